@@ -168,6 +168,43 @@ def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: I
         "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n2. Bãi bỏ Điều 4.")
 
 
+def test_adopt_refuses_instructions_changed_after_the_vote_and_warns_without_the_gate(ws: Workspace,
+                                                                                      invoke: Invoke) -> None:
+    """r27 sweep Y: a text changed after the vote was adopted as voted, the vote a gate or not."""
+    config = yaml.safe_load(ws.path("regdraft.yaml").read_text(encoding="utf-8"))
+    ws.commit({"regdraft.yaml": yaml.safe_dump({**config, "require_vote_majority": True}).encode()}, "Vote")
+    for command in (("amend", "number", SLUG, "07-QC/TU"), ("amend", "status", SLUG, "circulating")):
+        assert invoke(ws, *command).exit_code == 0, command
+    written = ws.repo.head.commit.hexsha
+    voted = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "2", "--date", "2025-10-20")
+    assert voted.exit_code == 0 and voted.output == (
+        "Recorded the vote on draft 1 of good (2025-10-20): 30 for, 2 against, 0 abstaining: a majority.\n")
+    path = ws.path(f"amendments/{SLUG}/amendment.md")
+    ws.commit({f"amendments/{SLUG}/amendment.md": path.read_bytes().replace(b"draft: 1", b"draft: 2").replace(
+        "bảo đảm thực hiện".encode(), "không bảo đảm thực hiện".encode())}, "Draft 2, after the vote")
+    assert invoke(ws, "amend", "status", SLUG, "submitted").exit_code == 0
+    before = snapshot(ws)
+    refused = adopt(invoke, ws)
+    assert refused.exit_code == 1
+    assert refused.output == (
+        "Error: amendments/good/amendment.md: good (07-QC/TU) cannot be adopted yet:\n"
+        f"  - the conference vote of 2025-10-20 was taken on draft 1 of 07-QC/TU (commit {written[:8]}), and its "
+        "instructions changed since: khoản 1 Điều 1 (on khoản 2 Điều 1) changed; it is now draft 2; have the "
+        "conference vote on this text and record it with `regdraft amend vote good --for N --against N --abstain N "
+        "--date DATE`, or undo the change so that the instructions read as voted "
+        f"(`git show {written[:8]}:amendments/good/amendment.md` shows them)\n"
+        "Nothing was changed. In an exceptional case, it is adopted anyway with the reason recorded. (Options: "
+        "--force, --reason TEXT.)\n")
+    assert snapshot(ws) == before
+    ws.commit({"regdraft.yaml": yaml.safe_dump({**config, "require_vote_majority": False}).encode()}, "No gate")
+    adopted = adopt(invoke, ws)
+    assert adopted.exit_code == 0, adopted.output
+    unvoted = (f"the conference vote of 2025-10-20 was taken on draft 1 of 07-QC/TU (commit {written[:8]}), and its "
+               "instructions changed since: khoản 1 Điều 1 (on khoản 2 Điều 1) changed; it is now draft 2")
+    assert f"Warning: {unvoted}; regdraft.yaml does not require a vote majority" in adopted.output
+    assert message(ws).endswith(f"\n\nNot as voted: {unvoted}.")
+
+
 def _with_entry(ws: Workspace, sentence: str, status: str = "submitted", number: str = "07-QC/TU") -> None:
     ws.commit({f"amendments/{SLUG}/amendment.md": amendment_text(
         BODY, status=status, takes_effect=sentence, number=number).encode()}, "Entry into force")

@@ -229,6 +229,68 @@ def test_check_adoptable_follows_the_config(ws: Workspace) -> None:
     votes.check_adoptable(ws, SLUG)
 
 
+def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(ws: Workspace) -> None:
+    """r27 sweep Y: a vote on draft 1 let a draft 2 changed after it be adopted without a word."""
+    from regdraft.core.amend.document import with_front_matter
+    from regdraft.workspace.amendments import load
+
+    ws.config["require_vote_majority"] = True
+    written = ws.resolve("HEAD").sha  # the commit that wrote draft 1
+    vote = votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)
+    data = yaml.safe_load(ws.read(f"amendments/{SLUG}/vote.yaml", "HEAD"))
+    assert (data["draft"], data["revision"]) == (vote.draft, vote.revision) == (1, written)
+    assert data["instructions"] == vote.instructions == votes.fingerprint(load(ws, SLUG))
+    assert data["instructions"].startswith("sha256:") and len(data["instructions"]) == 7 + 64
+    # The front matter the clerk and the adoption write is no change to the text voted on.
+    text = with_front_matter(ws.read(AMENDMENT).decode(), {"number": "07-QC/TU", "status": "submitted",
+                                                             "signed": "2025-09-25", "effective": "2025-09-25"})
+    ws.commit({AMENDMENT: text.encode()}, "Number and dates")
+    votes.check_adoptable(ws, SLUG)
+    assert votes.changed_since_vote(ws, load(ws, SLUG)) is None
+    draft2(ws)  # instructions rewritten after the vote
+    with pytest.raises(RegdraftError) as refused:
+        votes.check_adoptable(ws, SLUG)
+    said = refused.value.args[0]
+    assert said.startswith("The conference vote of 2025-09-20 was taken on draft 1 of 02-QC/TU "
+                           f"(commit {written[:8]}), and its instructions changed since: ")
+    assert "khoản 1 Điều 1 (on điểm c khoản 2 Điều 2) changed" in said and "; it is now draft 2; " in said
+    assert commands_in(said) == [Command.of("amend vote", SLUG, for_=None, against=None, abstain=None, date=None)]
+    assert f"or undo the change so that the instructions read as voted (`git show {written[:8]}:{AMENDMENT}`" in said
+    votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)  # the same counts, on draft 2: recorded again
+    votes.check_adoptable(ws, SLUG)
+    with pytest.raises(StoreError, match="Nothing to record"):  # the same vote on the same text: nothing new
+        votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)
+
+
+def test_a_vote_file_recording_no_text_is_compared_with_nothing(ws: Workspace) -> None:
+    ws.config["require_vote_majority"] = True
+    ws.commit({f"amendments/{SLUG}/vote.yaml": b"for: 30\nagainst: 2\nabstain: 0\nmembers: 49\n"
+               b"date: '2025-09-20'\nmajority: true\n"}, "A vote recorded before the text was")
+    draft2(ws)
+    vote = votes.load_vote(ws, SLUG)
+    assert vote is not None and (vote.draft, vote.revision, vote.instructions) == (None, "", "")
+    votes.check_adoptable(ws, SLUG)
+
+
+def test_a_vote_on_instructions_not_committed_is_refused(ws: Workspace) -> None:
+    ws.path(AMENDMENT).write_bytes((FIX / "amendment-2.md").read_bytes())
+    before = commits(ws)
+    with pytest.raises(StoreError, match=f"{AMENDMENT} has changes to its instructions that are not committed; "
+                                         "a vote is recorded on the text as committed"):
+        votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20")
+    assert commits(ws) == before and votes.load_vote(ws, SLUG) is None
+
+
+def test_a_vote_while_a_round_is_open_is_recorded_with_a_warning(opened: Workspace) -> None:
+    vote = votes.record_vote(opened, SLUG, 30, 2, 0, "2025-07-10")
+    warned = votes.vote_warnings(opened, SLUG, vote)
+    assert [(w.source, w.warning) for w in warned] == [(f"amendments/{SLUG}/rounds/1.yaml", True)]
+    assert warned[0].message.startswith("comment round 1 on mini-sua (draft 1, comments due 2025-07-15) is still "
+                                        "open: the vote was recorded on draft 1, a draft still out for comment.")
+    rounds.close_round(opened, SLUG)
+    assert votes.vote_warnings(opened, SLUG, vote) == []
+
+
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@x", *args], cwd=cwd, check=True,
                           capture_output=True, text=True).stdout

@@ -290,8 +290,15 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
 
     sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
     done = _adopted(ws, slug, sha, f"Adopted {slug} in commit {sha[:8]}.", resumed=False)
-    for line in described(load(ws, slug)):  # instructions its entry-into-force article dates on their own
+    adopted = load(ws, slug)
+    for line in described(adopted):  # instructions its entry-into-force article dates on their own
         done.say(line)
+    from regdraft.workspace.votes import changed_ungated
+
+    unvoted = changed_ungated(ws, adopted)  # the vote gate refuses it; without the gate, a warning
+    if unvoted is not None:
+        done.note(f"Warning: {unvoted}; regdraft.yaml does not require a vote majority, so it was adopted as it "
+                  "stands (the adoption commit says so).")
     return done
 
 

@@ -477,13 +477,17 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     Example:
         regdraft amend vote qc-sua-doi-2025 --for 45 --against 2 --abstain 1 --date 2025-09-20 --members 49
     """
-    from regdraft.workspace.votes import record_vote
+    from regdraft.workspace.votes import record_vote, vote_warnings
 
-    v = record_vote(open_workspace(workspace), slug, for_, against, abstain, date, members)
+    ws = open_workspace(workspace)
+    v = record_vote(ws, slug, for_, against, abstain, date, members)
     done = Result({"amendment": slug, "for": v.for_, "against": v.against, "abstain": v.abstain, "date": v.date,
-                   "members": v.members, "majority": v.majority, **committed()})
-    return done.say(f"Recorded the vote on {slug} ({v.date}): {v.for_} for, {v.against} against, "
-               f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
+                   "members": v.members, "majority": v.majority, "draft": v.draft, "revision": v.revision,
+                   "instructions": v.instructions, **committed()})
+    on = f" on draft {v.draft}" if v.draft is not None else ""
+    done.say(f"Recorded the vote{on} of {slug} ({v.date}): {v.for_} for, {v.against} against, "
+             f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
+    return _warned(done, vote_warnings(ws, slug, v))
 
 
 def _register_vote() -> None:

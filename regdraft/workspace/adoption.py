@@ -91,7 +91,10 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     )
     load_amendment(text, relative, slug)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
-    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
+    from regdraft.workspace.votes import changed_ungated
+
+    unvoted = changed_ungated(ws, amendment)  # without the vote gate: adopted as it stands, the commit says so
+    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted),
                      tag=tag)
 
 
@@ -149,8 +152,9 @@ def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date |
 
 
 def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, forced: list[Refusal],
-                     reason: str | None) -> str:
-    """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why."""
+                     reason: str | None, unvoted: str | None = None) -> str:
+    """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why; and
+    `unvoted`, how the instructions changed since the conference vote, when the workspace does not require it."""
     language = amendment.language
     regulations = amendment.regulations
     lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) to {', '.join(regulations)}: signed {signed}, "
@@ -165,6 +169,8 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
 
     staged = described(amendment)  # instructions its entry-into-force article gives a date of their own
     lines += ["", *staged] if staged else []
+    if unvoted is not None:
+        lines += ["", f"Not as voted: {unvoted}."]
     if reason is not None and forced:
         lines += ["", f"{FORCED}{reason.strip()}", *(f"- {r.missing}" for r in forced)]
     return "\n".join(lines)

@@ -7,7 +7,8 @@ meets it:
    `circulating` first);
 3. every comment round is closed (`regdraft round close`);
 4. every comment is answered (`regdraft comment respond`);
-5. a recorded conference vote with a majority, when `regdraft.yaml` sets `require_vote_majority`;
+5. a recorded conference vote with a majority, when `regdraft.yaml` sets `require_vote_majority`, taken on the
+   instructions as they stand (`votes.changed_since_vote`: a vote on draft 2 does not adopt a draft 3 changed since);
 6. the effective date agrees with the document's entry-into-force article ("kể từ ngày ký" is
    the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
    absence, is a refusal that quotes what the document says;
@@ -43,7 +44,7 @@ from regdraft.core.counts import count as counted
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.numbers import PLACEHOLDER, example_number
 from regdraft.workspace.store import Workspace
-from regdraft.workspace.votes import load_vote, vote_refusal
+from regdraft.workspace.votes import changed_since_vote, load_vote, vote_change_fix, vote_refusal
 
 if TYPE_CHECKING:
     from regdraft.workspace.replacements import Replacement
@@ -111,6 +112,8 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
         if vote is not None:
             record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
             out.append(Refusal("vote", vote, f"record the conference vote with `{record}`"))
+        elif (changed := changed_since_vote(ws, amendment)) is not None:  # the text voted on is not this one
+            out.append(Refusal("vote", changed, vote_change_fix(amendment, load_vote(ws, slug))))
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)

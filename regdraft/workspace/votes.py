@@ -1,18 +1,31 @@
-"""The Executive Committee conference vote on an amendment, kept in `amendments/<slug>/vote.yaml`."""
+"""The Executive Committee conference vote on an amendment, kept in `amendments/<slug>/vote.yaml`.
+
+A vote is taken on a text: the file records, with the counts and the date, the draft voted on (`draft`), the commit
+holding it (`revision`) and a fingerprint of its instructions (`instructions`, `fingerprint`). Only the instructions
+count: the front matter the clerk and the adoption write (number, status, draft, signed, effective, signer) may change
+after the vote. `changed_since_vote` says when the instructions are no longer those voted on, which `amend adopt`
+refuses while `regdraft.yaml` requires a vote majority and warns of otherwise. A vote file written before these keys
+(counts and date only) records no text: it is compared with nothing, as before.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
 
+from regdraft.core.amend.document import Amendment, instruction_markdown
+from regdraft.core.amend.instructions import Instruction
+from regdraft.core.commands import Command
 from regdraft.core.dates import parse_date
-from regdraft.core.errors import NotPending, RegdraftError, UsageError
+from regdraft.core.errors import NotPending, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.layout import vote_path
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
-from regdraft.workspace.amendments import amendment_file, load
+from regdraft.workspace.amendments import amendment_file, load, load_rounds
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -21,7 +34,9 @@ class Vote:
     """The Executive Committee conference vote on an amendment.
 
     `members` is the number entitled to vote when known; a majority is more than half of it,
-    else more than half of the votes cast.
+    else more than half of the votes cast. `draft`, `revision` and `instructions` say what was voted on: the draft
+    number, the commit holding it and `fingerprint` of its instructions ("" and None in a vote file written before
+    they were recorded).
     """
 
     for_: int
@@ -29,6 +44,9 @@ class Vote:
     abstain: int
     date: str
     members: int | None = None
+    draft: int | None = None
+    revision: str = ""
+    instructions: str = ""
 
     @property
     def majority(self) -> bool:
@@ -58,9 +76,20 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     if voted > today:
         raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
                          f"conference vote on {slug} once it is held, with the date it was held.", options=("date",))
-    vote = Vote(for_, against, abstain, voted.isoformat(), members)
+    # The text voted on is the one committed: instructions changed since the last commit are the drafter's next
+    # draft or the conference's own changes, which are committed (and voted on) first. Its revision is the last
+    # commit that wrote it, the same when the same vote is recorded again (nothing to record).
+    written = ws.log(relative, limit=1)
+    head = written[0].sha if written else ws.resolve("HEAD").sha
+    committed = load(ws, slug, head)
+    if ws.dirty([relative]) and fingerprint(committed) != fingerprint(amendment):
+        raise StoreError(f"{relative} has changes to its instructions that are not committed; a vote is recorded on "
+                         f"the text as committed: commit the text the conference voted on, then record the vote. "
+                         f"Nothing was recorded.")
+    vote = Vote(for_, against, abstain, voted.isoformat(), members, committed.draft, head, fingerprint(committed))
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
-            "date": vote.date, "majority": vote.majority}
+            "date": vote.date, "majority": vote.majority, "draft": vote.draft, "revision": vote.revision,
+            "instructions": vote.instructions}
     text = dump_yaml(data, sort_keys=False, allow_unicode=True)
     ws.commit({vote_path(slug): text.encode("utf-8")},
               f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining")
@@ -77,12 +106,13 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
         raise RegdraftError(f"{path}: {too_long(size, MAX_YAML_BYTES, 'this vote')}.")
     try:
         data = load_yaml(text.decode("utf-8")) or {}
-        members = data.get("members")
+        members, draft = data.get("members"), data.get("draft")
         return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
-                    int(members) if members is not None else None)
+                    int(members) if members is not None else None, int(draft) if draft is not None else None,
+                    str(data.get("revision") or ""), str(data.get("instructions") or ""))
     except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
         raise RegdraftError(f"{vote_path(slug)}: cannot read the vote "
-                            "(keys: for, against, abstain, date, members).") from None
+                            "(keys: for, against, abstain, date, members; draft, revision, instructions).") from None
 
 
 def vote_majority(ws: Workspace, slug: str) -> bool:
@@ -104,10 +134,111 @@ def vote_refusal(ws: Workspace, slug: str) -> str | None:
 
 
 def check_adoptable(ws: Workspace, slug: str) -> None:
-    """Refuse (RegdraftError) when the workspace requires a vote majority and none is recorded."""
+    """Refuse (RegdraftError) when the workspace requires a vote majority and none is recorded, or the instructions
+    changed since the vote (`changed_since_vote`)."""
     if not ws.config.get("require_vote_majority"):
         return
     missing = vote_refusal(ws, slug)
     if missing is not None:
         raise RegdraftError(f"{missing[:1].upper()}{missing[1:]}; record it with `regdraft amend vote {slug}`.",
                             options=("amend vote:for_", "amend vote:against", "amend vote:abstain", "amend vote:date"))
+    amendment = load(ws, slug)
+    changed = changed_since_vote(ws, amendment)
+    if changed is not None:
+        raise RegdraftError(f"{changed[:1].upper()}{changed[1:]}; {vote_change_fix(amendment, load_vote(ws, slug))}.")
+
+
+def fingerprint(amendment: Amendment) -> str:
+    """`sha256:…` of the amendment's instructions (each amending article's, as `render_amendment` writes them): the
+    same for a text whose front matter alone changed, another for any changed word of an instruction."""
+    digest = hashlib.sha256()
+    for reg_id, article in amendment.amending_articles:
+        digest.update(f"{reg_id}\0{article.label}\0".encode())
+        for ins in amendment.for_regulation(reg_id).instructions:
+            digest.update(instruction_markdown(ins).encode("utf-8") + b"\0")
+    return f"sha256:{digest.hexdigest()}"
+
+
+def changed_since_vote(ws: Workspace, amendment: Amendment) -> str | None:
+    """What changed in the amendment's instructions since the vote recorded on it, as a clause
+    (`the conference voted on draft 2 on 2025-03-20, and its instructions changed since: khoản 7 Điều 1 changed`);
+    None when they are those voted on, or no vote (or a vote recording no text) is recorded."""
+    vote = load_vote(ws, amendment.slug)
+    if vote is None or not vote.instructions or fingerprint(amendment) == vote.instructions:
+        return None
+    on = f"draft {vote.draft}" if vote.draft is not None else "the text"
+    at = f" (commit {vote.revision[:8]})" if vote.revision else ""
+    what = _what_changed(ws, amendment, vote)
+    now = f"; it is now draft {amendment.draft}" if amendment.draft is not None and amendment.draft != vote.draft \
+        else ""
+    return (f"the conference vote of {vote.date} was taken on {on} of {amendment.name}{at}, and its instructions "
+            f"changed since{': ' + what if what else ''}{now}")
+
+
+def changed_ungated(ws: Workspace, amendment: Amendment) -> str | None:
+    """`changed_since_vote` when `regdraft.yaml` does not require a vote majority: adoption warns of it and records it
+    in its commit instead of refusing. None when the workspace requires the vote (its gate refuses the change)."""
+    return None if ws.config.get("require_vote_majority") else changed_since_vote(ws, amendment)
+
+
+def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:
+    """`khoản 7 Điều 1 changed, khoản 9 Điều 1 added`: the instructions changed against the text voted on, ""
+    when that text can no longer be read (its commit gone from a copy rewritten since)."""
+    from regdraft.core.amend.instruction_changes import instruction_changes
+    from regdraft.core.amend.staged import cite_places
+
+    if not vote.revision:
+        return ""
+    try:
+        voted = load(ws, amendment.slug, vote.revision)
+    except RegdraftError:
+        return ""
+    said = []
+    for change in instruction_changes(voted, amendment):
+        language = amendment.language
+        place = cite_places(((change.article, change.new or change.old),), language)
+        was = f", was {cite_places(((change.article, change.old),), language)}" \
+            if change.old and change.new and change.old != change.new else ""
+        named = _named(amendment if change.new else voted, change.article, change.new or change.old)
+        on = f" (on {named}{was})" if named else f" ({was[2:]})" if was else ""
+        said.append(f"{place}{on} {change.kind}")
+    return ", ".join(said)
+
+
+def _named(amendment: Amendment, article: str, location: str) -> str:
+    """`điểm b khoản 1 Điều 12`: the provisions the instruction at `location` of `article` names, "" for none."""
+    from regdraft.core.amend.operations import targets
+
+    def walk(instructions: tuple[Instruction, ...]) -> Iterator[Instruction]:
+        for ins in instructions:
+            yield ins
+            yield from walk(ins.children)
+
+    everything = (*amendment.instructions, *(ins for part in amendment.others for ins in part.instructions))
+    found = next((ins for ins in walk(everything) if ins.article == article and ins.location == location), None)
+    named = targets(found.op) if found is not None else ()
+    return ", ".join(dict.fromkeys(address.describe(amendment.language) for address in named))
+
+
+def vote_change_fix(amendment: Amendment, vote: Vote | None = None) -> str:
+    """The two ways out of instructions changed since the vote: vote again on this text, or undo the change."""
+    record = Command.of("amend vote", amendment.slug, for_=None, against=None, abstain=None, date=None)
+    shown = f" (`git show {vote.revision[:8]}:{amendment.source}` shows them)" if vote is not None and vote.revision \
+        else ""
+    return (f"have the conference vote on this text and record it with `{record}`, or undo the change so that the "
+            f"instructions read as voted{shown}")
+
+
+def vote_warnings(ws: Workspace, slug: str, vote: Vote) -> list[Problem]:
+    """Warnings on a vote just recorded: each comment round on the amendment still open (a conference votes on a
+    draft once its comments are in; the vote is recorded, as it was held, and adoption waits for the round)."""
+    from regdraft.core.comments import RoundStatus
+    from regdraft.core.layout import rounds_folder
+
+    on = f"draft {vote.draft}" if vote.draft is not None else "the text as committed"
+    return [Problem(f"comment round {r.number} on {slug} (draft {r.draft}, comments due {r.due}) is still open: the "
+                    f"vote was recorded on {on}, a draft still out for comment. Close the round once its comments "
+                    f"are in (`{Command.of('round close', slug, number=r.number)}`); if the conference voted on a "
+                    f"later draft, commit it and record the vote again", f"{rounds_folder(slug)}/{r.number}.yaml",
+                    warning=True)
+            for r in load_rounds(ws, slug) if r.status is RoundStatus.OPEN]
