@@ -82,6 +82,30 @@ def test_amend_import_refuses_a_document_for_no_regulation_here(invoke: Invoke, 
     assert not (root / "amendments" / "x").exists()
 
 
+def test_amend_import_refuses_a_document_numbered_as_one_already_here(invoke: Invoke, tmp_path: Path) -> None:
+    """r27 sweep Y: the same issued document imported again under a new slug was committed, said to pass `check`,
+    and `check` then found 7 problems. Refused with `amend number`'s sentence, nothing committed or written."""
+    from tests.test_cli_amend import snapshot
+
+    root = _workspace(invoke, tmp_path)
+    source = tmp_path / "luat-99.txt"
+    source.write_text(DOCUMENT, encoding="utf-8")
+    assert invoke(root, "amend", "import", str(source), "--slug", "luat-99").exit_code == 0
+    ws = Workspace(root)
+    before = snapshot(ws)
+    again = invoke(root, "amend", "import", str(source), "--slug", "luat-99b")
+    assert again.exit_code == 1 and "Traceback" not in again.output
+    said = ("The number 99/2026/QH15 is already that of the amendment 'luat-99'; each document has its own number, "
+            "an amending document too.")
+    assert said in " ".join(again.output.split()) and "passes" not in again.output
+    assert snapshot(ws) == before and not (root / "amendments" / "luat-99b").exists()
+    assert invoke(root, "check").exit_code == 0
+    # `amend number` says the same of the same number.
+    assert invoke(root, "amend", "new", "draft", "--regulation", "02-QC/TU").exit_code == 0
+    numbered = invoke(root, "amend", "number", "draft", "99/2026/QH15")
+    assert numbered.exit_code == 1 and said in " ".join(numbered.output.split())
+
+
 @needs_corpus
 def test_amend_import_of_a_real_decree_to_a_file(invoke: Invoke, tmp_path: Path) -> None:
     root = tmp_path / "ws"

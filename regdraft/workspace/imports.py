@@ -103,6 +103,10 @@ def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: 
         raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
                          "(the old text stays in git history).", options=("force",))
     refuse_case_twin(ws, slug)
+    if result.amendment is not None and result.amendment.number:  # the same issued document imported twice
+        from regdraft.workspace.numbers import refuse_taken
+
+        refuse_taken(ws, result.amendment)
     ws.commit({relative: data}, f"Import amending document {result.amendment.number if result.amendment else slug} "
                                 f"from {path.name} as {slug}")
     return relative, result

@@ -38,7 +38,7 @@ from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.moved_files import read_at
-from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, taken, term_of, untaggable_sentence
+from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, refuse_taken, untaggable_sentence
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
@@ -453,10 +453,7 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
         raise UsageError(f"'{number}' is an example, not a number: write the number the document is signed with.")
     if refused := untaggable_sentence(wanted):
         raise UsageError(refused[0].upper() + refused[1:] + ".")
-    holder = taken(ws, wanted, slug, amendment.language, term_of(ws, amendment))
-    if holder:
-        raise RegdraftError(f"The number {wanted} is already that of {holder}; each document has its own number, "
-                            "an amending document too.")
+    refuse_taken(ws, amendment, wanted)
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), {"number": wanted})
     updated = load_amendment(text, relative, slug)

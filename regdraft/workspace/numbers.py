@@ -71,6 +71,17 @@ def taken(ws: Workspace, number: str, slug: str = "", language: str = "", term: 
     return ""
 
 
+def refuse_taken(ws: Workspace, amendment: Amendment, number: str | None = None) -> None:
+    """Refuse (`RegdraftError`) `number` (default: the amendment's own) for `amendment` when another document of the
+    workspace bears it (`taken`): `amend number`, and `amend import` of a document already there under another
+    slug."""
+    wanted = amendment.number if number is None else number
+    holder = taken(ws, wanted, amendment.slug, amendment.language, term_of(ws, amendment))
+    if holder:
+        raise RegdraftError(f"The number {wanted} is already that of {holder}; each document has its own number, "
+                            "an amending document too.")
+
+
 def term_of(ws: Workspace, amendment: Amendment) -> str:
     """The term of an amendment (its regulation's), '' when unknown."""
     return terms(ws).of(amendment)
