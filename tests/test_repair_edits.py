@@ -219,3 +219,62 @@ def test_an_index_lock_that_is_a_folder_is_named_and_not_promised_to_the_repair(
     repaired = invoke(ws, "check", "--repair")
     assert "Is a directory" not in repaired.output and "Traceback" not in repaired.output, repaired.output
     assert (ws.git_dir() / "index.lock" / "x").is_file()
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "dotted", "other folder"])
+def test_a_new_files_journal_naming_a_file_outside_its_folder_removes_nothing(
+        consulting_workspace: Workspace, invoke: Invoke, tmp_path_factory: pytest.TempPathFactory, how: str) -> None:
+    # Sweep r27/W: the paths of a write of new files (`journal-new-files`) were not checked: a received workspace's
+    # journal naming ../.bashrc with the distribution's digest had `check --repair` delete it (and its `.tmp`
+    # neighbour with no check at all), then end in a traceback. Such a journal is refused as unreadable.
+    import hashlib
+    import json
+
+    ws = consulting_workspace
+    outside = tmp_path_factory.mktemp("outside") / "victim.txt"
+    outside.write_bytes(b"a user's file\n")
+    (outside.parent / ".victim.txt.regdraft-tmp").write_bytes(b"x")
+    inside = ws.root / "regulations" / "x.md"
+    inside.write_bytes(b"a drafter's file\n")
+    named = {"relative": os.path.relpath(outside, ws.root), "absolute": str(outside),
+             "dotted": "amendments/qc-sua-doi-2025/comments/../../../" + os.path.relpath(outside, ws.root),
+             "other folder": "regulations/x.md"}[how]
+    head = git(ws, "rev-parse", "HEAD").strip()
+    ws.journal.path.parent.mkdir(parents=True, exist_ok=True)
+    ws.journal.path.write_text(json.dumps({"head": head, "branch": "main", "message": "Import comments",
+                                           "tag": None, "new_in": "amendments/qc-sua-doi-2025/comments",
+                                           "changes": {}}), encoding="utf-8")
+    target = inside if how == "other folder" else outside
+    ws.journal.new_files.write_text(json.dumps([named, hashlib.sha256(target.read_bytes()).hexdigest()]) + "\n",
+                                    encoding="utf-8")
+    checked = invoke(ws, "check")
+    assert "cannot be read" in checked.output and "outside" in checked.output, checked.output
+    repaired = invoke(ws, "check", "--repair")
+    assert "cannot be read" in repaired.output and "Traceback" not in repaired.output, repaired.output
+    assert outside.read_bytes() == b"a user's file\n" and (outside.parent / ".victim.txt.regdraft-tmp").exists()
+    assert inside.read_bytes() == b"a drafter's file\n"
+
+
+def test_a_new_files_journal_naming_a_file_through_a_link_removes_nothing_outside(
+        consulting_workspace: Workspace, invoke: Invoke, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Sweep r27/W: inside the folder by name, outside through a link in it: the repair removes nothing there.
+    import hashlib
+    import json
+
+    ws = consulting_workspace
+    outside = tmp_path_factory.mktemp("outside") / "victim.txt"
+    outside.write_bytes(b"a user's file\n")
+    (outside.parent / ".victim.txt.regdraft-tmp").write_bytes(b"x")
+    (ws.root / "amendments/qc-sua-doi-2025/comments").mkdir(parents=True, exist_ok=True)
+    (ws.root / "amendments/qc-sua-doi-2025/comments/lnk").symlink_to(outside.parent, target_is_directory=True)
+    head = git(ws, "rev-parse", "HEAD").strip()
+    ws.journal.path.parent.mkdir(parents=True, exist_ok=True)
+    ws.journal.path.write_text(json.dumps({"head": head, "branch": "main", "message": "Import comments",
+                                           "tag": None, "new_in": "amendments/qc-sua-doi-2025/comments",
+                                           "changes": {}}), encoding="utf-8")
+    ws.journal.new_files.write_text(json.dumps(["amendments/qc-sua-doi-2025/comments/lnk/victim.txt",
+                                                hashlib.sha256(outside.read_bytes()).hexdigest()]) + "\n",
+                                    encoding="utf-8")
+    repaired = invoke(ws, "check", "--repair")
+    assert "Traceback" not in repaired.output, repaired.output
+    assert outside.read_bytes() == b"a user's file\n" and (outside.parent / ".victim.txt.regdraft-tmp").exists()

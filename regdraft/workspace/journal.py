@@ -231,11 +231,17 @@ class Journal:
         try:
             data: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
             changes = {str(p): None if b is None else base64.b64decode(b) for p, b in data["changes"].items()}
-            outside = [p for p in changes if PurePosixPath(p).is_absolute() or ".." in PurePosixPath(p).parts]
+            new_in = data.get("new_in")
+            outside = [p for p in (*changes, *([] if new_in is None else [str(new_in)])) if _outside(p)]
             if outside:  # a received workspace's journal naming ../victim.txt: never read, written or advised on
                 raise ValueError(f"it names {outside[0]!r}, outside the workspace")
+            if new_in is not None:  # the new files it names, each inside the folder it wrote them to (r27 sweep W)
+                strays = [p for p, _ in self._lines() if _outside(p) or not _below(p, str(new_in))]
+                if strays:
+                    where = "the workspace" if _outside(strays[0]) else f"the folder {str(new_in)!r} it wrote to"
+                    raise ValueError(f"it names {strays[0]!r}, outside {where}")
             return Entry(data["head"], str(data["branch"]), str(data["message"]), data["tag"], changes,
-                         data.get("author"), data.get("new_in"))
+                         data.get("author"), new_in)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"{self.path}: the record of an interrupted write cannot be read ({exc}); "
                              "check the workspace with `git status`, then delete that file.") from None
@@ -253,7 +259,18 @@ class Journal:
             os.fsync(handle.fileno())
 
     def noted(self) -> Iterator[tuple[str, str]]:
-        """The new files the write recorded before creating them: (path, digest of the bytes it wrote)."""
+        """The new files the write recorded before creating them: (path, digest of the bytes it wrote). A path
+        outside the workspace (a received journal's `../.bashrc`) is refused (`StoreError`) before any is given:
+        a repair removes the files named here (r27 sweep W, defect 1)."""
+        lines = list(self._lines())
+        outside = next((p for p, _ in lines if _outside(p)), None)
+        if outside is not None:
+            raise StoreError(f"{self.new_files}: the record of an interrupted write cannot be read (it names "
+                             f"{outside!r}, outside the workspace); check the workspace with `git status`, then "
+                             f"delete that file and {self.path}.")
+        yield from lines
+
+    def _lines(self) -> Iterator[tuple[str, str]]:
         try:
             handle = open(self.new_files, "rb")
         except FileNotFoundError:
@@ -270,6 +287,23 @@ class Journal:
         """The write is complete (or undone): forget it."""
         self.path.unlink(missing_ok=True)
         self.new_files.unlink(missing_ok=True)
+
+
+def _outside(relative: str) -> bool:
+    """True for a path a journal may not name: absolute, with `..`, a drive or a backslash (`store_files`'s rule)."""
+    from regdraft.workspace.store_files import check_relative
+
+    try:
+        check_relative(relative)
+    except StoreError:
+        return True
+    return False
+
+
+def _below(relative: str, folder: str) -> bool:
+    """True when `relative` lies inside `folder` (both workspace-relative)."""
+    parts, inside = PurePosixPath(relative).parts, PurePosixPath(folder.rstrip("/")).parts
+    return len(parts) > len(inside) and parts[:len(inside)] == inside
 
 
 def changed_while_stopped(edited: Sequence[str], stopped: str, why: str, undo: str, then: str) -> str:

@@ -182,6 +182,8 @@ class NewFiles(Transactions):
         ours: list[str] = []
         for relative, wanted in self.journal.noted():
             target = self.root / relative
+            if not target.parent.resolve().is_relative_to(self.root.resolve()):
+                continue  # through a link to outside the workspace (the journal refuses `..`): never removed there
             _partial(target).unlink(missing_ok=True)
             try:
                 if not stat.S_ISREG(target.lstat().st_mode) or digest(target.read_bytes()) != wanted:
