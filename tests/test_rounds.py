@@ -204,6 +204,33 @@ def test_summary_and_report(opened: Workspace, tmp_path: Path) -> None:
     assert report.title.startswith("Quy chế sửa đổi, bổ sung")
 
 
+def test_a_body_that_withdrew_every_comment_has_not_replied(opened: Workspace) -> None:
+    """Withdrawn comments are no reply: the body is counted (and named) as agreeing in `round show` and in the
+    report's preface, which every format (md, html, docx, xlsx, pdf) prints; one withdrawn comment beside a live one
+    still counts the body as having replied."""
+    ws = opened
+    only = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "general", "Nhất trí chung")
+    rounds.respond_comment(ws, only.id, "withdrawn", "")
+    kept = rounds.add_comment(ws, SLUG, "Ban Tuyên giáo Tỉnh ủy", "general", "Đề nghị sửa tên gọi")
+    took_back = rounds.add_comment(ws, SLUG, "Ban Tuyên giáo Tỉnh ủy", "d3", "Về Điều 3")
+    rounds.respond_comment(ws, took_back.id, "withdrawn", "")
+    summary = rounds.summarise(ws, SLUG)
+    assert summary.replied == ("Ban Tuyên giáo Tỉnh ủy",) and kept.id
+    assert summary.agreeing == ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy")
+    assert "Consulted 3, replied 1, counted as agreeing 2 (Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy)." in (
+        summary.lines(SLUG))
+    assert summary.fields()["replied"] == ["Ban Tuyên giáo Tỉnh ủy"]
+    report = rounds.build_report(ws, SLUG)
+    assert (report.replied, report.agreeing) == (summary.replied, summary.agreeing)
+    preface = report.preface(default_profile().words("vi"))
+    assert preface[1:3] == [
+        "Đã nhận được ý kiến góp ý của 1 cơ quan, đơn vị; 2 cơ quan, đơn vị không có văn bản góp ý (được coi là "
+        "nhất trí với dự thảo).",
+        "Cơ quan, đơn vị không có văn bản góp ý: Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy."]
+    assert "Trong đó, 2 ý kiến đã được cơ quan, đơn vị góp ý rút lại." in preface
+    assert [row.disposition for g in report.groups for row in g.rows].count("Đã rút ý kiến") == 2
+
+
 def test_vote_and_majority(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     assert votes.vote_majority(ws, SLUG) is False
     before = commits(ws)

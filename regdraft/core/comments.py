@@ -416,9 +416,10 @@ def replied_and_agreeing(r: Round, comments: Sequence[Comment], late: Collection
     Only consulted bodies count: a comment from a body the round did not ask is listed apart
     (`unconsulted`), so a round never counts more replies than bodies consulted. A comment whose id is in `late`
     (recorded after the round closed: `late_comments.late_ids`) is no reply: a body that did not reply by the close
-    counts as agreeing, its late comment listed all the same.
+    counts as agreeing, its late comment listed all the same. A body that withdrew every comment it made
+    (`Disposition.WITHDRAWN`) has no comment left: it counts as agreeing, its withdrawn comments listed as such.
     """
-    keys = {body_key(c.by) for c in comments if c.id not in late}
+    keys = {body_key(c.by) for c in comments if c.id not in late and c.disposition is not Disposition.WITHDRAWN}
     replied = tuple(b for b in r.consulted if body_key(b) in keys)
     return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
 
