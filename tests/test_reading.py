@@ -46,7 +46,8 @@ def test_show_refs_list_work_on_a_regulation_with_problems_and_count_them(
     listed = json.loads(invoke(mini_workspace, "list", "--json").stdout)
     assert listed == [{"id": "MINI-QC", "path": "regulations/MINI-QC.md", "title": "Quy chế thử nghiệm",
                        "language": "vi", "articles": 4, "problems": count, "error": "",
-                       "effective": listed[0]["effective"], "status": "in force", "replaced_by": "", "replaced_on": ""}]
+                       "effective": listed[0]["effective"], "status": "in force", "replaced_by": "", "replaced_on": "",
+                       "behind": ""}]
     assert re.search(r"4 articles, 3 problems", invoke(mini_workspace, "list").stdout)
 
 

@@ -211,3 +211,29 @@ def test_check_says_nothing_of_a_translation_that_holds_its_original_s_amendment
     from regdraft.workspace.checks import check_workspace
 
     assert not [p for p in check_workspace(tmp_workspace) if "is a translation of" in p.message]
+
+
+def test_list_says_under_a_translation_that_it_lacks_amendments_of_its_original(adopted: Workspace,  # noqa: F811
+                                                                                 invoke: Invoke) -> None:
+    """`list` gave no hint that the English text lacked 05-QC/TU, adopted to 01-QC/TU only: it says so under the
+    translation's line in `check`'s words, and `--json` holds the same words (`behind`)."""
+    from regdraft.workspace.checks import check_workspace
+
+    warned = next(p.message for p in check_workspace(adopted) if "is a translation of" in p.message)
+    result = invoke(adopted, "list")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    said = [i for i, line in enumerate(lines) if "is a translation of" in line]
+    assert len(said) == 1 and lines[said[0] - 1].startswith("01-QC/TU-EN ")
+    clause = lines[said[0]].strip()
+    assert clause.startswith("01-QC/TU-EN is a translation of 01-QC/TU and does not contain its amendments in force "
+                             "on ")
+    assert clause.endswith(": 05-QC/TU (in force from 2025-03-28).") and warned.startswith(clause[:-1] + ".")
+    rows = {row["id"]: row for row in json.loads(invoke(adopted, "list", "--json").output)}
+    assert rows["01-QC/TU-EN"]["behind"] == clause[:-1] and rows["01-QC/TU"]["behind"] == ""
+
+
+def test_list_says_nothing_of_a_translation_holding_its_original_s_amendments(tmp_workspace: Workspace,
+                                                                             invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "list")
+    assert result.exit_code == 0 and "is a translation of" not in result.output

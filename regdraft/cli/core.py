@@ -80,9 +80,9 @@ def list_(workspace: Path | None) -> Result:
     """
     from dataclasses import asdict
 
-    from regdraft.workspace import api
+    from regdraft.workspace.export import listed
 
-    rows = api.list_regulations(open_workspace(workspace))
+    rows = listed(open_workspace(workspace))
     done = Result([asdict(r) for r in rows])
     if not rows:
         done.say("No regulations yet: add one under regulations/ or run `regdraft import`.")
@@ -92,6 +92,8 @@ def list_(workspace: Path | None) -> Result:
         status = r.error or counted(r.articles, "article") + (f", {counted(r.problems, 'problem')}"
                                                               if r.problems else "")
         done.say(f"{r.id:<16} {r.language:<3} {status:<14} {force:<{wide}} {r.title}")
+        if r.behind:  # check's warning, on a line of its own under the translation's
+            done.say(f"{'':16} {r.behind}.")
     return done
 
 

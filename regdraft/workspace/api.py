@@ -103,6 +103,9 @@ class RegulationSummary:
     status: str = ""  # `in force`, `not yet in force`, `replaced`; "" for an unreadable file
     replaced_by: str = ""  # the id of the regulation that replaced it (`replaces:` in that one's front matter)
     replaced_on: str = ""  # YYYY-MM-DD, the day that one took effect
+    # A translation lacking amendments of its original in force that day: `check`'s warning on it, up to its list
+    # (`export.listed`); "" for a text that is no translation or lacks none.
+    behind: str = ""
 
 
 def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement],
@@ -126,7 +129,8 @@ def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement],
 def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
     """Every regulation in the workspace, with a count of its articles and of the problems
     `regdraft check` reports in it (`error` only for a file that is no regulation at all), its date in force
-    and whether it is in force on `today` (default: today) or was replaced by a new one."""
+    and whether it is in force on `today` (default: today) or was replaced by a new one. `behind` is left empty
+    (`export.listed` fills it: the original's history is read for it)."""
     from regdraft.workspace.replacements import replacements, translations
 
     day = today or dt.date.today()

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.core.consolidate import ConsolidatedText, Source
+    from regdraft.workspace.api import RegulationSummary
     from regdraft.workspace.store import Workspace
 
 @dataclass(frozen=True, slots=True)
@@ -176,16 +177,39 @@ def untranslated_shown(ws: Workspace, reg_id: str, meta: Mapping[str, Any], addr
     return _lacking(ws, reg_id, meta, day, held, "", again)
 
 
-def _lacking(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Collection[str], said: str,
-             again: object) -> str:
-    """The line naming the original's amendments in force on `day` a translation lacks, '' when it lacks none."""
+def listed(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
+    """`regdraft list`'s rows (`api.list_regulations`), each translation whose working text lacks amendments of its
+    original in force on `today` (default: today) with the clause `list` prints under it, in `check`'s words
+    (`behind`: `01-QC/TU-EN is a translation of 01-QC/TU and does not contain its amendments in force on …:
+    05-QC/TU (in force from …)`)."""
+    from regdraft.workspace.api import list_regulations
+    from regdraft.workspace.replacements import fronts
+    from regdraft.workspace.timeline import adopted_for
+
+    day = today or dt.date.today()
+    rows = list_regulations(ws, day)
+    metas = {path: meta for path, _, meta in fronts(ws) if str(meta.get("translation_of") or "").strip()}
+    return [dataclasses.replace(r, behind=_behind(ws, r.id, metas[r.path], day,
+                                                  {a.number for a in adopted_for(ws, r.id)}))
+            if r.path in metas and not r.error else r for r in rows]
+
+
+def _behind(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Collection[str]) -> str:
     missing = untranslated(ws, meta, day, held)
     if not missing:
         return ""
-    original = str(meta.get("translation_of"))
     listed = ", ".join(f"{a.name} (in force from {a.effective})" for a, _ in missing)
-    return (f"{reg_id} is a translation of {original} and does not contain its amendments in force on {day}: "
-            f"{listed}{said}. The original's text on that day: `{again}`; or translate the amendments and adopt them "
+    return (f"{reg_id} is a translation of {meta.get('translation_of')} and does not contain its amendments in force "
+            f"on {day}: {listed}")
+
+
+def _lacking(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Collection[str], said: str,
+             again: object) -> str:
+    """The line naming the original's amendments in force on `day` a translation lacks, '' when it lacks none."""
+    clause = _behind(ws, reg_id, meta, day, held)
+    if not clause:
+        return ""
+    return (f"{clause}{said}. The original's text on that day: `{again}`; or translate the amendments and adopt them "
             f"to {reg_id}.")
 
 
