@@ -53,7 +53,7 @@ from regdraft.web.guard import (
 )
 from regdraft.web.kept import BUSY_WAIT, Busy, refused_form, typed
 from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
-from regdraft.web.words import Words, refuse
+from regdraft.web.words import Words, refuse, worded
 from regdraft.workspace.access import Role, lookup
 from regdraft.workspace.api import RegulationSummary
 from regdraft.workspace.resolve import ensure_settled
@@ -169,8 +169,7 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/a/{slug}/report", _page(server, _report)),
         Route("/a/{slug}/report.{fmt}", _page(server, _download)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        # Browsers ask for it on every page; a 404 was an error in every page's console.
-        Route("/favicon.ico", lambda _request: Response(status_code=204)),
+        Route("/favicon.ico", lambda _request: Response(status_code=204)),  # asked on every page: a 404 was an error
     ]
     # The bound of a request's body is what the forms let a browser type (a comment at the form's limits was refused).
     middleware = [Middleware(Limits, max_body=worst_body(actions.FIELDS), language=lambda: server.words().language)]
@@ -270,7 +269,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
             if slug:  # read without `Server.workspace`'s conflict check: the handler makes it
                 await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)
             response: Response = await handler(context)
-        except RegdraftError as exc:
+        except Exception as raised:  # GitPython's own error too, as git's failure, logged: no bare 500 nor traceback
+            exc = worded(raised, server.root)
             if request.method == "POST":  # a form refused where its page cannot be shown: what was typed, to copy
                 form = await request.form()
                 _, back, where = refused_form(ui, request, form)

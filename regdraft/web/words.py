@@ -116,6 +116,21 @@ class Words:
         return self(f"failed_{category.value}")
 
 
+def worded(exc: Exception, root: Path) -> RegdraftError:
+    """A request's failure as its page words it: a `RegdraftError` as it is; GitPython's own error (a locked or damaged
+    repository the store let through) as git's failure (`GitFailed`: the page says nothing was changed), logged with
+    its traceback for whoever runs the server, never shown; any other raised again."""
+    from regdraft.workspace.store_writes import git_failure
+
+    if isinstance(exc, RegdraftError):
+        return exc
+    failed = git_failure(exc, root)
+    if failed is None:
+        raise exc
+    logging.getLogger("regdraft.review").error("git failed in %s", root, exc_info=exc)
+    return failed
+
+
 class Refused(RegdraftError):
     """A refusal the review server words itself, in the page's language."""
 

@@ -46,6 +46,22 @@ def run_hooks(config: Mapping[str, Any], root: Path) -> bool:
     return config.get("git_hooks", "none") == "run" and user_allows_hooks(root)
 
 
+def git_failure(exc: BaseException, root: Path) -> GitFailed | None:
+    """GitPython's own error that a read or a write let through unworded (a git command that failed, an object it
+    could not read: a locked or damaged repository), as the store words a git failure (`GitFailed`: git's words,
+    never its command line); None for any other error."""
+    import sys
+
+    if "git" not in sys.modules:  # not loaded: no error of it was raised
+        return None
+    import git
+
+    if not isinstance(exc, git.exc.GitError | git.exc.ODBError):
+        return None
+    detail = failure(exc)
+    return GitFailed(f"git failed in {root}: {detail}", detail)
+
+
 def failure(exc: BaseException) -> str:
     """What went wrong in a write, in git's or the system's words (`fatal: ...: No space left on device`): what git
     wrote to its error output, else to its output (`nothing to commit, working tree clean`), else its exit code; never
