@@ -50,7 +50,7 @@ def test_front_matter_chooses_over_the_workspace_settings() -> None:
     assert load_profile({"profile": "party-36"}, {"profile": "state-30"}).name == "state-30"
     assert load_profile({"profile": "state-30"}, {}).name == "state-30"
     assert load_profile({}, {"id": "x"}).name == "party-36"
-    with pytest.raises(RegdraftError, match=r"profile 'so-tay' is unknown; use one of party-36, state-30"):
+    with pytest.raises(RegdraftError, match=r"profile 'so-tay' is unknown; use one of org, party-36, state-30"):
         load_profile({}, {"profile": "so-tay"})
 
 

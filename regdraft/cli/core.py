@@ -38,13 +38,23 @@ def _example_data() -> Path:
     return root
 
 
+# The shipped profiles as `init` names them (regdraft/profiles/*.yaml).
+_PROFILES = {"party-36": "Party documents, Hướng dẫn 36-HD/VPTW",
+             "state-30": "state documents, Nghị định 30/2020/NĐ-CP",
+             "org": "an organisation's own rules: no national line, motto or star"}
+
+
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--example", is_flag=True, help="Seed the workspace with Regulation 01-QC/TU and its pending amendment.")
 @click.option("--remote", "url", default=None, metavar="URL",
               help="An empty git repository (URL or path) to share the workspace through, as origin.")
+@click.option("--profile", default=None, metavar="NAME",
+              help="The document profile its documents print with: party-36 (Party documents, the default), "
+                   "state-30 (state documents), org (an organisation's own rules: no national line, no motto, no "
+                   "star) or a profile the folder holds in profiles/NAME.yaml.")
 @prints_result
-def init(directory: Path, example: bool, url: str | None) -> Result:
+def init(directory: Path, example: bool, url: str | None, profile: str | None) -> Result:
     """Create a workspace in DIRECTORY (default: here), or add the layout to a git repository.
 
     With --remote, the workspace is shared: pushed to that empty repository on branch main
@@ -54,14 +64,22 @@ def init(directory: Path, example: bool, url: str | None) -> Result:
     Example:
         regdraft init --example office
         regdraft init --example office --remote git://server.office/quy-che.git
+        regdraft init --profile org staff-rules
     """
+    from regdraft.render.profile import DEFAULT
     from regdraft.workspace.remote_setup import set_up
 
-    ws, created = set_up(directory, _example_data() if example else None, url)
+    ws, created = set_up(directory, _example_data() if example else None, url, profile)
     opened(ws)
     done = Result({"workspace": str(ws.root), "created": created, "remote": url, **committed()})
     done.say(f"Created a regdraft workspace in {ws.root}." if created
              else f"Shared the regdraft workspace in {ws.root}.")
+    if created:
+        chosen = profile or DEFAULT
+        what = _PROFILES.get(chosen, "the workspace's own")
+        done.say(f"Its documents print with the {chosen} profile ({what}); "
+                 "change it with `profile:` in regdraft.yaml, or for one document in its front matter "
+                 f"(profiles: {', '.join(_PROFILES)}, or a profile of the workspace's own).")
     if url is not None:
         done.say(f"Its shared remote is origin ({url}), branch main; colleagues join it with "
                  f"`regdraft clone {url} DIR`.")

@@ -265,7 +265,7 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
 
 
 # The shapes of the keys docs/format.md defines; other keys are kept as they are.
-TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer", "place", "term",
+TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer", "issuer_mark", "place", "term",
              "translation_of", "number", "regulation", "status", "adoption")
 DATE_KEYS = ("signed", "effective")
 SIGNER_KEYS = ("on_behalf", "title", "name")

@@ -320,12 +320,13 @@ def document_header(
     return DocumentHeader(
         # The front matter's lines, else the profile's in the document's language (an English state text:
         # SOCIALIST REPUBLIC OF VIETNAM / Independence - Freedom - Happiness). A state document keeps its own
-        # motto (Độc lập - Tự do - Hạnh phúc) under any profile.
-        national=str(meta.get("national") or (profile.national_en if language == "en" else profile.national_default)),
-        motto=str(meta.get("motto") or (profile.motto_en if language == "en" else profile.motto)),
+        # motto (Độc lập - Tự do - Hạnh phúc) under any profile. A key given empty (`national: ""`, a company's rules)
+        # prints none, and so does `issuer_mark: ""` (no star under the issuer).
+        national=_own(meta, "national", profile.national_en if language == "en" else profile.national_default),
+        motto=_own(meta, "motto", profile.motto_en if language == "en" else profile.motto),
         superior=str(meta.get("superior") or ""),
         issuer=str(meta.get("issuer") or ""),
-        issuer_mark=profile.issuer_mark,
+        issuer_mark=_own(meta, "issuer_mark", profile.issuer_mark),
         number=profile.number_line(doc_number, language, doc_type) if doc_number else "",
         place_date=place_date(str(meta.get("place") or ""), when, profile.words(language)) if when else "",
         type=shown_type,
@@ -339,6 +340,11 @@ def document_header(
         page=profile.words(language)["page"],
         summary_rule=bool(profile.summary_rule and summary and shown_type.strip().lower() not in NAMED_ALONE),
     )
+
+
+def _own(meta: Mapping[str, Any], key: str, default: str) -> str:
+    """A header line the front matter gives (`national: ""`, empty or blank: none printed), else the profile's."""
+    return str(meta.get(key) or "") if key in meta else default
 
 
 def printed_summary(summary: str, doc_type: str, profile: Profile) -> str:

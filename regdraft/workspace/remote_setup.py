@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from regdraft.core.errors import StoreError, UsageError
+from regdraft.core.layout import PROFILES
+from regdraft.render.profile import DEFAULT, shipped_texts
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 from regdraft.workspace.sync import BRANCH, SyncReport, sync
@@ -33,8 +35,10 @@ def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
     return sync(ws, remote)
 
 
-def set_up(directory: Path, example_from: Path | None, url: str | None) -> tuple[Workspace, bool]:
-    """`regdraft init`: create a workspace, and with `url` share it (an existing workspace is shared as it is).
+def set_up(directory: Path, example_from: Path | None, url: str | None,
+           profile: str | None = None) -> tuple[Workspace, bool]:
+    """`regdraft init`: create a workspace whose documents print with `profile` (party-36 when None), and with
+    `url` share it (an existing workspace is shared as it is).
 
     Returns the workspace and whether it was created.
     """
@@ -44,12 +48,26 @@ def set_up(directory: Path, example_from: Path | None, url: str | None) -> tuple
     if existing and example_from is not None:
         raise UsageError(f"{directory} is already a workspace; the example seeds a new one only.",
                          options=("example",))
+    if existing and profile is not None:
+        raise UsageError(f"{directory} is already a workspace; set `profile:` in its {CONFIG_NAME} to change the "
+                         "profile its documents print with.", options=("profile",))
+    if profile is not None:
+        _check_profile(directory, profile)
     if url is not None and not existing:
         _check_empty(url)  # before anything is created
-    ws = Workspace(directory) if existing else init_workspace(directory, example_from)
+    ws = Workspace(directory) if existing else init_workspace(directory, example_from, profile or DEFAULT)
     if url is not None:
         share(ws, url)
     return ws, not existing
+
+
+def _check_profile(directory: Path, name: str) -> None:
+    """A profile `init` can set: a shipped one, or one the repository already holds in profiles/NAME.yaml."""
+    own = sorted(p.stem for p in (directory / PROFILES).glob("*.yaml")) if (directory / PROFILES).is_dir() else []
+    known = sorted({*shipped_texts(), *own})
+    if name not in known:
+        raise UsageError(f"The profile '{name}' is unknown; use one of {', '.join(known)}, or add {PROFILES}/{name}"
+                         ".yaml (a profile of the workspace's own) to the folder first.", options=("profile",))
 
 
 def _check_empty(url: str) -> None:

@@ -21,7 +21,8 @@ from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
 _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quyết", "Luật", "Điều", "Thông", "Pháp"})
-_KEPT = ("issuer", "national", "motto", "superior", "place", "signer", "recipients")
+_KEPT = ("issuer", "national", "motto", "issuer_mark", "superior", "place", "signer", "recipients")
+_HEADER_LINES = ("national", "motto", "issuer_mark")  # kept given empty too: the text prints none
 
 
 def _fields(reg: Regulation, profile: Profile, title: str = "",
@@ -167,6 +168,7 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
     if reg.meta.get("profile"):
         meta["profile"] = reg.meta["profile"]
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
+    meta.update({k: "" for k in _HEADER_LINES if k in reg.meta and reg.meta[k] is None})
     signer = meta.get("signer")
     if isinstance(signer, Mapping) and (signer.get("name") or "note" in signer):
         # Who signs is known when it is signed: the text's signer may have left office (a 2023 law's Chủ tịch

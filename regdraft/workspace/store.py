@@ -461,8 +461,9 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         return None
 
 
-def init_workspace(directory: Path, example_from: Path | None = None) -> Workspace:
-    """Create a workspace in `directory` (a new or existing git repository) and commit it."""
+def init_workspace(directory: Path, example_from: Path | None = None, profile: str = "party-36") -> Workspace:
+    """Create a workspace in `directory` (a new or existing git repository), its documents printed with
+    `profile`, and commit it."""
     import git
 
     from regdraft.core.frontmatter import dump_yaml
@@ -477,7 +478,7 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
     workspace = Workspace(directory)
     workspace._repo = workspace._with_policy(repo)
     changes: dict[str, bytes | None] = {
-        CONFIG_NAME: dump_yaml(DEFAULT_CONFIG, sort_keys=False, allow_unicode=True).encode(),
+        CONFIG_NAME: dump_yaml({**DEFAULT_CONFIG, "profile": profile}, sort_keys=False, allow_unicode=True).encode(),
     }
     for folder in FOLDERS:
         if not (directory / folder).exists():
