@@ -107,3 +107,25 @@ def test_an_amending_document_keeps_the_texts_empty_header_lines(tmp_workspace: 
     assert done.exit_code == 0, done.output
     text = (tmp_workspace.root / "amendments/sr-a/amendment.md").read_text(encoding="utf-8")
     assert "\nnational: ''\n" in text and "\nissuer_mark: ''\n" in text
+
+
+def _drafted(ws: Workspace, invoke: Invoke, text: str, slug: str) -> str:
+    ws.commit({"regulations/01-2024-SR-SH.md": text.encode()}, "Rules")
+    done = invoke(ws, "amend", "new", slug, "--regulation", "01/2024/SR-SH")
+    assert done.exit_code == 0, done.output
+    return (ws.root / f"amendments/{slug}/amendment.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def test_a_companys_rules_with_no_basis_get_a_blank_basis_not_the_party_charter(tmp_workspace: Workspace,
+                                                                                 invoke: Invoke) -> None:
+    # r27 sweep X defect 2: `Pursuant to the Charter of the Communist Party of Vietnam;` opened a company's draft
+    # under the default profile (party-36) and under its own profile based on it.
+    body = _drafted(tmp_workspace, invoke, RULES, "sr-a")
+    assert body.startswith("\nPursuant to …;\n\nPursuant to the Staff Rules of Song Hong"), body
+    vi = RULES.replace("language: en", "language: vi").replace("SONG HONG MANUFACTURING COMPANY LIMITED",
+                                                              "CÔNG TY TNHH SẢN XUẤT SÔNG HỒNG")
+    vi = vi.replace("type: Staff Rules", "type: Quy chế").replace("## Article", "## Điều")
+    assert _drafted(tmp_workspace, invoke, vi, "qc-a").startswith("\nCăn cứ …;\n\n")
+    # A Party committee's text with no basis keeps the Party's Charter, as party-36 users expect
+    party = vi.replace("CÔNG TY TNHH SẢN XUẤT SÔNG HỒNG", "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH")
+    assert _drafted(tmp_workspace, invoke, party, "qc-b").startswith("\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;\n")

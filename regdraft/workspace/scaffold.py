@@ -74,11 +74,21 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
 def _authority(reg: Regulation, words: Mapping[str, str]) -> str:
     """The basis an amending document cites first: the text's own first basis (`Căn cứ Điều lệ Đảng Cộng sản Việt
     Nam;`, an English board's `Pursuant to the Articles of Association of …;`), as the amending document rests on
-    the same authority; else the profile's `amending_authority`. A board's draft cited the Party's Charter."""
+    the same authority; else the profile's `amending_authority`, but a blank basis (`amending_basis_blank`) for a
+    text whose front matter shows it is no Party document. A board's draft cited the Party's Charter, and so did a
+    company's Staff Rules with no basis of their own."""
     first = reg.preamble[0].strip() if reg.preamble else ""
     if re.match(r"(Căn cứ|Pursuant to) \S", first) and "\n" not in first:
         return first.rstrip(";,.") + ";"
+    named = [str(reg.meta.get(key) or "") for key in ("national", "issuer")]
+    if any(named) and not any(_PARTY.search(text) for text in named) and words.get("amending_basis_blank"):
+        return words["amending_basis_blank"]
     return words.get("amending_authority", "")
+
+
+# A Party body or the Party's national line: `TỈNH ỦY ĐIỆN BIÊN`, `ĐẢNG ỦY KHỐI …`, `ĐẢNG CỘNG SẢN VIỆT NAM`, `the
+# Provincial Party Committee`; not a People's Committee (`ỦY BAN NHÂN DÂN`).
+_PARTY = re.compile(r"đảng|\bparty\b|(?<!\w)(?:ủy|uỷ)(?!\s*ban)(?!\w)", re.I)
 
 
 def _listed(names: Sequence[str], vi: bool) -> str:
