@@ -19,12 +19,18 @@ _STATE_NATIONAL = re.compile(r"(?<!\w)(cộng (?:hòa|hoà) xã hội chủ ngh�
 STATE_PROFILE = "state-30"
 
 
+def state_national(text: str) -> bool:
+    """Whether a header line holds the Quốc hiệu of a state document (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, in
+    English `SOCIALIST REPUBLIC OF VIETNAM`): a text under it prints with the state profile (`STATE_PROFILE`)."""
+    return bool(_STATE_NATIONAL.search(text))
+
+
 def state_profile(meta: dict[str, Any], header_lines: Sequence[str]) -> Note | None:
     """Ask for the state document profile (`profile: state-30` in `meta`) when the header is the Quốc hiệu
     of a state document, in its own line or in a cell of the header's table; the note says so."""
     if "profile" in meta:
         return None
-    if not any(_STATE_NATIONAL.search(text) for text in (str(meta.get("national") or ""), *header_lines)):
+    if not any(state_national(text) for text in (str(meta.get("national") or ""), *header_lines)):
         return None
     meta["profile"] = STATE_PROFILE
     return Note(0, "info", f"The header is the Quốc hiệu of a state document: the file asks for the state document "

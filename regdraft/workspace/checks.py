@@ -88,6 +88,35 @@ def translations(ws: Workspace, name: str | None = None) -> list[Problem]:
     return out
 
 
+def state_headers(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: a warning for each regulation whose national line is the Quốc hiệu while it prints with
+    the Party profile, at its `national` line: a state body's text written by hand in a workspace set up for Party
+    documents printed the Party's star and was amended by a Ban Thường vụ's decision. `import` asks for the state
+    profile for such a header (`importer.names.state_profile`); this says so for a file written by hand."""
+    from regdraft.importer.names import STATE_PROFILE, state_national
+    from regdraft.render.profile import DEFAULT
+    from regdraft.workspace.profiles import profile_for
+
+    only = ws.locate_regulation(name) if name else None
+    out = []
+    for path, lines, meta in fronts(ws):
+        national = str(meta.get("national") or "")
+        if only not in (None, path) or not state_national(national):
+            continue
+        try:
+            chosen = profile_for(ws, meta).name
+        except RegdraftError:
+            continue  # an unknown profile: the settings check names it
+        if chosen == DEFAULT:
+            line = next((i for i, text in enumerate(lines, 1) if text.startswith("national:")), 1)
+            out.append(Problem(
+                f"The national line is the Quốc hiệu of a state document ({national.strip()}), but the file prints "
+                f"with the Party profile {DEFAULT} (the Party's star under the issuer, `Số` with no colon, a Party "
+                f"decision when it is amended); add `profile: {STATE_PROFILE}` to its front matter (or set "
+                f"`profile: {STATE_PROFILE}` in regdraft.yaml for every document).", path, line, warning=True))
+    return out
+
+
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: regulations edited without an amendment (since their base text, or since first committed
     while they have none), and problems of pending amendments."""
@@ -345,7 +374,8 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py);
-# translations: a translation lacking amendments of its original in force (a warning).
+# translations: a translation lacking amendments of its original in force (a warning);
+# state_headers: a text under the Quốc hiệu printed with the Party profile (a warning).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
                        round_drafts, dropping_proposals, repeated_comments, number_problems, replacements,
-                       tag_problems, translations]
+                       tag_problems, translations, state_headers]
