@@ -129,3 +129,28 @@ def test_a_companys_rules_with_no_basis_get_a_blank_basis_not_the_party_charter(
     # A Party committee's text with no basis keeps the Party's Charter, as party-36 users expect
     party = vi.replace("CÔNG TY TNHH SẢN XUẤT SÔNG HỒNG", "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH")
     assert _drafted(tmp_workspace, invoke, party, "qc-b").startswith("\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;\n")
+
+
+def test_the_comment_report_of_an_organisation_has_neutral_placeholders() -> None:
+    # r27 sweep X defect 3: an English company's report was signed ON BEHALF OF THE STANDING BOARD / CHIEF OF THE
+    # OFFICE, sent to the Standing Office of the Provincial Party Committee and numbered `No.   /BC-SH`.
+    import datetime as dt
+
+    from regdraft.core.comment_report import report_of
+    from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus
+    from regdraft.core.markdown import parse
+    from regdraft.render.report import html_text
+
+    org = load_profile({"profile": "org"})
+    draft = parse(RULES.encode())
+    r = Round(1, "", "2026-07-15", ("Trade Union",), "f" * 40, 1, RoundStatus.CLOSED)
+    comments = [Comment("c1", 1, "Trade Union", "general", CommentType.GENERAL, "Agree.",
+                        disposition=Disposition.NOTED)]
+    meta = {"title": "Staff Rules amending the Staff Rules", "issuer": "SONG HONG MANUFACTURING COMPANY LIMITED",
+            "place": "Hanoi", "language": "en", "regulation": "01/2024/SR-SH"}
+    page = " ".join(html_text(report_of("sr-a", meta, r, comments, draft, org.words("en")), None, org,
+                              dt.date(2026, 7, 20)).split())
+    for party in ("COMMUNIST PARTY", "STANDING BOARD", "Provincial Party Committee", "CHIEF OF THE OFFICE", "/BC-"):
+        assert party not in page, party
+    for neutral in ("ON BEHALF OF THE ORGANISATION", "AUTHORITY AND POSITION OF THE SIGNER", "As above;", "/RPT-SH"):
+        assert neutral in page, neutral
