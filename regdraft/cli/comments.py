@@ -469,7 +469,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @prints_result
 def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: int | None,
          workspace: Path | None) -> Result:
-    """Record the Executive Committee conference vote on an amendment.
+    """Record the conference vote on an amendment (the vote of the body that adopts it).
 
     Without --members a majority is more than half of the votes cast.
 

@@ -31,7 +31,7 @@ EN_BODIES = ("Organisation Board", "Inspection Commission", "Party Committee Off
 # What the Vietnamese pages showed in English before they spoke Vietnamese (besides words.yaml's `en`).
 ENGLISH = ("Comment on draft", "Select words in a provision", "round 1 (draft 2)", "compare drafts at", "Body",
            "on the whole draft", "was recorded", "Send comment", "Your name", "Provision", "Propose a wording",
-           "Committee review", "Regulations", "Amendments", "Comment rounds", "awaiting an answer", "replied",
+           "Draft review", "Regulations", "Amendments", "Comment rounds", "awaiting an answer", "replied",
            "redline", "comments", "report", "local drafter", "Back to the start page", "Cannot show this",
            "The form has expired", "An access link is needed", "Disposition", "Reply", "Record the answer",
            "Accept the proposal", "Proposed wording", "download as", "read-only", "(choose)", "circulated in round",
