@@ -145,6 +145,10 @@ def test_a_number_without_a_consolidating_body_is_refused(decree: Path) -> None:
 
 
 def test_a_party_copy_takes_the_party_words(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # 05-QC/TU adopted: a text never amended has nothing to consolidate, and is written without the body's frame.
+    adopted = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-03-28", "--force",
+                     "--reason", "test")
+    assert adopted.exit_code == 0, adopted.output
     config = tmp_workspace.path("regdraft.yaml")
     frame = {"consolidation": {"body": "VĂN PHÒNG TỈNH ỦY", "superior": "ĐẢNG BỘ TỈNH ĐIỆN BIÊN",
                                "code": "VBHN/VPTU", "signer": {"title": "CHÁNH VĂN PHÒNG", "name": "Lò Văn Mừng"}}}

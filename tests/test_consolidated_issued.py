@@ -240,3 +240,32 @@ def test_a_draft_s_blank_date_or_a_form_s_heading_alone_is_no_consolidated_copy(
     if case == "form":
         assert "MẪU TRANG XÁC THỰC" in result.text and "XÁC THỰC VĂN BẢN HỢP NHẤT" in result.text
         assert str(meta["signed"]) == "2025-01-10"
+
+
+@pytest.mark.parametrize("number", [(), ("--number", ""), ("--number", "  ")], ids=["none", "empty", "spaces"])
+def test_a_copy_with_nothing_to_consolidate_is_written_without_the_bodys_frame(party: Workspace, invoke: Invoke,
+                                                                               tmp_path: Path,
+                                                                               number: tuple[str, ...]) -> None:
+    """Without a number and a day, a text never amended (and a translation lacking 05-QC/TU) was written as the
+    body's consolidated copy all the same: its header `Số       -VBHN/VPTU`, VĂN BẢN HỢP NHẤT and XÁC THỰC VĂN BẢN HỢP
+    NHẤT, blanks to fill in, which the numbered copy refuses. It is written as a copy for reference, without the
+    frame, and the export says why (the numbered copy is still refused)."""
+    out = tmp_path / "vi.html"
+    result = invoke(party, "export", "01-QC/TU", "--as-of", "2025-01-01", *number, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert ("01-QC/TU has no amendment in force on 2025-01-01: there is nothing to consolidate, so this is a copy "
+            "for reference, without VĂN PHÒNG TỈNH ỦY's header and authentication of a consolidated text.") in said
+    html = out.read_text(encoding="utf-8")
+    assert "XÁC THỰC VĂN BẢN HỢP NHẤT" not in html and "VBHN" not in html and "VĂN PHÒNG TỈNH ỦY" not in html
+    out = tmp_path / "en.html"
+    result = invoke(party, "export", "01-QC/TU-EN", "--as-of", "2026-01-01", *number, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert ("01-QC/TU-EN does not contain every amendment of its original in force on 2026-01-01, so this is a copy "
+            "for reference, without VĂN PHÒNG TỈNH ỦY's header and authentication of a consolidated text.") in said
+    assert "VBHN" not in out.read_text(encoding="utf-8")
+    # Amended: the body's copy with its blanks, as before.
+    out = tmp_path / "c.html"
+    assert invoke(party, "export", "01-QC/TU", "--as-of", "2026-01-01", *number, "-o", str(out)).exit_code == 0
+    assert "XÁC THỰC VĂN BẢN HỢP NHẤT" in out.read_text(encoding="utf-8")

@@ -74,6 +74,8 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
         shown.note(done.replaced)
     if done.untranslated:
         shown.note(done.untranslated)
+    if done.unframed:
+        shown.note(done.unframed)
     from regdraft.core.amend.staged import STAGED
     from regdraft.workspace.timeline import in_force_later
 

@@ -36,6 +36,7 @@ class Exported:
     ended: dt.date | None = None  # the day a new regulation replaced this one (none of its amendments apply from then)
     ended_by: str = ""  # the id of that regulation
     untranslated: str = ""  # the line saying which of a translation's original's amendments it lacks
+    unframed: str = ""  # the line saying why the body's consolidated copy frame was left out (nothing to consolidate)
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
@@ -78,7 +79,7 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown; issued by the consolidating body
     of the workspace's `consolidation:` setting when it names one, with the copy's `number` and `signed` date
     (`core.consolidation_frame`)."""
-    from regdraft.core.consolidation_frame import frame_of, framed, refusal
+    from regdraft.core.consolidation_frame import Frame, frame_of, framed, refusal
     from regdraft.core.errors import RegdraftError, UsageError
     from regdraft.render.output import Settings, choose, write
     from regdraft.workspace.profiles import profile_for
@@ -92,6 +93,11 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     frame = frame_of(settings_given, number, signed)
     lacking = [f"{a.name}, in force from {a.effective}" for a, _ in
                untranslated(ws, ct.regulation.meta, ct.as_of, {a.number for a in ct.amendments})]
+    unframed = ""
+    if frame.issued and not frame.number.strip() and frame.signed is None and (lacking or not ct.amendments):
+        # Nothing the body consolidates: the text as it stands, not its copy with blanks to fill (r27 known27).
+        unframed = _unframed(ct, frame, bool(lacking))
+        frame = Frame()
     refused, options = refusal(frame, ct, settings_given, lacking)
     if refused:  # an official copy refused before anything is written; an unreadable setting is not the command's
         raise UsageError(refused, options=options) if options else RegdraftError(refused)
@@ -109,7 +115,16 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     replaced = replacement_message(found) if found is not None and ct.opening.replaced else ""
     return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced,
                     found.on if found is not None else None, found.new if found is not None else "",
-                    untranslated_message(ws, ct))
+                    untranslated_message(ws, ct), unframed)
+
+
+def _unframed(ct: ConsolidatedText, frame: Any, lacking: bool) -> str:
+    """Why an export without a number or day of authentication leaves out the body's consolidated copy frame."""
+    name, day = ct.regulation.id, ct.as_of.isoformat()
+    why = (f"{name} does not contain every amendment of its original in force on {day}" if lacking else
+           f"{name} has no amendment in force on {day}: there is nothing to consolidate")
+    return (f"{why}, so this is a copy for reference, without {frame.body}'s header and authentication of a "
+            "consolidated text.")
 
 
 def untranslated(ws: Workspace, meta: Mapping[str, Any], as_of: dt.date,
