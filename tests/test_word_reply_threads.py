@@ -246,3 +246,83 @@ def test_a_broken_thread_part_leaves_each_comment_standing(ws: Workspace, copy: 
         assert "B1 Đề nghị bỏ cụm này." in texts[0] + texts[1]
     else:
         assert texts == ["B1 Đề nghị bỏ cụm này.", "B2 Nhất trí với ý kiến của đồng chí Bình.", "B3 Rõ hơn."]
+
+
+# -- a Word reply added to a thread imported before (r27 sweep V defect 1) ------------------------------------------
+
+def _replied(copy: Path, out: Path, replies: list[tuple[str, str, str]]) -> Path:
+    """The copy with An's comment on điểm a khoản 1 Điều 12, and `replies` (text, author, date) to it, Word's
+    Reply, on the same words; without replies, An's comment alone."""
+    document = kit.open_docx(copy)
+    words = kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng")
+    _comment(document, words, "A1 Đề nghị họp hai tháng một lần.", "An")
+    for text, author, date in replies:
+        _comment(document, words, text, author, date)
+    plain = kit.save(document, out.with_suffix(".plain.docx"))
+    links = "".join(f'<w15:commentEx w15:paraId="{{{n}}}" w15:paraIdParent="{{0}}" w15:done="0"/>'
+                    for n in range(1, len(replies) + 1))
+    extended = _EXTENDED.format(body='<w15:commentEx w15:paraId="{0}" w15:done="0"/>' + links)
+    return _threaded(plain, out, extended) if replies else plain
+
+
+DUNG = ("D1 Văn phòng đề nghị giữ ba tháng.", "Dung", "2025-07-12T08:00:00Z")
+
+
+def test_a_reply_in_a_forwarded_copy_comes_in_alone_under_the_body_that_replied(
+        ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Văn phòng clicked Reply on the first body's comment in the copy it forwarded: the thread, read as one comment,
+    # no longer matched the comment imported before, so the first body's comment came in again under Văn phòng,
+    # naming An, and the report counted it twice.
+    _import(invoke, ws, _replied(copy, tmp_path / "ban-to-chuc.docx", []))
+    [first] = _comments(ws)
+    forwarded = _replied(copy, tmp_path / "van-phong.docx", [DUNG])
+    said = " ".join(_import(invoke, ws, forwarded, OTHER).output.split())
+
+    comments = _comments(ws)
+    new = [c for c in comments if c["id"] != first["id"]]
+    assert [(c["by"], c["author"], c["provision"], c["text"]) for c in new] == [
+        (OTHER, "Dung", "d12.k1.a", f"Trả lời ý kiến {first['id']} của {BODY} (An):\n{DUNG[0]}")]
+    assert [c for c in comments if c["id"] == first["id"]] == [first]  # the first body's, unchanged
+    assert "Imported 1 comment on" in said and "Left out the comment by An in van-phong.docx" in said, said
+
+    report = tmp_path / "bao-cao.csv"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(report)).exit_code == 0
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    assert sorted(row[3] for row in rows[1:] if len(row) > 3 and row[0].isdigit()) == sorted([BODY, OTHER])
+
+    again = " ".join(_import(invoke, ws, forwarded, OTHER).output.split())  # nothing new the second time
+    assert "Imported" not in again and len(_comments(ws)) == 2, again
+
+
+def test_a_copy_sent_again_with_a_reply_added_brings_in_only_the_reply(ws: Workspace, copy: Path, invoke: Invoke,
+                                                                       tmp_path: Path) -> None:
+    # The same body sent its copy again after An replied to his own comment: the whole thread came in as a second
+    # comment of the body, its first comment counted twice, and `check` found no problem.
+    _import(invoke, ws, _replied(copy, tmp_path / "lan-1.docx", []))
+    [first] = _comments(ws)
+    more = ("A2 Bổ sung: thời hạn 30 ngày.", "An", "2025-07-11T08:00:00Z")
+    _import(invoke, ws, _replied(copy, tmp_path / "lan-2.docx", [more]))
+    [answer] = [c for c in _comments(ws) if c["id"] != first["id"]]
+    assert (answer["by"], answer["author"], answer["text"]) == (
+        BODY, "An", f"Trả lời ý kiến {first['id']} của {BODY} (An):\nA2 Bổ sung: thời hạn 30 ngày.")
+
+    # A third copy with one more reply, by Cường: only his, answering the reply it follows.
+    cuong = ("C1 Nhất trí.", "Cường", "2025-07-13T08:00:00Z")
+    _import(invoke, ws, _replied(copy, tmp_path / "lan-3.docx", [more, cuong]))
+    comments = _comments(ws)
+    assert {c["id"]: c for c in comments if c["id"] in (first["id"], answer["id"])} == {
+        first["id"]: first, answer["id"]: answer}  # unchanged
+    [third] = [c for c in comments if c["id"] not in (first["id"], answer["id"])]
+    assert (third["by"], third["author"]) == (BODY, "Cường")
+    assert third["text"] == f"Trả lời ý kiến {answer['id']} của {BODY} (An):\nC1 Nhất trí."
+
+
+def test_a_thread_whose_comments_were_imported_one_by_one_imports_nothing_again(
+        ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Imported before threads were read (or saved by LibreOffice, the link gone), each comment stands alone: the
+    # same copy with the thread's link imports none of them again.
+    plain = _replied(copy, tmp_path / "lan-1.docx", [DUNG]).with_suffix(".plain.docx")
+    _import(invoke, ws, plain)
+    assert len(_comments(ws)) == 2
+    said = _import(invoke, ws, _replied(copy, tmp_path / "lan-2.docx", [DUNG])).output
+    assert "Nothing imported" in said and len(_comments(ws)) == 2, said

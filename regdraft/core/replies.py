@@ -127,7 +127,8 @@ UNANCHORED = -1  # the paragraph of a Word comment whose range and reference the
 class ReplyComment:
     """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in (`UNANCHORED`
     when the reviewer deleted the words it was on); on a Word redline, `struck` holds the words the redline itself
-    strikes out that it is on (none of the text as circulated selected)."""
+    strikes out that it is on (none of the text as circulated selected). A Word thread read as one comment
+    (`joined_thread`) keeps each comment of it as its member wrote it in `thread`, the first one first."""
 
     id: str
     author: str
@@ -137,6 +138,18 @@ class ReplyComment:
     end: int
     selection: str
     struck: str = ""
+    thread: tuple[ReplyComment, ...] = ()
+
+
+def joined_thread(thread: Sequence[ReplyComment], heading: str = "") -> ReplyComment:
+    """A Word thread (a comment and the replies to it, in order) as one comment, as Word shows it: the first
+    comment's text, then each reply's on a line opening with the replier's name, the author naming every person in
+    it; placed where the first comment is. `heading`, when given, is a line before them all (what the thread
+    answers)."""
+    head, *replies = thread
+    lines = [heading, head.text, *(f"{r.author}: {r.text}" if r.author else r.text for r in replies if r.text)]
+    names = ", ".join(dict.fromkeys(a for a in (head.author, *(r.author for r in replies)) if a))
+    return replace(head, text="\n".join(x for x in lines if x), author=names, thread=tuple(thread))
 
 
 @dataclass(frozen=True, slots=True)

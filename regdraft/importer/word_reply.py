@@ -18,7 +18,8 @@ Post-conditions of `read_reply`:
    those starting at the same place in the order of their range marks (LibreOffice reorders the comments part).
 3. A Word reply to a comment (commentsExtended.xml's `paraIdParent`) is part of the comment opening its thread,
    as Word shows it: its text follows that comment's, on a line opening with the replier's name, and the
-   comment's author names each person in the thread. A missing or unreadable part, or a link to no comment, leaves
+   comment's author names each person in the thread (`joined_thread`; each comment as written kept in its
+   `thread`). A missing or unreadable part, or a link to no comment, leaves
    each comment standing alone.
 4. A file that is not a Word document, or whose parts unpack past `archive.check_parts`'s bounds, raises
    `ParseError` naming the file; nothing else raises.
@@ -28,11 +29,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from regdraft.core.errors import ParseError
-from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagraph
+from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagraph, joined_thread
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
@@ -268,11 +269,7 @@ def _threaded(comments: list[ReplyComment], threads: dict[str, str]) -> list[Rep
         if threads.get(c.id) in by_id:
             continue
         replies = sorted(answers.get(c.id, ()), key=lambda r: r.date)  # stable: in the document's order
-        if replies:
-            lines = [c.text, *(f"{r.author}: {r.text}" if r.author else r.text for r in replies if r.text)]
-            names = ", ".join(dict.fromkeys(a for a in (c.author, *(r.author for r in replies)) if a))
-            c = replace(c, text="\n".join(x for x in lines if x), author=names)
-        out.append(c)
+        out.append(joined_thread([c, *replies]) if replies else c)
     return out
 
 

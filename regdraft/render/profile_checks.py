@@ -89,6 +89,7 @@ FIELDS = {
     "replaced_issued": {"cited"},
     "cited_named": {"title", "number"},
     "report_person": {"person"},
+    "comment_answers": {"id", "body", "person"},
     "report_selection": {"selection"},
     "revision": {"commit"},
 }

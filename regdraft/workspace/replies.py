@@ -11,7 +11,9 @@ Post-conditions:
    proposal and provision in the round) is not imported again, whatever file brings it: from the same body it is
    among those already there (a copy saved again renumbers Word's comments); from another body (a copy one body
    commented on, forwarded by a second that added its own) it is left under that body and named in
-   `ReplyImport.forwarded`, and a reply holding nothing else is refused naming that body.
+   `ReplyImport.forwarded`, and a reply holding nothing else is refused naming that body. A Word thread is matched
+   comment by comment as it was imported (`_answers`): the replies added since come in alone, as a comment of the
+   body importing, its first line naming the comment they answer; the comments recorded before are unchanged.
 4. A comment whose proposal would delete points or clauses when accepted is imported as it is, with a
    warning naming the reply and the Word comment or changes it came from (`ReplyImport.warnings`).
 """
@@ -19,7 +21,7 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,9 +32,10 @@ from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_c
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.model import Regulation
-from regdraft.core.replies import Reply, Texts, comments_from_reply
+from regdraft.core.replies import Reply, ReplyComment, Texts, comments_from_reply, joined_thread
 from regdraft.core.text import nfc
 from regdraft.workspace.circulated import commentable_round, draft_texts
+from regdraft.workspace.profiles import amendment_words
 from regdraft.workspace.rounds import (
     _comment_changes,
     _now,
@@ -124,6 +127,9 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
     texts = draft_texts(ws, slug, r.revision)
     _same_copy(ws, slug, r, rounds, reply, texts)
+    recorded = load_comments(ws, slug)
+    reply = _answers(reply, [c for c in recorded if c.round == r.number], " ".join(nfc(name).split()),
+                     amendment_words(ws, slug))
     result = comments_from_reply(reply, dict(texts)[""], r.number, body, " ".join(nfc(name).split()),
                                  place_unplaced, texts)
     if result.unplaced:
@@ -144,7 +150,6 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
                          f"on a provision, so nothing was imported; {why}", problems)
     if not result.placed:
         raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
-    recorded = load_comments(ws, slug)
     known = {c.source: c for c in recorded if c.source}
     # A comment imported before, from this file or another (a copy forwarded from body to body, or saved again,
     # which renumbers Word's comments), is left alone: under the body it came from, never counted twice.
@@ -182,6 +187,45 @@ def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: st
                 f"the tracked changes of {who}"
             found.append(lost.warning(c.by, c.id, name, 0, came))
     return tuple(found)
+
+
+def _answers(reply: Reply, recorded: Sequence[Comment], name: str, words: Mapping[str, str]) -> Reply:
+    """The reply with each Word thread part of which was imported before cut into the comments as they were imported
+    (its first comments as one; a reply imported apart, or on its own before threads were read), then the replies
+    added since as a comment of their own, its first line naming the comment they answer (`comment_answers`: its id,
+    body and person). A thread read as one comment changes its text with every reply: a copy forwarded, or sent
+    again, with a reply added imported the whole thread again, under the body that replied (r27 sweep V defect 1)."""
+    said = {(c.created, c.text): c for c in recorded}
+    comments: list[ReplyComment] = []
+    for wc in reply.comments:
+        rest, answered, cut = list(wc.thread), None, []
+        while rest:
+            heading = _heading(answered, words)
+            # The longest run of the thread's next comments imported before as one comment (its first line naming
+            # the comment it answers, when it is an answer; none when imported before threads were read).
+            found = next(((k, was, form) for k in range(len(rest), 0, -1) for line in dict.fromkeys((heading, ""))
+                          if (was := said.get(((form := joined_thread(rest[:k], line)).date, form.text)))
+                          and was.author in (form.author, name)), None)
+            if found is None:
+                break
+            k, answered, form = found
+            cut.append(form)
+            rest = rest[k:]
+        if not cut or (len(cut) == 1 and not rest):  # nothing of it imported before, or all of it as one comment
+            comments.append(wc)
+            continue
+        added = [joined_thread(rest, _heading(answered, words))] if rest else []
+        for part in (*cut, *added):  # each where the thread's first comment is, as Word places a reply
+            comments.append(replace(part, start=wc.start, end=wc.end, selection=wc.selection, struck=wc.struck))
+    return replace(reply, comments=tuple(comments))
+
+
+def _heading(answered: Comment | None, words: Mapping[str, str]) -> str:
+    """The line opening replies imported apart from the comment they answer: its id, body and person."""
+    if answered is None:
+        return ""
+    person = f" {words['report_person'].format(person=answered.author)}" if answered.author else ""
+    return words["comment_answers"].format(id=answered.id, body=answered.by, person=person)
 
 
 def _said(c: Comment) -> tuple[str, ...]:
