@@ -215,8 +215,9 @@ def _answers(reply: Reply, recorded: Sequence[Comment], name: str, words: Mappin
             comments.append(wc)
             continue
         added = [joined_thread(rest, _heading(answered, words))] if rest else []
-        for part in (*cut, *added):  # each where the thread's first comment is, as Word places a reply
-            comments.append(replace(part, start=wc.start, end=wc.end, selection=wc.selection, struck=wc.struck))
+        for part in (*cut, *added):  # all placed as the thread (its first comment), as Word places a reply
+            comments.append(replace(wc, id=part.id, author=part.author, date=part.date, text=part.text,
+                                    thread=part.thread))
     return replace(reply, comments=tuple(comments))
 
 
