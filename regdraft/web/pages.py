@@ -161,7 +161,15 @@ class Home:
 
 
 def home(ws: Workspace) -> Home:
-    """The regulations, the amendments with status and draft, and their rounds with counts."""
+    """The regulations, the amendments with status and draft, and their rounds with counts; the history read once
+    for the page (`run_memo`), not once for each round."""
+    from regdraft.workspace.run_memo import run
+
+    with run(ws):
+        return _home(ws)
+
+
+def _home(ws: Workspace) -> Home:
     from regdraft.workspace.amendments import survey
     from regdraft.workspace.api import list_regulations
     from regdraft.workspace.rounds import load_rounds, summarise

@@ -12,7 +12,7 @@ from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.core.text import shown_name
-from regdraft.workspace import api
+from regdraft.workspace import api, run_memo
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.circulated import round_drafts
 from regdraft.workspace.forced_references import excused
@@ -34,10 +34,12 @@ Check = Callable[[Workspace, "str | None"], list[Problem]]
 
 
 def check_workspace(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """Run every check over the workspace (or one regulation) and return all problems."""
+    """Run every check over the workspace (or one regulation) and return all problems; what they all read (every
+    amendment, the history) is read once for the run (`run_memo`)."""
     problems: list[Problem] = []
-    for run in CHECKS:
-        problems.extend(run(ws, name))
+    with run_memo.run(ws):
+        for run in CHECKS:
+            problems.extend(run(ws, name))
     return problems
 
 

@@ -28,6 +28,7 @@ from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder
 from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
+from regdraft.workspace.run_memo import active, kept
 from regdraft.workspace.store import Revision, Touched, Workspace
 
 
@@ -58,6 +59,9 @@ class _Walk:
         # Whether a history holding a commit was read: a file it does not name was never committed, and git is not
         # asked about it (a comment file at a time: 3,000 comments started 3,000 git processes).
         self.read_some = False
+        # The comment files each commit added, not moved (`_added`), by the folder of the amendment, with the place of
+        # the commit in `walked`: made once, at the first `added_since`.
+        self.additions: dict[str, list[tuple[int, str]]] | None = None
 
     def _read(self) -> bool:
         history = getattr(self.ws, "history", None)  # an in-memory workspace has one line of history
@@ -102,11 +106,40 @@ class _Walk:
             self.added_there, self.read_some = _additions(walked), bool(walked)
         return self.added_there
 
+    def ancestor(self, older: str, newer: str) -> bool | None:
+        """Whether commit `older` is in the history of `newer` (or is it), from the history read once (`Workspace.
+        is_ancestor`: one git process for each of 230 adoptions made `check` take 2.7 s); None: not known here."""
+        if not self._read() or older not in self.order or newer not in self.order:
+            return None
+        return self.order[older] >= self.order[newer]  # no merge: one line of commits, newest first
+
     def added_since(self, adoption: Revision, folder: str) -> frozenset[str] | None:
         """The files under `folder` added by the commits after `adoption` (`Workspace.commits`); None: not known."""
         if not self._read() or self.walked is None or adoption.sha not in self.order:
             return None
-        return frozenset(path for _, files in self.walked[:self.order[adoption.sha]] for path in _added(files, folder))
+        if folder.count("/") < 3:  # not an amendment's comments: walked as it is asked
+            walked = self.walked[:self.order[adoption.sha]]
+            return frozenset(path for _, files in walked for path in _added(files, folder))
+        if self.additions is None:  # the commits after each of 150 adoptions walked again: 500,000 commits read
+            self.additions = {}
+            for at, (_, files) in enumerate(self.walked):
+                for path in _added(files, ""):
+                    self.additions.setdefault(_holder(path), []).append((at, path))
+        before = self.order[adoption.sha]
+        return frozenset(path for at, path in self.additions.get(_holder(folder), []) if at < before
+                         and path.startswith(folder))
+
+
+def walk_of(ws: Workspace, folders: tuple[str, ...] = ()) -> _Walk:
+    """The history read once for a run (`run_memo`): the review server's start page read it whole again for each
+    round (`late_ids`, 37 `git log` of 0.7 s at 5,000 commits for one page)."""
+    return kept(ws, ("history walk", folders), lambda: _Walk(ws, folders))
+
+
+def shared_walk(ws: Workspace) -> _Walk | None:
+    """The whole history read once in a run of `ws` (`run_memo.run`); None outside one, where one question is
+    cheaper asked of git than the whole history read."""
+    return walk_of(ws) if active(ws) else None
 
 
 def _logged(ws: Workspace, path: str) -> list[tuple[Revision, str]]:
@@ -156,6 +189,11 @@ def _moved(files: Touched) -> dict[str, str]:
     return moves
 
 
+def _holder(path: str) -> str:
+    """The first three parts of a path (`amendments/<slug>/comments`): a folder of comments holds what it names."""
+    return "/".join(path.split("/", 3)[:3])
+
+
 def _added(files: Touched, folder: str) -> list[str]:
     """The comment files under `folder` a commit added, not those it moved there (`_moved`): a `git mv` of the folder
     after the adoption made every comment late."""
@@ -187,7 +225,7 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
     entries = [entry for entry in survey(ws) if entry.amendment is not None
                and (name is None or _same(ws, entry.amendment.regulation, name))]
     # The whole history is read at the first adopted amendment; without one, only the additions of amendments' files.
-    walk = _Walk(ws, () if any(e.amendment and e.amendment.status == "adopted" for e in entries) else (AMENDMENTS,))
+    walk = walk_of(ws, () if any(e.amendment and e.amendment.status == "adopted" for e in entries) else (AMENDMENTS,))
     for entry in entries:
         amendment = entry.amendment
         if amendment is None:
@@ -227,7 +265,7 @@ def late_ids(ws: Workspace, slug: str, r: Round, comments: Sequence[Comment]) ->
         adopted = False
     if not mine or (not r.closed and not adopted):
         return frozenset()
-    walk = _Walk(ws, () if adopted else (AMENDMENTS,))
+    walk = walk_of(ws, () if adopted else (AMENDMENTS,))
     adoption = _adopted(ws, slug, walk) if adopted else None
     since = _added_since(ws, slug, adoption, walk) if adoption is not None else frozenset()
     return frozenset(c.id for c in mine if _after(ws, slug, c, r, adoption, since, walk) is not None)

@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
+from regdraft.workspace import run_memo
 from regdraft.workspace.store import IMPORTED, Added, Revision, Workspace, blob_id
 from regdraft.workspace.store_files import check_relative
 from regdraft.workspace.store_writes import held, uncommitted
@@ -153,6 +154,7 @@ class MemoryWorkspace(Workspace):
 
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
                allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
+        run_memo.forget(self)
         return self.store.commit(changes, message, tag, allow_dirty, author)
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
@@ -177,6 +179,7 @@ class MemoryWorkspace(Workspace):
 
     @contextmanager
     def writing(self, what: str, *, repairing: bool = False, wait: float | None = None) -> Iterator[None]:
+        run_memo.forget(self)  # what a run kept is read anew after a write
         yield  # one process, one thread: nothing to lock
 
     def interrupted(self) -> None:

@@ -24,6 +24,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.workspace.amendments import list_amendments
+from regdraft.workspace.run_memo import kept
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.terms import Terms, terms
 
@@ -99,7 +100,12 @@ def _regulation_holding(known: Terms, number: str, term: str, originals: dict[st
 
 
 def _originals(ws: Workspace) -> dict[str, str]:
-    """Each translation's original (`translation_of`) by the translation's id, when the workspace holds it."""
+    """Each translation's original (`translation_of`) by the translation's id, when the workspace holds it; read once
+    in a run (`run_memo`: `check` read every regulation's front matter again for each amendment)."""
+    return kept(ws, "originals", lambda: _read_originals(ws))
+
+
+def _read_originals(ws: Workspace) -> dict[str, str]:
     from regdraft.workspace.replacements import fronts
 
     metas = {str(meta.get("id") or ""): meta for _, _, meta in fronts(ws)}

@@ -48,27 +48,32 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tupl
     is_ancestor = getattr(ws, "is_ancestor", None)
     if not quoted or is_ancestor is None:
         return []
+    from regdraft.workspace.api import load_regulation
+    from regdraft.workspace.late_comments import shared_walk
+    from regdraft.workspace.terms import adoption_revision
+    from regdraft.workspace.timeline import adopted_for
+
+    others = [a for a in adopted_for(ws, amendment.regulation) if a.number and a.slug != amendment.slug]
+    if not others:
+        return []
+    walk = shared_walk(ws)  # `check`: the history read once, not a `git log` for each pending amendment
     try:
-        history = ws.log(amendment_path(amendment.slug))
+        path = amendment_path(amendment.slug)
+        history = [r for r, _ in walk.log(path)] if walk is not None else ws.log(path)
     except RegdraftError:
         return []
     if not history:
         return []
     begun = history[-1].sha
-    from regdraft.workspace.api import load_regulation
-    from regdraft.workspace.terms import adoption_revision
-    from regdraft.workspace.timeline import adopted_for
-
     found: list[tuple[int, str]] = []
-    for adopted in adopted_for(ws, amendment.regulation):
-        if not adopted.number or adopted.slug == amendment.slug:
-            continue
+    for adopted in others:
         try:
             adoption = adoption_revision(ws, adopted)  # its tag's commit, or the one in its history that adopted it
             if adoption is None:
                 continue
             sha = adoption.sha
-            if sha == begun or is_ancestor(sha, begun):
+            known = walk.ancestor(sha, begun) if walk is not None else None
+            if sha == begun or (known if known is not None else is_ancestor(sha, begun)):
                 continue  # adopted before this amendment was begun: its text is the one quoted
             before = load_regulation(ws, amendment.regulation, f"{sha}^")
             after = load_regulation(ws, amendment.regulation, sha)

@@ -27,7 +27,7 @@ from regdraft.core.commands import Command, words
 from regdraft.core.errors import GitFailed, StoreError
 from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import new_file
-from regdraft.workspace import git_policy, interrupts
+from regdraft.workspace import git_policy, interrupts, run_memo
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, changed_while_stopped, stop_point
 
 if TYPE_CHECKING:
@@ -216,6 +216,7 @@ class Transactions:
         with self._workspace_lock().held(what, wait):
             if not repairing:
                 self._refuse_interrupted()
+            run_memo.forget(self)  # what a run kept is read anew after a write (`run_memo`)
             yield
 
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,

@@ -39,6 +39,7 @@ from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
 from regdraft.core.errors import Problem
 from regdraft.core.frontmatter import document_number
+from regdraft.workspace.run_memo import kept
 from regdraft.workspace.store import Revision, Tag, Workspace
 
 TAGS = "adopted/"
@@ -81,7 +82,11 @@ class Terms:
 
 
 def terms(ws: Workspace) -> Terms:
-    """The terms of the workspace's regulations, read from their front matter."""
+    """The terms of the workspace's regulations, read from their front matter (once in a run, `run_memo`)."""
+    return kept(ws, "terms", lambda: _terms(ws))
+
+
+def _terms(ws: Workspace) -> Terms:
     from regdraft.workspace.replacements import fronts
 
     metas = {str(meta.get("id") or ""): meta for _, _, meta in fronts(ws)}
@@ -134,10 +139,15 @@ def tagged_slug(revision: Revision) -> str:
 
 
 def adoption_revision(ws: Workspace, amendment: Amendment, tag: str | None = None) -> Revision | None:
-    """The commit that adopted `amendment` (post-condition 3)."""
+    """The commit that adopted `amendment` (post-condition 3), found once in a run (`run_memo`: `check` asked again
+    for each pending amendment of the same regulation)."""
+    found = tag or adoption_tag(ws, amendment)
+    return kept(ws, ("adoption", amendment.slug, found), lambda: _adoption_revision(ws, amendment, found))
+
+
+def _adoption_revision(ws: Workspace, amendment: Amendment, tag: str) -> Revision | None:
     from regdraft.core.errors import RegdraftError
 
-    tag = tag or adoption_tag(ws, amendment)
     try:
         tagged = ws.resolve(tag)
     except RegdraftError:
