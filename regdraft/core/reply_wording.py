@@ -392,9 +392,13 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
     """
     lines = text.split("\n") if text else []
     keys = [line_key(line) for line in lines]
+    added: list[bool] = [False] * len(lines)  # the lines an edit put in: no paragraph as circulated is one of them
     last = own - 1
     for edit in edits:
-        found = match_line(keys, edit.old, lines) if edit.old.strip() else None
+        # A paragraph moved up comes in before it is struck out where it stood: the line struck out is the one
+        # circulated, not the same words just put in (which gave back the text as circulated: the move was lost).
+        circulated = [key if not new_line else "\x00" for key, new_line in zip(keys, added, strict=True)]
+        found = match_line(circulated, edit.old, lines) if edit.old.strip() else None
         if found is not None and found[2] >= 0:
             at, _, cell = found  # a table's cell: the row keeps its other cells, and stays when this one is emptied
             cells = lines[at].split("|")
@@ -412,7 +416,7 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
                 keys[at] = line_key(lines[at])
                 last = max(last, at)
             else:
-                del lines[at], keys[at]
+                del lines[at], keys[at], added[at]
                 last = max(last - 1, at - 1)
         elif not edit.old.strip() and edit.new.strip():
             before = match_line(keys, edit.after, lines) if edit.after.strip() else None
@@ -420,6 +424,7 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
             new = " ".join(edit.new.split()) if labelled else strip_label(edit.new).strip()
             lines.insert(at, new)
             keys.insert(at, line_key(new))
+            added.insert(at, True)
             last = max(last + 1, at)
     return "\n".join(lines)
 

@@ -1,0 +1,96 @@
+"""Word 365's own markup in a review reply (r27 sweep AA): a paragraph moved up with Track Changes (w:moveFrom and
+w:moveTo inside their range marks, the move on both paragraph marks), a paragraph split by Enter alone, a text box
+anchored in a provision, a style separator (w:specVanish), symbols (w:sym) and resolved comments. Each fixture is
+built here on the round's own review copy, as Word 365 writes it."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import Invoke
+from tests.test_word_reply_nested_changes import _accept_all, _clause
+from tests.test_word_reply_paragraph_marks import LEAD, POINT_A, POINT_B, POINT_C, _mark
+from tests.test_word_reply_proposals import BODY, SLUG
+
+DATE = "2025-03-11T09:00:00Z"
+
+
+@pytest.fixture
+def copy_docx(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
+    return kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+
+
+def _tracked(tag: str, number: int, **more: str) -> Any:
+    element = OxmlElement(tag)
+    for key, value in (("w:id", str(number)), ("w:author", "B"), ("w:date", DATE), *more.items()):
+        element.set(qn(key), value)
+    return element
+
+
+def _word_move_up(document: Any, text: str, before: str) -> None:
+    """Move the paragraph holding `text` up, before the one holding `before`, as Word 365 writes a tracked move: the
+    destination's runs in a w:moveTo between w:moveToRangeStart/End, the source's in a w:moveFrom between
+    w:moveFromRangeStart/End (w:delText), and the move on both paragraph marks."""
+    source, target = kit.paragraph_with(document, text)._p, kit.paragraph_with(document, before)._p
+    moved = OxmlElement("w:p")
+    moved.append(copy.deepcopy(source.find(qn("w:pPr"))))
+    moved.append(_tracked("w:moveToRangeStart", 9501, **{"w:name": "move1"}))
+    into = _tracked("w:moveTo", 9502)
+    for run in source.findall(qn("w:r")):
+        into.append(copy.deepcopy(run))
+    moved.append(into)
+    end = OxmlElement("w:moveToRangeEnd")
+    end.set(qn("w:id"), "9501")
+    moved.append(end)
+    _mark(moved, "w:moveTo")
+    target.addprevious(moved)
+    runs = source.findall(qn("w:r"))
+    start, gone = _tracked("w:moveFromRangeStart", 9503, **{"w:name": "move1"}), _tracked("w:moveFrom", 9504)
+    runs[0].addprevious(start)
+    start.addnext(gone)
+    for run in runs:
+        for t in run.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+        gone.append(run)
+    end = OxmlElement("w:moveFromRangeEnd")
+    end.set(qn("w:id"), "9503")
+    gone.addnext(end)
+    _mark(source, "w:moveFrom")
+
+
+def _import(invoke: Invoke, ws: Workspace, reply: Path) -> dict[str, Any]:
+    return kit.imported_by_provision(invoke, ws, SLUG, reply, BODY)
+
+
+def test_a_point_moved_up_with_track_changes_is_a_proposal_moving_it(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Point c moved above point b: the insertion came before the deletion, the deletion struck out the words just put
+    # in, and the proposal was the clause as circulated: "holds no Word comments and no tracked changes".
+    document = kit.open_docx(copy_docx)
+    _word_move_up(document, POINT_C, POINT_B)
+    reply = kit.save(document, tmp_path / "reply.docx")
+    expected = [LEAD, POINT_A, POINT_C, POINT_B]
+    assert _clause(_accept_all(reply)) == expected
+    (c,) = _import(invoke, tmp_workspace, reply).values()
+    assert c["provision"] == "d9.k3" and c["author"] == "B"
+    assert c["proposal"].split("\n") == expected
+    assert c["text"] == "Đề nghị sửa như sau: chuyển điểm c lên trước điểm b."
+
+
+def test_a_point_moved_up_beside_a_comment_elsewhere_is_not_dropped(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # With another comment in the reply the move was dropped without a word.
+    document = kit.open_docx(copy_docx)
+    _word_move_up(document, POINT_C, POINT_B)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, POINT_A), "cán bộ"), "Rõ hơn.", "B")
+    comments = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx"))
+    assert comments["d9.k3"]["proposal"].split("\n") == [LEAD, POINT_A, POINT_C, POINT_B]
+    assert comments["d9.k3.a"]["text"] == "Rõ hơn."
