@@ -13,6 +13,8 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from regdraft.workspace import rounds
+from regdraft.workspace.proposals import accept_proposal
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
@@ -94,3 +96,35 @@ def test_a_point_moved_up_beside_a_comment_elsewhere_is_not_dropped(
     comments = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx"))
     assert comments["d9.k3"]["proposal"].split("\n") == [LEAD, POINT_A, POINT_C, POINT_B]
     assert comments["d9.k3.a"]["text"] == "Rõ hơn."
+
+
+def _split_before(document: Any, text: str, second_half: str) -> None:
+    """Enter typed before `second_half` in the paragraph holding `text` with Track Changes on, nothing else typed: a
+    new paragraph holds the runs before the break, its mark tracked as inserted."""
+    point = kit.paragraph_with(document, text)
+    second = kit.isolate(point, second_half)._r
+    first = OxmlElement("w:p")
+    first.append(copy.deepcopy(point._p.find(qn("w:pPr"))))
+    for child in list(point._p):
+        if child is second:
+            break
+        if child.tag != qn("w:pPr"):
+            first.append(child)  # the runs before the break, the bookmark's start among them
+    point._p.addprevious(first)
+    _mark(first, "w:ins")
+
+
+def test_a_point_split_by_enter_alone_is_a_proposal_with_the_break(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # The two halves read as the point's words unchanged (a line break taken for a space): "holds no Word comments
+    # and no tracked changes; nothing was imported".
+    document = kit.open_docx(copy_docx)
+    _split_before(document, POINT_B, " phòng, chống tham nhũng, lãng phí, tiêu cực;")
+    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    assert c["provision"] == "d9.k3.b" and c["author"] == "B"
+    assert c["proposal"].split("\n") == ["Công tác quốc phòng, an ninh, nội chính,",
+                                         "phòng, chống tham nhũng, lãng phí, tiêu cực;"]
+    assert c["text"] == "Đề nghị sửa như sau: xuống dòng trước “phòng, chống tham nhũng, lãng phí,…”."
+    accept_proposal(tmp_workspace, SLUG, c["id"])
+    assert rounds.draft_text(tmp_workspace, SLUG).find("d9.k3.b").unit.text == (
+        "Công tác quốc phòng, an ninh, nội chính,", "phòng, chống tham nhũng, lãng phí, tiêu cực;")

@@ -79,12 +79,12 @@ from regdraft.core.reply_wording import (
     new_kind,
     opening_label,
     own_count,
+    paragraphs_key,
     proposed_text,
     relabelled,
     renumbers,
     without_quotes,
     wording,
-    wording_key,
 )
 
 # A provision of one amended text: the regulation's key (as in `Texts`) and the address.
@@ -424,13 +424,13 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     if item != at:
         before = anchor_text(drafts[reg], item[1])
         proposal = proposed_text(before, edits, len(before.split("\n")))
-        if wording_key(proposal) != wording_key(before):
+        if paragraphs_key(proposal) != paragraphs_key(before):
             return item, proposal, describe_change(before, proposal, language)
     adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
     relabels = [e for e in edits if renumbers(e)]
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
     proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
-    if wording_key(proposal) == wording_key(before):
+    if paragraphs_key(proposal) == paragraphs_key(before):
         return None
     if relabels and labelled:
         # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).

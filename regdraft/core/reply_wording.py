@@ -44,6 +44,12 @@ def wording_key(text: str) -> str:
     return " ".join(tone_key(text).split())
 
 
+def paragraphs_key(text: str) -> str:
+    """A key for whether a reviewer changed a provision's wording, paragraph by paragraph: as `wording_key`, but a
+    paragraph split (Enter typed mid-paragraph, nothing else) is a change; blank lines are none."""
+    return "\n".join(key for line in text.split("\n") if (key := wording_key(line)))
+
+
 _LABEL = re.compile(r"^\s*(?:(?:Điều|Article)\s+\d+[a-z]*\s*[.:]?|\d+[a-z]*\s*[.-]|[a-zđ]\d*\s*[).])\s*",
                     re.IGNORECASE)
 
