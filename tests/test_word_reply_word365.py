@@ -128,3 +128,85 @@ def test_a_point_split_by_enter_alone_is_a_proposal_with_the_break(
     accept_proposal(tmp_workspace, SLUG, c["id"])
     assert rounds.draft_text(tmp_workspace, SLUG).find("d9.k3.b").unit.text == (
         "Công tác quốc phòng, an ninh, nội chính,", "phòng, chống tham nhũng, lãng phí, tiêu cực;")
+
+
+_BOX_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                   'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                   'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                   'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+                   'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _text_box(words: str) -> Any:
+    """A run holding a Word 365 text box: the drawing (`mc:Choice`, wps) and its VML copy (`mc:Fallback`), each with
+    the box's paragraph in a w:txbxContent."""
+    from lxml import etree
+
+    inner = f'<w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p></w:txbxContent>'
+    return etree.fromstring(
+        f'<w:r {_BOX_NAMESPACES}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+        '<wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:txbx>{inner}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+        '</mc:Choice><mc:Fallback><w:pict><v:shape id="Text Box 1" type="#_x0000_t202"><v:textbox>'
+        f'{inner}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_text_box_in_a_point_is_left_out_of_its_proposal(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # The box's words were read twice (drawing and fallback), each box paragraph a paragraph of its own cutting the
+    # point in two: the "6" → "3" became "Đề nghị sửa câu “…” của văn bản sửa đổi", no proposal.
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, POINT_B)
+    kit.track_replace(kit.isolate(point, "quốc phòng"), "quân sự", "B")
+    kit.isolate(point, " nội chính")._r.addprevious(_text_box("GHI CHÚ HỘP VĂN BẢN"))
+    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[3:].replace("quốc phòng", "quân sự"))
+    assert c["text"] == "Đề nghị sửa như sau: thay “quốc phòng” bằng “quân sự”."
+
+
+def test_a_comment_across_a_text_box_selects_the_words_around_it(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, POINT_B)
+    first, last = kit.isolate(point, "an ninh,"), kit.isolate(point, " nội chính")
+    last._r.addprevious(_text_box("GHI CHÚ"))
+    kit.comment(document, first, "Rõ hơn.", "B", last)
+    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    assert (c["provision"], c["selection"]) == ("d9.k3.b", "an ninh, nội chính")
+
+
+def test_a_comment_on_the_words_of_a_text_box_is_placed_where_the_box_stands_and_said(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, POINT_B)
+    box = _text_box("GHI CHÚ")
+    kit.isolate(point, " nội chính")._r.addprevious(box)
+    cid = _comment_only(document, "Hộp này thừa.")
+    for content in box.iter(qn("w:txbxContent")):  # Word marks the comment in both copies of the box
+        run = content.find(f"{qn('w:p')}/{qn('w:r')}")
+        start, end = OxmlElement("w:commentRangeStart"), OxmlElement("w:commentRangeEnd")
+        reference, holder = OxmlElement("w:commentReference"), OxmlElement("w:r")
+        for mark in (start, end, reference):
+            mark.set(qn("w:id"), cid)
+        holder.append(reference)
+        run.addprevious(start)
+        run.addnext(end)
+        end.addnext(holder)
+    reply = kit.save(document, tmp_path / "reply.docx")
+    result = invoke(tmp_workspace, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    assert ("Word comment 1 by B is on the words of a text box, which are left out of the text (as in an imported "
+            "regulation): it is placed on điểm b khoản 3 Điều 9, where the box stands.") in " ".join(
+        result.output.split())
+    (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
+    assert (c["provision"], c["text"], c.get("selection")) == ("d9.k3.b", "Hộp này thừa.", None)
+
+
+def _comment_only(document: Any, text: str) -> str:
+    """The id of a comment by B in the comments part (python-docx writes it), its marks left for the test to put."""
+    scratch = document.add_paragraph()
+    made = document.add_comment([scratch.add_run("x")], text=text, author="B", initials="B")
+    scratch._p.getparent().remove(scratch._p)
+    return str(made.comment_id)

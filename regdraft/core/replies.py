@@ -139,6 +139,7 @@ class ReplyComment:
     selection: str
     struck: str = ""
     thread: tuple[ReplyComment, ...] = ()
+    boxed: bool = False  # on the words of a text box, which are no text of the paragraph it is anchored in
 
 
 def joined_thread(thread: Sequence[ReplyComment], heading: str = "") -> ReplyComment:
@@ -184,6 +185,7 @@ class Placed:
 
     placed: tuple[Comment, ...]
     unplaced: tuple[Unplaced, ...]
+    notes: tuple[str, ...] = ()  # what the office should know of how comments were placed (a text box's)
 
 
 # -- placing a reply --------------------------------------------------------------------------
@@ -210,6 +212,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     placed: list[Comment] = []
     spots_in_reply: list[tuple[int, int, int]] = []  # each placed comment's place in the reply (paragraph, …)
     unplaced: list[Unplaced] = []
+    notes: list[str] = []
     taken: dict[Place, int] = {}
 
     def add(made: Comment, paragraph: int, number: int = 0) -> None:
@@ -300,6 +303,11 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                                    closes.original if is_quoted(wc.end, last) else "") or wc.struck
         taken.setdefault(at, len(placed))
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
+        if wc.boxed:
+            on = "the draft as a whole" if at[1] == GENERAL else Address.parse(at[1]).describe(language)
+            notes.append(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} is on the words of "
+                         f"a text box, which are left out of the text (as in an imported regulation): it is placed "
+                         f"on {on}, where the box stands.")
 
     changed: dict[Place, list[tuple[int, ReplyParagraph, Edit]]] = {}  # by provision: paragraph, it, its edit
     reshaped: set[Place] = set()  # the units whose paragraphs the reviewer added, removed, joined or split
@@ -406,7 +414,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     # Numbered in the reply's order, so that comments made in the same second are listed as the reader met them.
     ranks = sorted(range(len(placed)), key=spots_in_reply.__getitem__)
     numbered = {k: n for n, k in enumerate(ranks, start=1)}
-    return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced))
+    return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes))
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],

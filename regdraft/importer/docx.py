@@ -43,6 +43,7 @@ from regdraft.importer import legacy, pdfcopy
 from regdraft.importer.archive import check_parts
 from regdraft.importer.docx_marks import (
     REFERENCES,
+    TEXT_BOX,
     hidden_notes,
     left_out_notes,
     mark_deleted,
@@ -117,7 +118,7 @@ class _Reader:
         self.revised.update((where, kind) for kind in revision_kinds(p))
         for run in p.iter(_w("r")):
             # Tracked changes read as accepted: deleted and moved-away text left out, inserted text kept.
-            if _inside(run, p, ("del", "moveFrom", "txbxContent")):
+            if _inside(run, p, ("del", "moveFrom", TEXT_BOX)):
                 continue
             for child in run:
                 name = child.tag.removeprefix(_W)

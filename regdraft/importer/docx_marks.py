@@ -18,6 +18,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REFERENCES = (("footnoteReference", "footnotes", "footnote", "footnote"),
               ("endnoteReference", "endnotes", "endnote", "endnote"),
               ("commentReference", "comments", "comment", "comment"))
+# A text box's own paragraphs (`w:txbxContent`, in a drawing's `mc:Choice` and again in its VML `mc:Fallback`): no
+# text of the paragraph it is anchored in, so left out of it (`docx.read_docx` and `word_reply.read_reply`).
+TEXT_BOX = "txbxContent"
 _OFF = ("0", "false", "off")
 _SHOWN_PLACES = 5
 

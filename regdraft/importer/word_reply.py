@@ -16,6 +16,8 @@ Post-conditions of `read_reply`:
    redline itself strikes out (its selection as circulated empty) carries those words as `struck`. Its text keeps
    its line breaks (a paragraph, or Shift+Enter), a tab read as a space. Comments come in the document's order,
    those starting at the same place in the order of their range marks (LibreOffice reorders the comments part).
+   A text box's words (`w:txbxContent`) are no text of the paragraph it is anchored in, as `read_docx` leaves them
+   out; a comment on them is on that paragraph, its selection empty, marked `boxed`.
 3. A Word reply to a comment (commentsExtended.xml's `paraIdParent`) is part of the comment opening its thread,
    as Word shows it: its text follows that comment's, on a line opening with the replier's name, and the
    comment's author names each person in the thread (`joined_thread`; each comment as written kept in its
@@ -37,6 +39,7 @@ from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagrap
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
+from regdraft.importer.docx_marks import TEXT_BOX
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INSERTED = (f"{_W}ins", f"{_W}moveTo")
@@ -85,6 +88,7 @@ class _Reader:
         self.copy: CopyMark | None = None
         self.own = ""  # on a Word redline, the digest of the author of its own tracked changes
         self.moved: set[str] = set()  # the words of each paragraph whose mark is a move's source (`_moved_words`)
+        self.boxed: set[str] = set()  # the Word comments on the words of a text box
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -98,6 +102,9 @@ class _Reader:
     def walk(self, element: Any, state: str = "", author: str = "", date: str = "") -> None:
         tag = element.tag
         if tag in _SKIPPED or not isinstance(tag, str):
+            return
+        if tag == f"{_W}{TEXT_BOX}":
+            self.box(element)
             return
         if tag == f"{_W}p":
             mark, change = _mark(element, self._own)
@@ -146,6 +153,24 @@ class _Reader:
             self.text(_CHARACTERS.get(tag, element.text or ""), state, author, date)
         for child in element:
             self.walk(child, state, author, date)
+
+    def box(self, element: Any) -> None:
+        """A text box, left out of the paragraph it is anchored in (`docx_marks.TEXT_BOX`); a Word comment on its
+        words is on that paragraph, at the box's place, and marked as on a box (Word writes the box twice, as a
+        drawing and as its VML fallback: the first one read places it)."""
+        for mark in element.iter(f"{_W}commentRangeStart", f"{_W}commentRangeEnd", f"{_W}commentReference"):
+            cid = mark.get(f"{_W}id") or ""
+            if mark.tag == f"{_W}commentRangeEnd":
+                found = self.ranges.get(cid)
+                if found is not None and found.end is None:
+                    found.end = self.here()
+            elif cid not in self.ranges and cid not in self.references:
+                self.boxed.add(cid)
+                met = len(self.ranges) + len(self.references)
+                if mark.tag == f"{_W}commentRangeStart":
+                    self.ranges[cid] = _Range(self.here(), self.here(), met)
+                else:
+                    self.references[cid] = (self.here()[0], met)
 
     def text(self, text: str, state: str, author: str, date: str) -> None:
         if not text:
@@ -322,7 +347,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         met = span.met if span is not None else reader.references[cid][1]
         comments.append(((start, met), ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
-            start[0], end[0], selection, struck)))
+            start[0], end[0], selection, struck, boxed=cid in reader.boxed)))
     # In the document's order, as Word's review pane lists them (the comments part holds them as they were written,
     # or, saved by LibreOffice, in an order of its own): those starting at the same place as their range marks stand.
     comments.sort(key=lambda found: found[0])

@@ -172,6 +172,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     unasked = not_consulted(body, r)
     return ReplyImport(r.number, tuple(with_ids), already,
                        (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),
+                        *(Problem(note, reply_file.name, 0, "", warning=True) for note in result.notes),
                         *_losing(with_ids, dict(texts), reply_file.name)), forwarded)
 
 
