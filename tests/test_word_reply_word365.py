@@ -98,9 +98,10 @@ def test_a_point_moved_up_beside_a_comment_elsewhere_is_not_dropped(
     assert comments["d9.k3.a"]["text"] == "Rõ hơn."
 
 
-def _split_before(document: Any, text: str, second_half: str) -> None:
+def _split_before(document: Any, text: str, second_half: str, separator: bool = False) -> Any:
     """Enter typed before `second_half` in the paragraph holding `text` with Track Changes on, nothing else typed: a
-    new paragraph holds the runs before the break, its mark tracked as inserted."""
+    new paragraph holds the runs before the break, its mark tracked as inserted (`separator`: its mark a style
+    separator, hidden with w:specVanish, untracked), and the paragraph holding the second half is returned."""
     point = kit.paragraph_with(document, text)
     second = kit.isolate(point, second_half)._r
     first = OxmlElement("w:p")
@@ -111,7 +112,14 @@ def _split_before(document: Any, text: str, second_half: str) -> None:
         if child.tag != qn("w:pPr"):
             first.append(child)  # the runs before the break, the bookmark's start among them
     point._p.addprevious(first)
-    _mark(first, "w:ins")
+    if not separator:
+        _mark(first, "w:ins")
+        return point
+    marks = OxmlElement("w:rPr")
+    marks.append(OxmlElement("w:vanish"))
+    marks.append(OxmlElement("w:specVanish"))
+    first.find(qn("w:pPr")).append(marks)
+    return point
 
 
 def test_a_point_split_by_enter_alone_is_a_proposal_with_the_break(
@@ -210,3 +218,15 @@ def _comment_only(document: Any, text: str) -> str:
     made = document.add_comment([scratch.add_run("x")], text=text, author="B", initials="B")
     scratch._p.getparent().remove(scratch._p)
     return str(made.comment_id)
+
+
+def test_a_change_after_a_style_separator_is_a_proposal_on_the_point(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Word shows a paragraph whose mark is a style separator (w:specVanish) and the next one as one paragraph. Read
+    # as two, the change in the second half was "Đề nghị sửa câu “…” của văn bản sửa đổi", no proposal.
+    document = kit.open_docx(copy_docx)
+    rest = _split_before(document, POINT_B, " an ninh, nội chính, phòng, chống tham nhũng, lãng phí, tiêu cực;", True)
+    kit.track_replace(kit.isolate(rest, "tiêu cực"), "tiêu cực, quan liêu", "B")
+    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[3:-1] + ", quan liêu;")
+    assert c["text"] == "Đề nghị sửa như sau: bổ sung “, quan liêu”."

@@ -20,6 +20,8 @@ Post-conditions of `read_docx`:
    A paragraph whose mark alone is deleted (two paragraphs joined in Word) runs on into the next paragraph in the
    same cell or body, which gives the paragraph its style and number (ECMA-376 Part 1, 17.13.5.15); deleted marks
    in a row chain; the last paragraph of a cell or before a table stays one. An inserted mark splits a paragraph.
+   A paragraph whose mark is a style separator (`w:specVanish`) runs on into the next as Word shows it, keeping its
+   own style and number.
    Text boxes are left out. Hidden text (`w:vanish`) is left out, quoted in a `skipped` note; footnotes, endnotes
    and comments are left out, with a note giving how many and quoting the first (`docx_marks`).
 5. A paragraph that reads as a printed page's running head or number (`Trang 4`, a bare `12`, `CÔNG BÁO/Số 123 …`,
@@ -50,6 +52,7 @@ from regdraft.importer.docx_marks import (
     mark_removed,
     revision_kinds,
     revision_note,
+    style_separator,
 )
 from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
 from regdraft.importer.docx_styles import _W, MAX_BASED_ON, Styles, _val, _w, font_of
@@ -89,11 +92,13 @@ class _Reader:
         """One paragraph as Word shows it with its tracked changes accepted. `group` holds its `w:p` elements with
         their places, in order: each before the last had its mark deleted, so its text runs on into the next one
         (`_joined`); the last one's mark ends the paragraph and gives it its style and number."""
-        p = group[-1][0]
+        # A style separator's paragraph keeps its style and number: the text after it runs on in the same line.
+        p = next((q for q, _ in group[:-1] if style_separator(q)), group[-1][0])
         style = _val(p.find(_w("pPr")), "pStyle")
         texts = [self.runs(q, at, style) for q, at in group]
         kept = [at for (_, at), text in zip(group, texts, strict=True) if text.strip()]
-        self.joined += [at for (_, at), text in zip(group[:-1], texts, strict=False) if text.strip()]
+        self.joined += [at for (q, at), text in zip(group[:-1], texts, strict=False)
+                        if text.strip() and mark_deleted(q)]
         where = kept[0] if kept else group[-1][1]  # where its text begins: a paragraph deleted whole is no place
         text = "".join(texts)
         if not unicodedata.is_normalized("NFC", text):
@@ -226,7 +231,8 @@ def _wraps(before: str, after: str) -> bool:
 
 def _joined(blocks: Iterable[tuple[Any, int]]) -> Iterator[list[tuple[Any, int]]]:
     """Body blocks or a cell's paragraphs, with their places, grouped as Word shows them with the tracked changes
-    accepted: a paragraph whose mark is deleted runs on into the next paragraph of the same cell (or of the body),
+    accepted: a paragraph whose mark is deleted, or is a style separator (`w:specVanish`), runs on into the next
+    paragraph of the same cell (or of the body),
     and so on down a chain of them; a table, or the end of the cell or body, ends the run (Word joins no paragraph
     across it). A table is a group of its own."""
     group: list[tuple[Any, int]] = []
@@ -238,7 +244,7 @@ def _joined(blocks: Iterable[tuple[Any, int]]) -> Iterator[list[tuple[Any, int]]
             yield [(block, where)]
             continue
         group.append((block, where))
-        if not mark_deleted(block):
+        if not mark_deleted(block) and not style_separator(block):
             yield group
             group = []
     if group:

@@ -56,6 +56,12 @@ def mark_deleted(p: Any) -> bool:
     return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
 
 
+def style_separator(p: Any) -> bool:
+    """Whether the paragraph's mark is a style separator (`w:specVanish` on it, ECMA-376 Part 1, 17.3.2.36): Word
+    shows the paragraph and the next one as one, the mark never shown nor printed."""
+    return bool(switched_on(p.find(f"{_w('pPr')}/{_w('rPr')}"), ("specVanish",)))
+
+
 def mark_removed(p: Any) -> bool:
     """Whether the paragraph mark itself is a tracked deletion (or moved away) or hidden: with no text left, Word
     shows no paragraph there, and no number."""

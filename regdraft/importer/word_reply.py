@@ -4,8 +4,9 @@ the review copy's hidden address bookmarks. Owns nothing new: python-docx opens 
 Post-conditions of `read_reply`:
 1. Paragraphs come in document order, table cells included; each has its text as circulated
    (tracked insertions left out, deletions kept) and with every tracked change accepted, spaces
-   kept as they are (a paragraph whose break was deleted joins the next one as it is); the author and date of a
-   tracked change to its break are among its changes'. Text both inserted and deleted (a deletion inside an
+   kept as they are (a paragraph whose break was deleted joins the next one as it is; one whose mark is a style
+   separator, `w:specVanish`, is one paragraph with the next in both versions, as Word shows it); the author and
+   date of a tracked change to its break are among its changes'. Text both inserted and deleted (a deletion inside an
    insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point) is in neither.
    A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
    throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
@@ -39,7 +40,7 @@ from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagrap
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
-from regdraft.importer.docx_marks import TEXT_BOX
+from regdraft.importer.docx_marks import TEXT_BOX, style_separator
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INSERTED = (f"{_W}ins", f"{_W}moveTo")
@@ -89,6 +90,7 @@ class _Reader:
         self.own = ""  # on a Word redline, the digest of the author of its own tracked changes
         self.moved: set[str] = set()  # the words of each paragraph whose mark is a move's source (`_moved_words`)
         self.boxed: set[str] = set()  # the Word comments on the words of a text box
+        self.separated = False  # the paragraph just read ends in a style separator: the next one runs on in it
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -108,7 +110,11 @@ class _Reader:
             return
         if tag == f"{_W}p":
             mark, change = _mark(element, self._own)
-            self.paragraphs.append(_Paragraph(self.address, mark=mark))
+            if self.separated and self.paragraphs:  # as Word shows it: one paragraph, the separator never shown
+                self.paragraphs[-1].mark = mark
+            else:
+                self.paragraphs.append(_Paragraph(self.address, mark=mark))
+            self.separated = False
             if change is not None:  # the break itself changed: its author and date are the paragraph's too
                 self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
                 self.paragraphs[-1].date = change.get(f"{_W}date") or ""
@@ -153,6 +159,8 @@ class _Reader:
             self.text(_CHARACTERS.get(tag, element.text or ""), state, author, date)
         for child in element:
             self.walk(child, state, author, date)
+        if tag == f"{_W}p":
+            self.separated = style_separator(element)
 
     def box(self, element: Any) -> None:
         """A text box, left out of the paragraph it is anchored in (`docx_marks.TEXT_BOX`); a Word comment on its

@@ -1,0 +1,32 @@
+"""Word 365 markup in a regulation imported from Word (r27 sweep AA): a style separator (`w:specVanish`) joins its
+paragraph to the next as Word shows it, and a symbol (`w:sym`) is read as its character.
+
+Every .docx is built here with python-docx; `regdraft import` reads them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Invoke
+from tests.test_importer_docx_joined import _import, _law
+
+docx = pytest.importorskip("docx")
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
+
+
+def test_a_style_separator_joins_its_paragraph_to_the_next_as_word_shows_it(invoke: Invoke, tmp_path: Path) -> None:
+    # The clause was cut in two, a blank line between: "…gần nhất;" / "giúp Ban Thường vụ …".
+    document = _law("Điều 1. Phạm vi điều chỉnh")
+    first = document.add_paragraph("1. Giải quyết những vấn đề phát sinh; ")  # type: ignore[attr-defined]
+    first._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {nsdecls("w")}><w:vanish/><w:specVanish/></w:rPr>'))
+    document.add_paragraph("giúp Ban Thường vụ thực hiện chế độ báo cáo.")  # type: ignore[attr-defined]
+    document.add_paragraph("2. Chỉ đạo phối hợp công tác.")  # type: ignore[attr-defined]
+    body, output = _import(invoke, tmp_path, document)
+    assert body == ("\n# Điều 1. Phạm vi điều chỉnh\n\n"
+                    "1\\. Giải quyết những vấn đề phát sinh; giúp Ban Thường vụ thực hiện chế độ báo cáo.\n\n"
+                    "2\\. Chỉ đạo phối hợp công tác.\n")
+    assert "tracked change" not in output
