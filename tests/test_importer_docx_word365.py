@@ -30,3 +30,24 @@ def test_a_style_separator_joins_its_paragraph_to_the_next_as_word_shows_it(invo
                     "1\\. Giải quyết những vấn đề phát sinh; giúp Ban Thường vụ thực hiện chế độ báo cáo.\n\n"
                     "2\\. Chỉ đạo phối hợp công tác.\n")
     assert "tracked change" not in output
+
+
+def _symbol(paragraph: object, font: str, char: str) -> None:
+    paragraph._p.append(parse_xml(  # type: ignore[attr-defined]
+        f'<w:r {nsdecls("w")}><w:sym w:font="{font}" w:char="{char}"/></w:r>'))
+
+
+def test_symbols_are_read_as_their_characters_and_one_with_none_is_said(invoke: Invoke, tmp_path: Path) -> None:
+    # "kinh tế - xã hội" with the dash from the Symbol font came in as "kinh tế  xã hội", with no note.
+    document = _law("Điều 1. Phạm vi điều chỉnh")
+    clause = document.add_paragraph("1. Phát triển kinh tế ")  # type: ignore[attr-defined]
+    _symbol(clause, "Symbol", "F02D")
+    clause.add_run(" xã hội, tỷ lệ ")
+    _symbol(clause, "Symbol", "F0B3")
+    clause.add_run(" 5%; ")
+    _symbol(clause, "Wingdings", "F0FC")
+    _symbol(clause, "Wingdings", "F0E6")
+    body, output = _import(invoke, tmp_path, document)
+    assert "1\\. Phát triển kinh tế - xã hội, tỷ lệ ≥ 5%; ✓\uf0e6\n" in body
+    assert ("1 symbol inserted from a symbol font (Wingdings F0E6) has no Unicode character and was kept as the "
+            "private-use character Word stores") in " ".join(output.split())

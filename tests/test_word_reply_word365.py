@@ -230,3 +230,50 @@ def test_a_change_after_a_style_separator_is_a_proposal_on_the_point(
     (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
     assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[3:-1] + ", quan liêu;")
     assert c["text"] == "Đề nghị sửa như sau: bổ sung “, quan liêu”."
+
+
+def _sym(font: str, char: str) -> Any:
+    run, sym = OxmlElement("w:r"), OxmlElement("w:sym")
+    sym.set(qn("w:font"), font)
+    sym.set(qn("w:char"), char)
+    run.append(sym)
+    return run
+
+
+def test_symbols_are_read_in_a_tracked_insertion_and_in_a_comment(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # w:sym was not read: "(≥ 2 lĩnh vực)" came in as "( 2 lĩnh vực)", "khoản → sửa" as "khoản  sửa", and a ✓ alone
+    # was "no tracked changes".
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, POINT_A)
+    anchor = kit.isolate(point, "cán bộ")
+    kit.track_insert_after(anchor, " (", "B")
+    added = anchor._r.getnext()
+    added.append(_sym("Symbol", "F0B3"))
+    added.append(copy.deepcopy(added[0]))
+    added[-1].find(qn("w:t")).text = " 2 lĩnh vực)"
+    added.append(_sym("Wingdings", "F0FC"))
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, POINT_C), "đối ngoại"), "Xem khoản ", "B")
+    said = document.comments.get(0)._comment_elm.findall(f".//{qn('w:r')}")[-1]
+    said.addnext(_sym("Symbol", "F0AE"))
+    tail = copy.deepcopy(said)
+    tail.find(qn("w:t")).text = " sửa tên."
+    said.getnext().addnext(tail)
+    comments = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx"))
+    assert comments["d9.k3.a"]["proposal"] == "Công tác tổ chức, cán bộ (≥ 2 lĩnh vực)✓;"
+    assert comments["d9.k3.c"]["text"] == "Xem khoản → sửa tên."
+
+
+def test_a_wingdings_mark_with_no_unicode_character_is_kept_and_said(
+        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy_docx)
+    anchor = kit.isolate(kit.paragraph_with(document, POINT_A), "cán bộ")
+    kit.track_insert_after(anchor, " ", "B")
+    anchor._r.getnext().append(_sym("Wingdings", "F0E6"))
+    reply = kit.save(document, tmp_path / "reply.docx")
+    result = invoke(tmp_workspace, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    assert ("1 symbol inserted from a symbol font (Wingdings F0E6) has no Unicode character and was kept as the "
+            "private-use character Word stores") in " ".join(result.output.split())
+    (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
+    assert c["proposal"] == "Công tác tổ chức, cán bộ \uf0e6;"

@@ -162,6 +162,7 @@ class Reply:
     paragraphs: tuple[ReplyParagraph, ...]
     comments: tuple[ReplyComment, ...]
     copy: CopyMark | None = None  # the review copy it was written on (copies written before 2026-12 have none)
+    notes: tuple[str, ...] = ()  # what the reader could not read as written (a symbol with no Unicode character)
 
     @property
     def bookmarked(self) -> bool:
@@ -212,7 +213,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     placed: list[Comment] = []
     spots_in_reply: list[tuple[int, int, int]] = []  # each placed comment's place in the reply (paragraph, …)
     unplaced: list[Unplaced] = []
-    notes: list[str] = []
+    notes: list[str] = list(reply.notes)
     taken: dict[Place, int] = {}
 
     def add(made: Comment, paragraph: int, number: int = 0) -> None:

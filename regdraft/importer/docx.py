@@ -56,6 +56,7 @@ from regdraft.importer.docx_marks import (
 )
 from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
 from regdraft.importer.docx_styles import _W, MAX_BASED_ON, Styles, _val, _w, font_of
+from regdraft.importer.docx_symbols import symbol, unmapped
 from regdraft.importer.plaintext import NOT_NFC, clean
 from regdraft.importer.report import Note, Paragraph
 
@@ -87,6 +88,7 @@ class _Reader:
         self.references: dict[str, list[tuple[int, str]]] = {}  # footnote/endnote/comment references: (paragraph, id)
         self.not_nfc: list[int] = []  # the paragraphs whose text was not in NFC
         self.spans: list[tuple[int, str, int]] = []  # table cells' spans past the grid: (paragraph, written, read as)
+        self.symbols: list[tuple[int, str]] = []  # symbols (`w:sym`) with no Unicode character: (paragraph, named)
 
     def paragraph(self, group: Sequence[tuple[Any, int]]) -> list[Paragraph]:
         """One paragraph as Word shows it with its tracked changes accepted. `group` holds its `w:p` elements with
@@ -172,6 +174,10 @@ class _Reader:
                 out.append(_SOFT_BREAK)
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
+            elif tag == _w("sym"):
+                shown, named = symbol(child)
+                self.symbols += [(where, named)] if named else []
+                out.append(shown)
         text = "".join(out)
         if not text.strip():
             return text
@@ -327,6 +333,9 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
             f"{'is' if len(reader.styles.cut) == 1 else 'are'} based on a chain of more than {MAX_BASED_ON} styles; "
             f"what the styles past the {MAX_BASED_ON}th give (font, numbering, heading, hidden text) was not read, "
             f"as Word bases styles at most {MAX_BASED_ON} levels deep.")))
+    if reader.symbols:
+        notes.append(Note(reader.symbols[0][0], "warning", unmapped([named for _, named in reader.symbols]) +
+                          " The first is in this paragraph."))
     notes += hidden_notes(reader.hidden)
     notes += revision_note(sorted(reader.revised), reader.joined)
     notes += left_out_notes(document, reader.references)

@@ -41,6 +41,7 @@ from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, s
 from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
 from regdraft.importer.docx_marks import TEXT_BOX, style_separator
+from regdraft.importer.docx_symbols import symbol, unmapped
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INSERTED = (f"{_W}ins", f"{_W}moveTo")
@@ -91,6 +92,7 @@ class _Reader:
         self.moved: set[str] = set()  # the words of each paragraph whose mark is a move's source (`_moved_words`)
         self.boxed: set[str] = set()  # the Word comments on the words of a text box
         self.separated = False  # the paragraph just read ends in a style separator: the next one runs on in it
+        self.symbols: list[str] = []  # the symbols (`w:sym`) with no Unicode character, named
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -157,6 +159,10 @@ class _Reader:
                                        (self.here()[0], len(self.ranges) + len(self.references)))
         elif tag in (f"{_W}t", f"{_W}delText") or tag in _CHARACTERS:
             self.text(_CHARACTERS.get(tag, element.text or ""), state, author, date)
+        elif tag == f"{_W}sym":
+            shown, named = symbol(element)
+            self.symbols += [named] if named else []
+            self.text(shown, state, author, date)
         for child in element:
             self.walk(child, state, author, date)
         if tag == f"{_W}p":
@@ -248,15 +254,24 @@ def _comments_part(document: Any, name: str = "/word/comments.xml") -> Any | Non
     return None
 
 
-def _comment_text(element: Any) -> str:
+def _comment_text(element: Any, symbols: list[str] | None = None) -> str:
     """A Word comment's words, a paragraph a line: a line break in it (`w:br`, `w:cr`) a line break, a tab a space,
-    as in the document's text (`_CHARACTERS`)."""
+    a symbol its character, as in the document's text (`_CHARACTERS`); the symbols with none are named in
+    `symbols`."""
     paragraphs = []
     for p in element.iter(f"{_W}p"):
-        pieces = ((child.text or "") if child.tag == f"{_W}t" else _COMMENT_CHARACTERS.get(child.tag, "")
+        pieces = ((child.text or "") if child.tag == f"{_W}t" else _symbol(child, symbols)
+                  if child.tag == f"{_W}sym" else _COMMENT_CHARACTERS.get(child.tag, "")
                   for run in p.iter(f"{_W}r") for child in run)
         paragraphs.append("\n".join(line.strip() for line in "".join(pieces).split("\n")).strip())
     return nfc("\n".join(x for x in paragraphs if x))
+
+
+def _symbol(element: Any, symbols: list[str] | None) -> str:
+    shown, named = symbol(element)
+    if named and symbols is not None:
+        symbols.append(named)
+    return shown
 
 
 def _threads(document: Any, part: Any) -> dict[str, str]:
@@ -339,6 +354,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     shown = ["".join(p.shown) for p in reader.paragraphs]
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
+        said = _comment_text(element, reader.symbols)
         span = reader.ranges.get(cid)
         if span is not None:
             start, end = span.start, span.end or span.start
@@ -347,20 +363,21 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         else:
             # The reviewer deleted the words it was on: it is kept, placed nowhere (general, or reported).
             comments.append((((len(reader.paragraphs), 0, 0), 0), ReplyComment(
-                cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
+                cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", said,
                 UNANCHORED, UNANCHORED, "")))
             continue
         selection = nfc(_selection(circulated, start[:2], end[:2])).strip()
         struck = "" if selection or not reader.own else nfc(_selection(shown, start[::2], end[::2])).strip()
         met = span.met if span is not None else reader.references[cid][1]
         comments.append(((start, met), ReplyComment(
-            cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
+            cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", said,
             start[0], end[0], selection, struck, boxed=cid in reader.boxed)))
     # In the document's order, as Word's review pane lists them (the comments part holds them as they were written,
     # or, saved by LibreOffice, in an order of its own): those starting at the same place as their range marks stand.
     comments.sort(key=lambda found: found[0])
     threads = _threads(document, part)
-    return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy)
+    notes = [left] if (left := unmapped(reader.symbols)) else []
+    return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes))
 
 
 def _selection(circulated: list[str], start: tuple[int, ...], end: tuple[int, ...]) -> str:
