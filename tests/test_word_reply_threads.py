@@ -326,3 +326,15 @@ def test_a_thread_whose_comments_were_imported_one_by_one_imports_nothing_again(
     assert len(_comments(ws)) == 2
     said = _import(invoke, ws, _replied(copy, tmp_path / "lan-2.docx", [DUNG])).output
     assert "Nothing imported" in said and len(_comments(ws)) == 2, said
+def test_a_comment_resolved_in_word_is_imported_and_said_to_be_resolved(ws: Workspace, copy: Path, invoke: Invoke,
+                                                                       tmp_path: Path) -> None:
+    # A thread the member marked resolved (w15:done="1") came in as an ordinary open comment, nothing said of it.
+    extended = _EXTENDED.format(body='<w15:commentEx w15:paraId="{0}" w15:done="1"/>'
+                                     '<w15:commentEx w15:paraId="{1}" w15:paraIdParent="{0}" w15:done="1"/>'
+                                     '<w15:commentEx w15:paraId="{2}" w15:done="0"/>')
+    result = _import(invoke, ws, _threaded(_a_thread(copy, tmp_path), tmp_path / "reply.docx", extended))
+    said = " ".join(result.output.split())
+    assert ("Word comment 1 by Bình, Cường was marked resolved in Word; it is imported as an open comment like the "
+            "others: settle it, or ask the body whether it still stands.") in said
+    assert "by Cường was marked resolved" not in said and "Word comment 3" not in said
+    assert len(_comments(ws)) == 2

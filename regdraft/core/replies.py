@@ -140,6 +140,7 @@ class ReplyComment:
     struck: str = ""
     thread: tuple[ReplyComment, ...] = ()
     boxed: bool = False  # on the words of a text box, which are no text of the paragraph it is anchored in
+    resolved: bool = False  # marked resolved in Word (its thread's first comment)
 
 
 def joined_thread(thread: Sequence[ReplyComment], heading: str = "") -> ReplyComment:
@@ -304,6 +305,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                                    closes.original if is_quoted(wc.end, last) else "") or wc.struck
         taken.setdefault(at, len(placed))
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
+        if wc.resolved:
+            notes.append(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} was marked resolved "
+                         "in Word; it is imported as an open comment like the others: settle it, or ask the body "
+                         "whether it still stands.")
         if wc.boxed:
             on = "the draft as a whole" if at[1] == GENERAL else Address.parse(at[1]).describe(language)
             notes.append(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} is on the words of "

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from regdraft.core.errors import ParseError
@@ -274,21 +274,24 @@ def _symbol(element: Any, symbols: list[str] | None) -> str:
     return shown
 
 
-def _threads(document: Any, part: Any) -> dict[str, str]:
+def _threads(document: Any, part: Any) -> tuple[dict[str, str], set[str]]:
     """Each Word reply to a comment (commentsExtended.xml: its `paraIdParent` names a paragraph of the comment it
     answers) and the comment opening its thread, by their ids. A part that is missing or cannot be read, or a link
-    to no comment, gives no thread: each comment then stands alone."""
+    to no comment, gives no thread: each comment then stands alone. With them, the comments marked resolved in Word
+    (`w15:done`)."""
     from lxml.etree import XMLSyntaxError
 
     try:
         extended = _comments_part(document, "/word/commentsExtended.xml")
     except (XMLSyntaxError, ValueError):
-        return {}
+        return {}, set()
     if extended is None or part is None:
-        return {}
+        return {}, set()
     owner = {pid: element.get(f"{_W}id") or "" for element in part.iter(f"{_W}comment")
              for p in element.iter(f"{_W}p") if (pid := p.get(f"{_W14}paraId"))}
     parent: dict[str, str] = {}
+    done = {owner[pid] for ex in extended.iter(f"{_W15}commentEx")
+            if ex.get(f"{_W15}done") in ("1", "true", "on") and (pid := ex.get(f"{_W15}paraId") or "") in owner}
     for ex in extended.iter(f"{_W15}commentEx"):
         child, above = owner.get(ex.get(f"{_W15}paraId") or ""), owner.get(ex.get(f"{_W15}paraIdParent") or "")
         if child is not None and above is not None and child != above:
@@ -301,7 +304,7 @@ def _threads(document: Any, part: Any) -> dict[str, str]:
             seen.add(chain[-1])
         root = roots.get(chain[-1], chain[-1])
         roots.update(dict.fromkeys(chain, root))
-    return {cid: root for cid, root in roots.items() if cid != root}
+    return {cid: root for cid, root in roots.items() if cid != root}, done
 
 
 def _threaded(comments: list[ReplyComment], threads: dict[str, str]) -> list[ReplyComment]:
@@ -375,7 +378,8 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     # In the document's order, as Word's review pane lists them (the comments part holds them as they were written,
     # or, saved by LibreOffice, in an order of its own): those starting at the same place as their range marks stand.
     comments.sort(key=lambda found: found[0])
-    threads = _threads(document, part)
+    threads, done = _threads(document, part)
+    comments = [(at, replace(c, resolved=c.id in done)) for at, c in comments]
     notes = [left] if (left := unmapped(reader.symbols)) else []
     return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes))
 
