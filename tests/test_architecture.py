@@ -32,11 +32,11 @@ ALLOWED: dict[str, set[str]] = {
 }
 # Third-party edges: click belongs to the CLI, GitPython to the git store alone.
 CLICK_LAYERS = {"cli"}
-# The git store is five files: reading (store), writing with the lock and journal (store_writes), new files
+# The git store is six files: reading (store), writing with the lock and journal (store_writes), new files
 # committed from a stream (store_new_files), sharing through a remote (store_sync), putting back what a killed
-# git left (store_killed).
+# git left (store_killed), a file's history followed back through its renames (store_renames).
 GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "regdraft.workspace.store_writes",
-               "regdraft.workspace.store_new_files",
+               "regdraft.workspace.store_new_files", "regdraft.workspace.store_renames",
                "regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.git_nested"}
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
 # The review server's framework and server, imported only by the web face.

@@ -144,3 +144,27 @@ def test_check_names_a_round_whose_draft_cannot_be_found_at_its_revision(circula
             f"{revision}, where amendments/{MOVED}/amendment.md cannot be read, nor where a move (git mv) took it "
             "from, so the round's comment report and review copy cannot be made, nor its comments put in document "
             "order.") in " ".join(checked.output.split())
+
+
+def test_a_round_opened_while_its_folder_had_another_name_is_read_after_the_folder_is_renamed_back(
+        circulating: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Renamed (a → b), a round opened, renamed back (b → a): the walk back from `a` followed the rename in the oldest
+    # commit listed for `a`, the one that first added it, and stopped before the rename back (r27 sweep W, defect 7):
+    # "… does not exist at revision …", and `check` named round 2.
+    ws = circulating
+    _comment(ws, invoke, SHIPPED_AMENDMENT, *COMMENTS[0])
+    _run(ws, invoke, "round", "close", SHIPPED_AMENDMENT)
+    _move(ws, SHIPPED_AMENDMENT, MOVED)
+    _run(ws, invoke, "amend", "status", MOVED, "--draft", "3")
+    _run(ws, invoke, "round", "open", MOVED, "--title", "Vòng 2", "--due", "2099-04-15", "--consult", "Sở Tư pháp")
+    for on, text in COMMENTS[1:]:
+        _comment(ws, invoke, MOVED, on, text)
+    _run(ws, invoke, "round", "close", MOVED)
+    before = _report(ws, invoke, MOVED, tmp_path / "before.csv")
+    _move(ws, MOVED, SHIPPED_AMENDMENT)
+    assert _report(ws, invoke, SHIPPED_AMENDMENT, tmp_path / "after.csv") == before
+    assert [path for _, path in ws.log_paths(f"amendments/{SHIPPED_AMENDMENT}/amendment.md")][:2] == [
+        f"amendments/{SHIPPED_AMENDMENT}/amendment.md", f"amendments/{MOVED}/amendment.md"]
+    assert all(text in before for _, text in COMMENTS[1:])
+    _run(ws, invoke, "round", "copy", SHIPPED_AMENDMENT, "-o", str(tmp_path / "copy.docx"))
+    assert "No problems found" in _run(ws, invoke, "check")

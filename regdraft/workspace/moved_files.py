@@ -11,10 +11,13 @@ Post-conditions:
    (`Workspace.log_paths`, the walk `late_comments` reads comments' history with: one `git log` and one
    `git diff-tree` for each move; the path found is kept for the same file, revision and HEAD). A file found at
    neither raises the error reading `relative` raised; an unknown revision raises its own.
+2. A folder renamed and renamed back (`a` → `b` → `a`) is read where it was at the revision, `b` for a round opened
+   while it was there: the walk followed the rename only from the oldest commit at `a`, the one that first added it,
+   and `round report` refused the round while `check` named it (r27 sweep W, defect 7).
 
-What still cannot be read (a file deleted in one commit and added under its new name in another, or changed beyond
-recognition by the commit moving it: no move git sees)
-`regdraft check` names (`circulated.round_drafts`).
+What still cannot be read, and `regdraft check` names (`circulated.round_drafts`): a file deleted in one commit and
+added under its new name in another, or changed beyond recognition by the commit moving it (no move git sees); a
+file copied rather than moved (the old one kept: a copy is not its past).
 """
 
 from __future__ import annotations

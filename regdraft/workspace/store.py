@@ -9,7 +9,8 @@ refuses to run over uncommitted changes to the files it touches.
 The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`;
 writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`, new files
 committed from a stream `regdraft.workspace.store_new_files`, sharing through a remote
-`regdraft.workspace.store_sync`; all are mixed into `Workspace`.
+`regdraft.workspace.store_sync`, a file's history followed through its renames `regdraft.workspace.store_renames`;
+all are mixed into `Workspace`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
 from regdraft.workspace.store_new_files import NewFiles
+from regdraft.workspace.store_renames import RenamedPaths
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
@@ -137,7 +139,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, NewFiles):
+class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:
@@ -386,18 +388,11 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
 
     def log_paths(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[tuple[Revision, str]]:
         """`log`, each commit with the path the file had in it: an earlier version is read there, not at the path
-        it was renamed to (`check` stopped on "amendments/moved/amendment.md does not exist at revision …")."""
-        entries: list[tuple[Revision, str]] = []
-        start, path = (self._commit(rev).hexsha if rev is not None else "HEAD"), relative
-        while limit is None or len(entries) < limit:
-            options = [f"--max-count={limit - len(entries)}"] if limit is not None else []
-            found = self._revisions("--no-renames", *options, start, "--", path)
-            entries.extend((revision, path) for revision in found)
-            source = self._renamed_from(found[-1].sha, path) if found else None
-            if source is None:
-                break
-            start, path = f"{found[-1].sha}^", source
-        return entries
+        it was renamed to (`check` stopped on "amendments/moved/amendment.md does not exist at revision …"); the
+        renames followed as `store_renames` says."""
+        start = self._commit(rev).hexsha if rev is not None else "HEAD"
+        return [(Revision(sha, author, date, subject, when, committed), path)
+                for (sha, author, date, when, committed, subject), path in self._followed(relative, start, limit)]
 
     def added(self, relative: str) -> Revision | None:
         """The commit that added the file now at `relative` (the latest addition, no rename or copy followed)."""
@@ -449,16 +444,6 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
             sha, author, date, when, committed, subject = line.split("\x00", 5)
             entries.append(Revision(sha, author, date, subject, when, committed))
         return entries
-
-    def _renamed_from(self, sha: str, relative: str) -> str | None:
-        """The path `relative` had before the commit `sha` renamed it there; None when it did not."""
-        if (fields := self._renames.get(sha)) is None:  # a redline's two version lines ask the same commit
-            fields = self._renames[sha] = self._query("diff-tree", "-r", "-M", "--no-commit-id", "--name-status", "-z",
-                                                      "--diff-filter=R", sha).split("\0")
-        for i in range(0, len(fields) - 2, 3):
-            if fields[i].startswith("R") and fields[i + 2] == relative:
-                return fields[i + 1]
-        return None
 
 
 def init_workspace(directory: Path, example_from: Path | None = None, profile: str = "party-36") -> Workspace:
