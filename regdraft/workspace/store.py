@@ -153,6 +153,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
         self.files_committed: list[str] = []
         self.refused_interrupted = False  # a write was refused while an interrupted one waits for its repair
         self._renames: dict[str, list[str]] = {}  # commit -> its renames (`_renamed_from`), one per commit asked
+        self._walks: dict[str, Any] = {}  # a rename's commit -> the history before it (`store_renames`)
 
     @classmethod
     def find(cls, start: Path | None = None) -> Workspace:
