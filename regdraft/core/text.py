@@ -86,8 +86,9 @@ def visible(text: str) -> str:
 # The spaces other than U+0020 a text copied from Word or a web page carries, which an import writes as one plain
 # space (a character class's inside): the tab, the no-break space (U+00A0), the en, em, figure, thin and hair spaces
 # (U+2000-U+200A), the narrow no-break space (U+202F), the medium mathematical space (U+205F) and the ideographic
-# space (U+3000). The zero-width ones are `INVISIBLE`: left out (`nhân\u200b, tập thể` reads `nhân, tập thể`).
-ODD_SPACES = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# space (U+3000) and the Ogham space mark (U+1680): with U+0020, every space separator Unicode has (Zs). The
+# zero-width ones are `INVISIBLE`: left out (`nhân\u200b, tập thể` reads `nhân, tập thể`).
+ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ODD_RUN = lazy(f"[ ]*[{ODD_SPACES}][ {ODD_SPACES}]*")
 
 
