@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
@@ -29,6 +30,9 @@ from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_killed import TEMPORARY
 from regdraft.workspace.terms import forced_past, tag_problems
 from regdraft.workspace.timeline import base_text, replay
+
+if TYPE_CHECKING:
+    from regdraft.workspace.awaited import Shared
 
 Check = Callable[[Workspace, "str | None"], list[Problem]]
 
@@ -127,6 +131,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     ids: set[str] = set()
     history: dict[str, list[Amendment]] = {}  # each regulation's adopted amendments, for the pending ones' order
+    shared: Shared = {}  # the pending amendments applied, each once for all the others' problems (`awaited`)
     for path in paths:
         try:
             reading = read_regulation(ws, ws.read(path), path)  # as the regulation check reads it: once
@@ -150,11 +155,11 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
         if entry.amendment is None:
             if name is None and entry.error is not None:
                 # What its readable instructions would do is checked too: every problem in one run.
-                problems.extend(check(ws, entry.slug) or [Problem(str(entry.error), entry.slug)])
+                problems.extend(check(ws, entry.slug, shared) or [Problem(str(entry.error), entry.slug)])
         elif entry.amendment.status in PENDING:
             checked = [reg_id for reg_id in entry.amendment.regulations if reg_id in ids]
             for reg_id in checked:
-                problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id)))
+                problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id), shared))
                 problems.extend(_order(ws, entry.amendment.for_regulation(reg_id), history[reg_id]))
             problems.extend(no_instruction(entry.amendment) if checked else [])  # as `amend check` says it
     return problems

@@ -46,6 +46,7 @@ from regdraft.workspace.timeline import replay_through
 
 if TYPE_CHECKING:
     from regdraft.core.amend.conflicts import Conflict
+    from regdraft.workspace.awaited import Shared
 
 def preview(ws: Workspace, slug: str, rev: str | None = None, regulation: str | None = None) -> Applied:
     """The target regulation (or `regulation`, another one the document amends) with the amendment
@@ -238,9 +239,10 @@ class Review:
                 "regulations": [{"regulation": reg, "article": article} for reg, article in self.amends]}
 
 
-def check(ws: Workspace, slug: str) -> list[Problem]:
-    """Every problem of one amendment: reading it, applying it, and reading the result back."""
-    return list(_review(ws, slug, references=False).problems)
+def check(ws: Workspace, slug: str, shared: Shared | None = None) -> list[Problem]:
+    """Every problem of one amendment: reading it, applying it, and reading the result back (`shared`: see
+    `check_amendment`)."""
+    return list(_review(ws, slug, references=False, shared=shared).problems)
 
 
 def review(ws: Workspace, slug: str) -> Review:
@@ -248,12 +250,13 @@ def review(ws: Workspace, slug: str) -> Review:
     return _review(ws, slug, references=True)
 
 
-def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
-    """Problems applying a loaded amendment to its regulation (none for an adopted one)."""
-    return list(_checked(ws, amendment, references=False).problems)
+def check_amendment(ws: Workspace, amendment: Amendment, shared: Shared | None = None) -> list[Problem]:
+    """Problems applying a loaded amendment to its regulation (none for an adopted one); `shared` keeps the other
+    pending amendments applied (`awaited`) for the next amendment a command that writes nothing checks."""
+    return list(_checked(ws, amendment, references=False, shared=shared).problems)
 
 
-def _review(ws: Workspace, slug: str, references: bool) -> Review:
+def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = None) -> Review:
     relative = amendment_path(slug)
     if not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
@@ -275,7 +278,7 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     warnings = [*amendment.warnings, *unresolved(amendment),
                 *(early(amendment) if amendment.status in PENDING else [])]
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
-        checked = _checked(ws, amendment.for_regulation(reg_id), references)
+        checked = _checked(ws, amendment.for_regulation(reg_id), references, shared)
         problems.extend(checked.problems)
         to_check.extend(checked.to_check)
         broken.extend(checked.broken)
@@ -332,7 +335,7 @@ def _placed(ws: Workspace, amendment: Amendment, reading: Sequence[Problem]) -> 
     return problems
 
 
-def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
+def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shared | None = None) -> Review:
     if amendment.status not in PENDING:
         return Review(())
     try:
@@ -341,7 +344,8 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     except (AmendmentConflict, ParseError) as exc:
         from regdraft.workspace.awaited import awaited  # a provision missing that another pending one brings in
 
-        return Review(awaited(ws, amendment, exc.problems) if exc.problems else (Problem(str(exc), amendment.source),))
+        return Review(awaited(ws, amendment, exc.problems, shared) if exc.problems
+                      else (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left
