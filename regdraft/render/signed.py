@@ -39,7 +39,9 @@ KEY_FILE = "key"
 MAGIC = b"RDC1"
 MAX_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 2000
+MAX_PAYLOAD = MAX_BYTES // 4  # the largest payload `store` keeps
 _SIGNATURE = hashlib.sha256().digest_size
+_LARGEST = len(MAGIC) + _SIGNATURE + MAX_PAYLOAD  # the largest entry `store` writes
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 T = TypeVar("T")
 
@@ -83,11 +85,16 @@ def open_entry(folder: Path, name: str) -> io.BytesIO | None:
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
         with os.fdopen(fd, "rb") as handle:
-            blob = handle.read(MAX_BYTES + 1)
+            # No file larger than `store` writes is read: a received workspace's entries swollen to 300 MB were each
+            # read whole before their signature failed (r27 sweep W, defect 8).
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _LARGEST:
+                return None
+            blob = handle.read(_LARGEST + 1)
     except OSError:
         return None
     head = len(MAGIC) + _SIGNATURE
-    if len(blob) <= head or not blob.startswith(MAGIC):
+    if len(blob) <= head or len(blob) > _LARGEST or not blob.startswith(MAGIC):
         return None
     if not hmac.compare_digest(blob[len(MAGIC):head], _sign(secret, name, memoryview(blob)[head:])):
         return None
@@ -124,7 +131,7 @@ def kept_value(folder: Path | None, name: str, compute: Callable[[], T]) -> T:
 
 def store(folder: Path, name: str, payload: bytes) -> None:
     """Write entry `name` atomically; a cache that cannot be written only makes the next run slower."""
-    if len(payload) > MAX_BYTES // 4:
+    if len(payload) > MAX_PAYLOAD:
         return
     try:
         if not _ready(folder):
