@@ -48,3 +48,25 @@ def test_an_entry_larger_than_any_written_is_not_read(tmp_path: Path, monkeypatc
         handle.truncate(len(signed.MAGIC) + 32 + signed.MAX_BYTES // 4 + 1)
     assert signed.load(folder, "entry") is None
     assert reads == [32], reads  # the key alone; the entry was read whole before (64 MB here, up to 256 MB)
+
+
+@pytest.mark.parametrize("fifo", ["entry", signed.KEY_FILE])
+def test_a_fifo_in_place_of_an_entry_or_the_key_is_refused_without_waiting(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           fifo: str) -> None:
+    # A received workspace (a tar can hold a FIFO) with a FIFO as a cache entry or the key blocked the open until a
+    # writer came: every command waited for ever. It is opened without waiting and refused as no regular file. The
+    # open of a FIFO that would wait is failed here instead of made, so the test cannot hang.
+    folder = tmp_path / ".git" / signed.CACHE_FOLDER
+    signed.store(folder, "entry", b"payload")
+    (folder / fifo).unlink()
+    os.mkfifo(folder / fifo)
+    real_open = os.open
+
+    def opening(path: Any, flags: int, *args: Any) -> int:
+        if Path(path).name == fifo:
+            assert flags & os.O_NONBLOCK, f"{fifo} opened to wait for a writer"
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", opening)
+    assert signed.load(folder, "entry") is None

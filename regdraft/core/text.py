@@ -89,7 +89,7 @@ def visible(text: str) -> str:
 # space (U+3000) and the Ogham space mark (U+1680): with U+0020, every space separator Unicode has (Zs). The
 # zero-width ones are `INVISIBLE`: left out (`nhân\u200b, tập thể` reads `nhân, tập thể`).
 ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_ODD_RUN = lazy(f"[ ]*[{ODD_SPACES}][ {ODD_SPACES}]*")
+_ODD_RUN = lazy(f"(?<![ ])[ ]*+[{ODD_SPACES}][ {ODD_SPACES}]*")  # from a run's start only: linear (r27 costs27)
 
 
 def plain_spaces(text: str) -> str:

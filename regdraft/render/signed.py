@@ -42,7 +42,9 @@ MAX_ENTRIES = 2000
 MAX_PAYLOAD = MAX_BYTES // 4  # the largest payload `store` keeps
 _SIGNATURE = hashlib.sha256().digest_size
 _LARGEST = len(MAGIC) + _SIGNATURE + MAX_PAYLOAD  # the largest entry `store` writes
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# Never followed through a link, and never waiting: a FIFO placed as an entry or the key (a tar can hold one) blocked
+# the open until a writer came; opened without blocking, it is then refused as no regular file.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 T = TypeVar("T")
 
 
@@ -183,8 +185,10 @@ def _key(folder: Path, *, create: bool) -> bytes | None:
             fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
             with os.fdopen(fd, "rb") as handle:
                 info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    return None
                 random_part = handle.read(64)
-            if len(random_part) != 32 or not stat.S_ISREG(info.st_mode):
+            if len(random_part) != 32:
                 return None
             return hashlib.sha256(random_part + f":{info.st_dev}:{info.st_ino}:{info.st_uid}".encode()).digest()
         except FileNotFoundError:
