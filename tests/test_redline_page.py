@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,27 @@ def test_a_second_page_is_printed_without_the_templates_byte_for_byte(tmp_path: 
     reference = _through_jinja(monkeypatch, redline)
     first = rr.render_html(redline)  # through Jinja2; its outer part kept
     assert first == reference and len(_kept(tmp_path)) == 1
+    _no_jinja(monkeypatch)
+    assert rr.render_html(redline) == reference
+
+
+def test_a_first_page_asks_jinja2_for_its_outer_part_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no kept outer part, Jinja2 prints the page around a mark (the provisions are printed once, here), not
+    the whole page; the same bytes, and the part kept."""
+    from regdraft.render import templates
+
+    redline = _redline(tmp_path)
+    reference = _through_jinja(monkeypatch, redline)
+    rendered: list[str | None] = []
+    render = templates._Template.render
+
+    def spy(self: templates._Template, *args: Any, **kwargs: Any) -> str:
+        rendered.append(self.name)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(templates._Template, "render", spy)
+    assert rr.render_html(redline) == reference and len(_kept(tmp_path)) == 1
+    assert rendered == [None]  # the page's outer part (a template made from a string), not `redline-inline.html.j2`
     _no_jinja(monkeypatch)
     assert rr.render_html(redline) == reference
 

@@ -366,6 +366,22 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
         return rendered, outer_reads(environment, name)
 
+    def jinja_outer() -> tuple[str, str, set[str] | None] | None:
+        """The page's outer part through the templates, its content block printing a mark alone (the provisions
+        are not printed twice), and the names that part reads; None when the mark is not there once."""
+        from regdraft.render.limits import regulation_size
+        from regdraft.render.redline_page import MARK, outer_reads
+
+        environment = env or _environment(workspace_root, None, globals_)
+        child = environment.from_string(f'{{% extends "{name}" %}}{{% block content %}}{MARK}{{% endblock %}}')
+        with paused():
+            rendered = child.render(
+                size=lambda: regulation_size(comparison.old) + regulation_size(comparison.new), **values)
+        head, found, tail = rendered.partition(MARK)
+        if not found or MARK in tail:
+            return None
+        return head, tail, outer_reads(environment, name)
+
     sources = None
     if page is None and layout == "inline":
         from regdraft.render import redline_page
@@ -378,7 +394,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
         outer = redline_page.Outer(cache_folder_of(workspace_root), sources, values)
         with paused():
-            rendered = redline_page.page(values, globals_, outer, lambda: jinja(reads=True))
+            rendered = redline_page.page(values, globals_, outer, lambda: jinja(reads=True), jinja_outer)
     if kept is not None and fragments.added:
         kept.store(fragments.kept)
     if kept_old is not None and fragments.old_added:

@@ -51,6 +51,8 @@ _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
 _WORDS = ("summary", "page_short", "no_changes", "references", "unchanged", "legend", "recipients")
 _VERSION = "1"
 _HEADINGS = ("part", "chapter", "section", "subsection")
+# What the content block prints when only the outer part is asked of Jinja2 (`page`): no text holds it.
+MARK = "\x00regdraft-content\x00"
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -220,13 +222,21 @@ class Outer:
     def keep(self, page: str, content: str, reads: set[str] | None) -> None:
         """Keep the part of `page` (Jinja2's) around `content` (this module's), when the page is that and the
         templates read nothing but the key's values."""
-        allowed = {*OUTER_VALUES, *_JINJA_GLOBALS, *_print_globals()}
         at = page.find(content)
-        if self.folder is None or reads is None or not reads <= allowed or at < 0 or page.find(content, at + 1) >= 0:
+        if at >= 0 and page.find(content, at + 1) < 0 and self.reads_only_the_key(reads):
+            self.store(page[:at], page[at + len(content):])
+
+    @staticmethod
+    def reads_only_the_key(reads: set[str] | None) -> bool:
+        """Whether the outer part reads nothing but the key's values and the environment's constant globals."""
+        return reads is not None and reads <= {*OUTER_VALUES, *_JINJA_GLOBALS, *_print_globals()}
+
+    def store(self, head: str, tail: str) -> None:
+        if self.folder is None:
             return
         from regdraft.render import signed
 
-        signed.store(self.folder, self.name, marshal.dumps((page[:at], page[at + len(content):])))
+        signed.store(self.folder, self.name, marshal.dumps((head, tail)))
 
 
 def _print_globals() -> Mapping[str, Any]:
@@ -301,13 +311,20 @@ def _code() -> str:
 
 
 def page(values: Mapping[str, Any], globals_: Mapping[str, Any], outer: Outer,
-         jinja: Callable[[], tuple[str, set[str] | None]]) -> str:
-    """The page: the kept outer part around `content`; else Jinja2's page (`jinja()`: it, and what the outer part
-    reads), whose outer part is kept for the next run."""
+         jinja: Callable[[], tuple[str, set[str] | None]],
+         jinja_outer: Callable[[], tuple[str, str, set[str] | None] | None] | None = None) -> str:
+    """The page: the kept outer part around `content`; else the outer part Jinja2 prints around a mark in place of
+    the content block (`jinja_outer()`: head, tail and what they read), kept for the next run when it reads only the
+    key's values; else Jinja2's whole page (`jinja()`: it, and what the outer part reads), its outer part kept."""
     printed = Page(values, globals_)
     kept = outer.load()
     if kept is not None:
         return kept[0] + printed.content() + kept[1]
+    parts = jinja_outer() if jinja_outer is not None else None
+    if parts is not None and Outer.reads_only_the_key(parts[2]):
+        head, tail, _ = parts
+        outer.store(head, tail)
+        return head + printed.content() + tail
     rendered, reads = jinja()
     outer.keep(rendered, printed.content(), reads)
     return rendered
