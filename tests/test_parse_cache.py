@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,7 +20,7 @@ from regdraft.core.amend import document
 from regdraft.render import signed
 from regdraft.workspace import parse_cache
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.conftest import SHIPPED_AMENDMENT, SHIPPED_REGULATION, Invoke
 
 REGULATION = "regulations/01-QC-TU.md"
 
@@ -380,3 +382,30 @@ def test_an_entry_loads_its_units_field_for_field(tmp_workspace: Workspace) -> N
     assert [type(u) for u in again] == [Unit] * len(units)
     _forget()
     assert parse_cache.read_regulation(tmp_workspace, data, REGULATION).regulation.units == units
+
+
+def test_an_edited_compare_keeps_its_reading_without_tempfile(tmp_path: Path) -> None:
+    """The run a drafter repeats (the new text edited, the old one kept) writes its entries without importing
+    `tempfile` (and `random`, `shutil`); each entry is its owner's alone and no temporary file is left."""
+    folder = tmp_path / "files"
+    folder.mkdir()
+    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
+    (folder / "old.md").write_text(text, encoding="utf-8")
+    args = ["compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
+            "-o", str(tmp_path / "c.html")]
+    script = ("import sys, json\nfrom regdraft.cli import cli\n"
+              f"try:\n    cli({args!r}, prog_name='regdraft')\n"
+              "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+              "print(json.dumps(sorted(sys.modules)))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    loaded = []
+    for n in range(2):
+        (folder / "new.md").write_text(text.replace("Ban Thường vụ", f"Ban Thường vụ ({n})", 1), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        loaded.append(set(json.loads(done.stdout.strip().splitlines()[-1])))
+    cache = tmp_path / "xdg" / "regdraft"
+    entries = [path for path in cache.iterdir() if path.name.startswith("regulation-")]
+    assert len(entries) == 3  # the old text, and each edit of the new one
+    assert "tempfile" not in loaded[1]
+    assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in cache.iterdir())
+    assert not [path for path in cache.iterdir() if path.name.startswith(".")]

@@ -141,9 +141,7 @@ def store(folder: Path, name: str, payload: bytes) -> None:
         secret = _key(folder, create=True)
         if secret is None:
             return
-        import tempfile  # only a write needs it
-
-        fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        fd, temporary = _created(folder, ".tmp-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(MAGIC + _sign(secret, name, payload) + payload)
@@ -155,6 +153,20 @@ def store(folder: Path, name: str, payload: bytes) -> None:
         _bound(folder)
     except OSError:
         return
+
+
+def _created(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file of `folder` under a random name, opened for writing by its owner alone, as `tempfile.mkstemp`
+    makes it (never an existing file or a link followed) without importing `tempfile` (with `random` and `shutil`,
+    a few milliseconds of every run that keeps something)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        path = os.path.join(folder, prefix + os.urandom(8).hex())
+        try:
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def _ready(folder: Path) -> bool:
@@ -197,9 +209,8 @@ def _key(folder: Path, *, create: bool) -> bytes | None:
         except OSError:
             return None
         import secrets
-        import tempfile
 
-        fd, temporary = tempfile.mkstemp(prefix=".key-", dir=folder)  # mode 0600
+        fd, temporary = _created(folder, ".key-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(secrets.token_bytes(32))
