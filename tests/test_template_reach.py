@@ -125,7 +125,10 @@ def _rendered_contexts(ws: Workspace, invoke: Invoke, tmp_path: Path,
     def recording(self: templates._Template, *args: Any, **kwargs: Any) -> str:
         variables = {k: v for k, v in kwargs.items() if k != "size"}
         assert isinstance(self.environment, TemplateEnvironment)
-        found.append((str(self.name), self.environment, {**self.globals, **dict(*args, **variables)}))
+        # A template made from a string is the inline redline's outer part (`render.redline_page`): the page's
+        # template with its content block replaced by a mark, given the page's whole context.
+        name = self.name if self.name is not None else "redline-inline.html.j2 (outer part)"
+        found.append((name, self.environment, {**self.globals, **dict(*args, **variables)}))
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(templates._Template, "render", recording)
@@ -191,7 +194,7 @@ def test_every_value_a_shipped_template_can_reach_is_a_value(tmp_workspace: Work
                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     contexts = _rendered_contexts(tmp_workspace, invoke, tmp_path, monkeypatch)
     names = {name for name, _, _ in contexts}
-    assert {"redline-inline.html.j2", "redline-table.html.j2", "consolidated.html.j2", "amendment.html.j2",
+    assert {"redline-inline.html.j2 (outer part)", "redline-table.html.j2", "consolidated.html.j2", "amendment.html.j2",
             "comment_report.html.j2", "web-home.html.j2", "web-redline.html.j2", "web-comments.html.j2",
             "web-report.html.j2", "web-message.html.j2"} <= names, names
     opened: set[str] = set()
