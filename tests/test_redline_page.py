@@ -90,6 +90,22 @@ def test_a_first_page_asks_jinja2_for_its_outer_part_alone(tmp_path: Path, monke
     assert rr.render_html(redline) == reference
 
 
+def test_a_first_page_of_the_checked_templates_does_not_parse_them_to_tell_what_they_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    redline = _redline(tmp_path)
+    reference = _through_jinja(monkeypatch, redline)
+    asked: list[object] = []
+    outer_reads = redline_page.outer_reads
+
+    def counted(*args: Any) -> set[str] | None:
+        asked.append(args)
+        return outer_reads(*args)
+
+    monkeypatch.setattr(redline_page, "outer_reads", counted)
+    assert rr.render_html(redline) == reference and len(_kept(tmp_path)) == 1
+    assert not asked
+
+
 @pytest.mark.parametrize("changed_only", [False, True])
 def test_the_content_is_what_the_templates_print(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   changed_only: bool) -> None:
@@ -202,6 +218,8 @@ def test_the_page_templates_are_every_template_the_page_uses_and_its_outer_part_
     reads = redline_page.outer_reads(env, "redline-inline.html.j2")
     assert reads is not None and reads <= set(redline_page.OUTER_VALUES) | set(html.print_globals())
     assert {"header", "profile", "words"} <= reads
+    # Edited a page template? Check what its outer part reads (above) and set `READS_CHECKED` to this digest.
+    assert redline_page.digest(redline_page.shipped_sources()) == redline_page.READS_CHECKED
 
 
 def test_outer_reads_refuses_what_it_cannot_tell(tmp_path: Path) -> None:

@@ -370,7 +370,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         """The page's outer part through the templates, its content block printing a mark alone (the provisions
         are not printed twice), and the names that part reads; None when the mark is not there once."""
         from regdraft.render.limits import regulation_size
-        from regdraft.render.redline_page import MARK, outer_reads
+        from regdraft.render.redline_page import MARK, checked_reads, outer_reads
 
         environment = env or _environment(workspace_root, None, globals_)
         child = environment.from_string(f'{{% extends "{name}" %}}{{% block content %}}{MARK}{{% endblock %}}')
@@ -380,7 +380,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         head, found, tail = rendered.partition(MARK)
         if not found or MARK in tail:
             return None
-        return head, tail, outer_reads(environment, name)
+        reads = checked_reads(sources)
+        return head, tail, reads if reads is not None else outer_reads(environment, name)
 
     sources = None
     if page is None and layout == "inline":

@@ -45,6 +45,10 @@ PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-c
 # Those `content` prints as, and the SHA-256 of their sources joined by NUL in that order.
 CONTENT_TEMPLATES = PAGE_TEMPLATES[:4]
 PORTED = "53362a7b34282a8a99b592d565aaf125f18265f7fc0a67c7a7662256d1be271a"
+# The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
+# `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
+# templates are not parsed again on a first run to tell.
+READS_CHECKED = "2ef7cc9e0efc84459d1eb483dcd25d7f5c3103a417c2c4e355fbf2946cee461a"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
@@ -243,6 +247,12 @@ def _print_globals() -> Mapping[str, Any]:
     from regdraft.render.html import print_globals
 
     return print_globals()
+
+
+def checked_reads(sources: Sequence[bytes] | None) -> set[str] | None:
+    """What the outer part of the page templates of these sources reads when they are those `READS_CHECKED` names
+    (None: not known without `outer_reads`)."""
+    return set(OUTER_VALUES) if sources is not None and digest(sources) == READS_CHECKED else None
 
 
 def outer_reads(env: jinja2.Environment, name: str) -> set[str] | None:
