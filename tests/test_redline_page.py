@@ -265,6 +265,25 @@ def test_a_warm_compare_does_not_import_jinja2(tmp_path: Path, invoke: Invoke) -
     assert (tmp_path / "c.html").read_text(encoding="utf-8").count("Ban Chấp hành") >= 2
 
 
+def test_a_compare_with_an_edited_preamble_does_not_import_html(tmp_path: Path) -> None:
+    """The drafter edits a basis of the preamble: its lines are marked, and their class found from their new text
+    without the standard library's `html` (its table of entities) unless the text holds a reference."""
+    redline_files = _redline(tmp_path, lambda text: text.replace("Căn cứ", "Theo", 1))
+    assert redline_files.comparison.old.preamble != redline_files.comparison.new.preamble
+    folder = tmp_path / "files"
+    args = ["compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
+            "-o", str(tmp_path / "c.html")]
+    script = ("import sys, json\nfrom regdraft.cli import cli\n"
+              f"try:\n    cli({args!r}, prog_name='regdraft')\n"
+              "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+              "print(json.dumps(sorted(sys.modules)))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert "html" not in json.loads(done.stdout.strip().splitlines()[-1])
+    assert "<del" in (tmp_path / "c.html").read_text(encoding="utf-8").split('class="preamble', 1)[1]
+
+
 def test_load_profile_words_are_those_the_page_needs() -> None:
     words = load_profile({}, {}).words("vi")
     assert all(word in words for word in redline_page._WORDS)
