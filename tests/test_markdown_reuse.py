@@ -287,3 +287,29 @@ def test_any_text_reads_the_same_with_the_articles_of_another(first: Regulation,
     read(render(first), "a.md", chunks=chunks)
     text = render(first.with_units(tuple(units)))
     _same_reading(read(text, "b.md", reuse=chunks), read(text, "b.md"))
+
+
+def test_articles_moved_to_new_lines_are_built_without_the_data_class_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line added early moves every later article: each unit is built as a cached reading loads it, field for field
+    what `Unit(...)` gives, without a call of the data class's `__init__` per unit."""
+    from regdraft.core.markdown import moved
+
+    regulation = read(SHIPPED_REGULATION.read_bytes(), "x").regulation
+
+    def by_init(unit: Unit, delta: int) -> Unit:
+        return Unit(unit.kind, unit.label, unit.title, unit.text, tuple(by_init(c, delta) for c in unit.children),
+                    unit.repealed, unit.line + delta, unit.closing)
+
+    expected = [by_init(unit, 3) for unit in regulation.units]
+    calls: list[object] = []
+    init = Unit.__init__
+
+    def counted(self: Unit, *args: object, **kwargs: object) -> None:
+        calls.append(args)
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Unit, "__init__", counted)
+    got = [moved(unit, 3) for unit in regulation.units]
+    assert got == expected and repr(got) == repr(expected) and calls == []
+    assert [unit.line for unit in got] == [unit.line + 3 for unit in regulation.units]
+    assert moved(regulation.units[0], 0) is regulation.units[0]

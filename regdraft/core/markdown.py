@@ -37,7 +37,7 @@ from regdraft.core.frontmatter import (
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.markdown_tree import Builder, feed
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Kind, Regulation, Unit
+from regdraft.core.model import Kind, Regulation, Unit, _unpickled_unit
 from regdraft.core.text import nfc
 from regdraft.core.validate import validate as validate
 
@@ -247,11 +247,17 @@ def _chunk_digest(language: str, lines: Sequence[str], start: int, end: int) -> 
 
 
 def moved(unit: Unit, delta: int) -> Unit:
-    """`unit` with every line moved by `delta`."""
+    """`unit` with every line moved by `delta`.
+
+    Built as a cached reading is loaded (`model._unpickled_unit`, the fields set as `Unit(...)` sets them): a line
+    added in an early article moves every unit after it, in the edited text's reading and on each load of it
+    (9,600 units of a 1,000-article text: 15 ms through the data class's `__init__`, 10 ms so)."""
     if not delta:
         return unit
-    return Unit(unit.kind, unit.label, unit.title, unit.text, tuple(moved(c, delta) for c in unit.children),
-                unit.repealed, unit.line + delta, unit.closing)
+    children = unit.children
+    return _unpickled_unit(unit.kind, unit.label, unit.title, unit.text,
+                           tuple([moved(c, delta) for c in children]) if children else children,
+                           unit.repealed, unit.line + delta, unit.closing)
 
 
 def canonical(data: bytes | str, source: str = "") -> str:
