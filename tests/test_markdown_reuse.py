@@ -313,3 +313,24 @@ def test_articles_moved_to_new_lines_are_built_without_the_data_class_init(monke
     assert got == expected and repr(got) == repr(expected) and calls == []
     assert [unit.line for unit in got] == [unit.line + 3 for unit in regulation.units]
     assert moved(regulation.units[0], 0) is regulation.units[0]
+
+
+def test_a_text_read_anew_builds_its_units_without_the_data_class_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every unit of a text read from scratch (a cold run parses both texts) is built field for field as a cached
+    reading loads it: the same units, repealed ones included, without a call of `Unit.__init__` per unit."""
+    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
+    first = text.index("\n## Điều 2.")
+    end = text.index("\n## Điều 3.")
+    text = text[:first] + "\n## Điều 2. (được bãi bỏ)\n" + text[end:]  # a repealed article too
+    expected = read(text, "x")
+    calls: list[object] = []
+    init = Unit.__init__
+
+    def counted(self: Unit, *args: object, **kwargs: object) -> None:
+        calls.append(args)
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Unit, "__init__", counted)
+    got = read(text, "x")
+    assert got == expected and repr(got) == repr(expected) and calls == []
+    assert [found.unit.label for found in got.regulation.walk() if found.unit.repealed] == ["2"]

@@ -139,9 +139,13 @@ class OpenUnit:
         if (self.text == [repealed_text] and not self.children) or (
             self.kind in HEADING_KINDS and self.title == repealed_text and not self.text and not self.children
         ):
-            return Unit(self.kind, self.label, None, (), (), True, self.line)
-        return Unit(self.kind, self.label, self.title, tuple(self.text),
-                    tuple(c.freeze(language) for c in self.children), False, self.line, tuple(self.closing))
+            return _unpickled_unit(self.kind, self.label, None, (), (), True, self.line, ())
+        # Built as a cached reading is loaded (the fields set as `Unit(...)` sets them): a third cheaper per unit, and
+        # a text read anew builds every unit it has.
+        children = self.children
+        return _unpickled_unit(self.kind, self.label, self.title, tuple(self.text),
+                               tuple([c.freeze(language) for c in children]) if children else (), False, self.line,
+                               tuple(self.closing))
 
 
 def _flatten_text(unit: Unit) -> Iterator[str]:
