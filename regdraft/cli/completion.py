@@ -93,7 +93,7 @@ def complete_address(ctx: click.Context, param: click.Parameter, incomplete: str
         reg, _ = api.read_regulation(ws, str(name), None)
     except (RegdraftError, OSError):
         return []
-    helps = {str(loc.address): loc.address.describe(reg.language) for loc in reg.walk()}
+    helps = {loc.address.short(reg.language): loc.address.describe(reg.language) for loc in reg.walk()}
     return _matching(list(helps), incomplete, helps)
 
 

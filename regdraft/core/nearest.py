@@ -57,7 +57,7 @@ def missing_message(reg: Regulation, target: Address) -> str:
         labels = [s.label for s in siblings]
         nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels))
         return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels, language)}; "
-                f"did you mean {nearest.describe(language)} ({nearest})?")
+                f"did you mean {nearest.describe(language)} ({nearest.short(language)})?")
     same = [loc.address for loc in reg.walk() if loc.address.kind is target.kind and len(loc.address.segments) == 1]
     described = target.describe(language)
     if not same:
@@ -65,7 +65,7 @@ def missing_message(reg: Regulation, target: Address) -> str:
     labels = [a.label for a in same]
     nearest = Address((Segment(target.kind, _nearest(target.kind, target.label, labels)),))
     return (f"{where}: {described} does not exist: the regulation has {_plural_kind(target.kind, len(labels))} "
-            f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest})?")
+            f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest.short(language)})?")
 
 
 def absent_above(reg: Regulation, target: Address) -> str | None:
@@ -114,7 +114,7 @@ def missing_part_message(reg: Regulation, target: Address, parts: Sequence[str])
     whole = target.unit
     if target.part == TITLE:
         return (f"{where}: {whole.describe(language)} has no title ({target.describe(language)} does not exist): "
-                f"its heading is its number alone; did you mean {whole.describe(language)} ({whole})?")
+                f"its heading is its number alone; did you mean {whole.describe(language)} ({whole.short(language)})?")
     plus = plus_ordinals(target.part)
     if plus is not None and dash_part(plus[0]) not in parts:
         return missing_part_message(reg, whole.with_part(dash_part(plus[0])), parts)
@@ -130,7 +130,7 @@ def missing_part_message(reg: Regulation, target: Address, parts: Sequence[str])
         same = [p for p in parts if is_dash_part(p)] if is_dash_part(target.part) else []
         has = f"it has {_parts_summary(parts)}"
         nearest = whole.with_part(same[-1]) if same else whole
-    return f"{head}: {has}; did you mean {nearest.describe(language)} ({nearest})?"
+    return f"{head}: {has}; did you mean {nearest.describe(language)} ({nearest.short(language)})?"
 
 
 def _part_noun(part: str, kind: Kind, language: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.comments import shown_on
 from regdraft.core.inline import Span, plain, spans
 
 if TYPE_CHECKING:
@@ -150,7 +151,8 @@ def _named_people(report: Report) -> bool:
 
 
 def csv_text(report: Report, profile: Profile | None = None) -> str:
-    """The report as CSV: one line per comment, with the address for sorting and filtering.
+    """The report as CSV: one line per comment, with the address for sorting and filtering (in the short form of
+    the draft's language: `d4.k2`, English `a4.c2`).
 
     The header row is in the profile's words (the default profile's without one); the person and the words
     selected, when a comment records them, in two last columns. Cells that a spreadsheet would run as formulas
@@ -168,7 +170,8 @@ def csv_text(report: Report, profile: Profile | None = None) -> str:
     for group in report.groups:
         for row in group.rows:
             writer.writerow([spreadsheet_cell(v) for v in (
-                row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply,
+                row.number, group.provision, shown_on(group.on, report.language), row.by, row.text, row.proposal,
+                row.disposition, row.reply,
                 *((row.author, row.selection) if people else ()), *((late_flag(row.late),) if late else ()),
                 group.now_provision or group.provision)])
     return buffer.getvalue()

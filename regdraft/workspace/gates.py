@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.amend.document import TRANSITIONS, Amendment
 from regdraft.core.amend.entry import entry_into_force
 from regdraft.core.commands import Command
-from regdraft.core.comments import RoundStatus
+from regdraft.core.comments import RoundStatus, shown_on
 from regdraft.core.counts import count as counted
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.numbers import PLACEHOLDER, example_number
@@ -100,7 +100,8 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                                f"close it with `{Command.of('round close', slug, number=r.number)}`"))
     unanswered = [c for c in load_comments(ws, slug) if c.is_open]
     if unanswered:
-        shown = ", ".join(f"{c.id} by {c.by} on {c.on}" + (f" of {c.regulation}" if c.regulation else "")
+        shown = ", ".join(f"{c.id} by {c.by} on {shown_on(c.on, amendment.language)}"
+                          + (f" of {c.regulation}" if c.regulation else "")
                           for c in unanswered[:5])
         more = f" and {len(unanswered) - 5} more" if len(unanswered) > 5 else ""
         out.append(Refusal("comments", f"{counted(len(unanswered), 'comment')} "

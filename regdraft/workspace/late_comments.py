@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from regdraft.core.commands import Command
-from regdraft.core.comments import Comment, Round
+from regdraft.core.comments import Comment, Round, shown_on
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder
 from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
@@ -247,7 +247,8 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
             if comment.round not in rounds:
                 problems.append(_roundless(ws, entry.slug, comment, sorted(rounds)))
                 continue
-            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption, since, walk)
+            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption, since, walk,
+                            amendment.language)
             if problem is not None:
                 problems.append(problem)
     return problems
@@ -307,8 +308,9 @@ def _added_since(ws: Workspace, slug: str, adoption: Revision, walk: _Walk | Non
 
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None,
-          since: frozenset[str] = frozenset(), walk: _Walk | None = None) -> Problem | None:
-    """The problem of a comment recorded after its round closed or its amendment was adopted, else None.
+          since: frozenset[str] = frozenset(), walk: _Walk | None = None, language: str = "vi") -> Problem | None:
+    """The problem of a comment recorded after its round closed or its amendment was adopted, else None; its
+    provision named as a document in `language` (the amendment's) is addressed.
 
     When it was recorded is the committer date of the commit that added its file, not the comment's `created`: a
     Word reply's comment carries the date Word wrote (local time marked UTC, hours off), and a comment recorded in
@@ -329,7 +331,8 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     else:
         recorded = f"is dated {comment.created} and not committed yet"
     return Problem(
-        f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} {recorded}, "
+        f"comment {comment.id} by {comment.by} on {shown_on(comment.on, language)}{of} in round {comment.round} "
+        f"{recorded}, "
         f"after {' and after '.join(after)}. Answer it as a late comment "
         f"(`{Command.of('comment respond', comment.id, disposition=None, reply=None)}`), take it into the "
         f"next round, or revert that commit.", path, 1)

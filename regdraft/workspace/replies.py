@@ -28,7 +28,7 @@ from pathlib import Path
 from regdraft.core.amend.named import named_provisions
 from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
-from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted
+from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted, shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.model import Regulation
@@ -78,6 +78,7 @@ class ReplyImport:
     already: tuple[Comment, ...]
     warnings: tuple[Problem, ...] = ()
     forwarded: tuple[Comment, ...] = ()
+    language: str = "vi"  # the draft's, in which the lines name the provisions (`d4.k2`, English `a4.c2`)
 
     def lines(self) -> list[str]:
         """One line per comment imported, as the office reads them."""
@@ -86,7 +87,7 @@ class ReplyImport:
             kind = "proposal" if c.proposal else "comment"
             flat = " ".join(c.text.split())  # one line, whatever lines the comment has
             words = flat if len(flat) <= 70 else flat[:69] + "…"
-            on = f"{c.on} ({c.regulation})" if c.regulation else c.on
+            on = shown_on(c.on, self.language) + (f" ({c.regulation})" if c.regulation else "")
             out.append(f"  {c.id}  {on:<12} {kind:<8} {c.author or c.by}: {words}")
         return out
 
@@ -106,7 +107,7 @@ class ReplyImport:
         return [f"Left out {'the ' if count == 1 else ''}{noun}{whose} in {name} that {were} imported before as the "
                 f"reply of {bodies}: {it} under {bodies}, not under {body}, and {'is' if count == 1 else 'are'} "
                 "not counted again:",
-                *ReplyImport(self.round, self.forwarded, ()).lines()]
+                *ReplyImport(self.round, self.forwarded, (), language=self.language).lines()]
 
 
 def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name: str = "",
@@ -161,7 +162,8 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     if not fresh:
         if forwarded and not already:  # the file is another body's reply, named as this one's
             _refuse_another_bodys(reply_file.name, forwarded)
-        return ReplyImport(r.number, (), already, (), forwarded)  # this body's reply again: nothing new
+        # this body's reply again: nothing new
+        return ReplyImport(r.number, (), already, (), forwarded, dict(texts)[""].language)
     when = _now()
     stamped = [replace(c, created=c.created or when) for c in fresh]
     with_ids = _with_ids(stamped, _taken_ids(ws, slug))
@@ -173,7 +175,8 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     return ReplyImport(r.number, tuple(with_ids), already,
                        (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),
                         *(Problem(note, reply_file.name, 0, "", warning=True) for note in result.notes),
-                        *_losing(with_ids, dict(texts), reply_file.name)), forwarded)
+                        *_losing(with_ids, dict(texts), reply_file.name)), forwarded,
+                       dict(texts)[""].language)
 
 
 def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: str) -> tuple[Problem, ...]:

@@ -42,6 +42,7 @@ from regdraft.core.comments import (
     prepare,
     replied_and_agreeing,
     respond,
+    shown_on,
     unconsulted,
     unique_bodies,
 )
@@ -248,14 +249,15 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     rounds = load_rounds(ws, slug)
     r = commentable_round(rounds, round_number, slug, ws)
     key = regulation_key(ws, slug, r.revision, regulation)
-    comment = prepare(r.number, as_consulted(by, r), on, text, Drafts(ws, slug, rounds).at(r.revision, key),
-                      proposal, type_)
+    draft = Drafts(ws, slug, rounds).at(r.revision, key)
+    comment = prepare(r.number, as_consulted(by, r), on, text, draft, proposal, type_)
     comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()))
     if not force:
         refuse_repeat(ws, slug, comment)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
     of = f" of {comment.regulation}" if comment.regulation else ""
-    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on}{of} by {comment.by}",
+    shown = shown_on(comment.on, draft.language)
+    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {shown}{of} by {comment.by}",
               author=author)
     return comment
 
