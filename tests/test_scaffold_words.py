@@ -150,6 +150,34 @@ def test_an_unnumbered_draft_leaves_its_number_blank_in_its_series(tmp_workspace
     assert draft_number({"type": "Luật", "regulation": "57/2020/QH14"}, today) == ""  # a law's term is not known
 
 
+def test_an_unnumbered_english_draft_leaves_its_number_blank_in_its_series(tmp_workspace: Workspace,
+                                                                           invoke: Invoke) -> None:
+    # A company's English Staff Rules amending 01/2024/SR-SH printed a bare `No.`, while a Vietnamese draft's line
+    # reads `Số:      /2026/QĐ-UBND` (r27 sweep X defect 6): an English type is known by its initials.
+    import datetime as dt
+
+    from regdraft.render.html import draft_number
+
+    rules = (ENGLISH_RULES.replace("id: 01/WR-BD", "id: 01/2024/SR-SH").replace("type: Rules", "type: Staff Rules")
+             .replace("title: Working Rules of the Board of Directors", "title: Staff Rules of the Company"))
+    tmp_workspace.commit({"regulations/01-2024-SR-SH.md": rules.encode()}, "Staff Rules")
+    assert "type: Staff Rules\n" in _new(tmp_workspace, invoke, "sr", "01/2024/SR-SH")
+    html = tmp_workspace.root / "sr.html"
+    before = dt.date.today().year
+    assert invoke(tmp_workspace, "amend", "export", "sr", "--format", "html", "-o", str(html)).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    blank = "\u00a0" * 6
+    assert any(f'<div class="number">No.: {blank}/<span class="nobr">{year}/SR-SH</span></div>' in page  # state-30
+               for year in {before, dt.date.today().year}), re.findall(r'<div class="number">.*?</div>', page)
+    today = dt.date(2026, 12, 3)
+    english = {"language": "en", "regulation": "01/2024/SR-SH"}
+    assert draft_number({**english, "type": "Staff Rules"}, today) == blank + "/2026/SR-SH"
+    assert draft_number({**english, "type": "Code of Conduct"}, today) == ""  # another series
+    assert draft_number({"language": "en", "type": "Rules", "regulation": "01/WR-BD"}, today) == ""
+    # An English translation's workspace id is not its series: no blank in `-QC/TU-EN`.
+    assert draft_number({"language": "en", "type": "Regulations", "regulation": "01-QC/TU-EN"}, today) == ""
+
+
 def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
                                                                              invoke: Invoke) -> None:
     text = _new(tmp_workspace, invoke, "en2", "01-QC/TU-EN")

@@ -367,13 +367,24 @@ _SERIES = lazy(r"\d+(?P<year>/\d{4})?(?P<series>[/-][^\d\s]+)")
 def draft_number(meta: Mapping[str, Any], today: dt.date) -> str:
     """The number line's blank of an unnumbered draft in the series of the text it amends, when it is of the
     same type: `     /2026/NĐ-CP` for a decree amending Nghị định 63/2010/NĐ-CP, `     -QC/TU` for a Quy chế
-    amending 01-QC/TU; "" when the series is not plainly the draft's (another type, a law's `QH15` term)."""
-    abbreviation = _ABBREVIATIONS.get(str(meta.get("type") or "").strip().lower())
+    amending 01-QC/TU, `     /2026/SR-SH` for English Staff Rules amending 01/2024/SR-SH (an English type is
+    known by its initials, `SR`); "" when the series is not plainly the draft's (another type, a law's `QH15` term)."""
+    abbreviation = _abbreviation(meta)
     found = _SERIES.fullmatch(str(meta.get("regulation") or "").strip())
     if abbreviation is None or found is None or abbreviation not in re.split(r"[/-]", found.group("series")):
         return ""
     blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
     return f"{blank}{f'/{today.year}' if found.group('year') else ''}{found.group('series')}"
+
+
+def _abbreviation(meta: Mapping[str, Any]) -> str | None:
+    """The code a number series gives the draft's type: `QĐ` for a Quyết định; for an English draft, whose types
+    are the issuer's own (`Staff Rules`, `Code of Conduct`), the initials of the type's capitalised words (`SR`,
+    `CC`). None for a type without one."""
+    kind = str(meta.get("type") or "").strip()
+    if str(meta.get("language") or "vi") != "en":
+        return _ABBREVIATIONS.get(kind.lower())
+    return "".join(word[0] for word in kind.split() if word[:1].isupper()) or None
 
 
 def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
