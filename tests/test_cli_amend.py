@@ -145,6 +145,23 @@ def test_status_transitions(ws: Workspace, invoke: Invoke) -> None:
     assert wrong.exit_code == 2 and "cannot move from withdrawn to submitted" in wrong.output  # bad usage
 
 
+def test_a_status_that_is_not_one_is_refused_before_the_amendment_is_read(ws: Workspace, invoke: Invoke) -> None:
+    # `amend status SLUG banana` on an amendment with an unreadable instruction reported that instruction (exit 1),
+    # and the list of statuses offered `adopted`, which `status` cannot set (r27 sweep X defect 7).
+    ws.commit({"amendments/unread/amendment.md": amendment_text(
+        "1\\. Khoản 2 Điều 1 được sửa thành như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”",
+        number="09-QC/TU").encode()}, "An unreadable instruction")
+    assert "cannot read this instruction" in invoke(ws, "amend", "check", "unread").output  # the draft's problem
+    banana = invoke(ws, "amend", "status", "unread", "banana")
+    assert banana.exit_code == 2, banana.output
+    said = " ".join(banana.output.split())
+    assert ("'banana' is not a status; use one of draft, circulating, submitted, rejected or withdrawn "
+            "(`regdraft amend adopt unread` adopts it).") in said, said
+    assert "cannot read" not in said
+    adopted = invoke(ws, "amend", "status", "unread", "adopted")
+    assert adopted.exit_code == 2 and "becomes adopted with `regdraft amend adopt unread`" in adopted.output
+
+
 def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> None:
     original = (ws.root / REG).read_bytes()
     submit(ws, "good")

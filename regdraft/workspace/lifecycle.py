@@ -20,6 +20,7 @@ from regdraft.core.amend.document import (
     with_front_matter,
 )
 from regdraft.core.amend.tree import find_unit
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import (
@@ -398,24 +399,26 @@ def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Re
     return ()
 
 
+# The statuses `set_status` sets: adoption is `adopt`'s, behind its gates.
+SETTABLE = tuple(status for status in STATUSES if status != "adopted")
+
+
 @writes
 def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None = None) -> Amendment:
-    """Change an amendment's status and/or draft number in one commit; transitions are checked."""
+    """Change an amendment's status and/or draft number in one commit; transitions are checked.
+
+    A status that is not one `set_status` sets is refused (`UsageError`) before the amendment is read, so the
+    mistake typed is what is reported, even of an amendment whose instructions do not read."""
+    if status is not None:
+        _settable(slug, status)
     amendment = load(ws, slug)
     if status is None:
         if draft is None:
-            raise UsageError("Give the new status (draft, circulating, submitted, rejected, withdrawn), the new "
-                             "draft number, or both.", options=("draft",))
+            raise UsageError(f"Give the new status ({', '.join(SETTABLE)}), the new draft number, or both.",
+                             options=("draft",))
         status = amendment.status
         if status not in PENDING:
             raise NotPending(f"{amendment.source}: the amendment is {status}; its draft number is final.")
-    if status not in STATUSES:
-        raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
-    if status == "adopted":
-        raise UsageError(
-            f"An amendment becomes adopted with `regdraft amend adopt {slug}` and its signing date, once it "
-            "passes the adoption gates.", options=("amend adopt:signed",)
-        )
     current = amendment.status
     if status != current and status not in TRANSITIONS.get(current, ()):
         allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"
@@ -440,6 +443,17 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         message = f"Set amendment {name} to {status}" + (f" (draft {draft})" if draft is not None else "")
     ws.commit({relative: text.encode("utf-8")}, message)
     return updated
+
+
+def _settable(slug: str, status: str) -> None:
+    """Refuse `status` unless `set_status` sets it: a word that is no status, or `adopted`, which `adopt` sets."""
+    adopt = Command.of("amend adopt", slug)
+    if status == "adopted":
+        raise UsageError(f"An amendment becomes adopted with `{adopt}` and its signing date, once it passes the "
+                         "adoption gates.", options=("amend adopt:signed",))
+    if status not in SETTABLE:
+        raise UsageError(f"'{status}' is not a status; use one of {', '.join(SETTABLE[:-1])} or {SETTABLE[-1]} "
+                         f"(`{adopt}` adopts it).")
 
 
 @writes
