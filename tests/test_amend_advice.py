@@ -147,3 +147,11 @@ def test_words_added_without_their_period_are_suggested_as_added_not_replaced(se
     the inner pair alone (r27 sweep V, defect 3)."""
     said = diagnose(sentence, language)
     assert said == f"cannot read this instruction: it must end with '.' or ';'; the standard wording is '{suggested}'."
+
+
+def test_a_suggestion_with_quotes_inside_its_new_words_is_offered_by_the_grammar() -> None:
+    """The suggestion is checked by reading it back; read without its inner quotes hidden it was always refused, so
+    `amend check` only said "it must end with '.'" (r27 sweep R2, defect 2)."""
+    said = message("Bổ sung cụm từ “ (gọi tắt là “Điều lệ”)” vào sau cụm từ “Điều lệ Đảng” tại khoản 1 Điều 3")
+    assert ("the standard wording is 'Bổ sung cụm từ “ (gọi tắt là “Điều lệ”)” vào sau cụm từ “Điều lệ Đảng” tại "
+            "khoản 1 Điều 3.'") in said, said

@@ -189,10 +189,10 @@ def test_adopt_refuses_instructions_changed_after_the_vote_and_warns_without_the
     assert refused.output == (
         "Error: amendments/good/amendment.md: good (07-QC/TU) cannot be adopted yet:\n"
         f"  - the conference vote of 2025-10-20 was taken on draft 1 of 07-QC/TU (commit {written[:8]}), and its "
-        "instructions changed since: khoản 1 Điều 1 (on khoản 2 Điều 1) changed; it is now draft 2; have the "
+        "text changed since: khoản 1 Điều 1 (on khoản 2 Điều 1) changed; it is now draft 2; have the "
         "conference vote on this text and record it with `regdraft amend vote good --for N --against N --abstain N "
-        "--date DATE`, or undo the change so that the instructions read as voted "
-        f"(`git show {written[:8]}:amendments/good/amendment.md` shows them)\n"
+        "--date DATE`, or undo the change so that the text reads as voted "
+        f"(`git show {written[:8]}:amendments/good/amendment.md` shows it)\n"
         "Nothing was changed. In an exceptional case, it is adopted anyway with the reason recorded. (Options: "
         "--force, --reason TEXT.)\n")
     assert snapshot(ws) == before
@@ -200,7 +200,7 @@ def test_adopt_refuses_instructions_changed_after_the_vote_and_warns_without_the
     adopted = adopt(invoke, ws)
     assert adopted.exit_code == 0, adopted.output
     unvoted = (f"the conference vote of 2025-10-20 was taken on draft 1 of 07-QC/TU (commit {written[:8]}), and its "
-               "instructions changed since: khoản 1 Điều 1 (on khoản 2 Điều 1) changed; it is now draft 2")
+               "text changed since: khoản 1 Điều 1 (on khoản 2 Điều 1) changed; it is now draft 2")
     assert f"Warning: {unvoted}; regdraft.yaml does not require a vote majority" in adopted.output
     assert message(ws).endswith(f"\n\nNot as voted: {unvoted}.")
 

@@ -279,10 +279,10 @@ def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(w
         votes.check_adoptable(ws, SLUG)
     said = refused.value.args[0]
     assert said.startswith("The conference vote of 2025-09-20 was taken on draft 1 of 02-QC/TU "
-                           f"(commit {written[:8]}), and its instructions changed since: ")
+                           f"(commit {written[:8]}), and its text changed since: ")
     assert "khoản 1 Điều 1 (on điểm c khoản 2 Điều 2) changed" in said and "; it is now draft 2; " in said
     assert commands_in(said) == [Command.of("amend vote", SLUG, for_=None, against=None, abstain=None, date=None)]
-    assert f"or undo the change so that the instructions read as voted (`git show {written[:8]}:{AMENDMENT}`" in said
+    assert f"or undo the change so that the text reads as voted (`git show {written[:8]}:{AMENDMENT}`" in said
     votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)  # the same counts, on draft 2: recorded again
     votes.check_adoptable(ws, SLUG)
     with pytest.raises(StoreError, match="Nothing to record"):  # the same vote on the same text: nothing new
@@ -348,3 +348,20 @@ def test_a_round_without_a_title_is_named_in_the_amendments_language(ws: Workspa
     tmp_workspace.commit({path: text.encode()}, "An instruction")
     assert rounds.open_round(tmp_workspace, "en-sua", "", "2025-07-15", ["The Office"]).title == \
         "Consultation on draft 1"
+
+
+def test_an_entry_into_force_changed_after_the_vote_is_a_change_of_the_text_voted_on(ws: Workspace) -> None:
+    """r27 sweep R2: Điều 3's entry into force changed after the vote was adopted with no word under the gate (the
+    fingerprint held the instructions only)."""
+    from regdraft.workspace.amendments import load
+
+    ws.config["require_vote_majority"] = True
+    votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)
+    text = ws.read(AMENDMENT).decode()
+    closing = load(ws, SLUG).closing
+    assert closing, "the test amendment has an article of its own after its instructions"
+    paragraph = closing[-1].paragraphs[0]
+    ws.commit({AMENDMENT: text.replace(paragraph, paragraph + " Bổ sung sau biểu quyết.").encode()}, "Changed")
+    with pytest.raises(RegdraftError) as refused:
+        votes.check_adoptable(ws, SLUG)
+    assert f"and its text changed since: Điều {closing[-1].label} changed" in refused.value.args[0], refused.value.args[0]

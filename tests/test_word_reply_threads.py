@@ -338,3 +338,16 @@ def test_a_comment_resolved_in_word_is_imported_and_said_to_be_resolved(ws: Work
             "others: settle it, or ask the body whether it still stands.") in said
     assert "by Cường was marked resolved" not in said and "Word comment 3" not in said
     assert len(_comments(ws)) == 2
+
+
+def test_the_left_out_sentence_names_each_person_once() -> None:
+    """r27 sweep R2: a thread's author names several people ("An, Bình"); beside a comment by An alone the sentence
+    read "by An, Bình, An"."""
+    from regdraft.core.comments import Comment, CommentType
+    from regdraft.workspace.replies import ReplyImport
+
+    def made(author: str) -> Comment:
+        return Comment(id="a1", round=1, by=BODY, on="d1", type=CommentType.SUBSTANTIVE, text="x", author=author)
+
+    done = ReplyImport(round=1, imported=(), already=(), forwarded=(made("An, Bình"), made("An")))
+    assert "Left out 2 comments by An, Bình in r.docx" in done.left_out("r.docx")[0]

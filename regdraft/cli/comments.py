@@ -484,8 +484,8 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     done = Result({"amendment": slug, "for": v.for_, "against": v.against, "abstain": v.abstain, "date": v.date,
                    "members": v.members, "majority": v.majority, "draft": v.draft, "revision": v.revision,
                    "instructions": v.instructions, **committed()})
-    on = f" on draft {v.draft}" if v.draft is not None else ""
-    done.say(f"Recorded the vote{on} of {slug} ({v.date}): {v.for_} for, {v.against} against, "
+    on = f"on draft {v.draft} of" if v.draft is not None else "on"  # "the vote of luat-57" read wrong (r27 sweep R2)
+    done.say(f"Recorded the vote {on} {slug} ({v.date}): {v.for_} for, {v.against} against, "
              f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
     return _warned(done, vote_warnings(ws, slug, v))
 

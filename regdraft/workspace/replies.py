@@ -99,7 +99,9 @@ class ReplyImport:
         body = self.imported[0].by if self.imported else "this body"
         count = len(self.forwarded)
         bodies = " and ".join(dict.fromkeys(c.by for c in self.forwarded))
-        people = ", ".join(dict.fromkeys(c.author for c in self.forwarded if c.author))
+        # Each person once, though a thread's author names several ("An, Bình" and "An": An, Bình; r27 sweep R2).
+        people = ", ".join(dict.fromkeys(name.strip() for c in self.forwarded if c.author
+                                         for name in c.author.split(",") if name.strip()))
         whose = f" by {people}" if people else ""
         noun = "comment" if count == 1 else f"{count} comments"
         were = "was" if count == 1 else "were"

@@ -1,9 +1,9 @@
 """The Executive Committee conference vote on an amendment, kept in `amendments/<slug>/vote.yaml`.
 
 A vote is taken on a text: the file records, with the counts and the date, the draft voted on (`draft`), the commit
-holding it (`revision`) and a fingerprint of its instructions (`instructions`, `fingerprint`). Only the instructions
-count: the front matter the clerk and the adoption write (number, status, draft, signed, effective, signer) may change
-after the vote. `changed_since_vote` says when the instructions are no longer those voted on, which `amend adopt`
+holding it (`revision`) and a fingerprint of its text (`instructions`, `fingerprint`: the instructions, the bases and the
+document's own articles, such as its entry into force). Only the body counts: the front matter the clerk and the
+adoption write (number, status, draft, signed, effective, signer) may change after the vote. `changed_since_vote` says when the instructions are no longer those voted on, which `amend adopt`
 refuses while `regdraft.yaml` requires a vote majority and warns of otherwise. A vote file written before these keys
 (counts and date only) records no text: it is compared with nothing, as before.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from regdraft.core.amend.document import Amendment, instruction_markdown
+from regdraft.core.amend.document import Amendment, DocumentArticle, instruction_markdown
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.commands import Command
 from regdraft.core.dates import parse_date
@@ -156,12 +156,25 @@ def fingerprint(amendment: Amendment) -> str:
         digest.update(f"{reg_id}\0{article.label}\0".encode())
         for ins in amendment.for_regulation(reg_id).instructions:
             digest.update(instruction_markdown(ins).encode("utf-8") + b"\0")
+    # The rest of the text voted on (r27 sweep R2): its bases and its own articles (entry into force, implementation).
+    for paragraph in amendment.preamble:
+        digest.update(b"p\0" + " ".join(paragraph.split()).encode("utf-8") + b"\0")
+    for kept in _kept_articles(amendment):
+        digest.update(b"a\0" + _article_text(kept).encode("utf-8") + b"\0")
     return f"sha256:{digest.hexdigest()}"
+
+
+def _kept_articles(amendment: Amendment) -> tuple[DocumentArticle, ...]:
+    return (*amendment.opening, *amendment.closing)
+
+
+def _article_text(article: DocumentArticle) -> str:
+    return "\0".join((article.label, article.title or "", *(" ".join(p.split()) for p in article.paragraphs)))
 
 
 def changed_since_vote(ws: Workspace, amendment: Amendment) -> str | None:
     """What changed in the amendment's instructions since the vote recorded on it, as a clause
-    (`the conference voted on draft 2 on 2025-03-20, and its instructions changed since: khoản 7 Điều 1 changed`);
+    (`the conference voted on draft 2 on 2025-03-20, and its text changed since: khoản 7 Điều 1 changed`);
     None when they are those voted on, or no vote (or a vote recording no text) is recorded."""
     vote = load_vote(ws, amendment.slug)
     if vote is None or not vote.instructions or fingerprint(amendment) == vote.instructions:
@@ -171,7 +184,7 @@ def changed_since_vote(ws: Workspace, amendment: Amendment) -> str | None:
     what = _what_changed(ws, amendment, vote)
     now = f"; it is now draft {amendment.draft}" if amendment.draft is not None and amendment.draft != vote.draft \
         else ""
-    return (f"the conference vote of {vote.date} was taken on {on} of {amendment.name}{at}, and its instructions "
+    return (f"the conference vote of {vote.date} was taken on {on} of {amendment.name}{at}, and its text "
             f"changed since{': ' + what if what else ''}{now}")
 
 
@@ -202,6 +215,13 @@ def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:
         named = _named(amendment if change.new else voted, change.article, change.new or change.old)
         on = f" (on {named}{was})" if named else f" ({was[2:]})" if was else ""
         said.append(f"{place}{on} {change.kind}")
+    if [" ".join(p.split()) for p in voted.preamble] != [" ".join(p.split()) for p in amendment.preamble]:
+        said.append("its bases changed")
+    before = {a.label: _article_text(a) for a in _kept_articles(voted)}
+    for kept in _kept_articles(amendment):
+        if before.pop(kept.label, None) != _article_text(kept):
+            said.append(f"{cite_places(((kept.label, ''),), amendment.language)} changed")
+    said += [f"{cite_places(((label, ''),), amendment.language)} removed" for label in before]
     return ", ".join(said)
 
 
@@ -223,10 +243,10 @@ def _named(amendment: Amendment, article: str, location: str) -> str:
 def vote_change_fix(amendment: Amendment, vote: Vote | None = None) -> str:
     """The two ways out of instructions changed since the vote: vote again on this text, or undo the change."""
     record = Command.of("amend vote", amendment.slug, for_=None, against=None, abstain=None, date=None)
-    shown = f" (`git show {vote.revision[:8]}:{amendment.source}` shows them)" if vote is not None and vote.revision \
+    shown = f" (`git show {vote.revision[:8]}:{amendment.source}` shows it)" if vote is not None and vote.revision \
         else ""
     return (f"have the conference vote on this text and record it with `{record}`, or undo the change so that the "
-            f"instructions read as voted{shown}")
+            f"text reads as voted{shown}")
 
 
 def vote_warnings(ws: Workspace, slug: str, vote: Vote) -> list[Problem]:

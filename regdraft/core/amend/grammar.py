@@ -124,8 +124,10 @@ def _advised(sentence: str, lang: str, context: Address | None) -> Operation:
 
 
 def _reads(sentence: str, language: str, context: Address | None) -> bool:
-    try:
-        _read_instruction(sentence, language, context)
+    from regdraft.core.amend.nested_quotes import hidden
+
+    try:  # a suggestion quoting words with quotes inside is read as `read_instruction` reads it (r27 sweep R2)
+        _read_instruction(hidden(sentence), language, context)
     except GrammarError:
         return False
     return True
