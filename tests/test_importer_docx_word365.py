@@ -51,3 +51,20 @@ def test_symbols_are_read_as_their_characters_and_one_with_none_is_said(invoke: 
     assert "1\\. Phát triển kinh tế - xã hội, tỷ lệ ≥ 5%; ✓\uf0e6\n" in body
     assert ("1 symbol inserted from a symbol font (Wingdings F0E6) has no Unicode character and was kept as the "
             "private-use character Word stores") in " ".join(output.split())
+
+
+def test_a_symbol_whose_code_is_no_character_is_left_out_and_said(invoke: Invoke, tmp_path: Path) -> None:
+    # r27 sweep T2: a negative code, one past U+10FFFF, one too large for a C int and a surrogate ended the import
+    # in a traceback (chr() out of range, OverflowError, UnicodeEncodeError when written).
+    document = _law("Điều 1. Phạm vi điều chỉnh")
+    clause = document.add_paragraph("1. Phát triển kinh tế ")  # type: ignore[attr-defined]
+    for font, char in (("Symbol", "-F001"), ("Symbol", "110000"), ("Wingdings", "FFFFFFFF"), ("Arial", "D800")):
+        _symbol(clause, font, char)
+    clause.add_run(" xã hội; ")
+    _symbol(clause, "Wingdings", "F0E6")
+    body, output = _import(invoke, tmp_path, document)
+    assert "1\\. Phát triển kinh tế xã hội; \uf0e6\n" in body
+    said = " ".join(output.split())
+    assert ("4 symbols (Symbol “-F001”, Symbol “110000”, Wingdings “FFFFFFFF”, Arial “D800”) have a code that is "
+            "no character and were left out") in said
+    assert "1 symbol inserted from a symbol font (Wingdings F0E6) has no Unicode character" in said

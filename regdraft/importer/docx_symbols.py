@@ -5,6 +5,7 @@ Word writes a symbol of a symbol font (Symbol, Wingdings) with its code in the p
 Symbol encoding, its minus read as `-`, the dash Vietnamese text means by it; Wingdings: the marks that have a
 Unicode character). A Wingdings mark with no Unicode character, or a code of another symbol font, is kept as the
 private-use character and named by `unmapped`, so the import can say so; a symbol of any other font is its code.
+A code that is no Unicode character (no number, negative, past U+10FFFF, a surrogate) is left out, and named too.
 """
 
 from __future__ import annotations
@@ -39,30 +40,42 @@ _PRIVATE = 0xF000
 
 def symbol(element: Any) -> tuple[str, str]:
     """The character a `w:sym` shows, and, when it has no Unicode character, how to name it (`Wingdings F0E6`;
-    empty when it was read). A code that is no number reads as nothing, named."""
+    empty when it was read). A code that is no number, or no Unicode scalar (negative, past U+10FFFF, a surrogate),
+    reads as nothing, named."""
     font = (element.get(f"{_W}font") or "").strip()
     written = (element.get(f"{_W}char") or "").strip()
     try:
         code = int(written, 16)
     except ValueError:
-        return "", f"{font or 'a font'} “{written}”"
+        code = -1
+    if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "", f"{font or 'a font'} “{written[:12]}”"
     own = code - _PRIVATE if _PRIVATE <= code <= _PRIVATE + 0xFF else code
     key = font.casefold()
     found = _TABLES.get(key, {}).get(own) if own <= 0xFF else None
     if found is not None and found != "\uf8ff":
         return found, ""
     if not key.startswith(_SYMBOL_FONTS):
-        return (chr(code), "") if 0 < code <= 0x10FFFF else ("", f"{font} “{written}”")
+        return chr(code), ""
     return chr(_PRIVATE + own) if own <= 0xFF else chr(code), f"{font} {_PRIVATE + own if own <= 0xFF else code:04X}"
 
 
 def unmapped(named: list[str]) -> str:
-    """A sentence naming the symbols kept as private-use characters (empty when there are none)."""
-    if not named:
-        return ""
-    kinds = ", ".join(dict.fromkeys(named))
-    one = len(named) == 1
-    return (f"{len(named)} symbol{'' if one else 's'} inserted from a symbol font ({kinds}) "
-            f"{'has' if one else 'have'} no Unicode character and {'was' if one else 'were'} kept as the private-use "
-            f"character Word stores, which other programs show as a box: replace {'it' if one else 'them'} with "
-            "words or a Unicode character.")
+    """A sentence naming the symbols kept as private-use characters, and one naming those whose code is no character
+    and were left out (named with their code in quotes by `symbol`); empty when there are none."""
+    out = [name for name in named if "“" in name]
+    kept = [name for name in named if "“" not in name]
+    said = []
+    if kept:
+        kinds = ", ".join(dict.fromkeys(kept))
+        one = len(kept) == 1
+        said.append(f"{len(kept)} symbol{'' if one else 's'} inserted from a symbol font ({kinds}) "
+                    f"{'has' if one else 'have'} no Unicode character and {'was' if one else 'were'} kept as the "
+                    f"private-use character Word stores, which other programs show as a box: replace "
+                    f"{'it' if one else 'them'} with words or a Unicode character.")
+    if out:
+        kinds = ", ".join(dict.fromkeys(out))
+        one = len(out) == 1
+        said.append(f"{len(out)} symbol{'' if one else 's'} ({kinds}) {'has' if one else 'have'} a code that is no "
+                    f"character and {'was' if one else 'were'} left out: check the text there against the Word file.")
+    return " ".join(said)
