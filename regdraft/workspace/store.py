@@ -268,7 +268,9 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
 
         try:
             return self.repo.commit(rev)
-        except (git.BadName, ValueError, git.BadObject):
+        # GitPython's rev_parse reads reflog syntax itself: `HEAD@{5}` and `@{-1}` past the log are an IndexError,
+        # `HEAD@{yesterday}` a NotImplementedError (a vote.yaml `revision` or `--from` ended in a traceback).
+        except (git.BadName, ValueError, git.BadObject, IndexError, NotImplementedError):
             raise UnknownName(f"There is no revision '{rev}' in the workspace.") from None
 
     def resolve(self, rev: str) -> Revision:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ from regdraft.core.layout import vote_path
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 from regdraft.workspace.amendments import amendment_file, load, load_rounds
 from regdraft.workspace.store import Workspace, writes
+
+# The commit a vote was taken on, as `record_vote` writes it (an abbreviated id is read too).
+_COMMIT = re.compile(r"[0-9a-fA-F]{7,40}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +111,13 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
     try:
         data = load_yaml(text.decode("utf-8")) or {}
         members, draft = data.get("members"), data.get("draft")
+        revision = str(data.get("revision") or "")
+        if revision and not _COMMIT.fullmatch(revision):  # a commit id, never a name git reads (`HEAD@{5}`, `--x`)
+            raise RegdraftError(f"{path}: cannot read the vote: its revision is not a commit id (7 to 40 hexadecimal "
+                                "digits, as regdraft records a vote).")
         return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
                     int(members) if members is not None else None, int(draft) if draft is not None else None,
-                    str(data.get("revision") or ""), str(data.get("instructions") or ""))
+                    revision, str(data.get("instructions") or ""))
     except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
         raise RegdraftError(f"{vote_path(slug)}: cannot read the vote "
                             "(keys: for, against, abstain, date, members; draft, revision, instructions).") from None
