@@ -51,3 +51,18 @@ def test_a_vote_revision_that_is_no_commit_id_is_named_unreadable(ws: Workspace,
     assert "git show" not in refused.output and "output" not in refused.output
     assert snapshot(ws) == before
 
+
+
+@pytest.mark.parametrize(("key", "value"), [("draft", ".inf"), ("for", ".inf"), ("members", "-.inf"),
+                                            ("against", "1e400"), ("members", "10000000000000"), ("draft", "-3")])
+def test_a_vote_count_no_conference_counts_is_named_unreadable(ws: Workspace, invoke: Invoke,  # noqa: F811
+                                                               key: str, value: str) -> None:
+    text = _voted(ws, invoke)
+    changed = "\n".join(f"{key}: {value}" if line.startswith(f"{key}:") else line for line in text.splitlines())
+    ws.commit({f"amendments/{SLUG}/vote.yaml": changed.encode()}, "A received vote file")
+    before = snapshot(ws)
+    refused = adopt(invoke, ws)
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert refused.output.startswith("Error: amendments/good/vote.yaml: cannot read the vote (keys: for, against, "
+                                     "abstain, date, members; draft, revision, instructions).")
+    assert snapshot(ws) == before

@@ -31,6 +31,8 @@ from regdraft.workspace.store import Workspace, writes
 
 # The commit a vote was taken on, as `record_vote` writes it (an abbreviated id is read too).
 _COMMIT = re.compile(r"[0-9a-fA-F]{7,40}")
+# No conference counts more votes, and no amendment more drafts.
+MAX_COUNT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +75,10 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
                 if recorded else "")
         raise NotPending(f"{relative}: the amendment is adopted; the vote that led to it{held} is part of its record "
                          "and is not recorded again.")
-    if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
-        raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed the members.",
+    if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain) or \
+            max(for_, against, abstain, members or 0) > MAX_COUNT:
+        raise UsageError(f"The vote counts must not be negative or over {MAX_COUNT:,}, and the votes cast cannot "
+                         "exceed the members.",
                          options=("members",))
     voted, today = parse_date(date, "the vote date"), dt.date.today()
     if voted > today:
@@ -115,12 +119,20 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
         if revision and not _COMMIT.fullmatch(revision):  # a commit id, never a name git reads (`HEAD@{5}`, `--x`)
             raise RegdraftError(f"{path}: cannot read the vote: its revision is not a commit id (7 to 40 hexadecimal "
                                 "digits, as regdraft records a vote).")
-        return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
-                    int(members) if members is not None else None, int(draft) if draft is not None else None,
+        return Vote(_count(data["for"]), _count(data["against"]), _count(data["abstain"]), str(data["date"]),
+                    _count(members) if members is not None else None, _count(draft) if draft is not None else None,
                     revision, str(data.get("instructions") or ""))
-    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise RegdraftError(f"{vote_path(slug)}: cannot read the vote "
                             "(keys: for, against, abstain, date, members; draft, revision, instructions).") from None
+
+
+def _count(value: object) -> int:
+    """A count or draft number of a vote file: a whole number from 0 to `MAX_COUNT` (`.inf` and `1e400` are none)."""
+    number: int = int(value)  # type: ignore[call-overload]
+    if not 0 <= number <= MAX_COUNT:
+        raise ValueError(value)
+    return number
 
 
 def vote_majority(ws: Workspace, slug: str) -> bool:
