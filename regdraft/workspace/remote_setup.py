@@ -62,12 +62,40 @@ def set_up(directory: Path, example_from: Path | None, url: str | None,
 
 
 def _check_profile(directory: Path, name: str) -> None:
-    """A profile `init` can set: a shipped one, or one the repository already holds in profiles/NAME.yaml."""
-    own = sorted(p.stem for p in (directory / PROFILES).glob("*.yaml")) if (directory / PROFILES).is_dir() else []
-    known = sorted({*shipped_texts(), *own})
+    """A profile `init` can set: a shipped one, or one the repository already holds in profiles/NAME.yaml, a file of
+    its own (no link, no folder) that loads, its `base` chain included; refused with a sentence before anything is
+    created. A `profiles` link is not followed: its target's names were listed as the profiles known (r27 sweep T2,
+    defect 5)."""
+    from regdraft.core.errors import RegdraftError
+    from regdraft.render.profile import load_profile
+
+    folder = directory / PROFILES
+    if folder.is_symlink():
+        raise UsageError(f"{folder} is a symbolic link; a workspace's profiles are files of its own in its {PROFILES} "
+                         "folder: replace the link with the folder.", options=("profile",))
+    listed = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    known = sorted({*shipped_texts(), *(p.stem for p in listed)})
     if name not in known:
         raise UsageError(f"The profile '{name}' is unknown; use one of {', '.join(known)}, or add {PROFILES}/{name}"
                          ".yaml (a profile of the workspace's own) to the folder first.", options=("profile",))
+    own = folder / f"{name}.yaml"
+    if own.is_symlink() or (own in listed and not own.is_file()):
+        kind = "a symbolic link" if own.is_symlink() else "not a file"
+        raise UsageError(f"{PROFILES}/{name}.yaml is {kind}; a profile of the workspace's own is a YAML file in its "
+                         f"{PROFILES} folder.", options=("profile",))
+    texts = {}
+    for path in listed:
+        if path.is_file() and not path.is_symlink():  # what the workspace reads (a link is refused there)
+            try:
+                texts[path.stem] = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                if path.stem == name:
+                    raise UsageError(f"{PROFILES}/{name}.yaml is not UTF-8 text.", options=("profile",)) from None
+    try:
+        load_profile({}, {"profile": name}, texts)
+    except RegdraftError as exc:
+        raise UsageError(f"The profile '{name}' cannot be used, so nothing was created: {exc}",
+                         options=("profile",)) from None
 
 
 def _check_empty(url: str) -> None:
