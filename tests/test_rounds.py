@@ -364,4 +364,5 @@ def test_an_entry_into_force_changed_after_the_vote_is_a_change_of_the_text_vote
     ws.commit({AMENDMENT: text.replace(paragraph, paragraph + " Bổ sung sau biểu quyết.").encode()}, "Changed")
     with pytest.raises(RegdraftError) as refused:
         votes.check_adoptable(ws, SLUG)
-    assert f"and its text changed since: Điều {closing[-1].label} changed" in refused.value.args[0], refused.value.args[0]
+    said = refused.value.args[0]
+    assert f"and its text changed since: Điều {closing[-1].label} changed" in said, said

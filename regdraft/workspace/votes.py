@@ -1,11 +1,12 @@
 """The Executive Committee conference vote on an amendment, kept in `amendments/<slug>/vote.yaml`.
 
 A vote is taken on a text: the file records, with the counts and the date, the draft voted on (`draft`), the commit
-holding it (`revision`) and a fingerprint of its text (`instructions`, `fingerprint`: the instructions, the bases and the
-document's own articles, such as its entry into force). Only the body counts: the front matter the clerk and the
-adoption write (number, status, draft, signed, effective, signer) may change after the vote. `changed_since_vote` says when the instructions are no longer those voted on, which `amend adopt`
-refuses while `regdraft.yaml` requires a vote majority and warns of otherwise. A vote file written before these keys
-(counts and date only) records no text: it is compared with nothing, as before.
+holding it (`revision`) and a fingerprint of its text (`instructions`, `fingerprint`: the instructions, the bases and
+the document's own articles, such as its entry into force). Only the body counts: the front matter the clerk and the
+adoption write (number, status, draft, signed, effective, signer) may change after the vote. `changed_since_vote` says
+when the text is no longer the one voted on, which `amend adopt` refuses while `regdraft.yaml` requires a vote majority
+and warns of otherwise. A vote file written before these keys (counts and date only) records no text: it is compared
+with nothing, as before.
 """
 
 from __future__ import annotations
