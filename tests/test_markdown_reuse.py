@@ -289,6 +289,19 @@ def test_any_text_reads_the_same_with_the_articles_of_another(first: Regulation,
     _same_reading(read(text, "b.md", reuse=chunks), read(text, "b.md"))
 
 
+
+def _inits_counted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The calls of `Unit.__init__` from now on, each recorded (and made)."""
+    calls: list[object] = []
+    init = Unit.__init__
+
+    def counted(self: Unit, *args: object, **kwargs: object) -> None:
+        calls.append(args)
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Unit, "__init__", counted)
+    return calls
+
 def test_articles_moved_to_new_lines_are_built_without_the_data_class_init(monkeypatch: pytest.MonkeyPatch) -> None:
     """A line added early moves every later article: each unit is built as a cached reading loads it, field for field
     what `Unit(...)` gives, without a call of the data class's `__init__` per unit."""
@@ -301,14 +314,7 @@ def test_articles_moved_to_new_lines_are_built_without_the_data_class_init(monke
                     unit.repealed, unit.line + delta, unit.closing)
 
     expected = [by_init(unit, 3) for unit in regulation.units]
-    calls: list[object] = []
-    init = Unit.__init__
-
-    def counted(self: Unit, *args: object, **kwargs: object) -> None:
-        calls.append(args)
-        init(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Unit, "__init__", counted)
+    calls = _inits_counted(monkeypatch)
     got = [moved(unit, 3) for unit in regulation.units]
     assert got == expected and repr(got) == repr(expected) and calls == []
     assert [unit.line for unit in got] == [unit.line + 3 for unit in regulation.units]
@@ -323,14 +329,7 @@ def test_a_text_read_anew_builds_its_units_without_the_data_class_init(monkeypat
     end = text.index("\n## Điều 3.")
     text = text[:first] + "\n## Điều 2. (được bãi bỏ)\n" + text[end:]  # a repealed article too
     expected = read(text, "x")
-    calls: list[object] = []
-    init = Unit.__init__
-
-    def counted(self: Unit, *args: object, **kwargs: object) -> None:
-        calls.append(args)
-        init(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Unit, "__init__", counted)
+    calls = _inits_counted(monkeypatch)
     got = read(text, "x")
     assert got == expected and repr(got) == repr(expected) and calls == []
     assert [found.unit.label for found in got.regulation.walk() if found.unit.repealed] == ["2"]

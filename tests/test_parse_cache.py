@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import shutil
@@ -391,18 +390,12 @@ def test_an_edited_compare_keeps_its_reading_without_tempfile(tmp_path: Path) ->
     folder.mkdir()
     text = SHIPPED_REGULATION.read_text(encoding="utf-8")
     (folder / "old.md").write_text(text, encoding="utf-8")
-    args = ["compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
-            "-o", str(tmp_path / "c.html")]
-    script = ("import sys, json\nfrom regdraft.cli import cli\n"
-              f"try:\n    cli({args!r}, prog_name='regdraft')\n"
-              "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
-              "print(json.dumps(sorted(sys.modules)))")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    loaded = []
-    for n in range(2):
+    from tests.test_redline_page import compare_modules
+
+    def edited(n: int) -> None:
         (folder / "new.md").write_text(text.replace("Ban Thường vụ", f"Ban Thường vụ ({n})", 1), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
-        loaded.append(set(json.loads(done.stdout.strip().splitlines()[-1])))
+
+    loaded = compare_modules(tmp_path, 2, edited)
     cache = tmp_path / "xdg" / "regdraft"
     entries = [path for path in cache.iterdir() if path.name.startswith("regulation-")]
     assert len(entries) == 3  # the old text, and each edit of the new one

@@ -243,9 +243,10 @@ def test_outer_reads_refuses_what_it_cannot_tell(tmp_path: Path) -> None:
             assert reads is not None and expected in reads, name
 
 
-def test_a_warm_compare_does_not_import_jinja2(tmp_path: Path, invoke: Invoke) -> None:
-    redline_files = _redline(tmp_path)
-    assert redline_files.comparison.changes
+
+def compare_modules(tmp_path: Path, runs: int, before: Callable[[int], None] | None = None) -> list[set[str]]:
+    """The modules loaded by each of `runs` runs of `compare --format html` of `tmp_path`/files' old.md and new.md
+    (written to c.html, the user's cache in `tmp_path`), each in a process of its own; `before(n)` runs first."""
     folder = tmp_path / "files"
     args = ["compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
             "-o", str(tmp_path / "c.html")]
@@ -255,9 +256,18 @@ def test_a_warm_compare_does_not_import_jinja2(tmp_path: Path, invoke: Invoke) -
               "print(json.dumps(sorted(sys.modules)))")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     loaded = []
-    for _ in range(2):
+    for n in range(runs):
+        if before is not None:
+            before(n)
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
         loaded.append(set(json.loads(done.stdout.strip().splitlines()[-1])))
+    return loaded
+
+
+def test_a_warm_compare_does_not_import_jinja2(tmp_path: Path, invoke: Invoke) -> None:
+    redline_files = _redline(tmp_path)
+    assert redline_files.comparison.changes
+    loaded = compare_modules(tmp_path, 2)
     assert "jinja2" in loaded[0]  # the first run prints through the templates
     assert not {m for m in loaded[1] if m.startswith("jinja2")}
     # nor what only templates, shell completion or an entity reference need (`html` loads 2,231 entities)
@@ -270,17 +280,7 @@ def test_a_compare_with_an_edited_preamble_does_not_import_html(tmp_path: Path) 
     without the standard library's `html` (its table of entities) unless the text holds a reference."""
     redline_files = _redline(tmp_path, lambda text: text.replace("Căn cứ", "Theo", 1))
     assert redline_files.comparison.old.preamble != redline_files.comparison.new.preamble
-    folder = tmp_path / "files"
-    args = ["compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
-            "-o", str(tmp_path / "c.html")]
-    script = ("import sys, json\nfrom regdraft.cli import cli\n"
-              f"try:\n    cli({args!r}, prog_name='regdraft')\n"
-              "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
-              "print(json.dumps(sorted(sys.modules)))")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
-    assert "html" not in json.loads(done.stdout.strip().splitlines()[-1])
+    assert "html" not in compare_modules(tmp_path, 2)[-1]
     assert "<del" in (tmp_path / "c.html").read_text(encoding="utf-8").split('class="preamble', 1)[1]
 
 

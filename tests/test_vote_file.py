@@ -4,6 +4,8 @@ anything but a commit id was echoed into the advice (`git show --output:…`).""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import yaml
 
@@ -14,6 +16,18 @@ from .conftest import Invoke
 from .test_cli_amend import snapshot
 from .test_cli_amend_lifecycle import SLUG, adopt
 from .test_cli_amend_lifecycle import ws as ws  # noqa: F401  (the fixture)
+
+
+def _adopted_with(ws: Workspace, invoke: Invoke, values: dict[str, str]) -> tuple[Any, object]:
+    """`amend adopt` refused over a vote file received with `values` in place of its own, and the workspace before."""
+    text = _voted(ws, invoke)
+    changed = "\n".join(f"{key}: {values[key]}" if (key := line.split(":")[0]) in values else line
+                        for line in text.splitlines())
+    ws.commit({f"amendments/{SLUG}/vote.yaml": changed.encode()}, "A received vote file")
+    before = snapshot(ws)
+    refused = adopt(invoke, ws)
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    return refused, before
 
 
 @pytest.mark.parametrize("rev", ["HEAD@{5}", "@{-1}", "HEAD@{yesterday}", "HEAD@{}", "HEAD@{1.5}"])
@@ -38,31 +52,18 @@ def _voted(ws: Workspace, invoke: Invoke) -> str:
 @pytest.mark.parametrize("rev", ["HEAD@{5}", "'@{-1}'", "HEAD@{yesterday}", "--output=/tmp/x", "HEAD", "abc"])
 def test_a_vote_revision_that_is_no_commit_id_is_named_unreadable(ws: Workspace, invoke: Invoke,  # noqa: F811
                                                                    rev: str) -> None:
-    text = _voted(ws, invoke)
-    changed = "\n".join(f"revision: {rev}" if line.startswith("revision:") else
-                        "instructions: sha256:00" if line.startswith("instructions:") else line
-                        for line in text.splitlines())
-    ws.commit({f"amendments/{SLUG}/vote.yaml": changed.encode()}, "A received vote file")
-    before = snapshot(ws)
-    refused = adopt(invoke, ws)
-    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    refused, before = _adopted_with(ws, invoke, {"revision": rev, "instructions": "sha256:00"})
     assert refused.output.startswith("Error: amendments/good/vote.yaml: cannot read the vote: its revision is not a "
                                      "commit id (7 to 40 hexadecimal digits, as regdraft records a vote).")
     assert "git show" not in refused.output and "output" not in refused.output
     assert snapshot(ws) == before
 
 
-
 @pytest.mark.parametrize(("key", "value"), [("draft", ".inf"), ("for", ".inf"), ("members", "-.inf"),
                                             ("against", "1e400"), ("members", "10000000000000"), ("draft", "-3")])
 def test_a_vote_count_no_conference_counts_is_named_unreadable(ws: Workspace, invoke: Invoke,  # noqa: F811
                                                                key: str, value: str) -> None:
-    text = _voted(ws, invoke)
-    changed = "\n".join(f"{key}: {value}" if line.startswith(f"{key}:") else line for line in text.splitlines())
-    ws.commit({f"amendments/{SLUG}/vote.yaml": changed.encode()}, "A received vote file")
-    before = snapshot(ws)
-    refused = adopt(invoke, ws)
-    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    refused, before = _adopted_with(ws, invoke, {key: value})
     assert refused.output.startswith("Error: amendments/good/vote.yaml: cannot read the vote (keys: for, against, "
                                      "abstain, date, members; draft, revision, instructions).")
     assert snapshot(ws) == before

@@ -34,6 +34,23 @@ def ws(tmp_workspace: Workspace, copy_docx: Path) -> Workspace:
     return tmp_workspace
 
 
+
+def split_before(document: Any, text: str, second_half: str) -> tuple[Any, Any]:
+    """The paragraph holding `text` cut before its words `second_half`, as Enter typed there leaves it: a new
+    paragraph (returned first, its mark not yet marked) holds the runs before the break, the bookmark's start among
+    them; returned second, the run that starts the second half."""
+    point = kit.paragraph_with(document, text)
+    second = kit.isolate(point, second_half)._r
+    first = OxmlElement("w:p")
+    first.append(copy.deepcopy(point._p.find(qn("w:pPr"))))
+    for child in list(point._p):
+        if child is second:
+            break
+        if child.tag != qn("w:pPr"):
+            first.append(child)
+    point._p.addprevious(first)
+    return first, second
+
 def _mark(paragraph: Any, tag: str, author: str = "B") -> None:
     """Track a change to a paragraph's own mark (its break), as Word writes it: in w:pPr/w:rPr."""
     properties = paragraph.get_or_add_pPr()
@@ -68,16 +85,7 @@ def test_a_point_split_by_an_inserted_paragraph_mark_is_a_proposal_with_the_brea
     # Enter typed before " phòng, chống" and "c) Công tác" typed: Word leaves the bookmark's start in the first half,
     # and the second half (" phòng, chống …" no line of khoản 3) became a comment "… của văn bản sửa đổi", no proposal.
     document = kit.open_docx(copy_docx)
-    point = kit.paragraph_with(document, POINT_B)
-    second = kit.isolate(point, " phòng, chống tham nhũng, lãng phí, tiêu cực;")._r
-    first = OxmlElement("w:p")
-    first.append(copy.deepcopy(point._p.find(qn("w:pPr"))))
-    for child in list(point._p):
-        if child is second:
-            break
-        if child.tag != qn("w:pPr"):
-            first.append(child)  # the runs before the break, the bookmark's start among them
-    point._p.addprevious(first)
+    first, second = split_before(document, POINT_B, " phòng, chống tham nhũng, lãng phí, tiêu cực;")
     _mark(first, "w:ins")
     inserted, run = OxmlElement("w:ins"), copy.deepcopy(second)
     for key, value in (("w:id", "9202"), ("w:author", "B"), ("w:date", "2025-03-11T09:00:00Z")):

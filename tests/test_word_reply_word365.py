@@ -19,7 +19,7 @@ from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
 from tests.test_word_reply_nested_changes import _accept_all, _clause
-from tests.test_word_reply_paragraph_marks import LEAD, POINT_A, POINT_B, POINT_C, _mark
+from tests.test_word_reply_paragraph_marks import LEAD, POINT_A, POINT_B, POINT_C, _mark, split_before
 from tests.test_word_reply_proposals import BODY, SLUG
 
 DATE = "2025-03-11T09:00:00Z"
@@ -103,15 +103,7 @@ def _split_before(document: Any, text: str, second_half: str, separator: bool = 
     new paragraph holds the runs before the break, its mark tracked as inserted (`separator`: its mark a style
     separator, hidden with w:specVanish, untracked), and the paragraph holding the second half is returned."""
     point = kit.paragraph_with(document, text)
-    second = kit.isolate(point, second_half)._r
-    first = OxmlElement("w:p")
-    first.append(copy.deepcopy(point._p.find(qn("w:pPr"))))
-    for child in list(point._p):
-        if child is second:
-            break
-        if child.tag != qn("w:pPr"):
-            first.append(child)  # the runs before the break, the bookmark's start among them
-    point._p.addprevious(first)
+    first, _ = split_before(document, text, second_half)
     if not separator:
         _mark(first, "w:ins")
         return point
