@@ -58,8 +58,29 @@ def _body_name(name: str) -> str:
                     at = 2 * (start + offset)
                     if word[:1].isupper():
                         pieces[at] = pieces[at][:1].upper() + pieces[at][1:]
+    for at in range(0, len(pieces), 2):  # `CÔNG TY CỔ PHẦN ABC`: an acronym stays in capitals (r27 sweep R2)
+        if _acronym(pieces[at]):
+            pieces[at] = pieces[at].upper()
     text = "".join(pieces)
     return text[:1].upper() + text[1:]
+
+
+# A Vietnamese syllable: an initial consonant, a vowel group, a final (tone marks aside). A word of a header in
+# capitals that is none (`ABC`, `TNHH`, `VNPT`, `FPT`) is an acronym or a foreign name, kept as the header prints it.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}"
+                       r"(?:ch|ng|nh|[cmnptiyou])?")
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word (in small letters) of a header printed in capitals is no Vietnamese syllable (`_SYLLABLE`)."""
+    import unicodedata
+
+    letters = word.strip(".,;:()\"'“”").lower()
+    if len(letters) < 2 or not letters.isalpha():
+        return False
+    bare = "".join(c for c in unicodedata.normalize("NFD", letters) if unicodedata.category(c) != "Mn" or c in
+                   "\u0306\u0302\u031b")  # tone marks off; ă, â, ê, ô, ơ, ư kept
+    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare).replace("đ", "đ")) is None
 
 
 def _capitals(text: str) -> bool:
