@@ -50,8 +50,17 @@ def in_corpus(path: Path) -> Path:
 
 
 def unwrapped(html: str) -> str:
-    """A page's HTML without the spans that keep document numbers and dates on one line (`numbers_kept_whole`)."""
+    """A page's HTML without the spans that keep document numbers and dates, and the hyphen of ` - ` with the word
+    before it, on one line (`render.html.kept_whole`)."""
     return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
+
+
+def word_text(text: str) -> str:
+    """A Word paragraph's text as regdraft's import reads it: the no-break space the DOCX writers put before the
+    hyphen of ` - ` (`render.dashes`) a plain space (`core.text.plain_spaces`)."""
+    from regdraft.core.text import plain_spaces
+
+    return plain_spaces(text)
 
 
 @pytest.fixture(autouse=True)

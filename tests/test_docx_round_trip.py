@@ -14,7 +14,7 @@ from regdraft.core.markdown_writer import render
 from regdraft.importer import import_file
 from regdraft.render.consolidated_docx import write_consolidated_docx
 from regdraft.render.profile import load_profile
-from tests.conftest import FIXTURES, needs_corpus
+from tests.conftest import FIXTURES, needs_corpus, word_text
 from tests.test_consolidate import words_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,5 +63,5 @@ def test_a_state_documents_motto_is_printed(tmp_path: Path) -> None:
     write_consolidated_docx(ct, load_profile({}), docx)
     import docx as python_docx
 
-    cells = [c.text for t in python_docx.Document(str(docx)).tables for row in t.rows for c in row.cells]
+    cells = [word_text(c.text) for t in python_docx.Document(str(docx)).tables for row in t.rows for c in row.cells]
     assert any("Độc lập - Tự do - Hạnh phúc" in c for c in cells)

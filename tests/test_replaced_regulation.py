@@ -15,7 +15,7 @@ import pytest
 from regdraft.workspace.adoption import adopt
 from regdraft.workspace.store import Workspace
 
-from .conftest import SHIPPED_AMENDMENT, Invoke, unwrapped
+from .conftest import SHIPPED_AMENDMENT, Invoke, unwrapped, word_text
 
 OLD = "regulations/01-QC-TU.md"
 NEW = "regulations/01-QC-TU-XV.md"
@@ -70,7 +70,7 @@ def test_export_of_a_replaced_regulation_says_so_at_its_head(replaced: Workspace
     if fmt == "docx":
         import docx
 
-        paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+        paragraphs = [word_text(p.text) for p in docx.Document(str(out)).paragraphs]
         head = paragraphs.index(NOTE_VI)
         assert paragraphs[head + 1].startswith("Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV")
         assert "Văn bản hợp nhất này thể hiện các quy định có hiệu lực tính đến ngày 27 tháng 10 năm 2025" in (

@@ -4,10 +4,12 @@ the review copy's hidden address bookmarks. Owns nothing new: python-docx opens 
 Post-conditions of `read_reply`:
 1. Paragraphs come in document order, table cells included; each has its text as circulated
    (tracked insertions left out, deletions kept) and with every tracked change accepted, spaces
-   kept as they are (a paragraph whose break was deleted joins the next one as it is; one whose mark is a style
-   separator, `w:specVanish`, is one paragraph with the next in both versions, as Word shows it); the author and
-   date of a tracked change to its break are among its changes'. Text both inserted and deleted (a deletion inside an
-   insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point) is in neither.
+   kept as they are but for a no-break space before a hyphen, which regdraft's copies write in ` - ` and which is
+   read as a plain space (`_dashes`) (a paragraph whose break was deleted joins the next one as it is; one whose
+   mark is a style separator, `w:specVanish`, is one paragraph with the next in both versions, as Word shows it);
+   the author and date of a tracked change to its break are among its changes'. Text both inserted and deleted (a
+   deletion inside an insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point)
+   is in neither.
    A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
    throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
    so, the move kept on its mark alone, and the words would otherwise stand twice in the text as circulated.
@@ -324,6 +326,12 @@ def _threaded(comments: list[ReplyComment], threads: dict[str, str]) -> list[Rep
     return out
 
 
+def _dashes(text: str) -> str:
+    """`text` with a no-break space before a hyphen read as a plain space: regdraft's copies write ` - ` between two
+    words so (`render.dashes`), to keep the hyphen off a line's start; the regulation has a plain space there."""
+    return text.replace("\u00a0-", " -")
+
+
 def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Reply:
     """The paragraphs, tracked changes and comments of a Word reply.
 
@@ -349,12 +357,13 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         reader.own = next((n[len(REDLINE_MARK):] for n in named if n.startswith(REDLINE_MARK)), "")
     reader.walk(body)
     paragraphs = tuple(
-        ReplyParagraph(p.address[1] if p.address else None, nfc("".join(p.original)), nfc("".join(p.accepted)),
+        ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
+                       nfc(_dashes("".join(p.accepted))),
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
-    circulated = ["".join(p.original) for p in reader.paragraphs]
-    shown = ["".join(p.shown) for p in reader.paragraphs]
+    circulated = [_dashes("".join(p.original)) for p in reader.paragraphs]
+    shown = [_dashes("".join(p.shown)) for p in reader.paragraphs]
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
         said = _comment_text(element, reader.symbols)

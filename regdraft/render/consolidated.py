@@ -202,11 +202,11 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
                       frame: Frame | None = None, today: dt.date | None = None) -> str:
     """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF); `frame` the
     consolidating body's header and authentication (`core.consolidation_frame`)."""
-    from regdraft.render.html import numbers_kept_whole
+    from regdraft.render.html import kept_whole
     from regdraft.render.limits import regulation_size
 
     signer, recipients = closing(frame, ct.regulation.meta, profile.words(ct.language))
-    return numbers_kept_whole(env.get_template("consolidated.html.j2").render(
+    return kept_whole(env.get_template("consolidated.html.j2").render(
         size=lambda: regulation_size(ct.regulation),
         header=consolidated_header(ct, profile, frame, today), profile=profile, lang=ct.language,
         banner=banner(ct, profile, frame),
@@ -322,10 +322,10 @@ def _named(instruction: Instruction) -> tuple[Address, ...]:
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
     """The amending document as one HTML page, ready for signature."""
-    from regdraft.render.html import amendment_header, numbers_kept_whole
+    from regdraft.render.html import amendment_header, kept_whole
 
     signer, recipients = signature_block(amendment.meta)
-    return numbers_kept_whole(env.get_template("amendment.html.j2").render(
+    return kept_whole(env.get_template("amendment.html.j2").render(
         size=lambda: len(repr((amendment.preamble, amendment.article, amendment.instructions, amendment.closing))),
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),

@@ -203,7 +203,9 @@ def _adoption(document: Any, meta: Mapping[str, Any], names: Mapping[str, str]) 
     """A law's closing sentence (`Luật này được Quốc hội … thông qua ngày …`), in italics after its last article."""
     adoption = meta.get("adoption")
     if isinstance(adoption, str) and adoption:
-        _add(document, names["para"]).add_run(adoption).italic = True
+        from regdraft.render.docx import add_run
+
+        add_run(_add(document, names["para"]), adoption, italic=True)
 
 
 def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[str], profile: Profile,

@@ -168,10 +168,13 @@ def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: boo
 
 def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
             size: float | None = None, underline: bool = False) -> Any:
-    """Add a run of text to a paragraph."""
+    """Add a run of text to a paragraph; the space before a ` - ` between two words is a no-break one
+    (`dashes.no_break_before_dashes`), so Word and LibreOffice never begin a line with the hyphen."""
     from docx.shared import Pt
 
-    run = para.add_run(text)
+    from regdraft.render.dashes import word_run_text
+
+    run = para.add_run(word_run_text(para._p, text))
     run.bold = bold or None
     run.italic = italic or None
     run.underline = underline or None

@@ -9,6 +9,8 @@ Post-conditions:
    (superscript) style; `read_footnotes` returns the notes' texts by id, the separators left out.
 3. A note's lines (`\n`: an amending document's articles quoted) are paragraphs of its footnote, the reference
    mark in the first; `read_footnotes` gives them back joined by `\n`.
+4. The space before a ` - ` between two words is written as a no-break space (`dashes.no_break_before_dashes`), as
+   in the body; `read_footnotes` reads it back as a plain space, as regdraft's Word import does.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
     from docx.opc.part import Part
     from docx.shared import Pt
 
+    from regdraft.render.dashes import no_break_before_dashes
+
     names = [s.name for s in document.styles]
     if "Footnote Text" not in names:
         text_style = document.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
@@ -79,6 +83,7 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
     ]
     style = f'<w:pPr><w:pStyle w:val="{text_id}"/><w:jc w:val="both"/></w:pPr>'
     for number, text in notes:
+        text = no_break_before_dashes(text)
         first, *more = text.split("\n")  # a note of several lines: one paragraph each, the mark in the first
         body.append(
             f'<w:footnote w:id="{number}"><w:p>{style}'
@@ -99,6 +104,8 @@ def read_footnotes(path: Path) -> dict[int, str]:
     import zipfile
     from xml.etree import ElementTree
 
+    from regdraft.render.dashes import NO_BREAK_SPACE
+
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     with zipfile.ZipFile(path) as archive:
         if "word/footnotes.xml" not in archive.namelist():
@@ -109,5 +116,5 @@ def read_footnotes(path: Path) -> dict[int, str]:
         number = int(note.get(f"{w}id", "0"))
         if number > 0:
             lines = ("".join(t.text or "" for t in para.iter(f"{w}t")) for para in note.iter(f"{w}p"))
-            out[number] = "\n".join(lines).strip()
+            out[number] = "\n".join(lines).strip().replace(NO_BREAK_SPACE, " ")
     return out

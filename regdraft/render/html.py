@@ -139,6 +139,14 @@ _WHOLE_NUMBER = re.compile(r"[\dA-ZĐ][\w.-]*(?:/[\dA-ZĐ][\w.-]*)+(?=[^<>]*<)")
 _SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
 
 
+def kept_whole(page: str) -> str:
+    """Where a printed line of the page's body may not break: inside a document number or date
+    (`numbers_kept_whole`), and before the hyphen of ` - ` between two words (`dashes.dashes_kept`)."""
+    from regdraft.render.dashes import dashes_kept
+
+    return dashes_kept(numbers_kept_whole(page))
+
+
 def numbers_kept_whole(page: str) -> str:
     """An HTML page with every document number and date of its body in a `nobr` span (`white-space: nowrap`).
 

@@ -309,7 +309,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     from regdraft.render.changed import Changed
     from regdraft.render.closing_parts import compare_closing
     from regdraft.render.fragments import Fragments, articles
-    from regdraft.render.html import numbers_kept_whole, print_globals
+    from regdraft.render.html import kept_whole, print_globals
     from regdraft.render.profile import default_profile
 
     if layout not in ("inline", "table"):
@@ -405,5 +405,6 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     if kept_old is not None and fragments.old_added:
         kept_old.store(fragments.old_kept)
     # A line, above all in the table's narrow columns, would break a document number at its slash ("22-QĐ/"
-    # then "TW"). The review server's page (`page`) is screen text beside a comment panel, left as it is.
-    return numbers_kept_whole(rendered) if page is None else rendered
+    # then "TW"), or open with the hyphen of ` - ` ("- nghề nghiệp", read as a dash item). The review server's
+    # page (`page`) is screen text beside a comment panel, left as it is.
+    return kept_whole(rendered) if page is None else rendered

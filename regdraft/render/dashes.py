@@ -1,0 +1,142 @@
+"""A hyphen between two words or numbers (` - `) never opens a printed line.
+
+In Vietnamese legal print a line that starts with `- ` is a dash item (gạch đầu dòng). A line broken before the
+hyphen of a compound term or a span (`tổ chức xã hội - nghề nghiệp`, `nhiệm kỳ 2020 - 2025`) put `- nghề nghiệp`
+or `- 2025` at a line's start, where it read as a new item. The hyphen stays on the line of the word before it;
+the line may break after it:
+
+- in HTML (the PDF is printed from it), `dashes_kept` puts the space and the hyphen in a `nobr` span
+  (`hội<span class="nobr"> -</span> nghề`): the text (`textContent`, `pdftotext`) keeps its plain spaces;
+- in DOCX, `no_break_before_dashes` writes the space before the hyphen as a no-break space (U+00A0), as Word
+  itself does; regdraft's Word import reads it as a plain space (`core.text.ODD_SPACES`).
+
+Only a hyphen with a space on each side, after a letter, a digit, `)`, `]`, `”`, `’` or `%` and before a letter, a
+digit, `(`, `[`, `“` or `‘`, is kept so: a dash item (`Nơi nhận:` / `- Như Điều 3;`, or `…; - Lưu: VT` run into
+one line) follows a line's start or a `:` / `;` and is left as it is, and so is a quotation's text like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ENDS = ")]”’%"  # after a letter or digit, what may end the word before the hyphen
+_STARTS = "([“‘"  # what may start the word after it
+_WORD_BEFORE = rf"(?:(?<=[^\W_])|(?<=[{re.escape(_ENDS)}]))"
+# The space before a hyphen kept on its word's line: the hyphen ends the text, or a space follows it, then a word
+# or the text's end (the word after it is in the next run).
+_DOCX_SPACE = re.compile(rf"{_WORD_BEFORE} (?=-(?:$| (?:$|[^\W_]|[{re.escape(_STARTS)}])))")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def no_break_before_dashes(text: str, before: str = "") -> str:
+    """`text` (a run of a Word paragraph) with the space before each ` - ` between two words a no-break space;
+    `before` is the paragraph's text up to the run (its last character counts as the word before)."""
+    if " -" not in text:
+        return text
+    if text.startswith(" -") and before:
+        return _DOCX_SPACE.sub(NO_BREAK_SPACE, before[-1] + text)[1:]
+    return _DOCX_SPACE.sub(NO_BREAK_SPACE, text)
+
+
+def word_run_text(p: Any, text: str) -> str:
+    """The text of a run added at the end of a Word paragraph (`w:p`) `p`: `no_break_before_dashes`, the word
+    before a hyphen opening the run being the paragraph's last character so far."""
+    return no_break_before_dashes(text, _last_character(p) if text.startswith(" -") else "")
+
+
+def _last_character(p: Any) -> str:
+    """The last character of a `w:p`'s text so far, deleted text aside (a tracked deletion's `w:delText`), or ""
+    where its last runs hold none (at its start, or after a field)."""
+    from itertools import islice
+
+    from docx.oxml.ns import qn
+
+    run, text, inserted = qn("w:r"), qn("w:t"), qn("w:ins")
+    for child in islice(p.iterchildren(run, inserted, reversed=True), _RUNS_LOOKED_AT):
+        for r in child.iterchildren(run, reversed=True) if child.tag == inserted else (child,):
+            for t in r.iterchildren(text, reversed=True):
+                if t.text:
+                    return str(t.text)[-1]
+    return ""
+
+
+_RUNS_LOOKED_AT = 4  # from a paragraph's end: a footnote's reference or a field's runs hold no text
+_SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
+# Elements inside a line that a word may sit in (`<ins>hội</ins> - nghề`, a footnote's `<sup>` or a number's span).
+_INLINE = frozenset({"a", "b", "del", "em", "i", "ins", "s", "small", "span", "strong", "sub", "sup", "u", "mark"})
+_KEPT = '<span class="nobr"> -</span>'
+_TAGS_SKIPPED = 4  # the most tags between the hyphen and a word looked through
+
+
+def dashes_kept(page: str) -> str:
+    """An HTML page whose every ` - ` between two words of its body (outside scripts, tags and their attributes)
+    has its space and hyphen in a `nobr` span: no line breaks before the hyphen, one may after it."""
+    begin = page.find("<body")
+    if begin < 0 or " - " not in page:
+        return page
+    out: list[str] = []
+    last = 0
+    for script in _SCRIPT.finditer(page, begin):
+        last = _spans(page, begin, script.start(), last, out)
+        begin = script.end()
+    last = _spans(page, begin, len(page), last, out)
+    if not last:
+        return page
+    out.append(page[last:])
+    return "".join(out)
+
+
+def _spans(text: str, begin: int, end: int, last: int, out: list[str]) -> int:
+    """The text from `last` to each kept hyphen of `text[begin:end]` and the hyphen's span, into `out`; the new
+    `last`."""
+    at = text.find(" - ", begin, end)
+    while at >= 0:
+        if _in_text(text, at, end) and _word_before(text, at, begin) and _word_after(text, at + 3, end):
+            out.append(text[last:at])
+            out.append(_KEPT)
+            last = at + 2
+        at = text.find(" - ", at + 2, end)
+    return last
+
+
+def _in_text(text: str, at: int, end: int) -> bool:
+    """Whether `at` is in text, not inside a tag: the next `<` comes before the next `>`."""
+    opening, closing = text.find("<", at, end), text.find(">", at, end)
+    return opening >= 0 and (closing < 0 or opening < closing)
+
+
+def _word_before(text: str, at: int, begin: int) -> bool:
+    """Whether a word ends at `at`, or before inline tags that end there."""
+    for _ in range(_TAGS_SKIPPED + 1):
+        if at <= begin:
+            return False
+        ch = text[at - 1]
+        if ch != ">":
+            return ch.isalnum() or ch in _ENDS
+        opening = text.rfind("<", begin, at - 1)
+        if opening < 0 or _tag_name(text[opening + 1:at - 1]) not in _INLINE:
+            return False
+        at = opening
+    return False
+
+
+def _word_after(text: str, at: int, end: int) -> bool:
+    """Whether a word starts at `at`, or after inline tags that start there."""
+    for _ in range(_TAGS_SKIPPED + 1):
+        if at >= end:
+            return False
+        ch = text[at]
+        if ch != "<":
+            return ch.isalnum() or ch in _STARTS
+        closing = text.find(">", at, end)
+        if closing < 0 or _tag_name(text[at + 1:closing]) not in _INLINE:
+            return False
+        at = closing + 1
+    return False
+
+
+def _tag_name(inside: str) -> str:
+    """The name of a tag from what its `<` and `>` enclose (`/ins`, `span class="nobr"`)."""
+    name = inside.lstrip("/").split(None, 1)
+    return name[0].lower() if name else ""
