@@ -142,3 +142,18 @@ def test_the_same_answer_given_again_is_said_and_nothing_is_committed(ws: Worksp
     # Another reply is another answer: recorded.
     changed = invoke(ws, "comment", "respond", c.id, "--disposition", "partly", "--reply", "Tiếp thu, sửa khoản 1.")
     assert changed.output.startswith(f"Comment {c.id}: partly") and ws.resolve("HEAD").sha != head
+
+
+def test_an_english_amendments_proposal_refusal_names_the_provision_in_english(tmp_workspace: Workspace) -> None:
+    # r27 (fixer english27's note): "Comment … is on Chương I; a wording replaces an article …" for an English text.
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.proposals import accept_proposal
+
+    tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+                         "An English amendment")
+    rounds.open_round(tmp_workspace, "en1", "Consultation", "2026-07-15", ["Organisation Board"])
+    c = rounds.add_comment(tmp_workspace, "en1", "Organisation Board", "ch1", "Rename it.", proposal="GENERAL RULES")
+    with pytest.raises(RegdraftError) as refused:
+        accept_proposal(tmp_workspace, "en1", c.id)
+    said = str(refused.value)
+    assert f"Comment {c.id} is on Chapter I;" in said and "Chương" not in said, said

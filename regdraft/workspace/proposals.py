@@ -78,8 +78,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      id=comment.id, slug=where)
     placement = next(item.placement for item in list_comments(ws, where) if item.comment.id == comment.id)
     if placement.state is State.REMOVED:
-        raise Worded(f"{describe_on(comment.on)} of comment {comment.id} is no longer in the draft; "
-                     "its proposal has no provision to replace.", "provision_gone", id=comment.id,
+        raise Worded(f"{describe_on(comment.on, _language(ws, where))} of comment {comment.id} is no longer in the "
+                     "draft; its proposal has no provision to replace.", "provision_gone", id=comment.id,
                      provisions={"provision": comment.on})
     if placement.state is State.CHANGED and not ws.dirty([amendment_path(where)]):  # (uncommitted: refused below)
         draft = draft_text(ws, where, regulation=comment.regulation)
@@ -94,15 +94,15 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                                             accepted_in=written), written, already=True)
         # Its wording was written against the text circulated: written in now, it would undo what changed
         # since (another proposal accepted on the same provision was silently undone).
-        raise Worded(f"{describe_on(placement.address)} has changed since comment {comment.id} was made on it, "
-                     "and its proposal was written against the text as it was: accepting it would undo that "
-                     "change. Compare the two, then edit the text and run "
+        raise Worded(f"{describe_on(placement.address, _language(ws, where))} has changed since comment "
+                     f"{comment.id} was made on it, and its proposal was written against the text as it was: "
+                     "accepting it would undo that change. Compare the two, then edit the text and run "
                      f"`{Command.of('amend from-edits', where)}`.", "changed_since", id=comment.id, slug=where,
                      provisions={"provision": placement.address})
     draft = draft_text(ws, where, regulation=comment.regulation)
     address = Address.parse(placement.address)
     if address.segments[-1].kind not in PROPOSABLE and address.part != TITLE:  # a chapter's title is renamed
-        raise Worded(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
+        raise Worded(f"Comment {comment.id} is on {describe_on(comment.on, draft.language)}; a wording replaces an "
                      "article, a clause, a point or an appendix.", "not_proposable", id=comment.id,
                      provisions={"provision": comment.on})
     if not address.part and not proposable(draft.find(address).unit):
@@ -158,6 +158,13 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _language(ws: Workspace, slug: str) -> str:
+    """The amendment's language, in which a refusal names its provisions (`clause 1 of Article 2` in English)."""
+    from regdraft.workspace.amendments import load
+
+    return load(ws, slug).language
 
 
 def _written_in(ws: Workspace, slug: str, comment: Comment, address: Address, limit: int = 30) -> str:
