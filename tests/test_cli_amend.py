@@ -162,6 +162,34 @@ def test_a_status_that_is_not_one_is_refused_before_the_amendment_is_read(ws: Wo
     assert adopted.exit_code == 2 and "becomes adopted with `regdraft amend adopt unread`" in adopted.output
 
 
+def test_a_draft_whose_instructions_do_not_read_can_be_withdrawn_or_rejected(ws: Workspace, invoke: Invoke) -> None:
+    # `amend status SLUG withdrawn` failed with the instruction's problem (exit 1): a broken draft could not be
+    # withdrawn. The front matter alone is read for withdrawn and rejected; other moves still read the whole draft.
+    unread = amendment_text("1\\. Khoản 2 Điều 1 được sửa thành như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm.”",
+                            number="09-QC/TU")
+    ws.commit({"amendments/unread/amendment.md": unread.encode(),
+               "amendments/sent/amendment.md": unread.replace("status: draft", "status: submitted").encode()},
+              "Two unreadable drafts")
+    moved = invoke(ws, "amend", "status", "unread", "circulating")
+    assert moved.exit_code == 1 and "cannot read this instruction" in moved.output  # still read whole
+    withdrawn = invoke(ws, "amend", "status", "unread", "withdrawn")
+    assert withdrawn.exit_code == 0, withdrawn.output
+    assert "unread is now withdrawn (draft 1)." in " ".join(withdrawn.output.split())
+    message = str(ws.repo.head.commit.message).strip()
+    assert message == "Set amendment 09-QC/TU to withdrawn; its instructions were not read (1 problem)"
+    text = (ws.root / "amendments/unread/amendment.md").read_text(encoding="utf-8")
+    assert text == unread.replace("status: draft", "status: withdrawn")
+    rejected = invoke(ws, "amend", "status", "sent", "rejected")
+    assert rejected.exit_code == 0, rejected.output
+    assert "status: rejected" in (ws.root / "amendments/sent/amendment.md").read_text(encoding="utf-8")
+    again = invoke(ws, "amend", "status", "unread", "rejected")  # transitions are checked as before
+    assert again.exit_code == 2 and "cannot move from withdrawn to rejected" in again.output
+    ws.commit({"amendments/unread/amendment.md": unread.replace("status: draft", "status: [draft").encode()},
+              "Its front matter broken too")
+    broken = invoke(ws, "amend", "status", "unread", "withdrawn")  # the whole reading's problems, as before
+    assert broken.exit_code == 1 and "cannot read this instruction" in broken.output, broken.output
+
+
 def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> None:
     original = (ws.root / REG).read_bytes()
     submit(ws, "good")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.document import Amendment, front_matter_only
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownName
 from regdraft.core.frontmatter import compound_type
@@ -64,6 +64,19 @@ def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
+
+
+def load_or_front(ws: Workspace, slug: str) -> tuple[Amendment, ParseError | None]:
+    """`load`, or, when the amendment does not read, its front matter alone (`front_matter_only`) with the error
+    its instructions gave; the error raised when the front matter does not read either."""
+    try:
+        return load(ws, slug), None
+    except ParseError as exc:
+        relative = amendment_path(slug)
+        front = front_matter_only(ws.read(relative), relative, slug)
+        if front is None:
+            raise
+        return front, exc
 
 
 def list_amendments(ws: Workspace) -> list[Amendment]:

@@ -37,7 +37,7 @@ from regdraft.core.markdown import decode
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
-from regdraft.workspace.amendments import list_amendments, load, target_regulation
+from regdraft.workspace.amendments import list_amendments, load, load_or_front, target_regulation
 from regdraft.workspace.moved_files import read_at
 from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, refuse_taken, untaggable_sentence
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
@@ -411,7 +411,8 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
     mistake typed is what is reported, even of an amendment whose instructions do not read."""
     if status is not None:
         _settable(slug, status)
-    amendment = load(ws, slug)
+    # Withdrawn or rejected, a draft whose instructions do not read is set from its front matter alone.
+    amendment, unread = load_or_front(ws, slug) if status in ("withdrawn", "rejected") else (load(ws, slug), None)
     if status is None:
         if draft is None:
             raise UsageError(f"Give the new status ({', '.join(SETTABLE)}), the new draft number, or both.",
@@ -435,12 +436,15 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         raise UsageError(f"{amendment.source} is already {status}" + (f", draft {draft}." if draft else "."))
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)
-    updated = load_amendment(text, relative, slug)
+    unread_meta = {**amendment.meta, **changes}  # its instructions unread, what was read with the keys set
+    updated = load_amendment(text, relative, slug) if unread is None else replace(amendment, meta=unread_meta)
     name = amendment.number or slug
     if status == current:
         message = f"Draft {draft} of {name}: draft number set (was {amendment.draft or 'none'})"
     else:
         message = f"Set amendment {name} to {status}" + (f" (draft {draft})" if draft is not None else "")
+    if unread is not None:
+        message += f"; its instructions were not read ({counted(len(unread.problems) or 1, 'problem')})"
     ws.commit({relative: text.encode("utf-8")}, message)
     return updated
 

@@ -50,7 +50,8 @@ TRANSITIONS: Mapping[str, tuple[str, ...]] = {
 }
 
 __all__ = ["PENDING", "STATUSES", "TRANSITIONS", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
-           "instruction_markdown", "load_amendment", "read_amendment", "render_amendment", "with_front_matter"]
+           "front_matter_only", "instruction_markdown", "load_amendment", "read_amendment", "render_amendment",
+           "with_front_matter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +251,17 @@ def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
+
+
+def front_matter_only(data: bytes | str, source: str, slug: str) -> Amendment | None:
+    """The amendment with its front matter alone read (status, draft, number), no instruction; None when the front
+    matter has a problem. For `amend status` withdrawing or rejecting a draft whose instructions do not read."""
+    problems: list[Problem] = []
+    text = without_control_characters(decode(data, source), source, problems)
+    front, meta, _ = _front_matter(text.split("\n"), source, problems, None)
+    if problems or not meta:
+        return None
+    return Amendment(slug, source, meta, front, (), DocumentArticle("1", None, ()), ())
 
 
 def read_amendment(data: bytes | str, source: str, slug: str, *,
