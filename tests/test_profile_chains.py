@@ -11,6 +11,7 @@ import pytest
 
 from regdraft.core.errors import ProfileError
 from regdraft.render.profile import MAX_BASES, load_profile
+from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
 
@@ -66,3 +67,19 @@ def test_init_refuses_a_profile_that_is_a_link_or_a_folder_and_a_linked_profiles
         said = " ".join(refused.output.split())
         assert refused.exit_code == 2 and "profiles is a symbolic link" in said and "secret" not in said
     assert not (tmp_path / "l" / "regdraft.yaml").exists()
+
+
+def test_check_tells_a_chain_too_long_once_at_the_profile_where_it_passes_the_bound(empty_workspace: Workspace) -> None:
+    # `check` told a chain of 1,100 profiles 1,092 times, once for each profile it made too long (r27, misc27).
+    from regdraft.workspace.profiles import profile_problems
+
+    chain = _chain(1_100)
+    chain["q0"] = "base: p500\n"  # a second chain joining the first: told with it
+    chain.update({f"c{i}": f"name: c{i}\nbase: c{(i + 1) % 12}\n" for i in range(12)})  # a cycle of 12 bases
+    empty_workspace.commit({f"profiles/{name}.yaml": text.encode() for name, text in chain.items()}, "Chains")
+    problems = profile_problems(empty_workspace)
+    assert [(p.source, p.line) for p in problems] == [("profiles/c0.yaml", 2), ("profiles/p1091.yaml", 1)]
+    assert problems[1].message == (
+        "its `base` leads through more than 8 profiles (p1091 -> p1092 -> p1093 -> p1094 -> p1095 -> p1096 -> p1097 "
+        "-> p1098 -> p1099 …); a profile builds on at most 8: base it on one nearer a shipped profile.")
+    assert load_profile({}, {"profile": "p1092"}, chain).name == "p1092"  # the one above loads

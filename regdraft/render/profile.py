@@ -40,6 +40,15 @@ DEFAULT = "party-36"
 MAX_BASES = 8  # a profile's chain of `base:` profiles, itself left out (the shipped ones build on one)
 
 
+class ChainTooLong(ProfileError):
+    """A profile whose `base:` chain passes `MAX_BASES`; `chain` holds the profiles read, the refused one first."""
+
+    def __init__(self, where: str, found: Sequence[tuple[str, Sequence[str]]], *, source: str,
+                 chain: tuple[str, ...]) -> None:
+        super().__init__(where, found, source=source)
+        self.chain = chain
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """How documents of one office look on paper (sizes in mm and points) and the words they print."""
@@ -197,10 +206,10 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
         elif base is not None:
             seen, name = (*seen, name), str(base)
             if len(seen) > MAX_BASES:
-                raise ProfileError(_source(seen[0], own), [(
+                raise ChainTooLong(_source(seen[0], own), [(
                     f"its `base` leads through more than {MAX_BASES} profiles ({' -> '.join(seen[:MAX_BASES + 1])} "
                     f"…); a profile builds on at most {MAX_BASES}: base it on one nearer a shipped profile.",
-                    ("base",))], source=_file(seen[0], own))
+                    ("base",))], source=_file(seen[0], own), chain=seen)
         else:
             break
     merged: dict[str, Any] = {}

@@ -9,7 +9,7 @@ from typing import Any
 from regdraft.core.errors import Problem, ProfileError, RegdraftError
 from regdraft.core.frontmatter import read_front_matter
 from regdraft.core.layout import PROFILES, amendment_path
-from regdraft.render.profile import Profile, load_profile, profile_line
+from regdraft.render.profile import ChainTooLong, Profile, load_profile, profile_line
 from regdraft.workspace.store import Workspace
 
 
@@ -76,10 +76,16 @@ def profile_problems(ws: Workspace) -> list[Problem]:
     """What `regdraft check` finds wrong with the profiles, each at its file and line: the profile
     regdraft.yaml chooses with its settings there, and every profile of the workspace's own."""
     texts, problems = _read(ws)
+    too_long: dict[str, ChainTooLong] = {}  # each profile whose chain of bases is too long: told once per chain
 
     def attempt(config: Mapping[str, Any], meta: Mapping[str, Any] | None) -> None:
         try:
             load_profile(config, meta, texts)
+        except ChainTooLong as exc:
+            if exc.source:
+                too_long[exc.chain[0]] = exc
+                return
+            raise
         except ProfileError as exc:
             if not exc.source:
                 raise  # a shipped profile that does not load: regdraft's own fault, not the workspace's
@@ -94,4 +100,24 @@ def profile_problems(ws: Workspace) -> list[Problem]:
     attempt(ws.config, None)
     for name in sorted(texts):
         attempt({}, {"profile": name})
+    for exc in _lowest(too_long):
+        sentence, keys = exc.found[0]
+        problems.append(Problem(sentence, exc.source, profile_line(texts[exc.chain[0]], keys)))
     return problems
+
+
+def _lowest(too_long: Mapping[str, ChainTooLong]) -> list[ChainTooLong]:
+    """The refusal of each chain's profile where it passes the bound: the one whose base loads (or, on a cycle of
+    bases, the first reached); the profiles built on it fail through it and are not told again."""
+    found: dict[str, str] = {}  # a profile of `too_long`: the one its chain is told at
+    for name in too_long:
+        path: list[str] = []
+        while name not in found and name not in path:
+            path.append(name)
+            base = too_long[name].chain[1]
+            if base not in too_long:
+                break
+            name = base
+        lowest = found.get(name, name)
+        found.update(dict.fromkeys(path, lowest))
+    return [too_long[name] for name in dict.fromkeys(found.values())]
