@@ -50,6 +50,7 @@ from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
+from regdraft.core.reply_outside import formatting_note
 from regdraft.core.reply_places import (
     Readings,
     _around,
@@ -113,6 +114,7 @@ class ReplyParagraph:
     date: str = ""
     mark: str = ""
     text: int = 0
+    formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
 
     @property
     def changed(self) -> bool:
@@ -420,6 +422,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     # Numbered in the reply's order, so that comments made in the same second are listed as the reader met them.
     ranks = sorted(range(len(placed)), key=spots_in_reply.__getitem__)
     numbered = {k: n for n, k in enumerate(ranks, start=1)}
+    notes += [note] if (note := formatting_note(reply.paragraphs, where, reply.source, language)) else []
     return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes))
 
 

@@ -10,6 +10,8 @@ Post-conditions of `read_reply`:
    the author and date of a tracked change to its break are among its changes'. Text both inserted and deleted (a
    deletion inside an insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point)
    is in neither.
+   The formatting-only tracked changes in it (`w:pPrChange`, `w:rPrChange`, a redline's own aside) are listed, each
+   by the properties it changed (`bold`, `centring`).
    A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
    throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
    so, the move kept on its mark alone, and the words would otherwise stand twice in the text as circulated.
@@ -44,6 +46,7 @@ from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
 from regdraft.importer.docx_marks import TEXT_BOX, style_separator
 from regdraft.importer.docx_symbols import symbol, unmapped
+from regdraft.importer.word_formatting import formatting_changes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INSERTED = (f"{_W}ins", f"{_W}moveTo")
@@ -69,6 +72,7 @@ class _Paragraph:
     length: int = 0  # of `original` joined: where the next text as circulated starts
     shown: list[str] = field(default_factory=list)  # as circulated, with the words a Word redline strikes out
     shown_length: int = 0
+    formatting: list[tuple[str, ...]] = field(default_factory=list)  # each formatting-only change: what it changed
 
 
 # Where in the document: the paragraph, the offset in its text as circulated, and in its text as shown.
@@ -165,6 +169,9 @@ class _Reader:
             shown, named = symbol(element)
             self.symbols += [named] if named else []
             self.text(shown, state, author, date)
+        if tag in (f"{_W}p", f"{_W}r"):
+            self.here()
+            self.paragraphs[-1].formatting += formatting_changes(element, self._own)
         for child in element:
             self.walk(child, state, author, date)
         if tag == f"{_W}p":
@@ -359,7 +366,8 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     paragraphs = tuple(
         ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
                        nfc(_dashes("".join(p.accepted))),
-                       tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
+                       tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0,
+                       tuple(p.formatting))
         for p in reader.paragraphs)
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
     circulated = [_dashes("".join(p.original)) for p in reader.paragraphs]

@@ -152,7 +152,10 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         raise ParseError(f"{reply_file.name}: {count} {'passage' if count == 1 else 'passages'} could not be placed "
                          f"on a provision, so nothing was imported; {why}", problems)
     if not result.placed:
-        raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
+        # What else it held is said (formatting changes, which are not taken): "no tracked changes" alone misleads.
+        raise RegdraftError(" ".join([f"{reply_file.name} holds no Word comments and no tracked changes of wording; "
+                                      "nothing was imported.", *result.notes]) if result.notes else
+                            f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     known = {c.source: c for c in recorded if c.source}
     # A comment imported before, from this file or another (a copy forwarded from body to body, or saved again,
     # which renumbers Word's comments), is left alone: under the body it came from, never counted twice.

@@ -1,0 +1,51 @@
+"""What a Word reply holds that is no wording of a provision, said to the office: its formatting-only tracked changes.
+
+Post-conditions:
+1. `formatting_note` is one sentence counting the reply's formatting-only tracked changes, naming what they changed
+   and the provisions they are on (or that they are outside any), or None when there are none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from regdraft.core.comments import GENERAL
+from regdraft.core.model import Address
+
+Place = tuple[str, str]  # as `replies.Place`
+
+
+class ReplyParagraph(Protocol):  # what is read here of `replies.ReplyParagraph`
+    @property
+    def address(self) -> str | None: ...
+    @property
+    def formatting(self) -> tuple[tuple[str, ...], ...]: ...
+
+
+def formatting_note(paragraphs: Sequence[ReplyParagraph], where: Sequence[Place | None], source: str,
+                    language: str) -> str | None:
+    changes = [(p, change) for p in paragraphs for change in p.formatting]
+    if not changes:
+        return None
+    kinds = ", ".join(dict.fromkeys(kind for _, change in changes for kind in change))
+    places = []
+    for p, at in zip(paragraphs, where, strict=True):
+        if not p.formatting:
+            continue
+        if at is None:
+            places.append("outside any provision")
+        else:
+            reg, address = at
+            on = "the draft as a whole" if address == GENERAL else Address.parse(address).describe(language)
+            places.append(f"{on} ({reg})" if reg else on)
+    count = len(changes)
+    noun = "formatting-only change" if count == 1 else "formatting-only changes"
+    return (f"{count} {noun} ({kinds}) {'was' if count == 1 else 'were'} not imported: regdraft takes wording, "
+            f"not formatting; {'it is' if count == 1 else 'they are'} in {source} on "
+            f"{_listed(list(dict.fromkeys(places)))}.")
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
