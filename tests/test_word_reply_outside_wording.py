@@ -1,6 +1,6 @@
-"""What a Word 365 reply holds that is no wording of a provision (r27 sweep AA defect 7): formatting-only tracked
-changes (w:pPrChange, w:rPrChange) are named in a warning. Each fixture is built here on the round's own review
-copy."""
+"""What a Word 365 reply holds that is no wording of a provision (r27 sweep AA defects 7 and 8): formatting-only
+tracked changes (w:pPrChange, w:rPrChange) are named in a warning, and a tracked table row added to the review copy's
+header table is one passage, its place named. Each fixture is built here on the round's own review copy."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
-from tests.test_word_reply_paragraph_marks import POINT_A, POINT_B, POINT_C
+from tests.test_word_reply_paragraph_marks import POINT_A, POINT_B, POINT_C, _mark
 from tests.test_word_reply_proposals import BODY, SLUG
 
 DATE = "2025-03-11T09:00:00Z"
@@ -78,3 +78,35 @@ def test_a_reply_of_formatting_alone_says_so_when_nothing_is_imported(
     assert "holds no Word comments and no tracked changes of wording; nothing was imported." in said
     assert "2 formatting-only changes (bold, centring) were not imported" in said
 
+
+def test_a_row_added_to_the_header_table_is_one_passage_naming_its_place(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # The row came as six passages, one per cell paragraph, each `… bổ sung “Hàng thêm”.” on “” matches no provision`.
+    copy_docx = kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+    document = kit.open_docx(copy_docx)
+    header = document.element.body.find(qn("w:tbl"))
+    row = copy.deepcopy(header.findall(qn("w:tr"))[-1])
+    row.insert(0, OxmlElement("w:trPr"))
+    row[0].append(_change("w:ins", 9701))
+    paragraphs = list(row.iter(qn("w:p")))
+    assert len(paragraphs) > 2
+    for p in paragraphs:
+        for child in list(p):
+            if child.tag != qn("w:pPr"):
+                p.remove(child)
+        words, run, text = _change("w:ins", 9702), OxmlElement("w:r"), OxmlElement("w:t")
+        text.text = "Hàng thêm"
+        run.append(text)
+        words.append(run)
+        p.append(words)
+        _mark(p, "w:ins")
+    header.findall(qn("w:tr"))[-1].addnext(row)
+    reply = kit.save(document, tmp_path / "reply.docx")
+    result = invoke(tmp_workspace, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert ("reply.docx: a table row added by B with Track Changes in the header table, outside any provision of "
+            "draft 2: “Hàng thêm”.") in said
+    assert said.count("Hàng thêm") == 1 and "1 passage could not be placed" in said
+    (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY, "--place-unplaced", "general").values()
+    assert (c["provision"], c["proposal"]) == ("general", "Hàng thêm")

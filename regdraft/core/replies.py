@@ -50,7 +50,7 @@ from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
-from regdraft.core.reply_outside import formatting_note
+from regdraft.core.reply_outside import formatting_note, in_table, table_row
 from regdraft.core.reply_places import (
     Readings,
     _around,
@@ -114,6 +114,7 @@ class ReplyParagraph:
     date: str = ""
     mark: str = ""
     text: int = 0
+    cell: tuple[int, int, str] = (0, 0, "")  # in a table: the table, the row (from 1), `ins`/`del` of the row
     formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
 
     @property
@@ -181,6 +182,7 @@ class Unplaced:
     text: str
     passage: str
     outside: bool = False  # in a paragraph of the review copy that is no provision's (another text's amendment)
+    where: str = ""  # said when the passage is no words to quote: a table row's place (`the header table, …`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +347,22 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         new = "\n".join(e.new for _, e in entries if e.new.strip())
         authors = tuple(dict.fromkeys(a for q, _ in entries for a in q.authors))
         date = max(q.date for q, _ in entries)
+        if not spots and (row := table_row(reply.paragraphs, where, max(i, final))) > i:
+            # A table row's cells outside every provision (a row added to the header table): one passage, its words
+            # said once, where it stands named.
+            cells = [q for q in reply.paragraphs[i:row + 1] if q.changed]
+            old, new = ("\n".join(dict.fromkeys(t for t in texts if t.strip())) for texts in
+                        ([q.original for q in cells], [q.accepted for q in cells]))
+            authors = tuple(dict.fromkeys(a for q in cells for a in q.authors))
+            final = row
+            if not place_unplaced:
+                added = {"ins": "a table row added", "del": "a table row removed"}.get(p.cell[2])
+                who = ', '.join(authors) or 'an unnamed reviewer'
+                unplaced.append(Unplaced(f"{added} by {who} with Track Changes" if added else
+                                         f"a tracked change by {who} in a table row", new or old, "",
+                                         reply.bookmarked, in_table(reply.paragraphs, i)))
+                i = final + 1
+                continue
         if not spots:
             if place_unplaced:
                 add(comment(("", GENERAL), describe_change(old, new, language), ", ".join(authors), date,

@@ -1,8 +1,13 @@
-"""What a Word reply holds that is no wording of a provision, said to the office: its formatting-only tracked changes.
+"""What a Word reply holds that is no wording of a provision, said to the office: its formatting-only tracked changes,
+and where a tracked change outside every provision stands when that is a table of the review copy (its header, the
+signature block at its end).
 
 Post-conditions:
 1. `formatting_note` is one sentence counting the reply's formatting-only tracked changes, naming what they changed
    and the provisions they are on (or that they are outside any), or None when there are none.
+2. `table_row` is the last paragraph of the table row paragraph `i` stands in, among the paragraphs that follow it
+   unplaced (`where` None): a row's cells are one passage; `i` itself when it is in no table.
+3. `in_table` names the table a paragraph outside every provision stands in, as a drafter would find it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ Place = tuple[str, str]  # as `replies.Place`
 class ReplyParagraph(Protocol):  # what is read here of `replies.ReplyParagraph`
     @property
     def address(self) -> str | None: ...
+    @property
+    def cell(self) -> tuple[int, int, str]: ...
     @property
     def formatting(self) -> tuple[tuple[str, ...], ...]: ...
 
@@ -49,3 +56,20 @@ def formatting_note(paragraphs: Sequence[ReplyParagraph], where: Sequence[Place 
 def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
+
+def table_row(paragraphs: Sequence[ReplyParagraph], where: Sequence[Place | None], i: int) -> int:
+    row = paragraphs[i].cell[1]
+    last = i
+    while row and last + 1 < len(paragraphs) and paragraphs[last + 1].cell[1] == row and where[last + 1] is None:
+        last += 1
+    return last
+
+
+def in_table(paragraphs: Sequence[ReplyParagraph], i: int) -> str:
+    if not any(p.address for p in paragraphs):  # not on a review copy: where its provisions are is not marked
+        return "a table"
+    if not any(p.address for p in paragraphs[:i]):
+        return "the header table, outside any provision"
+    if not any(p.address for p in paragraphs[i:]):
+        return "the table at the end of the document, outside any provision"
+    return "a table outside any provision"

@@ -10,8 +10,9 @@ Post-conditions of `read_reply`:
    the author and date of a tracked change to its break are among its changes'. Text both inserted and deleted (a
    deletion inside an insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point)
    is in neither.
-   The formatting-only tracked changes in it (`w:pPrChange`, `w:rPrChange`, a redline's own aside) are listed, each
-   by the properties it changed (`bold`, `centring`).
+   Each paragraph in a table names the table and the row (numbered from 1 in the document) and the row's own
+   tracked change (`ins`, `del`: a row added or removed). The formatting-only tracked changes in it (`w:pPrChange`,
+   `w:rPrChange`, a redline's own aside) are listed, each by the properties it changed (`bold`, `centring`).
    A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
    throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
    so, the move kept on its mark alone, and the words would otherwise stand twice in the text as circulated.
@@ -72,6 +73,7 @@ class _Paragraph:
     length: int = 0  # of `original` joined: where the next text as circulated starts
     shown: list[str] = field(default_factory=list)  # as circulated, with the words a Word redline strikes out
     shown_length: int = 0
+    cell: tuple[int, int, str] = (0, 0, "")  # the table, the row (0: none) and the row's own tracked change
     formatting: list[tuple[str, ...]] = field(default_factory=list)  # each formatting-only change: what it changed
 
 
@@ -99,6 +101,8 @@ class _Reader:
         self.boxed: set[str] = set()  # the Word comments on the words of a text box
         self.separated = False  # the paragraph just read ends in a style separator: the next one runs on in it
         self.symbols: list[str] = []  # the symbols (`w:sym`) with no Unicode character, named
+        self.cell: tuple[int, int, str] = (0, 0, "")  # where the paragraphs read now stand: table, row, row's mark
+        self.tables = self.rows = 0
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -121,7 +125,7 @@ class _Reader:
             if self.separated and self.paragraphs:  # as Word shows it: one paragraph, the separator never shown
                 self.paragraphs[-1].mark = mark
             else:
-                self.paragraphs.append(_Paragraph(self.address, mark=mark))
+                self.paragraphs.append(_Paragraph(self.address, mark=mark, cell=self.cell))
             self.separated = False
             if change is not None:  # the break itself changed: its author and date are the paragraph's too
                 self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
@@ -172,8 +176,16 @@ class _Reader:
         if tag in (f"{_W}p", f"{_W}r"):
             self.here()
             self.paragraphs[-1].formatting += formatting_changes(element, self._own)
+        around = self.cell
+        if tag == f"{_W}tbl":
+            self.tables += 1
+            self.cell = (self.tables, 0, "")
+        elif tag == f"{_W}tr":
+            self.rows += 1
+            self.cell = (self.cell[0], self.rows, _row_mark(element, self._own))
         for child in element:
             self.walk(child, state, author, date)
+        self.cell = around
         if tag == f"{_W}p":
             self.separated = style_separator(element)
 
@@ -244,6 +256,14 @@ def _mark(p: Any, own: Any = lambda _element: False) -> tuple[str, Any | None]:
         return "", None
     kinds = {kind for kind, _ in found}
     return ("gone" if len(kinds) > 1 else found[0][0]), found[-1][1]
+
+
+def _row_mark(row: Any, own: Any) -> str:
+    """`ins` or `del` when a table row itself is a tracked change (added or removed), else empty."""
+    properties = row.find(f"{_W}trPr")
+    found = [kind for kind, tag in (("ins", f"{_W}ins"), ("del", f"{_W}del")) if properties is not None
+             and (m := properties.find(tag)) is not None and not own(m)]
+    return found[-1] if found else ""
 
 
 def _moved_words(p: Any) -> str:
@@ -367,7 +387,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
                        nfc(_dashes("".join(p.accepted))),
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0,
-                       tuple(p.formatting))
+                       p.cell, tuple(p.formatting))
         for p in reader.paragraphs)
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
     circulated = [_dashes("".join(p.original)) for p in reader.paragraphs]

@@ -136,7 +136,8 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     result = comments_from_reply(reply, dict(texts)[""], r.number, body, " ".join(nfc(name).split()),
                                  place_unplaced, texts)
     if result.unplaced:
-        problems = [Problem(f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
+        problems = [Problem(f"{u.what} in {u.where} of draft {r.draft}: “{_short(u.text)}”." if u.where else
+                            f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
                             f"of draft {r.draft}.", reply_file.name, 0, "") for u in result.unplaced]
         count = len(problems)
         keep = f"to keep them as general comments, add {Command.option(place_unplaced='general')}:"
