@@ -50,8 +50,8 @@ def in_corpus(path: Path) -> Path:
 
 
 def unwrapped(html: str) -> str:
-    """A page's HTML without the spans that keep document numbers and dates, and the hyphen of ` - ` with the word
-    before it, on one line (`render.html.kept_whole`)."""
+    """A page's HTML without the spans that keep document numbers and dates, and the dash of ` - ` or ` – ` with the
+    word before it, on one line (`render.html.kept_whole`)."""
     return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
 
 

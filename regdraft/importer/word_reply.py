@@ -4,12 +4,12 @@ the review copy's hidden address bookmarks. Owns nothing new: python-docx opens 
 Post-conditions of `read_reply`:
 1. Paragraphs come in document order, table cells included; each has its text as circulated
    (tracked insertions left out, deletions kept) and with every tracked change accepted, spaces
-   kept as they are but for a no-break space before a hyphen, which regdraft's copies write in ` - ` and which is
-   read as a plain space (`_dashes`) (a paragraph whose break was deleted joins the next one as it is; one whose
-   mark is a style separator, `w:specVanish`, is one paragraph with the next in both versions, as Word shows it);
-   the author and date of a tracked change to its break are among its changes'. Text both inserted and deleted (a
-   deletion inside an insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point)
-   is in neither.
+   kept as they are but for a no-break space before a hyphen or an en dash, which regdraft's copies write in ` - `
+   and ` – ` and which is read as a plain space (`_dashes`) (a paragraph whose break was deleted joins the next one
+   as it is; one whose mark is a style separator, `w:specVanish`, is one paragraph with the next in both versions,
+   as Word shows it); the author and date of a tracked change to its break are among its changes'. Text both
+   inserted and deleted (a deletion inside an insertion or a move, as Word writes a second reviewer's deletion or a
+   relabelled moved point) is in neither.
    Each paragraph in a table names the table and the row (numbered from 1 in the document) and the row's own
    tracked change (`ins`, `del`: a row added or removed). The formatting-only tracked changes in it (`w:pPrChange`,
    `w:rPrChange`, a redline's own aside) are listed, each by the properties it changed (`bold`, `centring`).
@@ -36,6 +36,7 @@ Post-conditions of `read_reply`:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -354,9 +355,13 @@ def _threaded(comments: list[ReplyComment], threads: dict[str, str]) -> list[Rep
 
 
 def _dashes(text: str) -> str:
-    """`text` with a no-break space before a hyphen read as a plain space: regdraft's copies write ` - ` between two
-    words so (`render.dashes`), to keep the hyphen off a line's start; the regulation has a plain space there."""
-    return text.replace("\u00a0-", " -")
+    """`text` with a no-break space before a hyphen or an en dash read as a plain space: regdraft's copies write
+    ` - ` and ` – ` between two words so (`render.dashes`), to keep the dash off a line's start; the regulation has
+    a plain space there."""
+    return _NO_BREAK_DASH.sub(" ", text)
+
+
+_NO_BREAK_DASH = re.compile("\u00a0(?=[-\u2013])")
 
 
 def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Reply:

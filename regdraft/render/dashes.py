@@ -1,18 +1,21 @@
-"""A hyphen between two words or numbers (` - `) never opens a printed line.
+"""A hyphen or an en dash between two words or numbers (` - `, ` – `) never opens a printed line.
 
-In Vietnamese legal print a line that starts with `- ` is a dash item (gạch đầu dòng). A line broken before the
-hyphen of a compound term or a span (`tổ chức xã hội - nghề nghiệp`, `nhiệm kỳ 2020 - 2025`) put `- nghề nghiệp`
-or `- 2025` at a line's start, where it read as a new item. The hyphen stays on the line of the word before it;
-the line may break after it:
+In Vietnamese legal print a line that starts with `- ` (or `– `) is a dash item (gạch đầu dòng). A line broken before
+the hyphen of a compound term or a span (`tổ chức xã hội - nghề nghiệp`, `nhiệm kỳ 2020 - 2025`) put `- nghề nghiệp`
+or `- 2025` at a line's start, where it read as a new item; texts also write the en dash (U+2013) so
+(`Độc lập – Tự do – Hạnh phúc`, Nghị định 63/2010's `các câu hỏi từ câu 1 – 3`). The dash stays on the line of the
+word before it; the line may break after it:
 
-- in HTML (the PDF is printed from it), `dashes_kept` puts the space and the hyphen in a `nobr` span
-  (`hội<span class="nobr"> -</span> nghề`): the text (`textContent`, `pdftotext`) keeps its plain spaces;
-- in DOCX, `no_break_before_dashes` writes the space before the hyphen as a no-break space (U+00A0), as Word
+- in HTML (the PDF is printed from it), `dashes_kept` puts the space and the dash in a `nobr` span
+  (`hội<span class="nobr"> -</span> nghề`, `câu 1<span class="nobr"> –</span> 3`): the text (`textContent`,
+  `pdftotext`) keeps its plain spaces;
+- in DOCX, `no_break_before_dashes` writes the space before the dash as a no-break space (U+00A0), as Word
   itself does; regdraft's Word import reads it as a plain space (`core.text.ODD_SPACES`).
 
-Only a hyphen with a space on each side, after a letter, a digit, `)`, `]`, `”`, `’` or `%` and before a letter, a
-digit, `(`, `[`, `“` or `‘`, is kept so: a dash item (`Nơi nhận:` / `- Như Điều 3;`, or `…; - Lưu: VT` run into
-one line) follows a line's start or a `:` / `;` and is left as it is, and so is a quotation's text like any other.
+Only a dash (`DASHES`) with a space on each side, after a letter, a digit, `)`, `]`, `”`, `’` or `%` and before a
+letter, a digit, `(`, `[`, `“` or `‘`, is kept so: a dash item (`Nơi nhận:` / `- Như Điều 3;`, or `…; - Lưu: VT` run
+into one line) follows a line's start or a `:` / `;` and is left as it is, and so is a quotation's text like any
+other. The em dash (U+2014) is not among them: no text of the corpus writes it between two words.
 """
 
 from __future__ import annotations
@@ -22,27 +25,30 @@ from typing import Any
 
 _ENDS = ")]”’%"  # after a letter or digit, what may end the word before the hyphen
 _STARTS = "([“‘"  # what may start the word after it
+DASHES = "-\u2013"  # the hyphen and the en dash
 _WORD_BEFORE = rf"(?:(?<=[^\W_])|(?<=[{re.escape(_ENDS)}]))"
-# The space before a hyphen kept on its word's line: the hyphen ends the text, or a space follows it, then a word
-# or the text's end (the word after it is in the next run).
-_DOCX_SPACE = re.compile(rf"{_WORD_BEFORE} (?=-(?:$| (?:$|[^\W_]|[{re.escape(_STARTS)}])))")
+# The space before a dash kept on its word's line: the dash ends the text, or a space follows it, then a word or
+# the text's end (the word after it is in the next run).
+_DOCX_SPACE = re.compile(rf"{_WORD_BEFORE} (?=[{DASHES}](?:$| (?:$|[^\W_]|[{re.escape(_STARTS)}])))")
+_OPENINGS = tuple(f" {dash}" for dash in DASHES)  # how a run opening with a dash starts
+_SPACED = re.compile(rf" [{DASHES}] ")  # a dash with a space on each side, in HTML
 NO_BREAK_SPACE = "\u00a0"
 
 
 def no_break_before_dashes(text: str, before: str = "") -> str:
-    """`text` (a run of a Word paragraph) with the space before each ` - ` between two words a no-break space;
-    `before` is the paragraph's text up to the run (its last character counts as the word before)."""
-    if " -" not in text:
+    """`text` (a run of a Word paragraph) with the space before each ` - ` or ` – ` between two words a no-break
+    space; `before` is the paragraph's text up to the run (its last character counts as the word before)."""
+    if not any(opening in text for opening in _OPENINGS):
         return text
-    if text.startswith(" -") and before:
+    if text.startswith(_OPENINGS) and before:
         return _DOCX_SPACE.sub(NO_BREAK_SPACE, before[-1] + text)[1:]
     return _DOCX_SPACE.sub(NO_BREAK_SPACE, text)
 
 
 def word_run_text(p: Any, text: str) -> str:
     """The text of a run added at the end of a Word paragraph (`w:p`) `p`: `no_break_before_dashes`, the word
-    before a hyphen opening the run being the paragraph's last character so far."""
-    return no_break_before_dashes(text, _last_character(p) if text.startswith(" -") else "")
+    before a dash opening the run being the paragraph's last character so far."""
+    return no_break_before_dashes(text, _last_character(p) if text.startswith(_OPENINGS) else "")
 
 
 def _last_character(p: Any) -> str:
@@ -65,15 +71,14 @@ _RUNS_LOOKED_AT = 4  # from a paragraph's end: a footnote's reference or a field
 _SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
 # Elements inside a line that a word may sit in (`<ins>hội</ins> - nghề`, a footnote's `<sup>` or a number's span).
 _INLINE = frozenset({"a", "b", "del", "em", "i", "ins", "s", "small", "span", "strong", "sub", "sup", "u", "mark"})
-_KEPT = '<span class="nobr"> -</span>'
-_TAGS_SKIPPED = 4  # the most tags between the hyphen and a word looked through
+_TAGS_SKIPPED = 4  # the most tags between the dash and a word looked through
 
 
 def dashes_kept(page: str) -> str:
-    """An HTML page whose every ` - ` between two words of its body (outside scripts, tags and their attributes)
-    has its space and hyphen in a `nobr` span: no line breaks before the hyphen, one may after it."""
+    """An HTML page whose every ` - ` or ` – ` between two words of its body (outside scripts, tags and their
+    attributes) has its space and dash in a `nobr` span: no line breaks before the dash, one may after it."""
     begin = page.find("<body")
-    if begin < 0 or " - " not in page:
+    if begin < 0 or not _SPACED.search(page, begin):
         return page
     out: list[str] = []
     last = 0
@@ -88,15 +93,14 @@ def dashes_kept(page: str) -> str:
 
 
 def _spans(text: str, begin: int, end: int, last: int, out: list[str]) -> int:
-    """The text from `last` to each kept hyphen of `text[begin:end]` and the hyphen's span, into `out`; the new
+    """The text from `last` to each kept dash of `text[begin:end]` and the dash's span, into `out`; the new
     `last`."""
-    at = text.find(" - ", begin, end)
-    while at >= 0:
+    for found in _SPACED.finditer(text, begin, end):
+        at = found.start()
         if _in_text(text, at, end) and _word_before(text, at, begin) and _word_after(text, at + 3, end):
             out.append(text[last:at])
-            out.append(_KEPT)
+            out.append(f'<span class="nobr"> {text[at + 1]}</span>')
             last = at + 2
-        at = text.find(" - ", at + 2, end)
     return last
 
 

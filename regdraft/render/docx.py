@@ -168,8 +168,8 @@ def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: boo
 
 def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
             size: float | None = None, underline: bool = False) -> Any:
-    """Add a run of text to a paragraph; the space before a ` - ` between two words is a no-break one
-    (`dashes.no_break_before_dashes`), so Word and LibreOffice never begin a line with the hyphen."""
+    """Add a run of text to a paragraph; the space before a ` - ` or ` – ` between two words is a no-break one
+    (`dashes.no_break_before_dashes`), so Word and LibreOffice never begin a line with the dash."""
     from docx.shared import Pt
 
     from regdraft.render.dashes import word_run_text

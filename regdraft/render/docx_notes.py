@@ -9,8 +9,9 @@ Post-conditions:
    (superscript) style; `read_footnotes` returns the notes' texts by id, the separators left out.
 3. A note's lines (`\n`: an amending document's articles quoted) are paragraphs of its footnote, the reference
    mark in the first; `read_footnotes` gives them back joined by `\n`.
-4. The space before a ` - ` between two words is written as a no-break space (`dashes.no_break_before_dashes`), as
-   in the body; `read_footnotes` reads it back as a plain space, as regdraft's Word import does.
+4. The space before a ` - ` or ` – ` between two words is written as a no-break space
+   (`dashes.no_break_before_dashes`), as in the body; `read_footnotes` reads it back as a plain space, as
+   regdraft's Word import does.
 """
 
 from __future__ import annotations

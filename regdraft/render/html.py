@@ -141,7 +141,7 @@ _SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
 
 def kept_whole(page: str) -> str:
     """Where a printed line of the page's body may not break: inside a document number or date
-    (`numbers_kept_whole`), and before the hyphen of ` - ` between two words (`dashes.dashes_kept`)."""
+    (`numbers_kept_whole`), and before the dash of ` - ` or ` – ` between two words (`dashes.dashes_kept`)."""
     from regdraft.render.dashes import dashes_kept
 
     return dashes_kept(numbers_kept_whole(page))
