@@ -72,17 +72,23 @@ def test_word_takes_a_no_break_space_before_the_hyphen() -> None:
 
 
 def test_a_word_run_opening_with_the_hyphen_reads_the_word_before_in_the_paragraph() -> None:
+
+
+    nbsp = dashes.NO_BREAK_SPACE
+    assert runs_text("tổ chức xã ", "hội", " - nghề nghiệp; Nơi nhận:", " - Lưu") == \
+        f"tổ chức xã hội{nbsp}- nghề nghiệp; Nơi nhận: - Lưu"
+
+
+def runs_text(*runs: str) -> str:
+    """The text of a Word paragraph written run by run by `add_run` (the second run bold)."""
     import docx
 
     from regdraft.render.docx import add_run
 
-    nbsp = dashes.NO_BREAK_SPACE
     para = docx.Document().add_paragraph()
-    add_run(para, "tổ chức xã ")
-    add_run(para, "hội", bold=True)
-    add_run(para, " - nghề nghiệp; Nơi nhận:")
-    add_run(para, " - Lưu")
-    assert para.text == f"tổ chức xã hội{nbsp}- nghề nghiệp; Nơi nhận: - Lưu"
+    for at, run in enumerate(runs):
+        add_run(para, run, bold=at == 1)
+    return str(para.text)
 
 
 def _undone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,6 @@ the HTML never broke there; the DOCX printed by LibreOffice did (Phụ lục III
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import subprocess
 import zipfile
@@ -21,6 +20,7 @@ from regdraft.render.dashes import dashes_kept, no_break_before_dashes
 from regdraft.workspace.export import export_regulation
 from regdraft.workspace.store import init_workspace
 from tests.conftest import SHARED, Invoke, in_corpus
+from tests.test_dashes_kept import _tags_out, runs_text
 
 NBSP = dashes.NO_BREAK_SPACE
 KEPT = '<span class="nobr"> –</span>'
@@ -28,10 +28,6 @@ NGHI_DINH_63 = SHARED / "corpus" / "amendments" / "nd-63-2010" / "base-63-2010-N
 REG = "63/2010/NĐ-CP"
 SPANS = ("Độc lập – Tự do", "Tự do – Hạnh phúc", "câu 1 – 3", "câu 5 – 11", "câu 13 – 14", "câu 1 – 4", "câu 6 – 9",
          "câu 11 – 13")
-
-
-def _tags_out(html: str) -> str:
-    return re.sub(r"<[^>]*>", "", html)
 
 
 def test_the_en_dash_is_kept_on_the_word_befores_line_as_the_hyphen_is() -> None:
@@ -48,20 +44,13 @@ def test_the_en_dash_is_kept_on_the_word_befores_line_as_the_hyphen_is() -> None
 
 
 def test_word_takes_a_no_break_space_before_the_en_dash() -> None:
-    import docx
 
-    from regdraft.render.docx import add_run
 
     assert no_break_before_dashes("Độc lập – Tự do – Hạnh phúc; từ câu 1 – 3") == \
         f"Độc lập{NBSP}– Tự do{NBSP}– Hạnh phúc; từ câu 1{NBSP}– 3"
     for same in ("– Như Điều 3;", "Nơi nhận: – Ban Bí thư; – Lưu", "a –b", "a– b", "a — b", "a — b"):
         assert no_break_before_dashes(same) == same
-    para = docx.Document().add_paragraph()
-    add_run(para, "từ câu ")
-    add_run(para, "1", bold=True)
-    add_run(para, " – 3; Nơi nhận:")
-    add_run(para, " – Lưu")
-    assert para.text == f"từ câu 1{NBSP}– 3; Nơi nhận: – Lưu"
+    assert runs_text("từ câu ", "1", " – 3; Nơi nhận:", " – Lưu") == f"từ câu 1{NBSP}– 3; Nơi nhận: – Lưu"
 
 
 def test_a_reply_reads_the_no_break_space_before_the_en_dash_as_a_plain_space() -> None:

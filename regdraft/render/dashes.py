@@ -21,6 +21,7 @@ other. The em dash (U+2014) is not among them: no text of the corpus writes it b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 _ENDS = ")]”’%"  # after a letter or digit, what may end the word before the hyphen
@@ -80,12 +81,19 @@ def dashes_kept(page: str) -> str:
     begin = page.find("<body")
     if begin < 0 or not _SPACED.search(page, begin):
         return page
+    return outside_scripts(page, begin, _spans)
+
+
+def outside_scripts(page: str, begin: int, spans: Callable[[str, int, int, int, list[str]], int]) -> str:
+    """`page` with `spans` applied to its text from `begin` between its scripts (a page's JSON data is left as it
+    is): `spans(text, begin, end, last, out)` puts into `out` the text from `last` to each place it changes and the
+    change, and returns the new `last` (0: nothing changed). The page is read in place and copied once."""
     out: list[str] = []
     last = 0
     for script in _SCRIPT.finditer(page, begin):
-        last = _spans(page, begin, script.start(), last, out)
+        last = spans(page, begin, script.start(), last, out)
         begin = script.end()
-    last = _spans(page, begin, len(page), last, out)
+    last = spans(page, begin, len(page), last, out)
     if not last:
         return page
     out.append(page[last:])

@@ -136,7 +136,6 @@ def _child_address(unit: Any, parent: Any) -> Any:
 # (22-QĐ/TW, 05-QC/TU, 30/2020/NĐ-CP, 26/7/2016), in text: what follows it up to the next tag holds no
 # `>`, so a number inside a tag's attribute is left alone.
 _WHOLE_NUMBER = re.compile(r"[\dA-ZĐ][\w.-]*(?:/[\dA-ZĐ][\w.-]*)+(?=[^<>]*<)")
-_SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
 
 
 def kept_whole(page: str) -> str:
@@ -154,21 +153,14 @@ def numbers_kept_whole(page: str) -> str:
     next), in a narrow table column and in running text alike; the span changes only where lines
     may break, not the text. Scripts (a page's JSON data) are left as they are.
     """
+    from regdraft.render.dashes import outside_scripts
+
     begin = page.find("<body")
     if begin < 0:
         return page
     # The page is read in place, between its body's scripts, and copied once: a 1,000-article redline is 1.6 M
     # characters, and splitting it into a head, a body and the parts between scripts copied it three times more.
-    out: list[str] = []
-    last = 0
-    for script in _SCRIPT.finditer(page, begin):
-        last = _spans(page, begin, script.start(), last, out)
-        begin = script.end()
-    last = _spans(page, begin, len(page), last, out)
-    if not last:
-        return page
-    out.append(page[last:])
-    return "".join(out)
+    return outside_scripts(page, begin, _spans)
 
 
 # Every number holds a slash followed by a digit or a capital; a page holds few.
