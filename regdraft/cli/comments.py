@@ -43,10 +43,8 @@ def round_() -> None:
 
 
 def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]:
-    bodies = list(consult)
-    if consult_file is not None:
-        bodies += [line.strip() for line in consult_file.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
-    return bodies
+    listed = consult_file.read_text(encoding="utf-8-sig").splitlines() if consult_file is not None else []
+    return [*consult, *(line.strip() for line in listed if line.strip())]
 
 
 @round_.command("open")
@@ -479,15 +477,12 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     """
     from regdraft.workspace.votes import record_vote, vote_warnings
 
-    ws = open_workspace(workspace)
-    v = record_vote(ws, slug, for_, against, abstain, date, members)
-    done = Result({"amendment": slug, "for": v.for_, "against": v.against, "abstain": v.abstain, "date": v.date,
-                   "members": v.members, "majority": v.majority, "draft": v.draft, "revision": v.revision,
-                   "instructions": v.instructions, **committed()})
+    v = record_vote(ws := open_workspace(workspace), slug, for_, against, abstain, date, members)
+    keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions")
+    done = Result({"amendment": slug, **{key.rstrip("_"): getattr(v, key) for key in keys}, **committed()})
     on = f"on draft {v.draft} of" if v.draft is not None else "on"  # "the vote of luat-57" read wrong (r27 sweep R2)
-    done.say(f"Recorded the vote {on} {slug} ({v.date}): {v.for_} for, {v.against} against, "
-             f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
-    return _warned(done, vote_warnings(ws, slug, v))
+    said = f"Recorded the vote {on} {slug} ({v.date}): {v.for_} for, {v.against} against, {v.abstain} abstaining: "
+    return _warned(done.say(said + ("a majority." if v.majority else "no majority.")), vote_warnings(ws, slug, v))
 
 
 def _register_vote() -> None:
