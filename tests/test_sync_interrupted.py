@@ -82,6 +82,9 @@ def killed_sync(tmp_path: Path, where: Path, after_pick: str) -> None:
     killed = subprocess.run(command, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(fake), "KILL_AFTER_PICK": after_pick})
     assert killed.returncode == -9, killed.stderr
+    # The git the kill orphaned goes on until its next write to the closed pipe: waited for, so that what the test
+    # does next does not race it (an `--abort` run while it still finished the rebase found HEAD moved, once).
+    git_ended(where)
     if after_pick == "$" and not (where / ".git" / "rebase-merge").is_dir():
         # Killed after the last pick, git dies at its next write to the closed pipe; on a busy machine it has
         # sometimes finished the rebase (branch moved, folder removed) before writing: the state under test did not
