@@ -58,29 +58,25 @@ def _body_name(name: str) -> str:
                     at = 2 * (start + offset)
                     if word[:1].isupper():
                         pieces[at] = pieces[at][:1].upper() + pieces[at][1:]
-    for at in range(0, len(pieces), 2):  # `CÔNG TY CỔ PHẦN ABC`: an acronym stays in capitals (r27 sweep R2)
-        if _acronym(pieces[at]):
-            pieces[at] = pieces[at].upper()
     text = "".join(pieces)
     return text[:1].upper() + text[1:]
 
 
-# A Vietnamese syllable: an initial consonant, a vowel group, a final (tone marks aside). A word of a header in
-# capitals that is none (`ABC`, `TNHH`, `VNPT`, `FPT`) is an acronym or a foreign name, kept as the header prints it.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}"
+# A Vietnamese syllable without marks: an initial consonant, a vowel group, a final. A word of a header in capitals
+# of at most five plain Latin letters that is none (`ABC`, `TNHH`, `VNPT`, `FPT`) is an acronym, kept as the header
+# prints it; a word with marks (`ĐẮK LẮK`) or a longer one is a word, and the place's words are the place's.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
                        r"(?:ch|ng|nh|[cmnptiyou])?")
+_PLAIN_WORD = re.compile(r"[A-Za-z]{2,5}")
 
 
-def _acronym(word: str) -> bool:
-    """Whether a word (in small letters) of a header printed in capitals is no Vietnamese syllable (`_SYLLABLE`)."""
-    import unicodedata
-
-    letters = word.strip(".,;:()\"'“”").lower()
-    if len(letters) < 2 or not letters.isalpha():
-        return False
-    bare = "".join(c for c in unicodedata.normalize("NFD", letters) if unicodedata.category(c) != "Mn" or c in
-                   "\u0306\u0302\u031b")  # tone marks off; ă, â, ê, ô, ơ, ư kept
-    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare).replace("đ", "đ")) is None
+def _acronyms_kept(text: str, raw: str, place: str) -> str:
+    """`text` (an issuer in running text) with each acronym of the header `raw` in capitals again."""
+    kept = {word for word in raw.split() if _PLAIN_WORD.fullmatch(word) and _SYLLABLE.fullmatch(word.lower()) is None
+            and word.lower() not in place.lower().split()}
+    if not kept:
+        return text
+    return " ".join(word.upper() if word.upper() in kept else word for word in text.split(" "))
 
 
 def _capitals(text: str) -> bool:
@@ -133,4 +129,4 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
     place = str(meta.get("place") or "").strip()
     if place and place.lower() in text:
         text = text.replace(place.lower(), place)
-    return text
+    return _acronyms_kept(text, raw, place)  # `CÔNG TY CỔ PHẦN ABC`: "Công ty cổ phần ABC" (r27 sweep R2)
