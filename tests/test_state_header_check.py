@@ -53,3 +53,15 @@ def test_the_party_text_and_an_english_state_text_under_the_party_profile(tmp_wo
     english = QUY_CHE.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")
     tmp_workspace.commit({PATH: english.replace("language: vi", "language: en").encode()}, "English")
     assert len(_warnings(tmp_workspace)) == 1
+
+
+def test_a_party_profile_of_the_office_own_is_a_party_profile_too(empty_workspace: Workspace) -> None:
+    """r27's check warned only under the profile named party-36: a profile of the office's own based on it
+    (`base: party-36`, other margins) printed the star as silently; the organisation's profile warns of nothing."""
+    own = b"name: tinh-uy\nbase: party-36\npage:\n  margin_left: 35\n"
+    empty_workspace.commit({PATH: QUY_CHE.encode(), "profiles/tinh-uy.yaml": own,
+                            "regdraft.yaml": b"profile: tinh-uy\n"}, "own profile")
+    (warning,) = _warnings(Workspace(empty_workspace.root))
+    assert "but the file prints with the Party profile tinh-uy" in warning
+    empty_workspace.commit({"regdraft.yaml": b"profile: org\n"}, "organisation")
+    assert _warnings(Workspace(empty_workspace.root)) == []

@@ -100,7 +100,6 @@ def state_headers(ws: Workspace, name: str | None = None) -> list[Problem]:
     documents printed the Party's star and was amended by a Ban Thường vụ's decision. `import` asks for the state
     profile for such a header (`importer.names.state_profile`); this says so for a file written by hand."""
     from regdraft.importer.names import STATE_PROFILE, state_national
-    from regdraft.render.profile import DEFAULT
     from regdraft.workspace.profiles import profile_for
 
     only = ws.locate_regulation(name) if name else None
@@ -110,14 +109,16 @@ def state_headers(ws: Workspace, name: str | None = None) -> list[Problem]:
         if only not in (None, path) or not state_national(national):
             continue
         try:
-            chosen = profile_for(ws, meta).name
+            chosen = profile_for(ws, meta)
         except RegdraftError:
             continue  # an unknown profile: the settings check names it
-        if chosen == DEFAULT:
+        # A Party profile: party-36, or one of the office's own that keeps its national line (`base: party-36`
+        # changing only the page or the fonts); never state-30 or org, whose national lines are the Quốc hiệu and none.
+        if chosen.national_default.strip() and not state_national(chosen.national_default):
             line = next((i for i, text in enumerate(lines, 1) if text.startswith("national:")), 1)
             out.append(Problem(
                 f"The national line is the Quốc hiệu of a state document ({national.strip()}), but the file prints "
-                f"with the Party profile {DEFAULT} (the Party's star under the issuer, `Số` with no colon, a Party "
+                f"with the Party profile {chosen.name} (the Party's star under the issuer, `Số` with no colon, a Party "
                 f"decision when it is amended); add `profile: {STATE_PROFILE}` to its front matter (or set "
                 f"`profile: {STATE_PROFILE}` in regdraft.yaml for every document).", path, line, warning=True))
     return out
