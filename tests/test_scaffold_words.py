@@ -174,8 +174,8 @@ def test_an_unnumbered_english_draft_leaves_its_number_blank_in_its_series(tmp_w
     assert draft_number({**english, "type": "Staff Rules"}, today) == blank + "/2026/SR-SH"
     assert draft_number({**english, "type": "Code of Conduct"}, today) == ""  # another series
     assert draft_number({"language": "en", "type": "Rules", "regulation": "01/WR-BD"}, today) == ""
-    # An English translation's workspace id is not its series: no blank in `-QC/TU-EN`.
-    assert draft_number({"language": "en", "type": "Regulations", "regulation": "01-QC/TU-EN"}, today) == ""
+    # An English translation's workspace id is not its series: its original's is (the last test).
+    assert draft_number({"language": "en", "type": "Regulations", "regulation": "01-QC/TU-EN"}, today) != ""
 
 
 def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
@@ -282,3 +282,19 @@ def test_a_new_draft_rests_on_the_texts_own_first_basis(tmp_workspace: Workspace
     # The shipped text opens with the Charter: its draft reads as it did.
     assert "\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;\n\nCăn cứ Quy chế làm việc" in _new(tmp_workspace, invoke, "vi",
                                                                                         "01-QC/TU")
+
+
+def test_a_translation_draft_and_its_report_are_numbered_in_the_original_series() -> None:
+    """An English translation's workspace id (`01-QC/TU-EN`) is its original's number (01-QC/TU): the draft
+    amending it printed a bare `No.` and its comment report `No.       -BC/TU-EN` (r28 sweep AF)."""
+    import datetime as dt
+
+    from regdraft.render.html import draft_number
+    from regdraft.render.report import blank_number
+
+    blank = "\u00a0" * 6
+    english = {"language": "en", "regulation": "01-QC/TU-EN", "type": "Regulations"}
+    assert draft_number(english, dt.date(2026, 12, 6)) == blank + "-QC/TU"
+    assert draft_number({**english, "type": "Decision"}, dt.date(2026, 12, 6)) == ""  # another type, another series
+    assert blank_number(english, {"report_code": "BC"}) == blank + "-BC/TU"
+    assert blank_number({**english, "language": "vi"}, {"report_code": "BC"}) == blank + "-BC/TU-EN"  # no translation

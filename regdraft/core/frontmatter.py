@@ -400,6 +400,13 @@ def document_number(meta: Mapping[str, Any]) -> str:
     return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
 
 
+def translated_number(number: str, meta: Mapping[str, Any]) -> str:
+    """The number of the original a translation's workspace id stands for: `01-QC/TU` for `01-QC/TU-EN` in an
+    English document (the id and the language's code); any other number as it is."""
+    suffix = "-" + str(meta.get("language") or "vi").upper()
+    return number[: -len(suffix)] if suffix != "-VI" and number.upper().endswith(suffix) else number
+
+
 # `issued_with` as the decision is cited (`Quyết định số 15/2021/QĐ-UBND ngày …`, as `import` reads it from the
 # line `(Ban hành kèm theo …)`): its type before `số`/`No.`.
 _ISSUED_CITED = re.compile(r"^(.+?)\s+(?:số|No\.)\s*:?\s*\S")

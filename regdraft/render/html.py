@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, translated_number, type_and_summary
 from regdraft.core.inline import literal_images, may_link, standing_line
 from regdraft.core.patterns import lazy
 from regdraft.core.text import escape_html
@@ -369,12 +369,26 @@ def draft_number(meta: Mapping[str, Any], today: dt.date) -> str:
     same type: `     /2026/NĐ-CP` for a decree amending Nghị định 63/2010/NĐ-CP, `     -QC/TU` for a Quy chế
     amending 01-QC/TU, `     /2026/SR-SH` for English Staff Rules amending 01/2024/SR-SH (an English type is
     known by its initials, `SR`); "" when the series is not plainly the draft's (another type, a law's `QH15` term)."""
-    abbreviation = _abbreviation(meta)
-    found = _SERIES.fullmatch(str(meta.get("regulation") or "").strip())
+    regulation = str(meta.get("regulation") or "").strip()
+    original = translated_number(regulation, meta)
+    # A translation is numbered as its original (`01-QC/TU-EN` is 01-QC/TU): its English type (`Regulations`) is
+    # known by the Vietnamese type it translates.
+    abbreviation = _abbreviation(meta) if original == regulation else _translated_abbreviation(meta)
+    found = _SERIES.fullmatch(original)
     if abbreviation is None or found is None or abbreviation not in re.split(r"[/-]", found.group("series")):
         return ""
     blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
     return f"{blank}{f'/{today.year}' if found.group('year') else ''}{found.group('series')}"
+
+
+# The Vietnamese types as an English translation names them, for a translation's number series.
+_TRANSLATED = {"regulations": "QC", "working regulations": "QC", "decision": "QĐ", "decree": "NĐ",
+               "circular": "TT", "resolution": "NQ", "directive": "CT", "guidance": "HD", "guidelines": "HD",
+               "conclusion": "KL"}
+
+
+def _translated_abbreviation(meta: Mapping[str, Any]) -> str | None:
+    return _TRANSLATED.get(str(meta.get("type") or "").strip().lower())
 
 
 def _abbreviation(meta: Mapping[str, Any]) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.comments import shown_on
+from regdraft.core.frontmatter import translated_number
 from regdraft.core.inline import Span, plain, spans
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ def blank_number(meta: Mapping[str, Any], words: Mapping[str, str]) -> str:
     the blank alone when neither names its issuer after its type (a law's `57/2024/QH15`)."""
     blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
     for number in (meta.get("number"), meta.get("regulation")):
-        found = re.fullmatch(r"\d+(?:/\d{4})?([/-])[^\d\s/-]+([/-]\S+)", str(number or "").strip())
+        number = translated_number(str(number or "").strip(), meta)  # a translation's id: its original's series
+        found = re.fullmatch(r"\d+(?:/\d{4})?([/-])[^\d\s/-]+([/-]\S+)", number)
         if found:
             return f"{blank}{found.group(1)}{words['report_code']}{found.group(2)}"
     return blank
