@@ -29,7 +29,8 @@ Post-conditions of `comments_from_reply`:
    without a proposal saying what changed.
    Changes inside one dash or plus item of a unit, inside its title, its lead-in or its closing
    text, are a proposal on that part (the title without its label `Điều 7.`); a Word comment and changes on the same
-   provision, item or title are one comment, naming the authors of both.
+   provision, item or title are one comment, naming the authors of both. Tracked changes that change nothing once
+   all accepted (a word deleted and typed again) propose nothing, and a note says so (`unchanging_note`).
 4. A reply holding a comment, or making a proposal or a comment text, longer than `comments.MAX_TEXT`
    characters raises one `ParseError` naming it.
 5. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
@@ -50,7 +51,7 @@ from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
-from regdraft.core.reply_outside import formatting_note, in_table, table_row
+from regdraft.core.reply_outside import formatting_note, in_table, table_row, unchanging_note
 from regdraft.core.reply_places import (
     Readings,
     _around,
@@ -220,6 +221,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     unplaced: list[Unplaced] = []
     notes: list[str] = list(reply.notes)
     taken: dict[Place, int] = {}
+    void: list[tuple[Place | None, Sequence[str]]] = []  # tracked changes that change nothing, where and by whom
 
     def add(made: Comment, paragraph: int, number: int = 0) -> None:
         """Place a comment; a Word comment (`number`, from 1) before the tracked changes of its paragraph."""
@@ -341,6 +343,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             entries = [(p, Edit(p.original, p.accepted, after))]
             spots = [_narrowed(p, s, drafts) for s in where[i:i + 1] if s is not None]
         else:
+            if p.authors:  # tracked changes that cancel out (a word deleted and typed again): said, not dropped
+                void.append((part(i, at) if (at := where[i]) is not None else None, p.authors))
             i += 1
             continue
         old = "\n".join(e.old for _, e in entries if e.old.strip())
@@ -417,6 +421,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     for unit_at, group in changed_by_unit.items():
         proposed = _proposal(unit_at, group, drafts, language)
         if proposed is None:
+            void.append((unit_at, [a for p, _ in group for a in p.authors]))
             continue
         at, proposal, summary = proposed
         reg, address = at
@@ -441,6 +446,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     ranks = sorted(range(len(placed)), key=spots_in_reply.__getitem__)
     numbered = {k: n for n, k in enumerate(ranks, start=1)}
     notes += [note] if (note := formatting_note(reply.paragraphs, where, reply.source, language)) else []
+    notes += [note] if (note := unchanging_note(void, taken, language)) else []
     return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes))
 
 

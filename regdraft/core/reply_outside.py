@@ -8,11 +8,14 @@ Post-conditions:
 2. `table_row` is the last paragraph of the table row paragraph `i` stands in, among the paragraphs that follow it
    unplaced (`where` None): a row's cells are one passage; `i` itself when it is in no table.
 3. `in_table` names the table a paragraph outside every provision stands in, as a drafter would find it.
+4. `unchanging_note` is one sentence naming, by author and provision, the tracked changes that change nothing once
+   all accepted (a word deleted and the same word typed again), and the Word comments on those provisions, imported
+   without a proposal; None when there are none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from regdraft.core.comments import GENERAL
@@ -51,6 +54,37 @@ def formatting_note(paragraphs: Sequence[ReplyParagraph], where: Sequence[Place 
     return (f"{count} {noun} ({kinds}) {'was' if count == 1 else 'were'} not imported: regdraft takes wording, "
             f"not formatting; {'it is' if count == 1 else 'they are'} in {source} on "
             f"{_listed(list(dict.fromkeys(places)))}.")
+
+
+UNCHANGING_LISTED = 10  # places named in `unchanging_note`; the others are counted
+
+
+def unchanging_note(void: Sequence[tuple[Place | None, Sequence[str]]], commented: Collection[Place | None],
+                    language: str) -> str | None:
+    if not void:
+        return None
+    authors: dict[Place | None, dict[str, None]] = {}
+    for at, names in void:
+        authors.setdefault(at, {}).update(dict.fromkeys(names or ["an unnamed reviewer"]))
+    named = [(at, _on(at, language), ", ".join(names)) for at, names in authors.items()]
+    said = [f"by {who} {on if at is None else 'on ' + on}" for at, on, who in named[:UNCHANGING_LISTED]]
+    more = len(named) - len(said)
+    said += [f"{more} more {'place' if more == 1 else 'places'}"] if more > 0 else []
+    kept = [on for at, on, _ in named if at is not None and at in commented]
+    if len(kept) > UNCHANGING_LISTED:
+        kept = [*kept[:UNCHANGING_LISTED], f"{len(kept) - UNCHANGING_LISTED} more"]
+    also = (f"; the Word {'comment' if len(kept) == 1 else 'comments'} on {_listed(kept)} "
+            f"{'is' if len(kept) == 1 else 'are'} imported as written, without a proposal") if kept else ""
+    return (f"Tracked changes {_listed(said)} change nothing once accepted (the words they delete are inserted again "
+            f"as they were), so no wording is proposed there{also}.")
+
+
+def _on(at: Place | None, language: str) -> str:
+    if at is None:
+        return "outside any provision"
+    reg, address = at
+    on = "the draft as a whole" if address == GENERAL else Address.parse(address).describe(language)
+    return f"{on} ({reg})" if reg else on
 
 
 def _listed(items: list[str]) -> str:

@@ -12,7 +12,9 @@ Post-conditions:
    in NFD was committed as the author in NFD, and a comment's `\r\n` line breaks counted twice toward its limit.
 5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
    regulation, provision, text and proposal already recorded is answered (`Recorded.again`); so does an answer
-   the comment already has, the same disposition and reply (`AnsweredAgain`).
+   the comment already has, the same disposition and reply (`AnsweredAgain`). A comment recorded with a proposal
+   that is the provision's text in the draft commented on is recorded as sent, and said to change nothing
+   (`Recorded.same`).
 6. A proposal that would delete the points or clauses of its provision when accepted (written without the
    provision's label) is not recorded until the member confirms it (`record_anyway`): `WouldDrop` names what
    would be lost, and the page keeps everything typed and offers the confirmation. So is a wording for an article
@@ -76,6 +78,7 @@ class Recorded:
     comment: Comment
     round: int
     again: bool = False  # the form was sent before: the comment it recorded then, nothing written now
+    same: bool = False  # its proposal is the text the provision has in the draft commented on: it changes nothing
 
 
 class WouldDrop(Refused):
@@ -164,7 +167,9 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
         if exc.lines:  # a title on several lines: it is one line, its words are not another provision's
             raise refuse(ui, exc.category, "title_on_lines", lines=exc.lines, provision=_named(on, ui)) from exc
         raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
-    return Recorded(comment, r.number)
+    from regdraft.workspace.proposals import proposes_nothing
+
+    return Recorded(comment, r.number, same=proposes_nothing(ws, slug, comment))
 
 
 def _not_dropping(ws: Workspace, slug: str, r: Round, on: str, values: Mapping[str, str], ui: Words) -> None:

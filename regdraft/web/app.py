@@ -335,8 +335,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
                                                                    c.ui))
-        globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
-                             again=c.query("again"), texts_json=_json_data(page.texts), annotate=True, mark=_mark,
+        globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"), again=c.query("again"),
+                             same=c.query("same"), texts_json=_json_data(page.texts), annotate=True, mark=_mark,
                              confirm=confirm,
                              badge=lambda address: _badge(page, address, c.ui),
                              mark_parts=_part_marks(c.ui) if page.commenting else None)
@@ -451,8 +451,9 @@ async def _add_comment(c: Context) -> Response:
         # A proposal that would delete points or clauses: the form, as typed, offers to record it all the same.
         return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number,
                               confirm=isinstance(exc, actions.WouldDrop))
-    # A form sent twice (Back, then Send) says so: the comment recorded the first time, nothing recorded now.
-    where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}{'&again=1' if done.again else ''}"
+    # A form sent twice (Back, then Send) says so (nothing recorded now); so does a proposal that changes nothing.
+    where = (f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}{'&again=1' if done.again else ''}"
+             + ("&same=1" if done.same else ""))
     if values["regulation"]:
         where += f"&regulation={quote(values['regulation'])}"
     return RedirectResponse(f"{where}#on-{done.comment.on}", 303)

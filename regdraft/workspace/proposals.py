@@ -19,12 +19,13 @@ came from (`comment add`, `comment import`, `check`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from regdraft.core.amend.proposal import (
     PROPOSABLE,
     Loss,
+    changes_nothing,
     holds,
     labels_of,
     left_out,
@@ -229,16 +230,15 @@ def proposal_loss(ws: Workspace, slug: str, on: str, proposal: str, round_number
         return None
 
 
-def losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[tuple[Comment, Loss]]:
-    """The comments whose proposals would delete points or clauses when accepted, each with what it would delete,
-    in the draft its round circulated (a draft that cannot be built is left to the checks that say why)."""
+def _on_drafts(ws: Workspace, slug: str, comments: Sequence[Comment]) -> Iterator[tuple[Comment, Regulation]]:
+    """Each comment proposing a wording for a provision, with the draft its round circulated (a draft that cannot be
+    built is left to the checks that say why)."""
     if not any(c.proposal for c in comments):
-        return []  # `check` of a workspace without proposals imports nothing more (PyYAML, with the rounds module)
+        return  # `check` of a workspace without proposals imports nothing more (PyYAML, with the rounds module)
     from regdraft.workspace.rounds import draft_text, load_rounds
 
     revisions = {r.number: r.revision for r in load_rounds(ws, slug)}
     drafts: dict[tuple[str, str], Regulation | None] = {}
-    found = []
     for c in comments:
         if not c.proposal or c.on == GENERAL or c.round not in revisions:
             continue
@@ -248,25 +248,33 @@ def losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[tuple[
                 drafts[key] = draft_text(ws, slug, *key)
             except RegdraftError:
                 drafts[key] = None
-        draft = drafts[key]
-        lost = loss(draft, c.on, c.proposal) if draft is not None else None
-        if lost is not None:
-            found.append((c, lost))
-    return found
+        if (draft := drafts[key]) is not None:
+            yield c, draft
+
+
+def losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[tuple[Comment, Loss]]:
+    """The comments whose proposals would delete points or clauses when accepted, each with what it would delete,
+    in the draft its round circulated."""
+    return [(c, lost) for c, draft in _on_drafts(ws, slug, comments) if (lost := loss(draft, c.on, c.proposal))]
+
+
+def proposes_nothing(ws: Workspace, slug: str, comment: Comment) -> bool:
+    """True when `comment`'s proposal is the text its provision has in the draft its round circulated."""
+    return any(changes_nothing(draft, c.on, c.proposal, "", "", "") for c, draft in _on_drafts(ws, slug, [comment]))
 
 
 def recorded_losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[Problem]:
     """A warning at the file of each recorded comment (its `proposal:` line) whose proposal would delete points or
-    clauses when accepted."""
-    found = losses(ws, slug, comments)
-    if not found:
-        return []
-    from regdraft.core.comment_yaml import key_line
-
+    clauses when accepted, or reads as its provision already read in the draft circulated (`changes_nothing`)."""
     warnings = []
-    for c, lost in found:
+    for c, draft in _on_drafts(ws, slug, comments):
         path = f"{comments_folder(slug)}/{c.id}.yaml"
-        warnings.append(lost.warning(c.by, c.id, path, key_line(ws.read(path), "proposal")))
+        lost = loss(draft, c.on, c.proposal)
+        said = lost.warning(c.by, c.id, path) if lost else changes_nothing(draft, c.on, c.proposal, c.by, c.id, path)
+        if said is not None:
+            from regdraft.core.comment_yaml import key_line  # PyYAML: only when there is something to say
+
+            warnings.append(replace(said, line=key_line(ws.read(path), "proposal")))
     return warnings
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from regdraft.core.amend.proposal import loss
+from regdraft.core.amend.proposal import changes_nothing, loss
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.comments import (
     Comment,
@@ -86,8 +86,12 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
         if earlier is None:
             count += 1
             # Recorded all the same (an import loses no member's comment), and said while they can be asked.
-            if comment.proposal and len(warnings) < KEPT and (lost := loss(row[0][1], comment.on, comment.proposal)):
-                warnings.append(lost.warning(comment.by, "", sheet.name, 0, f"row {row[0][0]}"))
+            if comment.proposal and len(warnings) < KEPT:
+                draft, at = row[0][1], f"row {row[0][0]}"
+                lost = loss(draft, comment.on, comment.proposal)
+                told_of = lost.warning(comment.by, "", sheet.name, 0, at) if lost else \
+                    changes_nothing(draft, comment.on, comment.proposal, comment.by, "", sheet.name, 0, at)
+                warnings += [told_of] if told_of else []
             # A body the round did not consult (a typo of one it did: that one would count as agreeing), said once.
             unasked = (comment.round, body_key(comment.by))
             if comment.round in by_number and unasked not in told and len(warnings) < KEPT:

@@ -15,6 +15,8 @@ Post-conditions:
    provision in the draft it was made on (None when nothing would be lost, or the proposal does not read); for an
    article (an appendix) whose wording does not begin with its heading line, which accepting refuses, it is a
    `Loss` with `heading` set, naming the clauses that wording would have dropped (it was not flagged at all).
+4. `changes_nothing` is a warning exactly when a comment's proposal `holds` in the draft it was made on: recorded,
+   it is said to change nothing (it was recorded without a word, and its member never asked what they meant).
 """
 
 from __future__ import annotations
@@ -204,6 +206,24 @@ def loss(draft: Regulation, on: str, proposal: str) -> Loss | None:
     except (RegdraftError, ValueError):  # `general`, a provision not in the draft, a wording of another one
         return None
     return Loss(address, lost, draft.language) if lost else None
+
+
+def changes_nothing(draft: Regulation, on: str, proposal: str, by: str, comment_id: str, source: str, line: int = 0,
+                    unit: str = "") -> Problem | None:
+    """The warning at a recorded comment of `by` (`source`, `line`, `unit`: where it came from) whose proposal reads
+    as its provision (or part) already reads in `draft`, the draft it was made on: it proposes no change, which the
+    member may not have meant; the comment keeps it as written. None when it changes something or names none."""
+    try:
+        address = Address.parse(on)
+    except (RegdraftError, ValueError):  # `general`
+        return None
+    if not proposal.strip() or not holds(draft, address, proposal):
+        return None
+    at = address.describe(draft.language)
+    of = f" of comment {comment_id}" if comment_id else ""
+    return Problem(f"the proposal{of} by {by} for {at} is the text it already has in the draft it was made on: it "
+                   f"changes nothing. It was recorded as written, with the comment; ask {by} what they meant to "
+                   "change.", source, line, unit, warning=True)
 
 
 def _headed(proposal: str, current: Unit, language: str) -> bool:
