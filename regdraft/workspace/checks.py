@@ -59,6 +59,23 @@ def check_summary(problems: list[Problem]) -> str:
     return f"{counted(count, 'problem')} found" + (f" and {noted}." if warnings else ".")
 
 
+def vote_files(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: each amendment's vote.yaml that cannot be read (`votes.unreadable_vote`), at its line; the
+    votes module (and PyYAML) is loaded only when there is a vote file."""
+    from regdraft.core.layout import vote_path
+    from regdraft.workspace.amendments import amended_id
+
+    out = []
+    for entry in survey(ws):
+        if not ws.exists(vote_path(entry.slug)) or (name is not None and (
+                entry.amendment is None or amended_id(ws, entry.amendment, name) is None)):
+            continue
+        from regdraft.workspace.votes import unreadable_vote
+
+        out += [problem] if (problem := unreadable_vote(ws, entry.slug)) else []
+    return out
+
+
 def regulations(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: each regulation file (`api.check`), a reference an adoption broke past the `amend check`
     gate, its reason recorded, a warning (`forced_references`)."""
@@ -377,6 +394,7 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
 # round_drafts: a round whose circulated draft cannot be read at its revision (no report, no review copy);
+# vote_files: an amendment's vote.yaml that cannot be read (adoption refuses it);
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
 # repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
@@ -385,5 +403,5 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # translations: a translation lacking amendments of its original in force (a warning);
 # state_headers: a text under the Quốc hiệu printed with the Party profile (a warning).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
-                       round_drafts, dropping_proposals, repeated_comments, number_problems, replacements,
+                       round_drafts, vote_files, dropping_proposals, repeated_comments, number_problems, replacements,
                        tag_problems, translations, state_headers]

@@ -105,8 +105,22 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     return vote
 
 
+_KEYS = "keys: for, against, abstain, date, members; draft, revision, instructions"
+_MEANT = {"for": "the votes for", "against": "the votes against", "abstain": "the members abstaining",
+          "date": "the date the conference voted", "members": "the members entitled to vote",
+          "draft": "the draft number voted on"}
+
+
+class _Unreadable(Exception):
+    """Why a vote file cannot be read (a clause), and the key or the line it is about (0: the file as a whole)."""
+
+    def __init__(self, why: str, key: str = "", line: int = 0) -> None:
+        super().__init__(why)
+        self.why, self.key, self.line = why, key, line
+
+
 def load_vote(ws: Workspace, slug: str) -> Vote | None:
-    """The recorded vote on an amendment, or None."""
+    """The recorded vote on an amendment, or None; a `RegdraftError` saying why when its file cannot be read."""
     path = vote_path(slug)
     if not ws.exists(path):
         return None
@@ -114,26 +128,93 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
     if (size := size_of(text)) > MAX_YAML_BYTES:
         raise RegdraftError(f"{path}: {too_long(size, MAX_YAML_BYTES, 'this vote')}.")
     try:
-        data = load_yaml(text.decode("utf-8")) or {}
-        members, draft = data.get("members"), data.get("draft")
-        revision = str(data.get("revision") or "")
-        if revision and not _COMMIT.fullmatch(revision):  # a commit id, never a name git reads (`HEAD@{5}`, `--x`)
-            raise RegdraftError(f"{path}: cannot read the vote: its revision is not a commit id (7 to 40 hexadecimal "
-                                "digits, as regdraft records a vote).")
-        return Vote(_count(data["for"]), _count(data["against"]), _count(data["abstain"]), str(data["date"]),
-                    _count(members) if members is not None else None, _count(draft) if draft is not None else None,
-                    revision, str(data.get("instructions") or ""))
-    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError, OverflowError):
-        raise RegdraftError(f"{vote_path(slug)}: cannot read the vote "
-                            "(keys: for, against, abstain, date, members; draft, revision, instructions).") from None
+        return _read(text)
+    except _Unreadable as exc:
+        if exc.key == "revision":
+            raise RegdraftError(f"{path}: cannot read the vote: {exc.why}.") from None
+        raise RegdraftError(f"{path}: cannot read the vote ({_KEYS}). {exc.why[:1].upper()}{exc.why[1:]}.") from None
 
 
-def _count(value: object) -> int:
-    """A count or draft number of a vote file: a whole number from 0 to `MAX_COUNT` (`.inf` and `1e400` are none)."""
-    number: int = int(value)  # type: ignore[call-overload]
+def unreadable_vote(ws: Workspace, slug: str) -> Problem | None:
+    """`regdraft check`: the vote file of amendment `slug` when it cannot be read, at the line at fault (its key's),
+    saying why and how to put it right; None when it reads, or there is none. Adoption refuses such a file; `check`
+    said nothing of it."""
+    path = vote_path(slug)
+    if not ws.exists(path):
+        return None
+    text = ws.read(path)
+    record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
+    if (size := size_of(text)) > MAX_YAML_BYTES:
+        return Problem(f"{too_long(size, MAX_YAML_BYTES, 'this vote')}; record the vote again with `{record}`.", path)
+    try:
+        _read(text)
+    except _Unreadable as exc:
+        from regdraft.core.comment_yaml import key_lines
+
+        line = exc.line or (key_lines(text).get(exc.key, 1) if exc.key else 0)
+        return Problem(f"the conference vote recorded here cannot be read: {exc.why}. Put the file right, or record "
+                       f"the vote again with `{record}`.", path, line)
+    return None
+
+
+def _read(text: bytes) -> Vote:
+    """The vote a vote file's bytes hold; `_Unreadable` when they hold none."""
+    try:
+        data = load_yaml(text.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Unreadable("it is not UTF-8 text", line=1) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        said = " ".join(str(getattr(exc, "problem", None) or "its layout is wrong").split())
+        raise _Unreadable(f"it is not written as `amend vote` writes it, one `key: value` a line ({said})",
+                          line=mark.line + 1 if mark is not None else 1) from None
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise _Unreadable("it holds no `key: value` lines (for, against, abstain, date)", line=1)
+    for key in ("for", "against", "abstain", "date"):
+        if key not in data:
+            raise _Unreadable(f"it has no `{key}:` ({_MEANT[key]})")
+    members, draft = data.get("members"), data.get("draft")
+    revision = str(data.get("revision") or "")
+    if revision and not _COMMIT.fullmatch(revision):  # a commit id, never a name git reads (`HEAD@{5}`, `--x`)
+        raise _Unreadable("its revision is not a commit id (7 to 40 hexadecimal digits, as regdraft records a vote)",
+                          "revision")
+    return Vote(_count(data, "for"), _count(data, "against"), _count(data, "abstain"), _date(data["date"]),
+                _count(data, "members") if members is not None else None,
+                _count(data, "draft") if draft is not None else None, revision, str(data.get("instructions") or ""))
+
+
+def _count(data: dict[object, object], key: str) -> int:
+    """A count or draft number of a vote file: a whole number from 0 to `MAX_COUNT` (`.inf`, `1e400`, `yes` and
+    `2.5` are none)."""
+    value = data[key]
+    try:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)
+        number: int = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        number = -1
     if not 0 <= number <= MAX_COUNT:
-        raise ValueError(value)
+        raise _Unreadable(f"`{key}` ({_MEANT[key]}) is {_shown(value)}, not a whole number from 0 to {MAX_COUNT:,}",
+                          key)
     return number
+
+
+def _date(value: object) -> str:
+    """The vote's date as `YYYY-MM-DD`."""
+    try:
+        return (value if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+                else dt.date.fromisoformat(str(value))).isoformat()
+    except ValueError:
+        raise _Unreadable(f"`date` ({_MEANT['date']}) is {_shown(value)}, not a date (write it as 2025-03-20)",
+                          "date") from None
+
+
+def _shown(value: object) -> str:
+    """A value of the file as a drafter reads it, cut short (`'twenty'`, `[1, 2]`, `nothing`)."""
+    shown = "nothing" if value is None else f"“{value}”" if isinstance(value, str) else \
+        str(value).lower() if isinstance(value, bool) else str(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def vote_majority(ws: Workspace, slug: str) -> bool:
