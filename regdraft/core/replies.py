@@ -31,8 +31,9 @@ Post-conditions of `comments_from_reply`:
    text, are a proposal on that part (the title without its label `Điều 7.`); a Word comment and changes on the same
    provision, item or title are one comment, naming the authors of both. Tracked changes that change nothing once
    all accepted (a word deleted and typed again) propose nothing, and a note says so (`unchanging_note`).
-4. A reply holding a comment, or making a proposal or a comment text, longer than `comments.MAX_TEXT`
-   characters raises one `ParseError` naming it.
+4. A Word comment (a thread read as one) longer than `comments.MAX_TEXT` characters is left out, named in a note
+   (its number, authors, provision and length), and the others placed; a proposal or a comment text made of tracked
+   changes longer than that raises one `ParseError` naming it.
 5. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
    when matching, so a reply typed with decomposed or lookalike letters still lands.
 """
@@ -51,7 +52,7 @@ from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
-from regdraft.core.reply_outside import formatting_note, in_table, table_row, unchanging_note
+from regdraft.core.reply_outside import formatting_note, in_table, overlong_note, table_row, unchanging_note
 from regdraft.core.reply_places import (
     Readings,
     _around,
@@ -239,9 +240,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
     numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
-    for wc in reply.comments:
-        if said := too_long(wc.text, f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}"):
-            raise ParseError(f"{reply.source}: {said}")
+    # A Word comment (a thread read as one) longer than a comment holds is left out, named where it stands in a note,
+    # and the others are imported: the whole reply was refused for it.
+    over = {wc.id for wc in reply.comments if too_long(wc.text, "")}
     folded: _Folded | None = None
     bookmarked = reply.bookmarked
     # A paragraph's part and whether it is quoted text, by paragraph and place: read once however many of
@@ -309,6 +310,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         opens, closes = reply.paragraphs[wc.start], reply.paragraphs[wc.end]
         selection = without_quotes(wc.selection, opens.original if is_quoted(wc.start, first) else "",
                                    closes.original if is_quoted(wc.end, last) else "") or wc.struck
+        if wc.id in over:
+            notes.append(overlong_note(wc.text, numbers[wc.id], wc.author, at[1], at[0], language))
+            continue
         taken.setdefault(at, len(placed))
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
         if wc.resolved:

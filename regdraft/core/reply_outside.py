@@ -11,6 +11,7 @@ Post-conditions:
 4. `unchanging_note` is one sentence naming, by author and provision, the tracked changes that change nothing once
    all accepted (a word deleted and the same word typed again), and the Word comments on those provisions, imported
    without a proposal; None when there are none.
+5. `overlong_note` names a Word comment left out for its length: its number, authors, provision and length.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
-from regdraft.core.comments import GENERAL
+from regdraft.core.comments import GENERAL, MAX_TEXT
 from regdraft.core.model import Address
 
 Place = tuple[str, str]  # as `replies.Place`
@@ -77,6 +78,14 @@ def unchanging_note(void: Sequence[tuple[Place | None, Sequence[str]]], commente
             f"{'is' if len(kept) == 1 else 'are'} imported as written, without a proposal") if kept else ""
     return (f"Tracked changes {_listed(said)} change nothing once accepted (the words they delete are inserted again "
             f"as they were), so no wording is proposed there{also}.")
+
+
+def overlong_note(text: str, number: int, author: str, address: str, regulation: str, language: str) -> str:
+    """The note naming a Word comment (a thread read as one) left out for its length, where it stands."""
+    on = _on((regulation, address), language)
+    return (f"Word comment {number} by {author or 'an unnamed reviewer'} on {on} is {len(text):,} characters long, "
+            f"over the {MAX_TEXT:,} a comment holds, so it was left out and the others imported: ask for it shorter, "
+            f"or record it in parts with `regdraft comment add`.")
 
 
 def _on(at: Place | None, language: str) -> str:

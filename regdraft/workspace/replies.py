@@ -154,8 +154,10 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
                          f"on a provision, so nothing was imported; {why}", problems)
     if not result.placed:
         # What else it held is said (formatting changes, which are not taken): "no tracked changes" alone misleads.
-        raise RegdraftError(" ".join([f"{reply_file.name} holds no Word comments and no tracked changes of wording; "
-                                      "nothing was imported.", *result.notes]) if result.notes else
+        held = "no comment that can be imported" if reply.comments else \
+            "no Word comments and no tracked changes of wording"
+        raise RegdraftError(" ".join([f"{reply_file.name} holds {held}; nothing was imported.", *result.notes])
+                            if result.notes else
                             f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     known = {c.source: c for c in recorded if c.source}
     # A comment imported before, from this file or another (a copy forwarded from body to body, or saved again,
