@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import Result
+
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
 
 CLAUSE = "Bảo đảm sự lãnh đạo tập trung, thống nhất của Ban Chấp hành Đảng bộ tỉnh."
+SLUG = "qc-sua-doi-2025"  # the shipped amendment (`circulating`)
 SAID = "is the text it already has in the draft it was made on: it changes nothing"
 
 
@@ -46,22 +49,27 @@ def test_a_sheet_row_proposing_the_text_as_it_reads_is_imported_and_said_to_chan
     assert f"gop-y.csv: row 2: warning: the proposal by Ban A for khoản 1 Điều 2 {SAID}" in result.output
 
 
-def test_a_word_reply_whose_tracked_changes_cancel_out_says_so_and_keeps_the_comment(
-        circulating: Workspace, invoke: Invoke, tmp_path: Path) -> None:
-    ws = circulating
+def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, commented: bool) -> Result:
+    """`comment import` of a reply in which Bình deletes "ba tháng" and types it again (and, when `commented`, An
+    does the same with "định kỳ" and comments on it)."""
     copy = tmp_path / "copy.docx"
-    assert invoke(ws, "round", "copy", "qc-sua-doi-2025", "-o", str(copy)).exit_code == 0
+    assert invoke(ws, "round", "copy", SLUG, "-o", str(copy)).exit_code == 0
     document = kit.open_docx(copy)
-    # An deletes "định kỳ", types it again, and comments on it; Bình does the same with "ba tháng", no comment.
-    run = kit.isolate(kit.paragraph_with(document, "Thực hiện tiếp công dân định kỳ"), "định kỳ")
-    kit.comment(document, run, "Xem lại cụm từ này.", "An")
-    kit.track_replace(run, "định kỳ", "An")
+    if commented:
+        run = kit.isolate(kit.paragraph_with(document, "Thực hiện tiếp công dân định kỳ"), "định kỳ")
+        kit.comment(document, run, "Xem lại cụm từ này.", "An")
+        kit.track_replace(run, "định kỳ", "An")
     kit.track_replace(kit.isolate(kit.paragraph_with(document, "Thường lệ ba tháng một lần"), "ba tháng"),
                       "ba tháng", "Bình")
-    result = invoke(ws, "comment", "import", "qc-sua-doi-2025", str(kit.save(document, tmp_path / "reply.docx")),
-                    "--by", "Ban Tổ chức Tỉnh ủy")
+    return invoke(ws, "comment", "import", SLUG, str(kit.save(document, tmp_path / "reply.docx")),
+                  "--by", "Ban Tổ chức Tỉnh ủy")
+
+
+def test_a_word_reply_whose_tracked_changes_cancel_out_says_so_and_keeps_the_comment(
+        circulating: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    result = _reply(circulating, invoke, tmp_path, commented=True)
     assert result.exit_code == 0, result.output
-    (comment,) = rounds.load_comments(ws, "qc-sua-doi-2025")
+    (comment,) = rounds.load_comments(circulating, SLUG)
     assert (comment.on, comment.text, comment.proposal) == ("d9.k6", "Xem lại cụm từ này.", "")
     assert ("reply.docx: warning: Tracked changes by An on khoản 6 Điều 9 and by Bình on điểm a khoản 1 Điều 12 "
             "change nothing once accepted (the words they delete are inserted again as they were), so no wording "
@@ -71,14 +79,7 @@ def test_a_word_reply_whose_tracked_changes_cancel_out_says_so_and_keeps_the_com
 
 def test_a_word_reply_holding_only_changes_that_cancel_out_says_where_they_are(
         circulating: Workspace, invoke: Invoke, tmp_path: Path) -> None:
-    ws = circulating
-    copy = tmp_path / "copy.docx"
-    assert invoke(ws, "round", "copy", "qc-sua-doi-2025", "-o", str(copy)).exit_code == 0
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, "Thường lệ ba tháng một lần"), "ba tháng"),
-                      "ba tháng", "Bình")
-    result = invoke(ws, "comment", "import", "qc-sua-doi-2025", str(kit.save(document, tmp_path / "reply.docx")),
-                    "--by", "Ban Tổ chức Tỉnh ủy")
+    result = _reply(circulating, invoke, tmp_path, commented=False)
     assert result.exit_code == 1
     assert "Tracked changes by Bình on điểm a khoản 1 Điều 12 change nothing once accepted" in \
         " ".join(result.output.split())
