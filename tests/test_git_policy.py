@@ -79,6 +79,13 @@ def test_a_cookie_file_outside_is_not_written_on_sync(tmp_path: Path, invoke: In
     ("http.sslKey", "/tmp/key.pem"), ("http.sslCAInfo", "/tmp/ca.pem"), ("ssh.variant", "simple"),
     ("uploadpack.packObjectsHook", "touch ran"), ("credential.username", "x"), ("commit.template", "/tmp/t"),
     ("gc.recentObjectsHook", "touch ran"), ("submodule.x.update", "!touch ran"), ("core.fsmonitor", "touch ran"),
+    # The drivers a committed `.gitattributes` may name are defined only in settings (r28 sweep AD): refused here,
+    # as are the other programs git runs on a setting's word.
+    ("filter.x.clean", "touch ran"), ("filter.x.process", "touch ran"), ("diff.x.textconv", "touch ran"),
+    ("diff.x.command", "touch ran"), ("merge.x.driver", "touch ran"), ("core.sshCommand", "touch ran"),
+    ("core.editor", "touch ran"), ("sequence.editor", "touch ran"), ("core.pager", "touch ran"),
+    ("core.gitProxy", "touch ran"), ("credential.helper", "!touch ran"), ("include.path", "/tmp/other.config"),
+    ("diff.external", "touch ran"), ("core.askPass", "touch ran"),
 ])
 def test_a_setting_that_is_not_known_to_be_harmless_is_refused(mini_workspace: Workspace, invoke: Invoke, key: str,
                                                               value: str) -> None:

@@ -26,6 +26,8 @@ Post-conditions:
    tree and in git's index, as HEAD has it or as the journal writes it (absent where either has no file). A file
    the drafter changed since the kill (a comment corrected, a hand fix to the regulation) makes it refuse, naming
    the file, in the words `sync --continue` uses for edits made while a sync was stopped (`changed_while_stopped`).
+5. `read` and `noted` refuse a journal naming a path outside the workspace or in git's own folder (`.git` in any
+   spelling a file system takes for it: `store_files.git_folder_part`), whole, before anything is read or written.
 """
 
 from __future__ import annotations
@@ -232,14 +234,18 @@ class Journal:
             data: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
             changes = {str(p): None if b is None else base64.b64decode(b) for p, b in data["changes"].items()}
             new_in = data.get("new_in")
-            outside = [p for p in (*changes, *([] if new_in is None else [str(new_in)])) if _outside(p)]
-            if outside:  # a received workspace's journal naming ../victim.txt: never read, written or advised on
-                raise ValueError(f"it names {outside[0]!r}, outside the workspace")
+            # A received workspace's journal naming ../victim.txt, or .git/config (a filter the repair's `git add`
+            # ran, r28 sweep AD): never read, written or advised on.
+            refused = next((why for p in (*changes, *([] if new_in is None else [str(new_in)]))
+                            if (why := _refused(p))), None)
+            if refused:
+                raise ValueError(refused)
             if new_in is not None:  # the new files it names, each inside the folder it wrote them to (r27 sweep W)
-                strays = [p for p, _ in self._lines() if _outside(p) or not _below(p, str(new_in))]
-                if strays:
-                    where = "the workspace" if _outside(strays[0]) else f"the folder {str(new_in)!r} it wrote to"
-                    raise ValueError(f"it names {strays[0]!r}, outside {where}")
+                for p, _ in self._lines():
+                    why = _refused(p) or (None if _below(p, str(new_in)) else
+                                          f"it names {p!r}, outside the folder {str(new_in)!r} it wrote to")
+                    if why:
+                        raise ValueError(why)
             return Entry(data["head"], str(data["branch"]), str(data["message"]), data["tag"], changes,
                          data.get("author"), new_in)
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -263,11 +269,10 @@ class Journal:
         outside the workspace (a received journal's `../.bashrc`) is refused (`StoreError`) before any is given:
         a repair removes the files named here (r27 sweep W, defect 1)."""
         lines = list(self._lines())
-        outside = next((p for p, _ in lines if _outside(p)), None)
-        if outside is not None:
-            raise StoreError(f"{self.new_files}: the record of an interrupted write cannot be read (it names "
-                             f"{outside!r}, outside the workspace); check the workspace with `git status`, then "
-                             f"delete that file and {self.path}.")
+        refused = next((why for p, _ in lines if (why := _refused(p))), None)
+        if refused is not None:
+            raise StoreError(f"{self.new_files}: the record of an interrupted write cannot be read ({refused}); "
+                             f"check the workspace with `git status`, then delete that file and {self.path}.")
         yield from lines
 
     def _lines(self) -> Iterator[tuple[str, str]]:
@@ -289,15 +294,22 @@ class Journal:
         self.new_files.unlink(missing_ok=True)
 
 
-def _outside(relative: str) -> bool:
-    """True for a path a journal may not name: absolute, with `..`, a drive or a backslash (`store_files`'s rule)."""
-    from regdraft.workspace.store_files import check_relative
+def _refused(relative: str) -> str | None:
+    """Why a journal may not name `relative` (a clause: `it names '../x', outside the workspace`), else None: a path
+    absolute, with `..`, a drive or a backslash (`store_files`'s rule), or in git's own folder in any spelling a file
+    system takes for `.git` (`.GIT`, `.git.`, `git~1`: `store_files.git_folder_part`), where a file can make git run
+    a program."""
+    from regdraft.workspace.store_files import check_relative, git_folder_part
 
     try:
         check_relative(relative)
     except StoreError:
-        return True
-    return False
+        return f"it names {relative!r}, outside the workspace"
+    part = git_folder_part(relative)
+    if part is not None:
+        return (f"it names {relative!r}, inside git's own folder ({part!r}), where a write of regdraft's never goes "
+                "and a file can make git run a program")
+    return None
 
 
 def _below(relative: str, folder: str) -> bool:

@@ -4,7 +4,8 @@ read through no link, and regulations found by the names drafters give them. Mix
 
 Post-conditions:
 1. `check_relative` and every path this returns or accepts stay inside the workspace; a path that
-   leaves it (`..`, an absolute path, a drive) is a `StoreError`, never a file outside.
+   leaves it (`..`, an absolute path, a drive) is a `StoreError`, never a file outside. `write_path` refuses a path
+   in git's own folder (`git_folder_part`: `.git`, `.GIT`, `.git.`, `git~1`, ...) too.
 2. `read_inside` returns the bytes of a regular file reached through no symbolic link, else raises
    `StoreError` naming the workspace-relative path (a link, a folder, a device, a pipe).
 3. `locate_regulation` returns the path of an existing regulation file, or raises `UnknownName` saying
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,29 @@ def check_relative(relative: str) -> str:
     if relative.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
         raise StoreError(f"'{relative}' is outside the workspace; regdraft writes only inside it.")
     return "/".join(p for p in parts if p != ".")
+
+
+def git_folder_part(relative: str) -> str | None:
+    """The part of `relative` that some file system would take for git's own folder `.git`, else None.
+
+    Compared as git compares (`is_ntfs_dotgit`, `is_hfs_dotgit`): letters of any case, trailing dots and spaces
+    dropped (`.git.`, `.GIT `), an NTFS stream (`.git::$INDEX_ALLOCATION`) or short name (`git~1`), and the
+    invisible characters HFS+ ignores (`.g` U+200C `it`); its letters in another Unicode form (full width) too.
+    """
+    for part in re.split(r"[\\/]", relative):
+        visible = "".join(ch for ch in part if unicodedata.category(ch) != "Cf")
+        name = unicodedata.normalize("NFKC", visible).split(":", 1)[0].rstrip(". ").casefold()
+        if name in (".git", "git~1"):
+            return part
+    return None
+
+
+def refuse_git_folder(relative: str) -> None:
+    """`StoreError` when `relative` lies in git's own folder (`git_folder_part`): regdraft never writes there."""
+    part = git_folder_part(relative)
+    if part is not None:
+        raise StoreError(f"'{relative}' is inside git's own folder ({part!r}); regdraft writes only the "
+                         "workspace's files, never git's (nothing was changed).")
 
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a workspace's file, now or at a revision: the longest law in the corpus is < 1 MB
@@ -216,8 +241,10 @@ class WorkingFiles:
         return found
 
     def write_path(self, relative: str) -> Path:
-        """Where to write a workspace file: inside the workspace, through no symbolic link."""
+        """Where to write a workspace file: inside the workspace, outside git's own folder (`.git`, in any spelling a
+        file system takes for it: a file written there can make git run a program), through no symbolic link."""
         self.path(relative)
+        refuse_git_folder(relative)
         target = self.root / relative
         current = self.root
         for part in Path(relative).parts:

@@ -140,6 +140,7 @@ class NewFiles(Transactions):
         against each other in quadratic time: hours.)
         """
         index, listing = self._regdraft_dir / "index", self._regdraft_dir / "new-files"
+        self.settings_still_harmless()  # `update-index --add` runs the filters the settings name
         try:
             index.with_name("index.lock").unlink(missing_ok=True)  # left by a kill; the workspace lock is ours
             if self._index_file().is_file():

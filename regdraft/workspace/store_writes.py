@@ -264,13 +264,15 @@ class Transactions:
 
             try:
                 sha = self._write_and_commit(changes, paths, message, tag, author)
-            except (git.GitCommandError, OSError) as exc:  # a program error is not "the write failed"
+            except (git.GitCommandError, OSError, StoreError) as exc:  # a program error is not "the write failed"
                 self._restore(saved, head, index_before, tag)
                 for folder in new_folders:
                     place = self.root / folder
                     if place.is_dir() and not any(place.iterdir()):
                         place.rmdir()
                 journal.end()
+                if isinstance(exc, StoreError):  # the settings refused once the files were written: in its words
+                    raise
                 detail = failure(exc)
                 locked = self.index_lock(wait=0) if "index.lock" in detail else None
                 if locked:  # git's own advice ("remove the file manually") does not say whether that is safe
@@ -316,6 +318,7 @@ class Transactions:
                 finally:
                     tmp.unlink(missing_ok=True)
             stop_point("file-written")
+        self.settings_still_harmless()
         with self._pathspec(paths) as named:
             self.repo.git.add("-A", *named)
         commit_options = [] if run_hooks(self.config, self.root) else ["--no-verify"]
@@ -328,6 +331,14 @@ class Transactions:
                 self.repo.git.tag("-a", tag, "-m", message)
         stop_point("tagged")
         return self.repo.head.commit.hexsha
+
+    def settings_still_harmless(self) -> None:
+        """Check the repository's git settings again (`git_policy.refuse_programs`) once a write put its files in the
+        work tree, before git stages them: `git add` runs the filters the settings name, and the check made when the
+        workspace was opened saw the settings before the write. A repair's journal naming `.git/config.worktree` (a
+        filter) and `.gitattributes` had `git add` run it (r28 sweep AD); `write_path` refuses such a path now, and
+        this is the second lock on the same door."""
+        git_policy.refuse_programs(self.root)
 
     def writable_branch(self, *, initial: bool = False) -> str:
         """The branch HEAD names, refusing a detached HEAD (and an unborn branch unless `initial`)."""
