@@ -27,6 +27,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import GitFailed, NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_nested, git_policy
+from regdraft.workspace.git_log import LogFormat
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
@@ -405,12 +406,11 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
     def since_added(self, relative: str) -> Added | None:
         """The commit that put the file now at `relative` there (added it, or replaced it by `regdraft import`: a
         subject beginning `IMPORTED`), the text it recorded and the commits since that changed it; one git log."""
-        out = self._query("log", "--no-renames", "--format=%x01%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short",
-                          "--raw", "--no-abbrev", "HEAD", "--", relative, unborn="")
+        log = LogFormat("%H", "%an", "%ad", "%aI", "%s")
+        out = self._query("log", "--no-renames", log.argument(), "--date=short", "--raw", "--no-abbrev", "HEAD",
+                          "--", relative, unborn="")
         later: list[Revision] = []
-        for record in out.split("\x01")[1:]:
-            head, _, raw = record.partition("\n")
-            sha, author, date, when, subject = head.split("\x00", 4)
+        for (sha, author, date, when, subject), raw in log.records(out):
             revision = Revision(sha, author, date, subject, when)
             # `:100644 100644 OLD NEW M<TAB>path`: the status A for the commit that added it, NEW its text
             fields = [line.split("\t", 1)[0].split() for line in raw.splitlines() if line.startswith(":")]
@@ -428,12 +428,12 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
         (every commit still walked, each side of a merge too; a move is a deletion and an addition): a `check` of
         comments in a closed round read every commit's files."""
         folders = [f":(literal){folder}" for folder in added_under]
-        out = self._query("log", "--no-renames", "--raw", "--no-abbrev", "-z", "--date=short",
-                          "--format=%x01%H%x00%P%x00%an%x00%ad%x00%aI%x00%cI%x00%s", "HEAD",
+        log = LogFormat("%H", "%P", "%an", "%ad", "%aI", "%cI", "%s")
+        out = self._query("log", "--no-renames", "--raw", "--no-abbrev", "-z", "--date=short", log.argument(), "HEAD",
                           *(("--diff-filter=AD", "--full-history", "--", *folders) if folders else ()), unborn="")
         walked = []
-        for record in out.split("\x01")[1:]:
-            sha, parents, author, date, when, committed, subject, *raw = record.split("\x00")
+        for (sha, parents, author, date, when, committed, subject), rest in log.records(out):
+            raw = rest.split("\x00")[1:]
             # `:100644 100644 OLD NEW M`, then the path: the status is the last word of the first field
             files = tuple((meta[-1][:1], raw[i + 1], meta[2 if meta[-1][:1] == "D" else 3])
                           for i in range(0, len(raw) - 1, 2) if len(meta := raw[i].split()) == 5 and meta[0][:1] == ":")
@@ -441,12 +441,10 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
         return walked
 
     def _revisions(self, *args: str) -> list[Revision]:
-        out = self._query("log", "--format=%H%x00%an%x00%ad%x00%aI%x00%cI%x00%s", "--date=short", *args, unborn="")
-        entries = []
-        for line in out.splitlines():
-            sha, author, date, when, committed, subject = line.split("\x00", 5)
-            entries.append(Revision(sha, author, date, subject, when, committed))
-        return entries
+        log = LogFormat("%H", "%an", "%ad", "%aI", "%cI", "%s")
+        out = self._query("log", log.argument(), "--date=short", *args, unborn="")
+        return [Revision(sha, author, date, subject, when, committed)
+                for (sha, author, date, when, committed, subject), _ in log.records(out)]
 
 
 def init_workspace(directory: Path, example_from: Path | None = None, profile: str = "party-36") -> Workspace:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from regdraft.workspace.git_log import LogFormat
+
 if TYPE_CHECKING:
     import git
 
@@ -105,12 +107,13 @@ class RenamedPaths:
         follows one side of a merge, which one walk in order does not say)."""
         if renamed in self._walks:
             return self._walks[renamed]
-        out = self._query("log", "-M", "--name-status", "-z", "--root", "--date=short",
-                          "--format=%x01%H%x00%P%x00%an%x00%ad%x00%aI%x00%cI%x00%s", f"{renamed}^", unborn="")
+        log = LogFormat("%H", "%P", "%an", "%ad", "%aI", "%cI", "%s")
+        out = self._query("log", "-M", "--name-status", "-z", "--root", "--date=short", log.argument(),
+                          f"{renamed}^", unborn="")
         walk: list[tuple[Header, list[tuple[str, str, str]]]] = []
-        records = out.split("\x01")[1:]
-        for record in records:
-            sha, parents, author, date, when, committed, subject, *fields = record.split("\x00")
+        records = list(log.records(out))
+        for (sha, parents, author, date, when, committed, subject), rest in records:
+            fields = rest.split("\x00")[1:]
             if len(parents.split()) > 1:
                 break
             changes, at = [], 0
@@ -132,11 +135,12 @@ class RenamedPaths:
         """The commits from `start` back that touched `path` (renames not followed), newest first, each with the
         letter git gives the path's change in it (A, M, D, T; none for a merge)."""
         options = [f"--max-count={limit}"] if limit is not None else []
-        out = self._query("log", "--no-renames", "--name-status", "-z", "--date=short", *options,
-                          "--format=%x01%H%x00%an%x00%ad%x00%aI%x00%cI%x00%s", start, "--", path, unborn="")
+        log = LogFormat("%H", "%an", "%ad", "%aI", "%cI", "%s")
+        out = self._query("log", "--no-renames", "--name-status", "-z", "--date=short", *options, log.argument(),
+                          start, "--", path, unborn="")
         found: list[tuple[Header, str]] = []
-        for record in out.split("\x01")[1:]:
-            sha, author, date, when, committed, subject, *changes = record.split("\x00")
+        for (sha, author, date, when, committed, subject), rest in log.records(out):
+            changes = rest.split("\x00")[1:]
             status = changes[0].strip()[:1] if changes else ""  # `\nA`, then the path
             found.append(((sha, author, date, when, committed, subject), status))
         return found

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError
+from regdraft.workspace.git_log import LogFormat
 from regdraft.workspace.store_killed import KilledGit
 from regdraft.workspace.store_writes import failure
 
@@ -188,13 +189,12 @@ class SharedHistory(KilledGit):
         """The commits in `start..end`, oldest first, each with the files it touched (merges: none)."""
         span = f"{start}..{end}" if start else end
         options = [f"--max-count={limit}"] if limit else ["--reverse"]
-        out = self._git("log", *options, "-z", "--no-renames", "--name-status",
-                        "--format=%x01%H%x00%P%x00%an%x00%s", "--end-of-options", span, "--")
+        log = LogFormat("%H", "%P", "%an", "%s")
+        out = self._git("log", *options, "-z", "--no-renames", "--name-status", log.argument(), "--end-of-options",
+                        span, "--")
         found = []
-        for chunk in out.split("\x01")[1:]:
-            fields = chunk.split("\x00")
-            sha, parents, author, subject = fields[:4]
-            words = [w.strip("\n") for w in fields[4:] if w.strip("\n")]
+        for (sha, parents, author, subject), rest in log.records(out):
+            words = [w.strip("\n") for w in rest.split("\x00") if w.strip("\n")]
             files = tuple((words[i][0], words[i + 1]) for i in range(0, len(words) - 1, 2))
             found.append(CommitInfo(sha, author, subject, files, len(parents.split())))
         return found
@@ -341,14 +341,14 @@ class SharedHistory(KilledGit):
 
     def rewritten(self, sha: str, start: str | None) -> str | None:
         """The commit in `start..HEAD` that a rebase made from `sha` (same author, time and message)."""
-        key = "%an%x00%ae%x00%at%x00%B"
-        original = self._git("log", "-1", f"--format={key}", sha)
-        out = self._git("log", f"--format=%H%x00{key}%x01", f"{start}..HEAD" if start else "HEAD")
-        for entry in out.split("\x01"):
-            head, _, rest = entry.strip("\n").partition("\x00")
-            if head and rest.strip() == original.strip():
-                return head
-        return None
+        log = LogFormat("%H", "%an", "%ae", "%at", "%B")
+
+        def key(fields: list[str]) -> tuple[str, ...]:
+            return (*fields[1:4], fields[4].strip())
+
+        original = next((key(fields) for fields, _ in log.records(self._git("log", "-1", log.argument(), sha))), None)
+        out = self._git("log", log.argument(), f"{start}..HEAD" if start else "HEAD")
+        return next((fields[0] for fields, _ in log.records(out) if key(fields) == original), None)
 
     def push(self, remote: str, branch: str, tags: list[str]) -> Pushed | None:
         """Push the branch and tags in one atomic step: what the remote held of them before, or None when it moved
