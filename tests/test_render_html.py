@@ -145,7 +145,9 @@ def test_numbers_are_kept_whole_in_the_body_between_its_scripts() -> None:
         head, found, body = page.partition("<body")
         if not found:
             return page
-        parts = re.split(r"(<script\b.*?</script>)", body, flags=re.S | re.I)
+        # A script runs to its `</script>`, or to the page's end when it has none (as a browser reads it; r28 sweep
+        # AD: `<script\b.*?</script>` scanned to the end from each unclosed one).
+        parts = re.split(r"(<script\b(?:.*?</script>|.*\Z))", body, flags=re.S | re.I)
         parts[::2] = [rhtml._WHOLE_NUMBER.sub(r'<span class="nobr">\g<0></span>', part) for part in parts[::2]]
         return head + found + "".join(parts)
 

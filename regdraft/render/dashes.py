@@ -69,7 +69,10 @@ def _last_character(p: Any) -> str:
 
 
 _RUNS_LOOKED_AT = 4  # from a paragraph's end: a footnote's reference or a field's runs hold no text
-_SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
+# A script's start and end, found one after the other: `<script\b.*?</script>` scanned to the page's end from each
+# `<script` with no end, a template's 10,000 of them cost 74 s (r28 sweep AD).
+_SCRIPT_OPENS = re.compile(r"<script\b", re.I)
+_SCRIPT_ENDS = re.compile(r"</script>", re.I)
 # Elements inside a line that a word may sit in (`<ins>hội</ins> - nghề`, a footnote's `<sup>` or a number's span).
 _INLINE = frozenset({"a", "b", "del", "em", "i", "ins", "s", "small", "span", "strong", "sub", "sup", "u", "mark"})
 _TAGS_SKIPPED = 4  # the most tags between the dash and a word looked through
@@ -87,12 +90,15 @@ def dashes_kept(page: str) -> str:
 def outside_scripts(page: str, begin: int, spans: Callable[[str, int, int, int, list[str]], int]) -> str:
     """`page` with `spans` applied to its text from `begin` between its scripts (a page's JSON data is left as it
     is): `spans(text, begin, end, last, out)` puts into `out` the text from `last` to each place it changes and the
-    change, and returns the new `last` (0: nothing changed). The page is read in place and copied once."""
+    change, and returns the new `last` (0: nothing changed). The page is read in place and copied once; each of its
+    characters is searched once for a script's start or end: a script with no end (`</script>`) runs to the page's
+    end, as a browser reads it."""
     out: list[str] = []
     last = 0
-    for script in _SCRIPT.finditer(page, begin):
+    while (script := _SCRIPT_OPENS.search(page, begin)) is not None:
         last = spans(page, begin, script.start(), last, out)
-        begin = script.end()
+        ends = _SCRIPT_ENDS.search(page, script.end())
+        begin = len(page) if ends is None else ends.end()
     last = spans(page, begin, len(page), last, out)
     if not last:
         return page
@@ -100,22 +106,45 @@ def outside_scripts(page: str, begin: int, spans: Callable[[str, int, int, int, 
     return "".join(out)
 
 
+class Next:
+    """Where the next `char` of `text[:end]` is, asked at places that never go back: each part of the text is
+    searched once (a search from each of n places to a far `<` is O(n × length): 80,000 dashes of one paragraph
+    cost 8.8 s, r28 sweep AD)."""
+
+    __slots__ = ("text", "char", "end", "asked", "found")
+
+    def __init__(self, text: str, char: str, end: int) -> None:
+        self.text, self.char, self.end = text, char, end
+        self.asked = self.found = -1
+
+    def at(self, place: int) -> int:
+        """The first `char` at or after `place` (`end` when there is none); `place` is no less than the last asked."""
+        if self.found < place:
+            found = self.text.find(self.char, place, self.end)
+            self.found = self.end if found < 0 else found
+        self.asked = place
+        return self.found
+
+
+def in_text(openings: Next, closings: Next, at: int) -> bool:
+    """Whether `at` is in text, not inside a tag: the next `<` comes before the next `>`."""
+    opening = openings.at(at)
+    return opening < openings.end and opening < closings.at(at)
+
+
 def _spans(text: str, begin: int, end: int, last: int, out: list[str]) -> int:
     """The text from `last` to each kept dash of `text[begin:end]` and the dash's span, into `out`; the new
-    `last`."""
+    `last`. A dash inside the tags that a kept dash's word was looked for through (`_word_after`) is in a tag."""
+    openings, closings = Next(text, "<", end), Next(text, ">", end)
     for found in _SPACED.finditer(text, begin, end):
         at = found.start()
-        if _in_text(text, at, end) and _word_before(text, at, begin) and _word_after(text, at + 3, end):
+        if at < closings.asked:
+            continue
+        if in_text(openings, closings, at) and _word_before(text, at, begin) and _word_after(closings, at + 3):
             out.append(text[last:at])
             out.append(f'<span class="nobr"> {text[at + 1]}</span>')
             last = at + 2
     return last
-
-
-def _in_text(text: str, at: int, end: int) -> bool:
-    """Whether `at` is in text, not inside a tag: the next `<` comes before the next `>`."""
-    opening, closing = text.find("<", at, end), text.find(">", at, end)
-    return opening >= 0 and (closing < 0 or opening < closing)
 
 
 def _word_before(text: str, at: int, begin: int) -> bool:
@@ -133,16 +162,17 @@ def _word_before(text: str, at: int, begin: int) -> bool:
     return False
 
 
-def _word_after(text: str, at: int, end: int) -> bool:
-    """Whether a word starts at `at`, or after inline tags that start there."""
+def _word_after(closings: Next, at: int) -> bool:
+    """Whether a word starts at `at`, or after inline tags that start there (their ends found by `closings`)."""
+    text, end = closings.text, closings.end
     for _ in range(_TAGS_SKIPPED + 1):
         if at >= end:
             return False
         ch = text[at]
         if ch != "<":
             return ch.isalnum() or ch in _STARTS
-        closing = text.find(">", at, end)
-        if closing < 0 or _tag_name(text[at + 1:closing]) not in _INLINE:
+        closing = closings.at(at)
+        if closing >= end or _tag_name(text[at + 1:closing]) not in _INLINE:
             return False
         at = closing + 1
     return False
