@@ -34,6 +34,9 @@ class ReplyParagraph(Protocol):  # what is read here of `replies.ReplyParagraph`
     def formatting(self) -> tuple[tuple[str, ...], ...]: ...
 
 
+_OUTSIDE = "outside any provision"
+
+
 def formatting_note(paragraphs: Sequence[ReplyParagraph], where: Sequence[Place | None], source: str,
                     language: str) -> str | None:
     changes = [(p, change) for p in paragraphs for change in p.formatting]
@@ -45,16 +48,19 @@ def formatting_note(paragraphs: Sequence[ReplyParagraph], where: Sequence[Place 
         if not p.formatting:
             continue
         if at is None:
-            places.append("outside any provision")
+            places.append(_OUTSIDE)
         else:
             reg, address = at
             on = "the draft as a whole" if address == GENERAL else Address.parse(address).describe(language)
             places.append(f"{on} ({reg})" if reg else on)
     count = len(changes)
     noun = "formatting-only change" if count == 1 else "formatting-only changes"
-    return (f"{count} {noun} ({kinds}) {'was' if count == 1 else 'were'} not imported: regdraft takes wording, "
-            f"not formatting; {'it is' if count == 1 else 'they are'} in {source} on "
-            f"{_listed(list(dict.fromkeys(places)))}.")
+    # "on điểm a khoản 3 Điều 9 and outside any provision", "outside any provision" (it said "on outside …")
+    provisions = [place for place in dict.fromkeys(places) if place != _OUTSIDE]
+    said = [f"on {_listed(provisions)}"] if provisions else []
+    said += [_OUTSIDE] if _OUTSIDE in places else []
+    return (f"{count:,} {noun} ({kinds}) {'was' if count == 1 else 'were'} not imported: regdraft takes wording, "
+            f"not formatting; {'it is' if count == 1 else 'they are'} in {source} {' and '.join(said)}.")
 
 
 UNCHANGING_LISTED = 10  # places named in `unchanging_note`; the others are counted

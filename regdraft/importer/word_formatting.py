@@ -35,21 +35,25 @@ def formatting_changes(element: Any, own: Callable[[Any], bool]) -> list[tuple[s
     for now in owners:
         if now is None:
             continue
+        new: dict[str, tuple[tuple[str, str], ...]] | None = None  # read once: it holds every change of the owner
         for change in now.iterchildren(f"{_W}pPrChange", f"{_W}rPrChange"):
             if own(change):
                 continue
-            before = change[0] if len(change) else None
-            found.append(_changed(now, before))
+            new = _props(now) if new is None else new
+            found.append(_changed(new, _props(change[0] if len(change) else None)))
     return found
 
 
-def _changed(now: Any, before: Any | None) -> tuple[str, ...]:
-    def props(owner: Any | None) -> dict[str, tuple[tuple[str, str], ...]]:
-        return {} if owner is None else {
-            child.tag.split("}")[-1]: tuple(sorted((str(k), str(v)) for k, v in child.attrib.items()))
-            for child in owner if isinstance(child.tag, str) and child.tag.split("}")[-1] not in _NOT_COMPARED}
+def _props(owner: Any | None) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The formatting properties `owner` (a `w:pPr` or `w:rPr`) holds, by name, each with its attributes."""
+    return {} if owner is None else {
+        child.tag.split("}")[-1]: tuple(sorted((str(k), str(v)) for k, v in child.attrib.items()))
+        for child in owner if isinstance(child.tag, str) and child.tag.split("}")[-1] not in _NOT_COMPARED}
 
-    old, new = props(before), props(now)
+
+def _changed(new: dict[str, tuple[tuple[str, str], ...]], old: dict[str, tuple[tuple[str, str], ...]]
+             ) -> tuple[str, ...]:
+    """What a change made: the names of the properties that differ between `old` (as circulated) and `new`."""
     said = []
     for name in [*new, *(n for n in old if n not in new)]:
         if old.get(name) == new.get(name):
