@@ -37,7 +37,8 @@ CLICK_LAYERS = {"cli"}
 # git left (store_killed), a file's history followed back through its renames (store_renames).
 GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "regdraft.workspace.store_writes",
                "regdraft.workspace.store_new_files", "regdraft.workspace.store_renames",
-               "regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.git_nested"}
+               "regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.git_nested",
+               "regdraft.workspace.git_log"}  # git_log: the `--format` of the store's `git log` calls, read back
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
 # The review server's framework and server, imported only by the web face.
 WEB_LIBRARIES = {"starlette", "uvicorn", "h11", "multipart", "python_multipart"}
