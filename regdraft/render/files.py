@@ -8,6 +8,7 @@ received from a colleague may hold a committed symbolic link under that name (`a
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,10 +56,45 @@ def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
             if durable:  # on the disk before the caller renames it into place
                 out.flush()
                 os.fsync(out.fileno())
-    except BaseException:
+    except OSError as exc:
         path.unlink(missing_ok=True)  # a full disk leaves no half file behind
+        if exc.filename is None:  # a write to an open file names none: the message names the file (`reason`)
+            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+        raise
+    except BaseException:
+        path.unlink(missing_ok=True)
         raise
     return path
+
+
+_WRITING = (errno.ENOSPC, errno.EDQUOT, errno.EPERM, errno.EACCES, errno.EROFS, errno.EFBIG, errno.EIO)
+
+
+def about(exc: OSError, path: Path) -> OSError:
+    """`exc` about `path`: a failure on the temporary file beside it, or on its rename, is said of the file itself."""
+    return OSError(exc.errno, exc.strerror, os.fspath(path))
+
+
+def reason(exc: OSError) -> str:
+    """Why a file could not be written, in a drafter's words with the system's after them: `the disk is full (No
+    space left on device)`, `it or its folder is protected against changes (Operation not permitted)`."""
+    said = str(exc.strerror or exc).strip()
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full ({said})"
+    if exc.errno in (errno.EPERM, errno.EACCES):
+        return f"it or its folder is protected against changes ({said})"
+    if exc.errno == errno.EROFS:
+        return f"the disk is read-only ({said})"
+    return said
+
+
+def shown_path(path: Path, root: Path | None = None) -> str:
+    """`path` as the user knows it: relative to `root` (the workspace; else the current folder) when inside it."""
+    base = root if root is not None else Path.cwd()
+    try:
+        return path.absolute().relative_to(base.absolute()).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        return str(path)
 
 
 class _Terminated(BaseException):
@@ -102,7 +138,12 @@ def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> Non
     """
     prepare_folder(output)
     with _removing_on_sigterm():
-        _write_atomic(output, content)
+        try:
+            _write_atomic(output, content)
+        except OSError as exc:  # a full disk said only "cannot access: No space left on device"
+            if exc.errno not in _WRITING and exc.filename is not None:
+                raise  # perhaps not the writing's (a font a PDF could not read): the error names its own file
+            raise RegdraftError(f"cannot write {shown_path(output)}: {reason(exc)}; nothing was written.") from None
 
 
 def _write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:

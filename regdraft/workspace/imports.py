@@ -99,6 +99,12 @@ def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: 
                                 options=("force",))
         write_atomic(output, data)
         return str(output), result
+    with ws.writing("amend import"):  # before any answer: an interrupted write is refused first, as by every writer
+        return _commit_amendment(ws, path, slug, relative, data, result, force), result
+
+
+def _commit_amendment(ws: Workspace, path: Path, slug: str, relative: str, data: bytes, result: AmendmentImport,
+                      force: bool) -> str:
     if ws.path(relative).exists() and not force:
         raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
                          "(the old text stays in git history).", options=("force",))
@@ -109,4 +115,4 @@ def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: 
         refuse_taken(ws, result.amendment)
     ws.commit({relative: data}, f"Import amending document {result.amendment.number if result.amendment else slug} "
                                 f"from {path.name} as {slug}")
-    return relative, result
+    return relative

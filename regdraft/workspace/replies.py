@@ -5,7 +5,8 @@ Post-conditions:
 1. `write_review_copy` writes only the output file; the workspace and git are untouched.
 2. `import_word_reply` writes every comment of a reply in one commit, or nothing: a reply with
    anything it cannot place is refused with each unplaced passage named, unless the office
-   chose to import those as general comments.
+   chose to import those as general comments. While an interrupted write waits for `check --repair` it refuses,
+   as every writer does, before saying anything of the reply.
 3. Importing the same reply twice imports nothing the second time (each comment remembers a
    fingerprint of what it came from). A comment imported before (the same Word author, date, words, selection,
    proposal and provision in the round) is not imported again, whatever file brings it: from the same body it is
@@ -45,7 +46,7 @@ from regdraft.workspace.rounds import (
     load_comments,
     load_rounds,
 )
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 
 # A reply bigger than this is not a reply someone typed.
 MAX_REPLY_BYTES = 50 * 1024 * 1024
@@ -112,9 +113,14 @@ class ReplyImport:
                 *ReplyImport(self.round, self.forwarded, (), language=self.language).lines()]
 
 
+@writes
 def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name: str = "",
                       place_unplaced: bool = False, round_number: int | None = None) -> ReplyImport:
-    """Import the Word comments and tracked changes of a reply into an open round (one commit)."""
+    """Import the Word comments and tracked changes of a reply into an open round (one commit).
+
+    Under the workspace lock, as every writer: refused while an interrupted write waits for its repair, before
+    anything is compared (an import interrupted with its comments only staged: "imported before" it said).
+    """
     from regdraft.importer.word_reply import read_reply
 
     size = reply_file.stat().st_size

@@ -22,9 +22,10 @@ from pathlib import Path, PurePosixPath
 
 from regdraft.core.commands import words
 from regdraft.core.errors import GitFailed, StoreError
-from regdraft.render.files import new_file
+from regdraft.render.files import about, new_file
 from regdraft.workspace.journal import digest, stop_point
 from regdraft.workspace.store_writes import Transactions, failure, run_hooks
+from regdraft.workspace.write_failures import write_failed
 
 NEW_FILES_BATCH = 500  # new files named in the journal (one fsync) before any of them is written
 
@@ -47,6 +48,13 @@ def _create(target: Path, data: bytes) -> None:
     name is taken): a kill leaves the file whole or absent, so a repair knows it by its digest.
     Where links are not supported (some shared folders) the file is created and written in place.
     """
+    try:
+        _link_into_place(target, data)
+    except OSError as exc:  # said of the file, not of the partial one beside it
+        raise about(exc, target) from None
+
+
+def _link_into_place(target: Path, data: bytes) -> None:
     partial = new_file(_partial(target), data)
     try:
         stop_point("file-partial")
@@ -117,12 +125,11 @@ class NewFiles(Transactions):
                 stop_point("committed")
                 self._stage_committed(folder, written)
             except (git.GitCommandError, OSError) as exc:
-                self._undo_new_files(folder, head, made_folder)
+                self.undo_or_leave(exc, message, lambda: self._undo_new_files(folder, head, made_folder))
                 journal.end()
-                detail = failure(exc)
-                raise GitFailed(f"The write failed ({detail}); the workspace is as it was.", detail) from None
-            except BaseException:
-                self._undo_new_files(folder, head, made_folder)
+                raise GitFailed(write_failed(exc, self.root), failure(exc)) from None
+            except BaseException as exc:
+                self.undo_or_leave(exc, message, lambda: self._undo_new_files(folder, head, made_folder))
                 journal.end()
                 raise
             sha = str(self.repo.head.commit.hexsha)

@@ -6,7 +6,8 @@ new files from a stream `regdraft.workspace.store_new_files` (whose `NewFiles` e
 
 Post-conditions of `Transactions.commit`:
 1. Either every file is written and one commit records exactly those files, or the files,
-   the index, HEAD and the tags are as they were before the call.
+   the index, HEAD and the tags are as they were before the call; or, when putting them back fails too (a disk
+   still full), the journal stays and a `StoreError` says so in one sentence: `check --repair` finishes the write.
 2. Files outside the workspace are never written.
 3. A kill at any point leaves the old state or a journal that `resume` completes exactly, unless the drafter has
    changed one of its files since: `resume` then names them and changes nothing (the journal's 4).
@@ -18,17 +19,19 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.commands import Command, words
-from regdraft.core.errors import GitFailed, StoreError
+from regdraft.core.errors import GitFailed, RegdraftError, StoreError
 from regdraft.core.layout import SLUG, amendment_path
-from regdraft.render.files import new_file
+from regdraft.render.files import about, new_file, shown_path
 from regdraft.workspace import git_policy, interrupts, run_memo
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, changed_while_stopped, stop_point
+from regdraft.workspace.write_failures import failure as failure
+from regdraft.workspace.write_failures import left_for_repair, write_failed
 
 if TYPE_CHECKING:
     import git
@@ -60,24 +63,6 @@ def git_failure(exc: BaseException, root: Path) -> GitFailed | None:
         return None
     detail = failure(exc)
     return GitFailed(f"git failed in {root}: {detail}", detail)
-
-
-def failure(exc: BaseException) -> str:
-    """What went wrong in a write, in git's or the system's words (`fatal: ...: No space left on device`): what git
-    wrote to its error output, else to its output (`nothing to commit, working tree clean`), else its exit code; never
-    GitPython's whole report, which begins with git's command line (every `-c` setting of `git_policy`)."""
-    if isinstance(exc, OSError):
-        return str(exc.strerror or exc).strip()
-    if not hasattr(exc, "stderr") and not hasattr(exc, "stdout"):
-        return str(exc).strip()
-    for said in (getattr(exc, "stderr", ""), getattr(exc, "stdout", "")):
-        detail = str(said or "").strip()
-        for frame in ("stderr: '", "stdout: '"):  # GitPython's framing of git's message
-            if detail.startswith(frame) and detail.endswith("'"):
-                detail = detail[len(frame):-1].strip()
-        if detail:
-            return detail
-    return f"git stopped with exit code {getattr(exc, 'status', '?')}"
 
 
 def held(paths: Sequence[str]) -> str:
@@ -265,11 +250,8 @@ class Transactions:
             try:
                 sha = self._write_and_commit(changes, paths, message, tag, author)
             except (git.GitCommandError, OSError, StoreError) as exc:  # a program error is not "the write failed"
-                self._restore(saved, head, index_before, tag)
-                for folder in new_folders:
-                    place = self.root / folder
-                    if place.is_dir() and not any(place.iterdir()):
-                        place.rmdir()
+                self.undo_or_leave(exc, message, lambda: self._undo_commit(saved, head, index_before, tag,
+                                                                           new_folders))
                 journal.end()
                 if isinstance(exc, StoreError):  # the settings refused once the files were written: in its words
                     raise
@@ -278,10 +260,29 @@ class Transactions:
                 if locked:  # git's own advice ("remove the file manually") does not say whether that is safe
                     raise GitFailed(f"The write failed: {locked[1]}; then run the command again (the workspace is as "
                                     "it was).", detail) from None
-                raise GitFailed(f"The write failed ({detail}); the workspace is as it was.", detail) from None
+                raise GitFailed(write_failed(exc, self.root), detail) from None
             self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
             journal.end()
             return sha
+
+    def undo_or_leave(self, exc: BaseException, message: str, undo: Callable[[], object]) -> None:
+        """Undo a write that failed with `exc`; when the undoing fails too (the disk still full), leave its journal
+        for `check --repair` and raise a `StoreError` that says so in one sentence, never a traceback of its own."""
+        import git
+
+        try:
+            undo()
+        except (git.GitError, OSError, RegdraftError) as undoing:
+            raise StoreError(left_for_repair(exc, undoing, message, shown_path(self.journal.path, self.root))) from None
+
+    def _undo_commit(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None,
+                     tag: str | None, new_folders: Sequence[str]) -> None:
+        """Put back what a failed `commit` changed, the folders it made removed again."""
+        self._restore(saved, head, index, tag)
+        for folder in new_folders:
+            place = self.root / folder
+            if place.is_dir() and not any(place.iterdir()):
+                place.rmdir()
 
     def _ready_branch(self, *, initial: bool = False) -> str:
         """The branch a write commits to, refusing an unfinished git operation and a detached HEAD."""
@@ -312,11 +313,14 @@ class Transactions:
                 target.unlink(missing_ok=True)
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = new_file(target.with_name(target.name + ".regdraft-tmp"), data)
                 try:
-                    os.replace(tmp, target)
-                finally:
-                    tmp.unlink(missing_ok=True)
+                    tmp = new_file(target.with_name(target.name + ".regdraft-tmp"), data)
+                    try:
+                        os.replace(tmp, target)
+                    finally:
+                        tmp.unlink(missing_ok=True)
+                except OSError as exc:  # said of the file, not of the temporary one beside it
+                    raise about(exc, target) from None
             stop_point("file-written")
         self.settings_still_harmless()
         with self._pathspec(paths) as named:
