@@ -30,7 +30,8 @@ Post-conditions:
    file-system monitor socket aside), is refused (`StoreError` naming it and where it points, or the `rm` that
    removes it), before regdraft reads any of them.
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
-   `protocol.ext.allow=never`, `NESTED_OFF` (no submodule recursion), and `core.hooksPath=<null device>` unless
+   `protocol.ext.allow=never`, `NESTED_OFF` (no submodule recursion), `_OUTPUT` (git's output as regdraft reads
+   it: UTF-8 logs, untracked files shown), and `core.hooksPath=<null device>` unless
    `hooks`; `environment(root)` and `QUIET` hold `GIT_NO_LAZY_FETCH=1` and `GIT_OPTIONAL_LOCKS=0`; `arguments`
    starts every `status` and `diff` with `--ignore-submodules=all` (a submodule is refused outright by `git_nested`).
 """
@@ -52,8 +53,13 @@ from regdraft.core.errors import StoreError
 NESTED_OFF = ("submodule.recurse=false", "fetch.recurseSubmodules=false", "push.recurseSubmodules=no",
               "diff.ignoreSubmodules=all", "status.submoduleSummary=false")
 # Settings that make git run a program regdraft does not choose, whatever the repository says.
+# And the output regdraft reads kept as git prints it by default, whatever a harmless preference of the repository
+# says: `i18n.logOutputEncoding = UTF-16` printed every `git log` in UTF-16, the history read as empty and `check`'s
+# hand-edit gate silent (r28 sweep T3); `status.showUntrackedFiles = no` would hide a drafter's new files.
+_OUTPUT = ("i18n.logOutputEncoding=UTF-8", "i18n.commitEncoding=UTF-8", "status.showUntrackedFiles=normal",
+           "diff.noprefix=false", "diff.mnemonicPrefix=false")
 _ALWAYS = ("core.fsmonitor=false", "commit.gpgSign=false", "tag.gpgSign=false", "protocol.ext.allow=never",
-           *NESTED_OFF)
+           *NESTED_OFF, *_OUTPUT)
 
 # The settings a repository's own files (local, worktree, or a file they include) may hold: what `git init`,
 # `git clone`, `git worktree add`, `git sparse-checkout`, `git maintenance` and regdraft write there, and harmless
@@ -398,14 +404,27 @@ def _refuse_away(what: Path, where: str) -> NoReturn:
                      "the workspace's own repository there (`git clone`, or `git init` and commit its files).")
 
 
+SETTINGS_SECONDS = 20  # for `git config --list`, a few milliseconds on any workspace
+
+
 def _settings(root: Path) -> list[tuple[str, str, str]]:
     """(scope, file, key) of every git setting in force at `root`, included files followed."""
     import subprocess
 
-    done = subprocess.run(["git", "config", "--list", "--show-scope", "--show-origin", "-z"], cwd=root,
-                          capture_output=True, env=environment(root), check=False)
-    if done.returncode != 0:  # settings git cannot read: every other git call stops on them too
-        return []
+    # No input and a bound: a file the settings include may be a pipe or /dev/stdin, and git waited on it forever
+    # (r28 sweep T3); settings git cannot read are refused, never taken for none (fail closed).
+    try:
+        done = subprocess.run(["git", "config", "--list", "--show-scope", "--show-origin", "-z"], cwd=root,
+                              capture_output=True, stdin=subprocess.DEVNULL, env=environment(root), check=False,
+                              timeout=SETTINGS_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise StoreError(f"git could not read the settings of the workspace {root} within {SETTINGS_SECONDS} s (a file "
+                         "they include may be a pipe or a device, such as include.path = /dev/stdin); nothing was "
+                         "done. Look at .git/config and remove what it includes.") from None
+    if done.returncode != 0:
+        said = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"])[0]
+        raise StoreError(f"git cannot read the settings of the workspace {root} ({said}); nothing was done. Put "
+                         ".git/config right (or what it includes) and try again.")
     fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
     return [(scope, origin.removeprefix("file:"), entry.split("\n", 1)[0])
             for scope, origin, entry in zip(fields[0::3], fields[1::3], fields[2::3], strict=False)]
