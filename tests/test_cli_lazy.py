@@ -25,6 +25,10 @@ def _run(code: str) -> dict[str, Any]:
     return result
 
 
+# The command line's modules that add no command.
+HELPERS = {"options", "printing", "completion", "hints", "kept_code"}
+
+
 def _tree(group: click.Group) -> dict[str, list[str]]:
     ctx = click.Context(group)
     return {name: sorted(sub.commands) if isinstance(sub := group.commands[name], click.Group) else []
@@ -37,8 +41,7 @@ def test_where_names_every_command_and_the_modules_that_add_to_it() -> None:
     everything = _tree(cli)
     assert sorted(everything) == sorted(WHERE) == sorted(cli.commands)
     # Every command module is named: a new one left out of WHERE would never be loaded.
-    modules = {m.name for m in pkgutil.iter_modules(regdraft.cli.__path__)} - {"options", "printing", "completion",
-                                                                              "hints"}
+    modules = {m.name for m in pkgutil.iter_modules(regdraft.cli.__path__)} - HELPERS
     assert modules == {m for names in WHERE.values() for m in names}
     assert {"from-edits", "export", "vote"} <= set(everything["amend"])
     for name in WHERE:  # each command alone, in a fresh process, is the command with every subcommand
@@ -47,7 +50,7 @@ def test_where_names_every_command_and_the_modules_that_add_to_it() -> None:
                      "print(json.dumps({'subs': sorted(c.commands) if isinstance(c, click.Group) else [],"
                      " 'modules': sorted(m for m in sys.modules if m.startswith('regdraft.cli.'))}))")
         assert alone["subs"] == everything[name], name
-        loaded = {m.rsplit(".", 1)[1] for m in alone["modules"]} - {"options", "printing", "completion", "hints"}
+        loaded = {m.rsplit(".", 1)[1] for m in alone["modules"]} - HELPERS
         # Its own modules, and `amend` where one of them adds a subcommand to it (`comment` -> `amend vote`).
         assert set(WHERE[name]) <= loaded <= set(WHERE[name]) | {"amend"}, name
 
