@@ -38,6 +38,7 @@ from regdraft.core.counts import agreeing
 from regdraft.core.diff import ChangeKind
 from regdraft.core.inline import plain, standing_line
 from regdraft.core.model import Address, Kind, Regulation, noun
+from regdraft.core.patterns import lazy
 from regdraft.core.refs.citations import amends_another
 
 
@@ -75,10 +76,10 @@ class Concerning:
     clause: str
 
 
-_CLAUSE = re.compile(r"^(\d+[a-z]?)\.\s")
+_CLAUSE = lazy(r"^(\d+[a-z]?)\.\s")
 # The types a law's or another document's name opens with, in an amending document's title naming several.
 _NAMED = ("Luật ", "Bộ luật ", "Pháp lệnh ", "Nghị định ", "Nghị quyết ", "Thông tư ", "Quyết định ", "Quy chế ")
-_OF = re.compile(r"\bcủa\s+(?=(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy chế)\s)")
+_OF = lazy(r"\bcủa\s+(?=(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy chế)\s)")
 
 
 def named_documents(title: str) -> tuple[str, ...]:

@@ -18,12 +18,13 @@ Post-conditions of `split(text)`:
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import zip_longest
+
+from regdraft.core.patterns import lazy
 
 START, BASE, MIDDLE, END = "<<<<<<<", "|||||||", "=======", ">>>>>>>"
 
@@ -51,7 +52,7 @@ class Split:
 
 
 # How a rebase labels the side it replays: `>>>>>>> 1a2b3c4 (Comment from ...)`; a merge names a branch or commit.
-_REPLAYED = re.compile(r"[0-9a-f]{7,40} \(.*\)")
+_REPLAYED = lazy(r"[0-9a-f]{7,40} \(.*\)")
 
 
 def second_is_replayed(parts: Split) -> bool:

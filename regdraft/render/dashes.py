@@ -24,13 +24,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from regdraft.core.patterns import lazy
+
 _ENDS = ")]”’%"  # after a letter or digit, what may end the word before the hyphen
 _STARTS = "([“‘"  # what may start the word after it
 DASHES = "-\u2013"  # the hyphen and the en dash
 _WORD_BEFORE = rf"(?:(?<=[^\W_])|(?<=[{re.escape(_ENDS)}]))"
 # The space before a dash kept on its word's line: the dash ends the text, or a space follows it, then a word or
 # the text's end (the word after it is in the next run).
-_DOCX_SPACE = re.compile(rf"{_WORD_BEFORE} (?=[{DASHES}](?:$| (?:$|[^\W_]|[{re.escape(_STARTS)}])))")
+_DOCX_SPACE = lazy(rf"{_WORD_BEFORE} (?=[{DASHES}](?:$| (?:$|[^\W_]|[{re.escape(_STARTS)}])))")
 _OPENINGS = tuple(f" {dash}" for dash in DASHES)  # how a run opening with a dash starts
 _SPACED = re.compile(rf" [{DASHES}] ")  # a dash with a space on each side, in HTML
 NO_BREAK_SPACE = "\u00a0"

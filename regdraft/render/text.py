@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Located, Unit
+from regdraft.core.patterns import lazy
 
 
 def heading_path(located: Located, language: str) -> str:
@@ -21,7 +21,7 @@ def plain(unit: Unit, language: str, indent: str = "") -> str:
 
 
 # A Markdown backslash escape (`b\)` quoted in a clause, so that it is not read as a point): the reader sees `b)`.
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 
 
 def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:

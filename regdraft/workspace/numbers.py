@@ -17,12 +17,12 @@ suggested in the series of its own term (term XV's second Quy chế is 02-QC/TU,
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.commands import Command
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number
+from regdraft.core.patterns import lazy
 from regdraft.workspace.amendments import list_amendments
 from regdraft.workspace.run_memo import kept
 from regdraft.workspace.store import Workspace
@@ -31,9 +31,9 @@ from regdraft.workspace.terms import Terms, terms
 # `07-QC/VPTU`, `05a-QC/TU`: a Party text's number and its series; `12/2012/QH13`: a state text's, its year and
 # series, the series of a law or a resolution of the National Assembly ending in the term that passed it (QH13 is
 # 2011-2016), which a number in another year cannot be guessed from.
-_PARTY = re.compile(r"(\d+)[a-z]?-(\S+)")
-_STATE = re.compile(r"(\d+)/(\d{4})/(\S+?)(\d*)")
-_LEADING = re.compile(r"(\d+)([^\d\s]\S*)")  # `01/WR-BD`: a number, then its series
+_PARTY = lazy(r"(\d+)[a-z]?-(\S+)")
+_STATE = lazy(r"(\d+)/(\d{4})/(\S+?)(\d*)")
+_LEADING = lazy(r"(\d+)([^\d\s]\S*)")  # `01/WR-BD`: a number, then its series
 PLACEHOLDER = "…"  # the part of a suggested number regdraft cannot know (the term of `01/2026/QH…`)
 
 

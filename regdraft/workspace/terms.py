@@ -39,11 +39,12 @@ from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
 from regdraft.core.errors import Problem
 from regdraft.core.frontmatter import document_number
+from regdraft.core.patterns import lazy
 from regdraft.workspace.run_memo import kept
 from regdraft.workspace.store import Revision, Tag, Workspace
 
 TAGS = "adopted/"
-_NUMERAL = re.compile(r"\b(?:khóa|khoá|term)\s+([IVXLC]+)\b", re.IGNORECASE)
+_NUMERAL = lazy(r"\b(?:khóa|khoá|term)\s+([IVXLC]+)\b", re.IGNORECASE)
 
 
 def term_key(value: object) -> str:

@@ -25,20 +25,20 @@ from dataclasses import dataclass
 from regdraft.core.amend.document import Amendment, DocumentArticle
 from regdraft.core.dates import ENGLISH_DATE, english_date
 from regdraft.core.model import Kind, noun
-from regdraft.core.patterns import Ahead
+from regdraft.core.patterns import Ahead, lazy
 from regdraft.core.refs.citations import THIS, chains, grammar, read_phrase
 
-_SPEAKS = re.compile(r"có hiệu lực|hiệu lực thi hành|take[s]? effect|enters? into force|come[s]? into force", re.I)
-STATES = re.compile(r"có hiệu lực(?: thi hành)?,? (?:kể )?(?:từ|sau)|take[s]? effect (?:on|from|\d)|"
+_SPEAKS = lazy(r"có hiệu lực|hiệu lực thi hành|take[s]? effect|enters? into force|come[s]? into force", re.I)
+STATES = lazy(r"có hiệu lực(?: thi hành)?,? (?:kể )?(?:từ|sau)|take[s]? effect (?:on|from|\d)|"
                      r"(?:enters?|comes?) into force (?:on|from|\d)", re.I)
-_TITLE = re.compile(r"hiệu lực|thi hành|effect|force", re.I)
-_SIGNING = re.compile(r"(?:kể từ|từ) ngày ký|(?:on|from) the (?:date|day) (?:of )?(?:its )?sign", re.I)
-_AFTER = re.compile(r"sau (\d+) ngày(?:,)? kể từ ngày ký|(\d+) days after (?:the date of )?(?:its )?sign", re.I)
-_NUMERIC = re.compile(r"(?:kể từ|từ) ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.I)
-_WORDS = re.compile(r"(?:kể từ|từ) ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_TITLE = lazy(r"hiệu lực|thi hành|effect|force", re.I)
+_SIGNING = lazy(r"(?:kể từ|từ) ngày ký|(?:on|from) the (?:date|day) (?:of )?(?:its )?sign", re.I)
+_AFTER = lazy(r"sau (\d+) ngày(?:,)? kể từ ngày ký|(\d+) days after (?:the date of )?(?:its )?sign", re.I)
+_NUMERIC = lazy(r"(?:kể từ|từ) ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.I)
+_WORDS = lazy(r"(?:kể từ|từ) ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
+_ISO = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # `on 1 July 2014`, `from July 1, 2014`, `as of 01/07/2014` (the day first, as the Vietnamese text writes it).
-_ENGLISH = re.compile(r"\b(?:on|from|as of|as from) (?:the )?" + ENGLISH_DATE, re.I)
+_ENGLISH = lazy(r"\b(?:on|from|as of|as from) (?:the )?" + ENGLISH_DATE, re.I)
 
 
 # Where one sentence goes on to give some provisions a date of their own: `…kể từ ngày ký, riêng quy định tại khoản 6
@@ -46,7 +46,7 @@ _ENGLISH = re.compile(r"\b(?:on|from|as of|as from) (?:the )?" + ENGLISH_DATE, r
 # any `;` (`Khoản 1 Điều 1 … có hiệu lực … 2026; khoản 2 Điều 1 có hiệu lực … 2026.`); a `,` or `và` before a
 # provision (`…từ ngày 01 tháng 7 năm 2025, khoản 3 Điều 1 có hiệu lực …`).
 _PROVISION = r"(?:các\s+)?(?:khoản|điểm|điều|mục|chương|clauses?|points?|articles?)\s"
-_BESIDES = re.compile(r"[,;]\s+(?=(?:riêng|trừ|ngoại trừ|except|save|but)\b|(?:các\s+)?(?:quy định|provisions?)\s)"
+_BESIDES = lazy(r"[,;]\s+(?=(?:riêng|trừ|ngoại trừ|except|save|but)\b|(?:các\s+)?(?:quy định|provisions?)\s)"
                       rf"|;\s+|(?:,\s+|\s+(?:và|and)\s+)(?={_PROVISION})", re.I)
 
 
@@ -232,7 +232,7 @@ def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     return None
 
 
-_NUMBERED = re.compile(r"(\d+[a-zđ]?)\\?\.\s")
+_NUMBERED = lazy(r"(\d+[a-zđ]?)\\?\.\s")
 
 
 def numbered(paragraph: str) -> str:
