@@ -29,15 +29,16 @@ def _change(tag: str, number: int, *inside: str) -> Any:
     return element
 
 
-def _reply_formatted(copy_docx: Path, tmp_path: Path, wording: bool) -> Path:
+def _reply_formatted(copy_docx: Path, tmp_path: Path, wording: bool, amended: bool = True) -> Path:
     """Word 365's "Formatted:" changes: "cán bộ" of point a bolded (w:rPrChange) and point b centred (w:pPrChange),
-    with, when `wording`, a tracked change of words in point c."""
+    with, when `wording`, a tracked change of words in point c; in the text as amended, or when not `amended` in the
+    amending document's quoted text (marked with the instruction's article, `_rd…_d9`)."""
     document = kit.open_docx(copy_docx)
-    run = kit.isolate(kit.paragraph_with(document, POINT_A), "cán bộ")
+    run = kit.isolate(kit.paragraph_with(document, POINT_A, last=amended), "cán bộ")
     properties = run._r.get_or_add_rPr()
     properties.append(OxmlElement("w:b"))
     properties.append(_change("w:rPrChange", 9601, "w:rPr"))
-    point_b = kit.paragraph_with(document, POINT_B)._p.get_or_add_pPr()
+    point_b = kit.paragraph_with(document, POINT_B, last=amended)._p.get_or_add_pPr()
     old = copy.deepcopy(point_b)
     for child in list(old):
         if child.tag in (qn("w:rPr"), qn("w:sectPr")):
@@ -49,7 +50,8 @@ def _reply_formatted(copy_docx: Path, tmp_path: Path, wording: bool) -> Path:
     change.append(old)
     point_b.append(change)
     if wording:
-        kit.track_replace(kit.isolate(kit.paragraph_with(document, POINT_C), "đối ngoại"), "đối ngoại, dân vận", "B")
+        point_c = kit.paragraph_with(document, POINT_C, last=amended)
+        kit.track_replace(kit.isolate(point_c, "đối ngoại"), "đối ngoại, dân vận", "B")
     return kit.save(document, tmp_path / "reply.docx")
 
 
@@ -66,6 +68,25 @@ def test_formatting_only_changes_are_named_in_one_warning(
     assert said.count("formatting-only") == 1
     (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
     assert c["provision"] == "d9.k3.c"
+
+
+def test_formatting_in_the_amending_documents_quoted_text_names_the_points(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Bold and centring in the quoted Điều 9 of the amending document were said to be "on Điều 9" (its paragraphs
+    # carry the instruction's bookmark), while the tracked change of words beside them was narrowed to point c.
+    copy_docx = kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+    reply = _reply_formatted(copy_docx, tmp_path, wording=True, amended=False)
+    result = invoke(tmp_workspace, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert ("2 formatting-only changes (bold, centring) were not imported: regdraft takes wording, not formatting; "
+            "they are in reply.docx on điểm a khoản 3 Điều 9 and điểm b khoản 3 Điều 9.") in said
+    (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
+    assert c["provision"] == "d9.k3.c"
+    formatting_alone = _reply_formatted(copy_docx, tmp_path, wording=False, amended=False)
+    alone = invoke(tmp_workspace, "comment", "import", SLUG, str(formatting_alone), "--by", BODY)
+    said = " ".join(alone.output.split())
+    assert "they are in reply.docx on điểm a khoản 3 Điều 9 and điểm b khoản 3 Điều 9." in said
 
 
 def test_a_reply_of_formatting_alone_says_so_when_nothing_is_imported(

@@ -449,7 +449,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     # Numbered in the reply's order, so that comments made in the same second are listed as the reader met them.
     ranks = sorted(range(len(placed)), key=spots_in_reply.__getitem__)
     numbered = {k: n for n, k in enumerate(ranks, start=1)}
-    notes += [note] if (note := formatting_note(reply.paragraphs, where, reply.source, language)) else []
+    # Formatting in an instruction's quoted text is named as its tracked changes of words are: by the quoted provision.
+    formatted = [_narrowed(p, at, drafts) if at is not None and p.formatting else at
+                 for p, at in zip(reply.paragraphs, where, strict=True)]
+    notes += [note] if (note := formatting_note(reply.paragraphs, formatted, reply.source, language)) else []
     notes += [note] if (note := unchanging_note(void, taken, language)) else []
     return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes))
 
