@@ -58,8 +58,62 @@ def _body_name(name: str) -> str:
                     at = 2 * (start + offset)
                     if word[:1].isupper():
                         pieces[at] = pieces[at][:1].upper() + pieces[at][1:]
+    _place_names(pieces)
     text = "".join(pieces)
     return text[:1].upper() + text[1:]
+
+
+# The administrative units a place's name follows (Nghị định 30/2020/NĐ-CP Phụ lục II: each syllable of a place's name
+# is capitalised): `huyện Đăk Glong`, `Ủy ban nhân dân xã Ia Blứ`; and the Party and Youth Union committees named by
+# their unit (`Huyện ủy Kbang`, `Tỉnh đoàn Gia Lai`). A bare `Đảng ủy` is not one: `Đảng ủy Khối …`, `Đảng ủy Công
+# an …` name no place, and `Đảng ủy xã …` has its unit. Keys as `tone_key` writes them, so `uỷ` is `ủy`.
+_UNITS = tuple(tuple(tone_key(word) for word in unit.split()) for unit in (
+    "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "quận đoàn",
+    "thị đoàn", "thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường"))
+_XA, _HOI, _HOP_TAC = (tone_key("xã"),), [tone_key("hội")], [tone_key("hợp"), tone_key("tác")]
+# The words a place's name stops before (`Ban Chỉ đạo tỉnh về …`, `Hội đồng nhân dân tỉnh Gia Lai khóa XII`).
+_AFTER_PLACE = frozenset(tone_key(word) for word in ("về", "và", "của", "khóa", "nhiệm", "trực", "thuộc", "tại"))
+
+
+def _unit_at(keys: list[str], k: int) -> int:
+    """How many words of `keys` from `k` name an administrative unit (`_UNITS`); 0 when none does. `xã` in `xã hội`
+    (`Bảo hiểm xã hội`) or `hợp tác xã` is none."""
+    for unit in _UNITS:
+        if tuple(keys[k:k + len(unit)]) == unit:
+            if unit == _XA and (keys[k + 1:k + 2] == _HOI or keys[max(k - 2, 0):k] == _HOP_TAC):
+                return 0
+            return len(unit)
+    return 0
+
+
+def _place_words(words: list[str]) -> list[int]:
+    """Which of `words` (an issuer's, in order) are a place's name after its unit: `Đăk`, `Glong` of `Huyện ủy Đăk
+    Glong`; the name stops at a comma, another unit or a word that follows a name (`_AFTER_PLACE`)."""
+    keys = [tone_key(word.lower()) for word in words]
+    found: list[int] = []
+    k = 0
+    while k < len(keys):
+        unit = _unit_at(keys, k)
+        k += unit
+        while unit and k < len(keys) and keys[k] not in _AFTER_PLACE and not _unit_at(keys, k):
+            found.append(k)
+            k += 1
+            if words[k - 1].endswith(","):
+                break
+        k += not unit
+    return found
+
+
+def _place_names(pieces: list[str]) -> None:
+    """Capitalise each word of a place's name after its unit in `pieces` (words at even places, the spaces between
+    them at odd ones): `Huyện ủy Đăk Glong`, `Ea H'Leo`, `M'Đrắk`, whatever the `place:` of the front matter says."""
+    for k in _place_words(pieces[::2]):
+        pieces[2 * k] = _capitalised(pieces[2 * k])
+
+
+def _capitalised(word: str) -> str:
+    """A word of a place's name as written: its first letter and any after an apostrophe in capitals (`H'Leo`)."""
+    return re.sub(r"(^|['’])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
 
 
 # A Vietnamese syllable without marks: an initial consonant, a vowel group, a final. A word of a header in capitals
@@ -72,8 +126,10 @@ _PLAIN_WORD = re.compile(r"[A-Za-z]{2,5}")
 
 def _acronyms_kept(text: str, raw: str, place: str) -> str:
     """`text` (an issuer in running text) with each acronym of the header `raw` in capitals again."""
+    # A place's name after its unit (`HUYỆN ỦY ĐĂK GLONG`) is a name, capitalised as one (`_place_names`).
+    named = {words[k] for name in _joint_issuers(raw) for words in [name.upper().split()] for k in _place_words(words)}
     kept = {word for word in raw.split() if _PLAIN_WORD.fullmatch(word) and _SYLLABLE.fullmatch(word.lower()) is None
-            and word.lower() not in place.lower().split()}
+            and word.lower() not in place.lower().split() and word not in named}
     if not kept:
         return text
     return " ".join(word.upper() if word.upper() in kept else word for word in text.split(" "))
