@@ -167,3 +167,15 @@ def test_comment_add_reads_only_the_comments_that_could_repeat_it(circulating: W
     assert len(parsed) <= 1, parsed
     again = invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", "Ý kiến số 7.")
     assert again.exit_code == 1 and "already says this" in again.output  # still found
+
+
+def test_the_same_words_from_two_people_of_one_body_are_no_repeat() -> None:
+    # Two members' links sending `Nhất trí.` on one clause (sweep r28/AF defect 1); a comment naming nobody may be
+    # either's (a sheet without a person column, `comment add`).
+    an = Comment("a1", 1, BODY, "d12.k4", CommentType.GENERAL, "Nhất trí.", author="Nguyễn Văn An")
+    chinh = Comment("b2", 1, BODY, "d12.k4", CommentType.GENERAL, "Nhất trí.", author="Đỗ Minh Chính")
+    again = Comment("c3", 1, BODY, "d12.k4", CommentType.GENERAL, "Nhất trí.", author="nguyễn văn  An")
+    nobody = Comment("d4", 1, BODY, "d12.k4", CommentType.GENERAL, "Nhất trí.")
+    assert recorded_as(chinh, [an]) is None and recorded_as(again, [an]) == an and recorded_as(nobody, [an]) == an
+    assert repeats([an, chinh, again]) == [(again, an)]
+    assert repeats([an, chinh, nobody]) == [(nobody, an)]

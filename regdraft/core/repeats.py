@@ -3,11 +3,15 @@ and what `sync` brings in.
 
 A comment repeats another when both are of the same round, body (`body_key`: case, spacing and tone placement
 aside), regulation and provision, and say the same text and proposal (as the report shows them: bold and italic
-markers and spacing aside). Two clones recording one body's letter, or importing one sheet, make such a pair, and
-the comment report counts it twice.
+markers and spacing aside), and are not from two different people (`same_person`). Two clones recording one body's
+letter, or importing one sheet, make such a pair, and the comment report counts it twice. Two members of one body
+who each send the same words (two access links: `Nhất trí.`) are two comments: the second was taken for the
+first sent again, not recorded, and told it had sent the form twice.
 
 Post-conditions:
-1. `comment_key(a) == comment_key(b)` exactly when `a` repeats `b` (ids, dates, authors and answers aside).
+1. `a` repeats `b` exactly when `comment_key(a) == comment_key(b)` (ids, dates, authors and answers aside) and
+   `same_person(a, b)`: their authors are the same person, or one of them names none (a sheet without a person
+   column, `comment add` without one) and may be either.
 2. `recorded_as(c, comments)` is the first of `comments` that `c` repeats (its own id aside), or None.
 3. `repeats(comments)` pairs each comment with the first one before it (in the order given) that it repeats, both
    not withdrawn: a pair one of which is withdrawn counts once, and is settled. One pass, one dict.
@@ -28,6 +32,16 @@ def comment_key(c: Comment) -> Key:
     return c.round, body_key(c.by), c.regulation, c.on, _words(c.text), _words(c.proposal)
 
 
+def same_person(a: Comment, b: Comment) -> bool:
+    """False only when both name who wrote them, and the names differ (case and spacing aside)."""
+    return not a.author or not b.author or person_key(a.author) == person_key(b.author)
+
+
+def person_key(name: str) -> str:
+    """A person's name compared: case and spacing aside."""
+    return " ".join(name.split()).casefold()
+
+
 def _words(text: str) -> str:
     # The text as the report's cell shows it: bold and italic are the cell's, not `**` (`inline.plain`).
     return " ".join(plain(text).split())
@@ -36,17 +50,21 @@ def _words(text: str) -> str:
 def recorded_as(c: Comment, comments: Iterable[Comment]) -> Comment | None:
     """The first of `comments` that `c` repeats, or None."""
     key = comment_key(c)
-    return next((other for other in comments if other.id != c.id and comment_key(other) == key), None)
+    return next((other for other in comments if other.id != c.id and comment_key(other) == key
+                 and same_person(c, other)), None)
 
 
 def repeats(comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
     """(comment, the earlier comment it repeats) for each comment repeating one before it, withdrawn ones aside."""
-    first: dict[Key, Comment] = {}
+    first: dict[Key, list[Comment]] = {}
     found = []
     for c in comments:
         if c.disposition is Disposition.WITHDRAWN:
             continue
-        earlier = first.setdefault(comment_key(c), c)
-        if earlier is not c:
+        said = first.setdefault(comment_key(c), [])
+        earlier = next((e for e in said if same_person(c, e)), None)
+        if earlier is None:
+            said.append(c)
+        else:
             found.append((c, earlier))
     return found

@@ -38,7 +38,7 @@ from regdraft.core.comments import REGULATION_IN, Comment, Row
 from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
-from regdraft.core.repeats import Key, comment_key
+from regdraft.core.repeats import Key, comment_key, same_person
 from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
 
@@ -288,11 +288,11 @@ def _column(name: str) -> str | None:
 def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator[tuple[Comment, Comment | None]]:
     """Each comment of a sheet's rows with the comment already recorded that it repeats, or None when it is new.
 
-    A row repeats a comment of the same round, body, regulation, provision, text and proposal (`core.repeats`, the
-    rule `comment add` and the review server follow). Each recorded comment answers one row, so a sheet that says
-    the same thing twice, imported again after a row was added, still leaves both alone. A row whose proposal came
-    out of the XLSX report's comment cell, split at a `Đề xuất:` line the comment's own text has, repeats the
-    comment whose cell reads the same (`_cells`).
+    A row repeats a comment of the same round, body, regulation, provision, text and proposal, not another person's
+    (`core.repeats`, the rule `comment add` and the review server follow). Each recorded comment answers one row, so
+    a sheet that says the same thing twice, imported again after a row was added, still leaves both alone. A row
+    whose proposal came out of the XLSX report's comment cell, split at a `Đề xuất:` line the comment's own text
+    has, repeats the comment whose cell reads the same (`_cells`).
     """
     waiting: dict[Key, list[Comment]] = {}
     by_cell: dict[Key, list[Comment]] = {}
@@ -302,19 +302,21 @@ def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator
             by_cell.setdefault(key, []).append(c)
     answered: set[int] = set()
 
-    def take(index: dict[Key, list[Comment]], key: Key) -> Comment | None:
+    def take(index: dict[Key, list[Comment]], key: Key, row: Comment) -> Comment | None:
         same = index.get(key, [])
         while same and id(same[0]) in answered:  # it answered a row through the other index
             same.pop(0)
-        if not same:
+        found = next((c for c in same if id(c) not in answered and same_person(row, c)), None)
+        if found is None:
             return None
-        answered.add(id(same[0]))
-        return same.pop(0)
+        answered.add(id(found))
+        same.remove(found)
+        return found
 
     for comment in made:
-        earlier = take(waiting, comment_key(comment))
+        earlier = take(waiting, comment_key(comment), comment)
         if earlier is None and comment.proposal:
-            earlier = next(filter(None, (take(by_cell, key) for key in _cell_keys(comment))), None)
+            earlier = next(filter(None, (take(by_cell, key, comment) for key in _cell_keys(comment))), None)
         yield comment, earlier
 
 

@@ -11,10 +11,11 @@ Post-conditions:
 4. Every field is read in NFC with each line break a `\n` (`form_values`), whatever the browser sent: a name typed
    in NFD was committed as the author in NFD, and a comment's `\r\n` line breaks counted twice toward its limit.
 5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
-   regulation, provision, text and proposal already recorded is answered (`Recorded.again`); so does an answer
-   the comment already has, the same disposition and reply (`AnsweredAgain`). A comment recorded with a proposal
-   that is the provision's text in the draft commented on is recorded as sent, and said to change nothing
-   (`Recorded.same`).
+   regulation, provision, text and proposal already recorded by the same person (the name the link or the form
+   gives) is answered (`Recorded.again`); so does an answer the comment already has, the same disposition and
+   reply (`AnsweredAgain`). Another member of the body who sends the same words is recorded: they never sent
+   that form, and were told they had. A comment recorded with a proposal that is the provision's text in the draft
+   commented on is recorded as sent, and said to change nothing (`Recorded.same`).
 6. A proposal that would delete the points or clauses of its provision when accepted (written without the
    provision's label) is not recorded until the member confirms it (`record_anyway`): `WouldDrop` names what
    would be lost, and the page keeps everything typed and offers the confirmation. So is a wording for an article
@@ -143,7 +144,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     _within(values, ("text", "field_text"), ("proposal", "proposed_wording"), ui=ui)
     on = values["on"].strip() or "general"
     comments = load_comments(ws, slug)
-    earlier = _recorded_before(ws, slug, r, consulted[0], on, values, comments)
+    earlier = _recorded_before(ws, slug, r, consulted[0], on, values, name, comments)
     if earlier is not None:
         return Recorded(earlier, r.number, again=True)
     _within_member_bound(ws, visitor, r, comments, values, ui)
@@ -156,7 +157,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     try:
         comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
                          r.number, author=ws.person(name), regulation=values["regulation"].strip() or None,
-                         person=name)
+                         person=name, force=True)  # repeats looked for above, the same person's only
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     except WrongWording as exc:
@@ -222,13 +223,13 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
                      adding=ui.figure(adding), limit=ui.figure(bound.characters), **said)
 
 
-def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, values: Mapping[str, str],
+def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, values: Mapping[str, str], name: str,
                      comments: Sequence[Comment]) -> Comment | None:
     """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
     recorded before alone: the one it repeats (`core.repeats`: the same round, body, regulation, provision, text
-    and proposal)."""
+    and proposal) among those `name` sent (a comment naming no person is the office's, never this form's)."""
     from regdraft.core.comments import CommentType, canonical_on
-    from regdraft.core.repeats import recorded_as
+    from regdraft.core.repeats import person_key, recorded_as
     from regdraft.workspace.circulated import regulation_key
 
     try:
@@ -236,8 +237,9 @@ def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, val
         key = regulation_key(ws, slug, r.revision, values["regulation"].strip() or None)
     except RegdraftError:
         return None  # refused as it is recorded, in the page's words
-    sent = Comment("", r.number, body, address, CommentType.GENERAL, values["text"], values["proposal"], regulation=key)
-    return recorded_as(sent, comments)
+    sent = Comment("", r.number, body, address, CommentType.GENERAL, values["text"], values["proposal"], regulation=key,
+                   author=name)
+    return recorded_as(sent, [c for c in comments if c.author and person_key(c.author) == person_key(name)])
 
 
 def _named(on: str, ui: Words) -> str:

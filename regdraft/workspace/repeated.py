@@ -107,12 +107,12 @@ def arrived_repeats(ws: Workspace, remote: str, commits: Sequence[CommitInfo]) -
         except RegdraftError:
             continue  # `check` names a file that does not read
         current = [c for c in comments if c.disposition is not Disposition.WITHDRAWN]
-        here: dict[Key, Comment] = {}
+        here: dict[Key, list[Comment]] = {}
         for c in current:
             if c.id not in ids:
-                here.setdefault(comment_key(c), c)
+                here.setdefault(comment_key(c), []).append(c)
         for c in current:
-            earlier = here.get(comment_key(c)) if c.id in ids else None
+            earlier = recorded_as(c, here.get(comment_key(c), [])) if c.id in ids else None
             if earlier is not None:
                 notes.append(f"Comment {c.id} from {remote} ({c.by}, {_where(c)}, round {c.round}) repeats comment "
                              f"{earlier.id} recorded here, so the report would count it twice: answer one and record "

@@ -57,3 +57,26 @@ def test_accepting_one_line_for_a_clause_with_points_is_refused_in_the_page_word
     assert f"Đề xuất của ý kiến {comment.id} không có các điểm a)–c) của khoản 1 Điều 12" in \
         html.unescape(refused.text)
     assert head(review_ws) == before
+
+
+def test_two_members_of_one_body_saying_the_same_words_are_two_comments(review_ws: Workspace) -> None:
+    # Chính, of the same body as An, sent `Nhất trí.` on the clause An had: nothing was recorded for him, and he was
+    # told he had sent the form twice (sweep r28/AF, defect 1).
+    from regdraft.workspace.access import invite
+    from tests.web.conftest import entered
+
+    _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    _, chinh = invite(review_ws, "Đỗ Minh Chính", BODIES[0])
+    form = {"round": "1", "on": "d12.k4", "text": "Nhất trí.", "proposal": "", "type": ""}
+    first, second = entered(review_ws, an), entered(review_ws, chinh)
+    assert first.post(f"/a/{SLUG}/comments", data={**form, "csrf": token(first)}).status_code == 303
+    sent = second.post(f"/a/{SLUG}/comments", data={**form, "csrf": token(second)})
+    assert sent.status_code == 303 and "again=1" not in sent.headers["location"]
+    page = html.unescape(second.get(sent.headers["location"]).text)
+    assert "đã được lưu trước đó" not in page
+    comments = load_comments(review_ws, SLUG)
+    assert sorted(c.author for c in comments) == ["Nguyễn Văn An", "Đỗ Minh Chính"]
+    assert review_ws.repo.git.log("-1", "--format=%an") == "Đỗ Minh Chính"
+    # Each one's own form sent again is still a repeat.
+    again = second.post(f"/a/{SLUG}/comments", data={**form, "csrf": token(second)})
+    assert "again=1" in again.headers["location"] and len(load_comments(review_ws, SLUG)) == 2
