@@ -4,7 +4,8 @@ Post-conditions:
 1. A comment is recorded by `rounds.add_comment`, as `regdraft comment add` records it: one
    YAML file, one commit, authored by the person who wrote it, against the regulation the
    form names (the page's, for an amendment of several).
-2. Every refusal is a `RegdraftError` whose sentence says why (the server's own refusals in the
+2. A comment empty, or holding only the quotation the page puts before a comment on words selected (`Về đoạn
+   “…”:`), is refused. Every refusal is a `RegdraftError` whose sentence says why (the server's own refusals in the
    page's words, `ui`); nothing is written then.
 3. Only drafters answer and accept; a reviewer comments only as their link's body; nothing is
    written in a closed round.
@@ -49,7 +50,7 @@ from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownU
 from regdraft.core.model import Address
 from regdraft.core.text import visible
 from regdraft.web.guard import Visitor
-from regdraft.web.words import Refused, Words, refuse
+from regdraft.web.words import Refused, Words, only_quoted, refuse
 from regdraft.workspace.store import Workspace
 
 # What the browser may send in a text box (`maxlength`, in UTF-16 code units): a Vietnamese letter typed decomposed
@@ -141,6 +142,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
         raise refuse(ui, Category.USAGE, "write_name")
     if not values["text"].strip():
         raise refuse(ui, Category.USAGE, "write_comment")
+    if only_quoted(values["text"]):  # a tap on Send after selecting words: it made the body "not agreeing"
+        raise refuse(ui, Category.USAGE, "write_after_quote")
     _within(values, ("text", "field_text"), ("proposal", "proposed_wording"), ui=ui)
     on = values["on"].strip() or "general"
     comments = load_comments(ws, slug)

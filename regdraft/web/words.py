@@ -131,6 +131,22 @@ def worded(exc: Exception, root: Path) -> RegdraftError:
     return failed
 
 
+@cache
+def _quotations() -> tuple[re.Pattern[str], ...]:
+    # `Về đoạn “{words}”:` as a pattern: the words any but the quotation's own close (`”:`), so that a comment
+    # that goes on after it and quotes again (`Về đoạn “A”: bỏ “B”:`) is not taken for one quotation.
+    return tuple(re.compile(re.escape(_table()[language]["selected_words"]).replace(re.escape("{words}"),
+                                                                                    "(?:(?!”:).)*"), re.S)
+                 for language in LANGUAGES)
+
+
+def only_quoted(text: str) -> bool:
+    """True when `text` is nothing but the quotation the page puts before a comment on words selected
+    (`Về đoạn “…”:`, `On “…”:`, in either language), with nothing written after it."""
+    said = " ".join(text.split())
+    return any(pattern.fullmatch(said) for pattern in _quotations())
+
+
 class Refused(RegdraftError):
     """A refusal the review server words itself, in the page's language."""
 

@@ -156,3 +156,20 @@ def test_a_line_break_counts_once_toward_the_limit_as_it_is_stored(review_ws: Wo
     refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=typed + "!"))
     assert refused.status_code == 400 and head(review_ws) == before
     assert f"có {MAX_TEXT + 1} ký tự, quá giới hạn {MAX_TEXT} ký tự" in html.unescape(refused.text)
+
+
+def test_a_comment_holding_only_the_quotation_of_the_words_selected_is_refused(review_ws: Workspace) -> None:
+    # Words selected, then Send with nothing written after the quotation the page put in: it was recorded as a
+    # comment, and its body was no longer counted as agreeing (sweep r28/AF, defect 2).
+    c = client(review_ws)
+    before = head(review_ws)
+    for bare in ("Về đoạn “Việc biểu quyết đ”: ", "Về đoạn “một phần ba”:\r\n  ", "On “one third”: "):
+        refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d12.k1.b", text=bare))
+        assert refused.status_code == 400, bare
+        assert "Xin viết nội dung góp ý sau đoạn được trích trước khi gửi." in html.unescape(refused.text)
+        assert _textarea(refused.text, "text").strip() == bare.strip()
+    assert head(review_ws) == before and load_comments(review_ws, SLUG) == []
+    # Anything written after it, or a comment that goes on and quotes again, is a comment.
+    for said in ("Về đoạn “một phần ba”: đề nghị sửa thành một nửa.", "Về đoạn “A”: bỏ “B”:"):
+        assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d12.k1.b", text=said)).status_code == 303
+    assert len(load_comments(review_ws, SLUG)) == 2
