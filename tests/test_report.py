@@ -106,7 +106,9 @@ def test_html_escapes_and_groups(report: Report, mini_workspace: Workspace, tmp_
                               (ReportRow(1, "<b>Ban</b>", "[x](http://e.vn) <img src=x>", "", "", ""),)),))
     write_report(bad, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     page = out.read_text(encoding="utf-8")
-    assert "&lt;b&gt;Ban&lt;/b&gt;" in page and "http://e.vn" not in page and "<img" not in page
+    # A comment's words as typed (no Markdown read in them): the link's words, no link.
+    assert "&lt;b&gt;Ban&lt;/b&gt;" in page and "[x](http://e.vn) &lt;img src=x&gt;" in page
+    assert 'href="http://e.vn' not in page and "<img" not in page
     write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     page = out.read_text(encoding="utf-8")
     assert 'class="landscape"' in page and "A4 landscape" in page

@@ -1,5 +1,5 @@
-"""A comment's inline Markdown as the HTML report shows it: in the report's DOCX and on the review server's
-comments page."""
+"""A reply's and a proposal's inline Markdown as the HTML report shows it: in the report's DOCX and on the review
+server's comments page; a comment's words as typed in every output (no Markdown read in them: `(*)`, `2*3*4`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def _runs(cell: Any) -> list[tuple[str, bool, bool]]:
     return [(r.text, bool(r.bold), bool(r.italic)) for p in cell.paragraphs for r in p.runs if r.text]
 
 
-def test_the_docx_report_writes_inline_markdown_as_runs(consulting_workspace: Workspace, invoke: Invoke,
+def test_the_docx_report_writes_a_replys_inline_markdown_as_runs(consulting_workspace: Workspace, invoke: Invoke,
                                                          tmp_path: Path) -> None:
     import docx
 
@@ -37,8 +37,7 @@ def test_the_docx_report_writes_inline_markdown_as_runs(consulting_workspace: Wo
     written = invoke(ws, "round", "report", SLUG, "-o", str(out))
     assert written.exit_code == 0, written.output
     row = docx.Document(str(out)).tables[1].rows[1].cells
-    assert _runs(row[3]) == [("Bổ sung ", False, False), ("rà phá", True, False),
-                             (" bom mìn và *ký hiệu*", False, False),  # the escapes are the characters
+    assert _runs(row[3]) == [(TEXT, False, False),  # as typed
                              ("Đề xuất: ", False, True), ("mới", False, True), (" hơn", False, True)]
     assert _runs(row[4]) == [("Tiếp thu một phần", True, False), ("Tiếp thu ", False, False),
                              ("một phần", False, True), (" tại ", False, False), ("khoản 2", True, False)]
@@ -47,20 +46,20 @@ def test_the_docx_report_writes_inline_markdown_as_runs(consulting_workspace: Wo
     assert len(sizes) == 1 and None not in sizes
 
 
-def test_the_comments_page_shows_inline_markdown_and_escapes_html(consulting_workspace: Workspace) -> None:
+def test_the_comments_page_shows_a_replys_inline_markdown_and_escapes_html(consulting_workspace: Workspace) -> None:
     ws = consulting_workspace
     comment = add_comment(ws, SLUG, "Ban A", "general", TEXT)
     respond_comment(ws, comment.id, "partly", REPLY + " <script>alert(1)</script>")
     add_comment(ws, SLUG, "Ban B", "general", "<script>alert(2)</script> **đậm**")
     page = client(ws).get(f"/a/{SLUG}/comments")
     assert page.status_code == 200, page.text
-    assert "Bổ sung <strong>rà phá</strong> bom mìn và *ký hiệu*" in page.text
+    assert "Bổ sung **rà phá** bom mìn và \\*ký hiệu\\*" in page.text
     assert ": Tiếp thu <em>một phần</em> tại <strong>khoản 2</strong> &lt;script&gt;alert(1)&lt;/script&gt;" \
         in page.text
-    assert "&lt;script&gt;alert(2)&lt;/script&gt; <strong>đậm</strong>" in page.text
+    assert "&lt;script&gt;alert(2)&lt;/script&gt; **đậm**" in page.text
     assert "<script>alert" not in page.text
     shown = re.findall(r'<p class="(?:text|answer)">(.*?)</p>', page.text)
-    assert len(shown) == 3 and not any("**" in p for p in shown)  # the reply's form keeps its Markdown to edit
+    assert len(shown) == 3 and "**" not in shown[1]  # the reply's form keeps its Markdown to edit
 
 
 def _words(text: str) -> str:
@@ -107,3 +106,47 @@ def test_an_image_in_a_comment_is_shown_as_written_in_every_output(
             assert _words(piece) in _words(words), (output, piece)
     assert "<img" not in page and "<img" not in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert requests == []
+
+
+def test_a_comments_asterisks_are_printed_as_typed_in_every_output(
+        consulting_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # "(*)" note markers and `2*3*4` were read as emphasis: `Số liệu () … ()`, the words between in italics, on the
+    # comments page and in the HTML, PDF, DOCX and XLSX reports (sweep r28/AF, defect 3).
+    import docx
+    import openpyxl
+    from pypdf import PdfReader
+
+    ws = consulting_workspace
+    notes = "Số liệu (*) lấy từ báo cáo năm 2024; (*) là số ước tính."
+    product = "Tỷ lệ 2*3*4 và _x_ giữ nguyên"
+    add_comment(ws, SLUG, "Ban A", "general", notes)
+    add_comment(ws, SLUG, "Ban B", "general", product, proposal="*mới* hơn")
+    shown: dict[str, str] = {}
+    italic: dict[str, list[str]] = {}
+    for suffix in ("html", "pdf", "docx", "xlsx"):
+        out = tmp_path / f"r.{suffix}"
+        written = invoke(ws, "round", "report", SLUG, "-o", str(out))
+        assert written.exit_code == 0, written.output
+        if suffix == "html":
+            page = out.read_text(encoding="utf-8")
+            italic[suffix] = re.findall(r"<em>(.*?)</em>", page)
+            shown[suffix] = html.unescape(re.sub(r"<[^>]*>", "", page))
+        elif suffix == "pdf":
+            shown[suffix] = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+        elif suffix == "docx":
+            cells = [c for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
+            shown[suffix] = "\n".join(c.text for c in cells)
+            italic[suffix] = [r.text for c in cells for p in c.paragraphs for r in p.runs if r.italic and r.text]
+        else:
+            sheet = openpyxl.load_workbook(out).active
+            assert sheet is not None
+            shown[suffix] = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    page = client(ws).get(f"/a/{SLUG}/comments").text
+    italic["web"] = re.findall(r"<em>(.*?)</em>", page)
+    shown["web"] = html.unescape(re.sub(r"<[^>]*>", "", page))
+    for output, words in shown.items():
+        for piece in (notes, product):
+            assert _words(piece) in _words(words), (output, piece)
+    # The proposal is a provision's wording: its Markdown is read, as the draft's is.
+    assert italic["html"] == ["mới"] and "mới" in italic["docx"] and "Số liệu" not in " ".join(italic["docx"])
+    assert italic["web"] == []

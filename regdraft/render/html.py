@@ -81,6 +81,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     env.filters["inline"] = inline_markdown
     env.filters["standing"] = standing_line  # a preamble line in capitals: `QUYẾT ĐỊNH:`, centred in bold
     env.filters["lines"] = inline_lines
+    env.filters["typed_lines"] = typed_lines  # a comment's words as typed: `(*)` is no emphasis
     env.filters["css_string"] = css_string
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
     env.globals.update(print_globals())
@@ -252,6 +253,14 @@ def inline_lines(text: str) -> Markup:
     `<br>` (a blank line between paragraphs, a list's items): a member's lines were run into one."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return Markup("<br>\n").join(inline_markdown(line) for line in lines)
+
+
+def typed_lines(text: str) -> Markup:
+    """A comment's text as its member typed it, escaped, each line break kept as `<br>`: no Markdown is read in it.
+    Comments are typed in plain boxes (the review form, a sheet's cell, a Word comment), and `Số liệu (*) … (*)`
+    printed as `Số liệu () … ()` with the words between in italics; `2*3*4` as `2`, `3` in italics, `4`."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Markup("<br>\n").join(Markup(escape_html(line, quote=False)) for line in lines)
 
 
 _TAGS = {"strong_open": "<strong>", "strong_close": "</strong>", "em_open": "<em>", "em_close": "</em>",

@@ -118,9 +118,10 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
-def rich_text(text: str) -> object | None:
-    """`text`'s inline Markdown as a cell's rich text (bold and italic runs), or None when it has none. The text
-    is what a reader sees (`plain`), so a cell never starts a formula that its Markdown hid."""
+def rich_text(text: str, typed: str = "") -> object | None:
+    """`text`'s inline Markdown as a cell's rich text (bold and italic runs), after `typed` as it is (a comment's
+    words as typed: no Markdown read in them), or None when `text` has none. The text is what a reader sees
+    (`plain`), so a cell never starts a formula that its Markdown hid."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -128,7 +129,8 @@ def rich_text(text: str) -> object | None:
     lines = [spans(line) for line in text.split("\n")]
     if all(not (s.bold or s.italic) for line in lines for s in line) and plain(text) == text:
         return None
-    runs: list[object] = []
+    first = ILLEGAL_CHARACTERS_RE.sub("", typed)
+    runs: list[object] = [("'" + first if first.startswith(FORMULA_STARTS) else first)] if first else []
     for k, line in enumerate(lines):
         for s in ([Span("\n")] if k else []) + line:
             piece = ILLEGAL_CHARACTERS_RE.sub("", s.text)
@@ -254,8 +256,11 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
                 values.append(late_flag(row.late))
             values.append(group.now_provision or group.provision)
             for column, value in enumerate(values, start=1):
-                written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column in rich
-                                     else cell(value))
+                if column == rich[0]:  # the comment's words as typed, the proposal's Markdown read
+                    shown = rich_text(comment[len(row.text):], typed=row.text) or cell(comment)
+                else:
+                    shown = styled(value) if isinstance(value, str) and column in rich else cell(value)
+                written = sheet.cell(at, column, shown)
                 written.alignment, written.border = wrapped, box
     sheet.freeze_panes = f"A{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{last}{at}"
@@ -318,12 +323,13 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             if first is None and group.now:
                 provision.append((group.now, {"italic": True}))
             cells = word.add_row(table, [str(row.number), provision, by, "", answer], widths, size=small)
+            # The comment's words as typed (`html.typed_lines`): `(*)` and `2*3*4` are no emphasis.
             if row.selection:
-                _inline(cells[3].paragraphs[0], words["report_selection"].format(selection=row.selection), small,
-                        italic=True)
-                _inline(word.paragraph(cells[3], space_after=0), row.text, small)
+                word.add_run(cells[3].paragraphs[0], words["report_selection"].format(selection=row.selection),
+                             italic=True, size=small)
+                word.add_run(word.paragraph(cells[3], space_after=0), row.text, size=small)
             else:
-                _inline(cells[3].paragraphs[0], row.text, small)
+                word.add_run(cells[3].paragraphs[0], row.text, size=small)
             if row.marked:
                 word.marked_paragraph(cells[3], f"{words['report_proposal']} ", row.marked, size=small)
             elif row.proposal:
