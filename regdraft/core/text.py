@@ -22,6 +22,7 @@ _LONG = 10_000
 # direction marks, and the embeddings, overrides and isolates that show letters in another order than stored.
 INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _INVISIBLE = lazy(f"[{INVISIBLE}]")
+_NOT_JOINERS = lazy("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def short(text: str, limit: int = 110) -> str:
@@ -78,9 +79,11 @@ def control_character(text: str) -> str | None:
             "are stored")
 
 
-def visible(text: str) -> str:
-    """`text` without its invisible characters (`INVISIBLE`)."""
-    return _INVISIBLE.sub("", text)
+def visible(text: str, joiners: bool = False) -> str:
+    """`text` without its invisible characters (`INVISIBLE`); with `joiners`, the zero-width non-joiner and joiner
+    (U+200C, U+200D) kept: a person's words hold them where they belong (👨‍👩‍👧 is three emoji joined, and Persian
+    and some Indic words are spelt with them), and they change no order a reader sees."""
+    return (_NOT_JOINERS if joiners else _INVISIBLE).sub("", text)
 
 
 # The spaces other than U+0020 a text copied from Word or a web page carries, which an import writes as one plain

@@ -11,6 +11,7 @@ Post-conditions:
    written in a closed round.
 4. Every field is read in NFC with each line break a `\n` (`form_values`), whatever the browser sent: a name typed
    in NFD was committed as the author in NFD, and a comment's `\r\n` line breaks counted twice toward its limit.
+   Invisible characters are left out (`core.text.visible`), save the joiners in a comment's or a reply's words.
 5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
    regulation, provision, text and proposal already recorded by the same person (the name the link or the form
    gives) is answered (`Recorded.again`); so does an answer the comment already has, the same disposition and
@@ -61,15 +62,20 @@ FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "t
           "type": 20, "disposition": 20, "reply": TYPED, "record_anyway": 8}
 
 
+# The fields holding a person's own words, which keep their joiners (`visible`): not a name or a provision's wording.
+WORDS = frozenset({"text", "reply"})
+
+
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
     """The known fields of a submitted form as text in NFC with `\n` line breaks, each cut to its bound."""
     values = {}
     for name, limit in FIELDS.items():
         value = form.get(name)
         # Invisible characters dropped: a name holding U+202E showed the rest of its line reversed on every page.
+        # A comment's and a reply's words keep their joiners (U+200C, U+200D): 👨‍👩‍👧 came apart into three people.
         # Line breaks as stored (`\n`): a browser sends a text box's as `\r\n`, and each counted twice toward
         # `MAX_TEXT` and the member's bound (a comment of 20,000 characters on 417 lines was "20416 ký tự").
-        values[name] = visible(one_newline(value))[:limit] if isinstance(value, str) else ""
+        values[name] = visible(one_newline(value), joiners=name in WORDS)[:limit] if isinstance(value, str) else ""
     return values
 
 
@@ -140,7 +146,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     name = visitor.name or " ".join(values["name"].split())
     if not name:
         raise refuse(ui, Category.USAGE, "write_name")
-    if not values["text"].strip():
+    if not visible(values["text"]).strip():  # joiners alone are no words either
         raise refuse(ui, Category.USAGE, "write_comment")
     if only_quoted(values["text"]):  # a tap on Send after selecting words: it made the body "not agreeing"
         raise refuse(ui, Category.USAGE, "write_after_quote")

@@ -80,3 +80,22 @@ def test_two_members_of_one_body_saying_the_same_words_are_two_comments(review_w
     # Each one's own form sent again is still a repeat.
     again = second.post(f"/a/{SLUG}/comments", data={**form, "csrf": token(second)})
     assert "again=1" in again.headers["location"] and len(load_comments(review_ws, SLUG)) == 2
+
+
+def test_a_comments_joiners_are_kept_and_direction_overrides_left_out(review_ws: Workspace) -> None:
+    # 👨‍👩‍👧 was stored as three people and 🏳️‍🌈 as a flag and a rainbow: U+200D was taken out with the overrides
+    # (sweep r28/AF, defect 4). A Persian word keeps its non-joiner (U+200C).
+    c = client(review_ws)
+    typed = "Rất tốt 👍🏽👨\u200d👩\u200d👧 🇻🇳 ❤️ 🏳️\u200d🌈 — nhất trí; می\u200cخواهم."
+    sent = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=typed + "\u202e\u200b"))
+    assert sent.status_code == 303, sent.text
+    (comment,) = load_comments(review_ws, SLUG)
+    assert comment.text == typed
+    assert typed in html.unescape(c.get(f"/a/{SLUG}/comments").text)
+    answered = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
+                      data={"csrf": token(c), "disposition": "noted", "reply": "Ghi nhận 👨\u200d👩\u200d👧\u202e."})
+    assert answered.status_code == 303
+    assert load_comments(review_ws, SLUG)[0].reply == "Ghi nhận 👨\u200d👩\u200d👧."
+    # Joiners alone are no comment.
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="\u200d\u200c \u200d"))
+    assert refused.status_code == 400 and len(load_comments(review_ws, SLUG)) == 1
