@@ -375,7 +375,27 @@
   });
 
   // A form given back (a comment refused) holds the provision's code: shown in words, as chosen.
-  if (on.value && on.value !== "general" && described(on.value) !== on.value) { show(on.value); }
+  function nameInWords() {
+    if (on.value && on.value !== "general" && described(on.value) !== on.value) { show(on.value); }
+  }
+  nameInWords();
+  // Back to this page from the one a comment was sent to: a browser that keeps pages (its back-forward cache) shows
+  // the form as it was sent, the provision as its code (the form keeps no fields otherwise: `autocomplete="off"`).
+  // The comment saved (its page forgot the draft kept in this tab), the form comes back empty; refused, the page
+  // that said so holds it. The provision is named in words.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && sending) {
+      sending = false;
+      let kept = null;
+      try { kept = store && store.getItem(draftKey); } catch (e) { kept = null; }
+      if (kept) { nameInWords(); return; }
+      text.value = "";
+      proposal.value = "";
+      editorFrom = "";
+      quoted = "";
+    }
+    nameInWords();
+  });
 
   // Back from sending a comment (`#on-d16.k9`): the provision commented on, not the top of a long law. The notice
   // that it was saved (`role="status"`) is moved just before it, where the member is, and given the focus: read out,
