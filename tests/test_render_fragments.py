@@ -116,10 +116,11 @@ def _old_templates(folder: Path, unchanged_too: bool = True) -> None:
     macros = re.sub(r"\{% macro plain_unit.*?\{%- endmacro %\}", lambda _: old_macro, macros, count=1, flags=re.S)
     macros = macros.replace("{{ unchanged(p.new, mv, addr) }}", "{{ plain_unit(p.new, mv, addr) }}")
     inline = (PACKAGE_TEMPLATES / "redline-inline.html.j2").read_text(encoding="utf-8")
-    inline = re.sub(r"\{% elif p\.identical %\}\n\{\{ unchanged\(.*?\) \}\}\n", "", inline)
+    inline = re.sub(r"\{% elif p\.identical %\}\n\{\{ within\(unchanged\(.*?\) \}\}\n", "", inline)
     # The body's loop as it was: one provision at a time (`in_order`), no runs printed at once (`in_runs`).
     looped = inline.replace("in_runs(items)", "in_order(items)").replace(
-        '{% if at == "kept" %}\n{{ p }}\n{% elif at == "moved away" %}', '{% if at == "moved away" %}')
+        '{% if at == "kept" %}\n{{ within(p, ns.level) }}\n{% elif at == "moved away" %}',
+        '{% if at == "moved away" %}')
     assert looped.count("in_order(items)") == 1 and '"kept"' not in looped, "the body's loop has changed"
     inline = looped
     assert "unchanged(" not in macros + inline

@@ -106,7 +106,7 @@ HELPERS = {
     "mark", "badge", "mark_parts", "child_address", "unchanged", "in_runs", "provision_html", "title_marks",
     "heading", "label", "heading_marked", "label_marked", "describe", "kind_label", "where", "moved_note", "body",
     "closing", "in_order", "moved_away", "legend", "reasons", "line", "touched", "whole", "marked", "para_class",
-    "change_bar", "table_rows", "table_head", "quote", "ui", "heading_tag",
+    "change_bar", "table_rows", "table_head", "quote", "ui", "heading_tag", "heading_level", "within",
 }
 DEPTH = 7
 ITEMS = 40  # of each list, tuple, set or dict: enough for every type it holds, few enough to stay quick

@@ -95,7 +95,7 @@ def print_globals() -> dict[str, Any]:
     off for print (the review server turns them on: a provision's address, its badge, the marks of the parts of a
     unit, `render.fragments.MarkParts`; None: not marked), and the heading helpers."""
     return {"annotate": False, "mark": _no_mark, "badge": _no_mark, "mark_parts": None, "child_address": _child_address,
-            "heading_tag": heading_tag}
+            "heading_tag": heading_tag, "heading_level": heading_level, "within": within}
 
 
 def cache_folder_of(workspace_root: Path | None) -> Path | None:
@@ -107,14 +107,31 @@ def cache_folder_of(workspace_root: Path | None) -> Path | None:
 
 # A heading's level by its provision's kind: the document's title is the one h1 (`base.html.j2`), chapters and parts
 # h2, sections and articles h3, so a screen reader goes from Điều to Điều by heading (WCAG 1.3.1). Fixed by kind, not
-# by the kinds a document holds: a printed article is kept by itself (`render.fragments`). Styled as the paragraphs
-# they were (base.css: `main h1` …), so the printed pages do not change.
+# by the kinds a document holds: a printed article is kept by itself (`render.fragments`); the redline's body puts
+# the articles under a Mục one level below it (`within`). Styled as the paragraphs they were (base.css: `main h1` …),
+# so the printed pages do not change.
 _HEADING_LEVEL = {"part": 2, "chapter": 2, "appendix": 2, "section": 3, "article": 3, "subsection": 4}
 
 
 def heading_tag(kind: str) -> str:
     """The element a provision of this kind is headed by (`h2` for a chapter, `h3` for an article)."""
     return f"h{_HEADING_LEVEL[str(kind)]}"
+
+
+def heading_level(kind: str) -> int:
+    """The level of the heading a provision of this kind has (2 for a chapter, 3 for a section)."""
+    return _HEADING_LEVEL[str(kind)]
+
+
+def within(html: str, level: int) -> Markup:
+    """Provisions' HTML printed under a heading of `level` (that of the part, chapter, section or subsection before
+    them): their articles' headings one level below it. A screen reader's outline put Điều 12 level with the Mục 1
+    holding it (both h3); under a chapter (h2) they are as printed (h3)."""
+    below = max(level, 2) + 1
+    if below == _HEADING_LEVEL["article"]:
+        return Markup(html)
+    return Markup(str(html).replace('<h3 class="article-heading', f'<h{below} class="article-heading')
+                  .replace("</h3>", f"</h{below}>"))
 
 
 def _no_mark(address: object) -> Markup:

@@ -44,11 +44,11 @@ PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-c
                   "base.html.j2", "base.css.j2", "redline.css.j2", "redline-screen.css.j2", "signature.css.j2")
 # Those `content` prints as, and the SHA-256 of their sources joined by NUL in that order.
 CONTENT_TEMPLATES = PAGE_TEMPLATES[:4]
-PORTED = "53362a7b34282a8a99b592d565aaf125f18265f7fc0a67c7a7662256d1be271a"
+PORTED = "65a4b5eaba42d190a58144cf80dde4466679be7fa445dcfd0640816ae8e2f9e7"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "2ef7cc9e0efc84459d1eb483dcd25d7f5c3103a417c2c4e355fbf2946cee461a"
+READS_CHECKED = "07f58084936e68979f66d8c84245116c95ce0e9cf88497a2fb7663060d10caab"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
@@ -141,13 +141,15 @@ class Page:
         """The template's macro `emit`: the provisions in reading order."""
         g, changed_only = self.g, self.v["changed_only"]
         out: list[str] = []
+        level = 2  # of the heading the provisions stand under (`html.within`): a Mục's articles are one below it
         for p, at in g["in_runs"](items):
             if at == "kept":  # a run of kept fragments, already markup: not copied again
-                out.append(p if type(p) is Markup else _e(p))
+                out.append(g["within"](p if type(p) is Markup else _e(p), level))
                 out.append("\n")
             elif at == "moved away":
-                out.append(f"{_e(g['provision_html'](p, 'both', False, at))}\n")
+                out.append(f"{g['within'](_e(g['provision_html'](p, 'both', False, at)), level)}\n")
             elif p.kind in _HEADINGS:
+                level = g["heading_level"](p.kind)
                 title, heading = g["title_marks"](p), g["heading_marked"](p, "both", at)
                 h = g["heading_tag"](p.kind)
                 anchor = f' id="{_e(p.anchor)}"' if p.anchor else ""
@@ -157,9 +159,10 @@ class Page:
             elif changed_only and not g["touched"](p):
                 out.append(f'<p class="collapsed">{_e(g["heading"](p.new))} — {_e(self.v["words"]["unchanged"])}</p>\n')
             elif p.identical:
-                out.append(f"{_e(g['unchanged'](p.new, False, p.new_address if g['annotate'] else None))}\n")
+                html = _e(g["unchanged"](p.new, False, p.new_address if g["annotate"] else None))
+                out.append(f"{g['within'](html, level)}\n")
             else:
-                out.append(f"{_e(g['provision_html'](p, 'both', False, at))}\n")
+                out.append(f"{g['within'](_e(g['provision_html'](p, 'both', False, at)), level)}\n")
         return "".join(out)
 
     def _closing(self, closing: ClosingParts) -> str:

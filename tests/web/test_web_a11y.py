@@ -154,3 +154,17 @@ def test_a_title_in_english_on_the_vietnamese_home_page_says_so(review_ws: Works
     assert '<html lang="vi">' in page
     assert re.search(r'<td lang="en">Working Regulations of the Provincial Party', page)
     assert re.search(r"<td>Quy chế làm việc", page)  # the page's own language is not marked again
+
+
+def test_the_articles_of_a_section_are_headed_one_level_below_it(review_ws: Workspace) -> None:
+    # Mục 1 and Điều 12 inside it were both h3: a screen reader's outline put the article level with its section
+    # (sweep r28/AF, defect 7). Under a chapter with no sections an article stays h3.
+    page = client(review_ws).get(f"/a/{SLUG}/redline").text
+    levels = [(m.group(1), m.group(2), re.sub(r"<[^>]+>", "", m.group(3)))
+              for m in re.finditer(r'<h(\d) class="(chapter|section|article-heading)[^"]*"[^>]*>(.*?)</h\1>', page)]
+
+    def level(words: str) -> str:
+        return next(h for h, _, text in levels if text.startswith(words))
+    assert level("Chương IV") == "2" and level("Mục 1") == "3" and level("Điều 12.") == "4"
+    assert level("Mục 3") == "3" and level("Điều 21.") == "4"
+    assert level("Chương V") == "2" and level("Điều 22.") == "3" and level("Điều 3.") == "3"

@@ -69,7 +69,7 @@ def test_headings_are_named_by_their_text_and_the_buttons_fit_a_finger(review_ws
     page.goto(f"{live_server}/a/{SLUG}/redline")
     named = page.get_by_role("heading", name="Điều 12. Hội nghị Ban Chấp hành Đảng bộ tỉnh", exact=True)
     assert named.count() == 1
-    names = page.evaluate("""() => [...document.querySelectorAll("h2, h3")].filter(
+    names = page.evaluate("""() => [...document.querySelectorAll("h2, h3, h4")].filter(
         h => h.querySelector(".part-pick")).map(h => h.textContent)""")
     assert names == []
     assert page.get_by_role("button", name="Góp ý vào tên Điều 12", exact=True).count() == 1
@@ -80,7 +80,7 @@ def test_headings_are_named_by_their_text_and_the_buttons_fit_a_finger(review_ws
     assert sizes and all(w >= 24 and h >= 24 and left >= 0 for w, h, left in sizes), sizes[:5]
     # Beside its heading still: the title's ✎ is on the heading's first line.
     button = page.locator('[data-pick="d12.title"]').bounding_box()
-    heading = page.locator('h3[data-on="d12"]').bounding_box()
+    heading = page.locator('h4[data-on="d12"]').bounding_box()
     assert button and heading and heading["y"] - 8 <= button["y"] <= heading["y"] + 8
 
 

@@ -35,3 +35,20 @@ def test_back_after_sending_gives_an_empty_form_never_the_provisions_code(
     page.wait_for_timeout(500)  # a browser restores a form's fields after the page's script has run
     assert page.input_value("#comment-on") in ("", "Khoản 1 Điều 14")
     assert page.input_value("#comment-text") == ""
+
+
+def test_the_start_page_fits_a_320_pixel_screen(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # It scrolled sideways (345 px wide): the amendments table's last column, the links to each round's draft,
+    # comments and report, was cut at the screen's edge (sweep r28/AF, defect 7).
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server}/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    report = page.locator('table.amendments a[href*="/report?round=1"]').first
+    box = report.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
+    # Each cell is named by its column, as the header row named it.
+    named = page.evaluate("""() => getComputedStyle(document.querySelector('table.amendments tbody td:last-child'),
+                                                     '::before').content""")
+    assert named == '"Các vòng lấy ý kiến: "'
