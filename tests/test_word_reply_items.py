@@ -96,7 +96,7 @@ def test_a_change_in_one_dash_item_and_a_comment_on_another_are_two_comments(
     assert change["author"] == "Lê Văn Cường" and change["type"] == "editorial"
     assert change["anchor"] == FIRST
     assert change["proposal"] == FIRST.replace("Chấp hành", "Chấp hành nghiêm")
-    assert change["text"] == "Đề nghị sửa như sau: bổ sung “nghiêm”."
+    assert change["text"] == "Đề nghị sửa như sau: bổ sung “nghiêm” vào sau “Chấp hành”."
     assert said["author"] == "Trần Thị Bình" and said["text"] == "Đề nghị bổ sung “lối sống”."
     assert said["anchor"] == SECOND and said["selection"] == SECOND
     assert not said["proposal"]
@@ -141,7 +141,7 @@ def test_a_comment_in_the_amending_document_and_a_change_in_the_text_as_amended_
     change, said = comments["d3.k1.dash1"], comments["d3.k1.dash2"]
     assert change["proposal"] == "- Hội nghị thường lệ mở rộng;"
     assert change["author"] == "Chuyên viên Ban Tổ chức"
-    assert change["text"] == "Đề nghị sửa như sau: bổ sung “mở rộng”."
+    assert change["text"] == "Đề nghị sửa như sau: bổ sung “mở rộng” vào sau “thường lệ”."
     assert said["author"] == "Nguyễn Văn B" and said["text"] == "Đề nghị nêu rõ ai triệu tập."
     assert said["selection"] == "- Hội nghị bất thường."
     assert said["anchor"] == "- Hội nghị bất thường."

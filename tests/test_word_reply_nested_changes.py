@@ -145,7 +145,7 @@ def test_a_second_reviewer_deleting_inside_the_first_ones_insertion_is_a_proposa
     assert c["provision"] == "d9.k3.a"
     assert c["proposal"] == expected[1][3:]  # a point's proposal is its text, the label kept by the point
     assert c["author"] == "Nguyễn An, Trần Bình"
-    assert c["text"] == "Đề nghị sửa như sau: bổ sung “, xuyên”."
+    assert c["text"] == "Đề nghị sửa như sau: bổ sung “, xuyên” vào sau “cán bộ”."
 
 
 def _read(words: Words, marks: Sequence[str] = ()) -> tuple[ReplyParagraph, ...]:

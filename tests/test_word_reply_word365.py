@@ -221,7 +221,7 @@ def test_a_change_after_a_style_separator_is_a_proposal_on_the_point(
     kit.track_replace(kit.isolate(rest, "tiêu cực"), "tiêu cực, quan liêu", "B")
     (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
     assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[3:-1] + ", quan liêu;")
-    assert c["text"] == "Đề nghị sửa như sau: bổ sung “, quan liêu”."
+    assert c["text"] == "Đề nghị sửa như sau: bổ sung “, quan liêu” vào sau “tiêu cực”."
 
 
 def _sym(font: str, char: str) -> Any:

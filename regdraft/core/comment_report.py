@@ -164,7 +164,7 @@ def _labelled_anchor(c: Comment, language: str, circulated: Regulation | None) -
         return None
     if unit.repealed or " ".join(unit.all_text().split()) != " ".join(c.anchor.split()):
         return None
-    lines = editor_text(unit, language).split("\n")
+    lines = editor_text(unit, language, closing=True).split("\n")  # a closing text a line after the points
     own = c.anchor.split("\n")
     if len(lines) != len(own):
         return None

@@ -52,7 +52,15 @@ from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
-from regdraft.core.reply_outside import formatting_note, in_table, overlong_note, table_row, unchanging_note
+from regdraft.core.reply_outside import (
+    formatting_note,
+    in_table,
+    label_alone_note,
+    overlong_note,
+    table_row,
+    unchanging_note,
+)
+from regdraft.core.reply_phrases import Syllables
 from regdraft.core.reply_places import (
     Readings,
     _around,
@@ -422,14 +430,19 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     first_changed = {place: min(k for k, _, _ in group) for place, group in groups.items()}
     changed_by_unit = {place: [(q, e) for _, q, e in sorted(group, key=lambda x: x[0])]
                        for place, group in groups.items()}
+    syllables: dict[str, Syllables] = {}  # each regulation's, read once when a proposal is described
     for unit_at, group in changed_by_unit.items():
-        proposed = _proposal(unit_at, group, drafts, language)
+        proposed = _proposal(unit_at, group, drafts, language, syllables)
+        authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
         if proposed is None:
-            void.append((unit_at, [a for p, _ in group for a in p.authors]))
+            # Enter typed right after `1.` is named (r28 AH 1); any other change leaving the wording as it was, too.
+            said = label_alone_note(unit_at, authors, [e.old for _, e in group if e.old.strip()],
+                                    [e.new for _, e in group if e.new.strip()], language, reply.source)
+            notes += [said] if said else []
+            void += [] if said else [(unit_at, authors)]
             continue
         at, proposal, summary = proposed
         reg, address = at
-        authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
         date = max((p.date for p, _ in group), default="")
         if at in taken:
             # The reviewer commented on the provision (or dash item) they rewrote: one comment carries both, and
@@ -458,7 +471,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str) -> tuple[Place, str, str] | None:
+              language: str, syllables: dict[str, Syllables]) -> tuple[Place, str, str] | None:
     """Where the changes to one provision's paragraphs are proposed, the wording proposed and what it changes;
     None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
     closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
@@ -466,6 +479,10 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     reg, address = at
     unit = drafts[reg].find(address).unit
     edits = [edit for _, edit in group]
+    if reg not in syllables:
+        syllables[reg] = Syllables(p for loc in drafts[reg].walk()
+                                   for p in (loc.unit.title or "", *loc.unit.text, *loc.unit.closing))
+    words = syllables[reg]
     items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
              for p, _ in group}
     item = items.pop() if len(items) == 1 else at
@@ -473,7 +490,7 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         before = anchor_text(drafts[reg], item[1])
         proposal = proposed_text(before, edits, len(before.split("\n")))
         if paragraphs_key(proposal) != paragraphs_key(before):
-            return item, proposal, describe_change(before, proposal, language)
+            return item, proposal, describe_change(before, proposal, language, syllables=words)
     adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
     relabels = [e for e in edits if renumbers(e)]
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
@@ -484,11 +501,11 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).
         kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False)
         changes = [(opening_label(e.old), relabelled(e.old, e.new) or "") for e in relabels]
-        return at, proposal, describe_change(before, kept, language, changes)
+        return at, proposal, describe_change(before, kept, language, changes, words)
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         # Every paragraph struck out: the provision repealed, as the wording editor writes it
         # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
         proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
         return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
             what=Address.parse(address).describe(language))
-    return at, proposal, describe_change(before, proposal, language)
+    return at, proposal, describe_change(before, proposal, language, syllables=words)

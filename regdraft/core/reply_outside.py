@@ -12,6 +12,9 @@ Post-conditions:
    all accepted (a word deleted and the same word typed again), and the Word comments on those provisions, imported
    without a proposal; None when there are none.
 5. `overlong_note` names a Word comment left out for its length: its number, authors, provision and length.
+6. `label_alone_note` is one sentence naming a tracked change that leaves a label on a line of its own (Enter typed
+   right after `1.`, read with the words after it: no change of wording), who made it and where, and saying that it
+   was not imported: a reply's change is never dropped unsaid; None for any other change.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Protocol
 
 from regdraft.core.comments import GENERAL, MAX_TEXT
 from regdraft.core.model import Address
+from regdraft.core.reply_wording import label_of, said_changes, strip_label
 
 Place = tuple[str, str]  # as `replies.Place`
 
@@ -100,6 +104,21 @@ def _on(at: Place | None, language: str) -> str:
     reg, address = at
     on = "the draft as a whole" if address == GENERAL else Address.parse(address).describe(language)
     return f"{on} ({reg})" if reg else on
+
+
+def label_alone_note(at: Place, authors: Sequence[str], old: Sequence[str], new: Sequence[str], language: str,
+                     source: str) -> str | None:
+    """The note for tracked changes on the provision `at` (its paragraphs `old` as circulated, `new` as the reviewer
+    left them) that leave a label on a line of its own (Enter typed right after `1.`): read with the words after it,
+    which changes none of the wording; None when no label stands alone in `new`."""
+    bare = [line.strip() for line in new if label_of(line.strip()).strip() and not strip_label(line).strip()]
+    if not bare:
+        return None
+    who = ", ".join(authors) or "an unnamed reviewer"
+    changes = said_changes("\n".join(old), "\n".join(new), language)
+    return (f"The tracked change by {who} in {source} on {_on(at, language)} ({changes}) was not imported: a label "
+            f"on a line of its own (“{bare[0]}”) is read with the words after it, as `regdraft import` reads it, so "
+            "the provision's wording is as circulated; if the body meant more by it, ask them.")
 
 
 def _listed(items: list[str]) -> str:

@@ -193,9 +193,12 @@ def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | Non
     if place[1] == GENERAL:  # an instruction naming no provision (words changed throughout): the whole draft
         return place
     try:
-        return place[0], str(drafts[place[0]].find(place[1]).address)
+        located = drafts[place[0]].find(place[1])
     except RegdraftError:
         return None
+    # A title an instruction names first (`tại tên Điều 3, …`, marked `d3.title`) stays the title, where it has one.
+    titled = Address.parse(place[1]).part == TITLE and bool(located.unit.title)
+    return place[0], str(located.address.with_part(TITLE) if titled else located.address)
 
 
 def _item(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
@@ -256,14 +259,14 @@ def instruction_readings(p: ReplyParagraph, place: Place, drafts: dict[str, Regu
     from regdraft.core.amend.grammar import GrammarError, read_instruction, targets
 
     reg, address = place
-    if address == GENERAL or not p.original.strip() or Address.parse(address).part:
+    if address == GENERAL or not p.original.strip() or Address.parse(address).part not in ("", TITLE):
         return ()
     lines = anchor_text(drafts[reg], address).split("\n")
     if match_line([line_key(line) for line in lines], p.original, lines) is not None:
         return ()
     sentence, language = strip_label(p.original.strip()), drafts[reg].language
     out: list[tuple[Address | None, tuple[Address, ...]]] = []
-    at: Address | None = Address.parse(address)
+    at: Address | None = Address.parse(address).unit  # a title named first (`d3.title`) reads in its unit
     while True:
         try:
             named = targets(read_instruction(sentence, language, at))

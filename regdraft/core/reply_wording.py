@@ -14,10 +14,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from regdraft.core.amend.proposal import editor_text, proposable
+from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.amend.quote import CLAUSE, POINT
 from regdraft.core.labels import Kind, noun, written
 from regdraft.core.model import TEXT_HEADINGS, Unit
+from regdraft.core.reply_phrases import Syllables, addition, widened
 from regdraft.core.text import nfc, tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
@@ -151,6 +152,7 @@ def own_lines(unit: Unit) -> list[str]:
 
 WORDS = {
     "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
+           "add_before": "bổ sung “{b}” vào trước “{c}”", "add_after": "bổ sung “{b}” vào sau “{c}”",
            "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
            "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
            "repeal": "Đề nghị bãi bỏ {what}.", "join": "gộp đoạn “{a}” với đoạn sau",
@@ -158,6 +160,7 @@ WORDS = {
            "move": "chuyển {a} {where}", "move_after": "xuống sau {b}", "move_before": "lên trước {b}",
            "paragraph": "đoạn “{a}”"},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
+           "add_before": "add “{b}” before “{c}”", "add_after": "add “{b}” after “{c}”",
            "lead": "Proposed wording: {changes}.", "general": "General",
            "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
            "repeal": "Proposed: repeal {what}.", "join": "join the paragraph “{a}” to the next",
@@ -167,15 +170,19 @@ WORDS = {
 }
 
 
-def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence[tuple[str, str]] = ()) -> str:
+def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence[tuple[str, str]] = (),
+                    syllables: Syllables | None = None) -> str:
     """A plain sentence of what changed between two texts: the paragraphs the reviewer moved (`chuyển điểm c xuống
     sau điểm d`), then phrase by phrase (`thay “A” bằng “B”`, `gộp đoạn “…” với đoạn sau`), then the labels the
     reviewer changed (`relabels`: label as circulated, as they left it), `đánh số lại khoản 2 thành khoản 3`;
-    `new` is then the text with its labels as circulated (a moved paragraph's label is the reviewer's)."""
+    `new` is then the text with its labels as circulated (a moved paragraph's label is the reviewer's). A syllable
+    replaced is quoted as the word it is one syllable of in the regulation's text (`syllables`: `thay “đặc biệt”
+    bằng “đặc thù”`, not `“biệt”`), and words added inside a line are said with where they go (`bổ sung “các” vào
+    trước “trường hợp”`)."""
     words = WORDS.get(language, WORDS["vi"])
     old, moves, moved_labels = _moves(old, new, words, language)
     renumbered = [_renumbering(a, b, words, language) for a, b in (*moved_labels, *relabels)]
-    parts = [*moves, *_parts(old, new, words), *renumbered]
+    parts = [*moves, *_parts(old, new, words, syllables), *renumbered]
     return words["lead"].format(changes="; ".join(parts) or words["replace"].format(a=old, b=new))
 
 
@@ -272,11 +279,16 @@ def describe_instruction_change(old: str, new: str, language: str = "vi") -> str
     return words["instruction"].format(old=" ".join(old.split()), changes=_changes(old, new, words))
 
 
+def said_changes(old: str, new: str, language: str = "vi") -> str:
+    """What changed between two texts, phrase by phrase, without the proposal's lead (`xuống dòng trước “…”`)."""
+    return _changes(old, new, WORDS.get(language, WORDS["vi"]))
+
+
 def _changes(old: str, new: str, words: dict[str, str]) -> str:
     return "; ".join(_parts(old, new, words)) or words["replace"].format(a=old, b=new)
 
 
-def _parts(old: str, new: str, words: dict[str, str]) -> list[str]:
+def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | None = None) -> list[str]:
     """What changed from `old` to `new`, phrase by phrase; a paragraph break removed (two paragraphs joined) or
     typed (one split) is said with the words around it, then the words changed on each side of it."""
     parts: list[str] = []
@@ -299,6 +311,17 @@ def _parts(old: str, new: str, words: dict[str, str]) -> list[str]:
                 following = (inserted.rsplit("\n", 1)[-1] + "".join(
                     s.text for s in segments[j:] if s.op is not Op.DELETE)).split("\n")[0].split()
                 parts.append(words["split"].format(b=_shortened(following[:6], False, len(following) > 6)))
+        if not joins and "\n" not in deleted + inserted and inserted.strip():
+            # Whole words, and words added said with where they go (`regdraft.core.reply_phrases`).
+            left, right = (segments[k - 1].text if k else "").rsplit("\n", 1)[-1], segments[j].text.split("\n", 1)[0]
+            place = None if deleted.strip() else addition(inserted, left, right)
+            if place is not None:
+                parts.append(words[f"add_{place[0]}"].format(b=" ".join(inserted.split()), c=place[1]))
+                k = j
+                continue
+            if deleted.strip():
+                deleted, inserted = widened(" ".join(deleted.split()), " ".join(inserted.split()),
+                                            left, right, syllables)
         pairs = _around_break(deleted, inserted, joins) if joins else [(deleted, inserted)]
         for a, b in pairs:
             a, b = " ".join(a.split()), " ".join(b.split())
@@ -378,10 +401,13 @@ def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> t
     line first, `Phụ lục I. BIỂU MẪU …`), a provision holding points or clauses, or one the reviewer
     adds a labelled paragraph to (`labelled`), is written as the browser's wording editor writes it,
     a label on every line, so that accepting the proposal keeps its heading, points and clauses (a
-    unit with a closing text has no such form).
+    unit with a closing text has no form the editor reads back: it is written so all the same, its closing text
+    after its points, unlabelled, for the office to read; accepting it is refused).
     """
     if proposable(unit) and not unit.repealed and (labelled or unit.kind in TEXT_HEADINGS or unit.children):
         return editor_text(unit, language), True
+    if unit.kind in PROPOSABLE and not unit.repealed and unit.children:
+        return editor_text(unit, language, closing=True), True
     return anchor, False
 
 

@@ -298,15 +298,20 @@ def _target(instruction: Instruction) -> str:
     (`tại khoản 1 và khoản 4 Điều 5`: Điều 5), else the first (empty for words changed throughout).
 
     A group's heading (`Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:`) names the provision it
-    amends parts of; one naming none (`một số điều của Luật`) is about what its instructions name.
+    amends parts of; one naming none (`một số điều của Luật`) is about what its instructions name. Words changed in
+    a title named first (`tại tên Điều 3, điểm a khoản 7 Điều 3`) are about that title (`d3.title`).
     """
-    from regdraft.core.amend.provisions import common_parent
+    from regdraft.core.amend.grammar import ReplaceWords
+    from regdraft.core.amend.provisions import TITLE, common_parent
 
     named = _named(instruction)
+    op = instruction.op
+    first = (str(op.titles[0].with_part(TITLE)) if isinstance(op, ReplaceWords) and op.titles_first and op.titles
+             else str(named[0]) if named else "")
     if len(named) < 2:
-        return str(named[0]) if named else ""
+        return first
     held = common_parent(list(named))
-    return str(held) if held is not None and any(s.kind is Kind.ARTICLE for s in held.segments) else str(named[0])
+    return str(held) if held is not None and any(s.kind is Kind.ARTICLE for s in held.segments) else first
 
 
 def _named(instruction: Instruction) -> tuple[Address, ...]:

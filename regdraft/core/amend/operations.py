@@ -5,7 +5,7 @@ Values only: `regdraft.core.amend.grammar` reads them from instruction sentences
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from regdraft.core.model import Address
 
@@ -64,6 +64,8 @@ class ReplaceWords:
     `titles` are headings whose title alone is searched (`tại tên Điều 23`); `preamble` adds
     the document's preamble. With `position` `before` or `after`, `new` is added next to each
     occurrence of `old` instead of replacing it (`Bổ sung cụm từ “A” vào sau cụm từ “B”`).
+    `titles_first` says the sentence names a title before any unit (`tại tên Điều 3, điểm a khoản 7 Điều 3`): the
+    first place it names is that title (what a comment on its words is about); it is no part of the change made.
     """
 
     old: str
@@ -72,6 +74,7 @@ class ReplaceWords:
     titles: tuple[Address, ...] = ()
     preamble: bool = False
     position: str = ""
+    titles_first: bool = field(default=False, compare=False)
 
     @property
     def throughout(self) -> bool:

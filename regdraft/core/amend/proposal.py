@@ -37,14 +37,16 @@ from regdraft.core.patterns import lazy
 PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX)
 
 
-def editor_text(unit: Unit, language: str) -> str:
-    """The provision as lines: its label and first paragraph, then one paragraph (or point) a line."""
+def editor_text(unit: Unit, language: str, closing: bool = False) -> str:
+    """The provision as lines: its label and first paragraph, then one paragraph (or point) a line; with `closing`,
+    each unit's closing text (đoạn cuối) after its children, as a proposal on a unit holding one shows it (no
+    wording the editor reads back: `proposable`)."""
     lines: list[str] = []
-    _lines(unit, language, lines)
+    _lines(unit, language, lines, closing)
     return "\n".join(lines)
 
 
-def _lines(unit: Unit, language: str, out: list[str]) -> None:
+def _lines(unit: Unit, language: str, out: list[str], closing: bool = False) -> None:
     if unit.kind in TEXT_HEADINGS:
         out.append(heading_text(unit, language))
         out.extend(unit.text)
@@ -56,7 +58,9 @@ def _lines(unit: Unit, language: str, out: list[str]) -> None:
         out.append(f"{unit_label_text(unit, language)} {first}".rstrip())
         out.extend(rest)
     for child in unit.children:
-        _lines(child, language, out)
+        _lines(child, language, out, closing)
+    if closing:
+        out.extend(unit.closing)
 
 
 def holds(draft: Regulation, address: Address, proposal: str) -> bool:

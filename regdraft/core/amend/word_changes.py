@@ -226,7 +226,7 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
     rest = piece[position:].strip()
     where = compiled(rf"^{forms.place}(?P<where>.+)$", re.I).match(rest)
     if forms.whole.match(rest):
-        places: tuple[tuple[Address, ...], tuple[Address, ...], bool] = ((), (), False)
+        places: tuple[tuple[Address, ...], tuple[Address, ...], bool, bool] = ((), (), False, False)
     elif where is not None:
         places = _places(where.group("where"), context, language)
     else:
@@ -238,20 +238,23 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
         old = old.strip()
         if new is not None and new.strip() == old and not spot:
             raise GrammarError(f"replaces “{old}” with the same words.")
-        out.append(ReplaceWords(old, new.strip() if new is not None else None, places[0], places[1], places[2], spot))
+        out.append(ReplaceWords(old, new.strip() if new is not None else None, places[0], places[1], places[2], spot,
+                                titles_first=places[3]))
     return out
 
 
-def _places(text: str, context: Address | None, language: str) -> tuple[tuple[Address, ...], tuple[Address, ...], bool]:
-    """The provisions named after `tại`: whole units, titles only, and whether the preamble is named."""
+def _places(text: str, context: Address | None,
+            language: str) -> tuple[tuple[Address, ...], tuple[Address, ...], bool, bool]:
+    """The provisions named after `tại`: whole units, titles only, whether the preamble is named, and whether a
+    title is named first (`tại tên Điều 3, điểm a khoản 7 Điều 3`)."""
     preamble = bool(_PREAMBLE.search(text))
     text = _PREAMBLE.sub("", text).strip(" ,;")
     if not text:
-        return (), (), preamble
+        return (), (), preamble, False
     cited: list[Cited] = provisions(text, context, language)
     units = tuple(c.address for c in cited if c.part != TITLE)
     titles = tuple(c.address for c in cited if c.part == TITLE)
     for address in titles:
         if address.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE):
             raise GrammarError(f"{address.describe(language)} has no title.")
-    return units, titles, preamble
+    return units, titles, preamble, bool(cited) and cited[0].part == TITLE
