@@ -179,6 +179,9 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
     added = site.start == site.end
     para = site.paragraph
     lefts, rights = _cuts(para, site.start, site.end)
+    # Where the words the edit replaces (or deletes) start: a phrase starting there starts on a word changed.
+    first = lefts[0] if lefts else site.start
+    edited = not added and bool(para[site.start:site.end].strip()) and first >= site.start
     found: list[tuple[int, int, str, int]] = []
     for left in lefts:
         for right in rights:
@@ -188,7 +191,7 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
                     or only_function_words(old) or (new and not quotable(new))
                     or (new and (only_function_words(new) or crosses_sentence(new)))):
                 continue
-            found.append((left, right, new, cost(para, left, right, cohesion)))
+            found.append((left, right, new, cost(para, left, right, cohesion, edited_start=edited and left == first)))
     # A changed number is quoted as its value (`trên 20%`, `05 ngày làm việc`, `khoản 2 Điều 31`): a phrase that holds
     # one reading as well and runs on past it (`tổ chức trong thời hạn 05 ngày làm việc`) is widened past its natural
     # ends, and does not win by the `trong toàn bộ Luật` it would claim.

@@ -278,6 +278,11 @@ class Cohesion:
         side = self._side(tuple(w.lower() for w in words), True)
         return side.total() >= 2 and side[following.lower()] == side.total()
 
+    def mostly_followed(self, words: list[str], following: str) -> bool:
+        """True when `following` stands after the whole of `words` at nearly all (BOUND) of its MANY places or more."""
+        side = self._side(tuple(w.lower() for w in words), True)
+        return side.total() >= MANY and side[following.lower()] >= BOUND * side.total()
+
     def runs_back(self, words: list[str], previous: str) -> bool:
         """True when `previous` belongs with the first words of `words` (see the class)."""
         grams = [tuple(w.lower() for w in words[:k]) for k in (len(words), 3, 2, 1) if k <= len(words)]
@@ -383,8 +388,10 @@ def _common(words: list[str]) -> bool:
     return bool(words) and not any(_capital(w) for w in words[-2:])
 
 
-def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None) -> int:
-    """How much harder to read the phrase `paragraph[start:end]` is for where its ends fall (rule 4)."""
+def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None, edited_start: bool = False) -> int:
+    """How much harder to read the phrase `paragraph[start:end]` is for where its ends fall (rule 4). With
+    `edited_start`, the phrase's first word is itself a word changed: a function word there is what the edit
+    replaces (`khi cấp lại` → `trong thời hạn … cấp lại`), no end on one."""
     before, after = paragraph[:start], paragraph[end:]
     inside = [_bare(w) for w in paragraph[start:end].split()]
     first = inside[0].lower()
@@ -408,7 +415,7 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     opened, closed = paragraph[start] in BRACKETS, paragraph[end - 1] in BRACKETS.values()
     # A comparator before a number starts the value (`trên 20%`), not on a function word.
     compares = first in COMPARATORS and len(inside) > 1 and numeral(inside[1])
-    total = (first in function - OPENING_WORDS and not opened and not compares) + (
+    total = (first in function - OPENING_WORDS and not opened and not compares and not edited_start) + (
         inside[-1].lower() in function and len(inside) > 1 and not compound and not closed)
     total += _cuts_quote(before, after)
     if previous and previous[-1].isalnum() and not opened:
@@ -447,7 +454,16 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the last
         # of a run of capitals: `Việt Nam`), nor just before a capital.
         capital = _capital(last) and not (_capital(lead) and lead[-1:].isalnum())
-        named = last[-1].isalnum() and (capital or _capital(following))
+        # Just before a capital, a name goes on only when the phrase's last words hold one (`Văn phòng|Tỉnh ủy`): a
+        # phrase of words in lower case ends there as anywhere (`khi cấp lại|Giấy phép …`).
+        capitals = [k for k, word in enumerate(tail) if _capital(word)]
+        named = last[-1].isalnum() and (capital or (_capital(following) and bool(capitals)))
+        # A name begun with a capital goes on past the phrase's end when its words stand before the same word at
+        # nearly all their places (`Giấy phép kinh doanh|dịch vụ lữ hành`, 25 of 25 places in Luật Du lịch).
+        name = tail[capitals[-1]:] if capitals else []
+        # Not past a function word (`… ngày 26/7/2016|của Ban Chấp hành Trung ương`: a citation quoted whole).
+        total += (not named and cohesion is not None and len(name) > 1 and not numeral(name[-1])
+                  and _bare(following).lower() not in function and cohesion.mostly_followed(name, _bare(following)))
         # A function word after the whole phrase wherever it stands goes on with a syllable too (`vốn vay ưu đãi của
         # nhà tài trợ nước|ngoài` would cut `nước ngoài`), not with a number (`… ngày 26/7/2016|của Ban …`).
         # The words after a number are judged as they stand after any number (`10 ngày|kể từ ngày` is no term because
