@@ -67,7 +67,8 @@ def test_two_paragraphs_joined_in_word_are_one_paragraph(invoke: Invoke, tmp_pat
     body, output = _import(invoke, tmp_path, document)
     assert body == ("\n# Điều 1. Phạm vi điều chỉnh\n\n"
                     "Luật này quy định về chế độ làm việc, quan hệ công tác của Ban Thường vụ.\n")
-    assert ("1 tracked change was not accepted or rejected in Word: read as accepted (inserted text kept, deleted "
+    assert ("Tracked changes in 1 paragraph (deleted text) were not accepted or rejected in Word: read as accepted "
+            "(inserted text kept, deleted "
             "text and paragraphs left out, and paragraph 7 joined to the next one, its paragraph mark deleted), in "
             "paragraph 7.") in " ".join(output.split())
 
@@ -118,7 +119,7 @@ def test_an_inserted_mark_splits_the_paragraph_as_accepting_it_does(invoke: Invo
     body, output = _import(invoke, tmp_path, document)
     assert body == ("\n# Điều 4. Giải thích từ ngữ\n\n1\\. Văn bản là văn bản quy phạm.\n\n"
                     "2\\. Dự thảo là bản chưa ký.\n")
-    assert "1 tracked change was not accepted" in output and "joined" not in output
+    assert "Tracked changes in 1 paragraph (inserted text) were not accepted" in output and "joined" not in output
 
 
 def test_the_merged_paragraph_takes_the_style_and_number_of_the_mark_that_remains() -> None:

@@ -39,6 +39,7 @@ from regdraft.importer.appendices import read_appendices
 from regdraft.importer.attached import attached_start, cased_by_decision, from_decision
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
+from regdraft.importer.gaps import gap_note, missing_units
 from regdraft.importer.header import (
     adoption_sentence,
     appendix_start,
@@ -100,17 +101,21 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
                              target=target, normalise_letters=normalise_letters, embedded=embedded)
 
 
-def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool]:
+def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool, bool]:
     """The file text of `reg` and a `check` note for every problem in it, and every warning `check` gives (a date
     in force the front matter lacks): the verdict is the real check's, the written text read back as `target`,
-    its structure and references; True when it passes (warnings alone, as `check` exits 0)."""
+    its structure and references; True when it passes (warnings alone, as `check` exits 0); and True when what
+    fails is only units missing from the numbering (a unit deleted: `gaps`)."""
     text = render(reg)
     reading = read(text, target)
     problems = [*reading.problems, *missing_problems(reading.regulation), *reading.warnings]
     if "effective" not in reading.regulation.meta:
         problems.extend(effective_unsaid(reading.regulation))
-    return text, [Note(0, "check", f"{target}:{p.line}: {'warning: ' if p.warning else ''}{p.message}")
-                  for p in sorted(problems, key=lambda p: p.line)], all(p.warning for p in problems)
+    after_gaps = {line for _, line in missing_units(reading.regulation)}
+    failing = [p for p in problems if not p.warning]
+    return (text, [Note(0, "check", f"{target}:{p.line}: {'warning: ' if p.warning else ''}{p.message}")
+                   for p in sorted(problems, key=lambda p: p.line)], not failing,
+            bool(failing) and all(p.line in after_gaps for p in failing))
 
 
 # A document number: letters and digits, with `-`, `/` and `.` between them (`01-QC/TU`,
@@ -277,9 +282,10 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
                               "signature block or list of recipients after it: it may be cut off. Compare the "
                               "end with the source document.", last.text))
-    text, checked, passes = _checked(reg, target)
+    all_notes.extend([note] if (note := gap_note(missing_units(reg), reg.language)) else [])
+    text, checked, passes, gapped = _checked(reg, target)
     all_notes.extend(checked)
-    report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
+    report = ImportReport(source, unit, encoding, tuple(all_notes), passes, gapped)
     return ImportResult(reg, text, report, tuple(paragraphs))
 
 

@@ -100,7 +100,7 @@ def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str 
     # the preamble's last paragraph carries the marks of the notes quoting the amending documents' bases
     reg = Regulation(front, tuple(_unmarked(p) for p in kept), tuple(unmarked(u) for u in reading.regulation.units),
                      _loaded(front), regulation_path(str(meta.get("id"))))
-    text, checked, passes = _checked(reg, target or reg.source)
+    text, checked, passes, _ = _checked(reg, target or reg.source)
     notes.extend(checked)
     return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))
 
@@ -118,7 +118,7 @@ def _regulation_file(reading: Any, meta: dict[str, Any], source: str, reg_id: st
     front = dump(meta)
     reg = Regulation(front, reading.regulation.preamble, reading.regulation.units, _loaded(front),
                      regulation_path(meta["id"]))
-    text, checked, passes = _checked(reg, target or reg.source)
+    text, checked, passes, _ = _checked(reg, target or reg.source)
     notes = [Note(0, "header", f"The file is a regulation file: its front matter (id: {meta['id']}) was read as "
                   "it is, not as a printed header."), *checked]
     return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))

@@ -79,15 +79,18 @@ def revision_note(revised: Sequence[tuple[int, str]], joined: Sequence[int] = ()
     if not revised:
         return []
     places = sorted({where for where, _ in revised})
-    number = len(revised)
-    changes = counted(number, "tracked change", plural_form="tracked changes")
+    number = len(places)
+    # Counted by paragraph, each kind once (Word splits one typed change into many marks): what a reader can find.
+    kinds = {kind: sum(1 for _, k in revised if k == kind) for kind in ("inserted", "deleted", "moved")}
+    said = [f"{kind} text in {n}" if number > 1 else f"{kind} text" for kind, n in kinds.items() if n]
+    changes = f"Tracked changes in {counted(number, 'paragraph')} ({', '.join(said)})"
     merged = ""
     if joined := sorted(set(joined)):
         one = len(joined) == 1
         merged = (f", and {'paragraph' if one else 'paragraphs'} {_shown(joined)} joined to the next one, "
                   f"{'its' if one else 'their'} paragraph mark deleted")
     return [Note(places[0], "warning", (
-        f"{changes} {'was' if number == 1 else 'were'} not accepted or rejected in Word: "
+        f"{changes} were not accepted or rejected in Word: "
         f"read as accepted (inserted text kept, deleted text and paragraphs left out{merged}), in "
         f"{'paragraph' if len(places) == 1 else 'paragraphs'} {_shown(places)}. If the text as signed is not that, "
         "accept or reject them in Word and import the file again."))]
