@@ -37,6 +37,7 @@ class Exported:
     ended_by: str = ""  # the id of that regulation
     untranslated: str = ""  # the line saying which of a translation's original's amendments it lacks
     unframed: str = ""  # the line saying why the body's consolidated copy frame was left out (nothing to consolidate)
+    blanks: tuple[str, ...] = ()  # a warning for each amendment in it whose entry into force still has blanks
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
@@ -115,7 +116,30 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     replaced = replacement_message(found) if found is not None and ct.opening.replaced else ""
     return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced,
                     found.on if found is not None else None, found.new if found is not None else "",
-                    untranslated_message(ws, ct), unframed)
+                    untranslated_message(ws, ct), unframed, blank_entries(ws, ct))
+
+
+def blank_entries(ws: Workspace, ct: ConsolidatedText) -> tuple[str, ...]:
+    """A warning for each amendment in the consolidated text whose entry-into-force article still has its date's
+    blanks (`có hiệu lực thi hành từ ngày … tháng … năm …`), adopted past the gate with `--force`: the text's notes
+    quote the blank while its opening gives the adopted date (r28 AE L1)."""
+    from regdraft.core.amend.entry import entry_into_force
+    from regdraft.workspace.timeline import adopted_for
+
+    effective = {a.number: a for a in ct.amendments}
+    out = []
+    for amendment in adopted_for(ws, ct.regulation.id):
+        source = effective.get(amendment.number)
+        entry = entry_into_force(amendment) if source is not None else None
+        if source is None or entry is None or not any(blank in entry.sentence for blank in ("…", "...")):
+            continue
+        if source.signed is not None and entry.date(source.signed) is not None:
+            continue
+        out.append(f"{amendment.source}:{entry.line}: warning: {amendment.number} ({amendment.slug}) is in the "
+                   f"text as taking effect on {source.effective}, but {entry.place} of it still leaves its date "
+                   f"blank (“{entry.sentence}”), and the notes of the consolidated text that quote it show the "
+                   "blank: write the date there, as it was signed.")
+    return tuple(out)
 
 
 def _unframed(ct: ConsolidatedText, frame: Any, lacking: bool) -> str:
