@@ -14,7 +14,7 @@ Post-conditions:
    column, `comment add` without one) and may be either.
 2. `recorded_as(c, comments)` is the first of `comments` that `c` repeats (its own id aside), or None.
 3. `repeats(comments)` pairs each comment with the first one before it (in the order given) that it repeats, both
-   not withdrawn: a pair one of which is withdrawn counts once, and is settled. One pass, one dict.
+   not withdrawn: a pair one of which is withdrawn counts once, and is settled. One pass, dict lookups.
 """
 
 from __future__ import annotations
@@ -56,15 +56,27 @@ def recorded_as(c: Comment, comments: Iterable[Comment]) -> Comment | None:
 
 def repeats(comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
     """(comment, the earlier comment it repeats) for each comment repeating one before it, withdrawn ones aside."""
-    first: dict[Key, list[Comment]] = {}
+    # The first comment kept of each key: of any author, naming nobody, and of each person (with its place in the
+    # order given): a dict lookup each, never a scan of the comments kept (20,000 members' same words were quadratic).
+    anyone: dict[Key, tuple[int, Comment]] = {}
+    nobody: dict[Key, tuple[int, Comment]] = {}
+    person: dict[tuple[Key, str], tuple[int, Comment]] = {}
     found = []
-    for c in comments:
+    for n, c in enumerate(comments):
         if c.disposition is Disposition.WITHDRAWN:
             continue
-        said = first.setdefault(comment_key(c), [])
-        earlier = next((e for e in said if same_person(c, e)), None)
-        if earlier is None:
-            said.append(c)
+        key = comment_key(c)
+        if not c.author:  # naming nobody, it may be anyone's: the first kept of its key
+            earlier = anyone.get(key)
+        else:  # the first kept of the same person, or of nobody
+            candidates = [e for e in (person.get((key, person_key(c.author))), nobody.get(key)) if e is not None]
+            earlier = min(candidates, key=lambda e: e[0]) if candidates else None
+        if earlier is not None:
+            found.append((c, earlier[1]))
+            continue
+        anyone.setdefault(key, (n, c))
+        if c.author:
+            person.setdefault((key, person_key(c.author)), (n, c))
         else:
-            found.append((c, earlier))
+            nobody.setdefault(key, (n, c))
     return found
