@@ -158,6 +158,13 @@ def luat_57_2024_once(factory: pytest.TempPathFactory, body: str) -> Path:
     return luat_57_2024(factory.mktemp("luat57") / "ws", body)
 
 
+def luat_57_2024_copy(built: Path, tmp_path: Path) -> Workspace:
+    """A copy of `luat_57_2024_once`'s workspace of the test's own, to change freely."""
+    import shutil
+
+    return Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
+
+
 def two_clones(origin: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:
     """Lan's and Minh's clones of `origin`, sharing a bare remote in `tmp_path` (each with its git name)."""
     import subprocess

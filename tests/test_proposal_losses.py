@@ -5,7 +5,6 @@ comment) and `check`. Before, nothing was said until the drafter accepted it and
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from regdraft.core.comments import Comment, CommentType
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import ONE_LINE_19, Invoke, luat_57_2024_once, needs_corpus
+from tests.conftest import ONE_LINE_19, Invoke, luat_57_2024_copy, luat_57_2024_once, needs_corpus
 
 SLUG = "luat-57-2024"
 BODY = "Bộ Nội vụ"  # the body luat_57_2024's round consults
@@ -30,7 +29,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def ws(built: Path, tmp_path: Path) -> Iterator[Workspace]:
     """A copy of the Luật 57/2024 workspace of its own for the test."""
-    yield Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
+    yield luat_57_2024_copy(built, tmp_path)
 
 
 @needs_corpus

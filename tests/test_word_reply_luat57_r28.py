@@ -5,7 +5,6 @@ say where words added go."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke, luat_57_2024_once, needs_corpus
+from tests.conftest import Invoke, luat_57_2024_copy, luat_57_2024_once, needs_corpus
 from tests.test_word_reply_paragraph_marks import _mark, split_before
 
 SLUG = "luat-57-2024"
@@ -32,7 +31,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ws(built: Path, tmp_path: Path) -> Iterator[Workspace]:
-    yield Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
+    yield luat_57_2024_copy(built, tmp_path)
 
 
 @pytest.fixture

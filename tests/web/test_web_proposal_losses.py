@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from regdraft.workspace.rounds import add_comment, load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import ONE_LINE_19, luat_57_2024_once, needs_corpus
+from tests.conftest import ONE_LINE_19, luat_57_2024_copy, luat_57_2024_once, needs_corpus
 from tests.web.conftest import BODIES, SLUG, client, comment_form, head, token
 
 LUAT = "luat-57-2024"
@@ -28,7 +27,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def luat_ws(built: Path, tmp_path: Path) -> Workspace:
-    return Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
+    return luat_57_2024_copy(built, tmp_path)
 
 
 def _form(csrf: str, **fields: str) -> dict[str, str]:
