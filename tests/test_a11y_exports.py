@@ -27,10 +27,18 @@ def test_the_consolidated_html_is_headed_by_its_title_chapters_and_articles(tmp_
     assert page.count("<main>") == 1 and "</main>" in page
     assert re.search(r'<h1 class="doc-title"><span class="doc-type">QUY CHẾ</span>\s*<span class="doc-summary">', page)
     # A chapter's label and title are one heading, each on its line as before.
-    assert re.search(r'<h2 class="heading-lines"><span class="chapter">Chương I</span>\s*'
+    # Each heading, clause and point carries its address as an id, so a published text can be linked (r29 AK 2).
+    assert re.search(r'<h2 class="heading-lines" id="ch1"><span class="chapter">Chương I</span>\s*'
                      r'<span class="chapter-title">NHỮNG QUY ĐỊNH CHUNG</span></h2>', page)
-    articles = re.findall(r'<h3 class="article-heading">(Điều \d+[a-z]?)\.', page)
-    assert articles[:3] == ["Điều 1", "Điều 2", "Điều 3"] and len(articles) >= 30
+    articles = re.findall(r'<h([34]) class="article-heading" id="d\d+[a-z]?">(Điều \d+[a-z]?)\.', page)
+    assert [a for _, a in articles[:3]] == ["Điều 1", "Điều 2", "Điều 3"] and len(articles) >= 30
+    # An article under a Mục is one level below it (h4), as in the redline; under a chapter an h3 (r29 AK 1).
+    assert ("4", "Điều 12") in articles and ("3", "Điều 11") in articles
+    section = page.index('<span class="section">Mục 1</span>')
+    assert page.rfind("<h3", 0, section) > page.rfind("<h2", 0, section)  # the Mục itself is an h3
+    assert '<p class="clause" id="d12.k2">2.' in page
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
     assert '<p class="article-heading' not in page and '<p class="chapter' not in page
 
 

@@ -160,7 +160,7 @@ def test_html_marks_each_changed_label_and_lists_the_notes(adopted: Workspace, l
     n = latest.marker(Address.parse("d20a"))
     assert f'Điều 20a.<sup class="fnref" id="fnref-{n}"><a href="#fn-{n}">{n}</a></sup> (được bãi bỏ)' in page
     k = latest.marker(Address.parse("d5.k2"))
-    assert f'<p class="clause">2.<sup class="fnref" id="fnref-{k}">' in page
+    assert f'<p class="clause" id="d5.k2">2.<sup class="fnref" id="fnref-{k}">' in page
     assert page.count('class="fnref"') == len(latest.footnotes)
     assert page.count('<li id="fn-') == len(latest.footnotes)
     assert "VĂN BẢN HỢP NHẤT (bản để tham khảo)" in page and "Số 01-QC/TU" in page

@@ -48,3 +48,16 @@ def test_a_place_name_after_its_unit_is_capitalised_word_by_word(header: str, pl
 ])
 def test_acronyms_and_other_words_are_not_a_place(header: str, running: str) -> None:
     assert issuer_name({"issuer": header, "place": "Điện Biên"}) == running
+
+
+@pytest.mark.parametrize(("header", "running"), [
+    # afd7027 printed "… khóa xii", "… lần Thứ Xv" (the congress's words read as the place's) and "Đảng ủy khối …".
+    ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH GIA LAI KHÓA XII", "Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XII"),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH GIA LAI KHOÁ XI", "Hội đồng nhân dân tỉnh Gia Lai khoá XI"),
+    ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH GIA LAI LẦN THỨ XV", "Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XV"),
+    ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XIV", "Ban Chấp hành Đảng bộ tỉnh khóa XIV"),
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("ĐẢNG UỶ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", "Đảng uỷ Khối các cơ quan Trung ương"),
+])
+def test_a_term_s_roman_numeral_and_a_bloc_s_committee_keep_their_capitals(header: str, running: str) -> None:
+    assert issuer_name({"issuer": header, "place": "Gia Lai"}) == running

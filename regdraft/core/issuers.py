@@ -37,8 +37,8 @@ def _joint_issuers(raw: str) -> list[str]:
 # Nghị định 30/2020/NĐ-CP Phụ lục II): restored in an issuer printed in capitals (`BAN TỔ CHỨC TRUNG ƯƠNG`).
 _PROPER_NAMES = tuple(name.split() for name in (
     "Ban Bí thư", "Ban Chấp hành", "Ban Thường vụ", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
-    "Ban Kinh tế", "Ban Đối ngoại", "Ủy ban Kiểm tra", "Trung ương Đảng", "Trung ương", "Đảng bộ", "Tỉnh ủy",
-    "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Quốc hội", "Chính phủ", "Mặt trận Tổ quốc", "Việt Nam"))
+    "Ban Kinh tế", "Ban Đối ngoại", "Ủy ban Kiểm tra", "Đảng ủy Khối", "Trung ương Đảng", "Trung ương", "Đảng bộ",
+    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Quốc hội", "Chính phủ", "Mặt trận Tổ quốc", "Việt Nam"))
 
 
 def _body_name(name: str) -> str:
@@ -72,7 +72,7 @@ _UNITS = tuple(tuple(tone_key(word) for word in unit.split()) for unit in (
     "thị đoàn", "thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường"))
 _XA, _HOI, _HOP_TAC = (tone_key("xã"),), [tone_key("hội")], [tone_key("hợp"), tone_key("tác")]
 # The words a place's name stops before (`Ban Chỉ đạo tỉnh về …`, `Hội đồng nhân dân tỉnh Gia Lai khóa XII`).
-_AFTER_PLACE = frozenset(tone_key(word) for word in ("về", "và", "của", "khóa", "nhiệm", "trực", "thuộc", "tại"))
+_AFTER_PLACE = frozenset(tone_key(word) for word in ("về", "và", "của", "khóa", "nhiệm", "trực", "thuộc", "tại", "lần"))
 
 
 def _unit_at(keys: list[str], k: int) -> int:
@@ -135,6 +135,17 @@ def _acronyms_kept(text: str, raw: str, place: str) -> str:
     return " ".join(word.upper() if word.upper() in kept else word for word in text.split(" "))
 
 
+# A term or a congress numbered in Roman numerals after its word (`khóa XII`, `lần thứ XV`, `nhiệm kỳ XIV`): the
+# numeral stays in capitals (Hướng dẫn 36-HD/VPTW), never `khóa xii`.
+_NUMBERED = re.compile(r"(?i)(?<!\w)(khóa|khoá|thứ|kỳ|kì)(\s+)"
+                       r"(m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(?!\w)")
+
+
+def _numerals_kept(text: str) -> str:
+    """`text` with the Roman numeral of a term or a congress in capitals: `Tỉnh ủy Gia Lai khóa XII`."""
+    return _NUMBERED.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper() if m.group(3) else m.group(0), text)
+
+
 def _capitals(text: str) -> bool:
     """Whether a name is printed in capitals, as a header prints it (`TỈNH ỦY ĐIỆN BIÊN`), not as written."""
     return text == text.upper()
@@ -185,4 +196,4 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
     place = str(meta.get("place") or "").strip()
     if place and place.lower() in text:
         text = text.replace(place.lower(), place)
-    return _acronyms_kept(text, raw, place)  # `CÔNG TY CỔ PHẦN ABC`: "Công ty cổ phần ABC" (r27 sweep R2)
+    return _numerals_kept(_acronyms_kept(text, raw, place))  # `CÔNG TY CỔ PHẦN ABC`: "Công ty cổ phần ABC" (r27 R2)
