@@ -69,3 +69,28 @@ def test_the_report_docx_is_named_as_its_pdf(tmp_workspace: Workspace, invoke: I
     assert title and title.group(1).startswith("Báo cáo tiếp thu, giải trình")
     word = _made(invoke, tmp_workspace, tmp_path / "report.docx", "round", "report", SHIPPED_AMENDMENT)
     assert docx.Document(str(word)).core_properties.title == html.unescape(title.group(1))
+
+
+def _outline(paragraph: Any) -> int | None:
+    """A paragraph's outline level as Word's navigation pane reads it: its own, else its style's (None: body)."""
+    from docx.oxml.ns import qn
+
+    for element in (paragraph._p.pPr, paragraph.style.element.pPr):
+        found = element.find(qn("w:outlineLvl")) if element is not None else None
+        if found is not None:
+            level = int(found.get(qn("w:val")))
+            return None if level == 9 else level
+    return None
+
+
+def test_the_consolidated_docx_lists_each_chapter_once_in_the_navigation_pane(tmp_workspace: Workspace,
+                                                                              invoke: Invoke, tmp_path: Path) -> None:
+    word = docx.Document(str(_made(invoke, tmp_workspace, tmp_path / "hn.docx", "export", "01-QC/TU")))
+    outline = [(_outline(p), p.text) for p in word.paragraphs if _outline(p) is not None]
+    # afd7027 gave a chapter's title line the chapter's level too: `NHỮNG QUY ĐỊNH CHUNG` listed after `Chương I`.
+    assert [text for level, text in outline if level == 0][:2] == ["Chương I", "Chương II"]
+    assert [text for level, text in outline if level == 1][:1] == ["Mục 1"]
+    assert all(text.startswith(("Chương", "Mục", "Điều")) for _, text in outline)
+    # The title line keeps the chapter's style, so `regdraft import` reads it with its label.
+    titled = next(p for p in word.paragraphs if p.text == "NHỮNG QUY ĐỊNH CHUNG")
+    assert titled.style.name == "Chương"
