@@ -93,4 +93,4 @@ def test_the_consolidated_docx_lists_each_chapter_once_in_the_navigation_pane(tm
     assert all(text.startswith(("Chương", "Mục", "Điều")) for _, text in outline)
     # The title line keeps the chapter's style, so `regdraft import` reads it with its label.
     titled = next(p for p in word.paragraphs if p.text == "NHỮNG QUY ĐỊNH CHUNG")
-    assert titled.style.name == "Chương"
+    assert titled.style is not None and titled.style.name == "Chương"

@@ -24,7 +24,11 @@ from regdraft.core.issuers import issuer_name
     ("ĐẢNG ỦY XÃ IA BLỨ HUYỆN CHƯ PƯH", "Gia Lai", "Đảng ủy xã Ia Blứ huyện Chư Pưh"),
     ("ỦY BAN NHÂN DÂN HUYỆN KRÔNG PA", "", "Ủy ban nhân dân huyện Krông Pa"),
     ("HỘI ĐỒNG NHÂN DÂN THỊ XÃ BUÔN HỒ", "Đắk Lắk", "Hội đồng nhân dân thị xã Buôn Hồ"),
-    ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH", "Thành phố Hồ Chí Minh", "Thành ủy thành phố Hồ Chí Minh"),
+    # Nghị định 30/2020 Phụ lục II writes `Thành phố Hồ Chí Minh` with its capital (95f732b did; afd7027 lowered it:
+    # r29 sweep AI 1), as `place:` writes it, and so with no `place:`; a unit named by its number is `Quận 1`.
+    ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH", "Thành phố Hồ Chí Minh", "Thành ủy Thành phố Hồ Chí Minh"),
+    ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH", "", "Thành ủy Thành phố Hồ Chí Minh"),
+    ("QUẬN ỦY QUẬN 1", "Thành phố Hồ Chí Minh", "Quận ủy Quận 1"),
     ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Vũng Tàu", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
     # `place:` written in small letters names it no less.
     ("HUYỆN ỦY ĐĂK GLEI", "đăk glei", "Huyện ủy Đăk Glei"),
@@ -57,6 +61,8 @@ def test_acronyms_and_other_words_are_not_a_place(header: str, running: str) -> 
     ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH GIA LAI LẦN THỨ XV", "Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XV"),
     ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XIV", "Ban Chấp hành Đảng bộ tỉnh khóa XIV"),
     ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("ĐẢNG ỦY CÔNG AN TỈNH", "Đảng ủy Công an tỉnh"),
+    ("ĐẢNG ỦY QUÂN SỰ TỈNH", "Đảng ủy Quân sự tỉnh"),
     ("ĐẢNG UỶ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", "Đảng uỷ Khối các cơ quan Trung ương"),
 ])
 def test_a_term_s_roman_numeral_and_a_bloc_s_committee_keep_their_capitals(header: str, running: str) -> None:

@@ -37,7 +37,8 @@ def _joint_issuers(raw: str) -> list[str]:
 # Nghị định 30/2020/NĐ-CP Phụ lục II): restored in an issuer printed in capitals (`BAN TỔ CHỨC TRUNG ƯƠNG`).
 _PROPER_NAMES = tuple(name.split() for name in (
     "Ban Bí thư", "Ban Chấp hành", "Ban Thường vụ", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
-    "Ban Kinh tế", "Ban Đối ngoại", "Ủy ban Kiểm tra", "Đảng ủy Khối", "Trung ương Đảng", "Trung ương", "Đảng bộ",
+    "Ban Kinh tế", "Ban Đối ngoại", "Ủy ban Kiểm tra", "Đảng ủy Khối", "Đảng ủy Công an", "Đảng ủy Quân sự",
+    "Trung ương Đảng", "Trung ương", "Đảng bộ",
     "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Quốc hội", "Chính phủ", "Mặt trận Tổ quốc", "Việt Nam"))
 
 
@@ -141,6 +142,11 @@ _NUMBERED = re.compile(r"(?i)(?<!\w)(khóa|khoá|thứ|kỳ|kì)(\s+)"
                        r"(m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(?!\w)")
 
 
+# Written with a capital whatever the unit's rule (Nghị định 30/2020/NĐ-CP Phụ lục II: `Thủ đô Hà Nội`,
+# `Thành phố Hồ Chí Minh`), and a unit named by a number (`Quận 1`, `Phường 3`).
+_SPECIAL = re.compile(r"(?i)(?<!\w)(thành phố(?= Hồ Chí Minh)|thủ đô(?= Hà Nội)|quận(?= \d)|phường(?= \d))(\s)")
+
+
 def _numerals_kept(text: str) -> str:
     """`text` with the Roman numeral of a term or a congress in capitals: `Tỉnh ủy Gia Lai khóa XII`."""
     return _NUMBERED.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper() if m.group(3) else m.group(0), text)
@@ -194,6 +200,7 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
         return raw
     text = " - ".join(_body_name(name) for name in _joint_issuers(raw))
     place = str(meta.get("place") or "").strip()
-    if place and place.lower() in text:
-        text = text.replace(place.lower(), place)
+    if place and place != place.lower():  # `place: Thành phố Hồ Chí Minh` as written; `đăk glei` names it no less
+        text = re.sub(re.escape(place), lambda m: place, text, flags=re.IGNORECASE)
+    text = _SPECIAL.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + m.group(2), text)
     return _numerals_kept(_acronyms_kept(text, raw, place))  # `CÔNG TY CỔ PHẦN ABC`: "Công ty cổ phần ABC" (r27 R2)
