@@ -408,6 +408,6 @@ def test_the_xlsx_report_shows_bold_as_bold_and_reads_back_the_same(tmp_workspac
     cells = [c.value for row in openpyxl.load_workbook(report, rich_text=True).active.iter_rows() for c in row]
     rich = [v for v in cells if isinstance(v, CellRichText)]
     assert "Theo Quy định **24-QĐ/TW**, giữ *hai phần ba*." in cells
-    assert "'- Nhất trí, **không** bổ sung." in cells  # no formula, as in the CSV
+    assert "- Nhất trí, **không** bổ sung." in cells  # no formula: a string cell with Excel's quote prefix
     assert {b.text for v in rich for b in v if isinstance(b, TextBlock) and b.font.b} == {"24-QĐ/TW"}
     assert any("Không tiếp thu, vì Quy định 24-QĐ/TW quy định" in str(v) for v in rich)

@@ -242,14 +242,17 @@ def test_xlsx_holds_the_preface_above_the_reports_table(report: Report, tmp_path
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)",
                                   "-2+3", "\tfoo", "\rbar"])
 def test_xlsx_cells_that_would_run_as_formulas_are_neutralised(report: Report, text: str, tmp_path: Path) -> None:
-    """The CSV's rule (docs/security.md): no cell is a formula; one that would be reads with a leading `'`."""
+    """The CSV's rule (docs/security.md): no cell is a formula. In a workbook one that would be is a string cell with
+    Excel's quote prefix (as typing `'` before it makes), its text as written: afd7027 wrote the `'` into the text,
+    so every comment starting `- Đề nghị …` read `'- Đề nghị …` in Excel (r29 sweep AJ N1)."""
     group = report.groups[0]
     row = replace(group.rows[0], by=text, text=text, reply=text)
     sheet = _sheet(replace(report, groups=(replace(group, rows=(row,)),)), tmp_path)
     cells = [cell for line in sheet.iter_rows() for cell in line if cell.value is not None]
     assert not any(cell.data_type == "f" for cell in cells)
-    last = [cell.value for cell in cells if cell.row == cells[-1].row]
-    assert last == [1, "Góp ý chung", "'" + text, "'" + text, "Ghi nhận\n" + text, "Góp ý chung"]
+    last = [cell for cell in cells if cell.row == cells[-1].row]
+    assert [cell.value for cell in last] == [1, "Góp ý chung", text, text, "Ghi nhận\n" + text, "Góp ý chung"]
+    assert [cell.quotePrefix for cell in last[2:4]] == [True, True] and not last[1].quotePrefix
 
 
 def test_ordinary_text_is_not_prefixed(report: Report) -> None:

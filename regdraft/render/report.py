@@ -130,16 +130,25 @@ def rich_text(text: str, typed: str = "") -> object | None:
     if all(not (s.bold or s.italic) for line in lines for s in line) and plain(text) == text:
         return None
     first = ILLEGAL_CHARACTERS_RE.sub("", typed)
-    runs: list[object] = [("'" + first if first.startswith(FORMULA_STARTS) else first)] if first else []
+    runs: list[object] = [first] if first else []  # rich text is never a formula; `xlsx_text` marks it as text
     for k, line in enumerate(lines):
         for s in ([Span("\n")] if k else []) + line:
             piece = ILLEGAL_CHARACTERS_RE.sub("", s.text)
-            if k == 0 and not runs and piece.startswith(FORMULA_STARTS):
-                piece = "'" + piece
             if piece:
                 runs.append(TextBlock(InlineFont(b=s.bold, i=s.italic), piece) if s.bold or s.italic else piece)
     rich: object = CellRichText(runs)
     return rich
+
+
+def xlsx_text(written: Any) -> Any:
+    """A workbook cell whose text starts as a formula would (`=`, `+`, `-`, `@`: `FORMULA_STARTS`) kept as text: a
+    string cell with Excel's quote prefix (what typing `'` before it makes), so it never runs and, edited, stays text;
+    its text as written (`- Đề nghị …`, not `'- Đề nghị …`: r29 sweep AJ N1; the CSV keeps the `'`)."""
+    if str(written.value or "").startswith(FORMULA_STARTS):
+        if isinstance(written.value, str):
+            written.data_type = "s"
+        written.quotePrefix = True
+    return written
 
 
 def late_flag(late: bool) -> str:
@@ -191,8 +200,8 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     The table has the report's columns (`columns`) under a header row that stays in view and filters; the
     comment cell ends with the proposal (`Đề xuất: …`), the answer cell is the disposition then the reply; when a
     comment records the person who wrote it or the words they selected, a column for each after the body's.
-    Text wraps in its column. Every text cell passes `spreadsheet_cell` (a cell starting with `=`, `+`, `-`
-    or `@` is written with a leading `'`, as in the CSV), so no cell is ever a formula.
+    Text wraps in its column. Every text cell passes `xlsx_text` (a cell starting with `=`, `+`, `-` or `@` is a
+    string with Excel's quote prefix, as typing `'` before it makes), so no cell is ever a formula.
     """
     import openpyxl
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -202,8 +211,9 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     from regdraft.render.files import dated_package, write_atomic
 
     def cell(value: object) -> object:
-        # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay.
-        return spreadsheet_cell(ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value)
+        # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay. A text
+        # starting as a formula would is kept as text by the cell it is written to (`xlsx_text`).
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
     def styled(value: str) -> object:
         # A comment's or reply's bold and italic as the cell's own, not as `**` (`rich_text`).
@@ -228,7 +238,7 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     lead = [(words["report_type"], True), (report_title(report, words), True),
             *((line, False) for line in report.preface(words))]
     for number, (text, bold) in enumerate(lead, start=1):
-        sheet.cell(number, 1, cell(text)).font = Font(bold=bold)
+        xlsx_text(sheet.cell(number, 1, cell(text))).font = Font(bold=bold)
         sheet.cell(number, 1).alignment = Alignment(wrap_text=True, vertical="top",
                                                     horizontal="center" if bold else None)
         sheet.merge_cells(f"A{number}:{last}{number}")
@@ -238,7 +248,7 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     line = Side(style="thin")
     box = Border(left=line, right=line, top=line, bottom=line)
     for column, (heading, width) in enumerate(zip(heads, widths, strict=True), start=1):
-        head = sheet.cell(top, column, cell(heading))
+        head = xlsx_text(sheet.cell(top, column, cell(heading)))
         head.font, head.alignment, head.border = Font(bold=True), Alignment(wrap_text=True, vertical="center",
                                                                             horizontal="center"), box
         sheet.column_dimensions[get_column_letter(column)].width = width
@@ -260,7 +270,7 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
                     shown = rich_text(comment[len(row.text):], typed=row.text) or cell(comment)
                 else:
                     shown = styled(value) if isinstance(value, str) and column in rich else cell(value)
-                written = sheet.cell(at, column, shown)
+                written = xlsx_text(sheet.cell(at, column, shown))
                 written.alignment, written.border = wrapped, box
     sheet.freeze_panes = f"A{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{last}{at}"
