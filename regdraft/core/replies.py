@@ -333,6 +333,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                          f"a text box, which are left out of the text (as in an imported regulation): it is placed "
                          f"on {on}, where the box stands.")
 
+    # Each regulation's (None: all of them together), read once when a change is described.
+    syllables: dict[str | None, Syllables] = {}
     changed: dict[Place, list[tuple[int, ReplyParagraph, Edit]]] = {}  # by provision: paragraph, it, its edit
     reshaped: set[Place] = set()  # the units whose paragraphs the reviewer added, removed, joined or split
     runs = dict(joined(reply.paragraphs))  # paragraphs a tracked paragraph mark joins or splits: first -> final
@@ -380,12 +382,16 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 i = final + 1
                 continue
         if not spots:
+            # No provision holds the passage: its words are read as those of all the texts of the copy (`đặc biệt`).
+            if None not in syllables:
+                syllables[None] = Syllables.of(drafts.values())
+            described = describe_change(old, new, language, syllables=syllables[None])
             if place_unplaced:
-                add(comment(("", GENERAL), describe_change(old, new, language), ", ".join(authors), date,
-                            old.strip(), new.strip(), CommentType.EDITORIAL), i)
+                add(comment(("", GENERAL), described, ", ".join(authors), date, old.strip(), new.strip(),
+                            CommentType.EDITORIAL), i)
             else:
                 unplaced.append(Unplaced(f"a tracked change by {', '.join(authors) or 'an unnamed reviewer'}",
-                                         describe_change(old, new, language), old, reply.bookmarked))
+                                         described, old, reply.bookmarked))
             i = final + 1
             continue
         spot = _common(spots)
@@ -430,7 +436,6 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     first_changed = {place: min(k for k, _, _ in group) for place, group in groups.items()}
     changed_by_unit = {place: [(q, e) for _, q, e in sorted(group, key=lambda x: x[0])]
                        for place, group in groups.items()}
-    syllables: dict[str, Syllables] = {}  # each regulation's, read once when a proposal is described
     for unit_at, group in changed_by_unit.items():
         proposed = _proposal(unit_at, group, drafts, language, syllables)
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
@@ -471,7 +476,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str, syllables: dict[str, Syllables]) -> tuple[Place, str, str] | None:
+              language: str, syllables: dict[str | None, Syllables]) -> tuple[Place, str, str] | None:
     """Where the changes to one provision's paragraphs are proposed, the wording proposed and what it changes;
     None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
     closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
@@ -480,8 +485,7 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     unit = drafts[reg].find(address).unit
     edits = [edit for _, edit in group]
     if reg not in syllables:
-        syllables[reg] = Syllables(p for loc in drafts[reg].walk()
-                                   for p in (loc.unit.title or "", *loc.unit.text, *loc.unit.closing))
+        syllables[reg] = Syllables.of([drafts[reg]])
     words = syllables[reg]
     items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
              for p, _ in group}
@@ -509,3 +513,4 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
             what=Address.parse(address).describe(language))
     return at, proposal, describe_change(before, proposal, language, syllables=words)
+

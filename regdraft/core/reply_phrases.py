@@ -10,21 +10,30 @@ Post-conditions:
 2. `widened` takes a lone syllable replaced by a lone syllable (not a number, not a change of capitals alone) to the
    word it is one syllable of, the syllable next to it added on both sides when the text binds them; else it is
    returned as it was. A syllable is never taken across punctuation.
-3. `addition` says where words added inside a line go: before the words after them when the words added are
-   function words alone (`các`, `những`) or nothing stands before them, else after the words before them; the words
-   named are the one or two next to the addition (the second left out when a function word, a number or past
-   punctuation). None when no word stands next to the addition on its line.
+3. `addition` says where words added inside a line go: after the words before them or before the words after
+   them, the words named (the anchor) a phrase `amend from-edits` would quote (`regdraft.core.amend.readable`:
+   whole words, not function words alone) that stands once in the provision. Among those the one that cuts
+   no word or name at its outer end (`readable.cost`, with the regulation's `Cohesion`, and a pair of syllables
+   the text binds across it; the words added stand at its other end whatever it cuts) wins, then the side the
+   words added read from (before when they are function words alone: `các`, `những`; else after), then the
+   shortest; a syllable alone only at a stop (the line's edge, a mark or a function word outside it: not `bộ`
+   after `cán`, a word the text may be too short to show as one). `Bất thường khi [thật ]cần thiết` is `vào trước “cần
+   thiết”`, never `vào sau “thường khi”` (half of `Bất thường`). None when no anchor qualifies.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 
-from regdraft.core.amend.readable import FUNCTION_WORDS
+from regdraft.core.amend.phrases import count
+from regdraft.core.amend.readable import FUNCTION_WORDS, Cohesion, cost, is_whole, only_function_words, word_edges
+from regdraft.core.model import Regulation
 
 MANY = 3  # places a pair of syllables must stand together in, at least, to be read as one word
+WIDEST = 8  # words an anchor of words added may take in
 _NUMBERS = frozenset("một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ tỉ".split())
 _SYLLABLE = re.compile(r"^\w+$")
 
@@ -37,9 +46,10 @@ class Syllables:
     """How often each syllable of a text stands, alone and right after another (see the module's post-conditions)."""
 
     def __init__(self, paragraphs: Iterable[str]) -> None:
+        self._paragraphs = list(paragraphs)
         self.alone: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
-        for paragraph in paragraphs:
+        for paragraph in self._paragraphs:
             previous = ""
             for written in paragraph.split():
                 bare = _bare(written)
@@ -47,6 +57,17 @@ class Syllables:
                 if previous and bare and _SYLLABLE.match(written):
                     self.pairs[previous, bare] += 1
                 previous = bare if bare and _SYLLABLE.match(written) else ""
+
+    @classmethod
+    def of(cls, regulations: Iterable[Regulation]) -> Syllables:
+        """How the syllables of the regulations' titles and paragraphs stand."""
+        return cls(p for regulation in regulations for loc in regulation.walk()
+                   for p in (loc.unit.title or "", *loc.unit.text, *loc.unit.closing))
+
+    @functools.cached_property
+    def cohesion(self) -> Cohesion:
+        """The text's `Cohesion`, as `amend from-edits` reads it: read when an anchor is first chosen."""
+        return Cohesion(self._paragraphs)
 
     def binds(self, left: str, right: str) -> bool:
         """True when `left right` is one word of the text (post-condition 1)."""
@@ -75,39 +96,73 @@ def widened(old: str, new: str, before: str, after: str, syllables: Syllables | 
     return old, new
 
 
-def _next_words(text: str) -> str:
-    """The one or two words `text` starts with (the second when it is neither a function word nor a number, and no
-    punctuation stands between them)."""
-    words = text.split()[:2]
-    if not words or not words[0][:1].isalnum():
-        return ""
-    first = words[0]
-    if first[-1:].isalnum() and len(words) > 1 and _syllable(words[1].rstrip(".,;:!?)”")):
-        return f"{first} {words[1].rstrip('.,;:!?)”')}"
-    return first.rstrip(".,;:!?)”")
+def addition(added: str, before: str, after: str, provision: str = "",
+             syllables: Syllables | None = None) -> tuple[str, str] | None:
+    """Where words added inside a line go: (`before` or `after`, the words named), or None (post-condition 3).
+    `before` and `after` are the unchanged text on the line either side of them; `provision` the text the anchor
+    must stand once in (the line's when empty)."""
+    line, at = before + after, len(before)
+    provision = provision or line
+    starts, ends = word_edges(line)
+    cohesion = syllables.cohesion if syllables is not None else None
+    function_only = all(_bare(w) in FUNCTION_WORDS for w in added.split())
+    found: list[tuple[tuple[int, bool, int, int], str, str]] = []
+
+    def consider(start: int, end: int, side: str) -> None:
+        phrase = line[start:end]
+        if (not is_whole(line, start, end) or only_function_words(phrase) or any(q in phrase for q in "“”\"")
+                or count(provision, phrase) != 1):
+            return
+        # Only its outer end is judged: the words added stand at the other, wherever the anchor ends.
+        judged = cost(line[:end], start, end, cohesion) if side == "after" else cost(line[start:], 0, end - start,
+                                                                                      cohesion)
+        price = judged + _cuts_syllables(line, start, end, side, syllables) + (
+            len(phrase.split()) == 1 and not _stops(line[:start] if side == "after" else line[end:], side == "after"))
+        found.append(((price, side != ("before" if function_only else "after"), len(phrase.split()), len(phrase)),
+                      side, phrase))
+
+    # Before the words after them: the addition ends a word (a space after it), the next word starts the anchor.
+    first = at + len(after) - len(after.lstrip())
+    if (added.strip()[:1].isalnum() and (added[-1:].isspace() or after[:1].isspace()) and first in starts
+            and line[first].isalnum()):
+        for end in [e for e in ends if e > first][:WIDEST]:
+            consider(first, end, "before")
+    # After the words before them: a space between, or the addition starts with a mark (`, minh bạch`); a mark
+    # closing the word before (`cực,`) is left outside the anchor.
+    if added[:1].isspace() or before[-1:].isspace() or not added.strip()[:1].isalnum():
+        stop = len(before.rstrip())
+        last = next((e for e in reversed(ends) if e <= stop and not line[e:stop].strip(".,;:!?)”")), None)
+        if last is not None and last > 0:
+            for start in [s for s in reversed(starts) if s < last][:WIDEST]:
+                consider(start, last, "after")
+    if not found:
+        return None
+    _, side, phrase = min(found, key=lambda f: f[0])
+    return side, " ".join(phrase.split())
 
 
-def _last_words(text: str) -> str:
-    """The one or two words `text` ends with, as `_next_words` reads them from the other end."""
-    words = text.split()[-2:]
-    if not words or not words[-1].rstrip(".,;:!?)”")[-1:].isalnum():
-        return ""
-    last = words[-1]
-    if last[-1:].isalnum() and len(words) > 1 and words[0][-1:].isalnum() and _syllable(words[0].lstrip("(“")):
-        return f"{words[0].lstrip('(“')} {last}"
-    return last.lstrip("(“")
+def _stops(outside: str, last: bool) -> bool:
+    """True when the text `outside` an anchor's outer end (before it: `last`, its last word next to the anchor) has
+    the line's edge, a mark or a function word next to it: a reader stops there. A syllable alone as an anchor is
+    often half a word (`cán|bộ`) in a text too short to tell, and is taken only at such a stop."""
+    words = outside.split()
+    if not words or not (outside[-1:] if last else outside[:1]).isspace():
+        return True
+    word = words[-1] if last else words[0]
+    edge = word[-1] if last else word[0]
+    return not edge.isalnum() or _bare(word) in FUNCTION_WORDS
 
 
-def addition(added: str, before: str, after: str) -> tuple[str, str] | None:
-    """Where words added inside a line go: (`before` or `after`, the words named), or None (post-condition 3)."""
-    words = added.split()
-    function_only = bool(words) and all(_bare(w) in FUNCTION_WORDS for w in words)
-    at_word = added[-1:].isspace() or after[:1].isspace()
-    following = _next_words(after) if at_word and added.strip()[:1].isalnum() else ""
-    joined = added[:1].isspace() or before[-1:].isspace() or not added.strip()[:1].isalnum()
-    previous = _last_words(before) if joined else ""
-    if following and (function_only or not previous):
-        return "before", following
-    if previous:
-        return "after", previous
-    return None
+def _cuts_syllables(line: str, start: int, end: int, side: str, syllables: Syllables | None) -> int:
+    """1 when the syllable just outside the outer end of the anchor `line[start:end]` (its start for words added
+    `after` it) is one word with the syllable inside it, as the text binds them (`Syllables.binds`), else 0."""
+    if syllables is None:
+        return 0
+    inside = line[start:end].split()
+    if side == "after":
+        outside = line[:start].split()[-1:] if line[start - 1:start].isspace() else []
+        pair = (outside[0], inside[0]) if outside else ("", "")
+    else:
+        outside = line[end:].split()[:1] if line[end:end + 1].isspace() else []
+        pair = (inside[-1], outside[0]) if outside else ("", "")
+    return int(bool(outside) and _syllable(outside[0]) and syllables.binds(*pair))

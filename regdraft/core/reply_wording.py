@@ -314,7 +314,7 @@ def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | Non
         if not joins and "\n" not in deleted + inserted and inserted.strip():
             # Whole words, and words added said with where they go (`regdraft.core.reply_phrases`).
             left, right = (segments[k - 1].text if k else "").rsplit("\n", 1)[-1], segments[j].text.split("\n", 1)[0]
-            place = None if deleted.strip() else addition(inserted, left, right)
+            place = None if deleted.strip() else addition(inserted, left, right, old, syllables)
             if place is not None:
                 parts.append(words[f"add_{place[0]}"].format(b=" ".join(inserted.split()), c=place[1]))
                 k = j
