@@ -513,4 +513,3 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
             what=Address.parse(address).describe(language))
     return at, proposal, describe_change(before, proposal, language, syllables=words)
-
