@@ -63,10 +63,10 @@ def test_a_fifo_in_place_of_an_entry_or_the_key_is_refused_without_waiting(tmp_p
     os.mkfifo(folder / fifo)
     real_open = os.open
 
-    def opening(path: Any, flags: int, *args: Any) -> int:
+    def opening(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
         if Path(path).name == fifo:
             assert flags & os.O_NONBLOCK, f"{fifo} opened to wait for a writer"
-        return real_open(path, flags, *args)
+        return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", opening)
     assert signed.load(folder, "entry") is None

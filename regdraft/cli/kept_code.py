@@ -13,9 +13,9 @@ Post-conditions:
 1. The classes are the same: each method is the very code `exec` would have compiled from the same source (the
    source itself is the key, compared whole), run with the same globals and locals.
 2. The code objects are kept with `marshal` (each apart, read only when its class is created) as one signed entry
-   of the user's cache (`render.signed`: trusted only if this user's key signed it), named by Python's version,
-   build and optimisation level; an entry that is missing, not ours or not readable is ignored and the sources
-   compiled again.
+   of the user's cache (`render.signed`: trusted only if this user's key signed it, in a folder and key of this
+   user's that no one else may open, read or write), named by Python's version, build and optimisation level; an
+   entry that is missing, not ours or not readable is ignored and the sources compiled again.
 3. Each command keeps its own entry (`compare` creates 32 classes, `redline` 82: a run reads only what its command
    makes); nothing is kept when nothing new was compiled; the entry keeps at most `MAX_SOURCES` sources (those of this
    run first), so sources of classes that changed do not pile up. Failing to read or write is never an error.
