@@ -19,7 +19,7 @@ came from (`comment add`, `comment import`, `check`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.amend.proposal import (
@@ -41,7 +41,7 @@ from regdraft.core.comments import GENERAL, Comment, describe_on
 from regdraft.core.errors import Category, Problem, RegdraftError, UsageError, Worded
 from regdraft.core.layout import amendment_path, comments_folder
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import TITLE, Address, Kind, Regulation, Unit, map_units
+from regdraft.core.model import TITLE, Address, Kind, Regulation, Unit, map_units, noun
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -129,12 +129,14 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     # A renumbering the draft already makes is the amendment's own, which `from_edits` does not refuse; one the
     # proposal would make is refused as the command refuses it without the drafter's say (docs/from-edits.md).
     of = f" of {comment.regulation}" if comment.regulation else ""
+    regulation = comment.regulation or load(ws, where).regulation
     try:
         outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
-                             regulation=comment.regulation or load(ws, where).regulation,
+                             regulation=regulation,
                              message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
-                                     f"{placement.address}{of} into amendment {where}", author=author,
-                             reasons={address: from_comment(comment.by, comment.id, draft.language)})
+                                     f"{address.short(draft.language)}{of} into amendment {where}", author=author,
+                             reasons={address: from_comment(comment.by, comment.id, draft.language)},
+                             vet=_others_kept(ws, where, regulation, comment, address, edited))
     except Worded:
         raise
     except RegdraftError as exc:
@@ -159,6 +161,56 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, address: Address,
+                 edited: Regulation) -> Callable[[str], None]:
+    """A check of the amending document as accepting the proposal would write it: every instruction not on the
+    proposal's provision kept as the drafter wrote it (`core.amend.untouched`), and the draft it builds `edited`
+    exactly, else refused with nothing written. A proposal on Article 3 had rewritten the instructions on Article 2
+    into one and left out its repeal."""
+    from regdraft.core.amend.document import load_amendment
+    from regdraft.core.amend.kept import Effects
+    from regdraft.core.amend.untouched import as_edited, on_provision, rewritten
+    from regdraft.core.markdown import decode, parse
+    from regdraft.workspace.amendments import amended_id
+
+    path = amendment_path(slug)
+    before = decode(ws.read(path), path)
+    was = load_amendment(before, path, slug)
+    reg = amended_id(ws, was, regulation) or was.regulation
+    standing = was.for_regulation(reg)
+    located = ws.locate_regulation(reg)
+    in_force = parse(ws.read(located), located)
+    on = on_provision(address, Effects(in_force, standing, reg))
+    language = edited.language
+    provision = address.describe(language)
+
+    def vet(text: str) -> None:
+        after = load_amendment(text, path, slug).for_regulation(reg)
+        lost = rewritten((before, standing.instructions), (text, after.instructions), on)
+        if lost:
+            numbers = _listed([ins.location for ins in lost])
+            plural = len(lost) > 1
+            raise Worded(f"Accepting the proposal of comment {comment.id} would also rewrite instruction"
+                         f"{'s' if plural else ''} {numbers} of {noun(Kind.ARTICLE, language)} "
+                         f"{standing.article.label} of {path}, which {'are' if plural else 'is'} not on {provision}; "
+                         f"nothing was changed. Write the proposal into {provision} by editing the text and running "
+                         f"`{Command.of('amend from-edits', slug)}`, then answer the comment.", "rewrites_others",
+                         id=comment.id, slug=slug, numbers=numbers, article=standing.article.label,
+                         provisions={"provision": str(address)})
+        if not as_edited(in_force, after, edited):
+            raise Worded(f"Accepting the proposal of comment {comment.id} would change the draft elsewhere than "
+                         f"{provision}; nothing was changed. Write the proposal into {provision} by editing the text "
+                         f"and running `{Command.of('amend from-edits', slug)}`, then answer the comment.",
+                         "changes_elsewhere", id=comment.id, slug=slug, provisions={"provision": str(address)})
+
+    return vet
+
+
+def _listed(items: list[str]) -> str:
+    """`1`, `1 and 3`, `1, 3 and 4`."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _language(ws: Workspace, slug: str) -> str:

@@ -19,7 +19,7 @@ Post-conditions of `regenerate`:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -217,14 +217,15 @@ class Outcome:
 def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
                edited_rev: str | None = None, regulation: str | None = None,
                allow_renumber: bool = False, message: str | None = None, author: str | None = None,
-               reasons: Mapping[Address, str] | None = None, another: bool = False) -> Outcome:
+               reasons: Mapping[Address, str] | None = None, another: bool = False,
+               vet: Callable[[str], None] | None = None) -> Outcome:
     """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
 
     `message` replaces the commit message (accepting a proposal names the comment in it); `reasons`
     records reasons for the instructions that change those provisions (the comment a proposal came from).
     An amendment that does not exist is created, unless the regulation has another amendment being drafted
     (draft or circulating): a mistyped name would start a second one. `another` creates it all the same, and
-    then refuses a `slug` that exists.
+    then refuses a `slug` that exists. `vet` sees the document as it would be written, and refuses it by raising.
     """
     from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
@@ -282,6 +283,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                             f"{old.id} in force{why}, so there is nothing to amend: amendment '{slug}' was not "
                             "created.")
     written = load_amendment(result.text, relative, slug)
+    if vet is not None:
+        vet(result.text)
     warnings = (_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
     message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
                                        warnings, regulation=regulation)

@@ -69,6 +69,14 @@ def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequenc
     for found in candidates:
         if effects.of(found) == whole:  # `was` too: a placeholder it quotes is not a unit left out
             return found
+    for found in candidates:
+        # The edited preview itself, to the letter: `whole` leaves out a unit repealed at the end of an article it
+        # rewrites (`3. (repealed)`), which the document repeals on its own; comparing with it alone rewrote every
+        # instruction on that article (a proposal accepted on Article 3 took `Clause 3 of Article 2 is repealed.`
+        # out of the amendment).
+        applied = effects.applied(found)
+        if applied is not None and _delta(applied, edited, allow_renumber) == ():
+            return found
     return kept_as_written(old, amendment, regulation, was, written)
 
 
