@@ -180,6 +180,22 @@ def _word_after(closings: Next, at: int) -> bool:
     return False
 
 
+def holds_script(html: str) -> bool:
+    """Whether `html` holds a script's start (`<script`, in any case)."""
+    return _SCRIPT_OPENS.search(html) is not None
+
+
+def stands_apart(html: str) -> bool:
+    """Whether the page's pass (`render.html.kept_whole`) makes of `html` what it makes of it alone, wherever it
+    stands in a page's body: it opens with a tag and ends with one and a line break, neither of an inline element
+    (no word is looked for through them, no number or dash runs across them), and it holds no script's start."""
+    if not html.startswith("<") or not html.endswith(">\n") or holds_script(html):
+        return False
+    first, last = html.find(">"), html.rfind("<")
+    return (_tag_name(html[1:first]) not in _INLINE and ">" not in html[last + 1:-2]
+            and _tag_name(html[last + 1:-2]) not in _INLINE)
+
+
 def _tag_name(inside: str) -> str:
     """The name of a tag from what its `<` and `>` enclose (`/ins`, `span class="nobr"`)."""
     name = inside.lstrip("/").split(None, 1)

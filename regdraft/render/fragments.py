@@ -18,7 +18,10 @@ Post-conditions:
    reading in the signed cache: a fragment depends only on the article (the reading, whose
    language is its own), this module's and `render.html`'s code, so a later comparison against
    the same text reuses it. An article whose text needed markdown-it is not kept (its output
-   follows markdown-it's version), nor anything moved or annotated.
+   follows markdown-it's version), nor anything moved or annotated. A fragment is kept as the page's pass
+   (`render.html.kept_whole`) makes it, and only when that is what the pass makes of it in any page
+   (`kept_whole_alone`): a printed page puts it in after passing the rest (`render.redline._Runs.passed`), and
+   `unchanged_html` gives it back as printed (`unpassed`).
 4. An identical provision's old and new units are equal, so in a comparison whose two texts
    have the same language the old reading's kept fragments print the new text's unchanged
    articles too (`keep_old`, `unchanged(..., same=)`), and what is printed is kept for both.
@@ -29,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -142,27 +146,40 @@ class Fragments:
     def unchanged_html(self, unit: Unit, moved: bool = False, address: Any = None, same: Unit | None = None) -> str:
         """What `unchanged` prints, as the plain string it is made of: a run of unchanged provisions is joined
         first (`render.redline._Runs`), and a `Markup` of each would copy every fragment once more."""
+        raw, passed = self._printed(unit, moved, address, same)
+        return raw if raw is not None else unpassed(passed or "")
+
+    def passed_html(self, unit: Unit, same: Unit | None = None) -> str | None:
+        """The plain `unchanged_html(unit, same=same)` of an article as the page's pass (`render.html.kept_whole`)
+        makes it, wherever it stands in the page (`render.dashes.stands_apart`), when it is kept; None when not (an
+        article that needed markdown-it, or one whose fragment could be changed by what stands around it)."""
+        return self._printed(unit, False, None, same)[1]
+
+    def _printed(self, unit: Unit, moved: bool, address: Any, same: Unit | None) -> tuple[str | None, str | None]:
+        """The fragment as printed (None when it was kept: only its passed form is) and its passed form (None when
+        it is not kept)."""
         plain = not moved and address is None
         at = self._article_at.get(id(unit)) if plain else None
         found = self.kept[at] if at is not None else None
         if found is not None:
-            return found
+            return None, found
         was = self._old_lookup(same) if plain and same is not None else None
         found = self.old_kept[was] if was is not None else None
         if found is not None:
-            return found
+            return None, found
         runs = _markdown_runs
         out: list[str] = []
         self._unit(unit, " moved" if moved else "", address if self.mark is not None else None, out)
         html = "".join(out)
-        if runs == _markdown_runs:
+        passed = kept_whole_alone(html) if runs == _markdown_runs and (at is not None or was is not None) else None
+        if passed is not None:
             if at is not None:
-                self.kept[at] = html
+                self.kept[at] = passed
                 self.added = True
             if was is not None:
-                self.old_kept[was] = html
+                self.old_kept[was] = passed
                 self.old_added = True
-        return html
+        return html, passed
 
     def _label(self, u: Unit) -> str:
         """A clause's or point's label as printed, escaped (kept: a regulation repeats `1.` and `a)` often)."""
@@ -259,6 +276,30 @@ def _inline(text: str) -> str:
 _markdown_runs = 0  # paragraphs given to markdown-it: an article that needed it is not kept
 
 
+_NOBR = '<span class="nobr">'
+_NOBR_SPAN = re.compile('<span class="nobr">([^<]*)</span>')
+
+
+def kept_whole_alone(html: str) -> str | None:
+    """A fragment as the page's pass (`render.html.kept_whole`: numbers and dashes kept on their line) makes it in
+    any page it stands in, or None when that cannot be told from the fragment alone (`dashes.stands_apart`) or
+    the pass could not be undone exactly (`unpassed`): it is printed then as it was, and passed with the page."""
+    from regdraft.render.dashes import stands_apart
+    from regdraft.render.html import kept_whole
+
+    if _NOBR in html or not stands_apart(html):
+        return None
+    passed = kept_whole("<body>" + html)[len("<body>"):]
+    return passed if unpassed(passed) == html else None
+
+
+def unpassed(html: str) -> str:
+    """A fragment kept passed (`kept_whole_alone`) as printed: its `nobr` spans taken away. A fragment holds no
+    such span of its own (`kept_whole_alone` keeps none that did) and the pass never nests them (a number holds no
+    space, a dash's span only ` -`), so this is exactly the fragment printed."""
+    return _NOBR_SPAN.sub(r"\1", html) if _NOBR in html else html
+
+
 def articles(units: Sequence[Unit]) -> list[Unit]:
     """The articles among `units` and inside their parts, chapters and sections, in order."""
     found: list[Unit] = []
@@ -303,10 +344,11 @@ class KeptFragments:
 
 
 def _code() -> str:
-    """What a fragment depends on besides its article: this module's and `render.html`'s code, and Python's."""
+    """What a fragment depends on besides its article: this module's, `render.html`'s and the page's pass's
+    (`render.dashes`) code, and Python's."""
     digest = hashlib.blake2b(f"{sys.version_info[:3]}".encode(), digest_size=12)
     for module in (__file__, sys.modules["regdraft.render.html"].__file__ or "",
-                   sys.modules["regdraft.core.parts"].__file__ or ""):
+                   str(Path(__file__).with_name("dashes.py")), sys.modules["regdraft.core.parts"].__file__ or ""):
         info = os.stat(module)
         digest.update(f"{module}:{info.st_size}:{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()

@@ -203,23 +203,81 @@ class _Runs:
         self._helpers, self._fragments, self._globals, self._changed_only = helpers, fragments, globals_, changed_only
 
     def __call__(self, provisions: Sequence[Provision]) -> list[tuple[Provision | Markup, str]]:
+        return [(p if isinstance(p, Provision) else Markup("\n".join(t for t, _ in p.parts)), at)
+                for p, at in self._runs(provisions, False)]
+
+    def passed(self, provisions: Sequence[Provision]) -> list[tuple[Provision | KeptRun, str]]:
+        """The same, each run's kept articles as the page's pass makes them (`Fragments.passed_html`): the page
+        prints a mark in their place (`PASSED`), passes the rest and puts them in (`passed_page`)."""
+        return self._runs(provisions, True)
+
+    def _runs(self, provisions: Sequence[Provision], passed: bool) -> list[tuple[Provision | KeptRun, str]]:
         annotate = bool(self._globals.get("annotate"))
-        out: list[tuple[Provision | Markup, str]] = []
-        run: list[str] = []
+        out: list[tuple[Provision | KeptRun, str]] = []
+        run: list[tuple[str, bool]] = []
+        fragments = self._fragments
         for p, at in self._helpers.in_order(provisions):
             # What the template's loop prints for it: `unchanged(p.new, False, …)` (with --changed-only a
             # collapsed line instead, and a heading or a provision moved away their own lines).
             if p.identical and not self._changed_only and at != Place.MOVED_AWAY and p.kind not in _HEADINGS:
                 assert p.new is not None
-                run.append(self._fragments.unchanged_html(p.new, False, p.new_address if annotate else None, p.old))
+                address = p.new_address if annotate else None
+                kept = fragments.passed_html(p.new, p.old) if passed and address is None else None
+                run.append((kept, True) if kept is not None
+                           else (fragments.unchanged_html(p.new, False, address, p.old), False))
                 continue
             if run:
-                out.append((Markup("\n".join(run)), self.KEPT))
+                out.append((KeptRun.of(run), self.KEPT))
                 run = []
             out.append((p, at))
         if run:
-            out.append((Markup("\n".join(run)), self.KEPT))
+            out.append((KeptRun.of(run), self.KEPT))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class KeptRun:
+    """A run of unchanged provisions as `_Runs.passed` gives it: its parts in order, to be joined by line breaks,
+    each (its text, whether the page's pass was made on it already)."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @staticmethod
+    def of(run: Sequence[tuple[str, bool]]) -> KeptRun:
+        """Neighbouring fragments of the same kind joined into one part (a fragment ends with a line break and starts
+        with a tag: two passed ones joined stand apart as each does)."""
+        parts: list[tuple[str, bool]] = []
+        group: list[str] = []
+        for k, (text, passed) in enumerate(run):
+            group.append(text)
+            if k + 1 == len(run) or run[k + 1][1] != passed:
+                parts.append(("\n".join(group), passed))
+                group = []
+        return KeptRun(tuple(parts))
+
+
+# Where a printed page holds a part already passed (`KeptRun`) until the rest is passed: a tag of no element (no word
+# is looked for through it) ending as a fragment does; no text holds it (text is escaped, and holds no NUL).
+PASSED = "<\x00regdraft-passed\x00>\n"
+
+
+def passed_page(page: str, parts: Sequence[str]) -> str | None:
+    """`kept_whole` of the page `page` with each `PASSED` mark in turn the part of `parts` it stands for, those
+    passed already: the page's pass made on the rest only. None when the page does not hold each mark once or
+    holds a script (whose text the pass leaves as it is, passed or not)."""
+    from regdraft.render.dashes import holds_script
+    from regdraft.render.html import kept_whole
+
+    if page.count(PASSED) != len(parts) or holds_script(page):
+        return None
+    passed = kept_whole(page).split(PASSED)
+    if len(passed) != len(parts) + 1:
+        return None
+    out = [passed[0]]
+    for part, piece in zip(parts, passed[1:], strict=True):
+        out.append(part)
+        out.append(piece)
+    return "".join(out)
 
 
 _HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)  # printed as a heading line by the body's loop
@@ -388,6 +446,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         return head, tail, reads if reads is not None else outer_reads(environment, name)
 
     sources = None
+    passed: list[str] = []  # the runs of kept articles the printed page holds passed already (`PASSED` marks)
     if page is None and layout == "inline":
         from regdraft.render import redline_page
 
@@ -399,7 +458,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
         outer = redline_page.Outer(cache_folder_of(workspace_root), sources, values)
         with paused():
-            rendered = redline_page.page(values, globals_, outer, lambda: jinja(reads=True), jinja_outer)
+            rendered = redline_page.page(values, globals_, outer, lambda: jinja(reads=True), jinja_outer,
+                                         passed if page is None else None)
     if kept is not None and fragments.added:
         kept.store(fragments.kept)
     if kept_old is not None and fragments.old_added:
@@ -407,4 +467,13 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     # A line, above all in the table's narrow columns, would break a document number at its slash ("22-QĐ/"
     # then "TW"), or open with the hyphen of ` - ` ("- nghề nghiệp", read as a dash item). The review server's
     # page (`page`) is screen text beside a comment panel, left as it is.
-    return kept_whole(rendered) if page is None else rendered
+    if page is not None:
+        return rendered
+    if passed:
+        whole = passed_page(rendered, passed)
+        if whole is not None:
+            return whole
+        # Never with regdraft's own templates and text (no text holds the mark, no page a script): printed as before.
+        with paused():
+            rendered = redline_page.page(values, globals_, outer, lambda: jinja(reads=True), jinja_outer)
+    return kept_whole(rendered)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from regdraft.render.closing_parts import ClosingParts
     from regdraft.render.marked import Paragraph
+    from regdraft.render.redline import KeptRun
 
 # The templates the printed redline (inline) uses, every one: the layout, what it extends, imports and includes.
 PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-closing.html.j2", "signature.html.j2",
@@ -90,8 +91,10 @@ def _e(value: Any) -> str:
 class Page:
     """What the content block prints from: the values and helpers `render_html` hands the template."""
 
-    def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any]) -> None:
-        self.v, self.g = values, globals_
+    def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any], passed: list[str] | None = None) -> None:
+        # `passed`: runs of kept articles are printed passed already (`render.redline.KeptRun`), each as a mark
+        # (`render.redline.PASSED`) in the page and its text into this list, in order.
+        self.v, self.g, self.passed = values, globals_, passed
 
     def content(self) -> str:
         """`redline-inline.html.j2`'s block `content`, as Jinja2 prints it (trimmed blocks, escaped values)."""
@@ -142,8 +145,12 @@ class Page:
         g, changed_only = self.g, self.v["changed_only"]
         out: list[str] = []
         level = 2  # of the heading the provisions stand under (`html.within`): a Mục's articles are one below it
-        for p, at in g["in_runs"](items):
-            if at == "kept":  # a run of kept fragments, already markup: not copied again
+        runs = g["in_runs"](items) if self.passed is None else g["in_runs"].passed(items)
+        for p, at in runs:
+            if at == "kept" and self.passed is not None:
+                out.append(self._kept_run(p, level))
+                out.append("\n")
+            elif at == "kept":  # a run of kept fragments, already markup: not copied again
                 out.append(g["within"](p if type(p) is Markup else _e(p), level))
                 out.append("\n")
             elif at == "moved away":
@@ -164,6 +171,19 @@ class Page:
             else:
                 out.append(f"{g['within'](_e(g['provision_html'](p, 'both', False, at)), level)}\n")
         return "".join(out)
+
+    def _kept_run(self, run: KeptRun, level: int) -> str:
+        """A run of kept articles under a heading of `level`: its parts passed already as marks (`self.passed`)."""
+        from regdraft.render.redline import PASSED
+
+        assert self.passed is not None
+        out: list[str] = []
+        for text, passed in run.parts:
+            html = str(self.g["within"](text, level))
+            if passed:
+                self.passed.append(html)
+            out.append(PASSED if passed else html)
+        return "\n".join(out)
 
     def _closing(self, closing: ClosingParts) -> str:
         """`redline-closing.html.j2` with `side="both"`, and the `signature.html.j2` it includes."""
@@ -325,11 +345,13 @@ def _code() -> str:
 
 def page(values: Mapping[str, Any], globals_: Mapping[str, Any], outer: Outer,
          jinja: Callable[[], tuple[str, set[str] | None]],
-         jinja_outer: Callable[[], tuple[str, str, set[str] | None] | None] | None = None) -> str:
+         jinja_outer: Callable[[], tuple[str, str, set[str] | None] | None] | None = None,
+         passed: list[str] | None = None) -> str:
     """The page: the kept outer part around `content`; else the outer part Jinja2 prints around a mark in place of
     the content block (`jinja_outer()`: head, tail and what they read), kept for the next run when it reads only the
-    key's values; else Jinja2's whole page (`jinja()`: it, and what the outer part reads), its outer part kept."""
-    printed = Page(values, globals_)
+    key's values; else Jinja2's whole page (`jinja()`: it, and what the outer part reads), its outer part kept.
+    `passed` (a list): `content` prints the runs of kept articles passed already, as `Page` says (not Jinja2)."""
+    printed = Page(values, globals_, passed)
     kept = outer.load()
     if kept is not None:
         return kept[0] + printed.content() + kept[1]
@@ -339,5 +361,5 @@ def page(values: Mapping[str, Any], globals_: Mapping[str, Any], outer: Outer,
         outer.store(head, tail)
         return head + printed.content() + tail
     rendered, reads = jinja()
-    outer.keep(rendered, printed.content(), reads)
+    outer.keep(rendered, Page(values, globals_).content(), reads)
     return rendered
