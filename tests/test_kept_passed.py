@@ -2,7 +2,7 @@
 printed page passes only what was printed anew (twenty-ninth round, docs/performance.md).
 
 The claim each test checks: the whole page passed (`render.html.kept_whole`) is byte for byte the page whose kept
-runs were passed alone, the rest passed around a mark (`render.redline.passed_page`), wherever a fragment that
+runs were passed alone, the rest passed around a mark (`render.redline_page.passed_page`), wherever a fragment that
 `render.dashes.stands_apart` stands.
 """
 
@@ -17,8 +17,9 @@ from regdraft.core.markdown_writer import render
 from regdraft.core.model import Regulation
 from regdraft.render import html as rhtml
 from regdraft.render import redline as rr
-from regdraft.render import signed
+from regdraft.render import redline_page, signed
 from regdraft.render.fragments import kept_whole_alone, unpassed
+from regdraft.render.redline_page import PASSED
 from regdraft.workspace import parse_cache
 from regdraft.workspace import redline as rl
 from tests.conftest import CORPUS, SHIPPED_ENGLISH, SHIPPED_REGULATION
@@ -63,7 +64,7 @@ def _pages(tmp_path: Path, text: str, layout: str) -> tuple[str, str, list[int],
     old, new = folder / "old.md", folder / "new.md"
     old.write_text(text, encoding="utf-8")
     new.write_text(_edited(text), encoding="utf-8")
-    real, real_parts = rhtml.kept_whole, rr.passed_page
+    real, real_parts = rhtml.kept_whole, redline_page.passed_page
     sizes: list[int] = []
     parts: list[int] = []
 
@@ -112,7 +113,7 @@ def test_kept_fragments_passed_alone_print_the_page_the_whole_pass_printed(
         assert cold == reference and warm == reference, (name, layout)
         if layout == "inline":
             assert sum(parts) > len(warm) / 10, (name, sum(parts), len(warm))
-            assert len(sizes) == 1 and sizes[0] <= len(warm) - sum(parts) + len(parts) * len(rr.PASSED), (name, sizes)
+            assert len(sizes) == 1 and sizes[0] <= len(warm) - sum(parts) + len(parts) * len(PASSED), (name, sizes)
 
 
 TOKENS = ("A", "Đ", "7", "/", "-", "–", " ", " - ", " – ", "b", "ư", ".", ")", "(", "“", "\n", "<b>", "</b>",
@@ -147,19 +148,19 @@ def test_a_fragment_passed_alone_is_what_the_whole_pass_makes_of_it_anywhere() -
             for f, p in zip(fragments, passed, strict=True):
                 assert p is None or unpassed(p) == f
             page.append("\n".join(fragments))
-            marked.append("\n".join(rr.PASSED if p is not None else f for f, p in zip(fragments, passed, strict=True)))
+            marked.append("\n".join(PASSED if p is not None else f for f, p in zip(fragments, passed, strict=True)))
             parts.extend(p for p in passed if p is not None)
             checked += sum(p is not None for p in passed)
         page.append("</body></html>")
         marked.append("</body></html>")
-        assert rr.passed_page("".join(marked), parts) == rhtml.kept_whole("".join(page)), "".join(page)
+        assert redline_page.passed_page("".join(marked), parts) == rhtml.kept_whole("".join(page)), "".join(page)
     assert checked > 1000
 
 
 def test_a_page_holding_a_script_or_the_mark_is_passed_whole() -> None:
     part = kept_whole_alone('<p class="para">Số 12/QĐ-TW - mới</p>\n')
     assert part == '<p class="para">Số <span class="nobr">12/QĐ-TW</span><span class="nobr"> -</span> mới</p>\n'
-    page = f"<body>{rr.PASSED}</body>"
-    assert rr.passed_page(page, [part]) == f"<body>{part}</body>"
-    assert rr.passed_page(f"<body><script>{rr.PASSED}</script></body>", [part]) is None
-    assert rr.passed_page(page + rr.PASSED, [part]) is None
+    page = f"<body>{PASSED}</body>"
+    assert redline_page.passed_page(page, [part]) == f"<body>{part}</body>"
+    assert redline_page.passed_page(f"<body><script>{PASSED}</script></body>", [part]) is None
+    assert redline_page.passed_page(page + PASSED, [part]) is None

@@ -108,6 +108,21 @@ def outside_scripts(page: str, begin: int, spans: Callable[[str, int, int, int, 
     return "".join(out)
 
 
+def spans_over(text: str, spans: Callable[[str, int, int, int, list[str]], int]) -> str:
+    """`text` (holding no script) with `spans` applied to it whole, as `outside_scripts` applies it between scripts."""
+    out: list[str] = []
+    last = spans(text, 0, len(text), 0, out)
+    if not last:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def dashes_kept_in(text: str) -> str:
+    """`dashes_kept` of text of a page's body that holds no script, from its start (`stands_apart` text)."""
+    return spans_over(text, _spans) if _SPACED.search(text) else text
+
+
 class Next:
     """Where the next `char` of `text[:end]` is, asked at places that never go back: each part of the text is
     searched once (a search from each of n places to a far `<` is O(n × length): 80,000 dashes of one paragraph
@@ -182,6 +197,8 @@ def _word_after(closings: Next, at: int) -> bool:
 
 def holds_script(html: str) -> bool:
     """Whether `html` holds a script's start (`<script`, in any case)."""
+    if "<s" not in html and "<S" not in html:
+        return False
     return _SCRIPT_OPENS.search(html) is not None
 
 

@@ -278,19 +278,22 @@ _markdown_runs = 0  # paragraphs given to markdown-it: an article that needed it
 
 _NOBR = '<span class="nobr">'
 _NOBR_SPAN = re.compile('<span class="nobr">([^<]*)</span>')
+_SPAN_SIZE = len('<span class="nobr"></span>')
 
 
 def kept_whole_alone(html: str) -> str | None:
     """A fragment as the page's pass (`render.html.kept_whole`: numbers and dashes kept on their line) makes it in
     any page it stands in, or None when that cannot be told from the fragment alone (`dashes.stands_apart`) or
-    the pass could not be undone exactly (`unpassed`): it is printed then as it was, and passed with the page."""
+    it holds a `nobr` span of its own (then `unpassed` could not undo the pass): it is printed then as it was, and
+    passed with the page."""
     from regdraft.render.dashes import stands_apart
-    from regdraft.render.html import kept_whole
+    from regdraft.render.html import kept_whole_in
 
     if _NOBR in html or not stands_apart(html):
         return None
-    passed = kept_whole("<body>" + html)[len("<body>"):]
-    return passed if unpassed(passed) == html else None
+    passed = kept_whole_in(html)
+    # Each span the pass puts in is `_NOBR`, text without `<`, `</span>`: what `unpassed` takes away, and all it does.
+    return passed if len(passed) - len(html) == passed.count(_NOBR) * _SPAN_SIZE else None
 
 
 def unpassed(html: str) -> str:

@@ -164,6 +164,14 @@ def kept_whole(page: str) -> str:
     return dashes_kept(numbers_kept_whole(page))
 
 
+def kept_whole_in(text: str) -> str:
+    """`kept_whole` of text of a page's body that holds no script, read from its start (what the page's pass makes of
+    a fragment that `render.dashes.stands_apart`, without the page around it)."""
+    from regdraft.render.dashes import dashes_kept_in, spans_over
+
+    return dashes_kept_in(spans_over(text, _spans))
+
+
 def numbers_kept_whole(page: str) -> str:
     """An HTML page with every document number and date of its body in a `nobr` span (`white-space: nowrap`).
 

@@ -39,6 +39,7 @@ from regdraft.render.marked import Paragraph, marked, para_class
 from regdraft.render.paragraphs import bar
 from regdraft.render.profile import cited_date, mid_sentence
 from regdraft.render.redline_helpers import Helpers, changed_provisions
+from regdraft.render.redline_page import KeptRun, passed_page
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -233,51 +234,6 @@ class _Runs:
         if run:
             out.append((KeptRun.of(run), self.KEPT))
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class KeptRun:
-    """A run of unchanged provisions as `_Runs.passed` gives it: its parts in order, to be joined by line breaks,
-    each (its text, whether the page's pass was made on it already)."""
-
-    parts: tuple[tuple[str, bool], ...]
-
-    @staticmethod
-    def of(run: Sequence[tuple[str, bool]]) -> KeptRun:
-        """Neighbouring fragments of the same kind joined into one part (a fragment ends with a line break and starts
-        with a tag: two passed ones joined stand apart as each does)."""
-        parts: list[tuple[str, bool]] = []
-        group: list[str] = []
-        for k, (text, passed) in enumerate(run):
-            group.append(text)
-            if k + 1 == len(run) or run[k + 1][1] != passed:
-                parts.append(("\n".join(group), passed))
-                group = []
-        return KeptRun(tuple(parts))
-
-
-# Where a printed page holds a part already passed (`KeptRun`) until the rest is passed: a tag of no element (no word
-# is looked for through it) ending as a fragment does; no text holds it (text is escaped, and holds no NUL).
-PASSED = "<\x00regdraft-passed\x00>\n"
-
-
-def passed_page(page: str, parts: Sequence[str]) -> str | None:
-    """`kept_whole` of the page `page` with each `PASSED` mark in turn the part of `parts` it stands for, those
-    passed already: the page's pass made on the rest only. None when the page does not hold each mark once or
-    holds a script (whose text the pass leaves as it is, passed or not)."""
-    from regdraft.render.dashes import holds_script
-    from regdraft.render.html import kept_whole
-
-    if page.count(PASSED) != len(parts) or holds_script(page):
-        return None
-    passed = kept_whole(page).split(PASSED)
-    if len(passed) != len(parts) + 1:
-        return None
-    out = [passed[0]]
-    for part, piece in zip(parts, passed[1:], strict=True):
-        out.append(part)
-        out.append(piece)
-    return "".join(out)
 
 
 _HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)  # printed as a heading line by the body's loop

@@ -26,6 +26,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
     from regdraft.render.closing_parts import ClosingParts
     from regdraft.render.marked import Paragraph
-    from regdraft.render.redline import KeptRun
 
 # The templates the printed redline (inline) uses, every one: the layout, what it extends, imports and includes.
 PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-closing.html.j2", "signature.html.j2",
@@ -92,8 +92,8 @@ class Page:
     """What the content block prints from: the values and helpers `render_html` hands the template."""
 
     def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any], passed: list[str] | None = None) -> None:
-        # `passed`: runs of kept articles are printed passed already (`render.redline.KeptRun`), each as a mark
-        # (`render.redline.PASSED`) in the page and its text into this list, in order.
+        # `passed`: runs of kept articles are printed passed already (`KeptRun`), each as a mark
+        # (`PASSED`) in the page and its text into this list, in order.
         self.v, self.g, self.passed = values, globals_, passed
 
     def content(self) -> str:
@@ -174,8 +174,6 @@ class Page:
 
     def _kept_run(self, run: KeptRun, level: int) -> str:
         """A run of kept articles under a heading of `level`: its parts passed already as marks (`self.passed`)."""
-        from regdraft.render.redline import PASSED
-
         assert self.passed is not None
         out: list[str] = []
         for text, passed in run.parts:
@@ -217,6 +215,51 @@ class Page:
 def _lines(signer: Mapping[str, Any], key: str, css: str) -> list[str]:
     value = signer.get(key)
     return [f'<p class="{css}">{_e(line)}</p>' for line in value.split("\n")] if value else []
+
+
+@dataclass(frozen=True, slots=True)
+class KeptRun:
+    """A run of unchanged provisions as `render.redline._Runs.passed` gives it: its parts in order, to be joined by
+    line breaks, each (its text, whether the page's pass was made on it already)."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @staticmethod
+    def of(run: Sequence[tuple[str, bool]]) -> KeptRun:
+        """Neighbouring fragments of the same kind joined into one part (a fragment ends with a line break and starts
+        with a tag: two passed ones joined stand apart as each does)."""
+        parts: list[tuple[str, bool]] = []
+        group: list[str] = []
+        for k, (text, passed) in enumerate(run):
+            group.append(text)
+            if k + 1 == len(run) or run[k + 1][1] != passed:
+                parts.append(("\n".join(group), passed))
+                group = []
+        return KeptRun(tuple(parts))
+
+
+# Where a printed page holds a part already passed (`KeptRun`) until the rest is passed: a tag of no element (no word
+# is looked for through it) ending as a fragment does; no text holds it (text is escaped, and holds no NUL).
+PASSED = "<\x00regdraft-passed\x00>\n"
+
+
+def passed_page(page: str, parts: Sequence[str]) -> str | None:
+    """`kept_whole` of the page `page` with each `PASSED` mark in turn the part of `parts` it stands for, those
+    passed already: the page's pass made on the rest only. None when the page does not hold each mark once or
+    holds a script (whose text the pass leaves as it is, passed or not)."""
+    from regdraft.render.dashes import holds_script
+    from regdraft.render.html import kept_whole
+
+    if page.count(PASSED) != len(parts) or holds_script(page):
+        return None
+    passed = kept_whole(page).split(PASSED)
+    if len(passed) != len(parts) + 1:
+        return None
+    out = [passed[0]]
+    for part, piece in zip(parts, passed[1:], strict=True):
+        out.append(part)
+        out.append(piece)
+    return "".join(out)
 
 
 # --- the outer part, kept -------------------------------------------------------------------------------------
