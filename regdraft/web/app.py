@@ -14,15 +14,16 @@ Post-conditions:
    come from `words.yaml`, and `<html lang>` says which.
 6. A reviewer's comment form sent faster than `web.pace` allows is answered 429 with `Retry-After` before the write
    lock is taken, and so is a reviewer's answer (403): neither holds the others' submissions.
+7. No page is rendered on the event loop: every template is rendered in a worker thread. The heavy pages (redline,
+   comments, report) and the report downloads are built through `web.builds`: a few at a time (PDFs one at a time),
+   once for each state (`Server.state`), the page for a state and address kept for the next visitor's request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import secrets
 import tempfile
-import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,7 +33,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -40,8 +41,8 @@ from starlette.staticfiles import StaticFiles
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, answers, pace, pages, switch
+from regdraft.web.builds import Gate, departure
 from regdraft.web.guard import (
-    ACCESS_COOKIE,
     CSRF_COOKIE,
     LOCAL,
     Limits,
@@ -51,12 +52,12 @@ from regdraft.web.guard import (
     new_cookie,
     worst_body,
 )
-from regdraft.web.kept import BUSY_WAIT, Busy, refused_form, typed
+from regdraft.web.kept import Busy, refused_form, typed
 from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
+from regdraft.web.server import Server
 from regdraft.web.words import Words, refuse, worded
-from regdraft.workspace.access import Role, lookup
+from regdraft.workspace.access import Role
 from regdraft.workspace.api import RegulationSummary
-from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
 
 # The values of the server's pages that templates may use besides the documents' (`regdraft.render.reach`): the
@@ -71,82 +72,6 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 LOCAL_HOSTS = ["127.0.0.1", "localhost"]
 T = TypeVar("T")
-
-
-class Server:
-    """The state of one review server: its workspace, whether links are required, its secret and lock."""
-
-    def __init__(self, root: Path, *, links: bool, secret: bytes | None = None) -> None:
-        self.root = root.resolve()
-        self.links = links
-        self.secret = secret or secrets.token_bytes(32)
-        self._cache_lock = threading.Lock()
-        self._cache: dict[tuple[object, ...], Any] = {}
-        self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
-
-    def workspace(self) -> Workspace:
-        """A fresh view of the workspace for one request (settings and access links re-read).
-
-        Refuses (`UnresolvedConflict`, shown as a page) while a sync or merge has stopped on a
-        conflict: the files would show both versions mixed.
-        """
-        ws = Workspace(self.root)
-        # A rebase or merge git is running for a sync (which holds the workspace lock throughout) is no conflict:
-        # its end is waited for, a little. Read meanwhile, git's status took the index lock under the rebase.
-        if ws.operation() and not ws.writer_done(BUSY_WAIT):
-            raise Busy(self.words()("busy_reading"))
-        ensure_settled(ws)
-        return ws
-
-    def write(self, action: Callable[[Workspace], T]) -> T:
-        """Run one write with the workspace to itself: one at a time, whoever else writes.
-
-        The store's workspace lock (the lock file every regdraft process takes, a sync's from its fetch to its
-        push) is held around the whole action and the check for a stopped sync, so what it read cannot change
-        before it commits; each request has its own `Workspace`, so the threads of this server wait for each other
-        on it too. Another writer is waited for `BUSY_WAIT` seconds, then `Busy`: the form is shown again to send.
-        """
-        from regdraft.workspace.journal import WriterBusy
-        from regdraft.workspace.store import write_lock
-
-        ws = Workspace(self.root)
-        try:
-            with write_lock(ws, BUSY_WAIT):
-                ensure_settled(ws)
-                return action(ws)
-        except WriterBusy:
-            raise Busy(self.words()("busy_writing")) from None
-
-    def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:
-        """`build()`, remembered for the committed state it was built from.
-
-        Pages are built from committed files unless the working tree has edits: the key holds
-        HEAD's commit, and nothing is remembered while regulations or amendments are edited.
-        """
-        if ws.dirty(["regulations", "amendments"]):
-            return build()
-        state = (ws.resolve("HEAD").sha, *key)
-        with self._cache_lock:
-            if state in self._cache:
-                found: T = self._cache[state]
-                return found
-        value = build()
-        with self._cache_lock:
-            self._cache[state] = value
-            while len(self._cache) > 32:
-                self._cache.pop(next(iter(self._cache)))
-        return value
-
-    def words(self, slug: str | None = None) -> Words:
-        """The words of a page about the amendment `slug` (or about the whole workspace)."""
-        return Words.of(pages.language(Workspace(self.root), slug))
-
-    def visitor(self, request: Request) -> Visitor | None:
-        """The local drafter, or the person of the access link in the request's cookie."""
-        if not self.links:
-            return LOCAL
-        link = lookup(Workspace(self.root), request.cookies.get(ACCESS_COOKIE, ""))
-        return Visitor(link.name, link.body, link.role, link.key) if link else None
 
 
 def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) -> Starlette:
@@ -176,7 +101,9 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
     if not links:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS))
     missing = _no_page(server)
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={404: missing, 405: missing})
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: missing, 405: missing})
+    app.state.server = server  # its gates, for the tests that hold a build
+    return app
 
 
 # -- plumbing ---------------------------------------------------------------------------------
@@ -202,25 +129,53 @@ class Context:
         """A query parameter, or None when absent or empty."""
         return self.request.query_params.get(name) or None
 
-    def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        """A page of the server's own templates."""
-        return self.respond(_environment(self.server, name, self.globals(**context)).get_template(name).render(),
-                            status)
+    async def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        """A page of the server's own templates, rendered in a worker thread."""
+        return self.respond(await run_in_threadpool(self.html, name, context), status)
+
+    def html(self, name: str, context: Mapping[str, Any]) -> str:
+        """A page of the server's own templates, a workspace template's redirection made inert (a worker thread's
+        work: a big page is megabytes)."""
+        from regdraft.render.policy import without_redirections
+
+        globals_ = self.globals(**context)
+        return without_redirections(_environment(self.server, name, globals_).get_template(name).render())
 
     def globals(self, **context: Any) -> dict[str, Any]:
         """What every page template sees."""
         return {"visitor": self.visitor, "identified": self.identified, "csrf": self.csrf, "links": self.server.links,
                 "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED, **context}
 
-    def respond(self, html: str, status: int = 200) -> HTMLResponse:
-        """An HTML response that also sets the CSRF cookie when the browser had none; a workspace template's
-        redirection (`<meta http-equiv="refresh">`, which the policy in the headers does not stop) is inert."""
-        from regdraft.render.policy import without_redirections
-
-        response = HTMLResponse(without_redirections(html), status)
+    def respond(self, html: str | bytes, status: int = 200) -> HTMLResponse:
+        """An HTML response (made inert already: `html`, `page`) that also sets the CSRF cookie when the browser had
+        none."""
+        response = HTMLResponse(html, status)
         if self.fresh_cookie:
             response.set_cookie(CSRF_COOKIE, self.cookie, httponly=True, samesite="strict")
         return response
+
+    async def page(self, build: Callable[[Workspace, str], str], status: int = 200, shared: bool = True) -> Response:
+        """A heavy page (`web.builds`): `build(ws, csrf)` renders it in a thread of its own, its forms carrying
+        `csrf` (the server's placeholder, replaced here by this browser's token), a workspace template's redirection
+        made inert there too. With `shared`, the page is shared with the same request of the same visitor and kept
+        for the state it was built from: an address whose page says nothing of a form sent (`shared=False`)."""
+        from regdraft.render.policy import without_redirections
+
+        placeholder = self.server.placeholder
+        body = await self.built(lambda ws: without_redirections(build(ws, placeholder)).encode(), shared,
+                                self.server.pages)
+        return self.respond(body.replace(placeholder.encode(), self.csrf.encode()), status)
+
+    async def built(self, build: Callable[[Workspace], bytes], shared: bool, gate: Gate,
+                    personal: bool = True) -> bytes:
+        """`build(ws)` through `gate`, shared and kept under this address, the workspace's state and (`personal`: a
+        page showing who reads it, or what they may read) the visitor."""
+        server = self.server
+        state = await run_in_threadpool(server.state) if shared else None
+        key = None if state is None else (self.request.url.path, self.request.url.query,
+                                           (self.visitor, self.identified) if personal else None, state)
+        return await gate.value(key, lambda: build(server.workspace()), departure(self.request),
+                                None if state is None else lambda: server.same_state(state))
 
     async def run(self, read: Callable[[Workspace], T]) -> T:
         """Read the workspace in a worker thread."""
@@ -242,7 +197,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
         ui = await run_in_threadpool(server.words, str(slug) if slug else None)
         if visitor is None:  # not the drafting office either: the page names no one (it said "trên máy này")
             context = Context(server, request, LOCAL, ui, identified=False)
-            return context.render("web-message.html.j2", 401, title=ui("need_link_title"), message=ui("need_link"))
+            return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
+                                        message=ui("need_link"))
         context = Context(server, request, visitor, ui)
         if request.method == "POST":
             origin = request.headers.get("origin")
@@ -263,22 +219,24 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
                     switch.opened_as, server.root, server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token)
                 if then is not None:
                     title, message = switch.switched_refusal(ui, visitor, then, what)
-                return context.render("web-message.html.j2", 403, title=title, message=message, kept=kept, back=back,
-                                      back_label=ui("expired_back", where=where))
+                return await context.render("web-message.html.j2", 403, title=title, message=message, kept=kept,
+                                            back=back, back_label=ui("expired_back", where=where))
         try:
             if slug:  # read without `Server.workspace`'s conflict check: the handler makes it
                 await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)
             response: Response = await handler(context)
+        except ClientDisconnect:
+            raise  # no one to answer (`guard.Limits` ends the request)
         except Exception as raised:  # GitPython's own error too, as git's failure, logged: no bare 500 nor traceback
             exc = worded(raised, server.root)
             if request.method == "POST":  # a form refused where its page cannot be shown: what was typed, to copy
                 form = await request.form()
                 _, back, where = refused_form(ui, request, form)
-                return context.render("web-message.html.j2", exc.category.http_status, title=ui.failed(exc.category),
-                                      message=ui.said(exc), kept=typed(ui, form), back=back,
-                                      back_label=ui("expired_back", where=where))
-            return context.render("web-message.html.j2", exc.category.http_status, title=ui.failed(exc.category),
-                                  message=ui.said(exc))
+                return await context.render("web-message.html.j2", exc.category.http_status,
+                                            title=ui.failed(exc.category), message=ui.said(exc), kept=typed(ui, form),
+                                            back=back, back_label=ui("expired_back", where=where))
+            return await context.render("web-message.html.j2", exc.category.http_status,
+                                        title=ui.failed(exc.category), message=ui.said(exc))
         return response
 
     return endpoint
@@ -292,8 +250,9 @@ def _no_page(server: Server) -> Callable[[Request, Exception], Any]:
         ui = await run_in_threadpool(server.words)
         context = Context(server, request, visitor or LOCAL, ui, identified=visitor is not None)
         if visitor is None:
-            return context.render("web-message.html.j2", 401, title=ui("need_link_title"), message=ui("need_link"))
-        return context.render("web-message.html.j2", status, title=ui("failed_unknown"), message=ui("no_page"))
+            return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
+                                        message=ui("need_link"))
+        return await context.render("web-message.html.j2", status, title=ui("failed_unknown"), message=ui("no_page"))
 
     return answer
 
@@ -303,7 +262,7 @@ def _no_page(server: Server) -> Callable[[Request, Exception], Any]:
 
 async def _home(c: Context) -> Response:
     data = await c.run(pages.home)
-    return c.render("web-home.html.j2", home=data)
+    return await c.render("web-home.html.j2", home=data)
 
 
 async def _amendment(c: Context) -> Response:
@@ -326,7 +285,7 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
     rev_from, rev_to = c.query("from"), c.query("to")
     regulation = (form or {}).get("regulation") or c.query("regulation")
 
-    def build(ws: Workspace) -> str:
+    def build(ws: Workspace, csrf: str) -> str:
         from regdraft.render.redline import render_html
         from regdraft.workspace.profiles import profile_for
 
@@ -335,16 +294,16 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
                                                                    c.ui))
-        globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"), again=c.query("again"),
-                             same=c.query("same"), texts_json=_json_data(page.texts), annotate=True, mark=_mark,
-                             confirm=confirm,
+        globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),
+                             again=c.query("again"), same=c.query("same"), texts_json=_json_data(page.texts),
+                             annotate=True, mark=_mark, confirm=confirm,
                              badge=lambda address: _badge(page, address, c.ui),
                              mark_parts=_part_marks(c.ui) if page.commenting else None)
         profile = profile_for(ws, redline.comparison.new.meta)
         return render_html(redline, workspace_root=ws.root, profile=profile,
                            page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_, PAGE_VALUES))
 
-    return c.respond(await c.run(build), status)
+    return await c.page(build, status, shared=form is None and not error and round_number is None)
 
 
 async def _provision(c: Context) -> Response:
@@ -363,27 +322,32 @@ async def _provision(c: Context) -> Response:
 
 async def _comments(c: Context, form: Mapping[str, str] | None = None, error: str = "", target: str = "",
                     status: int = 200, number: int | None = None) -> Response:
-    slug, number = c.param("slug"), number or _round_param(c, c.query("round"))
-    data = await c.run(lambda ws: answers.answer_page(ws, slug, number, c.ui))
-    done = c.query("done")
-    answered = next((item.comment for group in data.groups for item in group.items if item.comment.id == done), None)
-    changed = ""
-    if answered and answered.accepted_in and c.query("accepted") == "1":
-        # A proposal accepted: which instructions of the amending document its commit added, changed or renumbered
-        # (the notice said only that the answer was saved, while other instructions were rewritten and renumbered).
-        commit = answered.accepted_in
-        changed = await c.run(lambda ws: answers.document_changes(ws, slug, commit, c.ui))
-    # The notice stands in the comment answered: the address's `#c-0e44-saved` brings it into view, and the focus.
-    return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
-                    done=done, done_here=answered is not None, as_is=c.query("as_is") == "1", changed=changed,
-                    again=c.query("again") == "1")
+    slug, shown = c.param("slug"), number or _round_param(c, c.query("round"))
+
+    def build(ws: Workspace, csrf: str) -> str:
+        data = answers.answer_page(ws, slug, shown, c.ui)
+        done = c.query("done")
+        answered = next((item.comment for group in data.groups for item in group.items if item.comment.id == done),
+                        None)
+        changed = ""
+        if answered and answered.accepted_in and c.query("accepted") == "1":
+            # A proposal accepted: which instructions of the amending document its commit added, changed or
+            # renumbered (the notice said only that the answer was saved, while other instructions were rewritten).
+            changed = answers.document_changes(ws, slug, answered.accepted_in, c.ui)
+        # The notice stands in the comment answered: the address's `#c-0e44-saved` brings it into view, and focus.
+        return c.html("web-comments.html.j2", {"csrf": csrf, "page": data, "form": form or {}, "error": error,
+                                               "target": target, "done": done, "done_here": answered is not None,
+                                               "as_is": c.query("as_is") == "1", "changed": changed,
+                                               "again": c.query("again") == "1"})
+
+    return await c.page(build, status, shared=form is None and not error and number is None)
 
 
 async def _report(c: Context) -> Response:
     slug = c.param("slug")
     number = _round_param(c, c.query("round"))
 
-    def build(ws: Workspace) -> str:
+    def build(ws: Workspace, csrf: str) -> str:
         from regdraft.render.report import html_text
         from regdraft.workspace.profiles import profile_for
         from regdraft.workspace.rounds import build_report
@@ -392,10 +356,11 @@ async def _report(c: Context) -> Response:
         report = build_report(ws, slug, number)
         named = pages.document_named(ws, slug, report.meta)
         page = PageTemplate("web-report.html.j2", TEMPLATES,
-                            c.globals(slug=slug, number=report.round.number, document_name=named), PAGE_VALUES)
+                            c.globals(csrf=csrf, slug=slug, number=report.round.number, document_name=named),
+                            PAGE_VALUES)
         return html_text(report, ws.root, profile_for(ws, report.meta), dt.date.today(), page)
 
-    return c.respond(await c.run(build))
+    return await c.page(build)
 
 
 async def _download(c: Context) -> Response:
@@ -404,7 +369,7 @@ async def _download(c: Context) -> Response:
         raise refuse(c.ui, Category.USAGE, "not_format", value=fmt)
     number = _round_param(c, c.query("round"))
 
-    def build(ws: Workspace) -> tuple[bytes, int]:
+    def build(ws: Workspace) -> bytes:
         from regdraft.render.report import write_report
         from regdraft.workspace.profiles import profile_for
         from regdraft.workspace.rounds import build_report
@@ -414,9 +379,12 @@ async def _download(c: Context) -> Response:
         with tempfile.TemporaryDirectory(prefix="regdraft-report-") as folder:
             target = Path(folder) / f"report.{fmt}"
             write_report(report, target, workspace_root=ws.root, profile=profile_for(ws, report.meta))
-            return target.read_bytes(), report.round.number
+            return b"%d\n" % report.round.number + target.read_bytes()  # the round's number names the file
 
-    data, round_number = await c.run(build)
+    # The same for every member (nothing of it is the visitor's): twenty members pressing PDF wait for one build.
+    built = await c.built(build, True, c.server.pdfs if fmt == "pdf" else c.server.pages, personal=False)
+    named, _, data = built.partition(b"\n")
+    round_number = int(named)
     kinds = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8",
              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -69,6 +69,10 @@ class Bounds:
 
 BOUNDS = Bounds()
 HEADER_BYTES = 16 * 1024  # a request line and headers longer than this are refused (h11's default, stated)
+# Seconds Ctrl-C or SIGTERM waits for the requests in flight before they are cancelled: uvicorn by itself waited for
+# them without end, and a page built for a browser long gone kept a stopped server running (r29 sweep AM, D1). The
+# builds themselves are abandoned (`web.builds`); a write in flight is short and finishes.
+GRACE = 3
 
 
 def bounds_for(review: dict[str, Any]) -> Bounds:
@@ -81,9 +85,10 @@ def bounds_for(review: dict[str, Any]) -> Bounds:
 
 def uvicorn_options(bounds: Bounds = BOUNDS) -> dict[str, Any]:
     """The settings of `uvicorn.run` / `uvicorn.Config` that apply `bounds`: the guarded protocol, in every
-    installation (not httptools where it is installed), and no WebSocket upgrade (the server has none)."""
+    installation (not httptools where it is installed), no WebSocket upgrade (the server has none), and a stop that
+    waits `GRACE` seconds for the requests in flight, not for ever."""
     return {"http": _guarded(bounds), "ws": "none", "timeout_keep_alive": bounds.idle,
-            "h11_max_incomplete_event_size": HEADER_BYTES}
+            "h11_max_incomplete_event_size": HEADER_BYTES, "timeout_graceful_shutdown": GRACE}
 
 
 def _guarded(bounds: Bounds) -> type[asyncio.Protocol]:

@@ -37,13 +37,13 @@ async def access(c: Context) -> Response:
     link = await c.run(lambda ws: lookup(ws, token))
     c.identified = False  # whoever opened it, these pages are about the link: the bar names no one
     if link is None:
-        return c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
+        return await c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
     current = c.server.visitor(c.request) if c.server.links else None
     if current is None or current.key == link.key:
         return _signed_in(token)
     other = Visitor(link.name, link.body, link.role, link.key)
     now, then = _named(c.ui, current), _named(c.ui, other)
-    return c.render("web-switch.html.j2", title=c.ui("switch_title"),
+    return await c.render("web-switch.html.j2", title=c.ui("switch_title"),
                     message=c.ui("switch_message", current=now, other=then), token=token,
                     confirm_label=c.ui("switch_confirm", other=then), keep_label=c.ui("switch_keep", current=now))
 
@@ -54,7 +54,7 @@ async def confirmed(c: Context) -> Response:
     link = await c.run(lambda ws: lookup(ws, token))
     if link is None:
         c.identified = False
-        return c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
+        return await c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
     return _signed_in(token)
 
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from regdraft.web.connections import BOUNDS, Bounds, uvicorn_options
@@ -83,14 +84,15 @@ def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
 
 
 @contextmanager
-def serving(root: Path, bounds: Bounds = BOUNDS) -> Iterator[str]:
-    """The review server over the workspace at `root` on a free port of 127.0.0.1, in a thread, with the settings
-    `regdraft review` gives uvicorn (`bounds` its deadlines and connection bounds): its base URL."""
+def serving(root: Path, bounds: Bounds = BOUNDS, app: Starlette | None = None) -> Iterator[str]:
+    """The review server over the workspace at `root` (or the application `app`) on a free port of 127.0.0.1, in a
+    thread, with the settings `regdraft review` gives uvicorn (`bounds` its deadlines and connection bounds): its
+    base URL."""
     import uvicorn
 
     from regdraft.web.app import create_app
 
-    server = uvicorn.Server(uvicorn.Config(create_app(root), host="127.0.0.1", port=0, log_level="warning",
+    server = uvicorn.Server(uvicorn.Config(app or create_app(root), host="127.0.0.1", port=0, log_level="warning",
                                            access_log=False, **uvicorn_options(bounds)))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from regdraft.web import app as web_app
 from regdraft.web.pace import BURST, Pace
+from regdraft.web.server import Server
 from regdraft.web.words import Words
 from regdraft.workspace.access import invite
 from regdraft.workspace.review_limits import PerMember, per_member
@@ -48,13 +48,13 @@ def test_a_member_sending_too_fast_is_refused_before_the_lock(review_ws: Workspa
     for n in (1, 2):
         assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=f"Góp ý {n}.")).status_code == 303
     locked: list[object] = []
-    write = web_app.Server.write
+    write = Server.write
 
-    def held(self: web_app.Server, action: Callable[[Workspace], object]) -> object:
+    def held(self: Server, action: Callable[[Workspace], object]) -> object:
         locked.append(action)
         return write(self, action)
 
-    monkeypatch.setattr(web_app.Server, "write", held)
+    monkeypatch.setattr(Server, "write", held)
     before = head(review_ws)
     form = comment_form(token(c), text="Góp ý thứ ba, gửi quá nhanh.", proposal="2. Nội dung đề xuất.")
     refused = c.post(f"/a/{SLUG}/comments", data=form)
@@ -86,7 +86,7 @@ def test_a_reviewer_answering_is_refused_before_the_lock(review_ws: Workspace,
     assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c))).status_code == 303
     cid = load_comments(review_ws, SLUG)[0].id
     locked: list[object] = []
-    monkeypatch.setattr(web_app.Server, "write", lambda self, action: locked.append(action))
+    monkeypatch.setattr(Server, "write", lambda self, action: locked.append(action))
     form = {"csrf": token(c), "disposition": "accepted", "reply": "Tiếp thu."}
     refused = c.post(f"/a/{SLUG}/comments/{cid}/respond", data=form)
     assert refused.status_code == 403 and locked == []
@@ -124,14 +124,14 @@ def test_a_submission_reads_no_unchanged_comment_file_under_the_lock(review_ws: 
     form = comment_form(token(c))
     assert len(load_comments(review_ws, SLUG)) == 30  # read once, as the server's pages read them
     reads: list[str] = []
-    read, write = Workspace.read, web_app.Server.write
+    read, write = Workspace.read, Server.write
 
     def spy(self: Workspace, relative: str, rev: str | None = None) -> bytes:
         if "/comments/" in relative and locked:
             reads.append(relative)
         return read(self, relative, rev)
 
-    def held(self: web_app.Server, action: object) -> object:
+    def held(self: Server, action: object) -> object:
         locked.append(True)
         try:
             return write(self, action)  # type: ignore[arg-type]
@@ -140,7 +140,7 @@ def test_a_submission_reads_no_unchanged_comment_file_under_the_lock(review_ws: 
 
     locked: list[bool] = []
     monkeypatch.setattr(Workspace, "read", spy)
-    monkeypatch.setattr(web_app.Server, "write", held)
+    monkeypatch.setattr(Server, "write", held)
     assert c.post(f"/a/{SLUG}/comments", data=form).status_code == 303
     assert reads == []  # the duplicate check read every comment file while every other submission waited
     again = c.post(f"/a/{SLUG}/comments", data=form)  # the same form sent twice is still found

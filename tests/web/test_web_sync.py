@@ -78,9 +78,9 @@ def test_a_comment_sent_while_a_sync_rebases_waits_for_it_and_is_recorded(
     """Sent while the sync's rebase ran, a comment was refused (409, "a sync stopped…", the typed text gone), and
     the server's `git status` under the rebase could stop it half way. Now it waits for the sync, then is recorded;
     the sync finishes."""
-    import regdraft.web.app as app
+    import regdraft.web.server as web_server
 
-    monkeypatch.setattr(app, "BUSY_WAIT", 120.0)  # the test lets the sync go on; the wait never runs out here
+    monkeypatch.setattr(web_server, "BUSY_WAIT", 120.0)  # the test lets the sync go on; the wait never runs out here
     ws = shared(review_ws, tmp_path)
     c = client(ws)
     csrf = token(c)
@@ -200,9 +200,9 @@ def test_a_form_that_waited_too_long_for_a_sync_says_to_send_it_again(review_ws:
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A sync holding the workspace past the wait: the form is refused in the page's words, to send again in a
     moment, everything typed shown; nothing is recorded."""
-    import regdraft.web.app as app
+    import regdraft.web.server as web_server
 
-    monkeypatch.setattr(app, "BUSY_WAIT", 0.2)
+    monkeypatch.setattr(web_server, "BUSY_WAIT", 0.2)
     monkeypatch.setenv("REGDRAFT_LOCK_TIMEOUT", "0.2")
     c = client(review_ws)
     csrf = token(c)

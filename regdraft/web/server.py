@@ -1,0 +1,146 @@
+"""The state of one review server: its workspace, whether access links are required, its secret, its caches and
+the gates its heavy pages are built through (`web.builds`).
+
+Post-conditions:
+1. `Server.state()` changes whenever anything a page reads may have changed: a commit (HEAD), a file of the working
+   tree edited, added or removed (by hand, by a command, by git), the date. Where it cannot be told for sure it is
+   None, and nothing is shared or kept (`Context.built`).
+2. `Server.cached` hands out what was built from HEAD's commit only while regulations and amendments have no
+   uncommitted edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from starlette.requests import Request
+
+from regdraft.core.errors import RegdraftError
+from regdraft.web import pace, pages
+from regdraft.web.builds import Gate, cores
+from regdraft.web.guard import ACCESS_COOKIE, LOCAL, Visitor
+from regdraft.web.kept import BUSY_WAIT, Busy
+from regdraft.web.words import Words
+from regdraft.workspace.access import lookup
+from regdraft.workspace.resolve import ensure_settled
+from regdraft.workspace.store import Workspace
+
+T = TypeVar("T")
+
+
+class Server:
+    """The state of one review server: its workspace, whether links are required, its secret and lock."""
+
+    def __init__(self, root: Path, *, links: bool, secret: bytes | None = None) -> None:
+        self.root = root.resolve()
+        self.links = links
+        self.secret = secret or secrets.token_bytes(32)
+        self._cache_lock = threading.Lock()
+        self._cache: dict[tuple[object, ...], Any] = {}
+        self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
+        self.pages = Gate(cores())  # the heavy pages and downloads, built a few at a time (`builds`)
+        self.pdfs = Gate(1)  # a round's PDF report: 41 s of CPU at 2,600 comments, one at a time
+        # What the forms of a shared page carry for the CSRF token, replaced by each browser's own (`Context.page`):
+        # of the same length and letters as a token, so the page is byte for byte the one rendered with it.
+        self.placeholder = secrets.token_hex(32)
+
+    def workspace(self) -> Workspace:
+        """A fresh view of the workspace for one request (settings and access links re-read).
+
+        Refuses (`UnresolvedConflict`, shown as a page) while a sync or merge has stopped on a
+        conflict: the files would show both versions mixed.
+        """
+        ws = Workspace(self.root)
+        # A rebase or merge git is running for a sync (which holds the workspace lock throughout) is no conflict:
+        # its end is waited for, a little. Read meanwhile, git's status took the index lock under the rebase.
+        if ws.operation() and not ws.writer_done(BUSY_WAIT):
+            raise Busy(self.words()("busy_reading"))
+        ensure_settled(ws)
+        return ws
+
+    def write(self, action: Callable[[Workspace], T]) -> T:
+        """Run one write with the workspace to itself: one at a time, whoever else writes.
+
+        The store's workspace lock (the lock file every regdraft process takes, a sync's from its fetch to its
+        push) is held around the whole action and the check for a stopped sync, so what it read cannot change
+        before it commits; each request has its own `Workspace`, so the threads of this server wait for each other
+        on it too. Another writer is waited for `BUSY_WAIT` seconds, then `Busy`: the form is shown again to send.
+        """
+        from regdraft.workspace.journal import WriterBusy
+        from regdraft.workspace.store import write_lock
+
+        ws = Workspace(self.root)
+        try:
+            with write_lock(ws, BUSY_WAIT):
+                ensure_settled(ws)
+                return action(ws)
+        except WriterBusy:
+            raise Busy(self.words()("busy_writing")) from None
+
+    def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:
+        """`build()`, remembered for the committed state it was built from.
+
+        Pages are built from committed files unless the working tree has edits: the key holds
+        HEAD's commit, and nothing is remembered while regulations or amendments are edited.
+        """
+        if ws.dirty(["regulations", "amendments"]):
+            return build()
+        state = (ws.resolve("HEAD").sha, *key)
+        with self._cache_lock:
+            if state in self._cache:
+                found: T = self._cache[state]
+                return found
+        value = build()
+        with self._cache_lock:
+            self._cache[state] = value
+            while len(self._cache) > 32:
+                self._cache.pop(next(iter(self._cache)))
+        return value
+
+    def state(self) -> tuple[object, ...] | None:
+        """What every page depends on besides its address and visitor: HEAD's commit, each uncommitted file (the
+        working tree's, where comments, settings and templates are read) with its status, and today's date. None
+        when that cannot be told for sure: a file changed within `comment_cache.RACY_NS` (a second change could keep
+        its status), or no commit yet; the page is then built for its request alone."""
+        from regdraft.workspace.comment_cache import RACY_NS, now
+
+        ws = self.workspace()
+        try:
+            head = ws.resolve("HEAD").sha
+        except (RegdraftError, ValueError):
+            return None
+        taken = now()
+        changed: list[tuple[str, tuple[int, ...] | None]] = []
+        for path in sorted(ws.dirty(["."])):
+            try:
+                info = (ws.root / path).lstat()
+            except OSError:  # deleted
+                changed.append((path, None))
+                continue
+            if taken - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS:
+                return None
+            changed.append((path, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)))
+        return head, tuple(changed), dt.date.today()
+
+    def same_state(self, state: tuple[object, ...]) -> bool:
+        """True when the workspace is still in `state` (a page built meanwhile is kept for it only then)."""
+        try:
+            return self.state() == state
+        except RegdraftError:
+            return False
+
+    def words(self, slug: str | None = None) -> Words:
+        """The words of a page about the amendment `slug` (or about the whole workspace)."""
+        return Words.of(pages.language(Workspace(self.root), slug))
+
+    def visitor(self, request: Request) -> Visitor | None:
+        """The local drafter, or the person of the access link in the request's cookie."""
+        if not self.links:
+            return LOCAL
+        link = lookup(Workspace(self.root), request.cookies.get(ACCESS_COOKIE, ""))
+        return Visitor(link.name, link.body, link.role, link.key) if link else None
