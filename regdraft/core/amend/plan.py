@@ -75,36 +75,43 @@ def _crowded(old: Regulation, new: Regulation, chosen: Sequence[replacements.Cho
     (docs/from-edits.md), as a drafter expects of four points of five edited (Luật Thanh niên: two by the same
     words, two otherwise). Where the phrase alone changes the points, it stays a phrase instruction (real laws
     name several points of a clause so); a phrase written throughout the regulation (a name changed everywhere)
-    never counts; and an article is not quoted whole for words changed in two of its clauses.
+    never counts; and an article is not quoted whole for words changed in two of its clauses. A word instruction
+    naming one provision alone (`one_provision`) counts in its article too: Luật Thanh niên's Điều 10 with a number
+    changed in khoản 2 and in khoản 3 and khoản 4 repealed is re-enacted, not three instructions.
     """
     targeted = [n for c in chosen if c.op.targets for n in c.named]
     if not targeted:
         return set()
+    singles = {c.named[0] for c in chosen if c.op.targets and len(c.named) == 1 and not c.titles}
     everywhere = [n for c in chosen if not c.op.targets for n in c.named]
     old_index = {a: loc.unit for a, loc in old.index().items()}
     crowded: set[Address] = set()
     for loc in new.walk():
         unit, address = loc.unit, loc.address
-        if unit.kind is not Kind.CLAUSE or not unit.children:
-            continue  # an article is not quoted whole for words changed in two of its clauses
+        phrased = targeted if unit.kind is Kind.CLAUSE else singles if unit.kind is Kind.ARTICLE else ()
+        if not phrased or not unit.children:
+            continue
         before = old_index.get(address)
         if before is None or before.repealed or unit.repealed or before == unit or _quotes_repeal(before, unit):
             continue
         old_by = {(c.kind, c.label): c for c in before.children}
-        changed = total = other = 0
+        changed = total = other = lone = 0
         for child in unit.children:
             was = old_by.get((child.kind, child.label))
             if was is not None and was.repealed and child.repealed:
                 continue
             total += 1
             at = address.child(child.kind, child.label)
-            if was != child and at not in everywhere:
+            inside = [n for n in targeted if at.contains(n)]
+            if was != child and at not in everywhere and (unit.kind is Kind.CLAUSE or not inside
+                                                          or any(n in singles for n in inside)):
                 changed += 1
-                other += at not in targeted
-        if other and total >= 2 and changed * 2 > total:
-            crowded |= {n for n in targeted if n != address and address.contains(n)}
+                other += not any(n in phrased for n in inside)
+                lone += any(n in singles for n in inside)
+        if total >= 2 and changed * 2 > total and (other or lone >= 2):
+            # Two or more provisions of it with words of their own changed read worse than the unit re-enacted.
+            crowded |= {n for n in (phrased if other else singles) if n != address and address.contains(n)}
     return crowded
-
 
 
 def cited_container(ancestors: tuple[Unit, ...], unit: Unit) -> Address:

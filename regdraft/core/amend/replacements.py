@@ -36,6 +36,7 @@ from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.edit_sites import Hit, offsets, sites
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
+from regdraft.core.amend.one_provision import few_words, names, only_added, shorter, starts_naturally
 from regdraft.core.amend.phrases import find, other_capitals, other_capitals_in_unit, tokens
 from regdraft.core.amend.readable import (
     FUNCTION_WORDS,
@@ -107,7 +108,9 @@ def _rounds(old: Regulation, new: Regulation, throughout: bool, excluded: frozen
     pruned = len(after) == len(located) and len(old.index()) == len(was)
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
         # Where two units share an address, one is named for the other: a phrase must make all of a provision's edits.
-        best = _best(current, after, throughout, excluded, cohesion, folded, pruned, whole if pruned else None, alone)
+        taken = frozenset(n for c in chosen for n in c.named)
+        best = _best(current, after, throughout, excluded, cohesion, folded, pruned, whole if pruned else None, alone,
+                     taken)
         if best is None:
             break
         chosen.append(best)
@@ -127,7 +130,8 @@ def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
 
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
           excluded: frozenset[Address], cohesion: Cohesion, folded: Reading, pruned: bool = False,
-          whole_only: frozenset[Address] | None = frozenset(), alone: bool = False) -> Chosen | None:
+          whole_only: frozenset[Address] | None = frozenset(), alone: bool = False,
+          taken: frozenset[Address] = frozenset()) -> Chosen | None:
     found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
     # Each top unit's edits, and each edit's phrases, as read in an earlier round where the unit is the same.
     edits = [s for unit in current.units for s in folded.sites(unit, after)] if pruned else sites(current, after)
@@ -180,8 +184,11 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         if best is not None and len(hits) < best[0][0]:
             break
         holders = list(dict.fromkeys(hit.site.holder for hit in hits.values()))
-        if len(holders) < 2 and not before[holders[0]].children and not alone:
-            continue
+        if (len(holders) < 2 and not before[holders[0]].children and not alone
+                and (holders[0] in taken or not few_words(old, new) or any(
+                    h.cost or not starts_naturally(h.site.paragraph, h.start, old)
+                    or not names(h.site.paragraph, h.start, old, new) for h in hits.values()))):
+            continue  # one provision: a word instruction only for a few words that read (`one_provision`)
         candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
                               excluded, whole_only, alone, mixed, folded)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):
@@ -240,9 +247,12 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     if not named:
         return None
     lone = named[0]
-    if len(named) + len(titled) < 2 and not alone and not (before[lone].children and any(h.site.index >= 0
-                                                                           and h.site.holder == lone for h in hits)):
-        return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
+    # One provision without parts: a few words (`one_provision`), else it is amended; one with parts: only where the
+    # phrase is in its lead-in.
+    single = len(named) + len(titled) < 2 and not alone and not before[lone].children
+    if len(named) + len(titled) < 2 and not alone and not single and not any(
+            h.site.index >= 0 and h.site.holder == lone for h in hits):
+        return None
     if partly and len(named) + len(titled) < 2 and not alone:
         return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
     everywhere = throughout and len(named) + len(titled) >= 2 and total(old, titles + sum(
@@ -267,6 +277,9 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     op = ReplaceWords(old, new, () if everywhere else tuple(s for s in map(scopes.get, named) if s is not None),
                       () if everywhere else tuple(titled))
     op = _as_addition(op, [before[h] for h in (*explained, *titled)])
+    if single and (titled or not few_words(old, new) or (not op.position and only_added(old, new))
+                   or not shorter(op, list(dict.fromkeys(h.site.paragraph for h in covered)))):
+        return None  # several words, words added that are not a list item, or longer than the provision itself
     return score, Chosen(op, tuple(named), first, tuple(titled))
 
 

@@ -425,7 +425,10 @@ def layout(planned: list[Planned]) -> list[tuple[Address | None, list[Planned]]]
     runs: list[tuple[Address | None, list[Planned]]] = []
     for item in planned:
         article = _article(item[0])
-        if runs and article is not None and runs[-1][0] == article:
+        # Word changes stand apart from the units amended, inserted or repealed (Nghị định 48/2013: `7. Bãi bỏ Khoản 5
+        # Điều 29.`, then `d) Bỏ cụm từ … tại Khoản 3 Điều 29.` among `12. Các sửa đổi khác:`).
+        if (runs and article is not None and runs[-1][0] == article
+                and isinstance(runs[-1][1][-1][0], ReplaceWords) == isinstance(item[0], ReplaceWords)):
             runs[-1][1].append(item)
         else:
             runs.append((article, [item]))
