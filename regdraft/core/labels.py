@@ -2,7 +2,8 @@
 
 Label rules (see invariant 3 in `regdraft.core.model`): parts and sections are Arabic (`1`),
 chapters Roman (`II`), articles and clauses Arabic with an optional lower-case suffix
-(`20a`, `5a`), points a Vietnamese letter with an optional digit suffix (`b`, `đ`, `d1`); appendices Roman
+(`20a`, `5a`), points a letter with an optional digit suffix (`b`, `đ`, `d1`): the Vietnamese alphabet's in a
+Vietnamese text (and a translation of one), a to z in an English text (`point_alphabet`); appendices Roman
 (`I`) or in digits as the document writes them (`1`, `01`).
 
 Post-conditions:
@@ -42,6 +43,22 @@ TEXT_HEADINGS = frozenset({Kind.ARTICLE, Kind.APPENDIX})
 """The kinds printed as a heading line (`Điều 5. Title`, `Phụ lục I. TITLE`) with their own text below it."""
 
 POINT_LETTERS = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+ENGLISH_POINT_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")
+_SORTING_LETTERS = tuple("a b c d đ e f g h i j k l m n o p q r s t u v w x y z".split())
+_ALPHABETS = {"vi": POINT_LETTERS, "en": ENGLISH_POINT_LETTERS, "any": _SORTING_LETTERS}
+"""The point alphabets by name: `vi` (a b c d đ e g …, no f, j, w, z), `en` (a to z, as English texts letter
+points), and `any`, both merged, which orders the labels of either (for sorting only: its positions have gaps)."""
+
+
+def point_alphabet(language: str, translation: bool = False, lettered_dd: bool = False) -> str:
+    """The alphabet a text's points run in: `en` for an English text, unless it is a translation of a Vietnamese
+    one (`translation_of`), or letters a point `dd` (đ): those keep the Vietnamese alphabet as the original does."""
+    return "en" if language == "en" and not translation and not lettered_dd else "vi"
+
+
+def point_letters(alphabet: str = "vi") -> tuple[str, ...]:
+    """The letters of a point alphabet (`point_alphabet`), in order."""
+    return _ALPHABETS.get(alphabet, POINT_LETTERS)
 
 _NOUNS = {
     "vi": {
@@ -247,12 +264,14 @@ POINT_LABEL = lazy(r"^([a-zđ])(\d*)$")
 
 
 @functools.lru_cache(maxsize=16384)
-def label_order(kind: Kind, label: str) -> tuple[int, str]:
-    """A sort key for a label: the base position and the suffix (`5a` -> (5, 'a'))."""
+def label_order(kind: Kind, label: str, alphabet: str = "vi") -> tuple[int, str]:
+    """A sort key for a label: the base position and the suffix (`5a` -> (5, 'a')); a point's position in
+    `alphabet` (`point_alphabet`; `e` is 6 in `vi`, 5 in `en`)."""
     if kind is Kind.POINT:
         match = POINT_LABEL.match(label)
-        if match and match.group(1) in POINT_LETTERS:
-            return POINT_LETTERS.index(match.group(1)) + 1, match.group(2)
+        letters = point_letters(alphabet)
+        if match and match.group(1) in letters:
+            return letters.index(match.group(1)) + 1, match.group(2)
         return 0, label
     if kind is Kind.CHAPTER or kind is Kind.APPENDIX:
         base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
@@ -264,10 +283,11 @@ def label_order(kind: Kind, label: str) -> tuple[int, str]:
     return 0, label
 
 
-def base_label(kind: Kind, position: int) -> str:
-    """The plain label at a position in a sequence (3 -> `3`, `III`, or `c`)."""
+def base_label(kind: Kind, position: int, alphabet: str = "vi") -> str:
+    """The plain label at a position in a sequence (3 -> `3`, `III`, or `c`); points in `alphabet`."""
     if kind is Kind.POINT:
-        return POINT_LETTERS[position - 1] if 0 < position <= len(POINT_LETTERS) else "?"
+        letters = point_letters(alphabet)
+        return letters[position - 1] if 0 < position <= len(letters) else "?"
     if kind is Kind.CHAPTER or kind is Kind.APPENDIX:
         return to_roman(position)
     return str(position)

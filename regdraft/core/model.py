@@ -40,6 +40,7 @@ from regdraft.core.labels import (
     noun,
     part_label_from_text,
     part_label_text,
+    point_alphabet,
     roman_from_digits,
     to_roman,
 )
@@ -191,6 +192,14 @@ class Regulation:
         return str(self.meta.get("language", "vi"))
 
     @property
+    def alphabet(self) -> str:
+        """The alphabet its points run in (`labels.point_alphabet`): `en` for an English text of its own (a to z),
+        `vi` for a Vietnamese text, a translation of one, or an English text that letters a point `dd`."""
+        if self.language != "en" or self.meta.get("translation_of"):
+            return "vi"
+        return point_alphabet("en", lettered_dd=_letters_dd(self.units))
+
+    @property
     def title(self) -> str:
         """The document's full title."""
         return str(self.meta.get("title", ""))
@@ -232,6 +241,12 @@ class Regulation:
     def with_units(self, units: Sequence[Unit]) -> Regulation:
         """A copy with another tree of units."""
         return replace(self, units=tuple(units))
+
+
+def _letters_dd(units: Sequence[Unit]) -> bool:
+    """Whether a point among `units` or below them is lettered đ (`dd` in an English file)."""
+    return any((unit.kind is Kind.POINT and unit.label.startswith("đ")) or _letters_dd(unit.children)
+               for unit in units)
 
 
 def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | None,

@@ -41,6 +41,7 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
     """Structural checks on a tree: label sequences, duplicates, articles outside chapters."""
     problems: list[Problem] = []
     lang = reg.language
+    alphabet = reg.alphabet
     selected = bool(str(reg.meta.get("translation_of") or "").strip())  # a translation: gaps allowed (post-cond. 1)
     uses_chapters = any(u.kind is Kind.CHAPTER or any(c.kind is Kind.CHAPTER for c in u.children) for u in reg.units)
     articles: list[Unit] = []
@@ -92,7 +93,7 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
             points = [c for c in children if c.kind is Kind.POINT] if len(clauses) < len(children) else []
             for found, below in ((clauses, Kind.CLAUSE), (points, Kind.POINT)):
                 if found:
-                    _sequence(found, below, lang, reg.source, problems, (unit, parent))
+                    _sequence(found, below, lang, reg.source, problems, (unit, parent), alphabet=alphabet)
         elif kind is Kind.CHAPTER or kind is Kind.PART:
             _sequence([c for c in children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
                       problems, f"{noun(kind, lang)} {unit.label}", selected)
@@ -164,8 +165,9 @@ def _next_suffixes(kind: Kind, previous: str) -> tuple[str, ...]:
 
 
 def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problems: list[Problem],
-              holder: str | tuple[Unit, Unit | None], selected: bool = False) -> None:
-    """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base.
+              holder: str | tuple[Unit, Unit | None], selected: bool = False, alphabet: str = "vi") -> None:
+    """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base; points in `alphabet`
+    (`Regulation.alphabet`).
 
     `holder` names the unit holding them, or is that unit and its parent, named only for a problem. `selected`: the
     units of a translation holding selected ones of its original, whose labels need only run in order.
@@ -181,24 +183,27 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
         text = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
         return text[:1].upper() + text[1:]
 
+    def at(position: int, suffix: str = "") -> str:
+        # the label at a position, as the text writes it (`dd` for đ in English)
+        return written(kind, base_label(kind, position, alphabet) + suffix, lang)
+
     for unit in units:
         if unit.label in seen:
             problems.append(Problem(
                 f"{shown(unit)} appears twice; each number may be used only once.", source, unit.line))
             continue
         seen.add(unit.label)
-        position, suffix = label_order(kind, unit.label)
+        position, suffix = label_order(kind, unit.label, alphabet)
         if position == 0:
-            why = _why_invalid(kind, unit.label, lang)
+            why = _why_invalid(kind, unit.label, lang, alphabet)
             problems.append(Problem(f"{shown(unit)} does not have a valid label: {why}.",
                                     source, unit.line))
             continue
         if selected:
             if (position, len(suffix), suffix) <= (previous[0], len(previous[1]), previous[1]):
-                before = base_label(kind, previous[0]) + previous[1]
                 problems.append(Problem(
-                    f"{shown(unit)} is out of order: it comes after {name} {before}. A translation may leave some "
-                    f"out, but keeps its original's order.", source, unit.line))
+                    f"{shown(unit)} is out of order: it comes after {name} {at(*previous)}. A translation may leave "
+                    f"some out, but keeps its original's order.", source, unit.line))
             previous = (position, suffix)
             continue
         if suffix:
@@ -206,27 +211,29 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
             if not ok:
                 problems.append(Problem(
                     f"{shown(unit)} is out of place: an inserted {name} must follow "
-                    f"{name} {base_label(kind, position)}.",
+                    f"{name} {at(position)}.",
                     source, unit.line))
             elif (following := _next_suffixes(kind, previous[1])) and suffix not in following:
                 # `Điều 40b` right after `Điều 40`: an amendment inserting after it would have to write 40a
-                before = base_label(kind, position) + previous[1]
-                wanted = " or ".join(f"{name} {base_label(kind, position)}{s}" for s in following)
+                wanted = " or ".join(f"{name} {at(position, s)}" for s in following)
                 problems.append(Problem(
-                    f"{shown(unit)} is out of sequence: expected {wanted} after {name} {before}.", source, unit.line))
+                    f"{shown(unit)} is out of sequence: expected {wanted} after {name} {at(position, previous[1])}.",
+                    source, unit.line))
         elif position != previous[0] + 1:
-            after = f" after {name} {base_label(kind, previous[0])}" if previous[0] else " first"
-            expected = base_label(kind, previous[0] + 1)
+            after = f" after {name} {at(previous[0])}" if previous[0] else " first"
             problems.append(Problem(
-                f"{shown(unit)} is out of sequence: expected {name} {expected}{after}.", source, unit.line))
+                f"{shown(unit)} is out of sequence: expected {name} {at(previous[0] + 1)}{after}.", source, unit.line))
         previous = (position, suffix)
 
 
-def _why_invalid(kind: Kind, label: str, language: str = "vi") -> str:
+def _why_invalid(kind: Kind, label: str, language: str = "vi", alphabet: str = "vi") -> str:
     """Why `label` labels no unit of `kind`, as `regdraft show` says of an address naming it; points lettered as
-    the text in `language` letters them (`dd` for `đ` in English)."""
+    the text in `language` letters them (`dd` for `đ` in English), in `alphabet`."""
     if kind is Kind.POINT:
         dd = written(kind, "đ", language)
+        if alphabet == "en":
+            return (f"'{written(kind, label, language)}' is not a point label (points are lettered a, b, c … z, "
+                    "an inserted one b1, b2 …)")
         if label[:1].isalpha() and label[:1] not in POINT_LETTERS:
             return (f"'{written(kind, label, language)}' is not a point label (points are lettered as the Vietnamese "
                     f"alphabet runs: a, b, c, d, {dd}, e, g, h ..., with no f, j, w or z)")

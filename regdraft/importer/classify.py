@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
+from regdraft.core.labels import point_alphabet
 from regdraft.core.model import (
-    POINT_LETTERS,
     Kind,
     OpenUnit,
     Unit,
+    base_label,
     chapter_label,
     from_roman,
     label_order,
@@ -114,13 +115,14 @@ class _State:
     arabic_chapters: list[int] = field(default_factory=list)
     word_labels: int = 0  # clause and point labels written as words (`Khoản 1.`, `Điểm a.`)
     bracketed: OpenUnit | None = None  # the article whose clauses are numbered `(1)`, `(2)` (English), if any
+    alphabet: str = "vi"  # the points' (`point_alphabet`): a to z in English until a point is lettered `dd`
 
 
 def classify(
     paragraphs: Sequence[Paragraph], language: str, notes: list[Note]
 ) -> tuple[tuple[str, ...], tuple[Unit, ...]]:
     """Build the preamble and the units from body paragraphs, appending notes about them."""
-    state = _State(language, notes)
+    state = _State(language, notes, alphabet=point_alphabet(language))
     i = 0
     while i < len(paragraphs):
         para = paragraphs[i]
@@ -382,8 +384,10 @@ def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> b
                                     para.text))
         return False
     points = [c for c in parent.children if c.kind is Kind.POINT]
-    previous = label_order(Kind.POINT, points[-1].label) if points else (0, "")
-    position, suffix = label_order(Kind.POINT, label)
+    if label.startswith("đ"):
+        state.alphabet = "vi"  # an English translation of a Vietnamese text keeps its letters (`Regulation.alphabet`)
+    previous = label_order(Kind.POINT, points[-1].label, state.alphabet) if points else (0, "")
+    position, suffix = label_order(Kind.POINT, label, state.alphabet)
     if position == 0:
         # Word's automatic letters run a b c d e f g: keep the literal `f` and let the check say why.
         letters = [p.label for p in points]
@@ -396,7 +400,8 @@ def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> b
     elif sep == ")" and not (previous[0] - 1 <= position <= previous[0] + 3):
         state.notes.append(Note(para.where, "unclassified",
                                 f"This looks like {name} {label}, but the points above have reached "
-                                f"{POINT_LETTERS[previous[0] - 1] if previous[0] else 'none'}; kept as text.",
+                                f"{base_label(Kind.POINT, previous[0], state.alphabet) if previous[0] else 'none'}; "
+                                "kept as text.",
                                 para.text))
         return False
     if points and _english_successor(points[-1].label, label) and position != previous[0] + 1:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from regdraft.core.model import Address, Kind, Regulation, Unit, base_label, label_order
+from regdraft.core.amend.wording import cite
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation, Unit, base_label, label_order
 from regdraft.importer.report import Note
 
 _SHOWN = 5
@@ -22,12 +23,13 @@ _SHOWN = 5
 def missing_units(reg: Regulation) -> list[tuple[Address, int]]:
     """Each unit the numbering skips, and the line of the unit after it (post-condition 1)."""
     found: list[tuple[Address, int]] = []
+    alphabet = reg.alphabet
     _run([loc.unit for loc in reg.articles()], Kind.ARTICLE, lambda label: Address.parse(f"d{label}"), found)
     for loc in reg.walk():
         if loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE):
             for kind in (Kind.CLAUSE, Kind.POINT):
                 units = [u for u in loc.unit.children if u.kind is kind]
-                _run(units, kind, functools.partial(_child, loc.address, kind), found)
+                _run(units, kind, functools.partial(_child, loc.address, kind), found, alphabet)
     return sorted(found, key=lambda gap: gap[1])
 
 
@@ -36,12 +38,13 @@ def _child(parent: Address, kind: Kind, label: str) -> Address:
 
 
 def _run(units: Sequence[Unit], kind: Kind, address: Callable[[str], Address],
-         found: list[tuple[Address, int]]) -> None:
+         found: list[tuple[Address, int]], alphabet: str = "vi") -> None:
     previous = 0
     for unit in units:
-        position, suffix = label_order(kind, unit.label)
+        position, suffix = label_order(kind, unit.label, alphabet)
         if position and not suffix and previous and position > previous + 1:
-            found.extend((address(base_label(kind, skipped)), unit.line) for skipped in range(previous + 1, position))
+            found.extend((address(base_label(kind, skipped, alphabet)), unit.line)
+                         for skipped in range(previous + 1, position))
         previous = max(previous, position)
 
 
@@ -52,8 +55,12 @@ def gap_note(missing: Sequence[tuple[Address, int]], language: str) -> Note | No
     names = [at.describe(language) for at, _ in missing]
     shown = ", ".join(names[:_SHOWN]) + (", …" if len(names) > _SHOWN else "")
     one = len(names) == 1
+    # the instruction and the placeholder in the text's own language (`Point b of Article 2 is repealed.`)
+    cited = cite(missing[0][0], language, of=True)
+    repeal = f"Bãi bỏ {names[0]}." if language == "vi" else f"{cited[:1].upper()}{cited[1:]} is repealed."
     return Note(missing[0][1], "info", (
         f"{shown[:1].upper()}{shown[1:]} {'is' if one else 'are'} missing from the numbering, as deleting "
         f"{'a unit' if one else 'units'} leaves it. An edited text given to `regdraft amend from-edits` may say so: "
-        f"it reads {'a unit' if one else 'each unit'} deleted as repealed (`Bãi bỏ {names[0]}.`). A regulation "
-        "imported for itself needs its units numbered again, or the repealed one kept with `(được bãi bỏ)`."))
+        f"it reads {'a unit' if one else 'each unit'} deleted as repealed (`{repeal}`). A regulation "
+        f"imported for itself needs its units numbered again, or the repealed one kept with "
+        f"`{REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}`."))

@@ -370,6 +370,9 @@ def _parse_words(raw: str) -> Address:
     return _checked(Address(tuple(Segment(k, found[k]) for k in kinds), part), raw)
 
 
+_VI_POINT_NOUN = lazy(r"\b(?:điểm|diem)\b", re.IGNORECASE)
+
+
 def _canonical_label(kind: Kind, label: str, raw: str) -> str:
     label = label.strip(".:")
     if kind is Kind.PART:
@@ -389,7 +392,11 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
         return number
     if kind is Kind.POINT:
         point = label.lower().replace("dd", "đ")
-        if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
+        # An English text letters its points a to z (`labels.point_alphabet`), so a code (`a12.c2.f`) or English
+        # words may name any letter (one the text has not is a point that does not exist, as any other); a point
+        # named in Vietnamese words runs the Vietnamese alphabet, with no f, j, w or z.
+        vietnamese = bool(_VI_POINT_NOUN.search(raw))
+        if not POINT_LABEL.match(point) or (vietnamese and point[0] not in POINT_LETTERS):
             raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ or dd, d1 ...).")
         return point
     if not SUFFIXED_LABEL.match(label.lower()):

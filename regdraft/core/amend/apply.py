@@ -121,7 +121,7 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
 
     `checked=False` leaves out validating the amended text (a walk of the whole regulation), for a
     caller that only compares what instructions do (`amend from-edits` matching instructions by effect)."""
-    language = reg.language
+    language, alphabet = reg.language, reg.alphabet
     problems: list[Problem] = []
     amendment = amendment.for_regulation(reg.id)
     if amendment.regulation and reg.id and amendment.regulation != reg.id:
@@ -144,7 +144,7 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
             if isinstance(ins.op, ReplaceWords) and ins.op.preamble:
                 preamble, made = _preamble_words(preamble, ins)
                 changes.extend(made)
-            units, made = _apply_one(units, ins, language)
+            units, made = _apply_one(units, ins, language, alphabet)
         except _Failure as exc:
             problems.append(
                 Problem(f"instruction {ins.location} ({short(ins.text)}): {exc}", amendment.source, ins.line)
@@ -189,7 +189,7 @@ def _blamed(reg: Regulation, amendment: Amendment, known: set[str], malformed: l
     seen = set(known)
     for ins in amendment.leaves():
         try:
-            units, _ = _apply_one(units, ins, reg.language)
+            units, _ = _apply_one(units, ins, reg.language, reg.alphabet)
         except _Failure:
             continue
         for p in validate(reg.with_units(units)):
@@ -212,7 +212,8 @@ def _put(units: Units, target: Address, unit: Unit) -> Units:
     return _map(units, target, lambda _u: [unit])
 
 
-def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
+def _apply_one(units: Units, ins: Instruction, language: str,
+               alphabet: str = "vi") -> tuple[Units, list[AppliedChange]]:
     op = ins.op
     if isinstance(op, InsertUnit) and op.within is not None:
         _check_within(units, op, op.within, language)
@@ -242,7 +243,7 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
         return units, [AppliedChange(op.target, ChangeKind.HEADING_CHANGED, ins, current.title, title)]
     if isinstance(op, InsertUnit):
         assert ins.unit is not None
-        inserted = _insert(units, op, ins.unit, language)
+        inserted = _insert(units, op, ins.unit, language, alphabet)
         if op.target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
             # Articles (and chapters) are numbered through the whole document: the new ones must fit where they stand.
             articles: list[Unit] = []

@@ -48,7 +48,7 @@ from regdraft.core.amend.provisions import (
     strip_own_document,
 )
 from regdraft.core.amend.word_changes import read_words
-from regdraft.core.labels import indefinite
+from regdraft.core.labels import indefinite, point_alphabet
 from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
 from regdraft.core.patterns import compiled, lazy
 
@@ -330,7 +330,7 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
         out: list[Part] = []
         for cited in provisions(new, context, language):
             target = cited.address
-            before = _predecessor(target.kind, target.label)
+            before = _predecessor(target.kind, target.label, point_alphabet(language))
             if before is None and target.kind is Kind.APPENDIX:
                 out.append(InsertUnit(target))  # the first appendix: after everything else (`vào cuối Luật`)
                 continue
@@ -438,16 +438,17 @@ def _place_example(kind: Kind, language: str) -> str:
             else "Insert clause 5a after clause 5 of Article 4")
 
 
-def _predecessor(kind: Kind, label: str) -> str | None:
-    """The label an inserted unit follows: 35a after 35, 35b after 35a, d1 after d, e after đ, 5 after 4;
-    Chương VIIa and Chương VIII after Chương VII, Mục 4 after Mục 3, Phần thứ tư after Phần thứ ba."""
-    position, suffix = label_order(kind, label)
+def _predecessor(kind: Kind, label: str, alphabet: str = "vi") -> str | None:
+    """The label an inserted unit follows: 35a after 35, 35b after 35a, d1 after d, e after đ (after d in an
+    English text, `alphabet` `en`), 5 after 4; Chương VIIa and Chương VIII after Chương VII, Mục 4 after Mục 3,
+    Phần thứ tư after Phần thứ ba."""
+    position, suffix = label_order(kind, label, alphabet)
     if suffix:
         stem = label[: len(label) - len(suffix)]
         if kind is Kind.POINT:
             return stem if suffix == "1" else f"{stem}{int(suffix) - 1}"
         return stem + suffix[:-1] + (chr(ord(suffix[-1]) - 1) if suffix[-1] != "a" else "")
-    return base_label(kind, position - 1) if position > 1 else None
+    return base_label(kind, position - 1, alphabet) if position > 1 else None
 
 
 def _rename_form(target: Address, language: str) -> str:

@@ -1,6 +1,6 @@
 """Where an inserted unit goes and the label it must have (`regdraft.core.amend.apply` inserts it).
 
-Post-conditions of `insert(units, op, new, language)`:
+Post-conditions of `insert(units, op, new, language, alphabet)` (points in `alphabet`, `labels.point_alphabet`):
 1. The new unit goes right after `op.after`, or at the end of `op.parent`; an article added to a part, chapter,
    section or sub-section goes right after the last article in it, or with `op.first` right before the first,
    inside the unit holding that article (`vào cuối Tiểu mục 1 Mục 1 Chương II`, `vào đầu Mục 2 Chương II`).
@@ -54,11 +54,13 @@ def collect_articles(units: Sequence[Unit], out: list[Unit], kind: Kind = Kind.A
             collect_articles(unit.children, out, kind)
 
 
-def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
+def insert(units: Units, op: InsertUnit, new: Unit, language: str, alphabet: str = "vi") -> Units:
     """`units` with `new` inserted where `op` says; `NotApplied` when its label does not fit there."""
     kind, label = op.target.kind, op.target.label
     word = noun(kind, language)
     shown = op.target.describe(language)
+    if kind is Kind.POINT and op.target.label.startswith("đ"):
+        alphabet = "vi"  # a point lettered `dd` runs the Vietnamese alphabet, as the text will (`Regulation.alphabet`)
     if kind is Kind.APPENDIX and op.parent is None and (op.after is None or op.after.kind is not Kind.APPENDIX):
         return _first_appendix(units, op, new, language)
     if op.after is not None:
@@ -74,17 +76,17 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
         index = next(i for i, s in enumerate(siblings) if s.label == sibling.label)
         expected = next_insert_label(kind, sibling.label)
         is_last = index == len(siblings) - 1
-        next_number = base_label(kind, label_order(kind, sibling.label)[0] + 1)
+        next_number = base_label(kind, label_order(kind, sibling.label, alphabet)[0] + 1, alphabet)
         if label != expected and not (is_last and label == next_number):
             def named(label: str) -> str:  # `point dd` in English (docs/format.md)
                 return f"{word} {written(kind, label, language)}"
 
             message = f"{named(label)} is out of place: a {word} inserted after {named(sibling.label)} is labelled " \
                       f"{written(kind, expected, language)}"
-            if is_last:  # after the last one, the next label is as right (`g` after `e`: points take no `f`)
+            if is_last:  # after the last one, the next label is as right (`g` after `e`: Vietnamese points take no `f`)
                 message += f", or {written(kind, next_number, language)} as the last"
-            base = label_order(kind, sibling.label)[0]
-            run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
+            base = label_order(kind, sibling.label, alphabet)[0]
+            run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label, alphabet)[0] == base]
             if run:
                 message += f", and {named(run[-1])} already follows it, so insert after {named(run[-1])}"
             raise NotApplied(message + ".")
@@ -102,8 +104,8 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
         )
     if any(c.label == label for c in same):
         raise NotApplied(f"{shown} already exists.")
-    last = label_order(kind, same[-1].label)[0] if same else 0
-    expected = base_label(kind, last + 1)
+    last = label_order(kind, same[-1].label, alphabet)[0] if same else 0
+    expected = base_label(kind, last + 1, alphabet)
     if label != expected:
         raise NotApplied(
             f"{word} {written(kind, label, language)} is out of place: a {word} added at the end of "
