@@ -98,9 +98,13 @@ _ADOPTION = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|H
 
 
 
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
+
+
 def _name_like(text: str) -> bool:
-    """A person's name: two to six capitalised words of letters, nothing else."""
-    words = text.split()
+    """A person's name: two to six capitalised words of letters, nothing else; an apostrophe between letters is
+    part of a word (`Dr. Jane O’Neill`, `D'Arcy`)."""
+    words = _APOSTROPHE_IN_WORD.sub("", text).split()
     return 2 <= len(words) <= 6 and all(w[0].isupper() and w.rstrip(".").isalpha() for w in words)
 
 
