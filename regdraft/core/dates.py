@@ -92,7 +92,8 @@ ENGLISH_DATE = (r"(?:" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})|" + _MONTH 
                 r"(\d{1,2})/(\d{1,2})/(\d{4}))\b")
 _TAKES_EFFECT_EN = lazy(
     _SENTENCE_START + r"(?:This|These)\s+(?:Joint\s+)?(?:Law|Code|Ordinance|Resolution|Decree|Decision|Circular|"
-    r"Regulations?|Rules|Directive|Guidelines?|Instructions?|Document)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
+    r"Regulations?|Rules|Directive|Guidelines?|Instructions?|Document|Bylaws|By-[Ll]aws|Constitution|Statutes?|Charter|"
+    r"Articles\s+of\s+Association|Standing\s+Orders|Rules\s+of\s+Procedure)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
     r"(?:effect|into\s+(?:force|effect))\s+(?:on|from|as\s+(?:of|from))\s+" + ENGLISH_DATE)
 
 

@@ -47,7 +47,8 @@ _TYPES = ("hiến pháp", "bộ luật", "luật", "pháp lệnh", "nghị quy�
           "thông tư", "chỉ thị", "kết luận", "hướng dẫn", "điều lệ", "thông báo",
           "staff rules", "staff regulations", "financial rules", "financial regulations", "rules of procedure",
           "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular", "directive",
-          "charter", "statute", "constitution")  # an English one's title line (`STAFF RULES`), r26 sweep O defect 5
+          "charter", "statutes", "statute", "constitution",  # an English one's title line (`STAFF RULES`), r26 sweep O
+          "bylaws", "by-laws", "articles of association", "standing orders")  # and an organisation's own, r29 AL
 _TYPE_LINE = re.compile(rf"^(?P<type>{'|'.join(_TYPES)})\b\s*(?P<rest>.*)$", re.I)
 _PREAMBLE = re.compile(
     r"^(căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|thực hiện|quốc hội ban hành|chính phủ ban hành|lời nói đầu"
