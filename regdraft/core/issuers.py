@@ -163,15 +163,18 @@ def _capitals(text: str) -> bool:
 _BODY_NOUNS = frozenset((
     "government", "ministry", "committee", "commission", "council", "assembly", "office", "department", "board",
     "bureau", "agency", "authority", "court", "procuracy", "front", "union", "association", "federation",
-    "secretariat", "politburo", "inspectorate", "directorate", "administration", "party", "cabinet", "presidium"))
+    "secretariat", "politburo", "inspectorate", "directorate", "administration", "party", "cabinet", "presidium",
+    "organisation", "organization", "society", "foundation", "institution", "league", "chamber", "alliance"))
 _BODY_STARTS = _BODY_NOUNS | {"people's", "state", "national", "central", "provincial", "standing", "executive",
                               "general", "supreme", "university", "institute", "academy", "centre", "center"}
 
 
 def _the(words: list[str]) -> str:
-    """`the ` before a body named by a common noun (`_BODY_NOUNS`), '' before a proper name."""
-    first, last = (w.strip(".,;()").lower().replace("’", "'") for w in (words[0], words[-1]))
-    return "the " if first in _BODY_STARTS or last in _BODY_NOUNS else ""
+    """`the ` before a body named by a common noun (`_BODY_NOUNS`), last or before its `of` (`the International
+    Association of Hydrographic Surveyors`), '' before a proper name."""
+    plain = [w.strip(".,;()").lower().replace("’", "'") for w in words]
+    head = plain[plain.index("of") - 1] if "of" in plain[1:] else plain[-1]
+    return "the " if plain[0] in _BODY_STARTS or plain[-1] in _BODY_NOUNS or head in _BODY_NOUNS else ""
 
 
 def issuer_name(meta: Mapping[str, Any]) -> str:
