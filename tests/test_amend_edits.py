@@ -426,7 +426,7 @@ def test_english_wording() -> None:
         "1\\. Point c, clause 1, Article 4 is amended to read:\n\n"
         "“c) To discuss and decide on the province's annual and five-year socio-economic development plans, "
         "budget estimates and defence and security tasks before they are submitted to the Provincial People's "
-        "Council;”.\n\n"
+        "Council;”\n\n"  # English practice: the quotation closes on its own stop (r29 sweep AL)
         "2\\. The title of Chapter V is amended to read:\n\n“WORKING RELATIONS OF THE EXECUTIVE COMMITTEE”.")
     words = english.replace("Provincial People's Council", "Provincial People's Council and its Standing Board")
     assert body(english, words) == (
@@ -690,7 +690,7 @@ def test_a_phrase_changed_in_an_article_title_and_elsewhere_names_the_title() ->
     (SHIPPED_ENGLISH, (("2\\. To elect the Standing Committee,", "2\\. To elect the new Standing Committee,"),
                        ("b) To nominate candidates for the key", "b) To nominate candidates for key")),
      "1\\. Some points and clauses of Article 4 are amended as follows:\n\na) Clause 2 is amended to read:",
-     "”;\n\nb) Point b of clause 3 is amended to read:"),
+     "”\n\nb) Point b of clause 3 is amended to read:"),
 ], ids=["vi", "en"])
 def test_changes_to_clauses_and_points_of_one_article_are_grouped_under_the_article(
         base: Path, edits: tuple[tuple[str, str], ...], group: str, second: str) -> None:
@@ -813,7 +813,7 @@ def test_an_english_lead_in_is_amended_alone() -> None:
     edited = text.replace(line, "1\\. It shall in particular see to the following:", 1)
     generated = body(text, edited)
     assert re.fullmatch(r"1\\\. The lead-in of clause 1 of Article \d+ is amended to read:\n\n"
-                        r"“1\\\. It shall in particular see to the following:”\.", generated), generated
+                        r"“1\\\. It shall in particular see to the following:”", generated), generated
     reproduces(ENGLISH, parse(edited))
     # With one of its points: grouped under the article, in English words.
     after = edited[edited.index("1\\. It shall in particular see to the following:"):]
@@ -822,8 +822,8 @@ def test_an_english_lead_in_is_amended_alone() -> None:
     grouped = body(text, both)
     assert re.fullmatch(r"1\\\. Some points and clauses of Article \d+ are amended as follows:\n\n"
                         r"a\) The lead-in of clause 1 is amended to read:\n\n"
-                        r"“1\\\. It shall in particular see to the following:”;\n\n"
-                        r"b\) Point b of clause 1 is amended to read:\n\n“b\) A point rewritten;”\.", grouped), grouped
+                        r"“1\\\. It shall in particular see to the following:”\n\n"
+                        r"b\) Point b of clause 1 is amended to read:\n\n“b\) A point rewritten;”", grouped), grouped
     reproduces(ENGLISH, parse(both))
 
 

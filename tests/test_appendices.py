@@ -272,7 +272,8 @@ def test_an_english_text_amends_its_appendices_in_english() -> None:
     amendment = document(old, instructions_from_edits(old, new).instructions)
     written = render_amendment(amendment).split("## Article 1\n\n", 1)[1]
     assert written.startswith("1\\. Appendix I is amended to read:\n\n“Appendix I. Forms\n\n1\\. Name: ....")
-    assert "2\\. Appendix II is inserted after Appendix I:\n\n“Appendix II. More\n\nText.”." in written
+    # English: no stop after the quotation ending on its own (r29 sweep AL)
+    assert "2\\. Appendix II is inserted after Appendix I:\n\n“Appendix II. More\n\nText.”\n" in written
     assert apply(old, amendment).regulation.units == new.units
 
 

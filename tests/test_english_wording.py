@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.issuers import issuer_name
+from regdraft.core.markdown import parse
+from tests.test_amend_apply import FIXTURES
 
 
 @pytest.mark.parametrize(("issuer", "running"), [
@@ -19,3 +22,15 @@ from regdraft.core.issuers import issuer_name
 ])
 def test_the_before_a_body_named_by_a_common_noun(issuer: str, running: str) -> None:
     assert issuer_name({"issuer": issuer, "language": "en"}) == running
+
+
+def test_an_english_quotation_ends_on_its_own_stop() -> None:
+    text = (FIXTURES / "en.md").read_text(encoding="utf-8")
+    old = parse(text, "regulations/en.md")
+    edited = parse(text.replace("b) Personnel matters;", "b) Personnel matters and appointments;").replace(
+        "1\\. These Regulations govern the work", "1\\. These Regulations govern all the work"), "edited.md")
+    generated = instructions_from_edits(old, edited).instructions
+    quotes = [q for top in generated for ins in (top, *top.children) for q in ins.quote]
+    assert quotes, "no quoted text"
+    assert all(not q.endswith(("”.", "”;")) for q in quotes), quotes
+    assert any(q.endswith(".”") for q in quotes) and any(q.endswith(";”") for q in quotes), quotes

@@ -354,20 +354,22 @@ def unit_paragraphs(unit: Unit, language: str) -> list[str]:
 
 def quote(unit: Unit, language: str, end: str = ".") -> tuple[str, ...]:
     """The quoted new text of an amended or inserted unit: `“2\\. ...` ... `...”.` (or `”;`)."""
-    return _quoted(unit_paragraphs(unit, language), end)
+    return _quoted(unit_paragraphs(unit, language), end, language)
 
 
 def heading_quote(unit: Unit, language: str, end: str = ".") -> tuple[str, ...]:
     """The quoted new title of a renamed heading (`“Điều 7. Title”.`, `“TITLE”.`)."""
     if unit.kind is Kind.ARTICLE:
-        return _quoted([f"{noun(Kind.ARTICLE, language)} {unit.label}. {unit.title}"], end)
-    return _quoted([unit.title or ""], end)
+        return _quoted([f"{noun(Kind.ARTICLE, language)} {unit.label}. {unit.title}"], end, language)
+    return _quoted([unit.title or ""], end, language)
 
 
-def _quoted(paragraphs: list[str], end: str) -> tuple[str, ...]:
+def _quoted(paragraphs: list[str], end: str, language: str = "vi") -> tuple[str, ...]:
     out = list(paragraphs)
     out[0] = OPEN + out[0]
-    out[-1] = out[-1] + CLOSE + end
+    # English amending practice closes the quotation on the quoted text's own stop (`…(b).”`, `…2019);”`)
+    stop = "" if language == "en" and out[-1].endswith((".", ";", ":", "!", "?", "…")) else end
+    out[-1] = out[-1] + CLOSE + stop
     return tuple(out)
 
 
@@ -496,7 +498,7 @@ def instruction(planned: Planned, location: str, language: str, context: Address
         return Instruction(location, 0, text, op, quote(unit, language, end), unit)
     if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
         assert unit is not None  # a part (a dash item ...) is quoted as it reads, without its unit's label
-        return Instruction(location, 0, text, op, _quoted(list(unit.text), end), unit)
+        return Instruction(location, 0, text, op, _quoted(list(unit.text), end, language), unit)
     if isinstance(op, (ReplaceUnit, InsertUnit)):
         assert unit is not None
         return Instruction(location, 0, text, op, quote(unit, language, end), unit)
