@@ -163,3 +163,15 @@ def test_the_preamble_the_changed_and_the_removed_are_parted_by_semicolons_in_en
              Differing(Address.parse("d9.k1"), 0, True)]
     assert _named(found, "en") == "the preamble; clause 1 of Article 2; Article 9 and clause 1 of Article 9 (removed)"
     assert _named(found, "vi") == "the preamble, khoản 1 Điều 2, Điều 9 (removed), khoản 1 Điều 9 (removed)"
+
+
+def test_before_a_commit_the_advice_copies_the_text_aside_before_putting_the_first_text_back(
+        tmp_workspace: Workspace) -> None:
+    # r29 sweep AL: it said "put the first text back (`git checkout …`, then copy … aside first …)": followed in that
+    # order, `git checkout` overwrote the edits the copy was to keep.
+    path = tmp_workspace.root / REG
+    path.write_text(path.read_text(encoding="utf-8").replace(WAS, EDITED), encoding="utf-8")
+    message = _edits(tmp_workspace)[0]
+    assert "changes not yet committed" in message
+    copy = message.index(f"first copy {REG} aside")
+    assert copy < message.index('"checkout"') < message.index("giving the copy")

@@ -98,9 +98,12 @@ class HandEdit:
         write = (Command.of("amend from-edits", "SLUG", another=True, regulation=self.regulation, edited_rev=edited)
                  if edited else Command.of("amend from-edits", "SLUG", another=True, regulation=self.regulation,
                                            edited=None))
-        keep = "commit that" if edited else f"copy {self.path} aside first and give the copy"
-        return (f"if it changes the regulation, put the first text back (`{restore}`, then {keep}) and write the "
-                f"change as an amendment (`{write}`); if it corrects the text as first committed (a mistake of the "
+        # Uncommitted edits: the copy comes first, as restoring the first text overwrites them.
+        back = (f"put the first text back (`{restore}`, then commit that) and write the change as an amendment "
+                f"(`{write}`)" if edited else
+                f"first copy {self.path} aside, then put the first text back (`{restore}`) and write the change as an "
+                f"amendment, giving the copy (`{write}`)")
+        return (f"if it changes the regulation, {back}; if it corrects the text as first committed (a mistake of the "
                 f"import), adopt the first amendment past this gate with the reason recorded "
                 f"(`{Command.of('amend adopt', slug, force=True, reason=None)}`)")
 
