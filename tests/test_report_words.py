@@ -81,6 +81,8 @@ def test_the_state_profile_prints_the_same_words() -> None:
     for language in ("vi", "en"):
         assert shared(state.words(language)) == shared(party.words(language))
     assert state.words("vi")["report_recipients"] == "Như trên;\nLưu: VT, …."
+    # English ends on the ellipsis, not "…." (r29 sweep AL); the Vietnamese form is Nghị định 30's own
+    assert state.words("en")["report_recipients"] == "As above;\nFiled: Archives, …"
     assert state.words("vi")["disposition_none"] == "Chưa xử lý"
     assert state.words("en")["disposition_none"] == "Not answered yet"
 

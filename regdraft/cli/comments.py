@@ -442,14 +442,16 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
         regdraft comment respond c7f3 --disposition partly --reply "Tiếp thu, chỉnh sửa tại khoản 2."
     """
     from regdraft.workspace import rounds
-    from regdraft.workspace.profiles import amendment_words
+    from regdraft.workspace.profiles import amendment_language, amendment_words
 
     ws = open_workspace(workspace)
     where, before = rounds.find_comment(ws, comment_id, slug)
     c = rounds.respond_comment(ws, comment_id, disposition, reply, where)
     assert c.disposition is not None
     done = Result({"comment": _comment_fields(c), **committed()})
-    said = f"{c.disposition.value} ({c.disposition.label(amendment_words(ws, where))})"
+    label = c.disposition.label(amendment_words(ws, where))  # English says it alone; Vietnamese glosses the option
+    english = amendment_language(ws, where) == "en"
+    said = label[:1].lower() + label[1:] if english else f"{c.disposition.value} ({label})"
     if c == before:  # the answer it already had: nothing recorded, nothing committed
         return done.say(f"Comment {c.id} is already answered {said} with this reply; nothing new was recorded.")
     return done.say(f"Comment {c.id}: {said}.")
