@@ -127,6 +127,10 @@ EN_FORMS = [
     ("point b of this clause", "d6.k1.a", [["d6.k1.b"]]),
     ("this Article", "d6.k1.c", [["d6"]]),
     ("Article 4 of this Regulation", "d2.k2", [["d4"]]),
+    # the brackets English rules write (r29 sweep AL): the clause and point, not the article alone
+    ("by resolution under Article 12(2)(b).", "d1.k2", [["d12.k2.b"]]),
+    ("within the period in Article 14(3);", "d1.k2", [["d14.k3"]]),
+    ("under Article 3(1)(dd) and Article 7", "d1.k2", [["d3.k1.dd", "d7"]]),
 ]
 
 

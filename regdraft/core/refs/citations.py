@@ -193,6 +193,25 @@ class Phrase:
     external_start: int = 0
 
 
+# An English article's clause and point in brackets right after its number: `Article 12(2)`, `Article 12(2)(b)`.
+_BRACKETS = lazy(r"\((\d{1,3}[a-z]?)\)(?:\((dd\d*|[a-z]\d*)\))?(?!\w)")
+
+
+def _bracketed(text: str, end: int, node: Node, g: Grammar) -> tuple[Node, int]:
+    """The clause (and point) an English article cited `Article 12(2)(b)` names in brackets, as `node`'s child
+    (grandchild), and where the citation ends; `node` and `end` when there are none."""
+    found = _BRACKETS.match(text, end) if g is _EN and node.kind is Kind.ARTICLE and node.label is not THIS else None
+    if found is None:
+        return node, end
+    clause = Node(Kind.CLAUSE, canonical_label(Kind.CLAUSE, found.group(1)))
+    node.children.append(clause)
+    if found.group(2) is None:
+        return clause, found.end()
+    point = Node(Kind.POINT, canonical_label(Kind.POINT, found.group(2)))
+    clause.children.append(point)
+    return point, found.end()
+
+
 def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, int] | None:
     """A noun with its label (or `này`/`this`) at `pos`: kind, label, noun start, end."""
     this = g.this.match(text, pos)
@@ -256,6 +275,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     last = Node(kind, label)
     pending: list[Node] = []
     _add(pending, last)
+    last, end = _bracketed(text, end, last, g)
     expanded = 0  # the units ranges have added, against `_EXPANSION_LIMIT`
     # The last `, <noun>`: glue start, unit start, and how many pending nodes (from the first) are the
     # items it closed; later units only ever take nodes off the end of `pending`, so these stay its head.
@@ -311,6 +331,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
                 split, closed = (glue.start(), after), _add(pending, last)
             else:
                 add(last)
+            last, unit_end = _bracketed(text, unit_end, last, g)
         end = unit_end
     _attach_trailing(pending)
     closed = min(closed, len(pending))
