@@ -83,3 +83,45 @@ def test_an_adoption_recording_no_reason_for_that_gate_still_fails(forced: Works
     checked = invoke(forced, "check")
     assert checked.exit_code == 1
     assert f"{BROKEN}." in " ".join(checked.output.split()) and "broke the reference" not in checked.output
+
+
+def test_a_second_check_searches_no_text_for_references(forced: Workspace, invoke: Invoke,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # r29 sweep AM D3: every `check` read the regulation at the adoption commit and its parent and searched both
+    # (and the text as it is) for references, 2 s of CPU per forced adoption of a 5,000-article text. What an
+    # adoption broke depends on those two commits alone: it is kept in the workspace's cache under their id.
+    from regdraft.core import refs
+    from regdraft.workspace import parse_cache
+
+    def new_process() -> None:
+        """Nothing kept in this process's memory (a reading kept there by an earlier test is not in this cache)."""
+        monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
+        monkeypatch.setattr(parse_cache, "_origins", type(parse_cache._origins)())
+
+    new_process()
+    first = invoke(forced, "check")
+    searched: list[str] = []
+    find = refs.find_references
+
+    def counted(reg: object, *args: object, **kwargs: object) -> object:
+        searched.append(getattr(reg, "source", ""))
+        return find(reg, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(refs, "find_references", counted)
+    new_process()
+    second = invoke(forced, "check")
+    assert second.output == first.output and second.exit_code == first.exit_code == 0
+    assert "broke the reference and was adopted past it on purpose" in second.output
+    assert searched == [], searched
+
+
+def test_a_rewritten_adoption_is_searched_again(forced: Workspace, invoke: Invoke) -> None:
+    # The kept references follow the commit's id: the adoption amended (the same reason, another commit) is read anew.
+    invoke(forced, "check")
+    message = forced.message("HEAD")
+    for args in (("commit", "-q", "--amend", "-m", message + "\n"), ("tag", "-f", "adopted/07-QC-TU", "HEAD")):
+        subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=forced.root,
+                       check=True, capture_output=True)
+    checked = invoke(forced, "check")
+    assert checked.exit_code == 0, checked.output
+    assert f"(commit {forced.resolve('HEAD').short})" in " ".join(checked.output.split())

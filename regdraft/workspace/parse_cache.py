@@ -16,7 +16,8 @@ Post-conditions:
    in the user's cache folder (`read_regulation_outside`); a workspace whose `.git` is no real
    folder keeps them in memory for the process only. An entry cut short, altered or not ours is read again.
 3. `kept_beside` keeps a value computed from a cached reading alone (the references `check`
-   reports missing) under that reading's key, so it follows the same text, code and libraries.
+   reports missing) under that reading's key, so it follows the same text, code and libraries;
+   `kept_for_commits` one computed from texts at fixed commits, under their ids and the code's fingerprint.
 4. Entries are pickles, unpickled only after their signature matches and then by an unpickler
    that builds nothing but regdraft's data classes and enums, dates and plain containers
    (docs/security.md says why).
@@ -368,6 +369,25 @@ def kept_beside(regulation: Regulation, kind: str, compute: Callable[[], T]) -> 
             return _memory[name]  # type: ignore[no-any-return]
     value = _kept_value(folder, name, compute)
     _remember(name, value)
+    return value
+
+
+def kept_for_commits(ws: Workspace | Path | None, kind: str, names: tuple[str, ...],
+                     compute: Callable[[], T | None]) -> T | None:
+    """`compute()`, a value that depends only on what `names` fix for good (a file's path and the full ids of the
+    commits it is read at, which no later commit changes) and regdraft's code, kept in the workspace's cache under
+    them and the code's fingerprint: `check` finds the references an adoption forced past `amend check` broke once,
+    not on every run. None (a text that did not read) is not kept; nor is anything where there is no cache folder."""
+    folder = _folder(ws)
+    if folder is None:
+        return compute()
+    name = _text_key(kind, "\0".join(names))
+    kept = _load(folder, name)
+    if isinstance(kept, tuple) and len(kept) == 1:
+        return kept[0]  # type: ignore[no-any-return]
+    value = compute()
+    if value is not None:
+        _store(folder, name, (value,))
     return value
 
 
