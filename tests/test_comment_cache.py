@@ -5,11 +5,15 @@ refused as the pure loader refuses them."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from regdraft.core import comment_yaml, frontmatter
+from regdraft.core.comments import Comment
 from regdraft.core.errors import ParseError
 from regdraft.workspace import comment_cache
 from regdraft.workspace.amendments import load_comments
@@ -199,3 +203,77 @@ def test_a_file_changed_just_before_it_is_looked_at_is_read_each_time(ws: Worksp
     load_comments(ws, SLUG)
     load_comments(ws, SLUG)
     assert len(reads) == 4  # within 2 s of its change, a file's times and size may not show a change: read again
+
+
+def _new_process(ws: Workspace) -> list[Comment]:
+    """The comments as a new command reads them: nothing kept in this process's memory."""
+    comment_cache.forget()
+    return load_comments(ws, SLUG)
+
+
+ODD = ("Đề nghị “sửa” 'chữ' \"này\": # không phải chú thích 😀🇻🇳",
+       unicodedata.normalize("NFD", "Điều chỉnh cụm từ “Ban Thường vụ” thành “Thường trực”."),
+       "Dòng một.\nDòng hai: - gạch\n\n  thụt vào ạ " + "dài " * 4900 + "hết.",
+       "NFC và NFD: " + unicodedata.normalize("NFC", "ệ") + unicodedata.normalize("NFD", "ệ"))
+
+
+def test_a_later_command_takes_the_readings_the_last_one_kept(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    # r29 sweep AM D3: `check` read and parsed every comment file of the workspace on every run (12,612 files, 3 ms
+    # each). The readings are kept in the workspace's cache with the digest of each file's bytes.
+    ids = [add_comment(ws, SLUG, BODY, f"d{n}", text).id for n, text in enumerate(ODD, 1)]
+    # `comment add` writes NFC; a file edited by hand may hold NFD.
+    nfd = ws.path(f"amendments/{SLUG}/comments/{ids[1]}.yaml")
+    nfc = unicodedata.normalize("NFC", ODD[1])
+    nfd.write_bytes(nfd.read_bytes().replace(nfc.encode(), ODD[1].encode()))
+    fresh = _new_process(ws)
+    assert {c.text for c in fresh} >= {ODD[0], ODD[2]} and len(fresh) == 4
+    parsed: list[str] = []
+    read = comment_yaml.read_comment
+
+    def spy(text: str | bytes, source: str = "") -> object:
+        parsed.append(source)
+        return read(text, source)
+
+    monkeypatch.setattr(comment_yaml, "read_comment", spy)
+    again = _new_process(ws)  # as a new process: nothing in memory
+    assert parsed == []
+    assert again == fresh and [c.text for c in again] == [c.text for c in fresh]
+    # A file changed in place, with as many bytes and its old times: that file alone is parsed again.
+    path = ws.path(f"amendments/{SLUG}/comments/{ids[0]}.yaml")
+    before = path.stat()
+    path.write_bytes(_swap(path.read_bytes(), "không phải", "KHÔNG phải"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    changed = _new_process(ws)
+    assert parsed == [f"amendments/{SLUG}/comments/{ids[0]}.yaml"]
+    assert [c.text for c in changed if c.id == ids[0]] == [ODD[0].replace("không phải", "KHÔNG phải")]
+    # A file removed is not listed again, and nothing else is parsed.
+    ws.path(f"amendments/{SLUG}/comments/{ids[1]}.yaml").unlink()
+    assert sorted(c.id for c in _new_process(ws)) == sorted(ids[:1] + ids[2:])
+    assert len(parsed) == 1
+    assert _new_process(ws) == [c for c in changed if c.id != ids[1]] and len(parsed) == 1
+
+
+def test_a_shelf_holding_another_reading_for_the_bytes_is_not_believed(ws: Workspace,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the shelf holds is used only under the digest of the bytes read now: an entry for other bytes is read anew.
+    from regdraft.workspace.amendments import _read_comment
+    from regdraft.workspace.parse_cache import keep_under, kept_under
+
+    comment = add_comment(ws, SLUG, BODY, "d1", "Đúng như tệp.")
+    _new_process(ws)
+    shelf = comment_cache.Shelf(ws, SLUG, _read_comment)
+    names = shelf._names
+    kept = kept_under(ws, "comments", names)
+    assert isinstance(kept, dict) and len(kept) == 1
+    path, (digest, (found, problems)) = next(iter(kept.items()))
+    forged = dataclasses.replace(found, text="Không như tệp.")
+    keep_under(ws, "comments", names, {path: (bytes(32), (forged, problems))})
+    assert [c.text for c in _new_process(ws)] == ["Đúng như tệp."]
+    assert comment.id == found.id
+
+
+def test_a_process_knowing_nearly_every_file_parses_the_new_one_without_the_shelf() -> None:
+    # The review server after a member's comment: one file of 2,600 is new; reading and writing the shelf of 2,600
+    # readings (0.08 s) would cost more than parsing it.
+    assert not comment_cache.Shelf.worth(1, 2600) and not comment_cache.Shelf.worth(0, 4)
+    assert comment_cache.Shelf.worth(2600, 2600) and comment_cache.Shelf.worth(1, 4)

@@ -176,7 +176,7 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     A file that does not read raises its `ParseError`; with `unreadable`, it is added there (path, error)
     and the others are read (`check` names each such file and checks the rest), and so is a file that reads
     but holds a key regdraft does not know (`proposl:`), its comment kept."""
-    from regdraft.workspace.comment_cache import now, reading, unchanged
+    from regdraft.workspace.comment_cache import Shelf, now, reading, unchanged
 
     taken = now()
     entries = comment_files(ws, slug)
@@ -184,11 +184,14 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
         return []  # no comment yet: PyYAML is not imported
     comments = []
     where = str(ws.root)
-    for path, info in entries:
+    # A file whose status says it has not changed since it was read is not read again (`comment_cache`); one this
+    # process has not read is taken from the readings the last command kept (when its bytes match), unless this
+    # process knows nearly all (the review server, a comment added: parsing it costs less than the shelf).
+    known = [unchanged(where, path, info) if info is not None else None for path, info in entries]
+    shelf = Shelf(ws, slug, _read_comment) if Shelf.worth(known.count(None), len(known)) else None
+    for (path, info), found in zip(entries, known, strict=True):
         try:
-            # A file whose status says it has not changed since it was read is not read again (`comment_cache`).
-            kept = unchanged(where, path, info) if info is not None else None
-            comment, problems = kept or reading(path, ws.read(path), _read_comment, where, info, taken)
+            comment, problems = found or reading(path, ws.read(path), _read_comment, where, info, taken, shelf)
             if comment is not None:
                 comments.append(comment)
             if problems and (comment is None or unreadable is not None):
@@ -199,6 +202,8 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
             if unreadable is None:
                 raise
             unreadable.append((path, exc))
+    if shelf is not None:
+        shelf.save({path for path, _ in entries})
     return sorted(comments, key=lambda c: (c.round, c.created, c.order, c.id))
 
 

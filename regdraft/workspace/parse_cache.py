@@ -17,7 +17,8 @@ Post-conditions:
    folder keeps them in memory for the process only. An entry cut short, altered or not ours is read again.
 3. `kept_beside` keeps a value computed from a cached reading alone (the references `check`
    reports missing) under that reading's key, so it follows the same text, code and libraries;
-   `kept_for_commits` one computed from texts at fixed commits, under their ids and the code's fingerprint.
+   `kept_for_commits` one computed from texts at fixed commits, under their ids and the code's fingerprint;
+   `keep_under` any such data under names the caller gives (the comment files' readings, `comment_cache.Shelf`).
 4. Entries are pickles, unpickled only after their signature matches and then by an unpickler
    that builds nothing but regdraft's data classes and enums, dates and plain containers
    (docs/security.md says why).
@@ -378,17 +379,27 @@ def kept_for_commits(ws: Workspace | Path | None, kind: str, names: tuple[str, .
     commits it is read at, which no later commit changes) and regdraft's code, kept in the workspace's cache under
     them and the code's fingerprint: `check` finds the references an adoption forced past `amend check` broke once,
     not on every run. None (a text that did not read) is not kept; nor is anything where there is no cache folder."""
+    found: T | None = kept_under(ws, kind, names)
+    if found is None:
+        found = compute()
+        keep_under(ws, kind, names, found)
+    return found
+
+
+def kept_under(ws: Workspace | Path | None, kind: str, names: tuple[str, ...]) -> Any:
+    """The value `keep_under` kept under `kind`, `names` and regdraft's code in the workspace's cache, else None.
+    The caller checks it still stands for what it reads (a digest of the bytes kept with it)."""
     folder = _folder(ws)
-    if folder is None:
-        return compute()
-    name = _text_key(kind, "\0".join(names))
-    kept = _load(folder, name)
-    if isinstance(kept, tuple) and len(kept) == 1:
-        return kept[0]  # type: ignore[no-any-return]
-    value = compute()
-    if value is not None:
-        _store(folder, name, (value,))
-    return value
+    kept = _load(folder, _text_key(kind, "\0".join(names))) if folder is not None else None
+    return kept[0] if isinstance(kept, tuple) and len(kept) == 1 else None
+
+
+def keep_under(ws: Workspace | Path | None, kind: str, names: tuple[str, ...], value: Any) -> None:
+    """Keep `value` (regdraft's data classes, enums, dates and plain containers: data, read back by `_Unpickler`)
+    for `kept_under`; None is not kept, and keeping is never an error."""
+    folder = _folder(ws)
+    if folder is not None and value is not None:
+        _store(folder, _text_key(kind, "\0".join(names)), (value,))
 
 
 _LIBRARIES = ("yaml", "markdown_it")  # what reads the front matter and the blocks that are not simple
