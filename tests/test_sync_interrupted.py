@@ -233,10 +233,13 @@ esac
 exec git "$@"
 """
 # The filter: the KILL_AT-th time git writes the file, it kills regdraft and git (`kill -9`); git dies mid-checkout,
-# the files before it switched, its lock left. Other times the file is written as it is.
+# the files before it switched, its lock left. Other times the file is written as it is. Its sleep lets go of the
+# pipes it shares with regdraft, so the test reads regdraft's end at once, not the filter's 9 s later.
 KILLER = """#!/bin/sh
 echo >> "$0.count"
-if [ "$(wc -l < "$0.count")" -ge "$KILL_AT" ]; then kill -9 "$REGDRAFT_PID" "$PPID"; sleep 9; fi
+if [ "$(wc -l < "$0.count")" -ge "$KILL_AT" ]; then
+  kill -9 "$REGDRAFT_PID" "$PPID"; exec sleep 9 </dev/null >/dev/null 2>&1
+fi
 exec cat
 """
 
