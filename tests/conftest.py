@@ -116,17 +116,25 @@ def circulating(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
     return tmp_workspace
 
 
-@pytest.fixture
-def browser_page() -> Iterator[Any]:
-    """A page of headless chromium (Debian's own build, started by Playwright), 1400 x 900 CSS pixels."""
+@pytest.fixture(scope="module")
+def chromium_browser() -> Iterator[Any]:
+    """Headless chromium (Debian's own build, started by Playwright), started once for a module's tests: each test
+    has a browser context of its own (`browser_page`), so no cookie, storage or cache passes from one to the next."""
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser: Any) -> Iterator[Any]:
+    """A page of headless chromium in a new browser context, 1400 x 900 CSS pixels."""
+    page = chromium_browser.new_page(viewport={"width": 1400, "height": 900})
+    yield page
+    page.context.close()
 
 
 Invoke = Callable[..., Result]
