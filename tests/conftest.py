@@ -18,6 +18,7 @@ from hypothesis import settings
 
 from regdraft.cli import cli
 from regdraft.workspace.store import Workspace, init_workspace
+from tests.slow import SLOW_MODULES, SLOW_TESTS  # the slow part of the suite
 
 # In CI the Hypothesis properties run a fixed set of examples (the same every run), so a
 # submission's result does not depend on the draw; locally they keep exploring new examples. No per-example
@@ -244,86 +245,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     """`--update-golden`: rewrite the golden files under tests/golden instead of comparing."""
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Rewrite golden files (tests/golden) from the current output.")
-
-
-# The slow part of the suite (`scripts/test.sh -m "not slow"` leaves it out for day-to-day work;
-# CI runs everything): whole modules that start LibreOffice, git daemons, killed processes or the
-# README workflow, and single tests that render PDFs or run large property searches.
-SLOW_MODULES = frozenset({
-    "test_readme_workflow.py", "test_store_safety.py", "test_cli_sync.py", "test_render_pdf.py",
-    "test_word_review.py", "test_importer_corpus.py", "test_web_concurrency.py", "test_export_print.py",
-    "test_redline_screen.py", "test_sync_interrupted.py",
-    # Measured over 0.45 s a test, most of their tests (pytest --durations=0, 2026-12-03): the contract over
-    # every command, link and fault injection, fuzzing the front matter, large imports, Word round trips.
-    "test_cli_contract.py", "test_read_guard.py", "test_fuzz_frontmatter.py", "test_comment_import_large.py",
-    "test_redline_docx.py", "test_redline_title.py", "test_faults.py", "test_docx_round_trip.py",
-    "test_full_disk.py", "test_markdown_depth.py",
-})
-SLOW_TESTS = frozenset({
-    "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",
-    "test_every_quoted_phrase_is_whole_words_in_english_too",
-    "test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced",
-    "test_markdown_export_parses_again_with_only_the_markers_added", "test_map_units_identity_on_any_address",
-    "test_the_generated_amendment_reproduces_edits_of_the_shipped_regulation",
-    "test_the_generated_amendment_reproduces_edits_of_the_english_regulation",
-    "test_the_generated_amendment_reproduces_edits_of_generated_regulations",
-    "test_shipped_amendment_pdf_lists_every_change", "test_parse_of_render_is_identity",
-    "test_ten_megabyte_regulation_is_parsed", "test_libreoffice_lays_out_the_header_row_and_numbers_pages",
-    "test_comment_yaml_round_trips", "test_libreoffice_converts_the_docx",
-    "test_english_documents_print_english_header_words", "test_pdf_text_fonts_and_footnotes_on_the_page_of_their_call",
-    "test_shipped_amendment_report_pdf", "test_round_trip_export_to_docx_and_import_back",
-    "test_markdown_parses_again_as_the_consolidated_regulation", "test_random_valid_instructions_apply_and_round_trip",
-    "test_table_pdf_repeats_header_and_label_on_every_page",
-    "test_changed_only_table_pdf_prints_the_renamed_article_as_its_title",
-    # Over 0.45 s each in the fast subset (pytest -m "not slow" --durations=0, 2026-12-03), which is to stay
-    # under a minute on two cores: move a test here when it grows past that.
-    "test_a_changed_dash_item_is_amended_alone_not_its_unit",
-    "test_a_changed_plus_item_is_amended_alone_not_its_dash_item",
-    "test_a_command_needing_a_pending_amendment_is_bad_usage_without_one",
-    "test_a_comment_added_after_adoption_elsewhere_is_reported",
-    "test_a_comment_added_to_a_round_closed_in_another_clone_is_reported",
-    "test_a_move_is_double_struck_where_it_stood_and_double_underlined_where_it_stands",
-    "test_a_phrase_in_two_provisions_is_widened_past_other_words_there",
-    "test_the_amendment_is_the_one_written_when_every_round_read_everything",
-    "test_a_phrase_is_not_quoted_where_it_also_changes_part_of_a_word_or_a_citation",
-    "test_a_phrase_replaced_everywhere_is_widened_until_it_is_unambiguous",
-    "test_a_provision_with_other_edits_is_amended_and_left_out_of_the_phrase_instruction",
-    "test_accept_refused_over_uncommitted_edits_keeps_the_reply",
-    "test_accepting_a_proposal_changes_the_amendment_in_one_commit_naming_the_comment",
-    "test_accepting_a_proposal_on_the_second_regulation_rewrites_its_article",
-    "test_accepting_a_wording_rewrites_the_article_for_its_regulation",
-    "test_adopt_names_every_missing_step_and_its_command", "test_adopted_amendment_has_its_date_and_no_draft_banner",
-    "test_an_amending_documents_article_title_survives_writing_and_reading",
-    "test_an_english_amendment_is_reviewed_in_english", "test_an_english_row_continues_as_article_4_continued",
-    "test_answering_records_disposition_and_reply", "test_any_heading_line_reads_as_commonmark_and_fmt_keeps_it",
-    "test_any_title_survives_writing_and_reading", "test_bad_input_gives_a_clear_message",
-    "test_check_colours_problems_on_a_terminal_only", "test_check_log_and_refs_page_too",
-    "test_check_names_a_bad_word_at_its_file_and_line",
-    "test_compare_lists_changes_with_marks_in_colour_on_a_terminal_only",
-    "test_deleted_words_are_widened_past_the_same_words_elsewhere", "test_docx_has_styles_text_and_real_footnotes",
-    "test_english_regulation_exports_with_english_words", "test_english_wording",
-    "test_every_import_is_declared_and_every_declaration_imported",
-    "test_every_option_a_library_error_points_to_exists",
-    "test_export_without_output_or_format_writes_the_default_pdf",
-    "test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next_draft",
-    "test_insertions_and_deletions_keep_single_lines_unlike_a_move",
-    "test_library_text_names_no_command_line_options", "test_list_follows_provisions_into_the_next_draft",
-    "test_main_regulation_second_in_the_document", "test_many_articles_in_one_pass",
-    "test_marks_are_coloured_on_a_terminal_and_plain_with_no_color", "test_no_import_cycles",
-    "test_nothing_outside_the_targeted_provisions_changes",
-    "test_numbers_are_found_as_the_regular_expression_alone_finds_them", "test_parallel_runs_share_the_cache_safely",
-    "test_renumbering_alone_is_a_note_not_a_mark", "test_reviewer_comments_only_as_their_body_and_cannot_answer",
-    "test_show_of_a_whole_regulation_longer_than_the_screen_is_paged",
-    "test_texts_with_more_words_than_codes_compare_without_failing",
-    "test_the_amendment_address_leads_to_its_redline_and_the_own_files_are_served",
-    "test_the_amendment_reader_and_apply_raise_only_regdraft_errors",
-    "test_the_consolidated_text_keeps_numbers_whole", "test_the_markdown_reader_raises_only_regdraft_errors",
-    "test_the_redline_keeps_numbers_whole",
-    "test_the_shipped_amendment_renumbers_clauses_of_dieu_9_so_it_needs_allow_renumber",
-    "test_the_vietnamese_workspace_is_reviewed_in_vietnamese",
-    "test_word_comment_on_the_second_text_lands_on_that_regulation",
-    "test_word_replacements_come_after_the_structural_instructions", "test_words_replaced_are_marked_in_a_pipe",
-})
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
