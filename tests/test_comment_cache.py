@@ -127,9 +127,8 @@ def test_comment_files_stay_safe_with_either_loader(text: str, says: str, libyam
         comment_yaml.comment_from_yaml(text, "ab12.yaml")
 
 
-def test_an_unchanged_file_is_not_parsed_again(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    ids = [add_comment(ws, SLUG, BODY, f"d{n}", f"Góp ý {n}.").id for n in (1, 2, 3)]
-    comment_cache.forget()
+def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources of the comment files parsed from now on, in order."""
     parsed: list[str] = []
     read = comment_yaml.read_comment
 
@@ -138,6 +137,13 @@ def test_an_unchanged_file_is_not_parsed_again(ws: Workspace, monkeypatch: pytes
         return read(text, source)
 
     monkeypatch.setattr(comment_yaml, "read_comment", spy)
+    return parsed
+
+
+def test_an_unchanged_file_is_not_parsed_again(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = [add_comment(ws, SLUG, BODY, f"d{n}", f"Góp ý {n}.").id for n in (1, 2, 3)]
+    comment_cache.forget()
+    parsed = _parsed(monkeypatch)
     load_comments(ws, SLUG)
     assert len(parsed) == 3
     load_comments(ws, SLUG)
@@ -227,14 +233,7 @@ def test_a_later_command_takes_the_readings_the_last_one_kept(ws: Workspace, mon
     nfd.write_bytes(nfd.read_bytes().replace(nfc.encode(), ODD[1].encode()))
     fresh = _new_process(ws)
     assert {c.text for c in fresh} >= {ODD[0], ODD[2]} and len(fresh) == 4
-    parsed: list[str] = []
-    read = comment_yaml.read_comment
-
-    def spy(text: str | bytes, source: str = "") -> object:
-        parsed.append(source)
-        return read(text, source)
-
-    monkeypatch.setattr(comment_yaml, "read_comment", spy)
+    parsed = _parsed(monkeypatch)
     again = _new_process(ws)  # as a new process: nothing in memory
     assert parsed == []
     assert again == fresh and [c.text for c in again] == [c.text for c in fresh]
