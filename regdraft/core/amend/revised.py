@@ -74,10 +74,37 @@ def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequenc
         # rewrites (`3. (repealed)`), which the document repeals on its own; comparing with it alone rewrote every
         # instruction on that article (a proposal accepted on Article 3 took `Clause 3 of Article 2 is repealed.`
         # out of the amendment).
+        # Never one that quotes a placeholder (`4\. (được bãi bỏ)”.` at the end of a new Điều 10) of a unit repealed
+        # already in the text in force, or one the edited text leaves out: no amending document quotes one (r24 left 3).
         applied = effects.applied(found)
-        if applied is not None and _delta(applied, edited, allow_renumber) == ():
+        if applied is not None and _delta(applied, edited, allow_renumber) == () \
+                and not _quotes_placeholder(old, found, applied, edited):
             return found
     return kept_as_written(old, amendment, regulation, was, written)
+
+
+def _quotes_placeholder(old: Regulation, found: Sequence[Instruction], applied: Regulation,
+                        edited: Regulation) -> bool:
+    """Whether a unit `found` quotes whole (amends or inserts) holds the placeholder of a unit repealed in `old`, or
+    one `edited` does not hold."""
+    quoted = [a.unit for ins in found for leaf in (ins.leaves() or [ins])
+              if isinstance(leaf.op, (ReplaceUnit, InsertUnit)) for a in targets(leaf.op)]
+    if not quoted:
+        return False
+    for loc in applied.walk():
+        if loc.unit.repealed and any(q.contains(loc.address) for q in quoted):
+            if not _holds(edited, loc.address) or (_holds(old, loc.address) and old.find(loc.address).unit.repealed):
+                return True
+    return False
+
+
+def _holds(text: Regulation, address: Address) -> bool:
+    """Whether `text` has a unit at `address`."""
+    try:
+        text.find(address)
+    except (RegdraftError, KeyError, LookupError):
+        return False
+    return True
 
 
 def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
