@@ -159,10 +159,10 @@ def test_an_index_lock_a_git_holds_is_named_as_held_and_left(consulting_workspac
 # regdraft sent SIGTERM (`kill`, `timeout`) as it gives an output file its name.
 TERMINATED_AT_RENAME = """import os, signal
 real = os.replace
-def terminated(source, target):
+def terminated(source, target, **where):
     if str(source).endswith(".regdraft-tmp"):
         os.kill(os.getpid(), signal.SIGTERM)
-    return real(source, target)
+    return real(source, target, **where)
 os.replace = terminated
 from regdraft.cli import main
 main()

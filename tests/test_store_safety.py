@@ -255,10 +255,10 @@ def test_an_adoption_killed_with_its_git_is_finished_despite_the_lock_git_left(
 # temporary name, as a tester's `kill -9` during `export` left it.
 KILLED_AT_RENAME = """import os
 real = os.replace
-def killed(source, target):
+def killed(source, target, **where):
     if str(source).endswith(".regdraft-tmp"):
         os._exit(137)
-    return real(source, target)
+    return real(source, target, **where)
 os.replace = killed
 from regdraft.cli import main
 main()
