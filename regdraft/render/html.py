@@ -84,6 +84,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     env.filters["typed_lines"] = typed_lines  # a comment's words as typed: `(*)` is no emphasis
     env.filters["css_string"] = css_string
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
+    env.filters["address_id"] = address_id
     env.globals.update(print_globals())
     if page is not None:
         env.globals.update(page.globals)
@@ -132,6 +133,20 @@ def within(html: str, level: int) -> Markup:
         return Markup(html)
     return Markup(str(html).replace('<h3 class="article-heading', f'<h{below} class="article-heading')
                   .replace("</h3>", f"</h{below}>"))
+
+
+def address_id(address: str, language: object = "vi") -> str:
+    """A provision's id in a published page, as its readers write the address: `d12.k2.b`, English `a12.c2.b`
+    (r30 sweep AN 3: an English text's ids were Vietnamese codes)."""
+    if language != "en":
+        return address
+    from regdraft.core.address import parse_address
+    from regdraft.core.errors import AddressError
+
+    try:
+        return parse_address(str(address)).short("en")
+    except AddressError:  # not an address (a template override's own id): as written
+        return str(address)
 
 
 def _no_mark(address: object) -> Markup:
