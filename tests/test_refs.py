@@ -131,6 +131,20 @@ EN_FORMS = [
     ("by resolution under Article 12(2)(b).", "d1.k2", [["d12.k2.b"]]),
     ("within the period in Article 14(3);", "d1.k2", [["d14.k3"]]),
     ("under Article 3(1)(dd) and Article 7", "d1.k2", [["d3.k1.dd", "d7"]]),
+    # a second bracket after `and`, `,` or `to`, a bracket in a list, `paragraph`, points in brackets (r30)
+    ("under Article 12(2)(a) and (c).", "d1.k2", [["d12.k2.a", "d12.k2.c"]]),
+    ("under Article 12(2)(a), (b) and (d);", "d1.k2", [["d12.k2.a", "d12.k2.b", "d12.k2.d"]]),
+    ("under Article 12(1)(a) to (c).", "d1.k2", [["d12.k1.a", "d12.k1.b", "d12.k1.c"]]),
+    ("under Article 12(2) and (3).", "d1.k2", [["d12.k2", "d12.k3"]]),
+    ("under Article 12(1)(a) and (3)(b).", "d1.k2", [["d12.k1.a", "d12.k3.b"]]),
+    ("under Articles 5 and 12(2).", "d1.k2", [["d5", "d12.k2"]]),
+    ("under Articles 5 and 3(1)(b).", "d1.k2", [["d5", "d3.k1.b"]]),
+    ("under paragraph 3.", "d6.k1", [["d6.k3"]]),
+    ("under paragraph 3 of this Article.", "d6.k1", [["d6.k3"]]),
+    ("under clause 3.", "d6.k1", [["d6.k3"]]),
+    ("under points (a) and (b) of clause 1 of Article 3.", "d7.k2", [["d3.k1.a", "d3.k1.b"]]),
+    ("under points (a) to (c) of clause 1.", "d6.k2", [["d6.k1.a", "d6.k1.b", "d6.k1.c"]]),
+    ("the sub-paragraph 3 heading", "d6.k1", []),
 ]
 
 
@@ -139,6 +153,21 @@ def test_english_forms(sentence: str, where: str, expected: list[list[str]]) -> 
     refs = refs_in("en", where, sentence)
     assert targets(refs) == expected
     assert all(r.external is None for r in refs)
+
+
+def test_a_range_of_points_in_an_english_text_runs_over_the_english_letters() -> None:
+    """`points a to e` of an English text of its own (lettering a to z) are five, with no dd (`đ`) among them; in a
+    text lettering dd (a translation's alphabet) and in Vietnamese, the range runs a b c d đ e."""
+    english = parse((REFS / "base-en.md").read_text("utf-8").replace("dd) Text dd;", "e) Text e;"), "base-en.md")
+    assert english.alphabet == "en"
+    sentence = "under points a to e of clause 1; see Article 12(1)(a) to (e)."
+    units, _ = map_units(english.units, Address.parse("d6.k2"), lambda u: [replace(u, text=(*u.text, sentence))])
+    refs = [r for r in find_references(english.with_units(units)) if r.source == Address.parse("d6.k2")]
+    assert targets(refs) == [["d6.k1.a", "d6.k1.b", "d6.k1.c", "d6.k1.d", "d6.k1.e"],
+                             ["d12.k1.a", "d12.k1.b", "d12.k1.c", "d12.k1.d", "d12.k1.e"]]
+    assert missing_targets(english.with_units(units)) == []
+    assert targets(refs_in("en", "d6.k2", "under points a to e of clause 1.")) == [
+        ["d6.k1.a", "d6.k1.b", "d6.k1.c", "d6.k1.d", "d6.k1.dd", "d6.k1.e"]]
 
 
 EXTERNAL = [

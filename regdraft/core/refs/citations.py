@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from regdraft.core.model import Kind, base_label, canonical_label, label_order
 from regdraft.core.patterns import lazy
@@ -61,6 +61,8 @@ class Grammar:
     own_document: re.Pattern[str]
     other_document: re.Pattern[str]
     numbered: re.Pattern[str]
+    english: bool = False  # reads `Article 12(2)(b)`, its brackets after `and` and `to` (`(a) and (e)`)
+    alphabet: str = "vi"  # the points' (`labels.point_alphabet`), over which a range of points runs
 
 
 _VI_DOC_TYPES = (
@@ -123,22 +125,25 @@ _EN_DOC_TYPES = (
 
 _EN = Grammar(
     start=lazy(
-        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|articles?|chapters?|sections?)\s|Appendix\s"
+        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|(?<!-)paragraphs?|articles?|chapters?|sections?)\s|Appendix\s"
         r"|(?i:this|the\s+present)\s+(?i:point|clause|article|chapter|section)(?!\w))"
         rf"|(?P<doc>(?:{_EN_DOC_TYPES})\s+No\.?\s*\d))"
     ),
-    noun=lazy(r"(?:the\s+)?((?i:point|clause|article|chapter|section)|Appendix)s?\s+"),
+    noun=lazy(r"(?:the\s+)?((?i:point|clause|(?<!-)paragraph|article|chapter|section)|Appendix)s?\s+"),
     nouns={
         "point": Kind.POINT,
         "clause": Kind.CLAUSE,
+        "paragraph": Kind.CLAUSE,  # as UN-style rules call a numbered paragraph of an article (`paragraph 3`)
         "article": Kind.ARTICLE,
         "chapter": Kind.CHAPTER,
         "section": Kind.SECTION,
         "appendix": Kind.APPENDIX,
     },
     labels={
+        # `point b` or, as English rules write it, `point (b)`
         Kind.POINT: lazy(
-            r"(dd\d*|[a-z]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:and|or|to|through|of|in|above|below|this|these|clause|Article|hereof)(?!\w))"
+            r"(?:\((dd\d*|[a-z]\d*)\)|(dd\d*|[a-z]\d*))(?!\w)"
+            r"(?=\s*(?:[,;.:)]|$)|\s+(?:and|or|to|through|of|in|above|below|this|these|clause|paragraph|Article|hereof)(?!\w))"
         ),
         **_SHARED_LABELS,
     },
@@ -160,12 +165,23 @@ _EN = Grammar(
         r"|on\s+[^,;.:()]+?(?=[,;.:()]|\s+(?:of|to|in|shall|is|are|which|that)\b|$)))"
     ),
     numbered=lazy(rf"(?P<name>(?:{_EN_DOC_TYPES})\s+No\.?\s*{_DOC_NUMBER})"),
+    english=True,
 )
+# An English text of its own letters its points a to z (`labels.point_alphabet`): `points a to e` are five.
+_EN_AZ = replace(_EN, alphabet="en")
 
 
-def grammar(language: str) -> Grammar:
-    """The compiled patterns for a language (English for `en`, else Vietnamese)."""
-    return _EN if language == "en" else _VI
+def grammar(language: str, alphabet: str = "vi") -> Grammar:
+    """The compiled patterns for a language (English for `en`, else Vietnamese), a range of points running over
+    `alphabet` (`Regulation.alphabet`: `en` only for an English text of its own)."""
+    if language != "en":
+        return _VI
+    return _EN_AZ if alphabet == "en" else _EN
+
+
+def _label(found: re.Match[str]) -> str:
+    """The label a label pattern matched (English points have two groups: `(b)` and `b`)."""
+    return next(g for g in found.groups() if g is not None)
 
 
 @dataclass(slots=True)
@@ -195,21 +211,55 @@ class Phrase:
 
 # An English article's clause and point in brackets right after its number: `Article 12(2)`, `Article 12(2)(b)`.
 _BRACKETS = lazy(r"\((\d{1,3}[a-z]?)\)(?:\((dd\d*|[a-z]\d*)\))?(?!\w)")
+# A point alone in brackets, after `and` or `to` (`Article 12(2)(a) and (e)`).
+_POINT_BRACKET = lazy(r"\((dd\d*|[a-z]\d*)\)(?!\w)")
 
 
-def _bracketed(text: str, end: int, node: Node, g: Grammar) -> tuple[Node, int]:
+def _bracketed(text: str, end: int, node: Node, g: Grammar) -> tuple[Node, int, list[Node]]:
     """The clause (and point) an English article cited `Article 12(2)(b)` names in brackets, as `node`'s child
-    (grandchild), and where the citation ends; `node` and `end` when there are none."""
-    found = _BRACKETS.match(text, end) if g is _EN and node.kind is Kind.ARTICLE and node.label is not THIS else None
+    (grandchild), where the citation ends, and the nodes from the article down (for a bracket after `and`:
+    `_bracket_after`); `node`, `end` and [] when there are none."""
+    found = _BRACKETS.match(text, end) if g.english and node.kind is Kind.ARTICLE and node.label is not THIS else None
     if found is None:
-        return node, end
+        return node, end, []
     clause = Node(Kind.CLAUSE, canonical_label(Kind.CLAUSE, found.group(1)))
     node.children.append(clause)
     if found.group(2) is None:
-        return clause, found.end()
+        return clause, found.end(), [node, clause]
     point = Node(Kind.POINT, canonical_label(Kind.POINT, found.group(2)))
     clause.children.append(point)
-    return point, found.end()
+    return point, found.end(), [node, clause, point]
+
+
+def _bracket_after(text: str, at: int, how: str, chain: list[Node], g: Grammar,
+                   budget: int) -> tuple[list[Node], int] | None:
+    """The brackets after `and`, `,` or `to` that go on from a bracketed citation `chain` (article, clause, point):
+    `Article 12(2)(a) and (e)` (a point of the same clause), `Article 12(2) and (3)`, `Article 12(2)(a) and (3)(b)`
+    (a clause of the same article); the new chain and where it ends, None when no bracket follows. A range (`to`)
+    runs over the labels between, points in the text's alphabet (`g.alphabet`)."""
+    found = _BRACKETS.match(text, at)
+    if found is not None:
+        article, clause = chain[0], chain[1]
+        label = canonical_label(Kind.CLAUSE, found.group(1))
+        labels = (_expand(Kind.CLAUSE, clause.label, label, budget, g.alphabet)[1:]
+                  if how == "range" and found.group(2) is None and clause.label is not None else [label])
+        new = [Node(Kind.CLAUSE, lab) for lab in labels]
+        article.children.extend(new)
+        if found.group(2) is None:
+            return [article, new[-1]], found.end()
+        point = Node(Kind.POINT, canonical_label(Kind.POINT, found.group(2)))
+        new[-1].children.append(point)
+        return [article, new[-1], point], found.end()
+    found = _POINT_BRACKET.match(text, at) if len(chain) == 3 else None
+    if found is None:
+        return None
+    clause, point = chain[1], chain[2]
+    label = canonical_label(Kind.POINT, found.group(1))
+    labels = (_expand(Kind.POINT, point.label, label, budget, g.alphabet)[1:]
+              if how == "range" and point.label is not None else [label])
+    new = [Node(Kind.POINT, lab) for lab in labels]
+    clause.children.extend(new)
+    return [chain[0], clause, new[-1]], found.end()
 
 
 def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, int] | None:
@@ -224,17 +274,18 @@ def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, in
     label = g.labels[kind].match(text, noun.end())
     if not label:
         return None
-    return kind, canonical_label(kind, label.group(1)), noun.start(1), label.end()
+    return kind, canonical_label(kind, _label(label)), noun.start(1), label.end()
 
 
-def _expand(kind: Kind, first: str, last: str, budget: int = _EXPANSION_LIMIT) -> list[str]:
-    """The labels of a range `Điều 5 đến Điều 8`: 5, 6, 7, 8 (endpoints kept as written); only
-    the endpoints when the range is longer than `_RANGE_LIMIT` or would add more than `budget`."""
-    start, _ = label_order(kind, first)
-    stop, _ = label_order(kind, last)
+def _expand(kind: Kind, first: str, last: str, budget: int = _EXPANSION_LIMIT, alphabet: str = "vi") -> list[str]:
+    """The labels of a range `Điều 5 đến Điều 8`: 5, 6, 7, 8 (endpoints kept as written); points in `alphabet`
+    (`points a to e` of an English text of its own are a b c d e, not a b c d đ e); only the endpoints when the
+    range is longer than `_RANGE_LIMIT` or would add more than `budget`."""
+    start, _ = label_order(kind, first, alphabet)
+    stop, _ = label_order(kind, last, alphabet)
     if start <= 0 or stop <= start or stop - start > min(_RANGE_LIMIT, budget):
         return [first, last]
-    return [first, *(base_label(kind, p) for p in range(start + 1, stop)), last]
+    return [first, *(base_label(kind, p, alphabet) for p in range(start + 1, stop)), last]
 
 
 def _attach_trailing(pending: list[Node]) -> None:
@@ -275,7 +326,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     last = Node(kind, label)
     pending: list[Node] = []
     _add(pending, last)
-    last, end = _bracketed(text, end, last, g)
+    last, end, chain = _bracketed(text, end, last, g)
     expanded = 0  # the units ranges have added, against `_EXPANSION_LIMIT`
     # The last `, <noun>`: glue start, unit start, and how many pending nodes (from the first) are the
     # items it closed; later units only ever take nodes off the end of `pending`, so these stay its head.
@@ -292,23 +343,33 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
             break
         how = glue.lastgroup
         after = glue.end()
+        assert how is not None
+        went_on = _bracket_after(text, after, how, chain, g, _EXPANSION_LIMIT - expanded) if chain and how in (
+            "list", "range") else None
+        if went_on is not None:  # `Article 12(2)(a) and (e)`: point e of the same clause
+            before = len(chain[-2].children)
+            chain, end = went_on
+            expanded += len(chain[-2].children) - before
+            last = chain[-1]
+            continue
+        chain = []
         bare = g.labels[last.kind].match(text, after) if how in ("list", "range") else None
         if bare:
-            labels = [canonical_label(last.kind, bare.group(1))]
+            labels = [canonical_label(last.kind, _label(bare))]
             if how == "range" and last.label is not None and not last.children:
-                labels = _expand(last.kind, last.label, labels[0], _EXPANSION_LIMIT - expanded)[1:]
+                labels = _expand(last.kind, last.label, labels[0], _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
                 expanded += len(labels)
             for lab in labels:
                 last = Node(last.kind, lab)
                 add(last)
-            end = bare.end()
+            last, end, chain = _bracketed(text, bare.end(), last, g)  # `Articles 5 and 12(2)`
             continue
         unit = _unit_at(text, after, g)
         if unit is None:
             break
         kind, label, _, unit_end = unit
         if how == "range" and kind is last.kind and label is not None and last.label is not None:
-            labels = _expand(kind, last.label, label, _EXPANSION_LIMIT - expanded)[1:]
+            labels = _expand(kind, last.label, label, _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
             expanded += len(labels)
             for lab in labels:
                 last = Node(kind, lab)
@@ -331,7 +392,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
                 split, closed = (glue.start(), after), _add(pending, last)
             else:
                 add(last)
-            last, unit_end = _bracketed(text, unit_end, last, g)
+            last, unit_end, chain = _bracketed(text, unit_end, last, g)
         end = unit_end
     _attach_trailing(pending)
     closed = min(closed, len(pending))

@@ -183,7 +183,7 @@ def _internal(
 
 def find_references(reg: Regulation) -> list[Reference]:
     """Every reference in the regulation's provisions, in document order (see the module notes)."""
-    g = grammar(reg.language)
+    g = grammar(reg.language, reg.alphabet)
     own_id = reg.id
     found: list[Reference] = []
     amended: str | None = None
