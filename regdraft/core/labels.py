@@ -60,6 +60,13 @@ def point_letters(alphabet: str = "vi") -> tuple[str, ...]:
     """The letters of a point alphabet (`point_alphabet`), in order."""
     return _ALPHABETS.get(alphabet, POINT_LETTERS)
 
+
+def instruction_letters(language: str, alphabet: str = "vi") -> tuple[str, ...]:
+    """The letters an amending document in `language` writes its lettered instructions with, in order: those of
+    `alphabet` (the text amended's, `point_alphabet`), đ written `dd` in English."""
+    letters = point_letters(alphabet)
+    return tuple(p.replace("đ", "dd") for p in letters) if language == "en" else letters
+
 _NOUNS = {
     "vi": {
         Kind.PART: "Phần",

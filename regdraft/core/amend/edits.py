@@ -149,7 +149,8 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     for planned_from, words in tries:
         planned, target, dropped = _written_whole(plan(old, planned_from, words), new, old, repealed)
         instructions = inserted_together(joined(number(layout(join_repeals(planned)), language,
-                                                       str(old.meta.get("type") or "")), target), language)
+                                                       str(old.meta.get("type") or ""), old.alphabet), target),
+                                         language, old.alphabet)
         failure, marks = _verify(old, instructions, target)
         if not failure:
             source = edited.source or "the edited text"

@@ -22,14 +22,16 @@ from regdraft.core.amend.instructions import Instruction, read_instructions
 from regdraft.core.amend.quote import strip_quotes
 from regdraft.core.amend.wording import cite, sentence
 from regdraft.core.errors import Problem, RegdraftError
-from regdraft.core.labels import POINT_LETTERS
+from regdraft.core.labels import instruction_letters
 from regdraft.core.model import Address, Kind, noun
 
 _PLURAL_EN = {Kind.ARTICLE: "Articles", Kind.CLAUSE: "Clauses", Kind.POINT: "Points"}
 
 
-def inserted_together(instructions: Sequence[Instruction], language: str) -> tuple[Instruction, ...]:
-    """`instructions` with each run of units inserted one after another written as one instruction."""
+def inserted_together(instructions: Sequence[Instruction], language: str,
+                      alphabet: str = "vi") -> tuple[Instruction, ...]:
+    """`instructions` with each run of units inserted one after another written as one instruction; a group's
+    instructions lettered again in `alphabet` (the text amended's, `Regulation.alphabet`)."""
     out: list[Instruction] = []
     for ins in _runs(list(instructions), None, language):
         if not isinstance(ins.op, AmendGroup) or not ins.children:
@@ -43,7 +45,7 @@ def inserted_together(instructions: Sequence[Instruction], language: str) -> tup
         elif len(children) == len(ins.children):
             out.append(ins)
         else:
-            letters = [p.replace("đ", "dd") if language == "en" else p for p in POINT_LETTERS]
+            letters = instruction_letters(language, alphabet)
             out.append(replace(ins, children=tuple(_located(c, f"{ins.location}.{letters[i]}")
                                                    for i, c in enumerate(children))))
     return tuple(_numbered(ins, str(n)) for n, ins in enumerate(out, start=1))

@@ -156,6 +156,7 @@ class _Reader:
     open_quote: _Draft | None = None
     numbered: bool = True  # instructions numbered by the drafter, whose sequence is checked
     after: dict[int, str] = field(default_factory=dict)  # English: the paragraph after each line, for `numbered`
+    alphabet: str = "vi"  # the letters of its lettered instructions (`layout.instruction_alphabet`)
 
     def problem(self, message: str, line: int) -> None:
         self.problems.append(Problem(message, self.source, line))
@@ -183,7 +184,8 @@ def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: s
     paragraph's line to its other lines as Markdown joined them; `numbered=False`: numbers not the drafter's.
     """
     reader = _Reader(article, source, language, problems, warnings, capitals, signed,
-                     [] if unmatched is None else unmatched, numbered=numbered)
+                     [] if unmatched is None else unmatched, numbered=numbered,
+                     alphabet=layout.instruction_alphabet(language, paragraphs))
     if language == "en":  # `The following clause is added to Article 3:` is numbered by its quote (english.numbered)
         reader.after = {line: following for (_, line), (following, _) in zip(paragraphs, paragraphs[1:], strict=False)}
     for content, line in paragraphs:
@@ -301,7 +303,8 @@ def _hyphened(reader: _Reader, content: str, line: int) -> re.Match[str] | None:
 def _in_sequence(reader: _Reader, before: list[_Draft], label: str, sentence: str, line: int, group: str = "") -> None:
     labels = [(d.location.rpartition(".")[2], d.line) for d in before]
     where = f"{noun(Kind.ARTICLE, reader.language)} {reader.article}"
-    if reader.numbered and (message := layout.sequence_message(labels, label, sentence, group, where, reader.signed)):
+    if reader.numbered and (message := layout.sequence_message(labels, label, sentence, group, where, reader.signed,
+                                                               reader.alphabet, reader.language)):
         reader.slip(message, line)
 
 

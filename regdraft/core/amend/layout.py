@@ -9,8 +9,9 @@ Post-conditions:
    hand-wrapped sentence (`… khoản 1 Điều` then `12. …`) stays one paragraph; the pieces are what the lines
    read as with the blank line between them.
 2. `expected_label` judges each plain number (`1`, `2`) and plain letter (`a`, `f`) by its place among the plain
-   ones: the n-th is n (the n-th of a b c d đ e g h …, which has no f, j, w, z), so the advice, followed for every
-   label it names, leaves no gap and no duplicate; an inserted label (`2a`, `d1`) is never judged nor counted.
+   ones: the n-th is n (the n-th letter of the article's alphabet, `instruction_alphabet`: a b c d đ e g h …, with
+   no f, j, w, z, or in an English document of its own a to z), so the advice, followed for every label it names,
+   leaves no gap and no duplicate; an inserted label (`2a`, `d1`) is never judged nor counted.
 3. `double_marks` turns the single marks ‘ ’ (or « », or straight ' ') around new text into “ ”, touching no other
    character; `phrase_marks` turns them into “ ” around the phrases of a words instruction (`cụm từ ‘12 tháng’`,
    `the words 'Committee's meeting'`), and only there. An apostrophe inside a word (`Committee's`) is no mark.
@@ -22,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from regdraft.core.amend.quote import short
-from regdraft.core.model import POINT_LETTERS
+from regdraft.core.labels import point_alphabet, point_letters
 from regdraft.core.patterns import lazy
 
 # `2\. Bãi bỏ …`, `2. …`, `2- …`, `a) …` at the start of a line.
@@ -55,18 +56,33 @@ def joined_pieces(content: str, line: int, joined: Sequence[tuple[str, int]]) ->
     return [(" ".join(text for text, _ in piece), piece[0][1]) for piece in pieces]
 
 
+_LETTERED_DD = lazy(r"^dd\d*\)\s")
+
+
+def instruction_alphabet(language: str, paragraphs: Sequence[tuple[str, int]]) -> str:
+    """The alphabet an amending article letters its instructions in (`a)`, `b)` under a group), as the texts it
+    amends letter their points (`labels.point_alphabet`): the Vietnamese one (a b c d đ e g …) in Vietnamese; in
+    English a to z, unless the article letters an instruction `dd)`, as the English translation of a Vietnamese
+    amending document does, keeping its original's letters (`d)`, `dd)`, `e)`). The document alone decides, read
+    before any regulation is: a translation whose groups never reach `dd` letters alike in both alphabets, and one
+    lettering `e)` where its original has `đ)` is read as English (docs/amendments.md, "Layout slips")."""
+    return point_alphabet(language, lettered_dd=any(_LETTERED_DD.match(text) for text, _ in paragraphs))
+
+
 def _stem(label: str) -> str:
     return re.sub(r"(?<=\d)[a-z]+$|(?<=\D)\d+$", "", label)
 
 
-def expected_label(before: Sequence[str], label: str, letters: bool) -> str | None:
+def expected_label(before: Sequence[str], label: str, letters: bool, alphabet: str = "vi") -> str | None:
     """The label an instruction numbered `label` should have after the labels `before` (in order), or None when
-    `label` is in sequence or is an inserted label (`2a`, `d1`) that is not judged (post-condition 2)."""
+    `label` is in sequence or is an inserted label (`2a`, `d1`) that is not judged (post-condition 2); letters in
+    `alphabet` (`instruction_alphabet`)."""
     if _stem(label) != label or (not letters and not label.isdigit()):
         return None
     place = sum(1 for b in before if _stem(b) == b)  # the plain labels before it: by place, not by the last one
     if letters:
-        expected = POINT_LETTERS[place] if place < len(POINT_LETTERS) else None
+        alphabet_letters = point_letters(alphabet)
+        expected = alphabet_letters[place] if place < len(alphabet_letters) else None
     else:
         expected = str(place + 1)
     return None if expected is None or label == expected else expected
@@ -132,12 +148,15 @@ def hyphen_message(number: str, sentence: str) -> str:
 
 
 def sequence_message(before: Sequence[tuple[str, int]], label: str, sentence: str, group: str, article: str,
-                     signed: bool) -> str:
+                     signed: bool, alphabet: str = "vi", language: str = "vi") -> str:
     """The problem (`signed`: the warning) of an instruction numbered `label` after those `before` (label, line),
-    '' when it is in sequence; `group` is the location of the group holding a lettered instruction."""
-    expected = expected_label([b for b, _ in before], label, letters=bool(group))
+    '' when it is in sequence; `group` is the location of the group holding a lettered instruction, lettered in
+    `alphabet` (`instruction_alphabet`; an English document writes đ as `dd`)."""
+    expected = expected_label([b for b, _ in before], label, letters=bool(group), alphabet=alphabet)
     if expected is None:
         return ""
+    if language == "en":
+        expected = expected.replace("đ", "dd")
     prefix = f"{group}." if group else ""
     where = f"instruction {prefix}{label} ({short(' '.join(sentence.split()))})"
     same = next((at for b, at in before if b == label), None)

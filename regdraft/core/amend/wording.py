@@ -30,9 +30,9 @@ from regdraft.core.amend.grammar import (
     targets,
 )
 from regdraft.core.counts import plural
+from regdraft.core.labels import instruction_letters
 from regdraft.core.markdown_writer import numbered_escaped
 from regdraft.core.model import (
-    POINT_LETTERS,
     REPEALED_TEXT,
     Address,
     Kind,
@@ -445,9 +445,10 @@ def layout(planned: list[Planned]) -> list[tuple[Address | None, list[Planned]]]
 
 
 def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
-           document_type: str = "") -> tuple[Instruction, ...]:
-    """Worded instructions numbered 1, 2, ... with nested ones lettered a), b), ..."""
-    letters = [p.replace("đ", "dd") if language == "en" else p for p in POINT_LETTERS]
+           document_type: str = "", alphabet: str = "vi") -> tuple[Instruction, ...]:
+    """Worded instructions numbered 1, 2, ... with nested ones lettered a), b), ... in `alphabet`, as the text
+    amended letters its points (`Regulation.alphabet`: a to z in an English text of its own)."""
+    letters = instruction_letters(language, alphabet)
     out: list[Instruction] = []
     for n, (holder, members) in enumerate(groups, start=1):
         if holder is None:
