@@ -118,10 +118,10 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
-def rich_text(text: str, typed: str = "") -> object | None:
-    """`text`'s inline Markdown as a cell's rich text (bold and italic runs), after `typed` as it is (a comment's
-    words as typed: no Markdown read in them), or None when `text` has none. The text is what a reader sees
-    (`plain`), so a cell never starts a formula that its Markdown hid."""
+def rich_text(text: str) -> object | None:
+    """`text`'s inline Markdown as a cell's rich text (bold and italic runs), or None when it has none: a reply's,
+    which the office may write in Markdown. The text is what a reader sees (`plain`), so a cell never starts a
+    formula that its Markdown hid."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -129,8 +129,7 @@ def rich_text(text: str, typed: str = "") -> object | None:
     lines = [spans(line) for line in text.split("\n")]
     if all(not (s.bold or s.italic) for line in lines for s in line) and plain(text) == text:
         return None
-    first = ILLEGAL_CHARACTERS_RE.sub("", typed)
-    runs: list[object] = [first] if first else []  # rich text is never a formula; `xlsx_text` marks it as text
+    runs: list[object] = []  # rich text is never a formula; `xlsx_text` marks it as text
     for k, line in enumerate(lines):
         for s in ([Span("\n")] if k else []) + line:
             piece = ILLEGAL_CHARACTERS_RE.sub("", s.text)
@@ -261,15 +260,14 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
             values: list[object] = [row.number, group.provision, row.by, comment, answer]
             if people:
                 values[3:3] = [row.author, row.selection]
-            rich = (len(values) - 1, len(values))  # the comment and the answer
+            answered = len(values)  # the answer: a reply's bold and italic read (`rich_text`)
             if report.late:
                 values.append(late_flag(row.late))
             values.append(group.now_provision or group.provision)
             for column, value in enumerate(values, start=1):
-                if column == rich[0]:  # the comment's words as typed, the proposal's Markdown read
-                    shown = rich_text(comment[len(row.text):], typed=row.text) or cell(comment)
-                else:
-                    shown = styled(value) if isinstance(value, str) and column in rich else cell(value)
+                # The comment and its proposal as typed, as in the other reports: a member's wording is typed in a
+                # plain box, and `2*3*4` read as Markdown printed `234` (r30 sweep AP 1).
+                shown = styled(value) if isinstance(value, str) and column == answered else cell(value)
                 written = xlsx_text(sheet.cell(at, column, shown))
                 written.alignment, written.border = wrapped, box
     sheet.freeze_panes = f"A{top + 1}"
@@ -345,7 +343,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             elif row.proposal:
                 para = word.paragraph(cells[3], f"{words['report_proposal']} ", italic=True, size=small,
                                       space_after=0)
-                _inline(para, row.proposal, small, italic=True)
+                word.add_run(para, row.proposal, italic=True, size=small)  # as typed, as the marked proposal
             if row.reply:
                 _inline(word.paragraph(cells[4], space_after=0), row.reply, small)
             first = first or cells[1]
