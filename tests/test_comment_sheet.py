@@ -411,3 +411,21 @@ def test_the_xlsx_report_shows_bold_as_bold_and_reads_back_the_same(tmp_workspac
     assert "- Nhất trí, **không** bổ sung." in cells  # no formula: a string cell with Excel's quote prefix
     assert {b.text for v in rich for b in v if isinstance(b, TextBlock) and b.font.b} == {"24-QĐ/TW"}
     assert any("Không tiếp thu, vì Quy định 24-QĐ/TW quy định" in str(v) for v in rich)
+
+
+def test_a_rows_long_selection_is_shortened_and_said(consulting_workspace: Workspace, invoke: Invoke,
+                                                     tmp_path: Path) -> None:
+    """A sheet's `Đoạn được chọn` of a whole chapter is kept as its first and last words, with a warning naming the
+    row; the comment's text is whole (r30 sweep AP 3)."""
+    from regdraft.core.comments import MAX_SELECTION
+
+    ws = consulting_workspace
+    long = " ".join(f"từ{i}" for i in range(3000))
+    sheet = _csv(tmp_path, "gop-y.csv", f"by,on,text,selection\nBan A,general,Nhất trí.,{long}\n")
+    result = invoke(ws, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "gop-y.csv: row 2: warning: The words selected for the comment by Ban A run to" in said, said
+    (comment,) = rounds.load_comments(ws, SLUG)
+    assert comment.text == "Nhất trí." and len(comment.selection) <= MAX_SELECTION
+    assert comment.selection.startswith("từ0 từ1 ") and comment.selection.endswith(" từ2999")

@@ -249,6 +249,35 @@ def too_long(text: str, what: str) -> str:
             f"{MAX_TEXT:,} characters each.")
 
 
+# The longest selection a comment keeps (the words a Word comment's range or a sheet's column quotes), in characters:
+# a range across articles quoted 36,062 characters of the law, 25 pages of the PDF report, and an XLSX cell holds
+# 32,767. The comment's own text is never shortened.
+MAX_SELECTION = 1_000
+
+
+def shortened_selection(selection: str) -> str:
+    """`selection` as a comment keeps it: whole up to `MAX_SELECTION` characters, else its first and last words
+    with `…` between (cut between words), at most `MAX_SELECTION` characters."""
+    if len(selection) <= MAX_SELECTION:
+        return selection
+    half = (MAX_SELECTION - 3) // 2
+    head, tail = selection[:half], selection[-half:]
+    if not selection[half].isspace() and (space := re.search(r"\s\S*\Z", head)) and space.start() > 0:
+        head = head[:space.start()]
+    if not selection[-half - 1].isspace() and (space := re.search(r"\s", tail)) and space.end() < len(tail):
+        tail = tail[space.end():]
+    return f"{head.rstrip()} … {tail.lstrip()}"
+
+
+def shortened_note(selection: str, whose: str) -> str:
+    """The import's note that `whose` selection (`the Word comment 2 by Lan`) of `selection`'s length was
+    shortened (`shortened_selection`), or empty when it was kept whole."""
+    if len(selection) <= MAX_SELECTION:
+        return ""
+    return (f"The words selected for {whose} run to {len(selection):,} characters; the comment keeps their first "
+            f"and last words with “…” between ({MAX_SELECTION:,} characters at most). Its text is kept whole.")
+
+
 def one_newline(text: str) -> str:
     """`text` in NFC with each line break a `\\n`: a browser sends `\\r\\n` (and an old Mac `\\r`), which files
     written before kept, while the CLI and a Word reply give `\\n`."""

@@ -44,7 +44,15 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text, too_long
+from regdraft.core.comments import (
+    GENERAL,
+    Comment,
+    CommentType,
+    anchor_text,
+    shortened_note,
+    shortened_selection,
+    too_long,
+)
 from regdraft.core.errors import ParseError
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
@@ -242,8 +250,11 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 kind: CommentType | None = None, key: str = "") -> Comment:
         reg, on = at
         ctype = kind or (CommentType.GENERAL if on == GENERAL else CommentType.SUBSTANTIVE)
+        if shortened_selection(selection) != selection:  # the fingerprint keeps it whole: known again if imported
+            where = "the draft as a whole" if on == GENERAL else Address.parse(on).describe(language)
+            notes.append(shortened_note(selection, f"the comment by {author or 'an unnamed reviewer'} on {where}"))
         return Comment("", round_number, by, on, ctype, text, proposal, anchor_text(drafts[reg], on),
-                       created=date, author=name or author, selection=selection,
+                       created=date, author=name or author, selection=shortened_selection(selection),
                        source=fingerprint(by, key or on, author, date, text, selection, proposal), regulation=reg)
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).

@@ -40,6 +40,7 @@ FIELDS = {
     "report_total": {"total"},
     "report_withdrawn": {"withdrawn"},
     "report_late_total": {"late"},
+    "report_cell_cut": {"count"},
     "report_provisions_of": {"regulation", "draft"},
     "report_now": {"provision"},
     "report_now_several": {"provision", "count"},

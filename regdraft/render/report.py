@@ -139,6 +139,21 @@ def rich_text(text: str) -> object | None:
     return rich
 
 
+# The most characters an Excel cell holds (Excel's specification; LibreOffice and Excel cut a longer text unsaid).
+XLSX_CELL = 32_767
+
+
+def fitted(text: str, words: Mapping[str, str]) -> str:
+    """`text` as an XLSX cell holds it: whole when it fits in `XLSX_CELL` characters, else cut and ended by the
+    profile's `report_cell_cut`, which says how many characters are left out and where to read them whole."""
+    if len(text) <= XLSX_CELL:
+        return text
+    left_out = len(text) - XLSX_CELL
+    while len(mark := " " + words["report_cell_cut"].format(count=left_out)) + len(text) - left_out > XLSX_CELL:
+        left_out += 1  # the mark takes room too
+    return text[:len(text) - left_out] + mark
+
+
 def xlsx_text(written: Any) -> Any:
     """A workbook cell whose text starts as a formula would (`=`, `+`, `-`, `@`: `FORMULA_STARTS`) kept as text: a
     string cell with Excel's quote prefix (what typing `'` before it makes), so it never runs and, edited, stays text;
@@ -211,8 +226,9 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
 
     def cell(value: object) -> object:
         # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay. A text
-        # starting as a formula would is kept as text by the cell it is written to (`xlsx_text`).
-        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+        # starting as a formula would is kept as text by the cell it is written to (`xlsx_text`). A text longer than
+        # a cell holds ends in a visible mark saying how much is left out (Excel cut it at 32,767 unsaid).
+        return fitted(ILLEGAL_CHARACTERS_RE.sub("", value), words) if isinstance(value, str) else value
 
     def styled(value: str) -> object:
         # A comment's or reply's bold and italic as the cell's own, not as `**` (`rich_text`).

@@ -21,6 +21,8 @@ from regdraft.core.comments import (
     new_comment_id,
     not_consulted,
     row_comments,
+    shortened_note,
+    shortened_selection,
 )
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem, RegdraftError
@@ -85,6 +87,8 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     for comment, earlier in matched():
         if earlier is None:
             count += 1
+            if (said := shortened_note(comment.selection, f"the comment by {comment.by}")) and len(warnings) < KEPT:
+                warnings.append(Problem(said, sheet.name, 0, f"row {row[0][0]}", warning=True))
             # Recorded all the same (an import loses no member's comment), and said while they can be asked.
             if comment.proposal and len(warnings) < KEPT:
                 draft, at = row[0][1], f"row {row[0][0]}"
@@ -121,7 +125,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
             # Every row is made in the same second: its place in the sheet (`order`, as a Word reply's comments
             # have theirs) keeps the sheet's order where the comments are listed, not their random ids'.
             place += 1
-            made = replace(comment, id=cid, created=when, order=place)
+            made = replace(comment, id=cid, created=when, order=place, selection=shortened_selection(comment.selection))
             if len(first) < KEPT:
                 first.append(made)
             yield f"{comments_folder(slug)}/{cid}.yaml", comment_to_yaml(made).encode("utf-8")
