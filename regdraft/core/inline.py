@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from regdraft.core.patterns import lazy
+
 _MARKUP = frozenset("*_`\\[<&!")  # a text without these has no inline Markdown: one plain span
 _parsers: dict[bool, Any] = {}  # with links and images read, and without
 # A paragraph with more `[` than this has its links printed as written: markdown-it seeks the end of a link's
@@ -98,6 +100,28 @@ def plain(text: str) -> str:
     if _MARKUP.isdisjoint(text):
         return text
     return "\n".join("".join(s.text for s in spans(line)) for line in text.split("\n"))
+
+
+# A backslash escape of the format (`\\*`, `b\\)`), and the characters a member's wording escapes when read as syntax.
+_ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
+_SYNTAX = lazy(r"\\[!-/:-@\[-`{-~]|([*_`\[])")
+
+
+def without_escapes(text: str) -> str:
+    """`text` with the format's backslash escapes resolved (`b\\)` → `b)`, `\\*` → `*`): what a reader sees of it
+    where no other Markdown is read (the terminal's `show`, the DOCX redline's runs)."""
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
+def typed_wording(line: str) -> str:
+    """A line of wording a member typed in a plain box (the review form, a sheet's cell, a Word reply's tracked
+    change) as a provision's text writes it so that it reads as typed: `*`, `_`, backticks and `[` escaped where
+    the line would read as emphasis, code or a link (`*hai*` → `\\*hai\\*`, `2*3*4` → `2\\*3\\*4`); a line that
+    reads as typed (`năm_sau`, `(*)`, the format's own escapes such as `b\\)`) is left as it is, so a proposal that
+    keeps the provision's words changes nothing in them."""
+    if _MARKUP.isdisjoint(line) or plain(line) == without_escapes(line):
+        return line
+    return _SYNTAX.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(0), line)
 
 
 def standing_line(text: str) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import Provision
+from regdraft.core.inline import without_escapes
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import (
     CONTAINER_KINDS,
@@ -95,7 +96,8 @@ class _Writer:
         from regdraft.render.docx import add_run
 
         para = para if para is not None else self._paragraph()
-        run = add_run(para, text, bold=bold)
+        # The text as it reads, as `show` and the HTML redline print it: an accepted wording's `\*` is a `*`.
+        run = add_run(para, without_escapes(text), bold=bold)
         if op is Op.EQUAL:
             return
         r = run._r

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from regdraft.core.inline import without_escapes
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Located, Unit
-from regdraft.core.patterns import lazy
 
 
 def heading_path(located: Located, language: str) -> str:
@@ -20,12 +20,9 @@ def plain(unit: Unit, language: str, indent: str = "") -> str:
     return "\n".join(_lines(unit, language, indent))
 
 
-# A Markdown backslash escape (`b\)` quoted in a clause, so that it is not read as a point): the reader sees `b)`.
-_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
-
-
 def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
-    return (_ESCAPE.sub(r"\1", line) for line in _marked_lines(unit, language, indent))
+    # A Markdown backslash escape (`b\)` quoted in a clause, so that it is not read as a point): the reader sees `b)`.
+    return (without_escapes(line) for line in _marked_lines(unit, language, indent))
 
 
 def _marked_lines(unit: Unit, language: str, indent: str) -> Iterator[str]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
 from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import Problem, RegdraftError, UsageError
+from regdraft.core.inline import typed_wording
 from regdraft.core.labels import APPENDIX_HEADING, KIND_OF_NOUN
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Regulation, Unit, noun, repealed_unit
@@ -107,6 +108,8 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     lines = _paragraphs([" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")])
     if not lines:
         raise UsageError(f"The proposed wording for {described} is empty.")
+    # Typed in a plain box: its `*` and `_` are the characters, not emphasis (a heading's title is printed as written).
+    lines = [line if HEADING.match(line) or APPENDIX_HEADING.match(line) else typed_wording(line) for line in lines]
     labelled = bool(CLAUSE.match(lines[0]) or POINT.match(lines[0]) or HEADING.match(lines[0])
                     or APPENDIX_HEADING.match(lines[0]))
     if not labelled and not _starts_with_label(lines[0], target.kind, target.label, language):
@@ -285,6 +288,7 @@ def proposed_part(unit: Unit, part: str, proposal: str) -> Unit:
         raise UsageError("The proposed wording is empty.")
     if part == TITLE:
         return with_part(unit, part, [proposed_title(unit, lines)])
+    lines = [typed_wording(line) for line in lines]  # `*` and `_` typed are the characters (`proposed_unit`)
     mark = "+ " if is_plus_part(part) else "- " if is_dash_part(part) else ""
     if mark and not lines[0].startswith(mark):
         lines[0] = mark + lines[0]
