@@ -29,6 +29,9 @@ Post-conditions:
    all, in a round (`review_limits.per_member`); the next is refused in a sentence saying how many they sent and
    that the office can raise the bound, everything typed kept. A drafter's link, and the office's commands, are not
    bounded.
+9. An answer or accept is recorded only over the answer its page showed (`answers.answer_mark`, the form's `answered`;
+   none: no answer): one given since, at the terminal or in another tab, is refused with nothing written, both answers
+   said and the one typed kept (`answered_since`). A first answer, and the answer the comment has sent again, pass.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ from regdraft.workspace.store import Workspace
 TYPED = 3 * MAX_TEXT
 # Longest text accepted in each field, in characters (the request itself is bounded by them: `guard.worst_body`).
 FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": TYPED, "proposal": TYPED,
-          "type": 20, "disposition": 20, "reply": TYPED, "record_anyway": 8}
+          "type": 20, "disposition": 20, "reply": TYPED, "record_anyway": 8, "answered": 16}
 
 
 # The fields holding a person's own words, which keep their joiners (`visible`): not a name or a provision's wording.
@@ -271,6 +274,34 @@ def _answerable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words)
     return comment
 
 
+def _not_answered_since(ws: Workspace, slug: str, comment: Comment, values: Mapping[str, str], typed: Disposition,
+                        button: str, ui: Words) -> None:
+    """Refuse an answer sent from a page that showed the comment answered otherwise than it is now (the page's
+    `answer_mark`, sent as `answered`; none sent: a page showing no answer). An answer given since, at the terminal
+    or in another tab, was replaced unseen. A comment still unanswered, or answered as sent (the button pressed
+    twice), is no change. Read under the write lock, so nothing can answer it before this one is recorded."""
+    from regdraft.web.answers import answer_mark
+    from regdraft.workspace.profiles import amendment_profile
+
+    mark, reply = answer_mark(comment), values["reply"].strip()
+    if not mark or values["answered"] == mark or (comment.disposition is typed and comment.reply == reply):
+        return
+    words = amendment_profile(ws, slug).words(ui.language)
+
+    def said(disposition: Disposition, text: str) -> str:
+        shown = text if len(text) <= SHOWN_REPLY else text[:SHOWN_REPLY].rstrip() + "…"
+        return f"{disposition.label(words)} (“{shown}”)" if shown else disposition.label(words)
+
+    recorded = said(comment.disposition, comment.reply) if comment.disposition else f"“{comment.reply}”"
+    raise refuse(ui, Category.STATE, "answered_since", id=comment.id, recorded=recorded, typed=said(typed, reply),
+                 button=ui(button))
+
+
+# The characters of a reply a refusal quotes: the whole reply is on the page (the one on record above the form, the one
+# typed in it).
+SHOWN_REPLY = 200
+
+
 @dataclass(frozen=True, slots=True)
 class AnsweredAgain:
     """An answer sent as the comment already had it (the form sent twice, or saved again unchanged): nothing written."""
@@ -290,6 +321,9 @@ def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappin
     if not values["disposition"]:
         words = profile_for(ws).words(ui.language)
         raise refuse(ui, Category.USAGE, "choose_disposition", choices=ui.either([d.label(words) for d in Disposition]))
+    typed = values["disposition"].strip().lower()
+    if typed in {d.value for d in Disposition}:  # another word is refused as the command refuses it
+        _not_answered_since(ws, slug, before, values, Disposition(typed), "record_answer", ui)
     answered = respond_comment(ws, cid, values["disposition"], values["reply"], slug,
                                author=ws.person(visitor.name) if visitor.name else None)
     return AnsweredAgain(answered) if answered == before else answered
@@ -308,7 +342,9 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
     the draft already reads as proposed)."""
     from regdraft.workspace.proposals import accept_proposal
 
-    _answerable(ws, visitor, slug, cid, ui)
+    before = _answerable(ws, visitor, slug, cid, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
+    if not before.accepted_in:  # written in already (the button pressed twice): `accept_proposal` says so
+        _not_answered_since(ws, slug, before, values, Disposition.ACCEPTED, "accept_proposal", ui)
     done = accept_proposal(ws, slug, cid, values["reply"], author=ws.person(visitor.name) if visitor.name else None)
     return AcceptedAsIs(done.comment) if done.already else done.comment

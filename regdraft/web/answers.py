@@ -43,6 +43,23 @@ class AnswerItem:
     now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là khoản 3 Điều 5)`
     marked: tuple[DiffSegment, ...] = ()  # the proposal against the text circulated, as the report marks it
 
+    @property
+    def answered(self) -> str:
+        """The comment's answer as the page shows it (`answer_mark`), which its forms send back."""
+        return answer_mark(self.comment)
+
+
+def answer_mark(comment: Comment) -> str:
+    """A comment's answer (disposition, reply, the commit its proposal was written in) as a short digest, empty for
+    none: a form sends back the one its page showed, and an answer given since (at the terminal, in another tab) is
+    not replaced unseen (`actions.respond`, `actions.accept`)."""
+    import hashlib
+
+    if comment.disposition is None and not comment.reply and not comment.accepted_in:
+        return ""
+    answer = "\n".join((comment.disposition.value if comment.disposition else "", comment.accepted_in, comment.reply))
+    return hashlib.sha256(answer.encode("utf-8")).hexdigest()[:16]
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerGroup:

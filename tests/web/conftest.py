@@ -47,6 +47,15 @@ def token(c: TestClient, url: str = f"/a/{SLUG}/redline") -> str:
     return found.group(1)
 
 
+def loaded(c: TestClient, cid: str, kind: str = "respond") -> dict[str, str]:
+    """What the comments page's `kind` form (respond, accept) for comment `cid` carries as loaded now: its CSRF token
+    and the answer it shows (`answered`)."""
+    page = c.get(f"/a/{SLUG}/comments")
+    assert page.status_code == 200, page.text
+    form = page.text[page.text.index(f'/comments/{cid}/{kind}"'):]
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form[:form.index("</form>")]))
+
+
 def head(ws: Workspace) -> str:
     """The current commit."""
     return ws.resolve("HEAD").sha

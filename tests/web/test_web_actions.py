@@ -19,6 +19,7 @@ from tests.web.conftest import (
     comment_form,
     edit_draft,
     head,
+    loaded,
     token,
 )
 
@@ -300,7 +301,7 @@ def test_a_comment_whose_wording_is_in_the_draft_cannot_be_answered_as_not_taken
     assert c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c)}).status_code == 303
     before = head(review_ws)
     refused = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
-                     data={"csrf": token(c, f"/a/{SLUG}/comments"), "disposition": "rejected", "reply": "Đổi ý."})
+                     data={**loaded(c, comment.id), "disposition": "rejected", "reply": "Đổi ý."})
     page = " ".join(html.unescape(refused.text).split())
     assert refused.status_code == 409 and "Đổi ý." in page
     assert f"Đề xuất của ý kiến {comment.id} đã được đưa vào dự thảo" in page and "dự thảo vẫn giữ nội dung đó" in page

@@ -12,7 +12,7 @@ import pytest
 from regdraft.workspace.rounds import add_comment, load_comments
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_writes import Transactions
-from tests.web.conftest import BODIES, SLUG, client, head, token
+from tests.web.conftest import BODIES, SLUG, client, head, loaded, token
 
 
 def _text(page: str) -> str:
@@ -40,7 +40,9 @@ def test_the_same_answer_saved_again_is_said_and_nothing_is_committed(review_ws:
             "thu và nội dung giải trình này từ trước, nên không lưu thêm lần nữa.") in page
     assert "git" not in page.lower()
     # Another disposition is another answer: recorded, and the notice is the usual one.
-    other = c.post(f"/a/{SLUG}/comments/{comment.id}/respond", data={**answer, "disposition": "accepted"})
+    # Sent from the page showing the answer on record (one it did not show is not replaced: test_web_answered_since).
+    other = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
+                   data={**answer, **loaded(c, comment.id), "disposition": "accepted"})
     assert other.status_code == 303 and "again" not in other.headers["location"] and head(review_ws) != before
     assert "không lưu thêm lần nữa" not in _text(c.get(other.headers["location"]).text)
 

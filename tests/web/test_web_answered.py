@@ -10,7 +10,7 @@ from regdraft.web.answers import document_changes
 from regdraft.web.words import Words
 from regdraft.workspace.rounds import add_comment, draft_text
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import BODIES, SLUG, client, token
+from tests.web.conftest import BODIES, SLUG, client, loaded, token
 
 
 def _notice(page: str) -> str:
@@ -44,7 +44,7 @@ def test_accepting_a_proposal_says_the_amending_document_changed_and_how(review_
     assert '<script src="/static/review.js" defer></script>' in page
     assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", page)
     # Answering the comment again (a disposition) says nothing of the document, which did not change then.
-    answer = {"csrf": token(c, f"/a/{SLUG}/comments"), "disposition": "accepted", "reply": "Tiếp thu toàn bộ."}
+    answer = {**loaded(c, comment.id), "disposition": "accepted", "reply": "Tiếp thu toàn bộ."}
     again = c.post(f"/a/{SLUG}/comments/{comment.id}/respond", data=answer)
     assert again.headers["location"] == f"/a/{SLUG}/comments?round=1&done={comment.id}#c-{comment.id}-saved"
     assert _notice(c.get(again.headers["location"]).text) == \
