@@ -72,6 +72,11 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 LOCAL_HOSTS = ["127.0.0.1", "localhost"]
 T = TypeVar("T")
+# The query parameters the pages read (`Context.query`), and so the only ones a kept page is kept under: any other
+# (`?x17=...`) is ignored, not a new page kept (r30 sweep AO, D1). A page reading a new one names it here.
+QUERY_NAMES = ("round", "from", "to", "regulation", "added", "again", "same", "done", "accepted", "as_is", "withdrawn",
+               "words")
+LONG_QUERY = 256  # a parameter's value longer than any the pages take (a comment id, a revision): its page is not kept
 
 
 def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) -> Starlette:
@@ -120,14 +125,29 @@ class Context:
         self.cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
         self.fresh_cookie = CSRF_COOKIE not in request.cookies
         self.csrf = csrf_token(server.secret, self.cookie, visitor)
+        self.queried: dict[str, str | None] = {}  # the parameters as a handler settled them (`settle`)
 
     def param(self, name: str) -> str:
         """A path parameter."""
         return str(self.request.path_params.get(name, ""))
 
     def query(self, name: str) -> str | None:
-        """A query parameter, or None when absent or empty."""
+        """A query parameter, or None when absent or empty (as `settle` set it, when it did)."""
+        if name not in QUERY_NAMES:  # a page is kept under the parameters named there only
+            raise LookupError(f"query parameter {name!r} is not in app.QUERY_NAMES")
+        if name in self.queried:
+            return self.queried[name]
         return self.request.query_params.get(name) or None
+
+    def settle(self, name: str, value: str | None) -> None:
+        """Read the parameter `name` as `value` from now on, and keep the page under it: a revision as its commit."""
+        self.queried[name] = value
+
+    def query_key(self) -> tuple[str | None, ...] | None:
+        """The parameters a page reads, as it reads them (in `QUERY_NAMES`' order, None when absent): what a page is
+        shared and kept under besides its path. None (not kept) when one is longer than any a page takes."""
+        values = tuple(self.query(name) for name in QUERY_NAMES)
+        return None if any(len(v) > LONG_QUERY for v in values if v is not None) else values
 
     async def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         """A page of the server's own templates, rendered in a worker thread."""
@@ -171,8 +191,9 @@ class Context:
         """`build(ws)` through `gate`, shared and kept under this address, the workspace's state and (`personal`: a
         page showing who reads it, or what they may read) the visitor."""
         server = self.server
-        state = await run_in_threadpool(server.state) if shared else None
-        key = None if state is None else (self.request.url.path, self.request.url.query,
+        query = self.query_key() if shared else None
+        state = await run_in_threadpool(server.state) if query is not None else None
+        key = None if state is None else (self.request.url.path, query,
                                            (self.visitor, self.identified) if personal else None, state)
         return await gate.value(key, lambda: build(server.workspace()), departure(self.request),
                                 None if state is None else lambda: server.same_state(state))

@@ -10,9 +10,11 @@ Post-conditions (`Gate.value(key, build, gone)`):
    thread is a daemon: a server that stops abandons the builds in flight instead of waiting for them.
 2. At most `slots` builds of a gate run at once; the others wait their turn, in order of arrival.
 3. While a build of `key` runs or waits, another request for `key` shares it (one build, its value to each); once
-   built, the value is kept (at most `kept_bytes` of them, the least recently used dropped first) and handed to the
-   next request for `key` without building. `key=None`: neither shared nor kept. A failed build is not kept: each
-   of its requests gets its error.
+   built, the value is kept and handed to the next request for `key` without building. What is kept is bounded: at
+   most `kept_entries` values, and at most `kept_bytes` counting each value and its key (`footprint`), the least
+   recently used dropped first (r30 sweep AO, D1: the keys were not counted, and held a copy of the workspace's
+   state each, 1.26 MB with 3,000 untracked files). `key=None`: neither shared nor kept. A failed build is not kept:
+   each of its requests gets its error.
 4. A request whose `gone()` returns (its client left) before its build started stops waiting (`ClientDisconnect`);
    when no request for that build is left waiting, the build never starts. A build already started runs to its
    end, and its value is kept for the next request.
@@ -25,10 +27,11 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
 from starlette.requests import ClientDisconnect, Request
@@ -36,6 +39,18 @@ from starlette.requests import ClientDisconnect, Request
 R = TypeVar("R")
 
 KEPT_BYTES = 64 * 1024 * 1024  # of pages kept: about twenty of the 3.5 MB comments page of a 2,600-comment round
+KEPT_ENTRIES = 4096  # pages kept, however small (a CSV of a round without comments is 149 bytes)
+ENTRY_BYTES = 256  # what keeping one more value costs besides its key and value: the dict's and the list's slots
+
+
+def footprint(key: object) -> int:
+    """The bytes `key` holds, counted through its tuples and dataclasses (a string shared by two keys is counted in
+    each: counted high, never low)."""
+    if isinstance(key, (tuple, list, frozenset, set)):
+        return sys.getsizeof(key) + sum(footprint(part) for part in key)
+    if is_dataclass(key) and not isinstance(key, type):
+        return sys.getsizeof(key) + sum(footprint(getattr(key, f.name)) for f in fields(key))
+    return sys.getsizeof(key)
 
 
 def cores() -> int:
@@ -58,13 +73,14 @@ class _Flight:
 class Gate:
     """Builds of one kind (pages, PDFs): at most `slots` at once, shared and kept by key (post-conditions)."""
 
-    def __init__(self, slots: int, kept_bytes: int = KEPT_BYTES) -> None:
+    def __init__(self, slots: int, kept_bytes: int = KEPT_BYTES, kept_entries: int = KEPT_ENTRIES) -> None:
         self.slots = slots
         self._kept_bytes = kept_bytes
+        self._kept_entries = kept_entries
         self._turns: asyncio.Semaphore | None = None  # made on the server's loop, at the first build
         self._flights: dict[Hashable, _Flight] = {}
-        self._kept: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._size = 0
+        self._kept: OrderedDict[Hashable, tuple[bytes, int]] = OrderedDict()  # key -> (value, bytes counted)
+        self.size = 0  # the bytes counted of what is kept: values, keys and `ENTRY_BYTES` each (tests look at it)
         self.waiting = 0  # requests waiting for a build (tests look at it)
 
     async def value(self, key: Hashable | None, build: Callable[[], bytes],
@@ -72,7 +88,7 @@ class Gate:
         """What `build()` returns, or the value kept or being built for `key` (post-conditions 1-5)."""
         if key is not None and key in self._kept:
             self._kept.move_to_end(key)
-            return self._kept[key]
+            return self._kept[key][0]
         flight = self._flights.get(key) if key is not None else None
         if flight is None:
             flight = _Flight()
@@ -115,14 +131,22 @@ class Gate:
             self._keep(key, value)
         return value
 
+    @property
+    def kept(self) -> int:
+        """How many values are kept (tests look at it)."""
+        return len(self._kept)
+
     def _keep(self, key: Hashable, value: bytes) -> None:
-        if len(value) > self._kept_bytes:
+        counted = len(value) + footprint(key) + ENTRY_BYTES
+        if counted > self._kept_bytes:
             return
-        self._kept[key] = value
-        self._size += len(value)
-        while self._size > self._kept_bytes:
-            _, dropped = self._kept.popitem(last=False)
-            self._size -= len(dropped)
+        if key in self._kept:
+            self.size -= self._kept.pop(key)[1]
+        self._kept[key] = (value, counted)
+        self.size += counted
+        while self.size > self._kept_bytes or len(self._kept) > self._kept_entries:
+            _, (_, dropped) = self._kept.popitem(last=False)
+            self.size -= dropped
 
 
 def _built(build: Callable[[], bytes], still: Callable[[], bool] | None) -> tuple[bytes, bool]:

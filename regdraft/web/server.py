@@ -4,14 +4,17 @@ the gates its heavy pages are built through (`web.builds`).
 Post-conditions:
 1. `Server.state()` changes whenever anything a page reads may have changed: a commit (HEAD), a file of the working
    tree edited, added or removed (by hand, by a command, by git), the date. Where it cannot be told for sure it is
-   None, and nothing is shared or kept (`Context.built`).
+   None, and nothing is shared or kept (`Context.built`). It is a digest of 32 bytes, whatever the number of files
+   it covers (r30 sweep AO, D1: each page kept held a tuple per uncommitted file as its key).
 2. `Server.cached` hands out what was built from HEAD's commit only while regulations and amendments have no
-   uncommitted edits.
+   uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them (counted as pickled).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 import secrets
 import threading
 from collections.abc import Callable
@@ -32,6 +35,17 @@ from regdraft.workspace.store import Workspace
 
 T = TypeVar("T")
 
+CACHED = 32  # redlines kept by `Server.cached`
+CACHED_BYTES = 32 * 1024 * 1024  # and their bytes pickled (more in memory): a redline of 5,000 articles is megabytes
+
+
+def pickled_size(value: object) -> int | None:
+    """The bytes of `value` pickled: what `Server.cached` counts it as; None when it cannot be counted."""
+    try:
+        return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+
 
 class Server:
     """The state of one review server: its workspace, whether links are required, its secret and lock."""
@@ -41,7 +55,8 @@ class Server:
         self.links = links
         self.secret = secret or secrets.token_bytes(32)
         self._cache_lock = threading.Lock()
-        self._cache: dict[tuple[object, ...], Any] = {}
+        self._cache: dict[tuple[object, ...], tuple[Any, int]] = {}  # key -> (value, its bytes pickled)
+        self.cached_bytes = 0  # the bytes counted of what `cached` keeps (tests look at it)
         self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
         self.pages = Gate(cores())  # the heavy pages and downloads, built a few at a time (`builds`)
         self.pdfs = Gate(1)  # a round's PDF report: 41 s of CPU at 2,600 comments, one at a time
@@ -93,20 +108,26 @@ class Server:
         state = (ws.resolve("HEAD").sha, *key)
         with self._cache_lock:
             if state in self._cache:
-                found: T = self._cache[state]
+                found: T = self._cache[state][0]
                 return found
         value = build()
+        size = pickled_size(value)
+        if size is None or size > CACHED_BYTES:
+            return value
         with self._cache_lock:
-            self._cache[state] = value
-            while len(self._cache) > 32:
-                self._cache.pop(next(iter(self._cache)))
+            if state in self._cache:
+                self.cached_bytes -= self._cache.pop(state)[1]
+            self._cache[state] = (value, size)
+            self.cached_bytes += size
+            while len(self._cache) > CACHED or self.cached_bytes > CACHED_BYTES:
+                self.cached_bytes -= self._cache.pop(next(iter(self._cache)))[1]
         return value
 
-    def state(self) -> tuple[object, ...] | None:
-        """What every page depends on besides its address and visitor: HEAD's commit, each uncommitted file (the
-        working tree's, where comments, settings and templates are read) with its status, and today's date. None
-        when that cannot be told for sure: a file changed within `comment_cache.RACY_NS` (a second change could keep
-        its status), or no commit yet; the page is then built for its request alone."""
+    def state(self) -> bytes | None:
+        """What every page depends on besides its address and visitor, as a digest: HEAD's commit, each uncommitted
+        file (the working tree's, where comments, settings and templates are read) with its status, and today's date.
+        None when that cannot be told for sure: a file changed within `comment_cache.RACY_NS` (a second change could
+        keep its status), or no commit yet; the page is then built for its request alone."""
         from regdraft.workspace.comment_cache import RACY_NS, now
 
         ws = self.workspace()
@@ -115,19 +136,20 @@ class Server:
         except (RegdraftError, ValueError):
             return None
         taken = now()
-        changed: list[tuple[str, tuple[int, ...] | None]] = []
+        digest = hashlib.sha256(f"{head}\0{dt.date.today().isoformat()}\0".encode())
         for path in sorted(ws.dirty(["."])):
             try:
                 info = (ws.root / path).lstat()
             except OSError:  # deleted
-                changed.append((path, None))
+                digest.update(repr((path, None)).encode() + b"\0")
                 continue
             if taken - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS:
                 return None
-            changed.append((path, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)))
-        return head, tuple(changed), dt.date.today()
+            status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            digest.update(repr((path, status)).encode() + b"\0")
+        return digest.digest()
 
-    def same_state(self, state: tuple[object, ...]) -> bool:
+    def same_state(self, state: bytes) -> bool:
         """True when the workspace is still in `state` (a page built meanwhile is kept for it only then)."""
         try:
             return self.state() == state
