@@ -54,7 +54,7 @@ from regdraft.web.guard import (
 )
 from regdraft.web.kept import Busy, refused_form, typed
 from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
-from regdraft.web.server import Server
+from regdraft.web.server import QUERY_NAMES, Server, commits, kept_query
 from regdraft.web.words import Words, refuse, worded
 from regdraft.workspace.access import Role
 from regdraft.workspace.api import RegulationSummary
@@ -72,11 +72,6 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 LOCAL_HOSTS = ["127.0.0.1", "localhost"]
 T = TypeVar("T")
-# The query parameters the pages read (`Context.query`), and so the only ones a kept page is kept under: any other
-# (`?x17=...`) is ignored, not a new page kept (r30 sweep AO, D1). A page reading a new one names it here.
-QUERY_NAMES = ("round", "from", "to", "regulation", "added", "again", "same", "done", "accepted", "as_is", "withdrawn",
-               "words")
-LONG_QUERY = 256  # a parameter's value longer than any the pages take (a comment id, a revision): its page is not kept
 
 
 def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) -> Starlette:
@@ -134,7 +129,7 @@ class Context:
     def query(self, name: str) -> str | None:
         """A query parameter, or None when absent or empty (as `settle` set it, when it did)."""
         if name not in QUERY_NAMES:  # a page is kept under the parameters named there only
-            raise LookupError(f"query parameter {name!r} is not in app.QUERY_NAMES")
+            raise LookupError(f"query parameter {name!r} is not in server.QUERY_NAMES")
         if name in self.queried:
             return self.queried[name]
         return self.request.query_params.get(name) or None
@@ -142,12 +137,6 @@ class Context:
     def settle(self, name: str, value: str | None) -> None:
         """Read the parameter `name` as `value` from now on, and keep the page under it: a revision as its commit."""
         self.queried[name] = value
-
-    def query_key(self) -> tuple[str | None, ...] | None:
-        """The parameters a page reads, as it reads them (in `QUERY_NAMES`' order, None when absent): what a page is
-        shared and kept under besides its path. None (not kept) when one is longer than any a page takes."""
-        values = tuple(self.query(name) for name in QUERY_NAMES)
-        return None if any(len(v) > LONG_QUERY for v in values if v is not None) else values
 
     async def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         """A page of the server's own templates, rendered in a worker thread."""
@@ -191,7 +180,7 @@ class Context:
         """`build(ws)` through `gate`, shared and kept under this address, the workspace's state and (`personal`: a
         page showing who reads it, or what they may read) the visitor."""
         server = self.server
-        query = self.query_key() if shared else None
+        query = kept_query(self.query) if shared else None
         state = await run_in_threadpool(server.state) if query is not None else None
         key = None if state is None else (self.request.url.path, query,
                                            (self.visitor, self.identified) if personal else None, state)
@@ -304,6 +293,11 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
     slug = c.param("slug")
     number = round_number if round_number is not None else _round_param(c, c.query("round"))
     rev_from, rev_to = c.query("from"), c.query("to")
+    if rev_from is not None or rev_to is not None:  # as commits, before a cache is asked (`server.commits`)
+        asked = rev_from or "HEAD", rev_to
+        rev_from, rev_to = await c.run(lambda ws: commits(ws, asked, c.ui))
+        c.settle("from", rev_from)
+        c.settle("to", rev_to)
     regulation = (form or {}).get("regulation") or c.query("regulation")
 
     def build(ws: Workspace, csrf: str) -> str:

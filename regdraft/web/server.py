@@ -6,7 +6,9 @@ Post-conditions:
    tree edited, added or removed (by hand, by a command, by git), the date. Where it cannot be told for sure it is
    None, and nothing is shared or kept (`Context.built`). It is a digest of 32 bytes, whatever the number of files
    it covers (r30 sweep AO, D1: each page kept held a tuple per uncommitted file as its key).
-2. `Server.cached` hands out what was built from HEAD's commit only while regulations and amendments have no
+2. `Server.cached` and the gates are asked with revisions as full commit ids (`commits`), never as the names typed in
+   an address: a branch or tag moved between two requests names another draft (r30 sweep AO, D2).
+3. `Server.cached` hands out what was built from HEAD's commit only while regulations and amendments have no
    uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them (counted as pickled).
 """
 
@@ -45,6 +47,33 @@ def pickled_size(value: object) -> int | None:
         return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return None
+
+
+# The query parameters the pages read (`Context.query`), and so the only ones a kept page is kept under: any other
+# (`?x17=...`) is ignored, not a new page kept (r30 sweep AO, D1). A page reading a new one names it here.
+QUERY_NAMES = ("round", "from", "to", "regulation", "added", "again", "same", "done", "accepted", "as_is", "withdrawn",
+               "words")
+LONG_QUERY = 256  # a parameter's value longer than any the pages take (a comment id, a revision): its page is not kept
+
+
+def kept_query(query: Callable[[str], str | None]) -> tuple[str | None, ...] | None:
+    """The parameters the pages read, as `query` reads them (in `QUERY_NAMES`' order, None when absent): what a page
+    is shared and kept under besides its path. None (not kept) when one is longer than any a page takes."""
+    values = tuple(query(name) for name in QUERY_NAMES)
+    return None if any(len(v) > LONG_QUERY for v in values if v is not None) else values
+
+
+def commits(ws: Workspace, revisions: tuple[str | None, ...], ui: Words) -> tuple[str | None, ...]:
+    """Each revision named in an address (`pages.revision`) as its full commit id; a name that names no commit as it
+    is (its page says so); None (the working tree) as None. The page is built, checked for circulation and kept for
+    the ids, so it shows the commit it was checked for, whatever a branch or tag names next."""
+    found: list[str | None] = []
+    for rev in revisions:
+        try:
+            found.append(ws.resolve(pages.revision(rev, ui)).sha if rev is not None else None)
+        except (RegdraftError, ValueError):
+            found.append(rev)
+    return tuple(found)
 
 
 class Server:
