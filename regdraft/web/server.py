@@ -3,9 +3,10 @@ the gates its heavy pages are built through (`web.builds`).
 
 Post-conditions:
 1. `Server.state()` changes whenever anything a page reads may have changed: a commit (HEAD), a file of the working
-   tree edited, added or removed (by hand, by a command, by git), the date. Where it cannot be told for sure it is
-   None, and nothing is shared or kept (`Context.built`). It is a digest of 32 bytes, whatever the number of files
-   it covers (r30 sweep AO, D1: each page kept held a tuple per uncommitted file as its key).
+   tree edited, added or removed (by hand, by a command, by git), the date; a file the pages read (`READ`) that git
+   does not watch too: ignored, or marked assume-unchanged or skip-worktree (r30 sweep AO, D3). Where it cannot be
+   told for sure it is None, and nothing is shared or kept (`Context.built`). It is a digest of 32 bytes, whatever
+   the number of files it covers (r30 sweep AO, D1: each page kept held a tuple per uncommitted file as its key).
 2. `Server.cached` and the gates are asked with revisions as full commit ids (`commits`), never as the names typed in
    an address: a branch or tag moved between two requests names another draft (r30 sweep AO, D2).
 3. `Server.cached` hands out what was built from HEAD's commit only while regulations and amendments have no
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import pickle
 import secrets
 import threading
@@ -26,6 +28,7 @@ from typing import Any, TypeVar
 from starlette.requests import Request
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.layout import AMENDMENTS, CONFIG, PROFILES, REGULATIONS, TEMPLATES
 from regdraft.web import pace, pages
 from regdraft.web.builds import Gate, cores
 from regdraft.web.guard import ACCESS_COOKIE, LOCAL, Visitor
@@ -39,6 +42,7 @@ T = TypeVar("T")
 
 CACHED = 32  # redlines kept by `Server.cached`
 CACHED_BYTES = 32 * 1024 * 1024  # and their bytes pickled (more in memory): a redline of 5,000 articles is megabytes
+READ = (CONFIG, REGULATIONS, AMENDMENTS, TEMPLATES, PROFILES)  # what the pages read of the working tree
 
 
 def pickled_size(value: object) -> int | None:
@@ -76,6 +80,20 @@ def commits(ws: Workspace, revisions: tuple[str | None, ...], ui: Words) -> tupl
     return tuple(found)
 
 
+def unwatched(ws: Workspace, paths: tuple[str, ...], vouched: Callable[[], set[str]]) -> set[str]:
+    """The files at or under `paths` (relative, `/`-separated) whose edits git's status does not report: ignored,
+    or marked assume-unchanged or skip-worktree in the index (not in `vouched()`: `Workspace.vouched`). Symbolic
+    links not followed."""
+    found: set[str] = set()
+    for path in paths:
+        if (ws.root / path).is_file():
+            found.add(path)
+        for folder, _, names in os.walk(ws.root / path):
+            base = Path(folder).relative_to(ws.root).as_posix()
+            found.update(f"{base}/{name}" for name in names)
+    return found - vouched() if found else found
+
+
 class Server:
     """The state of one review server: its workspace, whether links are required, its secret and lock."""
 
@@ -86,6 +104,7 @@ class Server:
         self._cache_lock = threading.Lock()
         self._cache: dict[tuple[object, ...], tuple[Any, int]] = {}  # key -> (value, its bytes pickled)
         self.cached_bytes = 0  # the bytes counted of what `cached` keeps (tests look at it)
+        self._vouched: tuple[object, set[str]] | None = None  # the index's status, and `Workspace.vouched(READ)`
         self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
         self.pages = Gate(cores())  # the heavy pages and downloads, built a few at a time (`builds`)
         self.pdfs = Gate(1)  # a round's PDF report: 41 s of CPU at 2,600 comments, one at a time
@@ -130,9 +149,10 @@ class Server:
         """`build()`, remembered for the committed state it was built from.
 
         Pages are built from committed files unless the working tree has edits: the key holds
-        HEAD's commit, and nothing is remembered while regulations or amendments are edited.
+        HEAD's commit, and nothing is remembered while regulations or amendments are edited, nor while one of their
+        files or the settings is one git does not watch (`unwatched`).
         """
-        if ws.dirty(["regulations", "amendments"]):
+        if ws.dirty(["regulations", "amendments"]) or self.unwatched(ws, (CONFIG, REGULATIONS, AMENDMENTS)):
             return build()
         state = (ws.resolve("HEAD").sha, *key)
         with self._cache_lock:
@@ -154,7 +174,8 @@ class Server:
 
     def state(self) -> bytes | None:
         """What every page depends on besides its address and visitor, as a digest: HEAD's commit, each uncommitted
-        file (the working tree's, where comments, settings and templates are read) with its status, and today's date.
+        file (the working tree's, where comments, settings and templates are read) and each file of `READ` git does
+        not watch (ignored, or marked in the index) with its status, and today's date.
         None when that cannot be told for sure: a file changed within `comment_cache.RACY_NS` (a second change could
         keep its status), or no commit yet; the page is then built for its request alone."""
         from regdraft.workspace.comment_cache import RACY_NS, now
@@ -166,7 +187,9 @@ class Server:
             return None
         taken = now()
         digest = hashlib.sha256(f"{head}\0{dt.date.today().isoformat()}\0".encode())
-        for path in sorted(ws.dirty(["."])):
+        dirty = ws.dirty(["."])
+        # What the pages read that git's status would not report an edit of: ignored, or marked in the index.
+        for path in sorted(dirty) + sorted(self.unwatched(ws, READ) - set(dirty)):
             try:
                 info = (ws.root / path).lstat()
             except OSError:  # deleted
@@ -177,6 +200,25 @@ class Server:
             status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
             digest.update(repr((path, status)).encode() + b"\0")
         return digest.digest()
+
+    def unwatched(self, ws: Workspace, paths: tuple[str, ...]) -> set[str]:
+        """The files of `paths` git does not watch (`unwatched`), the index read again only when it changed (git
+        writes it anew, so a new inode, for every change of what it tracks or marks)."""
+        def vouched() -> set[str]:
+            try:
+                info = (ws.git_dir() / "index").stat()
+                mark: object = (ws.root, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            except OSError:
+                mark = None
+            with self._cache_lock:
+                if mark is not None and self._vouched is not None and self._vouched[0] == mark:
+                    return self._vouched[1]
+            found = ws.vouched(list(READ))
+            with self._cache_lock:
+                self._vouched = (mark, found)
+            return found
+
+        return unwatched(ws, paths, vouched)
 
     def same_state(self, state: bytes) -> bool:
         """True when the workspace is still in `state` (a page built meanwhile is kept for it only then)."""

@@ -288,6 +288,12 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
         """Those of `paths` git tracks: one `git ls-files`, whatever their number."""
         return set(paths) & set(self._query("ls-files", "-z").split("\0")) if paths else set()
 
+    def vouched(self, paths: list[str]) -> set[str]:
+        """The files under `paths` whose edits `dirty` reports: tracked, and not marked assume-unchanged or
+        skip-worktree (`git ls-files -v`: `H`; such a mark in a received index hides an edit from git's status)."""
+        listed = self._query("ls-files", "-v", "-z", "--", *paths).split("\0") if paths else []
+        return {entry[2:] for entry in listed if entry.startswith("H ")}
+
     def dirty(self, paths: list[str]) -> list[str]:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
         if not paths:
