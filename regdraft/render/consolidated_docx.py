@@ -140,6 +140,19 @@ class Bookmarks:
         hidden_mark(para, bookmark_name(self.count, address, self.text), self.count)
 
 
+def _body_level(para: Any) -> None:
+    """`para` (a heading's title line, in the heading's style so `regdraft import` reads it with its label) at body
+    text's outline level, so Word's navigation pane lists the heading once (r29 sweep AK 4)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from regdraft.render.docx import PPR_AFTER_PBDR
+
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "9")
+    para._p.get_or_add_pPr().insert_element_before(level, *PPR_AFTER_PBDR[PPR_AFTER_PBDR.index("w:outlineLvl") + 1:])
+
+
 def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, str], upper_titles: bool,
                   bookmarks: Bookmarks | None = None) -> None:
     """Write blocks as paragraphs (a table block as a table); with `bookmarks`, every paragraph of a block
@@ -158,15 +171,19 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
             for note in block.notes:
                 footnote_reference(para, note)
             made.append(para)
-            if block.title and block.kind != "appendix":
+            if block.title and block.kind != "appendix" and bookmarks is None:
                 # The title on the label's next line, in one paragraph: Word's navigation pane and table of contents
                 # list `Chương I NHỮNG QUY ĐỊNH CHUNG` once (a second paragraph listed the chapter twice, r29 AK 4;
                 # one at body level listed `Chương I` with no name, r30 AN), and `import` reads the two lines.
                 para.add_run().add_break()
                 add_run(para, block.title.upper() if upper_titles else block.title)
             elif block.title:
-                title = _add(document, names["appendix-title"])
-                add_run(title, block.title)
+                # The review copy (`bookmarks`) keeps the title a paragraph of its own, at body level: a reviewer's
+                # comment on it is read back as on the title (`ch3.title`), the label's line as on the heading.
+                title = _add(document, names["appendix-title"] if block.kind == "appendix" else style)
+                add_run(title, block.title.upper() if upper_titles and block.kind != "appendix" else block.title)
+                if block.kind != "appendix":
+                    _body_level(title)
                 made.append(title)
         elif block.kind == "table":
             from regdraft.render.docx import add_row, grid_table, text_width_mm, widths

@@ -272,10 +272,10 @@ def _bottom_rule(para: Paragraph, indent_mm: float) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     # Word rejects a file whose elements are out of schema order: pBdr goes before these.
-    para._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
+    para._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
 
 
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
                "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
                "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
