@@ -1,6 +1,7 @@
 """A pytest plugin: each test's CPU time, its own process's and its finished child processes' (git, LibreOffice,
 chromium), which other work on the machine changes little, unlike wall time. `-p tests.cpu_times` writes
-cpu-times.tsv (test, wall seconds, CPU seconds; slowest first), the measure tests/slow.py asks for."""
+cpu-times.tsv (test, wall seconds, CPU seconds, CPU seconds of its setup; slowest first), the measure tests/slow.py
+asks for. The setup column is where fixtures spend: a module's or session's fixture counts in its first test's."""
 
 from __future__ import annotations
 
@@ -44,14 +45,16 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     for name, value in report.user_properties:
         if name == "cpu_times":
             wall, cpu = cast(tuple[float, float], value)
-            kept = _TOTALS.setdefault(report.nodeid, [0.0, 0.0])
+            kept = _TOTALS.setdefault(report.nodeid, [0.0, 0.0, 0.0])
             kept[0] += wall
             kept[1] += cpu
+            if report.when == "setup":
+                kept[2] += cpu
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if hasattr(session.config, "workerinput") or not _TOTALS:  # an xdist worker: its reports go to the controller
         return
     rows = sorted(_TOTALS.items(), key=lambda row: -row[1][1])
-    lines = [f"{nodeid}\t{wall:.3f}\t{cpu:.3f}\n" for nodeid, (wall, cpu) in rows]
+    lines = [f"{nodeid}\t{wall:.3f}\t{cpu:.3f}\t{setup:.3f}\n" for nodeid, (wall, cpu, setup) in rows]
     Path("cpu-times.tsv").write_text("".join(lines), encoding="utf-8")

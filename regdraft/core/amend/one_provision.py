@@ -31,6 +31,7 @@ Post-conditions:
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Sequence
 
 from regdraft.core.amend.grammar import ReplaceWords
@@ -42,8 +43,12 @@ MOST_CHANGED = 12  # syllables deleted and written: one body's name for another 
 FEW_ADDED = 4  # syllables added to a list (`, bảo hiểm thất nghiệp`), not an exception clause (`, trừ trường hợp …`)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def few_words(old: str, new: str | None) -> bool:
-    """Whether `old` → `new` (None: deleted) reads as a word change in one provision (post-condition 1)."""
+    """Whether `old` → `new` (None: deleted) reads as a word change in one provision (post-condition 1).
+
+    Kept by its two texts: `replacements.choose` asks it of the same candidate phrases in every round (Nghị
+    định 48/2013's unedited preview: 48,812 questions, 3,521 different ones, each a word diff)."""
     if new is None:
         return _syllables(old) <= MOST_CHANGED
     was, now = tokens(old), tokens(new)

@@ -28,6 +28,7 @@ Post-conditions of `choose`:
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
@@ -321,12 +322,9 @@ def _distance(a: Unit, b: Unit, apart: str = "") -> int | None:
                  *zip(a.closing, b.closing, strict=True)):
         if x == y:
             continue
-        xs, ys = tokens(x), tokens(y)
-        at = offsets(xs)
         spans = find(x, apart) if apart else []
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, xs, ys, autojunk=False).get_opcodes():
-            if tag == "equal":
-                continue
+        at = offsets(tokens(x)) if spans else []
+        for i1, i2, j1, j2 in _word_changes(x, y):
             total += i2 - i1 + j2 - j1
             if any(at[i1] <= end and at[i2] >= start for start, end in spans):
                 return None
@@ -336,6 +334,15 @@ def _distance(a: Unit, b: Unit, apart: str = "") -> int | None:
             return None
         total += inside
     return total
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _word_changes(x: str, y: str) -> tuple[tuple[int, int, int, int], ...]:
+    """The word (and mark) runs deleted and inserted to turn `x` into `y`, as `difflib` gives them: kept by the two
+    texts, as `_distance` asks them of new units holding the same paragraphs in every round (Nghị định
+    48/2013's unedited preview: 3,387 diffs of 112 pairs)."""
+    return tuple((i1, i2, j1, j2) for tag, i1, i2, j1, j2
+                 in difflib.SequenceMatcher(None, tokens(x), tokens(y), autojunk=False).get_opcodes() if tag != "equal")
 
 
 def _as_addition(op: ReplaceWords, units: Sequence[Unit]) -> ReplaceWords:
