@@ -73,3 +73,21 @@ def test_compare_outside_a_workspace_leaves_the_store_and_git_unloaded(tmp_path:
     assert '<ins class="ins">thử nghiệm so sánh, </ins>' in page
     assert page.count("sửa dấu câu cuối") == 1  # điểm k khoản 1 Điều 5
     assert page.count("summary-kind\">sửa đổi, bổ sung<") == 1
+
+
+def test_a_warm_compare_does_not_import_the_parser(tmp_path: Path) -> None:
+    """Both readings come from the parse cache: the tree builder (`core.markdown_tree`) and `core.validate`, the
+    largest import of a warm compare's path once, are imported only when a text is read (thirtieth round)."""
+    text = (Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
+    (tmp_path / "old.md").write_text(text, encoding="utf-8")
+    (tmp_path / "new.md").write_text(text.replace("tập thể lãnh đạo,", "tập thể lãnh đạo, thử,", 1), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    args = ["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html",
+            "-o", str(tmp_path / "c.html")]
+    parser = ("regdraft.core.markdown_tree", "regdraft.core.validate")
+    cold = _loaded(args, env, tmp_path)
+    assert set(parser) <= cold  # the first run reads both texts
+    first = (tmp_path / "c.html").read_bytes()
+    warm = _loaded(args, env, tmp_path)
+    assert sorted(m for m in parser if m in warm) == []
+    assert (tmp_path / "c.html").read_bytes() == first

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.blocks import body_blocks, heading_cuts
@@ -35,11 +35,17 @@ from regdraft.core.frontmatter import (
     without_control_characters,
 )
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
-from regdraft.core.markdown_tree import Builder, feed
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit, _unpickled_unit
 from regdraft.core.text import nfc
-from regdraft.core.validate import validate as validate
+
+if TYPE_CHECKING:
+    from regdraft.core.markdown_tree import Builder
+    from regdraft.core.validate import validate as validate
+
+# The tree builder (`markdown_tree`) and `validate` are imported when a text is read: a reading loaded from the
+# parse cache (a warm `compare` or `redline`) needs neither, and they were the largest import of its path (about
+# 4 ms of CPU at rest; docs/performance.md, thirtieth round).
 
 REQUIRED_KEYS = ("id", "type", "title", "language", "issuer", "signed")
 
@@ -103,6 +109,8 @@ def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Reg
     reading = read(data, source)
     problems = reading.problems
     if not numbering and problems:
+        from regdraft.core.validate import validate
+
         structural = set(validate(reading.regulation))
         problems = tuple(p for p in problems if p not in structural)
     if problems:
@@ -159,6 +167,9 @@ def read(data: bytes | str, source: str = "", *, load: YamlReader | None = None,
 
 def _read(data: bytes | str, source: str, load: YamlReader | None,
           reuse: Mapping[bytes, tuple[Unit, int]] | None = None, chunks: Chunks | None = None) -> Reading:
+    from regdraft.core.markdown_tree import Builder, feed
+    from regdraft.core.validate import validate
+
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")
@@ -201,6 +212,8 @@ def _feed_articles(builder: Builder, lines: list[str], start: int, cuts: Sequenc
     Read from its heading on, it depends only on the lines of its piece: the builder has just opened it, with no
     marker pending, everything it reads goes into it, and the piece's blocks are those of the whole body.
     """
+    from regdraft.core.markdown_tree import feed
+
     language = builder.language
     ends = [*(at for at, _ in cuts[1:]), len(lines)]
     _feed_lines(builder, lines, start, cuts[0][0] if cuts else len(lines))
@@ -231,6 +244,8 @@ def _feed_articles(builder: Builder, lines: list[str], start: int, cuts: Sequenc
 
 def _feed_lines(builder: Builder, lines: list[str], start: int, end: int) -> bool:
     """The blocks of `lines[start:end]` to the builder; True when one of them was a heading."""
+    from regdraft.core.markdown_tree import feed
+
     headed = False
     if start < end:
         for kind, content, line in body_blocks("\n".join(lines[start:end]), lines, start, joins=True):
@@ -258,6 +273,15 @@ def moved(unit: Unit, delta: int) -> Unit:
     return _unpickled_unit(unit.kind, unit.label, unit.title, unit.text,
                            tuple([moved(c, delta) for c in children]) if children else children,
                            unit.repealed, unit.line + delta, unit.closing)
+
+
+def __getattr__(name: str) -> Any:
+    """`validate`, re-exported (`from regdraft.core.markdown import validate`) and imported on first use."""
+    if name == "validate":
+        from regdraft.core.validate import validate
+
+        return validate
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def canonical(data: bytes | str, source: str = "") -> str:
