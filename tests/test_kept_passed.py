@@ -18,7 +18,7 @@ from regdraft.core.model import Regulation
 from regdraft.render import html as rhtml
 from regdraft.render import redline as rr
 from regdraft.render import redline_page, signed
-from regdraft.render.fragments import kept_whole_alone, unpassed
+from regdraft.render.fragments import kept_whole_all, kept_whole_alone, unpassed
 from regdraft.render.redline_page import PASSED
 from regdraft.workspace import parse_cache
 from regdraft.workspace import redline as rl
@@ -164,3 +164,34 @@ def test_a_page_holding_a_script_or_the_mark_is_passed_whole() -> None:
     assert redline_page.passed_page(page, [part]) == f"<body>{part}</body>"
     assert redline_page.passed_page(f"<body><script>{PASSED}</script></body>", [part]) is None
     assert redline_page.passed_page(page + PASSED, [part]) is None
+
+
+def test_fragments_passed_together_are_each_what_it_is_passed_alone() -> None:
+    """`kept_whole_all`, one pass over the fragments a cold page prints (joined by a mark), gives each what
+    `kept_whole_alone` gives it: random fragments that may be passed alone, numbers and dashes at their edges."""
+    rng = random.Random(30)
+    checked = 0
+    for _ in range(1000):
+        fragments = [f for f in (_fragment(rng) for _ in range(rng.randrange(1, 8))) if kept_whole_alone(f) is not None]
+        assert kept_whole_all(fragments) == [kept_whole_alone(f) for f in fragments], fragments
+        checked += len(fragments)
+    assert checked > 1000
+    assert kept_whole_all([]) == []
+
+
+def test_a_cold_page_passes_its_new_fragments_in_one_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped regulation against a copy with every ninth paragraph edited: the cold page's unchanged articles
+    are printed and kept passed with one call of the pass over them all (it was one call each), the page the same
+    as passing the whole page."""
+    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
+    real = rhtml.kept_whole_in
+    calls: list[int] = []
+
+    def counted(html: str) -> str:
+        calls.append(len(html))
+        return real(html)
+
+    monkeypatch.setattr(rhtml, "kept_whole_in", counted)
+    cold, warm, _, _ = _pages(tmp_path, text, "inline")
+    assert len(calls) == 1, calls  # the cold page's; the warm one passes none
+    assert cold == warm == _whole_pass(tmp_path, monkeypatch, text, "inline")

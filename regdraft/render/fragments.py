@@ -109,6 +109,7 @@ class Fragments:
         self.old_kept: list[str | None] = []
         self.old_added = False
         self._old_source: tuple[Sequence[Unit], Callable[[], Sequence[str | None] | None]] | None = None
+        self._later: list[tuple[str, int | None, int | None]] = []  # (printed, at, was): `passed_later`
 
     def keep(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
         """Use and collect the printed fragments of these articles (a reading's, in order); `kept` as loaded."""
@@ -155,31 +156,72 @@ class Fragments:
         article that needed markdown-it, or one whose fragment could be changed by what stands around it)."""
         return self._printed(unit, False, None, same)[1]
 
+    def passed_later(self, unit: Unit, same: Unit | None = None) -> tuple[str, bool] | int:
+        """`passed_html(unit, same)` for a run of a printed page, as (the passed fragment, True) when it is kept, else
+        (the fragment printed, False); but a fragment printed now that may be kept is passed later, with the others
+        so printed, by `pass_later`: its place among them is returned instead (a cold page passed its 950
+        fragments one call each, 15 ms more than one pass over them: docs/performance.md, thirtieth round)."""
+        found, html, at, was = self._found(unit, False, None, same)
+        if found is not None:
+            return found, True
+        assert html is not None
+        if (at is None and was is None) or not _alone(html):
+            return html, False
+        self._later.append((html, at, was))
+        return len(self._later) - 1
+
+    def pass_later(self) -> list[tuple[str, bool]]:
+        """The fragments `passed_later` left, in order, passed together (`kept_whole_all`) and kept as `_printed`
+        keeps them: each (passed, True), or (as printed, False) when its pass could not be undone."""
+        later, self._later = self._later, []
+        out: list[tuple[str, bool]] = []
+        for (html, at, was), passed in zip(later, kept_whole_all([html for html, _, _ in later]), strict=True):
+            if passed is None:
+                out.append((html, False))
+                continue
+            self._kept_as(at, was, passed)
+            out.append((passed, True))
+        return out
+
     def _printed(self, unit: Unit, moved: bool, address: Any, same: Unit | None) -> tuple[str | None, str | None]:
         """The fragment as printed (None when it was kept: only its passed form is) and its passed form (None when
         it is not kept)."""
+        found, html, at, was = self._found(unit, moved, address, same)
+        if found is not None:
+            return None, found
+        assert html is not None
+        passed = kept_whole_alone(html) if at is not None or was is not None else None
+        if passed is not None:
+            self._kept_as(at, was, passed)
+        return html, passed
+
+    def _found(self, unit: Unit, moved: bool, address: Any,
+               same: Unit | None) -> tuple[str | None, str | None, int | None, int | None]:
+        """The kept (passed) fragment, or None and the fragment printed now with where it would be kept in the new
+        text's and the old text's lists (None: nowhere; never an article that needed markdown-it)."""
         plain = not moved and address is None
         at = self._article_at.get(id(unit)) if plain else None
         found = self.kept[at] if at is not None else None
         if found is not None:
-            return None, found
+            return found, None, None, None
         was = self._old_lookup(same) if plain and same is not None else None
         found = self.old_kept[was] if was is not None else None
         if found is not None:
-            return None, found
+            return found, None, None, None
         runs = _markdown_runs
         out: list[str] = []
         self._unit(unit, " moved" if moved else "", address if self.mark is not None else None, out)
-        html = "".join(out)
-        passed = kept_whole_alone(html) if runs == _markdown_runs and (at is not None or was is not None) else None
-        if passed is not None:
-            if at is not None:
-                self.kept[at] = passed
-                self.added = True
-            if was is not None:
-                self.old_kept[was] = passed
-                self.old_added = True
-        return html, passed
+        if runs != _markdown_runs:
+            return None, "".join(out), None, None
+        return None, "".join(out), at, was
+
+    def _kept_as(self, at: int | None, was: int | None, passed: str) -> None:
+        if at is not None:
+            self.kept[at] = passed
+            self.added = True
+        if was is not None:
+            self.old_kept[was] = passed
+            self.old_added = True
 
     def _label(self, u: Unit) -> str:
         """A clause's or point's label as printed, escaped (kept: a regulation repeats `1.` and `a)` often)."""
@@ -286,14 +328,44 @@ def kept_whole_alone(html: str) -> str | None:
     any page it stands in, or None when that cannot be told from the fragment alone (`dashes.stands_apart`) or
     it holds a `nobr` span of its own (then `unpassed` could not undo the pass): it is printed then as it was, and
     passed with the page."""
-    from regdraft.render.dashes import stands_apart
     from regdraft.render.html import kept_whole_in
 
-    if _NOBR in html or not stands_apart(html):
+    if not _alone(html):
         return None
     passed = kept_whole_in(html)
-    # Each span the pass puts in is `_NOBR`, text without `<`, `</span>`: what `unpassed` takes away, and all it does.
-    return passed if len(passed) - len(html) == passed.count(_NOBR) * _SPAN_SIZE else None
+    return passed if _undone(passed, html) else None
+
+
+def kept_whole_all(htmls: Sequence[str]) -> list[str | None]:
+    """`kept_whole_alone` of each of `htmls`, fragments that may be passed alone (`_alone`), made in one pass over
+    them joined by a mark (`_APART`): each stands apart, so the pass makes of it beside the mark what it makes of
+    it alone, as of a part beside `redline_page.PASSED` in a page."""
+    from regdraft.render.html import kept_whole_in
+
+    if not htmls:
+        return []
+    parts = kept_whole_in(_APART.join(htmls)).split(_APART)
+    if len(parts) != len(htmls):  # a fragment holding the mark (none: text holds no NUL)
+        return [kept_whole_alone(html) for html in htmls]
+    return [passed if _undone(passed, html) else None for passed, html in zip(parts, htmls, strict=True)]
+
+
+# What `kept_whole_all` joins fragments by: a tag of no element, ending as a fragment does, that no text holds.
+_APART = "<\x00regdraft-apart\x00>\n"
+
+
+def _alone(html: str) -> bool:
+    """Whether the pass makes of `html` alone what it makes of it in any page (`dashes.stands_apart`), and `html`
+    holds no `nobr` span of its own (`unpassed` could not tell it from the pass's)."""
+    from regdraft.render.dashes import stands_apart
+
+    return _NOBR not in html and stands_apart(html)
+
+
+def _undone(passed: str, html: str) -> bool:
+    """Whether taking the `nobr` spans out of `passed` gives `html` back: each span the pass puts in is `_NOBR`, text
+    without `<`, `</span>` (what `unpassed` takes away, and all it does), checked by their length."""
+    return len(passed) - len(html) == passed.count(_NOBR) * _SPAN_SIZE
 
 
 def unpassed(html: str) -> str:

@@ -214,8 +214,8 @@ class _Runs:
 
     def _runs(self, provisions: Sequence[Provision], passed: bool) -> list[tuple[Provision | KeptRun, str]]:
         annotate = bool(self._globals.get("annotate"))
-        out: list[tuple[Provision | KeptRun, str]] = []
-        run: list[tuple[str, bool]] = []
+        out: list[tuple[Provision | list[tuple[str, bool] | int], str]] = []
+        run: list[tuple[str, bool] | int] = []
         fragments = self._fragments
         for p, at in self._helpers.in_order(provisions):
             # What the template's loop prints for it: `unchanged(p.new, False, …)` (with --changed-only a
@@ -223,17 +223,19 @@ class _Runs:
             if p.identical and not self._changed_only and at != Place.MOVED_AWAY and p.kind not in _HEADINGS:
                 assert p.new is not None
                 address = p.new_address if annotate else None
-                kept = fragments.passed_html(p.new, p.old) if passed and address is None else None
-                run.append((kept, True) if kept is not None
+                # Kept: passed already; printed now: passed with the others printed now (`pass_later`, an int).
+                run.append(fragments.passed_later(p.new, p.old) if passed and address is None
                            else (fragments.unchanged_html(p.new, False, address, p.old), False))
                 continue
             if run:
-                out.append((KeptRun.of(run), self.KEPT))
+                out.append((run, self.KEPT))
                 run = []
             out.append((p, at))
         if run:
-            out.append((KeptRun.of(run), self.KEPT))
-        return out
+            out.append((run, self.KEPT))
+        later = fragments.pass_later() if passed else []
+        return [(KeptRun.of([later[part] if isinstance(part, int) else part for part in p]), at)
+                if isinstance(p, list) else (p, at) for p, at in out]
 
 
 _HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)  # printed as a heading line by the body's loop
