@@ -373,3 +373,23 @@ def test_similarity_is_the_dice_coefficient_of_the_two_word_bags(a: list[str], b
     assert similarity(x, y) == dice(bx, by) == dice(by, bx) == expected
     assert word_count(x) == bx.total() and isinstance(bx, Counter)
     assert dice(bx, by) <= dice_at_most(word_count(x), word_count(y))  # what placing comments prunes by
+
+
+def test_an_identical_provision_is_the_one_its_data_class_makes() -> None:
+    """`diff.identical`, which sets a provision's slots directly (most of a long comparison's provisions), makes
+    what `Provision(..., identical=True, depth=...)` makes, every field: a field added to `Provision` with a
+    default `identical` does not set fails here."""
+    from dataclasses import fields
+
+    from regdraft.core.align import flatten
+    from regdraft.core.diff import identical
+
+    reg = parse(MINI)
+    item = next(i for i in flatten(reg) if i.unit.kind == "article")
+    unit, address = item.unit, item.address
+    made = identical(unit.kind, unit, unit, address, address, 2)
+    expected = Provision(unit.kind, unit, unit, address, address, identical=True, depth=2)
+    assert made == expected
+    assert [getattr(made, f.name) for f in fields(Provision)] == [getattr(expected, f.name) for f in fields(Provision)]
+    comparison = compare(reg, reg)
+    assert all(p.identical and p.change is None and not p.children for p in comparison.provisions)

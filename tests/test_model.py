@@ -212,3 +212,24 @@ def test_index_is_kept_per_tree_but_each_caller_gets_its_own_copy() -> None:
     changed = MINI.with_units(MINI.units[:1])
     assert changed.index() == {loc.address: loc for loc in changed.walk()} != expected
     assert MINI.find("d2.k2.b").unit is expected[Address.parse("d2.k2.b")].unit
+
+
+def test_a_units_address_is_the_one_its_data_classes_make() -> None:
+    """`unit_address` sets the slots of the segment and the address it makes directly (a comparison asks for one
+    a provision): the same address, field for field, hash and code, as `Address((Segment(...),))` and
+    `parent.child(...)` make, for every kind under a parent and alone."""
+    from dataclasses import fields
+
+    from regdraft.core.model import Address, Segment, unit_address
+
+    parent = Address.parse("ch2.m1")
+    for kind in Kind:
+        unit = Unit(kind, "3")
+        for base in (None, parent):
+            made = unit_address(unit, base)
+            alone = kind in (Kind.ARTICLE, Kind.PART, Kind.CHAPTER, Kind.APPENDIX) or base is None
+            expected = Address((Segment(kind, "3"),)) if alone else parent.child(kind, "3")
+            assert made == expected and hash(made) == hash(expected) and str(made) == str(expected)
+            assert [getattr(made, f.name) for f in fields(Address)] == [getattr(expected, f.name)
+                                                                         for f in fields(Address)]
+            assert all(type(s) is Segment for s in made.segments)
