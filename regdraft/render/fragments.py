@@ -159,8 +159,11 @@ class Fragments:
     def passed_later(self, unit: Unit, same: Unit | None = None) -> tuple[str, bool] | int:
         """`passed_html(unit, same)` for a run of a printed page, as (the passed fragment, True) when it is kept, else
         (the fragment printed, False); but a fragment printed now that may be kept is passed later, with the others
-        so printed, by `pass_later`: its place among them is returned instead (a cold page passed its 950
-        fragments one call each, 15 ms more than one pass over them: docs/performance.md, thirtieth round)."""
+        so printed, by `pass_later`: its place among them is returned instead (a cold page passed its 950 fragments
+        one call each: 18-19 ms of CPU, 12-13 in one call; docs/performance.md, thirtieth round)."""
+        at = self._article_at.get(id(unit))
+        if at is not None and (kept := self.kept[at]) is not None:  # a warm page's every article: looked up once
+            return kept, True
         found, html, at, was = self._found(unit, False, None, same)
         if found is not None:
             return found, True

@@ -115,7 +115,9 @@ class Address:
     part: str = ""
 
     def __str__(self) -> str:
-        code = ".".join(s.code() for s in self.segments)
+        segments = self.segments
+        # One segment (an article, a chapter) is most addresses: its code alone, without a join over a generator.
+        code = segments[0].code() if len(segments) == 1 else ".".join([s.code() for s in segments])
         return f"{code}.{self.part}" if self.part else code
 
     def short(self, language: str = "vi") -> str:
