@@ -32,6 +32,9 @@ Post-conditions:
 9. An answer or accept is recorded only over the answer its page showed (`answers.answer_mark`, the form's `answered`;
    none: no answer): one given since, at the terminal or in another tab, is refused with nothing written, both answers
    said and the one typed kept (`answered_since`). A first answer, and the answer the comment has sent again, pass.
+10. A member withdraws only a comment they sent through these pages (`own`: their link's name and body), in an open
+    round, while the office has not answered it: recorded as `regdraft comment respond ID withdrawn` records it (one
+    commit, authored by them, the comment's words kept, the report counting it withdrawn); sent twice, nothing more.
 """
 
 from __future__ import annotations
@@ -348,3 +351,40 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
         _not_answered_since(ws, slug, before, values, Disposition.ACCEPTED, "accept_proposal", ui)
     done = accept_proposal(ws, slug, cid, values["reply"], author=ws.person(visitor.name) if visitor.name else None)
     return AcceptedAsIs(done.comment) if done.already else done.comment
+
+
+def own(visitor: Visitor, comment: Comment) -> bool:
+    """Whether `comment` is one `visitor` sent through these pages: the name their link gives as its author, for the
+    link's body (any body for a drafter), and neither imported from a reply nor a sheet (the office's record)."""
+    from regdraft.core.repeats import person_key
+
+    return (bool(visitor.name.strip()) and person_key(comment.author) == person_key(visitor.name)
+            and visitor.may_comment_as(comment.by) and not (comment.order or comment.source))
+
+
+def withdrawable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) -> Comment:
+    """The comment `cid` when `visitor` may withdraw it (their own, in an open round, unanswered or withdrawn
+    already); refused in a sentence otherwise."""
+    from regdraft.workspace.rounds import find_comment, find_round
+
+    _, comment = find_comment(ws, cid, slug)
+    if not own(visitor, comment):
+        raise refuse(ui, Category.FORBIDDEN, "not_your_comment", id=comment.id)
+    _open(ws, find_round(ws, slug, comment.round), slug, ui)
+    if comment.disposition not in (None, Disposition.WITHDRAWN):
+        raise refuse(ui, Category.STATE, "answered_already", id=comment.id)
+    return comment
+
+
+def withdraw(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str],
+             ui: Words) -> Comment | AnsweredAgain:
+    """Record the member's own comment as withdrawn (`Disposition.WITHDRAWN`, as `regdraft comment respond ID
+    withdrawn` records it), its words kept, one commit authored by them; only while the office has not answered it,
+    in an open round. Withdrawn already (the form sent twice): nothing written, said so."""
+    from regdraft.workspace.rounds import respond_comment
+
+    comment = withdrawable(ws, visitor, slug, cid, ui)
+    if comment.disposition is Disposition.WITHDRAWN:
+        return AnsweredAgain(comment)
+    return respond_comment(ws, cid, Disposition.WITHDRAWN.value, ui("withdrawn_reply", name=comment.author), slug,
+                           author=ws.person(visitor.name))

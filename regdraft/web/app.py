@@ -91,6 +91,7 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/a/{slug}/comments", _page(server, _add_comment), methods=["POST"]),
         Route("/a/{slug}/comments/{cid}/respond", _page(server, _respond), methods=["POST"]),
         Route("/a/{slug}/comments/{cid}/accept", _page(server, _accept), methods=["POST"]),
+        Route("/a/{slug}/comments/{cid}/withdraw", _page(server, _withdraw), methods=["POST"]),
         Route("/a/{slug}/report", _page(server, _report)),
         Route("/a/{slug}/report.{fmt}", _page(server, _download)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -353,6 +354,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
         return c.html("web-comments.html.j2", {"csrf": csrf, "page": data, "form": form or {}, "error": error,
                                                "target": target, "done": done, "done_here": answered is not None,
                                                "as_is": c.query("as_is") == "1", "changed": changed,
+                                               "withdrawn": c.query("withdrawn") == "1", "own": actions.own,
                                                "again": c.query("again") == "1"})
 
     return await c.page(build, status, shared=form is None and not error and number is None)
@@ -450,12 +452,20 @@ async def _accept(c: Context) -> Response:
     return await _answer(c, actions.accept)
 
 
-async def _answer(c: Context, action: Callable[..., Any]) -> Response:
+async def _withdraw(c: Context) -> Response:
+    """A member takes back their own comment the office has not answered (`actions.withdraw`)."""
+    return await _answer(c, actions.withdraw, drafters_only=False)
+
+
+async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = True) -> Response:
     slug, cid = c.param("slug"), pages.comment_id(c.param("cid"), c.ui)
     values = actions.form_values(await c.request.form())
     try:
-        if not c.visitor.may_answer:  # refused before the write lock, which a reviewer's script would otherwise hold
+        # Refused before the write lock, which a reviewer's script would otherwise hold.
+        if drafters_only and not c.visitor.may_answer:
             raise refuse(c.ui, Category.FORBIDDEN, "only_drafters")
+        if not drafters_only:  # someone else's comment, or one answered: read, not written
+            await c.run(lambda ws: actions.withdrawable(ws, c.visitor, slug, cid, c.ui))
         done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
     except Busy:
         raise
@@ -468,6 +478,7 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
     # twice, saved again unchanged): the page says so, not "saved" alone; nor the 409 and git's command line it was.
     unwritten = {actions.AcceptedAsIs: "&as_is=1", actions.AnsweredAgain: "&again=1"}.get(type(done), "")
     said, done = (unwritten, done.comment) if unwritten else ("&accepted=1" if action is actions.accept else "", done)
+    said = "&withdrawn=1" if action is actions.withdraw else said  # sent twice: withdrawn all the same
     # To the notice in the comment answered (`#c-0e44-saved`): focusable, it is given the focus, and the next Tab goes
     # on to the next comment. `#c-0e44` brought the comment into view and took the focus off the page (Chromium does).
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}{said}#c-{done.id}-saved",
