@@ -184,8 +184,34 @@
       proposal.value = current;
       editorFrom = current;
     }
+    offerWayBack(address, words);
     if (!stay) { text.focus(); }
     keep();
+  }
+
+  // Beside "Đã chọn: …", a link back to the provision chosen: on a phone the comment box is below the whole text, and
+  // choosing a provision far up a long law took the member there with no way back to reread it but scrolling.
+  const back = document.getElementById("comment-back");
+  const backLink = document.getElementById("comment-back-link");
+  let backTo = "";
+  function offerWayBack(address, words) {
+    if (!back || !backLink || !shown(address).length) { return; }
+    backTo = address;
+    backLink.textContent = (backLink.dataset.back || "{provision}").replace("{provision}", function () { return words; });
+    backLink.setAttribute("href", "#on-" + encodeURIComponent(address));
+    back.hidden = false;
+  }
+  if (backLink) {
+    backLink.addEventListener("click", function (event) {
+      const target = backTo ? shown(backTo)[0] : null;
+      if (!target) { return; }
+      event.preventDefault();
+      // The provision in the middle of the screen, and the focus there (a keyboard or a screen reader goes on from it);
+      // the address is left alone: `#on-…` is the page's "just sent" mark.
+      if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+      target.scrollIntoView({block: "center"});
+      target.focus({preventScroll: true});
+    });
   }
 
   // The words a reader selected, without those the redline shows as deleted.
@@ -338,6 +364,7 @@
         show(address);
         highlight(address);
         where.textContent = said.provision.replace("{provision}", function () { return named.words; });
+        offerWayBack(address, named.words);
       } else {
         on.value = address;
       }

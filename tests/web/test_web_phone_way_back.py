@@ -1,0 +1,50 @@
+"""On a phone (390 x 844) the comment form stands below the whole text: tapping a provision focuses the comment box
+there, and a member who chose a point far up a long law had no way back to reread it but scrolling ("Đã chọn: …"
+and nothing else). A link beside it goes back to the provision chosen. Debian's chromium, as test_web_browser.py
+drives it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import BROWSER
+from tests.web.conftest import SLUG
+from tests.web.test_web_browser import _until
+
+pytestmark = BROWSER
+POINT = '[data-on="d12.k1.a"]'
+
+
+def _on_screen(page: Any, selector: str) -> bool:
+    return bool(page.evaluate("""(selector) => {
+        const box = document.querySelector(selector).getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+    }""", selector))
+
+
+def test_on_a_phone_a_link_beside_the_provision_chosen_goes_back_to_it(live_server: str, browser_page: Any) -> None:
+    context = browser_page.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                                       has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/a/{SLUG}/redline")
+        page.locator(POINT).first.scroll_into_view_if_needed()
+        page.locator(POINT).first.tap()
+        _until(lambda: page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12")
+        # The comment box at the foot of the page has the focus: the point is out of sight.
+        assert page.evaluate("document.activeElement.id") == "comment-text"
+        assert not _on_screen(page, POINT)
+        page.fill("#comment-text", "Đề nghị làm rõ.")
+        back = page.locator("#comment-back-link")
+        assert back.is_visible()
+        assert back.inner_text() == "↑ Quay lại chỗ đã chọn trong văn bản: Điểm a khoản 1 Điều 12"
+        box = back.bounding_box()
+        assert box is not None and box["height"] >= 24
+        back.tap()
+        _until(lambda: _on_screen(page, POINT))
+        # The point is in view, marked, and what was typed is still in the form.
+        assert page.locator(f"{POINT}.selected-provision").count() >= 1
+        assert page.input_value("#comment-text") == "Đề nghị làm rõ."
+        assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
+    finally:
+        context.close()
