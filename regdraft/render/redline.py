@@ -118,13 +118,17 @@ class Version:
             bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, words)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
-    def revision(self, words: Mapping[str, str], style: str = "numeric") -> str:
+    def revision(self, words: Mapping[str, str], style: str = "numeric", commits: bool = True) -> str:
         """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 02/3/2026` (`commit 4934479` in English: the
-        profile's `revision`; the commit's date in `style`), or `01-QC/TU: chưa lưu vào lịch sử`."""
-        commit = words.get("revision", "commit {commit}").format(commit=self.commit) if self.commit else ""
+        profile's `revision`; the commit's date in `style`), or `01-QC/TU: chưa lưu vào lịch sử`. Without `commits`
+        (a reader who has no use for them), the version by its label: `05-QC/TU (Dự thảo lần 2): 02/3/2026`."""
+        commit = words.get("revision", "commit {commit}").format(commit=self.commit) if self.commit and commits else ""
         dated = "" if self.uncommitted else cited_date(self.date, style, words)
         bits = [b for b in (self.uncommitted or commit, dated) if b]
-        return f"{self.doc_id or self.label}: {', '.join(bits)}" if bits else ""
+        named = self.doc_id or self.label
+        if not commits and self.doc_id and self.label and self.label != self.doc_id:
+            named = f"{self.doc_id} ({self.label})"
+        return f"{named}: {', '.join(bits)}" if bits else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +149,7 @@ class Redline:
     # Two adopted texts compared, the new one made from the old by a run of adoptions: their amending documents, in
     # order (`workspace.redline_adopted`), named and dated as an amendment's redline names and dates its document.
     adopted: tuple[Amendment, ...] = ()
+    commits: bool = True  # the metadata line names the commits read (the review server leaves them out for members)
 
     @property
     def documents(self) -> tuple[Amendment, ...]:
@@ -180,7 +185,8 @@ class Redline:
         """The small line at the end naming the revisions read (commit ids and their dates)."""
         words, style = self._words(profile)
         style = style if self.comparison.new.language == "en" else "numeric"  # 05/12/2026 in Vietnamese, not ISO
-        bits = [b for b in (self.old_version.revision(words, style), self.new_version.revision(words, style)) if b]
+        bits = [b for b in (self.old_version.revision(words, style, self.commits),
+                            self.new_version.revision(words, style, self.commits)) if b]
         return f"{words['compared_versions']} {'; '.join(bits)}." if bits else ""
 
 

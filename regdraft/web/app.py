@@ -21,6 +21,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import tempfile
@@ -310,6 +311,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
                                                                    c.ui))
+        if not c.visitor.may_answer:  # a member reads the versions by draft and date: commit ids meant nothing to them
+            redline = dataclasses.replace(redline, commits=False)
         globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),
                              again=c.query("again"), same=c.query("same"), texts_json=_json_data(page.texts),
                              annotate=True, mark=_mark, confirm=confirm,
