@@ -35,6 +35,32 @@
     }
   });
 
+  // An answer sent from the comments page (accepting a proposal rewrites the amendment: several seconds): its button
+  // says it is working and takes no second press, and the form is not sent again. A drafter who saw nothing happen
+  // pressed again. Back to the page (the browser's back-forward cache), the buttons are pressable again.
+  document.querySelectorAll("form.accept, form.respond, form.withdraw").forEach(function (answer) {
+    answer.addEventListener("submit", function (event) {
+      if (answer.dataset.sending) { event.preventDefault(); return; }
+      answer.dataset.sending = "1";
+      answer.setAttribute("aria-busy", "true");
+      answer.querySelectorAll("button[type=submit]").forEach(function (button) {
+        button.dataset.idle = button.textContent;
+        button.textContent = answer.dataset.working || button.textContent;
+        button.disabled = true;
+      });
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-sending]").forEach(function (answer) {
+      delete answer.dataset.sending;
+      answer.removeAttribute("aria-busy");
+      answer.querySelectorAll("button[type=submit]").forEach(function (button) {
+        if (button.dataset.idle) { button.textContent = button.dataset.idle; }
+        button.disabled = false;
+      });
+    });
+  });
+
   const form = document.getElementById("comment-form");
   if (!form) { return; }
   const on = document.getElementById("comment-on");
