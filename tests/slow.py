@@ -22,7 +22,7 @@ _LISTED_MODULES = frozenset({
     # every command, link and fault injection, fuzzing the front matter, large imports, Word round trips.
     "test_cli_contract.py", "test_read_guard.py", "test_fuzz_frontmatter.py", "test_comment_import_large.py",
     "test_redline_docx.py", "test_redline_title.py", "test_faults.py", "test_docx_round_trip.py",
-    "test_full_disk.py", "test_markdown_depth.py",
+    "test_full_disk.py", "test_markdown_depth.py", "test_ref_locks.py",
 })
 _LISTED_TESTS = frozenset({
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

@@ -257,7 +257,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     if repair:
         finished = ws.resume()
         said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
-        said += filter(None, [remove_git_lock(ws)])
+        said += remove_git_lock(ws)
         removed, committed = remove_leftovers(ws)
         said += [f"Removed {shown_name(path)}, left half written by a regdraft that was stopped." for path in removed]
         said += [f"Left {shown_name(path)}, left half written by a regdraft that was stopped: it is committed; remove "

@@ -267,23 +267,27 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """git's index lock, which makes every write fail: left by a git that was stopped (an error, which the repair
-    removes), or held by a git running now (a warning). The journal's own lock is finished with the write."""
-    locked = ws.index_lock()
-    if locked is None:
-        return []
-    abandoned, said = locked
-    return [Problem(said[0].upper() + said[1:] + ".", ws.relative_link(ws.git_dir() / "index.lock"),
-                    warning=not abandoned)]
+    """git's index lock and its ref locks, which make writes fail: left by a git that was stopped (an error, which
+    the repair removes), or held by a git running now (a warning). The journal's own lock is finished with the write."""
+    problems = []
+    for lock in [ws.git_dir() / "index.lock", *ws.ref_locks()]:
+        locked = ws.lock_state(lock)
+        if locked is not None:
+            abandoned, said = locked
+            problems.append(Problem(said[0].upper() + said[1:] + ".", ws.relative_link(lock), warning=not abandoned))
+    return problems
 
 
-def remove_git_lock(ws: Workspace) -> str | None:
-    """Remove git's index lock when no git process holds it (`git_lock`); what was done, in a sentence."""
+def remove_git_lock(ws: Workspace) -> list[str]:
+    """Remove git's index lock and its ref locks when no git process holds them (`git_lock`); what was done, in
+    sentences."""
     with ws.writing("repair", repairing=True):  # no git of this workspace's regdraft runs meanwhile
-        lock = ws.relative_link(ws.git_dir() / "index.lock")
-        if not ws.remove_abandoned_lock():
-            return None
-    return f"Removed {lock}, git's index lock, which a git that was stopped had left: writes work again."
+        index = ws.relative_link(ws.git_dir() / "index.lock")
+        said = [f"Removed {index}, git's index lock, which a git that was stopped had left: writes work again."] \
+            if ws.remove_abandoned_lock() else []
+        said += [f"Removed {ws.relative_link(lock)}, a lock of git's, which a git that was stopped had left: writes "
+                 "work again." for lock in ws.remove_abandoned_ref_locks()]
+    return said
 
 
 def leftovers(ws: Workspace, name: str | None = None) -> list[Problem]:

@@ -16,7 +16,13 @@ describes the files as they were. `KilledGit`, mixed into `Workspace` (through `
 4. An index lock no process holds, left by a git killed outside regdraft (an editor's `git commit`), makes every
    write fail: `index_lock` says so in a sentence (`check` names it, a write that fails on it says it in place of
    git's words), and `check --repair` removes it (`remove_abandoned_lock`), by the test of 1.
-5. A write interrupted and not finished (`regdraft.workspace.journal`) is finished only over files the drafter has
+5. A ref lock (`refs/heads/main.lock`, `refs/tags/adopted/X.lock`, `HEAD.lock`, `packed-refs.lock`, `ORIG_HEAD.lock`,
+   `MERGE_HEAD.lock`) left by a git killed in `git commit`, `git tag` or `git update-ref` makes that ref's every
+   update fail, a repair's too. git closes a ref lock once it has written it, before it renames it into place, so an
+   unopened ref lock is judged abandoned only when, besides, no git process runs in this repository (`ref_locks`,
+   `remove_abandoned_ref_locks`); named by `check`, removed by the repair, and otherwise named in a sentence as safe
+   to delete once no other regdraft or git command runs (`held_lock_said`).
+6. A write interrupted and not finished (`regdraft.workspace.journal`) is finished only over files the drafter has
    not changed since: `edited_since` names those that are neither as HEAD nor as the write has them.
 
 A regdraft killed while it writes an output (an export) leaves the file it puts bytes in before giving it its
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import time
 from collections.abc import Mapping
@@ -48,6 +55,8 @@ if TYPE_CHECKING:
 TEMPORARY = ".regdraft-tmp"  # the end of the name of a file regdraft writes before giving it its own
 WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
 STALE_AFTER = 600.0  # where open files cannot be seen (no /proc): a lock this old is taken for abandoned
+REF_LOCKS = ("HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "packed-refs.lock")  # beside refs/**/*.lock
+_LOCK_IN_GIT_WORDS = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 
 
 class KilledGit:
@@ -104,6 +113,58 @@ class KilledGit:
         lock.unlink(missing_ok=True)
         return True
 
+    def ref_locks(self) -> list[Path]:
+        """git's ref locks that are there (the module's 5): `REF_LOCKS` in the git directory (and in the common one
+        of a linked worktree), and every `*.lock` under `refs/`; links and folders too (named, never removed)."""
+        folders = list(dict.fromkeys([self.git_dir(), self._common_dir()]))
+        found = [folder / name for folder in folders for name in REF_LOCKS
+                 if (folder / name).exists() or (folder / name).is_symlink()]
+        for folder in folders:
+            for top, dirs, files in os.walk(folder / "refs"):
+                found += [Path(top) / name for name in sorted(files + dirs) if name.endswith(".lock")]
+        return found
+
+    def remove_abandoned_ref_locks(self) -> list[Path]:
+        """Remove the ref locks a killed git left (the module's 5): those no process holds open, while no git process
+        runs in this repository. Call it holding the workspace lock. Returns those removed."""
+        removed = []
+        for lock in self.ref_locks():
+            if not lock.is_symlink() and lock.is_file() and _abandoned(lock, git_in=self._git_places()):
+                lock.unlink(missing_ok=True)
+                removed.append(lock)
+        return removed
+
+    def lock_state(self, lock: Path, wait: float | None = None) -> tuple[bool, str] | None:
+        """git's lock `lock` (index or ref), when it is there: whether it is abandoned (the module's 1 and 5, a git
+        still running waited for up to `wait` seconds, `WAIT_FOR_GIT` unless given), and that and what to do in
+        words; None when there is none."""
+        if lock.name == "index.lock" and lock.resolve().parent == self.git_dir().resolve():
+            return self.index_lock(wait)
+        if not (lock.exists() or lock.is_symlink()):
+            return None
+        shown = self._shown(lock)
+        if lock.is_symlink() or not lock.is_file():
+            return False, (f"git's lock {shown} is not a file (a folder or a link), so every write to that ref fails "
+                           f"until it is gone: {_safe_once_alone()}")
+        if _abandoned(lock, wait, git_in=self._git_places()):
+            return True, (f"git's lock {shown} is there and no git process holds it (a git that was stopped left "
+                          f"it), so every write to this workspace fails until `{Command.of('check', repair=True)}` "
+                          "removes it")
+        if not lock.exists():
+            return None
+        return False, f"git's lock {shown} is held by a process running now; {_safe_once_alone()}"
+
+    def held_lock_said(self, detail: str) -> str | None:
+        """The sentence for git's words `detail` when they are about a lock file that is there ("Unable to create
+        '….lock': File exists"): which file, and whether the repair removes it or when deleting it is safe."""
+        found = _LOCK_IN_GIT_WORDS.search(detail)
+        if not found:
+            return None
+        state = self.lock_state(Path(found.group(1)), wait=0)
+        if state is None:  # gone since: the git that held it has finished
+            return None
+        return state[1]
+
     def index_lock(self, wait: float | None = None) -> tuple[bool, str] | None:
         """git's index lock, when it is there (the module's 4): whether it is abandoned, no git process holding it
         (a git still running waited for up to `wait` seconds, `WAIT_FOR_GIT` as `remove_abandoned_lock` waits
@@ -111,10 +172,7 @@ class KilledGit:
         lock = self.git_dir() / "index.lock"
         if not lock.exists():
             return None
-        try:
-            shown = lock.relative_to(self.root).as_posix()
-        except ValueError:
-            shown = str(lock)
+        shown = self._shown(lock)
         if lock.is_symlink() or not lock.is_file():  # a folder or a link: not git's, nor regdraft's to remove
             return False, (f"git's index lock {shown} is not a file (a folder or a link), so every write to this "
                            "workspace fails until it is gone: if no git is running, remove it yourself")
@@ -127,6 +185,28 @@ class KilledGit:
         return False, (f"git's index lock {shown} is held by a git process running now (an editor opened by "
                        "`git commit` waiting for its message, perhaps), so every write to this workspace fails until "
                        "that git ends: finish or close it")
+
+    def _shown(self, lock: Path) -> str:
+        """A lock's path as the drafter reads it: relative to the workspace where it is inside it."""
+        for root in (self.root, self.root.resolve()):
+            try:
+                return lock.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return str(lock)
+
+    def _common_dir(self) -> Path:
+        """The folder holding the refs: the git directory, or for a linked worktree the one its `commondir` names."""
+        folder = self.git_dir()
+        try:
+            named = (folder / "commondir").read_text(encoding="utf-8").strip()
+        except OSError:
+            return folder
+        return (folder / named).resolve() if named else folder
+
+    def _git_places(self) -> tuple[Path, ...]:
+        """The folders a git working on this repository has as its current one: the work tree and the git dirs."""
+        return tuple(dict.fromkeys(p.resolve() for p in (self.root, self.git_dir(), self._common_dir())))
 
     def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]:
         """Those of an interrupted write's files (`changes`, its journal's) that hold, in the work tree or in git's
@@ -255,20 +335,54 @@ def _on_disk(path: Path) -> str | None:
         return "other"
 
 
-def _abandoned(lock: Path, wait: float | None = None) -> bool:
+def _abandoned(lock: Path, wait: float | None = None, git_in: tuple[Path, ...] = ()) -> bool:
     """Whether git's lock file is there and no process holds it open (git dies with it open), waiting up to `wait`
-    seconds (`WAIT_FOR_GIT` unless given) for a git still running."""
+    seconds (`WAIT_FOR_GIT` unless given) for a git still running. With `git_in` (a ref lock, which git closes before
+    it renames it into place), also no git process may have one of those folders, or one inside them, as its own."""
     deadline = time.monotonic() + (WAIT_FOR_GIT if wait is None else wait)
     while True:
         try:
             info = lock.stat()
         except OSError:
             return False
-        if _unheld(info):
+        if _unheld(info) and not (git_in and _git_running(git_in, info)):
             return True
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.1)
+
+
+def _git_running(places: tuple[Path, ...], info: os.stat_result) -> bool:
+    """Whether a git process runs with one of `places`, or a folder inside one, as its current folder; where processes
+    cannot be seen (no /proc), whether the lock `info` is younger than `STALE_AFTER`. Not counted: a git this process
+    started (none writes while a lock is judged, under the workspace lock), and `git cat-file`, which only reads
+    objects and takes no lock (GitPython keeps one running for as long as a regdraft, the review server, runs)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return time.time() - info.st_mtime <= STALE_AFTER
+    for entry in os.scandir(proc):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if not (proc / entry.name / "comm").read_text(encoding="utf-8", errors="replace").startswith("git"):
+                continue
+            stat_line = (proc / entry.name / "stat").read_text(encoding="utf-8", errors="replace")
+            if int(stat_line.rpartition(")")[2].split()[1]) == os.getpid():  # the parent's id follows the state
+                continue
+            if b"cat-file" in (proc / entry.name / "cmdline").read_bytes().split(b"\0"):
+                continue
+            where = Path(os.readlink(proc / entry.name / "cwd"))
+        except OSError:
+            continue  # gone, or another user's: its open files were seen, its folder cannot be
+        if any(where == place or place in where.parents for place in places):
+            return True
+    return False
+
+
+def _safe_once_alone() -> str:
+    """The advice for a lock regdraft cannot judge safe to remove: when deleting it is safe."""
+    return ("it is safe to delete it once no other regdraft or git command is running in this workspace, and every "
+            "write fails until it is gone")
 
 
 def _left(path: Path, held: set[tuple[int, int]] | None) -> bool:

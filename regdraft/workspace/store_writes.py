@@ -136,6 +136,10 @@ class Transactions:
 
         def index_lock(self, wait: float | None = None) -> tuple[bool, str] | None: ...
 
+        def remove_abandoned_ref_locks(self) -> list[Path]: ...
+
+        def held_lock_said(self, detail: str) -> str | None: ...
+
         def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]: ...
 
     @contextmanager
@@ -256,9 +260,9 @@ class Transactions:
                 if isinstance(exc, StoreError):  # the settings refused once the files were written: in its words
                     raise
                 detail = failure(exc)
-                locked = self.index_lock(wait=0) if "index.lock" in detail else None
+                locked = self.held_lock_said(detail)  # git's index lock, or a ref's
                 if locked:  # git's own advice ("remove the file manually") does not say whether that is safe
-                    raise GitFailed(f"The write failed: {locked[1]}; then run the command again (the workspace is as "
+                    raise GitFailed(f"The write failed: {locked}; then run the command again (the workspace is as "
                                     "it was).", detail) from None
                 raise GitFailed(write_failed(exc, self.root), detail) from None
             self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
@@ -397,9 +401,10 @@ class Transactions:
                     edited, f"the write {entry.describe()}", "finishing it would write over those changes",
                     f"`{Command.git('restore', 'FILE', switches=('source=HEAD', 'staged', 'worktree'))}`; a file "
                     "git does not know: delete it", f"finish the write (`{Command.of('check', repair=True)}`)"))
-            # A git killed with the write (`git add`, `git commit`) left its index lock: every git that writes
-            # would refuse. Removed when no process holds it; the write below then writes the index anew.
+            # A git killed with the write (`git add`, `git commit`, `git tag`) left its index lock or a ref's: every
+            # git that writes would refuse. Removed when no process holds it; the write below then writes it anew.
             self.remove_abandoned_lock()
+            self.remove_abandoned_ref_locks()
             if entry.new_in is not None:
                 # Files written from a stream are named in the journal: finished if committed, else undone.
                 if done:
@@ -423,9 +428,13 @@ class Transactions:
                                                       entry.author), paths)
                     stop_point("resumed")
             except Exception as exc:
-                detail = getattr(exc, "stderr", "") or str(exc)
+                detail = str(getattr(exc, "stderr", "") or str(exc)).strip()
+                locked = self.held_lock_said(detail)
+                if locked:  # git's "remove the file manually" does not say whether that is safe
+                    raise StoreError(f"The interrupted write {entry.describe()} could not be finished: {locked}; "
+                                     "then run the repair again.") from None
                 raise StoreError(f"The interrupted write {entry.describe()} could not be finished "
-                                 f"({str(detail).strip()}); run the repair again once that is fixed.") from None
+                                 f"({detail}); run the repair again once that is fixed.") from None
             journal.end()
             return entry.describe()
 

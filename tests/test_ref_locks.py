@@ -1,0 +1,108 @@
+"""git's ref locks a killed `git tag` or `git commit` leaves are cleared by the repair when no process holds them,
+and the write is finished; a held one is named as safe to delete once nothing runs (r30 sweep AQ defect 1)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+
+ADOPT = ("amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--effective", "2025-11-01", "--force",
+         "--reason", "test: a ref lock left by a killed git")
+TAG_LOCK = ".git/refs/tags/adopted/05-QC-TU.lock"
+
+
+def git(ws: Workspace, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ws.root, check=True, capture_output=True, text=True).stdout
+
+
+def regdraft(ws: Workspace, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", *args]
+    return subprocess.run(command, cwd=ws.root, capture_output=True, text=True, env={**os.environ, **env},
+                          timeout=300)
+
+
+def plant(ws: Workspace, relative: str) -> None:
+    """The lock file a git killed while it held the ref leaves (written a while ago, closed)."""
+    lock = ws.root / relative
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_bytes(b"")
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+
+
+@pytest.mark.parametrize("finish", [("check", "--repair"), ("amend", "adopt", "qc-sua-doi-2025", "--resume")])
+def test_an_adoption_killed_inside_git_tag_is_finished_over_the_tag_lock(tmp_workspace: Workspace,
+                                                                        finish: tuple[str, ...]) -> None:
+    """`check --repair` and `amend adopt --resume` failed for ever on git's "remove the file manually"."""
+    ws = tmp_workspace
+    killed = regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT="committed")
+    assert killed.returncode == 137, killed.stderr
+    plant(ws, TAG_LOCK)
+    done = regdraft(ws, *finish)
+    said = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 0, said
+    assert "remove the file manually" not in said and "Traceback" not in said
+    assert git(ws, "tag", "--list", "adopted/*").strip() == "adopted/05-QC-TU"
+    assert git(ws, "rev-parse", "adopted/05-QC-TU^{commit}") == git(ws, "rev-parse", "HEAD")
+    assert not (ws.root / TAG_LOCK).exists() and not ws.journal.exists()
+    added = regdraft(ws, "check")
+    assert "05-QC-TU.lock" not in added.stdout, added.stdout
+
+
+def test_a_comment_killed_inside_git_commit_is_finished_over_the_branch_lock(consulting_workspace: Workspace) -> None:
+    """A `comment add` killed after git took refs/heads/<branch>.lock: the repair failed with "cannot lock ref"."""
+    ws = consulting_workspace
+    killed = regdraft(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "Ý kiến bị ngắt.",
+                      REGDRAFT_TEST_STOP_AT="file-written")
+    assert killed.returncode == 137, killed.stderr
+    (path,) = ws.journal.read().changes
+    branch = git(ws, "symbolic-ref", "--short", "HEAD").strip()
+    plant(ws, f".git/refs/heads/{branch}.lock")
+    plant(ws, ".git/HEAD.lock")
+    checked = regdraft(ws, "check")
+    assert f".git/refs/heads/{branch}.lock" in checked.stdout, checked.stdout
+    done = regdraft(ws, "check", "--repair")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Finished the interrupted write 'Comment " in done.stdout, done.stdout
+    assert path in git(ws, "show", "--name-only", "--format=", "HEAD")
+    assert git(ws, "status", "--porcelain") == ""
+    assert not (ws.root / f".git/refs/heads/{branch}.lock").exists() and not (ws.root / ".git/HEAD.lock").exists()
+
+
+def test_a_stale_ref_lock_without_a_journal_is_named_and_removed(consulting_workspace: Workspace) -> None:
+    """A git killed outside regdraft (`git tag -a` in a terminal) left a tag lock: `check` names it, the repair
+    removes it, and a write failing on a branch lock says so in a sentence, not in git's words."""
+    ws = consulting_workspace
+    branch = git(ws, "symbolic-ref", "--short", "HEAD").strip()
+    plant(ws, f".git/refs/heads/{branch}.lock")
+    failed = regdraft(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "x")
+    said = " ".join(failed.stderr.split())
+    assert failed.returncode == 1 and "remove the file manually" not in said and "Traceback" not in said, said
+    assert (f"git's lock .git/refs/heads/{branch}.lock is there and no git process holds it" in said
+            and "`regdraft check --repair` removes it" in said), said
+    repaired = regdraft(ws, "check", "--repair")
+    assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+    assert f"Removed .git/refs/heads/{branch}.lock, " in repaired.stdout, repaired.stdout
+    assert regdraft(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "x").returncode == 0
+
+
+def test_a_ref_lock_a_process_holds_is_left_and_named_as_safe_once_nothing_runs(tmp_workspace: Workspace) -> None:
+    """Never removed while a process holds it open; the failure names the file and when deleting it is safe."""
+    ws = tmp_workspace
+    killed = regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT="committed")
+    assert killed.returncode == 137, killed.stderr
+    plant(ws, TAG_LOCK)
+    lock = ws.root / TAG_LOCK
+    with lock.open("rb"):  # held open, as a running git holds it
+        refused = regdraft(ws, "check", "--repair")  # waits WAIT_FOR_GIT for it
+    said = " ".join(refused.stderr.split())
+    assert refused.returncode == 1 and "Traceback" not in said, refused.stdout + said
+    assert lock.exists() and ws.journal.exists() and git(ws, "tag", "--list", "adopted/*") == ""
+    assert (f"{TAG_LOCK} is held by a process running now; it is safe to delete it once no other regdraft or "
+            "git command is running" in said), said
