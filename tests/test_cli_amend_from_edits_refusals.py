@@ -162,3 +162,27 @@ def test_a_copy_made_before_an_adoption_is_named_as_such(tmp_workspace: Workspac
     assert written.exit_code == 0, written.output
     assert "Sửa đổi, bổ sung điểm a khoản 1 Điều 12 như sau:" in ws.path(
         "amendments/qc-sua-doi-2026/amendment.md").read_text(encoding="utf-8")
+
+
+def test_the_regulations_own_file_edited_in_place_becomes_instructions(tmp_workspace: Workspace, invoke: Invoke,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edited in place, `--edited regulations/01-QC-TU.md` was compared with itself (the working file holds the
+    edit): "Instructions: no change.", exit 0 (r30 sweep AQ 3). It is compared with the committed text, and the
+    drafter is told to copy the file aside and put it back."""
+    ws = tmp_workspace
+    assert invoke(ws, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
+    own = ws.root / "regulations" / "01-QC-TU.md"
+    text = own.read_text(encoding="utf-8")
+    assert text.count("Thường lệ ba tháng một lần") == 1
+    own.write_text(text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"), encoding="utf-8")
+    monkeypatch.chdir(ws.root)
+    result = invoke(ws, "amend", "from-edits", "qc-sua-doi-2026", "--edited", "regulations/01-QC-TU.md")
+    assert result.exit_code == 0, result.output
+    assert "Instructions: no change." not in result.output and "with 1 instruction in commit" in result.output
+    amendment = (ws.root / "amendments" / "qc-sua-doi-2026" / "amendment.md").read_text(encoding="utf-8")
+    assert "Thường lệ hai tháng một lần" in amendment
+    said = " ".join(result.output.split())
+    assert ("warning: regulations/01-QC-TU.md is the regulation's own file and holds your edits, not committed: the "
+            "instructions were written from them against its committed text" in said), said
+    assert "git restore regulations/01-QC-TU.md" in said
+    assert "hai tháng" in own.read_text(encoding="utf-8")  # the drafter's file is left as it is

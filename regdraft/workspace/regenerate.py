@@ -250,7 +250,10 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     if not regulation:
         raise UsageError("Name the regulation amended (the amendment does not exist yet).", options=("regulation",))
     reg_path = ws.locate_regulation(regulation)
-    old = parse(ws.read(reg_path), reg_path)
+    in_place = edited is not None and _edited_in_place(ws, reg_path, edited_name)
+    # Its own file edited in place holds the edit: the text in force is the committed one.
+    old = parse(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path)
+    edited_here = (_in_place_warning(reg_path, slug),) if in_place else ()
     if edited is not None:
         from regdraft.workspace.stale_copy import refuse_stale_copy
 
@@ -275,7 +278,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
                         reasons=reasons, regulation=regulation if existing is not None else None)
     if existing is not None and result.text == existing:
-        return Outcome(relative, False, None, result)
+        return Outcome(relative, False, None, result, edited_here)
     if existing is None and not result.instructions:
         # A new amendment with nothing in it would count as pending and stand in the way of every redline.
         why = "".join(f" ({note})" for note in result.notes)
@@ -289,7 +292,33 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
                                        warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
-    return Outcome(relative, existing is None, sha, result, warnings)
+    return Outcome(relative, existing is None, sha, result, warnings + edited_here)  # advice, not in the commit
+
+
+def _edited_in_place(ws: Workspace, reg_path: str, edited_name: str) -> bool:
+    """Whether the edited file is the regulation's own file (`reg_path`) holding uncommitted changes: its working
+    text is then the edit, not the text in force (r30 sweep AQ 3: it was compared with itself, no instruction)."""
+    from pathlib import Path
+
+    root = getattr(ws, "root", None)
+    if not edited_name or root is None or Path(edited_name).resolve() != (Path(root) / reg_path).resolve():
+        return False
+    if not ws.dirty([reg_path]):
+        return False
+    try:
+        ws.read(reg_path, "HEAD")
+    except RegdraftError:  # never committed: its working text is all there is
+        return False
+    return True
+
+
+def _in_place_warning(reg_path: str, slug: str) -> str:
+    """What `from-edits` says when the regulation's own file was edited in place."""
+    return (f"{reg_path} is the regulation's own file and holds your edits, not committed: the instructions were "
+            "written from them against its committed text. The text in force changes only when the amendment is "
+            f"adopted, so copy the file aside (`cp {reg_path} /tmp/edited.md`), put it back "
+            f"(`{Command.git('restore', reg_path)}`), and next time give the copy "
+            f"(`{Command.of('amend from-edits', slug, edited='/tmp/edited.md')}`).")
 
 
 def draft_message(amendment: Amendment, instructions: tuple[Instruction, ...], edited: str,
