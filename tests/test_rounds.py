@@ -112,6 +112,26 @@ def test_add_comment_needs_an_open_round(ws: Workspace) -> None:
         rounds.add_comment(ws, SLUG, "Ban A", "d1", "x")
 
 
+def test_a_comment_after_the_close_is_told_when_the_round_closed_and_what_the_office_may_do(
+        opened: Workspace) -> None:
+    """A late letter was told only to open a round, which needs a new draft number first (r30 sweep AQ 4)."""
+    ws = opened
+    closed = rounds.close_round(ws, SLUG)
+    before = commits(ws)
+    day = closed.closed[:10]
+    for number in (None, 1):
+        with pytest.raises(RegdraftError) as refused:
+            rounds.add_comment(ws, SLUG, "Ban A", "d1", "x", round_number=number)
+        said = str(refused.value)
+        assert commands_in(refused.value.args[0]) == [Command.of("amend status", SLUG, draft=2),
+                                                      Command.of("round open", SLUG)]
+        assert f"round 1 was closed on {day}, and a closed round takes no more comments (nothing was changed)" \
+            in said, said
+        assert "is for the office to decide: to record it, number the next draft (" in said, said
+        assert "and add it there; else keep it with round 1's papers." in said, said
+    assert commits(ws) == before
+
+
 def _csv(tmp_path: Path, rows: list[list[str]]) -> Path:
     buffer = io.StringIO()
     csv.writer(buffer).writerows([["by", "on", "type", "text", "proposal"], *rows])

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from regdraft.core.amend.document import PENDING
+from regdraft.core.commands import Command
 from regdraft.core.comments import Round, RoundStatus
 from regdraft.core.errors import NotPending, Problem, RegdraftError, StateError, UnknownName, UsageError
 from regdraft.core.layout import amendment_path, rounds_folder
@@ -61,14 +62,28 @@ def commentable_round(rounds: Sequence[Round], number: int | None, slug: str, ws
             if status is not None and status not in PENDING:
                 raise NotPending(f"No round of '{slug}' is open, and none can be: the amendment is {status}, and a "
                                  "round circulates a pending draft (draft, circulating or submitted).")
+            if rounds and rounds[-1].status is RoundStatus.CLOSED:
+                raise StateError(f"No round of '{slug}' is open: {_closed_round(slug, rounds[-1])}")
             raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
         return current[-1]
     for r in rounds:
         if r.number == number:
             if r.status is RoundStatus.CLOSED:
-                raise StateError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
+                raise StateError(f"Round {number} of '{slug}' is closed: {_closed_round(slug, r)}")
             return r
     raise UnknownName(f"The amendment '{slug}' has no round {number}.")
+
+
+def _closed_round(slug: str, closed: Round) -> str:
+    """When round `closed` closed, and what the office may do with a comment that came after (r30 sweep AQ 4): a
+    closed round takes none, and regdraft has no way to reopen one."""
+    when = f" on {closed.closed[:10]}" if closed.closed else ""
+    following = Command.of("amend status", slug, draft=closed.draft + 1)
+    return (f"round {closed.number} was closed{when}, and a closed round takes no more comments (nothing was "
+            "changed). Whether a comment that came after the close is taken up is for the office to decide: to "
+            f"record it, number the next draft (`{following}`), open the next round "
+            f"(`{Command.of('round open', slug)}`) and add it there; else keep it with round {closed.number}'s "
+            "papers.")
 
 
 class Drafts:
