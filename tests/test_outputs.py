@@ -104,3 +104,26 @@ def test_no_command_declares_an_option_twice() -> None:
     for name, command in commands(cli, "regdraft"):
         options = [o for p in command.params for o in getattr(p, "opts", [])]
         assert len(options) == len(set(options)), f"{name}: {sorted(o for o in options if options.count(o) > 1)}"
+
+
+def test_an_export_to_a_read_only_place_says_nothing_was_written_and_where_to_write(
+        tmp_workspace: Workspace, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a read-only workspace `export … -o out/x.docx` said only "cannot access out: Read-only file system."
+    (r30 sweep AQ 4): the folder it could not make, that nothing was written, and to give `-o` a writable place."""
+    import errno
+
+    real = Path.mkdir
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name == "out":
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    monkeypatch.chdir(tmp_workspace.root)
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", "out/x.md")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert ("cannot write out/x.md: regdraft could not make its folder out, as the disk is read-only (Read-only file "
+            "system); nothing was written. Give `-o` a file in a folder you can write to." in said), said
+    assert not (tmp_workspace.root / "out").exists()

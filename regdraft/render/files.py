@@ -26,7 +26,21 @@ def prepare_folder(output: Path) -> None:
             if not folder.is_dir():
                 raise RegdraftError(f"cannot write {output}: {folder} is a file, not a folder.")
             break
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only disk said only "cannot access out: Read-only file system."
+        if exc.errno not in _WRITING:
+            raise
+        made = shown_path(Path(os.fsdecode(exc.filename))) if exc.filename is not None else "its folder"
+        raise RegdraftError(f"cannot write {shown_path(output)}: regdraft could not make its folder {made}, as "
+                            f"{reason(exc)}; nothing was written.{_elsewhere(output, exc)}") from None
+
+
+def _elsewhere(output: Path, exc: OSError) -> str:
+    """Where to write instead, when the place cannot be written to at all (not for regdraft's own files in `.git`)."""
+    if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM) or ".git" in output.parts:
+        return ""
+    return " Give `-o` a file in a folder you can write to."
 
 
 def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
@@ -143,7 +157,8 @@ def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> Non
         except OSError as exc:  # a full disk said only "cannot access: No space left on device"
             if exc.errno not in _WRITING and exc.filename is not None:
                 raise  # perhaps not the writing's (a font a PDF could not read): the error names its own file
-            raise RegdraftError(f"cannot write {shown_path(output)}: {reason(exc)}; nothing was written.") from None
+            raise RegdraftError(f"cannot write {shown_path(output)}: {reason(exc)}; nothing was written."
+                                f"{_elsewhere(output, exc)}") from None
 
 
 def _write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:
