@@ -4,27 +4,16 @@ and the write is finished; a held one is named as safe to delete once nothing ru
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 
 import pytest
 
 from regdraft.workspace.store import Workspace
+from tests.test_repair_edits import git, regdraft
 
 ADOPT = ("amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--effective", "2025-11-01", "--force",
          "--reason", "test: a ref lock left by a killed git")
 TAG_LOCK = ".git/refs/tags/adopted/05-QC-TU.lock"
-
-
-def git(ws: Workspace, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ws.root, check=True, capture_output=True, text=True).stdout
-
-
-def regdraft(ws: Workspace, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from regdraft.cli import main; main()", *args]
-    return subprocess.run(command, cwd=ws.root, capture_output=True, text=True, env={**os.environ, **env},
-                          timeout=300)
 
 
 def plant(ws: Workspace, relative: str) -> None:

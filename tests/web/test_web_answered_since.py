@@ -7,9 +7,10 @@ import html
 import re
 
 from regdraft.workspace.proposals import accept_proposal
-from regdraft.workspace.rounds import add_comment, draft_text, find_comment, respond_comment
+from regdraft.workspace.rounds import add_comment, find_comment, respond_comment
 from regdraft.workspace.store import Workspace
 from tests.web.conftest import BODIES, SLUG, client, head, loaded
+from tests.web.test_web_answered import _proposal
 
 REJECTION = "Không tiếp thu: giữ nguyên cụm từ theo Hướng dẫn của Trung ương."
 
@@ -74,11 +75,6 @@ def test_a_first_answer_and_the_same_answer_sent_twice_are_recorded_once(review_
     same = c.post(f"/a/{SLUG}/comments/{other.id}/respond",
                   data={**shown, "disposition": "noted", "reply": "Ghi nhận."})
     assert same.status_code == 303 and "&again=1" in same.headers["location"]
-
-
-def _proposal(ws: Workspace, on: str) -> str:
-    unit = draft_text(ws, SLUG).find(on).unit
-    return f"{unit.label}. {unit.text[0].rstrip('.;:')} và các công việc khác."
 
 
 def test_accepting_from_a_page_opened_before_a_rejection_at_the_terminal_is_refused(review_ws: Workspace) -> None:
