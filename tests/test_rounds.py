@@ -132,19 +132,6 @@ def test_a_comment_after_the_close_is_told_when_the_round_closed_and_what_the_of
     assert commits(ws) == before
 
 
-def test_comments_added_in_the_same_second_list_in_the_order_they_were_made(
-        opened: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`created` is to the second and ties went by id (random): A1, A3, A2 (r30 sweep AQ 4, comments.md: "in the
-    order they were made"). A comment made in a second that already has one takes the next `order`."""
-    ws = opened
-    monkeypatch.setattr(rounds, "_now", lambda: "2026-12-06T09:00:00+07:00")
-    made = [rounds.add_comment(ws, SLUG, "Ban A", "d1", f"Ý kiến {n}.").id for n in range(1, 6)]
-    listed = [item.comment.id for item in rounds.list_comments(ws, SLUG) if item.comment.on == "d1"]
-    assert listed == made
-    files = [yaml.safe_load(ws.read(f"amendments/{SLUG}/comments/{cid}.yaml")) for cid in made]
-    assert [f.get("order", 0) for f in files] == [0, 1, 2, 3, 4]  # the first as before: no `order` written
-
-
 def _csv(tmp_path: Path, rows: list[list[str]]) -> Path:
     buffer = io.StringIO()
     csv.writer(buffer).writerows([["by", "on", "type", "text", "proposal"], *rows])

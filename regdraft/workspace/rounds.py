@@ -234,14 +234,6 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment
     return out
 
 
-def _after_same_second(ws: Workspace, slug: str, comment: Comment) -> Comment:
-    """`comment` ordered after those of its round recorded in the same second (`created` is to the second, and the
-    lists sort by it, then `order`, then id: two comments typed in one second listed by their random ids). The
-    first of a second keeps `order` 0, written as before (none); old files read as they did."""
-    same = [c.order for c in load_comments(ws, slug, []) if c.round == comment.round and c.created == comment.created]
-    return replace(comment, order=max(same) + 1) if same else comment
-
-
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
     return [PurePosixPath(p).stem for p, _ in comment_files(ws, slug)]  # under the write lock: no read, one stat each
 
@@ -263,7 +255,6 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     if not force:
         refuse_repeat(ws, slug, comment)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
-    comment = _after_same_second(ws, slug, comment)
     of = f" of {comment.regulation}" if comment.regulation else ""
     shown = shown_on(comment.on, draft.language)
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {shown}{of} by {comment.by}",
