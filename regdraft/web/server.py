@@ -83,12 +83,15 @@ def commits(ws: Workspace, revisions: tuple[str | None, ...], ui: Words) -> tupl
 def unwatched(ws: Workspace, paths: tuple[str, ...], vouched: Callable[[], set[str]]) -> set[str]:
     """The files at or under `paths` (relative, `/`-separated) whose edits git's status does not report: ignored,
     or marked assume-unchanged or skip-worktree in the index (not in `vouched()`: `Workspace.vouched`). Symbolic
-    links not followed."""
+    links not followed, a folder of `paths` that is one included (a received `templates` linked to `/` would have
+    had every page's state walk the whole disk)."""
     found: set[str] = set()
     for path in paths:
-        if (ws.root / path).is_file():
+        top = ws.root / path
+        if top.is_symlink() or top.is_file():  # a link itself (to `/`, say) is one entry: never walked through
             found.add(path)
-        for folder, _, names in os.walk(ws.root / path):
+            continue
+        for folder, _, names in os.walk(top):
             base = Path(folder).relative_to(ws.root).as_posix()
             found.update(f"{base}/{name}" for name in names)
     return found - vouched() if found else found

@@ -4,7 +4,11 @@ received index, left `Server.state()` as it was, and the page kept stale until t
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +66,27 @@ def test_a_draft_marked_assume_unchanged_edited_is_on_the_next_redline(review_ws
     edit_draft(review_ws, OLD, TYPED, commit=False)
     assert review_ws.dirty(["amendments"]) == []  # git sees nothing
     assert "ĐANG-SỬA-ẨN" in c.get(address).text  # neither the kept page nor the redline kept for the commit
+
+
+def test_a_templates_folder_linked_elsewhere_is_not_walked(review_ws: Workspace, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # A received workspace's `templates` linked to `/` had every page's state walk the whole disk.
+    from regdraft.web import server
+
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "deep").mkdir(parents=True)
+    (elsewhere / "deep" / "x.j2").write_text("x", encoding="utf-8")
+    templates = review_ws.root / "templates"
+    if templates.exists():
+        shutil.rmtree(templates)
+    templates.symlink_to(elsewhere, target_is_directory=True)
+    walked: list[str] = []
+    real_walk = os.walk
+
+    def counted(top: Any, *args: Any, **kwargs: Any) -> Any:
+        walked.append(str(top))
+        return real_walk(top, *args, **kwargs)
+
+    monkeypatch.setattr(os, "walk", counted)  # the module server walks with
+    found = server.unwatched(review_ws, ("templates",), set)
+    assert found == {"templates"} and not [w for w in walked if "templates" in w]
