@@ -166,6 +166,15 @@ def _order(value: Any, key: str) -> int:
     return number
 
 
+def _sequence(value: Any, key: str) -> int:
+    """A comment's place among the writes of its second (`core.comment_order`): a whole number from 0."""
+    number = _int(value, key) if not isinstance(value, bool) else -1
+    if number < 0:
+        raise _Wrong(f"'{key}: {value}' is not a place among the comments recorded in one second; places are "
+                     "numbered from 0.")
+    return number
+
+
 MAX_ROUND = 999  # rounds of comments on one draft; more is a typing mistake, not a round
 
 
@@ -215,8 +224,8 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source and order only when
-    set)."""
+    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source, order and sequence only
+    when set)."""
     data: dict[str, Any] = {
         "id": c.id, "round": c.round, "by": c.by, "provision": c.on,
         **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value,
@@ -226,12 +235,12 @@ def comment_to_yaml(c: Comment) -> str:
     }
     data.update({key: value for key, value in (("accepted_in", c.accepted_in), ("author", c.author),
                                                 ("selection", c.selection), ("source", c.source),
-                                                ("order", c.order)) if value})
+                                                ("order", c.order), ("sequence", c.sequence)) if value})
     return _dump(data)
 
 
 COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", "proposal", "anchor", "disposition",
-                "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order")
+                "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order", "sequence")
 """The keys a comment file may hold, as `comment_to_yaml` writes them (`on:` is read as `provision:`)."""
 SHOWN_KEYS = 20  # the unknown keys of a comment file named one by one; the rest are counted in one problem
 
@@ -272,6 +281,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         "text": read("text", needed=True),
         "disposition": read("disposition", lambda value, key: _enum(Disposition, value, key)) if disposition else None,
         "order": read("order", lambda value, key: _order(value, key) if value not in (None, "") else 0),
+        "sequence": read("sequence", lambda value, key: _sequence(value, key) if value not in (None, "") else 0),
     }
     readable = not found
     problems: list[Problem] = []
@@ -313,4 +323,5 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         source=str(data.get("source") or ""),
         regulation=nfc(str(data.get("regulation") or "")),
         order=fields["order"],
+        sequence=fields["sequence"],
     ), problems

@@ -99,6 +99,8 @@ class Comment:
     of `on` when the amendment amends several and it is not the main one (empty: the main one).
     `order` is its place among the comments of one import (1, 2 …; 0 when not imported so), in the Word reply's
     document order or the sheet's row order: comments made in the same second are listed in that order, not by id.
+    `sequence` orders the writes of one second (`created` is to the second): 0 for the first write recording comments
+    in that second, 1, 2 … for each later one (`core.comment_order`; a whole import is one write).
     """
 
     id: str
@@ -119,6 +121,7 @@ class Comment:
     source: str = ""
     regulation: str = ""
     order: int = 0
+    sequence: int = 0
 
     def __post_init__(self) -> None:
         # Its texts hold `\n` line breaks however it was made (a browser form, a sheet cell or a Word reply may give

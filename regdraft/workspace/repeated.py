@@ -9,12 +9,15 @@ Post-conditions:
 2. `repeated_comments` is one warning per comment that repeats an earlier one of its round (withdrawn ones aside), in
    amendments not adopted (their reports were submitted), located on its file and naming both ids.
 3. `arrived_repeats` is one note per comment added by the commits given that repeats a comment recorded by others.
+4. `around` reads each comment file at most once (none this process read unchanged) and parses only those holding
+   the new comment's longest words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -31,9 +34,18 @@ if TYPE_CHECKING:
     from regdraft.workspace.store_sync import CommitInfo
 
 
-def refuse_repeat(ws: Workspace, slug: str, comment: Comment) -> None:
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What the comments recorded tell of one about to be recorded at `when` (`around`): those that could repeat it,
+    and the highest `sequence` among those recorded in that second (None: none was; `core.comment_order`)."""
+
+    holding: tuple[Comment, ...]
+    highest: int | None
+
+
+def refuse_repeat(comment: Comment, around: Around) -> None:
     """Refuse to record `comment` when its round holds it already (the same body, provision, text and proposal)."""
-    earlier = recorded_as(comment, _holding(ws, slug, comment))
+    earlier = recorded_as(comment, around.holding)
     if earlier is None:
         return
     withdrawn = " (answered as withdrawn)" if earlier.disposition is Disposition.WITHDRAWN else ""
@@ -43,32 +55,47 @@ def refuse_repeat(ws: Workspace, slug: str, comment: Comment) -> None:
         "again only if the body did send it twice.", options=("force",))
 
 
-def _holding(ws: Workspace, slug: str, comment: Comment) -> list[Comment]:
-    """The round's comments whose file holds the longest words of `comment`'s text, read: only they can repeat it
-    (spacing and bold or italic marks never cut a word). Reading all 2,000 comments of a round made every `comment
-    add` 2.3 times slower (sweep r26/U); a file that does not read is left to `check`."""
+_SEQUENCE = re.compile(rb"^sequence: *(\d+)\r?$", re.MULTILINE)
+
+
+def around(ws: Workspace, slug: str, comment: Comment, when: str, repeats: bool = True) -> Around:
+    """One reading of the amendment's comment files for `comment`, about to be recorded at `when`: with `repeats`, the
+    comments whose file holds its longest words, read (only they can repeat it: spacing and bold or italic marks never
+    cut a word), and the highest `sequence` in that second, found in the bytes. Reading all 2,000 comments of a round
+    made every `comment add` 2.3 times slower (sweep r26/U), and reading them all a second time for the second half as
+    slow again; a file that does not read is left to `check`."""
+    from regdraft.core.comment_order import highest_sequences
     from regdraft.core.comment_yaml import read_comment
     from regdraft.core.inline import plain
     from regdraft.workspace.amendments import comment_files
     from regdraft.workspace.comment_cache import unchanged
 
     words = re.findall(r"\w+", plain(comment.text))
-    if not words:
-        return load_comments(ws, slug, [])
-    needles = [w.encode("utf-8") for w in sorted(set(words), key=len, reverse=True)[:8]]
-    found = []
+    if repeats and not words:
+        every = load_comments(ws, slug, [])
+        return Around(tuple(every), highest_sequences(every).get(when))
+    needles = [w.encode("utf-8") for w in sorted(set(words), key=len, reverse=True)[:8]] if repeats else []
+    stamp = when.encode("utf-8")
+    second = re.compile(rb"^created: *[\'\"]?" + re.escape(stamp) + rb"[\'\"]?\r?$", re.MULTILINE)
+    found: list[Comment] = []
+    highest: int | None = None
     for path, info in comment_files(ws, slug):
         kept = unchanged(str(ws.root), path, info) if info is not None else None
         if kept is not None:  # read before in this process (the review server's): not read again under the lock
-            found += [kept[0]] if kept[0] is not None else []
+            if (known := kept[0]) is not None:
+                found += [known] if repeats else []
+                highest = max(highest or 0, known.sequence) if known.created == when else highest
             continue
         try:
             data = ws.read(path)
         except RegdraftError:
             continue
-        if all(n in data for n in needles) and (read := read_comment(data, path)[0]) is not None:
+        if stamp in data and second.search(data):
+            place = _SEQUENCE.search(data)
+            highest = max(highest or 0, int(place[1]) if place else 0)
+        if needles and all(n in data for n in needles) and (read := read_comment(data, path)[0]) is not None:
             found.append(read)
-    return found
+    return Around(tuple(found), highest)
 
 
 def repeated_comments(ws: Workspace, name: str | None = None) -> list[Problem]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from regdraft.core.amend.named import named_provisions
 from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
+from regdraft.core.comment_order import after_recorded
 from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted, shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
@@ -183,6 +184,8 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     with_ids = _with_ids(stamped, _taken_ids(ws, slug))
     # _with_ids stamps the import time; a Word comment keeps the date its author wrote it.
     with_ids = [replace(made, created=orig.created) for made, orig in zip(with_ids, stamped, strict=True)]
+    # In a second holding comments recorded before, after them (their next `sequence`); the reply's own keep `order`.
+    with_ids = after_recorded(with_ids, recorded)
     ws.commit(_comment_changes(slug, with_ids),
               f"Import {counted(len(with_ids), 'comment')} on {slug} from {body}'s Word reply {reply_file.name}")
     unasked = not_consulted(body, r)

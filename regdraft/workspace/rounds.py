@@ -25,6 +25,7 @@ from typing import Any
 from regdraft.core.amend.document import PENDING
 from regdraft.core.anchoring import Placement, State, follow
 from regdraft.core.commands import Command
+from regdraft.core.comment_order import made_order
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
@@ -72,7 +73,7 @@ from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
 from regdraft.workspace.circulated import draft_text as draft_text  # read by many from here
 from regdraft.workspace.late_comments import late_ids
-from regdraft.workspace.repeated import refuse_repeat
+from regdraft.workspace.repeated import around, refuse_repeat
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -222,10 +223,10 @@ def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes 
     return {f"{comments_folder(slug)}/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
 
 
-def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment]:
+def _with_ids(comments: Sequence[Comment], taken: Iterable[str], when: str = "") -> list[Comment]:
     used = set(taken)
     out = []
-    when = _now()
+    when = when or _now()
     for c in comments:
         seed = f"{c.round}|{c.by}|{c.on}|{c.text}|{when}|{os.urandom(8).hex()}"
         cid = new_comment_id(seed, used)
@@ -245,16 +246,21 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     """Record one comment in an open round (one commit, authored by `author` when given); `regulation`
     names the regulation of `on` when the amendment amends several (default: its main one); `person` is the
     person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`.
-    A comment the round holds already (`core.repeats`) is refused unless `force` (`repeated.refuse_repeat`)."""
+    A comment the round holds already (`core.repeats`) is refused unless `force` (`repeated.refuse_repeat`); one
+    recorded in a second that holds comments already lists after them (`core.comment_order`: its `sequence`)."""
     rounds = load_rounds(ws, slug)
     r = commentable_round(rounds, round_number, slug, ws)
     key = regulation_key(ws, slug, r.revision, regulation)
     draft = Drafts(ws, slug, rounds).at(r.revision, key)
     comment = prepare(r.number, as_consulted(by, r), on, text, draft, proposal, type_)
     comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()))
+    when = _now()
+    recorded = around(ws, slug, comment, when, repeats=not force)  # under the write lock, as the commit
     if not force:
-        refuse_repeat(ws, slug, comment)
-    (comment,) = _with_ids([comment], _taken_ids(ws, slug))
+        refuse_repeat(comment, recorded)
+    (comment,) = _with_ids([comment], _taken_ids(ws, slug), when)
+    if recorded.highest is not None:
+        comment = replace(comment, sequence=recorded.highest + 1)
     of = f" of {comment.regulation}" if comment.regulation else ""
     shown = shown_on(comment.on, draft.language)
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {shown}{of} by {comment.by}",
@@ -319,10 +325,10 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
 
 
 def _reading_order(c: Comment, rounds: Sequence[Round],
-                   drafts: Drafts) -> tuple[int, bool, bool, int, str, int, str]:
+                   drafts: Drafts) -> tuple[int, bool, bool, int, str, int, int, str]:
     """Comments as a reader goes through them: by round, the main regulation first, general comments
-    first, then in the order of the provisions in the draft the round circulated, then as made (those of one
-    import made in the same second in its order)."""
+    first, then in the order of the provisions in the draft the round circulated, then as made (`made_order`: those
+    recorded in one second in the order they were recorded, those of one import in its order)."""
     position = 0
     if c.on != GENERAL:
         revision = next((r.revision for r in rounds if r.number == c.round), None)
@@ -331,7 +337,7 @@ def _reading_order(c: Comment, rounds: Sequence[Round],
         except RegdraftError:
             order = {}
         position = reading_place(order, c.on)
-    return (c.round, bool(c.regulation), c.on != GENERAL, position, c.created, c.order, c.id)
+    return (c.round, bool(c.regulation), c.on != GENERAL, position, *made_order(c))
 
 
 def _place(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Placement:

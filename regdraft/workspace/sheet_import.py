@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from regdraft.core.amend.proposal import changes_nothing, loss
+from regdraft.core.comment_order import highest_sequences
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.comments import (
     Comment,
@@ -55,7 +56,8 @@ KEPT = 1000
 @writes
 def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     """Import every new row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong; the comments keep
-    the sheet's order (`order`: each one's place among the rows imported).
+    the sheet's order (`order`: each one's place among the rows imported), after any recorded before in the same
+    second (`sequence`).
 
     The sheet is read twice, a row at a time: once to check every row, once to write each
     comment file; neither pass holds the sheet or its comments in memory, and the commit is
@@ -112,6 +114,9 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
         return Imported(0, (), "", tuple(already), before)
     used = set(rounds_module._taken_ids(ws, slug))
     when = rounds_module._now()  # through the module: tests set the clock there
+    # After the comments recorded before in this second (`comment add` a moment ago): the import's next `sequence`.
+    highest = highest_sequences(known).get(when)
+    sequence = 0 if highest is None else highest + 1
     first: list[Comment] = []
 
     def files() -> Iterator[tuple[str, bytes]]:
@@ -125,7 +130,8 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
             # Every row is made in the same second: its place in the sheet (`order`, as a Word reply's comments
             # have theirs) keeps the sheet's order where the comments are listed, not their random ids'.
             place += 1
-            made = replace(comment, id=cid, created=when, order=place, selection=shortened_selection(comment.selection))
+            made = replace(comment, id=cid, created=when, order=place, sequence=sequence,
+                           selection=shortened_selection(comment.selection))
             if len(first) < KEPT:
                 first.append(made)
             yield f"{comments_folder(slug)}/{cid}.yaml", comment_to_yaml(made).encode("utf-8")
