@@ -23,8 +23,9 @@ network outside `sync`.
 
 Post-conditions:
 1. `refuse_programs` raises `StoreError` naming every setting outside `HARMLESS_SETTINGS` and its file (a partial
-   clone's in words of their own), or returns None; before that, a `.git` that is a link, a file naming a
-   repository that is not a linked worktree of this workspace, a `.git/commondir` naming a folder outside `.git`,
+   clone's in words of their own), or returns the repository's folder (git's common dir) it vouched for (None
+   without a `.git`); before that, a `.git` that is a link, a file naming a repository that is not a linked
+   worktree of this workspace, a `.git/commondir` naming a folder outside `.git`,
    alternates naming objects outside the repository, a symbolic link in the repository's folder, a hard link
    among the files written there in place, or a named pipe, socket or device there (`refuse_links`; git's own
    file-system monitor socket aside), is refused (`StoreError` naming it and where it points, or the `rm` that
@@ -153,14 +154,14 @@ def user_allows_hooks(root: Path) -> bool:
     return False
 
 
-def refuse_programs(root: Path) -> None:
+def refuse_programs(root: Path) -> Path | None:
     """Raise `StoreError` when the repository's own settings hold one not in `HARMLESS_SETTINGS` (or git would
-    work elsewhere: `refuse_elsewhere`)."""
-    refuse_elsewhere(root)
+    work elsewhere: `refuse_elsewhere`); otherwise the repository's folder `refuse_elsewhere` vouched for."""
+    common = refuse_elsewhere(root)
     found = [(key, origin) for scope, origin, key in _settings(root)
              if scope in _REPOSITORY_SCOPES and not _matches(key, HARMLESS_SETTINGS)]
     if not found:
-        return
+        return common
     _refuse_partial_clone(found)
     keys = ", ".join(dict.fromkeys(key for key, _ in found))
     files = ", ".join(dict.fromkeys(origin for _, origin in found))
@@ -194,11 +195,13 @@ def _matches(key: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(key.lower(), pattern) for pattern in patterns)
 
 
-def refuse_elsewhere(root: Path) -> None:
+def refuse_elsewhere(root: Path) -> Path | None:
     """Raise `StoreError` when git would read or write another repository than the workspace's own: `.git` is a link
     or a file naming a repository that is not a worktree of `root`, `.git/commondir` names another, or the
-    repository borrows objects from elsewhere (`objects/info/alternates`)."""
+    repository borrows objects from elsewhere (`objects/info/alternates`). Otherwise the folder git keeps the
+    repository's shared files in (its refs, `packed-refs`: git's common dir), vouched for; None without a `.git`."""
     dot_git = root / ".git"
+    shared: Path | None = None
     if dot_git.is_symlink():
         _refuse_away(dot_git, os.readlink(dot_git))
     if dot_git.is_file():
@@ -212,15 +215,17 @@ def refuse_elsewhere(root: Path) -> None:
         named = dot_git / "commondir"  # only a linked worktree's folder in the repository has one
         if named.exists() or named.is_symlink():
             where = _read_line(named)
-            if not where or not _inside((dot_git / where).resolve(), common):
+            shared = (dot_git / where).resolve()
+            if not where or not _inside(shared, common):
                 _refuse_away(named, where)
     elif dot_git.exists():
         _regular(dot_git)  # a named pipe, socket or device
-        return
+        return None
     else:
-        return
+        return None
     _refuse_borrowed(common)
     refuse_links(common)
+    return shared or common
 
 
 def _linked_worktree(dot_git: Path, named: Path) -> Path | None:
@@ -328,6 +333,37 @@ def refuse_links(common: Path) -> None:
                 "received with one could have a file of yours overwritten; nothing was done. Give the "
                 f"repository its own copy: `cp -p {_quoted(path)} {_quoted(path, '.copy')} && mv "
                 f"{_quoted(path, '.copy')} {_quoted(path)}`.")
+
+
+def worktrees(common: Path) -> list[tuple[Path, Path]]:
+    """(work tree, git dir) of each worktree of the repository whose folder `common` is, once `refuse_elsewhere` has
+    vouched for it: the main one (the folder holding `common`, a `.git`; a bare repository has no work tree, and
+    the policy refuses `core.worktree`, which would put it elsewhere) and each linked one (`worktrees/<name>`, whose
+    `gitdir` names the work tree's `.git` file; one that cannot be read is left out, as git leaves it out). Read
+    from git's files, without running git."""
+    found = [(common.parent, common)] if common.name == ".git" else []
+    for folder in sorted(common.glob("worktrees/*")):
+        try:
+            named = _read_line(folder / "gitdir")
+        except OSError:
+            continue
+        if named:  # absolute, or relative to its folder (git 2.48's `worktree.useRelativePaths`)
+            found.append(((folder / named).resolve().parent, folder))
+    return found
+
+
+def branches_of(git_dir: Path) -> set[str]:
+    """The branches (`refs/heads/…`) the worktree whose git folder is `git_dir` (vouched for: `refuse_elsewhere`)
+    writes: the one its `HEAD` names, and the one a rebase stopped there is replaying (its `HEAD` is then detached)."""
+    names = set()
+    for path in (git_dir / "HEAD", git_dir / "rebase-merge" / "head-name", git_dir / "rebase-apply" / "head-name"):
+        try:
+            ref = _read_line(path).removeprefix("ref:").strip()
+        except OSError:
+            continue
+        if ref.startswith("refs/heads/"):
+            names.add(ref)
+    return names
 
 
 def _checked_out(common: Path) -> set[str]:

@@ -148,6 +148,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
         self._repo: git.Repo | None = None
         self._config: dict[str, Any] | None = None
         self._git_checked = False
+        self._common: Path | None = None  # the repository's shared folder, once `git_policy` vouched for it
         self._lock: WorkspaceLock | None = None
         # What this object committed, in order: what a command reports under --json.
         self.commits_made: list[str] = []
@@ -225,7 +226,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
     def git_options(self, hooks: bool = False) -> list[str]:
         """The `-c` settings of a git call here (`git_policy`); the repository is checked before the first."""
         if not self._git_checked:
-            git_policy.refuse_programs(self.root)
+            self._common = git_policy.refuse_programs(self.root)
             git_nested.refuse_nested(self.root)  # a submodule's own settings are not read: refused outright
             self._git_checked = True
         return git_policy.options(hooks)

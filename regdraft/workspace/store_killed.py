@@ -19,9 +19,13 @@ describes the files as they were. `KilledGit`, mixed into `Workspace` (through `
 5. A ref lock (`refs/heads/main.lock`, `refs/tags/adopted/X.lock`, `HEAD.lock`, `packed-refs.lock`, `ORIG_HEAD.lock`,
    `MERGE_HEAD.lock`) left by a git killed in `git commit`, `git tag` or `git update-ref` makes that ref's every
    update fail, a repair's too. git closes a ref lock once it has written it, before it renames it into place, so an
-   unopened ref lock is judged abandoned only when, besides, no git process runs in this repository (`ref_locks`,
+   unopened ref lock is judged abandoned only when, besides, no git process runs in this repository: none has any
+   of its worktrees (the main one, each linked one) or its git folders as its current folder (`ref_locks`,
    `remove_abandoned_ref_locks`); named by `check`, removed by the repair, and otherwise named in a sentence as safe
-   to delete once no other regdraft or git command runs (`held_lock_said`).
+   to delete once no other regdraft or git command runs (`held_lock_said`). Only the locks of refs this workspace
+   writes are ever removed (`_not_written`: its HEAD, ORIG_HEAD and MERGE_HEAD, its branch, the adoption tags,
+   `packed-refs`, what `sync` fetches); another's (a branch another checkout is on, its HEAD) is named as such.
+   The repository's shared folder is the one `git_policy.refuse_elsewhere` vouched for (`_common_dir`).
 6. A write interrupted and not finished (`regdraft.workspace.journal`) is finished only over files the drafter has
    not changed since: `edited_since` names those that are neither as HEAD nor as the write has them.
 
@@ -47,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
+from regdraft.workspace import git_policy
 from regdraft.workspace.settled import files_below
 
 if TYPE_CHECKING:
@@ -56,6 +61,10 @@ TEMPORARY = ".regdraft-tmp"  # the end of the name of a file regdraft writes bef
 WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
 STALE_AFTER = 600.0  # where open files cannot be seen (no /proc): a lock this old is taken for abandoned
 REF_LOCKS = ("HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "packed-refs.lock")  # beside refs/**/*.lock
+# The shared refs a workspace writes whatever its branch: the adoption tags (`amend adopt`, `sync`), and what `sync`
+# fetches (`refs/remotes/<remote>/*`, the remote's adoption tags in `refs/regdraft/<remote>/adopted/*`).
+WRITTEN_REFS = ("refs/tags/adopted/", "refs/remotes/", "refs/regdraft/")
+_OWN_REFS = ("refs/bisect/", "refs/worktree/", "refs/rewritten/")  # each worktree's own, as HEAD is (git-worktree(1))
 _LOCK_IN_GIT_WORDS = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 
 
@@ -63,6 +72,7 @@ class KilledGit:
     """Recovery from a git killed half way; mixed into `Workspace`, which provides the repository."""
 
     root: Path
+    _common: Path | None  # the repository's shared folder, once `git_policy` vouched for it (`_common_dir`)
 
     if TYPE_CHECKING:
         @property
@@ -115,7 +125,8 @@ class KilledGit:
 
     def ref_locks(self) -> list[Path]:
         """git's ref locks that are there (the module's 5): `REF_LOCKS` in the git directory (and in the common one
-        of a linked worktree), and every `*.lock` under `refs/`; links and folders too (named, never removed)."""
+        of a linked worktree), and every `*.lock` under `refs/`; links and folders too, and those of refs this
+        workspace never writes (`_not_written`): named, never removed."""
         folders = list(dict.fromkeys([self.git_dir(), self._common_dir()]))
         found = [folder / name for folder in folders for name in REF_LOCKS
                  if (folder / name).exists() or (folder / name).is_symlink()]
@@ -125,11 +136,13 @@ class KilledGit:
         return found
 
     def remove_abandoned_ref_locks(self) -> list[Path]:
-        """Remove the ref locks a killed git left (the module's 5): those no process holds open, while no git process
-        runs in this repository. Call it holding the workspace lock. Returns those removed."""
+        """Remove the ref locks a killed git left (the module's 5): those of refs this workspace writes that no
+        process holds open, while no git process runs in this repository (in any of its worktrees). Call it holding
+        the workspace lock. Returns those removed."""
         removed = []
         for lock in self.ref_locks():
-            if not lock.is_symlink() and lock.is_file() and _abandoned(lock, git_in=self._git_places()):
+            if not lock.is_symlink() and lock.is_file() and self._not_written(lock) is None and \
+                    _abandoned(lock, git_in=self._git_places()):
                 lock.unlink(missing_ok=True)
                 removed.append(lock)
         return removed
@@ -146,6 +159,12 @@ class KilledGit:
         if lock.is_symlink() or not lock.is_file():
             return False, (f"git's lock {shown} is not a file (a folder or a link), so every write to that ref fails "
                            f"until it is gone: {_safe_once_alone()}")
+        whose = self._not_written(lock)
+        if whose is not None:
+            return False, (f"git's lock {shown} is on {whose}, which this workspace never writes: its writes go on, "
+                           f"and `{Command.of('check', repair=True)}` leaves the lock; git's own updates of that ref "
+                           "fail until it is gone, and deleting it is safe once no git command is running in any "
+                           "checkout of this repository")
         if _abandoned(lock, wait, git_in=self._git_places()):
             return True, (f"git's lock {shown} is there and no git process holds it (a git that was stopped left "
                           f"it), so every write to this workspace fails until `{Command.of('check', repair=True)}` "
@@ -196,17 +215,47 @@ class KilledGit:
         return str(lock)
 
     def _common_dir(self) -> Path:
-        """The folder holding the refs: the git directory, or for a linked worktree the one its `commondir` names."""
-        folder = self.git_dir()
-        try:
-            named = (folder / "commondir").read_text(encoding="utf-8").strip()
-        except OSError:
-            return folder
-        return (folder / named).resolve() if named else folder
+        """The folder holding the refs the repository's worktrees share: the git directory, or for a linked worktree
+        the repository's. Only ever the folder `git_policy.refuse_elsewhere` vouched for, never `commondir` read
+        here: it follows a `.git` file or `commondir` only to this workspace's own repository (one `git worktree
+        add` made, naming the workspace back), and raises `StoreError` for one naming elsewhere. The workspace's
+        policy check (before its first git call) keeps that folder; before any, it is vouched for here, so no lock
+        is read, judged or removed in another repository whichever order the calls come in (r31 sweep AS)."""
+        if self._common is None:
+            self._common = (git_policy.refuse_elsewhere(self.root) or self.git_dir()).resolve()
+        return self._common
 
     def _git_places(self) -> tuple[Path, ...]:
-        """The folders a git working on this repository has as its current one: the work tree and the git dirs."""
-        return tuple(dict.fromkeys(p.resolve() for p in (self.root, self.git_dir(), self._common_dir())))
+        """The folders a git working on this repository has as its current one (or one inside them): every worktree
+        of the repository, the main one and each linked one (a git in another checkout updates the refs they
+        share), and the git folders."""
+        common = self._common_dir()
+        trees = [tree for tree, _ in git_policy.worktrees(common)]
+        return tuple(dict.fromkeys(p.resolve() for p in (self.root, self.git_dir(), common, *trees)))
+
+    def _not_written(self, lock: Path) -> str | None:
+        """None when `lock` (a ref lock: `ref_locks`, or one git named) is that of a ref this workspace writes: its
+        HEAD, ORIG_HEAD and MERGE_HEAD (in its own git folder), its branch (`git_policy.branches_of`), `packed-refs`
+        and `WRITTEN_REFS`; otherwise that ref in words (the branch another checkout is on, that checkout's HEAD)."""
+        own, common = self.git_dir().resolve(), self._common_dir()
+        trees = [(tree, git_dir.resolve()) for tree, git_dir in git_policy.worktrees(common)]
+        folder = (self.root / lock).parent.resolve()
+        # The git folder the ref is in: the nearest holding the lock (a linked worktree's is inside the shared one).
+        top = max((place for place in {own, common, *(git_dir for _, git_dir in trees)}
+                   if place == folder or place in folder.parents), key=lambda place: len(place.parts), default=None)
+        if top is None:
+            return str(lock)
+        ref = (folder / lock.name.removesuffix(".lock")).relative_to(top).as_posix()
+        if top == own and f"{ref}.lock" in REF_LOCKS and ref != "packed-refs" or top == common and (
+                ref == "packed-refs" or ref.startswith(WRITTEN_REFS) or ref in git_policy.branches_of(own)):
+            return None
+        if ref.startswith("refs/heads/"):
+            tree = next((tree for tree, git_dir in trees if ref in git_policy.branches_of(git_dir)), None)
+            return f"the branch {ref.removeprefix('refs/heads/')}" + (f", checked out in {tree}" if tree else "")
+        tree = next((tree for tree, git_dir in trees if git_dir == top), None)
+        if tree is None or ref.startswith("refs/") and not ref.startswith(_OWN_REFS):  # shared by every checkout
+            return ref
+        return f"{ref} of the checkout in {tree}"
 
     def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]:
         """Those of an interrupted write's files (`changes`, its journal's) that hold, in the work tree or in git's
@@ -381,8 +430,8 @@ def _git_running(places: tuple[Path, ...], info: os.stat_result) -> bool:
 
 def _safe_once_alone() -> str:
     """The advice for a lock regdraft cannot judge safe to remove: when deleting it is safe."""
-    return ("it is safe to delete it once no other regdraft or git command is running in this workspace, and every "
-            "write fails until it is gone")
+    return ("it is safe to delete it once no other regdraft or git command is running in this workspace or in "
+            "another checkout of its repository, and every write fails until it is gone")
 
 
 def _left(path: Path, held: set[tuple[int, int]] | None) -> bool:

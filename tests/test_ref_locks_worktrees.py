@@ -1,0 +1,150 @@
+"""git's ref locks in a repository with several worktrees (r31 sweep AS defect 1): the repair removes only the locks
+of refs this workspace writes, never one a git running in another worktree holds, and names another checkout's
+branch lock as such; the repository's shared folder is read only once the git policy has vouched for it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.errors import StoreError
+from regdraft.workspace import store_killed
+from regdraft.workspace.checks import git_lock, remove_git_lock
+from regdraft.workspace.store import Workspace
+
+TAG = "refs/tags/adopted/05-QC-TU"
+
+
+def git(where: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=where, check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def checkouts(mini_workspace: Workspace, tmp_path: Path) -> dict[str, Path]:
+    """The mini workspace (`main`, on branch main) and two linked worktrees of its repository (`wt` on branch review,
+    `wt2` on branch other), each a workspace of its own."""
+    main = mini_workspace.root
+    for name, branch in (("wt", "review"), ("wt2", "other")):
+        git(main, "worktree", "add", "-q", "-b", branch, str(tmp_path / name))
+    return {"main": main, "wt": (tmp_path / "wt").resolve(), "wt2": (tmp_path / "wt2").resolve()}
+
+
+@contextmanager
+def held_ref(where: Path, ref: str) -> Iterator[subprocess.Popen[str]]:
+    """A real git in `where` in the middle of updating `ref`: `git update-ref --stdin` has prepared the transaction
+    (the lock taken, written and closed, as git leaves it before it renames it into place) and waits for `commit`.
+    Started by a shell, so that it is not a child of this process (which `_git_running` leaves out as its own); the
+    shell and git are killed at the end whatever happens."""
+    sha = git(where, "rev-parse", "HEAD")
+    process = subprocess.Popen(["sh", "-c", "git update-ref --stdin; exit $?"], cwd=where, text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        process.stdin.write(f"start\nupdate {ref} {sha}\nprepare\n")
+        process.stdin.flush()
+        assert process.stdout.readline().strip() == "start: ok"
+        assert process.stdout.readline().strip() == "prepare: ok"
+        yield process
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+
+
+def committed(process: subprocess.Popen[str]) -> str:
+    """Let the held transaction go on: git's answer to `commit` (its lock, if still there, renamed into place)."""
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write("commit\n")
+    process.stdin.close()
+    return process.stdout.read().strip()
+
+
+def plant(lock: Path) -> None:
+    """The lock a git killed while it held the ref leaves (written a while ago, closed)."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_bytes(b"")
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+
+
+@pytest.mark.parametrize(("workspace", "git_in"), [("wt", "main"), ("main", "wt2"), ("wt", "wt2")])
+def test_a_lock_a_git_holds_in_another_worktree_is_kept(checkouts: dict[str, Path], workspace: str, git_in: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git whose folder is another worktree (the main one, or a linked one) was not seen as running: the repair
+    removed the adoption tag's lock it held mid-transaction, and the git's commit then failed."""
+    monkeypatch.setattr(store_killed, "WAIT_FOR_GIT", 0.0)
+    ws = Workspace(checkouts[workspace])
+    lock = ws._common_dir() / f"{TAG}.lock"
+    with held_ref(checkouts[git_in], TAG) as process:
+        assert lock.is_file()
+        (problem,) = git_lock(ws)
+        assert problem.warning and "is held by a process running now" in problem.message, problem.message
+        assert remove_git_lock(ws) == []
+        assert lock.is_file()
+        assert committed(process) == "commit: ok"
+    assert git(checkouts["main"], "rev-parse", "--verify", "-q", TAG) == git(checkouts[git_in], "rev-parse", "HEAD")
+
+
+def test_only_the_locks_of_refs_this_workspace_writes_are_removed(checkouts: dict[str, Path]) -> None:
+    """Left by a git that was stopped, with no git running: another checkout's branch (and HEAD), and a branch no one
+    is on, are named as refs this workspace never writes and left; its own branch, HEAD and tags' locks are removed.
+    The repair removed every `*.lock` under the shared refs/, and `check` said each made every write fail."""
+    ws = Workspace(checkouts["wt"])
+    common, own = ws._common_dir(), ws.git_dir()
+    others = [common / "refs/heads/main.lock", common / "refs/heads/other.lock", common / "refs/heads/feature.lock",
+              common / "HEAD.lock"]
+    mine = [common / "refs/heads/review.lock", own / "HEAD.lock", common / f"{TAG}.lock", common / "packed-refs.lock"]
+    for lock in others + mine:
+        plant(lock)
+    said = {problem.source: problem for problem in git_lock(ws)}
+    assert sorted(said) == sorted(ws.relative_link(lock) for lock in others + mine)
+    for lock in others:
+        problem = said[ws.relative_link(lock)]
+        assert problem.warning and "this workspace never writes" in problem.message, problem.message
+        assert "every write to this workspace fails" not in problem.message, problem.message
+    main_branch = said[ws.relative_link(common / "refs/heads/main.lock")].message
+    assert f"the branch main, checked out in {checkouts['main']}" in main_branch, main_branch
+    for lock in mine:
+        assert not said[ws.relative_link(lock)].warning
+    removed = remove_git_lock(ws)
+    assert len(removed) == len(mine), removed
+    assert [lock for lock in others if not lock.exists()] == []
+    assert [lock for lock in mine if lock.exists()] == []
+
+
+def test_the_main_worktree_removes_its_own_branch_lock_and_keeps_a_linked_ones(checkouts: dict[str, Path]) -> None:
+    """In the main worktree its HEAD is in the shared folder: its own; a linked worktree's HEAD and branch are not."""
+    ws = Workspace(checkouts["main"])
+    common = ws._common_dir()
+    theirs = [common / "worktrees/wt/HEAD.lock", common / "refs/heads/review.lock"]
+    mine = [common / "HEAD.lock", common / "refs/heads/main.lock"]
+    for lock in theirs + mine:
+        plant(lock)
+    assert len(remove_git_lock(ws)) == len(mine)
+    assert all(lock.exists() for lock in theirs) and not any(lock.exists() for lock in mine)
+
+
+def test_a_commondir_naming_another_repository_is_refused_before_its_locks_are_read(
+        mini_workspace: Workspace, tmp_path: Path) -> None:
+    """The shared folder is read only once `git_policy.refuse_elsewhere` has vouched for it: a fresh workspace object
+    (no git run yet) listed another repository's locks through a received `.git/commondir`."""
+    other = tmp_path / "other"
+    git(tmp_path, "init", "-q", str(other))
+    plant(other / ".git/refs/heads/feature.lock")
+    (mini_workspace.root / ".git/commondir").write_text("../../other/.git\n", encoding="utf-8")
+    ws = Workspace(mini_workspace.root)
+    with pytest.raises(StoreError, match="sends git to ../../other/.git, which is not this workspace's own"):
+        ws.ref_locks()
+    with pytest.raises(StoreError, match="commondir sends git to"):
+        remove_git_lock(Workspace(mini_workspace.root))
+    assert (other / ".git/refs/heads/feature.lock").is_file()
