@@ -30,8 +30,10 @@ Post-conditions:
    that the office can raise the bound, everything typed kept. A drafter's link, and the office's commands, are not
    bounded.
 9. An answer or accept is recorded only over the answer its page showed (`answers.answer_mark`, the form's `answered`;
-   none: no answer): one given since, at the terminal or in another tab, is refused with nothing written, both answers
+   empty: no answer): one given since, at the terminal or in another tab, is refused with nothing written, both answers
    said and the one typed kept (`answered_since`). A first answer, and the answer the comment has sent again, pass.
+   A form without the field (`UNSAID`: a workspace's own comments page made before it, a script) changes no answer:
+   refused in a sentence saying why and, for the workspace's own page, the field to add (`answered_unsaid`).
 10. A member withdraws only a comment they sent through these pages (`own`: their link's name and body), in an open
     round, while the office has not answered it: recorded as `regdraft comment respond ID withdrawn` records it (one
     commit, authored by them, the comment's words kept, the report counting it withdrawn); sent twice, nothing more.
@@ -82,7 +84,14 @@ def form_values(form: Mapping[str, object]) -> dict[str, str]:
         # Line breaks as stored (`\n`): a browser sends a text box's as `\r\n`, and each counted twice toward
         # `MAX_TEXT` and the member's bound (a comment of 20,000 characters on 417 lines was "20416 ký tự").
         values[name] = visible(one_newline(value), joiners=name in WORDS)[:limit] if isinstance(value, str) else ""
+    if not isinstance(form.get("answered"), str):  # a page that does not say what it showed (`_not_answered_since`)
+        values["answered"] = UNSAID
     return values
+
+
+# What `form_values` reads a form without the `answered` field as: no answer mark (16 hexadecimal digits, or empty
+# for none) is this. A workspace's own `web-comments.html.j2` made before the field, or a script, sends such forms.
+UNSAID = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,8 +305,25 @@ def _not_answered_since(ws: Workspace, slug: str, comment: Comment, values: Mapp
         return f"{disposition.label(words)} (“{shown}”)" if shown else disposition.label(words)
 
     recorded = said(comment.disposition, comment.reply) if comment.disposition else f"“{comment.reply}”"
+    if values["answered"] == UNSAID:
+        # Pressing the button again sends no more than the first time: refused for good, with the way out. Taking
+        # such a form as one that showed the answer on record would replace an answer given since, unseen.
+        raise refuse(ui, Category.STATE, "answered_unsaid", id=comment.id, recorded=recorded,
+                     typed=said(typed, reply), why=ui("unsaid_own_template" if _own_comments_page(ws)
+                                                       else "unsaid_old_page", field=ANSWERED_FIELD))
     raise refuse(ui, Category.STATE, "answered_since", id=comment.id, recorded=recorded, typed=said(typed, reply),
                  button=ui(button))
+
+
+# The field each answering form of the comments page carries, as the package's `web-comments.html.j2` writes it.
+ANSWERED_FIELD = '<input type="hidden" name="answered" value="{{ item.answered }}">'
+
+
+def _own_comments_page(ws: Workspace) -> bool:
+    """Whether the workspace has its own comments page (`templates/web-comments.html.j2`, read before the package's)."""
+    from regdraft.core.layout import TEMPLATES
+
+    return (ws.root / TEMPLATES / "web-comments.html.j2").is_file()
 
 
 # The characters of a reply a refusal quotes: the whole reply is on the page (the one on record above the form, the one
