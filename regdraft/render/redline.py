@@ -76,6 +76,9 @@ class Version:
     # số 05-QC/TU`, 2025-07-01), dated by their document's entry-into-force article (`core.amend.staged`)
     later: tuple[tuple[str, Any], ...] = ()
     issued_with: str = ""  # the type of the decision the text was issued with, whose number it has (`Quyết định`)
+    # For a reader without commit ids (`commits` off): the round the version was circulated in, worded by the review
+    # server (`gửi lấy ý kiến vòng 1 ngày 06/12/2026`), said in place of the commit's date, which dated the saving.
+    circulated: str = ""
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
@@ -121,9 +124,13 @@ class Version:
     def revision(self, words: Mapping[str, str], style: str = "numeric", commits: bool = True) -> str:
         """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 02/3/2026` (`commit 4934479` in English: the
         profile's `revision`; the commit's date in `style`), or `01-QC/TU: chưa lưu vào lịch sử`. Without `commits`
-        (a reader who has no use for them), the version by its label: `05-QC/TU (Dự thảo lần 2): 02/3/2026`."""
+        (a reader who has no use for them), the version by its label: `05-QC/TU (Dự thảo lần 2): 02/3/2026`, or by the
+        round it was circulated in when it was (`circulated`): `05-QC/TU (Dự thảo lần 2): gửi lấy ý kiến vòng 1 ngày
+        06/12/2026`."""
         commit = words.get("revision", "commit {commit}").format(commit=self.commit) if self.commit and commits else ""
         dated = "" if self.uncommitted else cited_date(self.date, style, words)
+        if not commits and self.circulated:
+            dated = self.circulated
         bits = [b for b in (self.uncommitted or commit, dated) if b]
         named = self.doc_id or self.label
         if not commits and self.doc_id and self.label and self.label != self.doc_id:

@@ -21,7 +21,6 @@ Post-conditions:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import tempfile
@@ -41,7 +40,7 @@ from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, answers, pace, pages, switch
+from regdraft.web import actions, answers, circulated, pace, pages, switch
 from regdraft.web.builds import Gate, departure
 from regdraft.web.guard import (
     CSRF_COOKIE,
@@ -311,8 +310,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
                                                                    c.ui))
-        if not c.visitor.may_answer:  # a member reads the versions by draft and date: commit ids meant nothing to them
-            redline = dataclasses.replace(redline, commits=False)
+        if not c.visitor.may_answer:  # a member reads the versions by round and draft: commit ids meant nothing to them
+            redline, page = circulated.as_member(ws, redline, page, (rev_from, rev_to), c.ui)
         globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),
                              again=c.query("again"), same=c.query("same"), texts_json=_json_data(page.texts),
                              annotate=True, mark=_mark, confirm=confirm,
