@@ -9,8 +9,12 @@ Post-conditions:
    the number of files it covers (r30 sweep AO, D1: each page kept held a tuple per uncommitted file as its key).
 2. `Server.cached` and the gates are asked with revisions as full commit ids (`commits`), never as the names typed in
    an address: a branch or tag moved between two requests names another draft (r30 sweep AO, D2).
-3. `Server.cached` hands out what was built from HEAD's commit only while regulations and amendments have no
-   uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them (counted as pickled).
+3. `Server.cached` hands out what was built from HEAD's commit and adoption tags only while regulations and
+   amendments have no uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them (counted as
+   pickled).
+4. The adoption tags (`refs/tags/adopted/…`) are part of the state (`Server.state`) and of what `Server.cached` keeps
+   a value for: the pages read them (an adopted amendment's redline compares from its tag's commit), and a sync
+   from the shared remote, or `git tag`, moves or deletes one without a commit.
 """
 
 from __future__ import annotations
@@ -97,6 +101,17 @@ def unwatched(ws: Workspace, paths: tuple[str, ...], vouched: Callable[[], set[s
     return found - vouched() if found else found
 
 
+def adoption_tags(ws: Workspace) -> bytes:
+    """The adoption tags (`refs/tags/adopted/…`) and what each names, as a digest: a tag a sync or `git tag` moved or
+    deleted changes it, with no commit (post-condition 4)."""
+    try:
+        tags = ws.tags()
+    except RegdraftError:  # no tags to read: none named
+        return b""
+    listed = "\0".join(f"{name}\0{tag.ref}\0{tag.commit}" for name, tag in sorted(tags.items()))
+    return hashlib.sha256(listed.encode()).digest()
+
+
 class Server:
     """The state of one review server: its workspace, whether links are required, its secret and lock."""
 
@@ -152,12 +167,12 @@ class Server:
         """`build()`, remembered for the committed state it was built from.
 
         Pages are built from committed files unless the working tree has edits: the key holds
-        HEAD's commit, and nothing is remembered while regulations or amendments are edited, nor while one of their
-        files or the settings is one git does not watch (`unwatched`).
+        HEAD's commit and the adoption tags, and nothing is remembered while regulations or amendments are edited, nor
+        while one of their files or the settings is one git does not watch (`unwatched`).
         """
         if ws.dirty(["regulations", "amendments"]) or self.unwatched(ws, (CONFIG, REGULATIONS, AMENDMENTS)):
             return build()
-        state = (ws.resolve("HEAD").sha, *key)
+        state = (ws.resolve("HEAD").sha, adoption_tags(ws), *key)
         with self._cache_lock:
             if state in self._cache:
                 found: T = self._cache[state][0]
@@ -176,9 +191,10 @@ class Server:
         return value
 
     def state(self) -> bytes | None:
-        """What every page depends on besides its address and visitor, as a digest: HEAD's commit, each uncommitted
-        file (the working tree's, where comments, settings and templates are read) and each file of `READ` git does
-        not watch (ignored, or marked in the index) with its status, and today's date.
+        """What every page depends on besides its address and visitor, as a digest: HEAD's commit, the adoption tags
+        (`adoption_tags`), each uncommitted file (the working tree's, where comments, settings and templates are read)
+        and each file of `READ` git does not watch (ignored, or marked in the index) with its status, and today's
+        date.
         None when that cannot be told for sure: a file changed within `comment_cache.RACY_NS` (a second change could
         keep its status), or no commit yet; the page is then built for its request alone."""
         from regdraft.workspace.comment_cache import RACY_NS, now
@@ -189,7 +205,7 @@ class Server:
         except (RegdraftError, ValueError):
             return None
         taken = now()
-        digest = hashlib.sha256(f"{head}\0{dt.date.today().isoformat()}\0".encode())
+        digest = hashlib.sha256(f"{head}\0{dt.date.today().isoformat()}\0".encode() + adoption_tags(ws) + b"\0")
         dirty = ws.dirty(["."])
         # What the pages read that git's status would not report an edit of: ignored, or marked in the index.
         for path in sorted(dirty) + sorted(self.unwatched(ws, READ) - set(dirty)):
