@@ -40,7 +40,7 @@ from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, answers, circulated, pace, pages, switch
+from regdraft.web import actions, answers, circulated, pace, pages, sizes, switch
 from regdraft.web.builds import Gate, departure
 from regdraft.web.guard import (
     CSRF_COOKIE,
@@ -309,7 +309,7 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         pages.circulated_only(ws, slug, c.visitor.may_answer, rev_from, rev_to, c.ui)
         redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
-                                                                   c.ui))
+                                                                   c.ui), sizes.redline_bytes)
         if not c.visitor.may_answer:  # a member reads the versions by round and draft: commit ids meant nothing to them
             redline, page = circulated.as_member(ws, redline, page, (rev_from, rev_to), c.ui)
         globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),

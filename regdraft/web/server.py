@@ -10,8 +10,9 @@ Post-conditions:
 2. `Server.cached` and the gates are asked with revisions as full commit ids (`commits`), never as the names typed in
    an address: a branch or tag moved between two requests names another draft (r30 sweep AO, D2).
 3. `Server.cached` hands out what was built from HEAD's commit and adoption tags only while regulations and
-   amendments have no uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them (counted as
-   pickled).
+   amendments have no uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them, counted as the
+   memory they hold (`web.sizes`: never pickled), the least recently used dropped first (the oldest was, however
+   often it was read).
 4. The adoption tags (`refs/tags/adopted/…`) are part of the state (`Server.state`) and of what `Server.cached` keeps
    a value for: the pages read them (an adopted amendment's redline compares from its tag's commit), and a sync
    from the shared remote, or `git tag`, moves or deletes one without a commit.
@@ -22,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import pickle
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,7 +34,7 @@ from starlette.requests import Request
 
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import AMENDMENTS, CONFIG, PROFILES, REGULATIONS, TEMPLATES
-from regdraft.web import pace, pages
+from regdraft.web import pace, pages, sizes
 from regdraft.web.builds import Gate, cores
 from regdraft.web.guard import ACCESS_COOKIE, LOCAL, Visitor
 from regdraft.web.kept import BUSY_WAIT, Busy
@@ -45,16 +46,10 @@ from regdraft.workspace.store import Workspace
 T = TypeVar("T")
 
 CACHED = 32  # redlines kept by `Server.cached`
-CACHED_BYTES = 32 * 1024 * 1024  # and their bytes pickled (more in memory): a redline of 5,000 articles is megabytes
+# And the memory they hold (`web.sizes`): the comparison of 1,000 articles holds 11-15 MB (counted as 20), one of 5,000
+# articles 74 MB. It was 32 MB counted as pickled, which held three times that in memory or more.
+CACHED_BYTES = 96 * 1024 * 1024
 READ = (CONFIG, REGULATIONS, AMENDMENTS, TEMPLATES, PROFILES)  # what the pages read of the working tree
-
-
-def pickled_size(value: object) -> int | None:
-    """The bytes of `value` pickled: what `Server.cached` counts it as; None when it cannot be counted."""
-    try:
-        return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return None
 
 
 # The query parameters the pages read (`Context.query`), and so the only ones a kept page is kept under: any other
@@ -120,7 +115,7 @@ class Server:
         self.links = links
         self.secret = secret or secrets.token_bytes(32)
         self._cache_lock = threading.Lock()
-        self._cache: dict[tuple[object, ...], tuple[Any, int]] = {}  # key -> (value, its bytes pickled)
+        self._cache: OrderedDict[tuple[object, ...], tuple[Any, int]] = OrderedDict()  # key -> (value, its bytes)
         self.cached_bytes = 0  # the bytes counted of what `cached` keeps (tests look at it)
         self._vouched: tuple[object, set[str]] | None = None  # the index's status, and `Workspace.vouched(READ)`
         self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
@@ -163,8 +158,10 @@ class Server:
         except WriterBusy:
             raise Busy(self.words()("busy_writing")) from None
 
-    def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:
-        """`build()`, remembered for the committed state it was built from.
+    def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T],
+               size: Callable[[T], int] = sizes.held) -> T:
+        """`build()`, remembered for the committed state it was built from, counted as `size(value)` bytes (exact by
+        default, `web.sizes.held`: a big value gives a cheaper count, as the redline page does).
 
         Pages are built from committed files unless the working tree has edits: the key holds
         HEAD's commit and the adoption tags, and nothing is remembered while regulations or amendments are edited, nor
@@ -175,19 +172,20 @@ class Server:
         state = (ws.resolve("HEAD").sha, adoption_tags(ws), *key)
         with self._cache_lock:
             if state in self._cache:
+                self._cache.move_to_end(state)  # read now: the last to go
                 found: T = self._cache[state][0]
                 return found
         value = build()
-        size = pickled_size(value)
-        if size is None or size > CACHED_BYTES:
+        counted = size(value)
+        if counted > CACHED_BYTES:
             return value
         with self._cache_lock:
             if state in self._cache:
                 self.cached_bytes -= self._cache.pop(state)[1]
-            self._cache[state] = (value, size)
-            self.cached_bytes += size
+            self._cache[state] = (value, counted)
+            self.cached_bytes += counted
             while len(self._cache) > CACHED or self.cached_bytes > CACHED_BYTES:
-                self.cached_bytes -= self._cache.pop(next(iter(self._cache)))[1]
+                self.cached_bytes -= self._cache.popitem(last=False)[1][1]  # the least recently used
         return value
 
     def state(self) -> bytes | None:
