@@ -206,7 +206,7 @@ def test_an_article_is_quoted_in_its_clause_only_when_each_clause_names_one_law(
     (kept,) = concerning([six], "Luật B", title)
     assert kept.paragraphs == ("…", "3\\. Chuyển tiếp Luật B như sau:", "a) z;", "Đoạn tiếp.")
     words = load_profile({"profile": "state-30"}).words("vi")
-    assert provisions_note([kept], "Luật số 1/2026/QH15", "", "vi", words).startswith("khoản 3 Điều 6 của Luật số")
+    assert provisions_note([kept], "Luật số 1/2026/QH15", "", "vi", words).startswith("Khoản 3 Điều 6 của Luật số")
     # Quoted whole: a clause naming none or two of the laws, words before the first clause, or a law not named.
     for paragraphs in (("1\\. Chung cho mọi luật.", "2\\. Chuyển tiếp Luật B như sau:"),
                        ("1\\. Luật A và Luật B như sau:", "2\\. Chuyển tiếp Luật B như sau:"),
@@ -214,3 +214,51 @@ def test_an_article_is_quoted_in_its_clause_only_when_each_clause_names_one_law(
         article = Article("6", None, paragraphs)
         assert concerning([article], "Luật B", title) == (article,)
     assert concerning([six], "Luật D", title) == (six,)
+
+
+def test_an_entry_article_is_quoted_in_the_clauses_about_the_text_and_those_they_cite() -> None:
+    """A clause about the whole amending document (`Luật này có hiệu lực …`) stays, with the clauses it cites; one
+    about another document (`Bãi bỏ Điều 39 … của Luật Thủ đô …`) or about the document's articles amending others
+    (`… Điều 3 của Luật này …`, when the text is amended by Điều 4) is `…` (r31 sweep AT 2)."""
+    from regdraft.core.closing_notes import concerning, provisions_note
+    from regdraft.render.profile import load_profile
+
+    @dataclass(frozen=True)
+    class Article:
+        label: str
+        title: str | None
+        paragraphs: tuple[str, ...]
+
+    title = "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"
+    five = Article("5", "Điều khoản thi hành", (
+        "1\\. Bãi bỏ Điều 39 và Điều 40 của Luật Thủ đô số 39/2024/QH15.",
+        "2\\. Luật này có hiệu lực từ ngày 15 tháng 01 năm 2025, trừ trường hợp quy định tại khoản 4 Điều này.",
+        "3\\. Quy định tại khoản 2 Điều 1 của Luật này có hiệu lực từ ngày 01 tháng 7 năm 2025.",
+        "4\\. Quy định tại khoản 5 Điều 2 của Luật này có hiệu lực từ ngày 01 tháng 7 năm 2025.",
+        "5\\. Bãi bỏ Nghị định số 12/2020/NĐ-CP."))
+    (kept,) = concerning([five], "Luật B", title, number="22/2023/QH15", amending="2")
+    assert kept.paragraphs == ("…", five.paragraphs[1], "…", five.paragraphs[3], "…")
+    words = load_profile({"profile": "state-30"}).words("vi")
+    assert provisions_note([kept], "Luật số 1/2026/QH15", "", "vi", words).startswith(
+        "Khoản 2 và khoản 4 Điều 5 của Luật số")
+    # Amended by Điều 1, the text keeps khoản 3 and khoản 2 (which cites khoản 4: kept with it).
+    (by_one,) = concerning([five], "Luật B", title, number="22/2023/QH15", amending="1")
+    assert by_one.paragraphs == ("…", *five.paragraphs[1:4], "…")
+    assert provisions_note([by_one], "X", "", "vi", words).startswith("Các khoản 2, 3 và 4 Điều 5 của X")
+    # The article cited by its own number (`khoản 4 Điều 5 của Luật này`, in Điều 5) is `Điều này`.
+    own = Article("5", five.title, (five.paragraphs[0], five.paragraphs[1].replace("Điều này", "Điều 5 của Luật này"),
+                                    *five.paragraphs[2:]))
+    assert concerning([own], "Luật B", title, amending="2")[0].paragraphs == ("…", own.paragraphs[1], "…",
+                                                                            own.paragraphs[3], "…")
+    # A clause naming the text (by its name or number) stays whatever else it names.
+    named = Article("5", None, ("1\\. Bãi bỏ Điều 3 của Luật Thủ đô.", "2\\. Sửa Nghị định số 9/2024/NĐ-CP và Luật "
+                                "số 22/2023/QH15 cho phù hợp."))
+    assert concerning([named], "Luật B", title, number="22/2023/QH15", amending="2")[0].paragraphs[1:] == (
+        named.paragraphs[1],)
+    # Clauses all about the whole document (Nghị định 48/2013's Điều 5), or none about the text: quoted whole.
+    whole = Article("5", None, ("1\\. Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2013.",
+                                "2\\. Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này."))
+    assert concerning([whole], "Nghị định về X", "Nghị định sửa đổi các nghị định liên quan", number="63/2010/NĐ-CP",
+                      amending="1") == (whole,)
+    others = Article("5", None, five.paragraphs[:1] + five.paragraphs[4:])
+    assert concerning([others], "Luật B", title, amending="2") == (others,)

@@ -82,7 +82,8 @@ def test_every_note_names_the_amending_law_by_number_and_title(dau_thau: dict[st
             f"{L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025.") in changes
     # The note quoting its own closing articles names it the same way.
     [provisions] = [t for t in notes.values() if "quy định như sau" in t]
-    assert provisions.startswith(f"Điều 5 và khoản 4 Điều 6 của {L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025")
+    assert provisions.startswith(f"Các khoản 2, 3 và 4 Điều 5 và khoản 4 Điều 6 của {L57}, có hiệu lực kể từ ngày 15 "
+                                 "tháng 01 năm 2025")
 
 
 @needs_corpus
@@ -213,13 +214,35 @@ def test_every_docx_style_has_a_name_in_the_document_s_language(dau_thau: dict[s
 @needs_corpus
 def test_the_closing_note_quotes_only_the_transition_clause_for_this_law(dau_thau: dict[str, Path]) -> None:
     # Luật 57/2024's Điều 6 has a clause of transition rules for each law it amends: the consolidated Luật Đấu thầu
-    # quotes its khoản 4 and `…` for the three others (they ran for two PDF pages); Điều 5 is quoted whole.
-    note = next(t for t in _notes(dau_thau["md"]).values() if t.startswith("Điều 5 và "))
-    assert note.startswith(f"Điều 5 và khoản 4 Điều 6 của {L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025")
+    # quotes its khoản 4 and `…` for the three others (they ran for two PDF pages).
+    note = next(t for t in _notes(dau_thau["md"]).values() if "Điều 6 của Luật số 57/2024" in t)
+    assert note.startswith(f"Các khoản 2, 3 và 4 Điều 5 và khoản 4 Điều 6 của {L57}, có hiệu lực kể từ ngày 15 "
+                           "tháng 01 năm 2025")
     text = dau_thau["md"].read_text(encoding="utf-8")
     quoted = text[text.index("    Điều 6. Quy định chuyển tiếp"):text.index("\n# Chương I.")]
     assert quoted.startswith("    Điều 6. Quy định chuyển tiếp\n\n    …\n\n    4\\. Quy định chuyển tiếp các quy định "
                              "sửa đổi, bổ sung Luật Đấu thầu như sau:\n\n    a) Các gói thầu lựa chọn nhà thầu")
     for other in ("Luật Quy hoạch như sau", "Luật Đầu tư như sau", "đối tác công tư như sau", "a.1)"):
         assert other not in quoted, other
-    assert "1\\. Bãi bỏ Điều 39 và Điều 40 của Luật Thủ đô số 39/2024/QH15." in text
+
+
+@needs_corpus
+def test_the_closing_note_leaves_out_the_clauses_of_the_entry_article_about_other_laws(
+        dau_thau: dict[str, Path], nghi_dinh: dict[str, Path]) -> None:
+    # Luật 57/2024's Điều 5: khoản 1 repeals two articles of Luật Thủ đô, nothing of Luật Đấu thầu, and is `…` in the
+    # consolidated Luật Đấu thầu (r31 sweep AT 2); khoản 2 (the law's entry into force) is about it, and quoted with
+    # khoản 3 and 4, which it cites (`trừ trường hợp quy định tại khoản 3 và khoản 4 Điều này`).
+    text = dau_thau["md"].read_text(encoding="utf-8")
+    quoted = text[text.index("    “Điều 5. Điều khoản thi hành"):text.index("    Điều 6. Quy định chuyển tiếp")]
+    assert "Luật Thủ đô" not in text
+    assert [line.strip() for line in quoted.split("\n") if line.strip()][:3] == [
+        "“Điều 5. Điều khoản thi hành", "…", "2\\. Luật này có hiệu lực thi hành từ ngày 15 tháng 01 năm 2025, trừ "
+        "trường hợp quy định tại khoản 3 và khoản 4 Điều này."]
+    assert "\n    3\\. Việc thực hiện hợp đồng BT" in quoted and "\n    4\\. Quy định tại điểm a khoản 19" in quoted
+    # Nghị định 48/2013's Điều 5 is about the whole decree in both its clauses: quoted whole, cited as `Điều 5`.
+    [decree] = [t for t in _notes(nghi_dinh["md"]).values() if "quy định như sau" in t]
+    assert decree.startswith(f"Điều 5 của {ND48}, có hiệu lực kể từ ngày 01 tháng 7 năm 2013")
+    decree_text = nghi_dinh["md"].read_text(encoding="utf-8")
+    for clause in ("    1\\. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2013.",
+                   "    2\\. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ"):
+        assert clause in decree_text, clause

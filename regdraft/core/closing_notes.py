@@ -5,6 +5,10 @@ kept as text that amend nothing (its entry into force, its transitional provisio
 `Điều 5. Điều khoản thi hành`, `Điều 6. Quy định chuyển tiếp` of Luật 57/2024/QH15), not those that amend another
 document (`Điều 2. Sửa đổi một số điều của Nghị định số 20/2008/NĐ-CP …` of Nghị định 48/2013/NĐ-CP).
 
+`concerning(articles, text, title, number=, amending=)`: those articles each in the clauses that concern the text
+consolidated (`Luật Đấu thầu`), `…` for the others (khoản 1 of Luật 57/2024's Điều 5 repeals two articles of Luật Thủ
+đô; khoản 1 to 3 of its Điều 6 are transitional rules for the other laws it amends).
+
 `provisions_note(articles, source, words)`: the footnote quoting them, `Điều 5 và Điều 6 của Luật số 57/2024/QH15
 sửa đổi, bổ sung …, có hiệu lực kể từ ngày 15 tháng 01 năm 2025, quy định như sau: “Điều 5. Điều khoản thi hành
 1. … Điều 6. …”` (the profile's `note_provisions` words), each paragraph word for word. Its lines are separated by
@@ -30,16 +34,16 @@ thay thế` in a clause the document also repeals).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from regdraft.core.counts import agreeing
+from regdraft.core.counts import agreeing, listed
 from regdraft.core.diff import ChangeKind
 from regdraft.core.inline import plain, standing_line
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.patterns import lazy
-from regdraft.core.refs.citations import amends_another
+from regdraft.core.refs.citations import THIS, Node, amends_another, chains, grammar, read_phrase
 
 
 class KeptArticle(Protocol):
@@ -67,19 +71,22 @@ def own_provisions(amendment: _Document) -> tuple[KeptArticle, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Concerning:
-    """An article of an amending document quoted in part: its clause `clause` (the one about the text consolidated)
-    and `…` for the others (`concerning`)."""
+    """An article of an amending document quoted in part: its `clauses` about the text consolidated, `…` for each run
+    of the others (`concerning`)."""
 
     label: str
     title: str | None
     paragraphs: tuple[str, ...]
-    clause: str
+    clauses: tuple[str, ...]
 
 
 _CLAUSE = lazy(r"^(\d+[a-z]?)\.\s")
 # The types a law's or another document's name opens with, in an amending document's title naming several.
 _NAMED = ("Luật ", "Bộ luật ", "Pháp lệnh ", "Nghị định ", "Nghị quyết ", "Thông tư ", "Quyết định ", "Quy chế ")
 _OF = lazy(r"\bcủa\s+(?=(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy chế)\s)")
+# The amending document itself, by its type: `Luật này có hiệu lực …`, `… thi hành Nghị định này`.
+_ITSELF = lazy(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy chế|Quy định)\s+này"
+               r"(?!\w)")
 
 
 def named_documents(title: str) -> tuple[str, ...]:
@@ -94,19 +101,95 @@ def named_documents(title: str) -> tuple[str, ...]:
     return pieces if len(pieces) > 1 and all(p.startswith(_NAMED) and len(p.split()) > 1 for p in pieces) else ()
 
 
-def concerning(articles: Sequence[KeptArticle], text: str, title: str) -> tuple[KeptArticle, ...]:
-    """`articles` (an amending document's own provisions) with an article whose clauses each concern one of the
-    documents its `title` names (`Điều 6. Quy định chuyển tiếp`: `1. Quy định chuyển tiếp các quy định sửa đổi, bổ
-    sung Luật Quy hoạch như sau:`, …, `4. … Luật Đấu thầu như sau:`) quoted only in the clause naming the `text`
-    consolidated (`Luật Đấu thầu`), `…` for the others. An article is quoted whole unless each clause's first line
-    names exactly one of those documents and exactly one clause names `text`."""
-    names = named_documents(title)
-    if text.strip() not in names:
-        return tuple(articles)
-    return tuple(_concerning(article, text.strip(), names) for article in articles)
+def concerning(articles: Sequence[KeptArticle], text: str, title: str, *, number: str = "",
+               amending: str = "") -> tuple[KeptArticle, ...]:
+    """`articles` (an amending document's own provisions) each quoted in the clauses that concern the `text`
+    consolidated (its name, `Luật Đấu thầu`; `number` its number, `22/2023/QH15`), `…` for each run of the others,
+    as a consolidated text quotes them (Pháp lệnh 01/2012/UBTVQH13); `title` is the amending document's, `amending`
+    the label of its article amending `text` (`4` of Luật 57/2024/QH15).
+
+    A clause concerns the text when its first line (a) names it (`4. Quy định chuyển tiếp các quy định sửa đổi, bổ
+    sung Luật Đấu thầu như sau:`); else (b) when it cites the document's own articles that amend (`… tại điểm b
+    khoản 12 Điều 3 của Luật này có hiệu lực …`), as it cites `amending` or not; else (c) when it names another
+    document and not the amending one itself (`1. Bãi bỏ Điều 39 và Điều 40 của Luật Thủ đô số 39/2024/QH15.`, `1.
+    … sửa đổi, bổ sung Luật Quy hoạch như sau:`), not; else (d) it is about the whole document (`Luật này có hiệu
+    lực …`, `Bộ trưởng … chịu trách nhiệm thi hành Nghị định này.`), so it does. A clause of the article a clause
+    kept cites (`… trừ trường hợp quy định tại khoản 3 và khoản 4 Điều này.`) is kept too, so the quote says what it
+    refers to. An article is quoted whole when every clause is kept, when none is (nothing is left out on a reading
+    that found nothing), when it has fewer than two clauses or words before the first."""
+    names = tuple(dict.fromkeys((*named_documents(title), text.strip()))) if text.strip() else named_documents(title)
+    own = {a.label for a in articles}
+    return tuple(_concerning(article, _Reader(text.strip(), number, names, amending, frozenset(own - {article.label})))
+                 for article in articles)
 
 
-def _concerning(article: KeptArticle, text: str, names: Sequence[str]) -> KeptArticle:
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """What tells whether a clause concerns the text consolidated (`concerning`)."""
+
+    text: str
+    number: str
+    names: tuple[str, ...]  # the documents the amending title names, and the text
+    amending: str  # the article amending the text
+    neutral: frozenset[str]  # the document's other own provisions, citing which says nothing of the text
+
+    def is_text(self, name: str) -> bool:
+        """Whether a document named (`Luật Đấu thầu số 22/2023/QH15`) is the text consolidated."""
+        name = " ".join(name.split())
+        return bool(self.text) and (name.casefold() == self.text.casefold()
+                                    or name.casefold().startswith(f"{self.text.casefold()} số ")) \
+            or bool(self.number) and name.endswith((f" {self.number}", f"số {self.number}"))
+
+    def about(self, line: str, article: str) -> bool:
+        """Whether a clause whose first line is `line`, of the document's `article`, concerns the text."""
+        documents, articles = self._names(line), set()
+        for other, cited in _citations(line):
+            if other is not None:
+                documents.append(other)
+            articles |= {chain[0].label for chain in cited if isinstance(chain[0].label, str)
+                         and chain[0].kind is Kind.ARTICLE and chain[0].label != article}
+        if any(self.is_text(name) for name in documents):
+            return True
+        amending = articles - self.neutral
+        if self.amending and amending:
+            return self.amending in amending
+        return not documents or _ITSELF.search(line) is not None
+
+    def _names(self, line: str) -> list[str]:
+        if not self.names:
+            return []
+        pattern = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
+        return re.findall(f"(?<!\\w)(?:{pattern})(?!\\w)", line)
+
+
+def _citations(line: str) -> Iterator[tuple[str | None, list[list[Node]]]]:
+    """Each citation in `line` (`core.refs.citations`): the other document it names (None for the amending document's
+    own provisions) and the chains of units it cites, largest first (none for a document cited alone, `Luật Thủ đô
+    số 39/2024/QH15`)."""
+    g, pos = grammar("vi"), 0
+    while (start := g.start.search(line, pos)) is not None:
+        if start.group("doc") is not None:
+            doc = g.numbered.match(line, start.start())
+            if doc is not None:
+                yield doc.group("name"), []
+            pos = doc.end() if doc is not None else start.end()
+            continue
+        phrase = read_phrase(line, start.start(), g)
+        if phrase is None:
+            pos = start.end()
+            continue
+        pos = max(phrase.scan_end, start.end())
+        yield phrase.external, [chain for node in phrase.nodes for chain in chains(node)]
+
+
+def _cited_clauses(lines: Sequence[str], article: str) -> set[str]:
+    """The clauses of its own `article` a clause cites (`khoản 3 và khoản 4 Điều này`, `khoản 3 Điều 5`)."""
+    return {chain[1].label for line in lines for other, cited in _citations(line) if other is None for chain in cited
+            if len(chain) > 1 and chain[0].kind is Kind.ARTICLE and chain[0].label in (THIS, article)
+            and chain[1].kind is Kind.CLAUSE and isinstance(chain[1].label, str)}
+
+
+def _concerning(article: KeptArticle, reader: _Reader) -> KeptArticle:
     clauses: list[tuple[str, list[str]]] = []
     for paragraph in article.paragraphs:
         start = _CLAUSE.match(plain(paragraph))  # a Markdown paragraph: `4\\. Quy định …`
@@ -116,21 +199,32 @@ def _concerning(article: KeptArticle, text: str, names: Sequence[str]) -> KeptAr
             clauses[-1][1].append(paragraph)
         elif paragraph.strip():  # words before the first clause, about all of them
             return article
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r"(?!\w)")
-    named = [set(pattern.findall(plain(lines[0]))) for _, lines in clauses]
-    about = [i for i, found in enumerate(named) if found == {text}]
-    if len(clauses) < 2 or any(len(found) != 1 for found in named) or len(about) != 1:
+    if len(clauses) < 2:
         return article
-    kept = clauses[about[0]]
-    paragraphs = (*(["…"] if about[0] > 0 else []), *kept[1], *(["…"] if about[0] < len(clauses) - 1 else []))
-    return Concerning(article.label, article.title, tuple(paragraphs), kept[0])
+    kept = {i for i, (_, lines) in enumerate(clauses) if reader.about(plain(lines[0]), article.label)}
+    where = {label: i for i, (label, _) in enumerate(clauses)}
+    waiting = sorted(kept)
+    while waiting:  # the clauses a kept one cites, and those they cite
+        lines = [plain(p) for p in clauses[waiting.pop()][1]]
+        cited = {where[c] for c in _cited_clauses(lines, article.label) if c in where}
+        waiting += sorted(cited - kept)
+        kept |= cited
+    if not kept or len(kept) == len(clauses):
+        return article
+    paragraphs: list[str] = []
+    for i, (_, lines) in enumerate(clauses):
+        if i in kept:
+            paragraphs += lines
+        elif not paragraphs or paragraphs[-1] != "…":
+            paragraphs.append("…")
+    return Concerning(article.label, article.title, tuple(paragraphs), tuple(clauses[i][0] for i in sorted(kept)))
 
 
 def provisions_note(articles: Sequence[KeptArticle], document: str, effective: str, language: str,
                     words: Mapping[str, str]) -> str:
     """The footnote quoting `articles` of the amending `document` (`Luật số 12/2026/QH15 sửa đổi, bổ sung …`),
-    `effective` its `cited_effective` clause; an article quoted in one clause (`Concerning`) cited by it
-    (`khoản 4 Điều 6`, `clause 4 of Article 6`)."""
+    `effective` its `cited_effective` clause; an article quoted in some of its clauses (`Concerning`) cited by them
+    (`khoản 4 Điều 6`, `các khoản 2, 3 và 4 Điều 5`, `clause 4 of Article 6`), the note's first letter a capital."""
     word = noun(Kind.ARTICLE, language)
     names = [_cited(a, word, language) for a in articles]
     joined = ", ".join(names[:-1]) + words["note_provisions_and"] + names[-1] if len(names) > 1 else names[0]
@@ -138,17 +232,28 @@ def provisions_note(articles: Sequence[KeptArticle], document: str, effective: s
     for article in articles:
         quoted.append(f"{word} {article.label}." + (f" {plain(article.title)}" if article.title else ""))
         quoted.extend(" ".join(plain(p).split()) for p in article.paragraphs)
-    return _own_line(words["note_provisions"].format(articles=joined, document=document, effective=effective,
-                                                     text=_START + "\n".join(q for q in quoted if q)))
+    note = words["note_provisions"].format(articles=joined, document=document, effective=effective,
+                                           text=_START + "\n".join(q for q in quoted if q))
+    return _own_line(note[:1].upper() + note[1:])
 
 
 def _cited(article: KeptArticle, word: str, language: str) -> str:
-    """`Điều 6`; an article quoted in one clause `khoản 4 Điều 6` (`clause 4 of Article 6`)."""
-    clause = getattr(article, "clause", "")
-    if not clause:
+    """`Điều 6`; an article quoted in some clauses `khoản 4 Điều 6`, `khoản 2 và khoản 3 Điều 5`, `các khoản 2, 3 và
+    4 Điều 5` (`clause 4 of Article 6`, `clauses 2, 3 and 4 of Article 5`), as amending documents cite clauses."""
+    clauses: tuple[str, ...] = getattr(article, "clauses", ())
+    if not clauses:
         return f"{word} {article.label}"
-    of = " of " if language == "en" else " "
-    return f"{noun(Kind.CLAUSE, language)} {clause}{of}{word} {article.label}"
+    name = noun(Kind.CLAUSE, language)
+    if language == "en":
+        cited = f"{name} {clauses[0]}" if len(clauses) == 1 else f"{name}s {listed(clauses)}"
+        return f"{cited} of {word} {article.label}"
+    if len(clauses) == 1:
+        cited = f"{name} {clauses[0]}"
+    elif len(clauses) == 2:
+        cited = f"{name} {clauses[0]} và {name} {clauses[1]}"
+    else:
+        cited = f"các {name} {', '.join(clauses[:-1])} và {clauses[-1]}"
+    return f"{cited} {word} {article.label}"
 
 
 def basis_note(paragraphs: Sequence[str], document: str, effective: str, language: str,

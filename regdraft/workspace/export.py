@@ -63,7 +63,8 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     firsts = {id(next(a for a, _ in timeline.steps if a.slug == amendment.slug)) for amendment, _ in timeline.steps}
     ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
                      words=words, provisions=[concerning(own_provisions(amendment), str(base.meta.get("title") or ""),
-                                                         str(amendment.meta.get("title") or ""))
+                                                         str(amendment.meta.get("title") or ""), number=base.id,
+                                                         amending=amendment.article.label)
                                               if id(amendment) in firsts else () for amendment, _ in timeline.steps],
                      bases=[amendment.preamble if id(amendment) in firsts else () for amendment, _ in timeline.steps])
     missing = [source for _, source in untranslated(ws, base.meta, ct.as_of, {a.number for a in ct.amendments})]
