@@ -291,23 +291,34 @@ def test_a_subject_amendment_is_noted_as_amending_the_lead_in_it_rewrites(case: 
 
 
 @pytest.mark.parametrize("case", ["luat-dau-thau"], indirect=True)
-def test_the_end_of_a_point_changed_by_a_point_added_after_it_is_noted(case: Case) -> None:
-    """`Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17` turns the end of điểm đ from `.` into `;` (no instruction
-    says it; the redline lists it as `sửa dấu câu cuối`): the consolidated text notes it too."""
+def test_the_end_of_a_point_changed_by_a_point_added_after_it_is_not_a_note_of_the_consolidated_text(
+        case: Case) -> None:
+    """`Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17` turns the end of điểm đ from `.` into `;`. No instruction of
+    Luật 57/2024 says it, and a consolidated text notes only what the amending document states (Pháp lệnh
+    01/2012/UBTVQH13; an official consolidated Luật Đấu thầu has no such note): the text has the `;` without a note
+    (r31 sweep AT 3). It is not made silently: applying the law lists it, for `amend preview` and the redline
+    (`sửa dấu câu cuối`, tests/test_redline_kinds.py)."""
     before, after = case.base.find("d17.k1.đ").unit, case.applied.regulation.find("d17.k1.đ").unit
     assert before.text[-1].endswith("kết quả lựa chọn nhà thầu.") and after.text[-1].endswith("nhà thầu;")
-    assert _notes(case)["d17.k1.dd"] == (
-        "Dấu câu cuối điểm này được sửa đổi cho phù hợp với việc bổ sung điểm e khoản 1 Điều 17 theo quy định tại "
-        "khoản 5 Điều 4 của Luật số 57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật "
-        "Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu, có hiệu lực kể từ ngày 15 tháng 01 năm 2025.")
+    notes = _notes(case)
+    assert "d17.k1.dd" not in notes and not [t for t in notes.values() if "Dấu câu" in t]
+    assert notes["d17.k1.e"].startswith("Điểm này được bổ sung theo quy định tại khoản 5 Điều 4 của Luật số 57/2024")
+    [mark] = [m for m in case.applied.punctuation if str(m.address) == "d17.k1.dd"]
+    assert (mark.old, mark.new, mark.instruction.location) == (".", ";", "5")
+    assert mark.describe("vi") == ("the end of điểm đ khoản 1 Điều 17 changes from '.' to ';' without an instruction, "
+                                   "since điểm e khoản 1 Điều 17 is appended at the end of the list (a consequential "
+                                   "edit).")
 
 
 def test_every_unit_whose_words_changed_carries_a_note_or_stands_in_one_that_does(case: Case) -> None:
     """Nothing the amendment changed reads in the consolidated text as the base text did: each unit whose title, text
-    or closing text differs from the base's (or that is new) has a footnote, or an enclosing unit has one."""
+    or closing text differs from the base's (or that is new) has a footnote, or an enclosing unit has one; but for a
+    unit whose only change is the end a consequential edit gave it (`applied.punctuation`: no instruction states it,
+    the redline and `amend preview` name it)."""
     from regdraft.core.errors import UnknownUnit
 
     noted = set(_notes(case))
+    ends = {str(m.address): m for m in case.applied.punctuation}
     unnoted = []
     for loc in case.applied.regulation.walk():
         try:
@@ -316,6 +327,11 @@ def test_every_unit_whose_words_changed_carries_a_note_or_stands_in_one_that_doe
             was = None
         unit = loc.unit
         if was is not None and (was.title, was.text, was.closing) == (unit.title, unit.text, unit.closing):
+            continue
+        end = ends.get(str(loc.address))
+        if was is not None and end is not None and (was.title, was.text[:-1], was.closing) == (
+                unit.title, unit.text[:-1], unit.closing) and was.text[-1].removesuffix(end.old) == \
+                unit.text[-1].removesuffix(end.new):
             continue
         address: Address | None = loc.address
         while address is not None and str(address) not in noted:

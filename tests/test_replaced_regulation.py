@@ -65,7 +65,7 @@ def test_export_of_a_replaced_regulation_says_so_at_its_head(replaced: Workspace
     result = invoke(replaced, "export", "01-QC/TU", "--as-of", "2026-01-01", "-o", str(out))
     assert result.exit_code == 0, result.output
     # The text as it last stood, dated its last day in force, not "in force on 2026-01-01".
-    assert f"Wrote {out} ({fmt}): the text in force on 2025-10-27 (05-QC/TU; 22 footnotes)." in result.output
+    assert f"Wrote {out} ({fmt}): the text in force on 2025-10-27 (05-QC/TU; 21 footnotes)." in result.output
     assert MESSAGE in result.output
     if fmt == "docx":
         import docx

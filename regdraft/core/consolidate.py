@@ -11,16 +11,17 @@ Post-conditions of `consolidate`:
    regulation produced by the last of them (the base when there is none).
 2. `as_of` before the base document's effective date raises `RegdraftError`.
 3. Every changed unit still in the text carries exactly one footnote; several changes to one
-   unit are chained, oldest first, in that footnote. A unit whose end an amendment changed without
-   an instruction (`.` to `;` before a point appended after it) is a changed unit too.
+   unit are chained, oldest first, in that footnote. The end of a unit an amendment changed without
+   an instruction (`.` to `;` before a point appended after it, `core.amend.consequential`) has no note of its
+   own: no amending document states it, and a consolidated text notes only what they state (Pháp lệnh
+   01/2012/UBTVQH13); the redline and `amend preview` name it (docs/export.md).
 4. A change to a unit that a later step replaces or repeals as a whole no longer has its own
    footnote: its text is gone, and the enclosing unit's footnote tells the story.
 5. Footnotes are numbered 1, 2, 3 ... in document order (notes on the whole document first).
 6. The wording is the profile's `words` (in the regulation's language): every fixed phrase of
    the opening, the notes and the dates in words is data (`regdraft/profiles/*.yaml`).
 7. A change that a later instruction of the same document repeals or replaces whole (the unit or one holding it)
-   has no note: both take effect on the same day (`core.closing_notes.standing`); so too a consequential `.` to `;`
-   an earlier instruction made at that unit's end.
+   has no note: both take effect on the same day (`core.closing_notes.standing`).
 8. A document in several steps (its instructions taking effect on dates of their own, `core.amend.staged`) is
    named once in the opening, with the date of its first step; each change's note gives the date of its own step.
 9. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
@@ -86,22 +87,8 @@ class Change(Protocol):
         ...
 
 
-class EndChange(Protocol):
-    """A consequential edit of a unit's end (`regdraft.core.amend.consequential` Punctuation)."""
-
-    @property
-    def address(self) -> Address: ...
-    @property
-    def cause(self) -> Address: ...
-    @property
-    def instruction(self) -> Instruction: ...
-    @property
-    def reason(self) -> str: ...
-
-
 class Applied(Protocol):
-    """The result of applying one amendment: the new text and the changes (and, on the real one, `punctuation`:
-    the consequential edits of units' ends, `EndChange`)."""
+    """The result of applying one amendment: the new text and the changes."""
 
     @property
     def regulation(self) -> Regulation: ...
@@ -320,16 +307,6 @@ def _sentence(head: str, instruction: Instruction, source: Source, language: str
     return words["note_sentence"].format(change=head, where=where, effective=_effective_clause(source, words))
 
 
-def end_sentence(mark: EndChange, source: Source, language: str, words: Mapping[str, str]) -> str:
-    """The note of a consequential edit of a unit's end ('.' to ';' before a point appended after it, back when the
-    last is repealed; `core.amend.consequential`), which no instruction states: `Dấu câu cuối điểm này được sửa đổi
-    cho phù hợp với việc bổ sung điểm e khoản 1 Điều 17 theo quy định tại khoản 5 Điều 4 …` (`note_end_*`)."""
-    this = _this(mark.address, language, words)
-    key = "note_end_repealed" if mark.reason == "repeal" else "note_end_inserted"
-    head = words[key].format(this=this, This=this[0].upper() + this[1:], cause=mark.cause.describe(language))
-    return _sentence(head, mark.instruction, source, language, words)
-
-
 @dataclass(frozen=True, slots=True)
 class Opening:
     """The opening of a consolidated text: a lead sentence, one item per amending document, a close."""
@@ -423,9 +400,7 @@ def consolidate(
     for step, (meta, applied) in enumerate(included):
         source = source_of(meta)
         sources.append(source)
-        marks = tuple(getattr(applied, "punctuation", ()))
-        # A '.' to ';' on a unit the same document later replaces or repeals whole never stands either.
-        kept = {id(c) for c in standing([*applied.changes, *marks])}
+        kept = {id(c) for c in standing(applied.changes)}
         for change in (c for c in applied.changes if id(c) in kept):
             address = change.address
             if address is not None and address.part:
@@ -433,8 +408,6 @@ def consolidate(
             elif change_kind(change) in ("amended", "repealed") and address is not None:
                 _supersede(notes, address, step)
             _chain(notes, address, step, note_sentence(change, source, language, words))
-        for mark in (m for m in marks if id(m) in kept):  # '.' to ';' before an appended point: noted on its unit
-            _chain(notes, mark.address.unit, step, end_sentence(mark, source, language, words))
     quoted = [(source, articles) for source, articles in zip(sources, provisions, strict=False) if articles]
     at = closing_article(regulation, words) if quoted else None
     extra = [provisions_note(articles, noted_reference(source, words), _effective_clause(source, words), language,

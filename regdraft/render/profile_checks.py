@@ -72,7 +72,6 @@ FIELDS = {
     **{f"note_{kind}": {"this", "This", "old", "new", "at"}
        for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted",
                     "words_added_after", "words_added_before", "heading")},
-    **{f"note_end_{kind}": {"this", "This", "cause"} for kind in ("inserted", "repealed")},
     "note_cited": {"instruction", "document"},
     **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
