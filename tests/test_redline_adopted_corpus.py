@@ -120,8 +120,9 @@ def test_the_text_before_a_later_adoption_is_named_by_the_earlier_ones(luat_dau_
 
 def test_the_references_to_recheck_name_the_adopted_law_not_a_draft(luat_dau_thau: Path) -> None:
     text = _text(_redline(luat_dau_thau, "22/2023/QH15", f"{L57}~1", L57, "refs.html"))
-    assert ("Khoản 1 Điều 3 dẫn chiếu khoản 7 Điều 3; Luật số 57/2024/QH15 sửa đổi điểm d khoản 7 Điều 3: cần rà "
-            "soát.") in text
+    # One line for the citation of both clauses, one amended whole, the other in its point d (r31 sweep AR 2).
+    assert ("Khoản 1 Điều 3 dẫn chiếu khoản 5 và khoản 7 Điều 3; Luật số 57/2024/QH15 sửa đổi khoản 5 và điểm d "
+            "khoản 7 Điều 3: cần rà soát.") in text
     assert "; dự thảo " not in text
 
 

@@ -9,8 +9,9 @@ forced past the gate of a replaced regulation is (`replacements.replacement_prob
 Post-conditions of `excused(ws, problems)`:
 1. A problem `check` reports for a reference (its message, file and line) becomes a warning only when an adopted
    amendment forced past the `amend check` gate with a reason broke it: the reference is missing in the regulation's
-   text at the adoption commit and was not at the commit before, from the same provision to the same target. Its
-   message is kept, the amendment, commit and reason added.
+   text at the adoption commit and was not at the commit before, from the same provision to the same target (to
+   each of its targets, for one citation of several: `check` says it once, `core.refs.missing_cited`). Its message
+   is kept, the amendment, commit and reason added.
 2. Every other problem, a reference an unforced adoption (or a hand edit) broke included, is returned as it was.
 3. Nothing is read from git while `problems` holds no failure, or no adopted amendment passed that gate with a reason.
 4. The references an adoption broke depend only on its commit and that commit's parent: they are found once and kept
@@ -69,10 +70,13 @@ def excused(ws: Workspace, problems: list[Problem]) -> list[Problem]:
     said: dict[tuple[str, str, int], str] = {}
     for path, known in breaks.items():
         reg = read_regulation(ws, ws.read(path), path).regulation
-        for source, target, line, message in kept_beside(reg, "missing-sites", partial(_missing_sites, reg)):
-            found = known.get((source, target))
-            if found is not None:
-                said[(message, reg.source, line)] = found.said(message, source, reg.language)
+        for source, targets, line, message in kept_beside(reg, "missing-citations", partial(_missing_sites, reg)):
+            # One problem names every provision of its citation missing (`points g and h ...`): a warning when an
+            # adoption past the gate broke each of them.
+            found = [known.get((source, target)) for target in targets]
+            first = found[0] if found and all(found) else None
+            if first is not None:
+                said[(message, reg.source, line)] = first.said(message, source, reg.language)
     return [replace(p, message=said[(p.message, p.source, p.line)], warning=True)
             if not p.warning and (p.message, p.source, p.line) in said else p for p in problems]
 
@@ -133,11 +137,9 @@ def _missing_at(ws: Workspace, path: str, rev: str) -> set[tuple[Address, Addres
     return {(ref.source, target) for ref, target in missing_targets(reg)}
 
 
-def _missing_sites(reg: Regulation) -> list[tuple[Address, Address, int, str]]:
-    """Each reference of `reg` to a provision that does not exist or was repealed: its provision, the target, its
+def _missing_sites(reg: Regulation) -> list[tuple[Address, tuple[Address, ...], int, str]]:
+    """Each citation in `reg` of provisions that do not exist or were repealed: its provision, those targets, its
     line and `check`'s sentence (kept beside the reading: found once per text)."""
-    from regdraft.core.refs import missing_message, missing_targets
+    from regdraft.core.refs import missing_cited
 
-    index = reg.index()
-    return [(ref.source, target, ref.line, missing_message(reg, ref, target, index))
-            for ref, target in missing_targets(reg)]
+    return [(ref.source, targets, ref.line, message) for ref, targets, message in missing_cited(reg)]

@@ -198,9 +198,10 @@ def reference_problems(before: Regulation, applied: Applied,
     """References the applied amendment breaks, and those to check, located where the referring
     text is written: in the regulation file, or in the amendment for a provision it quotes whole
     (its new text of khoản 2 Điều 11 cites Điều 10, which it also changes)."""
-    from regdraft.core.refs import affected_references
+    from regdraft.core.refs import cited_issues
 
-    issues = affected_references(before, applied.regulation, [c.provision for c in applied.changes])
+    # One finding per citation: `points b to f of clause 1 of Article 2` is one line, not five (sweep r31/AR 2).
+    issues = cited_issues(before, applied.regulation, [c.provision for c in applied.changes])
     found: dict[str, list[Problem]] = {"broken": [], "check": []}
     for issue in issues:
         ref = issue.reference

@@ -375,9 +375,9 @@ def _changed_addresses(comparison: Comparison) -> list[Address]:
 
 def _references(comparison: Comparison, changed: Sequence[Address], words: Mapping[str, str]) -> tuple[str, ...]:
     """Sentences naming the references that the change breaks or that need checking."""
-    from regdraft.core.refs import affected_references
+    from regdraft.core.refs import cited_issues
 
-    issues = affected_references(comparison.old, comparison.new, changed)
+    issues = cited_issues(comparison.old, comparison.new, changed)  # one per citation, as `amend check` says them
     return tuple(sentence(issue.note(words, comparison.new.language)) for issue in issues)
 
 

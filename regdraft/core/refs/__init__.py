@@ -11,6 +11,8 @@ from typing import Literal
 from regdraft.core.errors import Problem
 from regdraft.core.model import REPEALED_TEXT, TITLE, Address, Located, Regulation, Segment
 from regdraft.core.parts import part_paragraphs
+from regdraft.core.refs.cited import CitedIssue as CitedIssue
+from regdraft.core.refs.cited import by_citation, named, quoted
 from regdraft.core.refs.finding import Reference as Reference
 from regdraft.core.refs.finding import find_references as find_references
 
@@ -30,32 +32,19 @@ class ReferenceIssue:
     how: Literal["inserted", "repealed", "amended"] = "amended"
 
     def describe(self, language: str = "vi") -> str:
-        """A sentence naming both ends: `khoản 2 Điều 7 refers to Điều 5, which ...`."""
-        head = _refers(self.reference, self.target, language)
-        if self.kind == "broken":
-            return f"{head}, which the amendment repeals or removes: the reference is broken."
-        if self.changed is not None and self.changed != self.target:
-            verb = {"inserted": "inserts", "repealed": "repeals"}.get(self.how, "changes")
-            return (
-                f"{head}; the amendment {verb} {self.changed.describe(language)}: "
-                "check that the reference still holds."
-            )
-        return f"{head}, whose text the amendment changes: check that the reference still holds."
+        """A sentence naming both ends: `khoản 2 Điều 7 refers to Điều 5, which ...` (`cited.CitedIssue`)."""
+        return by_citation([self], language)[0].describe(language)
 
     def note(self, words: Mapping[str, str], language: str = "vi") -> str:
         """The same finding worded for the document a reviewer reads (the redline summary), in a
         profile's `words` (`reference_broken`, `reference_changed_by`, `reference_changed`)."""
-        said = self.target.describe(language)
-        # The words cited, in the document's own quotation marks (`(“point a of clause 1 of Article 12”)`).
-        fields = {"source": self.reference.source.describe(language), "target": said,
-                  "quoted": "" if self.reference.text == said else f" (“{self.reference.text}”)"}
-        if self.kind == "broken":
-            return words["reference_broken"].format(**fields)
-        if self.changed is not None and self.changed != self.target:
-            verb = words[{"inserted": "reference_inserts", "repealed": "reference_repeals"}.get(self.how,
-                                                                                               "reference_amends")]
-            return words["reference_changed_by"].format(**fields, verb=verb, changed=self.changed.describe(language))
-        return words["reference_changed"].format(**fields)
+        return by_citation([self], language)[0].note(words, language)
+
+
+def cited_issues(before: Regulation, after: Regulation, changed: Iterable[Address]) -> list[CitedIssue]:
+    """`affected_references`, one finding per citation and kind (`cited.by_citation`): what `amend check` and the
+    redline's list of references say, one line for `points b to f of clause 1 of Article 2`."""
+    return by_citation(affected_references(before, after, changed), after.language, after.index())
 
 
 def _ancestry(reg: Regulation) -> dict[Address, tuple[Address, ...]]:
@@ -237,8 +226,7 @@ def referred_from(reg: Regulation, address: Address) -> list[Reference]:
 
 def _refers(ref: Reference, target: Address, language: str) -> str:
     said = target.describe(language)
-    quoted = "" if ref.text == said else f' ("{ref.text}")'
-    return f"{ref.source.describe(language)} refers to {said}{quoted}"
+    return f"{ref.source.describe(language)} refers to {said}{quoted(ref, said)}"
 
 
 def missing_message(reg: Regulation, ref: Reference, target: Address,
@@ -249,8 +237,28 @@ def missing_message(reg: Regulation, ref: Reference, target: Address,
     return f"{_refers(ref, target, reg.language)}, which {state}."
 
 
+def missing_cited(reg: Regulation, index: dict[Address, Located] | None = None) -> list[
+        tuple[Reference, tuple[Address, ...], str]]:
+    """The references to provisions that do not exist or have been repealed, one per citation and state (`cited`),
+    each with those provisions and `check`'s sentence: `… refers to điểm g và điểm h khoản 1 Điều 2, which do not
+    exist.`; of one provision, `missing_message`."""
+    index = reg.index() if index is None else index  # built once: a long law may have many missing references
+    grouped: dict[tuple[Reference, bool], list[Address]] = {}
+    for ref, target in missing_targets(reg):
+        grouped.setdefault((ref, _repealed_at(target, index)), []).append(target)
+    found: list[tuple[Reference, tuple[Address, ...], str]] = []
+    for (ref, repealed), listed in grouped.items():
+        targets = tuple(dict.fromkeys(listed))
+        if len(targets) == 1:
+            found.append((ref, targets, missing_message(reg, ref, targets[0], index)))
+            continue
+        said = named(targets, reg.language, index, ref.text)
+        state = "have been repealed" if repealed else "do not exist"
+        found.append((ref, targets, f"{ref.source.describe(reg.language)} refers to {said}{quoted(ref, said)}, "
+                                    f"which {state}."))
+    return found
+
+
 def missing_problems(reg: Regulation) -> list[Problem]:
-    """What `regdraft check` reports about references: each one to a provision that does not exist."""
-    index = reg.index()  # built once: a long law may have many missing references
-    return [Problem(missing_message(reg, ref, target, index), reg.source, ref.line)
-            for ref, target in missing_targets(reg)]
+    """What `regdraft check` reports about references: each citation of provisions that do not exist, once."""
+    return [Problem(message, reg.source, ref.line) for ref, _, message in missing_cited(reg)]
