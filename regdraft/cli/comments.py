@@ -23,6 +23,7 @@ from regdraft.cli.options import (
 from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.comments import shown_on
 from regdraft.core.counts import count as counted
+from regdraft.core.encodings import text_of
 from regdraft.core.errors import Problem
 from regdraft.workspace.store import Workspace
 
@@ -43,7 +44,8 @@ def round_() -> None:
 
 
 def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]:
-    listed = consult_file.read_text(encoding="utf-8-sig").splitlines() if consult_file is not None else []
+    listed = text_of(consult_file.read_bytes(), str(consult_file), "save the file as UTF-8 and open the round "
+                     "again.").splitlines() if consult_file is not None else []  # UTF-8, or UTF-16 (Notepad)
     return [*consult, *(line.strip() for line in listed if line.strip())]
 
 

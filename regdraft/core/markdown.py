@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.blocks import body_blocks, heading_cuts
 from regdraft.core.collector import paused
+from regdraft.core.encodings import decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
     PLACEHOLDER,
@@ -51,23 +52,32 @@ REQUIRED_KEYS = ("id", "type", "title", "language", "issuer", "signed")
 
 
 def decode(data: bytes | str, source: str = "") -> str:
-    """Turn file bytes into normalised text: UTF-8 checked, BOM dropped, LF line ends, NFC."""
+    """Turn file bytes into normalised text: UTF-8 checked (or UTF-16, `core.encodings`), BOM dropped, LF line ends,
+    NFC."""
     if isinstance(data, bytes):
-        if b"\x00" in data[:8192]:
+        encoding = utf16(data)
+        if encoding is None and b"\x00" in data[:8192]:
             raise ParseError.collect([Problem(
                 "This looks like a binary file, not a Markdown regulation.", source, 1)])
         try:
-            text = data.decode("utf-8")
+            text, encoding = decoded(data)
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ParseError.collect([Problem(
-                f"The file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                "save it as UTF-8, or convert a legacy TCVN3/VNI file with `regdraft import`.",
-                source, line)]) from None
+            raise ParseError.collect([_undecodable(data, exc, encoding, source)]) from None
     else:
         text = data
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return nfc(text)
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, encoding: str | None, source: str) -> Problem:
+    """The problem of a byte that does not read in the encoding the file is saved in."""
+    if encoding is not None:
+        line = data[: exc.start - exc.start % 2].decode(encoding, errors="replace").count("\n") + 1
+        return Problem(f"The file is saved as {saved_as(encoding)}, but its bytes at offset {exc.start} are not "
+                       "UTF-16 text (the file may be cut off or damaged); save it as UTF-8.", source, line)
+    line = data[: exc.start].count(b"\n") + 1
+    return Problem(f"The file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                   "save it as UTF-8, or convert a legacy TCVN3/VNI file with `regdraft import`.", source, line)
 
 
 def _front_matter(lines: list[str], source: str, problems: list[Problem],

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from regdraft.core.encodings import decoded
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import read
 from regdraft.core.model import Regulation, Unit
@@ -60,17 +61,21 @@ def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str 
     from regdraft.core.markdown import Reading
     from regdraft.core.markdown import dump_front_matter as dump
 
-    head = data[:data.find(b"\n---", 3) + 1] if data.startswith(b"---") else b""
-    if b"\nconsolidated:" not in head and b"\nid:" not in head:  # no regulation file: read as any other text
+    try:
+        text, encoding = decoded(data)  # saved as UTF-16 ('Unicode') too: its front matter is read all the same
+    except UnicodeDecodeError:
+        return None
+    head = text[:text.find("\n---", 3) + 1] if text.startswith("---") else ""
+    if "\nconsolidated:" not in head and "\nid:" not in head:  # no regulation file: read as any other text
         return None
     try:
-        reading: Reading = read(data, source)
-    except (ParseError, UnicodeDecodeError):
+        reading: Reading = read(text, source)
+    except ParseError:
         return None
     meta = dict(reading.regulation.meta)
     copy = meta.pop("consolidated", None)
     if copy is None:
-        return _regulation_file(reading, meta, source, reg_id, target)
+        return _regulation_file(reading, meta, source, reg_id, target, encoding)
     if not isinstance(copy, dict):
         return None
     notes: list[Note] = []
@@ -102,11 +107,11 @@ def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str 
                      _loaded(front), regulation_path(str(meta.get("id"))))
     text, checked, passes, _ = _checked(reg, target or reg.source)
     notes.extend(checked)
-    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))
+    return ImportResult(reg, text, ImportReport(source, "line", encoding, tuple(notes), passes))
 
 
 def _regulation_file(reading: Any, meta: dict[str, Any], source: str, reg_id: str | None,
-                     target: str | None) -> ImportResult | None:
+                     target: str | None, encoding: str) -> ImportResult | None:
     """A regulation file with its front matter, read as it is (`_consolidated_copy`); None when its front matter
     gives no readable number (then it is read as any other text)."""
     from regdraft.core.markdown import dump_front_matter as dump
@@ -121,7 +126,7 @@ def _regulation_file(reading: Any, meta: dict[str, Any], source: str, reg_id: st
     text, checked, passes, _ = _checked(reg, target or reg.source)
     notes = [Note(0, "header", f"The file is a regulation file: its front matter (id: {meta['id']}) was read as "
                   "it is, not as a printed header."), *checked]
-    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))
+    return ImportResult(reg, text, ImportReport(source, "line", encoding, tuple(notes), passes))
 
 
 # A consolidated copy a consolidating body issued (Pháp lệnh 01/2012/UBTVQH13; regdraft's `consolidation:` setting):

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
+from regdraft.core.encodings import decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.text import INVISIBLE, ODD_SPACES, fold_letters
 from regdraft.importer import header, legacy, pdfcopy
@@ -92,13 +93,19 @@ def _bad_byte_notes(data: bytes) -> list[Note]:
 def read_text(data: bytes, source: str, encoding: str | None = None,
               markdown: bool = False) -> tuple[list[Paragraph], str, list[Note]]:
     """Split a text file into paragraphs; return them, the encoding used and encoding notes."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = utf16(data)
+    if b"\x00" in data[:4096] and wide is None:
         raise ParseError(f"{source} looks like a binary file, not text; import .txt, .md or .docx files.")
     if encoding is not None and encoding not in legacy.TEXT_ENCODINGS:
         raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.TEXT_ENCODINGS)}.")
     notes: list[Note] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, unicode_ok = data.decode("utf-16"), True
+    if wide is not None:
+        try:
+            text, unicode_ok = decoded(data)[0], True
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"{source} is saved as {saved_as(wide)}, but its bytes at offset {exc.start} are not "
+                             "UTF-16 text (the file may be cut off or damaged); save it as UTF-8 and import it "
+                             "again.") from None
     elif encoding == "cp1258":
         text, unicode_ok = data.decode("cp1258", errors="replace"), True
     else:
@@ -147,4 +154,5 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
             heading = stripped != line
             line = _MD_CLAUSE.sub(r"\1.", stripped)
         paragraphs.append(Paragraph(line, number, heading=heading))
-    return paragraphs, encoding, notes
+    # The report names the encoding read: UTF-16 (read as Unicode, `encoding` "utf-8" above) when it was.
+    return paragraphs, wide if wide is not None and encoding == "utf-8" else encoding, notes

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import decode
 from regdraft.core.word_diff import differing_items
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def differing_lines(a: str, b: str) -> int:
 def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, edited_name: str) -> None:
     """Raise `RegdraftError` when `edited` was plainly made from an earlier version of the regulation."""
     current = ws.read(reg_path).decode("utf-8", "replace")
-    text = edited.decode("utf-8", "replace")
+    text = decode(edited, edited_name)  # read as the edited text was parsed: UTF-16 ('Unicode') too
     own = differing_lines(text, current)
     if own == 0:
         return
