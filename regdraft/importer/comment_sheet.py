@@ -28,14 +28,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from regdraft.core.comments import REGULATION_IN, Comment, Row
 from regdraft.core.counts import is_are, several
+from regdraft.core.encodings import SAMPLE, saved_as, utf16
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
 from regdraft.core.repeats import Key, comment_key, same_person
@@ -153,7 +156,9 @@ def _csv_cells(path: Path) -> Iterator[list[str]]:
     except OSError as exc:
         raise ParseError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
     with handle:
-        reader = csv.reader(_utf8_lines(handle, path.name))
+        lines = _text_lines(handle, path.name)
+        head = list(islice(lines, MAX_LEAD))
+        reader = csv.reader(chain(head, lines), delimiter=_separator(head))
         try:
             for count, row in enumerate(reader, start=1):
                 _bound(count, path.name)
@@ -161,6 +166,41 @@ def _csv_cells(path: Path) -> Iterator[list[str]]:
         except csv.Error as exc:
             raise ParseError(f"{path.name}:{reader.line_num}: the CSV cannot be read ({exc}); a cell may hold at "
                              f"most {csv.field_size_limit():,} characters and quotes must be closed.") from None
+
+
+# What parts a CSV's columns: a comma; a semicolon, as Excel writes "CSV" where the comma is the decimal mark
+# (Vietnamese regional settings); a tab, as it writes "Unicode Text".
+SEPARATORS = (",", ";", "\t")
+
+
+def _separator(lines: Sequence[str]) -> str:
+    """The separator that parts the first line naming a known column into the most known columns (a comma first
+    on a tie); a comma when no line among `lines` names one."""
+    for line in lines:
+        known = {sep: sum(1 for cell in next(csv.reader([line], delimiter=sep), [])
+                          if _column(" ".join(nfc(cell).strip().lower().split())) not in (None, _SKIP))
+                 for sep in SEPARATORS}
+        best = max(SEPARATORS, key=known.__getitem__)
+        if known[best]:
+            return best
+    return ","
+
+
+def _text_lines(handle: BinaryIO, source: str) -> Iterator[str]:
+    """The file's lines decoded one by one, from UTF-8 or from UTF-16 (Excel's "Unicode Text", `core.encodings`),
+    a byte-order mark dropped, naming the line of a bad byte."""
+    wide = utf16(handle.read(SAMPLE))
+    handle.seek(0)
+    if wide is None:
+        yield from _utf8_lines(handle, source)
+        return
+    number = 0
+    try:
+        for number, line in enumerate(io.TextIOWrapper(handle, encoding=wide, newline=""), start=1):
+            yield line.removeprefix("\ufeff") if number == 1 else line
+    except UnicodeDecodeError:
+        raise ParseError(f"{source}:{number + 1}: the sheet is saved as {saved_as(wide)}, but this line is not "
+                         "UTF-16 text (the file may be cut off or damaged); save the sheet as 'CSV UTF-8'.") from None
 
 
 def _utf8_lines(handle: BinaryIO, source: str) -> Iterator[str]:
@@ -171,7 +211,8 @@ def _utf8_lines(handle: BinaryIO, source: str) -> Iterator[str]:
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise ParseError(f"{source}:{number}: is not UTF-8 text; save the sheet as 'CSV UTF-8'.") from None
+            raise ParseError(f"{source}:{number}: this line is not UTF-8 text (the sheet is saved in another "
+                             "encoding); save the sheet as 'CSV UTF-8'.") from None
 
 
 def _bound(rows: int, source: str) -> None:

@@ -1,0 +1,75 @@
+"""`regdraft comment import` of CSV sheets as Excel saves them outside an English locale: columns separated by `;`
+(Excel set to Vietnamese) or by tabs ("Unicode Text"), and sheets saved as UTF-16 (r31 sweep AU, finding 2)."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+from tests.conftest import REPO_ROOT, Invoke
+
+SLUG = "mini-sua"
+ROWS = [("Ban A", "khoản 2 Điều 2", "Đề nghị bổ sung, làm rõ."), ("Ban B", "Điều 1", "Đề nghị giữ nguyên.")]
+
+
+def _head(ws: Workspace) -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ws.root, capture_output=True, text=True).stdout
+
+
+def _sheet(separator: str, header: tuple[str, str, str] = ("by", "on", "text")) -> str:
+    def quote(cell: str) -> str:
+        return f'"{cell}"' if separator in cell or "," in cell else cell
+
+    return "".join(separator.join(quote(cell) for cell in row) + "\r\n" for row in [header, *ROWS])
+
+
+def _texts(ws: Workspace) -> list[tuple[str, str, str]]:
+    return sorted((c.by, c.on, c.text) for c in rounds.load_comments(ws, SLUG))
+
+
+SAVES: dict[str, Callable[[], bytes]] = {
+    "semicolons, CSV UTF-8": lambda: codecs.BOM_UTF8 + _sheet(";").encode("utf-8"),
+    "semicolons, Vietnamese column names": lambda: _sheet(
+        ";", ("Chủ thể góp ý", "Điều, khoản", "Nội dung góp ý")).encode("utf-8"),
+    "tabs, Unicode Text": lambda: codecs.BOM_UTF16_LE + _sheet("\t").encode("utf-16-le"),
+    "commas, UTF-16 with its mark": lambda: codecs.BOM_UTF16_LE + _sheet(",").encode("utf-16-le"),
+    "semicolons, UTF-16 without a mark": lambda: _sheet(";").encode("utf-16-le"),
+    "commas": lambda: _sheet(",").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("save", SAVES.values(), ids=SAVES.keys())
+def test_a_sheet_is_read_whatever_separates_its_columns(consulting_workspace: Workspace, invoke: Invoke,
+                                                        tmp_path: Path, save: Callable[[], bytes]) -> None:
+    """A `;` sheet said "no header row naming the columns was found in its first 20 rows"; a UTF-16 one "is not
+    UTF-8 text"."""
+    sheet = tmp_path / "gopy.csv"
+    sheet.write_bytes(save())
+    result = invoke(consulting_workspace, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 comments on mini-sua: ")
+    assert _texts(consulting_workspace) == [("Ban A", "d2.k2", ROWS[0][2]), ("Ban B", "d1", ROWS[1][2])]
+
+
+def test_a_sheet_in_another_encoding_is_refused_in_a_sentence(consulting_workspace: Workspace, invoke: Invoke,
+                                                               tmp_path: Path) -> None:
+    """It said "gopy.csv:2: is not UTF-8 text", a sentence with no subject."""
+    sheet = tmp_path / "gopy.csv"
+    sheet.write_bytes(b"by,on,text\r\nBan A,d1,\xd0\xe1ng\r\n")  # cp1258
+    head = _head(consulting_workspace)
+    result = invoke(consulting_workspace, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert ("gopy.csv:2: this line is not UTF-8 text (the sheet is saved in another encoding); save the sheet as "
+            "'CSV UTF-8'.") in result.output
+    assert _head(consulting_workspace) == head and _texts(consulting_workspace) == []
+
+
+def test_the_separators_are_documented() -> None:
+    docs = " ".join((REPO_ROOT / "docs" / "comments.md").read_text(encoding="utf-8").split())
+    assert "separated by commas, by semicolons" in docs and "UTF-16" in docs
