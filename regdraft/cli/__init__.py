@@ -10,6 +10,7 @@ import functools
 import gc
 import importlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -91,6 +92,11 @@ class RegdraftGroup(click.Group):
                 if json_wanted(ctx, args):
                     self._fail_json(ctx, error_json(message), 1)
                 raise click.ClickException(message) from None
+            if isinstance(exc, click.UsageError) and (extra := _EXTRA.fullmatch(exc.message)) and (
+                    said := hints.left_over(extra.group(1).split(" "), args, exc.ctx.command if exc.ctx else None)):
+                if json_wanted(ctx, args):
+                    self._fail_json(ctx, error_json(said), exc.exit_code)
+                raise click.UsageError(said, exc.ctx) from None
             if isinstance(exc, click.ClickException) and json_wanted(ctx, args):
                 self._fail_json(ctx, error_json(exc.format_message()), exc.exit_code)
             raise
@@ -160,6 +166,7 @@ def on_interrupt(signum: int, frame: object) -> None:
 
 
 TYPED = "regdraft.typed"  # click's context meta: the arguments as typed
+_EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")  # click's words for what is left over
 _CLICK_ERRORS: dict[int, type[click.ClickException]] = {1: click.ClickException, 2: click.UsageError}  # by exit code
 
 

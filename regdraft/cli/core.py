@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
+from regdraft.cli.options import DATE, AddressLast, note_problems, open_workspace, workspace_option
 from regdraft.cli.printing import (
     Result,
     committed,
@@ -120,7 +120,7 @@ def done_badly(problems: list[Any]) -> bool:
     return any(not p.warning for p in problems)
 
 
-@click.command()
+@click.command(cls=AddressLast)
 @click.argument("regulation", type=REGULATION_ID)
 @click.argument("address", type=ADDRESS, required=False)
 @click.option("--at", "rev", default=None, metavar="REV", help="Read the text at a git revision (branch, tag, sha).")
@@ -138,7 +138,8 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
          amendment: str | None, workspace: Path | None, as_json: bool) -> Result:
     """Print a regulation, or one provision of it with the headings above it.
 
-    ADDRESS is short (d12.k1.a) or written out ("điểm a khoản 1 Điều 12").
+    ADDRESS is short (d12.k1.a) or written out ("điểm a khoản 1 Điều 12"; the words after the regulation are
+    the address, with or without quotes).
 
     \b
     Example:

@@ -119,3 +119,19 @@ def spelled_data(root: click.Command, data: Any, current: click.Command | None =
     if isinstance(data, (list, tuple)):
         return [spelled_data(root, value, current) for value in data]
     return data
+
+
+def left_over(words: list[str], typed: list[str], command: click.Command | None) -> str | None:
+    """The sentence for words a command line has left over after the value of one of `command`'s options: a value
+    of several words typed without quotes (`--by Văn phòng`), quoted as it should be; None when the words follow
+    no option's value."""
+    # Options whose value may be words: a name or text (click's `text`), an address (`cli.completion.ADDRESS`).
+    valued = {opt for p in (command.params if command else ()) if isinstance(p, click.Option) and not p.is_flag
+              and p.type.name in ("text", "address") for opt in p.opts}
+    for i in range(2, len(typed) - len(words) + 1):
+        option = typed[i - 2]
+        if typed[i:i + len(words)] == words and option in valued:
+            value = " ".join([typed[i - 1], *words])
+            said = f"The word '{words[0]}' is" if len(words) == 1 else f"The words '{' '.join(words)}' are"
+            return f"{said} left over: a value of several words goes in quotes, e.g. {option} \"{value}\"."
+    return None

@@ -207,3 +207,22 @@ def note_problems(problems: list[Any], relative: str) -> None:
     note = problems_note(problems, relative)
     if note:
         click.echo(painted(spelled(note), err=True, fg="yellow"), err=True)
+
+
+
+class AddressLast(click.Command):
+    """A command whose last argument is one address: the words typed after it without quotes are the address's
+    (`regdraft show 01-QC/TU Điều 12 khoản 2` shows `Điều 12 khoản 2`), as a shell splits an address of several
+    words that was not put in quotes."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse as click does, then join the words left over to the address (words are left over only once the
+        address, the last argument, is given). Completing a word (`resilient_parsing`), an option still waiting
+        for its value leaves the arguments before it over, for the completion to read: they stay."""
+        ctx.allow_extra_args = True
+        rest = super().parse_args(ctx, args)
+        if rest and not ctx.resilient_parsing and isinstance(ctx.params.get("address"), str):
+            ctx.params["address"] = " ".join([ctx.params["address"], *rest])
+            ctx.args = []
+        return ctx.args
+

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from regdraft.cli.completion import ADDRESS, REGULATION_ID
-from regdraft.cli.options import note_problems, open_workspace, workspace_option
+from regdraft.cli.options import AddressLast, note_problems, open_workspace, workspace_option
 from regdraft.cli.printing import Result, pager_option, prints_result
 
 
-@click.command()
+@click.command(cls=AddressLast)
 @click.argument("regulation", type=REGULATION_ID)
 @click.argument("address", type=ADDRESS, required=False)
 @click.option("--from", "source", type=ADDRESS, default=None,
@@ -40,7 +40,9 @@ def refs(regulation: str, address: str | None, source: str | None, external: boo
     from regdraft.workspace import api
 
     if address is not None and source is not None:
-        raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both.")
+        raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both; if "
+                         f"'{address}' is the rest of --from's address, put the address in quotes: --from "
+                         f"\"{source} {address}\".")
     reg, problems = api.read_regulation(open_workspace(workspace), regulation, rev)
     note_problems(problems, reg.source)
     rows = references.rows(reg, to=address, source=source, external=external)

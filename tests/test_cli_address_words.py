@@ -1,0 +1,53 @@
+"""An address typed without quotes (`regdraft show 01-QC/TU Điều 12 khoản 2`): the words after the regulation are the
+address; a value of several words typed without quotes after an option is named with its quotes (r31 sweep AU,
+finding 3). Click's "Got unexpected extra arguments (12 khoản 2)" said neither."""
+
+from __future__ import annotations
+
+import json
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+
+def test_show_takes_the_words_after_the_regulation_as_its_address(mini_workspace: Workspace,
+                                                                   invoke: Invoke) -> None:
+    quoted = invoke(mini_workspace, "show", "MINI-QC", "Điều 2 khoản 2")
+    assert quoted.exit_code == 0, quoted.output
+    for words in (["Điều", "2", "khoản", "2"], ["khoản", "2", "Điều", "2"], ["d2", "k2"], ["Điều", "2", "--at",
+                                                                                        "HEAD", "khoản", "2"]):
+        result = invoke(mini_workspace, "show", "MINI-QC", *words)
+        assert result.exit_code == 0, result.output
+        assert result.output == quoted.output
+    point = invoke(mini_workspace, "show", "MINI-QC", "điểm", "b", "khoản", "2", "Điều", "2", "--json")
+    assert point.exit_code == 0 and json.loads(point.output)["address"] == "d2.k2.b"
+
+
+def test_refs_takes_the_words_after_the_regulation_as_its_address(mini_workspace: Workspace,
+                                                                   invoke: Invoke) -> None:
+    quoted = invoke(mini_workspace, "refs", "MINI-QC", "khoản 1 Điều 2")
+    unquoted = invoke(mini_workspace, "refs", "MINI-QC", "khoản", "1", "Điều", "2")
+    assert unquoted.exit_code == quoted.exit_code == 0, unquoted.output
+    assert unquoted.output == quoted.output and "khoản 3 Điều 2" in unquoted.output
+    # Its --from option took one word, and the next word became the address: say how to quote it.
+    both = invoke(mini_workspace, "refs", "MINI-QC", "--from", "Điều", "2")
+    assert both.exit_code == 2
+    assert "if '2' is the rest of --from's address, put the address in quotes: --from \"Điều 2\"." in both.output
+
+
+def test_words_left_over_after_an_option_are_named_with_their_quotes(consulting_workspace: Workspace,
+                                                                     invoke: Invoke) -> None:
+    head = consulting_workspace.repo.head.commit.hexsha
+    result = invoke(consulting_workspace, "comment", "add", "mini-sua", "--by", "Ban", "A", "--on", "d1",
+                    "--text", "Đúng")
+    assert result.exit_code == 2 and "unexpected extra" not in result.output
+    assert "The word 'A' is left over: a value of several words goes in quotes, e.g. --by \"Ban A\"." in result.output
+    result = invoke(consulting_workspace, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "khoản", "1",
+                    "Điều", "2", "--text", "Đúng", "--json")
+    assert result.exit_code == 2
+    assert json.loads(result.output)["error"] == ("The words '1 Điều 2' are left over: a value of several words goes "
+                                                  "in quotes, e.g. --on \"khoản 1 Điều 2\".")
+    assert consulting_workspace.repo.head.commit.hexsha == head
+    # Words after a flag, not after an option's value, keep click's own words.
+    flag = invoke(consulting_workspace, "list", "extra")
+    assert flag.exit_code == 2 and "unexpected extra argument (extra)" in flag.output
