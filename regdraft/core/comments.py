@@ -28,7 +28,7 @@ from regdraft.core.comment_wording import _reads_as_the_part, _reads_as_the_prov
 from regdraft.core.errors import AddressError, ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
-from regdraft.core.text import nfc, tone_key
+from regdraft.core.text import nfc, tone_key, words_within
 
 # One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
 Row = tuple[int, dict[str, str]]
@@ -465,12 +465,16 @@ def unconsulted(r: Round, comments: Sequence[Comment]) -> tuple[str, ...]:
 def nearest_consulted(by: str, r: Round) -> str:
     """The consulted body of round `r` a body's name not consulted most likely means (a typo: `Ban Tuyên giáo
     Tỉnh ujy` for `Ban Tuyên giáo Tỉnh ủy`; a person's name without the office that follows its comma, `Comrade
-    John Nguyen` for the one consulted body `Comrade John Nguyen, Provincial Committee member`), else empty."""
+    John Nguyen` for the one consulted body `Comrade John Nguyen, Provincial Committee member`; part of the name of
+    one consulted body alone, `Văn phòng` for `Văn phòng Tỉnh ủy`), else empty."""
     import difflib
 
     named = [b for b in r.consulted if "," in b and body_key(b.split(",", 1)[0]) == body_key(by)]
     if len(named) == 1:
         return named[0]
+    within = [b for b in r.consulted if words_within(by, b)]
+    if len(within) == 1:
+        return within[0]
     keys = {body_key(b): b for b in r.consulted}
     found = difflib.get_close_matches(body_key(by), list(keys), n=1, cutoff=0.75)
     return keys[found[0]] if found else ""

@@ -150,6 +150,14 @@ def unaccented(text: str) -> str:
     return "".join(out)
 
 
+def words_within(part: str, whole: str) -> bool:
+    """Whether the words of `part` run, as whole words, within the longer name `whole` (`Văn phòng`, `van phong` in
+    `Văn phòng Tỉnh ủy`): case, spacing, tone placement and accents aside."""
+    words, name = (unaccented(unicodedata.normalize("NFC", text)).split() for text in (part, whole))
+    return 0 < len(words) < len(name) and any(name[i:i + len(words)] == words
+                                              for i in range(len(name) - len(words) + 1))
+
+
 # Letters that look like Vietnamese ones but are other characters: Icelandic eth typed for Đ,
 # and Cyrillic or Greek capitals and small letters that draw like Latin ones.
 LOOKALIKES = {
