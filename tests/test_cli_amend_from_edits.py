@@ -90,7 +90,9 @@ def test_an_unedited_text_creates_no_amendment(tmp_workspace: Workspace, tmp_pat
     preamble = edited_copy(tmp_workspace, tmp_path, ("Căn cứ Điều lệ Đảng", "Căn cứ Điều lệ Đảng Cộng sản Việt Nam"))
     told = " ".join(invoke(tmp_workspace, "amend", "from-edits", "trong", "--new", "--edited",
                            str(preamble)).output.split())
-    assert "(The edited text changes the preamble; an amending document does not amend it" in told
+    assert ("(The edited text changes the preamble (paragraph 1 “Căn cứ Điều lệ Đảng Cộng sản Việt Nam;” became "
+            "“Căn cứ Điều lệ Đảng Cộng sản Việt Nam Cộng sản Việt Nam;”); an amending document does not amend it"
+            in told)
 
 
 def test_regenerates_only_the_instructions_of_an_existing_amendment(tmp_workspace: Workspace, tmp_path: Path,

@@ -232,7 +232,8 @@ def test_word_letters_beyond_d_are_kept_and_reported(tmp_path: Path) -> None:
 def test_not_a_docx_is_a_clean_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"not a zip file")
-    with pytest.raises(ParseError, match="not a Word .docx file"):
+    with pytest.raises(ParseError, match=r"broken\.docx is not a Word file but plain text \(perhaps a text file "
+                                         r"renamed to \.docx\)"):
         import_file(path, reg_id="X/1")
 
 

@@ -88,7 +88,7 @@ def test_describe_and_read_back(code: str, vi: str, en: str) -> None:
     ("d12.k2.b.c", "is not an address"),
     ("k2", "is not an address"),
     ("Điều abc", "not an article number"),
-    ("điểm f khoản 1 Điều 2", "not a point label"),
+    ("điểm f khoản 1 Điều 2", "the Vietnamese series of points has no f"),
     ("Chương XYZ", "not a chapter number"),
     ("Điều 5 Chương II", "mixes an article with a chapter"),
     ("Điều 5 Điều 6", "twice"),

@@ -61,6 +61,16 @@ def point_letters(alphabet: str = "vi") -> tuple[str, ...]:
     return _ALPHABETS.get(alphabet, POINT_LETTERS)
 
 
+def outside_series(kind: Kind, label: str, alphabet: str = "vi") -> str:
+    """Why a point lettered outside the Vietnamese series (`f`, `j`, `w`, `z`) is none, in a text whose points run
+    in it (`alphabet`): `the Vietnamese series of points has no f (…)`; empty for any other label."""
+    letter = label[:1].lower()
+    if kind is not Kind.POINT or alphabet != "vi" or not letter.isalpha() or letter in POINT_LETTERS:
+        return ""
+    return (f"the Vietnamese series of points has no {letter} (a, b, c, d, đ, e, g, h, i, k ..., with no f, j, w "
+            "or z)")
+
+
 def instruction_letters(language: str, alphabet: str = "vi") -> tuple[str, ...]:
     """The letters an amending document in `language` writes its lettered instructions with, in order: those of
     `alphabet` (the text amended's, `point_alphabet`), đ written `dd` in English."""

@@ -27,7 +27,7 @@ from regdraft.core.address import (
 )
 from regdraft.core.counts import count, listed, several
 from regdraft.core.errors import UnknownUnit
-from regdraft.core.labels import Kind, label_order, noun, written
+from regdraft.core.labels import Kind, label_order, noun, outside_series, written
 
 if TYPE_CHECKING:
     from regdraft.core.model import Regulation
@@ -52,6 +52,8 @@ def missing_message(reg: Regulation, target: Address) -> str:
         above = parent.describe(language)
         head = (f"{where}: {above} has no {noun(target.kind, language)} {written(target.kind, target.label, language)} "
                 f"({target.describe(language)} does not exist)")
+        if outside := outside_series(target.kind, target.label, reg.alphabet):
+            head = f"{head}: {outside}"
         if not siblings:
             return f"{head}: it has no {several(2, target.kind.value)}."
         labels = [s.label for s in siblings]

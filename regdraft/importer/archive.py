@@ -10,7 +10,8 @@ Post-conditions of `check_parts`:
    `ParseError` naming the file and its largest part.
 2. Otherwise, a part unpacking to more than `RATIO_FROM` bytes and more than `MAX_RATIO` times its packed size
    is refused with one `ParseError` naming the file and the part.
-3. Nothing is unpacked. A file that is not a zip archive passes: its reader says what it is not.
+3. Nothing is unpacked. A file that is not a zip archive passes: its reader says what it is not (`not_a_package`
+   gives the sentence: a text file renamed, an old Word or Excel file).
    The sizes are those of the archive's directory, which the readers go by too: Python's zipfile
    unpacks a part no further than the size listed there, and a part whose bytes say otherwise
    fails its checksum, which the readers report as a file that cannot be read.
@@ -19,10 +20,12 @@ Post-conditions of `check_parts`:
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
+from regdraft.core.encodings import utf16
 from regdraft.core.errors import ParseError
 
 # All parts together, unpacked. A real Word reply with pictures is a few megabytes, tens at most;
@@ -63,3 +66,32 @@ def size(count: int) -> str:
             shown = f"{value:.1f}" if value < 10 and not value.is_integer() else f"{value:.0f}"
             return f"{shown} {unit}"
     return f"{count} bytes"
+
+
+# The start of an old Word 97-2003 (.doc) or Excel 97-2003 (.xls) file (an OLE compound file), and of an RTF file.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF = b"{\\rtf"
+
+
+def not_a_package(head: bytes, source: str, kind: str, suffix: str) -> str | None:
+    """The sentence for a file named as a `kind` (`Word`, `Excel`) file with `suffix` that is no zip archive, as every
+    .docx and .xlsx is, from its first bytes `head`: an old binary file saved under the new name, an RTF file, a
+    text file renamed; None for a zip archive (its reader says what else is wrong with it)."""
+    if head.startswith(b"PK"):
+        return None
+    a = "an" if kind[:1] in "AEIOU" else "a"
+    if not head:
+        return f"{source} is empty, not {a} {kind} file."
+    if head.startswith(_OLE):
+        return (f"{source} is an old {kind} 97-2003 file, not a {suffix} file: open it in {kind} and save it as a "
+                f"{suffix} file.")
+    if head.startswith(_RTF):
+        return f"{source} is an RTF file, not a {suffix} file: open it in {kind} and save it as {suffix}."
+    wide = utf16(head)
+    # A letter cut by the end of `head` reads as one replacement character there.
+    text = head.decode(wide or "utf-8", errors="replace").removeprefix("\ufeff").rstrip("\ufffd")
+    if text.strip() and "\ufffd" not in text and not any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"
+                                                        for ch in text):
+        return (f"{source} is not {a} {kind} file but plain text (perhaps a text file renamed to {suffix}): give it "
+                "its real extension (.txt, .md or .csv) and use it as that.")
+    return f"{source} is not {a} {kind} file: a {suffix} file is a zip package, and this one is not."

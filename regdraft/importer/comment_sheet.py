@@ -43,7 +43,7 @@ from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
 from regdraft.core.repeats import Key, comment_key, same_person
 from regdraft.core.text import nfc
-from regdraft.importer.archive import check_parts
+from regdraft.importer.archive import check_parts, not_a_package
 
 COLUMNS = ("round", "by", "on", "type", "text", "proposal", "regulation")
 REQUIRED_COLUMNS = ("by", "on", "text")
@@ -130,6 +130,9 @@ def _xlsx_cells(path: Path) -> Iterator[list[str]]:
     import openpyxl
 
     check_parts(path, path.name)
+    with path.open("rb") as handle:
+        if (said := not_a_package(handle.read(SAMPLE), path.name, "Excel", path.suffix.lower())) is not None:
+            raise ParseError(said)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

@@ -38,11 +38,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from regdraft.core.counts import count as counted
+from regdraft.core.encodings import SAMPLE
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.text import nfc
 from regdraft.core.yaml_bounds import MAX_FRONT_MATTER_BYTES, size_of, too_long
 from regdraft.importer import legacy, pdfcopy
-from regdraft.importer.archive import check_parts
+from regdraft.importer.archive import check_parts, not_a_package
 from regdraft.importer.docx_marks import (
     REFERENCES,
     TEXT_BOX,
@@ -287,6 +288,8 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
     if encoding is not None and encoding not in legacy.ENCODINGS:
         raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.ENCODINGS)}.")
     check_parts(data, source)
+    if (said := not_a_package(data[:SAMPLE], source, "Word", ".docx")) is not None:
+        raise ParseError(said)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:

@@ -45,7 +45,7 @@ from regdraft.core.errors import ParseError
 from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagraph, joined_thread
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
-from regdraft.importer.archive import check_parts
+from regdraft.importer.archive import check_parts, not_a_package
 from regdraft.importer.docx_marks import TEXT_BOX, style_separator
 from regdraft.importer.docx_symbols import symbol, unmapped
 from regdraft.importer.word_formatting import formatting_changes
@@ -374,6 +374,8 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     from lxml.etree import XMLSyntaxError
 
     check_parts(data, source)
+    if (said := not_a_package(data[:4096], source, "Word", ".docx")) is not None:
+        raise ParseError(said)
     try:
         document = docx.Document(io.BytesIO(data))
         part = _comments_part(document)

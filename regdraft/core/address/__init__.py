@@ -30,7 +30,6 @@ from regdraft.core.labels import (
     HEADING_KINDS,
     KIND_OF_NOUN,
     POINT_LABEL,
-    POINT_LETTERS,
     SUFFIXED_LABEL,
     Kind,
     appendix_label,
@@ -39,6 +38,7 @@ from regdraft.core.labels import (
     noun,
     ordinal_from_text,
     ordinal_text,
+    outside_series,
     part_label_from_text,
     part_label_text,
 )
@@ -398,7 +398,9 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
         # words may name any letter (one the text has not is a point that does not exist, as any other); a point
         # named in Vietnamese words runs the Vietnamese alphabet, with no f, j, w or z.
         vietnamese = bool(_VI_POINT_NOUN.search(raw))
-        if not POINT_LABEL.match(point) or (vietnamese and point[0] not in POINT_LETTERS):
+        if vietnamese and (outside := outside_series(kind, point)):
+            raise AddressError(f"'{raw}': {outside}.")
+        if not POINT_LABEL.match(point):
             raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ or dd, d1 ...).")
         return point
     if not SUFFIXED_LABEL.match(label.lower()):
@@ -416,6 +418,8 @@ def _checked(address: Address, raw: str) -> Address:
         [Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION], [Kind.PART, Kind.SECTION, Kind.SUBSECTION],
         [Kind.SECTION, Kind.SUBSECTION],
     )
+    if kinds in ([Kind.CLAUSE], [Kind.CLAUSE, Kind.POINT], [Kind.POINT]):
+        raise AddressError(_without_article(address, raw))
     if kinds not in allowed:
         raise AddressError(
             f"'{raw}' is not an address: write an article with its clause and point "
@@ -432,3 +436,21 @@ def _checked(address: Address, raw: str) -> Address:
             "or dash items (dash1, dash2 ...) and their plus items (dash2.plus1 ...)."
         )
     return address
+
+
+def _without_article(address: Address, raw: str) -> str:
+    """Why a clause or point named without its article (`khoản 2`, `điểm a khoản 2`) is no address: clauses and
+    points are numbered again in each article, so the article is part of the address."""
+    clause = next((s.label for s in address.segments if s.kind is Kind.CLAUSE), "")
+    point = next((s.label for s in address.segments if s.kind is Kind.POINT), "")
+    english = bool(re.search(r"\b(?:clause|point)\b", raw, re.IGNORECASE))
+    if english:
+        words = (f"point {point} of " if point else "") + f"clause {clause or 'M'} of Article N"
+        code = f"aN.c{clause or 'M'}" + (f".{point}" if point else "")
+    else:
+        words = (f"điểm {point} " if point else "") + f"khoản {clause or 'M'} Điều N"
+        code = f"dN.k{clause or 'M'}" + (f".{point}" if point else "")
+    needs = "a point needs its clause and article" if point and not clause else (
+        "a point needs its article" if point else "a clause needs its article")
+    return (f"'{raw}' is not an address: {needs}, as clauses and points are numbered again in each article: "
+            f"write {words} ({code}).")

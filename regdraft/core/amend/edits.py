@@ -74,6 +74,7 @@ from regdraft.core.amend.grammar import Operation, ReplaceUnit
 from regdraft.core.amend.inserted_runs import inserted_together
 from regdraft.core.amend.named import named_provisions
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
+from regdraft.core.amend.preamble_edits import preamble_note
 from regdraft.core.amend.rearranged import rearranged
 from regdraft.core.amend.renumbering import moved_whole, renumber_message, renumbered, reordered
 from regdraft.core.amend.siblings import joined
@@ -122,9 +123,8 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     if moves and not allow_renumber:
         raise RegdraftError(renumber_message(moves, edited, language), options=("allow_renumber",))
     notes: list[str] = []
-    if old.preamble != edited.preamble:
-        notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
-                     "change is not in the instructions.")
+    if (preamble := preamble_note(old, edited)) is not None:
+        notes.append(preamble)
     if spelled:
         pairs = list(dict.fromkeys(pair for a in spelled
                                    for pair in retyped(old.find(a).unit, retyped_text.find(a).unit)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from regdraft.core.labels import written
+from regdraft.core.labels import outside_series, written
 from regdraft.core.model import Address, Kind, Unit, label_order, noun
 
 Units = tuple[Unit, ...]
@@ -109,8 +109,10 @@ def missing(units: Units, target: Address, language: str) -> str:
     parent = target.parent()
     if parent is not None and find_unit(units, parent) is not None:
         word = noun(target.kind, language)
+        # An English text of its own letters points a to z; a Vietnamese one has no f (`labels.outside_series`).
+        outside = outside_series(target.kind, target.label, "vi" if language == "vi" else "en")
         return (f"{parent.describe(language)} has no {word} {written(target.kind, target.label, language)} "
-                f"({target.describe(language)} does not exist).")
+                f"({target.describe(language)} does not exist{': ' + outside if outside else ''}).")
     if parent is not None:
         return missing(units, parent, language)
     return f"{target.describe(language)} does not exist."
