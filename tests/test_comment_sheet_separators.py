@@ -73,3 +73,14 @@ def test_a_sheet_in_another_encoding_is_refused_in_a_sentence(consulting_workspa
 def test_the_separators_are_documented() -> None:
     docs = " ".join((REPO_ROOT / "docs" / "comments.md").read_text(encoding="utf-8").split())
     assert "separated by commas, by semicolons" in docs and "UTF-16" in docs
+
+
+def test_a_line_the_csv_reader_cannot_split_is_said_in_a_sentence(consulting_workspace: Workspace, invoke: Invoke,
+                                                                   tmp_path: Path) -> None:
+    """Looking for the separator, a carriage return inside a cell not quoted was a traceback (tests/
+    test_fuzz_readers.py found it)."""
+    sheet = tmp_path / "gopy.csv"
+    sheet.write_bytes(b"G\xc3\xb3p \xc3\xbd\r\xc4\x91\xe1\xbb\xa3t 1\nby,on,text\nBan A,d1,M\xe1\xbb\x99t\n")
+    result = invoke(consulting_workspace, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "gopy.csv:1: the CSV cannot be read (new-line character seen in unquoted field" in result.output

@@ -178,15 +178,22 @@ SEPARATORS = (",", ";", "\t")
 
 def _separator(lines: Sequence[str]) -> str:
     """The separator that parts the first line naming a known column into the most known columns (a comma first
-    on a tie); a comma when no line among `lines` names one."""
+    on a tie); a comma when no line among `lines` names one. A line the CSV reader cannot split names none (the
+    reader says what is wrong with it when it reaches it)."""
     for line in lines:
-        known = {sep: sum(1 for cell in next(csv.reader([line], delimiter=sep), [])
-                          if _column(" ".join(nfc(cell).strip().lower().split())) not in (None, _SKIP))
-                 for sep in SEPARATORS}
+        known = {sep: _known_columns(line, sep) for sep in SEPARATORS}
         best = max(SEPARATORS, key=known.__getitem__)
         if known[best]:
             return best
     return ","
+
+
+def _known_columns(line: str, separator: str) -> int:
+    try:
+        cells = next(csv.reader([line], delimiter=separator), [])
+    except csv.Error:  # a carriage return inside a cell not quoted, a quote never closed
+        return 0
+    return sum(1 for cell in cells if _column(" ".join(nfc(cell).strip().lower().split())) not in (None, _SKIP))
 
 
 def _text_lines(handle: BinaryIO, source: str) -> Iterator[str]:
