@@ -6,7 +6,11 @@ added are said with where they go (`bổ sung “các” vào trước “trư�
 Post-conditions:
 1. `Syllables` counts, in a regulation's text, each syllable and each pair of syllables standing side by side with
    nothing but a space between them; `binds` is True when a pair stands so at least `MANY` times and in most of the
-   places of one of its two syllables (`đặc biệt`: `biệt` after `đặc` at 14 of its 19 places in Luật Đấu thầu).
+   places of one of its two syllables (`đặc biệt`: `biệt` after `đặc` at 14 of its 19 places in Luật Đấu thầu);
+   `joined` is True for a pair that binds, or that stands so at least `MANY` times and in at least a quarter
+   (`OFTEN`) of the places of its first syllable: a compound the text writes often, though that syllable begins
+   others too (`nhà thầu`: 365 of the 926 places of `nhà` in Luật Đấu thầu, beside `nhà đầu tư`, `nhà nước`); not
+   a word the text often writes before another (`trường hợp|đặc biệt`: `hợp` begins `hợp đồng` far more often).
 2. `widened` takes a lone syllable replaced by a lone syllable (not a number, not a change of capitals alone) to the
    word it is one syllable of, the syllable next to it added on both sides when the text binds them; else it is
    returned as it was. A syllable is never taken across punctuation.
@@ -14,11 +18,12 @@ Post-conditions:
    them, the words named (the anchor) a phrase `amend from-edits` would quote (`regdraft.core.amend.readable`:
    whole words, not function words alone) that stands once in the provision. Among those the one that cuts
    no word or name at its outer end (`readable.cost`, with the regulation's `Cohesion`, and a pair of syllables
-   the text binds across it; the words added stand at its other end whatever it cuts) wins, then the side the
-   words added read from (before when they are function words alone: `các`, `những`; else after), then the
-   shortest; a syllable alone only at a stop (the line's edge, a mark or a function word outside it: not `bộ`
-   after `cán`, a word the text may be too short to show as one). `Bất thường khi [thật ]cần thiết` is `vào trước “cần
-   thiết”`, never `vào sau “thường khi”` (half of `Bất thường`). None when no anchor qualifies.
+   the text joins across it: `vào trước “trường hợp nhà thầu”`, never `“trường hợp nhà”`; the words added stand
+   at its other end whatever it cuts) wins, then the side the words added read from (before when they are
+   function words alone: `các`, `những`; else after), then the shortest; a syllable alone only at a stop (the
+   line's edge, a mark or a function word outside it: not `bộ` after `cán`, a word the text may be too short to
+   show as one). `Bất thường khi [thật ]cần thiết` is `vào trước “cần thiết”`, never `vào sau “thường khi”` (half
+   of `Bất thường`). None when no anchor qualifies.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from regdraft.core.amend.readable import FUNCTION_WORDS, Cohesion, cost, is_whol
 from regdraft.core.model import Regulation
 
 MANY = 3  # places a pair of syllables must stand together in, at least, to be read as one word
+OFTEN = 0.25  # share of a syllable's places a pair must stand in, at least, to be read as a compound (`joined`)
 WIDEST = 8  # words an anchor of words added may take in
 _NUMBERS = frozenset("một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ tỉ".split())
 _SYLLABLE = re.compile(r"^\w+$")
@@ -74,6 +80,13 @@ class Syllables:
         left, right = left.lower(), right.lower()
         together = self.pairs[left, right]
         return together >= MANY and (2 * together > self.alone[right] or 2 * together > self.alone[left])
+
+    def joined(self, left: str, right: str) -> bool:
+        """True when `left right` is a compound the text writes often, whether or not it `binds` (post-condition 1):
+        no place to end an anchor."""
+        left, right = left.lower(), right.lower()
+        together = self.pairs[left, right]
+        return self.binds(left, right) or (together >= MANY and together >= OFTEN * self.alone[left])
 
 
 def _syllable(text: str) -> bool:
@@ -155,7 +168,7 @@ def _stops(outside: str, last: bool) -> bool:
 
 def _cuts_syllables(line: str, start: int, end: int, side: str, syllables: Syllables | None) -> int:
     """1 when the syllable just outside the outer end of the anchor `line[start:end]` (its start for words added
-    `after` it) is one word with the syllable inside it, as the text binds them (`Syllables.binds`), else 0."""
+    `after` it) is one word with the syllable inside it, as the text joins them (`Syllables.joined`), else 0."""
     if syllables is None:
         return 0
     inside = line[start:end].split()
@@ -165,4 +178,4 @@ def _cuts_syllables(line: str, start: int, end: int, side: str, syllables: Sylla
     else:
         outside = line[end:].split()[:1] if line[end:end + 1].isspace() else []
         pair = (inside[-1], outside[0]) if outside else ("", "")
-    return int(bool(outside) and _syllable(outside[0]) and syllables.binds(*pair))
+    return int(bool(outside) and _syllable(outside[0]) and syllables.joined(*pair))
