@@ -17,7 +17,8 @@ Post-conditions of `choose`:
    phrase fused across both), nor is one in `excluded`; an article whose title the phrase changes may be
    named by its title alone (`Chosen.titles`, `tại tên Điều 3`), its other edits left to other instructions.
 3. Among the phrases that explain the most edits, the one whose ends do not split a name or a compound wins
-   (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`), then one that can be written throughout, then the shortest: a
+   (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`), then one that can be written throughout (but a name renamed in
+   one provision, quoted as the name however often it stands elsewhere), then the shortest: a
    phrase widened past its natural ends (`Ủy ban nhân dân cấp huyện cấp|bằng`) does not win by the throughout
    it would claim over the name listed at its places (`Ủy ban nhân dân cấp huyện`, Luật Giáo dục).
 4. Words added to an enumeration next to the phrase, after it starting with `,` or `;` (before it ending
@@ -272,8 +273,14 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
         return None  # in one lead-in, a phrase that reads worse than the clause itself: amend the clause
     if alone and not all(_stops(h.site.paragraph, h.start, h.start + len(old)) for h in covered):
         return None  # in one provision, a phrase from one natural stop to the next (`nguyên tắc tập trung dân chủ`)
-    score = _Score(len(covered), not partly, everywhere, total(old, len(hits)), sum(h.cost for h in covered),
-                   sum(h.loose for h in covered), len(old.split()), len(old))
+    # A name renamed in one provision is quoted as the name, as Nghị định 48/2013 quotes `Cơ quan kiểm soát thủ tục
+    # hành chính` standing in many other provisions: a longer phrase standing nowhere else in the regulation (`chỉ
+    # đạo Ban cán sự đảng Ủy ban nhân dân tỉnh`, `… tỉnh phối hợp`) does not win for it, an instruction on one
+    # provision being written there alone whatever it quotes. Other words keep that preference: `khi cấp lại`, not
+    # `khi cấp` (`khi cấp đổi` elsewhere), where no cohesion of the text tells that `cấp lại` is one word.
+    renamed = len(named) + len(titled) < 2 and all(names(h.site.paragraph, h.start, old, new) for h in covered)
+    score = _Score(len(covered), not partly, everywhere, not renamed and total(old, len(hits)),
+                   sum(h.cost for h in covered), sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
     op = ReplaceWords(old, new, () if everywhere else tuple(s for s in map(scopes.get, named) if s is not None),
                       () if everywhere else tuple(titled))
