@@ -151,6 +151,14 @@ class AmendmentRow:
     title: str = ""  # its title, as the document names itself (the slug is the drafting office's handle)
     language: str = ""  # the language it is written in (`lang` on its title where the page speaks another)
 
+    @property
+    def shown(self) -> str:
+        """The status the members read: `circulating` (đang lấy ý kiến) while a round is open, whatever status the
+        amendment is recorded at (an imported law is recorded `submitted`, as issued: "đã trình" told members a
+        text out for their comments had gone to the deciding body); else the status recorded."""
+        pending = self.status in ("draft", "circulating", "submitted")
+        return "circulating" if pending and any(r.status == "open" for r in self.rounds) else self.status
+
 
 @dataclass(frozen=True, slots=True)
 class Home:
