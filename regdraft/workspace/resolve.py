@@ -110,6 +110,7 @@ class Conflict:
     files: tuple[ConflictedFile, ...]
     remote: str = ""
     commit: CommitInfo | None = None
+    by_sync: bool = True  # started by `regdraft sync` (its state kept); False: by `git pull`, `git merge` or by hand
 
     def report(self, width: int = 100) -> str:
         """The conflict in a drafter's words: files, provisions side by side, and the commands."""
@@ -131,11 +132,19 @@ class Conflict:
             return ("Conflict markers (<<<<<<< ======= >>>>>>>) were committed in the workspace: "
                     "git could not merge two versions of the same lines.")
         commit = f' at your change "{self.commit.subject}"' if self.commit and self.operation == "rebase" else ""
+        if not self.by_sync and self.operation in ("rebase", "merge"):
+            # No sync of regdraft's started it: a `git pull` (merge, or rebase with `--rebase`) or git by hand.
+            started = "git pull --rebase` or `git rebase" if self.operation == "rebase" else "git pull` or `git merge"
+            return self._stopped(f"A git {self.operation} started outside regdraft (by `{started}`) stopped{commit}")
         if what:
             head = f"A sync stopped while {what}{commit}"
         else:
             head = f"A git {self.operation} is unfinished"
-        if not self.files and self.commit is None:  # git did not stop here: the sync was interrupted (killed)
+        return self._stopped(head)
+
+    def _stopped(self, head: str) -> str:
+        """The headline after `head`: how it stopped, and what is in conflict."""
+        if not self.files and self.commit is None:  # git did not stop here: it was interrupted (killed)
             return head + "; it was interrupted, not stopped by a conflict, and nothing is lost."
         if not self.files:
             return head + "; every conflict is resolved."
@@ -150,8 +159,12 @@ class Conflict:
         return head + ": you and a colleague changed the same provisions. Nothing is lost; choose what to keep."
 
     def _commands(self) -> list[str]:
+        # A git pull's merge is finished as a stopped sync is, then shared as `regdraft sync` shares: say so.
+        finish = (f"`{GO_ON}` to finish the {self.operation} and share it as `regdraft sync` does"
+                  if not self.by_sync and self.operation in ("rebase", "merge") else f"`{GO_ON}` to finish")
+        before = "before the sync" if self.by_sync else f"before the {self.operation}"
         if self.operation and not self.files:
-            return [f"Run `{GO_ON}` to finish (or `{ABORT}` to go back to how things were before the sync)."]
+            return [f"Run {finish} (or `{ABORT}` to go back to how things were {before})."]
         out = ["To resolve each file, one of:"]
         for f in self.files:
             ours, theirs = Command.of("resolve", f.path, side="ours"), Command.of("resolve", f.path, side="theirs")
@@ -164,7 +177,7 @@ class Conflict:
             git_ours = "theirs" if self.operation == "rebase" else "ours"
             keep = Command.git("checkout", "FILE", switches=(git_ours,))
             carry_on = Command.git(self.operation, switches=("continue",))
-            out += [f"Then run `{GO_ON}` (or `{ABORT}` to go back to how things were before the sync).",
+            out += [f"Then run {finish} (or `{ABORT}` to go back to how things were {before}).",
                     f"With git itself: `{keep}` keeps yours (in a {self.operation} git calls yours "
                     f"“{git_ours}”), `{Command.git('add', 'FILE')}`, then `{carry_on}`."]
         return out
@@ -179,7 +192,7 @@ def find_conflict(ws: Workspace) -> Conflict | None:
         files = [_unmerged_file(ws, path, code, operation) for path, code in unmerged]
         seen = {path for path, _ in unmerged}
         files += [_marked_file(ws, p, operation) for p in marked_files(ws) if p not in seen]
-        return Conflict(operation, tuple(files), state.remote if state else "", ws.stopped_commit())
+        return Conflict(operation, tuple(files), state.remote if state else "", ws.stopped_commit(), state is not None)
     found = marked_files(ws)
     if not found:
         return None
@@ -236,12 +249,16 @@ class Resolution:
     kept: str
     remaining: tuple[str, ...]
     operation: str
+    by_sync: bool = True  # the rebase or merge was started by `regdraft sync` (False: by `git pull` or by hand)
 
     def message(self) -> str:
         """The outcome in words, with the next command."""
         head = f"Resolved {self.path}: {self.kept}."
         if self.remaining:
             return head + " Still in conflict: " + ", ".join(self.remaining) + "."
+        if self.operation and not self.by_sync:
+            return head + (f" Every conflict is resolved: run `{GO_ON}` to finish the {self.operation} and share it "
+                           "as `regdraft sync` does.")
         if self.operation:
             return head + f" Every conflict is resolved: run `{GO_ON}` to finish the sync."
         return head
@@ -280,7 +297,8 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
         flipped = {"ours": "theirs", "theirs": "ours"}[side] if operation == "rebase" else side
         ws.take(relative, flipped)
     remaining = tuple(sorted({p for p, _ in ws.unmerged()} | set(marked_files(ws))))
-    return Resolution(relative, kept, remaining, ws.operation())
+    operation = ws.operation()
+    return Resolution(relative, kept, remaining, operation, not operation or SyncState.load(ws) is not None)
 
 
 def _resolve_committed(ws: Workspace, relative: str, side: str | None, kept: str) -> None:
