@@ -69,17 +69,23 @@ def init(directory: Path, example: bool, url: str | None, profile: str | None) -
     from regdraft.render.profile import DEFAULT
     from regdraft.workspace.remote_setup import set_up
 
-    ws, created = set_up(directory, _example_data() if example else None, url, profile)
+    ws, created, english = set_up(directory, _example_data() if example else None, url, profile)
     opened(ws)
     done = Result({"workspace": str(ws.root), "created": created, "remote": url, **committed()})
     done.say(f"Created a regdraft workspace in {ws.root}." if created
              else f"Shared the regdraft workspace in {ws.root}.")
     if created:
-        chosen = profile or DEFAULT
+        chosen = profile or ("org" if english else DEFAULT)
         what = _PROFILES.get(chosen, "the workspace's own")
-        done.say(f"Its documents print with the {chosen} profile ({what}); "
-                 "change it with `profile:` in regdraft.yaml, or for one document in its front matter "
-                 f"(profiles: {', '.join(_PROFILES)}, or a profile of the workspace's own).")
+        if english:  # chosen for the texts it holds: said, with how to choose otherwise
+            done.say(f"Its texts are in English, texts of their own ({', '.join(english)}): its documents print "
+                     f"with the org profile ({what}); for Party or state documents run `regdraft init --profile "
+                     f"{DEFAULT}` (or state-30) instead, or set `profile:` in regdraft.yaml.")
+        else:
+            done.say(f"Its documents print with the {chosen} profile ({what}); "
+                     "change it with `profile:` in regdraft.yaml, or for one document in its front matter "
+                     f"(profiles: {', '.join(_PROFILES)}, or a profile of the workspace's own).")
+    done.data["profile"] = chosen if created else None
     if url is not None:
         done.say(f"Its shared remote is origin ({url}), branch main; colleagues join it with "
                  f"`regdraft clone {url} DIR`.")

@@ -39,14 +39,16 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
         regdraft import luat.txt --encoding tcvn3 -o luat.md
     """
     from regdraft.importer import import_file
-    from regdraft.workspace.imports import save_to_file, save_to_workspace
+    from regdraft.workspace.imports import save_to_file, save_to_workspace, with_own_profile
 
     result = import_file(file, reg_id=reg_id, language=language, encoding=encoding,
                          target=str(output) if output is not None else None, normalise_letters=normalise_letters)
     if output is not None:
         written = str(save_to_file(result, output, force))
     else:
-        written = save_to_workspace(result, open_workspace(workspace), force)
+        ws = open_workspace(workspace)
+        result = with_own_profile(result, ws)
+        written = save_to_workspace(result, ws, force)
     articles = sum(1 for _ in result.regulation.articles())
     made = committed()
     done = Result({"written": written, "articles": articles, **result.report.as_dict(), **made})

@@ -24,6 +24,39 @@ def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Pat
     return output
 
 
+ORG = "org"  # the shipped profile of an organisation's own rules (`remote_setup.ORG`)
+
+
+def with_own_profile(result: ImportResult, ws: Workspace) -> ImportResult:
+    """An English text of its own imported into a workspace whose profile would head it with a national line: the
+    file asks for the org profile (`profile: org` in its front matter), with a note saying why and how to undo it,
+    as a header with the Quốc hiệu asks for state-30 (`importer.names.state_profile`). Not a translation
+    (`translation_of`: it prints as its original), nor a text with a national line or profile of its own: those
+    print as they ask. An organisation's Bylaws imported into a workspace `init` set to party-36 were headed
+    `COMMUNIST PARTY OF VIETNAM`."""
+    import dataclasses
+
+    from regdraft.importer.report import Note
+    from regdraft.workspace.profiles import profile_for
+
+    regulation, meta = result.regulation, result.regulation.meta
+    if regulation.language != "en" or any(meta.get(key) for key in ("profile", "translation_of", "national")):
+        return result
+    profile = profile_for(ws, meta)
+    front, closing, body = result.text.partition("\n---\n")
+    if not profile.national_en or not closing or not front.startswith("---"):
+        return result
+    note = Note(0, "info", f"The text is in English, a text of its own with no national line, and the workspace's "
+                           f"documents print with the {profile.name} profile, which would head it "
+                           f"`{profile.national_en}`: the file asks for the org profile (`profile: {ORG}`: no "
+                           "national line, motto or star); remove the line to print it as the workspace's other "
+                           "documents.")
+    return dataclasses.replace(
+        result, text=f"{front}\nprofile: {ORG}{closing}{body}",
+        regulation=dataclasses.replace(regulation, meta={**meta, "profile": ORG}),
+        report=dataclasses.replace(result.report, notes=(*result.report.notes, note)))
+
+
 def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) -> str:
     """Commit the imported file as regulations/<id>.md (one commit); return its relative path."""
     with ws.writing("import"):

@@ -36,11 +36,12 @@ def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
 
 
 def set_up(directory: Path, example_from: Path | None, url: str | None,
-           profile: str | None = None) -> tuple[Workspace, bool]:
-    """`regdraft init`: create a workspace whose documents print with `profile` (party-36 when None), and with
-    `url` share it (an existing workspace is shared as it is).
+           profile: str | None = None) -> tuple[Workspace, bool, tuple[str, ...]]:
+    """`regdraft init`: create a workspace whose documents print with `profile`, and with `url` share it (an
+    existing workspace is shared as it is). Without `profile`: `org` where the texts it starts with are all in
+    English, texts of their own (`english_texts`), else party-36.
 
-    Returns the workspace and whether it was created.
+    Returns the workspace, whether it was created, and the English texts `org` was chosen for (none: not chosen so).
     """
     from regdraft.workspace.store import CONFIG_NAME, init_workspace
 
@@ -55,10 +56,42 @@ def set_up(directory: Path, example_from: Path | None, url: str | None,
         _check_profile(directory, profile)
     if url is not None and not existing:
         _check_empty(url)  # before anything is created
-    ws = Workspace(directory) if existing else init_workspace(directory, example_from, profile or DEFAULT)
+    english = english_texts(directory, example_from) if profile is None and not existing else ()
+    chosen = profile or (ORG if english else DEFAULT)
+    ws = Workspace(directory) if existing else init_workspace(directory, example_from, chosen)
     if url is not None:
         share(ws, url)
-    return ws, not existing
+    return ws, not existing, english
+
+
+ORG = "org"  # the shipped profile of an organisation's own rules: no national line, motto or star
+
+
+def english_texts(directory: Path, example_from: Path | None = None) -> tuple[str, ...]:
+    """The regulations a new workspace starts with (those the repository holds, or the example's), when every one is
+    an English text of its own: `language: en`, no `translation_of` (a translation prints as its original), no
+    national line or profile of its own in its front matter. Party and state texts are Vietnamese first; an English
+    text of its own is an organisation's (a company's Staff Rules, a society's Bylaws), which party-36 would head
+    `COMMUNIST PARTY OF VIETNAM`. Empty when there is no text, or any other."""
+    from regdraft.core.frontmatter import load_yaml
+
+    found = []
+    for root in (directory, example_from):
+        folder = root / "regulations" if root is not None else None
+        if folder is None or not folder.is_dir() or folder.is_symlink():
+            continue
+        for path in sorted(folder.glob("*.md")):
+            try:
+                text = path.read_bytes()[:65536].decode("utf-8", "replace")
+                meta = load_yaml(text.split("\n---", 1)[0].removeprefix("---")) if text.startswith("---") else None
+            except Exception:  # noqa: BLE001 - a text that does not read is no English text of its own
+                meta = None
+            own = (isinstance(meta, dict) and meta.get("language") == "en" and not meta.get("translation_of")
+                   and not meta.get("national") and not meta.get("profile"))
+            if not own:
+                return ()
+            found.append(f"regulations/{path.name}")
+    return tuple(found)
 
 
 def _check_profile(directory: Path, name: str) -> None:
