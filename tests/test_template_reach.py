@@ -107,7 +107,7 @@ HELPERS = {
     "heading", "label", "heading_marked", "label_marked", "describe", "kind_label", "where", "moved_note", "body",
     "closing", "in_order", "moved_away", "legend", "reasons", "line", "touched", "whole", "marked", "para_class",
     "change_bar", "table_rows", "table_head", "quote", "ui", "heading_tag", "heading_level", "within",
-    "own",  # the comments page: whether a comment is the visitor's to withdraw (web30)
+    "withdrawal",  # the comments page: whether a comment is the visitor's to withdraw (web30, withdraw31)
 }
 DEPTH = 7
 ITEMS = 40  # of each list, tuple, set or dict: enough for every type it holds, few enough to stay quick

@@ -59,11 +59,20 @@ def invite(name: str, body: str, role: str, url: str, workspace: Path | None) ->
         regdraft review invite --name "Nguyễn Văn An" --body "Ban Tổ chức Tỉnh ủy" --url http://10.0.0.5:8421
     """
     from regdraft.workspace.access import invite as make
+    from regdraft.workspace.access import namesakes
 
-    link, token = make(open_workspace(workspace), name, body, role)
+    ws = open_workspace(workspace)
+    link, token = make(ws, name, body, role)
     address = f"{url.rstrip('/')}/access/{token}"
     done = Result({**_link_fields(link), "url": address, **committed()})
     done.say(f"Access link {link.key} for {link.name} ({link.body or 'any body'}, {link.role.value}):")
+    same = namesakes(ws, link)
+    if same:  # made all the same: two members may share a name, and the pages tell them apart by their links
+        others = ", ".join(f"{other.key} ({other.name}, {other.role.value})" for other in same)
+        done.note(f"Warning: {link.name} ({link.body or 'any body'}) has another access link already: {others}. "
+                  "Each link withdraws only the comments sent through it, but the comments list and the report show "
+                  "both under the same name. If this link replaces a lost one, revoke the old one (regdraft review "
+                  f"revoke {same[0].key}); if it is for another person, consider a name that tells them apart.")
     return done.say(address)
 
 

@@ -224,8 +224,8 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source, order and sequence only
-    when set)."""
+    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source, order, sequence and link
+    only when set)."""
     data: dict[str, Any] = {
         "id": c.id, "round": c.round, "by": c.by, "provision": c.on,
         **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value,
@@ -235,12 +235,14 @@ def comment_to_yaml(c: Comment) -> str:
     }
     data.update({key: value for key, value in (("accepted_in", c.accepted_in), ("author", c.author),
                                                 ("selection", c.selection), ("source", c.source),
-                                                ("order", c.order), ("sequence", c.sequence)) if value})
+                                                ("order", c.order), ("sequence", c.sequence),
+                                                ("link", c.link)) if value})
     return _dump(data)
 
 
 COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", "proposal", "anchor", "disposition",
-                "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order", "sequence")
+                "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order", "sequence",
+                "link")
 """The keys a comment file may hold, as `comment_to_yaml` writes them (`on:` is read as `provision:`)."""
 SHOWN_KEYS = 20  # the unknown keys of a comment file named one by one; the rest are counted in one problem
 
@@ -324,4 +326,5 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         regulation=nfc(str(data.get("regulation") or "")),
         order=fields["order"],
         sequence=fields["sequence"],
+        link=str(data.get("link") or ""),
     ), problems

@@ -101,6 +101,9 @@ class Comment:
     document order or the sheet's row order: comments made in the same second are listed in that order, not by id.
     `sequence` orders the writes of one second (`created` is to the second): 0 for the first write recording comments
     in that second, 1, 2 … for each later one (`core.comment_order`; a whole import is one write).
+    `link` is the id of the access link a comment was sent through on the review pages (`AccessLink.key`, a digest's
+    first digits: never the token); empty for every other (the office's commands, imports, and comments sent through
+    the pages before links were recorded). A member withdraws only the comments of their own link.
     """
 
     id: str
@@ -122,6 +125,7 @@ class Comment:
     regulation: str = ""
     order: int = 0
     sequence: int = 0
+    link: str = ""
 
     def __post_init__(self) -> None:
         # Its texts hold `\n` line breaks however it was made (a browser form, a sheet cell or a Word reply may give

@@ -34,9 +34,16 @@ Post-conditions:
    said and the one typed kept (`answered_since`). A first answer, and the answer the comment has sent again, pass.
    A form without the field (`UNSAID`: a workspace's own comments page made before it, a script) changes no answer:
    refused in a sentence saying why and, for the workspace's own page, the field to add (`answered_unsaid`).
-10. A member withdraws only a comment they sent through these pages (`own`: their link's name and body), in an open
-    round, while the office has not answered it: recorded as `regdraft comment respond ID withdrawn` records it (one
-    commit, authored by them, the comment's words kept, the report counting it withdrawn); sent twice, nothing more.
+10. A member withdraws only a comment they sent through these pages with their own link (`own`: the comment's
+    `link`, recorded as it was sent, is theirs), in an open round, while the office has given it no answer at all (no
+    disposition, reply nor accepted proposal: `answers.answer_mark`): recorded as `regdraft comment respond ID
+    withdrawn` records it (one commit, authored by them, the comment's words kept, the report counting it withdrawn);
+    sent twice, nothing more. A name is no identity (two members of a body may share one, and a drafter's link may
+    carry it too): a comment under their name sent through another link, typed by the office at the terminal, or sent
+    before links were recorded is not theirs to withdraw (the page says to ask the office); a drafter records a
+    withdrawal through the answer form, never this one.
+11. Every comment sent through a link records the link's id (`Comment.link`, `AccessLink.key`, never the token); a
+    member's bound (8), and a form sent again (5), count the comments of their link, not of their name.
 """
 
 from __future__ import annotations
@@ -58,7 +65,7 @@ from regdraft.core.comments import (
 from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownUnit
 from regdraft.core.model import Address
 from regdraft.core.text import visible
-from regdraft.web.guard import Visitor
+from regdraft.web.guard import LOCAL, Visitor
 from regdraft.web.words import Refused, Words, only_quoted, refuse
 from regdraft.workspace.store import Workspace
 
@@ -168,7 +175,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     _within(values, ("text", "field_text"), ("proposal", "proposed_wording"), ui=ui)
     on = values["on"].strip() or "general"
     comments = load_comments(ws, slug)
-    earlier = _recorded_before(ws, slug, r, consulted[0], on, values, name, comments)
+    earlier = _recorded_before(ws, visitor, slug, r, consulted[0], on, values, name, comments)
     if earlier is not None:
         return Recorded(earlier, r.number, again=True)
     _within_member_bound(ws, visitor, r, comments, values, ui)
@@ -181,7 +188,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     try:
         comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
                          r.number, author=ws.person(name), regulation=values["regulation"].strip() or None,
-                         person=name, force=True)  # repeats looked for above, the same person's only
+                         person=name, force=True, link=sent_through(visitor))  # repeats looked for above
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     except WrongWording as exc:
@@ -222,8 +229,9 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
                          values: Mapping[str, str], ui: Words) -> None:
     """Refuse a reviewer's comment past what one access link may send in a round (`review_limits.per_member`,
     regdraft.yaml read afresh, so a bound the office raises holds at once): one member's thousands of long comments
-    made every page and every submission slow for the whole committee. Their comments are those of the round
-    recorded through these pages under the link's name for its body; a drafter (the office) is not bounded."""
+    made every page and every submission slow for the whole committee. Their comments are those of the round sent
+    through their link (`Comment.link`): not another member's of the same name, nor one the office recorded under
+    theirs (a Word reply or a sheet imported, a paper comment typed at the terminal); a drafter is not bounded."""
     from regdraft.workspace.access import Role, review_settings
     from regdraft.workspace.review_limits import per_member
 
@@ -231,11 +239,9 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
         return
     bound = per_member(review_settings(ws))[0]
     name = " ".join(visitor.name.split())
-    # Those sent through these pages: a Word reply or a sheet the office imported under the member's name (each has
-    # its place in the import, `order`, and a reply its `source`) is the office's record, and used up the member's
-    # bound ("đã gửi 5 ý kiến" before any was sent here).
-    mine = [c for c in comments if c.round == r.number and c.author == name and not (c.order or c.source)
-            and same_body(c.by, visitor.body)]
+    # By the link, as `own`: by name, a namesake's comments used up this member's bound, and a Word reply the office
+    # imported under their name did ("đã gửi 5 ý kiến" before any was sent here).
+    mine = [c for c in comments if c.round == r.number and sent_by(visitor, c)]
     said = {"number": r.number, "name": name, "body": visitor.body, "sent": ui.count(len(mine), "comment")}
     if len(mine) >= bound.comments:
         raise refuse(ui, Category.FORBIDDEN, "member_comments_bound", limit=ui.count(bound.comments, "comment"),
@@ -247,13 +253,15 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
                      adding=ui.figure(adding), limit=ui.figure(bound.characters), **said)
 
 
-def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, values: Mapping[str, str], name: str,
-                     comments: Sequence[Comment]) -> Comment | None:
+def _recorded_before(ws: Workspace, visitor: Visitor, slug: str, r: Round, body: str, on: str,
+                     values: Mapping[str, str], name: str, comments: Sequence[Comment]) -> Comment | None:
     """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
     recorded before alone: the one it repeats (`core.repeats`: the same round, body, regulation, provision, text
-    and proposal) among those `name` sent (a comment naming no person is the office's, never this form's)."""
+    and proposal) among those a reviewer's link sent (a namesake's are theirs: recorded), or those `name` sent
+    for a drafter, who types comments for others (a comment naming no person is the office's, never this form's)."""
     from regdraft.core.comments import CommentType, canonical_on
     from regdraft.core.repeats import person_key, recorded_as
+    from regdraft.workspace.access import Role
     from regdraft.workspace.circulated import regulation_key
 
     try:
@@ -263,6 +271,8 @@ def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, val
         return None  # refused as it is recorded, in the page's words
     sent = Comment("", r.number, body, address, CommentType.GENERAL, values["text"], values["proposal"], regulation=key,
                    author=name)
+    if visitor.role is Role.REVIEWER:
+        return recorded_as(sent, [c for c in comments if sent_by(visitor, c)])
     return recorded_as(sent, [c for c in comments if c.author and person_key(c.author) == person_key(name)])
 
 
@@ -379,25 +389,65 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
     return AcceptedAsIs(done.comment) if done.already else done.comment
 
 
-def own(visitor: Visitor, comment: Comment) -> bool:
-    """Whether `comment` is one `visitor` sent through these pages: the name their link gives as its author, for the
-    link's body (any body for a drafter), and neither imported from a reply nor a sheet (the office's record)."""
-    from regdraft.core.repeats import person_key
+def sent_through(visitor: Visitor) -> str:
+    """The id of the access link `visitor` came through (`AccessLink.key`), recorded on the comments they send; empty
+    for this machine's drafter (a server without links)."""
+    return "" if visitor.key == LOCAL.key else visitor.key
 
-    return (bool(visitor.name.strip()) and person_key(comment.author) == person_key(visitor.name)
-            and visitor.may_comment_as(comment.by) and not (comment.order or comment.source))
+
+def sent_by(visitor: Visitor, comment: Comment) -> bool:
+    """Whether `comment` was sent through `visitor`'s link (`Comment.link`): who sent it, as a name cannot tell."""
+    return bool(comment.link) and comment.link == sent_through(visitor)
+
+
+def own(visitor: Visitor, comment: Comment) -> bool:
+    """Whether `comment` is one reviewer `visitor` sent through these pages with their link, for its body. Not one
+    of the same name sent through another link (a namesake's, a drafter's), typed by the office at the terminal or
+    imported (no link), nor one a drafter sent (the office answers it `withdrawn` through the answer form)."""
+    from regdraft.workspace.access import Role
+
+    return visitor.role is Role.REVIEWER and sent_by(visitor, comment) and visitor.may_comment_as(comment.by)
+
+
+def _namesake(visitor: Visitor, comment: Comment) -> bool:
+    """A comment under the reviewer's name and body recorded with no link: the office's, typed at the terminal, or
+    sent through the pages before links were recorded. Which it is cannot be told, so it is never theirs to withdraw
+    (a namesake on another link could have sent it): the page says to ask the office."""
+    from regdraft.core.repeats import person_key
+    from regdraft.workspace.access import Role
+
+    return (visitor.role is Role.REVIEWER and not comment.link and bool(visitor.name.strip())
+            and person_key(comment.author) == person_key(visitor.name) and visitor.may_comment_as(comment.by)
+            and not (comment.order or comment.source))
+
+
+def withdrawal(visitor: Visitor, comment: Comment) -> str:
+    """What the comments page offers `visitor` for `comment` in an open round: `form` to withdraw it (their own, no
+    answer of any kind), `office` to ask the office (their name's, not sent through their link), or nothing."""
+    from regdraft.web.answers import answer_mark
+
+    if answer_mark(comment):
+        return ""
+    return "form" if own(visitor, comment) else "office" if _namesake(visitor, comment) else ""
 
 
 def withdrawable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) -> Comment:
-    """The comment `cid` when `visitor` may withdraw it (their own, in an open round, unanswered or withdrawn
-    already); refused in a sentence otherwise."""
+    """The comment `cid` when `visitor` may withdraw it (their own, in an open round, with no answer of any kind, or
+    withdrawn already); refused in a sentence otherwise."""
+    from regdraft.web.answers import answer_mark
+    from regdraft.workspace.profiles import amendment_profile
     from regdraft.workspace.rounds import find_comment, find_round
 
     _, comment = find_comment(ws, cid, slug)
+    if visitor.may_answer:
+        label = Disposition.WITHDRAWN.label(amendment_profile(ws, slug).words(ui.language))
+        raise refuse(ui, Category.FORBIDDEN, "withdraw_by_office", id=comment.id, label=label)
     if not own(visitor, comment):
-        raise refuse(ui, Category.FORBIDDEN, "not_your_comment", id=comment.id)
+        raise refuse(ui, Category.FORBIDDEN, "withdraw_ask_office" if _namesake(visitor, comment)
+                     else "not_your_comment", id=comment.id)
     _open(ws, find_round(ws, slug, comment.round), slug, ui)
-    if comment.disposition not in (None, Disposition.WITHDRAWN):
+    # Any answer: a reply the office recorded with no disposition yet ("asking the leadership") was replaced.
+    if comment.disposition is not Disposition.WITHDRAWN and answer_mark(comment):
         raise refuse(ui, Category.STATE, "answered_already", id=comment.id)
     return comment
 

@@ -356,8 +356,8 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
         return c.html("web-comments.html.j2", {"csrf": csrf, "page": data, "form": form or {}, "error": error,
                                                "target": target, "done": done, "done_here": answered is not None,
                                                "as_is": c.query("as_is") == "1", "changed": changed,
-                                               "withdrawn": c.query("withdrawn") == "1", "own": actions.own,
-                                               "again": c.query("again") == "1"})
+                                               "withdrawn": c.query("withdrawn") == "1",
+                                               "withdrawal": actions.withdrawal, "again": c.query("again") == "1"})
 
     return await c.page(build, status, shared=form is None and not error and number is None)
 

@@ -8,6 +8,9 @@ Post-conditions:
 1. `invite` returns the only copy of the token; the file holds its hash, never the token.
 2. `lookup` finds an entry only for a token whose hash is stored, comparing in constant time.
 3. The rest of regdraft.yaml (other keys, comments) is kept byte for byte.
+4. `namesakes` names the other links for the same person's name (case and spacing aside) and body: a second one is
+   made all the same (two members of a body may share a name; a lost link is invited again), and `review invite`
+   warns. The review server tells them apart by the link a comment was sent through (`Comment.link`), never by name.
 """
 
 from __future__ import annotations
@@ -121,6 +124,17 @@ def invite(ws: Workspace, name: str, body: str, role: str = "reviewer") -> tuple
                       dt.datetime.now().astimezone().isoformat(timespec="seconds"))
     _write(ws, [*links(ws), link], f"{INVITED}{person} ({who or 'no body'}) to review as {kind.value}")
     return link, token
+
+
+def namesakes(ws: Workspace, link: AccessLink) -> list[AccessLink]:
+    """The other links whose person's name is `link`'s, case and spacing aside, for the same body (any drafter's for a
+    drafter's): the report and the pages show their comments under one name."""
+    from regdraft.core.comments import same_body
+    from regdraft.core.repeats import person_key
+
+    return [other for other in links(ws) if other.token_sha256 != link.token_sha256
+            and person_key(other.name) == person_key(link.name)
+            and same_body(other.body, link.body)]
 
 
 @writes

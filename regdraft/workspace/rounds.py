@@ -242,10 +242,11 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
 @writes
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
                 type_: str | None = None, round_number: int | None = None, author: str | None = None,
-                regulation: str | None = None, person: str = "", force: bool = False) -> Comment:
+                regulation: str | None = None, person: str = "", force: bool = False, link: str = "") -> Comment:
     """Record one comment in an open round (one commit, authored by `author` when given); `regulation`
     names the regulation of `on` when the amendment amends several (default: its main one); `person` is the
-    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`.
+    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`, and
+    `link` the id of the access link the review server received it through (`Comment.link`).
     A comment the round holds already (`core.repeats`) is refused unless `force` (`repeated.refuse_repeat`); one
     recorded in a second that holds comments already lists after them (`core.comment_order`: its `sequence`)."""
     rounds = load_rounds(ws, slug)
@@ -253,7 +254,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     key = regulation_key(ws, slug, r.revision, regulation)
     draft = Drafts(ws, slug, rounds).at(r.revision, key)
     comment = prepare(r.number, as_consulted(by, r), on, text, draft, proposal, type_)
-    comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()))
+    comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()), link=link)
     when = _now()
     recorded = around(ws, slug, comment, when, repeats=not force)  # under the write lock, as the commit
     if not force:
