@@ -182,11 +182,13 @@ class Context:
         page showing who reads it, or what they may read) the visitor."""
         server = self.server
         query = kept_query(self.query) if shared else None
-        state = await run_in_threadpool(server.state) if query is not None else None
+        # Looked at once: its state keys the page, and the redline kept for a commit is taken for it (`within`).
+        look = await run_in_threadpool(server.look) if query is not None else None
+        state = look.state if look is not None else None
         key = None if state is None else (self.request.url.path, query,
                                            (self.visitor, self.identified) if personal else None, state)
-        return await gate.value(key, lambda: build(server.workspace()), departure(self.request),
-                                None if state is None else lambda: server.same_state(state))
+        return await gate.value(key, lambda: server.within(look, lambda: build(server.workspace())),
+                                departure(self.request), None if state is None else lambda: server.same_state(state))
 
     async def run(self, read: Callable[[Workspace], T]) -> T:
         """Read the workspace in a worker thread."""

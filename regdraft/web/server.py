@@ -7,10 +7,16 @@ Post-conditions:
    does not watch too: ignored, or marked assume-unchanged or skip-worktree (r30 sweep AO, D3). Where it cannot be
    told for sure it is None, and nothing is shared or kept (`Context.built`). It is a digest of 32 bytes, whatever
    the number of files it covers (r30 sweep AO, D1: each page kept held a tuple per uncommitted file as its key).
+   Its cost is bounded and follows what changed (r31 sweep AS, D5: every request walked every folder of `READ`, two
+   or three times): the folders of `READ` are listed only when their status changed (`web.folders`), each file git
+   does not report is stat'ed, and past `folders.LISTED` entries or `STATED` files it is None, said once in the log.
+   A page's request looks once (`Server.look`); its build's `cached` takes that look (`within`); the look for
+   conflict markers (`ensure_settled`) is made once for each state of the files it reads.
 2. `Server.cached` and the gates are asked with revisions as full commit ids (`commits`), never as the names typed in
    an address: a branch or tag moved between two requests names another draft (r30 sweep AO, D2).
-3. `Server.cached` hands out what was built from HEAD's commit and adoption tags only while regulations and
-   amendments have no uncommitted edits. It keeps at most `CACHED` values and `CACHED_BYTES` of them, counted as the
+3. `Server.cached` hands out what was built from HEAD's commit, the adoption tags and the status of each file of
+   the settings, regulations and amendments that is uncommitted or git does not watch (`Look.committed`; such a
+   file turned the keeping off). It keeps at most `CACHED` values and `CACHED_BYTES` of them, counted as the
    memory they hold (`web.sizes`: never pickled), the least recently used dropped first (the oldest was, however
    often it was read).
 4. The adoption tags (`refs/tags/adopted/…`) are part of the state (`Server.state`) and of what `Server.cached` keeps
@@ -22,11 +28,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,7 +43,7 @@ from starlette.requests import Request
 
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import AMENDMENTS, CONFIG, PROFILES, REGULATIONS, TEMPLATES
-from regdraft.web import pace, pages, sizes
+from regdraft.web import folders, pace, pages, sizes
 from regdraft.web.builds import Gate, cores
 from regdraft.web.guard import ACCESS_COOKIE, LOCAL, Visitor
 from regdraft.web.kept import BUSY_WAIT, Busy
@@ -50,6 +59,11 @@ CACHED = 32  # redlines kept by `Server.cached`
 # articles 74 MB. It was 32 MB counted as pickled, which held three times that in memory or more.
 CACHED_BYTES = 96 * 1024 * 1024
 READ = (CONFIG, REGULATIONS, AMENDMENTS, TEMPLATES, PROFILES)  # what the pages read of the working tree
+COMMITTED = (CONFIG, REGULATIONS, AMENDMENTS)  # what a redline `Server.cached` keeps is built from
+# The files a state stats on each request: uncommitted ones and those of `READ` git does not watch (an edit of a file
+# changes no folder's status, so each is stat'ed: 10,000 are about 30 ms). Beyond, no page is kept (the server says
+# why in its log, once).
+STATED = 10_000
 
 
 # The query parameters the pages read (`Context.query`), and so the only ones a kept page is kept under: any other
@@ -81,19 +95,11 @@ def commits(ws: Workspace, revisions: tuple[str | None, ...], ui: Words) -> tupl
 
 def unwatched(ws: Workspace, paths: tuple[str, ...], vouched: Callable[[], set[str]]) -> set[str]:
     """The files at or under `paths` (relative, `/`-separated) whose edits git's status does not report: ignored,
-    or marked assume-unchanged or skip-worktree in the index (not in `vouched()`: `Workspace.vouched`). Symbolic
-    links not followed, a folder of `paths` that is one included (a received `templates` linked to `/` would have
-    had every page's state walk the whole disk)."""
-    found: set[str] = set()
-    for path in paths:
-        top = ws.root / path
-        if top.is_symlink() or top.is_file():  # a link itself (to `/`, say) is one entry: never walked through
-            found.add(path)
-            continue
-        for folder, _, names in os.walk(top):
-            base = Path(folder).relative_to(ws.root).as_posix()
-            found.update(f"{base}/{name}" for name in names)
-    return found - vouched() if found else found
+    or marked assume-unchanged or skip-worktree in the index (not in `vouched()`: `Workspace.vouched`), by a walk of
+    its own (`web.folders`: a server keeps its folders as listed, `Server.look`). Symbolic links not followed, a
+    folder of `paths` that is one included (a received `templates` linked to `/` would have had every page's state
+    walk the whole disk)."""
+    return set(folders.Folders().walk(ws.root, paths, vouched).unwatched)
 
 
 def adoption_tags(ws: Workspace) -> bytes:
@@ -107,6 +113,27 @@ def adoption_tags(ws: Workspace) -> bytes:
     return hashlib.sha256(listed.encode()).digest()
 
 
+@dataclass(frozen=True)
+class Look:
+    """What one look at the workspace found (`Server.look`): what every page depends on, and what the redlines
+    `Server.cached` keeps are built from; each None when it cannot be told for sure (nothing kept for it)."""
+
+    state: bytes | None  # `Server.state`
+    committed: tuple[str, bytes, bytes] | None  # HEAD's commit, the adoption tags, the files of `COMMITTED` it covers
+
+
+NO_LOOK = Look(None, None)
+# The look a page's build was asked for (`Server.within`), which `Server.cached` takes rather than look again.
+_LOOKED: ContextVar[tuple[object, Look] | None] = ContextVar("regdraft_look", default=None)
+
+
+_COMMITTED_BELOW = tuple(f"{top}/" for top in COMMITTED)
+
+
+def _committed(path: str) -> bool:
+    return path.startswith(_COMMITTED_BELOW) or path in COMMITTED
+
+
 class Server:
     """The state of one review server: its workspace, whether links are required, its secret and lock."""
 
@@ -118,6 +145,9 @@ class Server:
         self._cache: OrderedDict[tuple[object, ...], tuple[Any, int]] = OrderedDict()  # key -> (value, its bytes)
         self.cached_bytes = 0  # the bytes counted of what `cached` keeps (tests look at it)
         self._vouched: tuple[object, set[str]] | None = None  # the index's status, and `Workspace.vouched(READ)`
+        self.folders = folders.Folders()  # the folders of `READ` as last listed: a look lists only those changed
+        self._said: set[str] = set()  # why pages were not kept, said once in the log
+        self._settled: object = None  # the `Look.committed` last found with no conflict markers (`ensure_settled`)
         self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
         self.pages = Gate(cores())  # the heavy pages and downloads, built a few at a time (`builds`)
         self.pdfs = Gate(1)  # a round's PDF report: 41 s of CPU at 2,600 comments, one at a time
@@ -131,12 +161,20 @@ class Server:
         Refuses (`UnresolvedConflict`, shown as a page) while a sync or merge has stopped on a
         conflict: the files would show both versions mixed.
         """
+        ws = self.reading()
+        ensure_settled(ws)
+        return ws
+
+    def reading(self) -> Workspace:
+        """A fresh view of the workspace, a sync's rebase or merge waited for (`Busy` past `BUSY_WAIT`) and one it
+        left stopped refused as `workspace` refuses it; files holding conflict markers are not looked for."""
         ws = Workspace(self.root)
         # A rebase or merge git is running for a sync (which holds the workspace lock throughout) is no conflict:
         # its end is waited for, a little. Read meanwhile, git's status took the index lock under the rebase.
-        if ws.operation() and not ws.writer_done(BUSY_WAIT):
-            raise Busy(self.words()("busy_reading"))
-        ensure_settled(ws)
+        if ws.operation():
+            if not ws.writer_done(BUSY_WAIT):
+                raise Busy(self.words()("busy_reading"))
+            ensure_settled(ws)  # stopped: its conflict, before any git call
         return ws
 
     def write(self, action: Callable[[Workspace], T]) -> T:
@@ -160,16 +198,20 @@ class Server:
 
     def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T],
                size: Callable[[T], int] = sizes.held) -> T:
-        """`build()`, remembered for the committed state it was built from, counted as `size(value)` bytes (exact by
-        default, `web.sizes.held`: a big value gives a cheaper count, as the redline page does).
+        """`build()`, remembered for the files it was built from, counted as `size(value)` bytes (exact by default,
+        `web.sizes.held`: a big value gives a cheaper count, as the redline page does).
 
-        Pages are built from committed files unless the working tree has edits: the key holds
-        HEAD's commit and the adoption tags, and nothing is remembered while regulations or amendments are edited, nor
-        while one of their files or the settings is one git does not watch (`unwatched`).
+        The key holds HEAD's commit, the adoption tags, and the status of each file of the settings, regulations and
+        amendments that is uncommitted or that git does not watch (`Look.committed`): an edited draft, or an ignored
+        note under `regulations`, gives the redline of its own state, no longer switches the keeping off. Nothing is
+        remembered while one of them changed too recently to tell, nor when they changed while it was built. The
+        look is the one the page was asked for (`within`), else one taken now.
         """
-        if ws.dirty(["regulations", "amendments"]) or self.unwatched(ws, (CONFIG, REGULATIONS, AMENDMENTS)):
+        asked = _LOOKED.get()
+        look = asked[1] if asked is not None and asked[0] is self else self.look(ws)
+        if look.committed is None:
             return build()
-        state = (ws.resolve("HEAD").sha, adoption_tags(ws), *key)
+        state = (*look.committed, *key)
         with self._cache_lock:
             if state in self._cache:
                 self._cache.move_to_end(state)  # read now: the last to go
@@ -177,7 +219,7 @@ class Server:
                 return found
         value = build()
         counted = size(value)
-        if counted > CACHED_BYTES:
+        if counted > CACHED_BYTES or self.look(ws).committed != look.committed:  # too big, or read from other files
             return value
         with self._cache_lock:
             if state in self._cache:
@@ -188,54 +230,115 @@ class Server:
                 self.cached_bytes -= self._cache.popitem(last=False)[1][1]  # the least recently used
         return value
 
+    def within(self, look: Look | None, work: Callable[[], T]) -> T:
+        """`work()`, its `cached` taking `look` (the one its page was asked for) rather than looking again."""
+        if look is None:
+            return work()
+        token = _LOOKED.set((self, look))
+        try:
+            return work()
+        finally:
+            _LOOKED.reset(token)
+
     def state(self) -> bytes | None:
-        """What every page depends on besides its address and visitor, as a digest: HEAD's commit, the adoption tags
-        (`adoption_tags`), each uncommitted file (the working tree's, where comments, settings and templates are read)
-        and each file of `READ` git does not watch (ignored, or marked in the index) with its status, and today's
-        date.
+        """What every page depends on besides its address and visitor, as a digest (`look`)."""
+        return self.look().state
+
+    def look(self, ws: Workspace | None = None) -> Look:
+        """What every page depends on besides its address and visitor, as a digest (`Look.state`): HEAD's commit,
+        the adoption tags (`adoption_tags`), each uncommitted file (the working tree's, where comments, settings and
+        templates are read) and each file of `READ` git does not watch (ignored, or marked in the index) with its
+        status, and today's date; and the part of it the redlines kept are built from (`Look.committed`).
+        The folders of `READ` are listed only when they changed (`web.folders`); each file git does not report an
+        edit of is stat'ed, an edit of a file changing no folder.
         None when that cannot be told for sure: a file changed within `comment_cache.RACY_NS` (a second change could
-        keep its status), or no commit yet; the page is then built for its request alone."""
+        keep its status), no commit yet, or more files than the server may look at on each request (`STATED`,
+        `folders.LISTED`); the page is then built for its request alone."""
+        if ws is not None:
+            return self._look(ws)
+        ws = self.reading()
+        look = self._look(ws)
+        if look.committed is None or look.committed != self._settled:
+            # The look for conflict markers (`ensure_settled`) reads the files of regulations and amendments: once for
+            # what they hold, which `Look.committed` tells (a conflict is never taken as settled).
+            ensure_settled(ws)
+            self._settled = look.committed
+        return look
+
+    def _look(self, ws: Workspace) -> Look:
         from regdraft.workspace.comment_cache import RACY_NS, now
 
-        ws = self.workspace()
+        # git's status first: a refusal of the workspace's git (a nested repository, say) is the page's answer.
+        dirty = ws.dirty(["."])
         try:
             head = ws.resolve("HEAD").sha
-        except (RegdraftError, ValueError):
-            return None
+        except (RegdraftError, ValueError):  # no commit yet
+            return NO_LOOK
         taken = now()
-        digest = hashlib.sha256(f"{head}\0{dt.date.today().isoformat()}\0".encode() + adoption_tags(ws) + b"\0")
-        dirty = ws.dirty(["."])
+        tags = adoption_tags(ws)
+        digest = hashlib.sha256(f"{head}\0{dt.date.today().isoformat()}\0".encode() + tags + b"\0")
+        walked = self.folders.walk(ws.root, READ, lambda: self._vouched_files(ws))
+        if walked.over:
+            self._say("listed", f"{ws.root}: the review server keeps no page: the folders it reads ({', '.join(READ)})"
+                                f" hold more than {folders.LISTED:,} files and folders, {walked.over} the most. "
+                                "Move what the pages do not read out of them.")
+            return NO_LOOK
         # What the pages read that git's status would not report an edit of: ignored, or marked in the index.
-        for path in sorted(dirty) + sorted(self.unwatched(ws, READ) - set(dirty)):
+        files = sorted(set(dirty).union(walked.unwatched))
+        if len(files) > STATED:
+            self._say("stated", f"{ws.root}: the review server keeps no page: {len(files):,} files are uncommitted "
+                                f"or not watched by git (more than {STATED:,}), {files[0]} the first. Commit them, or "
+                                "move them out of the workspace.")
+            return NO_LOOK
+        root = f"{ws.root}{os.sep}"  # paths as text: a `Path` made for each file took most of the time
+        recent = taken - RACY_NS
+        seen: list[str] | None = []
+        read: list[str] | None = []  # those of `COMMITTED`
+        for path in files:
             try:
-                info = (ws.root / path).lstat()
+                info = os.lstat(root + path)
             except OSError:  # deleted
-                digest.update(repr((path, None)).encode() + b"\0")
-                continue
-            if taken - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS:
-                return None
-            status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-            digest.update(repr((path, status)).encode() + b"\0")
-        return digest.digest()
+                entry = f"{path}\0-\0"
+            else:
+                if info.st_mtime_ns > recent or info.st_ctime_ns > recent:
+                    seen = None
+                    if _committed(path):
+                        read = None
+                    if read is None:
+                        break
+                    continue
+                entry = f"{path}\0{info.st_dev} {info.st_ino} {info.st_size} {info.st_mtime_ns} {info.st_ctime_ns}\0"
+            if seen is not None:
+                seen.append(entry)
+            if read is not None and _committed(path):
+                read.append(entry)
+        if seen is not None:
+            digest.update("".join(seen).encode("utf-8", "surrogatepass"))
+        return Look(digest.digest() if seen is not None else None,
+                    (head, tags, hashlib.sha256("".join(read).encode("utf-8", "surrogatepass")).digest())
+                    if read is not None else None)
 
-    def unwatched(self, ws: Workspace, paths: tuple[str, ...]) -> set[str]:
-        """The files of `paths` git does not watch (`unwatched`), the index read again only when it changed (git
-        writes it anew, so a new inode, for every change of what it tracks or marks)."""
-        def vouched() -> set[str]:
-            try:
-                info = (ws.git_dir() / "index").stat()
-                mark: object = (ws.root, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-            except OSError:
-                mark = None
-            with self._cache_lock:
-                if mark is not None and self._vouched is not None and self._vouched[0] == mark:
-                    return self._vouched[1]
-            found = ws.vouched(list(READ))
-            with self._cache_lock:
-                self._vouched = (mark, found)
-            return found
+    def _vouched_files(self, ws: Workspace) -> set[str]:
+        """`Workspace.vouched(READ)`, the index read again only when it changed (git writes it anew, so a new inode,
+        for every change of what it tracks or marks): the same set handed out while it has not."""
+        try:
+            info = (ws.git_dir() / "index").stat()
+            mark: object = (ws.root, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        except OSError:
+            mark = None
+        with self._cache_lock:
+            if mark is not None and self._vouched is not None and self._vouched[0] == mark:
+                return self._vouched[1]
+        found = ws.vouched(list(READ))
+        with self._cache_lock:
+            self._vouched = (mark, found)
+        return found
 
-        return unwatched(ws, paths, vouched)
+    def _say(self, why: str, message: str) -> None:
+        """`message` in the server's log, the first time pages are not kept for `why`."""
+        if why not in self._said:
+            self._said.add(why)
+            logging.getLogger("regdraft.review").warning("%s", message)
 
     def same_state(self, state: bytes) -> bool:
         """True when the workspace is still in `state` (a page built meanwhile is kept for it only then)."""
