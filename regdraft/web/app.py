@@ -386,6 +386,9 @@ async def _report(c: Context) -> Response:
 
 async def _download(c: Context) -> Response:
     slug, fmt = c.param("slug"), c.param("fmt")
+    if fmt == "html":  # the report as HTML is the report page (`round report --format html` names it so)
+        query = c.request.url.query
+        return RedirectResponse(f"/a/{quote(slug)}/report" + (f"?{query}" if query else ""), 303)
     if fmt not in ("pdf", "docx", "csv", "xlsx"):
         raise refuse(c.ui, Category.USAGE, "not_format", value=fmt)
     number = _round_param(c, c.query("round"))
