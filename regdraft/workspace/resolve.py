@@ -134,7 +134,8 @@ class Conflict:
         commit = f' at your change "{self.commit.subject}"' if self.commit and self.operation == "rebase" else ""
         if not self.by_sync and self.operation in ("rebase", "merge"):
             # No sync of regdraft's started it: a `git pull` (merge, or rebase with `--rebase`) or git by hand.
-            started = "git pull --rebase` or `git rebase" if self.operation == "rebase" else "git pull` or `git merge"
+            started = ("git pull` set to rebase, or `git rebase" if self.operation == "rebase"
+                       else "git pull` or `git merge")
             return self._stopped(f"A git {self.operation} started outside regdraft (by `{started}`) stopped{commit}")
         if what:
             head = f"A sync stopped while {what}{commit}"
