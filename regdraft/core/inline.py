@@ -66,17 +66,19 @@ class Span(NamedTuple):
     italic: bool = False
 
 
-def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
+def spans(text: str, *, bold: bool = False, italic: bool = False, code: bool = True) -> list[Span]:
     """`text` as spans, each bold or italic where its Markdown says so (or the caller's `bold`, `italic`);
     a line break inside the text stays one (a span `\\n`: a member's paragraphs and lists are not run together),
-    and code keeps its backticks (`` `mã` ``: the output has no style of its own for code)."""
+    and code keeps its backticks (`` `mã` ``: the output has no style of its own for code) unless `code` is False
+    (its words alone, as the HTML prints them in `<code>`)."""
     if _MARKUP.isdisjoint(text):
         return [Span(text, bold, italic)]  # most provisions and comments: no inline markup at all
     links = may_link(text)
     if links not in _parsers:
         from markdown_it import MarkdownIt
 
-        parser = literal_images(MarkdownIt("commonmark"))
+        # HTML off, as `render.html.inline_markdown` reads: `<a title="*x*">` is text, its `*x*` emphasis there too.
+        parser = literal_images(MarkdownIt("commonmark", {"html": False}))
         _parsers[links] = parser if links else parser.disable(["link", "image"])
     out: list[Span] = []
     state = {"b": bold, "i": italic}
@@ -89,7 +91,8 @@ def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
             elif child.type in ("text", "html_inline"):
                 out.append(Span(child.content, state["b"], state["i"]))
             elif child.type == "code_inline":  # its backticks kept: no character typed is lost
-                out.append(Span(f"{child.markup}{child.content}{child.markup}", state["b"], state["i"]))
+                shown = f"{child.markup}{child.content}{child.markup}" if code else child.content
+                out.append(Span(shown, state["b"], state["i"]))
             elif child.type in ("softbreak", "hardbreak"):
                 out.append(Span("\n", bold, italic))
     return out
@@ -102,26 +105,89 @@ def plain(text: str) -> str:
     return "\n".join("".join(s.text for s in spans(line)) for line in text.split("\n"))
 
 
-# A backslash escape of the format (`\\*`, `b\\)`), and the characters a member's wording escapes when read as syntax.
+# A backslash escape of the format (`\\*`, `b\\)`), and one or a character reference (`&amp;`, `&#46;`) as markdown-it
+# reads them.
 _ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
-_SYNTAX = lazy(r"\\[!-/:-@\[-`{-~]|([*_`\[])")
+_REFERENCE = lazy(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What text escapes: `*`, backticks, `[` and `<`; a run of `_` (left alone between two letters or digits, where it
+# opens and closes nothing: `năm_sau`); `&` opening a character reference; plain text's `\\` before a mark it would
+# escape, while a member's wording keeps such an escape (`b\\)`) as the format's.
+_SYNTAX = (r"[*`\[<]|_+|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+           r"|\\(?=[!-/:-@\[-`{-~])")
+_PLAIN_SYNTAX = lazy(_SYNTAX)
+_TYPED_SYNTAX = lazy(r"\\[!-/:-@\[-`{-~]|" + _SYNTAX)
+# The format's own mark of a number at a paragraph's start that is no clause (`1&#46; …`, `importer.classify.literal`).
+_LITERAL_NUMBER = lazy(r"^\d+[a-z]?&#46;")
 
 
 def without_escapes(text: str) -> str:
-    """`text` with the format's backslash escapes resolved (`b\\)` → `b)`, `\\*` → `*`): what a reader sees of it
-    where no other Markdown is read (the terminal's `show`, the DOCX redline's runs)."""
-    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+    """`text` with the format's backslash escapes (`b\\)` → `b)`, `\\*` → `*`) and character references (`&#46;` →
+    `.`, `&amp;` → `&`) resolved, as markdown-it reads them: what a reader sees of it where no other Markdown is read
+    (the terminal's `show`)."""
+    if "\\" not in text and "&" not in text:
+        return text
+    return _REFERENCE.sub(_resolved, text)
+
+
+def _resolved(match: Any) -> str:
+    if match.group(1) is not None:
+        return str(match.group(1))
+    import html
+
+    return html.unescape(match.group(0))
+
+
+def _shown(text: str) -> str:
+    """`text` as a reader of an output sees it: `plain`, but code without its backticks (the HTML prints `<code>`)."""
+    if _MARKUP.isdisjoint(text):
+        return text
+    if "`" not in text:
+        return plain(text)
+    return "\n".join("".join(s.text for s in spans(line, code=False)) for line in text.split("\n"))
 
 
 def typed_wording(line: str) -> str:
     """A line of wording a member typed in a plain box (the review form, a sheet's cell, a Word reply's tracked
-    change) as a provision's text writes it so that it reads as typed: `*`, `_`, backticks and `[` escaped where
-    the line would read as emphasis, code or a link (`*hai*` → `\\*hai\\*`, `2*3*4` → `2\\*3\\*4`); a line that
-    reads as typed (`năm_sau`, `(*)`, the format's own escapes such as `b\\)`) is left as it is, so a proposal that
-    keeps the provision's words changes nothing in them."""
-    if _MARKUP.isdisjoint(line) or plain(line) == without_escapes(line):
+    change) as a provision's text writes it so that it reads as typed: `*`, `_`, backticks, `[`, `<` and `&` escaped
+    as `as_text` escapes them where the line would read as emphasis, code, a link or a character reference
+    (`*hai*` → `\\*hai\\*`, `2*3*4` → `2\\*3\\*4`, `&amp;` → `\\&amp;`); a line that reads as typed (`năm_sau`,
+    `(*)`, `O&M`, the format's own escapes such as `b\\)` and `1&#46;` kept from the provision's words) is left as it
+    is, so a proposal that keeps the provision's words changes nothing in them."""
+    if _MARKUP.isdisjoint(line):
         return line
-    return _SYNTAX.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(0), line)
+    number = _LITERAL_NUMBER.match(line)
+    if number is not None:  # the format's literal number, kept: the words after it as typed
+        return number.group(0) + typed_wording(line[number.end():])
+    typed = _ESCAPED.sub(r"\1", line) if "\\" in line else line
+    if _shown(line) == typed:
+        return line
+    return _escaped(line, _TYPED_SYNTAX)
+
+
+def as_text(text: str) -> str:
+    """A paragraph of plain text (a line of a .txt file, a Word paragraph or cell) as Markdown inline that reads
+    exactly as it: where markdown-it would read something in it (`2*3*4`, `__x__`, `[1](…)`, `<http://…>`,
+    `&amp;`, `\\*`), every `*`, `_`, backtick, `[` and `<` is escaped (`2\\*3\\*4`), and `&` and `\\` where they
+    would read as a reference or an escape, `_` between two letters (`năm_sau`) never; a text that reads as it is
+    (`năm_sau`, `(*)`, `O&M`, `______`) is left as it is. Block syntax at the start of the
+    paragraph (`1.`, `- `, `#`) is not this function's (`importer.classify.literal`)."""
+    if _MARKUP.isdisjoint(text) or _shown(text) == text:
+        return text
+    return _escaped(text, _PLAIN_SYNTAX)
+
+
+def _escaped(text: str, syntax: Any) -> str:
+    """`text` with what `syntax` finds escaped: each character of it, but an escape of the format (`b\\)`, two
+    characters) kept and a run of `_` between two letters or digits left as it is."""
+
+    def escaped(match: Any) -> str:
+        found, (start, end) = str(match.group(0)), match.span()
+        if len(found) == 2 and found[0] == "\\" or found[0] == "_" and 0 < start and end < len(text) \
+                and text[start - 1].isalnum() and text[end].isalnum():
+            return found
+        return "".join("\\" + c for c in found)
+
+    return str(syntax.sub(escaped, text))
 
 
 def standing_line(text: str) -> bool:

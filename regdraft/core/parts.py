@@ -358,12 +358,24 @@ def table_rows(text: str) -> list[list[str]]:
     a cell the first row has no column for)."""
     rows = []
     for line in text.split("\n"):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = row_cells(line)
         if all(set(c) <= set(":- ") for c in cells):
             continue
         rows.append(cells)
     width = max(map(len, rows), default=0)
     return [row + [""] * (width - len(row)) for row in rows]
+
+
+# A cell's border in a table row: a `|` not escaped (`\\|` is a `|` of the cell's words, as GFM reads it).
+_CELL_BORDER = lazy(r"(?<!\\)\|")
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of a Markdown table's row (`| a | b \\| c |`: `a` and `b \\| c`), each stripped, Markdown inline."""
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+    return [c.strip() for c in _CELL_BORDER.split(line)]
 
 
 def table_head(text: str) -> bool:
@@ -376,9 +388,9 @@ def table_head(text: str) -> bool:
     too; its first row is a row of the form, printed once.
     """
     lines = text.split("\n")
-    if len(lines) < 4 or not all(set(c.strip()) <= set(":- ") for c in lines[1].strip().strip("|").split("|")):
+    if len(lines) < 4 or not all(set(c) <= set(":- ") for c in row_cells(lines[1])):
         return False
-    cells = [c.strip() for c in lines[0].strip().strip("|").split("|")]
+    cells = row_cells(lines[0])
     return all(cell and len(cell) <= HEADING_CELL and cell[-1] not in ".;:?!…" for cell in cells)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from regdraft.core.dates import effective_unsaid
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.frontmatter import PLACEHOLDER, dump_yaml, load_yaml
+from regdraft.core.inline import as_text, without_escapes
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import REQUIRED_KEYS, read, validate
 from regdraft.core.markdown_writer import render
@@ -72,6 +73,9 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
                 normalise_letters: bool = False) -> ImportResult:
     """Read a .docx, .txt or .md file and build the regulation with its report.
 
+    The words of a .docx or .txt are text, never Markdown: written so that they print as they stand (`as_text`);
+    a .md file's inline Markdown (`*nghiêng*`) is kept as such.
+
     `target` is the file the text will be written to, named by the report's notes (default
     `regulations/<id>.md`, where `save_to_workspace` commits it).
     """
@@ -98,7 +102,8 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
         paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
         embedded, unit = None, "line"
     return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language,
-                             target=target, normalise_letters=normalise_letters, embedded=embedded)
+                             target=target, normalise_letters=normalise_letters, embedded=embedded,
+                             markdown=suffix in (".md", ".markdown"))
 
 
 def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool, bool]:
@@ -145,10 +150,13 @@ def detect_language(paragraphs: Sequence[Paragraph]) -> str:
 def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str,
                       notes: Sequence[Note] = (), reg_id: str | None = None,
                       language: str | None = None, target: str | None = None,
-                      normalise_letters: bool = False, embedded: Mapping[str, Any] | None = None) -> ImportResult:
+                      normalise_letters: bool = False, embedded: Mapping[str, Any] | None = None,
+                      markdown: bool = False) -> ImportResult:
     """Build a regulation from input paragraphs (the format-independent part of the import).
 
-    `embedded` is the front matter a Word file exported by regdraft carries in its properties.
+    `embedded` is the front matter a Word file exported by regdraft carries in its properties. Without `markdown`,
+    the paragraphs are text: a `*`, `_`, `[`, `<`, `&` or backslash that Markdown would read as something else
+    (`2*3*4`, `__x__`, `&amp;`) is escaped in the file, so every output prints the source's characters (`as_text`).
     """
     all_notes = list(notes)
     if normalise_letters:
@@ -200,12 +208,12 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.append(Note(0, "skipped", "The consolidated copy's mark in the signature's place was left out: it "
                               "is not part of the regulation.", closing.signer.pop("note")))
     body_end = closing.body_end
-    appended = read_appendices(_markdown_rows(appendices), language, all_notes) if appendices else None
+    appended = read_appendices(_text(_markdown_rows(appendices), markdown), language, all_notes) if appendices else None
     if not appendices:
         # Appendices before the signature (a copy regdraft exported prints them after it); taken only when they
         # read as appendices: a paragraph of the last article may start with `Phụ lục I …` too.
         cut = appendix_start(tail[:closing.body_end])
-        appended = read_appendices(_markdown_rows(tail[cut:closing.body_end]), language, all_notes)
+        appended = read_appendices(_text(_markdown_rows(tail[cut:closing.body_end]), markdown), language, all_notes)
         if appended is not None:
             body_end = cut
     if appended is not None:
@@ -229,7 +237,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         header.meta["adoption"] = adoption.text
         all_notes.append(Note(adoption.where, "closing", "The adoption sentence was kept as the front-matter key "
                               "'adoption'; exports print it after the last article.", adoption.text))
-    preamble, units = classify([*header.preamble, *body], language, all_notes)
+    preamble, units = classify(_text([*header.preamble, *body], markdown), language, all_notes)
     if not any(_has_article(unit) for unit in units):
         raise RegdraftError(
             f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so there is "
@@ -249,7 +257,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             all_notes.append(Note(takes_effect[0].where, "article", f"Read from {article or 'the text'} as the "
                                   "front-matter key 'effective' (the date the text takes effect).",
                                   takes_effect[0].text))
-    title, title_notes = compose_title(header, preamble)
+    title, title_notes = compose_title(header, [without_escapes(p) for p in preamble])  # the front matter is text
     if decision and title:
         title, cased = cased_by_decision(title, decision)
         title_notes = [*title_notes, *cased]
@@ -410,6 +418,16 @@ def _number_written(notes: list[Note], printed: Any, meta: Mapping[str, Any]) ->
     said = read_as_message("number")
     return [dataclasses.replace(note, message=read_as_message(key))
             if note.category == "header" and note.message == said else note for note in notes]
+
+
+def _text(paragraphs: Sequence[Paragraph], markdown: bool) -> list[Paragraph]:
+    """The paragraphs of a text (not `markdown`) with their words, and their table cells', as Markdown that reads
+    as they stand (`core.inline.as_text`): what Markdown would read as emphasis, a link or a character reference
+    escaped; a Markdown file's paragraphs as they are."""
+    if markdown:
+        return list(paragraphs)
+    return [dataclasses.replace(p, text=as_text(p.text), rows=None if p.rows is None else
+                                tuple(tuple(as_text(cell) for cell in row) for row in p.rows)) for p in paragraphs]
 
 
 def _markdown_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:

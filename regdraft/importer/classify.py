@@ -50,7 +50,8 @@ _HEADING = re.compile(
 )
 _CLAUSE = re.compile(r"^(?P<label>\d{1,3}[a-z]?)\s?(?P<sep>[.\-)])(?:\s+|$|(?=[^\W\d_]))(?P<text>.*)$")
 _POINT = re.compile(r"^\(?(?P<label>dd|[a-zđ])(?P<suffix>\d*)\s?(?P<sep>[)\-.])(?:\s+|$)(?P<text>.*)$")
-_DASH = re.compile(r"^(?P<mark>[-–—−•·∙◦▪*+])\s*(?P<text>.*)$")
+# A star is a bullet only with a space after it: `*Ghi chú: …` opens with a note's mark, printed as it stands.
+_DASH = re.compile(r"^(?P<mark>[-–—−•·∙◦▪+]|\*(?=\s))\s*(?P<text>.*)$")
 _DECORATIVE = re.compile(r"^[-–—_=*~.·•|:\s]+$")
 
 _ORDER = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)

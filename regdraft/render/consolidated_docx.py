@@ -104,12 +104,13 @@ def opening_style(names: Mapping[str, str], text: str) -> str:
     return names["opening-line"] if standing_line(text) else names["opening"]
 
 
-def _runs(para: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
-    """Add a paragraph's inline Markdown as runs: bold and italic kept, escapes and links resolved."""
+def _runs(para: Any, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False) -> None:
+    """Add a paragraph's inline Markdown as runs: bold and italic kept, escapes and links resolved (with `upper`,
+    the words in capitals: a chapter's title)."""
     from regdraft.render.docx import add_run
 
     for span in spans(text, bold=bold, italic=italic):
-        add_run(para, span.text, bold=span.bold, italic=span.italic)
+        add_run(para, span.text.upper() if upper else span.text, bold=span.bold, italic=span.italic)
 
 
 def _add(document: Any, style_id: str) -> Any:
@@ -176,12 +177,12 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
                 # list `Chương I NHỮNG QUY ĐỊNH CHUNG` once (a second paragraph listed the chapter twice, r29 AK 4;
                 # one at body level listed `Chương I` with no name, r30 AN), and `import` reads the two lines.
                 para.add_run().add_break()
-                add_run(para, block.title.upper() if upper_titles else block.title)
+                _runs(para, block.title, upper=upper_titles)  # Markdown inline, as the HTML reads it
             elif block.title:
                 # The review copy (`bookmarks`) keeps the title a paragraph of its own, at body level: a reviewer's
                 # comment on it is read back as on the title (`ch3.title`), the label's line as on the heading.
                 title = _add(document, names["appendix-title"] if block.kind == "appendix" else style)
-                add_run(title, block.title.upper() if upper_titles and block.kind != "appendix" else block.title)
+                _runs(title, block.title, upper=upper_titles and block.kind != "appendix")
                 if block.kind != "appendix":
                     _body_level(title)
                 made.append(title)
@@ -190,15 +191,24 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
 
             rows = table_rows(block.text)
             if rows:
+                from docx.enum.text import WD_ALIGN_PARAGRAPH
+
                 width = text_width_mm(document) / max(1, len(rows[0]))
-                if table_head(block.text):  # a row of column names, repeated on each page
-                    table = grid_table(document, rows[0], [width] * len(rows[0]))
+                blank = [""] * len(rows[0])
+                head = table_head(block.text)
+                if head:  # a row of column names, repeated on each page
+                    table = grid_table(document, blank, [width] * len(rows[0]))
+                    for cell, text in zip(table.rows[0].cells, rows[0], strict=True):
+                        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                        _runs(cell.paragraphs[0], text, bold=True)
                 else:  # a form's first row is a row like the others
                     table = document.add_table(rows=0, cols=len(rows[0]))
                     table.style = "Table Grid"
                     widths(table, [width] * len(rows[0]))
-                for row in rows[1 if table_head(block.text) else 0:]:
-                    add_row(table, row)
+                for row in rows[1 if head else 0:]:
+                    # Each cell's Markdown inline read, as the HTML reads it (`a \\| b` is `a | b`, `\\*` a `*`).
+                    for cell, text in zip(add_row(table, blank), row, strict=True):
+                        _runs(cell.paragraphs[0], text)
                 # A comment on a cell is about the provision the table stands in.
                 made.extend(p for row in table.rows for cell in row.cells for p in cell.paragraphs)
         else:

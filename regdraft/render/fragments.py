@@ -241,7 +241,7 @@ class Fragments:
             return
         if u.kind in TEXT_HEADINGS:
             h = heading_tag(u.kind)
-            out.append(f'<{h} class="article-heading{tail}{_escaped(heading_text(u, self.language))}{badge}</{h}>\n')
+            out.append(f'<{h} class="article-heading{tail}{_heading(u, self.language)}{badge}</{h}>\n')
             out.extend(_paragraph(t, tail) for t in u.text)
         elif u.repealed:
             out.append(f"<p{at}>{_escaped(unit_label_text(u, self.language))} {self.repealed}{badge}</p>\n")
@@ -264,7 +264,7 @@ class Fragments:
             h = heading_tag(u.kind)
             # The handle stands before the heading, not in it: a heading's accessible name is its text alone.
             out.append(f'{handles}<{h} class="article-heading{mv}"{at}{attribute}>'
-                       f'{_escaped(heading_text(u, self.language))}{badge}</{h}>\n')
+                       f'{_heading(u, self.language)}{badge}</{h}>\n')
             out.extend(_paragraph(t, f'{mv}"{at}{m[0]}>', m[1]) for t, m in zip(u.text, marks.text, strict=True))
         elif u.repealed:
             out.append(f"<p{at}>{_escaped(unit_label_text(u, self.language))} {self.repealed}{badge}</p>\n")
@@ -301,6 +301,15 @@ def table_body(rows: Sequence[str], head: bool) -> str:
     if not head or not rows:
         return "".join(rows)
     return f"<thead>{rows[0]}</thead>\n<tbody>\n{''.join(rows[1:])}</tbody>\n"
+
+
+def _heading(unit: Unit, language: str) -> str:
+    """An article's (or appendix's) heading line: its label escaped, its title Markdown inline, as the consolidated
+    text and a changed title (`marked`) read it (`\\*` is a `*`)."""
+    head = heading_text(unit, language)
+    if not unit.title or _INLINE_SYNTAX.search(unit.title) is None or not head.endswith(unit.title):
+        return _escaped(head)
+    return _escaped(head[:len(head) - len(unit.title)]) + _inline(unit.title)
 
 
 def _escaped(text: str) -> str:

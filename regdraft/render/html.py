@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, translated_number, type_and_summary
 from regdraft.core.inline import literal_images, may_link, standing_line
@@ -79,6 +79,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         values=page.values if page is not None else (),
     )
     env.filters["inline"] = inline_markdown
+    env.filters["heading_title"] = inline_title  # a heading's title: `heading_title(true)` in capitals
     env.filters["standing"] = standing_line  # a preamble line in capitals: `QUYẾT ĐỊNH:`, centred in bold
     env.filters["lines"] = inline_lines
     env.filters["typed_lines"] = typed_lines  # a comment's words as typed: `(*)` is no emphasis
@@ -274,18 +275,26 @@ def _markdown(links: bool) -> MarkdownIt:
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&\n\r\x00]")
 
 
-def inline_markdown(text: str) -> Markup:
+def inline_markdown(text: str, upper: bool = False) -> Markup:
     """A paragraph's inline Markdown (bold, italic, code) as safe HTML, without links or images (an image is
-    printed as written)."""
+    printed as written); with `upper`, its words in capitals (a chapter's title: `\\*` and `&amp;` read first)."""
     if not text:
         return Markup("")
     if _INLINE_SYNTAX.search(text) is None:
-        return Markup(escape_html(text, quote=False))  # what markdown-it gives, without parsing
+        return Markup(escape_html(text.upper() if upper else text, quote=False))  # markdown-it's, without parsing
     tokens = _markdown(may_link(text)).parseInline(text)
     out: list[str] = []
     for token in tokens:
-        _inline_tokens(token.children or [], out)
+        _inline_tokens(token.children or [], out, upper)
     return Markup("".join(out))
+
+
+def inline_title(text: str, upper: bool = False) -> Markup:
+    """A heading's title (`Điều 5. Phạm vi \\*điều chỉnh\\*`, a chapter's, with `upper` in capitals) as safe HTML:
+    Markdown inline as a paragraph's (`inline_markdown`), escaped as a template escapes it where it holds none."""
+    if _INLINE_SYNTAX.search(text) is None:
+        return escape(text.upper() if upper else text)
+    return inline_markdown(text, upper)
 
 
 def inline_lines(text: str) -> Markup:
@@ -307,8 +316,10 @@ _TAGS = {"strong_open": "<strong>", "strong_close": "</strong>", "em_open": "<em
          "s_open": "<s>", "s_close": "</s>"}
 
 
-def _inline_tokens(tokens: list[Token], out: list[str]) -> None:
+def _inline_tokens(tokens: list[Token], out: list[str], upper: bool = False) -> None:
     for token in tokens:
+        if upper and token.content:
+            token.content = token.content.upper()
         if token.type in ("link_open", "link_close"):
             continue  # links keep their text only; the target never reaches the output
         if token.type in _TAGS:

@@ -90,7 +90,9 @@ class Helpers:
         else:
             label = relabelled(old_label, new_label, side, self.note(p, place), moved)
         if p.identical:
-            title = escape(unit.title or "")
+            from regdraft.render.html import inline_title
+
+            title = inline_title(unit.title or "")  # Markdown inline, as a changed title's words (`marked`) read
         else:
             title = Markup(" ").join(x.html for x in marked(p.title, side, moved))
         if p.change is ChangeKind.REPEALED and p.new is not None and side != "old":

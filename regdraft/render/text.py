@@ -21,7 +21,8 @@ def plain(unit: Unit, language: str, indent: str = "") -> str:
 
 
 def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
-    # A Markdown backslash escape (`b\)` quoted in a clause, so that it is not read as a point): the reader sees `b)`.
+    # A Markdown backslash escape (`b\)` quoted in a clause, so that it is not read as a point) or character reference
+    # (`1&#46;`, a number that is no clause): the reader sees `b)`, `1.`.
     return (without_escapes(line) for line in _marked_lines(unit, language, indent))
 
 
