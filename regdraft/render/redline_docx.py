@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import Provision
-from regdraft.core.inline import without_escapes
+from regdraft.core.inline import Span, spans
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import (
     CONTAINER_KINDS,
@@ -96,17 +96,19 @@ class _Writer:
         from regdraft.render.docx import add_run
 
         para = para if para is not None else self._paragraph()
-        # The text as it reads, as `show` and the HTML redline print it: an accepted wording's `\*` is a `*`.
-        run = add_run(para, without_escapes(text), bold=bold)
-        if op is Op.EQUAL:
+        # The text's Markdown inline read, as the HTML redline reads each change's words (`marked`): `*nghiêng*` and
+        # `**đậm**` italic and bold runs, an accepted wording's `\*` a `*`.
+        runs = [add_run(para, span.text, bold=span.bold, italic=span.italic)._r
+                for span in (spans(text, bold=bold) if text.strip() else [Span(text, bold)])]
+        if op is Op.EQUAL or not runs:
             return
-        r = run._r
-        wrapper = self._change("w:ins" if op is Op.INSERT else "w:del")
-        r.addprevious(wrapper)
-        wrapper.append(r)
-        if op is Op.DELETE:
-            for t in r.findall(qn("w:t")):
-                t.tag = qn("w:delText")
+        wrapper = self._change("w:ins" if op is Op.INSERT else "w:del")  # one change, however many runs
+        runs[0].addprevious(wrapper)
+        for r in runs:
+            wrapper.append(r)
+            if op is Op.DELETE:
+                for t in r.findall(qn("w:t")):
+                    t.tag = qn("w:delText")
 
     def table(self, rows: Sequence[Row], head: bool = False) -> None:
         """A table of marked cells after the current paragraph; a row one version alone has is a tracked
