@@ -331,7 +331,7 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
     imported = import_comments(ws, slug, sheet)
     done = _imported(slug, imported.first, imported.already)
     if not imported.count:
-        return done.say(_nothing(sheet, imported.before, imported.already))
+        return _warned(done.say(_nothing(sheet, imported.before, imported.already)), imported.warnings)
     ids = ", ".join(c.id for c in imported.first[:_LISTED])
     if imported.count > _LISTED:
         ids += f" and {imported.count - _LISTED:,} more (`regdraft comment list {slug}` lists them)"

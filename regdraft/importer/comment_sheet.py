@@ -89,6 +89,15 @@ _SKIP, _ANSWER, _WORDS = "", "answer", "words"  # header markers besides the can
 PROPOSAL_WORDS = ("Đề xuất:", "Proposed:")
 _PROPOSAL_LINE = re.compile(r"\n[ \t]*(?:" + "|".join(re.escape(w) for w in PROPOSAL_WORDS) + r")[ \t]*")
 _NEUTRALISED = tuple("'" + start for start in ("=", "+", "-", "@", "\t", "\r"))
+# How the XLSX report ends a cell longer than Excel holds (party-36.yaml: `report_cell_cut`, each language): the
+# characters left out are counted. A row carrying it names the column cut and the count under `CUT`.
+_CUT_MARK = re.compile(r"\s*… \[(?:còn ([\d.,]+) ký tự không vừa một ô Excel; xem đủ trong báo cáo CSV, HTML hoặc "
+                       r"PDF|([\d.,]+) more characters do not fit in an Excel cell; see the CSV, HTML or PDF "
+                       r"report)\]$")
+# The mark's start, the rest of it lost (the cell edited and saved again, Excel keeping its first 32,767 characters).
+_CUT_START = re.compile(r"\s*… \[(?:còn ([\d.,]+)|([\d.,]+) more)[^\]]*$")
+EXCEL_CELL = 32_767  # the most characters an Excel cell holds: a cell this long was cut, marked or not
+CUT = "cut"
 SHEET_COLUMNS = ("A sheet of comments names its columns in row 1: by, on and text (the body, the provision or "
                  "'general', the comment), and may add type, proposal, round and regulation; one comment a row.")
 
@@ -256,6 +265,7 @@ def _found_header(cells: Iterator[list[str]], source: str) -> tuple[int, list[st
 
 
 def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
+    excel = source.lower().endswith((".xlsx", ".xlsm"))  # a cell holds at most `EXCEL_CELL` characters
     top, first = _found_header(cells, source)
     header = _header(first)
     report = _ANSWER in header
@@ -284,6 +294,7 @@ def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
         words = values.pop(_WORDS, "")
         if not any(values.values()):
             continue
+        _mark_cut(values, excel)
         answered = [a for a in answers if " ".join(a.lower().split()) not in _UNANSWERED]
         if answered:
             raise ParseError(f"{source} is a comment report, not a sheet of comments: row {number} holds the "
@@ -296,6 +307,76 @@ def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
         if " ".join(values.get("on", "").lower().split()) in _GENERAL_WORDS:
             values["on"] = "general"
         yield number, values
+
+
+def _mark_cut(values: dict[str, str], excel: bool) -> None:
+    """Take the XLSX report's mark of a cell cut at Excel's limit off the end of the comment, proposal and selection
+    cells, naming each column cut and the characters it left out under `CUT` (`text=3233`; `0`, not known). In a
+    workbook, a cell as long as Excel holds was cut: the mark's start is enough (edited and saved again, the cell
+    lost the rest of it), and with none the cell is cut all the same."""
+    said = []
+    for name in ("text", "proposal", "selection"):
+        value = values.get(name, "")
+        full = excel and len(value) >= EXCEL_CELL - 8  # stripped of the spaces at its ends
+        found = _CUT_MARK.search(value) or (_CUT_START.search(value[-200:]) if full else None)
+        if found is None and not full:
+            continue
+        if found is not None:
+            values[name] = value[:len(value) - len(found.group(0))]
+        said.append(f"{name}={re.sub(r'[.,]', '', (found.group(1) or found.group(2)) if found else '0')}")
+    if said:
+        values[CUT] = ",".join(said)
+
+
+def restored(rows: Iterable[Row], known: Sequence[Comment], source: str,
+             cut: dict[int, tuple[int, str]]) -> Iterator[Row]:
+    """The rows, each whose comment cell the XLSX report cut at Excel's limit (`CUT`) given the whole text, proposal
+    and selection of the recorded comment whose cell it begins: it reads as that comment again (`with_recorded`),
+    never as a new comment cut short. `cut` is told each such row's number, the characters the cell left out and the
+    comment's id. A cut row that begins no recorded comment's cell is a `ParseError` naming it, so nothing is
+    imported: what the cell lost cannot be known."""
+    cells: list[tuple[str, Comment]] | None = None
+    for number, values in rows:
+        parts = dict(item.split("=", 1) for item in values.pop(CUT, "").split(",") if item)
+        if "text" not in parts and "proposal" not in parts:  # a selection cut alone is shortened, and said, anyway
+            yield number, values
+            continue
+        if cells is None:
+            cells = [(cell, c) for c in known for cell in _whole_cells(c)]
+        left_out = int(parts.get("text") or parts.get("proposal") or 0)
+        begun = _begun(values.get("text", ""), values.get("proposal", ""))
+        whole = next((c for cell, c in cells if len(cell) > len(begun) and cell.startswith(begun)), None)
+        if whole is None:
+            raise ParseError(
+                f"{source}: row {number}: the comment cell is cut ({cut_said(left_out)}); it begins no comment "
+                "recorded, and a comment cut short is never recorded: nothing was imported. Import the CSV report "
+                "(it holds every character), or put the whole comment in the cell and take the report's mark out.")
+        values["text"], values["proposal"] = whole.text, whole.proposal
+        if "selection" in parts or not values.get("selection"):
+            values["selection"] = whole.selection
+        cut[number] = (left_out, whole.id)
+        yield number, values
+
+
+def cut_said(left_out: int) -> str:
+    """How a cell of the XLSX report was cut, in words: the characters its mark says were left out, or its length."""
+    if left_out:
+        return f"the report's mark says {left_out:,} characters did not fit in an Excel cell"
+    return f"it holds {EXCEL_CELL:,} characters, as many as an Excel cell holds"
+
+
+def _begun(text: str, proposal: str) -> str:
+    """A cut comment cell's words: its text, and the proposal's when the cell kept its `Đề xuất:` line."""
+    return " ".join(f"{text} {PROPOSAL_WORDS[0]} {proposal}".split()) if proposal else " ".join(text.split())
+
+
+def _whole_cells(c: Comment) -> Iterator[str]:
+    """A recorded comment's cell as the XLSX report writes it (as typed, or read as Markdown by an older report), in
+    `_begun`'s words: a cut cell of it begins one of them."""
+    for text, proposal in ((c.text, c.proposal), (plain(c.text), plain(c.proposal))):
+        yield _begun(text, proposal)
+        if proposal:
+            yield " ".join(f"{text} {PROPOSAL_WORDS[1]} {proposal}".split())
 
 
 def _unneutralised(value: str) -> str:

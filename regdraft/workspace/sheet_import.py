@@ -29,7 +29,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import comments_folder
 from regdraft.core.model import Regulation
-from regdraft.importer.comment_sheet import iter_sheet, with_recorded
+from regdraft.importer.comment_sheet import cut_said, iter_sheet, restored, with_recorded
 from regdraft.workspace import rounds as rounds_module
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.circulated import Drafts
@@ -77,8 +77,11 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     def read(number: int, draft: Regulation) -> None:
         row[:] = [(number, draft)]
 
+    cut: dict[int, tuple[int, str]] = {}  # the rows the XLSX report cut at Excel's limit: left out, comment id
+
     def matched() -> Iterator[tuple[Comment, Comment | None]]:
-        rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named, read)
+        sheet_rows = restored(iter_sheet(sheet), known, sheet.name, cut)
+        rows = row_comments(sheet_rows, drafts.open_round, default_round, sheet.name, drafts.named, read)
         return with_recorded((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
                          for c in rows), known)
 
@@ -87,6 +90,21 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     warnings: list[Problem] = []
     told: set[tuple[int, str]] = set()
     for comment, earlier in matched():
+        number = row[0][0]
+        if number in cut:
+            left_out, whole = cut[number]
+            if earlier is None:  # it begins a comment recorded, but is not that comment (another body or provision)
+                raise RegdraftError(
+                    f"{sheet.name}: row {number}: the comment cell is cut ({cut_said(left_out)}); it begins comment "
+                    f"{whole}, but does not read as that comment (its body, "
+                    "provision or round differ, or another row stands for it), and a comment cut short is never "
+                    "recorded: nothing was imported. Import the CSV report (it holds every character), or put the "
+                    "whole comment in the cell.")
+            if len(warnings) < KEPT:
+                warnings.append(Problem(
+                    f"the comment cell is cut ({cut_said(left_out)}); it is comment {earlier.id}, recorded before "
+                    "with its whole text, and was left alone.",
+                    sheet.name, 0, f"row {number}", warning=True))
         if earlier is None:
             count += 1
             if (said := shortened_note(comment.selection, f"the comment by {comment.by}")) and len(warnings) < KEPT:
@@ -111,7 +129,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     if not count and not before:
         raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
     if not count:
-        return Imported(0, (), "", tuple(already), before)
+        return Imported(0, (), "", tuple(already), before, tuple(warnings))
     used = set(rounds_module._taken_ids(ws, slug))
     when = rounds_module._now()  # through the module: tests set the clock there
     # After the comments recorded before in this second (`comment add` a moment ago): the import's next `sequence`.
