@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.applications import Starlette
@@ -122,3 +123,18 @@ def live_server(review_ws: Workspace) -> Iterator[str]:
     """The review server over `review_ws`, in a thread: its base URL."""
     with serving(review_ws.root) as url:
         yield url
+
+
+def count_report_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a round's report is built (the work a kept page saves)."""
+    from regdraft.workspace import rounds
+
+    calls: list[int] = []
+    original = rounds.build_report
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(rounds, "build_report", counted)
+    return calls

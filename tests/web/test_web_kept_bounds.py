@@ -12,16 +12,15 @@ import asyncio
 import sys
 import time
 from dataclasses import fields, is_dataclass
-from typing import Any
 
 import pytest
 
 from regdraft.web import server as web_server
 from regdraft.web.app import create_app
 from regdraft.web.builds import Gate
-from regdraft.workspace import comment_cache, rounds
+from regdraft.workspace import comment_cache
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import SLUG
+from tests.web.conftest import SLUG, count_report_builds
 
 REPORT = f"/a/{SLUG}/report.csv?round=1"
 
@@ -41,24 +40,12 @@ def _later(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(comment_cache, "now", lambda: later)
 
 
-def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls: list[int] = []
-    original = rounds.build_report
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(rounds, "build_report", counted)
-    return calls
-
-
 def test_parameters_no_page_reads_share_the_page_without_them(review_ws: Workspace,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from starlette.testclient import TestClient
 
     _later(monkeypatch)
-    calls = _builds(monkeypatch)
+    calls = count_report_builds(monkeypatch)
     app = create_app(review_ws.root)
     c = TestClient(app, base_url="http://127.0.0.1")
     first = c.get(REPORT)

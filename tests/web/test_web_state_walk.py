@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,11 @@ from regdraft.core.layout import comments_folder
 from regdraft.web import folders, pages
 from regdraft.web import server as web_server
 from regdraft.web.server import Server
-from regdraft.workspace import comment_cache, rounds
+from regdraft.workspace import comment_cache
 from regdraft.workspace.rounds import add_comment
 from regdraft.workspace.store import Workspace
 from tests.conftest import REPO_ROOT
-from tests.web.conftest import BODIES, SLUG, client
+from tests.web.conftest import BODIES, SLUG, client, count_report_builds
 
 CACHE = "templates/cache"  # an ignored folder of many files (a tool's cache, say)
 
@@ -177,16 +176,8 @@ def test_a_folder_listed_as_it_changed_is_listed_again(tmp_path: Path, monkeypat
 
 
 @pytest.fixture
-def _builds(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    calls: list[int] = []
-    original = rounds.build_report
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(rounds, "build_report", counted)
-    yield calls
+def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    return count_report_builds(monkeypatch)
 
 
 def test_beyond_the_entries_listed_no_page_is_kept_and_the_log_says_why_once(
