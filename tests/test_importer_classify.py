@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from regdraft.core.markdown import parse
@@ -147,12 +147,23 @@ _LINE = st.text(alphabet=st.sampled_from(list("abđ1290.)-+*#>|[]:` “”\\ "))
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_LINE.map(lambda s: " ".join(s.split())).filter(bool), min_size=1, max_size=6))
+@example(["- - 0"])  # found by this test: a second dash opened a list inside the first
 def test_text_paragraphs_read_back_as_the_same_text(lines: list[str]) -> None:
     """Whatever a text paragraph looks like, once escaped it parses back as that paragraph."""
     body = "\n\n".join(literal(line) for line in lines)
     reg = parse(f"---\nid: X\ntype: T\ntitle: T\nlanguage: vi\nissuer: I\nsigned: 2020-01-01\n---\n\n"
                 f"## Điều 1\n\n{body}\n", "x.md")
     assert reg.find("d1").unit.text == tuple(literal(line) for line in lines)
+
+
+@pytest.mark.parametrize("line", ["- - 0", "+ - a", "- + a", "+ + a", "- - - a", "- * a", "- 1. a"])
+def test_a_marker_after_a_marker_is_text(line: str) -> None:
+    """`- - 0` is one dash-led paragraph whose text begins with a dash, not a list inside a list."""
+    reg = parse(f"---\nid: X\ntype: T\ntitle: T\nlanguage: vi\nissuer: I\nsigned: 2020-01-01\n---\n\n"
+                f"## Điều 1\n\n{literal(line)}\n", "x.md")
+    (text,) = reg.find("d1").unit.text
+    assert text == literal(line)
+    assert text.replace("\\", "").replace("&#46;", ".") == line
 
 
 def test_header_title_wins_over_the_preamble_sentence() -> None:

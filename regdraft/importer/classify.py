@@ -72,7 +72,9 @@ _AS_BLOCK = re.compile(r"^(?:[*+\-](?=\s|$)|#{1,6}(?=\s|$)|>|```|~~~|\[[^\]]*\]:
 def literal(text: str) -> str:
     """Escape a paragraph so that the Markdown reader takes it as plain text, nothing more."""
     if text.startswith(("- ", "+ ")):
-        return text[:2] + literal(text[2:])
+        rest = text[2:]
+        # A second marker would open a list inside the first: `- - 0` reads back as `- 0`.
+        return text[:2] + ("\\" + rest if rest.startswith(("- ", "+ ")) else literal(rest))
     clause = _AS_CLAUSE.match(text)
     if clause:
         label, mark = clause.groups()
