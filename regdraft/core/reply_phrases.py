@@ -23,7 +23,8 @@ Post-conditions:
    function words alone: `các`, `những`; else after), then the shortest; a syllable alone only at a stop (the
    line's edge, a mark or a function word outside it: not `bộ` after `cán`, a word the text may be too short to
    show as one). `Bất thường khi [thật ]cần thiết` is `vào trước “cần thiết”`, never `vào sau “thường khi”` (half
-   of `Bất thường`). None when no anchor qualifies.
+   of `Bất thường`). None when no anchor qualifies. `widest=None` lifts the bound of `WIDEST` words: words added at
+   the end of a line are said after its last words, as many as stand once in the provision.
 """
 
 from __future__ import annotations
@@ -110,10 +111,10 @@ def widened(old: str, new: str, before: str, after: str, syllables: Syllables | 
 
 
 def addition(added: str, before: str, after: str, provision: str = "",
-             syllables: Syllables | None = None) -> tuple[str, str] | None:
+             syllables: Syllables | None = None, widest: int | None = WIDEST) -> tuple[str, str] | None:
     """Where words added inside a line go: (`before` or `after`, the words named), or None (post-condition 3).
     `before` and `after` are the unchanged text on the line either side of them; `provision` the text the anchor
-    must stand once in (the line's when empty)."""
+    must stand once in (the line's when empty); `widest` the most words an anchor takes in (None: no bound)."""
     line, at = before + after, len(before)
     provision = provision or line
     starts, ends = word_edges(line)
@@ -138,7 +139,7 @@ def addition(added: str, before: str, after: str, provision: str = "",
     first = at + len(after) - len(after.lstrip())
     if (added.strip()[:1].isalnum() and (added[-1:].isspace() or after[:1].isspace()) and first in starts
             and line[first].isalnum()):
-        for end in [e for e in ends if e > first][:WIDEST]:
+        for end in [e for e in ends if e > first][:widest]:
             consider(first, end, "before")
     # After the words before them: a space between, or the addition starts with a mark (`, minh bạch`); a mark
     # closing the word before (`cực,`) is left outside the anchor.
@@ -146,7 +147,7 @@ def addition(added: str, before: str, after: str, provision: str = "",
         stop = len(before.rstrip())
         last = next((e for e in reversed(ends) if e <= stop and not line[e:stop].strip(".,;:!?)”")), None)
         if last is not None and last > 0:
-            for start in [s for s in reversed(starts) if s < last][:WIDEST]:
+            for start in [s for s in reversed(starts) if s < last][:widest]:
                 consider(start, last, "after")
     if not found:
         return None

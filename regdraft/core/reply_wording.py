@@ -153,6 +153,7 @@ def own_lines(unit: Unit) -> list[str]:
 WORDS = {
     "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
            "add_before": "bổ sung “{b}” vào trước “{c}”", "add_after": "bổ sung “{b}” vào sau “{c}”",
+           "add_title_end": "bổ sung “{b}” vào cuối tên {c}",
            "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
            "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
            "repeal": "Đề nghị bãi bỏ {what}.", "join": "gộp đoạn “{a}” với đoạn sau",
@@ -161,6 +162,7 @@ WORDS = {
            "paragraph": "đoạn “{a}”"},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
            "add_before": "add “{b}” before “{c}”", "add_after": "add “{b}” after “{c}”",
+           "add_title_end": "add “{b}” at the end of the title of {c}",
            "lead": "Proposed wording: {changes}.", "general": "General",
            "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
            "repeal": "Proposed: repeal {what}.", "join": "join the paragraph “{a}” to the next",
@@ -177,8 +179,8 @@ def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence
     reviewer changed (`relabels`: label as circulated, as they left it), `đánh số lại khoản 2 thành khoản 3`;
     `new` is then the text with its labels as circulated (a moved paragraph's label is the reviewer's). A syllable
     replaced is quoted as the word it is one syllable of in the regulation's text (`syllables`: `thay “đặc biệt”
-    bằng “đặc thù”`, not `“biệt”`), and words added inside a line are said with where they go (`bổ sung “các” vào
-    trước “trường hợp”`)."""
+    bằng “đặc thù”`, not `“biệt”`), and words added are said with where they go (`bổ sung “các” vào trước “trường
+    hợp”`; at the end of a line, `vào cuối tên Điều 15` or after the line's last words: `_added_where`)."""
     words = WORDS.get(language, WORDS["vi"])
     old, moves, moved_labels = _moves(old, new, words, language)
     renumbered = [_renumbering(a, b, words, language) for a, b in (*moved_labels, *relabels)]
@@ -314,7 +316,8 @@ def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | Non
         if not joins and "\n" not in deleted + inserted and inserted.strip():
             # Whole words, and words added said with where they go (`regdraft.core.reply_phrases`).
             left, right = (segments[k - 1].text if k else "").rsplit("\n", 1)[-1], segments[j].text.split("\n", 1)[0]
-            place = None if deleted.strip() else addition(inserted, left, right, old, syllables)
+            earlier = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT)
+            place = None if deleted.strip() else _added_where(inserted, left, right, earlier, old, syllables)
             if place is not None:
                 parts.append(words[f"add_{place[0]}"].format(b=" ".join(inserted.split()), c=place[1]))
                 k = j
@@ -330,6 +333,26 @@ def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | Non
                              words["add"].format(b=b) if b else words["delete"].format(a=a))
         k = j
     return parts
+
+
+# The heading line an article's or appendix's wording starts with: `Điều 15. Title`, `Phụ lục I. TITLE`.
+_HEADING = re.compile(r"((?:Điều|Article|Phụ lục|Appendix)\s+\w+)\.\s+\S")
+
+
+def _added_where(added: str, before: str, after: str, earlier: str, provision: str,
+                 syllables: Syllables | None) -> tuple[str, str] | None:
+    """Where words added go: `addition`'s place (`before` and `after` the unchanged text on their line either side
+    of them; `earlier` the text as circulated up to them). At the end of a line a reader is told where too, though
+    no few words before them stand once in the provision (the words of a title the lead-in repeats): at the end of
+    the title of the article (appendix) whose heading the provision's first line is (`title_end`, `Điều 15`:
+    `vào cuối tên Điều 15`), else after as many of the line's last words as stand once in it."""
+    if after.strip():
+        return addition(added, before, after, provision, syllables)
+    line = earlier.rsplit("\n", 1)[-1]
+    if "\n" not in earlier and (heading := _HEADING.match(line)):
+        return "title_end", " ".join(heading.group(1).split())
+    return addition(added, before, after, provision, syllables) or addition(added, before, after, provision,
+                                                                            syllables, widest=None)
 
 
 _WORD = re.compile(r"\w")
