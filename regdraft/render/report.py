@@ -23,7 +23,7 @@ from regdraft.core.frontmatter import translated_number
 from regdraft.core.inline import Span, plain, spans
 
 if TYPE_CHECKING:
-    from regdraft.core.comment_report import Report
+    from regdraft.core.comment_report import Report, ReportRow
     from regdraft.render.html import DocumentHeader, PageTemplate
     from regdraft.render.profile import Profile
 
@@ -311,7 +311,18 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
     return template.render(size=lambda: sum(len(repr(row)) for group in report.groups for row in group.rows),
                            report=report, header=header(report, profile, today), profile=profile,
                            words=words, columns=columns(words), preface=report.preface(words), lang=report.language,
-                           orientation="landscape", signer=signer, recipients=recipients, signing_space=True)
+                           orientation="landscape", signer=signer, recipients=recipients, signing_space=True,
+                           whole=whole_row)
+
+
+def whole_row(row: ReportRow) -> bool:
+    """Whether a row of the printed report is kept on one page: each of its cells short (`SHORT_ROW` characters, as
+    the comparison table's), so none could break anyway. A longer row runs on where the page ends: kept whole, the
+    first one (a general comment quoting a long selection) left page 1 two-thirds blank under the preface."""
+    from regdraft.render.redline_helpers import SHORT_ROW
+
+    cells = (f"{row.by}{row.author}", f"{row.selection}{row.text}{row.proposal}", f"{row.disposition}{row.reply}")
+    return all(len(cell) <= SHORT_ROW for cell in cells)
 
 
 def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -> None:
