@@ -13,9 +13,9 @@ import pytest
 from regdraft.core.reply_wording import describe_change
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.conftest import Invoke, needs_corpus
+from tests.test_word_reply_proposals import nghi_dinh_48_copy
 
-CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
 ARTICLE = ("Điều 15. Quyết định công bố thủ tục hành chính\n"
            "Quyết định công bố thủ tục hành chính phải được ban hành chậm nhất trước 20 ngày làm việc tính đến ngày "
            "văn bản quy phạm pháp luật có hiệu lực thi hành.\n"
@@ -53,14 +53,7 @@ def test_words_added_at_the_end_of_another_line_go_after_its_last_words_that_sta
 def test_a_word_reply_adding_to_the_heading_of_dieu_15_of_nghi_dinh_48_2013_says_where(
         empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     ws = empty_workspace
-    for step in (("import", str(CORPUS / "base-63-2010-ND-CP.txt")),
-                 ("amend", "import", str(CORPUS / "amending-48-2013-ND-CP.txt"), "--slug", "nd48"),
-                 ("amend", "status", "nd48", "--draft", "1"),
-                 ("round", "open", "nd48", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", "Bộ Tư pháp"),
-                 ("round", "copy", "nd48", "-o", str(tmp_path / "copy.docx"))):
-        result = invoke(ws, *step)
-        assert result.exit_code == 0, result.output
-    document = kit.open_docx(tmp_path / "copy.docx")
+    document = kit.open_docx(nghi_dinh_48_copy(ws, invoke, tmp_path / "copy.docx"))
     # As the sweep's member did, in the amending document's quoted new Điều 15: its heading, then its lead-in.
     heading = kit.paragraph_with(document, "“Điều 15. Quyết định công bố thủ tục hành chính", last=False)
     kit.track_insert_after(kit.isolate(heading, "Quyết định công bố thủ tục hành chính"), " và thời hạn ban hành",

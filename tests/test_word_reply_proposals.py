@@ -156,18 +156,24 @@ def test_a_point_struck_out_whole_is_a_proposal_to_repeal_it(
 # -- the real decree: Nghị định 63/2010/NĐ-CP amended by Nghị định 48/2013/NĐ-CP ----------------
 
 
-@pytest.mark.slow
-@needs_corpus
-def test_reply_on_the_copy_of_nghi_dinh_48_2013(empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
-    ws = empty_workspace
+def nghi_dinh_48_copy(ws: Workspace, invoke: Invoke, out: Path) -> Path:
+    """Nghị định 63/2010 imported into `ws` with Nghị định 48/2013 as amendment `nd48`, draft 1 in round 1 consulting
+    Bộ Tư pháp, and the round's Word review copy written to `out`."""
     for step in (("import", str(CORPUS / "base-63-2010-ND-CP.txt")),
                  ("amend", "import", str(CORPUS / "amending-48-2013-ND-CP.txt"), "--slug", "nd48"),
                  ("amend", "status", "nd48", "--draft", "1"),
                  ("round", "open", "nd48", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", "Bộ Tư pháp"),
-                 ("round", "copy", "nd48", "-o", str(tmp_path / "copy.docx"))):
+                 ("round", "copy", "nd48", "-o", str(out))):
         result = invoke(ws, *step)
         assert result.exit_code == 0, result.output
-    document = kit.open_docx(tmp_path / "copy.docx")
+    return out
+
+
+@pytest.mark.slow
+@needs_corpus
+def test_reply_on_the_copy_of_nghi_dinh_48_2013(empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    ws = empty_workspace
+    document = kit.open_docx(nghi_dinh_48_copy(ws, invoke, tmp_path / "copy.docx"))
     _replace_in_amending_document(document, "4. Bộ trưởng Bộ Tư pháp quy định cụ thể", "chủ trì, phối hợp", "phối hợp")
     _replace_in_amending_document(document, "Sửa đổi Điều 5:", "Sửa đổi Điều 5", "Sửa đổi, bổ sung Điều 5")
     _replace_in_amending_document(document, "“Điều 35. Chế độ thông tin, báo cáo", "Chế độ thông tin, báo cáo",
