@@ -61,9 +61,24 @@ def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     else:
         relative, data = read_at(ws, amendment_path(slug), rev)
     amendment, problems = read_amendment(ws, data, relative, slug)
+    if amendment is not None and amendment.language == "en" and (alphabets := _alphabets(ws, amendment, rev)):
+        # Its lettered instructions run in the alphabet of the text it amends: a translation's in the Vietnamese one
+        amendment, problems = read_amendment(ws, data, relative, slug, alphabets)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
+
+
+def _alphabets(ws: Workspace, amendment: Amendment, rev: str | None) -> dict[str, str]:
+    """The point alphabet (`Regulation.alphabet`) of each regulation the amendment amends that the workspace holds
+    (at `rev`), by id; one it does not hold is left out (the document alone decides, and `amend check` names it)."""
+    found: dict[str, str] = {}
+    for reg in amendment.regulations:
+        try:
+            found[reg] = load_regulation(ws, reg, rev).alphabet
+        except RegdraftError:
+            continue
+    return found
 
 
 def load_or_front(ws: Workspace, slug: str) -> tuple[Amendment, ParseError | None]:

@@ -44,7 +44,7 @@ import pickle
 import sys
 import threading
 from collections import ChainMap, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
@@ -120,14 +120,16 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
     return reading
 
 
-def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
-                   slug: str) -> tuple[Amendment | None, tuple[Problem, ...]]:
-    """`document.read_amendment(data, source, slug)`, from the workspace's cache when it was read before."""
+def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str, slug: str,
+                   alphabets: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+    """`document.read_amendment(data, source, slug, alphabets=alphabets)`, from the workspace's cache when it was
+    read before (with the same alphabets of the regulations amended)."""
     from regdraft.core.amend.document import read_amendment as read
 
     folder = _folder(ws)
-    return _cached(folder, _key("amendment", data, (source, slug)),
-                   lambda: read(data, source, slug, load=_front_matter(folder)))
+    known = tuple(f"{reg}={alphabet}" for reg, alphabet in sorted((alphabets or {}).items()))
+    return _cached(folder, _key("amendment", data, (source, slug, *known)),
+                   lambda: read(data, source, slug, load=_front_matter(folder), alphabets=alphabets))
 
 
 def front_matter_reader(ws: Workspace | Path | None) -> Callable[[str], Any] | None:

@@ -264,13 +264,15 @@ def front_matter_only(data: bytes | str, source: str, slug: str) -> Amendment | 
     return Amendment(slug, source, meta, front, (), DocumentArticle("1", None, ()), ())
 
 
-def read_amendment(data: bytes | str, source: str, slug: str, *,
-                   load: YamlReader | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReader | None = None,
+                   alphabets: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """Read an amending document as far as it can be read: the instructions that read, and every problem.
 
     For `amend check`, which reports what the instructions that could be read would do too. The
     amendment is None when there is nothing to apply (no front matter naming the regulation, no
     article holding instructions). `load` reads the front matter's YAML (`load_yaml` when not given).
+    `alphabets` gives the point alphabet (`Regulation.alphabet`) of the regulations amended that the caller knows,
+    by id: an English document's lettered instructions are judged in it (`layout.instruction_alphabet`).
     """
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
@@ -322,7 +324,8 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
         if head.label in targets:
             found: list[Unmatched] = []
             lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings,
-                                                   capitals, found, signed=signed, joined=joined)
+                                                   capitals, found, signed=signed, joined=joined,
+                                                   amended=(alphabets or {}).get(targets[head.label]))
             unmatched.extend(replace(u, regulation=targets[head.label]) for u in found)
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))

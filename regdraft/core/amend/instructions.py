@@ -174,7 +174,7 @@ def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: s
                       capitals: list[Capital] | None = None,
                       unmatched: list[Unmatched] | None = None, *, signed: bool = False,
                       joined: Mapping[int, Sequence[tuple[str, int]]] | None = None,
-                      numbered: bool = True) -> tuple[list[str], list[Instruction]]:
+                      numbered: bool = True, amended: str | None = None) -> tuple[list[str], list[Instruction]]:
     """The lead-in paragraphs and the instructions of one amending article.
 
     Each citation written with a capital (`Khoản 2 Điều 5`) is a warning, or, when `capitals` is
@@ -182,10 +182,11 @@ def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: s
     An instruction whose quote is another unit than it names is a problem, also listed in `unmatched`.
     `signed` says the document is signed, its wording kept as issued (post-condition 3). `joined` maps a
     paragraph's line to its other lines as Markdown joined them; `numbered=False`: numbers not the drafter's.
+    `amended` is the alphabet the text amended letters its points in, when known (`layout.instruction_alphabet`).
     """
     reader = _Reader(article, source, language, problems, warnings, capitals, signed,
                      [] if unmatched is None else unmatched, numbered=numbered,
-                     alphabet=layout.instruction_alphabet(language, paragraphs))
+                     alphabet=layout.instruction_alphabet(language, paragraphs, amended))
     if language == "en":  # `The following clause is added to Article 3:` is numbered by its quote (english.numbered)
         reader.after = {line: following for (_, line), (following, _) in zip(paragraphs, paragraphs[1:], strict=False)}
     for content, line in paragraphs:

@@ -59,13 +59,17 @@ def joined_pieces(content: str, line: int, joined: Sequence[tuple[str, int]]) ->
 _LETTERED_DD = lazy(r"^dd\d*\)\s")
 
 
-def instruction_alphabet(language: str, paragraphs: Sequence[tuple[str, int]]) -> str:
-    """The alphabet an amending article letters its instructions in (`a)`, `b)` under a group), as the texts it
-    amends letter their points (`labels.point_alphabet`): the Vietnamese one (a b c d đ e g …) in Vietnamese; in
-    English a to z, unless the article letters an instruction `dd)`, as the English translation of a Vietnamese
-    amending document does, keeping its original's letters (`d)`, `dd)`, `e)`). The document alone decides, read
-    before any regulation is: a translation whose groups never reach `dd` letters alike in both alphabets, and one
-    lettering `e)` where its original has `đ)` is read as English (docs/amendments.md, "Layout slips")."""
+def instruction_alphabet(language: str, paragraphs: Sequence[tuple[str, int]], amended: str | None = None) -> str:
+    """The alphabet an amending article letters its instructions in (`a)`, `b)` under a group), as the text it
+    amends letters its points (`labels.point_alphabet`): the Vietnamese one (a b c d đ e g …) in Vietnamese; in
+    English the alphabet of the text amended (`amended`, its `Regulation.alphabet`), when the workspace knows it:
+    a to z for an English text of its own, the Vietnamese one for a translation (so a translated amendment lettering
+    `e)` where its original has `đ)` is told to letter it `dd)`). Read without the text amended, the document alone
+    decides: a to z, unless the article letters an instruction `dd)`, as the English translation of a Vietnamese
+    amending document does, keeping its original's letters (`d)`, `dd)`, `e)`) (docs/amendments.md, "Layout
+    slips")."""
+    if language == "en" and amended in ("vi", "en"):
+        return amended
     return point_alphabet(language, lettered_dd=any(_LETTERED_DD.match(text) for text, _ in paragraphs))
 
 
