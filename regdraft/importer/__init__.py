@@ -290,7 +290,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
                               "signature block or list of recipients after it: it may be cut off. Compare the "
                               "end with the source document.", last.text))
-    all_notes.extend([note] if (note := gap_note(missing_units(reg), reg.language)) else [])
+    all_notes.extend([note] if (note := gap_note(missing_units(reg), reg.language, unit)) else [])
     text, checked, passes, gapped = _checked(reg, target)
     all_notes.extend(checked)
     report = ImportReport(source, unit, encoding, tuple(all_notes), passes, gapped)

@@ -5,7 +5,9 @@ file is out of sequence.
 Post-conditions:
 1. `missing_units` lists, in document order, each article, clause or point whose label the numbering skips (điểm b
    between điểm a and điểm c; an inserted label such as `4a` is no gap), with the line of the unit standing after it.
-2. `gap_note` is one info note naming them and what `amend from-edits` makes of them, or None when there are none.
+2. `gap_note` is one info note naming them and what `amend from-edits` makes of them, or None when there are none;
+   it stands at the line (a Word file's paragraph: `unit`) of the unit after the first gap, and when it names
+   several, each is followed by the line of its own (`Điều 6 (line 120)`): the note's line is the first one's alone.
 """
 
 from __future__ import annotations
@@ -48,16 +50,20 @@ def _run(units: Sequence[Unit], kind: Kind, address: Callable[[str], Address],
         previous = max(previous, position)
 
 
-def gap_note(missing: Sequence[tuple[Address, int]], language: str) -> Note | None:
-    """The note on units missing from the numbering (post-condition 2)."""
+def gap_note(missing: Sequence[tuple[Address, int]], language: str, unit: str = "line") -> Note | None:
+    """The note on units missing from the numbering (post-condition 2); `unit` is what the source counts by (`line`,
+    or `paragraph` in a Word file)."""
     if not missing:
         return None
     names = [at.describe(language) for at, _ in missing]
+    if len(missing) > 1:  # the note stands at the first gap's line: the others say where they are
+        names = [f"{name} ({unit} {line})" if line else name for name, (_, line) in zip(names, missing, strict=True)]
     shown = ", ".join(names[:_SHOWN]) + (", …" if len(names) > _SHOWN else "")
     one = len(names) == 1
     # the instruction and the placeholder in the text's own language (`Point b of Article 2 is repealed.`)
     cited = cite(missing[0][0], language, of=True)
-    repeal = f"Bãi bỏ {names[0]}." if language == "vi" else f"{cited[:1].upper()}{cited[1:]} is repealed."
+    first = missing[0][0].describe(language)
+    repeal = f"Bãi bỏ {first}." if language == "vi" else f"{cited[:1].upper()}{cited[1:]} is repealed."
     return Note(missing[0][1], "info", (
         f"{shown[:1].upper()}{shown[1:]} {'is' if one else 'are'} missing from the numbering, as deleting "
         f"{'a unit' if one else 'units'} leaves it. An edited text given to `regdraft amend from-edits` may say so: "
