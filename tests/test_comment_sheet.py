@@ -350,7 +350,7 @@ def test_another_kind_of_file_is_refused_by_its_kind(consulting_workspace: Works
     result = invoke(consulting_workspace, "comment", "import", SLUG, str(pdf), *extra)
     assert result.exit_code == 2
     assert ("tra-loi.pdf is not a file comments are imported from: give a Word reply (.docx) or a sheet of "
-            "comments (.csv or .xlsx).") in result.output
+            "comments (.csv, .xlsx, or Excel's 'Unicode Text' .txt).") in result.output
     assert "for Word replies" not in result.output
 
 

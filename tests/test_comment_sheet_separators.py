@@ -84,3 +84,29 @@ def test_a_line_the_csv_reader_cannot_split_is_said_in_a_sentence(consulting_wor
     result = invoke(consulting_workspace, "comment", "import", SLUG, str(sheet))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "gopy.csv:1: the CSV cannot be read (new-line character seen in unquoted field" in result.output
+
+
+TXT_SAVES: dict[str, Callable[[], bytes]] = {
+    "Unicode Text": lambda: codecs.BOM_UTF16_LE + _sheet("\t").encode("utf-16-le"),
+    "Unicode Text, Vietnamese column names": lambda: codecs.BOM_UTF16_LE + _sheet(
+        "\t", ("Chủ thể góp ý", "Điều, khoản", "Nội dung góp ý")).encode("utf-16-le"),
+    "Text (Tab delimited) in UTF-8": lambda: _sheet("\t").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("save", TXT_SAVES.values(), ids=TXT_SAVES.keys())
+def test_excels_unicode_text_is_imported_as_it_is_saved(consulting_workspace: Workspace, invoke: Invoke,
+                                                        tmp_path: Path, save: Callable[[], bytes]) -> None:
+    """Excel saves "Unicode Text" as a .txt; `comment import` refused it ("is not a file comments are imported
+    from"), and the documentation said to rename it .csv."""
+    sheet = tmp_path / "gopy.txt"
+    sheet.write_bytes(save())
+    result = invoke(consulting_workspace, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 comments on mini-sua: ")
+    assert _texts(consulting_workspace) == [("Ban A", "d2.k2", ROWS[0][2]), ("Ban B", "d1", ROWS[1][2])]
+
+
+def test_unicode_text_needs_no_renaming_in_the_documentation() -> None:
+    docs = " ".join((REPO_ROOT / "docs" / "comments.md").read_text(encoding="utf-8").split())
+    assert "renamed `.csv`" not in docs and "saved as a `.txt`: import it as it is" in docs

@@ -283,7 +283,7 @@ def _warned(done: Result, warnings: Sequence[Problem]) -> Result:
 @prints_result
 def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unplaced: str | None,
                    number: int | None, workspace: Path | None) -> Result:
-    """Import comments from a sheet (CSV, XLSX) or a Word reply (DOCX), all or nothing.
+    """Import comments from a sheet (CSV, XLSX, Excel's "Unicode Text" .txt) or a Word reply (DOCX), all or nothing.
 
     A sheet's header row (row 1, or below a title) names the columns: by, on, text (required),
     type, proposal, round (optional); a row-number column (STT) is ignored. `on` is an address
@@ -302,11 +302,11 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         regdraft comment import qc-sua-doi-2025 tra-loi-ban-to-chuc.docx --by "Ban Tổ chức Tỉnh ủy"
     """
     from regdraft.core.errors import UsageError
-    from regdraft.importer.comment_sheet import unknown_kind
+    from regdraft.importer.comment_sheet import SHEETS, unknown_kind
     from regdraft.workspace.sheet_import import import_comments
 
     kind = sheet.suffix.lower()
-    if kind not in (".docx", ".csv", ".xlsx", ".xlsm"):
+    if kind != ".docx" and kind not in SHEETS:
         raise UsageError(unknown_kind(sheet))
     ws = open_workspace(workspace)
     if kind == ".docx":

@@ -1,4 +1,4 @@
-"""Comment sheets: the rows of a CSV or XLSX file that commenting bodies filled in.
+"""Comment sheets: the rows of a CSV, tab-separated text (.txt) or XLSX file that commenting bodies filled in.
 
 Reads cells, and pairs the comments of rows with those recorded before (`with_recorded`); turning rows into
 comments checked against a draft is `core.comments.validate_rows`.
@@ -122,8 +122,8 @@ def iter_sheet(path: Path) -> Iterator[Row]:
     a bad byte or an unclosed quote when its row is reached.
     """
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _rows(_csv_cells(path), path.name)
+    if suffix in TEXT_SHEETS:
+        return _rows(_csv_cells(path, tabbed=suffix == ".txt"), path.name)
     if suffix in (".xlsx", ".xlsm"):
         return _rows(_xlsx_cells(path), path.name)
     raise UsageError(unknown_kind(path))
@@ -132,7 +132,7 @@ def iter_sheet(path: Path) -> Iterator[Row]:
 def unknown_kind(path: Path) -> str:
     """The sentence refusing a file that is neither a Word reply nor a sheet."""
     return (f"{path.name} is not a file comments are imported from: give a Word reply (.docx) or a sheet of "
-            "comments (.csv or .xlsx).")
+            "comments (.csv, .xlsx, or Excel's 'Unicode Text' .txt).")
 
 
 def _xlsx_cells(path: Path) -> Iterator[list[str]]:
@@ -162,7 +162,9 @@ def _xlsx_cells(path: Path) -> Iterator[list[str]]:
         book.close()
 
 
-def _csv_cells(path: Path) -> Iterator[list[str]]:
+def _csv_cells(path: Path, tabbed: bool = False) -> Iterator[list[str]]:
+    """The rows of a text sheet; `tabbed` (a .txt: Excel's "Unicode Text" and "Text (Tab delimited)") tries a tab
+    first, as the separator a tie between separators goes to."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -170,7 +172,7 @@ def _csv_cells(path: Path) -> Iterator[list[str]]:
     with handle:
         lines = _text_lines(handle, path.name)
         head = list(islice(lines, MAX_LEAD))
-        reader = csv.reader(chain(head, lines), delimiter=_separator(head))
+        reader = csv.reader(chain(head, lines), delimiter=_separator(head, TAB_FIRST if tabbed else SEPARATORS))
         try:
             for count, row in enumerate(reader, start=1):
                 _bound(count, path.name)
@@ -183,18 +185,22 @@ def _csv_cells(path: Path) -> Iterator[list[str]]:
 # What parts a CSV's columns: a comma; a semicolon, as Excel writes "CSV" where the comma is the decimal mark
 # (Vietnamese regional settings); a tab, as it writes "Unicode Text".
 SEPARATORS = (",", ";", "\t")
+TAB_FIRST = ("\t", ",", ";")
+# The files read as text sheets: a CSV, and Excel's "Unicode Text" (UTF-16, tab-separated), which it names .txt.
+TEXT_SHEETS = (".csv", ".txt")
+SHEETS = (*TEXT_SHEETS, ".xlsx", ".xlsm")
 
 
-def _separator(lines: Sequence[str]) -> str:
-    """The separator that parts the first line naming a known column into the most known columns (a comma first
-    on a tie); a comma when no line among `lines` names one. A line the CSV reader cannot split names none (the
-    reader says what is wrong with it when it reaches it)."""
+def _separator(lines: Sequence[str], order: Sequence[str] = SEPARATORS) -> str:
+    """The separator that parts the first line naming a known column into the most known columns (the first of
+    `order` on a tie); the first of `order` when no line among `lines` names one. A line the CSV reader cannot split
+    names none (the reader says what is wrong with it when it reaches it)."""
     for line in lines:
-        known = {sep: _known_columns(line, sep) for sep in SEPARATORS}
-        best = max(SEPARATORS, key=known.__getitem__)
+        known = {sep: _known_columns(line, sep) for sep in order}
+        best = max(order, key=known.__getitem__)
         if known[best]:
             return best
-    return ","
+    return order[0]
 
 
 def _known_columns(line: str, separator: str) -> int:
