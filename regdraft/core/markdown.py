@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.blocks import body_blocks, heading_cuts
 from regdraft.core.collector import paused
-from regdraft.core.encodings import decoded, saved_as, utf16
+from regdraft.core.encodings import binary, decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
     PLACEHOLDER,
@@ -56,7 +56,7 @@ def decode(data: bytes | str, source: str = "") -> str:
     NFC."""
     if isinstance(data, bytes):
         encoding = utf16(data)
-        if encoding is None and b"\x00" in data[:8192]:
+        if binary(data):
             raise ParseError.collect([Problem(
                 "This looks like a binary file, not a Markdown regulation.", source, 1)])
         try:

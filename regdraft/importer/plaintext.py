@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
-from regdraft.core.encodings import decoded, saved_as, utf16
+from regdraft.core.encodings import binary, decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.text import INVISIBLE, ODD_SPACES, fold_letters
 from regdraft.importer import header, legacy, pdfcopy
@@ -94,7 +94,7 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
               markdown: bool = False) -> tuple[list[Paragraph], str, list[Note]]:
     """Split a text file into paragraphs; return them, the encoding used and encoding notes."""
     wide = utf16(data)
-    if b"\x00" in data[:4096] and wide is None:
+    if binary(data):
         raise ParseError(f"{source} looks like a binary file, not text; import .txt, .md or .docx files.")
     if encoding is not None and encoding not in legacy.TEXT_ENCODINGS:
         raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.TEXT_ENCODINGS)}.")
