@@ -18,7 +18,11 @@ Post-conditions:
    characters saved as UTF-16 (either byte order, NFC or NFD) is named for what it is.
 2. `decoded` reads UTF-16 when `utf16` says so and UTF-8 otherwise, strictly (a `UnicodeDecodeError` for a bad
    byte, its offset in `data`), the byte-order mark dropped; it names the encoding read, as an import report says it.
-3. `binary` is true for a file holding a zero byte in its first `2 * SAMPLE` bytes that is not UTF-16: no text
+3. `readable_head` reads a file (or its first bytes, a character cut by their end left out) as `decoded` reads it,
+   up to the line holding the first byte that does not read: never a character replaced. It is for what reads a
+   key of a file's front matter without reading the file (an id, a language, a status), whose own reader reports
+   the byte at its line.
+4. `binary` is true for a file holding a zero byte in its first `2 * SAMPLE` bytes that is not UTF-16: no text
    saved in UTF-8 or in an 8-bit encoding holds one.
 """
 
@@ -89,7 +93,7 @@ def _reading(sample: bytes, name: str) -> tuple[int, int, int] | None:
 
 
 def binary(data: bytes) -> bool:
-    """True when `data` holds a zero byte near its start and is not UTF-16 (post-condition 3)."""
+    """True when `data` holds a zero byte near its start and is not UTF-16 (post-condition 4)."""
     return b"\x00" in data[:2 * SAMPLE] and utf16(data) is None
 
 
@@ -97,6 +101,18 @@ def decoded(data: bytes) -> tuple[str, str]:
     """`data` as text and the encoding read: UTF-16 as `utf16` finds it, else UTF-8 (post-condition 2)."""
     encoding = utf16(data) or "utf-8"
     return data.decode(encoding).removeprefix("\ufeff"), encoding
+
+
+def readable_head(data: bytes, size: int | None = None) -> str:
+    """The text of `data` (of its first `size` bytes) read as `decoded` reads the whole, up to the line holding the
+    first byte that does not read (post-condition 3)."""
+    encoding = utf16(data) or "utf-8"
+    head = data if size is None else data[:size]
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(head).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        text = codecs.getincrementaldecoder(encoding)().decode(head[:exc.start]).removeprefix("\ufeff")
+        return text[:text.rfind("\n") + 1]
 
 
 def saved_as(encoding: str) -> str:

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comments import GENERAL, Round, RoundStatus, describe_on
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import AddressError, Category, RegdraftError
 from regdraft.core.model import Address, Regulation
 from regdraft.core.part_codes import TITLE
@@ -100,7 +101,7 @@ def document_named(ws: Workspace, slug: str, meta: Mapping[str, object] | None =
 def _written_in(ws: Workspace, relative: str) -> str | None:
     """A document's `language:` (`vi` when its front matter names none); None when it cannot be read."""
     try:
-        text = ws.read(relative)[:8192].decode("utf-8", "replace")
+        text = readable_head(ws.read(relative), 8192)  # UTF-16 too
     except (OSError, RegdraftError):
         return None
     front = text.split("\n---", 1)[0] if text.startswith("---") else ""

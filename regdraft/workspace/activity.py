@@ -127,13 +127,14 @@ def _access_words(n: int, invited: bool) -> str:
 def _regulation_name(ws: Workspace, path: str, rev: str) -> tuple[str, dict[str, Any]]:
     """`01-QC/TU-XV (Quy chế làm việc …)`: the regulation's id and title from its front matter, as the other lines
     name documents by number; its file name when that cannot be read. With its front matter ({} unread)."""
+    from regdraft.core.encodings import readable_head
     from regdraft.core.frontmatter import read_front_matter
 
     data = _bounded(ws, path, rev, DOCUMENT_BYTES)
     try:  # the head only: a front matter not closed within it names nothing (a character cut at its end is dropped)
-        head = data[:NAME_HEAD].decode("utf-8", "ignore" if len(data) > NAME_HEAD else "strict") if data else ""
+        head = readable_head(data, NAME_HEAD) if data else ""  # UTF-16 too; a byte that does not read ends it
         meta = read_front_matter(head.splitlines(), path, [], absent="")[1]
-    except (RegdraftError, UnicodeDecodeError):
+    except RegdraftError:
         meta = None
     if not isinstance(meta, dict) or not meta.get("id"):
         return PurePosixPath(path).stem, {}

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import read_front_matter
 from regdraft.importer.amendment import AmendmentImport
@@ -116,7 +117,7 @@ def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: 
     metas: dict[str, Mapping[str, Any]] = {}
     for file in ws.regulation_files():
         problems: list[Problem] = []
-        text = ws.read(file).decode("utf-8", errors="replace")
+        text = readable_head(ws.read(file))  # UTF-16 too; a file that does not read names no regulation here
         _, meta, _ = read_front_matter(text.split("\n"), file, problems, absent="")
         if meta and meta.get("id"):
             metas[str(meta["id"])] = meta

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round, shown_on
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder
 from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
@@ -286,7 +287,7 @@ def _unreadable(exc: ParseError, path: str = "") -> list[Problem]:
 def _roundless(ws: Workspace, slug: str, comment: Comment, numbers: list[int]) -> Problem:
     """A comment in a round its amendment never opened: no round's report lists it, so it is named here."""
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
-    lines = ws.read(path).decode("utf-8", "replace").splitlines()
+    lines = readable_head(ws.read(path)).splitlines()
     line = next((k for k, text in enumerate(lines, 1) if text.startswith("round:")), 1)
     had = (f"its rounds are {', '.join(map(str, numbers))}" if numbers else "no round has been opened on it")
     return Problem(f"comment {comment.id} by {comment.by} is in round {comment.round}, which {slug} does not have "

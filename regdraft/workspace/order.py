@@ -74,12 +74,13 @@ def _entry_line(ws: Workspace, amendment: Amendment) -> int:
     below it); without one, that of its front matter's `effective:` key when it is dated so (0 otherwise)."""
     from regdraft.core.amend.entry import entry_into_force
     from regdraft.core.frontmatter import key_line
+    from regdraft.core.markdown import decode
 
     entry = entry_into_force(amendment)
     if entry is None and amendment.effective is None:
         return 0
     try:
-        lines = ws.read(amendment.source).decode("utf-8", errors="replace").split("\n")
+        lines = decode(ws.read(amendment.source), amendment.source).split("\n")  # as the amendment was read
     except (OSError, RegdraftError):
         return entry.line if entry is not None else 0
     if entry is None:  # dated only by its front matter: the key's own line, as other front-matter problems stand

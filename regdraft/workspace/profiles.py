@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import Problem, ProfileError, RegdraftError
 from regdraft.core.frontmatter import read_front_matter
 from regdraft.core.layout import PROFILES, amendment_path
@@ -67,7 +68,7 @@ def _amendment_meta(ws: Workspace, slug: str) -> dict[str, Any]:
     relative = amendment_path(slug)
     meta: dict[str, Any] | None = None
     if ws.exists(relative):
-        lines = ws.read(relative).decode("utf-8", "replace").splitlines()
+        lines = readable_head(ws.read(relative)).splitlines()
         meta = read_front_matter(lines, relative, [], absent="")[1]
     return meta or {}
 

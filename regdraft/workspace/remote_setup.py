@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.layout import PROFILES
 from regdraft.render.profile import DEFAULT, shipped_texts
@@ -82,7 +83,7 @@ def english_texts(directory: Path, example_from: Path | None = None) -> tuple[st
             continue
         for path in sorted(folder.glob("*.md")):
             try:
-                text = path.read_bytes()[:65536].decode("utf-8", "replace")
+                text = readable_head(path.read_bytes(), 65536)
                 meta = load_yaml(text.split("\n---", 1)[0].removeprefix("---")) if text.startswith("---") else None
             except Exception:  # noqa: BLE001 - a text that does not read is no English text of its own
                 meta = None

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.dates import read_date
+from regdraft.core.encodings import readable_head, utf16
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number, issued_with, issued_with_name, key_line, read_front_matter
 from regdraft.workspace.store import Workspace
@@ -118,12 +119,18 @@ def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
 
 
 def _front_lines(data: bytes) -> list[str]:
-    """The lines of a file up to the line closing its front matter (`---` or `...`), or none when it has none."""
-    if not data.startswith(b"---"):
+    """The lines of a file up to the line closing its front matter (`---` or `...`), or none when it has none; read
+    as every reader reads a file (UTF-16 too), up to a line holding a byte that does not read (`check` names it)."""
+    if data.startswith(b"---"):  # UTF-8: only the front matter is decoded
+        ends = re.search(rb"\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", data[3:])
+        data = data if ends is None else data[:3 + ends.end()]
+    elif utf16(data) is None:
         return []
-    close = re.search(rb"\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", data[3:])
-    head = data if close is None else data[:3 + close.end()]
-    return head.decode("utf-8", errors="replace").split("\n")
+    text = readable_head(data)
+    if not text.startswith("---"):
+        return []
+    close = re.search(r"\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text[3:])
+    return (text if close is None else text[:3 + close.end()]).split("\n")
 
 
 def _named(value: Any) -> list[str]:

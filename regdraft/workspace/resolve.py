@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
+from regdraft.core.encodings import decoded, text_of
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
 from regdraft.core.layout import VOTE_FILE
 from regdraft.core.markers import second_is_replayed, side_by_side, split
@@ -210,13 +211,19 @@ def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> Confl
 
 
 def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> ConflictedFile:
-    try:
-        text = ws.read(path).decode("utf-8", errors="replace")
-    except StoreError:
-        text = ""  # deleted on one side, a link or not a file: nothing to show side by side
-    parts = split(text)
     if not how:
         how = "It still holds conflict markers" if operation else "Conflict markers are left in it"
+    try:
+        data = ws.read(path)
+    except StoreError:
+        data = b""  # deleted on one side, a link or not a file: nothing to show side by side
+    try:
+        text = decoded(data)[0]  # UTF-16 too; no byte replaced in what is shown as either side
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return ConflictedFile(path, f"{how}; its line {line} is not UTF-8 text, so its two versions are not shown "
+                                    "side by side")
+    parts = split(text)
     yours_first = operation != "rebase" if operation else not second_is_replayed(parts)
     answer = comment_answers(ws, path, parts.first, parts.second) if parts.blocks else None
     if answer is not None:
@@ -305,7 +312,9 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
 def _resolve_committed(ws: Workspace, relative: str, side: str | None, kept: str) -> None:
     """Markers that were committed: write the chosen version and commit it."""
     if side is not None:
-        parts = split(ws.read(relative).decode("utf-8", errors="replace"))
+        again = Command.of("resolve", relative, side=side)
+        parts = split(text_of(ws.read(relative), relative, f"correct it, then run `{again}` again; nothing was "
+                              "changed"))  # a byte replaced would be written into the version kept
         # Committed in a rebase, the first side is the remote's and the second yours (`--ours` kept the
         # colleague's answer while saying it kept yours).
         yours, theirs = (parts.second, parts.first) if second_is_replayed(parts) else (parts.first, parts.second)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from regdraft.core.errors import RegdraftError
+from regdraft.core.errors import ParseError, RegdraftError
 from regdraft.core.markdown import decode
 from regdraft.core.word_diff import differing_items
 
@@ -37,8 +37,10 @@ def differing_lines(a: str, b: str) -> int:
 
 def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, edited_name: str) -> None:
     """Raise `RegdraftError` when `edited` was plainly made from an earlier version of the regulation."""
-    current = ws.read(reg_path).decode("utf-8", "replace")
-    text = decode(edited, edited_name)  # read as the edited text was parsed: UTF-16 ('Unicode') too
+    # Each text read as the regulation and the copy are parsed (UTF-16 too, line ends and NFC alike), never a byte
+    # replaced: the text in force must read; a version that does not is passed over.
+    current = decode(ws.read(reg_path), reg_path)
+    text = decode(edited, edited_name)
     own = differing_lines(text, current)
     if own == 0:
         return
@@ -52,7 +54,10 @@ def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, 
         older = ws.read_beside(reg_path, revision.sha, now)  # a version far larger is not read (store.history_bound)
         if older is None:
             continue
-        version = older.decode("utf-8", "replace")
+        try:
+            version = decode(older, reg_path)
+        except ParseError:
+            continue
         if version == current:
             continue
         distance = differing_lines(text, version)

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, REGULATIONS, SLUG, regulation_path
 from regdraft.core.patterns import lazy
@@ -218,7 +219,7 @@ class WorkingFiles:
         if not SLUG.fullmatch(name) or not self.exists(f"{AMENDMENTS}/{name}/amendment.md"):
             return None
         try:
-            head = self.read(f"{AMENDMENTS}/{name}/amendment.md")[:4096].decode("utf-8", errors="replace")
+            head = readable_head(self.read(f"{AMENDMENTS}/{name}/amendment.md"), 4096)  # UTF-16 too
         except (OSError, StoreError):
             return ""
         match = _FRONT_MATTER_REGULATION.search(head)
@@ -233,7 +234,7 @@ class WorkingFiles:
         found = []
         for relative in self.regulation_files():
             try:
-                head = self.read(relative)[:4096].decode("utf-8", errors="replace")
+                head = readable_head(self.read(relative), 4096)  # UTF-16 too; never an id with U+FFFD in it
             except (OSError, StoreError):
                 head = ""
             match = _FRONT_MATTER_ID.search(head)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from regdraft.core.amend.document import Amendment
 from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
+from regdraft.core.encodings import readable_head
 from regdraft.core.errors import Problem
 from regdraft.core.frontmatter import document_number
 from regdraft.core.patterns import lazy
@@ -234,7 +235,7 @@ def adopting_commit(ws: Workspace, slug: str) -> Revision | None:
         return None  # not a git repository
     for revision, then in history:
         try:
-            lines = ws.read(then, revision.sha).decode("utf-8", "replace").splitlines()
+            lines = readable_head(ws.read(then, revision.sha)).splitlines()
         except RegdraftError:
             continue
         _, meta, _ = read_front_matter(lines, relative, [], absent="")
