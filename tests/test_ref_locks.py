@@ -95,3 +95,26 @@ def test_a_ref_lock_a_process_holds_is_left_and_named_as_safe_once_nothing_runs(
     assert lock.exists() and ws.journal.exists() and git(ws, "tag", "--list", "adopted/*") == ""
     assert (f"{TAG_LOCK} is held by a process running now; it is safe to delete it once no other regdraft or "
             "git command is running" in said), said
+
+
+OPERATION_LOCKS = (".git/REBASE_HEAD.lock", ".git/AUTO_MERGE.lock")  # git writes both in a rebase or a merge
+
+
+@pytest.mark.parametrize("finish", [("check", "--repair"), ("amend", "adopt", "qc-sua-doi-2025", "--resume")])
+def test_the_locks_of_refs_a_rebase_or_merge_writes_are_removed_as_orig_heads_are(tmp_workspace: Workspace,
+                                                                                   finish: tuple[str, ...]) -> None:
+    """A git killed in a sync's rebase or merge leaves REBASE_HEAD.lock or AUTO_MERGE.lock: `check` did not name
+    them and neither the repair nor `amend adopt --resume` removed them (ORIG_HEAD's and MERGE_HEAD's were)."""
+    ws = tmp_workspace
+    for lock in OPERATION_LOCKS:
+        plant(ws, lock)
+    checked = regdraft(ws, "check")
+    for lock in OPERATION_LOCKS:
+        assert f"Git's lock {lock} is there and no git process holds it" in " ".join(checked.stdout.split()), \
+            checked.stdout
+    killed = regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT="committed")
+    assert killed.returncode == 137, killed.stderr
+    done = regdraft(ws, *finish)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [lock for lock in OPERATION_LOCKS if (ws.root / lock).exists()] == []
+    assert git(ws, "tag", "--list", "adopted/*").strip() == "adopted/05-QC-TU"

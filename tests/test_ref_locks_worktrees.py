@@ -148,3 +148,28 @@ def test_a_commondir_naming_another_repository_is_refused_before_its_locks_are_r
     with pytest.raises(StoreError, match="commondir sends git to"):
         remove_git_lock(Workspace(mini_workspace.root))
     assert (other / ".git/refs/heads/feature.lock").is_file()
+
+
+@pytest.mark.parametrize("workspace", ["main", "wt"])
+def test_a_rebase_or_merge_refs_locks_are_removed_only_when_no_git_runs_in_any_worktree(
+        checkouts: dict[str, Path], workspace: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """REBASE_HEAD.lock and AUTO_MERGE.lock (git writes both in a rebase or a merge) follow ORIG_HEAD.lock's rules:
+    named by `check`, removed by the repair once no git runs in any worktree of the repository. They were not named,
+    and never removed."""
+    monkeypatch.setattr(store_killed, "WAIT_FOR_GIT", 0.0)
+    ws = Workspace(checkouts[workspace])
+    locks = [ws.git_dir() / name for name in ("REBASE_HEAD.lock", "AUTO_MERGE.lock")]
+    for lock in locks:
+        plant(lock)
+    with held_ref(checkouts["wt2"], TAG) as process:
+        said = {problem.source: problem for problem in git_lock(ws)}
+        for lock in locks:
+            problem = said[ws.relative_link(lock)]
+            assert problem.warning and "is held by a process running now" in problem.message, problem.message
+        assert remove_git_lock(ws) == []
+        assert all(lock.is_file() for lock in locks)
+        assert committed(process) == "commit: ok"
+    said = {problem.source: problem for problem in git_lock(ws)}
+    assert all(not said[ws.relative_link(lock)].warning for lock in locks)
+    assert len(remove_git_lock(ws)) == len(locks)
+    assert not any(lock.exists() for lock in locks)

@@ -17,14 +17,16 @@ describes the files as they were. `KilledGit`, mixed into `Workspace` (through `
    write fail: `index_lock` says so in a sentence (`check` names it, a write that fails on it says it in place of
    git's words), and `check --repair` removes it (`remove_abandoned_lock`), by the test of 1.
 5. A ref lock (`refs/heads/main.lock`, `refs/tags/adopted/X.lock`, `HEAD.lock`, `packed-refs.lock`, `ORIG_HEAD.lock`,
-   `MERGE_HEAD.lock`) left by a git killed in `git commit`, `git tag` or `git update-ref` makes that ref's every
+   `MERGE_HEAD.lock`, and `REBASE_HEAD.lock` and `AUTO_MERGE.lock`, which git writes in a rebase or a merge) left by
+   a git killed in `git commit`, `git tag`, `git update-ref`, `git rebase` or `git merge` makes that ref's every
    update fail, a repair's too. git closes a ref lock once it has written it, before it renames it into place, so an
    unopened ref lock is judged abandoned only when, besides, no git process runs in this repository: none has any
    of its worktrees (the main one, each linked one) or its git folders as its current folder (`ref_locks`,
    `remove_abandoned_ref_locks`); named by `check`, removed by the repair, and otherwise named in a sentence as safe
    to delete once no other regdraft or git command runs (`held_lock_said`). Only the locks of refs this workspace
-   writes are ever removed (`_not_written`: its HEAD, ORIG_HEAD and MERGE_HEAD, its branch, the adoption tags,
-   `packed-refs`, what `sync` fetches); another's (a branch another checkout is on, its HEAD) is named as such.
+   writes are ever removed (`_not_written`: its HEAD and the refs of a rebase or merge in its own git folder, its
+   branch, the adoption tags, `packed-refs`, what `sync` fetches); another's (a branch another checkout is on, its
+   HEAD) is named as such.
    The repository's shared folder is the one `git_policy.refuse_elsewhere` vouched for (`_common_dir`).
 6. A write interrupted and not finished (`regdraft.workspace.journal`) is finished only over files the drafter has
    not changed since: `edited_since` names those that are neither as HEAD nor as the write has them.
@@ -60,7 +62,10 @@ if TYPE_CHECKING:
 TEMPORARY = ".regdraft-tmp"  # the end of the name of a file regdraft writes before giving it its own
 WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
 STALE_AFTER = 600.0  # where open files cannot be seen (no /proc): a lock this old is taken for abandoned
-REF_LOCKS = ("HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "packed-refs.lock")  # beside refs/**/*.lock
+# Beside refs/**/*.lock: HEAD, the refs a sync's rebase or merge makes git write in the worktree's own git folder
+# (ORIG_HEAD, MERGE_HEAD, REBASE_HEAD, AUTO_MERGE), and the shared packed-refs.
+REF_LOCKS = ("HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "REBASE_HEAD.lock", "AUTO_MERGE.lock",
+             "packed-refs.lock")
 # The shared refs a workspace writes whatever its branch: the adoption tags (`amend adopt`, `sync`), and what `sync`
 # fetches (`refs/remotes/<remote>/*`, the remote's adoption tags in `refs/regdraft/<remote>/adopted/*`).
 WRITTEN_REFS = ("refs/tags/adopted/", "refs/remotes/", "refs/regdraft/")
@@ -235,8 +240,9 @@ class KilledGit:
 
     def _not_written(self, lock: Path) -> str | None:
         """None when `lock` (a ref lock: `ref_locks`, or one git named) is that of a ref this workspace writes: its
-        HEAD, ORIG_HEAD and MERGE_HEAD (in its own git folder), its branch (`git_policy.branches_of`), `packed-refs`
-        and `WRITTEN_REFS`; otherwise that ref in words (the branch another checkout is on, that checkout's HEAD)."""
+        HEAD, ORIG_HEAD, MERGE_HEAD, REBASE_HEAD and AUTO_MERGE (in its own git folder), its branch
+        (`git_policy.branches_of`), `packed-refs` and `WRITTEN_REFS`; otherwise that ref in words (the branch another
+        checkout is on, that checkout's HEAD)."""
         own, common = self.git_dir().resolve(), self._common_dir()
         trees = [(tree, git_dir.resolve()) for tree, git_dir in git_policy.worktrees(common)]
         folder = (self.root / lock).parent.resolve()
