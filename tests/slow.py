@@ -40,6 +40,7 @@ _LISTED_TESTS = frozenset({
     "test_markdown_parses_again_as_the_consolidated_regulation", "test_random_valid_instructions_apply_and_round_trip",
     "test_table_pdf_repeats_header_and_label_on_every_page",
     "test_changed_only_table_pdf_prints_the_renamed_article_as_its_title",
+    "test_both_titles_read_whole_in_the_html_pdf_and_word_redline",
     # Over 0.45 s each in the fast subset (pytest -m "not slow" --durations=0, 2026-12-03), which is to stay
     # under a minute on two cores: move a test here when it grows past that.
     "test_a_changed_dash_item_is_amended_alone_not_its_unit",

@@ -108,7 +108,10 @@ def plain(text: str) -> str:
 # A backslash escape of the format (`\\*`, `b\\)`), and one or a character reference (`&amp;`, `&#46;`) as markdown-it
 # reads them.
 _ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
-_REFERENCE = lazy(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CHARACTER_REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_REFERENCE = lazy(r"\\([!-/:-@\[-`{-~])|" + _CHARACTER_REFERENCE)
+# One character of the text as written in the format: an escape or a reference (no group: `re.findall` reads it).
+ESCAPE_OR_REFERENCE = r"\\[!-/:-@\[-`{-~]|" + _CHARACTER_REFERENCE
 # What text escapes: `*`, backticks, `[` and `<`; a run of `_` (left alone between two letters or digits, where it
 # opens and closes nothing: `năm_sau`); `&` opening a character reference; plain text's `\\` before a mark it would
 # escape, while a member's wording keeps such an escape (`b\\)`) as the format's.

@@ -30,6 +30,7 @@ from itertools import islice
 
 from regdraft.core.align import token_key
 from regdraft.core.errors import RegdraftError
+from regdraft.core.inline import ESCAPE_OR_REFERENCE
 from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
 
@@ -93,13 +94,16 @@ def as_written(segments: Sequence[DiffSegment]) -> tuple[DiffSegment, ...]:
     return _merge(out)
 
 
-# Words (Vietnamese syllables included), runs of spaces and single other characters.
-_TOKEN = lazy(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# Words (Vietnamese syllables included), runs of spaces and single other characters; a backslash escape of the
+# format (`\*`, `b\)`) and a character reference (`&amp;`, `&#46;`) are one token, one character as the text reads:
+# parted from what it escapes, a redline would print half of it (`<del>*điều chỉnh\</del>`).
+_TOKEN = lazy(ESCAPE_OR_REFERENCE + r"|\w+|\s+|[^\w\s]", re.UNICODE)
 _WORDS = lazy(r"\w+")
 
 
 def tokens(text: str) -> list[str]:
-    """Split text into words, runs of whitespace and single punctuation marks."""
+    """Split text into words, runs of whitespace and single punctuation marks, an escape (`\\*`) or a character
+    reference (`&#46;`) being one."""
     return _TOKEN.findall(text)
 
 
