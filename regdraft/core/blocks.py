@@ -8,7 +8,9 @@ Post-conditions of `body_blocks` (and `blocks`):
 1. Kinds are `heading`, `para` and `raw` (tables, quotes, code, rules kept as their source lines).
 2. Paragraph and heading content is one line: wrapped lines are joined with single spaces.
 3. An ordered-list item `3. text` comes out as the clause paragraph `3\\. text`, a dash item as
-   `- text` (`+ text` for a `+` item), nested items in document order.
+   `- text` (`+ text` for a `+` item), nested items in document order; a dash item whose words begin with a
+   list mark, which CommonMark reads as a list inside it (`- - 0 …`, `- 1. …`), as one paragraph with those
+   marks escaped (`- \\- 0 …`, `- 1\\. …`): no mark is dropped.
 4. The result equals `markdown_it_blocks`, markdown-it's own reading of the same text.
 5. Nothing is dropped silently: where lists or quotes nest deeper than `MAX_NESTING` levels
    (markdown-it stops reading there), a `deep` block carries a message naming the line, and
@@ -289,6 +291,11 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
     """
     kinds: list[tuple[str, str]] = []  # stack of (list type, marker)
     first_in_item = False
+    # The marks of items whose words begin with a list mark (`- - 0 …`, `- 1. …`, `docs/format.md`): CommonMark
+    # opens a list inside such an item, and flattened it would lose the first mark (`- 0 …`, or the clause `1\.`).
+    # They are the item's first words, escaped (`- \- 0 …`), as `importer.classify.literal` writes them.
+    prefix = ""
+    lead, lead_line = "", 0  # the marks before the words of the item being read (`- \-`) and its line
     pending = 0  # the line (1-based) of a list interrupting a paragraph, told after its first item's `para`
     inside = -1  # the index of the close of a block kept as typed: what it holds was written with it
     for j, tok in enumerate(tokens):
@@ -305,23 +312,35 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
             kinds.pop()
         elif tok.type == "list_item_open":
             first_in_item = True
-            list_type, _ = kinds[-1]
-            if list_type == "ordered_list_open":
+            list_type, marker = kinds[-1]
+            ordered = list_type == "ordered_list_open"
+            if (prefix or not ordered) and _list_on_its_line(tokens, j):
+                prefix += f"{_escaped_mark(tok, ordered)} " if prefix else "+ " if marker == "+" else "- "
+                first_in_item = False
+                continue
+            lead, lead_line, prefix = (prefix + _escaped_mark(tok, ordered) if prefix else ""), line, ""
+            if ordered:
                 # `1. text` is a clause written without the escaping backslash.
                 number = tok.info
                 content = tokens[j + 2].content if tokens[j + 1].type == "paragraph_open" else ""
                 text = " ".join(p.strip() for p in content.split("\n"))
-                yield "para", f"{number}\\. {text}" if text else f"{number}\\.", line
+                head = lead or f"{number}\\."
+                yield "para", f"{head} {text}" if text else head, line
+                lead = ""
                 if pending:
                     yield INTERRUPTS, lines[pending - 1].strip(), pending
                     pending = 0
+        elif tok.type == "list_item_close" and lead:  # an item of marks alone (`- -`): its marks are its words
+            yield "para", lead, lead_line
+            lead = ""
         elif tok.type == "paragraph_open":
             list_type, marker = kinds[-1]
             text = " ".join(p.strip() for p in tokens[j + 1].content.split("\n"))
             if not first_in_item:
                 yield "para", text, line
             elif list_type != "ordered_list_open":  # an ordered item's first paragraph came with the item
-                yield "para", ("+ " if marker == "+" else "- ") + text, line
+                yield "para", f"{lead or ('+' if marker == '+' else '-')} {text}", line
+                lead = ""
                 if pending:
                     yield INTERRUPTS, lines[pending - 1].strip(), pending
                     pending = 0
@@ -335,8 +354,24 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
             # indented code block keeps its indent, or `      * …` under a list would be written back as a list item.
             keep = "\n" in raw or tok.type == "code_block"
             yield "raw", raw if keep else raw.lstrip(" "), line
+            lead = ""  # the raw lines hold the item's marks as typed
             # The blocks inside it (`- > text`: a paragraph in the quote) are in its raw text: not read again.
             inside = _close_of(tokens, j)
+
+
+def _list_on_its_line(tokens: list[Token], j: int) -> bool:
+    """Whether the list item opened at `tokens[j]` begins with a list on its own first line (`- - 0 …`,
+    `- 1. …`)."""
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if after is None or after.type not in ("bullet_list_open", "ordered_list_open"):
+        return False
+    inner, outer = after.map, tokens[j].map
+    return inner is not None and outer is not None and inner[0] == outer[0]
+
+
+def _escaped_mark(item: Token, ordered: bool) -> str:
+    """The mark of a list item as words of the item it stands in: `\\-`, `\\+`, `\\*`, `1\\.`, `1\\)`."""
+    return f"{item.info}\\{item.markup}" if ordered else f"\\{item.markup}"
 
 
 def _close_of(tokens: list[Token], j: int) -> int:
@@ -347,6 +382,19 @@ def _close_of(tokens: list[Token], j: int) -> int:
         if depth <= 0:
             return k
     return len(tokens) - 1
+
+
+_MARK_FIRST = lazy(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def item_as_read(line: str) -> str:
+    """A line of a dash or plus item (`- …`, `+ …`) as the reader reads it at the left margin, where its mark was
+    hidden from the block reader (after the opening quote of an amending document's quoted text): words that begin
+    with a list mark escaped (`- - 0 …` → `- \\- 0 …`, `_list_items`); any other line as it is."""
+    if not line.startswith(("- ", "+ ")) or not _MARK_FIRST.match(line, 2):
+        return line
+    read = list(blocks(line))
+    return read[0][1] if len(read) == 1 and read[0][0] == "para" else line
 
 
 def blocks(text: str, first_line: int = 1, *, joins: bool = False) -> Iterator[tuple[str, str, int]]:

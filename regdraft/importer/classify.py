@@ -69,12 +69,12 @@ _AS_POINT = re.compile(r"^(dd|[a-zđ]\d*)\)(?=\s|$)")
 _AS_BLOCK = re.compile(r"^(?:[*+\-](?=\s|$)|#{1,6}(?=\s|$)|>|```|~~~|\[[^\]]*\]:)")
 
 
-def literal(text: str) -> str:
-    """Escape a paragraph so that the Markdown reader takes it as plain text, nothing more."""
+def literal(text: str, item: bool = False) -> str:
+    """Escape a paragraph so that the Markdown reader takes it as plain text, nothing more; with `item`, the words
+    of a dash item after its mark, whose own first mark is a word (`- 0 …` of the line `- - 0 …`)."""
     if text.startswith(("- ", "+ ")):
-        rest = text[2:]
-        # A second marker would open a list inside the first: `- - 0` reads back as `- 0`.
-        return text[:2] + ("\\" + rest if rest.startswith(("- ", "+ ")) else literal(rest))
+        # A second marker would open a list inside the first: `- - 0` reads back as `- 0`: written `- \- 0`.
+        return "\\" + text if item else text[:2] + literal(text[2:], item=True)
     clause = _AS_CLAUSE.match(text)
     if clause:
         label, mark = clause.groups()
@@ -153,7 +153,7 @@ def classify(
             dash = _DASH.match(para.text)
             if dash and dash.group("text") and not decorative(para.text):
                 marker = "+ " if dash.group("mark") == "+" else "- "
-                _text(state, marker + literal(dash.group("text")))
+                _text(state, marker + literal(dash.group("text"), item=True))
             else:
                 _text(state, literal(para.text))
         _track_quotes(state, para)

@@ -11,6 +11,7 @@ import re
 from regdraft.core.address import is_dash_part, is_plus_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.headings import build_heading, heading_start
+from regdraft.core.blocks import item_as_read
 from regdraft.core.labels import APPENDIX_HEADING, appendix_label
 from regdraft.core.markdown_writer import numbered_read
 from regdraft.core.model import (
@@ -54,7 +55,9 @@ def strip_quotes(paragraphs: list[str]) -> list[str]:
     out = list(paragraphs)
     out[0] = out[0][1:]
     out[-1] = CLOSE.sub("", out[-1])
-    return [p.strip() for p in out]
+    out = [p.strip() for p in out]
+    out[0] = item_as_read(out[0])  # `“- - 0 …”`: the block reader did not see the dash item behind the mark
+    return out
 
 
 def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> Unit:
