@@ -15,7 +15,8 @@ Post-conditions of `read_sheet` (and of `iter_sheet`, which reads the file as it
    for the draft as a whole (`Góp ý chung`) reads `general`. A cell the report's writer kept from
    reading as a formula (`'=…`, `'-…`: `render.report.spreadsheet_cell`) reads without its `'`.
 3. regdraft's own comment report (CSV, XLSX, or its table saved as a sheet) reads as a sheet: its
-   address column (`Địa chỉ`) is `on`, or without one the provision in words (`Khoản 1 Điều 5`);
+   address column (`Địa chỉ`) is `on`, or without one (or in a row that leaves it empty) the provision in words
+   (`Khoản 1 Điều 5`);
    the regulation named after the provision in words (`Khoản 1 Điều 5 (01-QC/TU)`) is `regulation`, those
    words `REGULATION_IN` (a bracket holding a clause number or point letter is the address's: `Article 7(3)`);
    a comment cell ending with the proposal (`…\nĐề xuất: …`, as the XLSX writes it) is `text` and
@@ -305,7 +306,11 @@ def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
         if answered:
             raise ParseError(f"{source} is a comment report, not a sheet of comments: row {number} holds the "
                              f"office's answer ('{answered[0]}'), which an import cannot record. {SHEET_COLUMNS}")
-        if report:
+        if words and not values.get("on"):
+            # The address cell left empty, the provision typed in words only (`khoản 1 Điều 3` under `Điều, khoản`):
+            # read as an address is, never a general comment.
+            values["on"] = words
+        if report or (words and values.get("on") == words):
             _name_regulation(values, words or values.get("on", ""))
         if joined and _PROPOSAL_LINE.search(values.get("text", "")):
             text, proposal = _PROPOSAL_LINE.split(values["text"], maxsplit=1)
