@@ -233,7 +233,13 @@ class _Planner:
         if title_changed and not (before.title and unit.title):
             return whole  # a title given to an untitled article, or taken away: there is no title to rename
         children, changed, total = self._children(before, unit, address)
-        if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit):
+        emptied = _emptied(before, unit)
+        if emptied and before.text and not unit.text and not title_changed and before.closing == unit.closing:
+            # Its lead-in deleted too: `Bãi bỏ phần mở đầu Điều 41.` beside the repeals, the placeholders kept.
+            return [Step(RepealUnits((address.with_part(INTRO),)), self.position[address]), *children]
+        # All its points (clauses) repealed and its own text kept: the repeals, not a quote of what is left. With its
+        # lead-in rewritten it is re-enacted without them, as Luật 57/2024 re-enacts khoản 1 Điều 29 of Luật Đấu thầu.
+        if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit) and (lead_changed or not emptied):
             return whole
         if lead_changed and before.text == unit.text:
             # Only the closing text (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn cuối khoản 2
@@ -332,6 +338,15 @@ def _several_amended(items: int, steps: Sequence[Step]) -> bool:
     return items >= 2 and not any(isinstance(s.op, RepealUnits) for s in steps)
 
 
+def _emptied(before: Unit, unit: Unit) -> bool:
+    """Whether this edit repeals every point (clause) of `unit` still in force: quoted whole it would hold none of
+    them (those at the end are left out), only its title or lead-in, or nothing at all. The repeals are worded as
+    such instead (`Bãi bỏ khoản 1 và khoản 2 Điều 41.`, as amending documents repeal several units), and the units
+    keep their placeholders."""
+    return (bool(unit.children) and all(c.repealed for c in unit.children)
+            and any(not c.repealed for c in before.children))
+
+
 def _quotes_repeal(before: Unit, unit: Unit) -> bool:
     """Whether `unit` quoted whole would hold a unit this edit repeals as its placeholder (`c) (được bãi bỏ)` in
     a new text): one a unit of its kind in force follows (those at the end are left out, `without_dropped`).
@@ -344,6 +359,7 @@ def _quotes_repeal(before: Unit, unit: Unit) -> bool:
         if child.repealed:
             if any(c.kind is child.kind and not c.repealed for c in unit.children[k + 1:]):
                 return True
-        elif _quotes_repeal(old, child):
-            return True
+        elif _quotes_repeal(old, child) or (_emptied(old, child) and (old.text, old.closing) == (child.text,
+                                                                                                  child.closing)):
+            return True  # a clause quoted with its lead-in alone, its points all repealed (`2. … gồm:`), too
     return False
