@@ -179,6 +179,17 @@ def as_text(text: str) -> str:
     return _escaped(text, _PLAIN_SYNTAX)
 
 
+def as_words(text: str) -> str:
+    """Words of plain text quoted to be put into another paragraph (an amending document's `cụm từ “…”`) as Markdown
+    that reads as they stand wherever they go: every `*`, backtick, `[` and `<` escaped, and `_`, `&` and `\\` as
+    `as_text` escapes them, whether or not the words alone would read otherwise (`*B` → `\\*B`: put before a `*`
+    of the paragraph, it would open emphasis); an escape already written (`\\*`) is kept, and words without such
+    marks are left as they are."""
+    if _MARKUP.isdisjoint(text):
+        return text
+    return _escaped(text, _TYPED_SYNTAX)
+
+
 def _escaped(text: str, syntax: Any) -> str:
     """`text` with what `syntax` finds escaped: each character of it, but an escape of the format (`b\\)`, two
     characters) kept and a run of `_` between two letters or digits left as it is."""

@@ -30,6 +30,7 @@ import yaml
 from regdraft.core.amend.document import Amendment, read_amendment
 from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.inline import as_text, as_words
 from regdraft.core.model import Kind, noun
 from regdraft.core.text import nfc
 from regdraft.importer.classify import table_markdown
@@ -88,7 +89,8 @@ def import_amendment(path: Path, slug: str, regulations: Mapping[str, Mapping[st
 
         paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
         unit = "line"
-    return read_paragraphs(paragraphs, path.name, unit, used, notes, slug, regulations, chosen)
+    return read_paragraphs(paragraphs, path.name, unit, used, notes, slug, regulations, chosen,
+                           markdown=suffix in (".md", ".markdown"))
 
 
 @dataclass
@@ -100,9 +102,11 @@ class _Article:
 
 
 def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str, notes: Sequence[Note],
-                    slug: str, regulations: Mapping[str, Mapping[str, Any]], chosen: Sequence[str] = ()
-                    ) -> AmendmentImport:
-    """The format-independent part of `import_amendment`."""
+                    slug: str, regulations: Mapping[str, Mapping[str, Any]], chosen: Sequence[str] = (),
+                    markdown: bool = False) -> AmendmentImport:
+    """The format-independent part of `import_amendment`. Without `markdown` (a .txt or .docx) the words are text,
+    written as `regdraft import` writes a regulation's (`core.inline.as_text`), so that quoted new text reads as
+    typed and quoted words read as the words of the text they change (`_as_words`)."""
     all_notes = list(notes)
     # A header laid out as text rows (`QUỐC HỘI | CỘNG HÒA …`, `Luật số: 57/2024/QH15 | Hà Nội, ngày …`) is read
     # as the table it is, left column first, as `regdraft import` reads a regulation's.
@@ -113,8 +117,8 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     closing_lines = _without_stamps(flatten_closing_tables(items[-4:]), all_notes) if len(items) > end + 4 else []
     # A Word table in the body (an appendix's rows, a table in quoted new text) is kept where it stands as the
     # Markdown table `regdraft import` writes for a regulation's.
-    items = [_as_text(p) for p in _rows(items[:-4] if closing_lines else items)]
-    items += [_as_text(p) for p in _rows(closing_lines)]
+    items = [_as_text(p, markdown) for p in _rows(items[:-4] if closing_lines else items)]
+    items += [_as_text(p, markdown) for p in _rows(closing_lines)]
     first = _first_article(items)
     if first is None:
         raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so "
@@ -183,6 +187,8 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
             "regulation it amends first, or name it. Nothing was written.", options=("regulations",))
     effective = next((day for a in articles for p in a.paragraphs
                       if a.label not in targets and (day := _effective(p.text, language))), None)
+    if not markdown:
+        preamble, articles = [as_text(p) for p in preamble], [_as_words(a) for a in articles]
     text, lines = _render(meta, targets, preamble, articles, effective, language)
     relative = f"amendments/{slug}/amendment.md"
     amendment, problems = read_amendment(text, relative, slug)
@@ -215,9 +221,37 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     return AmendmentImport(slug, text, report, amendment, targets)
 
 
-def _as_text(para: Paragraph) -> Paragraph:
-    """A paragraph as a line of the file: a table (a Word table left in the body) as its Markdown table."""
-    return Paragraph(para.text if para.rows is None else table_markdown(para.rows), para.where)
+def _as_text(para: Paragraph, markdown: bool) -> Paragraph:
+    """A paragraph as a line of the file: a table (a Word table left in the body) as its Markdown table, its cells
+    text (`as_text`) unless the document is `markdown`, as `regdraft import` writes a regulation's."""
+    if para.rows is None:
+        return Paragraph(para.text, para.where)
+    rows = para.rows if markdown else tuple(tuple(as_text(cell) for cell in row) for row in para.rows)
+    return Paragraph(table_markdown(rows), para.where)
+
+
+_QUOTED = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+
+
+def _as_words(article: _Article) -> _Article:
+    """An article's paragraphs as text (`as_text`, as `regdraft import` writes a regulation's paragraphs), the words
+    an instruction quotes on its own line (`Thay thế cụm từ “2*3*4” bằng cụm từ “5*6*7”`) escaped wherever Markdown
+    could read them (`as_words`): the new words go into another paragraph, where a `*` read as typed on this line
+    may meet another. A quotation's own paragraphs (quoted new text) are escaped as a regulation's are."""
+    out, depth = [], 0
+    for para in article.paragraphs:
+        if para.text.startswith("|"):  # a table, its cells written as text already (`_as_text`)
+            out.append(para)
+            continue
+        text = as_text(para.text)
+        if depth == 0 and not para.text.startswith(("“", '"')):
+            text = _QUOTED.sub(lambda m: m.group(0)[0] + as_words(m.group(1) if m.group(1) is not None
+                                                                 else m.group(2)) + m.group(0)[-1], text)
+        out.append(Paragraph(text, para.where))
+        depth = max(0, depth + para.text.count("“") - para.text.count("”"))
+        if re.search(r"(?:”|’’)[.;,]?$", para.text):
+            depth = 0  # a quotation ends with its paragraph, whatever quotes it held (`_articles`)
+    return _Article(article.label, article.title, article.where, out)
 
 
 def _rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:

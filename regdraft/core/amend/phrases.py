@@ -1,7 +1,9 @@
 """Whole-word phrases for `Thay thế cụm từ` / `Bỏ cụm từ` instructions: match and replace.
 
 A phrase matches on word boundaries only (never inside a longer word), whitespace runs are
-equal to one space, and words compare through `tone_key`, so `Tỉnh ủy` finds `Tỉnh uỷ`; the
+equal to one space, and words compare through `tone_key`, so `Tỉnh ủy` finds `Tỉnh uỷ`; a text and
+a phrase compare as they read, the format's backslash escapes resolved (`2*3*4` and `b_c` quoted find
+`2\\*3\\*4` and `b\\_c`, as an imported text stores them, and the other way round); the
 replacement is inserted exactly as the drafter wrote it. `regdraft amend from-edits` finds
 phrases with these same functions (`regdraft.core.amend.replacements`), so what it writes matches
 exactly what `apply` changes.
@@ -19,6 +21,9 @@ from regdraft.core.model import Address, Unit, unit_address
 from regdraft.core.text import tone_key
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+# A backslash escape of the format (`\\*`, `b\\)`): one token, read as the mark it escapes (`_read`).
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SOURCE_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|\w+|\s+|[^\w\s]")
 # Marks written against the word before them (`công bằng, minh bạch`), and against the word after them.
 _CLOSING = frozenset(",.;:!?)]}”…%")
 _OPENING = frozenset("([{“")
@@ -49,7 +54,23 @@ def _toneless_table() -> dict[int, str | None]:
 @functools.lru_cache(maxsize=32768)
 def _loose(text: str) -> str:
     # A cheap necessary condition: texts equal under tone_key are equal without any tone.
-    return " ".join(text.translate(_toneless_table()).split())
+    return " ".join(_read(text)[0].translate(_toneless_table()).split())
+
+
+def _read(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """`text` as it reads, its backslash escapes resolved (`2\\*3` → `2*3`), and for each character of that and
+    its end the offset in `text` where it stands (None when `text` has no escape: the offsets are its own)."""
+    if "\\" not in text or not _ESCAPE.search(text):
+        return text, None
+    read: list[str] = []
+    at: list[int] = []
+    i = 0
+    while i < len(text):
+        escaped = text[i] == "\\" and _ESCAPE.match(text, i)
+        at.append(i)
+        read.append(text[i + 1] if escaped else text[i])
+        i += 2 if escaped else 1
+    return "".join(read), (*at, len(text))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -62,12 +83,17 @@ def _key(token: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _keys(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text))
+    """The tokens of `text` as it reads, each with its start and end in `text` (an escape's backslash included)."""
+    read, at = _read(text)
+    if at is None:
+        return tuple((m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text))
+    return tuple((at[m.start()], at[m.end()], _key(m.group())) for m in _TOKEN.finditer(read))
 
 
 def tokens(text: str) -> list[str]:
-    """`text` cut into the tokens phrases are matched by: words, whitespace runs, single marks."""
-    return _TOKEN.findall(text)
+    """`text` cut into the tokens phrases are matched by: words, whitespace runs, single marks; a backslash escape
+    (`\\*`) is one, so that no phrase taken from the tokens begins or ends inside it."""
+    return _SOURCE_TOKEN.findall(text) if "\\" in text else _TOKEN.findall(text)
 
 
 def find(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -96,7 +122,7 @@ _SEP = "\x00"  # between token keys in `_joined`; a text holding it is counted b
 def _joined(text: str) -> str:
     """The keys of `text`'s tokens, each between two `_SEP`s: a phrase's keys, joined alike, occur in it
     exactly where the phrase's tokens match, so counting is one substring search in C."""
-    return _SEP + _SEP.join(map(_key, _TOKEN.findall(text))) + _SEP
+    return _SEP + _SEP.join(map(_key, _TOKEN.findall(_read(text)[0]))) + _SEP
 
 
 def count(text: str, phrase: str) -> int:
