@@ -96,6 +96,7 @@ _LISTED_TESTS = frozenset({
     # escape32's, over 0.5 s each (pytest --durations, 2026-12-06): a workspace's import, accept and checks.
     "test_quoted_words_of_an_imported_amending_text_find_the_imported_regulations_words",
     "test_a_real_amending_law_needs_no_escape",
+    "test_wording_accepted_as_typed_is_named_with_its_line_and_how_to_write_it",
 })
 
 

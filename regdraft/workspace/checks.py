@@ -399,7 +399,8 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
 # round_drafts: a round whose circulated draft cannot be read at its revision (no report, no review copy);
 # vote_files: an amendment's vote.yaml that cannot be read (adoption refuses it);
-# dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
+# dropping_proposals: unanswered proposals that would delete points or clauses when accepted, and wording accepted
+# as typed that reads as Markdown (warnings);
 # repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;

@@ -293,6 +293,10 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
         reverts.extend(checked.reverts)
         warnings.extend(checked.warnings)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
+    if references:  # wording accepted from a comment as typed that reads as Markdown (`regdraft check` says it too)
+        from regdraft.workspace.accepted_wording import unmeant_markdown
+
+        warnings.extend(unmeant_markdown(ws, amendment))
     problems.extend(numbered_as_another(ws, amendment))
     replaced = _amends_replaced(ws, amendment) if references and amendment.status in PENDING else []
     problems.extend(replaced)
