@@ -133,13 +133,23 @@ def marked(c: Comment, language: str = "vi", circulated: Regulation | None = Non
     them: shown as free text, the loss was not seen."""
     if not c.proposal or not c.anchor:
         return ()
-    proposal = _as_anchor(c, language)
-    if similarity(c.anchor, proposal) < REWRITE_SIMILARITY and not _drops(c, circulated):
+    # Both sides as the member typed them (`2*3*4`, not the provision's `2\*3\*4`): the escapes are the format's.
+    anchor, proposal = _typed(c.anchor), _as_anchor(c, language)
+    if similarity(anchor, proposal) < REWRITE_SIMILARITY and not _drops(c, circulated):
         return ()
     labelled = _labelled_anchor(c, language, circulated)
     if labelled is None:
-        return as_written(diff_words(c.anchor, proposal))
-    return as_written(diff_words(labelled, c.proposal))
+        return as_written(diff_words(anchor, proposal))
+    return as_written(diff_words(_typed(labelled), c.proposal))
+
+
+def _typed(text: str) -> str:
+    """A provision's wording, a line a paragraph or point, as a member types it (`proposal.typed_line`)."""
+    if "\\" not in text:
+        return text
+    from regdraft.core.amend.proposal import typed_line
+
+    return "\n".join(map(typed_line, text.split("\n")))
 
 
 def _labelled_anchor(c: Comment, language: str, circulated: Regulation | None) -> str | None:
@@ -175,7 +185,8 @@ def _labelled_anchor(c: Comment, language: str, circulated: Regulation | None) -
 
 
 def _as_anchor(c: Comment, language: str) -> str:
-    """The proposal's text without its labels when it reads as the provision commented on, else as written."""
+    """The proposal's text without its labels when it reads as the provision commented on (as typed: `_typed`), else
+    as written."""
     from regdraft.core.amend.proposal import proposed_unit
     from regdraft.core.errors import RegdraftError
     from regdraft.core.model import Address
@@ -183,7 +194,7 @@ def _as_anchor(c: Comment, language: str) -> str:
     if c.on == GENERAL:
         return c.proposal
     try:
-        return proposed_unit(c.proposal, Address.parse(c.on), language).all_text()
+        return _typed(proposed_unit(c.proposal, Address.parse(c.on), language).all_text())
     except (RegdraftError, ValueError):
         return c.proposal
 

@@ -167,6 +167,24 @@ def typed_wording(line: str) -> str:
     return _escaped(line, _TYPED_SYNTAX)
 
 
+# The escapes `typed_wording` writes: of a mark that would read as emphasis, code, a link, a reference or an escape.
+_TYPED_ESCAPE = lazy(r"\\([*_`\[<&\\])")
+
+
+def as_typed(line: str) -> str:
+    """A line of a provision's text as a member types it in a plain box: the escapes `typed_wording` writes resolved
+    (`2\\*3\\*4` → `2*3*4`, `\\_x\\_` → `_x_`), where typing it back gives the line again (`typed_wording`), else
+    the line as it stands; the format's own escapes (`b\\)` opening a paragraph that is no point, `1&#46;`) are
+    kept, as typing them back keeps them."""
+    if "\\" not in line:
+        return line
+    number = _LITERAL_NUMBER.match(line)
+    if number is not None:  # `typed_wording` keeps the literal number and reads the words after it
+        return number.group(0) + as_typed(line[number.end():])
+    typed = _TYPED_ESCAPE.sub(r"\1", line)
+    return typed if typed_wording(typed) == line else line
+
+
 def as_text(text: str) -> str:
     """A paragraph of plain text (a line of a .txt file, a Word paragraph or cell) as Markdown inline that reads
     exactly as it: where markdown-it would read something in it (`2*3*4`, `__x__`, `[1](…)`, `<http://…>`,

@@ -24,6 +24,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comments import GENERAL, Round, RoundStatus, describe_on
 from regdraft.core.encodings import readable_head
 from regdraft.core.errors import AddressError, Category, RegdraftError
+from regdraft.core.inline import as_typed
 from regdraft.core.model import Address, Regulation
 from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import part_paragraphs, reading_order, reading_place, unit_parts
@@ -327,13 +328,14 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
             if whole:
                 address = str(loc.address)
                 if proposable(loc.unit):
-                    texts[address] = editor_text(loc.unit, draft.language)
+                    texts[address] = editor_text(loc.unit, draft.language, typed=True)  # `2*3*4`, as typed
                 provisions.append((address, describe_on(address, draft.language)))
             # Its parts, as the page marks them: every part of an article, clause or point, a chapter's title.
             for part in unit_parts(loc.unit):
                 if whole or part == TITLE:
                     address = str(loc.address.with_part(part))
-                    texts[address] = "\n".join(part_paragraphs(loc.unit, part))
+                    paragraphs = part_paragraphs(loc.unit, part)  # a title is read back as written, the others as typed
+                    texts[address] = "\n".join(paragraphs if part == TITLE else map(as_typed, paragraphs))
                     provisions.append((address, describe_on(address, draft.language)))
         order = reading_order(draft)
         provisions.sort(key=lambda entry: reading_place(order, entry[0]))

@@ -6,7 +6,7 @@ an amending document), so a proposal can replace the provision in the draft.
 
 Post-conditions:
 1. `proposed_unit(editor_text(u, lang), address_of_u, lang) == u` for every `proposable` unit
-   (up to `line`, which takes no part in equality).
+   (up to `line`, which takes no part in equality), and so with `typed=True` (the wording as a member types it).
 2. `proposed_unit` raises `UsageError` with a sentence naming the provision when the lines
    cannot be that provision (another label, a clause inside a point, nothing at all).
 3. `left_out(current, proposal, new)` is empty unless the proposal, written without the provision's
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
 from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import Problem, RegdraftError, UsageError
-from regdraft.core.inline import typed_wording
+from regdraft.core.inline import as_typed, typed_wording
 from regdraft.core.labels import APPENDIX_HEADING, KIND_OF_NOUN
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Regulation, Unit, noun, repealed_unit
@@ -38,13 +38,20 @@ from regdraft.core.patterns import lazy
 PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX)
 
 
-def editor_text(unit: Unit, language: str, closing: bool = False) -> str:
+def editor_text(unit: Unit, language: str, closing: bool = False, typed: bool = False) -> str:
     """The provision as lines: its label and first paragraph, then one paragraph (or point) a line; with `closing`,
     each unit's closing text (đoạn cuối) after its children, as a proposal on a unit holding one shows it (no
-    wording the editor reads back: `proposable`)."""
+    wording the editor reads back: `proposable`). With `typed`, each line as a member types it, the escapes accepting
+    writes resolved (`2\\*3\\*4` → `2*3*4`, `typed_line`): what the wording editor and a report show."""
     lines: list[str] = []
     _lines(unit, language, lines, closing)
-    return "\n".join(lines)
+    return "\n".join(map(typed_line, lines) if typed else lines)
+
+
+def typed_line(line: str) -> str:
+    """A line of a provision's wording as a member types it (`core.inline.as_typed`); a heading line as written, as
+    `proposed_unit` reads it back."""
+    return line if HEADING.match(line) or APPENDIX_HEADING.match(line) else as_typed(line)
 
 
 def _lines(unit: Unit, language: str, out: list[str], closing: bool = False) -> None:
