@@ -97,6 +97,7 @@ _LISTED_TESTS = frozenset({
     "test_quoted_words_of_an_imported_amending_text_find_the_imported_regulations_words",
     "test_a_real_amending_law_needs_no_escape",
     "test_wording_accepted_as_typed_is_named_with_its_line_and_how_to_write_it",
+    "test_the_review_page_and_the_marked_proposal_show_the_words_as_typed",
 })
 
 
