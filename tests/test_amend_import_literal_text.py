@@ -19,27 +19,9 @@ from regdraft.core.amend.phrases import count, find, replace
 from regdraft.core.inline import as_words
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.test_import_literal_text import HEADER  # a law's header, as a text file writes it
 
-REGULATION = """QUỐC HỘI
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Luật số: 99/2020/QH14
-
-Hà Nội, ngày 19 tháng 6 năm 2020
-
-LUẬT
-
-THỬ NGHIỆM
-
-Quốc hội ban hành Luật Thử nghiệm.
-
-Chương I
-
-NHỮNG QUY ĐỊNH CHUNG
-
-Điều 1. Phạm vi điều chỉnh
+REGULATION = HEADER + """Điều 1. Phạm vi điều chỉnh
 
 Luật này quy định tỷ lệ 2*3*4 và mã __x__ của hồ sơ.
 
