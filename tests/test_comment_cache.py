@@ -96,9 +96,9 @@ def test_comment_files_are_read_with_libyaml(monkeypatch: pytest.MonkeyPatch) ->
     quick: list[bool] = []
     loader = frontmatter._loader
 
-    def spy(text: str | bytes, fast: bool) -> object:
+    def spy(text: str | bytes, fast: bool, decimal: bool = False) -> object:
         quick.append(fast)
-        return loader(text, fast)
+        return loader(text, fast, decimal)
 
     monkeypatch.setattr(frontmatter, "_loader", spy)
     comment_yaml.comment_from_yaml("id: ab12\nround: 1\nby: Ban A\nprovision: d1\ntext: x\n", "ab12.yaml")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from regdraft.core.comment_order import after_recorded, made_order
+from regdraft.core.comment_order import MAX_SEQUENCE, after_recorded, made_order
 from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
 from regdraft.core.comments import Comment, CommentType
 from regdraft.core.errors import ParseError
@@ -176,7 +176,7 @@ def test_a_comment_file_keeps_its_place_in_the_second(make: Callable[[], Comment
     assert ("sequence:" in text) == bool(comment.sequence)  # a first of its second: the file as before
 
 
-PLACES = "is not a place among the comments recorded in one second; places are numbered from 0."
+PLACES = "is not a place among the comments recorded in one second; places are numbered from 0 (at most 1,000,000)."
 
 
 @pytest.mark.parametrize(("value", "said"), [("-1", f"'sequence: -1' {PLACES}"), ("true", f"'sequence: True' {PLACES}"),
@@ -185,3 +185,75 @@ def test_a_wrong_place_in_the_second_is_named_at_its_line(value: str, said: str)
     with pytest.raises(ParseError) as refused:
         comment_from_yaml(comment_to_yaml(_comment("ab12")) + f"sequence: {value}\n", "x.yaml")
     assert str(refused.value) == f"x.yaml:13: {said}"
+
+
+def _received(ws: Workspace, cid: str, created: str, text: str, extra: str = "") -> None:
+    """A comment file as a colleague's clone may send it, committed."""
+    body = (f"id: {cid}\nround: 1\nby: {BODY}\nprovision: general\ntype: general\ncreated: '{created}'\n"
+            f"text: \"{text}\"\n{extra}")
+    ws.commit({f"amendments/{SLUG}/comments/{cid}.yaml": body.encode("utf-8")}, "Received from a colleague")
+
+
+@pytest.mark.parametrize("place", ["500", "9" * 4301])
+def test_a_comments_text_gives_no_place_in_the_second(
+        circulating: Workspace, invoke: Invoke, one_second: None, place: str) -> None:
+    # A double-quoted text may hold lines at the margin; they were read as the file's `created` and `sequence`, so the
+    # next comment took 501, and 4,301 nines made every `comment add` of that second crash (r32 sweep AW F1).
+    ws = circulating
+    forged = f"Ý kiến gửi hôm qua\ncreated: {SECOND}\nsequence: {place}\nhết."
+    _received(ws, "0aa1", "2026-12-05T09:00:00+07:00", forged)
+    added = invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", "Ý kiến mới về thời hạn.")
+    assert added.exit_code == 0, added.output
+    assert _files(ws)["fff0"].get("sequence") is None  # the first of its second
+    again = invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", "Ý kiến thứ hai.")
+    assert again.exit_code == 0, again.output
+    assert _files(ws)["ffe0"]["sequence"] == 1
+
+
+def test_a_place_past_the_highest_is_named_and_a_write_after_the_highest_reads_back(
+        circulating: Workspace, invoke: Invoke, one_second: None) -> None:
+    ws = circulating
+    _received(ws, "0aa1", SECOND, "Ý kiến nhận được.", f"sequence: {MAX_SEQUENCE}\n")
+    added = invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", "Ý kiến mới về thời hạn.")
+    assert added.exit_code == 0, added.output
+    assert _files(ws)["fff0"]["sequence"] == MAX_SEQUENCE  # never one a file may not hold
+    assert invoke(ws, "comment", "list", SLUG).exit_code == 0
+    _received(ws, "0aa2", SECOND, "Ý kiến khác.", f"sequence: {MAX_SEQUENCE + 1}\n")
+    checked = invoke(ws, "check")
+    assert checked.exit_code == 1 and "Traceback" not in checked.output
+    assert f"comments/0aa2.yaml:8: 'sequence: {MAX_SEQUENCE + 1}' {PLACES}" in checked.output
+
+
+NOT_WHOLE = [("sequence: .inf", "inf"), ("sequence: .nan", "nan"), ("sequence: 2.9", "2.9"), ("sequence: '٣'", "٣"),
+             ("sequence: 0x10", "0x10"), ("sequence: '1_0'", "1_0"), ("sequence: '  7 '", "  7 "),
+             ("sequence: 1_0", "1_0"), ("sequence: 1:30", "1:30"), ("order: .inf", "inf"), ("order: 2.9", "2.9"),
+             ("round: .inf", "inf"), ("round: 0x1", "0x1")]
+
+
+@pytest.mark.parametrize(("line", "shown"), NOT_WHOLE)
+def test_a_number_that_is_not_written_in_digits_is_named_at_its_line(line: str, shown: str) -> None:
+    # `.inf` crashed every reading (OverflowError), and 2.9 read as 2, '٣' as 3, 0x10 as 16 without a word (r32 sweep
+    # AW F2).
+    key = line.split(":")[0]
+    text = "".join(f"{k}: {v}\n" for k, v in [("id", "ab12"), ("round", "1"), ("by", "Ban X"), ("provision", "d5.k2"),
+                                              ("text", "Ý kiến."), ("created", f"'{SECOND}'")] if k != key)
+    with pytest.raises(ParseError) as refused:
+        comment_from_yaml(text + line + "\n", "x.yaml")
+    line_number = 6 if key == "round" else 7
+    assert str(refused.value) == f"x.yaml:{line_number}: '{key}: {shown}' is not a whole number."
+
+
+def test_infinity_in_a_comment_file_is_named_by_the_command_line_and_the_review_server(
+        circulating: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from regdraft.web.app import create_app
+
+    ws = circulating
+    _received(ws, "0aa1", SECOND, "Ý kiến nhận được.", "sequence: .inf\n")
+    for argv in (("comment", "list", SLUG), ("check",), ("round", "report", SLUG, "-o", str(tmp_path / "r.csv"))):
+        said = invoke(ws, *argv)
+        assert said.exit_code == 1 and isinstance(said.exception, SystemExit), (argv, said.output)
+        assert "comments/0aa1.yaml:8: 'sequence: inf' is not a whole number." in said.output, argv
+    page = TestClient(create_app(ws.root), base_url="http://127.0.0.1").get(f"/a/{SLUG}/comments")
+    assert page.status_code == 422 and "0aa1.yaml" in page.text

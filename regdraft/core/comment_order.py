@@ -11,6 +11,8 @@ Post-conditions:
    without the other) list in a stable order, by id where nothing else tells them apart.
 2. `after_recorded` changes only `sequence`, and only of comments whose second holds a comment recorded before:
    the first write of a second writes its files as before (no `sequence` key).
+3. `next_sequence` is at most `MAX_SEQUENCE`, which a comment file may hold (`core.comment_yaml`): what a write
+   numbers reads back, whatever the files hold.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from regdraft.core.comments import Comment
+
+MAX_SEQUENCE = 1_000_000
+"""The highest place in a second a comment file may hold: no second records that many comments, and a received file
+holding 4,301 digits made every `comment add` of that second write a number Python cannot print (r32 sweep AW F1)."""
+
+
+def next_sequence(highest: int) -> int:
+    """The place in a second after `highest`, the highest recorded there (kept at `MAX_SEQUENCE`)."""
+    return min(highest + 1, MAX_SEQUENCE)
 
 
 def made_order(c: Comment) -> tuple[str, int, int, str]:
@@ -37,4 +48,5 @@ def highest_sequences(recorded: Iterable[Comment]) -> dict[str, int]:
 def after_recorded(made: Sequence[Comment], recorded: Iterable[Comment]) -> list[Comment]:
     """The comments `made` by one write, each after those `recorded` before in its second (the next `sequence`)."""
     highest = highest_sequences(recorded)
-    return [replace(c, sequence=highest[c.created] + 1) if c.created and c.created in highest else c for c in made]
+    return [replace(c, sequence=next_sequence(highest[c.created])) if c.created and c.created in highest else c
+            for c in made]

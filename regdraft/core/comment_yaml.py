@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.commands import Command
+from regdraft.core.comment_order import MAX_SEQUENCE
 from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus, one_newline
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import compose_yaml, load_yaml
@@ -78,8 +79,8 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
     try:
         # libyaml where PyYAML has it (ten times faster: a 40,000-byte comment took 17 ms, and the review server read
         # every comment for every page), refused as the pure loader refuses (an alias, nesting deeper than
-        # MAX_DEPTH); safe types only either way.
-        data = load_yaml(text, quick=True)
+        # MAX_DEPTH); safe types only either way. Integers only from decimal digits (`_int`).
+        data = load_yaml(text, quick=True, decimal=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -113,10 +114,23 @@ def _enum(kind: type[StrEnum], value: Any, key: str) -> Any:
 
 
 def _int(value: Any, key: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise _Wrong(f"'{key}: {value}' is not a whole number.") from None
+    """A whole number as a file holds it: a YAML integer, or text of ASCII digits (`'12'`). Anything else is wrong,
+    never converted: `.inf` crashed every reading (`int` raises `OverflowError`), and `2.9` read as 2, `'٣'` as 3,
+    `'1_0'` as 10 without a word (r32 sweep AW F2; `0x10` and `010` are text here, `_load`)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        try:
+            return int(value)
+        except ValueError:  # past Python's 4,300 digits
+            pass
+    raise _Wrong(f"'{key}: {_shown(value)}' is not a whole number.")
+
+
+def _shown(value: Any) -> str:
+    """A value as a sentence quotes it: its first 40 characters."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def key_line(text: str | bytes, key: str, under: str = "") -> int:
@@ -162,16 +176,17 @@ def _order(value: Any, key: str) -> int:
     """A comment's place in its import: a whole number from 1."""
     number = _int(value, key) if not isinstance(value, bool) else 0
     if number < 1:
-        raise _Wrong(f"'{key}: {value}' is not a place in an import; places are numbered from 1.")
+        raise _Wrong(f"'{key}: {_shown(value)}' is not a place in an import; places are numbered from 1.")
     return number
 
 
 def _sequence(value: Any, key: str) -> int:
-    """A comment's place among the writes of its second (`core.comment_order`): a whole number from 0."""
+    """A comment's place among the writes of its second (`core.comment_order`): a whole number from 0 to
+    `MAX_SEQUENCE`."""
     number = _int(value, key) if not isinstance(value, bool) else -1
-    if number < 0:
-        raise _Wrong(f"'{key}: {value}' is not a place among the comments recorded in one second; places are "
-                     "numbered from 0.")
+    if not 0 <= number <= MAX_SEQUENCE:
+        raise _Wrong(f"'{key}: {_shown(value)}' is not a place among the comments recorded in one second; places are "
+                     f"numbered from 0 (at most {MAX_SEQUENCE:,}).")
     return number
 
 
@@ -183,7 +198,8 @@ def _round(value: Any, key: str = "round") -> int:
     out of every round's report)."""
     number = _int(value, key)
     if not 1 <= number <= MAX_ROUND:
-        raise _Wrong(f"'{key}: {value}' is not a round number; rounds are numbered from 1 (at most {MAX_ROUND}).")
+        raise _Wrong(f"'{key}: {_shown(value)}' is not a round number; rounds are numbered from 1 "
+                     f"(at most {MAX_ROUND}).")
     return number
 
 

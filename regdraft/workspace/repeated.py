@@ -9,8 +9,9 @@ Post-conditions:
 2. `repeated_comments` is one warning per comment that repeats an earlier one of its round (withdrawn ones aside), in
    amendments not adopted (their reports were submitted), located on its file and naming both ids.
 3. `arrived_repeats` is one note per comment added by the commits given that repeats a comment recorded by others.
-4. `around` reads each comment file at most once (none this process read unchanged) and parses only those holding
-   the new comment's longest words.
+4. `around` reads each comment file at most once (none this process read unchanged) and parses each at most once,
+   only those holding the new comment's longest words or the second's stamp; `created` and `sequence` are those
+   the parsed file holds, never lines of its text.
 """
 
 from __future__ import annotations
@@ -55,15 +56,15 @@ def refuse_repeat(comment: Comment, around: Around) -> None:
         "again only if the body did send it twice.", options=("force",))
 
 
-_SEQUENCE = re.compile(rb"^sequence: *(\d+)\r?$", re.MULTILINE)
-
-
 def around(ws: Workspace, slug: str, comment: Comment, when: str, repeats: bool = True) -> Around:
     """One reading of the amendment's comment files for `comment`, about to be recorded at `when`: with `repeats`, the
     comments whose file holds its longest words, read (only they can repeat it: spacing and bold or italic marks never
-    cut a word), and the highest `sequence` in that second, found in the bytes. Reading all 2,000 comments of a round
-    made every `comment add` 2.3 times slower (sweep r26/U), and reading them all a second time for the second half as
-    slow again; a file that does not read is left to `check`."""
+    cut a word), and the highest `sequence` in that second, of the files whose bytes hold its stamp, read (the same
+    single reading). Reading all 2,000 comments of a round made every `comment add` 2.3 times slower (sweep r26/U),
+    and reading them all a second time for the second half as slow again; a file that does not read is left to
+    `check`. The second and its places were once found by a pattern over the bytes, where a comment's quoted text
+    could hold lines `created: …` and `sequence: 9…9` of 4,301 digits, and every `comment add` then crashed writing
+    the next (r32 sweep AW F1)."""
     from regdraft.core.comment_order import highest_sequences
     from regdraft.core.comment_yaml import read_comment
     from regdraft.core.inline import plain
@@ -76,7 +77,6 @@ def around(ws: Workspace, slug: str, comment: Comment, when: str, repeats: bool 
         return Around(tuple(every), highest_sequences(every).get(when))
     needles = [w.encode("utf-8") for w in sorted(set(words), key=len, reverse=True)[:8]] if repeats else []
     stamp = when.encode("utf-8")
-    second = re.compile(rb"^created: *[\'\"]?" + re.escape(stamp) + rb"[\'\"]?\r?$", re.MULTILINE)
     found: list[Comment] = []
     highest: int | None = None
     for path, info in comment_files(ws, slug):
@@ -90,11 +90,17 @@ def around(ws: Workspace, slug: str, comment: Comment, when: str, repeats: bool 
             data = ws.read(path)
         except RegdraftError:
             continue
-        if stamp in data and second.search(data):
-            place = _SEQUENCE.search(data)
-            highest = max(highest or 0, int(place[1]) if place else 0)
-        if needles and all(n in data for n in needles) and (read := read_comment(data, path)[0]) is not None:
-            found.append(read)
+        holds = bool(needles) and all(n in data for n in needles)
+        if not holds and stamp not in data:
+            continue
+        try:
+            read = read_comment(data, path)[0]
+        except RegdraftError:
+            continue
+        if read is None:
+            continue
+        found += [read] if holds else []
+        highest = max(highest or 0, read.sequence) if read.created == when else highest
     return Around(tuple(found), highest)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from regdraft.core.amend.document import PENDING
 from regdraft.core.anchoring import Placement, State, follow
 from regdraft.core.commands import Command
-from regdraft.core.comment_order import made_order
+from regdraft.core.comment_order import made_order, next_sequence
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
@@ -261,7 +261,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
         refuse_repeat(comment, recorded)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug), when)
     if recorded.highest is not None:
-        comment = replace(comment, sequence=recorded.highest + 1)
+        comment = replace(comment, sequence=next_sequence(recorded.highest))
     of = f" of {comment.regulation}" if comment.regulation else ""
     shown = shown_on(comment.on, draft.language)
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {shown}{of} by {comment.by}",

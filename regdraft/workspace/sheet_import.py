@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from regdraft.core.amend.proposal import changes_nothing, loss
-from regdraft.core.comment_order import highest_sequences
+from regdraft.core.comment_order import highest_sequences, next_sequence
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.comments import (
     Comment,
@@ -134,7 +134,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     when = rounds_module._now()  # through the module: tests set the clock there
     # After the comments recorded before in this second (`comment add` a moment ago): the import's next `sequence`.
     highest = highest_sequences(known).get(when)
-    sequence = 0 if highest is None else highest + 1
+    sequence = 0 if highest is None else next_sequence(highest)
     first: list[Comment] = []
 
     def files() -> Iterator[tuple[str, bytes]]:
