@@ -173,3 +173,25 @@ def test_a_rebase_or_merge_refs_locks_are_removed_only_when_no_git_runs_in_any_w
     assert all(not said[ws.relative_link(lock)].warning for lock in locks)
     assert len(remove_git_lock(ws)) == len(locks)
     assert not any(lock.exists() for lock in locks)
+
+
+@pytest.mark.parametrize("gitdir", ["nul", "loop"])
+def test_a_worktree_naming_no_path_is_left_out_and_the_lock_is_still_named_and_removed(
+        mini_workspace: Workspace, gitdir: str) -> None:
+    """A received `.git/worktrees/x/gitdir` holding a NUL byte, or naming a path through a link looping on itself,
+    stopped `check`, `check --repair` and every write with a traceback while a ref lock was left (r32 sweep AW F3)."""
+    root = mini_workspace.root
+    folder = root / ".git/worktrees/x"
+    folder.mkdir(parents=True)
+    (folder / "HEAD").write_text("ref: refs/heads/other\n", encoding="utf-8")
+    if gitdir == "nul":
+        (folder / "gitdir").write_bytes(b"gitdir\x00/etc/x\n")
+    else:
+        (root / "loop").symlink_to("loop")
+        (folder / "gitdir").write_text("../../../loop/.git\n", encoding="utf-8")
+    lock = root / ".git/refs/heads/main.lock"
+    plant(lock)
+    ws = Workspace(root)
+    (problem,) = git_lock(ws)
+    assert "refs/heads/main.lock" in str(problem) and not problem.warning
+    assert len(remove_git_lock(Workspace(root))) == 1 and not lock.exists()

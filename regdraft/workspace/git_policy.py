@@ -339,16 +339,20 @@ def worktrees(common: Path) -> list[tuple[Path, Path]]:
     """(work tree, git dir) of each worktree of the repository whose folder `common` is, once `refuse_elsewhere` has
     vouched for it: the main one (the folder holding `common`, a `.git`; a bare repository has no work tree, and
     the policy refuses `core.worktree`, which would put it elsewhere) and each linked one (`worktrees/<name>`, whose
-    `gitdir` names the work tree's `.git` file; one that cannot be read is left out, as git leaves it out). Read
-    from git's files, without running git."""
+    `gitdir` names the work tree's `.git` file; one that cannot be read is left out, as git leaves it out, and so is
+    one naming no path a folder can have: a NUL byte in it, or a link looping on itself, stopped `check`, its
+    repair and every write while a ref lock was left, r32 sweep AW F3). Read from git's files, without running
+    git."""
     found = [(common.parent, common)] if common.name == ".git" else []
     for folder in sorted(common.glob("worktrees/*")):
         try:
             named = _read_line(folder / "gitdir")
-        except OSError:
+            # absolute, or relative to its folder (git 2.48's `worktree.useRelativePaths`)
+            tree = (folder / named).resolve().parent if named else None
+        except (OSError, ValueError, RuntimeError):
             continue
-        if named:  # absolute, or relative to its folder (git 2.48's `worktree.useRelativePaths`)
-            found.append(((folder / named).resolve().parent, folder))
+        if tree is not None:
+            found.append((tree, folder))
     return found
 
 
