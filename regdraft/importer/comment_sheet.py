@@ -92,11 +92,15 @@ _PROPOSAL_LINE = re.compile(r"\n[ \t]*(?:" + "|".join(re.escape(w) for w in PROP
 _NEUTRALISED = tuple("'" + start for start in ("=", "+", "-", "@", "\t", "\r"))
 # How the XLSX report ends a cell longer than Excel holds (party-36.yaml: `report_cell_cut`, each language): the
 # characters left out are counted. A row carrying it names the column cut and the count under `CUT`.
-_CUT_MARK = re.compile(r"\s*… \[(?:còn ([\d.,]+) ký tự không vừa một ô Excel; xem đủ trong báo cáo CSV, HTML hoặc "
+# Both are searched for in the cell's last `_CUT_TAIL` characters only, the spaces before the mark then stripped: a
+# pattern opening with `\s*` and ending at `$`, searched over a whole cell, took time growing with the square of a run
+# of spaces in it (120 KB of CSV, 44 s; r32 sweep AW F4).
+_CUT_MARK = re.compile(r"… \[(?:còn ([\d.,]+) ký tự không vừa một ô Excel; xem đủ trong báo cáo CSV, HTML hoặc "
                        r"PDF|([\d.,]+) more characters do not fit in an Excel cell; see the CSV, HTML or PDF "
                        r"report)\]$")
 # The mark's start, the rest of it lost (the cell edited and saved again, Excel keeping its first 32,767 characters).
-_CUT_START = re.compile(r"\s*… \[(?:còn ([\d.,]+)|([\d.,]+) more)[^\]]*$")
+_CUT_START = re.compile(r"… \[(?:còn ([\d.,]+)|([\d.,]+) more)[^\]]*$")
+_CUT_TAIL = 200  # the mark is under 100 characters
 EXCEL_CELL = 32_767  # the most characters an Excel cell holds: a cell this long was cut, marked or not
 CUT = "cut"
 SHEET_COLUMNS = ("A sheet of comments names its columns in row 1: by, on and text (the body, the provision or "
@@ -204,12 +208,19 @@ def _separator(lines: Sequence[str], order: Sequence[str] = SEPARATORS) -> str:
     return order[0]
 
 
+# The characters of a line looked at for the header's names: room for `MAX_COLUMNS` names, each long. A line is split
+# three times (once for each separator), and each of its cells was looked up: twenty lines of 2 MB took 52 s to be
+# refused (r32 sweep AW F5). Columns past `MAX_COLUMNS` are not read anyway.
+_SNIFFED = MAX_COLUMNS * 256
+
+
 def _known_columns(line: str, separator: str) -> int:
     try:
-        cells = next(csv.reader([line], delimiter=separator), [])
+        cells = next(csv.reader([line[:_SNIFFED]], delimiter=separator), [])
     except csv.Error:  # a carriage return inside a cell not quoted, a quote never closed
         return 0
-    return sum(1 for cell in cells if _column(" ".join(nfc(cell).strip().lower().split())) not in (None, _SKIP))
+    return sum(1 for cell in cells[:MAX_COLUMNS]
+               if _column(" ".join(nfc(cell).strip().lower().split())) not in (None, _SKIP))
 
 
 def _text_lines(handle: BinaryIO, source: str) -> Iterator[str]:
@@ -329,11 +340,12 @@ def _mark_cut(values: dict[str, str], excel: bool) -> None:
     for name in ("text", "proposal", "selection"):
         value = values.get(name, "")
         full = excel and len(value) >= EXCEL_CELL - 8  # stripped of the spaces at its ends
-        found = _CUT_MARK.search(value) or (_CUT_START.search(value[-200:]) if full else None)
+        tail = max(0, len(value) - _CUT_TAIL)
+        found = _CUT_MARK.search(value, tail) or (_CUT_START.search(value, tail) if full else None)
         if found is None and not full:
             continue
         if found is not None:
-            values[name] = value[:len(value) - len(found.group(0))]
+            values[name] = value[:found.start()].rstrip()
         said.append(f"{name}={re.sub(r'[.,]', '', (found.group(1) or found.group(2)) if found else '0')}")
     if said:
         values[CUT] = ",".join(said)
