@@ -260,6 +260,8 @@ COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", 
                 "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order", "sequence",
                 "link")
 """The keys a comment file may hold, as `comment_to_yaml` writes them (`on:` is read as `provision:`)."""
+LINK_ID = re.compile(r"[0-9a-f]{8}")
+"""A comment's `link`: the first 8 hexadecimal digits of the SHA-256 of the access link's token (`AccessLink.key`)."""
 SHOWN_KEYS = 20  # the unknown keys of a comment file named one by one; the rest are counted in one problem
 
 
@@ -323,6 +325,13 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
                                 lines.get(str(key), 1)))
     problems.extend(Problem(sentence, source, lines.get(key, 1) if key in data else 0)
                     for key, sentence in found.items())
+    link = data.get("link")
+    if link not in (None, "") and not (isinstance(link, str) and LINK_ID.fullmatch(link)):
+        # read as sent through no link: it lets no one withdraw the comment (`web.actions.own`)
+        problems.append(Problem(f"'link: {_shown(link)}' is not the id of an access link (8 hexadecimal digits, as "
+                                "the review server writes it), so the comment is read as sent through none.", source,
+                                lines.get("link", 1)))
+        link = ""
     problems.sort(key=lambda p: (not p.line, p.line))
     if not readable:
         return None, problems
@@ -342,5 +351,5 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         regulation=nfc(str(data.get("regulation") or "")),
         order=fields["order"],
         sequence=fields["sequence"],
-        link=str(data.get("link") or ""),
+        link=str(link or ""),
     ), problems

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from regdraft.core.errors import RegdraftError, UnknownName, UsageError
+from regdraft.core.errors import Problem, RegdraftError, UnknownName, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.text import nfc
 from regdraft.workspace.store import CONFIG_NAME, Workspace, writes
@@ -104,6 +104,42 @@ def lookup(ws: Workspace, token: str) -> AccessLink | None:
         if hmac.compare_digest(link.token_sha256, digest):
             found = link
     return found
+
+
+def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: a warning at each comment of a round open now whose `link` names no access link
+    regdraft.yaml lists. A link's id is public, so a received file can name one on a comment it was not sent with;
+    the review server then lets its member withdraw the comment only if it carries their name (`web.actions.own`).
+    A link revoked since is named so too (r32 sweep AW F6)."""
+    from regdraft.core.comment_yaml import key_line
+    from regdraft.core.comments import RoundStatus
+    from regdraft.core.layout import comments_folder
+    from regdraft.workspace.amendments import load_comments, load_rounds, survey
+    from regdraft.workspace.repeated import amends
+
+    try:
+        known = {link.key for link in links(ws)}
+    except RegdraftError:
+        return []  # the settings check names regdraft.yaml
+    problems = []
+    for entry in survey(ws):
+        amendment = entry.amendment
+        if amendment is None or not amends(ws, amendment.regulations, name):
+            continue
+        try:
+            open_now = {r.number for r in load_rounds(ws, entry.slug) if r.status is RoundStatus.OPEN}
+            comments = load_comments(ws, entry.slug, []) if open_now else []
+        except RegdraftError:
+            continue  # unreadable rounds or comments: `late_comments` names them
+        for c in comments:
+            if c.link and c.link not in known and c.round in open_now:
+                path = f"{comments_folder(entry.slug)}/{c.id}.yaml"
+                problems.append(Problem(
+                    f"comment {c.id} by {c.by} was sent through the access link {c.link}, which {CONFIG_NAME} does "
+                    "not list: revoked since, or written into the file by hand (a link's id is public). No one can "
+                    "withdraw it through the review pages; the office answers it.", path,
+                    key_line(ws.read(path), "link"), warning=True))
+    return problems
 
 
 @writes

@@ -14,6 +14,7 @@ from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.core.text import shown_name
 from regdraft.workspace import api, run_memo
+from regdraft.workspace.access import unknown_links
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.circulated import round_drafts
 from regdraft.workspace.forced_references import excused
@@ -402,11 +403,12 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted, and wording accepted
 # as typed that reads as Markdown (warnings);
 # repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
+# unknown_links: a comment of an open round sent through an access link regdraft.yaml does not list (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py);
 # translations: a translation lacking amendments of its original in force (a warning);
 # state_headers: a text under the Quốc hiệu printed with the Party profile (a warning).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
-                       round_drafts, vote_files, dropping_proposals, repeated_comments, number_problems, replacements,
-                       tag_problems, translations, state_headers]
+                       round_drafts, vote_files, dropping_proposals, repeated_comments, unknown_links, number_problems,
+                       replacements, tag_problems, translations, state_headers]

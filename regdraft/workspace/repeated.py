@@ -109,7 +109,7 @@ def repeated_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
     problems = []
     for entry in survey(ws):
         amendment = entry.amendment
-        if amendment is None or amendment.status == "adopted" or not _amends(ws, amendment.regulations, name):
+        if amendment is None or amendment.status == "adopted" or not amends(ws, amendment.regulations, name):
             continue
         try:
             comments = load_comments(ws, entry.slug, [])  # a file that does not read: `late_comments` names it
@@ -160,7 +160,7 @@ def _where(c: Comment) -> str:
     return ("the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe("vi")) + of
 
 
-def _amends(ws: Workspace, regulations: Sequence[str], name: str | None) -> bool:
+def amends(ws: Workspace, regulations: Sequence[str], name: str | None) -> bool:
     """Whether the amendment amends the regulation `check` was given (any, when none was)."""
     if name is None:
         return True

@@ -147,3 +147,38 @@ def test_invite_warns_of_another_link_for_the_same_name_and_body(review_ws: Work
             "reviewer).") in said
     assert f"revoke the old one (regdraft review revoke {key.group(1)})" in said
     assert "/access/" in second.output
+
+
+def test_a_link_written_into_a_comment_by_hand_does_not_make_it_the_members(review_ws: Workspace,
+                                                                            invoke: Invoke) -> None:
+    """A link's id is public (regdraft.yaml lists it): a received file naming B's link on a comment the office typed
+    let B withdraw it, in a commit authored by B (r32 sweep AW F6). The comment must also carry B's name and not be
+    imported; `check` names a link that is no link's id, or that regdraft.yaml does not list."""
+    b_link, b_token = invite(review_ws, "Lê Văn Cường", BODIES[0])
+    b = entered(review_ws, b_token)
+    typed = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Ý kiến chính thức của Ban do văn phòng nhập.")
+    imported = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Ý kiến trong bảng tổng hợp của Ban.",
+                           person="Lê Văn Cường")
+    odd = add_comment(review_ws, SLUG, BODIES[0], "general", "Ý kiến chung của Ban.")
+    gone = add_comment(review_ws, SLUG, BODIES[0], "general", "Ý kiến gửi qua một đường dẫn đã thu hồi.")
+    forged = {typed.id: f"link: '{b_link.key}'\n", imported.id: f"link: '{b_link.key}'\norder: 1\n",
+              odd.id: "link: [a, b]\n", gone.id: "link: 0badc0de\n"}
+    review_ws.commit({f"amendments/{SLUG}/comments/{cid}.yaml": (_file(review_ws, cid) + added).encode("utf-8")
+                      for cid, added in forged.items()}, "Received from a colleague")
+    assert _withdraw_forms(b.get(COMMENTS).text) == []
+    before = head(review_ws)
+    for cid in (typed.id, imported.id):
+        status, page = _withdraw(b, cid)
+        assert status == 403 and f"Ý kiến {cid} không phải do anh/chị gửi qua trang góp ý này" in page
+    assert head(review_ws) == before
+    assert all(c.disposition is None for c in load_comments(review_ws, SLUG))
+    mine = _sent(b, text="Ý kiến của anh Cường.")  # B's own is B's to withdraw, as before
+    assert _withdraw_forms(b.get(COMMENTS).text) == [mine]
+    checked = invoke(review_ws, "check")
+    said = " ".join(checked.output.split())
+    assert checked.exit_code == 1 and "Traceback" not in said, said
+    assert (f"comments/{odd.id}.yaml:14: 'link: ['a', 'b']' is not the id of an access link (8 hexadecimal digits, "
+            "as the review server writes it), so the comment is read as sent through none.") in said
+    assert (f"comments/{gone.id}.yaml:14: warning: comment {gone.id} by {BODIES[0]} was sent through the access link "
+            "0badc0de, which regdraft.yaml does not list") in said
+    assert f"comments/{typed.id}.yaml" not in said and f"comments/{mine}.yaml" not in said
