@@ -262,3 +262,28 @@ def test_an_entry_article_is_quoted_in_the_clauses_about_the_text_and_those_they
                       amending="1") == (whole,)
     others = Article("5", None, five.paragraphs[:1] + five.paragraphs[4:])
     assert concerning([others], "Luật B", title, amending="2") == (others,)
+
+
+def test_the_names_of_the_amending_title_are_made_one_pattern_for_every_clause() -> None:
+    """The pattern finding the title's names was escaped and joined again for each clause: 2,000 names and 1,000
+    clauses took 7 s (r32 sweep AW F8). Counted: the names `closing_notes` escapes, the same for 200 clauses as for
+    20."""
+    from regdraft.core.closing_notes import concerning
+    from tests.counting import events
+
+    @dataclass(frozen=True)
+    class Article:
+        label: str
+        title: str | None
+        paragraphs: tuple[str, ...]
+
+    title = "Luật sửa đổi, bổ sung một số điều của " + ", ".join(f"Luật Số{i} Mới" for i in range(50)) + " và Luật B"
+    escaped = []
+    for clauses in (20, 200):
+        article = Article("5", "Điều khoản thi hành", tuple(f"{i}\\. Quy định chuyển tiếp các việc khác nhau."
+                                                            for i in range(1, clauses + 1)))
+        count, _ = events(lambda: concerning([article], "Luật B", title),  # noqa: B023 - called at once
+                          lambda frame, event: event == "call" and frame.f_code.co_name == "escape"
+                          and frame.f_back is not None and frame.f_back.f_code.co_filename.endswith("closing_notes.py"))
+        escaped.append(count)
+    assert escaped[0] == escaped[1] <= 52

@@ -118,8 +118,11 @@ def concerning(articles: Sequence[KeptArticle], text: str, title: str, *, number
     refers to. An article is quoted whole when every clause is kept, when none is (nothing is left out on a reading
     that found nothing), when it has fewer than two clauses or words before the first."""
     names = tuple(dict.fromkeys((*named_documents(title), text.strip()))) if text.strip() else named_documents(title)
+    # One pattern for every clause: built for each, 2,000 names and 1,000 clauses took 7 s (r32 sweep AW F8).
+    named = re.compile("(?<!\\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                       + ")(?!\\w)") if names else None
     own = {a.label for a in articles}
-    return tuple(_concerning(article, _Reader(text.strip(), number, names, amending, frozenset(own - {article.label})))
+    return tuple(_concerning(article, _Reader(text.strip(), number, named, amending, frozenset(own - {article.label})))
                  for article in articles)
 
 
@@ -129,7 +132,7 @@ class _Reader:
 
     text: str
     number: str
-    names: tuple[str, ...]  # the documents the amending title names, and the text
+    named: re.Pattern[str] | None  # finds the documents the amending title names, and the text
     amending: str  # the article amending the text
     neutral: frozenset[str]  # the document's other own provisions, citing which says nothing of the text
 
@@ -156,10 +159,7 @@ class _Reader:
         return not documents or _ITSELF.search(line) is not None
 
     def _names(self, line: str) -> list[str]:
-        if not self.names:
-            return []
-        pattern = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
-        return re.findall(f"(?<!\\w)(?:{pattern})(?!\\w)", line)
+        return self.named.findall(line) if self.named is not None else []
 
 
 def _citations(line: str) -> Iterator[tuple[str | None, list[list[Node]]]]:
