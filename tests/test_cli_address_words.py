@@ -51,3 +51,16 @@ def test_words_left_over_after_an_option_are_named_with_their_quotes(consulting_
     # Words after a flag, not after an option's value, keep click's own words.
     flag = invoke(consulting_workspace, "list", "extra")
     assert flag.exit_code == 2 and "unexpected extra argument (extra)" in flag.output
+
+
+def test_a_long_address_that_does_not_read_is_said_back_cut(mini_workspace: Workspace, invoke: Invoke) -> None:
+    """3,000 words typed without quotes were refused, and said back whole: 30 KB of error (r32 sweep AW F9)."""
+    words = ["Điều"] * 3000
+    result = invoke(mini_workspace, "show", "MINI-QC", *words)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert len(result.output) < 400, len(result.output)
+    assert f"'{' '.join(words)[:79]}…' (14,999 characters): 'Điều' is not an article number" in result.output
+    long_word = invoke(mini_workspace, "show", "MINI-QC", "d" + "x" * 3000)
+    assert long_word.exit_code == 2 and len(long_word.output) < 600, long_word.output
+    short = invoke(mini_workspace, "show", "MINI-QC", "Điều", "x")  # said back whole, as before
+    assert "'Điều x': 'x' is not an article number (write it like 12 or 12a)." in short.output
