@@ -195,7 +195,7 @@ def test_a_report_on_general_comments_alone_names_no_text(report: Report) -> Non
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)",
-                                  "-2+3", "\tfoo", "\rbar"])
+                                  "-2+3", "\tfoo", "\rbar", "\x00=1+2", "\x1b\x00@SUM(1)", "\x7f+1"])
 def test_csv_cells_that_would_run_as_formulas_are_neutralised(report: Report, text: str) -> None:
     group = report.groups[0]
     row = replace(group.rows[0], by=text, text=text, reply=text)
@@ -308,3 +308,10 @@ def test_a_proposal_moving_tone_marks_quotes_each_text_as_written(report: Report
                  workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     page = out.read_text(encoding="utf-8")
     assert "<del>thoả</del><ins>thỏa</ins> thuận" in page and "<del>Tuỳ</del><ins>Tùy</ins> theo" in page
+
+
+def test_a_cell_neutralised_after_control_characters_imports_as_written() -> None:
+    """The CSV report's `'` before `\\0=1+2` (r32 sweep AW F9) is taken off by `comment import`, as before `=1+2`."""
+    from regdraft.importer.comment_sheet import _unneutralised
+
+    assert [_unneutralised(v) for v in ("'\x00=1+2", "'=1+2", "'\x00x", "'x")] == ["\x00=1+2", "=1+2", "'\x00x", "'x"]

@@ -64,6 +64,18 @@ def setting_text(value: object) -> str | None:
 CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029{INVISIBLE}]")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP "CSV injection")."""
+_C0 = "".join(map(chr, range(0x20))) + "\x7f"
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula: it starts with one of `FORMULA_STARTS`, or does after
+    control characters (`\\0=1+2`, an imported cell's: the neutraliser looked only at the first character, and a
+    spreadsheet may drop the NUL; r32 sweep AW F9)."""
+    return text.startswith(FORMULA_STARTS) or text.lstrip(_C0).startswith(FORMULA_STARTS)
+
+
 def control_character(text: str) -> str | None:
     """How a message names the first character of `text` no document holds, and why (`the control character U+0007,
     which no document format can hold`, `the invisible character U+202E (right-to-left override), which no legal

@@ -43,7 +43,7 @@ from regdraft.core.encodings import SAMPLE, saved_as, utf16
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
 from regdraft.core.repeats import Key, comment_key, same_person
-from regdraft.core.text import nfc
+from regdraft.core.text import nfc, starts_formula
 from regdraft.importer.archive import check_parts, not_a_package
 
 COLUMNS = ("round", "by", "on", "type", "text", "proposal", "regulation")
@@ -89,7 +89,6 @@ _SKIP, _ANSWER, _WORDS = "", "answer", "words"  # header markers besides the can
 # its writer keeps a cell from reading as a formula (render/report.py: `spreadsheet_cell`).
 PROPOSAL_WORDS = ("Đề xuất:", "Proposed:")
 _PROPOSAL_LINE = re.compile(r"\n[ \t]*(?:" + "|".join(re.escape(w) for w in PROPOSAL_WORDS) + r")[ \t]*")
-_NEUTRALISED = tuple("'" + start for start in ("=", "+", "-", "@", "\t", "\r"))
 # How the XLSX report ends a cell longer than Excel holds (party-36.yaml: `report_cell_cut`, each language): the
 # characters left out are counted. A row carrying it names the column cut and the count under `CUT`.
 # Both are searched for in the cell's last `_CUT_TAIL` characters only, the spaces before the mark then stripped: a
@@ -403,7 +402,7 @@ def _whole_cells(c: Comment) -> Iterator[str]:
 
 
 def _unneutralised(value: str) -> str:
-    return value[1:] if value.startswith(_NEUTRALISED) else value
+    return value[1:] if value.startswith("'") and starts_formula(value[1:]) else value
 
 
 def _header(first: list[str]) -> list[str | None]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.comments import shown_on
 from regdraft.core.frontmatter import translated_number
 from regdraft.core.inline import Span, plain, spans
+from regdraft.core.text import starts_formula
 
 if TYPE_CHECKING:
     from regdraft.core.comment_report import Report, ReportRow
@@ -102,8 +103,6 @@ def write_report(report: Report, output: Path, *, workspace_root: Path | None = 
     write("report", fmt, report, output, settings)
 
 
-# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(value: object) -> object:
@@ -111,9 +110,10 @@ def spreadsheet_cell(value: object) -> object:
 
     Numbers stay numbers; `=HYPERLINK(...)`, `+SUM(...)`, `-2+3`, `@SUM(...)` and text starting
     with a tab or carriage return become `'=HYPERLINK(...)` and so on, which Excel and
-    LibreOffice show as the text it is (the OWASP rule, docs/security.md).
+    LibreOffice show as the text it is (the OWASP rule, docs/security.md), and so does text starting with any of
+    them after control characters (`\\0=1+2`: `core.text.starts_formula`).
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and starts_formula(value):
         return "'" + value
     return value
 
@@ -155,10 +155,10 @@ def fitted(text: str, words: Mapping[str, str]) -> str:
 
 
 def xlsx_text(written: Any) -> Any:
-    """A workbook cell whose text starts as a formula would (`=`, `+`, `-`, `@`: `FORMULA_STARTS`) kept as text: a
-    string cell with Excel's quote prefix (what typing `'` before it makes), so it never runs and, edited, stays text;
-    its text as written (`- Đề nghị …`, not `'- Đề nghị …`: r29 sweep AJ N1; the CSV keeps the `'`)."""
-    if str(written.value or "").startswith(FORMULA_STARTS):
+    """A workbook cell whose text starts as a formula would (`=`, `+`, `-`, `@`: `core.text.starts_formula`) kept as
+    text: a string cell with Excel's quote prefix (what typing `'` before it makes), so it never runs and, edited,
+    stays text; its text as written (`- Đề nghị …`, not `'- Đề nghị …`: r29 sweep AJ N1; the CSV keeps the `'`)."""
+    if starts_formula(str(written.value or "")):
         if isinstance(written.value, str):
             written.data_type = "s"
         written.quotePrefix = True
