@@ -113,6 +113,17 @@ def _no_access_links(ws: Path, mp: pytest.MonkeyPatch) -> None:
     revoke(Workspace(ws), "Lò Văn Bình")
 
 
+def _comment_file(author: str = "", link: str = "") -> Setup:
+    """The base comment written by Lò Văn Bình for his body (a paper comment the office typed for him), with the
+    person `author` and the access link `link`."""
+    def setup(ws: Path, _mp: pytest.MonkeyPatch) -> None:
+        (path,) = (ws / "amendments" / SLUG / "comments").glob("*.yaml")
+        text = path.read_text(encoding="utf-8").replace("by: Ban Tổ chức Tỉnh ủy", "by: Ủy ban Kiểm tra Tỉnh ủy")
+        path.write_text(text + (f"author: {author}\n" if author else "") + (f"link: {link}\n" if link else ""),
+                        encoding="utf-8")
+    return setup
+
+
 def _in_conflict(ws: Path, _mp: pytest.MonkeyPatch) -> None:
     """A colleague and you changed the same provision; `regdraft sync` stopped on it."""
     remote = ws.parent / "remote.git"
@@ -250,6 +261,10 @@ CASES: dict[str, list[Case]] = {
                       usage("--name", "Nguyễn Văn An", "--role", "chief")],
     "review revoke": [ok("Lò Văn Bình"), usage("nobody")],
     "review links": [ok(), usage("-C", "{tmp}/nowhere")],
+    "review attach": [ok("{comment}", "--link", "Lò Văn Bình", setup=_committed(_comment_file("Lò Văn Bình"))),
+                      problem("{comment}", "--link", "Lò Văn Bình",
+                              setup=_committed(_comment_file("Lò Văn Bình", "0123abcd"))),
+                      usage("{comment}", "--link", "Lò Văn Bình")],
     "sync": [ok(), problem(setup=UNCOMMITTED), usage("--continue", "--abort")],
     "clone": [ok("{remote}", "{tmp}/colleague"), problem("{tmp}/no-remote.git", "{tmp}/colleague"), usage("{remote}")],
     "resolve": [ok(REGULATION, "--ours", setup=_in_conflict), problem(REGULATION, "--ours"),

@@ -27,12 +27,12 @@ def test_the_unknown_keys_past_the_first_ones_are_counted_in_one_problem_at_the_
     said = [(p.line, p.message) for p in problems]
     assert said[0] == (7, "the key 'k0' is unknown and has no effect; a comment's keys are id, round, by, "
                           "provision, regulation, type, text, proposal, anchor, disposition, reply, created, "
-                          "responded, accepted_in, author, selection, source, order, sequence, link.")
+                          "responded, accepted_in, author, selection, source, order, sequence, link, edited.")
     assert [line for line, _ in said] == [*range(7, 7 + SHOWN_KEYS), 7 + SHOWN_KEYS]
     assert said[-1] == (7 + SHOWN_KEYS, "10 more keys ('k20', 'k21', 'k22', …) are unknown and have no effect; a "
                                         "comment's keys are id, round, by, provision, regulation, type, text, "
                                         "proposal, anchor, disposition, reply, created, responded, accepted_in, "
-                                        "author, selection, source, order, sequence, link.")
+                                        "author, selection, source, order, sequence, link, edited.")
     _, one = read_comment(_keys(SHOWN_KEYS + 1), SOURCE)
     assert one[-1].message.startswith("1 more key ('k20') is unknown and has no effect;"), one[-1]
     _, named = read_comment(_keys(SHOWN_KEYS), SOURCE)

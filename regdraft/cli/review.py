@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from regdraft.cli.completion import AMENDMENT_SLUG, COMMENT_ID
 from regdraft.cli.options import open_workspace, workspace_option
 from regdraft.cli.printing import Result, committed, emit, prints_result
 
@@ -113,6 +114,39 @@ def list_links(workspace: Path | None) -> Result:
     for link in found:
         done.say(f"{link.key}  {link.role.value:<8}  {link.name} ({link.body or 'any body'})  {link.created}")
     return done
+
+
+@review.command("attach")
+@click.argument("comment_id", type=COMMENT_ID, metavar="ID")
+@click.option("--link", required=True, metavar="LINK",
+              help="The member's access link: its id (as `review links` prints it), or the person's name.")
+@click.option("--amendment", "slug", type=AMENDMENT_SLUG, default=None,
+              help="The amendment, when the id exists in several.")
+@workspace_option
+@prints_result
+def attach(comment_id: str, link: str, slug: str | None, workspace: Path | None) -> Result:
+    """Attach a comment to the access link of the member who wrote it (one commit).
+
+    The review pages let a member withdraw or edit only the comments sent through their own link. A comment with no
+    link (sent before the pages recorded which link sent a comment, or typed by the office for the member) is
+    attached here, once its person and body are found to be the link's; the member can then withdraw or edit it.
+
+    \b
+    Example:
+        regdraft review attach c7f3 --link 3fa2c1d0
+    """
+    from regdraft.workspace.comment_edits import attach_comment
+    from regdraft.workspace.rounds import find_comment
+
+    ws = open_workspace(workspace)
+    before = find_comment(ws, comment_id, slug)[1]
+    where, comment, to = attach_comment(ws, slug, comment_id, link)
+    done = Result({"amendment": where, "comment": comment.id, "link": _link_fields(to), **committed()})
+    if before.link == to.key:
+        return done.say(f"Comment {comment.id} on {where} is attached to {to.key} ({to.name}) already; nothing new "
+                        "was recorded.")
+    return done.say(f"Attached comment {comment.id} on {where} to the access link {to.key} of {to.name} ({to.body}): "
+                    "they may now withdraw or edit it on the review pages while it is unanswered.")
 
 
 def _link_fields(link: Any) -> dict[str, Any]:

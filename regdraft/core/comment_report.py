@@ -55,6 +55,7 @@ class ReportRow:
     author: str = ""  # the person who wrote it for the body (`Comment.author`)
     selection: str = ""  # the words of the provision they selected (`Comment.selection`)
     late: bool = False  # recorded after its round closed (`late_comments.late_ids`): listed, marked, not a reply
+    edited: str = ""  # when its member last reworded it on the review pages (`Comment.edited`): said after its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +265,7 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply,
                                   marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None)),
-                                  c.author, c.selection, c.id in late))
+                                  c.author, c.selection, c.id in late, c.edited))
         provision = provision_of(on, reg, texts, words)
         now, now_provision = _now((placed or {}).get(group[0].id), r.draft, now_draft, draft.language, words)
         built.append(ReportGroup(on, provision, tuple(rows), reg, now, now_provision or provision))

@@ -240,8 +240,8 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source, order, sequence and link
-    only when set)."""
+    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source, order, sequence, link and
+    edited only when set)."""
     data: dict[str, Any] = {
         "id": c.id, "round": c.round, "by": c.by, "provision": c.on,
         **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value,
@@ -252,13 +252,13 @@ def comment_to_yaml(c: Comment) -> str:
     data.update({key: value for key, value in (("accepted_in", c.accepted_in), ("author", c.author),
                                                 ("selection", c.selection), ("source", c.source),
                                                 ("order", c.order), ("sequence", c.sequence),
-                                                ("link", c.link)) if value})
+                                                ("link", c.link), ("edited", c.edited)) if value})
     return _dump(data)
 
 
 COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", "proposal", "anchor", "disposition",
                 "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order", "sequence",
-                "link")
+                "link", "edited")
 """The keys a comment file may hold, as `comment_to_yaml` writes them (`on:` is read as `provision:`)."""
 LINK_ID = re.compile(r"[0-9a-f]{8}")
 """A comment's `link`: the first 8 hexadecimal digits of the SHA-256 of the access link's token (`AccessLink.key`)."""
@@ -352,4 +352,5 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         order=fields["order"],
         sequence=fields["sequence"],
         link=str(link or ""),
+        edited=str(data.get("edited") or ""),
     ), problems

@@ -103,7 +103,9 @@ class Comment:
     in that second, 1, 2 … for each later one (`core.comment_order`; a whole import is one write).
     `link` is the id of the access link a comment was sent through on the review pages (`AccessLink.key`, a digest's
     first digits: never the token); empty for every other (the office's commands, imports, and comments sent through
-    the pages before links were recorded). A member withdraws only the comments of their own link.
+    the pages before links were recorded). A member withdraws only the comments of their own link, and edits them.
+    `edited` is when its member last reworded its text on the review pages (ISO time; empty: as sent): its id,
+    `created`, `sequence` and provision stay, and the wording before is in the history (a commit per edit).
     """
 
     id: str
@@ -126,6 +128,7 @@ class Comment:
     order: int = 0
     sequence: int = 0
     link: str = ""
+    edited: str = ""
 
     def __post_init__(self) -> None:
         # Its texts hold `\n` line breaks however it was made (a browser form, a sheet cell or a Word reply may give

@@ -72,6 +72,8 @@ _NOW = frozenset({"điều, khoản hiện nay", "provision now"})
 # The report's mark of a comment recorded after its round closed (`report_late_column`): ignored, a comment imported
 # is judged late by when its own commit records it.
 _LATE = frozenset({"góp ý sau thời hạn", "late comment"})
+# When a comment its member reworded was last edited (`report_edited_column`): ignored, the comment's text is its own.
+_EDITED = frozenset({"sửa lúc", "edited"})
 # Columns of regdraft's comment report that hold the office's answers, which a sheet cannot bring in,
 # and how the report words a comment not answered yet (party-36.yaml: `disposition_none`).
 _ANSWERS = frozenset({"tiếp thu", "giải trình", "nội dung tiếp thu, giải trình", "disposition", "reply",
@@ -430,7 +432,7 @@ def _name_regulation(values: dict[str, str], words: str) -> None:
 def _column(name: str) -> str | None:
     if name in COLUMNS:
         return name
-    if name in _ROW_NUMBER or name in _NOW or name in _LATE:
+    if name in _ROW_NUMBER or name in _NOW or name in _LATE or name in _EDITED:
         return _SKIP
     if name in _ANSWERS:
         return _ANSWER

@@ -40,6 +40,7 @@ FIELDS = {
     "report_total": {"total"},
     "report_withdrawn": {"withdrawn"},
     "report_late_total": {"late"},
+    "report_edited": {"hh", "mi", "dd", "mm", "year"},
     "report_cell_cut": {"count"},
     "report_provisions_of": {"regulation", "draft"},
     "report_now": {"provision"},

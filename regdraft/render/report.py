@@ -171,6 +171,30 @@ def late_flag(late: bool) -> str:
     return "x" if late else ""
 
 
+_MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
+
+
+def edited_note(edited: str, words: Mapping[str, str]) -> str:
+    """The note after the text of a comment its member reworded (`Comment.edited`): `(sửa lúc 09:30 ngày 10/03/2025)`
+    in the profile's words (`report_edited`); empty for a comment as sent."""
+    found = _MOMENT.match(edited)
+    if found is None:
+        return ""
+    year, mm, dd, hh, mi = found.groups()
+    return words["report_edited"].format(year=year, mm=mm, dd=dd, hh=hh, mi=mi)
+
+
+def edited_cell(edited: str) -> str:
+    """The CSV's and XLSX's `report_edited_column` cell (there only when a comment was edited): `2025-03-10 09:30`."""
+    found = _MOMENT.match(edited)
+    return f"{found[1]}-{found[2]}-{found[3]} {found[4]}:{found[5]}" if found else ""
+
+
+def _edited(report: Report) -> bool:
+    """True when a comment of the report was reworded by its member: the CSV and XLSX then have its column."""
+    return any(row.edited for group in report.groups for row in group.rows)
+
+
 def _named_people(report: Report) -> bool:
     """True when a comment of the report records the person who wrote it or the words they selected: the CSV and
     XLSX then have a column for each (`report_person_column`, `report_selection_column`)."""
@@ -188,19 +212,20 @@ def csv_text(report: Report, profile: Profile | None = None) -> str:
     from regdraft.render.profile import default_profile
 
     words = report_words(report, profile or default_profile())
-    people, late = _named_people(report), bool(report.late)
+    people, late, edited = _named_people(report), bool(report.late), _edited(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow((*csv_columns(words),
                      *((words["report_person_column"], words["report_selection_column"]) if people else ()),
-                     *((words["report_late_column"],) if late else ()), words["report_now_column"]))
+                     *((words["report_late_column"],) if late else ()),
+                     *((words["report_edited_column"],) if edited else ()), words["report_now_column"]))
     for group in report.groups:
         for row in group.rows:
             writer.writerow([spreadsheet_cell(v) for v in (
                 row.number, group.provision, shown_on(group.on, report.language), row.by, row.text, row.proposal,
                 row.disposition, row.reply,
                 *((row.author, row.selection) if people else ()), *((late_flag(row.late),) if late else ()),
-                group.now_provision or group.provision)])
+                *((edited_cell(row.edited),) if edited else ()), group.now_provision or group.provision)])
     return buffer.getvalue()
 
 
@@ -245,6 +270,9 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     if report.late:  # the comments recorded after the round closed, marked `x`, as in the CSV
         heads.append(words["report_late_column"])
         widths.append(12)
+    if _edited(report):  # when each comment its member reworded was last edited, as in the CSV
+        heads.append(words["report_edited_column"])
+        widths.append(16)
     heads.append(words["report_now_column"])  # where the provision is now: last, as in the CSV
     widths.append(18)
     last = get_column_letter(len(heads))
@@ -279,6 +307,8 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
             answered = len(values)  # the answer: a reply's bold and italic read (`rich_text`)
             if report.late:
                 values.append(late_flag(row.late))
+            if _edited(report):
+                values.append(edited_cell(row.edited))
             values.append(group.now_provision or group.provision)
             for column, value in enumerate(values, start=1):
                 # The comment and its proposal as typed, as in the other reports: a member's wording is typed in a
@@ -312,7 +342,7 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
                            report=report, header=header(report, profile, today), profile=profile,
                            words=words, columns=columns(words), preface=report.preface(words), lang=report.language,
                            orientation="landscape", signer=signer, recipients=recipients, signing_space=True,
-                           whole=whole_row)
+                           whole=whole_row, edited_note=edited_note)
 
 
 def whole_row(row: ReportRow) -> bool:
@@ -365,6 +395,8 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
                 word.add_run(word.paragraph(cells[3], space_after=0), row.text, size=small)
             else:
                 word.add_run(cells[3].paragraphs[0], row.text, size=small)
+            if row.edited:  # reworded by its member after it was sent: when, after its words
+                word.paragraph(cells[3], edited_note(row.edited, words), italic=True, size=small, space_after=0)
             if row.marked:
                 word.marked_paragraph(cells[3], f"{words['report_proposal']} ", row.marked, size=small)
             elif row.proposal:

@@ -34,6 +34,8 @@ Post-conditions:
    said and the one typed kept (`answered_since`). A first answer, and the answer the comment has sent again, pass.
    A form without the field (`UNSAID`: a workspace's own comments page made before it, a script) changes no answer:
    refused in a sentence saying why and, for the workspace's own page, the field to add (`answered_unsaid`).
+   Nor over a wording its page did not show (the form's `wording`: the member edited the comment since,
+   `answers.not_reworded_since`).
 10. A member withdraws only a comment they sent through these pages with their own link (`own`: the comment's
     `link`, recorded as it was sent, is theirs), in an open round, while the office has given it no answer at all (no
     disposition, reply nor accepted proposal: `answers.answer_mark`): recorded as `regdraft comment respond ID
@@ -41,7 +43,7 @@ Post-conditions:
     sent twice, nothing more. A name is no identity (two members of a body may share one, and a drafter's link may
     carry it too): a comment under their name sent through another link, typed by the office at the terminal, or sent
     before links were recorded is not theirs to withdraw (the page says to ask the office); a drafter records a
-    withdrawal through the answer form, never this one.
+    withdrawal through the answer form, never this one. Editing a comment (`web.edits`) follows the same rules.
 11. Every comment sent through a link records the link's id (`Comment.link`, `AccessLink.key`, never the token); a
     member's bound (8), and a form sent again (5), count the comments of their link, not of their name.
 """
@@ -74,7 +76,7 @@ from regdraft.workspace.store import Workspace
 TYPED = 3 * MAX_TEXT
 # Longest text accepted in each field, in characters (the request itself is bounded by them: `guard.worst_body`).
 FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": TYPED, "proposal": TYPED,
-          "type": 20, "disposition": 20, "reply": TYPED, "record_anyway": 8, "answered": 16}
+          "type": 20, "disposition": 20, "reply": TYPED, "record_anyway": 8, "answered": 16, "wording": 16}
 
 
 # The fields holding a person's own words, which keep their joiners (`visible`): not a name or a provision's wording.
@@ -352,10 +354,12 @@ def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappin
             ui: Words) -> Comment | AnsweredAgain:
     """Record a disposition and reply, as `regdraft comment respond` does (nothing, said so, when the comment has
     that answer already)."""
+    from regdraft.web.answers import not_reworded_since
     from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.rounds import respond_comment
 
     before = _answerable(ws, visitor, slug, cid, ui)
+    not_reworded_since(before, values, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     if not values["disposition"]:
         words = profile_for(ws).words(ui.language)
@@ -379,9 +383,11 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
            ui: Words) -> Comment | AcceptedAsIs:
     """Write the comment's proposal into the amendment and mark the comment accepted (only marked, said so, when
     the draft already reads as proposed)."""
+    from regdraft.web.answers import not_reworded_since
     from regdraft.workspace.proposals import accept_proposal
 
     before = _answerable(ws, visitor, slug, cid, ui)
+    not_reworded_since(before, values, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     if not before.accepted_in:  # written in already (the button pressed twice): `accept_proposal` says so
         _not_answered_since(ws, slug, before, values, Disposition.ACCEPTED, "accept_proposal", ui)
@@ -473,3 +479,13 @@ def withdraw(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappi
         return AnsweredAgain(comment)
     return respond_comment(ws, cid, Disposition.WITHDRAWN.value, ui("withdrawn_reply", name=comment.author), slug,
                            author=ws.person(visitor.name))
+
+
+def round_of(ws: Workspace, slug: str, cid: str) -> int | None:
+    """The round a comment belongs to, or None when there is no such comment."""
+    from regdraft.workspace.rounds import find_comment
+
+    try:
+        return find_comment(ws, cid, slug)[1].round
+    except RegdraftError:
+        return None

@@ -48,6 +48,11 @@ class AnswerItem:
         """The comment's answer as the page shows it (`answer_mark`), which its forms send back."""
         return answer_mark(self.comment)
 
+    @property
+    def wording(self) -> str:
+        """The comment's text as the page shows it (`wording_mark`), which its answer forms send back."""
+        return wording_mark(self.comment)
+
 
 def answer_mark(comment: Comment) -> str:
     """A comment's answer (disposition, reply, the commit its proposal was written in) as a short digest, empty for
@@ -59,6 +64,23 @@ def answer_mark(comment: Comment) -> str:
         return ""
     answer = "\n".join((comment.disposition.value if comment.disposition else "", comment.accepted_in, comment.reply))
     return hashlib.sha256(answer.encode("utf-8")).hexdigest()[:16]
+
+
+def wording_mark(comment: Comment) -> str:
+    """A comment's text as a short digest: an answer form sends back the one its page showed, and an answer to a
+    comment its member reworded since is refused (`not_reworded_since`)."""
+    import hashlib
+
+    return hashlib.sha256(comment.text.encode("utf-8")).hexdigest()[:16]
+
+
+def not_reworded_since(comment: Comment, values: Mapping[str, str], ui: Words) -> None:
+    """Refuse an answer sent from a page that showed `comment` worded otherwise (its form's `wording`, checked under
+    the write lock): its member edited it since (`web.edits`), and the answer was to words the office never read. A
+    form without the field (a workspace's own comments page, a script) is not checked."""
+    sent = values.get("wording", "")
+    if sent and sent != wording_mark(comment):
+        raise refuse(ui, Category.STATE, "reworded_since", id=comment.id, time=ui.date(comment.edited))
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,6 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-import math
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -40,7 +39,7 @@ from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, answers, circulated, pace, pages, sizes, switch
+from regdraft.web import actions, answers, circulated, edits, pace, pages, sizes, switch
 from regdraft.web.builds import Gate, departure
 from regdraft.web.guard import (
     CSRF_COOKIE,
@@ -92,6 +91,7 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/a/{slug}/comments/{cid}/respond", _page(server, _respond), methods=["POST"]),
         Route("/a/{slug}/comments/{cid}/accept", _page(server, _accept), methods=["POST"]),
         Route("/a/{slug}/comments/{cid}/withdraw", _page(server, _withdraw), methods=["POST"]),
+        Route("/a/{slug}/comments/{cid}/edit", _page(server, _edit), methods=["POST"]),
         Route("/a/{slug}/report", _page(server, _report)),
         Route("/a/{slug}/report.{fmt}", _page(server, _download)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -359,6 +359,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
                                                "target": target, "done": done, "done_here": answered is not None,
                                                "as_is": c.query("as_is") == "1", "changed": changed,
                                                "withdrawn": c.query("withdrawn") == "1",
+                                               "edited": c.query("edited") == "1",
                                                "withdrawal": actions.withdrawal, "again": c.query("again") == "1"})
 
     return await c.page(build, status, shared=form is None and not error and number is None)
@@ -419,20 +420,13 @@ async def _download(c: Context) -> Response:
 # -- forms ------------------------------------------------------------------------------------
 
 
-def pace_message(ui: Words, name: str, body: str, burst: int, per_minute: int, wait: float) -> str:
-    """The refusal of a form sent too fast, the wait counted in the page's words (`1 second`, `3 seconds`)."""
-    return ui("too_fast", name=name, body=body, burst=burst, limit=per_minute,
-              seconds=ui.count(math.ceil(wait), "second"), send=ui("send"))
-
-
 async def _add_comment(c: Context) -> Response:
     slug = c.param("slug")
     values = actions.form_values(await c.request.form())
-    wait, per_minute = await run_in_threadpool(pace.paced, c.server.pace, c.server.root, c.visitor)
-    if wait:  # a reviewer's link sending faster than a person writes: refused before the write lock, nothing written
-        message = pace_message(c.ui, c.visitor.name, c.visitor.body, min(pace.BURST, per_minute), per_minute, wait)
-        refused = await _redline(c, values, message, 429, actions.round_number(values["round"]))
-        refused.headers["Retry-After"] = str(math.ceil(wait))
+    fast = await run_in_threadpool(pace.refusal, c.server.pace, c.server.root, c.visitor, c.ui)
+    if fast:  # a reviewer's link sending faster than a person writes: refused before the write lock, nothing written
+        refused = await _redline(c, values, fast[0], 429, actions.round_number(values["round"]))
+        refused.headers["Retry-After"] = str(fast[1])
         return refused
     try:
         done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values, c.ui))
@@ -464,6 +458,11 @@ async def _withdraw(c: Context) -> Response:
     return await _answer(c, actions.withdraw, drafters_only=False)
 
 
+async def _edit(c: Context) -> Response:
+    """A member rewords their own comment the office has not answered (`edits.edit`)."""
+    return await _answer(c, edits.edit, drafters_only=False)
+
+
 async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = True) -> Response:
     slug, cid = c.param("slug"), pages.comment_id(c.param("cid"), c.ui)
     values = actions.form_values(await c.request.form())
@@ -472,31 +471,31 @@ async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = 
         if drafters_only and not c.visitor.may_answer:
             raise refuse(c.ui, Category.FORBIDDEN, "only_drafters")
         if not drafters_only:  # someone else's comment, or one answered: read, not written
-            await c.run(lambda ws: actions.withdrawable(ws, c.visitor, slug, cid, c.ui))
+            mine = edits.editable if action is edits.edit else actions.withdrawable
+            await c.run(lambda ws: mine(ws, c.visitor, slug, cid, c.ui))
+        if action is edits.edit:  # it takes the write lock as a comment form does: paced alike (429, before the lock)
+            paced = await run_in_threadpool(pace.refusal, c.server.pace, c.server.root, c.visitor, c.ui, "edit_save")
+            if paced:
+                raise pace.TooFast(*paced)
         done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
     except Busy:
         raise
     except RegdraftError as exc:
         # Shown on the page of the comment's own round, beside it, with what was typed kept (a form sent
         # after its round closed showed the latest round's page: no reason, and the reply gone).
-        return await _comments(c, values, c.ui.said(exc), cid, exc.category.http_status,
-                               number=await c.run(lambda ws: _round_of(ws, slug, cid)))
+        refused = await _comments(c, values, c.ui.said(exc), cid,
+                                  429 if isinstance(exc, pace.TooFast) else exc.category.http_status,
+                                  number=await c.run(lambda ws: actions.round_of(ws, slug, cid)))
+        if isinstance(exc, pace.TooFast):
+            refused.headers["Retry-After"] = str(exc.seconds)
+        return refused
     # Accepted with nothing to write (the draft already read as proposed), or an answer the comment already had (sent
     # twice, saved again unchanged): the page says so, not "saved" alone; nor the 409 and git's command line it was.
     unwritten = {actions.AcceptedAsIs: "&as_is=1", actions.AnsweredAgain: "&again=1"}.get(type(done), "")
     said, done = (unwritten, done.comment) if unwritten else ("&accepted=1" if action is actions.accept else "", done)
-    said = "&withdrawn=1" if action is actions.withdraw else said  # sent twice: withdrawn all the same
+    # Sent twice: withdrawn (edited) all the same.
+    said = {actions.withdraw: "&withdrawn=1", edits.edit: "&edited=1"}.get(action, said)
     # To the notice in the comment answered (`#c-0e44-saved`): focusable, it is given the focus, and the next Tab goes
     # on to the next comment. `#c-0e44` brought the comment into view and took the focus off the page (Chromium does).
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}{said}#c-{done.id}-saved",
                             303)
-
-
-def _round_of(ws: Workspace, slug: str, cid: str) -> int | None:
-    """The round a comment belongs to, or None when there is no such comment."""
-    from regdraft.workspace.rounds import find_comment
-
-    try:
-        return find_comment(ws, cid, slug)[1].round
-    except RegdraftError:
-        return None

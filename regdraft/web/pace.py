@@ -13,16 +13,20 @@ Post-conditions:
 2. Only reviewers are paced (`paced`): a drafter's link, the local drafter (no links) and the office's own commands
    are not. A visitor without a valid link or form never reaches the lock (refused first), so nothing is kept for
    an address.
+3. A member's comment forms and their edits of a comment (`web.edits`) share the link's bucket: each takes the lock.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from regdraft.core.errors import Category
 from regdraft.web.guard import Visitor
+from regdraft.web.words import Refused, Words
 from regdraft.workspace.access import Role
 
 BURST = 10  # forms one link may send at once: a member pasting the comments prepared in a meeting, several tabs
@@ -66,3 +70,28 @@ def paced(pace: Pace, root: Path, visitor: Visitor) -> tuple[float, int]:
 
     per_minute = per_member(review_settings(Workspace(root)))[0].submissions_per_minute
     return pace.wait(visitor.key, per_minute), per_minute
+
+
+class TooFast(Refused):
+    """A reviewer's form refused for coming faster than `paced` allows (429), with the whole seconds to wait."""
+
+    def __init__(self, message: str, seconds: int) -> None:
+        super().__init__(message, Category.USAGE)
+        self.seconds = seconds
+
+
+def refusal(pace: Pace, root: Path, visitor: Visitor, ui: Words, button: str = "send") -> tuple[str, int] | None:
+    """None when a reviewer's form is taken now (and counted); else the refusal in the page's words, the button
+    `button` (a `words.yaml` key) to press again named, and the whole seconds to wait (`Retry-After`)."""
+    wait, per_minute = paced(pace, root, visitor)
+    if not wait:
+        return None
+    return (pace_message(ui, visitor.name, visitor.body, min(BURST, per_minute), per_minute, wait, button),
+            math.ceil(wait))
+
+
+def pace_message(ui: Words, name: str, body: str, burst: int, per_minute: int, wait: float,
+                 button: str = "send") -> str:
+    """The refusal of a form sent too fast, the wait counted in the page's words (`1 second`, `3 seconds`)."""
+    return ui("too_fast", name=name, body=body, burst=burst, limit=per_minute,
+              seconds=ui.count(math.ceil(wait), "second"), send=ui(button))

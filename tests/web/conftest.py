@@ -17,11 +17,13 @@ from starlette.testclient import TestClient
 from regdraft.web.connections import BOUNDS, Bounds, uvicorn_options
 from regdraft.workspace.rounds import open_round
 from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import REPO_ROOT
+from tests.conftest import FIXTURES, REPO_ROOT
 
 SLUG = "qc-sua-doi-2025"
 BODIES = ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy")
 LOCAL = "http://127.0.0.1"
+EN_SLUG = "en1"
+EN_BODIES = ("Organisation Board", "Inspection Commission", "Party Committee Office")
 
 
 @pytest.fixture
@@ -66,6 +68,25 @@ def comment_form(csrf: str, **fields: str) -> dict[str, str]:
     """A filled comment form: a comment by Ban Tổ chức on khoản 2 Điều 5 unless told otherwise."""
     return {"csrf": csrf, "round": "1", "body": BODIES[0], "name": "Nguyễn Văn An", "on": "d5.k2",
             "text": "Đề nghị làm rõ thời hạn báo cáo.", "proposal": "", "type": "", **fields}
+
+
+def sent(c: TestClient, **fields: str) -> str:
+    """The id of the comment a browser `c` sends through the redline page's form (`comment_form` with `fields`)."""
+    answer = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), **fields))
+    assert answer.status_code == 303, answer.text
+    found = re.search(r"added=([0-9a-f]+)", answer.headers["location"])
+    assert found
+    return found.group(1)
+
+
+def english_workspace(root: Path) -> Workspace:
+    """A workspace at `root` of the English regulation and an English amendment of it (`EN_SLUG`), round 1 open."""
+    ws = init_workspace(root)
+    ws.commit({"regulations/01-QC-TU-EN.md": (REPO_ROOT / "regulations" / "01-QC-TU-EN.md").read_bytes(),
+               f"amendments/{EN_SLUG}/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+              "An English regulation and its amendment")
+    open_round(ws, EN_SLUG, "Consultation", "2025-03-15", EN_BODIES)
+    return ws
 
 
 def review_setting(ws: Workspace, setting: str) -> None:

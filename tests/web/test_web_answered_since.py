@@ -28,7 +28,7 @@ def test_an_answer_given_at_the_terminal_since_the_page_was_opened_is_not_replac
     comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ.")
     c = client(review_ws)
     shown = loaded(c, comment.id)  # the drafter opens the comments page
-    assert set(shown) == {"csrf", "answered"}
+    assert set(shown) == {"csrf", "answered", "wording"}
     respond_comment(review_ws, comment.id, "rejected", REJECTION, SLUG)  # the clerk answers at the terminal
     before = head(review_ws)
     typed = "Ghi nhận, sẽ nghiên cứu thêm."

@@ -37,7 +37,7 @@ def test_the_own_page_without_the_field_gives_a_first_answer_and_says_how_to_cha
     first = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ.")
     c = client(review_ws)
     shown = loaded(c, first.id)
-    assert set(shown) == {"csrf"}  # the own page sends no `answered`
+    assert set(shown) == {"csrf", "wording"}  # the own page sends no `answered`
     done = c.post(f"/a/{SLUG}/comments/{first.id}/respond", data={**shown, "disposition": "rejected", "reply": REPLY})
     assert done.status_code == 303 and _answer(review_ws, first.id) == ("rejected", REPLY)  # a first answer
     before = head(review_ws)

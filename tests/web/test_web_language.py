@@ -21,12 +21,10 @@ from regdraft.workspace.api import list_regulations
 from regdraft.workspace.profiles import profile_for
 from regdraft.workspace.rounds import add_comment, close_round, open_round, respond_comment
 from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import FIXTURES, REPO_ROOT
-from tests.web.conftest import BODIES, SLUG, client, comment_form, token
+from tests.conftest import REPO_ROOT
+from tests.web.conftest import BODIES, EN_BODIES, EN_SLUG, SLUG, client, comment_form, english_workspace, token
 
 WORDS = Path(__file__).resolve().parents[2] / "regdraft" / "web" / "words.yaml"
-EN_SLUG = "en1"
-EN_BODIES = ("Organisation Board", "Inspection Commission", "Party Committee Office")
 
 # What the Vietnamese pages showed in English before they spoke Vietnamese (besides words.yaml's `en`).
 ENGLISH = ("Comment on draft", "Select words in a provision", "round 1 (draft 2)", "compare drafts at", "Body",
@@ -128,12 +126,7 @@ def _pages(ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,
 @pytest.fixture
 def english_ws(tmp_path: Path) -> Workspace:
     """A workspace of the English regulation and an English amendment of it, with round 1 open."""
-    ws = init_workspace(tmp_path / "en")
-    ws.commit({"regulations/01-QC-TU-EN.md": (REPO_ROOT / "regulations" / "01-QC-TU-EN.md").read_bytes(),
-               f"amendments/{EN_SLUG}/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
-              "An English regulation and its amendment")
-    open_round(ws, EN_SLUG, "Consultation", "2025-03-15", EN_BODIES)
-    return ws
+    return english_workspace(tmp_path / "en")
 
 
 def _every_page_in(language: str, ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,

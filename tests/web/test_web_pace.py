@@ -150,7 +150,7 @@ def test_a_submission_reads_no_unchanged_comment_file_under_the_lock(review_ws: 
 
 def test_the_wait_is_counted_in_the_pages_language() -> None:
     # A rate of 60 a minute or more waits under a second, rounded up to one: "Please wait about 1 seconds".
-    from regdraft.web.app import pace_message
+    from regdraft.web.pace import pace_message
 
     en, vi = (pace_message(Words.of(language), "An", "Ban A", 10, 120, 0.5) for language in ("en", "vi"))
     assert "Please wait about 1 second and press “Send comment” again" in en

@@ -7,24 +7,14 @@ from __future__ import annotations
 import html
 import re
 
-from starlette.testclient import TestClient
-
 from regdraft.core.comments import Disposition
 from regdraft.workspace.access import invite
 from regdraft.workspace.rounds import build_report, find_comment, load_comments, respond_comment
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import BODIES, SLUG, comment_form, entered, head, token
+from tests.web.conftest import BODIES, SLUG, entered, head, sent, token
 
 COMMENTS = f"/a/{SLUG}/comments?round=1"
 
-
-def _sent(c: TestClient, **fields: str) -> str:
-    """The id of the comment a member's browser `c` sends."""
-    answer = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), **fields))
-    assert answer.status_code == 303, answer.text
-    found = re.search(r"added=([0-9a-f]+)", answer.headers["location"])
-    assert found
-    return found.group(1)
 
 
 def _withdraw_forms(page: str) -> list[str]:
@@ -35,13 +25,13 @@ def test_a_member_withdraws_their_own_unanswered_comment_and_it_stays_in_the_rec
     _, an_link = invite(review_ws, "Nguyễn Văn An", BODIES[0])
     _, binh_link = invite(review_ws, "Trần Thị Bình", BODIES[1])
     an, binh = entered(review_ws, an_link), entered(review_ws, binh_link)
-    typo = _sent(an, text="Đề nghị làm rõ thời hạn bao cáo.")
-    answered = _sent(an, text="Đề nghị bổ sung điểm mới.")
-    other = _sent(binh, body=BODIES[1], text="Ý kiến của Ban Kiểm tra.")
+    typo = sent(an, text="Đề nghị làm rõ thời hạn bao cáo.")
+    answered = sent(an, text="Đề nghị bổ sung điểm mới.")
+    other = sent(binh, body=BODIES[1], text="Ý kiến của Ban Kiểm tra.")
     # The comments page offers An the control for An's own comments only, and says what it does.
     page = an.get(COMMENTS)
     assert sorted(_withdraw_forms(page.text)) == sorted([typo, answered])
-    assert "Rút ý kiến này" in page.text and "gửi lại ý kiến đã sửa" in html.unescape(page.text)
+    assert "Rút ý kiến này" in page.text and "hoặc sửa nội dung ý kiến" in html.unescape(page.text)
     assert _withdraw_forms(binh.get(COMMENTS).text) == [other]
 
     # Bình cannot withdraw An's comment, nor can a form without the page's token: nothing written.

@@ -20,18 +20,10 @@ from regdraft.workspace.access import invite, token_hash
 from regdraft.workspace.rounds import add_comment, find_comment, load_comments
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
-from tests.web.conftest import BODIES, SLUG, comment_form, entered, head, review_setting, token
+from tests.web.conftest import BODIES, SLUG, comment_form, entered, head, review_setting, sent, token
 
 COMMENTS = f"/a/{SLUG}/comments?round=1"
 
-
-def _sent(c: TestClient, **fields: str) -> str:
-    """The id of the comment a browser `c` sends."""
-    answer = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), **fields))
-    assert answer.status_code == 303, html.unescape(answer.text)
-    found = re.search(r"added=([0-9a-f]+)", answer.headers["location"])
-    assert found
-    return found.group(1)
 
 
 def _withdraw_forms(page: str) -> list[str]:
@@ -52,7 +44,7 @@ def test_a_namesakes_link_or_a_drafters_does_not_withdraw_a_members_comment(revi
     _, namesake_token = invite(review_ws, "NGUYỄN  VĂN AN", BODIES[0])  # another member of the body, same name
     _, office_token = invite(review_ws, "Nguyễn Văn An", "", role="drafter")
     an, namesake, office = (entered(review_ws, t) for t in (an_token, namesake_token, office_token))
-    mine = _sent(an, text="Ý kiến của anh An thứ nhất.")
+    mine = sent(an, text="Ý kiến của anh An thứ nhất.")
     # The namesake's page offers no withdrawal of An's comment, and a form sent anyway is refused: nothing written.
     assert _withdraw_forms(namesake.get(COMMENTS).text) == []
     before = head(review_ws)
@@ -71,7 +63,7 @@ def test_a_namesakes_link_or_a_drafters_does_not_withdraw_a_members_comment(revi
 
     # The namesake sending An's very words is recorded (their own comment), not told it was sent before; and it is
     # theirs to withdraw, not An's.
-    theirs = _sent(namesake, text="Ý kiến của anh An thứ nhất.")
+    theirs = sent(namesake, text="Ý kiến của anh An thứ nhất.")
     assert theirs != mine and len(load_comments(review_ws, SLUG)) == 2
     assert _withdraw_forms(an.get(COMMENTS).text) == [mine]
     assert _withdraw_forms(namesake.get(COMMENTS).text) == [theirs]
@@ -89,8 +81,8 @@ def test_the_member_bound_counts_the_comments_of_the_link_not_of_the_name(review
     add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Ý kiến anh An gửi bằng văn bản.", person="Nguyễn Văn An",
                 force=True)
     an, namesake = entered(review_ws, an_token), entered(review_ws, namesake_token)
-    _sent(an, text="Góp ý của người thứ nhất.")
-    _sent(namesake, text="Góp ý của người thứ hai.")  # refused as An's second comment before
+    sent(an, text="Góp ý của người thứ nhất.")
+    sent(namesake, text="Góp ý của người thứ hai.")  # refused as An's second comment before
     refused = an.post(f"/a/{SLUG}/comments", data=comment_form(token(an), text="Góp ý thứ hai của người thứ nhất."))
     assert refused.status_code == 403 and "đã gửi 1 ý kiến" in html.unescape(refused.text)
     assert len(load_comments(review_ws, SLUG)) == 3
@@ -99,7 +91,7 @@ def test_the_member_bound_counts_the_comments_of_the_link_not_of_the_name(review
 def test_a_reply_the_office_recorded_without_a_disposition_is_an_answer(review_ws: Workspace) -> None:
     _, an_token = invite(review_ws, "Nguyễn Văn An", BODIES[0])
     an = entered(review_ws, an_token)
-    cid = _sent(an, text="Đề nghị làm rõ thời hạn báo cáo.")
+    cid = sent(an, text="Đề nghị làm rõ thời hạn báo cáo.")
     relative = f"amendments/{SLUG}/comments/{cid}.yaml"
     text = _file(review_ws, cid)
     assert "reply: null" in text

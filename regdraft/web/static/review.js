@@ -38,7 +38,7 @@
   // An answer sent from the comments page (accepting a proposal rewrites the amendment: several seconds): its button
   // says it is working and takes no second press, and the form is not sent again. A drafter who saw nothing happen
   // pressed again. Back to the page (the browser's back-forward cache), the buttons are pressable again.
-  document.querySelectorAll("form.accept, form.respond, form.withdraw").forEach(function (answer) {
+  document.querySelectorAll("form.accept, form.respond, form.withdraw, form.edit").forEach(function (answer) {
     answer.addEventListener("submit", function (event) {
       if (answer.dataset.sending) { event.preventDefault(); return; }
       answer.dataset.sending = "1";

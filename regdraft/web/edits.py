@@ -1,0 +1,87 @@
+"""A member rewords their own comment on the comments page ("Sửa ý kiến"), and the office's answer is never recorded
+over a wording it did not see.
+
+Post-conditions:
+1. A member edits a comment on the rules that let them withdraw it (`actions.withdrawable`): sent through their own
+   link, in an open round, with no answer of any kind; refused otherwise in a sentence saying why (403: another's, a
+   drafter's link, one under their name with no link, which the office can attach to their link with `regdraft review
+   attach`; 409: answered or withdrawn; a closed round), everything typed kept. Checked when the form comes in and
+   again under the write lock, so an answer recorded meanwhile refuses the edit.
+2. An edit is recorded by `comment_edits.edit_comment`: the text rewritten in place, one commit authored by the member,
+   the comment's id, `created`, `sequence`, provision and proposal kept, `edited` set to the time. The text is read as
+   a new comment's is (`actions.form_values`): empty, only the quotation of the words selected, or longer than
+   `MAX_TEXT` is refused. Sent again unchanged, nothing is written.
+3. An edit adds no comment to the member's bound (`review_limits.per_member`); a longer text counts its characters
+   toward the bound, and one that would take the member's comments of the round past it is refused.
+4. An answer or accept form carries the wording its page showed (`answers.wording_mark`, the `wording` field): one
+   sent after the member edited the comment is refused (`answers.not_reworded_since`: 409, nothing written, the reply
+   typed kept), naming the time of the edit. A form without the field (a workspace's own comments page, a script) is
+   not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from regdraft.core.comments import Comment, Disposition
+from regdraft.core.errors import Category
+from regdraft.core.text import visible
+from regdraft.web.actions import _namesake, _open, _within, own, sent_by
+from regdraft.web.guard import Visitor
+from regdraft.web.words import Words, only_quoted, refuse
+from regdraft.workspace.store import Workspace
+
+
+def editable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) -> Comment:
+    """The comment `cid` when `visitor` may edit it (post-condition 1); refused in a sentence otherwise."""
+    from regdraft.web.answers import answer_mark
+    from regdraft.workspace.rounds import find_comment, find_round
+
+    _, comment = find_comment(ws, cid, slug)
+    if visitor.may_answer:
+        raise refuse(ui, Category.FORBIDDEN, "edit_by_office", id=comment.id)
+    if not own(visitor, comment):
+        raise refuse(ui, Category.FORBIDDEN, "edit_ask_office" if _namesake(visitor, comment)
+                     else "edit_not_yours", id=comment.id)
+    _open(ws, find_round(ws, slug, comment.round), slug, ui)
+    if comment.disposition is Disposition.WITHDRAWN:
+        raise refuse(ui, Category.STATE, "edit_withdrawn", id=comment.id)
+    if answer_mark(comment):  # any answer: a reply recorded with no disposition yet too
+        raise refuse(ui, Category.STATE, "edit_answered", id=comment.id)
+    return comment
+
+
+def edit(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
+    """Record the member's new text of their comment `cid` (post-condition 2), under the write lock."""
+    from regdraft.workspace.comment_edits import edit_comment
+
+    comment = editable(ws, visitor, slug, cid, ui)
+    text = values["text"]
+    if not visible(text).strip():
+        raise refuse(ui, Category.USAGE, "write_comment")
+    if only_quoted(text):
+        raise refuse(ui, Category.USAGE, "write_after_quote")
+    _within(values, ("text", "field_text"), ui=ui)
+    _within_bound(ws, visitor, slug, comment, text.strip(), ui)
+    return edit_comment(ws, slug, comment.id, text, author=ws.person(visitor.name))
+
+
+def _within_bound(ws: Workspace, visitor: Visitor, slug: str, comment: Comment, text: str, ui: Words) -> None:
+    """Refuse a longer text that takes the member's comments of the round past `characters_per_member` (read afresh,
+    as a new comment's bound): a member could otherwise send short comments and lengthen each one. A text no longer
+    than before always passes (a bound lowered since never stops a member shortening a comment)."""
+    from regdraft.workspace.access import review_settings
+    from regdraft.workspace.review_limits import per_member
+    from regdraft.workspace.rounds import load_comments
+
+    if len(text) <= len(comment.text):
+        return
+    bound = per_member(review_settings(ws))[0]
+    mine = [c for c in load_comments(ws, slug) if c.round == comment.round and sent_by(visitor, c)]
+    characters = sum(len(c.text) + len(c.proposal) for c in mine)
+    after = characters - len(comment.text) + len(text)
+    if after > bound.characters:
+        raise refuse(ui, Category.FORBIDDEN, "edit_characters_bound", id=comment.id, number=comment.round,
+                     sent=ui.count(len(mine), "comment"), characters=ui.figure(characters),
+                     before=ui.figure(len(comment.text)), adding=ui.figure(len(text)),
+                     limit=ui.figure(bound.characters))
