@@ -1,7 +1,8 @@
-"""On a phone (390 x 844) the comment form stands below the whole text: tapping a provision focuses the comment box
-there, and a member who chose a point far up a long law had no way back to reread it but scrolling ("Đã chọn: …"
-and nothing else). A link beside it goes back to the provision chosen. Debian's chromium, as test_web_browser.py
-drives it."""
+"""On a phone (390 x 844) the comment form stands below the whole text. Tapping a provision focused the comment box
+there, taking the member away from the text they were reading; it now chooses the provision where they read, and a
+line at the foot of the screen ("Viết góp ý về …") goes down to the box. A member who chose a point far up a long law
+had no way back to reread it but scrolling ("Đã chọn: …" and nothing else): a link beside it goes back to the
+provision chosen. Debian's chromium, as test_web_browser.py drives it."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def _on_screen(page: Any, selector: str) -> bool:
     }""", selector))
 
 
-def test_on_a_phone_a_link_beside_the_provision_chosen_goes_back_to_it(live_server: str, browser_page: Any) -> None:
+def test_on_a_phone_a_provision_tapped_is_chosen_where_the_member_reads_and_a_link_goes_back_to_it(
+        live_server: str, browser_page: Any) -> None:
     context = browser_page.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
                                                        has_touch=True)
     page = context.new_page()
@@ -31,9 +33,18 @@ def test_on_a_phone_a_link_beside_the_provision_chosen_goes_back_to_it(live_serv
         page.locator(POINT).first.scroll_into_view_if_needed()
         page.locator(POINT).first.tap()
         _until(lambda: page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12")
-        # The comment box at the foot of the page has the focus: the point is out of sight.
-        assert page.evaluate("document.activeElement.id") == "comment-text"
-        assert not _on_screen(page, POINT)
+        # Chosen and marked where the member reads: no jump to the comment box at the foot of the page.
+        assert page.locator(f"{POINT}.selected-provision").count() >= 1
+        assert page.evaluate("document.activeElement.id") != "comment-text"
+        assert _on_screen(page, POINT) and not _on_screen(page, "#comment-text")
+        # The way down to the box, at the foot of the screen, names the provision; tapped, the box has the focus.
+        write = page.locator("#write-here-link")
+        assert write.is_visible() and write.inner_text() == "Viết góp ý về Điểm a khoản 1 Điều 12 ↓"
+        box = write.bounding_box()
+        assert box is not None and box["height"] >= 24 and box["y"] + box["height"] <= 844
+        write.tap()
+        _until(lambda: page.evaluate("document.activeElement.id") == "comment-text")
+        assert not write.is_visible() and not _on_screen(page, POINT)
         page.fill("#comment-text", "Đề nghị làm rõ.")
         back = page.locator("#comment-back-link")
         assert back.is_visible()

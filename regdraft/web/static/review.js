@@ -164,6 +164,32 @@
     if (offer) { offer.hidden = true; }
   }
 
+  // On a phone (or a narrow window) the form stands below the whole text, not beside it: a provision tapped there is
+  // chosen where the member reads, and a line at the foot of the screen goes down to the comment box. Focusing the box
+  // at once took the member away from the text they were reading, to the foot of a long law.
+  const panel = document.getElementById("comment-panel");
+  const writeHere = document.getElementById("write-here");
+  const writeLink = document.getElementById("write-here-link");
+  function formBelow() {
+    return !!panel && window.getComputedStyle(panel).position !== "fixed";
+  }
+  function offerWriting(words) {
+    if (!writeHere || !writeLink || !formBelow()) { return; }
+    writeLink.textContent = (writeLink.dataset.write || "{provision}").replace("{provision}", function () { return words; });
+    writeHere.hidden = false;
+  }
+  function hideWriting() {
+    if (writeHere) { writeHere.hidden = true; }
+  }
+  if (writeLink) {
+    writeLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      hideWriting();
+      text.focus();
+    });
+  }
+  text.addEventListener("focus", hideWriting);
+
   // A provision picked in the text (words selected, a click): chosen while nothing is written; once something is,
   // offered with a button, the comment left where it is. A long press to look up a word on a phone moved a comment
   // written on khoản 3 to khoản 4, quote and all, out of the reader's sight.
@@ -173,6 +199,7 @@
       return;
     }
     if (address + "\u0000" + phrase === chosen) { return; }
+    hideWriting();
     pending = {address: address, phrase: phrase};
     const current = named.words || on.value.trim() || on.placeholder;
     const fill = function (pattern, name, value) { return pattern.replace(name, function () { return value; }); };
@@ -211,7 +238,7 @@
       editorFrom = current;
     }
     offerWayBack(address, words);
-    if (!stay) { text.focus(); }
+    if (!stay) { text.focus(); } else { offerWriting(words); }
     keep();
   }
 
@@ -253,11 +280,11 @@
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
       const address = holding(selection);
-      if (address) { pick(address, selectedPhrase(selection)); }
+      if (address) { pick(address, selectedPhrase(selection), formBelow()); }
       return;
     }
     const clicked = provisionOf(event.target);
-    if (clicked) { pick(clicked.dataset.on, ""); }
+    if (clicked) { pick(clicked.dataset.on, "", formBelow()); }
   });
 
   // Words selected from the keyboard (Shift and the arrows, caret browsing) choose as the mouse does, once the
@@ -296,7 +323,7 @@
     const pick = event.target.closest ? event.target.closest(".part-pick") : null;
     if (pick) {
       event.preventDefault();
-      choose(pick.dataset.pick, "");
+      choose(pick.dataset.pick, "", formBelow());
     }
   });
 
@@ -421,6 +448,7 @@
   form.addEventListener("submit", function () {
     sending = true;
     hideOffer();
+    hideWriting();
     // An untouched editor proposes nothing.
     if (proposal.value === editorFrom) { proposal.value = ""; }
     // The provision chosen is sent by its code, which the server reads as it always has.
