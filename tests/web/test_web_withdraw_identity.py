@@ -164,7 +164,7 @@ def test_a_link_written_into_a_comment_by_hand_does_not_make_it_the_members(revi
         assert status == 403 and f"Ý kiến {cid} không phải do anh/chị gửi qua trang góp ý này" in page
     assert head(review_ws) == before
     assert all(c.disposition is None for c in load_comments(review_ws, SLUG))
-    mine = _sent(b, text="Ý kiến của anh Cường.")  # B's own is B's to withdraw, as before
+    mine = sent(b, text="Ý kiến của anh Cường.")  # B's own is B's to withdraw, as before
     assert _withdraw_forms(b.get(COMMENTS).text) == [mine]
     checked = invoke(review_ws, "check")
     said = " ".join(checked.output.split())
