@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import yaml
-
 from regdraft.core.errors import Problem, RegdraftError, UnknownName, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.text import nfc
@@ -62,6 +60,8 @@ def token_hash(token: str) -> str:
 
 def _section(ws: Workspace) -> dict[str, Any]:
     """The `review:` settings as regdraft.yaml holds them now (read afresh: links change while serving)."""
+    import yaml  # here, not above: `check` imports this module and a warm check loads no YAML
+
     try:
         data = load_yaml(ws.read(CONFIG_NAME)) if ws.exists(CONFIG_NAME) else {}
     except yaml.YAMLError as exc:
@@ -111,16 +111,13 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
     regdraft.yaml lists. A link's id is public, so a received file can name one on a comment it was not sent with;
     the review server then lets its member withdraw the comment only if it carries their name (`web.actions.own`).
     A link revoked since is named so too (r32 sweep AW F6)."""
-    from regdraft.core.comment_yaml import key_line
     from regdraft.core.comments import RoundStatus
     from regdraft.core.layout import comments_folder
     from regdraft.workspace.amendments import load_comments, load_rounds, survey
     from regdraft.workspace.repeated import amends
 
-    try:
-        known = {link.key for link in links(ws)}
-    except RegdraftError:
-        return []  # the settings check names regdraft.yaml
+    # regdraft.yaml's links are read only once a comment of an open round names a link: a warm check reads no YAML.
+    known: set[str] | None = None
     problems = []
     for entry in survey(ws):
         amendment = entry.amendment
@@ -132,7 +129,16 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
         except RegdraftError:
             continue  # unreadable rounds or comments: `late_comments` names them
         for c in comments:
-            if c.link and c.link not in known and c.round in open_now:
+            if not c.link or c.round not in open_now:
+                continue
+            if known is None:
+                try:
+                    known = {link.key for link in links(ws)}
+                except RegdraftError:
+                    return []  # the settings check names regdraft.yaml
+            if c.link not in known:
+                from regdraft.core.comment_yaml import key_line  # reads YAML: only for a problem to name
+
                 path = f"{comments_folder(entry.slug)}/{c.id}.yaml"
                 problems.append(Problem(
                     f"comment {c.id} by {c.by} was sent through the access link {c.link}, which {CONFIG_NAME} does "

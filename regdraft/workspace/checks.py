@@ -14,7 +14,6 @@ from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.core.text import shown_name
 from regdraft.workspace import api, run_memo
-from regdraft.workspace.access import unknown_links
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.circulated import round_drafts
 from regdraft.workspace.forced_references import excused
@@ -395,6 +394,13 @@ def _settings_read(ws: Workspace) -> list[Problem]:
         problems.append(Problem("identity must give a name and an email (identity: {name: …, email: …}): the author "
                                 "of commits where git has none.", "regdraft.yaml", setting_line(ws, "identity")))
     return problems
+
+
+def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`access.unknown_links`, imported when called: the access module reads YAML, which a warm check never loads."""
+    from regdraft.workspace.access import unknown_links as found
+
+    return found(ws, name)
 
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);

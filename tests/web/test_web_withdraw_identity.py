@@ -169,8 +169,12 @@ def test_a_link_written_into_a_comment_by_hand_does_not_make_it_the_members(revi
     checked = invoke(review_ws, "check")
     said = " ".join(checked.output.split())
     assert checked.exit_code == 1 and "Traceback" not in said, said
-    assert (f"comments/{odd.id}.yaml:14: 'link: ['a', 'b']' is not the id of an access link (8 hexadecimal digits, "
-            "as the review server writes it), so the comment is read as sent through none.") in said
-    assert (f"comments/{gone.id}.yaml:14: warning: comment {gone.id} by {BODIES[0]} was sent through the access link "
+    # The line of `link:` in each file (a comment written in the same second as another has a `sequence:` line more).
+    at = {cid: 1 + [line.startswith("link:") for line in _file(review_ws, cid).splitlines()].index(True)
+          for cid in (odd.id, gone.id)}
+    assert (f"comments/{odd.id}.yaml:{at[odd.id]}: 'link: ['a', 'b']' is not the id of an access link (8 hexadecimal "
+            "digits, as the review server writes it), so the comment is read as sent through none.") in said
+    assert (f"comments/{gone.id}.yaml:{at[gone.id]}: warning: comment {gone.id} by {BODIES[0]} was sent through the "
+            "access link "
             "0badc0de, which regdraft.yaml does not list") in said
     assert f"comments/{typed.id}.yaml" not in said and f"comments/{mine}.yaml" not in said
