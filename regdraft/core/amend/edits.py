@@ -16,7 +16,9 @@ Choices (docs/from-edits.md):
   changed lead-in otherwise is amended on its own (`Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
   sau:`, as Luật 57/2024 writes it), followed by its changed children. A
   changed article title alone is renamed, unless a phrase instruction names it (below); a title
-  given to an untitled article, or deleted, re-enacts the article (there is no title to rename).
+  given to an untitled article, or deleted, re-enacts the article (there is no title to rename), but
+  for one given beside repeals alone (renamed, and the repeals written). Points (clauses) repealed with
+  nothing else of their clause (article) changed but its title are repealed, however many.
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
   instruction when it changed in two or more provisions, or in the lead-in (or closing text) of a
   unit that has children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is

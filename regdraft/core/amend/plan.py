@@ -230,16 +230,27 @@ class _Planner:
             return whole
         title_changed = before.title != unit.title
         lead_changed = before.text != unit.text or before.closing != unit.closing
-        if title_changed and not (before.title and unit.title):
-            return whole  # a title given to an untitled article, or taken away: there is no title to rename
         children, changed, total = self._children(before, unit, address)
         emptied = _emptied(before, unit)
-        if emptied and before.text and not unit.text and not title_changed and before.closing == unit.closing:
-            # Its lead-in deleted too: `Bãi bỏ phần mở đầu Điều 41.` beside the repeals, the placeholders kept.
-            return [Step(RepealUnits((address.with_part(INTRO),)), self.position[address]), *children]
-        # All its points (clauses) repealed and its own text kept: the repeals, not a quote of what is left. With its
-        # lead-in rewritten it is re-enacted without them, as Luật 57/2024 re-enacts khoản 1 Điều 29 of Luật Đấu thầu.
-        if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit) and (lead_changed or not emptied):
+        # Its lead-in deleted with every point (clause): `Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.`
+        lead_gone = emptied and bool(before.text) and not unit.text and before.closing == unit.closing
+        # Only points (clauses) repealed, nothing else of it changed but its title: the repeals (`Bãi bỏ khoản 1, khoản
+        # 2 và khoản 4 Điều 5.`, as Luật 57/2024 writes `Bãi bỏ điểm d và điểm đ khoản 2 …`), never a quote of what is
+        # left, whatever their number and wherever they stand.
+        repeals_only = (bool(children) and all(isinstance(s.op, RepealUnits) for s in children)
+                        and (not lead_changed or lead_gone))
+        if title_changed and not (before.title and unit.title) and not (repeals_only and unit.title):
+            # A title given to an untitled article, or taken away: there is no title to rename, so the article is
+            # re-enacted; but one given beside repeals alone is renamed (`Sửa đổi tên Điều 41 như sau:`, which applying
+            # gives an untitled article), the repeals worded as such, rather than quoting the title over nothing.
+            return whole
+        rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
+        if lead_gone:
+            # The placeholders kept, the lead-in repealed with them (renamed first, if its title changed).
+            return [*rename, Step(RepealUnits((address.with_part(INTRO),)), self.position[address]), *children]
+        # More than half its points (clauses) changed, not all repealed: re-enacted. With its lead-in rewritten beside
+        # the repeals too, as Luật 57/2024 re-enacts khoản 1 Điều 29 of Luật Đấu thầu without its points.
+        if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit) and not repeals_only:
             return whole
         if lead_changed and before.text == unit.text:
             # Only the closing text (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn cuối khoản 2
@@ -261,7 +272,6 @@ class _Planner:
             lead_in = Step(ReplaceUnit(address.with_part(INTRO)), self.position[address],
                            Unit(unit.kind, unit.label, None, unit.text))
             return [lead_in, *children]
-        rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
         return rename + children
 
     def _item_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from regdraft.core.address import dash_part, parse_address, plus_part
+from regdraft.core.address import INTRO, dash_part, parse_address, plus_part
 from regdraft.core.errors import AddressError
 from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
@@ -44,7 +44,8 @@ _THIS_VI = lazy(r"này(?![\wđĐ])", _I)
 _THIS_EN = lazy(r"(?:of\s+)?this\s+(?P<noun>Article|clause|point|Chapter|Section|Part)(?![\w])", _I)
 _PART_PREFIX = lazy(
     r"(?:(?P<title>tên|tiêu đề|the\s+(?:title|heading)\s+of)"
-    r"|(?P<intro>đoạn\s+mở\s+đầu|phần\s+mở\s+đầu|the\s+(?:lead-in|introductory\s+(?:part|text|wording|words|sentence))\s+(?:of|to))"
+    r"|(?P<intro>đoạn\s+mở\s+đầu|phần\s+mở\s+đầu|the\s+(?:lead-in|introductory\s+(?:part|text|wording|words|sentence))"
+    r"(?:\s+(?:of|to)|(?=\s+and\s)))"
     r"|(?P<end>đoạn\s+cuối|phần\s+cuối|đoạn\s+kết|the\s+closing\s+(?:text|part|paragraph|words|sentence)\s+of)"
     r"|(?:ý|dấu\s+cộng)\s+(?P<plus>thứ\s+[^\s,;]+)\s+(?:của\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<plus_dash>thứ\s+[^\s,;]+)"
     r"|the\s+(?P<plus_en>\w+)\s+(?:plus\s+item|sub-?item|sub-?indent)\s+of\s+the\s+(?P<plus_dash_en>\w+)\s+"
@@ -54,6 +55,7 @@ _PART_PREFIX = lazy(
     r"(?![\wđĐ])\s*",
     _I,
 )
+_HOLDER_NEXT = lazy(r"\s*(?:,|\bvà\b|\band\b)", _I)
 _SEPARATOR = lazy(r"\s*(?:(?P<word>,|;|\bvà\b|\band\b|\bof\b|\bcủa\b|\bin\b)\s*)?", _I)
 _LABELS = {
     Kind.POINT: lazy(r"^(?:dd|[a-zđ])\d*$"),
@@ -84,8 +86,8 @@ class Citation:
 
     @property
     def top(self) -> int:
-        """The level of its largest unit."""
-        return max(LEVEL[k] for k in self.levels)
+        """The level of its largest unit (-1 for a lead-in named before its holder's units)."""
+        return max((LEVEL[k] for k in self.levels), default=-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,12 @@ def read_citations(text: str, language: str) -> list[Citation]:
             start = prefix.end()
         this = _THIS_EN.match(text, start)
         token = None if this else _NOUN.match(text, start)
+        if prefix is not None and part == INTRO and this is None and token is None \
+                and _HOLDER_NEXT.match(text, start) and citations == []:
+            # `phần mở đầu, khoản 1 và khoản 2 Điều 3`: the lead-in of the unit holding those named after it.
+            citations.append(Citation({}, part, False, text[position:start].strip()))
+            position = start
+            continue
         kind: Kind
         label: str | None
         is_this = False
@@ -206,7 +214,9 @@ def read_citations(text: str, language: str) -> list[Citation]:
             continue
         current = citations[-1] if citations else None
         ascending = current is not None and LEVEL[kind] > current.top
-        if current is None or word in ("và", "and", ";") or part or (word == "," and not ascending):
+        # A lead-in named before its holder's units (`phần mở đầu, khoản 1 …`) takes nothing after it into itself.
+        if current is None or not current.levels or word in ("và", "and", ";") or part \
+                or (word == "," and not ascending):
             citations.append(Citation({kind: label}, part, is_this, text[start:end]))
         elif ascending and kind not in current.levels:
             current.levels[kind] = label
@@ -229,6 +239,13 @@ def resolve(citations: list[Citation], context: Address | None, language: str) -
     filled = [Citation(dict(c.levels), c.part, c.this, c.written) for c in citations]
     for i in range(len(filled) - 2, -1, -1):
         current, following = filled[i], filled[i + 1]
+        if not current.levels:
+            # A lead-in named first is that of the unit holding the next provision (`phần mở đầu, khoản 1 … Điều 3`).
+            smallest = min(following.levels, key=lambda k: LEVEL[k])
+            current.levels = {k: v for k, v in following.levels.items() if k is not smallest}
+            if not current.levels:
+                raise GrammarError(f"'{current.written}' does not say which unit's lead-in it means.")
+            continue
         top = current.top
         inherit = (
             (Kind.CLAUSE, Kind.ARTICLE) if top < LEVEL[Kind.ARTICLE]

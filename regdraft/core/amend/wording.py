@@ -10,7 +10,7 @@ Post-conditions:
 2. `quote(unit, ...)`, read back by `load_amendment` under a ReplaceUnit or InsertUnit of the
    same address, gives `unit` again (placeholders included); `heading_quote` likewise for a
    ReplaceHeading.
-3. Citations run smallest unit first, relative to a group's provision when `context` is given.
+3. Citations run smallest unit first, relative to a group's provision when `context` is given (`citing`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regdraft.core.address import INTRO
+from regdraft.core.amend.citing import cite as cite
+from regdraft.core.amend.citing import cite_list as cite_list
+from regdraft.core.amend.citing import label_text, unit_word
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import (
     AmendGroup,
@@ -29,163 +32,18 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
-from regdraft.core.counts import plural
 from regdraft.core.labels import instruction_letters
 from regdraft.core.markdown_writer import numbered_escaped
 from regdraft.core.model import (
     REPEALED_TEXT,
     Address,
     Kind,
-    Segment,
     Unit,
-    label_order,
     noun,
-    part_label_text,
-    part_name,
 )
 from regdraft.core.parts import closing_marker
 
 OPEN, CLOSE = "“", "”"
-
-
-def _label(segment: Segment, language: str) -> str:
-    if segment.kind is Kind.POINT and language == "en":
-        return segment.label.replace("đ", "dd")
-    if segment.kind is Kind.PART:
-        return part_label_text(segment.label, language)
-    return segment.label
-
-
-def _word(segment: Segment, language: str) -> str:
-    return f"{noun(segment.kind, language)} {_label(segment, language)}"
-
-
-def cite(address: Address, language: str, context: Address | None = None, *, of: bool = False) -> str:
-    """A provision as instructions cite it: `điểm b khoản 2 Điều 9`, `clause 2 of Article 5`; alone, an English
-    point `point b, clause 2, Article 9`, or with `of` (in a list, where commas part the provisions) `point b of
-    clause 2 of Article 9`."""
-    segments = address.segments
-    if context is not None and address != context and context.contains(address):
-        segments = segments[len(context.segments):]
-    words = [_word(s, language) for s in reversed(segments)]
-    if language != "en":
-        whole = " ".join(words)
-    elif len(words) == 2 or of:
-        whole = " of ".join(words)
-    else:
-        whole = ", ".join(words)
-    # A dash (plus) item is cited before its unit: `gạch đầu dòng thứ hai điểm a khoản 1 Điều 5`.
-    return f"{part_name(address.part, address.kind, language)} {whole}" if address.part else whole
-
-
-def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None, *,
-              titles: Sequence[Address] = (), of: bool = False) -> str:
-    """Several provisions: `khoản 2 Điều 15 và khoản 1 Điều 32`, `A, B and C`; with `titles`, the
-    titles of those headings among them, in document order (`tên Điều 3, điểm a khoản 7 Điều 3`).
-
-    Units of one clause or article next to each other are cited once with it (`điểm a và điểm b khoản 1 Điều 5`,
-    `points a and b of clause 1 of Article 5`), and so are a Vietnamese list's clauses and points of one article
-    (`điểm a khoản 1, điểm b và điểm c khoản 2 Điều 28`, `điểm b khoản 1 và khoản 5 Điều 50`, as Luật 57/2024 cites
-    `điểm a khoản 19 và khoản 20 Điều 1`); an English list cites every provision with `of`, so that its commas part
-    only the provisions (`clauses 4 and 5 of Article 16 and clause 3 of Article 19`), and its articles next to each
-    other together (`Articles 6 and 11`). With `of`, one provision is cited with `of` too, as a list among others
-    (a commit subject's) needs."""
-    en = language == "en"
-    title = "the title of " if en else "tên "
-    ordered = sorted([*((t, True) for t in titles), *((a, False) for a in addresses)],
-                     key=lambda item: _document_order(item[0])) if titles else [(a, False) for a in addresses]
-    of = en and (of or len(ordered) > 1)
-    items: list[str] = []
-    k = 0
-    while k < len(ordered):
-        address, named_title = ordered[k]
-        run = 1
-        while (not named_title and k + run < len(ordered) and not ordered[k + run][1]
-               and (_siblings(address, ordered[k + run][0]) or (en and _articles(address, ordered[k + run][0])))):
-            run += 1
-        kin = 1  # clauses and points of one article, cited once with it (Vietnamese)
-        while (not en and not named_title and k + kin < len(ordered) and not ordered[k + kin][1]
-               and _in_one_article(ordered[k + kin - 1][0], ordered[k + kin][0], context)):
-            kin += 1
-        if kin > run:
-            items.append(_cite_in_article([a for a, _ in ordered[k:k + kin]], language, context))
-            run = kin
-        elif run > 1:
-            items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], language, context))
-        else:
-            cited = cite(address, language, context, of=of)
-            items.append(f"{title}{cited}" if named_title else cited)
-        k += run
-    if len(items) == 1:
-        return items[0]
-    # The last provision joined by `và` (`and`) even where it holds a `và` itself, as Luật 57/2024 joins a list whose
-    # provisions hold one (`…, điểm đ khoản 1 và điểm đ khoản 3 Điều 16, …, Điều 52 và số thứ tự 31`): `khoản 4
-    # Điều 74 và khoản 3 và khoản 4 Điều 105`, never `khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105`, which reads
-    # unfinished.
-    return ", ".join(items[:-1]) + (" and " if en else " và ") + items[-1]
-
-
-def _siblings(a: Address, b: Address) -> bool:
-    """Two units of one kind directly in the same clause or article (`điểm a` and `điểm b` of `khoản 2 Điều 28`)."""
-    return (not a.part and not b.part and len(a.segments) == len(b.segments) >= 2
-            and a.segments[:-1] == b.segments[:-1] and a.kind is b.kind)
-
-
-def _articles(a: Address, b: Address) -> bool:
-    """Two articles, which an English list cites together (`Articles 6 and 11`)."""
-    return not a.part and not b.part and len(a.segments) == len(b.segments) == 1 and a.kind is b.kind is Kind.ARTICLE
-
-
-def _in_one_article(a: Address, b: Address, context: Address | None) -> bool:
-    """Two clauses or points of one article (`điểm đ khoản 1` and `điểm d khoản 3` of Điều 43, `điểm b khoản 1` and
-    `khoản 5` of Điều 50), outside a group's provision."""
-    return (not a.part and not b.part and a.kind in (Kind.CLAUSE, Kind.POINT) and b.kind in (Kind.CLAUSE, Kind.POINT)
-            and 2 <= len(a.segments) <= 3 and 2 <= len(b.segments) <= 3
-            and a.segments[0] == b.segments[0] and a.segments[0].kind is Kind.ARTICLE
-            and not (context is not None and context.contains(a)))
-
-
-def _cite_in_article(addresses: Sequence[Address], language: str, context: Address | None) -> str:
-    """Clauses and points of one article cited once with it, as amending laws do: `điểm đ khoản 1 và điểm d khoản 3
-    Điều 43`, `điểm a khoản 1, điểm b và điểm c khoản 2 Điều 28` (the points of one clause cited together, and a comma
-    before the last where it holds a `và`), `điểm b khoản 1 và khoản 5 Điều 50`."""
-    article = Address(addresses[0].segments[:1])
-    cited: list[str] = []
-    k = 0
-    while k < len(addresses):
-        run = 1
-        while k + run < len(addresses) and _siblings(addresses[k], addresses[k + run]):
-            run += 1
-        group = addresses[k:k + run]
-        cited.append(_cite_siblings(group, language, article) if run > 1 else cite(group[0], language, article))
-        k += run
-    joiner = ", " if " và " in cited[-1] else " và "
-    return f"{', '.join(cited[:-1])}{joiner}{cited[-1]} {cite(article, language, context)}"
-
-
-def _cite_siblings(addresses: Sequence[Address], language: str, context: Address | None) -> str:
-    """Units of one clause or article cited once with it, as amending laws do: `điểm b và điểm c khoản 1 Điều 6`,
-    `các điểm d, đ và e khoản 3` (Luật 57/2024); in English `points b and c of clause 1 of Article 6`, `points d,
-    dd and e of clause 3`."""
-    parent = Address(addresses[0].segments[:-1])
-    holder = cite(parent, language, context, of=True) if parent.segments and parent != context else ""
-    if language == "en":
-        labels = [_label(a.segments[-1], language) for a in addresses]
-        named = f"{plural(noun(addresses[0].kind, language))} {', '.join(labels[:-1])} and {labels[-1]}"
-        return f"{named} of {holder}" if holder else named
-    noun_word = noun(addresses[0].kind, "vi")
-    labels = [a.label for a in addresses]
-    if len(labels) == 2:
-        named = f"{noun_word} {labels[0]} và {noun_word} {labels[1]}"
-    else:
-        named = f"các {noun_word} {', '.join(labels[:-1])} và {labels[-1]}"
-    return f"{named} {holder}".rstrip()
-
-
-def _document_order(address: Address) -> tuple[tuple[int, str], ...]:
-    """Where a provision stands (articles are numbered through the document); a heading's title
-    comes before what it holds."""
-    return tuple(label_order(s.kind, s.label) for s in address.segments)
 
 
 def _capital(text: str) -> str:
@@ -285,7 +143,7 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
         form = "head" if op.first else "append"
         if op.after is not None and (op.parent is None or op.parent == context):
             form, place = "after", op.after
-        new = _word(op.target.segments[-1], language)
+        new = unit_word(op.target.segments[-1], language)
         if place is None:  # the first appendix, after everything else: `Bổ sung Phụ lục I vào cuối Luật`
             form, where = "end", document_word(document_type, language)
         else:
@@ -337,7 +195,7 @@ def unit_paragraphs(unit: Unit, language: str) -> list[str]:
             return out
         out.extend(unit.text)
     else:
-        marker = f"{unit.label}\\." if unit.kind is Kind.CLAUSE else f"{_label(unit.segment(), language)})"
+        marker = f"{unit.label}\\." if unit.kind is Kind.CLAUSE else f"{label_text(unit.segment(), language)})"
         if unit.repealed:
             return [f"{marker} {REPEALED_TEXT[language]}"]
         first = unit.text[0] if unit.text and not unit.text[0].startswith(("- ", "+ ")) else ""
