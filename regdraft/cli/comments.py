@@ -422,7 +422,7 @@ def _comment_fields(c: Any) -> dict[str, Any]:
             **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value, "text": c.text,
             "selection": c.selection, "proposal": c.proposal, "anchor": c.anchor,
             "disposition": c.disposition.value if c.disposition else None, "reply": c.reply,
-            "created": c.created, "responded": c.responded or None}
+            "created": c.created, "responded": c.responded or None, "edited": c.edited or None}
 
 
 @comment.command("respond")

@@ -23,7 +23,7 @@ import yaml
 from regdraft.core.commands import Command
 from regdraft.core.comment_order import MAX_SEQUENCE
 from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus, one_newline
-from regdraft.core.errors import ParseError, Problem
+from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
 from regdraft.core.nearest import nearest_names
@@ -253,7 +253,9 @@ def comment_to_yaml(c: Comment) -> str:
                                                 ("selection", c.selection), ("source", c.source),
                                                 ("order", c.order), ("sequence", c.sequence),
                                                 ("link", c.link), ("edited", c.edited)) if value})
-    return _dump(data)
+    # A `link:` that is no link's id, as its file wrote it (`Comment.link_written`): an answer dropped it.
+    kept = f"{c.link_written.rstrip()}\n" if c.link_written and not c.link else ""
+    return _dump(data) + kept
 
 
 COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", "proposal", "anchor", "disposition",
@@ -325,12 +327,13 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
                                 lines.get(str(key), 1)))
     problems.extend(Problem(sentence, source, lines.get(key, 1) if key in data else 0)
                     for key, sentence in found.items())
-    link = data.get("link")
+    link, written = data.get("link"), ""
     if link not in (None, "") and not (isinstance(link, str) and LINK_ID.fullmatch(link)):
         # read as sent through no link: it lets no one withdraw the comment (`web.actions.own`)
         problems.append(Problem(f"'link: {_shown(link)}' is not the id of an access link (8 hexadecimal digits, as "
                                 "the review server writes it), so the comment is read as sent through none.", source,
                                 lines.get("link", 1)))
+        written = _entry_as_written(text, "link", link)
         link = ""
     problems.sort(key=lambda p: (not p.line, p.line))
     if not readable:
@@ -353,4 +356,24 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         sequence=fields["sequence"],
         link=str(link or ""),
         edited=str(data.get("edited") or ""),
+        link_written=written,
     ), problems
+
+
+def _entry_as_written(text: str | bytes, key: str, value: Any) -> str:
+    """The top-level entry `key:` of a YAML file as its lines write it (`link: 3FA2C1D0`), which reads back as `value`
+    on its own: kept as written when the file is rewritten. Where its text cannot be taken apart from the file's (a flow
+    mapping across lines), the entry as `_dump` writes the value."""
+    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    try:
+        root = compose_yaml(text)
+        found = [(name, node) for name, node in (root.value if isinstance(root, yaml.MappingNode) else ())
+                 if getattr(name, "value", None) == key]
+        if found:
+            name, node = found[-1]
+            entry = text[name.start_mark.index:node.end_mark.index].rstrip()
+            if name.start_mark.column == 0 and load_yaml(entry, quick=True, decimal=True) == {key: value}:
+                return entry
+    except (yaml.YAMLError, RegdraftError):
+        pass
+    return _dump({key: value}).rstrip()

@@ -104,8 +104,12 @@ class Comment:
     `link` is the id of the access link a comment was sent through on the review pages (`AccessLink.key`, a digest's
     first digits: never the token); empty for every other (the office's commands, imports, and comments sent through
     the pages before links were recorded). A member withdraws only the comments of their own link, and edits them.
-    `edited` is when its member last reworded its text on the review pages (ISO time; empty: as sent): its id,
-    `created`, `sequence` and provision stay, and the wording before is in the history (a commit per edit).
+    `edited` is when its member last reworded its text or proposed wording on the review pages (ISO time; empty: as
+    sent): its id, `created`, `sequence` and provision stay, and the wording before is in the history (a commit per
+    edit).
+    `link_written` is the file's `link:` entry as written when it is no link's id (`link` is then empty: sent through
+    none, which lets no one withdraw or edit it); it is written back as it was whenever regdraft rewrites the file, so
+    an answer or an edit loses nothing, and `check` names it at its line until someone mends it.
     """
 
     id: str
@@ -129,6 +133,7 @@ class Comment:
     sequence: int = 0
     link: str = ""
     edited: str = ""
+    link_written: str = ""
 
     def __post_init__(self) -> None:
         # Its texts hold `\n` line breaks however it was made (a browser form, a sheet cell or a Word reply may give
@@ -313,12 +318,7 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         except UnknownUnit as exc:
             raise UnknownUnit(f"{exc.args[0]} Comments name provisions of the draft circulated in "
                               f"round {round_number}.") from None
-    if address.endswith(f".{TITLE}") and nfc(proposal).strip():
-        _reads_as_the_title(nfc(proposal).strip(), address, draft)
-    elif address != GENERAL and Address.parse(address).part:
-        _reads_as_the_part(nfc(proposal).strip(), address, draft.language)
-    else:
-        _reads_as_the_provision(nfc(proposal).strip(), address, draft.language)
+    reads_as_its_provision(nfc(proposal).strip(), address, draft)
     kind = type_.strip().lower() if type_ and type_.strip() else None
     if kind is None:
         kind = CommentType.GENERAL.value if address == GENERAL else CommentType.SUBSTANTIVE.value
@@ -328,6 +328,18 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         raise UsageError(f"type '{type_}' is not one of general, substantive, editorial.") from None
     return Comment("", round_number, body, address, ctype, words, nfc(proposal).strip(),
                    anchor_text(draft, address))
+
+
+def reads_as_its_provision(proposal: str, address: str, draft: Regulation) -> None:
+    """Refuse (`WrongWording`) a proposed wording (NFC, stripped) that is not a wording of the provision `address`
+    (canonical) of `draft`: another unit's label, a title on several lines, a part going on into another unit. A new
+    comment's and an edited one's are checked alike."""
+    if address.endswith(f".{TITLE}") and proposal:
+        _reads_as_the_title(proposal, address, draft)
+    elif address != GENERAL and Address.parse(address).part:
+        _reads_as_the_part(proposal, address, draft.language)
+    else:
+        _reads_as_the_provision(proposal, address, draft.language)
 
 
 def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:

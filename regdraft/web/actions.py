@@ -34,8 +34,8 @@ Post-conditions:
    said and the one typed kept (`answered_since`). A first answer, and the answer the comment has sent again, pass.
    A form without the field (`UNSAID`: a workspace's own comments page made before it, a script) changes no answer:
    refused in a sentence saying why and, for the workspace's own page, the field to add (`answered_unsaid`).
-   Nor over a wording its page did not show (the form's `wording`: the member edited the comment since,
-   `answers.not_reworded_since`).
+   Nor over words its page did not show (the form's `wording`: the member edited the comment's text or proposed
+   wording since, `answers.not_reworded_since`); a form without the field answers only a comment never edited.
 10. A member withdraws only a comment they sent through these pages with their own link (`own`: the comment's
     `link`, recorded as it was sent, is theirs), in an open round, while the office has given it no answer at all (no
     disposition, reply nor accepted proposal: `answers.answer_mark`): recorded as `regdraft comment respond ID
@@ -95,7 +95,13 @@ def form_values(form: Mapping[str, object]) -> dict[str, str]:
         values[name] = visible(one_newline(value), joiners=name in WORDS)[:limit] if isinstance(value, str) else ""
     if not isinstance(form.get("answered"), str):  # a page that does not say what it showed (`_not_answered_since`)
         values["answered"] = UNSAID
+    # An edit form without the wording's box (a workspace's own page made before it) keeps the wording (`web.edits`).
+    values[PROPOSAL_SENT] = "1" if isinstance(form.get("proposal"), str) else ""
     return values
+
+
+# The key `form_values` says under whether the form had a `proposal` field at all (an empty one removes a wording).
+PROPOSAL_SENT = "proposal_sent"
 
 
 # What `form_values` reads a form without the `answered` field as: no answer mark (16 hexadecimal digits, or empty
@@ -194,24 +200,35 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     except WrongWording as exc:
-        if exc.extra:  # it does open as the provision, and goes on into another unit: say that, not the opening
-            parent = Address.parse(on).parent() or Address.parse(on)
-            raise refuse(ui, exc.category, "wording_holds_another", extra=exc.extra, provision=_named(on, ui),
-                         parent=parent.describe(ui.language)) from exc
-        if exc.lines:  # a title on several lines: it is one line, its words are not another provision's
-            raise refuse(ui, exc.category, "title_on_lines", lines=exc.lines, provision=_named(on, ui)) from exc
-        raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
+        raise wording_refusal(exc, on, ui) from exc
     from regdraft.workspace.proposals import proposes_nothing
 
     return Recorded(comment, r.number, same=proposes_nothing(ws, slug, comment))
 
 
+def wording_refusal(exc: WrongWording, on: str, ui: Words) -> Refused:
+    """A wording that is not one of its provision `on`, said in the page's words (a new comment's, an edited one's)."""
+    if exc.extra:  # it does open as the provision, and goes on into another unit: say that, not the opening
+        parent = Address.parse(on).parent() or Address.parse(on)
+        return refuse(ui, exc.category, "wording_holds_another", extra=exc.extra, provision=_named(on, ui),
+                      parent=parent.describe(ui.language))
+    if exc.lines:  # a title on several lines: it is one line, its words are not another provision's
+        return refuse(ui, exc.category, "title_on_lines", lines=exc.lines, provision=_named(on, ui))
+    return refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui))
+
+
 def _not_dropping(ws: Workspace, slug: str, r: Round, on: str, values: Mapping[str, str], ui: Words) -> None:
     """Refuse, until confirmed, a proposal that would delete points or clauses when accepted: found at accept time,
     it was too late to ask the member what they meant."""
+    not_dropping(ws, slug, r.number, on, values["proposal"], values["regulation"].strip() or None, ui)
+
+
+def not_dropping(ws: Workspace, slug: str, number: int, on: str, proposal: str, regulation: str | None,
+                 ui: Words) -> None:
+    """`_not_dropping` for a wording `proposal` on `on` in round `number` (a new comment's, or an edited one's)."""
     from regdraft.workspace.proposals import proposal_loss
 
-    lost = proposal_loss(ws, slug, on, values["proposal"], r.number, values["regulation"].strip() or None)
+    lost = proposal_loss(ws, slug, on, proposal, number, regulation)
     if lost is not None:
         provision = lost.at.describe(ui.language)
         key = (("would_drop_heading" if lost.units else "wording_needs_heading") if lost.heading
@@ -304,7 +321,7 @@ def _not_answered_since(ws: Workspace, slug: str, comment: Comment, values: Mapp
     `answer_mark`, sent as `answered`; none sent: a page showing no answer). An answer given since, at the terminal
     or in another tab, was replaced unseen. A comment still unanswered, or answered as sent (the button pressed
     twice), is no change. Read under the write lock, so nothing can answer it before this one is recorded."""
-    from regdraft.web.answers import answer_mark
+    from regdraft.web.answers import answer_mark, own_comments_page
     from regdraft.workspace.profiles import amendment_profile
 
     mark, reply = answer_mark(comment), values["reply"].strip()
@@ -321,7 +338,7 @@ def _not_answered_since(ws: Workspace, slug: str, comment: Comment, values: Mapp
         # Pressing the button again sends no more than the first time: refused for good, with the way out. Taking
         # such a form as one that showed the answer on record would replace an answer given since, unseen.
         raise refuse(ui, Category.STATE, "answered_unsaid", id=comment.id, recorded=recorded,
-                     typed=said(typed, reply), why=ui("unsaid_own_template" if _own_comments_page(ws)
+                     typed=said(typed, reply), why=ui("unsaid_own_template" if own_comments_page(ws)
                                                        else "unsaid_old_page", field=ANSWERED_FIELD))
     raise refuse(ui, Category.STATE, "answered_since", id=comment.id, recorded=recorded, typed=said(typed, reply),
                  button=ui(button))
@@ -329,13 +346,6 @@ def _not_answered_since(ws: Workspace, slug: str, comment: Comment, values: Mapp
 
 # The field each answering form of the comments page carries, as the package's `web-comments.html.j2` writes it.
 ANSWERED_FIELD = '<input type="hidden" name="answered" value="{{ item.answered }}">'
-
-
-def _own_comments_page(ws: Workspace) -> bool:
-    """Whether the workspace has its own comments page (`templates/web-comments.html.j2`, read before the package's)."""
-    from regdraft.core.layout import TEMPLATES
-
-    return (ws.root / TEMPLATES / "web-comments.html.j2").is_file()
 
 
 # The characters of a reply a refusal quotes: the whole reply is on the page (the one on record above the form, the one
@@ -359,7 +369,7 @@ def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappin
     from regdraft.workspace.rounds import respond_comment
 
     before = _answerable(ws, visitor, slug, cid, ui)
-    not_reworded_since(before, values, ui)
+    not_reworded_since(ws, before, values, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     if not values["disposition"]:
         words = profile_for(ws).words(ui.language)
@@ -387,7 +397,7 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
     from regdraft.workspace.proposals import accept_proposal
 
     before = _answerable(ws, visitor, slug, cid, ui)
-    not_reworded_since(before, values, ui)
+    not_reworded_since(ws, before, values, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     if not before.accepted_in:  # written in already (the button pressed twice): `accept_proposal` says so
         _not_answered_since(ws, slug, before, values, Disposition.ACCEPTED, "accept_proposal", ui)

@@ -67,20 +67,38 @@ def answer_mark(comment: Comment) -> str:
 
 
 def wording_mark(comment: Comment) -> str:
-    """A comment's text as a short digest: an answer form sends back the one its page showed, and an answer to a
-    comment its member reworded since is refused (`not_reworded_since`)."""
+    """A comment's words, its text and its proposed wording, as a short digest: an answer form sends back the one its
+    page showed, and an answer to a comment its member reworded since is refused (`not_reworded_since`)."""
     import hashlib
 
-    return hashlib.sha256(comment.text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{comment.text}\0{comment.proposal}".encode()).hexdigest()[:16]
 
 
-def not_reworded_since(comment: Comment, values: Mapping[str, str], ui: Words) -> None:
+def not_reworded_since(ws: Workspace, comment: Comment, values: Mapping[str, str], ui: Words) -> None:
     """Refuse an answer sent from a page that showed `comment` worded otherwise (its form's `wording`, checked under
-    the write lock): its member edited it since (`web.edits`), and the answer was to words the office never read. A
-    form without the field (a workspace's own comments page, a script) is not checked."""
+    the write lock): its member edited its text or its proposed wording since (`web.edits`), and the answer was to
+    words the office never read. A form without the field (a workspace's own comments page made before it, a script)
+    cannot say which words it showed: it answers a comment never edited, and is refused for one edited (`edited`
+    set), in a sentence naming the field its page lacks (the comment could have been edited after it was loaded, and
+    nothing else tells)."""
     sent = values.get("wording", "")
+    if not sent and comment.edited:
+        why = ui("reworded_unsaid_own_template", field=WORDING_FIELD) if own_comments_page(ws) \
+            else ui("unsaid_old_page")
+        raise refuse(ui, Category.STATE, "reworded_unsaid", id=comment.id, time=ui.date(comment.edited), why=why)
     if sent and sent != wording_mark(comment):
         raise refuse(ui, Category.STATE, "reworded_since", id=comment.id, time=ui.date(comment.edited))
+
+
+def own_comments_page(ws: Workspace) -> bool:
+    """Whether the workspace has its own comments page (`templates/web-comments.html.j2`, read before the package's)."""
+    from regdraft.core.layout import TEMPLATES
+
+    return (ws.root / TEMPLATES / "web-comments.html.j2").is_file()
+
+
+# The field each answering form of the comments page carries, as the package's `web-comments.html.j2` writes it.
+WORDING_FIELD = '<input type="hidden" name="wording" value="{{ item.wording }}">'
 
 
 @dataclass(frozen=True, slots=True)

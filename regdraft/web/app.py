@@ -341,7 +341,7 @@ async def _provision(c: Context) -> Response:
 
 
 async def _comments(c: Context, form: Mapping[str, str] | None = None, error: str = "", target: str = "",
-                    status: int = 200, number: int | None = None) -> Response:
+                    status: int = 200, number: int | None = None, confirm: bool = False) -> Response:
     slug, shown = c.param("slug"), number or _round_param(c, c.query("round"))
 
     def build(ws: Workspace, csrf: str) -> str:
@@ -359,7 +359,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
                                                "target": target, "done": done, "done_here": answered is not None,
                                                "as_is": c.query("as_is") == "1", "changed": changed,
                                                "withdrawn": c.query("withdrawn") == "1",
-                                               "edited": c.query("edited") == "1",
+                                               "edited": c.query("edited") == "1", "confirm": confirm,
                                                "withdrawal": actions.withdrawal, "again": c.query("again") == "1"})
 
     return await c.page(build, status, shared=form is None and not error and number is None)
@@ -485,7 +485,8 @@ async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = 
         # after its round closed showed the latest round's page: no reason, and the reply gone).
         refused = await _comments(c, values, c.ui.said(exc), cid,
                                   429 if isinstance(exc, pace.TooFast) else exc.category.http_status,
-                                  number=await c.run(lambda ws: actions.round_of(ws, slug, cid)))
+                                  number=await c.run(lambda ws: actions.round_of(ws, slug, cid)),
+                                  confirm=isinstance(exc, actions.WouldDrop))
         if isinstance(exc, pace.TooFast):
             refused.headers["Retry-After"] = str(exc.seconds)
         return refused

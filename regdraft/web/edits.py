@@ -1,5 +1,5 @@
-"""A member rewords their own comment on the comments page ("Sửa ý kiến"), and the office's answer is never recorded
-over a wording it did not see.
+"""A member rewords their own comment on the comments page ("Sửa ý kiến"), its text and its proposed wording, and the
+office's answer is never recorded over words it did not see.
 
 Post-conditions:
 1. A member edits a comment on the rules that let them withdraw it (`actions.withdrawable`): sent through their own
@@ -7,16 +7,20 @@ Post-conditions:
    drafter's link, one under their name with no link, which the office can attach to their link with `regdraft review
    attach`; 409: answered or withdrawn; a closed round), everything typed kept. Checked when the form comes in and
    again under the write lock, so an answer recorded meanwhile refuses the edit.
-2. An edit is recorded by `comment_edits.edit_comment`: the text rewritten in place, one commit authored by the member,
-   the comment's id, `created`, `sequence`, provision and proposal kept, `edited` set to the time. The text is read as
-   a new comment's is (`actions.form_values`): empty, only the quotation of the words selected, or longer than
-   `MAX_TEXT` is refused. Sent again unchanged, nothing is written.
-3. An edit adds no comment to the member's bound (`review_limits.per_member`); a longer text counts its characters
-   toward the bound, and one that would take the member's comments of the round past it is refused.
-4. An answer or accept form carries the wording its page showed (`answers.wording_mark`, the `wording` field): one
-   sent after the member edited the comment is refused (`answers.not_reworded_since`: 409, nothing written, the reply
-   typed kept), naming the time of the edit. A form without the field (a workspace's own comments page, a script) is
-   not checked.
+2. An edit is recorded by `comment_edits.edit_comment`: the text and the proposed wording rewritten in place, one
+   commit authored by the member, the comment's id, `created`, `sequence` and provision kept, `edited` set to the
+   time. The text is read as a new comment's is (`actions.form_values`): empty, only the quotation of the words
+   selected, or longer than `MAX_TEXT` is refused. Sent again unchanged, nothing is written.
+3. An edit adds no comment to the member's bound (`review_limits.per_member`); a longer text or wording counts its
+   characters toward the bound, and one that would take the member's comments of the round past it is refused.
+4. An answer or accept form carries the words its page showed (`answers.wording_mark` of the text and the proposed
+   wording, the `wording` field): one sent after the member edited either is refused (`answers.not_reworded_since`:
+   409, nothing written, the reply typed kept), naming the time of the edit. A form without the field (a workspace's
+   own comments page made before it, a script) answers a comment never edited, and is refused for an edited one.
+5. The proposed wording is edited as a new comment's is recorded: kept as typed (escaped only when accepted), empty
+   for none; one that is not a wording of its provision is refused (`actions.wording_refusal`); one that would delete
+   points or clauses when accepted, or a wording on a general comment, waits for the member's confirmation
+   (`actions.WouldDrop`, `record_anyway`). A form without the `proposal` field keeps the wording as it is.
 """
 
 from __future__ import annotations
@@ -26,7 +30,17 @@ from collections.abc import Mapping
 from regdraft.core.comments import Comment, Disposition
 from regdraft.core.errors import Category
 from regdraft.core.text import visible
-from regdraft.web.actions import _namesake, _open, _within, own, sent_by
+from regdraft.web.actions import (
+    PROPOSAL_SENT,
+    WouldDrop,
+    _namesake,
+    _open,
+    _within,
+    not_dropping,
+    own,
+    sent_by,
+    wording_refusal,
+)
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Words, only_quoted, refuse
 from regdraft.workspace.store import Workspace
@@ -52,7 +66,9 @@ def editable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) ->
 
 
 def edit(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
-    """Record the member's new text of their comment `cid` (post-condition 2), under the write lock."""
+    """Record the member's new text and proposed wording of their comment `cid` (post-conditions 2 and 5), under the
+    write lock."""
+    from regdraft.core.comments import WrongWording
     from regdraft.workspace.comment_edits import edit_comment
 
     comment = editable(ws, visitor, slug, cid, ui)
@@ -61,27 +77,38 @@ def edit(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[s
         raise refuse(ui, Category.USAGE, "write_comment")
     if only_quoted(text):
         raise refuse(ui, Category.USAGE, "write_after_quote")
-    _within(values, ("text", "field_text"), ui=ui)
-    _within_bound(ws, visitor, slug, comment, text.strip(), ui)
-    return edit_comment(ws, slug, comment.id, text, author=ws.person(visitor.name))
+    # A form without the wording's box (a workspace's own comments page made before it) keeps the wording.
+    proposal = values["proposal"] if values.get(PROPOSAL_SENT) else None
+    _within(values, ("text", "field_text"), *((("proposal", "proposed_wording"),) if proposal is not None else ()),
+            ui=ui)
+    wording = comment.proposal if proposal is None else proposal.strip()
+    _within_bound(ws, visitor, slug, comment, text.strip(), wording, ui)
+    if wording and wording != comment.proposal and values["record_anyway"] != "1":
+        if comment.on == "general":  # replacing no provision, it can never be accepted: as a new comment's, confirmed
+            raise WouldDrop(ui("edit_proposal_general", id=comment.id, confirm=ui("record_anyway")), Category.USAGE)
+        not_dropping(ws, slug, comment.round, comment.on, wording, comment.regulation or None, ui)
+    try:
+        return edit_comment(ws, slug, comment.id, text, author=ws.person(visitor.name), proposal=proposal)
+    except WrongWording as exc:
+        raise wording_refusal(exc, comment.on, ui) from exc
 
 
-def _within_bound(ws: Workspace, visitor: Visitor, slug: str, comment: Comment, text: str, ui: Words) -> None:
-    """Refuse a longer text that takes the member's comments of the round past `characters_per_member` (read afresh,
-    as a new comment's bound): a member could otherwise send short comments and lengthen each one. A text no longer
-    than before always passes (a bound lowered since never stops a member shortening a comment)."""
+def _within_bound(ws: Workspace, visitor: Visitor, slug: str, comment: Comment, text: str, wording: str,
+                  ui: Words) -> None:
+    """Refuse a longer text and wording that take the member's comments of the round past `characters_per_member`
+    (read afresh, as a new comment's bound): a member could otherwise send short comments and lengthen each one. Words
+    no longer than before always pass (a bound lowered since never stops a member shortening a comment)."""
     from regdraft.workspace.access import review_settings
     from regdraft.workspace.review_limits import per_member
     from regdraft.workspace.rounds import load_comments
 
-    if len(text) <= len(comment.text):
+    before, now = len(comment.text) + len(comment.proposal), len(text) + len(wording)
+    if now <= before:
         return
     bound = per_member(review_settings(ws))[0]
     mine = [c for c in load_comments(ws, slug) if c.round == comment.round and sent_by(visitor, c)]
     characters = sum(len(c.text) + len(c.proposal) for c in mine)
-    after = characters - len(comment.text) + len(text)
-    if after > bound.characters:
+    if characters - before + now > bound.characters:
         raise refuse(ui, Category.FORBIDDEN, "edit_characters_bound", id=comment.id, number=comment.round,
                      sent=ui.count(len(mine), "comment"), characters=ui.figure(characters),
-                     before=ui.figure(len(comment.text)), adding=ui.figure(len(text)),
-                     limit=ui.figure(bound.characters))
+                     before=ui.figure(before), adding=ui.figure(now), limit=ui.figure(bound.characters))

@@ -2,8 +2,9 @@
 
 A member edits a comment they sent through the review pages while the office has not answered it and its round is
 open (`edit_comment`, the review server's "Sửa ý kiến"): its text is rewritten in place, one commit authored by them,
-so the wording before stays in the history; the comment keeps its id, `created`, `sequence`, provision, anchor and
-proposal, and records when it was edited (`Comment.edited`), which the comments page and the report show.
+so the wording before stays in the history; its proposed wording is edited alike (or kept); the comment keeps its id,
+`created`, `sequence`, provision and anchor, and records when it was edited (`Comment.edited`), which the comments page
+and the report show.
 
 A comment sent through the pages before comments recorded their link, or typed by the office under a member's name,
 holds no link, and the pages never let a member withdraw or edit it (a name is no identity). The office, knowing
@@ -14,7 +15,8 @@ Post-conditions:
 1. Each function makes exactly one commit, or none when nothing changes (the same text sent again, a comment already
    attached to that link); a refusal (`RegdraftError` with a sentence naming the comment) writes nothing.
 2. `edit_comment` refuses a comment answered in any way (a disposition, a reply or an accepted proposal), one of a
-   closed round, and an empty text or one longer than `MAX_TEXT`; it checks these under the write lock.
+   closed round, an empty text, a text or wording longer than `MAX_TEXT`, and a wording that is not one of its
+   provision (`WrongWording`); it checks these under the write lock.
 3. `attach_comment` refuses a comment whose `author` is not the link's person (case and spacing aside), whose body is
    not the link's, or that another link sent; a drafter's link, which never withdraws nor edits a member's comment.
 """
@@ -50,13 +52,20 @@ def _write(ws: Workspace, slug: str, comment: Comment, message: str, author: str
 
 
 @writes
-def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: str | None = None) -> Comment:
-    """Reword comment `comment_id`'s text (one commit, authored by `author`: the member), recording when
-    (`Comment.edited`); the comment as it is, nothing committed, when `text` is what it says already."""
+def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: str | None = None,
+                 proposal: str | None = None) -> Comment:
+    """Reword comment `comment_id`'s text, and its proposed wording when `proposal` is given (None keeps it; empty
+    removes it), in one commit authored by `author` (the member), recording when (`Comment.edited`); the comment as
+    it is, nothing committed, when both say what they say already. The wording is kept as typed, checked against the
+    draft the round circulated as a new comment's is (`core.comments.reads_as_its_provision`)."""
+    from regdraft.core.comments import reads_as_its_provision
+    from regdraft.core.text import nfc
+    from regdraft.workspace.circulated import draft_text
     from regdraft.workspace.rounds import find_comment, find_round
 
     where, comment = find_comment(ws, comment_id, slug)
-    if find_round(ws, where, comment.round).status is not RoundStatus.OPEN:
+    r = find_round(ws, where, comment.round)
+    if r.status is not RoundStatus.OPEN:
         raise StateError(f"Round {comment.round} of {where} is closed: comment {comment.id} can no longer be edited.")
     if answered(comment):
         raise StateError(f"The drafting office has answered comment {comment.id} on {where}, so it can no longer be "
@@ -66,9 +75,14 @@ def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: s
         raise UsageError(f"The new text of comment {comment.id} is empty; to take the comment back, withdraw it.")
     if said := too_long(words, f"The new text of comment {comment.id}"):
         raise UsageError(said)
-    if words == comment.text:
+    wording = comment.proposal if proposal is None else nfc(one_newline(proposal)).strip()
+    if said := too_long(wording, f"The new proposed wording of comment {comment.id}"):
+        raise UsageError(said)
+    if words == comment.text and wording == comment.proposal:
         return comment  # sent twice, or saved unchanged: nothing to record
-    edited = replace(comment, text=words, edited=_now())
+    if wording != comment.proposal and wording:
+        reads_as_its_provision(wording, comment.on, draft_text(ws, where, r.revision, comment.regulation))
+    edited = replace(comment, text=words, proposal=wording, edited=_now())
     _write(ws, where, edited, f"Edit comment {comment.id} on {where} by {comment.author or comment.by}", author)
     return edited
 
@@ -116,7 +130,7 @@ def attach_comment(ws: Workspace, slug: str | None, comment_id: str, named: str)
         raise UsageError(f"Comment {comment.id} on {where} was written by {comment.author} for {comment.by}, and "
                          f"{who} is for another person or body: attach it to its own member's link "
                          f"(`{Command.of('review links')}` lists them).", options=("link",))
-    attached = replace(comment, link=link.key)
+    attached = replace(comment, link=link.key, link_written="")  # a `link:` no link's id, mended by the office
     _write(ws, where, attached, f"Attach comment {comment.id} on {where} to the review access of {link.name} "
                                 f"({link.key})")
     return where, attached, link
