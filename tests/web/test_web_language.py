@@ -8,6 +8,7 @@ list of the English phrases the Vietnamese pages used to show.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -36,8 +37,10 @@ ENGLISH = ("Comment on draft", "Select words in a provision", "round 1 (draft 2)
            "is not among the bodies consulted", "Choose a disposition", "larger than", "nothing was recorded")
 
 
-def _fragments(language: str) -> set[str]:
-    """The words of a language's table, split at their fields: what its pages say in their own words."""
+@functools.cache
+def _fragments(language: str) -> frozenset[str]:
+    """The words of a language's table, split at their fields: what its pages say in their own words (read once:
+    every page of a test is scanned with them)."""
     table = yaml.safe_load(WORDS.read_text(encoding="utf-8"))[language]
     out = set()
     for entry in table.values():
@@ -45,7 +48,7 @@ def _fragments(language: str) -> set[str]:
             piece = piece.strip(" .,:;()–·“”'\"")
             if len(piece) >= 4 and not piece.isdigit():
                 out.add(piece)
-    return out
+    return frozenset(out)
 
 
 def interface(page: str, ws: Workspace) -> str:
@@ -71,7 +74,8 @@ def _other_language(text: str, language: str) -> list[str]:
         phrases = set(ENGLISH) | _fragments("en")
     else:
         phrases = _fragments("vi")
-    return sorted(p for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text))
+    # Only a phrase the text holds is looked for as whole words.
+    return sorted(p for p in phrases if p in text and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text))
 
 
 def _lang(page: str) -> str:
