@@ -73,7 +73,7 @@ def _other_language(text: str, language: str) -> list[str]:
     if language == "vi":
         phrases = set(ENGLISH) | _fragments("en")
     else:
-        phrases = _fragments("vi")
+        phrases = set(_fragments("vi"))
     # Only a phrase the text holds is looked for as whole words.
     return sorted(p for p in phrases if p in text and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text))
 
