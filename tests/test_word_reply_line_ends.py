@@ -63,6 +63,7 @@ def test_a_word_reply_adding_to_the_heading_of_dieu_15_of_nghi_dinh_48_2013_says
     comments = kit.imported_by_provision(invoke, ws, "nd48", kit.save(document, tmp_path / "reply.docx"),
                                          "Bộ Tư pháp")
     assert comments["d15"]["text"].startswith(
-        "Đề nghị sửa như sau: bổ sung “và thời hạn ban hành” vào cuối tên Điều 15; thay “20 (hai")
+        "Đề nghị sửa như sau: bổ sung “và thời hạn ban hành” vào cuối tên Điều 15; thay “20 (hai mươi)” bằng "
+        "“30 (ba mươi)”")
     assert comments["d15"]["proposal"].split("\n")[0] == (
         "Điều 15. Quyết định công bố thủ tục hành chính và thời hạn ban hành")

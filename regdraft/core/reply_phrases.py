@@ -25,6 +25,11 @@ Post-conditions:
    show as one). `Bất thường khi [thật ]cần thiết` is `vào trước “cần thiết”`, never `vào sau “thường khi”` (half
    of `Bất thường`). None when no anchor qualifies. `widest=None` lifts the bound of `WIDEST` words: words added at
    the end of a line are said after its last words, as many as stand once in the provision.
+4. `whole_number` takes a replacement that ends or starts inside a number written in words to the whole number:
+   the number words next to it (`20 (hai` by `30 (ba` in `20 (hai mươi) ngày` is `20 (hai mươi)` by `30 (ba mươi)`),
+   and the bracket closing (opening) one the replacement opens (closes). The words taken are the same on both
+   sides, so the replacement still turns the old line into the new one; it is widened only when the wider words
+   stand no more often in the provision than the narrower ones.
 """
 
 from __future__ import annotations
@@ -108,6 +113,47 @@ def widened(old: str, new: str, before: str, after: str, syllables: Syllables | 
                                  or syllables.binds(new.split()[-1], following)):
         old, new = f"{old} {following}", f"{new} {following}"
     return old, new
+
+
+def whole_number(old: str, new: str, before: str, after: str, provision: str) -> tuple[str, str]:
+    """`old` replaced by `new` between `before` and `after` (the unchanged text around them on their line), taken to
+    the whole number written in words it cuts (post-condition 4)."""
+    if not old.strip() or not new.strip():
+        return old, new
+    ahead = behind = ""
+    if _number_edge(old, -1) or _number_edge(new, -1):
+        while (m := _NEXT_WORD.match(after[len(ahead):])) and m.group(1).lower() in _NUMBERS:
+            ahead += m.group(0)
+    if _number_edge(old, 0) or _number_edge(new, 0):
+        while (m := _LAST_WORD.search(before[:len(before) - len(behind)])) and m.group(1).lower() in _NUMBERS:
+            behind = m.group(0) + behind
+    if after[len(ahead):].startswith(")") and all(_opens(f"{behind}{x}{ahead}", "(", ")") for x in (old, new)):
+        ahead += ")"
+    if before[:len(before) - len(behind)].endswith("(") and all(_opens(f"{behind}{x}{ahead}", ")", "(")
+                                                              for x in (old, new)):
+        behind = "(" + behind
+    if not ahead and not behind:
+        return old, new
+    wide = f"{behind}{old}{ahead}"
+    if count(provision, wide) > count(provision, old) and provision:
+        return old, new
+    return wide, f"{behind}{new}{ahead}"
+
+
+_NEXT_WORD = re.compile(r"^\s+(\w+)")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _number_edge(text: str, at: int) -> bool:
+    """True when the word at `text`'s end (`at` -1) or start (0) is a number word or a number, touching that edge."""
+    words = text.split()
+    edge = text[at] if text else ""
+    return bool(words) and edge.isalnum() and (_bare(words[at]) in _NUMBERS or _bare(words[at]).isdigit())
+
+
+def _opens(text: str, opening: str, closing: str) -> bool:
+    """True when `text` holds more of `opening` than of `closing` (a bracket it leaves open)."""
+    return text.count(opening) > text.count(closing)
 
 
 def addition(added: str, before: str, after: str, provision: str = "",

@@ -18,7 +18,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.amend.quote import CLAUSE, POINT
 from regdraft.core.labels import Kind, noun, written
 from regdraft.core.model import TEXT_HEADINGS, Unit
-from regdraft.core.reply_phrases import Syllables, addition, widened
+from regdraft.core.reply_phrases import Syllables, addition, whole_number, widened
 from regdraft.core.text import nfc, tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
@@ -325,6 +325,7 @@ def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | Non
             if deleted.strip():
                 deleted, inserted = widened(" ".join(deleted.split()), " ".join(inserted.split()),
                                             left, right, syllables)
+                deleted, inserted = whole_number(deleted, inserted, left, right, old)
         pairs = _around_break(deleted, inserted, joins) if joins else [(deleted, inserted)]
         for a, b in pairs:
             a, b = " ".join(a.split()), " ".join(b.split())
