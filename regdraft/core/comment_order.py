@@ -5,10 +5,20 @@ add` typed quickly, the review server's members, an import after an add): ties w
 Each write recording comments in a second that already holds some gives them the next `sequence` of that second;
 the comments of one write (an import) share it and keep their place in the import (`order`). Pure core.
 
+`created` is a true moment with its offset (`2025-07-10T09:00:37+07:00`), as regdraft writes it, a Word comment's too
+when the file gives its true UTC (`importer.word_dates`), so comments recorded on machines in two time zones, or typed
+in and imported from Word, list as they were made. A Word date without its true UTC is the reviewer's local time marked
+`Z` (`09:00:00Z` for Vietnam's 09:00; regdraft never writes `Z` itself): it is read as that time in the offset most of
+the comments carry (`usual_offset`: the office's), so it lists among them as it always did, when they were compared
+as text.
+
 Post-conditions:
-1. `made_order` sorts by `created`, then `sequence`, then `order`, then id: comments recorded by one workspace
-   list in the order they were recorded; those of two clones recorded in the same second and merged (each numbered
-   without the other) list in a stable order, by id where nothing else tells them apart.
+1. `made_order` sorts by the moment of `created` (a value marked `Z`, or with no offset, read in `local`), then
+   `created` as written, then `sequence`, then `order`, then id: comments recorded by one workspace list in the
+   order they were recorded; those of two clones recorded in the same second and merged (each numbered without the
+   other) list in a stable order, by id where nothing else tells them apart. Comments whose offsets are all one
+   (the office's) and Word dates marked `Z` list as they did when `created` was compared as text.
+   `in_made_order` sorts by round, then so, reading `Z` in the comments' `usual_offset`.
 2. `after_recorded` changes only `sequence`, and only of comments whose second holds a comment recorded before:
    the first write of a second writes its files as before (no `sequence` key).
 3. `next_sequence` is at most `MAX_SEQUENCE`, which a comment file may hold (`core.comment_yaml`): what a write
@@ -17,6 +27,8 @@ Post-conditions:
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -32,9 +44,58 @@ def next_sequence(highest: int) -> int:
     return min(highest + 1, MAX_SEQUENCE)
 
 
-def made_order(c: Comment) -> tuple[str, int, int, str]:
-    """The key listing comments in the order they were made (see the module)."""
-    return c.created, c.sequence, c.order, c.id
+def made_order(c: Comment, local: dt.tzinfo = dt.UTC) -> tuple[str, str, int, int, str]:
+    """The key listing comments in the order they were made (see the module); `local` is the offset a Word date
+    without its true UTC (marked `Z`) is read in."""
+    return _moment(c.created, local), c.created, c.sequence, c.order, c.id
+
+
+def in_made_order(comments: Iterable[Comment]) -> list[Comment]:
+    """The comments by round, then in the order they were made, a Word date marked `Z` read in their
+    `usual_offset`."""
+    listed = list(comments)
+    local = usual_offset(listed)
+    return sorted(listed, key=lambda c: (c.round, *made_order(c, local)))
+
+
+def usual_offset(comments: Iterable[Comment]) -> dt.tzinfo:
+    """The offset most of the comments' times are written with (`+07:00`: the office's); UTC when none has one
+    (of two as common, the one further east, whatever order the comments come in)."""
+    offsets = Counter(offset for c in comments if (offset := _offset(c.created)) is not None)
+    if not offsets:
+        return dt.UTC
+    return dt.timezone(max(offsets, key=lambda offset: (offsets[offset], offset)))
+
+
+def word_minute(created: str) -> str:
+    """The minute a Word comment's time names on the reviewer's clock: the same for Word's `w:date` (`…T09:00:00Z`)
+    and for the true moment read with it (`…T09:00:37+07:00`), so a comment imported before its true UTC was read
+    is the same comment."""
+    return created.strip()[:16]
+
+
+def _offset(created: str) -> dt.timedelta | None:
+    """The offset a time is written with; None for one marked `Z` (Word's local time), without one, or unreadable."""
+    text = created.strip()
+    if not text or text.endswith(("Z", "z")):
+        return None
+    try:
+        return dt.datetime.fromisoformat(text).utcoffset()
+    except ValueError:
+        return None
+
+
+def _moment(created: str, local: dt.tzinfo) -> str:
+    """`created` as the UTC moment it names, to sort by (`Z` and no offset read in `local`); as written when it is
+    no time."""
+    text = created.strip()
+    try:
+        moment = dt.datetime.fromisoformat(text[:-1] if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        return created
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=local)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def highest_sequences(recorded: Iterable[Comment]) -> dict[str, int]:

@@ -162,6 +162,9 @@ class ReplyComment:
     thread: tuple[ReplyComment, ...] = ()
     boxed: bool = False  # on the words of a text box, which are no text of the paragraph it is anchored in
     resolved: bool = False  # marked resolved in Word (its thread's first comment)
+    # When it was written as a true moment with its offset (`2025-07-10T09:00:37+07:00`), when the file gives its
+    # true UTC; `date` is Word's `w:date` as written, the reviewer's local time marked `Z`, which identifies it.
+    moment: str = ""
 
 
 def joined_thread(thread: Sequence[ReplyComment], heading: str = "") -> ReplyComment:
@@ -247,14 +250,14 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         spots_in_reply.append((at, int(not number), number))
 
     def comment(at: Place, text: str, author: str, date: str, selection: str = "", proposal: str = "",
-                kind: CommentType | None = None, key: str = "") -> Comment:
+                kind: CommentType | None = None, key: str = "", moment: str = "") -> Comment:
         reg, on = at
         ctype = kind or (CommentType.GENERAL if on == GENERAL else CommentType.SUBSTANTIVE)
         if shortened_selection(selection) != selection:  # the fingerprint keeps it whole: known again if imported
             where = "the draft as a whole" if on == GENERAL else Address.parse(on).describe(language)
             notes.append(shortened_note(selection, f"the comment by {author or 'an unnamed reviewer'} on {where}"))
         return Comment("", round_number, by, on, ctype, text, proposal, anchor_text(drafts[reg], on),
-                       created=date, author=name or author, selection=shortened_selection(selection),
+                       created=moment or date, author=name or author, selection=shortened_selection(selection),
                        source=fingerprint(by, key or on, author, date, text, selection, proposal), regulation=reg)
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
@@ -291,7 +294,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     for wc in reply.comments:
         if wc.start == UNANCHORED:
             if place_unplaced:
-                add(comment(("", GENERAL), wc.text, wc.author, wc.date, key=wc.id), wc.start, numbers[wc.id])
+                add(comment(("", GENERAL), wc.text, wc.author, wc.date, key=wc.id, moment=wc.moment), wc.start,
+                    numbers[wc.id])
             else:
                 unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} "
                                          "(the words it was on were deleted)", wc.text, ""))
@@ -333,7 +337,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             notes.append(overlong_note(wc.text, numbers[wc.id], wc.author, at[1], at[0], language))
             continue
         taken.setdefault(at, len(placed))
-        add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
+        add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id, moment=wc.moment), wc.start,
+            numbers[wc.id])
         if wc.resolved:
             notes.append(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} was marked resolved "
                          "in Word; it is imported as an open comment like the others: settle it, or ask the body "

@@ -29,6 +29,8 @@ Post-conditions of `read_reply`:
    comment's author names each person in the thread (`joined_thread`; each comment as written kept in its
    `thread`). A missing or unreadable part, or a link to no comment, leaves
    each comment standing alone.
+   Each comment keeps Word's `w:date` as written (the reviewer's local time marked `Z`) in `date`, and, when newer
+   Word wrote its true UTC (commentsExtensible.xml), its true moment with its offset in `moment` (`word_dates`).
 4. A file that is not a Word document, or whose parts unpack past `archive.check_parts`'s bounds, raises
    `ParseError` naming the file; nothing else raises.
 """
@@ -48,6 +50,7 @@ from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts, not_a_package
 from regdraft.importer.docx_marks import TEXT_BOX, style_separator
 from regdraft.importer.docx_symbols import symbol, unmapped
+from regdraft.importer.word_dates import true_moments
 from regdraft.importer.word_formatting import formatting_changes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -423,7 +426,8 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     # or, saved by LibreOffice, in an order of its own): those starting at the same place as their range marks stand.
     comments.sort(key=lambda found: found[0])
     threads, done = _threads(document, part)
-    comments = [(at, replace(c, resolved=c.id in done)) for at, c in comments]
+    moments = true_moments(lambda name: _comments_part(document, name), part)  # newer Word's true UTC
+    comments = [(at, replace(c, resolved=c.id in done, moment=moments.get(c.id, ""))) for at, c in comments]
     notes = [left] if (left := unmapped(reader.symbols)) else []
     return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes))
 

@@ -191,7 +191,7 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     A file that does not read raises its `ParseError`; with `unreadable`, it is added there (path, error)
     and the others are read (`check` names each such file and checks the rest), and so is a file that reads
     but holds a key regdraft does not know (`proposl:`), its comment kept."""
-    from regdraft.core.comment_order import made_order
+    from regdraft.core.comment_order import in_made_order
     from regdraft.workspace.comment_cache import Shelf, now, reading, unchanged
 
     taken = now()
@@ -220,7 +220,7 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
             unreadable.append((path, exc))
     if shelf is not None:
         shelf.save({path for path, _ in entries})
-    return sorted(comments, key=lambda c: (c.round, *made_order(c)))
+    return in_made_order(comments)
 
 
 def comment_files(ws: Workspace, slug: str) -> list[tuple[str, os.stat_result | None]]:

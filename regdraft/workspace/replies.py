@@ -29,7 +29,7 @@ from pathlib import Path
 from regdraft.core.amend.named import named_provisions
 from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
-from regdraft.core.comment_order import after_recorded
+from regdraft.core.comment_order import after_recorded, word_minute
 from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted, shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
@@ -217,9 +217,9 @@ def _answers(reply: Reply, recorded: Sequence[Comment], name: str, words: Mappin
     body and person). A thread read as one comment changes its text with every reply: a copy forwarded, or sent
     again, with a reply added imported the whole thread again, under the body that replied (r27 sweep V defect 1)."""
     said = {(c.created, c.text): c for c in recorded}
-    dated: dict[str, dict[int, list[Comment]]] = {}
+    dated: dict[str, dict[int, list[Comment]]] = {}  # by the minute of Word's clock: imported with or without its UTC
     for c in said.values():
-        dated.setdefault(c.created, {}).setdefault(len(c.text), []).append(c)
+        dated.setdefault(word_minute(c.created), {}).setdefault(len(c.text), []).append(c)
     comments: list[ReplyComment] = []
     for wc in reply.comments:
         rest, answered, cut = list(wc.thread), None, []
@@ -227,7 +227,7 @@ def _answers(reply: Reply, recorded: Sequence[Comment], name: str, words: Mappin
             heading = _heading(answered, words)
             # The longest run of the thread's next comments imported before as one comment (its first line naming
             # the comment it answers, when it is an answer; none when imported before threads were read).
-            found = _imported_run(rest, heading, dated.get(rest[0].date, {}), name)
+            found = _imported_run(rest, heading, dated.get(word_minute(rest[0].date), {}), name)
             if found is None:
                 break
             k, answered, line = found
@@ -240,7 +240,7 @@ def _answers(reply: Reply, recorded: Sequence[Comment], name: str, words: Mappin
         added = [joined_thread(rest, _heading(answered, words))] if rest else []
         for part in (*cut, *added):  # all placed as the thread (its first comment), as Word places a reply
             comments.append(replace(wc, id=part.id, author=part.author, date=part.date, text=part.text,
-                                    thread=part.thread))
+                                    thread=part.thread, moment=part.moment))
     return replace(reply, comments=tuple(comments))
 
 
@@ -290,9 +290,10 @@ def _heading(answered: Comment | None, words: Mapping[str, str]) -> str:
 
 
 def _said(c: Comment) -> tuple[str, ...]:
-    """What makes an imported comment the same one wherever it comes from: its Word author, date, words,
-    selection, proposal and provision."""
-    return c.author, c.created, c.text, c.selection, c.proposal, c.on, c.regulation
+    """What makes an imported comment the same one wherever it comes from: its Word author, date (the minute on the
+    reviewer's clock: imported before or after its true UTC was read, `word_minute`), words, selection, proposal and
+    provision."""
+    return c.author, word_minute(c.created), c.text, c.selection, c.proposal, c.on, c.regulation
 
 
 def _refuse_another_bodys(name: str, again: Sequence[Comment]) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 from regdraft.core.amend.document import PENDING
 from regdraft.core.anchoring import Placement, State, follow
 from regdraft.core.commands import Command
-from regdraft.core.comment_order import made_order, next_sequence
+from regdraft.core.comment_order import next_sequence
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
@@ -309,7 +309,9 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
     target = canonical_on(on) if on else None
     key = regulation_key(ws, slug, None, regulation) if regulation is not None else None
     out = []
+    made: dict[int, int] = {}  # each comment's place in the order they were made (`load_comments`)
     for c in load_comments(ws, slug):
+        made[id(c)] = len(made)
         if round_number is not None and c.round != round_number:
             continue
         if key is not None and c.regulation != key:
@@ -322,14 +324,14 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
         if target is not None and target not in (c.on, placement.address):
             continue
         out.append(Listed(c, placement))
-    return sorted(out, key=lambda listed: _reading_order(listed.comment, rounds, drafts))
+    return sorted(out, key=lambda listed: (*_reading_order(listed.comment, rounds, drafts), made[id(listed.comment)]))
 
 
-def _reading_order(c: Comment, rounds: Sequence[Round],
-                   drafts: Drafts) -> tuple[int, bool, bool, int, str, int, int, str]:
+def _reading_order(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> tuple[int, bool, bool, int]:
     """Comments as a reader goes through them: by round, the main regulation first, general comments
-    first, then in the order of the provisions in the draft the round circulated, then as made (`made_order`: those
-    recorded in one second in the order they were recorded, those of one import in its order)."""
+    first, then in the order of the provisions in the draft the round circulated; then (the caller's) as made
+    (`comment_order.in_made_order`: those recorded in one second in the order they were recorded, those of one import
+    in its order)."""
     position = 0
     if c.on != GENERAL:
         revision = next((r.revision for r in rounds if r.number == c.round), None)
@@ -338,7 +340,7 @@ def _reading_order(c: Comment, rounds: Sequence[Round],
         except RegdraftError:
             order = {}
         position = reading_place(order, c.on)
-    return (c.round, bool(c.regulation), c.on != GENERAL, position, *made_order(c))
+    return c.round, bool(c.regulation), c.on != GENERAL, position
 
 
 def _place(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Placement:

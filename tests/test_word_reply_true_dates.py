@@ -1,0 +1,205 @@
+"""A Word comment's time as the moment it was made (r33 word33 item 1).
+
+Word writes a comment's `w:date` as the reviewer's local time marked `Z` (Vietnam's 09:00 as `09:00:00Z`); newer Word
+writes the true UTC beside it, in commentsExtensible.xml (`w16cex:dateUtc`, found through commentsIds.xml's
+paragraph id and durable id). regdraft compared `created` as text, which is right only while every comment is written
+in one offset: a comment typed in on a machine keeping UTC (`05:00:00+00:00`, noon in Vietnam) listed before a Word
+comment made at 09:00 in Vietnam (`09:00…`)."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from regdraft.core.comment_order import in_made_order, made_order
+from regdraft.core.comments import Comment, CommentType
+from regdraft.importer.word_dates import true_moment
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import Invoke
+
+SLUG = "qc-sua-doi-2025"
+BODY = "Ban Tổ chức Tỉnh ủy"
+OTHER = "Văn phòng Tỉnh ủy"
+MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều 12 of the draft
+QUORUM = "Hội nghị chỉ hợp lệ khi"  # khoản 3 Điều 12
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+# -- reading the true UTC ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("local", "utc", "moment"), [
+    ("2025-07-10T09:00:00Z", "2025-07-10T02:00:37Z", "2025-07-10T09:00:37+07:00"),  # Vietnam, Word's minute
+    ("2025-07-10T01:30:00Z", "2025-07-09T20:00:12Z", "2025-07-10T01:30:12+05:30"),  # across midnight
+    ("2025-07-10T09:00:00Z", "2025-07-10T09:00:05Z", "2025-07-10T09:00:05+00:00"),  # UTC itself: never `Z`
+    ("", "2025-07-10T02:00:37Z", "2025-07-10T02:00:37+00:00"),  # no local time: UTC
+    ("2025-07-10T09:00:00Z", "not a time", ""),
+])
+def test_the_true_moment_keeps_the_offset_words_local_time_shows(local: str, utc: str, moment: str) -> None:
+    assert true_moment(local, utc) == moment
+
+
+# -- the order comments are listed in ----------------------------------------------------------------------------
+
+def _c(cid: str, created: str, sequence: int = 0, order: int = 0) -> Comment:
+    return Comment(cid, 1, BODY, "d5.k2", CommentType.GENERAL, f"Ý kiến {cid}.", created=created, sequence=sequence,
+                   order=order)
+
+
+def test_word_comments_and_comments_typed_in_list_by_the_moment_they_were_made() -> None:
+    made = [
+        _c("a1", "2025-07-10T08:30:00+07:00"),  # typed in at 08:30 in Vietnam
+        _c("b2", "2025-07-10T09:00:37+07:00"),  # a Word comment with its true UTC (02:00:37 UTC)
+        _c("c3", "2025-07-10T05:00:00+00:00"),  # typed in on a machine keeping UTC: noon in Vietnam
+        _c("d4", "2025-07-10T06:00:00+00:00"),
+    ]
+    for listed in itertools.permutations(made):
+        assert [c.id for c in in_made_order(listed)] == ["a1", "b2", "c3", "d4"]
+
+
+def test_comment_files_written_before_list_as_they_did() -> None:
+    # Word dates marked `Z` (local time) beside comments typed in at the office (+07:00), sequences in a second and
+    # an import's order: the order comparing `created` as text gave.
+    files = [
+        _c("e1", "2025-07-10T09:00:00Z", order=2), _c("e2", "2025-07-10T09:00:00Z", order=1),
+        _c("f1", "2025-07-10T09:00:00+07:00"), _c("f2", "2025-07-10T09:00:00+07:00", sequence=1),
+        _c("g1", "2025-07-10T08:59:59+07:00"), _c("g2", "2025-07-10T09:00:01Z"), _c("h1", "2025-07-09T23:00:00Z"),
+        _c("h2", "2025-07-10T06:00:00+07:00"), _c("i1", ""),
+    ]
+    before = [c.id for c in sorted(files, key=lambda c: (c.created, c.sequence, c.order, c.id))]
+    for listed in itertools.islice(itertools.permutations(files), 0, None, 997):
+        assert [c.id for c in in_made_order(listed)] == before
+    # A key of one comment still sorts so, `Z` read as UTC.
+    assert made_order(_c("x", "2025-07-10T09:00:00Z"))[0] == "2025-07-10T09:00:00"
+
+
+# -- a Word reply holding the true UTC ----------------------------------------------------------------------------
+
+@pytest.fixture
+def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
+    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
+                    "--consult", BODY, "--consult", OTHER)
+    assert result.exit_code == 0, result.output
+    return tmp_workspace
+
+
+def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, true_utc: bool, name: str = "reply.docx") -> Path:
+    """A reply of two Word comments made in Vietnam (An at 09:00, 02:00:37 UTC; Bình at 10:15, 03:15:09 UTC), with
+    their true UTC (commentsIds.xml and commentsExtensible.xml, as Word 365 writes them) or without."""
+    copy = tmp_path / "copy.docx"
+    assert invoke(ws, "round", "copy", SLUG, "-o", str(copy)).exit_code == 0
+    document = kit.open_docx(copy)
+    for needle, words, text, author, date in ((MEETINGS, "ba tháng", "A1 Đề nghị hai tháng.", "An",
+                                               "2025-07-10T09:00:00Z"),
+                                              (QUORUM, "Hội nghị", "B1 Rõ hơn.", "Bình", "2025-07-10T10:15:00Z")):
+        made = document.add_comment(kit.isolate(kit.paragraph_with(document, needle), words), text=text,
+                                    author=author, initials=author[0])
+        made._comment_elm.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date", date)
+    plain = kit.save(document, tmp_path / f"plain-{name}")
+    if not true_utc:
+        return plain
+    return _with_true_utc(plain, tmp_path / name, ["2025-07-10T02:00:37Z", "2025-07-10T03:15:09Z"])
+
+
+def _with_true_utc(path: Path, out: Path, utc: list[str]) -> Path:
+    """`path` with a paragraph id on each comment's paragraph and the parts giving comment n its time `utc[n]`."""
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    part = files["word/comments.xml"].decode("utf-8")
+    if "xmlns:w14" not in part:
+        part = part.replace("<w:comments ", f'<w:comments xmlns:w14="{_W14}" ', 1)
+    pids: list[str] = []
+
+    def number(_found: re.Match[str]) -> str:
+        pids.append(f"{0x20000000 + len(pids):08X}")
+        return f'<w:p w14:paraId="{pids[-1]}"'
+
+    files["word/comments.xml"] = re.sub(r"<w:p(?=[ >])", number, part).encode("utf-8")
+    durable = [f"{0x5A000000 + n:08X}" for n in range(len(pids))]
+    files["word/commentsIds.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w16cid:commentsIds '
+        'xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid">'
+        + "".join(f'<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="{d}"/>'
+                  for p, d in zip(pids, durable, strict=True))
+        + "</w16cid:commentsIds>").encode("utf-8")
+    files["word/commentsExtensible.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w16cex:commentsExtensible '
+        'xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex">'
+        + "".join(f'<w16cex:commentExtensible w16cex:durableId="{d}" w16cex:dateUtc="{u}"/>'
+                  for d, u in zip(durable, utc, strict=True))
+        + "</w16cex:commentsExtensible>").encode("utf-8")
+    types, rels = files["[Content_Types].xml"], files["word/_rels/document.xml.rels"]
+    for n, (part_name, kind, relation) in enumerate((
+            ("commentsIds", "commentsIds", "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds"),
+            ("commentsExtensible", "commentsExtensible",
+             "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible"))):
+        types = types.replace(b"</Types>", f'<Override PartName="/word/{part_name}.xml" ContentType="application/'
+                              f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>'.encode())
+        rels = rels.replace(b"</Relationships>", f'<Relationship Id="rIdT{n}" Type="{relation}" '
+                            f'Target="{part_name}.xml"/></Relationships>'.encode())
+    files["[Content_Types].xml"], files["word/_rels/document.xml.rels"] = types, rels
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return out
+
+
+def _stored(ws: Workspace) -> dict[str, dict[str, Any]]:
+    folder = ws.root / "amendments" / SLUG / "comments"
+    return {c["text"]: c for p in folder.glob("*.yaml") if (c := yaml.safe_load(p.read_text(encoding="utf-8")))}
+
+
+def test_a_word_comment_is_dated_by_its_true_utc_and_lists_among_comments_typed_in(
+        ws: Workspace, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = invoke(ws, "comment", "import", SLUG, str(_reply(ws, invoke, tmp_path, True)), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    stored = _stored(ws)
+    assert stored["A1 Đề nghị hai tháng."]["created"] == "2025-07-10T09:00:37+07:00"
+    assert stored["B1 Rõ hơn."]["created"] == "2025-07-10T10:15:09+07:00"
+
+    # Typed in on a machine keeping UTC: 09:30 and 11:00 in Vietnam.
+    for when, on, text in (("2025-07-10T02:30:00+00:00", "d12.k1.a", "C1 Typed at 09:30."),
+                           ("2025-07-10T04:00:00+00:00", "d12.k3", "C2 Typed at 11:00."),
+                           ("2025-07-10T01:00:00+00:00", "d12.k3", "C0 Typed at 08:00.")):
+        monkeypatch.setattr(rounds, "_now", lambda when=when: when)
+        added = invoke(ws, "comment", "add", SLUG, "--by", OTHER, "--on", on, "--text", text)
+        assert added.exit_code == 0, added.output
+
+    listed = invoke(ws, "comment", "list", SLUG, "--json")
+    assert listed.exit_code == 0, listed.output
+    found = json.loads(listed.output)
+    texts = [c["text"] for c in (found["comments"] if isinstance(found, dict) else found)]
+    assert texts == ["A1 Đề nghị hai tháng.", "C1 Typed at 09:30.", "C0 Typed at 08:00.", "B1 Rõ hơn.",
+                     "C2 Typed at 11:00."]
+
+    report = tmp_path / "bao-cao.csv"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(report)).exit_code == 0
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    said = [next(cell for cell in row if cell.startswith(("A1", "B1", "C"))) for row in rows
+            if any(cell.startswith(("A1", "B1", "C0", "C1", "C2")) for cell in row)]
+    assert [s[:2] for s in said] == ["A1", "C1", "C0", "B1", "C2"]
+
+
+def test_a_reply_imported_before_its_true_utc_was_read_is_known_again(ws: Workspace, invoke: Invoke,
+                                                                      tmp_path: Path) -> None:
+    # Imported as regdraft did before (Word's local time marked Z), then forwarded by another body in a copy Word
+    # saved with the true UTC: the comments are the first body's, not imported again.
+    first = invoke(ws, "comment", "import", SLUG, str(_reply(ws, invoke, tmp_path, False)), "--by", BODY)
+    assert first.exit_code == 0, first.output
+    assert _stored(ws)["A1 Đề nghị hai tháng."]["created"] == "2025-07-10T09:00:00Z"
+    resaved = _reply(ws, invoke, tmp_path, True, "fwd.docx")
+    forwarded = invoke(ws, "comment", "import", SLUG, str(resaved), "--by", OTHER)
+    said = " ".join(forwarded.output.split())
+    assert forwarded.exit_code == 1 and f"its comments were imported before as the reply of {BODY}" in said, said
+    again = invoke(ws, "comment", "import", SLUG, str(resaved), "--by", BODY)  # the same body's, saved again
+    assert again.exit_code == 0 and "Imported" not in again.output, again.output
+    assert sorted(c["created"] for c in _stored(ws).values()) == ["2025-07-10T09:00:00Z", "2025-07-10T10:15:00Z"]
