@@ -152,14 +152,20 @@ class AmendmentRow:
     rounds: tuple[RoundRow, ...]
     title: str = ""  # its title, as the document names itself (the slug is the drafting office's handle)
     language: str = ""  # the language it is written in (`lang` on its title where the page speaks another)
+    issued: bool = False  # numbered and signed (`Amendment.issued`): an issued text imported, recorded `submitted`
 
     @property
     def shown(self) -> str:
         """The status the members read: `circulating` (đang lấy ý kiến) while a round is open, whatever status the
         amendment is recorded at (an imported law is recorded `submitted`, as issued: "đã trình" told members a
-        text out for their comments had gone to the deciding body); else the status recorded."""
+        text out for their comments had gone to the deciding body); its rounds closed, `consulted` (đã kết thúc lấy ý
+        kiến) for `circulating`, or `submitted` as an issued text imported; else the status recorded."""
         pending = self.status in ("draft", "circulating", "submitted")
-        return "circulating" if pending and any(r.status == "open" for r in self.rounds) else self.status
+        if pending and any(r.status == "open" for r in self.rounds):
+            return "circulating"
+        if self.rounds and (self.status == "circulating" or (self.status == "submitted" and self.issued)):
+            return "consulted"
+        return self.status
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +202,8 @@ def _home(ws: Workspace) -> Home:
         rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
                                  a.status if a else "unreadable", a.draft if a else None,
                                  str(entry.error) if entry.error else "", tuple(rounds),
-                                 str(a.meta.get("title") or "").strip() if a else "", a.language if a else ""))
+                                 str(a.meta.get("title") or "").strip() if a else "", a.language if a else "",
+                                 bool(a and a.issued)))
     return Home(list(list_regulations(ws)), rows)
 
 
