@@ -147,42 +147,21 @@ def test_a_comments_line_breaks_and_tabs_are_kept(ws: Workspace, copy: Path, inv
 
 # -- a Word reply to a comment ------------------------------------------------------------------------
 
-_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-
-
 def _threaded(path: Path, out: Path, extended: str | None, reverse: bool = False) -> Path:
     """`path` with a paragraph id on every comment paragraph (10000000, 10000001 …) and `extended` as its
     commentsExtended.xml (`{0}`, `{1}` … the ids); `reverse` writes the comments part backwards, as LibreOffice
     reorders it."""
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
+    files, ids = kit.numbered_comments(path)
     part = files["word/comments.xml"].decode("utf-8")
-    if "xmlns:w14" not in part:
-        part = part.replace("<w:comments ", f'<w:comments xmlns:w14="{_W14}" ', 1)
-    ids: list[str] = []
-
-    def number(_found: re.Match[str]) -> str:
-        ids.append(f"{0x10000000 + len(ids):08X}")
-        return f'<w:p w14:paraId="{ids[-1]}"'
-
-    part = re.sub(r"<w:p(?=[ >])", number, part)
     if reverse:
         head, *comments = re.split(r"(?=<w:comment )", part)
         last, tail = comments[-1].split("</w:comments>")
         part = head + "".join(reversed([*comments[:-1], last])) + "</w:comments>" + tail
     files["word/comments.xml"] = part.encode("utf-8")
     if extended is not None:
-        files["word/commentsExtended.xml"] = extended.format(*ids).encode("utf-8")
-        files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
-            b"</Types>", b'<Override PartName="/word/commentsExtended.xml" ContentType="application/'
-            b'vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>')
-        files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
-            b"</Relationships>", b'<Relationship Id="rIdX99" Type="http://schemas.microsoft.com/office/2011/'
-            b'relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>')
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files.items():
-            z.writestr(name, data)
-    return out
+        kit.add_part(files, "commentsExtended", extended.format(*ids), "commentsExtended",
+                     "http://schemas.microsoft.com/office/2011/relationships/commentsExtended")
+    return kit.write_package(files, out)
 
 
 _EXTENDED = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx '

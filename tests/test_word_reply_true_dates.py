@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +30,6 @@ BODY = "Ban Tổ chức Tỉnh ủy"
 OTHER = "Văn phòng Tỉnh ủy"
 MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều 12 of the draft
 QUORUM = "Hội nghị chỉ hợp lệ khi"  # khoản 3 Điều 12
-_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
 # -- reading the true UTC ----------------------------------------------------------------------------------------
@@ -112,45 +109,19 @@ def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, true_utc: bool, name: 
 
 def _with_true_utc(path: Path, out: Path, utc: list[str]) -> Path:
     """`path` with a paragraph id on each comment's paragraph and the parts giving comment n its time `utc[n]`."""
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    part = files["word/comments.xml"].decode("utf-8")
-    if "xmlns:w14" not in part:
-        part = part.replace("<w:comments ", f'<w:comments xmlns:w14="{_W14}" ', 1)
-    pids: list[str] = []
-
-    def number(_found: re.Match[str]) -> str:
-        pids.append(f"{0x20000000 + len(pids):08X}")
-        return f'<w:p w14:paraId="{pids[-1]}"'
-
-    files["word/comments.xml"] = re.sub(r"<w:p(?=[ >])", number, part).encode("utf-8")
+    files, pids = kit.numbered_comments(path, 0x20000000)
     durable = [f"{0x5A000000 + n:08X}" for n in range(len(pids))]
-    files["word/commentsIds.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w16cid:commentsIds '
-        'xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid">'
-        + "".join(f'<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="{d}"/>'
-                  for p, d in zip(pids, durable, strict=True))
-        + "</w16cid:commentsIds>").encode("utf-8")
-    files["word/commentsExtensible.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w16cex:commentsExtensible '
-        'xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex">'
-        + "".join(f'<w16cex:commentExtensible w16cex:durableId="{d}" w16cex:dateUtc="{u}"/>'
-                  for d, u in zip(durable, utc, strict=True))
-        + "</w16cex:commentsExtensible>").encode("utf-8")
-    types, rels = files["[Content_Types].xml"], files["word/_rels/document.xml.rels"]
-    for n, (part_name, kind, relation) in enumerate((
-            ("commentsIds", "commentsIds", "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds"),
-            ("commentsExtensible", "commentsExtensible",
-             "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible"))):
-        types = types.replace(b"</Types>", f'<Override PartName="/word/{part_name}.xml" ContentType="application/'
-                              f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>'.encode())
-        rels = rels.replace(b"</Relationships>", f'<Relationship Id="rIdT{n}" Type="{relation}" '
-                            f'Target="{part_name}.xml"/></Relationships>'.encode())
-    files["[Content_Types].xml"], files["word/_rels/document.xml.rels"] = types, rels
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files.items():
-            z.writestr(name, data)
-    return out
+    kit.add_part(files, "commentsIds", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w16cid:commentsIds '
+                 'xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid">'
+                 + "".join(f'<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="{d}"/>'
+                           for p, d in zip(pids, durable, strict=True)) + "</w16cid:commentsIds>",
+                 "commentsIds", "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds")
+    kit.add_part(files, "commentsExtensible", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 '<w16cex:commentsExtensible xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex">'
+                 + "".join(f'<w16cex:commentExtensible w16cex:durableId="{d}" w16cex:dateUtc="{u}"/>'
+                           for d, u in zip(durable, utc, strict=True)) + "</w16cex:commentsExtensible>",
+                 "commentsExtensible", "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible")
+    return kit.write_package(files, out)
 
 
 def _stored(ws: Workspace) -> dict[str, dict[str, Any]]:

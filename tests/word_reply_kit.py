@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import subprocess
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -153,3 +155,44 @@ def imported_by_provision(invoke: Any, ws: Any, slug: str, reply: Path, body: st
     by_provision = {c["provision"]: c for c in files}
     assert len(by_provision) == len(files), files
     return by_provision
+
+
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def numbered_comments(path: Path, first: int = 0x10000000) -> tuple[dict[str, bytes], list[str]]:
+    """The files of the package at `path`, by name, with a paragraph id (`w14:paraId`: `first`, `first` + 1 …, in
+    hex) on every paragraph of its comments part, as Word writes them, and those ids in order."""
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    part = files["word/comments.xml"].decode("utf-8")
+    if "xmlns:w14" not in part:
+        part = part.replace("<w:comments ", f'<w:comments xmlns:w14="{_W14}" ', 1)
+    ids: list[str] = []
+
+    def number(_found: re.Match[str]) -> str:
+        ids.append(f"{first + len(ids):08X}")
+        return f'<w:p w14:paraId="{ids[-1]}"'
+
+    files["word/comments.xml"] = re.sub(r"<w:p(?=[ >])", number, part).encode("utf-8")
+    return files, ids
+
+
+def add_part(files: dict[str, bytes], name: str, xml: str, kind: str, relation: str) -> None:
+    """Add `word/{name}.xml`, holding `xml`, to `files`, its content type `…wordprocessingml.{kind}+xml`, related to
+    the document by `relation` (python-docx reads only the parts the document relates to)."""
+    files[f"word/{name}.xml"] = xml.encode("utf-8")
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/word/{name}.xml" ContentType="application/'
+        f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>'.encode())
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rId{name}" Type="{relation}" '
+        f'Target="{name}.xml"/></Relationships>'.encode())
+
+
+def write_package(files: dict[str, bytes], out: Path) -> Path:
+    """Write the package's `files` to `out`."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return out
