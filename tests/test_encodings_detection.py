@@ -1,7 +1,9 @@
 """How `core.encodings` tells UTF-16 text from a binary file: a UTF-16 file without its byte-order mark holding a few
-control characters (Word's cell and field marks, a stray NUL) was called binary, and one whose letters are all above
-U+00FF (`ờơ`, no zero byte) was read as UTF-8. Random bytes and real binary files (PNG, ZIP, PDF, GZIP, an old Word
-file) are never read as text; any text of two or more Vietnamese characters saved as UTF-16 reads back exactly."""
+control characters (Word's cell and field marks, a stray NUL) was called binary, one whose letters are all above
+U+00FF (`ờơ`, no zero byte) was read as UTF-8, and one mostly in another script (Chinese, Korean, Arabic, Thai ...)
+was called binary. Random bytes and real binary files (PNG, ZIP, PDF, GZIP, an old Word file, an uncompressed image,
+a sound, a UTF-8 text with a stray zero byte) are never read as UTF-16 text; any text of two or more Vietnamese
+characters saved as UTF-16 reads back exactly."""
 
 from __future__ import annotations
 
@@ -82,7 +84,38 @@ def _ole(payload: bytes) -> bytes:  # an old Word 97-2003 file: its header, then
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + payload
 
 
-FILES = {"random": lambda p: p, "png": _png, "zip": _zip, "pdf": _pdf, "gzip": gzip.compress, "ole": _ole}
+def _bmp(payload: bytes) -> bytes:
+    """An uncompressed 24-bit image of a few colours in runs (a drawing, a screenshot): its repeated pixels read as a
+    few characters over and over, each colour's often in one script (`b"\x80" * 3` is 老老老)."""
+    colours = [(payload[i:i + 3] + b"\x80\x80\x80")[:3] for i in range(0, 12, 3)]
+    pixels = b"".join(colours[byte % 4] * (1 + byte % 13) for byte in payload[12:])
+    info = struct.pack("<IiiHHIIiiII", 40, 64, max(1, len(pixels) // 192), 1, 24, 0, len(pixels), 2835, 2835, 0, 0)
+    return b"BM" + struct.pack("<IHHI", 54 + len(pixels), 0, 0, 54) + info + pixels
+
+
+def _wav(payload: bytes) -> bytes:
+    """16-bit sound, quiet (each sample a few hundred either side of silence) or loud."""
+    loud = payload[:1] > b"\x80"
+    samples = b"".join(struct.pack("<h", (byte - 128) * (200 if loud else 3)) for byte in payload)
+    fmt = struct.pack("<HHIIHH", 1, 1, 16000, 32000, 2, 16)
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(samples)) + samples
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+ENGLISH = ("Article 1. Scope\nThese Rules govern the principles and working regime of the Provincial Party Executive "
+           "Committee, its Standing Committee and its Standing Office.\n")
+
+
+def _stray_zero(payload: bytes) -> bytes:
+    """A UTF-8 text, English or Vietnamese, with a zero byte somewhere in it (each pair of ASCII bytes reads as an
+    ideograph: `ab` as 扡)."""
+    text = ((ENGLISH if payload[:1] < b"\x80" else TEXT) * 40).encode("utf-8")
+    at = int.from_bytes(payload[1:3] or b"\0", "little") % min(len(text), 2 * SAMPLE)
+    return text[:at] + b"\x00" + text[at:]
+
+
+FILES = {"random": lambda p: p, "png": _png, "zip": _zip, "pdf": _pdf, "gzip": gzip.compress, "ole": _ole,
+         "bmp": _bmp, "wav": _wav, "text with a zero byte": _stray_zero}
 
 
 @settings(max_examples=200)
@@ -126,3 +159,41 @@ def test_vietnamese_text_saved_as_utf16_reads_back_exactly(text: str, encoding: 
     assert utf16(data) == encoding
     assert decoded(data) == (text, encoding)
     assert not binary(data)
+
+
+# -- texts in other scripts: UTF-16 without a mark ---------------------------------------------------------------
+
+OTHER_SCRIPTS = {
+    "zh": ("第一条 为了规范省委常委会的工作，根据党章和有关规定，制定本规则。\n"
+           "第二条 本规则适用于省委全体会议和常委会会议。\n"),
+    "ja": ("第1条　この規則は、県党委員会の運営に関し必要な事項を定めるものとする。\n"
+           "第2条　委員会は、毎月一回会議を開く。\n"),
+    "ko": ("제1조 이 규칙은 도당위원회의 운영에 관하여 필요한 사항을 정함을 목적으로 한다.\n"
+           "제2조 위원회는 매월 1회 회의를 개최한다.\n"),
+    "ar": ("المادة 1. تحدد هذه اللائحة مبادئ ونظام عمل اللجنة التنفيذية للحزب في المقاطعة.\n"
+           "المادة 2. تعقد اللجنة اجتماعا كل شهر.\n"),
+    "he": ("סעיף 1. תקנון זה קובע את עקרונות העבודה של הוועד המנהל של המפלגה במחוז.\n"
+           "סעיף 2. הוועד מתכנס פעם בחודש.\n"),
+    "th": ("มาตรา 1 ระเบียบนี้กำหนดหลักการและระบบการทำงานของคณะกรรมการบริหารพรรคประจำจังหวัด\n"
+           "มาตรา 2 คณะกรรมการประชุมเดือนละครั้ง\n"),
+    "hi": ("अनुच्छेद 1. यह विनियम प्रांतीय पार्टी कार्यकारी समिति के कार्य के सिद्धांतों और व्यवस्था को\n"
+           "निर्धारित करता है।\nअनुच्छेद 2. समिति प्रति माह एक बैठक करती है।\n"),
+    "ru": ("Статья 1. Настоящий регламент определяет принципы и порядок работы комитета.\n"
+           "Статья 2. Комитет собирается раз в месяц.\n"),
+    "zh, no ASCII": "一二三四五六七八九十百千万",
+    "ja, one line, ideographic spaces": "第一条　総則　この規則は委員会の運営に関し必要な事項を定める",
+    "zh with Vietnamese": "Điều 1. 第一条 为了规范省委常委会的工作，根据党章和有关规定，制定本规则。\n" * 3,
+}
+
+
+@pytest.mark.parametrize("encoding", WIDE)
+@pytest.mark.parametrize("text", [text * 30 if "\n" in text else text for text in OTHER_SCRIPTS.values()],
+                         ids=list(OTHER_SCRIPTS))
+def test_utf16_without_a_mark_in_another_script_is_text(encoding: str, text: str) -> None:
+    """Mostly Chinese, Japanese, Korean, Arabic, Hebrew, Thai or Hindi, it was called "a binary file": its letters
+    are neither Vietnamese nor the Latin, Greek and Cyrillic the reading allowed."""
+    data = text.encode(encoding)
+    assert utf16(data) == encoding and not binary(data)
+    assert decoded(data) == (text, encoding)
+    paragraphs, read_as, _ = read_text(data, "x.txt")
+    assert read_as == encoding and paragraphs
