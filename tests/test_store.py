@@ -170,8 +170,8 @@ def test_broken_settings_are_reported(empty_workspace: Workspace) -> None:
     (empty_workspace.root / "regdraft.yaml").write_bytes(b"identity: [\n")
     with pytest.raises(StoreError, match="the workspace settings are not valid YAML"):
         Workspace(empty_workspace.root).config  # noqa: B018
-    (empty_workspace.root / "regdraft.yaml").write_bytes(b"\xff\xfe")
-    with pytest.raises(StoreError, match="cannot read the workspace settings"):
+    (empty_workspace.root / "regdraft.yaml").write_bytes(b"profile: S\xe8\n")  # b"\xff\xfe" is UTF-16, empty
+    with pytest.raises(StoreError, match="regdraft.yaml:1: cannot read the workspace settings"):
         Workspace(empty_workspace.root).config  # noqa: B018
 
 

@@ -23,6 +23,7 @@ import yaml
 from regdraft.core.commands import Command
 from regdraft.core.comment_order import MAX_SEQUENCE
 from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus, one_newline
+from regdraft.core.encodings import Unreadable, lenient_text, strict_text, utf16
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
@@ -69,13 +70,18 @@ def _dump(data: Mapping[str, Any]) -> str:
 
 
 def _load(text: str | bytes, source: str) -> dict[str, Any]:
-    if has_markers(text.encode("utf-8") if isinstance(text, str) else text):
-        raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
-                         f"version, yours or the other, with `{Command.of('resolve', source)}`.",
-                         options=("resolve:side",))
+    _refuse_markers(text, source)
     if (size := size_of(text)) > MAX_YAML_BYTES:  # said in its own words, not as YAML that does not read
         raise ParseError(f"{source}: {too_long(size, MAX_YAML_BYTES, 'this file')}; a comment's text and wording "
                          "hold 20,000 characters each.")
+    if isinstance(text, bytes):
+        raw = text
+        try:
+            text = strict_text(raw)  # UTF-16 ("Unicode") too, with or without its byte-order mark
+        except Unreadable as exc:
+            raise ParseError(f"{source}:{exc.line}: {exc.why}; save the file as UTF-8.") from None
+        if utf16(raw) is not None:  # its markers were not seen in the bytes
+            _refuse_markers(text, source)
     try:
         # libyaml where PyYAML has it (ten times faster: a 40,000-byte comment took 17 ms, and the review server read
         # every comment for every page), refused as the pure loader refuses (an alias, nesting deeper than
@@ -93,6 +99,13 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
             if alias in data:
                 data["provision"] = data.pop(alias)
     return data
+
+
+def _refuse_markers(text: str | bytes, source: str) -> None:
+    if has_markers(text.encode("utf-8") if isinstance(text, str) else text):
+        raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
+                         f"version, yours or the other, with `{Command.of('resolve', source)}`.",
+                         options=("resolve:side",))
 
 
 class _Wrong(ValueError):
@@ -139,7 +152,7 @@ def key_line(text: str | bytes, key: str, under: str = "") -> int:
     found."""
     if not under:
         return key_lines(text).get(key, 1)
-    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    text = lenient_text(text)  # UTF-16 too: its keys were not found, so every problem stood at line 1
     try:
         root = compose_yaml(text)
     except yaml.YAMLError:
@@ -154,14 +167,14 @@ def key_line(text: str | bytes, key: str, under: str = "") -> int:
 def key_lines(text: str | bytes) -> dict[str, int]:
     """The line of each top-level key of a YAML file (`key_line` for all in one reading of the file: a file of many
     unknown keys was read again for each, 20,000 keys 54 s; r27 sweep W, defect 6)."""
-    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    text = lenient_text(text)
     return {line.split(":", 1)[0].rstrip(): k for k, line in enumerate(text.splitlines(), 1)}
 
 
 def item_lines(text: str | bytes, key: str, under: str) -> list[int]:
     """The line of each item of the list a `key` of the mapping under the top-level `under` holds (`report:` then
     `  recipients:` then `    - …`), in order; [] when there is no such list or the file cannot be read."""
-    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    text = lenient_text(text)
     try:
         root = compose_yaml(text)
     except yaml.YAMLError:

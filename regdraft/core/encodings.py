@@ -35,6 +35,11 @@ Post-conditions:
    the byte at its line.
 4. `binary` is true for a file holding a zero byte in its first `2 * SAMPLE` bytes that is not UTF-16: no text
    saved in UTF-8 or in an 8-bit encoding holds one.
+5. `strict_text` is the strict reading of a file regdraft reads whole (its settings, a profile, a vote, a template,
+   a comment): `decoded`'s text, or `Unreadable` with the line at fault and why, a clause a reader's sentence puts
+   after the file and line: a binary file (line 1), a byte that is not UTF-8, or bytes that are not UTF-16 in a file
+   saved so (cut off or damaged). `lenient_text` reads a file as `decoded` does with a byte that does not read
+   replaced, for what only counts its lines (the line of a key); never for text that is shown or kept.
 """
 
 from __future__ import annotations
@@ -187,15 +192,52 @@ def readable_head(data: bytes, size: int | None = None) -> str:
         return text[:text.rfind("\n") + 1]
 
 
+class Unreadable(ValueError):
+    """A file's bytes that are not text (post-condition 5): the line at fault, and why in a clause."""
+
+    def __init__(self, line: int, why: str) -> None:
+        super().__init__(why)
+        self.line, self.why = line, why
+
+
+def strict_text(data: bytes) -> str:
+    """`data` as `decoded` reads it (UTF-8, or UTF-16 with or without its mark), the mark dropped; `Unreadable` for a
+    binary file or a byte that does not read (post-condition 5)."""
+    if binary(data):
+        raise Unreadable(1, "the file is not text (it looks like a binary file)")
+    try:
+        return decoded(data)[0]
+    except UnicodeDecodeError as exc:
+        encoding = utf16(data)
+        line = undecodable_line(data, exc, encoding)
+        if encoding is None:
+            raise Unreadable(line, "the line is not UTF-8 text") from None
+        raise Unreadable(line, "the line is not UTF-16 text (the file is saved as UTF-16 ('Unicode'), and may be cut "
+                               "off or damaged)") from None
+
+
+def undecodable_line(data: bytes, exc: UnicodeDecodeError, encoding: str | None) -> int:
+    """The line of `data` holding the bytes `exc` found not to read in `encoding` (`utf16`'s answer; None: UTF-8)."""
+    if encoding is None:
+        return data[:exc.start].count(b"\n") + 1
+    return data[:exc.start - exc.start % 2].decode(encoding, errors="replace").count("\n") + 1
+
+
+def lenient_text(data: str | bytes) -> str:
+    """`data` as `decoded` reads it, a byte that does not read replaced (post-condition 5): only to count lines."""
+    if isinstance(data, str):
+        return data
+    return data.decode(utf16(data) or "utf-8", errors="replace").removeprefix("\ufeff")
+
+
 def saved_as(encoding: str) -> str:
     """How a message names the encoding a file was saved in: `UTF-16 ('Unicode')` or `UTF-8`."""
     return "UTF-16 ('Unicode')" if encoding in (UTF16_LE, UTF16_BE) else encoding.upper()
 
 
 def text_of(data: bytes, source: str, advice: str) -> str:
-    """`data` as `decoded` reads it; a `ParseError` naming the line of a byte that does not read, and `advice`."""
+    """`data` as `strict_text` reads it; a `ParseError` naming the line at fault, why, and `advice`."""
     try:
-        return decoded(data)[0]
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ParseError(f"{source}:{line}: the line is not UTF-8 text; {advice}") from None
+        return strict_text(data)
+    except Unreadable as exc:
+        raise ParseError(f"{source}:{exc.line}: {exc.why}; {advice}") from None

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.blocks import body_blocks, heading_cuts
 from regdraft.core.collector import paused
-from regdraft.core.encodings import binary, decoded, saved_as, utf16
+from regdraft.core.encodings import binary, decoded, saved_as, undecodable_line, utf16
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
     PLACEHOLDER,
@@ -71,11 +71,10 @@ def decode(data: bytes | str, source: str = "") -> str:
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, encoding: str | None, source: str) -> Problem:
     """The problem of a byte that does not read in the encoding the file is saved in."""
+    line = undecodable_line(data, exc, encoding)
     if encoding is not None:
-        line = data[: exc.start - exc.start % 2].decode(encoding, errors="replace").count("\n") + 1
         return Problem(f"The file is saved as {saved_as(encoding)}, but its bytes at offset {exc.start} are not "
                        "UTF-16 text (the file may be cut off or damaged); save it as UTF-8.", source, line)
-    line = data[: exc.start].count(b"\n") + 1
     return Problem(f"The file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                    "save it as UTF-8, or convert a legacy TCVN3/VNI file with `regdraft import`.", source, line)
 

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
+from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import RegdraftError
 
 TEMPLATE_FOLDER = "templates"
@@ -87,9 +88,9 @@ def _workspace_file(root: Path, parts: tuple[str, ...], template: str) -> tuple[
     if info.st_size > MAX_TEMPLATE_BYTES:
         raise RegdraftError(f"{shown} is {info.st_size} bytes; a template may hold at most {MAX_TEMPLATE_BYTES}.")
     try:
-        source = current.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise RegdraftError(f"{shown} is not UTF-8 text; save the template as UTF-8.") from None
+        source = strict_text(current.read_bytes())  # UTF-16 ("Unicode") too
+    except Unreadable as exc:
+        raise RegdraftError(f"{shown}:{exc.line}: {exc.why}; save the template as UTF-8.") from None
     mtime = info.st_mtime
     return source, shown, lambda: _unchanged(current, mtime)
 

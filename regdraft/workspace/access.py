@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import Problem, RegdraftError, UnknownName, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.text import nfc
@@ -63,9 +64,12 @@ def _section(ws: Workspace) -> dict[str, Any]:
     import yaml  # here, not above: `check` imports this module and a warm check loads no YAML
 
     try:
-        data = load_yaml(ws.read(CONFIG_NAME)) if ws.exists(CONFIG_NAME) else {}
+        data = load_yaml(strict_text(ws.read(CONFIG_NAME))) if ws.exists(CONFIG_NAME) else {}
     except yaml.YAMLError as exc:
         raise RegdraftError(f"{CONFIG_NAME}: cannot read the workspace settings: {exc}") from None
+    except Unreadable as exc:
+        raise RegdraftError(f"{CONFIG_NAME}:{exc.line}: cannot read the workspace settings: {exc.why}; save the file "
+                            "as UTF-8.") from None
     section = data.get("review") if isinstance(data, dict) else None
     return section if isinstance(section, dict) else {}
 
@@ -196,13 +200,13 @@ def revoke(ws: Workspace, key: str) -> list[AccessLink]:
 
 
 def _write(ws: Workspace, entries: Sequence[AccessLink], message: str) -> None:
-    text = ws.read(CONFIG_NAME).decode("utf-8") if ws.exists(CONFIG_NAME) else ""
     data: dict[str, Any] = {**_section(ws), "access": [
         {"name": e.name, "body": e.body, "role": e.role.value, "token_sha256": e.token_sha256, "created": e.created}
         for e in entries
     ]}
     block = dump_yaml({"review": data}, allow_unicode=True, sort_keys=False)
-    kept = _without_key(text, "review").rstrip("\n")
+    text = strict_text(ws.read(CONFIG_NAME)) if ws.exists(CONFIG_NAME) else ""  # read by `_section` above
+    kept = _without_key(text, "review").rstrip("\n")  # written back as UTF-8, whatever it was saved in
     ws.commit({CONFIG_NAME: ((kept + "\n") if kept else "").encode("utf-8") + block.encode("utf-8")}, message)
 
 

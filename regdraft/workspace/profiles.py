@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
-from regdraft.core.encodings import readable_head
+from regdraft.core.encodings import Unreadable, readable_head, strict_text
 from regdraft.core.errors import Problem, ProfileError, RegdraftError
 from regdraft.core.frontmatter import read_front_matter
 from regdraft.core.layout import PROFILES, amendment_path
@@ -18,18 +18,20 @@ def workspace_profiles(ws: Workspace) -> dict[str, str]:
     """The workspace's own profile files (name -> YAML text), which override or add to the shipped ones."""
     texts, unreadable = _read(ws)
     if unreadable:
-        raise RegdraftError(f"{unreadable[0].source}: is not UTF-8 text.")
+        raise RegdraftError(str(unreadable[0]))
     return texts
 
 
 def _read(ws: Workspace) -> tuple[dict[str, str], list[Problem]]:
-    """The workspace's profile files that are text, and a problem for each that is not."""
+    """The workspace's profile files that are text (UTF-8, or UTF-16 as Notepad saves "Unicode"), and a problem for
+    each that is not, at the line at fault."""
     texts, unreadable = {}, []
     for relative in ws.files(PROFILES, "*.yaml"):
         try:
-            texts[PurePosixPath(relative).stem] = ws.read(relative).decode("utf-8")
-        except UnicodeDecodeError:
-            unreadable.append(Problem("The file is not UTF-8 text.", relative, 1))
+            texts[PurePosixPath(relative).stem] = strict_text(ws.read(relative))
+        except Unreadable as exc:
+            unreadable.append(Problem(f"{exc.why[0].upper()}{exc.why[1:]}; save the file as UTF-8.", relative,
+                                      exc.line))
     return texts, unreadable
 
 

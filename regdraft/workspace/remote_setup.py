@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from regdraft.core.encodings import readable_head
+from regdraft.core.encodings import Unreadable, readable_head, strict_text
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.layout import PROFILES
 from regdraft.render.profile import DEFAULT, shipped_texts
@@ -121,10 +121,11 @@ def _check_profile(directory: Path, name: str) -> None:
     for path in listed:
         if path.is_file() and not path.is_symlink():  # what the workspace reads (a link is refused there)
             try:
-                texts[path.stem] = path.read_bytes().decode("utf-8")
-            except UnicodeDecodeError:
+                texts[path.stem] = strict_text(path.read_bytes())  # UTF-16 ("Unicode") too, as the workspace reads it
+            except Unreadable as exc:
                 if path.stem == name:
-                    raise UsageError(f"{PROFILES}/{name}.yaml is not UTF-8 text.", options=("profile",)) from None
+                    raise UsageError(f"{PROFILES}/{name}.yaml:{exc.line}: {exc.why}; save the file as UTF-8.",
+                                     options=("profile",)) from None
     try:
         load_profile({}, {"profile": name}, texts)
     except RegdraftError as exc:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.commands import Command
+from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import GitFailed, NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_nested, git_policy
@@ -177,11 +178,14 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
 
             path = self.root / CONFIG_NAME
             try:
-                # Missing only while `init` is writing it: the defaults apply.
-                text = self.read(CONFIG_NAME).decode("utf-8") if self.exists(CONFIG_NAME) else ""
+                # Missing only while `init` is writing it: the defaults apply. UTF-16 (Notepad's "Unicode") too.
+                text = strict_text(self.read(CONFIG_NAME)) if self.exists(CONFIG_NAME) else ""
                 data = read_yaml(self, text) or {}  # kept in the cache: PyYAML is not imported when warm
-            except (OSError, UnicodeDecodeError) as exc:
+            except OSError as exc:
                 raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
+            except Unreadable as exc:
+                raise StoreError(f"{CONFIG_NAME}:{exc.line}: cannot read the workspace settings: {exc.why}; save the "
+                                 "file as UTF-8. Nothing was done.") from None
             except Exception as exc:
                 import yaml
 

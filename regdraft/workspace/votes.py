@@ -23,6 +23,7 @@ from regdraft.core.amend.document import Amendment, DocumentArticle, instruction
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.commands import Command
 from regdraft.core.dates import parse_date
+from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import NotPending, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.layout import vote_path
@@ -160,9 +161,9 @@ def unreadable_vote(ws: Workspace, slug: str) -> Problem | None:
 def _read(text: bytes) -> Vote:
     """The vote a vote file's bytes hold; `_Unreadable` when they hold none."""
     try:
-        data = load_yaml(text.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _Unreadable("it is not UTF-8 text", line=1) from None
+        data = load_yaml(strict_text(text))  # UTF-16 ("Unicode") too
+    except Unreadable as exc:
+        raise _Unreadable(exc.why.replace("the line", f"its line {exc.line}", 1), line=exc.line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         said = " ".join(str(getattr(exc, "problem", None) or "its layout is wrong").split())
