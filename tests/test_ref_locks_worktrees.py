@@ -195,3 +195,38 @@ def test_a_worktree_naming_no_path_is_left_out_and_the_lock_is_still_named_and_r
     (problem,) = git_lock(ws)
     assert "refs/heads/main.lock" in str(problem) and not problem.warning
     assert len(remove_git_lock(Workspace(root))) == 1 and not lock.exists()
+
+
+def test_the_locks_of_a_stopped_rebase_or_merges_refs_say_what_they_block(
+        mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """REBASE_HEAD.lock and AUTO_MERGE.lock block only what git writes when a rebase or merge stops on a conflict;
+    `check` said "every write to this workspace fails" of them, and the repair "writes work again". A commit goes on
+    beside them; ORIG_HEAD.lock is still said to stop every write."""
+    monkeypatch.setattr(store_killed, "WAIT_FOR_GIT", 0.0)
+    ws = mini_workspace
+    rebase, merge, orig = (ws.git_dir() / name for name in ("REBASE_HEAD.lock", "AUTO_MERGE.lock", "ORIG_HEAD.lock"))
+    for lock in (rebase, merge, orig):
+        plant(lock)
+    said = {problem.source: problem.message for problem in git_lock(ws)}
+    rebase_said, merge_said = said[ws.relative_link(rebase)], said[ws.relative_link(merge)]
+    assert rebase_said.startswith(
+        "Git's lock .git/REBASE_HEAD.lock is there and no git process holds it (a git that was stopped left it): "
+        "writes go on, but a `")
+    assert ("whose rebase stops on a conflict cannot record the commit it stopped at (git's REBASE_HEAD), and git "
+            "reports an error at the end of every rebase, until `") in rebase_said
+    assert merge_said.startswith(
+        "Git's lock .git/AUTO_MERGE.lock is there and no git process holds it (a git that was stopped left it): "
+        "writes go on, but a `")
+    assert ("whose merge or rebase meets a conflict fails with a recent git, which cannot record its merge of the "
+            "conflicting files (git's AUTO_MERGE), until `") in merge_said
+    assert "every write" not in rebase_said + merge_said
+    assert "so every write to this workspace fails" in said[ws.relative_link(orig)]
+    ws.commit({"notes.md": "Ghi chú\n".encode()}, "A write beside the locks")
+    assert ws.read("notes.md") == "Ghi chú\n".encode()
+    repaired = remove_git_lock(ws)
+    assert sorted(repaired) == sorted([
+        "Removed .git/REBASE_HEAD.lock, a lock of git's, which a git that was stopped had left: a sync's rebase can "
+        "record the commit it stops at again.",
+        "Removed .git/AUTO_MERGE.lock, a lock of git's, which a git that was stopped had left: a sync's merge or "
+        "rebase can record a conflict again.",
+        "Removed .git/ORIG_HEAD.lock, a lock of git's, which a git that was stopped had left: writes work again."])

@@ -285,8 +285,8 @@ def remove_git_lock(ws: Workspace) -> list[str]:
         index = ws.relative_link(ws.git_dir() / "index.lock")
         said = [f"Removed {index}, git's index lock, which a git that was stopped had left: writes work again."] \
             if ws.remove_abandoned_lock() else []
-        said += [f"Removed {ws.relative_link(lock)}, a lock of git's, which a git that was stopped had left: writes "
-                 "work again." for lock in ws.remove_abandoned_ref_locks()]
+        said += [f"Removed {ws.relative_link(lock)}, a lock of git's, which a git that was stopped had left: "
+                 f"{ws.freed(lock)}." for lock in ws.remove_abandoned_ref_locks()]
     return said
 
 

@@ -70,6 +70,17 @@ REF_LOCKS = ("HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "REBASE_HEAD.lock
 # fetches (`refs/remotes/<remote>/*`, the remote's adoption tags in `refs/regdraft/<remote>/adopted/*`).
 WRITTEN_REFS = ("refs/tags/adopted/", "refs/remotes/", "refs/regdraft/")
 _OWN_REFS = ("refs/bisect/", "refs/worktree/", "refs/rewritten/")  # each worktree's own, as HEAD is (git-worktree(1))
+# The locks of refs git writes only when a rebase or merge stops on a conflict block only that (a git from 2024 on
+# writes AUTO_MERGE through its lock and fails the merge without it); what each blocks, and what its removal frees.
+_ONLY_BLOCKS = {
+    "REBASE_HEAD.lock": (f"writes go on, but a `{Command.of('sync')}` whose rebase stops on a conflict cannot "
+                         "record the commit it stopped at (git's REBASE_HEAD), and git reports an error at the end of "
+                         "every rebase",
+                         "a sync's rebase can record the commit it stops at again"),
+    "AUTO_MERGE.lock": (f"writes go on, but a `{Command.of('sync')}` whose merge or rebase meets a conflict fails "
+                        "with a recent git, which cannot record its merge of the conflicting files (git's AUTO_MERGE)",
+                        "a sync's merge or rebase can record a conflict again"),
+}
 _LOCK_IN_GIT_WORDS = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 
 
@@ -171,12 +182,24 @@ class KilledGit:
                            "fail until it is gone, and deleting it is safe once no git command is running in any "
                            "checkout of this repository")
         if _abandoned(lock, wait, git_in=self._git_places()):
+            blocks = self._only_blocks(lock)
+            said = f": {blocks[0]}," if blocks else ", so every write to this workspace fails"
             return True, (f"git's lock {shown} is there and no git process holds it (a git that was stopped left "
-                          f"it), so every write to this workspace fails until `{Command.of('check', repair=True)}` "
-                          "removes it")
+                          f"it){said} until `{Command.of('check', repair=True)}` removes it")
         if not lock.exists():
             return None
         return False, f"git's lock {shown} is held by a process running now; {_safe_once_alone()}"
+
+    def freed(self, lock: Path) -> str:
+        """What the repair gives back in removing `lock`, an abandoned ref lock: writes, or only what it blocked."""
+        blocks = self._only_blocks(lock)
+        return blocks[1] if blocks else "writes work again"
+
+    def _only_blocks(self, lock: Path) -> tuple[str, str] | None:
+        """`_ONLY_BLOCKS`'s words for `lock` in this workspace's git folder; None for a lock that stops every write."""
+        if lock.name in _ONLY_BLOCKS and lock.parent.resolve() == self.git_dir().resolve():
+            return _ONLY_BLOCKS[lock.name]
+        return None
 
     def held_lock_said(self, detail: str) -> str | None:
         """The sentence for git's words `detail` when they are about a lock file that is there ("Unable to create
