@@ -19,6 +19,8 @@ from regdraft.workspace import store_killed
 from regdraft.workspace.checks import git_lock, remove_git_lock
 from regdraft.workspace.store import Workspace
 
+from .conftest import Invoke
+
 TAG = "refs/tags/adopted/05-QC-TU"
 
 
@@ -192,8 +194,9 @@ def test_a_worktree_naming_no_path_is_left_out_and_the_lock_is_still_named_and_r
     lock = root / ".git/refs/heads/main.lock"
     plant(lock)
     ws = Workspace(root)
-    (problem,) = git_lock(ws)
+    (problem, left_out) = git_lock(ws)
     assert "refs/heads/main.lock" in str(problem) and not problem.warning
+    assert left_out.source == ".git/worktrees/x/gitdir" and left_out.warning
     assert len(remove_git_lock(Workspace(root))) == 1 and not lock.exists()
 
 
@@ -230,3 +233,30 @@ def test_the_locks_of_a_stopped_rebase_or_merges_refs_say_what_they_block(
         "Removed .git/AUTO_MERGE.lock, a lock of git's, which a git that was stopped had left: a sync's merge or "
         "rebase can record a conflict again.",
         "Removed .git/ORIG_HEAD.lock, a lock of git's, which a git that was stopped had left: writes work again."])
+
+
+@pytest.mark.parametrize(("gitdir", "why"), [
+    ("nul", "it holds a NUL byte"), ("loop", "the path it names cannot be followed (a link on it loops)"),
+    ("empty", "it is empty")])
+def test_check_names_a_worktree_left_out_for_naming_no_path(mini_workspace: Workspace, invoke: Invoke, gitdir: str,
+                                                            why: str) -> None:
+    """Such a worktree was left out without a word, though a git running in it goes unseen when a lock is judged."""
+    root = mini_workspace.root
+    folder = root / ".git/worktrees/x"
+    folder.mkdir(parents=True)
+    (folder / "HEAD").write_text("ref: refs/heads/other\n", encoding="utf-8")
+    if gitdir == "nul":
+        (folder / "gitdir").write_bytes(b"gitdir\x00/etc/x\n")
+    elif gitdir == "loop":  # outside the workspace, whose own files `check` reads
+        (root.parent / "loop").symlink_to("loop")
+        (folder / "gitdir").write_text(f"{root.parent / 'loop' / '.git'}\n", encoding="utf-8")
+    else:
+        (folder / "gitdir").write_bytes(b"")
+    (problem,) = git_lock(Workspace(root))
+    assert (problem.source, problem.warning) == (".git/worktrees/x/gitdir", True)
+    assert problem.message.startswith(f"This file names no checkout ({why}), so git's linked worktree 'x' is left "
+                                      "out: a git running in it would not be seen when `"), problem.message
+    result = invoke(root, "check")
+    said = " ".join(result.output.split())
+    assert "Traceback" not in said and f".git/worktrees/x/gitdir: warning: This file names no checkout ({why})" in said
+    assert "git worktree prune` removes the worktree" in said, said

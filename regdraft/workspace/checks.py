@@ -268,13 +268,20 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:
     """git's index lock and its ref locks, which make writes fail: left by a git that was stopped (an error, which
-    the repair removes), or held by a git running now (a warning). The journal's own lock is finished with the write."""
+    the repair removes), or held by a git running now (a warning). The journal's own lock is finished with the write.
+    A linked worktree whose `gitdir` names no checkout, which the judgement of a lock cannot look into (a warning)."""
     problems = []
     for lock in [ws.git_dir() / "index.lock", *ws.ref_locks()]:
         locked = ws.lock_state(lock)
         if locked is not None:
             abandoned, said = locked
             problems.append(Problem(said[0].upper() + said[1:] + ".", ws.relative_link(lock), warning=not abandoned))
+    for gitdir, why in ws.left_out_worktrees():
+        problems.append(Problem(
+            f"This file names no checkout ({why}), so git's linked worktree '{gitdir.parent.name}' is left out: a git "
+            f"running in it would not be seen when `{Command.of('check', repair=True)}` judges git's locks "
+            f"abandoned. If that checkout is no longer used, `{Command.git('worktree', 'prune')}` removes the "
+            "worktree.", ws.relative_link(gitdir), warning=True))
     return problems
 
 

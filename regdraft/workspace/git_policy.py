@@ -344,15 +344,33 @@ def worktrees(common: Path) -> list[tuple[Path, Path]]:
     repair and every write while a ref lock was left, r32 sweep AW F3). Read from git's files, without running
     git."""
     found = [(common.parent, common)] if common.name == ".git" else []
+    return found + [(tree, folder) for folder, tree, _ in _linked(common) if tree is not None]
+
+
+def left_out_worktrees(common: Path) -> list[tuple[Path, str]]:
+    """The `gitdir` file of each linked worktree `worktrees` leaves out because it names no path a folder can have,
+    and what is wrong with it (a clause); one that cannot be read at all (git's own prunable worktrees) is not
+    named."""
+    return [(folder / "gitdir", why) for folder, tree, why in _linked(common) if tree is None and why]
+
+
+def _linked(common: Path) -> list[tuple[Path, Path | None, str]]:
+    """Each linked worktree's folder (`worktrees/<name>`), its work tree (None when left out), and what is wrong
+    with its `gitdir` when it names no path ("" otherwise)."""
+    found: list[tuple[Path, Path | None, str]] = []
     for folder in sorted(common.glob("worktrees/*")):
         try:
             named = _read_line(folder / "gitdir")
-            # absolute, or relative to its folder (git 2.48's `worktree.useRelativePaths`)
-            tree = (folder / named).resolve().parent if named else None
-        except (OSError, ValueError, RuntimeError):
+        except OSError:
+            found.append((folder, None, ""))
             continue
-        if tree is not None:
-            found.append((tree, folder))
+        if not named or "\0" in named:
+            found.append((folder, None, "it holds a NUL byte" if named else "it is empty"))
+            continue
+        try:  # absolute, or relative to its folder (git 2.48's `worktree.useRelativePaths`)
+            found.append((folder, (folder / named).resolve().parent, ""))
+        except (OSError, ValueError, RuntimeError):
+            found.append((folder, None, "the path it names cannot be followed (a link on it loops)"))
     return found
 
 

@@ -182,8 +182,8 @@ class KilledGit:
                            "fail until it is gone, and deleting it is safe once no git command is running in any "
                            "checkout of this repository")
         if _abandoned(lock, wait, git_in=self._git_places()):
-            blocks = self._only_blocks(lock)
-            said = f": {blocks[0]}," if blocks else ", so every write to this workspace fails"
+            blocks = self._only_blocks(lock)[0]
+            said = f": {blocks}," if blocks else ", so every write to this workspace fails"
             return True, (f"git's lock {shown} is there and no git process holds it (a git that was stopped left "
                           f"it){said} until `{Command.of('check', repair=True)}` removes it")
         if not lock.exists():
@@ -192,14 +192,12 @@ class KilledGit:
 
     def freed(self, lock: Path) -> str:
         """What the repair gives back in removing `lock`, an abandoned ref lock: writes, or only what it blocked."""
-        blocks = self._only_blocks(lock)
-        return blocks[1] if blocks else "writes work again"
+        return self._only_blocks(lock)[1]
 
-    def _only_blocks(self, lock: Path) -> tuple[str, str] | None:
-        """`_ONLY_BLOCKS`'s words for `lock` in this workspace's git folder; None for a lock that stops every write."""
-        if lock.name in _ONLY_BLOCKS and lock.parent.resolve() == self.git_dir().resolve():
-            return _ONLY_BLOCKS[lock.name]
-        return None
+    def _only_blocks(self, lock: Path) -> tuple[str, str]:
+        """`_ONLY_BLOCKS`'s words for `lock` in this workspace's git folder; none for a lock that stops every write."""
+        own = lock.name in _ONLY_BLOCKS and lock.parent.resolve() == self.git_dir().resolve()
+        return _ONLY_BLOCKS[lock.name] if own else ("", "writes work again")
 
     def held_lock_said(self, detail: str) -> str | None:
         """The sentence for git's words `detail` when they are about a lock file that is there ("Unable to create
@@ -260,6 +258,10 @@ class KilledGit:
         common = self._common_dir()
         trees = [tree for tree, _ in git_policy.worktrees(common)]
         return tuple(dict.fromkeys(p.resolve() for p in (self.root, self.git_dir(), common, *trees)))
+
+    def left_out_worktrees(self) -> list[tuple[Path, str]]:
+        """The `gitdir` files naming no checkout, and why (`git_policy.left_out_worktrees`): `_git_places` misses."""
+        return git_policy.left_out_worktrees(self._common_dir())
 
     def _not_written(self, lock: Path) -> str | None:
         """None when `lock` (a ref lock: `ref_locks`, or one git named) is that of a ref this workspace writes: its
