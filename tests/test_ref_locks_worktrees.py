@@ -177,20 +177,28 @@ def test_a_rebase_or_merge_refs_locks_are_removed_only_when_no_git_runs_in_any_w
     assert not any(lock.exists() for lock in locks)
 
 
+def _left_out_worktree(root: Path, gitdir: str) -> None:
+    """A linked worktree `x` whose `gitdir` names no path: holding a NUL byte, through a link looping on itself (put
+    outside the workspace, whose own files `check` reads), or empty."""
+    folder = root / ".git/worktrees/x"
+    folder.mkdir(parents=True)
+    (folder / "HEAD").write_text("ref: refs/heads/other\n", encoding="utf-8")
+    if gitdir == "nul":
+        (folder / "gitdir").write_bytes(b"gitdir\x00/etc/x\n")
+    elif gitdir == "loop":
+        (root.parent / "loop").symlink_to("loop")
+        (folder / "gitdir").write_text(f"{root.parent / 'loop' / '.git'}\n", encoding="utf-8")
+    else:
+        (folder / "gitdir").write_bytes(b"")
+
+
 @pytest.mark.parametrize("gitdir", ["nul", "loop"])
 def test_a_worktree_naming_no_path_is_left_out_and_the_lock_is_still_named_and_removed(
         mini_workspace: Workspace, gitdir: str) -> None:
     """A received `.git/worktrees/x/gitdir` holding a NUL byte, or naming a path through a link looping on itself,
     stopped `check`, `check --repair` and every write with a traceback while a ref lock was left (r32 sweep AW F3)."""
     root = mini_workspace.root
-    folder = root / ".git/worktrees/x"
-    folder.mkdir(parents=True)
-    (folder / "HEAD").write_text("ref: refs/heads/other\n", encoding="utf-8")
-    if gitdir == "nul":
-        (folder / "gitdir").write_bytes(b"gitdir\x00/etc/x\n")
-    else:
-        (root / "loop").symlink_to("loop")
-        (folder / "gitdir").write_text("../../../loop/.git\n", encoding="utf-8")
+    _left_out_worktree(root, gitdir)
     lock = root / ".git/refs/heads/main.lock"
     plant(lock)
     ws = Workspace(root)
@@ -242,16 +250,7 @@ def test_check_names_a_worktree_left_out_for_naming_no_path(mini_workspace: Work
                                                             why: str) -> None:
     """Such a worktree was left out without a word, though a git running in it goes unseen when a lock is judged."""
     root = mini_workspace.root
-    folder = root / ".git/worktrees/x"
-    folder.mkdir(parents=True)
-    (folder / "HEAD").write_text("ref: refs/heads/other\n", encoding="utf-8")
-    if gitdir == "nul":
-        (folder / "gitdir").write_bytes(b"gitdir\x00/etc/x\n")
-    elif gitdir == "loop":  # outside the workspace, whose own files `check` reads
-        (root.parent / "loop").symlink_to("loop")
-        (folder / "gitdir").write_text(f"{root.parent / 'loop' / '.git'}\n", encoding="utf-8")
-    else:
-        (folder / "gitdir").write_bytes(b"")
+    _left_out_worktree(root, gitdir)
     (problem,) = git_lock(Workspace(root))
     assert (problem.source, problem.warning) == (".git/worktrees/x/gitdir", True)
     assert problem.message.startswith(f"This file names no checkout ({why}), so git's linked worktree 'x' is left "
