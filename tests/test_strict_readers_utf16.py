@@ -186,3 +186,19 @@ def test_a_new_workspaces_profile_saved_as_unicode_is_read(tmp_path: Path) -> No
     with pytest.raises(UsageError, match=r"profiles/rieng\.yaml:3: the line is not UTF-8 text; save the file as "
                                          r"UTF-8\."):
         _check_profile(tmp_path, "rieng")
+
+
+def test_the_side_readers_of_votes_and_rounds_read_unicode(tmp_workspace: Workspace) -> None:
+    """`sync`'s look for a circulated commit and the activity words of a vote read their YAML as bytes, which PyYAML
+    reads as UTF-8 without a byte-order mark: a round or vote saved so was passed over."""
+    from regdraft.workspace.activity import describe
+    from regdraft.workspace.sync import _circulated
+
+    before = tmp_workspace.resolve("HEAD").sha
+    round_file = f"amendments/{SHIPPED_AMENDMENT}/rounds/7.yaml"
+    tmp_workspace.commit({round_file: SAVES["utf-16-le without BOM"](f"round: 7\nrevision: {before}\n"),
+                          f"amendments/{SHIPPED_AMENDMENT}/vote.yaml": SAVES["utf-16-be without BOM"](VOTE)},
+                         "A round and a vote typed in Notepad")
+    assert _circulated(tmp_workspace, [before]) == f"round 7 of {SHIPPED_AMENDMENT}"
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert any("(40 for, 2 against, 1 abstaining)" in line for line in said), said

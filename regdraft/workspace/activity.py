@@ -45,10 +45,12 @@ def _bounded(ws: Workspace, path: str, rev: str, most: int) -> bytes | None:
 def _yaml(ws: Workspace, path: str, rev: str) -> dict[str, Any]:
     import yaml
 
+    from regdraft.core.encodings import Unreadable, strict_text
+
     data = _bounded(ws, path, rev, YAML_BYTES)
     try:
-        loaded = load_yaml(data) if data is not None else None
-    except (RegdraftError, yaml.YAMLError, UnicodeDecodeError):
+        loaded = load_yaml(strict_text(data)) if data is not None else None  # UTF-16 too, as its own reader
+    except (RegdraftError, yaml.YAMLError, Unreadable):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 

@@ -43,6 +43,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
+from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace import interrupts
@@ -340,8 +341,8 @@ def _circulated(ws: Workspace, shas: list[str]) -> str:
 
     for relative in ws.files("amendments", "*/rounds/*.yaml"):
         try:
-            data = load_yaml(ws.read(relative))
-        except (yaml.YAMLError, StoreError):
+            data = load_yaml(strict_text(ws.read(relative)))  # UTF-16 too, as the round's own reader reads it
+        except (yaml.YAMLError, StoreError, Unreadable):
             continue
         path = PurePosixPath(relative)
         revision = str(data.get("revision") or "") if isinstance(data, dict) else ""
