@@ -202,3 +202,13 @@ def test_the_side_readers_of_votes_and_rounds_read_unicode(tmp_workspace: Worksp
     assert _circulated(tmp_workspace, [before]) == f"round 7 of {SHIPPED_AMENDMENT}"
     said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
     assert any("(40 for, 2 against, 1 abstaining)" in line for line in said), said
+
+
+def test_a_setting_of_workspace_settings_saved_as_unicode_is_named_at_its_line(tmp_workspace: Workspace,
+                                                                               invoke: Invoke) -> None:
+    text = tmp_workspace.read("regdraft.yaml").decode("utf-8") + "requre_vote_majority: true\n"
+    line = text.count("\n")
+    assert line > 1
+    tmp_workspace.path("regdraft.yaml").write_bytes(SAVES["utf-16-le with BOM, CRLF"](text))
+    said = " ".join(invoke(tmp_workspace, "check").output.split())
+    assert f"regdraft.yaml:{line}: the setting 'requre_vote_majority' is unknown" in said, said
