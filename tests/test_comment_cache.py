@@ -96,9 +96,9 @@ def test_comment_files_are_read_with_libyaml(monkeypatch: pytest.MonkeyPatch) ->
     quick: list[bool] = []
     loader = frontmatter._loader
 
-    def spy(text: str | bytes, fast: bool, decimal: bool = False) -> object:
+    def spy(text: str | bytes, fast: bool, exact: bool = False) -> object:
         quick.append(fast)
-        return loader(text, fast, decimal)
+        return loader(text, fast, exact)
 
     monkeypatch.setattr(frontmatter, "_loader", spy)
     comment_yaml.comment_from_yaml("id: ab12\nround: 1\nby: Ban A\nprovision: d1\ntext: x\n", "ab12.yaml")
@@ -115,9 +115,8 @@ BASE = "id: ab12\nround: 1\nby: Ban A\nprovision: d1\ntext: {}\n"
     ("a: &x {k: 1}\nb:\n  <<: *x\n" + BASE.format("y"), "alias"),
     (BASE.format("[" * 60 + "]" * 60), "nested deeper than 50"),
     (BASE.format("[" * 5000 + "]" * 5000), "nested deeper than 50"),
-    (BASE.format("9" * 5000), "longer than any regdraft reads"),
-    (BASE.format("x") + "created: 2021-02-30\n", "not a date that exists"),
-], ids=["python-object", "python-name", "alias", "merge", "deep", "very-deep", "long-number", "no-such-day"])
+    (BASE.format("x") + "sequence: " + "9" * 5000 + "\n", "longer than any regdraft reads"),
+], ids=["python-object", "python-name", "alias", "merge", "deep", "very-deep", "long-number"])
 @pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
 def test_comment_files_stay_safe_with_either_loader(text: str, says: str, libyaml: bool,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:

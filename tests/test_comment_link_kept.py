@@ -43,7 +43,7 @@ def _written(ws: Workspace, cid: str, entry: str) -> None:
 @pytest.mark.parametrize(("entry", "value"), [
     ("link: 3FA2C1D0", "3FA2C1D0"),
     ("link: '3fa2c1d'", "3fa2c1d"),
-    ("link: 12345678", 12345678),
+    ("link: 1234567", 1234567),  # `link: 12345678` is the id 12345678, as written (r33 sweep AY F1)
     ("link: yes", True),
     ("link:\n- 3fa2c1d0\n- 9b0e4d21", ["3fa2c1d0", "9b0e4d21"]),
 ])

@@ -47,7 +47,22 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _str)
+# Text that a YAML reader other than PyYAML's YAML 1.1 takes for a number: YAML 1.2's integers (`09`, `0o7`) and
+# floats (`1e3`). PyYAML wrote them unquoted, and regdraft 36fdd43 read `link: 05959718` as 5959718 and `text: 09` as
+# 9; the writer resolves them as numbers too, so that it quotes them as text (`'09'`).
+_NUMBERS = (("int", re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")),
+            ("float", re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")))
+
+
+def _quoting(dumper: type[yaml.SafeDumper]) -> None:
+    """Let `dumper` write text as comment files hold it: `_str`, and quoted wherever a reader may take it for a
+    number (`_NUMBERS`)."""
+    dumper.add_representer(str, _str)
+    for kind, pattern in _NUMBERS:
+        dumper.add_implicit_resolver(f"tag:yaml.org,2002:{kind}", pattern, list("-+.0123456789"))
+
+
+_quoting(_Dumper)
 
 
 class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -57,7 +72,7 @@ class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignor
         return True
 
 
-_FastDumper.add_representer(str, _str)
+_quoting(_FastDumper)
 # Text libyaml writes exactly as PyYAML does: no control character, nothing beyond the BMP (which
 # libyaml escapes), and no trailing line break (which makes it close the document with `...`).
 _PLAIN_TEXT = re.compile(r"[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*(?<!\n)")
@@ -85,8 +100,9 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
     try:
         # libyaml where PyYAML has it (ten times faster: a 40,000-byte comment took 17 ms, and the review server read
         # every comment for every page), refused as the pure loader refuses (an alias, nesting deeper than
-        # MAX_DEPTH); safe types only either way. Integers only from decimal digits (`_int`).
-        data = load_yaml(text, quick=True, decimal=True)
+        # MAX_DEPTH); safe types only either way. Every value is read as the text it is written as (a number field's
+        # by `_int`): PyYAML wrote `text: 09` and `link: 05959718` unquoted, which reading them as numbers changed.
+        data = load_yaml(text, quick=True, exact=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -94,8 +110,7 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ParseError(f"{source}: must hold YAML keys and values.")
     if "provision" not in data:
-        # YAML 1.1 reads a bare `on:` key as the boolean true; accept it as the provision.
-        for alias in ("on", True):
+        for alias in _ON:
             if alias in data:
                 data["provision"] = data.pop(alias)
     return data
@@ -106,6 +121,9 @@ def _refuse_markers(text: str | bytes, source: str) -> None:
         raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
                          f"version, yours or the other, with `{Command.of('resolve', source)}`.",
                          options=("resolve:side",))
+
+
+_ON = ("on", "On", "ON")  # the provision's key as a comment file may name it (`on:`, as `Comment.on`)
 
 
 class _Wrong(ValueError):
@@ -127,17 +145,22 @@ def _enum(kind: type[StrEnum], value: Any, key: str) -> Any:
 
 
 def _int(value: Any, key: str) -> int:
-    """A whole number as a file holds it: a YAML integer, or text of ASCII digits (`'12'`). Anything else is wrong,
-    never converted: `.inf` crashed every reading (`int` raises `OverflowError`), and `2.9` read as 2, `'٣'` as 3,
-    `'1_0'` as 10 without a word (r32 sweep AW F2; `0x10` and `010` are text here, `_load`)."""
+    """A whole number as a file holds it: text of ASCII digits, with a sign or not (`12`, `'12'`, `010` is ten), or
+    an integer. Anything else is wrong, never converted: `.inf` crashed every reading (`int` raises
+    `OverflowError`), and `2.9` read as 2, `'٣'` as 3, `'1_0'` as 10 without a word (r32 sweep AW F2; `_load` reads
+    every value as text)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
+    if isinstance(value, str) and _WHOLE.fullmatch(value):
         try:
             return int(value)
         except ValueError:  # past Python's 4,300 digits
-            pass
+            raise _Wrong(f"'{key}: {_shown(value)}' is a number of {len(value):,} characters, longer than any "
+                         "regdraft reads.") from None
     raise _Wrong(f"'{key}: {_shown(value)}' is not a whole number.")
+
+
+_WHOLE = re.compile(r"[-+]?[0-9]+")
 
 
 def _shown(value: Any) -> str:
@@ -187,7 +210,7 @@ def item_lines(text: str | bytes, key: str, under: str) -> list[int]:
 
 def _order(value: Any, key: str) -> int:
     """A comment's place in its import: a whole number from 1."""
-    number = _int(value, key) if not isinstance(value, bool) else 0
+    number = _int(value, key)
     if number < 1:
         raise _Wrong(f"'{key}: {_shown(value)}' is not a place in an import; places are numbered from 1.")
     return number
@@ -196,7 +219,7 @@ def _order(value: Any, key: str) -> int:
 def _sequence(value: Any, key: str) -> int:
     """A comment's place among the writes of its second (`core.comment_order`): a whole number from 0 to
     `MAX_SEQUENCE`."""
-    number = _int(value, key) if not isinstance(value, bool) else -1
+    number = _int(value, key)
     if not 0 <= number <= MAX_SEQUENCE:
         raise _Wrong(f"'{key}: {_shown(value)}' is not a place among the comments recorded in one second; places are "
                      f"numbered from 0 (at most {MAX_SEQUENCE:,}).")
@@ -321,7 +344,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     readable = not found
     problems: list[Problem] = []
     lines = key_lines(text)
-    unknown = [key for key in data if key not in COMMENT_KEYS and key not in ("on", True)]
+    unknown = [key for key in data if key not in COMMENT_KEYS and key not in _ON]
     if len(unknown) > SHOWN_KEYS:  # one sentence for the rest: a file of 20,000 keys is no 20,000 problems
         rest = unknown[SHOWN_KEYS:]
         named = ", ".join(f"'{k}'" for k in rest[:3]) + (", …" if len(rest) > 3 else "")
@@ -385,7 +408,7 @@ def _entry_as_written(text: str | bytes, key: str, value: Any) -> str:
         if found:
             name, node = found[-1]
             entry = text[name.start_mark.index:node.end_mark.index].rstrip()
-            if name.start_mark.column == 0 and load_yaml(entry, quick=True, decimal=True) == {key: value}:
+            if name.start_mark.column == 0 and load_yaml(entry, quick=True, exact=True) == {key: value}:
                 return entry
     except (yaml.YAMLError, RegdraftError):
         pass

@@ -129,31 +129,22 @@ def _quick_loader() -> type[yaml.CSafeLoader] | None:
 
 
 @lru_cache(maxsize=2)
-def _decimal(quick: bool) -> type[Any]:
-    """The document loader, or with `quick` libyaml's, reading a plain integer only from decimal digits, as YAML 1.2
-    does: `0x10`, `0o7`, `1_0` and `1:30` are text as written, and `010` is ten (YAML 1.1 read them as 16, 7, 10, 90
-    and 8)."""
-    import yaml
-
-    tag = "tag:yaml.org,2002:int"
+def _exact(quick: bool) -> type[Any]:
+    """The document loader, or with `quick` libyaml's, reading every value as the text it is written as, but for
+    `null` (and `~`, or nothing): `09` is `09`, `yes` is `yes`, `1.0` is `1.0`, `2024-1-1` is `2024-1-1`, and an
+    explicit `!!int 0x10` is `0x10`. Resolved as YAML types they were 9 (integers from any decimal digits), true,
+    1.0 and a date: the words of a comment file PyYAML wrote unquoted (`text: 09`, `link: 05959718`) changed when
+    read. The reader of a number field converts its text itself (`core.comment_yaml._int`)."""
+    null = "tag:yaml.org,2002:null"
     loader: Any = (_quick_loader() if quick else None) or _document_loader()
 
-    class Decimal(loader):  # type: ignore[misc]
-        yaml_implicit_resolvers = {first: [(t, rx) for t, rx in found if t != tag]
+    class Exact(loader):  # type: ignore[misc]
+        yaml_implicit_resolvers = {first: [(t, rx) for t, rx in found if t == null]
                                    for first, found in loader.yaml_implicit_resolvers.items()}
 
-    def construct(self: Any, node: Any) -> int:
-        if not _DECIMAL.fullmatch(str(node.value)):  # `!!int 0x10`
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{str(node.value)[:40]}' is not a whole number in decimal digits", node.start_mark)
-        return int(node.value)
-
-    Decimal.add_implicit_resolver(tag, _DECIMAL, list("-+0123456789"))
-    Decimal.add_constructor(tag, _integer(type("Decimal", (), {"construct_yaml_int": construct})))
-    return Decimal
-
-
-_DECIMAL = re.compile(r"[-+]?[0-9]+\Z")  # matched from the start, as resolvers match
+    for typed in ("int", "float", "bool", "timestamp"):
+        Exact.add_constructor(f"tag:yaml.org,2002:{typed}", loader.construct_yaml_str)
+    return Exact
 
 
 def _check_events(events: Iterable[Any]) -> None:
@@ -177,16 +168,16 @@ def _check_events(events: Iterable[Any]) -> None:
         raise _refusal(_TOO_DEEP, exc.problem_mark) from None
 
 
-def _loader(text: str | bytes, quick: bool, decimal: bool = False) -> type[yaml.SafeLoader | yaml.CSafeLoader]:
+def _loader(text: str | bytes, quick: bool, exact: bool = False) -> type[yaml.SafeLoader | yaml.CSafeLoader]:
     """The loader for `text`: the document loader, or with `quick` libyaml's once `text` passed its checks; with
-    `decimal`, one reading integers only from decimal digits (`_decimal`)."""
+    `exact`, one reading values as the text they are written as (`_exact`)."""
     import yaml
 
     loader = _quick_loader() if quick else None
     if loader is None:
-        return _decimal(False) if decimal else _document_loader()
+        return _exact(False) if exact else _document_loader()
     _check_events(yaml.parse(text, Loader=loader))
-    return _decimal(True) if decimal else loader
+    return _exact(True) if exact else loader
 
 
 @lru_cache(maxsize=1)
@@ -223,17 +214,18 @@ def _within(text: str | bytes, limit: int) -> None:
         raise _refusal(too_long(size, limit, "This YAML"), yaml.Mark("", 0, 0, 0, None, 0))
 
 
-def load_yaml(text: str | bytes, *, quick: bool = False, limit: int = MAX_YAML_BYTES, decimal: bool = False) -> Any:
+def load_yaml(text: str | bytes, *, quick: bool = False, limit: int = MAX_YAML_BYTES, exact: bool = False) -> Any:
     """Read YAML the way every regdraft file is read: safe types only, no aliases, no nesting deeper than
     `MAX_DEPTH`, real dates, numbers Python can read, at most `limit` bytes. `quick` reads with libyaml where
-    PyYAML has it (a large file: a profile); `decimal` reads integers only from decimal digits (`_decimal`).
+    PyYAML has it (a large file: a profile); `exact` reads every value but `null` as the text it is written as
+    (`_exact`).
 
     Raises `yaml.YAMLError` (with `problem_mark`) for anything else, so callers report file:line.
     """
     import yaml
 
     _within(text, limit)
-    return yaml.load(text, Loader=_loader(text, quick, decimal))  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_loader(text, quick, exact))  # noqa: S506 - a SafeLoader subclass
 
 
 def compose_yaml(text: str | bytes, *, quick: bool = False) -> yaml.Node | None:
