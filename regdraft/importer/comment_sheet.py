@@ -27,24 +27,23 @@ Post-conditions of `read_sheet` (and of `iter_sheet`, which reads the file as it
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from regdraft.core.comments import REGULATION_IN, Comment, Row
 from regdraft.core.counts import is_are, several
-from regdraft.core.encodings import SAMPLE, saved_as, utf16
+from regdraft.core.encodings import SAMPLE
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
 from regdraft.core.repeats import Key, comment_key, same_person
 from regdraft.core.text import nfc, starts_formula
 from regdraft.importer.archive import check_parts, not_a_package
+from regdraft.importer.sheet_text import text_lines
 
 COLUMNS = ("round", "by", "on", "type", "text", "proposal", "regulation")
 REQUIRED_COLUMNS = ("by", "on", "text")
@@ -176,7 +175,7 @@ def _csv_cells(path: Path, tabbed: bool = False) -> Iterator[list[str]]:
     except OSError as exc:
         raise ParseError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
     with handle:
-        lines = _text_lines(handle, path.name)
+        lines = text_lines(handle, path.name)
         head = list(islice(lines, MAX_LEAD))
         reader = csv.reader(chain(head, lines), delimiter=_separator(head, TAB_FIRST if tabbed else SEPARATORS))
         try:
@@ -222,35 +221,6 @@ def _known_columns(line: str, separator: str) -> int:
         return 0
     return sum(1 for cell in cells[:MAX_COLUMNS]
                if _column(" ".join(nfc(cell).strip().lower().split())) not in (None, _SKIP))
-
-
-def _text_lines(handle: BinaryIO, source: str) -> Iterator[str]:
-    """The file's lines decoded one by one, from UTF-8 or from UTF-16 (Excel's "Unicode Text", `core.encodings`),
-    a byte-order mark dropped, naming the line of a bad byte."""
-    wide = utf16(handle.read(SAMPLE))
-    handle.seek(0)
-    if wide is None:
-        yield from _utf8_lines(handle, source)
-        return
-    number = 0
-    try:
-        for number, line in enumerate(io.TextIOWrapper(handle, encoding=wide, newline=""), start=1):
-            yield line.removeprefix("\ufeff") if number == 1 else line
-    except UnicodeDecodeError:
-        raise ParseError(f"{source}:{number + 1}: the sheet is saved as {saved_as(wide)}, but this line is not "
-                         "UTF-16 text (the file may be cut off or damaged); save the sheet as 'CSV UTF-8'.") from None
-
-
-def _utf8_lines(handle: BinaryIO, source: str) -> Iterator[str]:
-    """The file's lines decoded one by one (a byte-order mark dropped), naming the line of a bad byte."""
-    for number, raw in enumerate(handle, start=1):
-        if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ParseError(f"{source}:{number}: this line is not UTF-8 text (the sheet is saved in another "
-                             "encoding); save the sheet as 'CSV UTF-8'.") from None
 
 
 def _bound(rows: int, source: str) -> None:
