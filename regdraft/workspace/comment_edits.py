@@ -18,7 +18,8 @@ Post-conditions:
    closed round, an empty text, a text or wording longer than `MAX_TEXT`, and a wording that is not one of its
    provision (`WrongWording`); it checks these under the write lock.
 3. `attach_comment` refuses a comment whose `author` is not the link's person (case and spacing aside), whose body is
-   not the link's, or that another link sent; a drafter's link, which never withdraws nor edits a member's comment.
+   not the link's, or that another link sent; a drafter's link, which never withdraws nor edits a member's comment;
+   and a comment the office imported (from a Word reply or a sheet: `source`, `order`), which stays the office's.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from regdraft.core.comments import Comment, RoundStatus, one_newline, same_body,
 from regdraft.core.errors import StateError, UnknownName, UsageError
 from regdraft.core.layout import comments_folder
 from regdraft.core.repeats import person_key
+from regdraft.core.text import short
 from regdraft.workspace.access import AccessLink, Role, links
 from regdraft.workspace.store import Workspace, writes
 
@@ -87,6 +89,16 @@ def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: s
     return edited
 
 
+def imported_from(comment: Comment) -> str:
+    """Where the office imported `comment` from, as a sentence names it: a Word reply (its `source` is a fingerprint,
+    `docx:…`), a comment sheet (`order`: its place among the rows), or the `source` written in its file."""
+    if comment.source.startswith("docx:"):
+        return f"a Word reply ({comment.source})"
+    if comment.source:
+        return short(comment.source, 60)
+    return f"a comment sheet (comment {comment.order} of its import)"
+
+
 def link_named(ws: Workspace, named: str) -> AccessLink:
     """The access link `named` names: its id (as `review invite` and `review links` print it) or its person's name,
     when one link alone has it."""
@@ -112,6 +124,11 @@ def attach_comment(ws: Workspace, slug: str | None, comment_id: str, named: str)
     from regdraft.workspace.rounds import find_comment
 
     where, comment = find_comment(ws, comment_id, slug)
+    if comment.source or comment.order:
+        raise UsageError(f"Comment {comment.id} on {where} is the office's: it was imported from "
+                         f"{imported_from(comment)}, so no member withdraws or edits it on the review pages, and it "
+                         "counts toward no member's limits. Only a comment sent through the review pages, or typed "
+                         "for a member with `comment add`, is attached to their link.", options=("link",))
     link = link_named(ws, named)
     who = f"the access link {link.key} ({link.name}, {link.body or 'any body'})"
     if comment.link == link.key:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import yaml
 
+from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.workspace.access import invite
 from regdraft.workspace.rounds import add_comment, find_comment
 from regdraft.workspace.store import Workspace
@@ -80,4 +82,26 @@ def test_a_comment_naming_no_person_is_not_attached(review_ws: Workspace, invoke
     before = head(review_ws)
     refused = invoke(review_ws, "review", "attach", office.id, "--link", link.key)
     assert refused.exit_code == 2 and "names no person who wrote it" in refused.output
+    assert head(review_ws) == before
+
+
+def test_a_comment_the_office_imported_is_not_attached_to_a_members_link(review_ws: Workspace,
+                                                                         invoke: Invoke) -> None:
+    # Imported from a Word reply (`source`) or a sheet (`order`) under An's name: `attach` took it, said An "may now
+    # withdraw or edit it", which the pages then refused, and it counted toward An's own limits (r33 sweep AZ F3).
+    an_link, _ = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    replied = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Ý kiến trong văn bản trả lời của Ban.",
+                          person="Nguyễn Văn An")
+    sheet = add_comment(review_ws, SLUG, BODIES[0], "general", "Ý kiến trong bảng tổng hợp của Ban.",
+                        person="Nguyễn Văn An")
+    review_ws.commit({f"amendments/{SLUG}/comments/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in (
+        replace(replied, source="docx:0123456789abcdef", order=1), replace(sheet, order=3))}, "Imported")
+    before = head(review_ws)
+    for cid, where in ((replied.id, "a Word reply (docx:0123456789abcdef)"),
+                       (sheet.id, "a comment sheet (comment 3 of its import)")):
+        refused = invoke(review_ws, "review", "attach", cid, "--link", an_link.key)
+        said = " ".join(refused.output.split())
+        assert refused.exit_code == 2 and "Traceback" not in said, said
+        assert f"Comment {cid} on {SLUG} is the office's: it was imported from {where}" in said
+        assert find_comment(review_ws, cid, SLUG)[1].link == ""
     assert head(review_ws) == before
