@@ -4,6 +4,7 @@ out of the report or listed twice."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,44 @@ def test_an_unknown_key_of_a_comment_that_reads_is_named_and_the_comment_kept(
             "proposal?") in " ".join(result.output.split())
     rows = _report_rows(ws, invoke, tmp_path)
     assert isinstance(rows, list) and any("Đề nghị làm rõ phạm vi." in row for row in rows)
+
+
+@pytest.mark.parametrize(("edited", "why"), [
+    ("[1, 2]", "is not the time the comment was edited"),
+    (".inf", "is not the time the comment was edited"),
+    ("'99/99/2025 99:99'", "is not the time the comment was edited"),
+    ("'2025-99-99T99:99'", "is not the time the comment was edited"),
+    ("'٢٠٢٥-٠٧-١٦T٠٩:٣٠:٠٠'", "is not the time the comment was edited"),  # Arabic-Indic digits
+    ("{a: 1}", "is not the time the comment was edited"),
+    ("2025-07-16", "is not the time the comment was edited"),  # a day, no time
+    ("'1999-01-01T00:00:00+07:00'", "is before the comment was made"),
+])
+def test_an_edited_time_that_is_no_time_of_an_edit_is_named_and_read_as_never_edited(
+        commented: tuple[Workspace, str], invoke: Invoke, tmp_path: Path, edited: str, why: str) -> None:
+    # Pages and the report showed `(sửa lúc [1, 2])`, `(sửa lúc inf)`, `(sửa lúc 99:99 ngày 99/99/2025)`, Arabic-Indic
+    # digits, and an edit in 1999 of a comment of 2025; `check` said nothing (r33 sweep AZ F4).
+    ws, path = commented
+    text = (ws.root / path).read_text(encoding="utf-8")
+    ws.commit({path: f"{text}edited: {edited}\n".encode()}, "Received from a colleague")
+    result = invoke(ws, "check")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"{path}:{_line(ws, path, 'edited:')}: 'edited: " in said
+    assert f"{why}" in said and "so the comment is read as never edited." in said
+    rows = _report_rows(ws, invoke, tmp_path)
+    assert isinstance(rows, list) and "Sửa lúc" not in rows[0] and "sửa lúc" not in " ".join(rows)
+    listed = invoke(ws, "comment", "list", SLUG)
+    assert listed.exit_code == 0 and "sửa" not in listed.output.lower()
+
+
+def test_an_edited_time_the_review_server_writes_is_read(commented: tuple[Workspace, str], invoke: Invoke,
+                                                         tmp_path: Path) -> None:
+    ws, path = commented
+    text = (ws.root / path).read_text(encoding="utf-8")
+    created = next(line for line in text.splitlines() if line.startswith("created:")).split(": ", 1)[1].strip("'")
+    later = (dt.datetime.fromisoformat(created) + dt.timedelta(hours=1)).isoformat()
+    ws.commit({path: f"{text}edited: '{later}'\n".encode()}, "Edited on the review pages")
+    result = invoke(ws, "check")
+    assert "edited" not in result.output, result.output
+    rows = _report_rows(ws, invoke, tmp_path)
+    assert isinstance(rows, list) and "Sửa lúc" in rows[0] and later[:16].replace("T", " ") in rows[1]

@@ -13,6 +13,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -161,6 +162,43 @@ def _int(value: Any, key: str) -> int:
 
 
 _WHOLE = re.compile(r"[-+]?[0-9]+")
+
+
+# An `edited:` time as the review server writes it (`comment_edits._now`: `2025-03-10T09:30:00+07:00`), in ASCII digits:
+# `\d` took `١٠/٠٣/٢٠٢٥` and the report printed it.
+_EDITED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+                     r"(?:Z|[+-][0-9]{2}:[0-9]{2})?")
+
+
+def _edited(value: Any, created: Any) -> tuple[str, str]:
+    """A comment file's `edited:` as read, and the sentence naming it when it is no time the comment was edited: an
+    ISO date and time of a real day and hour in ASCII digits, not before `created` (when that reads as a time). A
+    list, `.inf`, `99/99/2025 99:99` or a time in 1999 on a comment of 2025 is read as never edited (""), as a bad
+    `link:` is read as none."""
+    if value in (None, ""):
+        return "", ""
+    text = value.isoformat() if isinstance(value, dt.datetime) else value if isinstance(value, str) else None
+    when = None
+    if text is not None and _EDITED.fullmatch(text.strip()):
+        try:
+            when = dt.datetime.fromisoformat(text.strip())
+        except ValueError:
+            pass
+    if when is None or text is None:
+        return "", (f"'edited: {_shown(value)}' is not the time the comment was edited (a date and time written "
+                    "2025-03-10T09:30:00+07:00, as the review server writes it), so the comment is read as never "
+                    "edited.")
+    made = created.isoformat() if isinstance(created, dt.datetime) else str(created or "").strip()
+    try:
+        start = dt.datetime.fromisoformat(made)
+    except ValueError:
+        return text.strip(), ""  # no time to compare with (a date alone, or none): taken as it is
+    if (when.tzinfo is None) != (start.tzinfo is None):  # compared as the clock read, where one says no zone
+        when, start = when.replace(tzinfo=None), start.replace(tzinfo=None)
+    if when < start:
+        return "", (f"'edited: {_shown(value)}' is before the comment was made ('created: {_shown(made)}'), so the "
+                    "comment is read as never edited.")
+    return text.strip(), ""
 
 
 def _shown(value: Any) -> str:
@@ -371,6 +409,9 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
                                 lines.get("link", 1)))
         written = _entry_as_written(text, "link", link)
         link = ""
+    edited, said = _edited(data.get("edited"), data.get("created"))
+    if said:  # read as never edited: no page or report says it was reworded, nor when (r33 sweep AZ F4)
+        problems.append(Problem(said, source, lines.get("edited", 1)))
     problems.sort(key=lambda p: (not p.line, p.line))
     if not readable:
         return None, problems
@@ -391,7 +432,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         order=fields["order"],
         sequence=fields["sequence"],
         link=str(link or ""),
-        edited=str(data.get("edited") or ""),
+        edited=edited,
         link_written=written,
     ), problems
 
