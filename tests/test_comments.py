@@ -15,6 +15,7 @@ from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round
 from regdraft.core.errors import ParseError, RegdraftError, UnknownUnit
 from regdraft.core.markdown import parse
 from regdraft.core.model import Regulation
+from regdraft.core.text import as_text
 from regdraft.importer.comment_sheet import read_sheet
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
@@ -58,9 +59,11 @@ comment_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_si
 
 @settings(max_examples=60, deadline=None)
 @example(text="0", reply="a\r\nb", proposal="0\r0", disposition=None)   # a '\r' read back as '\n' (newcomer draw)
-@given(text=comment_texts, reply=st.text(max_size=30), proposal=st.text(max_size=30),
+@given(text=comment_texts, reply=st.text(max_size=30).map(as_text), proposal=st.text(max_size=30).map(as_text),
        disposition=st.sampled_from([None, *c.Disposition]))
 def test_comment_yaml_round_trips(text: str, reply: str, proposal: str, disposition: c.Disposition | None) -> None:
+    """Of a comment as regdraft records one: no character no document holds (`as_text`: every comment coming in is
+    read without them, and so is a file holding them)."""
     from regdraft.core.text import nfc
 
     comment = c.Comment("ab12", 2, "Ban Tổ chức", "d5.k2.dd", c.CommentType.EDITORIAL, nfc(text).strip(),

@@ -8,7 +8,8 @@ named all at once, each at its line, a key regdraft does not know with the neare
 (`read_comment`). Pure core: text in, values out.
 
 Post-conditions:
-1. `comment_from_yaml(comment_to_yaml(c)) == c` and `round_from_yaml(round_to_yaml(r)) == r`.
+1. `comment_from_yaml(comment_to_yaml(c)) == c` for a comment as regdraft records one (no character `text.as_text`
+   leaves out: a file holding one is read without it, and that named), and `round_from_yaml(round_to_yaml(r)) == r`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
 from regdraft.core.nearest import nearest_names
-from regdraft.core.text import nfc
+from regdraft.core.text import as_text, nfc, not_text
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 
 
@@ -361,6 +362,11 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     else of it can be read."""
     data = _load(text, source)
     found: dict[str, str] = {}  # each key missing or wrong -> the sentence
+    # A text holding what no document holds (a NUL, Word's cell mark, U+FFFE: written as YAML escapes): read without
+    # it, as a comment coming in is (`text.as_text`), and named; the DOCX report failed on it (r33 sweep AZ F1).
+    unwritable = {key: said for key, value in data.items()
+                  if isinstance(key, str) and isinstance(value, str) and (said := not_text(value))}
+    data.update({key: as_text(data[key]) for key in unwritable})
 
     def read(key: str, convert: Callable[[Any, str], Any] = lambda value, _key: value, needed: bool = False) -> Any:
         try:
@@ -409,6 +415,8 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
                                 lines.get("link", 1)))
         written = _entry_as_written(text, "link", link)
         link = ""
+    problems.extend(Problem(f"'{key}:' holds {said}; it is read without it (retype the text around it).", source,
+                            lines.get(key, 1)) for key, said in unwritable.items())
     edited, said = _edited(data.get("edited"), data.get("created"))
     if said:  # read as never edited: no page or report says it was reworded, nor when (r33 sweep AZ F4)
         problems.append(Problem(said, source, lines.get("edited", 1)))

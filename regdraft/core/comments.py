@@ -28,7 +28,7 @@ from regdraft.core.comment_wording import _reads_as_the_part, _reads_as_the_prov
 from regdraft.core.errors import AddressError, ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
-from regdraft.core.text import nfc, tone_key, words_within
+from regdraft.core.text import as_text, nfc, tone_key, words_within
 
 # One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
 Row = tuple[int, dict[str, str]]
@@ -295,14 +295,17 @@ def shortened_note(selection: str, whose: str) -> str:
 
 def one_newline(text: str) -> str:
     """`text` in NFC with each line break a `\\n`: a browser sends `\\r\\n` (and an old Mac `\\r`), which files
-    written before kept, while the CLI and a Word reply give `\\n`."""
-    return nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    written before kept, while the CLI and a Word reply give `\\n`. Without the characters no document holds
+    (`text.as_text`: a NUL, Word's cell mark U+0007 from a sheet; a vertical tab read as a line break): every way a
+    comment or reply comes in passes here (the review server's forms, `comment add`, a sheet's rows, `respond`, a
+    comment file read), and one holding them made the DOCX report fail (r33 sweep AZ F1)."""
+    return as_text(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
             proposal: str = "", type_: str | None = None) -> Comment:
     """A new comment checked against the draft it is made on (id and times left empty)."""
-    body = nfc(by).strip()
+    body = as_text(nfc(by)).strip()
     if not body:
         raise UsageError("the commenting body (by) is empty.")
     words = one_newline(text).strip()

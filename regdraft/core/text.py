@@ -64,6 +64,45 @@ def setting_text(value: object) -> str | None:
 CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029{INVISIBLE}]")
 
 
+# What no XML document (DOCX, XLSX, a Word reply) can hold, and so no comment, reply or name keeps: the control
+# characters but tab and line breaks (Word's cell mark U+0007 and field marks U+0013-U+0015 in a sheet saved as
+# "Unicode Text", a NUL, an escape typed into a form), DEL, lone surrogates and the non-characters U+FFFE, U+FFFF.
+# python-docx refused a comment holding one ("All strings must be XML compatible") and the DOCX report crashed
+# (r33 sweep AZ F1). A vertical tab and a form feed are Word's line and page breaks.
+NOT_TEXT = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]+")
+_BREAKS = frozenset("\x0b\x0c")
+
+
+def _as_text(found: re.Match[str]) -> str:
+    """A run of `NOT_TEXT` characters as `as_text` reads it."""
+    if not _BREAKS.isdisjoint(found.group()):
+        return "\n"
+    text, start, end = found.string, found.start(), found.end()
+    return " " if 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum() else ""
+
+
+def as_text(text: str) -> str:
+    """`text` without the characters no document can hold (`NOT_TEXT`), every visible character kept: a run holding
+    a vertical tab or a form feed (Word's line and page breaks) read as a line break, one between two letters or
+    digits as a space (`sửa\x00thời` reads `sửa thời`, never `sửathời`), any other left out (`hạn\x07 báo` reads
+    `hạn báo`, `'\x00=1` reads `'=1`).
+    Comments are read so wherever they come in (`comments.one_newline`), and every DOCX and XLSX writer writes its
+    text so, as the last guard."""
+    return NOT_TEXT.sub(_as_text, text) if NOT_TEXT.search(text) else text
+
+
+def not_text(text: str) -> str | None:
+    """How a message names the first character of `text` no document holds (`NOT_TEXT`): `the control character
+    U+0007, which no document format can hold`; None when there is none."""
+    found = NOT_TEXT.search(text)
+    if found is None:
+        return None
+    char = found.group()[0]
+    kind = ("non-character" if char in "\ufffe\uffff" else "lone surrogate" if "\ud800" <= char <= "\udfff"
+            else "control character")
+    return f"the {kind} U+{ord(char):04X}, which no document format can hold"
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP "CSV injection")."""
 _C0 = "".join(map(chr, range(0x20))) + "\x7f"

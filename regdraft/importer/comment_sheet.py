@@ -41,7 +41,7 @@ from regdraft.core.encodings import SAMPLE
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
 from regdraft.core.repeats import Key, comment_key, same_person
-from regdraft.core.text import nfc, starts_formula
+from regdraft.core.text import as_text, nfc, starts_formula
 from regdraft.importer.archive import check_parts, not_a_package
 from regdraft.importer.sheet_text import text_lines
 
@@ -275,7 +275,9 @@ def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
         values: dict[str, str] = {}
         answers = []
         for name, cell in zip(header, row, strict=False):
-            value = _unneutralised(nfc(str(cell)))
+            # Word's cell and field marks (U+0007, U+0013) an Excel "Unicode Text" save keeps, a NUL: left out of every
+            # column, a space kept between two words (`text.as_text`); no document can hold them (r33 sweep AZ F1).
+            value = as_text(_unneutralised(nfc(str(cell))))
             if name == _ANSWER:
                 answers.append(value.strip())
             elif name:

@@ -27,6 +27,7 @@ from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
 from regdraft.core.inline import spans, standing_line
 from regdraft.core.parts import table_head, table_rows
+from regdraft.core.text import as_text
 from regdraft.render.consolidated import (
     Block,
     amendment_blocks,
@@ -279,8 +280,8 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str)
     # its running header, as a redline's (`VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15`).
     if not document.core_properties.title:
         named = header.running or " ".join(filter(None, (header.type, header.summary)))
-        document.core_properties.title = named[:255]
-    document.core_properties.author = header.issuer[:255]
+        document.core_properties.title = as_text(named)[:255]
+    document.core_properties.author = as_text(header.issuer)[:255]
     if banner:
         paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)
     paragraph(document, header.type, bold=True, align="center", upper=True, size=profile.body_pt + 1, space_after=0)
@@ -336,7 +337,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
     # file back gives the same keys, also those the printed header does not show (effective, term).
     # python-docx caps core properties at 255 characters, which the OOXML format does not.
     description = document.core_properties._element._get_or_add("description")
-    description.text = f"{FRONT_MATTER_MARK}\n{ct.regulation.front_matter}"
+    description.text = as_text(f"{FRONT_MATTER_MARK}\n{ct.regulation.front_matter}")
     add_footnotes(document, [(f.number, f.text) for f in ct.footnotes], profile)
     save(document, output)
 

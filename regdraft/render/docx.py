@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.text import as_text
 from regdraft.render.files import dated_package, write_atomic
 
 if TYPE_CHECKING:
@@ -169,12 +170,14 @@ def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: boo
 def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
             size: float | None = None, underline: bool = False) -> Any:
     """Add a run of text to a paragraph; the space before a ` - ` or ` – ` between two words is a no-break one
-    (`dashes.no_break_before_dashes`), so Word and LibreOffice never begin a line with the dash."""
+    (`dashes.no_break_before_dashes`), so Word and LibreOffice never begin a line with the dash. A character no
+    document holds (a NUL, U+0007, U+FFFE: `text.as_text`) is left out, never a failure of the whole document: a
+    comment file received holding one stopped the DOCX report (r33 sweep AZ F1)."""
     from docx.shared import Pt
 
     from regdraft.render.dashes import word_run_text
 
-    run = para.add_run(word_run_text(para._p, text))
+    run = para.add_run(word_run_text(para._p, as_text(text)))
     run.bold = bold or None
     run.italic = italic or None
     run.underline = underline or None

@@ -62,6 +62,7 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
     from docx.opc.part import Part
     from docx.shared import Pt
 
+    from regdraft.core.text import as_text
     from regdraft.render.dashes import no_break_before_dashes
 
     names = [s.name for s in document.styles]
@@ -84,7 +85,7 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
     ]
     style = f'<w:pPr><w:pStyle w:val="{text_id}"/><w:jc w:val="both"/></w:pPr>'
     for number, text in notes:
-        text = no_break_before_dashes(text)
+        text = no_break_before_dashes(as_text(text))  # written as XML by hand: no character XML refuses
         first, *more = text.split("\n")  # a note of several lines: one paragraph each, the mark in the first
         body.append(
             f'<w:footnote w:id="{number}"><w:p>{style}'

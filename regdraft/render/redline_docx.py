@@ -35,6 +35,7 @@ from regdraft.core.model import (
 )
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.table_diff import Row, has_head, lines, runs, table_grid
+from regdraft.core.text import as_text
 from regdraft.core.word_diff import DiffSegment, Op, as_written
 
 if TYPE_CHECKING:
@@ -370,7 +371,8 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     document = new_document(profile, language)
     names = _styles(document, profile, language)
     header = page_header(redline, profile, today)
-    document.core_properties.title = header.running[:255]  # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
+    # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
+    document.core_properties.title = as_text(header.running)[:255]
     _front(document, header, profile, header.draft)
     # Names the author of the redline's own tracked changes: a reply made on it reads them as the text it
     # circulated, not as a reviewer's changes.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.comments import shown_on
 from regdraft.core.frontmatter import translated_number
 from regdraft.core.inline import Span, plain, spans
-from regdraft.core.text import starts_formula
+from regdraft.core.text import as_text, starts_formula
 
 if TYPE_CHECKING:
     from regdraft.core.comment_report import Report, ReportRow
@@ -122,7 +122,6 @@ def rich_text(text: str) -> object | None:
     """`text`'s inline Markdown as a cell's rich text (bold and italic runs), or None when it has none: a reply's,
     which the office may write in Markdown. The text is what a reader sees (`plain`), so a cell never starts a
     formula that its Markdown hid."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
@@ -132,7 +131,7 @@ def rich_text(text: str) -> object | None:
     runs: list[object] = []  # rich text is never a formula; `xlsx_text` marks it as text
     for k, line in enumerate(lines):
         for s in ([Span("\n")] if k else []) + line:
-            piece = ILLEGAL_CHARACTERS_RE.sub("", s.text)
+            piece = as_text(s.text)
             if piece:
                 runs.append(TextBlock(InlineFont(b=s.bold, i=s.italic), piece) if s.bold or s.italic else piece)
     rich: object = CellRichText(runs)
@@ -243,17 +242,17 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     string with Excel's quote prefix, as typing `'` before it makes), so no cell is ever a formula.
     """
     import openpyxl
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
     from regdraft.render.files import dated_package, write_atomic
 
     def cell(value: object) -> object:
-        # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay. A text
-        # starting as a formula would is kept as text by the cell it is written to (`xlsx_text`). A text longer than
-        # a cell holds ends in a visible mark saying how much is left out (Excel cut it at 32,767 unsaid).
-        return fitted(ILLEGAL_CHARACTERS_RE.sub("", value), words) if isinstance(value, str) else value
+        # Characters a workbook cannot hold (openpyxl refuses control characters, lxml U+FFFE and U+FFFF) are left
+        # out as every writer leaves them (`text.as_text`); tab and newline stay. A text starting as a formula would is
+        # kept as text by the cell it is written to (`xlsx_text`). A text longer than a cell holds ends in a visible
+        # mark saying how much is left out (Excel cut it at 32,767 unsaid).
+        return fitted(as_text(value), words) if isinstance(value, str) else value
 
     def styled(value: str) -> object:
         # A comment's or reply's bold and italic as the cell's own, not as `**` (`rich_text`).
@@ -363,7 +362,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     document = word.new_document(profile, report.language, landscape=True)
     head = header(report, profile, today)
     # Named as the PDF is (its <title>): Word and a screen reader announce the document by it, not as untitled.
-    document.core_properties.title = head.running[:255]  # python-docx's limit
+    document.core_properties.title = as_text(head.running)[:255]  # python-docx's limit
     word.party_header(document, head, profile)
     word.page_numbers(document, profile, head.page)
     word.paragraph(document, words["report_type"], bold=True, align="center", space_after=0)

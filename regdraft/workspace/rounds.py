@@ -66,7 +66,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_place
-from regdraft.core.text import nfc, setting_text
+from regdraft.core.text import as_text, nfc, setting_text
 from regdraft.workspace.amendments import amendment_file, comment_files
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
@@ -254,7 +254,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     key = regulation_key(ws, slug, r.revision, regulation)
     draft = Drafts(ws, slug, rounds).at(r.revision, key)
     comment = prepare(r.number, as_consulted(by, r), on, text, draft, proposal, type_)
-    comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()), link=link)
+    comment = replace(comment, regulation=key, author=" ".join(as_text(nfc(person)).split()), link=link)
     when = _now()
     recorded = around(ws, slug, comment, when, repeats=not force)  # under the write lock, as the commit
     if not force:
