@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.workspace import rounds
+from regdraft.workspace.comment_edits import edit_comment
 from regdraft.workspace.store import Workspace
 
 from .conftest import FIXTURES, Invoke
@@ -193,6 +194,22 @@ def test_an_edited_time_that_is_no_time_of_an_edit_is_named_and_read_as_never_ed
     assert isinstance(rows, list) and "Sửa lúc" not in rows[0] and "sửa lúc" not in " ".join(rows)
     listed = invoke(ws, "comment", "list", SLUG)
     assert listed.exit_code == 0 and "sửa" not in listed.output.lower()
+    # Answered, the file keeps its `edited:` as written (as a wrong `link:`), and `check` goes on naming it.
+    answered = invoke(ws, "comment", "respond", Path(path).stem, "--disposition", "noted", "--reply", "Ghi nhận.")
+    assert answered.exit_code == 0, answered.output
+    rewritten = (ws.root / path).read_text(encoding="utf-8")
+    assert f"edited: {edited}\n" in rewritten and "reply: Ghi nhận." in rewritten
+    again = invoke(ws, "check")
+    assert f"{path}:{_line(ws, path, 'edited:')}: 'edited: " in " ".join(again.output.split())
+
+
+def test_an_edited_time_that_is_no_time_gives_way_to_the_members_edit(commented: tuple[Workspace, str]) -> None:
+    ws, path = commented
+    text = (ws.root / path).read_text(encoding="utf-8")
+    ws.commit({path: f"{text}edited: '99/99/2025 99:99'\n".encode()}, "Received from a colleague")
+    edited = edit_comment(ws, SLUG, Path(path).stem, "Đề nghị làm rõ phạm vi điều chỉnh.")
+    rewritten = (ws.root / path).read_text(encoding="utf-8")
+    assert "99/99" not in rewritten and rewritten.count("edited:") == 1 and f"edited: '{edited.edited}'" in rewritten
 
 
 def test_an_edited_time_the_review_server_writes_is_read(commented: tuple[Workspace, str], invoke: Invoke,

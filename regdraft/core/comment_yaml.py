@@ -330,6 +330,7 @@ def comment_to_yaml(c: Comment) -> str:
                                                 ("link", c.link), ("edited", c.edited)) if value})
     # A `link:` that is no link's id, as its file wrote it (`Comment.link_written`): an answer dropped it.
     kept = f"{c.link_written.rstrip()}\n" if c.link_written and not c.link else ""
+    kept += f"{c.edited_written.rstrip()}\n" if c.edited_written and not c.edited else ""  # an `edited:` no time, too
     return _dump(data) + kept
 
 
@@ -418,8 +419,10 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     problems.extend(Problem(f"'{key}:' holds {said}; it is read without it (retype the text around it).", source,
                             lines.get(key, 1)) for key, said in unwritable.items())
     edited, said = _edited(data.get("edited"), data.get("created"))
+    edited_written = ""
     if said:  # read as never edited: no page or report says it was reworded, nor when (r33 sweep AZ F4)
         problems.append(Problem(said, source, lines.get("edited", 1)))
+        edited_written = _entry_as_written(text, "edited", data.get("edited"))  # kept, as a wrong `link:` is
     problems.sort(key=lambda p: (not p.line, p.line))
     if not readable:
         return None, problems
@@ -442,6 +445,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         link=str(link or ""),
         edited=edited,
         link_written=written,
+        edited_written=edited_written,
     ), problems
 
 

@@ -110,6 +110,8 @@ class Comment:
     `link_written` is the file's `link:` entry as written when it is no link's id (`link` is then empty: sent through
     none, which lets no one withdraw or edit it); it is written back as it was whenever regdraft rewrites the file, so
     an answer or an edit loses nothing, and `check` names it at its line until someone mends it.
+    `edited_written` is, likewise, the file's `edited:` entry as written when it is no time of an edit (`edited` is
+    then empty: read as never edited), written back until the member edits the comment (r33 sweep AZ F4).
     """
 
     id: str
@@ -134,6 +136,7 @@ class Comment:
     link: str = ""
     edited: str = ""
     link_written: str = ""
+    edited_written: str = ""
 
     def __post_init__(self) -> None:
         # Its texts hold `\n` line breaks however it was made (a browser form, a sheet cell or a Word reply may give

@@ -84,7 +84,7 @@ def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: s
         return comment  # sent twice, or saved unchanged: nothing to record
     if wording != comment.proposal and wording:
         reads_as_its_provision(wording, comment.on, draft_text(ws, where, r.revision, comment.regulation))
-    edited = replace(comment, text=words, proposal=wording, edited=_now())
+    edited = replace(comment, text=words, proposal=wording, edited=_now(), edited_written="")
     _write(ws, where, edited, f"Edit comment {comment.id} on {where} by {comment.author or comment.by}", author)
     return edited
 
