@@ -29,10 +29,7 @@ DATE = "2025-07-10T09:00:00Z"
 
 @pytest.fixture
 def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
-                    "--consult", BODY, "--consult", OTHER)
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
+    return kit.round_consulting(tmp_workspace, invoke, SLUG, BODY, OTHER)
 
 
 @pytest.fixture

@@ -83,10 +83,7 @@ def test_comment_files_written_before_list_as_they_did() -> None:
 
 @pytest.fixture
 def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
-                    "--consult", BODY, "--consult", OTHER)
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
+    return kit.round_consulting(tmp_workspace, invoke, SLUG, BODY, OTHER)
 
 
 def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, true_utc: bool, name: str = "reply.docx") -> Path:

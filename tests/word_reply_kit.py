@@ -11,13 +11,17 @@ import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+    from tests.conftest import Invoke
 
 
 def open_docx(path: Path) -> Any:
@@ -196,3 +200,11 @@ def write_package(files: dict[str, bytes], out: Path) -> Path:
         for name, data in files.items():
             z.writestr(name, data)
     return out
+
+
+def round_consulting(ws: Workspace, invoke: Invoke, slug: str, *bodies: str) -> Workspace:
+    """`ws` with round 1 of `slug` open, consulting `bodies`: the workspace a reviewer's Word reply comes back to."""
+    consulted = [word for body in bodies for word in ("--consult", body)]
+    result = invoke(ws, "round", "open", slug, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15", *consulted)
+    assert result.exit_code == 0, result.output
+    return ws
