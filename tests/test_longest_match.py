@@ -94,3 +94,66 @@ def test_nghi_dinh_63_2010_a_word_deleted_in_an_appendix_form_is_compared_in_pro
     written = instructions_from_edits(old, new)
     assert "hay" in repr(written.instructions)  # the deletion is written
     assert pairs[0] + steps[0] < 500_000, (pairs[0], steps[0])
+
+
+def _applied(a: Sequence[Hashable], b: Sequence[Hashable],
+             codes: Sequence[tuple[str, int, int, int, int]]) -> list[Hashable]:
+    """`a` turned by the opcodes: `b` again when they are a true comparison."""
+    out: list[Hashable] = []
+    for tag, i1, i2, j1, j2 in codes:
+        assert (tag == "equal") == (list(a[i1:i2]) == list(b[j1:j2]))
+        out += a[i1:i2] if tag == "equal" else b[j1:j2]
+    return out
+
+
+@pytest.mark.parametrize("words", [300, 4000])
+def test_texts_sharing_only_spaces_are_compared_in_steps_about_their_length(words: int) -> None:
+    # Every block is one token (a space, or a word of the one text standing between the other's): each was found by
+    # an automaton over all of `b` left, 32 million steps (27 s) for 4,000 words of each.
+    disjoint = ([t for i in range(words) for t in (f"cũ{i}", " ")], [t for i in range(words) for t in (f"mới{i}", " ")])
+    interleaved = ([f"w{i}" for i in range(words)], [t for i in range(words) for t in (f"w{i}", f"j{i}")])
+    for a, b in (disjoint, interleaved):
+        matcher = Matcher(a, b)
+        codes = matcher.get_opcodes()
+        assert matcher.steps < 10 * (len(a) + len(b)), matcher.steps
+        if words <= 300:
+            assert codes == _difflib(a, b)
+        assert _applied(a, b, codes) == b
+
+
+def test_a_short_text_against_a_long_one_is_not_left_to_difflibs_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 300-character clause and a member's 20,000-character wording of repeated spaces: difflib walked every place
+    # of every token of the clause in the wording, for each block (4 s with the write lock held).
+    clause = [t for i in range(30) for t in (f"từ{i}", " ")]
+    wording = [t for i in range(4000) for t in (f"khác{i % 997}", " ")]
+    expected = _difflib(clause, wording)
+    walked = [0]  # the places difflib's own search may visit: the product of the stretches it searches
+    difflibs = difflib.SequenceMatcher.find_longest_match
+
+    def counted(self: difflib.SequenceMatcher[Hashable], alo: int, ahi: int, blo: int, bhi: int) -> difflib.Match:
+        walked[0] += (ahi - alo) * (bhi - blo)
+        return difflibs(self, alo, ahi, blo, bhi)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "find_longest_match", counted)
+    matcher = Matcher(clause, wording)
+    assert matcher.get_opcodes() == expected
+    assert walked[0] + matcher.steps < 70 * (len(clause) + len(wording)), (walked[0], matcher.steps)
+
+
+def test_blocks_that_split_stretches_unevenly_stop_at_the_budget_with_a_true_comparison() -> None:
+    # Two-token blocks ("s", "t") each peeling three tokens off: an automaton over all that is left for each.
+    a = [t for i in range(3_000) for t in (f"u{i}", "s", "t")]
+    b = [t for i in range(3_000) for t in (f"v{i}", "s", "t")]
+    matcher = Matcher(a, b)
+    codes = matcher.get_opcodes()
+    assert matcher.steps <= matcher.budget + len(a) + len(b)
+    assert _applied(a, b, codes) == b
+    assert codes[:4] == _difflib(a[:300], b[:300])[:4]  # the first blocks are difflib's own
+
+
+@settings(max_examples=200, deadline=None)
+@given(_tokens, _tokens, st.integers(0, 200))
+def test_the_opcodes_turn_a_into_b_whatever_the_budget(a: list[int], b: list[int], budget: int) -> None:
+    matcher = Matcher(a, b)
+    matcher.short, matcher.budget = 0, budget
+    assert _applied(a, b, matcher.get_opcodes()) == b
