@@ -233,6 +233,11 @@ class SharedHistory(KilledGit):
             self._run_integration("rebase", "--skip" if nothing and not (restored or committed) else "--continue")
         return not self.operation()
 
+    def skip_replay(self) -> bool:
+        """Leave out the commit a stopped rebase was replaying (`git rebase --skip`); False if it stops again."""
+        self._run_integration("rebase", "--skip")
+        return not self.operation()
+
     def _rebase_file(self, name: str) -> str:
         try:
             return (self.git_dir() / "rebase-merge" / name).read_text(encoding="utf-8")

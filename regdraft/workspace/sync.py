@@ -14,6 +14,8 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    the rebase made of it (keeping its message); tags from the remote are copied in; a tag whose
    commit has left the history is reported and not pushed. Tags on the remote are never moved; one whose commit
    adopts another document than yours of that name (two terms' 20-QC/TU) replaces nothing: yours stays here, unsent.
+   Your adoption of an amendment the remote has adopted already is left out of the rebase, the remote's kept and
+   the report saying so; a merge is refused before it starts (`double_adoption`).
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
 6. Before it pushes, the sync notes what it sends (`sending.Sending`, in the git folder), and forgets it only once
@@ -46,7 +48,7 @@ from regdraft.core.commands import Command
 from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
-from regdraft.workspace import interrupts
+from regdraft.workspace import double_adoption, interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.journal import changed_while_stopped, stop_point
 from regdraft.workspace.receiving import Receiving
@@ -92,6 +94,8 @@ class SyncReport:
         out = ["Finished the sync that was interrupted while git was bringing your work and the remote's together."
                ] if self.resumed else []
         nothing_new = "nothing more to bring in" if self.brought_before else "nothing new"
+        # An adoption of yours left out as the remote had adopted it: the notes say so, not "the same changes".
+        set_aside = any(note.startswith(double_adoption.OPENING) for note in self.notes)
         out += [f"From {self.remote}: " + (_listed(self.came_in) if self.came_in else nothing_new) + ".",
                f"To {self.remote}: " + (_listed(self.went_out) if self.went_out else nothing) + "."]
         if self.brought_before:
@@ -102,10 +106,10 @@ class SyncReport:
                        "it.")
         if self.how == "rebase" and not self.replayed and self.settled:
             out.append(f"Nothing of yours was left to replay: the conflict was settled with {self.remote}'s work.")
-        elif self.how == "rebase" and not self.replayed:
+        elif self.how == "rebase" and not self.replayed and not set_aside:
             # git drops a commit whose change the remote already has (both clones adopted the same amendment).
             out.append(f"Nothing of yours was left to replay: {self.remote} already had the same changes.")
-        elif self.how == "rebase":
+        elif self.how == "rebase" and self.replayed:
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
             out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
@@ -259,6 +263,8 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
                          "was changed.")
     local = ws.commits(theirs, head)
     how, reason = _choose(ws, state.remote, local)
+    if how == "merge":  # a merge cannot leave out your adoption of an amendment the remote adopted: refused
+        double_adoption.refuse_merge(ws, state.remote, ws.commits(state.before, theirs), theirs, local, reason)
     _refuse_overwriting(ws, state.remote, theirs, local if how == "rebase" else [])
     state = replace(state, how=how, reason=reason)
     # Noted while git runs, so that a sync killed then is finished (and pushed) as one; kept on a conflict.
@@ -301,6 +307,12 @@ def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) 
     with no conflict at all (a lock another git held a moment)."""
     retried = 0
     while not finished:
+        doubled = double_adoption.stopped_there(ws, state.remote, ws.commits(state.before, state.theirs),
+                                                state.theirs)
+        if doubled:  # the remote adopted that amendment already: its adoption is kept, yours left out
+            notes.append(doubled)
+            finished = ws.skip_replay()
+            continue
         rebuilt = settle_adoptions(ws)
         if not rebuilt:
             conflict = find_conflict(ws)
@@ -311,7 +323,8 @@ def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) 
                 finished = ws.continue_integration()
                 continue
             state.save(ws)
-            raise UnresolvedConflict(_conflict_report(ws))
+            said = [n for n in notes if n.startswith(double_adoption.OPENING)]  # else unsaid once stopped
+            raise UnresolvedConflict("\n".join([*said, *([""] if said else []), _conflict_report(ws)]))
         notes.extend(f"{path} rebuilt from its base text and adopted amendments: two adoptions changed "
                      "neighbouring lines of it." for path in rebuilt)
         finished = ws.continue_integration()

@@ -38,7 +38,7 @@ from regdraft.core.amend.document import Amendment
 from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
 from regdraft.core.encodings import readable_head
-from regdraft.core.errors import Problem
+from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.patterns import lazy
 from regdraft.workspace.run_memo import kept
@@ -340,6 +340,7 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
         except RegdraftError:
             tagged = None
         if tagged is not None and adopts(tagged, amendment.slug):
+            problems.extend(_other_dates(ws, amendment, tag, tagged))
             continue
         commit = adopting_commit(ws, amendment.slug)
         if tagged is None and (commit is None or not adopts(commit, amendment.slug)):
@@ -370,6 +371,41 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
         problems.append(Problem(f"{amendment.number} ({amendment.slug}{of}) is adopted, but its adoption tag {tag} "
                                 f"names {whose}{found}{move}.", amendment_path(amendment.slug), warning=True))
     return problems
+
+
+_RECORDED = lazy(r": signed (\d{4}-\d{2}-\d{2}), effective (\d{4}-\d{2}-\d{2})")
+
+
+def _other_dates(ws: Workspace, amendment: Amendment, tag: str, tagged: Revision) -> list[Problem]:
+    """The problem of an adopted amendment whose file states other dates than the adoption its tag names recorded
+    (`Adopt amendment … : signed 2026-06-20, effective 2026-07-01`): two clones adopted it with other dates, and the
+    second adoption was replayed over the first (r34 sweep BD defect 3), or the dates were edited by hand since. The
+    text in force, `show --as-of` and exports follow the file; the tag, shared and never moved, the other dates."""
+    from regdraft.core.frontmatter import key_line
+    from regdraft.core.layout import amendment_path
+
+    found = _RECORDED.search(tagged.subject)
+    if found is None:
+        return []
+    recorded = (read_date(found.group(1)), read_date(found.group(2)))
+    stated = (amendment.signed, amendment.effective)
+    if recorded == stated:
+        return []
+    relative = amendment_path(amendment.slug)
+    key = "effective" if recorded[1] != stated[1] else "signed"
+    try:
+        line = key_line(readable_head(ws.read(relative)).splitlines(), key)
+    except RegdraftError:
+        line = 0
+
+    def said(dates: tuple[dt.date | None, dt.date | None]) -> str:
+        return f"signed {dates[0] or 'no date'}, in force from {dates[1] or 'no date'}"
+
+    return [Problem(f"{amendment.number} ({amendment.slug}) says it was {said(stated)}, but its adoption tag {tag} "
+                    f"names the adoption {tagged.short} by {tagged.author}, which recorded {said(recorded)}. The text "
+                    "in force on each day and the exports follow the file, while the shared tag (never moved) and "
+                    "what the office may have been told say the other dates. Find out which are right; if the tag's, "
+                    "put them back in the front matter of this file and commit.", relative, line, warning=True)]
 
 
 def _term_words(term: str) -> str:

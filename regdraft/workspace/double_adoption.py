@@ -1,0 +1,144 @@
+"""The same amendment adopted in two clones, met by `sync` (r34 sweep BD defect 3).
+
+Both clones adopt `qc-sua-doi-2025`, with other dates; the first to sync shares its adoption (commit and tag, perhaps
+announced already). The second sync replayed the other adoption on top of it: a conflict on the front matter that
+never said both had adopted the document, and, resolved with `--ours`, two adoption commits whose tag and file give
+two effective dates. Now the sync recognises a commit of yours that adopts an amendment the remote's branch has
+adopted already (`adopted_there`): a rebase sets it aside, keeping the colleague's adoption, and says so
+(`set_aside`); a merge, which cannot leave one commit out, refuses before anything is changed (`refusal`).
+
+Nothing here runs git: the commits and files are read through the workspace.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from regdraft.core.commands import Command
+from regdraft.core.errors import RegdraftError
+from regdraft.core.layout import amendment_path
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import CommitInfo, Workspace
+
+_ADOPTS = re.compile(r"Adopt amendment (.*?) \(([^()]+)\)")
+# What the sentences of a set-aside adoption begin with (the sync report reads it to say nothing of "the same changes").
+OPENING = "Both you and "
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """One clone's adoption of an amendment: by whom, with what dates, in which commit."""
+
+    slug: str
+    number: str
+    author: str
+    signed: str
+    effective: str
+    sha: str
+
+    def dates(self) -> str:
+        return f"signed {self.signed}, in force from {self.effective}"
+
+
+def adopted_slug(commit: CommitInfo) -> str:
+    """The slug of the amendment a commit adopts (`Adopt amendment 05-QC/TU (qc-sua-doi-2025) to …`), or ""."""
+    found = _ADOPTS.match(commit.subject)
+    return found.group(2) if found else ""
+
+
+def adopted_there(ws: Workspace, commit: CommitInfo, theirs: str, incoming: list[CommitInfo]) -> Adoption | None:
+    """The remote's adoption of the amendment `commit` adopts, when the remote's branch (`theirs`) has that amendment
+    adopted already; None when `commit` adopts nothing or the remote has not adopted it. `incoming` are the
+    remote's commits this clone lacks, the adoption among them (its author and commit); else "a colleague"."""
+    subject = _ADOPTS.match(commit.subject)
+    if subject is None:
+        return None
+    slug = subject.group(2)
+    there = _front(ws, slug, theirs)
+    if there.get("status") != "adopted":
+        return None
+    found = next((c for c in reversed(incoming) if adopted_slug(c) == slug), None)
+    number = str(there.get("number") or subject.group(1))
+    return Adoption(slug, number, found.author if found else "a colleague", _date(there, "signed"),
+                    _date(there, "effective"), found.sha if found else theirs)
+
+
+def local_adoption(ws: Workspace, commit: CommitInfo) -> Adoption:
+    """This clone's adoption `commit`, as its copy of the amendment records it."""
+    slug = adopted_slug(commit)
+    mine = _front(ws, slug, commit.sha)
+    return Adoption(slug, str(mine.get("number") or ""), commit.author, _date(mine, "signed"),
+                    _date(mine, "effective"), commit.sha)
+
+
+def set_aside(theirs: Adoption, mine: Adoption, remote: str) -> str:
+    """The report's sentence for an adoption of yours the sync left out, keeping the remote's."""
+    return (f"{OPENING}{theirs.author} adopted {theirs.slug} ({theirs.number}). {theirs.author}'s adoption was on "
+            f"{remote} first ({theirs.dates()}) and is kept: the office has it, and it may have been announced. "
+            f"Yours ({mine.dates()}, commit {mine.sha[:8]}) was set aside and not sent. {_correcting(theirs, mine)}")
+
+
+def refusal(theirs: Adoption, mine: Adoption, remote: str, reason: str) -> str:
+    """The sentence refusing a merge that would bring a second adoption of one amendment in."""
+    return (f"Refusing to sync: {OPENING.lower()}{theirs.author} adopted {theirs.slug} ({theirs.number}). "
+            f"{theirs.author}'s adoption is on {remote} already ({theirs.dates()}); yours ({mine.dates()}, commit "
+            f"{mine.sha[:8]}) is only here, and the sync must merge rather than replay your work ({reason}), so it "
+            f"cannot leave your adoption out. Undo yours with "
+            f"`{Command.git('revert', mine.sha[:8], switches=('no-edit',))}`, then run `{Command.of('sync')}` again. "
+            f"{_correcting(theirs, mine, 'will hold')} Nothing was changed.")
+
+
+def stopped_there(ws: Workspace, remote: str, incoming: list[CommitInfo], theirs: str) -> str:
+    """The report's sentence when a stopped rebase was replaying your adoption of an amendment the remote's branch
+    (`theirs`) has adopted already (with other dates, git stops on the front matter); "" otherwise."""
+    commit = ws.stopped_commit()
+    if ws.operation() != "rebase" or commit is None or not adopted_slug(commit):
+        return ""
+    there = adopted_there(ws, commit, theirs, incoming)
+    return set_aside(there, local_adoption(ws, commit), remote) if there is not None else ""
+
+
+def refuse_merge(ws: Workspace, remote: str, incoming: list[CommitInfo], theirs: str, local: list[CommitInfo],
+                 reason: str) -> None:
+    """`StoreError`, before git starts, when a merge would bring in the remote's adoption of an amendment one of
+    your commits (`local`) adopts too: a merge cannot leave yours out, and would end with two."""
+    from regdraft.core.errors import StoreError
+
+    head = local[-1].sha if local else ""
+    for commit in local:
+        if _front(ws, adopted_slug(commit), head).get("status") != "adopted":
+            continue  # no adoption, or one undone since (`git revert`, as the refusal says)
+        there = adopted_there(ws, commit, theirs, incoming)
+        if there is not None:
+            raise StoreError(refusal(there, local_adoption(ws, commit), remote, reason))
+
+
+def _correcting(theirs: Adoption, mine: Adoption, holds: str = "now holds") -> str:
+    if (theirs.signed, theirs.effective) == (mine.signed, mine.effective):
+        return "The dates are the same."
+    return ("regdraft has no command that changes the dates of an adopted amendment: if yours were the right ones, "
+            f"tell {theirs.author}, as the workspace {holds} {theirs.author}'s dates everywhere (the text in force on "
+            "every day, and the exports).")
+
+
+def _front(ws: Workspace, slug: str, rev: str) -> dict[str, object]:
+    if not slug or not rev:
+        return {}
+    from regdraft.core.encodings import readable_head
+    from regdraft.core.frontmatter import read_front_matter
+
+    relative = amendment_path(slug)
+    try:
+        lines = readable_head(ws.read(relative, rev)).splitlines()
+        _, meta, _ = read_front_matter(lines, relative, [], absent="")
+    except RegdraftError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _date(meta: dict[str, object], key: str) -> str:
+    value = meta.get(key)
+    return str(value) if value else "no date"

@@ -1,0 +1,78 @@
+"""The same amendment adopted in two clones with other dates (r34 sweep BD defect 3): the second sync stopped on a
+conflict in the front matter that never said both had adopted it; resolved with `--ours`, two adoption commits, the
+tag on the first (effective 2026-07-01) and the file, `show --as-of` and exports on the second (2026-08-01), and
+`check` silent. The sync now keeps the colleague's adoption, already shared, and says so; `check` names an adoption
+whose tag records other dates than its file. Lan's and Minh's clones sharing a bare remote, with real git."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT as SLUG
+from tests.conftest import Invoke, two_clones
+
+AMENDMENT = f"amendments/{SLUG}/amendment.md"
+TAG = "adopted/05-QC-TU"
+
+
+def _git(ws: Workspace, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ws.root, capture_output=True, text=True, check=True).stdout
+
+
+def _adopt(invoke: Invoke, ws: Workspace, signed: str, effective: str) -> None:
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", signed, "--effective", effective, "--force", "--reason",
+                     "thử")
+    assert adopted.exit_code == 0, adopted.output
+
+
+@pytest.fixture
+def clones(tmp_workspace: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:
+    return two_clones(tmp_workspace, tmp_path)
+
+
+def test_a_second_adoption_of_one_amendment_is_set_aside_keeping_the_colleagues(clones: tuple[Workspace, Workspace],
+                                                                                invoke: Invoke) -> None:
+    lan, minh = clones
+    _adopt(invoke, lan, "2026-06-20", "2026-07-01")
+    _adopt(invoke, minh, "2026-06-21", "2026-08-01")
+    assert invoke(lan, "sync").exit_code == 0
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.output.split())
+    assert f"Both you and Lan adopted {SLUG} (05-QC/TU). Lan's adoption was on origin first (signed 2026-06-20, in " \
+           "force from 2026-07-01) and is kept" in said, said
+    assert "Yours (signed 2026-06-21, in force from 2026-08-01, commit " in said
+    assert "was set aside and not sent" in said
+    assert "no command that changes the dates of an adopted amendment" in said
+    assert "already had the same changes" not in said and "conflict" not in said
+    # One adoption everywhere, its tag on it, the file stating its dates; nothing left half done.
+    for ws in (lan, minh):
+        assert _git(ws, "log", "--format=%s").count("Adopt amendment") == 1
+        assert "effective: 2026-07-01" in (ws.root / AMENDMENT).read_text(encoding="utf-8")
+        assert _git(ws, "rev-parse", f"{TAG}^{{commit}}") == _git(ws, "rev-parse", "HEAD")
+        assert _git(ws, "status", "--porcelain") == ""
+        checked = invoke(ws, "check")
+        assert "adoption tag" not in checked.output, checked.output
+    again = invoke(minh, "sync")
+    assert "To origin: nothing to send." in again.output and "From origin: nothing new." in again.output
+
+
+def test_check_names_an_adoption_whose_tag_records_other_dates_than_its_file(tmp_workspace: Workspace,
+                                                                             invoke: Invoke) -> None:
+    # What an older sync left (the second adoption replayed over the first), or the dates edited by hand since.
+    _adopt(invoke, tmp_workspace, "2026-06-20", "2026-07-01")
+    path = tmp_workspace.root / AMENDMENT
+    path.write_text(path.read_text(encoding="utf-8").replace("effective: 2026-07-01", "effective: 2026-08-01"),
+                    encoding="utf-8")
+    _git(tmp_workspace, "-c", "user.name=Hoa", "-c", "user.email=hoa@x.example", "commit", "-qam", "Ngày")
+    checked = invoke(tmp_workspace, "check")
+    said = " ".join(checked.output.split())
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("effective:"))
+    assert f"{AMENDMENT}:{line}: warning: 05-QC/TU ({SLUG}) says it was signed 2026-06-20, in force from " \
+           f"2026-08-01, but its adoption tag {TAG} names the adoption " in said, said
+    assert "which recorded signed 2026-06-20, in force from 2026-07-01" in said
