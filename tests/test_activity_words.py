@@ -34,6 +34,17 @@ def test_a_regulation_added_or_deleted_is_named_by_its_number_and_title(tmp_work
     assert describe(tmp_workspace, tmp_workspace.commits("HEAD~1", "HEAD")) == ["notes added by Minh"]
 
 
+def test_a_few_other_files_are_named_and_more_counted(tmp_workspace: Workspace) -> None:
+    # r34 sweep BD: a colleague's committed ghi-chu.txt was reported as "1 other file change".
+    before = tmp_workspace.resolve("HEAD").sha
+    tmp_workspace.commit({"ghi-chu.txt": b"Ghi chu.\n"}, "Notes", author="Minh <minh@x>")
+    tmp_workspace.commit({"ghi-chu.txt": b"Ghi chu 2.\n", "lich-hop.txt": b"x\n"}, "More", author="Lan <lan@x>")
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said == ["ghi-chu.txt edited by Lan; lich-hop.txt added by Lan"]
+    tmp_workspace.commit({f"ban-{n}.txt": b"x\n" for n in range(5)}, "Many", author="Lan <lan@x>")
+    assert describe(tmp_workspace, tmp_workspace.commits(before, "HEAD")) == ["8 other file changes"]
+
+
 def test_a_version_too_large_is_not_read_to_name_it(tmp_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     # r23 s10security defect 3: a 468 KB remote held a version whose front matter had 2 million comment lines; sync
     # read and parsed all of it (57 s, 480 MB) to name the regulation. A version over 2 MB is not read; of a smaller

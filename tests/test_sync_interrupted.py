@@ -351,14 +351,14 @@ def test_a_remote_that_cannot_be_reached_is_said_in_one_sentence(tmp_path: Path,
 
 
 def test_files_regdraft_does_not_know_are_counted_in_plain_english(office: dict[str, Path], invoke: Invoke) -> None:
-    """The sync's summary said "2 others file change"."""
+    """The sync's summary said "2 others file change"; past five files they are counted, a few are named."""
     lan = office["lan"]
-    for name in ("ghi-chu.txt", "lich-hop.txt"):
+    for name in ("ghi-chu.txt", "lich-hop.txt", *(f"ban-{n}.txt" for n in range(4))):
         (lan / name).write_text("Ghi chú.\n", encoding="utf-8")
     git(lan, "add", ".")
     git(lan, "commit", "-q", "-m", "Notes")
     said = invoke(lan, "sync")
-    assert "To origin: 2 other file changes." in said.output, said.output
+    assert "To origin: 6 other file changes." in said.output, said.output
 
 
 def interrupted_sync(where: Path, at: str) -> str:

@@ -66,6 +66,7 @@ class _Tally:
         self.counts: Counter[tuple[str, ...]] = Counter()
         self.order: list[tuple[str, ...]] = []
         self.words: dict[tuple[str, ...], Callable[[int], str]] = {}
+        self.others: dict[str, str] = {}  # the other files changed, each with what became of it last, by whom
 
     def add(self, key: tuple[str, ...], words: Callable[[int], str]) -> None:
         if key not in self.counts:
@@ -116,7 +117,19 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
         invited = commit.subject.startswith(INVITED)
         tally.add(("access", str(invited)), lambda n: _access_words(n, invited))
         return
-    tally.add(("other",), lambda n: counted(n, "other file change", plural_form="other file changes"))
+    tally.others[path] = f"{_changed(status)} by {who}"
+    tally.add(("other",), lambda n: _other_files(tally.others, n))
+
+
+SHOWN_FILES = 5  # other files named one by one; more are counted
+
+
+def _other_files(others: dict[str, str], n: int) -> str:
+    """`ghi-chu.txt added by Minh`: each of a few other files (not documents regdraft reads) by name; else
+    `12 other file changes`. A colleague's note said only "1 other file change" (r34 sweep BD)."""
+    if len(others) > SHOWN_FILES:
+        return counted(n, "other file change", plural_form="other file changes")
+    return "; ".join(f"{path} {what}" for path, what in others.items())
 
 
 def _access_words(n: int, invited: bool) -> str:
