@@ -64,15 +64,16 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
 
     from regdraft.core.text import as_text
     from regdraft.render.dashes import no_break_before_dashes
+    from regdraft.render.docx import new_style
 
     names = [s.name for s in document.styles]
     if "Footnote Text" not in names:
-        text_style = document.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+        text_style = new_style(document, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
         text_style.base_style = document.styles["Normal"]
         text_style.font.size = Pt(max(8.0, profile.body_pt - 3))
         text_style.paragraph_format.space_after = Pt(0)
     if "Footnote Reference" not in names:
-        ref_style = document.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        ref_style = new_style(document, "Footnote Reference", WD_STYLE_TYPE.CHARACTER)
         ref_style.font.superscript = True
     # python-docx names a new style's id after its name without spaces, which is the id
     # `footnote_reference` writes: `FootnoteReference`.
