@@ -368,6 +368,25 @@ def test_a_detached_head_is_refused_naming_the_fix(mini_workspace: Workspace, in
     assert state(mini_workspace) == before
 
 
+def test_git_failing_to_read_head_is_not_called_a_detached_head(mini_workspace: Workspace, invoke: Invoke,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sweep saw from-edits say HEAD was detached, once, on a loaded machine where it never was: any failure of
+    # `git symbolic-ref` was read as a detached HEAD. Only its exit status 1 (with -q) means that.
+    import git as gitpython
+
+    before = state(mini_workspace)
+
+    def failing(self: object, *args: str) -> str:
+        raise gitpython.GitCommandError(["git", "symbolic-ref", *args], 128, b"fatal: unable to read HEAD: busy")
+
+    monkeypatch.setattr(gitpython.cmd.Git, "symbolic_ref", failing, raising=False)
+    result = invoke(mini_workspace, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
+    assert result.exit_code == 1 and "detached" not in result.output, result.output
+    assert "could not read which branch HEAD names" in result.output and "unable to read HEAD: busy" in result.output
+    assert "Traceback" not in result.output
+    assert state(mini_workspace) == before
+
+
 def test_an_unborn_branch_is_refused(mini_workspace: Workspace) -> None:
     git(mini_workspace, "checkout", "-q", "--orphan", "fresh")
     with pytest.raises(StoreError, match="has no commits yet"):

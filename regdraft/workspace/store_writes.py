@@ -350,9 +350,15 @@ class Transactions:
 
     def writable_branch(self, *, initial: bool = False) -> str:
         """The branch HEAD names, refusing a detached HEAD (and an unborn branch unless `initial`)."""
+        import git
+
         try:
             branch = str(self.repo.git.symbolic_ref("-q", "HEAD")).strip()
-        except Exception:
+        except git.GitCommandError as exc:
+            if exc.status != 1:  # `-q`: 1 (and nothing said) is a detached HEAD; anything else, git failing
+                raise StoreError(f"git could not read which branch HEAD names in {self.root}: {failure(exc)}; "
+                                 "nothing was changed: run the command again, and if this happens again, run "
+                                 "`git status` there to see what git says.") from None
             branch = ""
         if not branch.startswith("refs/heads/"):
             raise StoreError(
