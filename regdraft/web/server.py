@@ -47,6 +47,7 @@ from regdraft.web import folders, pace, pages, sizes
 from regdraft.web.builds import Gate, cores
 from regdraft.web.guard import ACCESS_COOKIE, LOCAL, Visitor
 from regdraft.web.kept import BUSY_WAIT, Busy
+from regdraft.web.turns import Turns
 from regdraft.web.words import Words
 from regdraft.workspace.access import lookup
 from regdraft.workspace.resolve import ensure_settled
@@ -150,6 +151,7 @@ class Server:
         self._settled: object = None  # the `Look.committed` last found with no conflict markers (`ensure_settled`)
         self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
         self.pages = Gate(cores())  # the heavy pages and downloads, built a few at a time (`builds`)
+        self.turns = Turns()  # its writes, one at a time (`write`)
         self.pdfs = Gate(1)  # a round's PDF report: 41 s of CPU at 2,600 comments, one at a time
         # What the forms of a shared page carry for the CSRF token, replaced by each browser's own (`Context.page`):
         # of the same length and letters as a token, so the page is byte for byte the one rendered with it.
@@ -183,14 +185,14 @@ class Server:
         The store's workspace lock (the lock file every regdraft process takes, a sync's from its fetch to its
         push) is held around the whole action and the check for a stopped sync, so what it read cannot change
         before it commits; each request has its own `Workspace`, so the threads of this server wait for each other
-        on it too. Another writer is waited for `BUSY_WAIT` seconds, then `Busy`: the form is shown again to send.
+        on it too, in turn (`web.turns`). Another writer is waited for `BUSY_WAIT` seconds, then `Busy`: the form is
+        shown again to send; the time this server's own writes take meanwhile is not counted.
         """
         from regdraft.workspace.journal import WriterBusy
-        from regdraft.workspace.store import write_lock
 
         ws = Workspace(self.root)
         try:
-            with write_lock(ws, BUSY_WAIT):
+            with self.turns.taking(ws, BUSY_WAIT):
                 ensure_settled(ws)
                 return action(ws)
         except WriterBusy:
