@@ -17,16 +17,25 @@ import pytest
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 
-# Stands in for git (GitPython runs GIT_PYTHON_GIT_EXECUTABLE): the sync's rebase runs with `exec kill -9 <regdraft>`
-# after the pick KILL_AFTER_PICK names (sed's address: 1, 2, $ for the last). regdraft dies as by `kill -9`; git goes
-# on until it next writes to the pipe regdraft read (its "Rebasing (2/3)" before the next pick, or "Successfully
-# rebased" once it has moved the branch), and dies there, as it did for the tester.
+# Stands in for git (GitPython runs GIT_PYTHON_GIT_EXECUTABLE): the sync's rebase runs with `exec <KILL_AND_WAIT>
+# <regdraft>` after the pick KILL_AFTER_PICK names (sed's address: 1, 2, $ for the last). regdraft dies as by
+# `kill -9`; git goes on until it next writes to the pipe regdraft read (its "Rebasing (2/3)" before the next pick, or
+# "Successfully rebased" once it has moved the branch), and dies there, as it did for the tester.
 FAKE_GIT = """#!/bin/sh
 case " $* " in
   *" rebase --no-autostash "*)
-    exec git -c "sequence.editor=sed -i '${KILL_AFTER_PICK}a exec kill -9 $PPID'" "$@" -i ;;
+    exec git -c "sequence.editor=sed -i '${KILL_AFTER_PICK}a exec $KILL_AND_WAIT $PPID'" "$@" -i ;;
 esac
 exec git "$@"
+"""
+# The rebase's `exec`: `kill -9` the process named, and end only once it has died, its files closed (a zombie, state
+# Z in /proc, or gone). `kill` returns as soon as the signal is sent: on a busy machine git went on, wrote its next
+# words into the pipe of a regdraft not yet dead, and finished the whole rebase (the state under test never arose).
+KILL_AND_WAIT = """#!/bin/sh
+kill -9 "$1"
+while state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) && [ "${state%% *}" != Z ]; do
+  sleep 0.01
+done
 """
 IDENTITY = "--format=%an%x00%ae%x00%at%x00%B%x01"
 
@@ -75,21 +84,18 @@ def both_worked(invoke: Invoke, office: dict[str, Path]) -> set[str]:
 
 def killed_sync(tmp_path: Path, where: Path, after_pick: str) -> None:
     """`regdraft sync` in its own process, killed (`kill -9`) while git rebases, after the pick named."""
-    fake = tmp_path / "git-then-kill"
-    fake.write_text(FAKE_GIT, encoding="utf-8")
-    fake.chmod(0o755)
+    fake, kill = tmp_path / "git-then-kill", tmp_path / "kill-and-wait"
+    for script, text in ((fake, FAKE_GIT), (kill, KILL_AND_WAIT)):
+        script.write_text(text, encoding="utf-8")
+        script.chmod(0o755)
     command = [sys.executable, "-c", "from regdraft.cli import main; main()", "sync", "-C", str(where)]
     killed = subprocess.run(command, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(fake), "KILL_AFTER_PICK": after_pick})
+                            env={**os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(fake), "KILL_AFTER_PICK": after_pick,
+                                 "KILL_AND_WAIT": str(kill)})
     assert killed.returncode == -9, killed.stderr
     # The git the kill orphaned goes on until its next write to the closed pipe: waited for, so that what the test
     # does next does not race it (an `--abort` run while it still finished the rebase found HEAD moved, once).
     git_ended(where)
-    if after_pick == "$" and not (where / ".git" / "rebase-merge").is_dir():
-        # Killed after the last pick, git dies at its next write to the closed pipe; on a busy machine it has
-        # sometimes finished the rebase (branch moved, folder removed) before writing: the state under test did not
-        # arise, and a plain sync has nothing to recover (the other tests cover that).
-        pytest.skip("git finished the rebase before it wrote to regdraft's closed pipe")
     assert (where / ".git" / "rebase-merge").is_dir()  # git left its rebase behind
 
 
@@ -419,11 +425,6 @@ def test_a_sync_killed_with_no_conflict_is_never_said_to_have_had_one(tmp_path: 
     assert "every conflict is resolved" not in said, said
     copy = tmp_path / "minh-copy"
     git_ended(minh)
-    if not (minh / ".git" / "rebase-merge").is_dir():
-        # On a busy machine the killed sync's git has finished the whole rebase before its next write to the closed
-        # pipe: the copy then holds Minh's commits replayed already, the very ones his `sync --continue` sends, and
-        # has nothing to drop (the final CI run of round 25 failed so, once): the state under test did not arise.
-        pytest.skip("git finished the rebase before it wrote to regdraft's closed pipe")
     shutil.copytree(minh, copy, symlinks=True)
     finished = invoke(minh, "sync", "--continue")
     assert finished.exit_code == 0 and "conflict" not in finished.output, finished.output
