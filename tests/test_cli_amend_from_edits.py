@@ -100,7 +100,8 @@ def test_regenerates_only_the_instructions_of_an_existing_amendment(tmp_workspac
     before = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
     edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
     head = tmp_workspace.repo.head.commit.hexsha
-    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    # A copy of the text in force: the document's instructions are replaced by the one edit's, as asked.
+    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited), "--allow-undo")
     assert result.exit_code == 0, result.output
     assert "-14\\. Thay thế cụm từ" in result.output and "+1\\. Sửa đổi, bổ sung điểm c khoản 1 Điều 4" in result.output
     after = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
@@ -137,7 +138,7 @@ def test_usage_errors_and_dirty_files(tmp_workspace: Workspace, tmp_path: Path, 
     edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
     path = tmp_workspace.path(AMENDMENT)
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    dirty = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    dirty = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited), "--allow-undo")
     assert dirty.exit_code == 1 and "uncommitted changes" in dirty.output
     broken = tmp_path / "broken.md"
     broken.write_text("no front matter\n", encoding="utf-8")

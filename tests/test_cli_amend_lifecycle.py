@@ -283,7 +283,8 @@ def test_from_edits_commit_names_the_draft_the_number_and_the_provisions(tmp_wor
                  "thông tin điện tử.\n\n### Điều 21.")
         .replace(clause, ""),  # deleted outright: repealed
         encoding="utf-8")
-    result = invoke(ws, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    # A copy of the text in force: the document's instructions are these three alone, as asked.
+    result = invoke(ws, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited), "--allow-undo")
     assert result.exit_code == 0, result.output
     subject, _, body = message(ws).partition("\n\n")
     assert subject == ("Draft 3 of 05-QC/TU: repeals khoản 3 Điều 10, inserts Điều 20a, replaces “Thực hiện chế độ "

@@ -237,6 +237,7 @@ class Review:
     broken: tuple[Problem, ...] = ()  # those of `problems` that are references the amendment breaks
     reverts: tuple[Problem, ...] = ()  # those of `problems` that undo an adoption since it was begun (a gate of theirs)
     replaced: tuple[Problem, ...] = ()  # those of `problems` amending a replaced regulation (a gate of theirs)
+    unchanging: tuple[Problem, ...] = ()  # those of `warnings` on an instruction that changes nothing (`check` too)
 
     def as_json(self) -> dict[str, list[dict[str, Any]]]:
         """What `amend check --json` prints: the problems, the references to check, the warnings and
@@ -260,8 +261,10 @@ def review(ws: Workspace, slug: str) -> Review:
 
 def check_amendment(ws: Workspace, amendment: Amendment, shared: Shared | None = None) -> list[Problem]:
     """Problems applying a loaded amendment to its regulation (none for an adopted one); `shared` keeps the other
-    pending amendments applied (`awaited`) for the next amendment a command that writes nothing checks."""
-    return list(_checked(ws, amendment, references=False, shared=shared).problems)
+    pending amendments applied (`awaited`) for the next amendment a command that writes nothing checks. The
+    warnings on an instruction that changes nothing come with them (`regdraft check` says them too)."""
+    checked = _checked(ws, amendment, references=False, shared=shared)
+    return [*checked.problems, *checked.unchanging]
 
 
 def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = None) -> Review:
@@ -365,6 +368,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     from regdraft.core.amend.closing_quotes import closings_quoted, continuations_dropped
     from regdraft.core.amend.placeholders_quoted import placeholders_quoted
     from regdraft.core.amend.type_words import wrong_type_words
+    from regdraft.core.amend.undone import changes_nothing
     from regdraft.workspace.reverts import reverted
 
     reverts = tuple(reverted(ws, amendment, applied))
@@ -375,18 +379,20 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     # so are the words a phrase instruction leaves for their capitals (`The archivist` for `the archivist`).
     from regdraft.workspace.bases import uncited_adoptions
 
+    # An instruction whose new text is the text in force (a copy of the text in force given to `from-edits`).
+    unchanging = tuple(changes_nothing(amendment, before))
     warnings = (*closings_quoted(applied, amendment, before), *continuations_dropped(applied, amendment, before),
-                *placeholders_quoted(amendment, before),
+                *placeholders_quoted(amendment, before), *unchanging,
                 *capitals_left(applied, amendment), *chained_words(before, applied, amendment),
                 *wrong_type_words(amendment, before),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
-        return Review(problems, warnings=warnings, reverts=reverts)
+        return Review(problems, warnings=warnings, reverts=reverts, unchanging=unchanging)
     from regdraft.workspace.order import order_warning
 
     warnings += (*order_warning(ws, amendment, applied.regulation),)  # before an adopted (dated) change in force later
     broken, to_check = reference_problems(before, applied, amendment)
-    return Review(problems + broken, to_check, warnings, broken=broken, reverts=reverts)
+    return Review(problems + broken, to_check, warnings, broken=broken, reverts=reverts, unchanging=unchanging)
 
 
 def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:

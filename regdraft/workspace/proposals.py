@@ -136,7 +136,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                              message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
                                      f"{address.short(draft.language)}{of} into amendment {where}", author=author,
                              reasons={address: from_comment(comment.by, comment.id, draft.language)},
-                             vet=_others_kept(ws, where, regulation, comment, address, edited))
+                             vet=_others_kept(ws, where, regulation, comment, address, edited),
+                             allow_undo=True)  # a proposal putting back the text in force is accepted as such
     except Worded:
         raise
     except RegdraftError as exc:

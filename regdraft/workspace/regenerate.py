@@ -218,7 +218,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                edited_rev: str | None = None, regulation: str | None = None,
                allow_renumber: bool = False, message: str | None = None, author: str | None = None,
                reasons: Mapping[Address, str] | None = None, another: bool = False,
-               vet: Callable[[str], None] | None = None) -> Outcome:
+               vet: Callable[[str], None] | None = None, allow_undo: bool = False) -> Outcome:
     """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
 
     `message` replaces the commit message (accepting a proposal names the comment in it); `reasons`
@@ -226,6 +226,9 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     An amendment that does not exist is created, unless the regulation has another amendment being drafted
     (draft or circulating): a mistyped name would start a second one. `another` creates it all the same, and
     then refuses a `slug` that exists. `vet` sees the document as it would be written, and refuses it by raising.
+    An edited text that has the text in force where the amendment's instructions change it (a copy of the
+    regulation's file, not of the preview) is refused, naming those instructions, unless `allow_undo`
+    (`core.amend.undone`).
     """
     from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
@@ -270,6 +273,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
     if existing is not None:
         base = existing
+        if not allow_undo:
+            _refuse_undoing(existing, relative, slug, old, new, edited_name or f"{reg_path}@{edited_rev}")
     else:
         from regdraft.workspace.profiles import profile_for
 
@@ -293,6 +298,22 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                                        warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
     return Outcome(relative, existing is None, sha, result, warnings + edited_here)  # advice, not in the commit
+
+
+def _refuse_undoing(existing: str, source: str, slug: str, old: Regulation, edited: Regulation, name: str) -> None:
+    """Refuse an edited text that would undo instructions the amendment has (`core.amend.undone`): the drafter
+    copied the text in force, not the preview (r34 sweep BD 1: a colleague's instructions were emptied silently)."""
+    from regdraft.core.amend.undone import undone, undone_message
+
+    was, _ = read_amendment(existing, source, slug)
+    if was is None or old.id not in was.regulations:
+        return
+    found = undone(old, was.for_regulation(old.id), edited)
+    if found:
+        preview = Command.of("amend preview", slug, output="/tmp/edited.md",
+                             regulation=old.id if was.others else False)
+        raise RegdraftError(undone_message(name, slug, found, was.language or old.language, str(preview)),
+                            options=("allow_undo",))
 
 
 def _edited_in_place(ws: Workspace, reg_path: str, edited_name: str) -> bool:
