@@ -34,6 +34,7 @@ from regdraft.core.amend.document import (
 )
 from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.amend.kept import with_instructions
+from regdraft.core.amend.operations import ReplaceUnit
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import KEY, carried_reasons, reasons_naming
 from regdraft.core.amend.revised import revised
@@ -140,7 +141,12 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
-    notes = (*generated.notes, spaces_note(spaced, edited.source, old.language)) if spaced else generated.notes
+    # A unit the edits amend as a whole may be amended by the document's own instructions instead (`revised`): the
+    # note on what its new text leaves out is then not so (r34 sweep BD 4).
+    whole = {ins.op.target for ins in written for ins in ins.leaves() if isinstance(ins.op, ReplaceUnit)}
+    untrue = {note for at, note in generated.wholes if at not in whole}
+    notes = tuple(note for note in generated.notes if note not in untrue)
+    notes = (*notes, spaces_note(spaced, edited.source, old.language)) if spaced else notes
     return Regenerated(text, diff, notes, len(written), written)
 
 

@@ -96,10 +96,12 @@ _REARRANGED = {"closing marked": "marks where its closing text starts (đoạn c
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """The generated instructions and notes for the drafter."""
+    """The generated instructions and notes for the drafter; `wholes` holds those of `notes` that speak of a unit
+    amended as a whole (its address), true only while an instruction written still amends it whole."""
 
     instructions: tuple[Instruction, ...]
     notes: tuple[str, ...] = ()
+    wholes: tuple[tuple[Address, str], ...] = ()
 
 
 def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumber: bool = False,
@@ -160,6 +162,8 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
             for a in sorted(dropped, key=list(was_at).index):
                 wholes.setdefault(dropped[a], []).append(a)
             away = dict(moved)
+            wholes_said = tuple((whole, _left_out(whole, left, source, set(removed), old, language))
+                                for whole, left in wholes.items())
             notes[:0] = [
                 *(f"{a.describe(language)} is missing from {source}; it is repealed and stays in place as a "
                   "placeholder, as existing units are never removed or renumbered."
@@ -167,11 +171,11 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
                 *(f"{a.describe(language)} stands in {source} as {b.describe(language)}: it is repealed and stays in "
                   f"place as a placeholder, and {b.describe(language)} is inserted with its text (the redline shows "
                   "it moved)." for a, b in moved),
-                *(_left_out(whole, left, source, set(removed), old, language) for whole, left in wholes.items())]
+                *(note for _, note in wholes_said)]
             notes.extend(f"Applying the instructions also changes the end of {m.address.describe(language)} from "
                          f"'{m.old}' to '{m.new}', a consequential edit the edited text does not make "
                          "(docs/amendments.md)." for m in marks)
-            return Generated(instructions, tuple(notes))
+            return Generated(instructions, tuple(notes), wholes_said)
     raise RegdraftError(f"regdraft could not write instructions that reproduce the edited text exactly "
                         f"({failure}); please report this with the two texts.")
 
