@@ -69,8 +69,10 @@ def clone(url: str, directory: Path) -> Result:
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--ours", "side", flag_value="ours", help="Keep your version of the file.")
-@click.option("--theirs", "side", flag_value="theirs", help="Keep the version that came from the remote.")
+@click.option("--ours", "side", flag_value="ours",
+              help="Keep your version of the whole file (the colleague's other changes to it are dropped, and named).")
+@click.option("--theirs", "side", flag_value="theirs",
+              help="Keep the whole file as it came from the remote (your other changes to it are dropped, and named).")
 @workspace_option
 @prints_result
 def resolve(file: Path, side: str | None, workspace: Path | None) -> Result:

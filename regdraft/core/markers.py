@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import zip_longest
 
@@ -152,3 +152,19 @@ def side_by_side(left: Sequence[str], right: Sequence[str], titles: tuple[str, s
         for x, y in zip_longest(a, b, fillvalue=""):
             rows.append(f"{x:<{column}} │ {y}".rstrip())
     return rows
+
+
+def placed(block: Block, first: str, second: str) -> Block | None:
+    """The block with `first_line` and `second_line` counted in each side's own file (`first`, `second`: the
+    versions git holds as the two sides, not the file with markers read two ways, where lines merged cleanly
+    from the other side stand around each); None when a side is empty or its lines are not found."""
+    lines = (first.split("\n"), second.split("\n"))
+    found: list[int] = []
+    for own, run, near in zip(lines, (block.first, block.second), (block.first_line, block.second_line), strict=True):
+        if not run:
+            return None
+        starts = [n for n in range(len(own) - len(run) + 1) if own[n] == run[0] and tuple(own[n:n + len(run)]) == run]
+        if not starts:
+            return None
+        found.append(min(starts, key=lambda n: abs(n + 1 - near)) + 1)
+    return replace(block, first_line=found[0], second_line=found[1])

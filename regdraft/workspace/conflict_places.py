@@ -67,8 +67,11 @@ def _paragraphs(lines: tuple[str, ...]) -> tuple[str, ...]:
 Side = tuple[str, ...]
 
 
-def provisions_in(path: str, block: Block, first: str, second: str) -> list[tuple[str, Side, Side]]:
-    """The provisions a block falls in, each with its text in the first and second versions."""
+def provisions_in(path: str, block: Block, first: str, second: str,
+                  names: tuple[str, str] = ("the first version", "the second version"),
+                  second_first: bool = False) -> list[tuple[str, Side, Side]]:
+    """The provisions a block falls in, each with its text in the first and second versions (`names`: what the
+    two versions are called where they name different instructions, the second named first if `second_first`)."""
     lines = f"lines {block.line}-{block.line + len(block.first) + len(block.second) + 2}"
     raw = (_paragraphs(block.first), _paragraphs(block.second))
     try:
@@ -76,8 +79,8 @@ def provisions_in(path: str, block: Block, first: str, second: str) -> list[tupl
             return _regulation_provisions(path, block, first, second) or [(lines, *raw)]
         parts = Path(path).parts
         if len(parts) == 3 and parts[0] == "amendments" and parts[2] == "amendment.md":
-            found = _instruction(parts[1], path, block, first, second)
-            return [found] if found else [(f"the front matter or preamble ({lines})", *raw)]
+            found = _instructions(parts[1], path, block, (first, second), names, second_first)
+            return found or [(f"the front matter or preamble ({lines})", *raw)]
     except (ParseError, RegdraftError, ValueError):
         pass
     return [(_yaml_where(path, lines), *raw)]
@@ -132,35 +135,99 @@ def _regulation_provisions(path: str, block: Block, first: str, second: str) -> 
             for address in addresses]
 
 
-def _instruction(slug: str, path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...],
-                                                                                     tuple[str, ...]] | None:
-    """Where a block of an amending document falls: the innermost instruction it is in (a lettered one of a
-    group: its own words and quote, not the group's heading alone), of whichever amending article; else the
-    article of the document it is in (`Điều 1. Sửa đổi … Luật Quy hoạch`, an article kept as text); None
-    before the first article (the front matter or preamble)."""
+def _instructions(slug: str, path: str, block: Block, versions: tuple[str, str], names: tuple[str, str],
+                  second_first: bool) -> list[tuple[str, Side, Side]]:
+    """Where a block of an amending document falls, each side read in its own version: the instructions its lines
+    are in (the innermost one it starts in, a lettered one of a group with its own words and quote, not the group's
+    heading alone; and each it holds), of whichever amending article, paired across the sides by what they say
+    they amend, not by their number (an instruction inserted above renumbers the rest on one side only); else the
+    article of the document it is in (`Điều 1. Sửa đổi … Luật Quy hoạch`, an article kept as text); [] before
+    the first article (the front matter or preamble)."""
     from regdraft.core.amend.document import read_amendment
 
-    one, _ = read_amendment(first, path, slug)
-    two, _ = read_amendment(second, path, slug)
+    lines = f"lines {block.line}-{block.line + len(block.first) + len(block.second) + 2}"
+    read = [read_amendment(text, path, slug)[0] for text in versions]
+    one = read[0]
     if one is None:
-        return None
-    heading = next(((n, line[3:].strip()) for n, line in reversed(list(enumerate(first.split("\n")[:block.first_line],
-                                                                                  start=1)))
-                    if line.startswith("## ")), None)
-    found = [i for i in _every_instruction(one) if i.line <= block.first_line
-             and (heading is None or i.line > heading[0])]
-    if not found:
-        return (f"{heading[1]} (lines {block.line}-{block.line + len(block.first) + len(block.second) + 2})",
-                _paragraphs(block.first), _paragraphs(block.second)) if heading is not None else None
-    here = max(found, key=lambda i: i.line)
-    there = next((i for i in (_every_instruction(two) if two else ()) if (i.article, i.location) ==
-                  (here.article, here.location)), None)
-    where = f"{here.cite(one.language)} ({here.text})"
+        return []
+    touched = [_touched(amendment, text, start, len(run)) if amendment else []
+               for amendment, text, start, run in zip(read, versions, (block.first_line, block.second_line),
+                                                      (block.first, block.second), strict=True)]
+    if not touched[0]:
+        heading = _heading(versions[0], block.first_line)
+        return [(f"{heading} ({lines})", _paragraphs(block.first), _paragraphs(block.second))] if heading else []
+    language = one.language
+    pairs: list[tuple[Instruction | None, Instruction | None]] = []
+    left = list(touched[1])
+    unpaired = list(touched[0])
+    for same in (_same_words, _same_place):
+        for ins in list(unpaired):
+            other = next((o for o in left if same(ins, o)), None)
+            if other is not None:
+                pairs.append((ins, other))
+                unpaired.remove(ins)
+                left.remove(other)
+    # One touched on one side only may stand unchanged elsewhere in the other version.
+    used = {id(i) for pair in pairs for i in pair}
+    everywhere = [[i for i in _every_instruction(a) if id(i) not in used] if a else [] for a in read]
+    pairs += [(ins, next((o for o in everywhere[1] if _same_words(ins, o)), None)) for ins in unpaired]
+    pairs += [(next((o for o in everywhere[0] if _same_words(o, ins)), None), ins) for ins in left]
+    order = {id(ins): n for n, ins in enumerate((*touched[0], *touched[1]))}
+    pairs.sort(key=lambda p: min(order.get(id(i), len(order)) for i in p if i is not None))
 
-    def text(instruction: Instruction | None) -> tuple[str, ...]:
+    def text(instruction: Instruction | None) -> Side:
         return () if instruction is None else (instruction.text, *instruction.quote)
 
-    return where, text(here), text(there)
+    def absent(name: str) -> Side:
+        return (f"(not in {name})",)
+
+    return [(_where(a, b, names, language, second_first), text(a) or absent(names[0]), text(b) or absent(names[1]))
+            for a, b in pairs]
+
+
+def _same_words(one: Instruction, other: Instruction) -> bool:
+    return " ".join(one.text.split()) == " ".join(other.text.split())
+
+
+def _same_place(one: Instruction, other: Instruction) -> bool:
+    return (one.article, one.location) == (other.article, other.location)
+
+
+def _where(first: Instruction | None, second: Instruction | None, names: tuple[str, str], language: str,
+           second_first: bool) -> str:
+    """`khoản 1 Điều 1 (Sửa đổi … như sau:)` when both versions name one instruction alike; else what each calls it."""
+    if first is None or second is None:
+        ins, name = (second, names[1]) if first is None else (first, names[0])
+        assert ins is not None
+        return f"{ins.cite(language)} ({ins.text}), only in {name}"
+    if first.cite(language) == second.cite(language) and first.text == second.text:
+        return f"{first.cite(language)} ({first.text})"
+    # Named in the order the report's columns show them (yours first).
+    sides = [(second, names[1]), (first, names[0])] if second_first else [(first, names[0]), (second, names[1])]
+    if first.text == second.text:
+        return f"{sides[0][0].cite(language)} in {sides[0][1]}, {sides[1][0].cite(language)} in {sides[1][1]} " \
+            f"({first.text})"
+    return "; ".join(f"{ins.cite(language)} in {name} ({ins.text})" for ins, name in sides)
+
+
+def _heading(text: str, line: int) -> str | None:
+    """The `## ` heading of the article of the document that `line` of `text` is in, or None."""
+    return next((above[3:].strip() for above in reversed(text.split("\n")[:line]) if above.startswith("## ")), None)
+
+
+def _touched(amendment: Amendment, text: str, start: int, count: int) -> list[Instruction]:
+    """The instructions lines `start` to `start + count - 1` of `text` are in: the innermost one holding the first
+    line (within its article of the document), and each one starting further in that no other listed one holds."""
+    heading = next((n for n, line in reversed(list(enumerate(text.split("\n")[:start], start=1)))
+                    if line.startswith("## ")), 0)
+    every = _every_instruction(amendment)
+    holding = [i for i in every if heading < i.line <= start]
+    found = [max(holding, key=lambda i: i.line)] if holding else []
+    for ins in every:
+        if start < ins.line < start + count and not any(
+                (ins.article == f.article and ins.location.startswith(f.location + ".")) for f in found):
+            found.append(ins)
+    return found
 
 
 def _every_instruction(amendment: Amendment) -> list[Instruction]:
@@ -169,3 +236,31 @@ def _every_instruction(amendment: Amendment) -> list[Instruction]:
         return [x for i in instructions if not i.implied for x in (i, *flat(i.children))]
 
     return flat(amendment.instructions) + [i for part in amendment.others for i in flat(part.instructions)]
+
+
+def dropped_whole(path: str, base: str | None, other: str, kept: str) -> tuple[str, ...]:
+    """What keeping the version `kept` of a conflicted file whole drops of the changes made in `other` (against
+    `base`) outside the lines in conflict, called in the sentence "… changes to it are dropped: …": for an amending
+    document the instructions added, changed, removed or renumbered (`khoản 1 Điều 1 (on khoản 1 Điều 9) added`);
+    else, or when those do not say it, "changes to other lines of it". The caller knows there are such changes."""
+    from regdraft.core.amend.document import read_amendment
+    from regdraft.core.amend.instruction_changes import RENUMBERED, lacking, worded
+
+    parts = Path(path).parts
+    if base is not None and len(parts) == 3 and parts[0] == "amendments" and parts[2] == "amendment.md":
+        try:
+            read = [read_amendment(text, path, parts[1])[0] for text in (base, other, kept)]
+        except (ParseError, RegdraftError, ValueError):
+            read = []
+        if read and all(read):
+            before, after, mine = read
+            assert before is not None and after is not None and mine is not None
+            changes = lacking(before, after, mine)
+            # Instructions renumbered by one added or removed above them are counted, not listed one by one.
+            moved = [c for c in changes if c.kind == RENUMBERED]
+            said = worded([c for c in changes if c.kind != RENUMBERED or len(moved) == 1], before, after)
+            said += [f"{len(moved)} instructions renumbered"] if len(moved) > 1 else []
+            if said:
+                return tuple(said)
+    return ("changes to other lines of it",)
+

@@ -13,7 +13,7 @@ way round; `resolve` translates.)
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,9 +21,9 @@ from regdraft.core.commands import Command
 from regdraft.core.encodings import decoded, text_of
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
 from regdraft.core.layout import VOTE_FILE
-from regdraft.core.markers import second_is_replayed, side_by_side, split
+from regdraft.core.markers import placed, second_is_replayed, side_by_side, split
 from regdraft.render.files import write_atomic
-from regdraft.workspace.conflict_places import comment_answers, provisions_in
+from regdraft.workspace.conflict_places import comment_answers, dropped_whole, provisions_in
 from regdraft.workspace.settled import marked, marked_files
 from regdraft.workspace.store import writes
 
@@ -101,6 +101,10 @@ class ConflictedFile:
     how: str
     differences: tuple[Difference, ...] = ()
     answer: str = ""  # the comment whose answer (disposition and reply) both sides changed, when that is all
+    # What `resolve --ours` (`--theirs`) drops, keeping one side's whole file: the other side's changes outside
+    # the lines in conflict (`dropped_whole`); () when there are none.
+    ours_drops: tuple[str, ...] = ()
+    theirs_drops: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +175,8 @@ class Conflict:
         for f in self.files:
             ours, theirs = Command.of("resolve", f.path, side="ours"), Command.of("resolve", f.path, side="theirs")
             what = "answer" if f.answer else "version"
-            out += [f"  {ours}      keep your {what}",
-                    f"  {theirs}    keep the other {what}",
+            out += [f"  {ours}      keep your {what}", *_dropping(f.ours_drops, "the remote's"),
+                    f"  {theirs}    keep the other {what}", *_dropping(f.theirs_drops, "your"),
                     f"  edit {f.path} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), then "
                     f"{Command.of('resolve', f.path)}"]
         if self.operation in ("rebase", "merge"):
@@ -183,6 +187,12 @@ class Conflict:
                     f"With git itself: `{keep}` keeps yours (in a {self.operation} git calls yours "
                     f"“{git_ours}”), `{Command.git('add', 'FILE')}`, then `{carry_on}`."]
         return out
+
+
+def _dropping(drops: tuple[str, ...], whose: str) -> list[str]:
+    if not drops:
+        return []
+    return [f"      (the whole file: {whose} other changes to it are dropped: {'; '.join(drops)})"]
 
 
 def find_conflict(ws: Workspace) -> Conflict | None:
@@ -207,7 +217,32 @@ def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> Confl
     how = KINDS.get(code, "in conflict").format(head=head, other=other)
     if code not in ("UU", "AA"):
         return ConflictedFile(path, how[:1].upper() + how[1:])
-    return _marked_file(ws, path, operation, how[:1].upper() + how[1:])
+    found = _marked_file(ws, path, operation, how[:1].upper() + how[1:])
+    if found.answer:
+        return found
+    return replace(found, ours_drops=whole_file_drops(ws, path, operation, "ours"),
+                   theirs_drops=whole_file_drops(ws, path, operation, "theirs"))
+
+
+def whole_file_drops(ws: Workspace, path: str, operation: str, side: str) -> tuple[str, ...]:
+    """What keeping `side` (`ours`: yours) of a file git holds in conflict whole drops of the other side's changes
+    outside the lines in conflict, which git merged into the file (`dropped_whole`); () when there are none."""
+    yours, remotes = (3, 2) if operation == "rebase" else (2, 3)
+    kept_stage, other_stage = (yours, remotes) if side == "ours" else (remotes, yours)
+    stages = [ws.stage(path, n) for n in (kept_stage, other_stage, 1)]
+    try:
+        kept, other = (decoded(data)[0] if data is not None else None for data in stages[:2])
+        base = decoded(stages[2])[0] if stages[2] is not None else None
+        merged = split(decoded(ws.read(path))[0])
+    except (UnicodeDecodeError, StoreError):
+        return ()
+    if kept is None or other is None or not merged.blocks:
+        return ()
+    # The file with each block read as the side kept is the kept version itself unless git merged in lines of the
+    # other side outside the blocks.
+    if (merged.first if kept_stage == 2 else merged.second) == kept:
+        return ()
+    return dropped_whole(path, base, other, kept)
 
 
 def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> ConflictedFile:
@@ -231,11 +266,26 @@ def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> Con
         yours, theirs = (first, second) if yours_first else (second, first)
         return ConflictedFile(path, how, (Difference(comment.where, yours, theirs),), comment.id)
     differences = []
+    own = _own_sides(ws, path) if operation else None
+    names = ("yours", "theirs") if yours_first else ("theirs", "yours")
     for block in parts.blocks:
-        for where, first, second in provisions_in(path, block, parts.first, parts.second):
+        # Each side read in its own file: around a block, the file with markers holds lines merged cleanly from
+        # the other side (a colleague's instruction inserted above renumbers yours only there).
+        here = placed(block, *own) if own else None
+        versions = own if here is not None and own else (parts.first, parts.second)
+        for where, first, second in provisions_in(path, here or block, *versions, names, not yours_first):
             yours, theirs = (first, second) if yours_first else (second, first)
             differences.append(Difference(where, yours, theirs))
     return ConflictedFile(path, how, _merge_same(differences))
+
+
+def _own_sides(ws: Workspace, path: str) -> tuple[str, str] | None:
+    """The two versions git holds of a conflicted file (HEAD's, then the other side's), or None."""
+    sides = (ws.stage(path, 2), ws.stage(path, 3))
+    try:
+        return (decoded(sides[0])[0], decoded(sides[1])[0]) if sides[0] is not None and sides[1] is not None else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _merge_same(differences: list[Difference]) -> tuple[Difference, ...]:
@@ -258,10 +308,17 @@ class Resolution:
     remaining: tuple[str, ...]
     operation: str
     by_sync: bool = True  # the rebase or merge was started by `regdraft sync` (False: by `git pull` or by hand)
+    dropped: tuple[str, ...] = ()  # the other side's changes outside the conflict, dropped with its whole file
 
     def message(self) -> str:
         """The outcome in words, with the next command."""
         head = f"Resolved {self.path}: {self.kept}."
+        if self.dropped:
+            whose = "the remote's" if self.kept == KEPT["ours"] else "your"
+            before = "sync" if self.by_sync else self.operation
+            head = (f"Resolved {self.path}: {self.kept}, the whole file, so {whose} other changes to it are dropped: "
+                    f"{'; '.join(self.dropped)}. To keep them after all, `{ABORT}` goes back to how things were "
+                    f"before the {before}; then sync again and edit the file, keeping both.")
         if self.remaining:
             return head + " Still in conflict: " + ", ".join(self.remaining) + "."
         if self.operation and not self.by_sync:
@@ -270,6 +327,9 @@ class Resolution:
         if self.operation:
             return head + f" Every conflict is resolved: run `{GO_ON}` to finish the sync."
         return head
+
+
+KEPT = {"ours": "kept your version", "theirs": "kept the other version", None: "kept the file as edited"}
 
 
 def ensure_settled(ws: Workspace) -> None:
@@ -290,23 +350,26 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
     if relative not in unmerged and not is_marked:
         listed = ", ".join(sorted({*unmerged, *marked_files(ws)})) or "none"
         raise StoreError(f"{relative} is not in conflict (files in conflict: {listed}); nothing was changed.")
-    kept = {"ours": "kept your version", "theirs": "kept the other version", None: "kept the file as edited"}[side]
+    kept = KEPT[side]
     if side is None:
         if is_marked:
             raise StoreError(f"{relative} still holds conflict markers (<<<<<<< ======= >>>>>>>); edit it until "
                              "only the text you want is left, or keep one version whole.", options=("side",))
         _check_reads(ws, relative)
+    dropped: tuple[str, ...] = ()
     if not operation:
         _resolve_committed(ws, relative, side, kept)
     elif side is None:
         ws.mark_resolved(relative)
     else:
+        dropped = whole_file_drops(ws, relative, operation, side) if relative in unmerged else ()
         # In a rebase git's "ours" is the remote's side (HEAD), and "theirs" the commit being replayed.
         flipped = {"ours": "theirs", "theirs": "ours"}[side] if operation == "rebase" else side
         ws.take(relative, flipped)
     remaining = tuple(sorted({p for p, _ in ws.unmerged()} | set(marked_files(ws))))
     operation = ws.operation()
-    return Resolution(relative, kept, remaining, operation, not operation or SyncState.load(ws) is not None)
+    return Resolution(relative, kept, remaining, operation, not operation or SyncState.load(ws) is not None,
+                      dropped)
 
 
 def _resolve_committed(ws: Workspace, relative: str, side: str | None, kept: str) -> None:

@@ -14,13 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
 
 from regdraft.core.amend.document import Amendment, DocumentArticle, instruction_markdown
-from regdraft.core.amend.instructions import Instruction
 from regdraft.core.commands import Command
 from regdraft.core.dates import parse_date
 from regdraft.core.encodings import Unreadable, strict_text
@@ -300,7 +298,7 @@ def changed_ungated(ws: Workspace, amendment: Amendment) -> str | None:
 def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:
     """`khoản 7 Điều 1 changed, khoản 9 Điều 1 added`: the instructions changed against the text voted on, ""
     when that text can no longer be read (its commit gone from a copy rewritten since)."""
-    from regdraft.core.amend.instruction_changes import instruction_changes
+    from regdraft.core.amend.instruction_changes import instruction_changes, worded
     from regdraft.core.amend.staged import cite_places
 
     if not vote.revision:
@@ -309,15 +307,7 @@ def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:
         voted = load(ws, amendment.slug, vote.revision)
     except RegdraftError:
         return ""
-    said = []
-    for change in instruction_changes(voted, amendment):
-        language = amendment.language
-        place = cite_places(((change.article, change.new or change.old),), language)
-        was = f", was {cite_places(((change.article, change.old),), language)}" \
-            if change.old and change.new and change.old != change.new else ""
-        named = _named(amendment if change.new else voted, change.article, change.new or change.old)
-        on = f" (on {named}{was})" if named else f" ({was[2:]})" if was else ""
-        said.append(f"{place}{on} {change.kind}")
+    said = worded(instruction_changes(voted, amendment), voted, amendment)
     if [" ".join(p.split()) for p in voted.preamble] != [" ".join(p.split()) for p in amendment.preamble]:
         said.append("its bases changed")
     before = {a.label: _article_text(a) for a in _kept_articles(voted)}
@@ -326,21 +316,6 @@ def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:
             said.append(f"{cite_places(((kept.label, ''),), amendment.language)} changed")
     said += [f"{cite_places(((label, ''),), amendment.language)} removed" for label in before]
     return ", ".join(said)
-
-
-def _named(amendment: Amendment, article: str, location: str) -> str:
-    """`điểm b khoản 1 Điều 12`: the provisions the instruction at `location` of `article` names, "" for none."""
-    from regdraft.core.amend.operations import targets
-
-    def walk(instructions: tuple[Instruction, ...]) -> Iterator[Instruction]:
-        for ins in instructions:
-            yield ins
-            yield from walk(ins.children)
-
-    everything = (*amendment.instructions, *(ins for part in amendment.others for ins in part.instructions))
-    found = next((ins for ins in walk(everything) if ins.article == article and ins.location == location), None)
-    named = targets(found.op) if found is not None else ()
-    return ", ".join(dict.fromkeys(address.describe(amendment.language) for address in named))
 
 
 def vote_change_fix(amendment: Amendment, vote: Vote | None = None) -> str:

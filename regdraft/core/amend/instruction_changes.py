@@ -97,3 +97,63 @@ def _compared(article: str, old: list[Instruction], new: list[Instruction]) -> I
             else:
                 yield InstructionChange(CHANGED, article, old[same].location, ins.location)
     yield from (InstructionChange(REMOVED, article, old[k].location, "") for k in unpaired if k not in rewritten)
+
+
+def _everything(amendment: Amendment) -> list[Instruction]:
+    """Every instruction of every amending article, nested ones included."""
+    def walk(instructions: Iterable[Instruction]) -> Iterable[Instruction]:
+        for ins in instructions:
+            yield ins
+            yield from walk(ins.children)
+
+    return list(walk((*amendment.instructions, *(ins for part in amendment.others for ins in part.instructions))))
+
+
+def _at(amendment: Amendment, article: str, location: str) -> Instruction | None:
+    return next((i for i in _everything(amendment) if (i.article, i.location) == (article, location)), None)
+
+
+def lacking(base: Amendment, other: Amendment, kept: Amendment) -> list[InstructionChange]:
+    """The instructions `other` adds, changes, removes or renumbers against `base` that `kept` does not also hold:
+    what keeping `kept` whole drops of the changes made in `other`; not an instruction both changed, each its own
+    way (that is the conflict itself, shown side by side)."""
+    everything = _everything(kept)
+    said = {(i.article, _said(i)) for i in everything}
+    placed = {(i.article, i.location, _said(i)) for i in everything}
+    out = []
+    for change in instruction_changes(base, other):
+        if change.kind == REMOVED:
+            gone = _at(base, change.article, change.old)
+            if gone is not None and (change.article, _said(gone)) in said:
+                out.append(change)
+            continue
+        new = _at(other, change.article, change.new)
+        if new is None:
+            continue
+        if change.kind == CHANGED:
+            was = _at(base, change.article, change.old)
+            mine = next((i for i in everything if i.article == change.article and _said(i)[0] == _said(new)[0]), None)
+            if was is not None and mine is not None and _said(mine) not in (_said(was), _said(new)):
+                continue
+        if change.kind == RENUMBERED and (change.article, new.location, _said(new)) not in placed \
+                or change.kind != RENUMBERED and (change.article, _said(new)) not in said:
+            out.append(change)
+    return out
+
+
+def worded(changes: Iterable[InstructionChange], before: Amendment, after: Amendment) -> list[str]:
+    """`khoản 7 Điều 1 (on điểm b khoản 1 Điều 12) changed`, `khoản 2 Điều 1 (on khoản 1 Điều 10, was khoản 1
+    Điều 1) renumbered`: each change of `after` against `before`, the provisions named as the instruction names them."""
+    from regdraft.core.amend.staged import cite_places
+
+    language = after.language
+    said = []
+    for change in changes:
+        place = cite_places(((change.article, change.new or change.old),), language)
+        was = f", was {cite_places(((change.article, change.old),), language)}" \
+            if change.old and change.new and change.old != change.new else ""
+        found = _at(after if change.new else before, change.article, change.new or change.old)
+        named = ", ".join(dict.fromkeys(a.describe(language) for a in targets(found.op))) if found is not None else ""
+        on = f" (on {named}{was})" if named else f" ({was[2:]})" if was else ""
+        said.append(f"{place}{on} {change.kind}")
+    return said
