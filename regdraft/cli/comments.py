@@ -25,6 +25,7 @@ from regdraft.core.comments import shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.encodings import text_of
 from regdraft.core.errors import Problem
+from regdraft.core.text import person
 from regdraft.workspace.store import Workspace
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted", "withdrawn")
@@ -395,7 +396,7 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
         on = f"{shown_on(c.on, language)} ({c.regulation})" if c.regulation else shown_on(c.on, language)
-        who = f"{c.by} ({c.author})" if c.author else c.by
+        who = f"{c.by} ({person(c.by, c.author)})" if person(c.by, c.author) else c.by
         selected = f"“{c.selection}”: " if c.selection else ""
         # One line a comment, as `grep` and `cut` read it: a line break typed in a sheet cell, the form or a Word
         # selection across paragraphs is a space here (--json keeps the text exact).

@@ -33,6 +33,7 @@ from regdraft.core.frontmatter import document_number, issued_with, issued_with_
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.replies import Texts
+from regdraft.core.text import person
 from regdraft.core.word_diff import DiffSegment, as_written, diff_words
 
 
@@ -265,7 +266,7 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply,
                                   marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None)),
-                                  c.author, c.selection, c.id in late, c.edited))
+                                  person(c.by, c.author), c.selection, c.id in late, c.edited))
         provision = provision_of(on, reg, texts, words)
         now, now_provision = _now((placed or {}).get(group[0].id), r.draft, now_draft, draft.language, words)
         built.append(ReportGroup(on, provision, tuple(rows), reg, now, now_provision or provision))

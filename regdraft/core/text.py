@@ -157,6 +157,17 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def same_name(one: str, other: str) -> bool:
+    """True when two names are the same but for Unicode form, case and spacing (`Bộ Nội vụ`, `bộ  nội vụ`)."""
+    return " ".join(nfc(one).casefold().split()) == " ".join(nfc(other).casefold().split())
+
+
+def person(by: str, author: str) -> str:
+    """The person who wrote a comment for the body `by`, shown beside it; "" when none is recorded or it is the
+    body's own name (a Word reply whose author is the body: `Bộ Nội vụ (Bộ Nội vụ)` said it twice)."""
+    return "" if same_name(by, author) else author
+
+
 def _fold_word(match: re.Match[str]) -> str:
     return _fold(match.group(0))
 
