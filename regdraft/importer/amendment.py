@@ -36,6 +36,8 @@ from regdraft.core.text import nfc
 from regdraft.importer.classify import table_markdown
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
+    ISSUING,
+    Header,
     adoption_sentence,
     compose_title,
     header_end,
@@ -56,8 +58,10 @@ _NUMBER = re.compile(r"(?:^|[|\s])(?:(?:Luật\s+|Nghị định\s+|Quyết đ�
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
                         re.I)
-_PREAMBLE = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Để\s|Pursuant to|At the (?:proposal|request) "
-                       r"of|In order to)|\bban hành\b|\bpromulgates?\b", re.I)
+# The preamble's grounds (`Căn cứ …;`, `Pursuant to …;`); its issuing sentence (`Quốc hội ban hành Luật …`, `The
+# Executive Board issues the Rules …`) is the one `regdraft import` reads (`header.ISSUING`).
+_GROUNDS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Để\s|Pursuant to|At the (?:proposal|request) "
+                      r"of|In order to)", re.I)
 _CLAUSE = re.compile(r"^(\d+[a-z]?)\.(\s)")
 
 
@@ -150,11 +154,14 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
             # `amend export` writes it, beside the motto)
             meta["signed"], dated = placed[1].isoformat(), True
             all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
-        if _PREAMBLE.search(para.text) and not numbered:
+        read = _header_notes(header, meta).get((para.where, para.text))
+        # A line the header read as its title stays the title though it names the verb (`Về việc ban hành Quy chế …`)
+        if (_GROUNDS.match(para.text) or (ISSUING.search(para.text) and read is None)) and not numbered:
             preamble.append(para.text)
         elif not numbered and not dated:
-            all_notes.append(Note(para.where, "header", "Part of the header (the type, title or heading block).",
-                                  para.text))
+            all_notes.append(read or Note(para.where, "skipped", "Left out: this line before the first article was "
+                                          "read neither as a front-matter key, nor as the title, nor as preamble; "
+                                          "copy it into the file if it belongs there.", para.text))
     title, title_notes = compose_title(header, preamble)
     all_notes.extend(title_notes)
     if title:
@@ -219,6 +226,18 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
                                             f"adopting it: `{Command.of('amend adopt', slug, effective=None)}`."))
     report = ImportReport(source, unit, encoding, tuple(all_notes), not problems)
     return AmendmentImport(slug, text, report, amendment, targets)
+
+
+def _header_notes(header: Header, meta: Mapping[str, Any]) -> dict[tuple[int, str], Note]:
+    """What the header block made of each of its lines, by line and text: the front-matter keys the amendment keeps
+    with the value the line gave, the title, the decorative lines left out."""
+    notes: dict[tuple[int, str], Note] = {}
+    for note in header.notes:
+        keys = re.findall(r"'(\w+)'", note.message) if note.message.startswith("Read as the front-matter key") else []
+        if (keys and all(key in meta and str(meta[key]) == str(header.meta.get(key)) for key in keys)) \
+                or note.message == "Read as part of the title." or note.category == "skipped":
+            notes.setdefault((note.where, note.text), note)
+    return notes
 
 
 def _as_text(para: Paragraph, markdown: bool) -> Paragraph:

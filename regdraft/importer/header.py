@@ -363,7 +363,7 @@ def article_of(body: Sequence[Paragraph], para: Paragraph) -> str:
 def _title_line(text: str, header: Header) -> bool:
     summary = not header.title_lines and "summary" not in header.meta and _summary_doing(text, None)
     if (_PREAMBLE.match(text) and not summary) or _HEADING_START.match(text) or _DATE_VI.match(text) \
-            or _NUMBER.match(text):
+            or _NUMBER.match(text) or enacting(text):
         return False
     return _caps(text) or (len(text) < 300 and not text.endswith((";", ":")))
 
@@ -465,8 +465,21 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
 
 
 # The verb of the preamble sentence that issues the document: `Quốc hội ban hành Luật Công đoàn.`, `The National
-# Assembly promulgates the Law on Trade Union.`
-_ISSUES = r"(?:ban hành|(?:hereby\s+)?(?:promulgates?|issues?|enacts?|adopts?)(?:\s+(?:the|this))?)"
+# Assembly promulgates the Law on Trade Union.`, `The Executive Board issues these Rules.`, `The Executive Board
+# hereby resolves as follows:`. The one definition: `amend import` keeps a line with it as preamble (`ISSUING`).
+_ISSUES = r"(?:ban hành|(?:hereby\s+)?(?:promulgates?|issues?|enacts?|adopts?|resolves?|decides?)(?:\s+(?:the|this))?)"
+ISSUING = re.compile(rf"\b{_ISSUES}\b", re.I)
+
+
+def enacting(text: str) -> bool:
+    """Whether `text` is the sentence that issues the document, a body named before the verb (`The Executive Board
+    issues these Rules.`, `Ban Chấp hành ban hành Quy chế …,`): preamble, not a title line under the type, where no
+    "Pursuant to" line ends the header. A title line names no body (`Về việc ban hành …`, `VỀ VIỆC BAN HÀNH …`)
+    and ends without a stop."""
+    text = text.strip()
+    named = re.match(rf"([^,;:]+?)\s+{_ISSUES}\b", text, re.I)
+    return (named is not None and text[0].isupper() and not _caps(text) and text.endswith((".", ":", ","))
+            and not _GROUNDS.match(text) and not _OPENER.match(text) and len(named.group(1).split()) <= 12)
 
 
 # A preamble paragraph that gives the document's grounds, not its issuing sentence.
