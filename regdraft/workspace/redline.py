@@ -82,6 +82,10 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         to = adopted.adopted_at(ws, rev_to, found)
         run = adopted.stated_between(ws, relative, rev_from, found, to, old.id) if to is not None else None
         if run is None:
+            if rev_from is not None and old_version.label == words["in_force"] \
+                    and ws.read(relative, rev_from) != ws.read(relative):
+                # The text in force at `rev_from`, amended since: by now it is not the text in force (r34 BE).
+                old_version = _at_revision(ws, rev_from, old, words)
             comparison = compare(old, new, strict_tones=strict_tones)
             return Redline(comparison, old_version, new_version, stem=stem,
                            references=_references(comparison, _changed_addresses(comparison), words),
@@ -180,7 +184,13 @@ def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regula
     if found and before is not None and found[before - 1].text == found[before].before:
         return Version(doc_id=reg.id, commit=revision.short, date=revision.date, **named,
                        **adopted.adopted_version(found, before - 1, words))
-    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named)
+    return _at_revision(ws, rev, reg, words)
+
+
+def _at_revision(ws: Workspace, rev: str, reg: Regulation, words: Mapping[str, str]) -> Version:
+    """The text at a revision by its name, its commit and the commit's date: no text in force, no adopted text."""
+    revision = ws.resolve(rev)
+    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **_named(reg))
 
 
 def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str],
