@@ -284,5 +284,5 @@ def test_a_signature_block_before_the_appendices_is_read_and_their_tables_stay_w
     assert appendix.title == "BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH"
     assert appendix.text[0] == "(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP)"
     info = [n for n in result.report.by_category("info") if n.text == "PHỤ LỤC I"]
-    assert len(info) == 1 and "read as appendices after the last article" in info[0].message
+    assert len(info) == 1 and "was read as an appendix after the last article" in info[0].message
     assert not [n for n in result.report.by_category("warning") if "ends inside the text" in n.message]

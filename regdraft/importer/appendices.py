@@ -51,11 +51,12 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
     if opened is None:
         return None
     units.append(_unit(*opened))
+    named = ", ".join(noun(Kind.APPENDIX, language) + " " + u.label for u in units)
     notes.append(Note(paragraphs[0].where, "info", (
-        f"{len(units)} {'appendices' if len(units) > 1 else 'appendix'} after the signature block "
-        f"({', '.join(noun(Kind.APPENDIX, language) + ' ' + u.label for u in units)}) were read as appendices "
-        "after the last article, each with its title and its text (forms and tables) as written."),
-        paragraphs[0].text))
+        f"{len(units)} appendices ({named}) were read as appendices after the last article, each with its title and "
+        "its text (forms and tables) as written." if len(units) > 1 else
+        f"1 appendix ({named}) was read as an appendix after the last article, with its title and its text (forms "
+        "and tables) as written."), paragraphs[0].text))
     return tuple(units)
 
 
