@@ -198,9 +198,12 @@ def test_round_show_counts_replies_only_from_consulted_bodies(clones: tuple[Work
 def test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next_draft(
         clones: tuple[Workspace, Workspace], invoke: Invoke, tmp_path: Path) -> None:
     lan, _ = clones
-    edited = tmp_path / "edited.md"
-    edited.write_text(lan.path("regulations/MINI-QC.md").read_text(encoding="utf-8").replace(
-        "a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;"), encoding="utf-8")
+    edited = tmp_path / "edited.md"  # the draft's preview, edited (a copy of the text in force is refused)
+    assert invoke(lan.root, "amend", "preview", SLUG, "-o", str(edited)).exit_code == 0
+    preview = edited.read_text(encoding="utf-8")
+    assert "a) Tập thể thảo luận dân chủ;" in preview
+    edited.write_text(preview.replace("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;"),
+                      encoding="utf-8")
     result = invoke(lan.root, "amend", "from-edits", SLUG, "--edited", str(edited))
     assert result.exit_code == 0, result.output
     warning = (f"Round 1 is open on draft 1, and this changes the text it circulated: comments are still checked "

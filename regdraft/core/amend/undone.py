@@ -13,7 +13,10 @@ Post-conditions of `undone(old, amendment, edited)`:
    document order, with those provisions in the order the instructions change them.
 2. A provision the edit changes in any other way (deleted outright, worded anew) is the drafter's edit, not undone;
    so is a unit the amendment inserts into one the edit repeals (an article moved away, left as its placeholder).
-3. Instructions that cannot be applied yield nothing (`amend check` reports why); nothing is written.
+3. Nothing when `edited` keeps any provision as the preview has it where the preview differs from `old`: the text
+   is the preview, edited, and a change put back there is the drafter's (a phrase replaced throughout, put back at
+   one place); only a text that keeps none of the amendment's changes reads as a copy of the text in force.
+4. Instructions that cannot be applied yield nothing (`amend check` reports why); nothing is written.
 
 Post-conditions of `changes_nothing(amendment, before)`:
 1. One warning per instruction that re-enacts a unit (or a title) with exactly the text `before` gives it, on the
@@ -74,8 +77,12 @@ def undone(old: Regulation, amendment: Amendment, edited: Regulation) -> tuple[U
     found: dict[str, tuple[int, list[Address]]] = {}
     for change in applied.changes:
         at = change.provision
-        before = _state(old, at)
-        if _state(preview, at) == before or _state(edited, at) != before:
+        before, after, now = _state(old, at), _state(preview, at), _state(edited, at)
+        if after == before:
+            continue
+        if now == after:
+            return ()  # the preview, edited (post-condition 3)
+        if now != before:
             continue
         if before is None and not _stands(edited, at.parent()):
             continue  # a unit inserted into one the edit repeals (or moves away): the edit's own change
