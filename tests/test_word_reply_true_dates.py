@@ -9,6 +9,7 @@ comment made at 09:00 in Vietnam (`09:00…`)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import itertools
 import json
 from pathlib import Path
@@ -40,6 +41,12 @@ QUORUM = "Hội nghị chỉ hợp lệ khi"  # khoản 3 Điều 12
     ("2025-07-10T09:00:00Z", "2025-07-10T09:00:05Z", "2025-07-10T09:00:05+00:00"),  # UTC itself: never `Z`
     ("", "2025-07-10T02:00:37Z", "2025-07-10T02:00:37+00:00"),  # no local time: UTC
     ("2025-07-10T09:00:00Z", "not a time", ""),
+    # No true UTC: a moment no date holds (9999-12-31 20:00 UTC at +04:00 is year 10000), or one farther from w:date
+    # than any time zone stands from UTC (the two are not one moment; the w:date is kept).
+    ("9999-12-31T23:59:59Z", "9999-12-31T20:00:00Z", ""),
+    ("2025-07-10T09:00:00Z", "0001-01-01T00:00:00+05:00", ""),
+    ("2025-07-10T09:00:00Z", "2025-07-11T09:00:00Z", ""),
+    ("2025-07-10T09:00:00Z", "2025-07-09T18:45:00Z", ""),  # 14 hours 15 minutes
 ])
 def test_the_true_moment_keeps_the_offset_words_local_time_shows(local: str, utc: str, moment: str) -> None:
     assert true_moment(local, utc) == moment
@@ -86,22 +93,24 @@ def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
     return kit.round_consulting(tmp_workspace, invoke, SLUG, BODY, OTHER)
 
 
-def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, true_utc: bool, name: str = "reply.docx") -> Path:
-    """A reply of two Word comments made in Vietnam (An at 09:00, 02:00:37 UTC; Bình at 10:15, 03:15:09 UTC), with
-    their true UTC (commentsIds.xml and commentsExtensible.xml, as Word 365 writes them) or without."""
+def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, true_utc: bool, name: str = "reply.docx",
+           dates: tuple[tuple[str, str], tuple[str, str]] = (("2025-07-10T09:00:00Z", "2025-07-10T02:00:37Z"),
+                                                             ("2025-07-10T10:15:00Z", "2025-07-10T03:15:09Z"))) -> Path:
+    """A reply of two Word comments made in Vietnam (An at 09:00, 02:00:37 UTC; Bình at 10:15, 03:15:09 UTC, or each
+    its `w:date` and true UTC in `dates`), with their true UTC (commentsIds.xml and commentsExtensible.xml, as Word 365
+    writes them) or without."""
     copy = tmp_path / "copy.docx"
     assert invoke(ws, "round", "copy", SLUG, "-o", str(copy)).exit_code == 0
     document = kit.open_docx(copy)
-    for needle, words, text, author, date in ((MEETINGS, "ba tháng", "A1 Đề nghị hai tháng.", "An",
-                                               "2025-07-10T09:00:00Z"),
-                                              (QUORUM, "Hội nghị", "B1 Rõ hơn.", "Bình", "2025-07-10T10:15:00Z")):
+    made_by = ((MEETINGS, "ba tháng", "A1 Đề nghị hai tháng.", "An"), (QUORUM, "Hội nghị", "B1 Rõ hơn.", "Bình"))
+    for (needle, words, text, author), (date, _) in zip(made_by, dates, strict=True):
         made = document.add_comment(kit.isolate(kit.paragraph_with(document, needle), words), text=text,
                                     author=author, initials=author[0])
         made._comment_elm.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date", date)
     plain = kit.save(document, tmp_path / f"plain-{name}")
     if not true_utc:
         return plain
-    return _with_true_utc(plain, tmp_path / name, ["2025-07-10T02:00:37Z", "2025-07-10T03:15:09Z"])
+    return _with_true_utc(plain, tmp_path / name, [utc for _, utc in dates])
 
 
 def _with_true_utc(path: Path, out: Path, utc: list[str]) -> Path:
@@ -171,3 +180,48 @@ def test_a_reply_imported_before_its_true_utc_was_read_is_known_again(ws: Worksp
     again = invoke(ws, "comment", "import", SLUG, str(resaved), "--by", BODY)  # the same body's, saved again
     assert again.exit_code == 0 and "Imported" not in again.output, again.output
     assert sorted(c["created"] for c in _stored(ws).values()) == ["2025-07-10T09:00:00Z", "2025-07-10T10:15:00Z"]
+
+
+def test_a_true_utc_no_date_can_hold_keeps_the_word_date_and_a_date_past_belief_is_named(
+        ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # r34 BC F2: 20:00 UTC on the last day of 9999 at +04:00 is past year 9999 (a traceback); year 1 was recorded
+    # silently.
+    reply = _reply(ws, invoke, tmp_path, True, dates=(("9999-12-31T23:59:59Z", "9999-12-31T20:00:00Z"),
+                                                      ("0001-01-01T00:00:00Z", "0001-01-01T01:00:00Z")))
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    stored = _stored(ws)
+    assert stored["A1 Đề nghị hai tháng."]["created"] == "9999-12-31T23:59:59Z"  # no true UTC: Word's date
+    assert stored["B1 Rõ hơn."]["created"] == "0001-01-01T00:00:00-01:00"
+    said = " ".join(result.output.split())
+    for c in stored.values():
+        assert (f"Comment {c['id']} (the Word comment of {c['author']} on “") in said, said
+        assert f"is dated {c['created']}, which cannot be when it was written" in said, said
+    # A reply of this year is not named.
+    plain = _reply(ws, invoke, tmp_path, True, name="now.docx",
+                   dates=(("2025-07-11T09:00:00Z", "2025-07-11T02:00:00Z"),
+                          ("2025-07-11T10:00:00Z", "2025-07-11T03:00:00Z")))
+    again = invoke(ws, "comment", "import", SLUG, str(plain), "--by", OTHER)
+    assert again.exit_code == 0 and "cannot be when" not in again.output, again.output
+
+
+def test_a_time_read_in_the_offices_offset_past_year_1_or_9999_still_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    # r34 BC F2: `Z` read at the office's +07:00 made 1 January of year 1 year 0, and every command listing the
+    # comments stopped with a traceback; at -01:00 31 December 9999 became year 10000.
+    assert [c.id for c in in_made_order([_c("b1", "2025-07-10T09:00:00+07:00"), _c("a1", "0001-01-01T00:00:00Z")])] \
+        == ["a1", "b1"]
+    assert [c.id for c in in_made_order([_c("c1", "9999-12-31T23:59:59Z"), _c("d1", "2025-07-10T09:00:00-01:00")])] \
+        == ["d1", "c1"]
+    import time
+
+    from regdraft.workspace.late_comments import _moment
+    if not hasattr(time, "tzset"):
+        pytest.skip("no time zones to set")
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        assert _moment("0001-01-01T00:00:00") is None  # this machine's zone puts it in year 0
+        assert _moment("2025-07-10T09:00:00") == dt.datetime(2025, 7, 10, 2, tzinfo=dt.UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -86,8 +86,8 @@ def _offset(created: str) -> dt.timedelta | None:
 
 
 def _moment(created: str, local: dt.tzinfo) -> str:
-    """`created` as the UTC moment it names, to sort by (`Z` and no offset read in `local`); as written when it is
-    no time."""
+    """`created` as the UTC moment it names, to sort by (`Z` and no offset read in `local`, or as UTC when that moment
+    is past year 1 or 9999); as written when it is no time."""
     text = created.strip()
     try:
         moment = dt.datetime.fromisoformat(text[:-1] if text.endswith(("Z", "z")) else text)
@@ -95,7 +95,11 @@ def _moment(created: str, local: dt.tzinfo) -> str:
         return created
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=local)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    try:
+        moment = moment.astimezone(dt.UTC)
+    except OverflowError:  # read in `local`, a time of 1 January of year 1 or 31 December 9999 is past either end
+        pass
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def highest_sequences(recorded: Iterable[Comment]) -> dict[str, int]:

@@ -7,9 +7,11 @@ commentsExtensible.xml gives each `durableId` its `dateUtc`. Used by `regdraft.i
 Post-conditions of `true_moments`:
 1. Each Word comment (by its `w:id`) whose true UTC the file gives has its moment, with the offset its own `w:date`
    shows (`2025-07-10T09:00:37+07:00` for `w:date` 09:00:00Z and `dateUtc` 02:00:37Z: the offset is the difference,
-   to the nearest quarter hour), or `+00:00` when the difference is no offset (over 14 hours, or `w:date` unreadable).
+   to the nearest quarter hour), or `+00:00` when `w:date` cannot be read.
    regdraft never writes `Z` itself: a `created` marked `Z` is a Word date without its true UTC (`comment_order`).
-2. A comment without one (older Word, LibreOffice, a part missing, cut or unreadable) is not in it; nothing raises.
+2. A comment without one (older Word, LibreOffice, a part missing, cut or unreadable) is not in it; nor is one whose
+   true UTC stands more than 14 hours from its `w:date` (no time zone is that far: the two are not one moment) or
+   names a moment no date can hold (`9999-12-31T20:00:00Z` beside `w:date` 23:59:59Z). Nothing raises.
 """
 
 from __future__ import annotations
@@ -56,17 +58,22 @@ def true_moments(read_part: Callable[[str], Any | None], comments: Any | None) -
 
 def true_moment(local: str, utc: str) -> str:
     """The moment `utc` (Word's `dateUtc`) with the offset of `local` (Word's `w:date`: local time marked `Z`), to the
-    second; empty when `utc` cannot be read."""
+    second; empty when `utc` cannot be read, names no moment a date can hold (year 9999 with an offset past it), or
+    stands farther from `local` than any time zone from UTC (the two cannot be one moment: `w:date` is kept)."""
     try:
         moment = dt.datetime.fromisoformat(utc.strip())
-    except ValueError:
+        moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
         return ""
-    moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
     try:
         wall = dt.datetime.fromisoformat(local.strip()).replace(tzinfo=None)
         seconds = (wall - moment.replace(tzinfo=None)).total_seconds()
     except ValueError:
         seconds = 0
     quarters = round(seconds / _QUARTER) * _QUARTER
-    offset = dt.timedelta(seconds=quarters if abs(quarters) <= _FARTHEST else 0)
-    return moment.astimezone(dt.timezone(offset)).replace(microsecond=0).isoformat()
+    if abs(quarters) > _FARTHEST:
+        return ""
+    try:
+        return moment.astimezone(dt.timezone(dt.timedelta(seconds=quarters))).replace(microsecond=0).isoformat()
+    except OverflowError:
+        return ""

@@ -36,9 +36,9 @@ from regdraft.workspace.store import Revision, Touched, Workspace
 def _moment(text: str) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
+        return moment if moment.tzinfo is not None else moment.astimezone()
+    except (ValueError, OverflowError):  # no time, or one this machine's zone puts past year 1 or 9999
         return None
-    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 class _Walk:

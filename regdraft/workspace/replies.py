@@ -192,8 +192,28 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     return ReplyImport(r.number, tuple(with_ids), already,
                        (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),
                         *(Problem(note, reply_file.name, 0, "", warning=True) for note in result.notes),
-                        *_losing(with_ids, dict(texts), reply_file.name)), forwarded,
+                        *_losing(with_ids, dict(texts), reply_file.name),
+                        *_unlikely_dates(with_ids, int(when[:4]), reply_file.name)), forwarded,
                        dict(texts)[""].language)
+
+
+FIRST_YEAR = 1990  # no reply to a draft regdraft circulated was written before
+
+
+def _unlikely_dates(comments: Sequence[Comment], year: int, name: str) -> tuple[Problem, ...]:
+    """A warning at each comment the reply dates before `FIRST_YEAR` or after next year (a reviewer's clock set
+    wrong, or a file made up): recorded as the reply dates it, which is where it lists."""
+    found = []
+    for c in comments:
+        written = int(c.created[:4]) if c.created[:4].isdigit() else year
+        if not FIRST_YEAR <= written <= year + 1:
+            who = c.author or c.by
+            came = f"the Word comment of {who} on “{_short(c.selection, 40)}”" if c.selection else \
+                f"the tracked changes of {who}"
+            found.append(Problem(f"Comment {c.id} ({came}) is dated {c.created}, which cannot be when it was "
+                                 f"written (the reviewer's clock was likely wrong); it is recorded so and lists by "
+                                 f"that date: ask {c.by} when it was written.", name, 0, "", warning=True))
+    return tuple(found)
 
 
 def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: str) -> tuple[Problem, ...]:
