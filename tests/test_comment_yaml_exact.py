@@ -24,6 +24,7 @@ from regdraft.core.comment_yaml import (
     round_to_yaml,
 )
 from regdraft.core.comments import Comment, CommentType, one_newline
+from regdraft.core.errors import ParseError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.core.text import as_text
 from regdraft.workspace.store import Workspace
@@ -115,3 +116,32 @@ def test_comment_text_09_is_listed_and_reported_as_written(circulating: Workspac
     assert {"09", "08"} <= cells and not {"9", "8"} & cells
     checked = invoke(ws, "check")
     assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.parametrize(("tagged", "made"), [
+    ("!!binary PWNtZHwnIC9DIGNhbGMnIUEw", "bytes decoded from base64"),  # b"=cmd|' /C calc'!A0"
+    ("!!set {a, b}", "a set of keys"), ("!!omap [a: 1]", "a list of pairs"), ("!!pairs [a: 1]", "a list of pairs"),
+])
+def test_a_value_tagged_as_no_text_is_refused_at_its_line(tagged: str, made: str) -> None:
+    # r34 sweep BC F4: `text: !!binary …` was read as bytes and listed as Python writes them (`b"=cmd|…"`).
+    written = OLD.format(text=tagged)
+    line = next(n for n, entry in enumerate(written.splitlines(), 1) if entry.startswith("text:"))
+    tag = tagged.split()[0]
+    for quick in (True, False):
+        with pytest.raises(yaml.YAMLError) as caught:
+            load_yaml(written, quick=quick, exact=True)
+        assert caught.value.problem_mark.line + 1 == line  # type: ignore[attr-defined]
+    with pytest.raises(ParseError) as refused:
+        read_comment(written, "zz01.yaml")
+    assert str(refused.value) == (f"zz01.yaml:{line}: is not valid YAML (the tag '{tag}' makes {made}, not the words "
+                                  "written; regdraft reads every value as the words written: write them without the "
+                                  "tag).")
+
+
+@pytest.mark.parametrize("written", ["~", "null"])
+def test_a_key_read_as_no_value_is_named_as_written_at_its_line(written: str) -> None:
+    # r34 sweep BC F4: `~: x` was "the key 'None'", at line 1.
+    comment, problems = read_comment(OLD.format(text="Ý kiến.") + f"{written}: x\n", "zz01.yaml")
+    assert comment is not None
+    assert [(p.message.split(";")[0], p.line) for p in problems] == \
+        [(f"the key '{written}' is unknown and has no effect", 15)]

@@ -247,6 +247,16 @@ def item_lines(text: str | bytes, key: str, under: str) -> list[int]:
     return [item.start_mark.line + 1 for item in lists[-1].value] if lists else []
 
 
+_NULLS = ("~", "null", "Null", "NULL")  # the keys YAML reads as no value (None), named 'None' as read
+
+
+def _key_written(key: Any, lines: Mapping[str, int]) -> str:
+    """A top-level key as the file writes it (`key_lines`): `~` or `null` for the one read as no value."""
+    if key is None:
+        return next((written for written in _NULLS if written in lines), "~")
+    return str(key)
+
+
 def _order(value: Any, key: str) -> int:
     """A comment's place in its import: a whole number from 1."""
     number = _int(value, key)
@@ -392,20 +402,20 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     unknown = [key for key in data if key not in COMMENT_KEYS and key not in _ON]
     if len(unknown) > SHOWN_KEYS:  # one sentence for the rest: a file of 20,000 keys is no 20,000 problems
         rest = unknown[SHOWN_KEYS:]
-        named = ", ".join(f"'{k}'" for k in rest[:3]) + (", …" if len(rest) > 3 else "")
+        named = ", ".join(f"'{_key_written(k, lines)}'" for k in rest[:3]) + (", …" if len(rest) > 3 else "")
         one = len(rest) == 1
         problems.append(Problem(f"{len(rest):,} more {'key' if one else 'keys'} ({named}) "
                                 f"{'is' if one else 'are'} unknown and {'has' if one else 'have'} no effect; a "
-                                f"comment's keys are {', '.join(COMMENT_KEYS)}.", source, lines.get(str(rest[0]), 1)))
-    for key in unknown[:SHOWN_KEYS]:
-        near = nearest_names(str(key), COMMENT_KEYS, limit=1)
+                                f"comment's keys are {', '.join(COMMENT_KEYS)}.", source,
+                                lines.get(_key_written(rest[0], lines), 1)))
+    for key in (_key_written(unknown_key, lines) for unknown_key in unknown[:SHOWN_KEYS]):
+        near = nearest_names(key, COMMENT_KEYS, limit=1)
         if near and near[0] in found and data.get(near[0]) in (None, ""):
             del found[near[0]]  # `provison:` for `provision:` is one problem, not a second one "missing" besides
             hint = f"did you mean {near[0]}, which is missing?"
         else:
             hint = f"did you mean {near[0]}?" if near else f"a comment's keys are {', '.join(COMMENT_KEYS)}."
-        problems.append(Problem(f"the key '{key}' is unknown and has no effect; {hint}", source,
-                                lines.get(str(key), 1)))
+        problems.append(Problem(f"the key '{key}' is unknown and has no effect; {hint}", source, lines.get(key, 1)))
     problems.extend(Problem(sentence, source, lines.get(key, 1) if key in data else 0)
                     for key, sentence in found.items())
     link, written = data.get("link"), ""

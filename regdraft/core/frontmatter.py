@@ -144,7 +144,26 @@ def _exact(quick: bool) -> type[Any]:
 
     for typed in ("int", "float", "bool", "timestamp"):
         Exact.add_constructor(f"tag:yaml.org,2002:{typed}", loader.construct_yaml_str)
+    for made in _NOT_WORDS:
+        Exact.add_constructor(f"tag:yaml.org,2002:{made}", _not_words)
     return Exact
+
+
+# What these tags make is not the words written: bytes decoded from base64 (`!!binary PWNtZHw…` showed as
+# `b"=cmd|' /C calc'!A0"`), a set of keys, a list of pairs.
+_NOT_WORDS = {"binary": "bytes decoded from base64", "set": "a set of keys", "omap": "a list of pairs",
+              "pairs": "a list of pairs"}
+
+
+def _not_words(constructor: Any, node: Any) -> Any:
+    """Refuse a value tagged `!!binary`, `!!set`, `!!omap` or `!!pairs` at its line, as a tag no safe loader reads
+    (`!!python/object`) is refused."""
+    import yaml
+
+    made = node.tag.rsplit(":", 1)[-1]
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag '!!{made}' makes {_NOT_WORDS[made]}, not the words written; regdraft reads every value "
+        "as the words written: write them without the tag", node.start_mark)
 
 
 def _check_events(events: Iterable[Any]) -> None:
