@@ -145,3 +145,16 @@ def test_a_key_read_as_no_value_is_named_as_written_at_its_line(written: str) ->
     assert comment is not None
     assert [(p.message.split(";")[0], p.line) for p in problems] == \
         [(f"the key '{written}' is unknown and has no effect", 15)]
+
+
+@pytest.mark.parametrize(("written", "words", "shape"), [
+    ("[a, b]", "- a\n- b", "a list"),
+    ("\n  - Sửa khoản 2\n  - 'Thêm: điểm c'", "- Sửa khoản 2\n- Thêm: điểm c", "a list"),
+    ("{Ý kiến: sửa, Lý do: [trùng, thừa]}", "Ý kiến: sửa\nLý do:\n  - trùng\n  - thừa", "a mapping"),
+])
+def test_a_list_or_mapping_where_text_belongs_is_read_as_its_words_and_named(written: str, words: str,
+                                                                             shape: str) -> None:
+    # r34 sweep BB 3: `text: [a, b]` was read as the text "['a', 'b']", and `check` said nothing.
+    comment, problems = read_comment(OLD.format(text=written), "zz01.yaml")
+    assert comment is not None and comment.text == words
+    assert [(p.message.split(";")[0], p.line) for p in problems] == [(f"'text:' holds {shape}, not text", 6)]

@@ -373,6 +373,11 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     else of it can be read."""
     data = _load(text, source)
     found: dict[str, str] = {}  # each key missing or wrong -> the sentence
+    # A list or mapping where text belongs (`text: [a, b]`) was read as Python's form of it (`['a', 'b']`), said by
+    # nothing (r34 sweep BB 3): read as its words, one item a line, and named.
+    shaped = {key: _SHAPES[type(value)] for key, value in data.items()
+              if key in _TEXT_KEYS and type(value) in _SHAPES}
+    data.update({key: _flattened(data[key]) for key in shaped})
     # A text holding what no document holds (a NUL, Word's cell mark, U+FFFE: written as YAML escapes): read without
     # it, as a comment coming in is (`text.as_text`), and named; the DOCX report failed on it (r33 sweep AZ F1).
     unwritable = {key: said for key, value in data.items()
@@ -428,6 +433,9 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         link = ""
     problems.extend(Problem(f"'{key}:' holds {said}; it is read without it (retype the text around it).", source,
                             lines.get(key, 1)) for key, said in unwritable.items())
+    problems.extend(Problem(f"'{key}:' holds {shape}, not text; it is read as its words, one item a line: write the "
+                            f"text as one value (quoted, or as a block after '{key}: |').", source, lines.get(key, 1))
+                    for key, shape in shaped.items())
     edited, said = _edited(data.get("edited"), data.get("created"))
     edited_written = ""
     if said:  # read as never edited: no page or report says it was reworded, nor when (r33 sweep AZ F4)
@@ -457,6 +465,28 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         link_written=written,
         edited_written=edited_written,
     ), problems
+
+
+_TEXT_KEYS = frozenset(COMMENT_KEYS) - {"round", "order", "sequence", "type", "disposition", "link", "edited"}
+_SHAPES: dict[type, str] = {list: "a list", dict: "a mapping"}
+
+
+def _flattened(value: Any) -> str:
+    """The words of a list or mapping, one item a line (`- a`, `key: value`), nested ones indented."""
+    if isinstance(value, list):
+        items = [("- ", item) for item in value]
+    elif isinstance(value, dict):
+        items = [(f"{key}: ", item) for key, item in value.items()]
+    else:
+        return "" if value is None else str(value)
+    lines = []
+    for lead, item in items:
+        inner = _flattened(item).split("\n")
+        if isinstance(item, (list, dict)) and item:
+            lines += [lead.rstrip(), *("  " + line for line in inner)]
+        else:
+            lines += [lead + inner[0], *("  " + line for line in inner[1:])]
+    return "\n".join(lines)
 
 
 def _entry_as_written(text: str | bytes, key: str, value: Any) -> str:
