@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from regdraft.core.errors import UsageError
 from regdraft.core.model import Address, Kind, Regulation
+from regdraft.core.text import excerpt
 
 GENERAL = "general"  # a comment on the draft as a whole (`regdraft.core.comments.GENERAL`)
 
@@ -31,9 +32,9 @@ def _holding(address: Address, extra: str, language: str) -> WrongWording:
     rewrites its provision alone, and accepting one that adds a unit failed (`Điểm a … appears twice`)."""
     at = address.describe(language)
     parent = (address.parent() or address).describe(language)
-    return WrongWording(f"The proposed wording for {at} goes on with “{extra}”, another unit than {at}: a proposal "
-                        f"rewrites {at} alone. To add or merge units, comment on {parent} and write the wording for "
-                        f"the whole of {parent}.", extra, extra)
+    return WrongWording(f"The proposed wording for {at} goes on with {excerpt(extra)}, another unit than {at}: a "
+                        f"proposal rewrites {at} alone. To add or merge units, comment on {parent} and write the "
+                        f"wording for the whole of {parent}.", extra, extra)
 
 
 def _labels_a_unit(line: str) -> bool:

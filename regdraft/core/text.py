@@ -30,6 +30,24 @@ def short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_EXCERPT = 80  # the characters of a user's phrase or text a message quotes whole; a longer one is cut
+
+
+def excerpt(text: str, opening: str = "“", closing: str = "”", limit: int = _EXCERPT) -> str:
+    """`text` quoted in a message: whole when at most `limit` characters, else its start and end with ` … ` between
+    (cut between words where one ends near the cut) and its length after the quote (`“Ban cán sự … Ủy ban” (50,038
+    characters)`), so a 50 KB phrase prints no more than about `limit` characters of it."""
+    if len(text) <= limit:
+        return f"{opening}{text}{closing}"
+    half = (limit - 3) // 2
+    head, tail = text[:half], text[-half:]
+    if not text[half].isspace() and (space := head.rfind(" ")) > half // 2:
+        head = head[:space]
+    if not text[-half - 1].isspace() and 0 <= (space := tail.find(" ")) < half // 2:
+        tail = tail[space + 1:]
+    return f"{opening}{head.rstrip()} … {tail.lstrip()}{closing} ({len(text):,} characters)"
+
+
 _C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
               "\f": "\\f", "\r": "\\r"}
 

@@ -41,6 +41,7 @@ from regdraft.core.amend.entry import entry_into_force
 from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus, shown_on
 from regdraft.core.counts import count as counted
+from regdraft.core.text import excerpt
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.numbers import PLACEHOLDER, example_number
 from regdraft.workspace.store import Workspace
@@ -136,7 +137,7 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     from regdraft.core.amend.staged import before_signing, cite_places
 
     for part in before_signing(amendment, signed):  # a date of their own for some instructions, as for the whole
-        said = f"{part.sentence.place}: “{part.sentence.sentence}”"
+        said = f"{part.sentence.place}: {excerpt(part.sentence.sentence)}"
         out.append(retroactive_refusal(amendment, signed, part.day, f"{cite_places(part.places, amendment.language)} "
                                        f"({said})", part.sentence.place))
     signer = amendment.meta.get("signer")
@@ -244,7 +245,7 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
     if entry is None:
         return None  # the document says nothing to contradict; the date given stands
     named = entry.date(signed)
-    says = f"{entry.place}, which says “{entry.sentence}”"
+    says = f"{entry.place}, which says {excerpt(entry.sentence)}"
     if named is None:
         return Refusal("effective", f"the effective date cannot be checked against {says}: it names no date "
                        "regdraft can read", f"write the date in {entry.place} (“có hiệu lực kể từ ngày ký” or "

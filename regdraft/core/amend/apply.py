@@ -49,6 +49,7 @@ from regdraft.core.model import (
     repealed_unit,
 )
 from regdraft.core.parts import part_paragraphs, part_text, with_part
+from regdraft.core.text import excerpt
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +402,7 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
     if op.throughout:
         new_units = tuple(phrases.replace_in_unit(u, None, op.old, op.new, op.position, record) for u in units)
         if not made:
-            raise _Failure(f"“{op.old}” does not occur anywhere in the regulation"
+            raise _Failure(f"{excerpt(op.old)} does not occur anywhere in the regulation"
                            f"{_other_capitals([w for u in units for w in phrases.other_capitals_in_unit(u, op.old)])}.")
         return new_units, made
     missing: list[Address] = []  # a title as its heading's address with the part TITLE
@@ -436,7 +437,7 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         elsewhere = sum(occurrences(u, op.old) for u in units)
         where = _places(missing, language)
         raise _Failure(
-            f"“{op.old}” is found 0 times in {where} (it occurs {counted(elsewhere, 'time')} in the whole "
+            f"{excerpt(op.old)} is found 0 times in {where} (it occurs {counted(elsewhere, 'time')} in the whole "
             f"regulation){_other_capitals(capitals)}."
         )
     return units, made
@@ -457,7 +458,7 @@ def _other_capitals(found: list[str]) -> str:
     council`), which it leaves: words are matched exactly as written, capitals included."""
     if not found:
         return ""
-    shown = ", ".join(f"«{w}»" for w in dict.fromkeys(found))
+    shown = ", ".join(excerpt(w, "«", "»") for w in dict.fromkeys(found))
     return (f"; {shown} {'stands' if len(found) == 1 else 'stand'} there in other capitals "
             f"({counted(len(found), 'time')}), but words are matched exactly as written, capitals included: quote "
             f"{'it' if len(found) == 1 else 'them'} as written")
@@ -477,7 +478,7 @@ def _preamble_words(preamble: tuple[str, ...], ins: Instruction) -> tuple[tuple[
         total += hits
         out.append(new_text)
     if not total:
-        raise _Failure(f"“{op.old}” does not occur in the preamble.")
+        raise _Failure(f"{excerpt(op.old)} does not occur in the preamble.")
     return tuple(out), []
 
 

@@ -26,6 +26,7 @@ from regdraft.core.amend.quote import short
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.model import Address, Regulation, Unit, unit_address
 from regdraft.core.parts import part_paragraphs
+from regdraft.core.text import excerpt
 
 
 def capitals_left(applied: Applied, amendment: Amendment) -> list[Problem]:
@@ -38,15 +39,15 @@ def capitals_left(applied: Applied, amendment: Amendment) -> list[Problem]:
         if not isinstance(op, ReplaceWords):
             continue
         # Each place once (a provision holding the words twice is named once); not those reading as the new words.
-        left = list(dict.fromkeys(f"«{word}» in {where}" for where, text in _scope(reg, op)
+        left = list(dict.fromkeys(f"{excerpt(word, '«', '»')} in {where}" for where, text in _scope(reg, op)
                                   for word in phrases.other_capitals(text, op.old, None if op.position else op.new)))
         if left:
             one = len(left) == 1
             out.append(Problem(
                 f"instruction {ins.location} ({short(ins.text)}) leaves {', '.join(left)} unchanged: "
-                f"{'it differs' if one else 'they differ'} from “{op.old}” in capitals alone, and words are matched "
-                f"exactly as written, capitals included. If {'it' if one else 'they'} should change too, add an "
-                f"instruction that quotes {'it' if one else 'them'} as {'it stands' if one else 'they stand'}.",
+                f"{'it differs' if one else 'they differ'} from {excerpt(op.old)} in capitals alone, and words are "
+                f"matched exactly as written, capitals included. If {'it' if one else 'they'} should change too, add "
+                f"an instruction that quotes {'it' if one else 'them'} as {'it stands' if one else 'they stand'}.",
                 amendment.source, ins.line))
     return out
 

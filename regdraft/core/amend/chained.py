@@ -29,6 +29,7 @@ from regdraft.core.amend.tree import find_unit
 from regdraft.core.errors import Problem
 from regdraft.core.model import TITLE, Address, Regulation
 from regdraft.core.parts import part_paragraphs
+from regdraft.core.text import excerpt
 
 
 def chained_words(before: Regulation, applied: Applied, amendment: Amendment) -> list[Problem]:
@@ -145,7 +146,7 @@ def _warning(later: Instruction, earlier: Instruction, places: list[Address], am
     where = " and ".join(dict.fromkeys(a.unit.describe(language) for a in places))
     one = len(places) == 1
     return Problem(
-        f"instruction {later.location} ({short(later.text)}) quotes “{op.old}”, which {where} "
+        f"instruction {later.location} ({short(later.text)}) quotes {excerpt(op.old)}, which {where} "
         f"{'holds' if one else 'hold'} only once instruction {earlier.location} (line {earlier.line}) has changed "
         f"{'its' if one else 'their'} words: instructions apply one after the other, but each should quote the text "
         f"in force, as its readers have it. Make the two one instruction that quotes the words as they stand in the "

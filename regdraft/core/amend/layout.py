@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from regdraft.core.amend.quote import short
 from regdraft.core.labels import point_alphabet, point_letters
 from regdraft.core.patterns import lazy
+from regdraft.core.text import excerpt
 
 # `2\. Bãi bỏ …`, `2. …`, `2- …`, `a) …` at the start of a line.
 _STARTS = lazy(r"^(?:\d{1,3}[a-z]?(?:\\?\.|\s?-)|(?:dd|[a-zđ])\d*\))\s")
@@ -108,6 +109,9 @@ _PHRASE_MARKS = lazy(r"(\b(?:cụm từ|từ ngữ|từ|words?|phrases?|bằng|w
                      r"|'((?:[^‘’“”«»']|'(?=[^\W\d_]))+)'(?![^\W\d_]))", re.IGNORECASE)
 
 
+APOSTROPHE = "'"
+
+
 def phrase_marks(sentence: str) -> tuple[str, list[str]]:
     """`sentence` with each phrase of a words instruction quoted with ‘ ’ or « » quoted with “ ” instead, and the
     opening marks so replaced, in order (post-condition 3)."""
@@ -128,7 +132,8 @@ def phrase_marks_message(where: str, sentence: str, signed: bool) -> str:
     fixed, marks = phrase_marks(sentence)
     if not marks:
         return ""
-    phrases = [m.group(0)[len(m.group(1)):] for m in _PHRASE_MARKS.finditer(sentence)]
+    phrases = [excerpt(m.group(0)[len(m.group(1)) + 1:-1], m.group(0)[len(m.group(1))], m.group(0)[-1])
+               for m in _PHRASE_MARKS.finditer(sentence)]
     which = f"{'phrases' if len(phrases) > 1 else 'phrase'} {' and '.join(phrases)}"
     kinds = " and ".join(f"{m} {SINGLE[m]}" for m in dict.fromkeys(marks))
     if signed:
@@ -136,7 +141,7 @@ def phrase_marks_message(where: str, sentence: str, signed: bool) -> str:
                 f"{'they are' if len(phrases) > 1 else 'it is'} read as quoted with “ ”.")
     write = "; ".join(f"“ instead of {m} and ” instead of {SINGLE[m]}" for m in dict.fromkeys(marks))
     return (f"{where}: the {which} {'are' if len(phrases) > 1 else 'is'} in the quotation marks {kinds} "
-            f"({_typed(marks)}), not “ ”; write {write}: '{fixed}'.")
+            f"({_typed(marks)}), not “ ”; write {write}: {excerpt(fixed, APOSTROPHE, APOSTROPHE, 240)}.")
 
 
 def _typed(marks: Sequence[str]) -> str:

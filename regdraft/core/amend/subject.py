@@ -27,6 +27,7 @@ from dataclasses import replace
 from regdraft.core.align import similarity
 from regdraft.core.diff import ChangeKind
 from regdraft.core.model import INTRO, Address, Unit
+from regdraft.core.text import excerpt
 
 RESTATES = 0.5
 
@@ -46,16 +47,16 @@ def rewrite(current: Unit, quoted: Unit, about: str, where: str) -> Unit:
     restated = [i for i, score in enumerate(scores) if score >= RESTATES]
     if not restated:
         raise SubjectError(
-            f"the instruction amends {where} about “{about}” with a text that leaves out its clauses and points, "
-            f"and no paragraph before them reads like the quoted text, so where it goes cannot be told; "
+            f"the instruction amends {where} about {excerpt(about)} with a text that leaves out its clauses and "
+            f"points, and no paragraph before them reads like the quoted text, so where it goes cannot be told; "
             f"quote {where} whole, or name the part it rewrites (đoạn mở đầu, khoản, điểm)."
         )
     first, last = restated[0], restated[-1]
     if last - first + 1 != len(restated):
         raise SubjectError(
-            f"the instruction amends {where} about “{about}” with a text that leaves out its clauses and points, "
-            "and the paragraphs that read like it are not next to each other, so what it replaces cannot be told; "
-            f"quote {where} whole, or name the part it rewrites."
+            f"the instruction amends {where} about {excerpt(about)} with a text that leaves out its clauses and "
+            "points, and the paragraphs that read like it are not next to each other, so what it replaces cannot be "
+            f"told; quote {where} whole, or name the part it rewrites."
         )
     text = current.text[:first] + quoted.text + current.text[last + 1:]
     return replace(current, title=quoted.title if quoted.title is not None else current.title, text=text)

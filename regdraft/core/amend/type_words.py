@@ -19,6 +19,7 @@ from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.wording import document_word
 from regdraft.core.errors import Problem
 from regdraft.core.model import Regulation
+from regdraft.core.text import excerpt
 
 _TYPES_VI = r"Bộ luật|Luật|Quy chế|Quy định|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định"
 _TYPES_EN = r"(?:this|these) (?:Regulations?|Law|Code|Decree|Rules|Ordinance|Circular|Resolution|Decision)"
@@ -59,7 +60,7 @@ def wrong_type_words(amendment: Amendment, before: Regulation) -> list[Problem]:
             named = before.id or before.source
             # `MINI-QC is a Quy chế`; an English type may be plural (`Staff Rules`): `the type of 3/2024/IWA is …`
             typed = f"the type of {named} is {kind}" if language == "en" else f"{named} is a {kind}"
-            out.append(Problem(f"The instruction “{ins.text}” names the amended text “{phrase}”, but "
-                               f"{typed}: write “{fixed}” (the word "
+            out.append(Problem(f"The instruction {excerpt(ins.text)} names the amended text {excerpt(phrase)}, but "
+                               f"{typed}: write {excerpt(fixed)} (the word "
                                f"as the amended text's type is)", amendment.source, ins.line))
     return out

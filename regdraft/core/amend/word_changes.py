@@ -15,6 +15,7 @@ from regdraft.core.amend.operations import Part, ReplaceWords
 from regdraft.core.amend.provisions import TITLE, Cited, GrammarError, provisions
 from regdraft.core.model import Address, Kind
 from regdraft.core.patterns import compiled, lazy
+from regdraft.core.text import excerpt
 
 _QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
 _Q1, _Q2 = _QUOTE.format("a"), _QUOTE.format("b")
@@ -145,6 +146,11 @@ def _quoted(text: str) -> list[str]:
     return re.findall(r"[“\"][^“”\"]*[”\"]", text)
 
 
+def _shown(quoted: list[str]) -> str:
+    """Quoted words (`_quoted`) as a message lists them, each a bounded excerpt (`core.text.excerpt`)."""
+    return ", ".join(excerpt(q[1:-1], q[0], q[-1]) for q in quoted)
+
+
 def _unpaired(piece: str) -> None:
     """Refuse several words replaced by as many with nothing pairing them in order, or `tương ứng` after the
     provisions (which may pair the words with the provisions), naming the wording regdraft reads."""
@@ -155,14 +161,14 @@ def _unpaired(piece: str) -> None:
     if len(olds) < 2 or len(news) < 2:
         return  # several words replaced by one, or one by several: no pairing (left to the forms below)
     verb, rest = said.group("verb"), said.group("rest")
-    wording = (f"‘{verb[:1].upper()}{verb[1:]} cụm từ {', '.join(olds)} bằng cụm từ {', '.join(news)} tương ứng "
+    wording = (f"‘{verb[:1].upper()}{verb[1:]} cụm từ {_shown(olds)} bằng cụm từ {_shown(news)} tương ứng "
                f"{rest}’ (or ‘… lần lượt bằng cụm từ …’)")
     if said.group("late"):
         raise GrammarError(f"cannot read this instruction: “tương ứng” after the provisions ({rest}) may pair the "
                            f"words with the provisions; to pair the words in order write it after the new words: "
                            f"{wording}.")
-    raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({', '.join(olds)}) with "
-                       f"{len(news)} ({', '.join(news)}) with nothing saying how they pair; to pair them in order "
+    raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({_shown(olds)}) with "
+                       f"{len(news)} ({_shown(news)}) with nothing saying how they pair; to pair them in order "
                        f"write {wording}.")
 
 
@@ -179,8 +185,8 @@ def _paired(piece: str, language: str) -> str:
         if len(olds) != len(news):
             word = ("lần lượt" if re.search(r"\blần lượt\s+(?:bằng|thành)\b", said.group(0), re.I) else "tương ứng") \
                 if language == "vi" else "respectively"
-            raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({', '.join(olds)}) "
-                               f"with {len(news)} ({', '.join(news)}), but “{word}” pairs them in order: name as "
+            raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({_shown(olds)}) "
+                               f"with {len(news)} ({_shown(news)}), but “{word}” pairs them in order: name as "
                                f"many of each.")
         if language == "vi":
             pairs = ", ".join(f"cụm từ {a} bằng cụm từ {b}" for a, b in zip(olds, news, strict=True))
@@ -237,7 +243,7 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
     for old, new, spot in found:
         old = old.strip()
         if new is not None and new.strip() == old and not spot:
-            raise GrammarError(f"replaces “{old}” with the same words.")
+            raise GrammarError(f"replaces {excerpt(old)} with the same words.")
         out.append(ReplaceWords(old, new.strip() if new is not None else None, places[0], places[1], places[2], spot,
                                 titles_first=places[3]))
     return out
