@@ -39,6 +39,7 @@ from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit, _unpickled_unit
 from regdraft.core.text import nfc
+from regdraft.core.unwritable import unwritable_lines
 
 if TYPE_CHECKING:
     from regdraft.core.markdown_tree import Builder
@@ -207,7 +208,9 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
         for digest in [digest for digest, (unit, _) in chunks.items() if id(unit) in dirty]:
             del chunks[digest]
     problems.sort(key=lambda p: p.line)
-    warnings = sorted([*builder.ambiguities(), *builder.warnings], key=lambda p: p.line)
+    unwritable = unwritable_lines(text, source, lambda: [(loc.unit.line, loc.address.describe(language))
+                                                         for loc in regulation.walk() if loc.unit.line])
+    warnings = sorted([*builder.ambiguities(), *builder.warnings, *unwritable], key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(warnings))
 
 

@@ -180,7 +180,18 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
                 problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id), shared))
                 problems.extend(_order(ws, entry.amendment.for_regulation(reg_id), history[reg_id]))
             problems.extend(no_instruction(entry.amendment) if checked else [])  # as `amend check` says it
+            problems.extend(_unwritable(ws, entry.amendment))
     return problems
+
+
+def _unwritable(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """Each line of a pending amendment holding a character no document holds, at its instruction (`core.unwritable`):
+    `amend check` says it among the document's warnings, which `regdraft check` does not list."""
+    from regdraft.core.markdown import decode
+    from regdraft.core.unwritable import instruction_places, unwritable_lines
+
+    text = decode(ws.read(amendment.source), amendment.source)
+    return unwritable_lines(text, amendment.source, lambda: instruction_places(amendment.instructions))
 
 
 def _order(ws: Workspace, amendment: Amendment, adopted: list[Amendment]) -> list[Problem]:

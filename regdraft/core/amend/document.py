@@ -35,6 +35,7 @@ from regdraft.core.frontmatter import (
 from regdraft.core.markdown import blocks, decode
 from regdraft.core.markdown_writer import list_line
 from regdraft.core.model import Kind, label_order, noun
+from regdraft.core.unwritable import instruction_places, unwritable_lines
 
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
 PENDING = ("draft", "circulating", "submitted")
@@ -338,6 +339,8 @@ def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReade
         check_reasons(meta, [ins for part in read.values() for ins in part.instructions], main.article.label,
                       language, source, lines[: body_start - 1], problems)
     warnings.extend(capital_warnings(capitals, source, signed=signed))
+    every = [ins for part in read.values() for ins in part.instructions]
+    warnings.extend(unwritable_lines(text, source, lambda: instruction_places(every)))
     problems.sort(key=lambda p: p.line)
     warnings.sort(key=lambda p: p.line)
     if main is None:

@@ -1,0 +1,60 @@
+"""Characters no document holds in a regulation's or amendment's Markdown, named at their line and provision.
+
+The writers leave the characters no XML document can hold out of what they write (`text.as_text`: U+FFFE, U+FFFF,
+a lone surrogate), so a text holding one was written without it and without a word; and a non-character that XML
+takes (U+FDD0 to U+FDEF, U+1FFFE ...) is no letter or sign any font shows. The control characters are named where
+the file is read (`frontmatter.without_control_characters`). Post-conditions:
+
+1. Each line holding such a character gives one warning, at that line, naming the first such character.
+2. The warning names the provision the line belongs to: the last of the places given that starts at or before it.
+3. The text is read as written (a regulation still writes back byte for byte).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from regdraft.core.errors import Problem
+from regdraft.core.patterns import lazy
+from regdraft.core.text import NOT_TEXT, not_text
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.instructions import Instruction
+
+# Every non-character (Unicode's 66: U+FDD0-U+FDEF and the last two code points of each plane) and a lone surrogate.
+_UNWRITABLE = lazy("[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)) + "]")
+
+
+def instruction_places(instructions: Iterable[Instruction]) -> list[tuple[int, str]]:
+    """Each instruction's line and name (`instruction 3.a`), nested ones too: the places of an amendment's lines."""
+    return [(ins.line, f"instruction {ins.location}") for top in instructions for ins in (top, *top.leaves())]
+
+
+def _named(line: str) -> str:
+    """How the warning names the first character of `line` no document holds or no font shows."""
+    char = _UNWRITABLE.search(line)
+    assert char is not None
+    if NOT_TEXT.match(char.group()):
+        return (f"{not_text(char.group())}: the Word documents regdraft writes leave it out without a word, so "
+                "what is printed differs from what is stored")
+    return f"the non-character U+{ord(char.group()):04X}, which is no letter or sign and no font shows"
+
+
+def unwritable_lines(text: str, source: str, provisions: Callable[[], Sequence[tuple[int, str]]]) -> list[Problem]:
+    """A warning for each line of `text` holding a character no document holds (module docstring); `provisions`
+    gives the provisions' first lines with their names (`điểm a khoản 2 Điều 2`, `instruction 3`), in order of line,
+    asked only when there is a line to name."""
+    if not _UNWRITABLE.search(text):
+        return []
+    places = sorted(provisions(), key=lambda place: place[0])
+    starts = [line for line, _ in places]
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _UNWRITABLE.search(line):
+            at = bisect.bisect_right(starts, number) - 1
+            out.append(Problem(f"This line holds {_named(line)}; retype the text around it.", source, number,
+                               places[at][1] if at >= 0 else "", warning=True))
+    return out
