@@ -360,6 +360,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
                                                "as_is": c.query("as_is") == "1", "changed": changed,
                                                "withdrawn": c.query("withdrawn") == "1",
                                                "edited": c.query("edited") == "1", "confirm": confirm,
+                                               "same": c.query("same") == "1",
                                                "withdrawal": actions.withdrawal, "again": c.query("again") == "1"})
 
     return await c.page(build, status, shared=form is None and not error and number is None)
@@ -496,6 +497,8 @@ async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = 
     said, done = (unwritten, done.comment) if unwritten else ("&accepted=1" if action is actions.accept else "", done)
     # Sent twice: withdrawn (edited) all the same.
     said = {actions.withdraw: "&withdrawn=1", edits.edit: "&edited=1"}.get(action, said)
+    if isinstance(done, edits.Edited):  # a wording edited into the provision's text: said to change nothing
+        said, done = said + ("&same=1" if done.same else ""), done.comment
     # To the notice in the comment answered (`#c-0e44-saved`): focusable, it is given the focus, and the next Tab goes
     # on to the next comment. `#c-0e44` brought the comment into view and took the focus off the page (Chromium does).
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}{said}#c-{done.id}-saved",

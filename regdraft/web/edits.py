@@ -21,11 +21,14 @@ Post-conditions:
    for none; one that is not a wording of its provision is refused (`actions.wording_refusal`); one that would delete
    points or clauses when accepted, or a wording on a general comment, waits for the member's confirmation
    (`actions.WouldDrop`, `record_anyway`). A form without the `proposal` field keeps the wording as it is.
+6. A wording edited into the provision's text in the draft commented on is recorded, and said to change nothing
+   (`Edited.same`), as a new comment's is (`actions.Recorded.same`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from regdraft.core.comments import Comment, Disposition
 from regdraft.core.errors import Category
@@ -44,6 +47,15 @@ from regdraft.web.actions import (
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Words, only_quoted, refuse
 from regdraft.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """A comment as a member's edit left it; `same` when the edit gave it a wording that changes nothing (post-condition
+    6): the page says so, as it does of a new comment with such a wording."""
+
+    comment: Comment
+    same: bool = False
 
 
 def editable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) -> Comment:
@@ -65,11 +77,12 @@ def editable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) ->
     return comment
 
 
-def edit(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
-    """Record the member's new text and proposed wording of their comment `cid` (post-conditions 2 and 5), under the
-    write lock."""
+def edit(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Edited:
+    """Record the member's new text and proposed wording of their comment `cid` (post-conditions 2, 5 and 6), under
+    the write lock."""
     from regdraft.core.comments import WrongWording
     from regdraft.workspace.comment_edits import edit_comment
+    from regdraft.workspace.proposals import proposes_nothing
 
     comment = editable(ws, visitor, slug, cid, ui)
     text = values["text"]
@@ -88,9 +101,11 @@ def edit(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[s
             raise WouldDrop(ui("edit_proposal_general", id=comment.id, confirm=ui("record_anyway")), Category.USAGE)
         not_dropping(ws, slug, comment.round, comment.on, wording, comment.regulation or None, ui)
     try:
-        return edit_comment(ws, slug, comment.id, text, author=ws.person(visitor.name), proposal=proposal)
+        edited = edit_comment(ws, slug, comment.id, text, author=ws.person(visitor.name), proposal=proposal)
     except WrongWording as exc:
         raise wording_refusal(exc, comment.on, ui) from exc
+    reworded = bool(wording) and wording != comment.proposal
+    return Edited(edited, same=reworded and proposes_nothing(ws, slug, edited))
 
 
 def _within_bound(ws: Workspace, visitor: Visitor, slug: str, comment: Comment, text: str, wording: str,

@@ -152,3 +152,21 @@ def test_a_workspaces_own_page_without_the_wording_field_answers_no_edited_comme
         assert refused.status_code == 409 and f"người góp ý đã sửa ý kiến {edited} lúc" in said
         assert "templates/web-comments.html.j2" in said and FIELD in said and "Ghi nhận.</textarea>" in said
     assert head(review_ws) == before and find_comment(review_ws, edited, SLUG)[1].disposition is None
+
+
+def test_a_wording_edited_into_the_provisions_text_is_said_to_change_nothing(review_ws: Workspace) -> None:
+    """As a new comment with such a wording is: an edit said nothing of it (r33 note, item 3)."""
+    an, _, _ = _people(review_ws)
+    drafted = POINT.replace("hằng quý", "6 tháng")  # the point as the draft circulated reads it
+    cid = sent(an, on="d5.k2.b", text="Đề nghị báo cáo hằng quý.", proposal=POINT)
+    answer = an.post(f"/a/{SLUG}/comments/{cid}/edit",
+                     data={"csrf": token(an), "text": "Đề nghị báo cáo hằng quý.", "proposal": drafted})
+    assert answer.status_code == 303 and "&same=1" in answer.headers["location"]
+    page = html.unescape(an.get(answer.headers["location"]).text)
+    assert "Đã lưu ý kiến" in page and "Nội dung đề xuất sửa trùng với nội dung của quy định" in page
+    assert find_comment(review_ws, cid, SLUG)[1].proposal == drafted  # recorded as sent
+    # A wording that changes something, or the text alone edited, says nothing of it.
+    answer = an.post(f"/a/{SLUG}/comments/{cid}/edit",
+                     data={"csrf": token(an), "text": "Đề nghị báo cáo hằng tháng.", "proposal": POINT})
+    assert answer.status_code == 303 and "same=1" not in answer.headers["location"]
+    assert "Nội dung đề xuất sửa trùng" not in html.unescape(an.get(answer.headers["location"]).text)
