@@ -23,11 +23,14 @@ Post-conditions:
    the first write of a second writes its files as before (no `sequence` key).
 3. `next_sequence` is at most `MAX_SEQUENCE`, which a comment file may hold (`core.comment_yaml`): what a write
    numbers reads back, whatever the files hold.
+4. A `created` that names no real day and time (`2025-02-30T10:00:00`, `25:00`, Arabic-Indic digits, a list) is an
+   unknown time (`made_at`): listed as a comment with none is (first), and shown as none; the file keeps it as written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -39,6 +42,24 @@ MAX_SEQUENCE = 1_000_000
 holding 4,301 digits made every `comment add` of that second write a number Python cannot print (r32 sweep AW F1)."""
 
 
+# A time regdraft or Word writes: a date, perhaps a time to the minute or second, perhaps an offset or `Z`.
+_MADE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+                   r"(?:Z|[+-][0-9]{2}:[0-9]{2})?)?")
+
+
+def made_at(created: str) -> str:
+    """`created` as a time a comment was made, stripped: "" (unknown) when it names no real day and time in ASCII
+    digits (post-condition 4)."""
+    text = created.strip() if isinstance(created, str) else ""
+    if not _MADE.fullmatch(text):
+        return ""
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return ""
+    return text
+
+
 def next_sequence(highest: int) -> int:
     """The place in a second after `highest`, the highest recorded there (kept at `MAX_SEQUENCE`)."""
     return min(highest + 1, MAX_SEQUENCE)
@@ -47,7 +68,7 @@ def next_sequence(highest: int) -> int:
 def made_order(c: Comment, local: dt.tzinfo = dt.UTC) -> tuple[str, str, int, int, str]:
     """The key listing comments in the order they were made (see the module); `local` is the offset a Word date
     without its true UTC (marked `Z`) is read in."""
-    return _moment(c.created, local), c.created, c.sequence, c.order, c.id
+    return _moment(made_at(c.created), local), made_at(c.created), c.sequence, c.order, c.id
 
 
 def in_made_order(comments: Iterable[Comment]) -> list[Comment]:

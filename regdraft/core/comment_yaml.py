@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.commands import Command
-from regdraft.core.comment_order import MAX_SEQUENCE
+from regdraft.core.comment_order import MAX_SEQUENCE, made_at
 from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus, one_newline
 from regdraft.core.encodings import Unreadable, lenient_text, strict_text, utf16
 from regdraft.core.errors import ParseError, Problem, RegdraftError
@@ -436,6 +436,13 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     problems.extend(Problem(f"'{key}:' holds {shape}, not text; it is read as its words, one item a line: write the "
                             f"text as one value (quoted, or as a block after '{key}: |').", source, lines.get(key, 1))
                     for key, shape in shaped.items())
+    created = data.get("created")
+    if created not in (None, "") and not (isinstance(created, str) and made_at(created)):
+        # kept as written (`Comment.created`), listed and shown as an unknown time (`comment_order.made_at`)
+        problems.append(Problem(f"'created: {_shown(created)}' is not a time the comment could have been made (a date "
+                                "and time that exist, written 2025-03-10T09:30:00+07:00 as regdraft writes it), so "
+                                "it is listed and shown as made at an unknown time.", source,
+                                lines.get("created", 1)))
     edited, said = _edited(data.get("edited"), data.get("created"))
     edited_written = ""
     if said:  # read as never edited: no page or report says it was reworded, nor when (r33 sweep AZ F4)

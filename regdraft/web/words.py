@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from regdraft.core.comment_order import made_at
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import Category, GitFailed, RegdraftError, Worded
 
@@ -73,12 +74,17 @@ class Words:
         return f"{number:,}".replace(",", "." if self.language == "vi" else ",")
 
     def date(self, value: str) -> str:
-        """An ISO date or timestamp as this language writes it (`15/03/2025`, `10/03/2025 09:30`)."""
+        """An ISO date or timestamp as this language writes it (`15/03/2025`, `10/03/2025 09:30`); one naming no real
+        day or time (`2025-02-30`) as written, never as if it were one."""
         found = _DATE.match(value or "")
-        if found is None:
+        if found is None or not made_at(found.group(0)):
             return value
         yyyy, mm, dd, hh, mi = found.groups()
         return self("time" if hh else "date", yyyy=yyyy, mm=mm, dd=dd, hh=hh, mi=mi)
+
+    def made(self, created: str) -> str:
+        """When a comment was made, as `date` writes it; "" when its `created` names no real time (unknown)."""
+        return self.date(made_at(created))
 
     def either(self, choices: list[str]) -> str:
         """`a, b or c` in this language."""

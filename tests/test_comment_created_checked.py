@@ -1,0 +1,57 @@
+"""A comment file's `created:` that names no real time (`2025-02-30T10:00:00+07:00`) is named by `check` at its line,
+kept as written when regdraft rewrites the file, and listed and shown as an unknown time: it was plain text, shown
+on the review pages as `30/02/2025 10:00` and ordered among real times as text (r33 note, item 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.comment_order import in_made_order, made_at
+from regdraft.core.comments import Comment, CommentType
+from regdraft.web.words import Words
+from regdraft.workspace.rounds import load_comments
+from regdraft.workspace.store import Workspace
+from tests.test_comment_files_checked import SLUG, _line, commented  # noqa: F401 (the fixture)
+
+from .conftest import Invoke
+
+IMPOSSIBLE = ["2025-02-30T10:00:00+07:00", "2025-07-16T25:00:00+07:00", "2025-13-01", "٢٠٢٥-٠٧-١٦T٠٩:٣٠:٠٠"]
+
+
+@pytest.mark.parametrize("created", IMPOSSIBLE)
+def test_an_impossible_created_is_named_at_its_line_and_kept_as_written(commented: tuple[Workspace, str],  # noqa: F811
+                                                                         invoke: Invoke, created: str) -> None:
+    ws, path = commented
+    text = (ws.root / path).read_text(encoding="utf-8")
+    lines = [f"created: '{created}'" if line.startswith("created:") else line for line in text.splitlines()]
+    ws.commit({path: ("\n".join(lines) + "\n").encode()}, "Received from a colleague")
+    result = invoke(ws, "check")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"{path}:{_line(ws, path, 'created:')}: 'created: {created}' is not a time the comment could have " in said
+    assert "listed and shown as made at an unknown time" in said
+    listed = invoke(ws, "comment", "list", SLUG)
+    assert listed.exit_code == 0, listed.output
+    answered = invoke(ws, "comment", "respond", Path(path).stem, "--disposition", "noted", "--reply", "Ghi nhận.")
+    assert answered.exit_code == 0, answered.output
+    rewritten = (ws.root / path).read_text(encoding="utf-8")
+    assert f"created: '{created}'\n" in rewritten or f"created: {created}\n" in rewritten
+    assert [c.created for c in load_comments(ws, SLUG)] == [created]
+
+
+def _comment(cid: str, created: str) -> Comment:
+    return Comment(cid, 1, "Ban A", "d1", CommentType.GENERAL, f"Ý kiến {cid}.", created=created)
+
+
+@pytest.mark.parametrize("created", IMPOSSIBLE)
+def test_an_impossible_created_is_listed_and_shown_as_unknown(created: str) -> None:
+    assert made_at(created) == "" and made_at("2025-02-28T10:00:00+07:00") == "2025-02-28T10:00:00+07:00"
+    # Listed as a comment with no time is (first), whatever its words would sort as.
+    late, odd, none = _comment("a1", "2025-01-01T00:00:00+07:00"), _comment("b2", created), _comment("c3", "")
+    assert in_made_order([late, odd]) == [odd, late]
+    assert in_made_order([late, _comment("z9", created), none]) == [none, _comment("z9", created), late]
+    ui = Words("vi")
+    assert ui.made(created) == "" and ui.made("2025-02-28T10:00:00+07:00") == "28/02/2025 10:00"
+    assert ui.date("2025-02-30") == "2025-02-30"  # never shown as if it were a day
