@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.comment_order import in_made_order, made_at
+from regdraft.core.comment_yaml import round_problems
 from regdraft.core.comments import Comment, CommentType
 from regdraft.web.words import Words
 from regdraft.workspace.rounds import load_comments
@@ -55,3 +56,21 @@ def test_an_impossible_created_is_listed_and_shown_as_unknown(created: str) -> N
     ui = Words("vi")
     assert ui.made(created) == "" and ui.made("2025-02-28T10:00:00+07:00") == "28/02/2025 10:00"
     assert ui.date("2025-02-30") == "2025-02-30"  # never shown as if it were a day
+
+
+@pytest.mark.parametrize("due", ["2025-02-30", "2025-13-01", "[1, 2]"])
+def test_a_round_due_on_no_day_is_named_at_its_line_and_read_as_written(commented: tuple[Workspace, str],  # noqa: F811
+                                                                        invoke: Invoke, due: str) -> None:
+    ws, _ = commented
+    path = f"amendments/{SLUG}/rounds/1.yaml"
+    text = (ws.root / path).read_text(encoding="utf-8")
+    lines = [f"due: {due}" if line.startswith("due:") else line for line in text.splitlines()]
+    ws.commit({path: ("\n".join(lines) + "\n").encode()}, "Received from a colleague")
+    result = invoke(ws, "check")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    assert f"{path}:{_line(ws, path, 'due:')}: 'due: " in said and "is not a day that exists" in said
+    listed = invoke(ws, "round", "list", SLUG)
+    assert listed.exit_code == 0, listed.output
+    old = "number: 1\ndue: 2025-3-1\n"  # a real day, loosely written (an old round file): no problem
+    assert round_problems(old, "1.yaml") == []

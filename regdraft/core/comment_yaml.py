@@ -302,6 +302,28 @@ def round_to_yaml(r: Round) -> str:
     return _dump(round_fields(r))
 
 
+_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")  # `2025-3-1` too, as an old round file may write it
+
+
+def _a_day(value: Any) -> bool:
+    """Whether `value` names a day that exists."""
+    found = _DAY.fullmatch(value.strip()) if isinstance(value, str) else None
+    try:
+        return found is not None and bool(dt.date(*map(int, found.groups())))
+    except ValueError:
+        return False
+
+
+def round_problems(text: str | bytes, source: str) -> list[Problem]:
+    """A round file's `due:` that names no day that exists (`2025-02-30`, `2025-13-01`), at its line: it is read as
+    written (`Round.due`), and the review pages show it so, never as a day (`web.words.Words.date`)."""
+    due = _load(text, source).get("due")
+    if due in (None, "") or _a_day(due):
+        return []
+    return [Problem(f"'due: {_shown(due)}' is not a day that exists (write it 2025-03-15), so no one can tell when the "
+                    "round's comments are due; it is shown as written.", source, key_line(text, "due"))]
+
+
 def round_from_yaml(text: str | bytes, source: str = "") -> Round:
     """Read a round file; `ParseError` naming the file when a key is missing or wrong."""
     data = _load(text, source)

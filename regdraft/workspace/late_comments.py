@@ -220,6 +220,14 @@ def _same(ws: Workspace, regulation: str, name: str) -> bool:
         return False
 
 
+def _round_dates(ws: Workspace, slug: str) -> list[Problem]:
+    """Each round file of `slug` whose `due:` names no day that exists (`comment_yaml.round_problems`), at its line."""
+    from regdraft.core.comment_yaml import round_problems
+    from regdraft.core.layout import rounds_folder
+
+    return [p for path in ws.files(rounds_folder(slug), "*.yaml") for p in round_problems(ws.read(path), path)]
+
+
 def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
     """Every comment dated after its round closed or after its amendment was adopted (see the module)."""
     problems: list[Problem] = []
@@ -236,6 +244,7 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
         except ParseError as exc:
             problems.extend(_unreadable(exc))
             continue
+        problems.extend(_round_dates(ws, entry.slug))
         # A comment file that does not read (markers committed by mistake) is named, and the others checked:
         # `check` said "No problems found" over it and left out every other comment of the amendment.
         unreadable: list[tuple[str, ParseError]] = []
