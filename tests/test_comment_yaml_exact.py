@@ -143,7 +143,8 @@ def test_a_key_read_as_no_value_is_named_as_written_at_its_line(written: str) ->
     # r34 sweep BC F4: `~: x` was "the key 'None'", at line 1.
     comment, problems = read_comment(OLD.format(text="Ý kiến.") + f"{written}: x\n", "zz01.yaml")
     assert comment is not None
-    assert [(p.message.split(";")[0], p.line) for p in problems] == \
+    # OLD's `created: 2021-02-30` is named too (a day that does not exist), at line 9.
+    assert [(p.message.split(";")[0], p.line) for p in problems if not p.message.startswith("'created:")] == \
         [(f"the key '{written}' is unknown and has no effect", 15)]
 
 
