@@ -158,4 +158,6 @@ def test_a_list_or_mapping_where_text_belongs_is_read_as_its_words_and_named(wri
     # r34 sweep BB 3: `text: [a, b]` was read as the text "['a', 'b']", and `check` said nothing.
     comment, problems = read_comment(OLD.format(text=written), "zz01.yaml")
     assert comment is not None and comment.text == words
-    assert [(p.message.split(";")[0], p.line) for p in problems] == [(f"'text:' holds {shape}, not text", 6)]
+    # OLD's `created: 2021-02-30` is named too (a day that does not exist).
+    assert [(p.message.split(";")[0], p.line) for p in problems if not p.message.startswith("'created:")] == \
+        [(f"'text:' holds {shape}, not text", 6)]
