@@ -15,6 +15,7 @@ from pathlib import Path
 from regdraft.workspace.store import Workspace
 
 from .conftest import Invoke, needs_corpus
+from .test_cli_amend_from_edits_revised import _edited as edited
 from .test_cli_amend_real_forms import YOUTH, YOUTH_FILE, started
 
 pytestmark = needs_corpus
@@ -22,14 +23,6 @@ pytestmark = needs_corpus
 MARCH = ("1\\. Tháng 3 hằng năm là", "1\\. Tháng 3 và tháng 9 hằng năm là")  # khoản 1 Điều 9
 TRADITION = ("1\\. Phát huy truyền thống dựng nước", "1\\. Phát huy mạnh mẽ truyền thống dựng nước")  # k1 Điều 12
 AMENDMENT = "amendments/tn/amendment.md"
-
-
-def edited(text: str, path: Path, *changes: tuple[str, str]) -> Path:
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _state(ws: Workspace) -> tuple[str, str, bytes]:

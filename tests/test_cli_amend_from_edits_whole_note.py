@@ -14,7 +14,8 @@ from pathlib import Path
 from regdraft.workspace.store import Workspace
 
 from .conftest import Invoke, needs_corpus
-from .test_cli_amend_from_edits_undo import TRADITION, edited
+from .test_cli_amend_from_edits_revised import _edited as edited
+from .test_cli_amend_from_edits_undo import TRADITION
 from .test_cli_amend_real_forms import YOUTH, YOUTH_FILE, started, with_instructions
 
 pytestmark = needs_corpus
