@@ -94,8 +94,10 @@ def test_what_is_still_refused_names_the_wordings_of_its_kind(sentence: str, sai
 
 def test_the_wordings_a_refusal_names_are_read() -> None:
     from regdraft.core.amend.advice import _KIND_EN, _NEW_UNIT_EN
+    from regdraft.core.amend.self_name import whole
 
-    forms = [form for *_, pair in _KIND_EN for form in pair] + [form for _, form in _NEW_UNIT_EN.values()]
+    forms = [form.replace("{whole}", whole("en")) for *_, pair in _KIND_EN for form in pair]
+    forms += [form for _, form in _NEW_UNIT_EN.values()]
     forms += ["The following clause 3 is added to Article 3:"]
     for form in forms:
         read_instruction(form, "en")

@@ -3,10 +3,14 @@ amendment of a Quy chế): docs/amendments.md keeps the word as the text's type 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from regdraft.core.amend import load_amendment
 from regdraft.core.amend.type_words import wrong_type_words
 from regdraft.core.markdown import parse
-from regdraft.workspace.store import Workspace
+from regdraft.core.markdown_writer import render
+from regdraft.core.model import Regulation
+from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import FIXTURES, Invoke
 from tests.test_amend_check_placeholders import HEAD, TAIL
 
@@ -57,10 +61,54 @@ def _warned_en(kind: str, where: str) -> list[str]:
     return [p.message for p in wrong_type_words(amendment(words, "en"), regulation)]
 
 
-def test_an_english_type_of_several_words_is_named_by_its_last() -> None:
-    # `3/2024/IWA is a Staff Rules: write “throughout this document”` for `throughout these Rules` (r26 sweep O 9a).
+def test_an_english_type_of_several_words_is_named_whole_or_by_its_last() -> None:
+    # `3/2024/IWA is a Staff Rules: write “throughout this document”` for `throughout these Rules` (r26 sweep O 9a);
+    # `throughout these Staff Rules` was read as naming no place, and the type whole was never suggested (r34 BE 3).
     assert _warned_en("Staff Rules", "throughout these Rules") == []
+    assert _warned_en("Staff Rules", "throughout these Staff Rules") == []
     [said] = _warned_en("Staff Rules", "throughout these Regulations")
-    assert said.endswith("but the type of 02-QC/TU-EN is Staff Rules: write “throughout these Rules” (the word as "
-                         "the amended text's type is)")
+    assert said.endswith("but 02-QC/TU-EN calls itself “these Staff Rules”: write “throughout these Staff Rules” (the "
+                         "name it gives itself)")
     assert _warned_en("Financial Regulation", "throughout this Regulation") == []
+    assert _warned_en("Financial Regulation", "throughout this Financial Regulation") == []
+
+
+def _staff_rules(preamble: str, body: str) -> Regulation:
+    return parse(f"---\nid: 3/2025/SR\ntype: Staff Rules\ntitle: Staff Rules of Northwind\nlanguage: en\n"
+                 f"issuer: NORTHWIND\nsigned: 2025-01-14\n---\n\n{preamble}\n\n"
+                 f"## Article 1. Scope\n\n1\\. {body}\n\n2\\. Matters not provided for in {body[:-1]}.\n",
+                 "regulations/sr.md")
+
+
+def test_the_name_suggested_is_the_one_the_text_gives_itself() -> None:
+    from regdraft.core.amend.self_name import own_names
+
+    # its enacting words first, then the name its provisions use most, then its type's
+    enacting = _staff_rules("The Board of Members issues these Staff Rules.", "These Rules apply to all staff.")
+    assert own_names(enacting)[:2] == ("these Staff Rules", "these Rules")
+    used = _staff_rules("Pursuant to the Labour Code;", "These Rules apply to all staff.")
+    assert own_names(used)[:2] == ("these Rules", "these Staff Rules")
+    assert own_names(_staff_rules("Pursuant to the Labour Code;", "Everyone is bound."))[0] == "these Staff Rules"
+    assert own_names(parse(MINI, "MINI-QC.md"))[0] == "Quy chế"
+
+
+def test_a_refusal_names_the_whole_text_as_it_names_itself_and_following_it_reads(tmp_path: Path,
+                                                                                 invoke: Invoke) -> None:
+    """For Staff Rules, `say where the words change (… or 'throughout these Regulations')`, and that wording then
+    warned to write `throughout these Rules` (r34 sweep BE defect 3)."""
+    ws = init_workspace(tmp_path / "ws")
+    rules = _staff_rules("The Board of Members issues these Staff Rules.", "These Rules apply to all staff.")
+    amending = ("---\ntitle: Staff Rules amending the Staff Rules\nregulation: 3/2025/SR\nlanguage: en\n"
+                "status: draft\n---\n\n## Article 1. Amendments\n\n1\\. Replace the words “all staff” with "
+                "“every employee”{where}.\n")
+    ws.commit({"regulations/3-2025-SR.md": render(rules).encode("utf-8"),
+               "amendments/x/amendment.md": amending.format(where="").encode("utf-8")}, "Hand-written")
+    refused = invoke(ws, "amend", "check", "x")
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert "say where the words change ('in clause 2 of Article 15', or 'throughout these Staff Rules')" in said, said
+    ws.commit({"amendments/x/amendment.md": amending.format(where=" throughout these Staff Rules").encode("utf-8")},
+              "As advised")
+    checked = invoke(ws, "amend", "check", "x")
+    assert checked.exit_code == 0, checked.output
+    assert "warning" not in checked.output, checked.output

@@ -61,12 +61,40 @@ def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     else:
         relative, data = read_at(ws, amendment_path(slug), rev)
     amendment, problems = read_amendment(ws, data, relative, slug)
+    alphabets: dict[str, str] = {}
     if amendment is not None and amendment.language == "en" and (alphabets := _alphabets(ws, amendment, rev)):
         # Its lettered instructions run in the alphabet of the text it amends: a translation's in the Vietnamese one
         amendment, problems = read_amendment(ws, data, relative, slug, alphabets)
+    amendment, problems = named_reading(ws, data, relative, slug, (amendment, problems), rev, alphabets)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
+
+
+def named_reading(ws: Workspace, data: bytes, relative: str, slug: str,
+                  reading: tuple[Amendment | None, tuple[Problem, ...]], rev: str | None = None,
+                  alphabets: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+    """`reading` (`parse_cache.read_amendment`'s), or, when it has problems, the amendment read again knowing the
+    amended text's own name, so that a refusal names the whole text as the text does (`throughout these Staff
+    Rules`; r34 sweep BE defect 3)."""
+    amendment, problems = reading
+    if problems and (names := _names(ws, amendment or front_matter_only(data, relative, slug), rev)):
+        return read_amendment(ws, data, relative, slug, alphabets or None, names)
+    return reading
+
+
+def _names(ws: Workspace, amendment: Amendment | None, rev: str | None) -> dict[str, str]:
+    """The name the one regulation `amendment` amends goes by in its language (`self_name.own_names`), by language;
+    none for an amendment of several, or of one the workspace does not hold."""
+    from regdraft.core.amend.self_name import own_names
+
+    if amendment is None or len(amendment.regulations) != 1:
+        return {}
+    try:
+        regulation = load_regulation(ws, amendment.regulations[0], rev)
+    except RegdraftError:
+        return {}
+    return {amendment.language: own_names(regulation, amendment.language)[0]}
 
 
 def _alphabets(ws: Workspace, amendment: Amendment, rev: str | None) -> dict[str, str]:

@@ -37,7 +37,7 @@ from regdraft.core.markdown import decode
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
-from regdraft.workspace.amendments import list_amendments, load, load_or_front, target_regulation
+from regdraft.workspace.amendments import list_amendments, load, load_or_front, named_reading, target_regulation
 from regdraft.workspace.moved_files import read_at
 from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, refuse_taken, untaggable_sentence
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
@@ -155,7 +155,7 @@ def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amend
     if rev is None and not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
     relative, data = (relative, ws.read(relative)) if rev is None else read_at(ws, relative, rev)  # moved since
-    amendment, reading = cached_amendment(ws, data, relative, slug)
+    amendment, reading = named_reading(ws, data, relative, slug, cached_amendment(ws, data, relative, slug), rev)
     if amendment is None:
         raise ParseError.collect(reading or (Problem("nothing in it can be applied.", relative),), "amendment")
     return amendment, reading
@@ -272,7 +272,8 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
     if not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
     try:
-        amendment, reading = cached_amendment(ws, ws.read(relative), relative, slug)
+        data = ws.read(relative)
+        amendment, reading = named_reading(ws, data, relative, slug, cached_amendment(ws, data, relative, slug))
     except ParseError as exc:  # not even text
         return Review(exc.problems or (Problem(str(exc), relative),))
     if amendment is None:

@@ -25,6 +25,7 @@ from contextvars import ContextVar
 
 from regdraft.core.align import similarity
 from regdraft.core.amend.nested_quotes import hidden, shown
+from regdraft.core.amend.self_name import whole
 from regdraft.core.patterns import lazy
 
 CLOSE = 0.65
@@ -54,7 +55,7 @@ _FORMS = {
         "Bổ sung {new} vào đầu {cite} như sau:",
         "Bãi bỏ {cite}.",
         "Thay thế cụm từ {q1} bằng cụm từ {q2} tại {cite}.",
-        "Thay thế cụm từ {q1} bằng cụm từ {q2} trong toàn bộ Quy chế.",
+        "Thay thế cụm từ {q1} bằng cụm từ {q2} {whole}.",  # `self_name.whole`: the text as it names itself
         "Bổ sung cụm từ {q1} vào sau cụm từ {q2} tại {cite}.",
         "Bổ sung cụm từ {q1} vào trước cụm từ {q2} tại {cite}.",
         "Bỏ cụm từ {q1} tại {cite}.",
@@ -151,6 +152,7 @@ def nearest(text: str, language: str) -> str:
     scored: list[tuple[float, int, str]] = []
     titled = any(word in text.lower() for word in ("tên", "tiêu đề", "title", "heading"))
     for order, form in enumerate(_FORMS[language]):
+        form = form.replace("{whole}", whole(language))
         if ("tên" in form or "title" in form) and not titled:
             continue  # only headings are renamed: never suggest it for a sentence that names no title
         template = (form.replace("{cite}", "X").replace("{Cite}", "X").replace("{new}", "X")
@@ -330,7 +332,7 @@ _KIND_EN = (
      ("The words “A” are deleted from clause 1 of Article 5.", "Delete the words “A” in clause 1 of Article 5.")),
     ("replace words", True, lazy(r""),
      ("In clause 1 of Article 5, the words “A” are replaced by the words “B”.",
-      "The words “A” are replaced with the words “B” throughout these Rules.")),
+      "The words “A” are replaced with the words “B” {whole}.")),
     ("repeal a provision", False, lazy(r"\b(?:repeal|revok|rescind|delet|omit|annul|abolish|remov)", re.I),
      ("Article 6 is repealed.", "Point c of clause 2 of Article 5 is deleted.")),
     ("insert a provision", False, lazy(r"\b(?:insert|add|new)", re.I),
@@ -356,7 +358,7 @@ def english_kind(text: str) -> str:
     quoted = any(mark in text for mark in "“”\"")
     for what, words, verb, (first, second) in _KIND_EN:
         if (quoted or not words) and verb.search(text):
-            return f"to {what}, write it like '{first}' or '{second}'"
+            return f"to {what}, write it like '{first}' or '{second.replace('{whole}', whole('en'))}'"
     return ""
 
 

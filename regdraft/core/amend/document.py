@@ -266,7 +266,8 @@ def front_matter_only(data: bytes | str, source: str, slug: str) -> Amendment | 
 
 
 def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReader | None = None,
-                   alphabets: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+                   alphabets: Mapping[str, str] | None = None,
+                   names: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """Read an amending document as far as it can be read: the instructions that read, and every problem.
 
     For `amend check`, which reports what the instructions that could be read would do too. The
@@ -274,7 +275,17 @@ def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReade
     article holding instructions). `load` reads the front matter's YAML (`load_yaml` when not given).
     `alphabets` gives the point alphabet (`Regulation.alphabet`) of the regulations amended that the caller knows,
     by id: an English document's lettered instructions are judged in it (`layout.instruction_alphabet`).
+    `names` gives the amended text's own name by language (`self_name.own_names`: `{"en": "these Staff Rules"}`),
+    which a refusal suggests for `throughout …`.
     """
+    from regdraft.core.amend.self_name import naming
+
+    with naming(names or {}):
+        return _read_amendment(data, source, slug, load, alphabets)
+
+
+def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader | None,
+                    alphabets: Mapping[str, str] | None) -> tuple[Amendment | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")

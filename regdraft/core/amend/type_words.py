@@ -4,8 +4,8 @@ amendment of a Quy chế, `trong toàn bộ Nghị định` for a Luật): the w
 
 Post-conditions of `wrong_type_words`:
 1. One warning per phrase naming the amended text whole (`vào cuối …`, `trong/tại toàn bộ …`; `at the end of …`,
-   `throughout …`) with a type word that is not the amended text's (`wording.document_word`), at the instruction's
-   line, quoting the phrase and naming the word to use.
+   `throughout …`) with a name that is not one the amended text goes by (`self_name.own_names`: `these Staff
+   Rules` or `these Rules` for Staff Rules), at the instruction's line, quoting the phrase and naming the one to use.
 2. Nothing for a text whose type is not given, for `văn bản`/`this document`, or for a phrase naming the amending
    document itself (`của Luật này`) or another text by its number (`vào cuối Luật số 12/2024/QH15`).
 """
@@ -16,13 +16,14 @@ import re
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.instructions import Instruction
-from regdraft.core.amend.wording import document_word
+from regdraft.core.amend.self_name import TYPES_EN, own_names
 from regdraft.core.errors import Problem
 from regdraft.core.model import Regulation
 from regdraft.core.text import excerpt
 
 _TYPES_VI = r"Bộ luật|Luật|Quy chế|Quy định|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định"
-_TYPES_EN = r"(?:this|these) (?:Regulations?|Law|Code|Decree|Rules|Ordinance|Circular|Resolution|Decision)"
+# `these Staff Rules`: a type of several words ends in one of the type words (`self_name.TYPES_EN`)
+_TYPES_EN = rf"(?:this|these) (?:[A-Z][\w-]*\s+){{0,3}}?{TYPES_EN}"
 _WHOLE = {
     "vi": re.compile(rf"(?<!\w)(?:vào cuối|(?:trong|tại) toàn bộ)\s+(?P<word>{_TYPES_VI})(?:\s+này)?(?![\w/-])"
                      rf"(?!\s+(?:số|tại)\b)"),
@@ -47,20 +48,23 @@ def wrong_type_words(amendment: Amendment, before: Regulation) -> list[Problem]:
     language = amendment.language if amendment.language in _WHOLE else "vi"
     if not kind:
         return []
-    right = document_word(kind, language)
+    names = own_names(before, language)
+    right = names[0]
     out: list[Problem] = []
     for ins in _instructions(amendment.instructions):
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), ins.text)  # the words quoted are not the instruction's
         for found in _WHOLE[language].finditer(text):
             word = found.group("word")
-            if word.lower() == right.lower():
+            if " ".join(word.split()).lower() in (name.lower() for name in names):
                 continue
             phrase = ins.text[found.start():found.end()]
             fixed = phrase[: found.start("word") - found.start()] + right + phrase[found.end("word") - found.start():]
             named = before.id or before.source
             # `MINI-QC is a Quy chế`; an English type may be plural (`Staff Rules`): `the type of 3/2024/IWA is …`
             typed = f"the type of {named} is {kind}" if language == "en" else f"{named} is a {kind}"
+            said = "the word as the amended text's type is"
+            if language == "en" and before.language == "en":
+                typed, said = f"{named} calls itself “{right}”", "the name it gives itself"
             out.append(Problem(f"The instruction {excerpt(ins.text)} names the amended text {excerpt(phrase)}, but "
-                               f"{typed}: write {excerpt(fixed)} (the word "
-                               f"as the amended text's type is)", amendment.source, ins.line))
+                               f"{typed}: write {excerpt(fixed)} ({said})", amendment.source, ins.line))
     return out

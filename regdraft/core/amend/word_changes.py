@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.operations import Part, ReplaceWords
 from regdraft.core.amend.provisions import TITLE, Cited, GrammarError, provisions
+from regdraft.core.amend.self_name import TYPES_EN, whole
 from regdraft.core.model import Address, Kind
 from regdraft.core.patterns import compiled, lazy
 from regdraft.core.text import excerpt
@@ -47,7 +48,7 @@ class _Forms:
     whole: re.Pattern[str]
     deletes: tuple[str, ...]
     inserts: tuple[str, ...]
-    example: str  # where a change is made, as the refusal of an instruction that says nowhere suggests it
+    example: str  # where a change is made, as the refusal of an instruction that says nowhere suggests it ({whole})
     passive: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -80,7 +81,7 @@ _FORMS = {
                    r"Nghị quyết|Quyết định)(?: này)?$", re.I),
         deletes=("bỏ", "bãi bỏ", "xóa", "xoá", "loại bỏ"),
         inserts=("bổ sung",),
-        example="'tại khoản 2 Điều 15', or 'trong toàn bộ Quy chế'",
+        example="'tại khoản 2 Điều 15', or '{whole}'",
     ),
     "en": _Forms(
         verb=r"^(?P<verb>replace|substitute|delete|remove|insert|add)\s+"
@@ -91,11 +92,11 @@ _FORMS = {
         before="before",
         place=r"(?:in|from)\s+",
         more=r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
-        whole=lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|"
-                   r"Resolution|Decision)$", re.I),
+        # `throughout these Staff Rules`: a type of several words, as the text names itself (`self_name`)
+        whole=lazy(rf"^throughout (?:these|this|the) (?:[\w-]+\s+){{0,3}}?{TYPES_EN}$", re.I),
         deletes=("delete", "remove"),
         inserts=("insert", "add"),
-        example="'in clause 2 of Article 15', or 'throughout these Regulations'",
+        example="'in clause 2 of Article 15', or '{whole}'",
         # Word changes in the passive voice, as English amending instruments and `amend from-edits` write them, and
         # the active sentence each reads as: `The words “A” are replaced with the words “B” in …`, `The words “A”
         # are deleted from …`, `The words “B” are inserted after the words “A” in …`.
@@ -236,7 +237,7 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
     elif where is not None:
         places = _places(where.group("where"), context, language)
     else:
-        raise GrammarError(f"say where the words change ({forms.example}).")
+        raise GrammarError(f"say where the words change ({forms.example.format(whole=whole(language))}).")
     if context is not None and not any(places[:2]) and not places[2]:
         raise GrammarError("a nested instruction cannot change words in the whole regulation.")
     out: list[Part] = []

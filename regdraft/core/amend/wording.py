@@ -32,6 +32,8 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
+from regdraft.core.amend.self_name import document_word as document_word
+from regdraft.core.amend.self_name import whole_document as whole_document
 from regdraft.core.labels import instruction_letters
 from regdraft.core.markdown_writer import numbered_escaped
 from regdraft.core.model import (
@@ -48,32 +50,6 @@ OPEN, CLOSE = "“", "”"
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-# The document a phrase is replaced throughout, by the amended text's type (`grammar` reads each of them back).
-_WHOLE_VI = ("Quy chế", "Quy định", "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Nghị quyết",
-             "Quyết định")
-_WHOLE_EN = {"regulation": "this Regulation", "regulations": "these Regulations", "law": "this Law",
-             "code": "this Code", "decree": "this Decree", "rules": "these Rules", "ordinance": "this Ordinance",
-             "circular": "this Circular", "resolution": "this Resolution", "decision": "this Decision"}
-
-
-def whole_document(meta_type: str, language: str) -> str:
-    """`trong toàn bộ Quy chế` (`Quy định`, `Luật`, `Nghị định` … as the amended text is), `throughout these
-    Regulations` (`this Law`, `this Decree` …); a text of another type: `trong toàn bộ văn bản`, `throughout this
-    document`; one with no type, a Party regulation's words."""
-    return f"{'throughout' if language == 'en' else 'trong toàn bộ'} {document_word(meta_type, language)}"
-
-
-def document_word(meta_type: str, language: str) -> str:
-    """The amended document as an instruction names it whole: `Quy chế`, `Luật`, `văn bản`; `this Law`."""
-    kind = meta_type.strip().lower()
-    if language == "en":  # a type of several words by its last, as the text calls itself (`Staff Rules`: these Rules)
-        return _WHOLE_EN.get(kind) or _WHOLE_EN.get(kind.split()[-1] if kind else "",
-                                                    "this document" if kind else "these Regulations")
-    if not kind:
-        return "Quy chế"
-    return next((word for word in _WHOLE_VI if word.lower() == kind), "văn bản")
 
 
 # The forms of DOMAIN.md, named as `grammar` names the forms it reads: `where` is the provision

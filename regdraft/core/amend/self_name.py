@@ -1,0 +1,116 @@
+"""What the amended text calls itself (`Quy chế này`, `these Regulations`, `these Staff Rules`): the one source of the
+name an instruction changing words "throughout" it, or adding an appendix at its end, uses, and of the name regdraft
+suggests for it (r34 sweep BE defect 3).
+
+Post-conditions:
+1. `own_names(regulation, language)[0]` is the name to write: for an English text, the name its enacting words give it
+   (`The Board of Members issues these Staff Rules.`), else the one its provisions use most (`these Rules`), else its
+   type's (`these Staff Rules` for Staff Rules, `this Law`); for a Vietnamese one, its type's word (`Quy chế`, `Luật`).
+2. Every name in `own_names` is accepted without a warning: an English text's type whole and each shorter ending of
+   it (`these Staff Rules`, `these Rules`), the names it uses, and `this document` / `văn bản`.
+3. `whole(language)` is the phrase a refusal or a suggestion names the whole text with (`throughout these Staff
+   Rules`, `trong toàn bộ Quy chế`): the amended text's own name inside `naming(...)`, a Party regulation's words
+   outside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from regdraft.core.model import Regulation
+
+# The document a phrase is replaced throughout, by the amended text's type (`grammar` reads each of them back).
+WHOLE_VI = ("Quy chế", "Quy định", "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Nghị quyết",
+            "Quyết định")
+_WHOLE_EN = {"regulation": "this Regulation", "regulations": "these Regulations", "law": "this Law",
+             "code": "this Code", "decree": "this Decree", "rules": "these Rules", "ordinance": "this Ordinance",
+             "circular": "this Circular", "resolution": "this Resolution", "decision": "this Decision"}
+# The English type words a text names itself by (`these Staff Rules` ends in one), for the grammar and the warnings.
+TYPES_EN = r"(?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|Resolution|Decision)"
+
+
+def document_word(meta_type: str, language: str) -> str:
+    """The amended document as an instruction names it whole by its type alone: `Quy chế`, `Luật`, `văn bản`;
+    `this Law`, `these Staff Rules`."""
+    kind = " ".join(meta_type.split())
+    if language == "en":
+        words = kind.split()
+        last = _WHOLE_EN.get(words[-1].lower()) if words else "these Regulations"
+        if last is None:
+            return "this document"
+        return f"{last.split()[0]} {' '.join(words[:-1] + [last.split()[1]])}"  # `these Staff Rules`
+    if not kind:
+        return "Quy chế"
+    return next((word for word in WHOLE_VI if word.lower() == kind.lower()), "văn bản")
+
+
+def whole_document(meta_type: str, language: str) -> str:
+    """`trong toàn bộ Quy chế` (`Quy định`, `Luật`, `Nghị định` … as the amended text is), `throughout these
+    Regulations` (`this Law`, `these Staff Rules` …); a text of another type: `trong toàn bộ văn bản`, `throughout this
+    document`; one with no type, a Party regulation's words."""
+    return f"{'throughout' if language == 'en' else 'trong toàn bộ'} {document_word(meta_type, language)}"
+
+
+def _endings(kind: str) -> list[str]:
+    """The type's name whole and each shorter ending of it, with their determiner: `these Staff Rules`, `these
+    Rules`."""
+    first = document_word(kind, "en")
+    if first == "this document":
+        return []
+    determiner, *words = first.split()
+    return [f"{determiner} {' '.join(words[i:])}" for i in range(len(words))]
+
+
+def own_names(regulation: Regulation, language: str | None = None) -> tuple[str, ...]:
+    """The names `regulation` goes by in an instruction of `language` (its own by default), the one to write first
+    (post-conditions 1 and 2)."""
+    kind = str(regulation.meta.get("type") or "").strip()
+    language = language or regulation.language
+    if language != "en":
+        return tuple(dict.fromkeys((document_word(kind, "vi"), "văn bản")))
+    endings = _endings(kind) or ([] if kind else ["these Regulations"])
+    used: list[str] = []
+    if endings and regulation.language == "en":
+        pattern = re.compile(r"\b(?:this|these)\s+(?:" + "|".join(re.escape(" ".join(e.split()[1:])) for e in endings)
+                             + r")\b", re.I)
+
+        def found(paragraphs: Iterator[str] | tuple[str, ...]) -> list[str]:
+            return [" ".join(m.group(0).split()) for text in paragraphs for m in pattern.finditer(text)]
+
+        def named(phrase: str) -> str:
+            return next(e for e in endings if e.lower() == phrase.lower())
+
+        enacting = [named(p) for p in found(regulation.preamble)]
+        counted = Counter(named(p) for p in found(_texts(regulation)))
+        used = enacting[:1] + [name for name, _ in counted.most_common()]
+    return tuple(dict.fromkeys([*used, *endings, "this document"]))
+
+
+def _texts(regulation: Regulation) -> Iterator[str]:
+    for located in regulation.walk():
+        yield from located.unit.text
+
+
+_NAMES: ContextVar[Mapping[str, str] | None] = ContextVar("names", default=None)
+
+
+@contextmanager
+def naming(names: Mapping[str, str]) -> Iterator[None]:
+    """Inside, `whole` names the amended text as `names` (by language: `{"en": "these Staff Rules"}`) does."""
+    token = _NAMES.set(names)
+    try:
+        yield
+    finally:
+        _NAMES.reset(token)
+
+
+def whole(language: str) -> str:
+    """`throughout these Staff Rules`, `trong toàn bộ Quy chế`: the whole amended text, as `naming` names it."""
+    name = (_NAMES.get() or {}).get(language) or document_word("", language)
+    return f"{'throughout' if language == 'en' else 'trong toàn bộ'} {name}"
