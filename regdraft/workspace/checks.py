@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.amend.document import PENDING, Amendment
+from regdraft.core.amend.languages import language_differs
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
@@ -149,6 +150,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     ids: set[str] = set()
     history: dict[str, list[Amendment]] = {}  # each regulation's adopted amendments, for the pending ones' order
+    texts: dict[str, Regulation] = {}  # each regulation read, by id
     shared: Shared = {}  # the pending amendments applied, each once for all the others' problems (`awaited`)
     for path in paths:
         try:
@@ -159,6 +161,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             continue
         current = reading.regulation
         ids.add(current.id)
+        texts[current.id] = current
         adopted = [
             e.amendment.for_regulation(current.id)
             for e in entries
@@ -181,6 +184,8 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
                 problems.extend(_order(ws, entry.amendment.for_regulation(reg_id), history[reg_id]))
             problems.extend(no_instruction(entry.amendment) if checked else [])  # as `amend check` says it
             problems.extend(_unwritable(ws, entry.amendment))
+            if entry.amendment.regulation in texts:  # written in another language than the text (as `amend check` says)
+                problems.extend(language_differs(entry.amendment, texts[entry.amendment.regulation]))
     return problems
 
 

@@ -367,6 +367,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     from regdraft.core.amend.capitals import capitals_left
     from regdraft.core.amend.chained import chained_words
     from regdraft.core.amend.closing_quotes import closings_quoted, continuations_dropped
+    from regdraft.core.amend.languages import language_differs
     from regdraft.core.amend.placeholders_quoted import placeholders_quoted
     from regdraft.core.amend.type_words import wrong_type_words
     from regdraft.core.amend.undone import changes_nothing
@@ -385,7 +386,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     warnings = (*closings_quoted(applied, amendment, before), *continuations_dropped(applied, amendment, before),
                 *placeholders_quoted(amendment, before), *unchanging,
                 *capitals_left(applied, amendment), *chained_words(before, applied, amendment),
-                *wrong_type_words(amendment, before),
+                *wrong_type_words(amendment, before), *language_differs(amendment, before),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts, unchanging=unchanging)
