@@ -12,6 +12,7 @@ import click
 from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, COMMENT_ID, REGULATION_ID
 from regdraft.cli.options import (
     DATE,
+    DISPOSITION,
     LINE,
     confirm_past,
     open_workspace,
@@ -28,7 +29,6 @@ from regdraft.core.errors import Problem
 from regdraft.core.text import person
 from regdraft.workspace.store import Workspace
 
-DISPOSITIONS = ("accepted", "partly", "rejected", "noted", "withdrawn")
 TYPES = ("general", "substantive", "editorial")
 
 
@@ -428,9 +428,9 @@ def _comment_fields(c: Any) -> dict[str, Any]:
 
 @comment.command("respond")
 @click.argument("comment_id", type=COMMENT_ID, metavar="ID")
-@click.option("--disposition", required=True, type=click.Choice(DISPOSITIONS),
-              help="accepted (tiếp thu), partly (tiếp thu một phần), rejected (không tiếp thu), noted (ghi nhận), "
-                   "withdrawn (the body took it back: đã rút ý kiến).")
+@click.option("--disposition", required=True, type=DISPOSITION, metavar="accepted|partly|rejected|noted|withdrawn",
+              help="accepted (tiếp thu), partly (partly-accepted, tiếp thu một phần), rejected (not-accepted, không "
+                   "tiếp thu), noted (ghi nhận), withdrawn (the body took it back: đã rút ý kiến).")
 @click.option("--reply", default="", help="The office's explanation (giải trình).")
 @click.option("--amendment", "slug", type=AMENDMENT_SLUG, default=None,
               help="The amendment, when the id exists in several.")

@@ -90,6 +90,32 @@ class _Line(click.ParamType[str]):
 LINE = _Line()
 
 
+class _Disposition(click.ParamType[str]):
+    """A comment's disposition: its value (`partly`) or the words a report prints for it (`partly-accepted`,
+    `not-accepted`, `Tiếp thu một phần`), as `core.disposition_words` reads them."""
+
+    name = "disposition"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from regdraft.core.disposition_words import ACCEPTED_WORDS, read_disposition
+
+        found = read_disposition(str(value))
+        if found is None:
+            self.fail(f"'{value}' is not a disposition; write one of {ACCEPTED_WORDS}.", param, ctx)
+        return found.value
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        """The dispositions' own values."""
+        from click.shell_completion import CompletionItem
+
+        from regdraft.core.comments import Disposition
+
+        return [CompletionItem(d.value) for d in Disposition if d.value.startswith(incomplete)]
+
+
+DISPOSITION = _Disposition()
+
+
 def interactive() -> bool:
     """Whether a person can answer a question: stdin and stdout are terminals."""
     import sys
