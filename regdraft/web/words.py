@@ -86,6 +86,17 @@ class Words:
         """When a comment was made, as `date` writes it; "" when its `created` names no real time (unknown)."""
         return self.date(made_at(created))
 
+    def day(self, value: str) -> str:
+        """A date as the documents and the round copy cite it in this language (`15 March 2025`, `15/3/2025`:
+        `profile.cited_date` with the default profile's style and words); anything else as `date` shows it."""
+        found = _DATE.match(value or "")
+        if found is None or found.group(4):
+            return self.date(value)
+        from regdraft.render.profile import cited_date, default_profile
+
+        profile = default_profile()
+        return cited_date(value, profile.cited_style(self.language), profile.words(self.language))
+
     def either(self, choices: list[str]) -> str:
         """`a, b or c` in this language."""
         if len(choices) < 2:

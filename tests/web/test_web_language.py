@@ -166,7 +166,7 @@ def test_the_vietnamese_workspace_is_reviewed_in_vietnamese(review_ws: Workspace
 def test_an_english_amendment_is_reviewed_in_english(english_ws: Workspace) -> None:
     seen = _every_page_in("en", english_ws, EN_SLUG, EN_BODIES, "d1.k1",
                           ("Please review the whole draft.", "Please clarify.", "Partly taken."))
-    assert "Round 1 (open, due 2025-03-15): draft 1, 2 of 3 bodies replied, 2 comments, 1 awaiting an answer" \
+    assert "Round 1 (open, due 15 March 2025): draft 1, 2 of 3 bodies replied, 2 comments, 1 awaiting an answer" \
         in seen["home"]
     for words in ("Comment on draft 1", "Body", "Your name", "Send comment", "1 comment · general on the whole draft",
                   "Selected: “{phrase}” in {provision}"):

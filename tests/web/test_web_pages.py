@@ -22,7 +22,7 @@ def test_home_lists_regulations_amendments_and_open_rounds(review_ws: Workspace)
     row = re.search(r"<tr>\s*<td[^>]*><a href=\"/a/qc-sua-doi-2025/redline\">.*?</tr>", page.text, re.S)
     assert row, page.text
     assert "đang lấy ý kiến" in row.group(0) and re.search(r'<td data-label="[^"]*">2</td>', row.group(0))
-    assert "Vòng lấy ý kiến 1 (đang lấy ý kiến, hạn góp ý 15/03/2025)" in row.group(0)
+    assert "Vòng lấy ý kiến 1 (đang lấy ý kiến, hạn góp ý 15/3/2025)" in row.group(0)
     assert "0/3 cơ quan, đơn vị đã gửi ý kiến" in row.group(0)
     add_comment(review_ws, SLUG, BODIES[1], "d20a", "Đề nghị bổ sung.")
     assert "1/3 cơ quan, đơn vị đã gửi ý kiến; 1 ý kiến, 1 chưa xử lý" in c.get("/").text
