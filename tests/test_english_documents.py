@@ -51,7 +51,7 @@ def test_a_new_english_amendment_cites_the_text_by_its_date_in_words(tmp_workspa
     done = invoke(tmp_workspace, "amend", how, "en1", *args)
     assert done.exit_code == 0, done.output
     text = " ".join(_amendment(tmp_workspace).split())
-    assert "2020 - 2025, No. 01-QC/TU of 9 January 2021," in text
+    assert "2020 - 2025, No. 01-QC/TU of 9 January 2021;" in text
     assert not NUMERIC_DATE.search(text), NUMERIC_DATE.findall(text)
     # The rest of the preamble in English as the text's own: the issuing body named whole, a comma before "as follows".
     assert ("The Provincial Party Executive Committee issues the Regulations amending the Working Regulations of the "
@@ -64,7 +64,7 @@ def test_a_profile_may_cite_english_dates_in_figures(tmp_workspace: Workspace, i
                                                                                        "profile: office")
     tmp_workspace.commit({"profiles/office.yaml": own.encode(), "regdraft.yaml": config.encode()}, "Own dates")
     assert invoke(tmp_workspace, "amend", "new", "en1", "--regulation", "01-QC/TU-EN").exit_code == 0
-    assert "No. 01-QC/TU of 09/01/2021," in _amendment(tmp_workspace)
+    assert "No. 01-QC/TU of 09/01/2021;" in _amendment(tmp_workspace)
     assert load_profile({"profile": {"name": "party-36", "cited_dates_en": "numeric"}}).cited_style("en") == "numeric"
     with pytest.raises(Exception, match="profile.cited_dates_en is 'roman'; use numeric"):
         load_profile({"profile": {"name": "party-36", "cited_dates_en": "roman"}})

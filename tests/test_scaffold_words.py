@@ -181,7 +181,7 @@ def test_an_unnumbered_english_draft_leaves_its_number_blank_in_its_series(tmp_w
 def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
                                                                              invoke: Invoke) -> None:
     text = _new(tmp_workspace, invoke, "en2", "01-QC/TU-EN")
-    assert "No. 01-QC/TU of 9 January 2021," in text and "01-QC/TU-EN of" not in text
+    assert "No. 01-QC/TU of 9 January 2021;" in text and "01-QC/TU-EN of" not in text
     assert "## Article 2. Entry into force" in text
 
 
@@ -226,7 +226,7 @@ def test_a_text_amended_before_is_cited_with_its_amendments(tmp_workspace: Works
     text = " ".join(_new(tmp_workspace, invoke, "lan-hai", "01-QC/TU").split())
     # With its date, as the text it amends is cited (a new draft cited `theo Quy chế số 05-QC/TU,` alone).
     assert "ban hành kèm theo Quy chế số 01-QC/TU ngày 09/01/2021 đã được sửa đổi, bổ sung một số điều theo Quy chế " \
-           "số 05-QC/TU ngày 15/3/2025, Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
+           "số 05-QC/TU ngày 15/3/2025; Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
     # A text never amended is cited as it was.
     tmp_workspace.commit({"regulations/57-2020-QH14.md": LAW.encode()}, "A law")
     never = " ".join(_new(tmp_workspace, invoke, "luat", "57/2020/QH14").split())
@@ -265,7 +265,7 @@ def test_texts_amended_before_are_cited_in_the_order_they_were_signed(tmp_worksp
         done = invoke(tmp_workspace, "amend", *args)
         assert done.exit_code == 0, done.output
     cited = " ".join(_new(tmp_workspace, invoke, "ba", "01-QC/TU").split())
-    assert "theo Quy chế số 05-QC/TU ngày 15/3/2025 và Quy chế số 06-QC/TU ngày 10/5/2025," in cited, cited
+    assert "theo Quy chế số 05-QC/TU ngày 15/3/2025 và Quy chế số 06-QC/TU ngày 10/5/2025;" in cited, cited
 
 
 def test_a_new_draft_rests_on_the_texts_own_first_basis(tmp_workspace: Workspace, invoke: Invoke) -> None:
