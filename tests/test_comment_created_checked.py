@@ -76,3 +76,19 @@ def test_a_round_due_on_no_day_is_named_at_its_line_and_read_as_written(commente
     assert listed.exit_code == 0, listed.output
     old = "number: 1\ndue: 2025-3-1\n"  # a real day, loosely written (an old round file): no problem
     assert round_problems(old, "1.yaml") == []
+
+
+def test_a_real_time_with_its_offset_written_without_a_colon_is_a_time() -> None:
+    # r34 sweep BF FA1: `+0700` (as a script may write it; Python reads it) was called no time at all, and the
+    # comment listed and shown as made at an unknown time.
+    assert made_at("2026-12-06T21:25:50+0700") == "2026-12-06T21:25:50+0700"
+    assert Words("vi").made("2026-12-06T21:25:50+0700") == "06/12/2026 21:25"
+    earlier, later = _comment("a1", "2026-12-06T21:25:50+0700"), _comment("b2", "2026-12-06T14:30:00+00:00")
+    assert in_made_order([later, earlier]) == [earlier, later]  # 14:25:50 UTC before 14:30 UTC
+
+
+def test_a_due_day_with_a_time_is_told_to_drop_the_time_not_called_no_day() -> None:
+    # r34 sweep BF F2: `due: 2026-12-31T00:00:00+07:00` was "not a day that exists".
+    said = [p.message for p in round_problems("number: 1\ndue: 2026-12-31T00:00:00+07:00\n", "1.yaml")]
+    assert len(said) == 1 and "gives a time as well as the day" in said[0] and "write it 2026-12-31" in said[0]
+    assert "not a day that exists" not in said[0]

@@ -44,7 +44,7 @@ holding 4,301 digits made every `comment add` of that second write a number Pyth
 
 # A time regdraft or Word writes: a date, perhaps a time to the minute or second, perhaps an offset or `Z`.
 _MADE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-                   r"(?:Z|[+-][0-9]{2}:[0-9]{2})?)?")
+                   r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?")  # `+0700` too, as a script may write it
 
 
 def made_at(created: str) -> str:

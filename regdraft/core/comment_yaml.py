@@ -320,6 +320,11 @@ def round_problems(text: str | bytes, source: str) -> list[Problem]:
     due = _load(text, source).get("due")
     if due in (None, "") or _a_day(due):
         return []
+    day = str(due).strip()[:10]
+    if isinstance(due, str) and len(due.strip()) > 10 and due.strip()[10] in "T " and _a_day(day):
+        # `2026-12-31T00:00:00+07:00` names a day that exists, with a time the round's pages cannot read as a day
+        return [Problem(f"'due: {_shown(due)}' gives a time as well as the day; a round's comments are due on a day: "
+                        f"write it {day}. Until then it is shown as written.", source, key_line(text, "due"))]
     return [Problem(f"'due: {_shown(due)}' is not a day that exists (write it 2025-03-15), so no one can tell when the "
                     "round's comments are due; it is shown as written.", source, key_line(text, "due"))]
 
