@@ -107,3 +107,22 @@ def test_an_edit_of_the_preview_is_written_as_before(empty_workspace: Workspace,
     assert "Tháng 3 và tháng 9" in text and "Phát huy mạnh mẽ" in text
     checked = invoke(ws, "check")
     assert checked.exit_code == 0 and "warning" not in checked.output, checked.output
+
+
+def test_a_provision_put_back_in_the_preview_is_said_to_leave_its_instruction_changing_nothing(
+        empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # r34 sweep BF F1: the instruction is kept, quoting the text in force, and from-edits said nothing (exit 0);
+    # only the next `check` told of it.
+    ws = _with_march(empty_workspace, invoke, tmp_path)
+    preview = tmp_path / "preview.md"
+    assert invoke(ws, "amend", "preview", "tn", "-o", str(preview)).exit_code == 0
+    result = invoke(ws, "amend", "from-edits", "tn", "--edited",
+                    str(edited(preview.read_text(encoding="utf-8"), preview, TRADITION)))
+    assert result.exit_code == 0 and "changes nothing" not in result.output, result.output
+    assert invoke(ws, "amend", "preview", "tn", "-o", str(preview)).exit_code == 0
+    put_back = (MARCH[1], MARCH[0])  # khoản 1 Điều 9 as in force again; khoản 1 Điều 12 still amended
+    result = invoke(ws, "amend", "from-edits", "tn", "--edited",
+                    str(edited(preview.read_text(encoding="utf-8"), preview, put_back)))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "instruction 1 gives khoản 1 Điều 9 the text it already has in force, so it changes nothing" in said, said

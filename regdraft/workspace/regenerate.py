@@ -299,7 +299,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     written = load_amendment(result.text, relative, slug)
     if vet is not None:
         vet(result.text)
-    warnings = (_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
+    warnings = ((_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
+                + _unchanging(old, written))
     message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
                                        warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
@@ -392,6 +393,17 @@ def _closings_quoted(old: Regulation, written: Amendment) -> tuple[str, ...]:
     except RegdraftError:
         return ()  # `amend check` reports why it cannot be applied
     return tuple(f"{p.source}:{p.line}: {p.message}" for p in closings_quoted(applied, written, old))
+
+
+def _unchanging(old: Regulation, written: Amendment) -> tuple[str, ...]:
+    """A warning for each instruction written that gives its provision the text in force (`core.amend.undone`): a
+    provision put back in the edited text keeps its instruction, now changing nothing (r34 sweep BF F1); said when
+    it is written, not only by the next `check`."""
+    from regdraft.core.amend.undone import changes_nothing
+
+    if old.id not in written.regulations:
+        return ()
+    return tuple(f"{p.source}:{p.line}: {p.message}" for p in changes_nothing(written.for_regulation(old.id), old))
 
 
 def _shell(existing: str, source: str, slug: str) -> Amendment:
