@@ -92,3 +92,16 @@ def test_a_due_day_with_a_time_is_told_to_drop_the_time_not_called_no_day() -> N
     said = [p.message for p in round_problems("number: 1\ndue: 2026-12-31T00:00:00+07:00\n", "1.yaml")]
     assert len(said) == 1 and "gives a time as well as the day" in said[0] and "write it 2026-12-31" in said[0]
     assert "not a day that exists" not in said[0]
+
+
+@pytest.mark.parametrize("due", ["2025-03-15", "'2025-03-15'", '"2025-3-1"', "2025-03-15  # hạn", "2025-02-30",
+                                 "2025-02-29", "'2025-13-01'", "2026-12-31T00:00:00+07:00", "[2025-03-15]", ""])
+def test_the_quick_reading_of_a_due_day_never_hides_a_problem(due: str) -> None:
+    # A warm `check` learns a round file's plain `due:` day without PyYAML (tests/test_warm_checks.py); whenever it
+    # does, the full reading has nothing to say either.
+    from regdraft.workspace.late_comments import _plainly_due
+
+    text = f"number: 1\ntitle: Lấy ý kiến\ndue: {due}\nconsulted:\n- Ban A\n"
+    if _plainly_due(text.encode()):
+        assert round_problems(text, "1.yaml") == []
+    assert _plainly_due(text.encode()) == (due in ("2025-03-15", "'2025-03-15'", '"2025-3-1"', "2025-03-15  # hạn"))

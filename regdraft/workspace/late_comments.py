@@ -220,12 +220,35 @@ def _same(ws: Workspace, regulation: str, name: str) -> bool:
         return False
 
 
+# A round file's one `due:` line giving a plain day (`due: 2025-03-15`, quoted or not, `2025-3-1` too).
+_PLAIN_DUE = re.compile(rb"""^due:[ \t]*(['"]?)([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\1[ \t]*(?:#.*)?\r?$""", re.M)
+
+
+def _plainly_due(data: bytes) -> bool:
+    """Whether a round file's `due:` is written as a day that exists on its one line, as regdraft writes it: then
+    `round_problems` has nothing to say, and a warm `check` need not load PyYAML to learn it
+    (tests/test_warm_checks)."""
+    found = _PLAIN_DUE.findall(data)
+    if len(found) != 1 or data.count(b"due:") != 1:
+        return False
+    try:
+        return bool(dt.date(*(int(part) for part in found[0][1:])))
+    except ValueError:
+        return False
+
+
 def _round_dates(ws: Workspace, slug: str) -> list[Problem]:
     """Each round file of `slug` whose `due:` names no day that exists (`comment_yaml.round_problems`), at its line."""
-    from regdraft.core.comment_yaml import round_problems
     from regdraft.core.layout import rounds_folder
 
-    return [p for path in ws.files(rounds_folder(slug), "*.yaml") for p in round_problems(ws.read(path), path)]
+    problems: list[Problem] = []
+    for path in ws.files(rounds_folder(slug), "*.yaml"):
+        data = ws.read(path)
+        if not _plainly_due(data):
+            from regdraft.core.comment_yaml import round_problems
+
+            problems.extend(round_problems(data, path))
+    return problems
 
 
 def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
