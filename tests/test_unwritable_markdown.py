@@ -4,6 +4,8 @@ character vanished from every Word document without a word."""
 
 from __future__ import annotations
 
+import pytest
+
 from regdraft.core.amend.document import read_amendment
 from regdraft.core.markdown import read
 from regdraft.core.markdown_writer import render
@@ -52,3 +54,21 @@ def test_check_names_them_in_the_regulation_and_the_amendment(consulting_workspa
         in result.output
     assert "amendments/mini-sua/amendment.md:22: instruction 2: warning: This line holds the non-character U+FFFF" \
         in result.output
+
+
+def test_a_text_with_nothing_of_the_kind_is_never_searched_with_the_costly_class(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The exact class (32 characters beyond the BMP among its ranges) costs 35 ms a megabyte: parsing the new text in
+    # a drafter's edit-and-compare loop was 28 % slower (benchmarks/bench_alternate.py --edited). A text holding no
+    # character that could be one (nothing beyond the BMP, none of its ranges) is let through by one cheap search.
+    from regdraft.core import unwritable
+
+    class Refused:
+        def search(self, text: str) -> None:
+            raise AssertionError("searched with the exact class")
+
+    plain = "Điều 1. Phạm vi điều chỉnh\n\n1\\. Quy chế này quy định …\n" * 500
+    monkeypatch.setattr(unwritable, "_UNWRITABLE", Refused())
+    assert unwritable.unwritable_lines(plain, "x.md", lambda: []) == []
+    with pytest.raises(AssertionError):  # a character beyond the BMP (an emoji) asks the exact class
+        unwritable.unwritable_lines(plain + "😀", "x.md", lambda: [])
