@@ -28,7 +28,7 @@ from regdraft.core.comment_wording import _reads_as_the_part, _reads_as_the_prov
 from regdraft.core.errors import AddressError, ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
-from regdraft.core.text import as_text, nfc, tone_key, words_within
+from regdraft.core.text import as_text, middle_cut, nfc, tone_key, words_within
 
 # One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
 Row = tuple[int, dict[str, str]]
@@ -276,15 +276,7 @@ MAX_SELECTION = 1_000
 def shortened_selection(selection: str) -> str:
     """`selection` as a comment keeps it: whole up to `MAX_SELECTION` characters, else its first and last words
     with `…` between (cut between words), at most `MAX_SELECTION` characters."""
-    if len(selection) <= MAX_SELECTION:
-        return selection
-    half = (MAX_SELECTION - 3) // 2
-    head, tail = selection[:half], selection[-half:]
-    if not selection[half].isspace() and (space := re.search(r"\s\S*\Z", head)) and space.start() > 0:
-        head = head[:space.start()]
-    if not selection[-half - 1].isspace() and (space := re.search(r"\s", tail)) and space.end() < len(tail):
-        tail = tail[space.end():]
-    return f"{head.rstrip()} … {tail.lstrip()}"
+    return middle_cut(selection, MAX_SELECTION)
 
 
 def shortened_note(selection: str, whose: str) -> str:

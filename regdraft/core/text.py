@@ -35,17 +35,28 @@ _EXCERPT = 80  # the characters of a user's phrase or text a message quotes whol
 
 def excerpt(text: str, opening: str = "“", closing: str = "”", limit: int = _EXCERPT) -> str:
     """`text` quoted in a message: whole when at most `limit` characters, else its start and end with ` … ` between
-    (cut between words where one ends near the cut) and its length after the quote (`“Ban cán sự … Ủy ban” (50,038
+    (`middle_cut`) and its length after the quote (`“Ban cán sự … Ủy ban” (50,038
     characters)`), so a 50 KB phrase prints no more than about `limit` characters of it."""
     if len(text) <= limit:
         return f"{opening}{text}{closing}"
+    return f"{opening}{middle_cut(text, limit, near=True)}{closing} ({len(text):,} characters)"
+
+
+def middle_cut(text: str, limit: int, near: bool = False) -> str:
+    """`text` whole up to `limit` characters, else its start and end with ` … ` between, at most `limit` characters,
+    cut between words (with `near`, only where a word ends within a quarter of the cut: a 5,000-letter word keeps
+    its first letters): a message's excerpt, and the words selected that a comment keeps."""
+    if len(text) <= limit:
+        return text
     half = (limit - 3) // 2
     head, tail = text[:half], text[-half:]
-    if not text[half].isspace() and (space := head.rfind(" ")) > half // 2:
-        head = head[:space]
-    if not text[-half - 1].isspace() and 0 <= (space := tail.find(" ")) < half // 2:
-        tail = tail[space + 1:]
-    return f"{opening}{head.rstrip()} … {tail.lstrip()}{closing} ({len(text):,} characters)"
+    if not text[half].isspace() and (space := re.search(r"\s\S*\Z", head)) \
+            and space.start() > (half // 2 if near else 0):
+        head = head[:space.start()]
+    if not text[-half - 1].isspace() and (space := re.search(r"\s", tail)) \
+            and space.end() < len(tail) and (not near or space.end() <= half // 2):
+        tail = tail[space.end():]
+    return f"{head.rstrip()} … {tail.lstrip()}"
 
 
 _C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
