@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.comment_order import in_made_order, made_at
-from regdraft.core.comment_yaml import round_problems
 from regdraft.core.comments import Comment, CommentType
+from regdraft.core.round_yaml import round_problems
 from regdraft.web.words import Words
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace

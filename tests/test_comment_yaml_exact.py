@@ -20,12 +20,11 @@ from regdraft.core.comment_yaml import (
     comment_from_yaml,
     comment_to_yaml,
     read_comment,
-    round_from_yaml,
-    round_to_yaml,
 )
 from regdraft.core.comments import Comment, CommentType, one_newline
 from regdraft.core.errors import ParseError
 from regdraft.core.frontmatter import load_yaml
+from regdraft.core.round_yaml import round_from_yaml, round_to_yaml
 from regdraft.core.text import as_text
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke

@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 
 from regdraft.core import anchoring
 from regdraft.core import comments as c
-from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round_from_yaml, round_to_yaml
+from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
 from regdraft.core.errors import ParseError, RegdraftError, UnknownUnit
 from regdraft.core.markdown import parse
 from regdraft.core.model import Regulation
+from regdraft.core.round_yaml import round_from_yaml, round_to_yaml
 from regdraft.core.text import as_text
 from regdraft.importer.comment_sheet import read_sheet
 

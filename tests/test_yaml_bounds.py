@@ -12,8 +12,9 @@ import docx
 import pytest
 
 from regdraft.core import frontmatter
-from regdraft.core.comment_yaml import comment_from_yaml, round_from_yaml
+from regdraft.core.comment_yaml import comment_from_yaml
 from regdraft.core.errors import ParseError, RegdraftError
+from regdraft.core.round_yaml import round_from_yaml
 from regdraft.core.yaml_bounds import MAX_FRONT_MATTER_BYTES, MAX_YAML_BYTES
 from regdraft.importer import import_file
 from regdraft.workspace.store import Workspace

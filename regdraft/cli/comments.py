@@ -72,7 +72,7 @@ def round_open(slug: str, title: str, due: dt.date, consult: tuple[str, ...], co
     Example:
         regdraft round open qc-sua-doi-2025 --due 2025-07-15 --consult-file bodies.txt
     """
-    from regdraft.core.comment_yaml import round_fields
+    from regdraft.core.round_yaml import round_fields
     from regdraft.workspace import rounds
 
     ws = open_workspace(workspace)
@@ -94,7 +94,7 @@ def round_list(slug: str, workspace: Path | None) -> Result:
     Example:
         regdraft round list qc-sua-doi-2025
     """
-    from regdraft.core.comment_yaml import round_fields
+    from regdraft.core.round_yaml import round_fields
     from regdraft.workspace import rounds
 
     found = rounds.load_rounds(open_workspace(workspace), slug)

@@ -1,4 +1,4 @@
-"""The YAML files of comment rounds: one file per round and one per comment.
+"""The YAML files of comments: one file per comment (a round's file: `round_yaml`).
 
 Each round and each comment is one small YAML file so that comments typed on two machines merge
 without conflict; multi-line text is written as `|` blocks, so that a file reads (and diffs)
@@ -9,7 +9,7 @@ named all at once, each at its line, a key regdraft does not know with the neare
 
 Post-conditions:
 1. `comment_from_yaml(comment_to_yaml(c)) == c` for a comment as regdraft records one (no character `text.as_text`
-   leaves out: a file holding one is read without it, and that named), and `round_from_yaml(round_to_yaml(r)) == r`.
+   leaves out: a file holding one is read without it, and that named). A round's file: `core.round_yaml`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import yaml
 
 from regdraft.core.commands import Command
 from regdraft.core.comment_order import MAX_SEQUENCE, made_at
-from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus, one_newline
+from regdraft.core.comments import Comment, CommentType, Disposition, one_newline
 from regdraft.core.encodings import Unreadable, lenient_text, strict_text, utf16
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.frontmatter import compose_yaml, load_yaml
@@ -286,69 +286,6 @@ def _round(value: Any, key: str = "round") -> int:
         raise _Wrong(f"'{key}: {_shown(value)}' is not a round number; rounds are numbered from 1 "
                      f"(at most {MAX_ROUND}).")
     return number
-
-
-def round_fields(r: Round) -> dict[str, Any]:
-    """A round as plain keys and values: its YAML file, and its JSON in `round list`."""
-    return {
-        "number": r.number, "title": r.title, "due": r.due, "consulted": list(r.consulted),
-        "revision": r.revision, "draft": r.draft, "status": r.status.value,
-        "opened": r.opened, "closed": r.closed or None,
-    }
-
-
-def round_to_yaml(r: Round) -> str:
-    """The YAML file of a round."""
-    return _dump(round_fields(r))
-
-
-_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")  # `2025-3-1` too, as an old round file may write it
-
-
-def _a_day(value: Any) -> bool:
-    """Whether `value` names a day that exists."""
-    found = _DAY.fullmatch(value.strip()) if isinstance(value, str) else None
-    try:
-        return found is not None and bool(dt.date(*map(int, found.groups())))
-    except ValueError:
-        return False
-
-
-def round_problems(text: str | bytes, source: str) -> list[Problem]:
-    """A round file's `due:` that names no day that exists (`2025-02-30`, `2025-13-01`), at its line: it is read as
-    written (`Round.due`), and the review pages show it so, never as a day (`web.words.Words.date`)."""
-    due = _load(text, source).get("due")
-    if due in (None, "") or _a_day(due):
-        return []
-    day = str(due).strip()[:10]
-    if isinstance(due, str) and len(due.strip()) > 10 and due.strip()[10] in "T " and _a_day(day):
-        # `2026-12-31T00:00:00+07:00` names a day that exists, with a time the round's pages cannot read as a day
-        return [Problem(f"'due: {_shown(due)}' gives a time as well as the day; a round's comments are due on a day: "
-                        f"write it {day}. Until then it is shown as written.", source, key_line(text, "due"))]
-    return [Problem(f"'due: {_shown(due)}' is not a day that exists (write it 2025-03-15), so no one can tell when the "
-                    "round's comments are due; it is shown as written.", source, key_line(text, "due"))]
-
-
-def round_from_yaml(text: str | bytes, source: str = "") -> Round:
-    """Read a round file; `ParseError` naming the file when a key is missing or wrong."""
-    data = _load(text, source)
-    consulted = data.get("consulted") or []
-    if not isinstance(consulted, list):
-        raise ParseError(f"{source}: 'consulted' must be a list of bodies.")
-    try:
-        return Round(
-            number=_int(_field(data, "number"), "number"),
-            title=str(data.get("title") or ""),
-            due=str(data.get("due") or ""),
-            consulted=tuple(nfc(str(b)) for b in consulted),
-            revision=str(_field(data, "revision")),
-            draft=_int(_field(data, "draft"), "draft"),
-            status=_enum(RoundStatus, data.get("status") or "open", "status"),
-            opened=str(data.get("opened") or ""),
-            closed=str(data.get("closed") or ""),
-        )
-    except _Wrong as exc:
-        raise ParseError(f"{source}: {exc}") from None
 
 
 def comment_to_yaml(c: Comment) -> str:

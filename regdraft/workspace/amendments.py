@@ -207,7 +207,7 @@ def load_rounds(ws: Workspace, slug: str) -> list[Round]:
     paths = ws.files(rounds_folder(slug), "*.yaml")
     if not paths:
         return []  # no round yet: PyYAML is not imported
-    from regdraft.core.comment_yaml import round_from_yaml  # rounds and comments: YAML, read only when asked for
+    from regdraft.core.round_yaml import round_from_yaml  # rounds and comments: YAML, read only when asked for
 
     rounds = [round_from_yaml(ws.read(p), p) for p in paths]
     return sorted(rounds, key=lambda r: r.number)

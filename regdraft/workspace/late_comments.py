@@ -238,14 +238,14 @@ def _plainly_due(data: bytes) -> bool:
 
 
 def _round_dates(ws: Workspace, slug: str) -> list[Problem]:
-    """Each round file of `slug` whose `due:` names no day that exists (`comment_yaml.round_problems`), at its line."""
+    """Each round file of `slug` whose `due:` names no day that exists (`round_yaml.round_problems`), at its line."""
     from regdraft.core.layout import rounds_folder
 
     problems: list[Problem] = []
     for path in ws.files(rounds_folder(slug), "*.yaml"):
         data = ws.read(path)
         if not _plainly_due(data):
-            from regdraft.core.comment_yaml import round_problems
+            from regdraft.core.round_yaml import round_problems
 
             problems.extend(round_problems(data, path))
     return problems

@@ -29,7 +29,7 @@ from regdraft.core.comment_order import next_sequence
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
-from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round_fields, round_to_yaml
+from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
 from regdraft.core.comments import (
     GENERAL,
     Comment,
@@ -66,6 +66,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_place
+from regdraft.core.round_yaml import round_fields, round_to_yaml
 from regdraft.core.text import as_text, nfc, setting_text
 from regdraft.workspace.amendments import amendment_file, comment_files
 from regdraft.workspace.amendments import load_comments as load_comments
