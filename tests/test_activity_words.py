@@ -40,9 +40,26 @@ def test_a_few_other_files_are_named_and_more_counted(tmp_workspace: Workspace) 
     tmp_workspace.commit({"ghi-chu.txt": b"Ghi chu.\n"}, "Notes", author="Minh <minh@x>")
     tmp_workspace.commit({"ghi-chu.txt": b"Ghi chu 2.\n", "lich-hop.txt": b"x\n"}, "More", author="Lan <lan@x>")
     said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
-    assert said == ["ghi-chu.txt edited by Lan; lich-hop.txt added by Lan"]
+    assert said == ["ghi-chu.txt added by Minh, then edited by Lan; lich-hop.txt added by Lan"]
     tmp_workspace.commit({f"ban-{n}.txt": b"x\n" for n in range(5)}, "Many", author="Lan <lan@x>")
     assert describe(tmp_workspace, tmp_workspace.commits(before, "HEAD")) == ["8 other file changes"]
+
+
+def test_each_person_who_changed_one_other_file_is_named(tmp_workspace: Workspace) -> None:
+    # r35: "ghi-chu.txt edited by Hoa" for a note Minh, Lan and Hoa had each edited: only the last was named.
+    before = tmp_workspace.resolve("HEAD").sha
+    for n, who in enumerate(("Minh", "Lan", "Minh", "Hoa")):
+        tmp_workspace.commit({"ghi-chu.txt": f"Ghi chú {n}.\n".encode()}, "Notes", author=f"{who} <{who}@x>")
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said == ["ghi-chu.txt added by Minh, then edited by Lan, Minh and Hoa"]
+    for who in ("An", "Bình"):
+        tmp_workspace.commit({"ghi-chu.txt": f"Ghi chú của {who}.\n".encode()}, "Notes", author=f"{who} <x@x>")
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said == ["ghi-chu.txt added by Minh, then edited by Lan, Minh, Hoa and 2 others"]
+    tmp_workspace.commit({"ghi-chu.txt": None}, "Gone", author="Lan <lan@x>")
+    tmp_workspace.commit({"ghi-chu.txt": b"Again.\n"}, "Back", author="Hoa <hoa@x>")
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said == ["ghi-chu.txt changed by Minh, Lan, Hoa and 2 others (last added by Hoa)"]
 
 
 def test_a_version_too_large_is_not_read_to_name_it(tmp_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -66,7 +66,8 @@ class _Tally:
         self.counts: Counter[tuple[str, ...]] = Counter()
         self.order: list[tuple[str, ...]] = []
         self.words: dict[tuple[str, ...], Callable[[int], str]] = {}
-        self.others: dict[str, str] = {}  # the other files changed, each with what became of it last, by whom
+        # The other files changed, each with what became of it and by whom, in order (`_changes_by`).
+        self.others: dict[str, list[tuple[str, str]]] = {}
 
     def add(self, key: tuple[str, ...], words: Callable[[int], str]) -> None:
         if key not in self.counts:
@@ -117,19 +118,42 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
         invited = commit.subject.startswith(INVITED)
         tally.add(("access", str(invited)), lambda n: _access_words(n, invited))
         return
-    tally.others[path] = f"{_changed(status)} by {who}"
+    tally.others.setdefault(path, []).append((_changed(status), who))
     tally.add(("other",), lambda n: _other_files(tally.others, n))
 
 
 SHOWN_FILES = 5  # other files named one by one; more are counted
+SHOWN_AUTHORS = 3  # the people named for one of them; more are counted
 
 
-def _other_files(others: dict[str, str], n: int) -> str:
+def _other_files(others: dict[str, list[tuple[str, str]]], n: int) -> str:
     """`ghi-chu.txt added by Minh`: each of a few other files (not documents regdraft reads) by name; else
     `12 other file changes`. A colleague's note said only "1 other file change" (r34 sweep BD)."""
     if len(others) > SHOWN_FILES:
         return counted(n, "other file change", plural_form="other file changes")
-    return "; ".join(f"{path} {what}" for path, what in others.items())
+    return "; ".join(f"{path} {_changes_by(changes)}" for path, changes in others.items())
+
+
+def _changes_by(changes: list[tuple[str, str]]) -> str:
+    """`edited by Minh and Lan`, `added by Minh, then edited by Lan`: who changed one file, each person named (up to
+    `SHOWN_AUTHORS`); a file that several people changed was said as changed by the last of them alone (r35)."""
+    runs: list[tuple[str, list[str]]] = []  # what became of it, and who did it, one run of a kind after another
+    for what, who in changes:
+        if runs and runs[-1][0] == what:
+            runs[-1][1].extend([who] if who not in runs[-1][1] else [])
+        else:
+            runs.append((what, [who]))
+    if len(runs) <= 2:
+        return ", then ".join(f"{what} by {_people(names)}" for what, names in runs)
+    last_what, last_who = changes[-1]  # added, deleted and added again …: everyone, and what it is now
+    return f"changed by {_people(list(dict.fromkeys(who for _, who in changes)))} (last {last_what} by {last_who})"
+
+
+def _people(names: list[str]) -> str:
+    """`Minh`, `Minh and Lan`, `Minh, Lan, Hoa and 2 others`."""
+    if len(names) > SHOWN_AUTHORS:
+        names = [*names[:SHOWN_AUTHORS], counted(len(names) - SHOWN_AUTHORS, "other")]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _access_words(n: int, invited: bool) -> str:
