@@ -49,6 +49,12 @@ def adopted_slug(commit: CommitInfo) -> str:
     return found.group(2) if found else ""
 
 
+def adopted_number(commit: CommitInfo) -> str:
+    """The number of the amendment a commit adopts (`05-QC/TU`), or ""."""
+    found = _ADOPTS.match(commit.subject)
+    return found.group(1) if found else ""
+
+
 def adopted_there(ws: Workspace, commit: CommitInfo, theirs: str, incoming: list[CommitInfo]) -> Adoption | None:
     """The remote's adoption of the amendment `commit` adopts, when the remote's branch (`theirs`) has that amendment
     adopted already; None when `commit` adopts nothing or the remote has not adopted it. `incoming` are the

@@ -30,6 +30,9 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    `sync` itself finishes it too, and says so, when no conflict waits for the user (none stopped git);
    it refuses, naming `sync --continue`, when one does. Nothing is lost, and the work is pushed.
 
+A pending amendment of this clone that the work brought in leaves unable to apply (a colleague's adoption repealed
+what it amends) is named last, with its first failing instruction (`broken_drafts`); nothing is changed for it.
+
 A comment brought in that repeats one recorded here (the same round, body, provision, text and proposal:
 `core.repeats`) is named in a note: the report would count it twice (`repeated.arrived_repeats`).
 
@@ -50,6 +53,7 @@ from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace import double_adoption, interrupts
 from regdraft.workspace.activity import describe
+from regdraft.workspace.broken_drafts import no_longer_apply
 from regdraft.workspace.journal import changed_while_stopped, stop_point
 from regdraft.workspace.receiving import Receiving
 from regdraft.workspace.repeated import arrived_repeats
@@ -87,6 +91,7 @@ class SyncReport:
     sent_before: list[str] = field(default_factory=list)  # what an interrupted sync had sent
     brought_before: list[str] = field(default_factory=list)  # what an interrupted sync had brought in, unsaid
     resumed: bool = False  # a plain `sync` finished a sync that was killed while git integrated
+    no_longer_apply: list[str] = field(default_factory=list)  # pending amendments the work brought in left failing
 
     def lines(self) -> list[str]:
         """The report in words, one line per topic."""
@@ -113,8 +118,7 @@ class SyncReport:
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
             out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
-        out.extend(self.notes)
-        return out
+        return [*out, *self.notes, *self.no_longer_apply]
 
 
 SHOWN_TAGS = 5  # tags named on a line of the report; the rest are counted (a remote held 3,000 new ones)
@@ -238,6 +242,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         report.went_out = describe(ws, [c for c in sent if c.parents < 2])
         report.went_out += [f"tag {t}" for t in sent_tags]
         report.notes += notes + arrived_repeats(ws, state.remote, [*earlier, *incoming])
+        report.no_longer_apply = no_longer_apply(ws, start, [*earlier, *incoming])  # said last, changing nothing
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])
         stop_point("reported")
