@@ -76,3 +76,53 @@ def test_check_names_an_adoption_whose_tag_records_other_dates_than_its_file(tmp
     assert f"{AMENDMENT}:{line}: warning: 05-QC/TU ({SLUG}) says it was signed 2026-06-20, in force from " \
            f"2026-08-01, but its adoption tag {TAG} names the adoption " in said, said
     assert "which recorded signed 2026-06-20, in force from 2026-07-01" in said
+
+
+def _state(ws: Workspace, remote: Path) -> dict[str, object]:
+    """Everything a refused sync must leave as it was: HEAD, the index, the working files (bytes), the branch and
+    tags here, regdraft's notes in the git folder, and every ref of the shared remote."""
+    files = {str(p.relative_to(ws.root)): p.read_bytes() for p in sorted(ws.root.rglob("*"))
+             if p.is_file() and ".git" not in p.relative_to(ws.root).parts}
+    return {"head": _git(ws, "rev-parse", "HEAD"), "index": _git(ws, "ls-files", "--stage"),
+            "status": _git(ws, "status", "--porcelain", "--ignored"), "files": files,
+            "refs": _git(ws, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags"),
+            "notes": sorted(p.name for p in ws.git_dir().glob("regdraft-*.json")),
+            "remote": subprocess.run(["git", "for-each-ref", "--format=%(refname) %(objectname)"], cwd=remote,
+                                     capture_output=True, text=True, check=True).stdout}
+
+
+@pytest.mark.parametrize("undo", ["revert", "reset"])
+def test_a_second_adoption_that_must_be_merged_is_refused_changing_nothing(clones: tuple[Workspace, Workspace],
+                                                                           invoke: Invoke, tmp_path: Path,
+                                                                           undo: str) -> None:
+    # r35 note, item 3: tested by hand only. Minh's adoption is on a second remote too (a backup share), so the sync
+    # must merge rather than replay it, and a merge cannot leave it out: refused before git starts.
+    lan, minh = clones
+    _adopt(invoke, lan, "2026-06-20", "2026-07-01")
+    assert invoke(lan, "sync").exit_code == 0
+    _adopt(invoke, minh, "2026-06-21", "2026-08-01")
+    mine = _git(minh, "rev-parse", "HEAD").strip()
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "backup.git")], check=True)
+    _git(minh, "remote", "add", "backup", str(tmp_path / "backup.git"))
+    _git(minh, "push", "-q", "backup", "main")
+    office = tmp_path / "office.git"
+    before = _state(minh, office)
+    refused = invoke(minh, "sync")
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert f"Refusing to sync: both you and Lan adopted {SLUG} (05-QC/TU)." in said, said
+    assert "must merge rather than replay your work (some of your commits are already on another remote)" in said
+    assert f"Undo yours with `git revert --no-edit {mine[:8]}`, then run `regdraft sync` again." in said, said
+    assert said.endswith("Nothing was changed."), said
+    assert _state(minh, office) == before  # no note of a sync either: it brought nothing in
+    # Undone as the refusal says, the next sync brings Lan's adoption in; dropped with git (which brings it in), the
+    # sync has nothing to say of it, and never that an interrupted sync had brought it in.
+    if undo == "revert":
+        _git(minh, "revert", "--no-edit", mine[:8])
+    else:
+        _git(minh, "reset", "-q", "--hard", "origin/main")
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    came_in = f"{SLUG} adopted as 05-QC/TU by Lan" if undo == "revert" else "nothing new"
+    assert f"From origin: {came_in}" in done.output and "interrupted" not in done.output, done.output
+    assert "effective: 2026-07-01" in (minh.root / AMENDMENT).read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """What a sync is bringing in (`Receiving`): where it started and the remote's commit it fetched, noted in the git
-folder once it has fetched and forgotten once it has said what came in (`workspace.sync`'s post-condition 6, the
-other way).
+folder as git starts to bring it in (a sync refused before then leaves none) and forgotten once it has said what came
+in (`workspace.sync`'s post-condition 6, the other way).
 
 A sync killed once git had brought the remote's work in said nothing of it, and the next sync, starting from there,
 said "From origin: nothing new."; the work of a colleague came in without a word. The next sync now says what the
@@ -35,7 +35,8 @@ RECEIVING_FILE = "regdraft-receiving.json"
 @dataclass(frozen=True, slots=True)
 class Receiving:
     """Where a sync started (`before`, HEAD then) and the remote's branch it fetched (`theirs`), in the git folder
-    (never committed) from its fetch until it has said what came in: left behind, the sync was stopped."""
+    (never committed) from when git starts to bring it in until it has said what came in: left behind, the sync was
+    stopped."""
 
     remote: str
     branch: str

@@ -21,8 +21,8 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
 6. Before it pushes, the sync notes what it sends (`sending.Sending`, in the git folder), and forgets it only once
    it has said what it sent; a sync killed while git pushes may leave git to finish the push, and the next
    sync, finding the remote holding that work, says that the interrupted sync sent it (so too after a sync
-   stopped once its push had gone through). So too with what it brought in (`receiving.Receiving`, noted once it
-   has fetched): the next sync says what the interrupted one had brought in, which it never said.
+   stopped once its push had gone through). So too with what it brought in (`receiving.Receiving`, noted as git
+   starts to bring it in): the next sync says what the interrupted one had brought in, which it never said.
 
 7. Killed while git rebases, a sync leaves git's rebase behind and its own state (noted before git
    starts): `continue_sync` finishes it, first putting back the commit git had listed as done but
@@ -213,10 +213,10 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         if not integrated:
             theirs = ws.fetch(state.remote, state.branch) or ""
             interrupts.syncing(ws, state.remote, state.branch, state.before, theirs=theirs)
-            Receiving(state.remote, state.branch, start, theirs).save(ws)
             if interrupted is not None and not report.sent_before:
                 report.sent_before = interrupted.arrived(ws, replace(state, theirs=theirs))
-            state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes)
+            state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes,
+                               Receiving(state.remote, state.branch, start, theirs))
             interrupts.syncing(ws, state.remote, state.branch, state.before, how=state.how)
             stop_point("integrated")
         integrated = False
@@ -254,12 +254,15 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
                      "commits are safe here. Run `regdraft sync` again in a moment.")
 
 
-def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
+def _integrate(ws: Workspace, state: SyncState, notes: list[str], receiving: Receiving) -> SyncState:
+    """Bring the remote's work (`state.theirs`) in: `receiving` is noted as git starts, not before: a sync refused
+    before then (a second adoption to merge, an untracked file in the way) brought nothing in and leaves no note."""
     theirs, head = state.theirs, ws.head() or ""
     if not theirs or ws.is_ancestor(theirs, head):
         return state
     if ws.is_ancestor(head, theirs):
         _refuse_overwriting(ws, state.remote, theirs, [])
+        receiving.save(ws)
         ws.integrate(theirs, "ff")
         return replace(state, how="fast-forward")
     if not ws.related(head, theirs):
@@ -273,6 +276,7 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
     _refuse_overwriting(ws, state.remote, theirs, local if how == "rebase" else [])
     state = replace(state, how=how, reason=reason)
     # Noted while git runs, so that a sync killed then is finished (and pushed) as one; kept on a conflict.
+    receiving.save(ws)
     state.save(ws)
     try:
         finished = ws.integrate(theirs, how, f"Merge the work from {state.remote}")
