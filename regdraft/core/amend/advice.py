@@ -25,7 +25,7 @@ from contextvars import ContextVar
 
 from regdraft.core.align import similarity
 from regdraft.core.amend.nested_quotes import hidden, shown
-from regdraft.core.amend.self_name import whole
+from regdraft.core.amend.self_name import WHOLE_VI, whole
 from regdraft.core.patterns import lazy
 
 CLOSE = 0.65
@@ -257,6 +257,8 @@ _PHRASE = {
                 re.IGNORECASE),
            lazy(r"\s+(?:bằng|thành)\s+(?=(?:các\s+)?(?:cụm từ|từ ngữ|từ)\s|[“\"])"
                 r"|\s+(?:tại|ở|trong)\s+(?=(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần|tên|đoạn|toàn bộ)\b)"
+                # the whole text at the sentence's end (`tại Luật này.`), not `… quy định tại Luật này bằng …`
+                rf"|\s+(?:tại|ở|trong)\s+(?=(?:{'|'.join(WHOLE_VI)}|văn bản)\s+này[.;:]?$)"
                 r"|\s+vào\s+(?:trước|sau)\s|[.;:]?$", re.IGNORECASE)),
     "en": (lazy(r"(?:^(?:replace|substitute|delete|remove)\s+|\s(?:with|by)\s+)(?:the\s+)?(?:words?|phrases?)\s+",
                 re.IGNORECASE),

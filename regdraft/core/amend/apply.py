@@ -26,6 +26,7 @@ from regdraft.core.amend.insertion import collect_articles as _collect_articles
 from regdraft.core.amend.insertion import insert as _insert
 from regdraft.core.amend.insertion import next_insert_label as next_insert_label  # its callers import it from here
 from regdraft.core.amend.quote import short
+from regdraft.core.amend.self_name import other_text
 from regdraft.core.amend.tree import NotApplied as _Failure
 from regdraft.core.amend.tree import existing as _existing
 from regdraft.core.amend.tree import find_unit, unit_path
@@ -142,6 +143,8 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
             start = units
         group = (ins.location, ins.line) if ins.implied else None
         try:
+            if isinstance(ins.op, ReplaceWords) and ins.op.document and (other := other_text(ins.op.document, reg)):
+                raise _Failure(other)  # `trong toàn bộ Luật Đất đai` in an amendment of another law: never guessed
             if isinstance(ins.op, ReplaceWords) and ins.op.preamble:
                 preamble, made = _preamble_words(preamble, ins)
                 changes.extend(made)

@@ -66,6 +66,8 @@ class ReplaceWords:
     occurrence of `old` instead of replacing it (`Bổ sung cụm từ “A” vào sau cụm từ “B”`).
     `titles_first` says the sentence names a title before any unit (`tại tên Điều 3, điểm a khoản 7 Điều 3`): the
     first place it names is that title (what a comment on its words is about); it is no part of the change made.
+    `document` is the text a change throughout names by its name or number (`trong toàn bộ Luật Thi đua, khen thưởng`,
+    `tại Nghị định số 63/2010/NĐ-CP`): applying checks that it is the text amended (`self_name.other_text`).
     """
 
     old: str
@@ -75,6 +77,7 @@ class ReplaceWords:
     preamble: bool = False
     position: str = ""
     titles_first: bool = field(default=False, compare=False)
+    document: str = field(default="", compare=False)
 
     @property
     def throughout(self) -> bool:

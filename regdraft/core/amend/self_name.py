@@ -11,6 +11,10 @@ Post-conditions:
 3. `whole(language)` is the phrase a refusal or a suggestion names the whole text with (`throughout these Staff
    Rules`, `trong toàn bộ Quy chế`): the amended text's own name inside `naming(...)`, a Party regulation's words
    outside.
+4. `other_text(name, regulation)` is "" exactly when `name`, the text a word change names as its whole scope (`trong
+   toàn bộ Luật Thi đua, khen thưởng`, `… Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ …`), is
+   `regulation`: its number (`số …`) is the regulation's, and the words before it, or the whole name without one, are
+   its title (capitals, spacing and tone placement aside); else a refusal saying which text the amendment amends.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
+
+from regdraft.core.text import excerpt, tone_key, unaccented
 
 if TYPE_CHECKING:
     from regdraft.core.model import Regulation
@@ -114,3 +120,36 @@ def whole(language: str) -> str:
     """`throughout these Staff Rules`, `trong toàn bộ Quy chế`: the whole amended text, as `naming` names it."""
     name = (_NAMES.get() or {}).get(language) or document_word("", language)
     return f"{'throughout' if language == 'en' else 'trong toàn bộ'} {name}"
+
+
+# A text named by its number: `Nghị định số 63/2010/NĐ-CP`, `Luật Thi đua, khen thưởng số 15/2003/QH11` (a number
+# starts with a digit: `một số điều` is no number).
+_NUMBER = re.compile(r"(?:^|\s|,)\s*số\s*:?\s*(?P<number>\d[^\s,;]*)", re.I)
+
+
+def _key(text: str) -> str:
+    return tone_key(" ".join(text.split())).casefold().strip(" ,.;:")
+
+
+def other_text(name: str, regulation: Regulation) -> str:
+    """"" when `name` (`Luật Thi đua, khen thưởng`, `Nghị định số 63/2010/NĐ-CP`) names `regulation`, else why an
+    instruction changing words throughout `name` cannot be applied to it (post-condition 4)."""
+    kind = " ".join(str(regulation.meta.get("type") or "").split())
+    title = " ".join(str(regulation.meta.get("title") or "").split())
+    titles = {_key(title), _key(f"{kind} {title}")} if title else set()
+    numbers = {unaccented(str(n)).strip() for n in (regulation.id, regulation.meta.get("number")) if n}
+    number = _NUMBER.search(name)
+    words = _key(name[:number.start()] if number else name)
+    if number is None:
+        named = words in titles
+    else:  # by its number, after its type's word (`Nghị định số …`) or its title (`Luật Thi đua, khen thưởng số …`)
+        types = {_key(kind)} if kind else {_key(w) for w in WHOLE_VI}
+        named = unaccented(number.group("number")).rstrip(".") in numbers and (words in titles or words in types)
+    if named:
+        return ""
+    this = regulation.id or regulation.source
+    word = document_word(kind, "vi")
+    full = title if not kind or _key(title).startswith(_key(kind)) else f"{kind} {title}"
+    by_title = f" (or ‘trong toàn bộ {full}’)" if title else ""
+    return (f"{excerpt(name)} is not the text this amendment amends, {this}{f' ({full})' if title else ''}: to "
+            f"change the words throughout {this}, write ‘trong toàn bộ {word}’{by_title}.")

@@ -3,11 +3,13 @@ amendment of a Quy chế, `trong toàn bộ Nghị định` for a Luật): the w
 (docs/amendments.md), which a drafter copying an example of another text misses.
 
 Post-conditions of `wrong_type_words`:
-1. One warning per phrase naming the amended text whole (`vào cuối …`, `trong/tại toàn bộ …`; `at the end of …`,
-   `throughout …`) with a name that is not one the amended text goes by (`self_name.own_names`: `these Staff
-   Rules` or `these Rules` for Staff Rules), at the instruction's line, quoting the phrase and naming the one to use.
+1. One warning per phrase naming the amended text whole (`vào cuối …`, `trong/tại toàn bộ …`, a word change's `tại
+   … này`; `at the end of …`, `throughout …`) with a name that is not one the amended text goes by
+   (`self_name.own_names`: `these Staff Rules` or `these Rules` for Staff Rules), at the instruction's line, quoting
+   the phrase and naming the one to use.
 2. Nothing for a text whose type is not given, for `văn bản`/`this document`, or for a phrase naming the amending
-   document itself (`của Luật này`) or another text by its number (`vào cuối Luật số 12/2024/QH15`).
+   document itself (`của Luật này`) or a text by its number or name (`vào cuối Luật số 12/2024/QH15`, `trong toàn bộ
+   Luật Đất đai`: applying refuses one that is not the amended text).
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ _TYPES_VI = r"Bộ luật|Luật|Quy chế|Quy định|Pháp lệnh|Nghị đị
 # `these Staff Rules`: a type of several words ends in one of the type words (`self_name.TYPES_EN`)
 _TYPES_EN = rf"(?:this|these) (?:[A-Z][\w-]*\s+){{0,3}}?{TYPES_EN}"
 _WHOLE = {
-    "vi": re.compile(rf"(?<!\w)(?:vào cuối|(?:trong|tại) toàn bộ)\s+(?P<word>{_TYPES_VI})(?:\s+này)?(?![\w/-])"
+    # `tại Luật này` as a word change's scope too; not a text named by its name (`trong toàn bộ Luật Đất đai`), which
+    # applying refuses unless it is the amended text (`self_name.other_text`)
+    "vi": re.compile(rf"(?<!\w)(?:(?:vào cuối|(?:trong|tại|ở) toàn bộ)\s+(?P<word>{_TYPES_VI})(?:\s+này)?"
+                     rf"|(?:trong|tại|ở)\s+(?P<this>{_TYPES_VI})\s+này)(?![\w/-])"
                      rf"(?!\s+(?:số|tại)\b)"),
     "en": re.compile(rf"\b(?:at the end of|throughout)\s+(?P<word>{_TYPES_EN})\b"),
 }
@@ -54,11 +59,14 @@ def wrong_type_words(amendment: Amendment, before: Regulation) -> list[Problem]:
     for ins in _instructions(amendment.instructions):
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), ins.text)  # the words quoted are not the instruction's
         for found in _WHOLE[language].finditer(text):
-            word = found.group("word")
+            group = "word" if found.group("word") else "this"
+            word = found.group(group)
+            if text[found.end():].lstrip()[:1].isupper():
+                continue  # a name follows: `Luật Thi đua, khen thưởng`
             if " ".join(word.split()).lower() in (name.lower() for name in names):
                 continue
             phrase = ins.text[found.start():found.end()]
-            fixed = phrase[: found.start("word") - found.start()] + right + phrase[found.end("word") - found.start():]
+            fixed = phrase[: found.start(group) - found.start()] + right + phrase[found.end(group) - found.start():]
             named = before.id or before.source
             # `MINI-QC is a Quy chế`; an English type may be plural (`Staff Rules`): `the type of 3/2024/IWA is …`
             typed = f"the type of {named} is {kind}" if language == "en" else f"{named} is a {kind}"

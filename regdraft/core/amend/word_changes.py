@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.operations import Part, ReplaceWords
 from regdraft.core.amend.provisions import TITLE, Cited, GrammarError, provisions
-from regdraft.core.amend.self_name import TYPES_EN, whole
+from regdraft.core.amend.self_name import TYPES_EN, WHOLE_VI, whole
 from regdraft.core.model import Address, Kind
 from regdraft.core.patterns import compiled, lazy
 from regdraft.core.text import excerpt
 
+# The words a text is named by as a whole: its type's (`self_name.WHOLE_VI`), or `văn bản` with `này`.
+_TYPES = "|".join(WHOLE_VI)
+_TEXTS = f"{_TYPES}|văn bản"
 _QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
 _Q1, _Q2 = _QUOTE.format("a"), _QUOTE.format("b")
 _PREAMBLE = lazy(
@@ -77,8 +80,11 @@ _FORMS = {
         before="trước",
         place=r"(?:tại|ở|trong)\s+",
         more=r"\s*(?:,|;|\bvà\b)\s*(?=(?:(?:các\s+)?(?:cụm từ|từ)\s*)?[“\"])",
-        whole=lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|"
-                   r"Nghị quyết|Quyết định)(?: này)?$", re.I),
+        # The whole text as real amending documents name it: `trong toàn bộ Luật (này)`, `tại Luật này`, `ở Nghị định
+        # này`, or by its name or number (`trong toàn bộ Luật Thi đua, khen thưởng`, `tại Nghị định số 63/2010/NĐ-CP`:
+        # group `named`, checked against the text amended when applied).
+        whole=lazy(rf"^(?:trong|tại|ở)\s+(?:toàn bộ\s+(?:{_TEXTS})(?:\s+này)?|(?:{_TEXTS})\s+này"
+                   rf"|(?:toàn bộ\s+)?(?P<named>(?:{_TYPES})\s+(?!này\b)\S.*))$", re.I),
         deletes=("bỏ", "bãi bỏ", "xóa", "xoá", "loại bỏ"),
         inserts=("bổ sung",),
         example="'tại khoản 2 Điều 15', or '{whole}'",
@@ -232,8 +238,10 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
         position = more.end()
     rest = piece[position:].strip()
     where = compiled(rf"^{forms.place}(?P<where>.+)$", re.I).match(rest)
-    if forms.whole.match(rest):
+    document = ""
+    if entire := forms.whole.match(rest):
         places: tuple[tuple[Address, ...], tuple[Address, ...], bool, bool] = ((), (), False, False)
+        document = " ".join((entire.groupdict().get("named") or "").split()).rstrip(" .;")
     elif where is not None:
         places = _places(where.group("where"), context, language)
     else:
@@ -246,7 +254,7 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
         if new is not None and new.strip() == old and not spot:
             raise GrammarError(f"replaces {excerpt(old)} with the same words.")
         out.append(ReplaceWords(old, new.strip() if new is not None else None, places[0], places[1], places[2], spot,
-                                titles_first=places[3]))
+                                titles_first=places[3], document=document))
     return out
 
 
