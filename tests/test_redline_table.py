@@ -173,9 +173,10 @@ def test_an_english_row_continues_as_article_4_continued(tmp_workspace: Workspac
     assert result.exit_code == 0, result.output
     pages = _words(out)
     assert len(pages) >= 3
-    assert _label_column(pages[0], ("Provision", "Current")) == ("", ["1"])
+    # Two revisions, neither adopted nor a draft: the columns are named by them ("Version HEAD~1", r35 sweep BG 1).
+    assert _label_column(pages[0], ("Provision", "Version")) == ("", ["1"])
     for page in pages[1:]:
-        assert _label_column(page, ("Provision", "Current")) == ("Article 4 (continued)", [])
+        assert _label_column(page, ("Provision", "Version")) == ("Article 4 (continued)", [])
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")

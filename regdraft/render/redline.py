@@ -72,6 +72,9 @@ class Version:
     pending: bool = False  # the working text holds an adopted amendment not yet in force: `effective` is that one's
     adopted: bool = False  # the text as an adopted amendment left it (a revision that is its adoption)
     superseded: bool = False  # a text later adoptions of the run amended: not `Quy định hiện hành` in a table
+    # named by its revision alone (`Phiên bản HEAD~4`): neither the text in force, an adopted text nor a draft, so a
+    # table's column is named so too, not `Quy định hiện hành` / `Dự thảo sửa đổi, bổ sung`
+    by_revision: bool = False
     # instructions it holds that take effect after `effective`, as cited, each with its date: (`khoản 9 Điều 1 Quy chế
     # số 05-QC/TU`, 2025-07-01), dated by their document's entry-into-force article (`core.amend.staged`)
     later: tuple[tuple[str, Any], ...] = ()

@@ -58,6 +58,9 @@ class Helpers:
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
         if redline.new_version.adopted:  # two adopted texts compared: the new one is no draft
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
+        for side, key in ((redline.old_version, "current"), (redline.new_version, "proposed")):
+            if side.by_revision:  # a column of a text at a revision is named as its side is (`Phiên bản HEAD~4`)
+                self.words = {**self.words, key: side.label}
         if redline.old_version.pending:  # an adopted amendment not yet in force is in it: not `Quy định hiện hành`
             self.words = {**self.words, "current": self.words.get("adopted_column", self.words["current"])}
         if redline.old_version.superseded:  # the text before a run of adoptions, no longer in force

@@ -205,11 +205,14 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
                 for v, meta, shorten in sides)
     if redline.adopted and redline.new_version.adopted:  # the text a run of adoptions made: named by their documents
         new = _adopted_names(redline, words)
-    if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
-        new = [f"{n} ({redline.new_version.label})" for n in new]
-        old = [f"{o} ({redline.old_version.label})" for o in old]
     # The landscape page is the comparison table's, titled BẢNG SO SÁNH: its header says so (it read "Bản so sánh").
     running = words["table_running" if landscape else "comparison_running"]
+    if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
+        # Both sides named alike, shortened together: the new side cut first read `63/2010/NĐ-CP (Phiên bản HEAD~2)
+        # với Nghị định số 63/2010/NĐ-CP (Phiên bản HEAD~4)`, as if two documents.
+        new_label, old_label = redline.new_version.label, redline.old_version.label
+        lines = [running.format(new=f"{o} ({new_label})", old=f"{o} ({old_label})") for o in old]
+        return one_line(lambda n, _o: n, lines, [""], budget(profile, landscape))
     return one_line(lambda n, o: running.format(new=n, old=o), new, old, budget(profile, landscape))
 
 

@@ -82,10 +82,11 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         to = adopted.adopted_at(ws, rev_to, found)
         run = adopted.stated_between(ws, relative, rev_from, found, to, old.id) if to is not None else None
         if run is None:
-            if rev_from is not None and old_version.label == words["in_force"] \
-                    and ws.read(relative, rev_from) != ws.read(relative):
-                # The text in force at `rev_from`, amended since: by now it is not the text in force (r34 BE).
-                old_version = _at_revision(ws, rev_from, old, words)
+            # Either side the text in force at its revision, amended since: by now it is not the text in force, so
+            # it is named by its revision (r34 BE named the old side so; r35 BG: the new side too, or one text read
+            # "Văn bản hiện hành" beside its own copy named "Phiên bản HEAD~4").
+            old_version = _unless_amended_since(ws, relative, rev_from, old_version, old, words)
+            new_version = _unless_amended_since(ws, relative, rev_to, new_version, new, words)
             comparison = compare(old, new, strict_tones=strict_tones)
             return Redline(comparison, old_version, new_version, stem=stem,
                            references=_references(comparison, _changed_addresses(comparison), words),
@@ -187,10 +188,19 @@ def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regula
     return _at_revision(ws, rev, reg, words)
 
 
+def _unless_amended_since(ws: Workspace, relative: str, rev: str | None, version: Version, reg: Regulation,
+                          words: Mapping[str, str]) -> Version:
+    """`version`, unless it names the text at `rev` as the text in force and the file has changed since: then
+    the text at that revision by its name (`_at_revision`)."""
+    if rev is None or version.label != words["in_force"] or ws.read(relative, rev) == ws.read(relative):
+        return version
+    return _at_revision(ws, rev, reg, words)
+
+
 def _at_revision(ws: Workspace, rev: str, reg: Regulation, words: Mapping[str, str]) -> Version:
     """The text at a revision by its name, its commit and the commit's date: no text in force, no adopted text."""
     revision = ws.resolve(rev)
-    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **_named(reg))
+    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **_named(reg), by_revision=True)
 
 
 def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str],
