@@ -30,10 +30,14 @@ def short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_EXCERPT = 80  # the characters of a user's phrase or text a message quotes whole; a longer one is cut
+# The characters of a user's phrase, sentence or text a message quotes whole; a longer one is cut. Real phrases of
+# `Thay thế/Bỏ cụm từ` run 100-200 characters, and a mismatch is often near their end: cut at 80 (r34), a
+# 148-character phrase printed its start twice and hid the middle where the drafter could find the wrong word (r35
+# sweep BG). The cut is for the 50 KB phrase that flooded the terminal.
+QUOTED = 300
 
 
-def excerpt(text: str, opening: str = "“", closing: str = "”", limit: int = _EXCERPT) -> str:
+def excerpt(text: str, opening: str = "“", closing: str = "”", limit: int = QUOTED) -> str:
     """`text` quoted in a message: whole when at most `limit` characters, else its start and end with ` … ` between
     (`middle_cut`) and its length after the quote (`“Ban cán sự … Ủy ban” (50,038
     characters)`), so a 50 KB phrase prints no more than about `limit` characters of it."""

@@ -134,10 +134,10 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"`{Command.of('amend adopt', slug, force=True, reason=None)}` (the first date stands)"))
     if effective < signed:
         out.append(retroactive_refusal(amendment, signed, effective))
-    from regdraft.core.amend.staged import QUOTED, before_signing, cite_places
+    from regdraft.core.amend.staged import before_signing, cite_places
 
     for part in before_signing(amendment, signed):  # a date of their own for some instructions, as for the whole
-        said = f"{part.sentence.place}: {excerpt(part.sentence.sentence, limit=QUOTED)}"
+        said = f"{part.sentence.place}: {excerpt(part.sentence.sentence)}"
         out.append(retroactive_refusal(amendment, signed, part.day, f"{cite_places(part.places, amendment.language)} "
                                        f"({said})", part.sentence.place))
     signer = amendment.meta.get("signer")
@@ -245,9 +245,7 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
     if entry is None:
         return None  # the document says nothing to contradict; the date given stands
     named = entry.date(signed)
-    from regdraft.core.amend.staged import QUOTED
-
-    says = f"{entry.place}, which says {excerpt(entry.sentence, limit=QUOTED)}"
+    says = f"{entry.place}, which says {excerpt(entry.sentence)}"
     if named is None:
         return Refusal("effective", f"the effective date cannot be checked against {says}: it names no date "
                        "regdraft can read", f"write the date in {entry.place} (“có hiệu lực kể từ ngày ký” or "

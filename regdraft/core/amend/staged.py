@@ -44,7 +44,7 @@ from regdraft.core.amend.instructions import Instruction
 from regdraft.core.counts import listed
 from regdraft.core.errors import Problem
 from regdraft.core.model import Kind, noun
-from regdraft.core.text import short
+from regdraft.core.text import QUOTED, short
 
 STAGED = "staged"  # the front matter key of a part (`stages`) naming its instructions: `khoản 6 Điều 1`
 
@@ -165,7 +165,6 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
 
 
 SHOWN = 3  # the provisions a warning names before counting the rest
-QUOTED = 300  # the characters of a sentence a message quotes (real ones hold under 200; the rest is cut with `…`)
 
 
 def _some(cites: list[str], last: str = "and") -> str:
