@@ -13,7 +13,7 @@ from pathlib import Path
 
 from regdraft.workspace.store import Workspace
 
-from .conftest import Invoke, needs_corpus
+from .conftest import SHARED, Invoke, needs_corpus
 from .test_cli_amend_from_edits_revised import _edited as edited
 from .test_cli_amend_from_edits_undo import TRADITION
 from .test_cli_amend_real_forms import YOUTH, YOUTH_FILE, started, with_instructions
@@ -52,3 +52,36 @@ def test_the_note_stays_where_the_article_is_amended_whole(empty_workspace: Work
     assert result.exit_code == 0, result.output
     assert "1\\. Sửa đổi, bổ sung Điều 10 như sau:" in ws.path("amendments/tn/amendment.md").read_text(encoding="utf-8")
     assert f"{NOTE} {tmp_path / 'e.md'} repeals: khoản 4 Điều 10." in " ".join(result.output.split())
+
+
+def test_no_note_of_a_whole_article_an_instruction_kept_as_it_stood_amends(invoke: Invoke, tmp_path: Path) -> None:
+    # Luật 57/2024 re-enacts Điều 29 of Luật Đấu thầu with two of its four clauses. Every `amend from-edits` of the
+    # imported law repeated "Điều 29 is amended as a whole, and its new text leaves out … điểm a khoản 1 Điều 29 …",
+    # with "Instructions: no change." too, or for an edit of khoản 1 Điều 3 alone (r35 sweep BG 3): the law's own
+    # instruction, kept as it stood, is no news. The note stays when the run rewrites that instruction.
+    source = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(source / "base-22-2023-QH15.txt")).exit_code == 0
+    assert invoke(root, "amend", "import", str(source / "amending-57-2024-QH15.txt"), "--slug", "l57").exit_code == 0
+    preview = tmp_path / "preview.md"
+    assert invoke(root, "amend", "preview", "l57", "-o", str(preview)).exit_code == 0
+    text = preview.read_text(encoding="utf-8")
+    note = "Điều 29 is amended as a whole, and its new text leaves out"
+    same = invoke(root, "amend", "from-edits", "l57", "--edited", str(preview))
+    assert same.exit_code == 0 and "Instructions: no change." in same.output, same.output
+    assert note not in same.output, same.output
+    strict = ("phải tuân thủ quy định của Luật này", "phải tuân thủ nghiêm quy định của Luật này")  # khoản 1 Điều 3
+    elsewhere = invoke(root, "amend", "from-edits", "l57", "--edited", str(edited(text, tmp_path / "e1.md", strict)))
+    assert elsewhere.exit_code == 0 and "with 22 instructions" in elsewhere.output, elsewhere.output
+    assert note not in elsewhere.output, elsewhere.output
+    text = (tmp_path / "e1.md").read_text(encoding="utf-8")
+    last = "2\\. Chính phủ quy định chi tiết Điều này.\n"  # the last clause of the new Điều 29
+    at = text.index(last, text.index("### Điều 29."))
+    rewritten = tmp_path / "e2.md"
+    rewritten.write_text(text[:at] + "2\\. Chính phủ quy định chi tiết và hướng dẫn Điều này.\n"
+                         + text[at + len(last):], encoding="utf-8")
+    changed = invoke(root, "amend", "from-edits", "l57", "--edited", str(rewritten))
+    assert changed.exit_code == 0, changed.output
+    assert "+2\\. Chính phủ quy định chi tiết và hướng dẫn Điều này.”." in changed.output
+    assert note in changed.output, changed.output

@@ -141,13 +141,22 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
-    # A unit the edits amend as a whole may be amended by the document's own instructions instead (`revised`): the
-    # note on what its new text leaves out is then not so (r34 sweep BD 4).
-    whole = {ins.op.target for ins in written for ins in ins.leaves() if isinstance(ins.op, ReplaceUnit)}
+    # The note on what the new text of a unit amended whole leaves out is said of an instruction this run writes or
+    # rewrites: a unit the edits amend whole may be amended by the document's own instructions instead (`revised`),
+    # and then it is not so (r34 sweep BD 4); one amended whole by an instruction kept as it stood is no news, and
+    # was said on every run (57/2024's Điều 29, even with "Instructions: no change.", r35 sweep BG 3).
+    stood = {_as_stands(leaf) for ins in standing for leaf in ins.leaves()}
+    whole = {leaf.op.target for ins in written for leaf in ins.leaves()
+             if isinstance(leaf.op, ReplaceUnit) and _as_stands(leaf) not in stood}
     untrue = {note for at, note in generated.wholes if at not in whole}
     notes = tuple(note for note in generated.notes if note not in untrue)
     notes = (*notes, spaces_note(spaced, edited.source, old.language)) if spaced else notes
     return Regenerated(text, diff, notes, len(written), written)
+
+
+def _as_stands(ins: Instruction) -> tuple[object, ...]:
+    """An instruction as the document has it, wherever it is numbered: its sentence, its quote and what it amends."""
+    return ins.text, ins.quote, ins.op.target if isinstance(ins.op, ReplaceUnit) else None
 
 
 def _written_in(shell: tuple[str, Amendment], reg: str, article: str, region: tuple[str, tuple[Instruction, ...]],
