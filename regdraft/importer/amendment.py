@@ -40,6 +40,7 @@ from regdraft.importer.header import (
     Header,
     adoption_sentence,
     compose_title,
+    converted_title,
     header_end,
     read_header,
     read_place_date,
@@ -135,7 +136,10 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     meta: dict[str, Any] = {k: v for k, v in header.meta.items() if k in ("type", "title", "issuer", "national",
                                                                            "motto", "place", "superior")}
     preamble: list[str] = []
-    for para in items[:first]:
+    for index, para in enumerate(items[:first]):
+        if converted_title(index, para.text):  # left out as the header left it: the number is the header's (`Số: …`)
+            all_notes.extend(n for n in header.notes if n.where == para.where and n.category == "skipped")
+            continue
         # A preamble sentence may cite numbers and dates (`ban hành Luật sửa đổi … Luật Quy hoạch số
         # 21/2017/QH14`): it is preamble unless it is the line the number was read from.
         number = _NUMBER.search(para.text)

@@ -205,6 +205,11 @@ def _summary_doing(text: str, above: str | None) -> bool:
     return not text.rstrip().endswith((";", ":")) and (_caps(text) or text[0].islower() or not _CITED.search(text))
 
 
+def converted_title(index: int, text: str) -> bool:
+    """Whether the header's paragraph `index` is the Markdown title a converter put above it (`# Nghị định số …`)."""
+    return index == 0 and text.startswith("# ")
+
+
 def read_header(paragraphs: Sequence[Paragraph]) -> Header:
     """Read the header block at the start of `paragraphs` (tables already flattened)."""
     header = Header()
@@ -223,7 +228,7 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             header.notes.append(Note(para.where, "skipped", "A rule printed on the same line as header text was "
                                      "left out.", text))
             para, text = Paragraph(bare, para.where), bare
-        if i == 1 and text.startswith("# "):
+        if converted_title(i - 1, text):
             header.notes.append(Note(para.where, "skipped", "The title line above the header (a Markdown heading "
                                      "added when the text was converted) was left out.", text))
             continue
