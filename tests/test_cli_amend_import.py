@@ -133,6 +133,23 @@ def test_amend_import_of_a_real_decree_to_a_file(invoke: Invoke, tmp_path: Path)
 
 
 @needs_corpus
+def test_a_converted_title_gives_the_number_when_the_header_has_no_number_line(invoke: Invoke, tmp_path: Path) -> None:
+    """48/2013 with its `Số: …` cell emptied: the number is the converter's title's, not the first number its grounds
+    cite (the title is left out only when the header names the number itself)."""
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(CORPUS / "base-63-2010-ND-CP.txt"), "--id", "63/2010/NĐ-CP").exit_code == 0
+    text = (CORPUS / "amending-48-2013-ND-CP.txt").read_text(encoding="utf-8")
+    assert "| Số: 48/2013/NĐ-CP |" in text
+    source = tmp_path / "nd-48-no-so.txt"
+    source.write_text(text.replace("| Số: 48/2013/NĐ-CP |", "|  |", 1), encoding="utf-8")
+    out = tmp_path / "nd-48.md"
+    result = invoke(root, "amend", "import", str(source), "--slug", "nd-48-2013", "-o", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    assert load_amendment(out.read_text(encoding="utf-8"), "nd-48.md", "nd-48-2013").meta["number"] == "48/2013/NĐ-CP"
+
+
+@needs_corpus
 @pytest.mark.parametrize(("folder", "base", "amending"), [
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt"),
     ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt"),

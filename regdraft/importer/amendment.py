@@ -56,6 +56,7 @@ _AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Amend(?
                        re.I)
 _NUMBER = re.compile(r"(?:^|[|\s])(?:(?:Luật\s+|Nghị định\s+|Quyết định\s+|Thông tư\s+)?[Ss]ố|No\.?)\s*:?\s*"
                      r"(?P<number>[\w.]+(?:[/-][\w.Đđ-]+)+)")
+_OWN_NUMBER = re.compile(r"(?:^|\|)\s*(?:Số|No\.?)\s*:?\s*[\w.]+(?:[/-][\w.Đđ-]+)+")  # the header's own line
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
                         re.I)
@@ -136,8 +137,11 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     meta: dict[str, Any] = {k: v for k, v in header.meta.items() if k in ("type", "title", "issuer", "national",
                                                                            "motto", "place", "superior")}
     preamble: list[str] = []
+    # The converter's title above the header is left out as the header left it when the header gives the number
+    # itself (`Số: …`); with no such line, the title's number is the document's, not one its grounds cite.
+    own_number = any(_OWN_NUMBER.search(p.text) for p in items[1:first])
     for index, para in enumerate(items[:first]):
-        if converted_title(index, para.text):  # left out as the header left it: the number is the header's (`Số: …`)
+        if own_number and converted_title(index, para.text):
             all_notes.extend(n for n in header.notes if n.where == para.where and n.category == "skipped")
             continue
         # A preamble sentence may cite numbers and dates (`ban hành Luật sửa đổi … Luật Quy hoạch số
