@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -298,7 +299,7 @@ def test_one_git_status_tells_which_of_the_two_files_is_uncommitted(tmp_workspac
     asked: list[tuple[str, ...]] = []
     real = type(tmp_workspace)._query
 
-    def counted(self: Workspace, command: str, *args: str, **options: str | None) -> str:
+    def counted(self: Workspace, command: str, *args: str, **options: Any) -> str:
         asked.append((command, *args))
         return real(self, command, *args, **options)
 

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -423,7 +424,7 @@ def _history_read(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> list[tuple[
     asked: list[tuple[tuple[str, ...], str]] = []
     original = Workspace._query
 
-    def counted(self: Workspace, command: str, *args: str, **kw: str | None) -> str:
+    def counted(self: Workspace, command: str, *args: str, **kw: Any) -> str:
         out = original(self, command, *args, **kw)
         asked.append(((command, *args), out))
         return out

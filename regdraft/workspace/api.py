@@ -248,7 +248,9 @@ def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
                 "the canonical form of this file would not read back as the same provisions, so fmt leaves "
                 "it as it is; run `regdraft check` and simplify the text it names.", relative, 1))
             continue
-        if text.encode("utf-8") != data:
+        # A file git checked out with CRLF line ends (Git for Windows' `core.autocrlf=true`) is recorded with LF, as
+        # fmt writes it: rewriting it would change nothing git records, and the commit would be empty.
+        if not ws.same_recorded(relative, data, text.encode("utf-8")):
             changes[relative] = text.encode("utf-8")
     if changes and not check_only and not problems:
         ws.commit(changes, "Format " + ", ".join(sorted(changes)) + " canonically")

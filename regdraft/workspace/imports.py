@@ -67,7 +67,7 @@ def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) 
 def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     relative = result.regulation.source
     data = result.text.encode("utf-8")
-    same = ws.exists(relative) and ws.read(relative) == data
+    same = ws.exists(relative) and ws.same_recorded(relative, ws.read(relative), data)  # CRLF of autocrlf: the same
     if ws.exists(relative) and not same:
         _refuse_over_history(result, ws, relative)
     if ws.exists(relative) and not force:

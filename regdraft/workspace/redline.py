@@ -192,7 +192,8 @@ def _unless_amended_since(ws: Workspace, relative: str, rev: str | None, version
                           words: Mapping[str, str]) -> Version:
     """`version`, unless it names the text at `rev` as the text in force and the file has changed since: then
     the text at that revision by its name (`_at_revision`)."""
-    if rev is None or version.label != words["in_force"] or ws.read(relative, rev) == ws.read(relative):
+    if rev is None or version.label != words["in_force"] \
+            or ws.same_recorded(relative, ws.read(relative), ws.read(relative, rev)):
         return version
     return _at_revision(ws, rev, reg, words)
 
@@ -209,7 +210,7 @@ def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words:
     text in force is: by its document and the date it took effect, not as "Phiên bản <commit>" dated by the
     commit (the review server's round redline called Luật 22/2023 "ngày 04 tháng 12 năm 2026")."""
     version = _file_version(ws, relative, words["in_force"], reg.id, words, rev=rev)
-    if ws.read(relative, rev) == ws.read(relative):
+    if ws.same_recorded(relative, ws.read(relative), ws.read(relative, rev)):  # a CRLF checkout (autocrlf): the same
         since = _in_force_since(ws, reg, words, today)
     else:  # amended since: what was adopted by then is not asked of git; its own date is the file's
         since = {"effective": reg.meta.get("effective") or reg.meta.get("signed"), "amended_by": ()}

@@ -9,8 +9,9 @@ refuses to run over uncommitted changes to the files it touches.
 The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`;
 writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`, new files
 committed from a stream `regdraft.workspace.store_new_files`, sharing through a remote
-`regdraft.workspace.store_sync`, a file's history followed through its renames `regdraft.workspace.store_renames`;
-all are mixed into `Workspace`.
+`regdraft.workspace.store_sync`, a file's history followed through its renames `regdraft.workspace.store_renames`,
+a working file compared with a text as git records both `regdraft.workspace.store_line_ends`; all are mixed into
+`Workspace`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from regdraft.workspace.git_log import LogFormat
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
+from regdraft.workspace.store_line_ends import LineEnds
+from regdraft.workspace.store_line_ends import blob_id as blob_id
 from regdraft.workspace.store_new_files import NewFiles
 from regdraft.workspace.store_renames import RenamedPaths
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
@@ -111,13 +114,6 @@ def history_bound(now: int) -> int:
     return max(HISTORY_TIMES * now, HISTORY_BYTES)
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a file holding `data` (its object name): the same text, the same id."""
-    import hashlib
-
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
 class Store(Protocol):
     """What the workspace layer reads and writes through: `Workspace` (git) or `MemoryWorkspace`.
 
@@ -141,7 +137,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
+class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:
@@ -362,16 +358,17 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths):
             raise GitFailed(f"git {command} failed in {self.root}: {detail}", detail) from None
         return "0" if code else out
 
-    def _query(self, command: str, *args: str, unborn: str | None = None) -> str:
+    def _query(self, command: str, *args: str, unborn: str | None = None, given: bytes | None = None) -> str:
         """The output of a git command that only reads, run without GitPython (whose import costs
         more than the command), under the same policy (`_with_policy`); `unborn` is the answer on a
-        branch with no commit yet."""
+        branch with no commit yet, `given` its input."""
         import subprocess
 
         # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
         settings = [part for option in self.git_options() for part in ("-c", option)]
         done = subprocess.run(["git", "--no-optional-locks", *settings, command, *git_policy.arguments(command, args)],
-                              cwd=self.root, capture_output=True, env=git_policy.environment(self.root), check=False)
+                              cwd=self.root, capture_output=True, env=git_policy.environment(self.root), check=False,
+                              input=given)
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
             if unborn is not None and head is None:

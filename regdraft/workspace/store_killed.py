@@ -43,7 +43,6 @@ the folders, not git (`check` runs without GitPython).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -55,6 +54,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.commands import Command
 from regdraft.workspace import git_policy
 from regdraft.workspace.settled import files_below
+from regdraft.workspace.store_line_ends import blob_id as _blob_id
 
 if TYPE_CHECKING:
     import git
@@ -103,6 +103,8 @@ class KilledGit:
         def _rebase_file(self, name: str) -> str: ...
 
         def identity_env(self) -> dict[str, str]: ...
+
+        def recorded_id(self, relative: str, data: bytes) -> str: ...
 
     def repair_killed_checkout(self) -> list[str]:
         """Remove the index lock a killed git left, and put back the files it was switching (the module's 1-3).
@@ -299,7 +301,10 @@ class KilledGit:
         edited = []
         for relative, data in sorted(changes.items()):
             allowed = {head.get(relative), None if data is None else _blob_id(data)}
-            if index.get(relative) not in allowed or _on_disk(self.root / relative) not in allowed:
+            disk = _on_disk(self.root / relative)
+            if disk not in allowed and disk not in (None, "other"):  # a checkout's CRLF (`core.autocrlf`): as HEAD
+                disk = self.recorded_id(relative, (self.root / relative).read_bytes())
+            if index.get(relative) not in allowed or disk not in allowed:
                 edited.append(relative)
         return edited
 
@@ -383,11 +388,6 @@ class KilledGit:
             if len(data) < len(whole) and whole.startswith(data):
                 return True
         return False
-
-
-def _blob_id(data: bytes) -> str:
-    """git's id of a file's bytes (as `git hash-object`, for a repository that keeps files as they are)."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def _listed(out: str) -> dict[str, str]:

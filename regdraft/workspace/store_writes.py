@@ -142,6 +142,8 @@ class Transactions:
 
         def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]: ...
 
+        def same_recorded(self, relative: str, data: bytes | None, text: bytes | None) -> bool: ...
+
     @contextmanager
     def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
         """Git arguments naming `paths`: on the command line, or in a file when there are many.
@@ -236,7 +238,8 @@ class Transactions:
             new_folders = sorted({str(folder) for p in paths for folder in PurePosixPath(p).parents
                                   if str(folder) != "." and not (self.root / folder).exists()}, key=len, reverse=True)
             head = self._head()
-            unchanged = all(changes[p] == saved[p] for p in paths)
+            # A file git checked out with CRLF (`core.autocrlf`) holds what it records of the same text with LF.
+            unchanged = all(self.same_recorded(p, saved[p], changes[p]) for p in paths)
             if head is not None and unchanged and not (allow_dirty and self.dirty(paths)):
                 # Git would find nothing to commit, fail, and its report open with its whole command line.
                 raise StoreError(f"Nothing to record: {held(paths)} exactly this already, so no commit was made.")

@@ -13,23 +13,30 @@ from pathlib import Path
 from regdraft.core.commands import Command
 from regdraft.render.files import reason, shown_path
 
+_ASIDES = ("warning: ", "hint: ")  # git's lines that say something besides why it failed
+
 
 def failure(exc: BaseException) -> str:
     """What went wrong in a write, in git's or the system's words (`fatal: ...: No space left on device`): what git
     wrote to its error output, else to its output (`nothing to commit, working tree clean`), else its exit code; never
-    GitPython's whole report, which begins with git's command line (every `-c` setting of `git_policy`)."""
+    GitPython's whole report, which begins with git's command line (every `-c` setting of `git_policy`), nor git's
+    warnings and hints, which are not why it failed (`warning: … LF will be replaced by CRLF …`, which every commit
+    under Git for Windows' `core.autocrlf=true` prints, was shown as the reason of one)."""
     if isinstance(exc, OSError):
         return str(exc.strerror or exc).strip()
     if not hasattr(exc, "stderr") and not hasattr(exc, "stdout"):
         return str(exc).strip()
+    asides = ""
     for said in (getattr(exc, "stderr", ""), getattr(exc, "stdout", "")):
         detail = str(said or "").strip()
         for frame in ("stderr: '", "stdout: '"):  # GitPython's framing of git's message
             if detail.startswith(frame) and detail.endswith("'"):
                 detail = detail[len(frame):-1].strip()
+        asides = asides or detail
+        detail = "\n".join(line for line in detail.splitlines() if not line.startswith(_ASIDES)).strip()
         if detail:
             return detail
-    return f"git stopped with exit code {getattr(exc, 'status', '?')}"
+    return asides or f"git stopped with exit code {getattr(exc, 'status', '?')}"  # git said nothing else
 
 
 def full_disk(exc: BaseException) -> bool:
