@@ -137,7 +137,10 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     settings = Settings(load_profile({}, result.comparison.new.meta), workspace_of(new), progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
-    return _written(written, kind, result.comparison)
+    shown = _written(written, kind, result.comparison)
+    for said in result.read_notes:  # a .txt or .docx converted from TCVN3, VNI or Windows-1258, as `import` says
+        shown.note(f"note: {said}")
+    return shown
 
 
 def _written(written: Path, kind: str, comparison: Comparison, compared: str = "") -> Result:

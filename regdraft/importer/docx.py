@@ -58,7 +58,7 @@ from regdraft.importer.docx_marks import (
 from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
 from regdraft.importer.docx_styles import _W, MAX_BASED_ON, Styles, _val, _w, font_of
 from regdraft.importer.docx_symbols import symbol, unmapped
-from regdraft.importer.plaintext import NOT_NFC, clean
+from regdraft.importer.plaintext import NOT_NFC, clean, with_capitals
 from regdraft.importer.report import Note, Paragraph
 
 # A manual line break (Shift+Enter) while a run is read: it becomes a space or a paragraph end (`_wraps`).
@@ -342,6 +342,9 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
     notes += hidden_notes(reader.hidden)
     notes += revision_note(sorted(reader.revised), reader.joined)
     notes += left_out_notes(document, reader.references)
+    if "tcvn3" in reader.converted:  # the capitals `.VnTimeH` drew, where a sentence begins
+        paragraphs, restored = with_capitals(paragraphs, "paragraph", set(reader.converted["tcvn3"]))
+        notes += restored
     used = ", ".join(sorted(reader.converted)) or "utf-8"
     if used != "utf-8":
         used = f"utf-8 with {used} runs"

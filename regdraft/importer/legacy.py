@@ -9,7 +9,8 @@ Post-conditions:
    string `s` written with the letters those encodings can express. TCVN3 has no upper-case
    toned letters: in a word otherwise in capitals (`TỉNH`), or in a line in capitals (`Xã` in
    `CỘNG HÒA Xã HỘI`, `Bí THƯ`), they are restored as capitals; elsewhere (a capital toned
-   initial, `Ủy`) they come out lower-case, as `.VnTime` shows them.
+   initial, `Ủy`) they come out lower-case, as `.VnTime` shows them, until `restore_capitals` puts back the capital
+   of a paragraph's first word and of a word that begins a sentence (`2. Ủy ban …`); inside a sentence it stays.
 2. `detect(text)` names the reading under which the most words are well-formed Vietnamese
    syllables, preferring the text as it is when no legacy reading does clearly better.
 """
@@ -147,16 +148,66 @@ def _capitals_line(line: str) -> str:
     lost = [word for word in words if _lost_capitals(word)]
     others = [word for word in words if not _lost_capitals(word)]
     if not lost or len(others) < len(lost) or not all(word.isupper() for word in others):
-        return line
+        return _between_capitals(line) if lost else line
     if not any(len(word) > 1 for word in others):
         return line
     return _LETTER_WORD.sub(lambda m: m.group(0).upper() if _lost_capitals(m.group(0)) else m.group(0), line)
+
+
+def _between_capitals(line: str) -> str:
+    """A word that lost its capitals between two words in capitals, in a line that is not all capitals: `CỘNG HÒA Xã
+    HỘI` beside `Độc lập – Tự do` in one cell of the header, `MẪU Tờ KHAI` in a title with a date after it."""
+    words = list(_LETTER_WORD.finditer(line))
+    shouted = [len(w.group(0)) > 1 and w.group(0).isupper() for w in words]
+    out, last = [], 0
+    for i, word in enumerate(words):
+        if 0 < i < len(words) - 1 and shouted[i - 1] and shouted[i + 1] and _lost_capitals(word.group(0)):
+            out += [line[last:word.start()], word.group(0).upper()]
+            last = word.end()
+    return "".join(out) + line[last:] if out else line
 
 
 def decode_tcvn3(text: str) -> str:
     """Read text written in TCVN3 (as Latin-1 characters) as Unicode NFC."""
     translated = text.translate(_TCVN3_TABLE)
     return nfc("".join(_capitals_line(line) for line in translated.splitlines(keepends=True)))
+
+
+# Where a sentence begins in a paragraph read from TCVN3: the paragraph's first word, past opening quotes and a label
+# (`2.`, `2-`, `đ)`, `d1)`, `a.1)`, `Điều 5.` before its title, `- `, `+ `); an item of a list run on after `:` or `;`
+# (`Nơi nhận: - Ban …; - Ủy ban …`); and a word after a full stop, a question or an exclamation mark (not an ellipsis)
+# and a space. A `;` or `:` ends no sentence: the word after it keeps its case.
+_OPENING = "“\"'‘(["
+_LABEL = r"(?:Điều\s+\d+[a-z]?\s*[.:]?|\d+(?:\.\d+)*[a-z]?\s*[.)-]|[a-zđ]\d*(?:\.\d+)?\s*[).-]|[-+•–])"
+_SENTENCE_STARTS = re.compile(rf"^[{_OPENING}]*(?:{_LABEL}\s*[{_OPENING}]*)?(?=\w)"
+                              rf"|[:;]\s+[-+•–]\s+[{_OPENING}]*(?=\w)"
+                              rf"|(?<![.…])[.?!][”\"’)]*\s+[{_OPENING}]*(?=\w)")
+
+
+def restore_capitals(text: str) -> tuple[str, int]:
+    """`text`, a paragraph read from TCVN3, with the capital put back on a toned first letter where a sentence begins
+    (`2. ủy ban …` -> `2. Ủy ban …`, `đ) ứng dụng` -> `đ) Ứng dụng`), and how many were put back. TCVN3 writes no
+    capital toned letter (`.VnTimeH` drew them), and a clause, a point, an article's title and a sentence begin with a
+    capital; a word inside a sentence (`của ủy ban`) is left as converted, as nothing says it was a capital."""
+    letters = list(text)
+    restored = 0
+    for match in _SENTENCE_STARTS.finditer(text):
+        at = match.end()
+        if at < len(letters) and letters[at] in _NO_CAPITAL:
+            letters[at] = letters[at].upper()
+            restored += 1
+    return ("".join(letters), restored) if restored else (text, 0)
+
+
+CAPITALS_SAID = "TCVN3 writes no capital toned letter"  # how `capitals_note` begins
+
+
+def capitals_note(restored: int, unit: str) -> str:
+    """What the import report says of the capitals `restore_capitals` put back (`unit`: line or paragraph)."""
+    return (f"{CAPITALS_SAID} (Ủ, Ấ, Ở …): {restored} "
+            f"{'was' if restored == 1 else 'were'} put back where a sentence, a clause, a point or an article's "
+            f"title begins (`2. Ủy ban …`), the first in this {unit}. Inside a sentence one stays lower case as "
+            "converted (`của ủy ban`): compare those with the source.")
 
 
 def decode_vni(text: str) -> str:

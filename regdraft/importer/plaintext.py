@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from dataclasses import replace
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
@@ -66,6 +67,28 @@ def column_rows(lines: Sequence[str]) -> list[str]:
         if "|" not in line:
             out[i] = _COLUMN_GAP.sub(" | ", line)
     return out
+
+
+def with_capitals(paragraphs: Sequence[Paragraph], unit: str,
+                  places: Container[int] | None = None) -> tuple[list[Paragraph], list[Note]]:
+    """Paragraphs read from TCVN3 (those at `places`, else all) with the capital on a toned first letter put back where
+    a sentence begins (`legacy.restore_capitals`; in a table, each line of a cell begins one), and the note that says
+    how many, at the first (none when none was)."""
+    out: list[Paragraph] = []
+    restored, first = 0, 0
+    for para in paragraphs:
+        if places is None or para.where in places:
+            text, put_back = legacy.restore_capitals(para.text)
+            rows = para.rows
+            if rows is not None:
+                read = [[[legacy.restore_capitals(line) for line in cell.split("\n")] for cell in row] for row in rows]
+                rows = tuple(tuple("\n".join(line for line, _ in cell) for cell in row) for row in read)
+                put_back += sum(n for row in read for cell in row for _, n in cell)
+            if put_back:
+                para = replace(para, text=text, rows=rows)
+                restored, first = restored + put_back, first or para.where
+        out.append(para)
+    return out, [Note(first, "encoding", legacy.capitals_note(restored, unit))] if restored else []
 
 
 def _soft_break_notes(text: str) -> list[Note]:
@@ -154,5 +177,8 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
             heading = stripped != line
             line = _MD_CLAUSE.sub(r"\1.", stripped)
         paragraphs.append(Paragraph(line, number, heading=heading))
+    if encoding == "tcvn3":
+        paragraphs, restored = with_capitals(paragraphs, "line")
+        notes.extend(restored)
     # The report names the encoding read: UTF-16 (read as Unicode, `encoding` "utf-8" above) when it was.
     return paragraphs, wide if wide is not None and encoding == "utf-8" else encoding, notes

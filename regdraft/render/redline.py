@@ -160,6 +160,8 @@ class Redline:
     # order (`workspace.redline_adopted`), named and dated as an amendment's redline names and dates its document.
     adopted: tuple[Amendment, ...] = ()
     commits: bool = True  # the metadata line names the commits read (the review server leaves them out for members)
+    # What reading the two files said, for `compare` to print: a .txt or .docx converted from a legacy encoding.
+    read_notes: tuple[str, ...] = ()
 
     @property
     def documents(self) -> tuple[Amendment, ...]:

@@ -45,6 +45,7 @@ from regdraft.workspace.roots import workspace_of
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.importer.report import ImportReport
     from regdraft.workspace.redline_adopted import Adoption
     from regdraft.workspace.store import Workspace
 
@@ -434,14 +435,15 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
 
 def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:
     """Compare two regulation files anywhere on disk."""
+    said: list[str] = []
     try:
-        old, new = _read_any(old_path), _read_any(new_path)
+        old, new = _read_any(old_path, said), _read_any(new_path, said)
     except FileNotFoundError as exc:
         raise RegdraftError(f"{exc.filename} does not exist.") from None
     old_v = Version(old_path.name, old.id, **_named(old))
     new_v = Version(new_path.name, new.id, **_named(new))
     return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem,
-                   kept=_kept(new), kept_old=_kept(old))
+                   kept=_kept(new), kept_old=_kept(old), read_notes=tuple(said))
 
 
 def _kept(regulation: Regulation) -> KeptFragments | None:
@@ -450,16 +452,36 @@ def _kept(regulation: Regulation) -> KeptFragments | None:
     return KeptFragments(*found) if found is not None else None
 
 
-def _read_any(path: Path) -> Regulation:
-    """A regulation file, or a Word or text document read by the importer (`.docx`, `.txt`)."""
+def _read_any(path: Path, said: list[str]) -> Regulation:
+    """A regulation file, or a Word or text document read by the importer (`.docx`, `.txt`); what the importer said
+    of a legacy encoding it converted is added to `said`, as `import` says it."""
     if path.suffix.lower() in (".docx", ".txt"):
         from regdraft.importer import import_file
 
-        return import_file(path).regulation
+        result = import_file(path)
+        said.extend(_legacy_read(path.name, result.report))
+        return result.regulation
     root = workspace_of(path)
     if root is None:
         return read_regulation_outside(path.read_bytes(), str(path)).regulation
     return read_regulation(root, path.read_bytes(), str(path)).regulation
+
+
+_LEGACY = {"tcvn3": "TCVN3", "vni": "VNI", "cp1258": "Windows-1258"}
+
+
+def _legacy_read(name: str, report: ImportReport) -> list[str]:
+    """What `compare` says of a file the importer read in a legacy encoding (`report`): the encoding and the capitals
+    put back. Nothing for a Unicode file."""
+    from regdraft.importer.legacy import CAPITALS_SAID
+
+    named = " and ".join(shown for code, shown in _LEGACY.items() if code in report.encoding.split(" with ")[-1])
+    if not named:
+        return []
+    read = (f"{name}: its runs in {named} fonts were converted to Unicode" if report.unit == "paragraph"
+            else f"{name} was read as {named} and converted to Unicode")
+    return [f"{read}.", *(f"{name}, {report.unit} {note.where}: {note.message}" for note in report.notes
+                          if note.message.startswith(CAPITALS_SAID))]
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
