@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import click
 import pytest
 
 from regdraft.core.amend.document import load_amendment
@@ -378,3 +379,57 @@ def test_accepting_a_proposal_rewords_no_other_instruction_of_luat_57_2024(invok
                  "cụm từ “vốn vay ưu đãi của nhà tài trợ nước ngoài” bằng cụm từ “vốn vay ưu đãi nước ngoài”"):
         assert kept in after
     assert "rà phá bom, mìn, vật nổ" in after
+
+
+def _cp1258(text: str) -> bytes:
+    """`text` as Windows writes Windows-1258: a toned letter it has no byte for is its base letter and a tone mark."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            marks = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in tones))
+            out += (base + "".join(m for m in marks if m in tones)).encode("cp1258")
+    return out
+
+
+def test_amend_import_takes_the_windows_1258_encoding_as_import_does(invoke: Invoke, tmp_path: Path) -> None:
+    """`import --encoding` offered cp1258, `amend import --encoding` refused it as no choice (r35 sweep BI)."""
+    from regdraft.cli import cli
+    from regdraft.importer.legacy import TEXT_ENCODINGS
+
+    root = _workspace(invoke, tmp_path)
+    source = tmp_path / "luat-99.txt"
+    source.write_bytes(_cp1258(DOCUMENT))
+    result = invoke(root, "amend", "import", str(source), "--slug", "luat-99", "--encoding", "cp1258")
+    assert result.exit_code == 0, result.output
+    assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 instructions)." in result.output
+    text = (root / "amendments" / "luat-99" / "amendment.md").read_text(encoding="utf-8")
+    assert "“2. Ban Thường vụ bảo đảm thực hiện.”" in text
+    amend = cli.commands["amend"]
+    assert isinstance(amend, click.Group)
+    for command in (cli.commands["import"], amend.commands["import"]):
+        (encoding,) = [p for p in command.params if p.name == "encoding"]
+        assert isinstance(encoding.type, click.Choice) and tuple(encoding.type.choices) == TEXT_ENCODINGS
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".rtf"])
+@pytest.mark.parametrize("command", [("import",), ("amend", "import", "--slug", "x")])
+def test_a_doc_or_rtf_file_is_refused_with_the_way_to_a_docx(invoke: Invoke, tmp_path: Path, suffix: str,
+                                                             command: tuple[str, ...]) -> None:
+    root = _workspace(invoke, tmp_path)
+    old = tmp_path / f"Quy chế cũ{suffix}"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" if suffix == ".doc" else b"{\\rtf1\\ansi Quy che}")
+    result = invoke(root, *command[:2], str(old), *command[2:])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert (f"cannot import '{suffix}' files; use .docx, .txt or .md: open it in Word or LibreOffice and save it as "
+            ".docx (Word Document), then import that.") in said, said
+    other = tmp_path / "notes.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    assert "cannot import '.pdf' files; use .docx, .txt or .md." in " ".join(invoke(root, *command[:2], str(other),
+                                                                                    *command[2:]).output.split())

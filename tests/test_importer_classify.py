@@ -224,3 +224,19 @@ def test_point_labels_written_as_words() -> None:
     assert reg.find("d1.k1.b").unit.text == ("Quan hệ công tác.",)
     assert reg.find("d1.k2").unit.text == ("Khoản 1 Điều này áp dụng cho Tỉnh ủy.",)
     assert len([n for n in result.report.notes if "written as words" in n.message]) == 1
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # Word's automatic letters: `f)` for the Vietnamese `e)`, then `g)` (r35 sweep BI: "the points above have reached
+    # none", which said nothing a drafter could follow).
+    ("Điều 1. Thử\n1. Khoản:\na) A;\nb) B;\nc) C;\nd) D;\ne) E;\nf) F;\ng) G.",
+     "This looks like điểm g, but the points above end at f), which is not a point label in the order points run "
+     "(a b c d đ e g h i k …, without f, j, w, z); kept as text."),
+    ("Điều 1. Thử\n1. Khoản:\na) A;\nb) B;\nm) M.",
+     "This looks like điểm m, but the points above end at b), and m) does not follow it; kept as text."),
+    ("Điều 1. Thử\n1. Khoản:\nm) M.",
+     "This looks like điểm m, but no point comes before it, and points start at a); kept as text."),
+])
+def test_a_point_out_of_sequence_says_where_the_points_above_end(text: str, said: str) -> None:
+    notes = [n.message for n in _import(text).report.by_category("unclassified")]
+    assert said in notes, notes

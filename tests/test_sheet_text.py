@@ -113,3 +113,31 @@ def test_the_foreign_characters_of_a_line_are_counted_as_each_one_is_judged() ->
             line += rng.choice(["", "\n", "\r\n", "\r"])
             counted = 0 if sheet_text._printable(line) else sheet_text._foreign_in(line)
             assert counted == sum(sheet_text._is_foreign(ord(char)) for char in line), ascii(line)
+
+
+def _cp1258(text: str) -> bytes:
+    """`text` as Windows writes Windows-1258: a toned letter it has no byte for is its base letter and a tone mark."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            marks = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in "\u0300\u0301\u0303\u0309\u0323"))
+            out += (base + "".join(m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323")).encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize(("encode", "named"), [
+    (_cp1258, "Windows-1258, as Excel saves a plain 'CSV' on Vietnamese Windows"),
+    (lambda text: text.encode("cp1252", errors="replace"), "Windows-1252, as Excel saves a plain 'CSV' on Windows set "
+                                                           "to a Western language, which cannot hold most Vietnamese "
+                                                           "letters"),
+])
+def test_a_sheet_saved_in_an_old_encoding_is_named_as_import_names_it(tmp_path: Path, encode: object,
+                                                                      named: str) -> None:
+    """A plain 'CSV' of old Excel was refused as "saved in another encoding"; `import` names Windows-1258 (r35 BI)."""
+    data = encode((HEADER + ROW * 3).replace("\t", ","))  # type: ignore[operator]
+    said = _refused(_sheet(tmp_path, data).rename(tmp_path / "gop-y.csv"))
+    assert said == f"gop-y.csv:1: this line is not UTF-8 text (the sheet looks saved in {named}); save the sheet as " \
+                   "'CSV UTF-8'.", said

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, encoding_option, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line, spelled
 from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
@@ -58,8 +58,7 @@ def new(slug: str, regulation: str, title: str | None, force: bool, workspace: P
               help="The amendment's name in the workspace (amendments/<slug>/).")
 @click.option("--regulation", "-r", "regulations", type=REGULATION_ID, multiple=True,
               help="Only this regulation of the workspace (repeatable); needed when no article heading names it.")
-@click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
-              help="Read the text in this encoding instead of detecting TCVN3/VNI.")
+@encoding_option
 @output_option
 @workspace_option
 @prints_result

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import open_workspace, output_option, workspace_option
+from regdraft.cli.options import encoding_option, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
 
@@ -17,8 +17,7 @@ from regdraft.core.counts import count as counted
               help="The document number, e.g. 01-QC/TU (default: the number in the header).")
 @click.option("--lang", "language", type=click.Choice(["vi", "en"]), default=None,
               help="The document's language (default: detected).")
-@click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni", "cp1258"]), default=None,
-              help="Read the text in this encoding instead of detecting it (cp1258: text files only).")
+@encoding_option
 @click.option("--normalise-letters", "normalise_letters", is_flag=True,
               help="Replace lookalike letters (Ð U+00D0, Cyrillic а ...) and stray marks in the text itself.")
 @output_option

@@ -26,6 +26,15 @@ def workspace_option(func: F) -> F:
     )(func)
 
 
+def encoding_option(func: F) -> F:
+    """`--encoding utf-8|tcvn3|vni|cp1258`: how an imported file's text is read, instead of detecting it (`import` and
+    `amend import` alike: `importer.legacy.TEXT_ENCODINGS`)."""
+    return click.option(
+        "--encoding", type=click.Choice(["utf-8", "tcvn3", "vni", "cp1258"]), default=None,
+        help="Read the text in this encoding instead of detecting it (cp1258: text files only).",
+    )(func)
+
+
 def output_option(func: F) -> F:
     """`-o/--output FILE` and `--force`: where to write the result, checked before anything is done.
 

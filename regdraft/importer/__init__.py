@@ -37,6 +37,7 @@ from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing,
 from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.appendices import read_appendices
+from regdraft.importer.archive import not_importable
 from regdraft.importer.attached import attached_start, cased_by_decision, from_decision
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
@@ -83,7 +84,7 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
         check_id(reg_id, "The number given", options=("reg_id",))
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
+        raise UsageError(not_importable(path, suffix))
     data = path.read_bytes()
     if suffix != ".docx":
         from regdraft.importer.copies import consolidated_copy

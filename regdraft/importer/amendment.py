@@ -33,6 +33,7 @@ from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.inline import as_text, as_words
 from regdraft.core.model import Kind, noun
 from regdraft.core.text import nfc
+from regdraft.importer.archive import not_importable
 from regdraft.importer.classify import table_markdown
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
@@ -83,7 +84,7 @@ def import_amendment(path: Path, slug: str, regulations: Mapping[str, Mapping[st
     """Read an amending document; `regulations` maps each workspace regulation id to its front matter."""
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".md", ".markdown", ".docx"):
-        raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
+        raise UsageError(not_importable(path, suffix))
     data = path.read_bytes()
     if suffix == ".docx":
         from regdraft.importer.docx import read_docx

@@ -68,6 +68,19 @@ def size(count: int) -> str:
     return f"{count} bytes"
 
 
+# Documents Word or LibreOffice opens and saves as .docx, which regdraft reads.
+_SAVED_AS_DOCX = (".doc", ".rtf", ".odt", ".docm", ".dot", ".dotx", ".wpd", ".wps")
+
+
+def not_importable(path: object, suffix: str) -> str:
+    """The sentence refusing to import a file with `suffix`, naming the formats read; for a document Word or
+    LibreOffice opens (`.doc`, `.rtf`, `.odt`), how to turn it into a .docx."""
+    said = f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md"
+    if suffix in _SAVED_AS_DOCX:
+        return f"{said}: open it in Word or LibreOffice and save it as .docx (Word Document), then import that."
+    return f"{said}."
+
+
 # The start of an old Word 97-2003 (.doc) or Excel 97-2003 (.xls) file (an OLE compound file), and of an RTF file.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RTF = b"{\\rtf"

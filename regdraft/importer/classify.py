@@ -377,6 +377,16 @@ def _bracketed(state: _State, para: Paragraph, label: str, text: str) -> bool:
 _ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+def _points_above(points: list[OpenUnit], reached: int, alphabet: str, label: str) -> str:
+    """Why a point label out of sequence is not taken for the next point: where the points before it end."""
+    if not points:
+        return "no point comes before it, and points start at a)"
+    if not reached:  # Word's automatic `f)`: no Vietnamese point label
+        return (f"the points above end at {points[-1].label}), which is not a point label in the order points run "
+                "(a b c d đ e g h i k …, without f, j, w, z)")
+    return f"the points above end at {base_label(Kind.POINT, reached, alphabet)}), and {label}) does not follow it"
+
+
 def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> bool:
     parent = state.stack.get(Kind.CLAUSE) or state.stack.get(Kind.ARTICLE)
     name = noun(Kind.POINT, state.language)
@@ -401,10 +411,8 @@ def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> b
     elif sep != ")" and not (position == previous[0] + 1 or (suffix and position == previous[0])):
         return False  # `a.` and `a-` are too common in prose to trust out of sequence
     elif sep == ")" and not (previous[0] - 1 <= position <= previous[0] + 3):
-        state.notes.append(Note(para.where, "unclassified",
-                                f"This looks like {name} {label}, but the points above have reached "
-                                f"{base_label(Kind.POINT, previous[0], state.alphabet) if previous[0] else 'none'}; "
-                                "kept as text.",
+        why = _points_above(points, previous[0], state.alphabet, label)
+        state.notes.append(Note(para.where, "unclassified", f"This looks like {name} {label}, but {why}; kept as text.",
                                 para.text))
         return False
     if points and _english_successor(points[-1].label, label) and position != previous[0] + 1:

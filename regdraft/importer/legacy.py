@@ -373,6 +373,22 @@ def cp1258_score(data: bytes, sample: int = SAMPLE_SIZE) -> int:
     return vietnamese_score(nfc(data[:sample].decode("cp1258", errors="replace")))
 
 
+# How the 8-bit encodings `eight_bit` names are said, and where such a file comes from.
+_EIGHT_BIT = {"cp1258": "Windows-1258, as Excel saves a plain 'CSV' on Vietnamese Windows",
+              "cp1252": "Windows-1252, as Excel saves a plain 'CSV' on Windows set to a Western language, which "
+                        "cannot hold most Vietnamese letters",
+              "tcvn3": "TCVN3, typed in the .VnTime fonts", "vni": "VNI, typed in the VNI fonts"}
+
+
+def eight_bit(data: bytes) -> str:
+    """The 8-bit encoding bytes that are not UTF-8 look like, in words, as `import` reads a text file: Windows-1258
+    when they read best so, else TCVN3 or VNI when `detect` names one, else Windows-1252."""
+    text = bytes_to_text(data)[0][:SAMPLE_SIZE]
+    if cp1258_score(data) > max(vietnamese_score(decode(text, name)) for name in ENCODINGS):
+        return _EIGHT_BIT["cp1258"]
+    return _EIGHT_BIT.get(detect(text), _EIGHT_BIT["cp1252"])
+
+
 def bytes_to_text(data: bytes) -> tuple[str, bool]:
     """Bytes as text: UTF-8 when valid (True), else cp1252 with Latin-1 for its gaps (False)."""
     try:

@@ -26,6 +26,7 @@ from typing import BinaryIO
 
 from regdraft.core.encodings import SAMPLE, UTF16_BE, UTF16_LE, saved_as, utf16
 from regdraft.core.errors import ParseError
+from regdraft.importer import legacy
 
 STRETCH = SAMPLE // 2  # the characters of the sample, which decided the encoding
 _SHARE = 16  # at most one character in 16 of a stretch is foreign, as in the sample (`core.encodings`)
@@ -38,7 +39,7 @@ def text_lines(handle: BinaryIO, source: str) -> Iterator[str]:
     wide = utf16(sample) or _damaged_utf16(sample)
     handle.seek(0)
     if wide is None:
-        yield from _utf8_lines(handle, source)
+        yield from _utf8_lines(handle, source, sample)
         return
     number = 0
     try:
@@ -131,13 +132,16 @@ def _is_foreign(code: int) -> bool:
     return category in ("Cn", "Cs")
 
 
-def _utf8_lines(handle: BinaryIO, source: str) -> Iterator[str]:
-    """The file's lines decoded one by one (a byte-order mark dropped), naming the line of a bad byte."""
+def _utf8_lines(handle: BinaryIO, source: str, sample: bytes) -> Iterator[str]:
+    """The file's lines decoded one by one (a byte-order mark dropped), naming the line of a bad byte and the
+    encoding the sheet looks saved in, from its first bytes (`sample`) and that line (as `import` names it)."""
     for number, raw in enumerate(handle, start=1):
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise ParseError(f"{source}:{number}: this line is not UTF-8 text (the sheet is saved in another "
-                             "encoding); save the sheet as 'CSV UTF-8'.") from None
+            looks = ("the rest of the sheet reads as UTF-8: the file may be damaged" if legacy.mostly_utf8(sample + raw)
+                     else f"the sheet looks saved in {legacy.eight_bit(sample + raw)}")
+            raise ParseError(f"{source}:{number}: this line is not UTF-8 text ({looks}); save the sheet as "
+                             "'CSV UTF-8'.") from None
