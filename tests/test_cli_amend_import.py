@@ -12,6 +12,7 @@ import pytest
 from regdraft.core.amend.document import load_amendment
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, SHARED, Invoke, needs_corpus
+from tests.test_importer_real_laws import _cp1258 as cp1258
 
 CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
 
@@ -381,22 +382,6 @@ def test_accepting_a_proposal_rewords_no_other_instruction_of_luat_57_2024(invok
     assert "rà phá bom, mìn, vật nổ" in after
 
 
-def _cp1258(text: str) -> bytes:
-    """`text` as Windows writes Windows-1258: a toned letter it has no byte for is its base letter and a tone mark."""
-    import unicodedata
-
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = b""
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            marks = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in tones))
-            out += (base + "".join(m for m in marks if m in tones)).encode("cp1258")
-    return out
-
-
 def test_amend_import_takes_the_windows_1258_encoding_as_import_does(invoke: Invoke, tmp_path: Path) -> None:
     """`import --encoding` offered cp1258, `amend import --encoding` refused it as no choice (r35 sweep BI)."""
     from regdraft.cli import cli
@@ -404,7 +389,7 @@ def test_amend_import_takes_the_windows_1258_encoding_as_import_does(invoke: Inv
 
     root = _workspace(invoke, tmp_path)
     source = tmp_path / "luat-99.txt"
-    source.write_bytes(_cp1258(DOCUMENT))
+    source.write_bytes(cp1258(DOCUMENT))
     result = invoke(root, "amend", "import", str(source), "--slug", "luat-99", "--encoding", "cp1258")
     assert result.exit_code == 0, result.output
     assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 instructions)." in result.output

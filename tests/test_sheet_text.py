@@ -14,6 +14,7 @@ import pytest
 
 from regdraft.core.errors import ParseError
 from regdraft.importer.comment_sheet import read_sheet
+from tests.test_importer_real_laws import _cp1258 as cp1258
 
 HEADER = "Chủ thể góp ý\tĐiều, khoản\tNội dung góp ý\r\n"
 ROW = "Ban Tổ chức Tỉnh ủy\tkhoản 2 Điều 5\tĐề nghị sửa thời hạn báo cáo cho phù hợp.\r\n"
@@ -115,21 +116,8 @@ def test_the_foreign_characters_of_a_line_are_counted_as_each_one_is_judged() ->
             assert counted == sum(sheet_text._is_foreign(ord(char)) for char in line), ascii(line)
 
 
-def _cp1258(text: str) -> bytes:
-    """`text` as Windows writes Windows-1258: a toned letter it has no byte for is its base letter and a tone mark."""
-    out = b""
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            marks = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in "\u0300\u0301\u0303\u0309\u0323"))
-            out += (base + "".join(m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323")).encode("cp1258")
-    return out
-
-
 @pytest.mark.parametrize(("encode", "named"), [
-    (_cp1258, "Windows-1258, as Excel saves a plain 'CSV' on Vietnamese Windows"),
+    (cp1258, "Windows-1258, as Excel saves a plain 'CSV' on Vietnamese Windows"),
     (lambda text: text.encode("cp1252", errors="replace"), "Windows-1252, as Excel saves a plain 'CSV' on Windows set "
                                                            "to a Western language, which cannot hold most Vietnamese "
                                                            "letters"),
