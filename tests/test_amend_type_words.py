@@ -112,3 +112,22 @@ def test_a_refusal_names_the_whole_text_as_it_names_itself_and_following_it_read
     checked = invoke(ws, "amend", "check", "x")
     assert checked.exit_code == 0, checked.output
     assert "warning" not in checked.output, checked.output
+
+
+def test_a_type_longer_than_any_real_one_names_nothing_and_costs_a_bounded_search() -> None:
+    """Each ending of a type was a name, all of them one regex over every paragraph: a 12 KB `type:` of an English
+    text took 13 s and 1.3 GB to check an amendment with a "throughout" instruction (r35 sweep BH F1)."""
+    from regdraft.core.amend.self_name import LONGEST_TYPE, own_names
+
+    long = _staff_rules("The Board of Members issues these Staff Rules.", "These Rules apply to all staff.")
+    long = parse(render(long).replace("type: Staff Rules", "type: " + "Staff " * 300 + "Rules", 1), "regulations/sr.md")
+    assert len(str(long.meta["type"])) > LONGEST_TYPE
+    names = own_names(long)
+    assert names == ("this document",)
+    assert sum(len(name) for name in names) < 100  # the 301 endings of 1,800 characters held 272,000
+    # a real type of several words keeps every ending as a name
+    fine = " ".join(["International", "Staff", "Association", "Staff", "Rules"])
+    text = render(long).replace("type: " + "Staff " * 300 + "Rules", f"type: {fine}", 1)
+    assert own_names(parse(text, "regulations/sr.md")) == (
+        "these Staff Rules", "these Rules", "these International Staff Association Staff Rules",
+        "these Staff Association Staff Rules", "these Association Staff Rules", "this document")

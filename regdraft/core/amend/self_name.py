@@ -7,7 +7,9 @@ Post-conditions:
    (`The Board of Members issues these Staff Rules.`), else the one its provisions use most (`these Rules`), else its
    type's (`these Staff Rules` for Staff Rules, `this Law`); for a Vietnamese one, its type's word (`Quy chế`, `Luật`).
 2. Every name in `own_names` is accepted without a warning: an English text's type whole and each shorter ending of
-   it (`these Staff Rules`, `these Rules`), the names it uses, and `this document` / `văn bản`.
+   it (`these Staff Rules`, `these Rules`), the names it uses, and `this document` / `văn bản`. A type longer than
+   `LONGEST_TYPE` characters gives no name (`this document` only): the names, and the one search of every paragraph
+   for them, stay within a bound.
 3. `whole(language)` is the phrase a refusal or a suggestion names the whole text with (`throughout these Staff
    Rules`, `trong toàn bộ Quy chế`): the amended text's own name inside `naming(...)`, a Party regulation's words
    outside.
@@ -39,6 +41,10 @@ _WHOLE_EN = {"regulation": "this Regulation", "regulations": "these Regulations"
              "circular": "this Circular", "resolution": "this Resolution", "decision": "this Decision"}
 # The English type words a text names itself by (`these Staff Rules` ends in one), for the grammar and the warnings.
 TYPES_EN = r"(?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|Resolution|Decision)"
+# A type is a few words (`Staff Rules`, `Financial Regulation`). Each ending of a longer one was a name, so the names
+# grew with the square of its length, all of them one regex run over every paragraph: a 12 KB `type:` took 13 s and
+# 1.3 GB to check an amendment (r35 sweep BH F1). A type longer than this names nothing.
+LONGEST_TYPE = 200
 
 
 def document_word(meta_type: str, language: str) -> str:
@@ -65,9 +71,9 @@ def whole_document(meta_type: str, language: str) -> str:
 
 def _endings(kind: str) -> list[str]:
     """The type's name whole and each shorter ending of it, with their determiner: `these Staff Rules`, `these
-    Rules`."""
+    Rules`; none for a type longer than `LONGEST_TYPE`."""
     first = document_word(kind, "en")
-    if first == "this document":
+    if first == "this document" or len(kind) > LONGEST_TYPE:
         return []
     determiner, *words = first.split()
     return [f"{determiner} {' '.join(words[i:])}" for i in range(len(words))]
