@@ -126,3 +126,56 @@ def test_a_second_adoption_that_must_be_merged_is_refused_changing_nothing(clone
     came_in = f"{SLUG} adopted as 05-QC/TU by Lan" if undo == "revert" else "nothing new"
     assert f"From origin: {came_in}" in done.output and "interrupted" not in done.output, done.output
     assert "effective: 2026-07-01" in (minh.root / AMENDMENT).read_text(encoding="utf-8")
+
+
+def _forge(lan: Workspace, author: str = "Lan") -> str:
+    """Lan's commit setting only the front matter to adopted, titled as an adoption: no text amended, no tag, dates
+    that are not dates (one holding escape sequences); pushed to origin. Its sha."""
+    path = lan.root / AMENDMENT
+    text = path.read_text(encoding="utf-8")
+    forged = text.replace("status: circulating", "status: adopted", 1).replace(
+        "signed: null", 'signed: "2026-06-20\\e]0;PWNED\\a\\e[2J\\e[31mRED"', 1).replace(
+        "effective: null", "effective: [1, 2, 3]", 1)
+    assert forged.count("adopted") > text.count("adopted") and "[1, 2, 3]" in forged and "PWNED" in forged
+    path.write_text(forged, encoding="utf-8")
+    _git(lan, "-c", f"user.name={author}", "commit", "-qam", f"Adopt amendment 05-QC/TU ({SLUG}) to 01-QC/TU")
+    _git(lan, "push", "-q", "origin", "HEAD")
+    return _git(lan, "rev-parse", "HEAD").strip()
+
+
+def test_a_forged_adoption_on_the_remote_never_sets_yours_aside(clones: tuple[Workspace, Workspace],
+                                                                 invoke: Invoke) -> None:
+    """A colleague's commit changing only the front matter (`status: adopted`, `effective: [1, 2, 3]`, no text
+    amended, no tag) made the second clone's sync exit 0 saying the remote's adoption "is kept" and yours "was set
+    aside": the branch held no amended text (r35 sweep BH F2). Now the sync refuses before git starts and says what
+    is on the remote; once it is undone there, the sync sends the real adoption."""
+    lan, minh = clones
+    forged = _forge(lan)
+    _adopt(invoke, minh, "2026-06-21", "2026-08-01")
+    head = _git(minh, "rev-parse", "HEAD")
+    refused = invoke(minh, "sync")
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert f"Refusing to sync: on origin, {AMENDMENT} says {SLUG} (05-QC/TU) is adopted, but that is no adoption " \
+           f"regdraft made: the commit saying so ({forged[:8]} by Lan) amends no regulation: it changes {AMENDMENT} " \
+           "only; its signing date (" in said, said
+    assert "its effective date ([1, 2, 3]) is not a date. Your adoption (signed 2026-06-21, in force from " \
+           "2026-08-01, commit " in said
+    assert f"stays here, not sent, and nothing was changed. Ask Lan to undo that change on origin (`git revert " \
+           f"--no-edit {forged[:8]}` in their clone, then `regdraft sync`)" in said
+    assert "set aside" not in said and "is kept" not in said
+    # nothing changed: the branch, the tag, no rebase begun
+    assert _git(minh, "rev-parse", "HEAD") == head
+    assert _git(minh, "rev-parse", f"{TAG}^{{commit}}") == head
+    assert _git(minh, "status", "--porcelain") == "" and not (minh.root / ".git" / "rebase-merge").exists()
+    # undone on origin, the sync sends the real adoption
+    _git(lan, "revert", "--no-edit", forged)
+    _git(lan, "push", "-q", "origin", "HEAD")
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    assert "To origin: qc-sua-doi-2025 adopted as 05-QC/TU by Minh, in force from 2026-08-01; tag adopted/05-QC-TU." \
+        in " ".join(done.output.split()), done.output
+    assert invoke(lan, "sync").exit_code == 0
+    for ws in (lan, minh):
+        assert "effective: 2026-08-01" in (ws.root / AMENDMENT).read_text(encoding="utf-8")
+        assert _git(ws, "rev-parse", f"{TAG}^{{commit}}") == _git(ws, "rev-parse", "HEAD")

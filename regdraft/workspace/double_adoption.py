@@ -7,6 +7,13 @@ two effective dates. Now the sync recognises a commit of yours that adopts an am
 adopted already (`adopted_there`): a rebase sets it aside, keeping the colleague's adoption, and says so
 (`set_aside`); a merge, which cannot leave one commit out, refuses before anything is changed (`refusal`).
 
+Only a real adoption on the remote sets yours aside: a commit adopting the amendment (its subject as `amend adopt`
+writes it) that changes a regulation, and a signed and an effective date that are dates. A commit setting only the
+front matter to `status: adopted` (no text amended, `effective: [1, 2, 3]`) made the sync drop your real adoption and
+keep it (r35 sweep BH F2); now the sync refuses before git starts and says what is on the remote (`refuse_unproven`).
+Every value the remote supplies (an author, a date, a number) is printed as `text.shown_name` shows it: an escape
+sequence in a git author's name cleared the screen and set the window title (r35 sweep BH F3).
+
 Nothing here runs git: the commits and files are read through the workspace.
 """
 
@@ -17,8 +24,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
-from regdraft.core.errors import RegdraftError
-from regdraft.core.layout import amendment_path
+from regdraft.core.dates import read_date
+from regdraft.core.errors import RegdraftError, StoreError
+from regdraft.core.layout import REGULATIONS, amendment_path
+from regdraft.core.text import shown_name
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
@@ -30,7 +39,8 @@ OPENING = "Both you and "
 
 @dataclass(frozen=True, slots=True)
 class Adoption:
-    """One clone's adoption of an amendment: by whom, with what dates, in which commit."""
+    """One clone's adoption of an amendment: by whom, with what dates, in which commit; each value as a message shows
+    it (`shown_name`)."""
 
     slug: str
     number: str
@@ -59,6 +69,14 @@ def adopted_there(ws: Workspace, commit: CommitInfo, theirs: str, incoming: list
     """The remote's adoption of the amendment `commit` adopts, when the remote's branch (`theirs`) has that amendment
     adopted already; None when `commit` adopts nothing or the remote has not adopted it. `incoming` are the
     remote's commits this clone lacks, the adoption among them (its author and commit); else "a colleague"."""
+    found = _remote_adoption(ws, commit, theirs, incoming)
+    return found[0] if found is not None and not found[1] else None
+
+
+def _remote_adoption(ws: Workspace, commit: CommitInfo, theirs: str, incoming: list[CommitInfo]
+                     ) -> tuple[Adoption, list[str]] | None:
+    """The remote's adoption of the amendment `commit` adopts, with what makes it no real one (`_unproven`: none
+    when it is one); None when `commit` adopts nothing or the remote's copy of the amendment is not adopted."""
     subject = _ADOPTS.match(commit.subject)
     if subject is None:
         return None
@@ -67,9 +85,27 @@ def adopted_there(ws: Workspace, commit: CommitInfo, theirs: str, incoming: list
     if there.get("status") != "adopted":
         return None
     found = next((c for c in reversed(incoming) if adopted_slug(c) == slug), None)
-    number = str(there.get("number") or subject.group(1))
-    return Adoption(slug, number, found.author if found else "a colleague", _date(there, "signed"),
-                    _date(there, "effective"), found.sha if found else theirs)
+    number = shown_name(str(there.get("number") or subject.group(1)))
+    adoption = Adoption(slug, number, shown_name(found.author) if found else "a colleague", _date(there, "signed"),
+                        _date(there, "effective"), found.sha if found else theirs)
+    return adoption, _unproven(there, found)
+
+
+def _unproven(there: dict[str, object], found: CommitInfo | None) -> list[str]:
+    """What makes the remote's `status: adopted` no adoption `amend adopt` made: no commit adopting it came in, the
+    one that did changed no regulation (adopting applies the amendment to its text), a date is not a date."""
+    wrong: list[str] = []
+    if found is None:
+        wrong.append("no commit that came in adopts it (only its front matter says so)")
+    elif not any(path.startswith(f"{REGULATIONS}/") and not path.startswith(f"{REGULATIONS}/history/")
+                 for _, path in found.files):
+        changed = ", ".join(shown_name(path) for _, path in found.files[:3]) or "nothing"
+        wrong.append(f"the commit saying so ({found.sha[:8]} by {shown_name(found.author)}) amends no regulation: "
+                     f"it changes {changed} only")
+    for key, what in (("signed", "signing"), ("effective", "effective")):
+        if read_date(there.get(key)) is None:
+            wrong.append(f"its {what} date ({_date(there, key)}) is not a date")
+    return wrong
 
 
 def local_adoption(ws: Workspace, commit: CommitInfo) -> Adoption:
@@ -122,6 +158,35 @@ def refuse_merge(ws: Workspace, remote: str, incoming: list[CommitInfo], theirs:
             raise StoreError(refusal(there, local_adoption(ws, commit), remote, reason))
 
 
+def refuse_unproven(ws: Workspace, remote: str, before: str, theirs: str, local: list[CommitInfo]) -> None:
+    """`StoreError`, before git starts, when one of your commits (`local`) adopts an amendment the remote's branch
+    (`theirs`) says is adopted without a real adoption (`_unproven`): the sync would set your adoption aside for it,
+    or stop on the front matter."""
+    adopting = [commit for commit in local if adopted_slug(commit)]
+    if not adopting:
+        return
+    head = local[-1].sha
+    incoming = ws.commits(before or None, theirs)
+    for commit in adopting:
+        if _front(ws, adopted_slug(commit), head).get("status") != "adopted":
+            continue  # undone since
+        found = _remote_adoption(ws, commit, theirs, incoming)
+        if found is not None and found[1]:
+            raise StoreError(_unproven_refusal(*found, local_adoption(ws, commit), remote))
+
+
+def _unproven_refusal(theirs: Adoption, wrong: list[str], mine: Adoption, remote: str) -> str:
+    """The sentence refusing to sync over a remote `status: adopted` that is no adoption."""
+    relative = amendment_path(theirs.slug)
+    who = theirs.author if theirs.author != "a colleague" else "whoever changed it"
+    undo = (f"`{Command.git('revert', theirs.sha[:8], switches=('no-edit',))}` in their clone, then "
+            f"`{Command.of('sync')}`" if theirs.author != "a colleague" else f"`{Command.of('check')}` names it")
+    return (f"Refusing to sync: on {remote}, {relative} says {theirs.slug} ({theirs.number}) is adopted, but that is "
+            f"no adoption regdraft made: {'; '.join(wrong)}. Your adoption ({mine.dates()}, commit {mine.sha[:8]}) "
+            f"stays here, not sent, and nothing was changed. Ask {who} to undo that change on {remote} ({undo}); "
+            f"then run `{Command.of('sync')}` again, which sends your adoption.")
+
+
 def _correcting(theirs: Adoption, mine: Adoption, holds: str = "now holds") -> str:
     if (theirs.signed, theirs.effective) == (mine.signed, mine.effective):
         return "The dates are the same."
@@ -147,4 +212,4 @@ def _front(ws: Workspace, slug: str, rev: str) -> dict[str, object]:
 
 def _date(meta: dict[str, object], key: str) -> str:
     value = meta.get(key)
-    return str(value) if value else "no date"
+    return shown_name(str(value)) if value else "no date"

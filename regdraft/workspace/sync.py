@@ -271,6 +271,7 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str], receiving: Rec
                          "was changed.")
     local = ws.commits(theirs, head)
     how, reason = _choose(ws, state.remote, local)
+    double_adoption.refuse_unproven(ws, state.remote, state.before, theirs, local)  # a forged adoption: refused
     if how == "merge":  # a merge cannot leave out your adoption of an amendment the remote adopted: refused
         double_adoption.refuse_merge(ws, state.remote, ws.commits(state.before, theirs), theirs, local, reason)
     _refuse_overwriting(ws, state.remote, theirs, local if how == "rebase" else [])
