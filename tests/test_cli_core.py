@@ -299,6 +299,20 @@ def test_log(mini_workspace: Workspace, invoke: Invoke) -> None:
     assert [e["subject"] for e in data] == ["Reword Điều 4", "Add mini regulation"]
 
 
+def test_log_escapes_an_authors_and_a_subjects_escape_sequences(mini_workspace: Workspace, invoke: Invoke) -> None:
+    """A name and a subject git received from a colleague reached the terminal as escape sequences (r35 sweep BH F3);
+    --json keeps them as git holds them."""
+    ws = mini_workspace
+    (ws.root / "regulations/MINI-QC.md").write_text(MINI.replace("ký.", "ban hành."), encoding="utf-8")
+    git(ws, "-c", "user.name=Lan\x1b]0;PWNED\x07 Tran", "-c", "user.email=lan@x.example", "commit", "-qam",
+        "Reword\x1b[2J Điều 4")
+    result = invoke(ws, "log", "MINI-QC", catch=False)
+    assert '"Lan\\x1b]0;PWNED\\a Tran"' in result.output and "Reword\\x1b[2J Điều 4" in result.output, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    data = json.loads(invoke(ws, "log", "MINI-QC", "--json").output)
+    assert data[0]["author"] == "Lan\x1b]0;PWNED\x07 Tran"
+
+
 # fmt ----------------------------------------------------------------------------------------
 
 NON_CANONICAL = ("\ufeff" + MINI.replace("\n", "  \r\n").replace("\\. ", ". ")).encode()

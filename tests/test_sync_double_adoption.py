@@ -179,3 +179,52 @@ def test_a_forged_adoption_on_the_remote_never_sets_yours_aside(clones: tuple[Wo
     for ws in (lan, minh):
         assert "effective: 2026-08-01" in (ws.root / AMENDMENT).read_text(encoding="utf-8")
         assert _git(ws, "rev-parse", f"{TAG}^{{commit}}") == _git(ws, "rev-parse", "HEAD")
+
+
+EVIL = "Lan\x1b[31mEVIL\x1b[0m"  # git keeps an escape inside an author's name
+SHOWN = '"Lan\\x1b[31mEVIL\\x1b[0m"'
+
+
+def test_the_sync_report_escapes_what_the_remote_sent(clones: tuple[Workspace, Workspace], invoke: Invoke) -> None:
+    """A colleague's git name `Lan\\e[31m…` and a remote's front matter reached the terminal as escape sequences
+    (colours, a cleared screen, the window title) in the sync report and the "From origin: … by …" line (r35 sweep BH
+    F3). They are written as `check` writes a file name holding one: quoted, the escape as `\\x1b`."""
+    lan, minh = clones
+    _git(lan, "config", "user.name", EVIL)
+    _adopt(invoke, lan, "2026-06-20", "2026-07-01")
+    _adopt(invoke, minh, "2026-06-21", "2026-08-01")
+    assert invoke(lan, "sync").exit_code == 0
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.output.split())
+    assert f"From origin: {SLUG} adopted as 05-QC/TU by {SHOWN}, in force from 2026-07-01." in said, said
+    assert f"Both you and {SHOWN} adopted {SLUG} (05-QC/TU). {SHOWN}'s adoption was on origin first" in said
+    assert f"tell {SHOWN}, as the workspace now holds {SHOWN}'s dates" in said
+    assert "\x1b" not in done.output
+
+
+def test_a_forged_adoptions_values_are_escaped_in_the_refusal(clones: tuple[Workspace, Workspace],
+                                                              invoke: Invoke) -> None:
+    lan, minh = clones
+    _forge(lan, EVIL)
+    _adopt(invoke, minh, "2026-06-21", "2026-08-01")
+    refused = invoke(minh, "sync")
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert f"by {SHOWN}) amends no regulation" in said and f"Ask {SHOWN} to undo" in said, said
+    assert 'its signing date ("2026-06-20\\x1b]0;PWNED\\a\\x1b[2J\\x1b[31mRED") is not a date' in said, said
+    assert "\x1b" not in refused.output and "\a" not in refused.output
+
+
+def test_report_lines_and_a_conflict_escape_control_characters_but_keep_their_lines() -> None:
+    from regdraft.workspace.resolve import Conflict, ConflictedFile, Difference
+    from regdraft.workspace.sync import SyncReport
+
+    report = SyncReport("origin", came_in=["tag x"], notes=["Tag x: \x1b]0;PWNED\a here", "Ghi chú\tđủ"])
+    assert report.lines()[-2:] == ["Tag x: \\x1b]0;PWNED\\a here", "Ghi chú\tđủ"]
+    conflict = Conflict("rebase", (ConflictedFile("amendments/a\x1b[2J/amendment.md", "both changed the same lines",
+                                                  (Difference("khoản 1", ("Văn \x1b[31mbản",), ("Văn bản",)),)),),
+                        remote="origin")
+    shown = conflict.report()
+    assert "\x1b" not in shown and '"amendments/a\\x1b[2J/amendment.md": both changed' in shown, shown
+    assert "Văn \\x1b[31mbản" in shown and shown.count("\n") > 5

@@ -297,11 +297,13 @@ def log(regulation: str, workspace: Path | None) -> Result:
     Example:
         regdraft log 01-QC/TU
     """
+    from regdraft.core.text import shown_name, shown_text
+
     ws = open_workspace(workspace)
     entries = ws.log(ws.locate_regulation(regulation))
     done = Result([{"sha": e.sha, "author": e.author, "date": e.date, "subject": e.subject} for e in entries])
     for e in entries:
-        done.say(f"{e.sha[:8]}  {e.date}  {e.author:<20} {e.subject}")
+        done.say(f"{e.sha[:8]}  {e.date}  {shown_name(e.author):<20} {shown_text(e.subject)}")  # as git sent them
     return done
 
 

@@ -72,15 +72,33 @@ def _unprintable(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Zl", "Zp") or bool(_INVISIBLE.match(char))
 
 
+def _escaped(char: str) -> str:
+    """A character as C and git write it escaped: `\\n`, `\\x1b`, `\\u202e`."""
+    return _C_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def shown_name(name: str) -> str:
     """A file name as a message prints it: as it is, or, when it holds a control or invisible character (a line
     break would print a line of its own), in double quotes with those characters escaped as C and git write them
-    (`"d/a\\nError: x.regdraft-tmp"`). Letters, Vietnamese ones too, are never escaped."""
+    (`"d/a\\nError: x.regdraft-tmp"`). Letters, Vietnamese ones too, are never escaped. So too any name or value a
+    message takes from git or another clone (a commit's author, a remote's front matter): an escape sequence in it
+    cleared the screen and set the window title (r35 sweep BH F3)."""
     if not any(_unprintable(char) for char in name):
         return name
-    escaped = (_C_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-               if char in _C_ESCAPES or _unprintable(char) else char for char in name)
-    return '"' + "".join(escaped) + '"'
+    return '"' + "".join(_escaped(char) if char in _C_ESCAPES or _unprintable(char) else char for char in name) + '"'
+
+
+# `_unprintable` but the tab and the line break, and U+0002 and U+0003, which mark a command inside a library's
+# message (`core.commands`; a name or value inside one is `shown_name`d): what `shown_text` escapes.
+_UNSHOWN = lazy(f"[\x00\x01\x04-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE}]")
+
+
+def shown_text(text: str) -> str:
+    """`text` (lines of a report quoting what another clone sent: a conflict's two sides, a sync's report) with each
+    control or invisible character but the tab and the line break (and a command's markers) escaped as `shown_name`
+    escapes it (`\\x1b`), so that none reaches the terminal; quotes and backslashes, and every other character, as
+    they are."""
+    return _UNSHOWN.sub(lambda found: _escaped(found.group()), text) if _UNSHOWN.search(text) else text
 
 
 def setting_text(value: object) -> str | None:

@@ -7,12 +7,17 @@ qc-sua-doi-2025 closed by Lan", "qc-sua-doi-2025 adopted as 05-QC/TU by Minh".
 A version is read only when git records it small enough (`_bounded`): a received history may hold a version of many
 megabytes, and `sync` took 57 s and 480 MB to parse a 48 MB front matter to name a regulation. A regulation is named
 from its front matter within its first `NAME_HEAD` bytes; a larger one, or one not read, by its file name.
+
+Every name and value a sentence takes from a commit or a file (an author, a comment's body, a path, a number, a date)
+is written as `text.shown_name` writes it: an author `Lan\\e[31m…` reached the terminal as an escape sequence (r35
+sweep BH F3).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +26,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.core.layout import CONFIG
+from regdraft.core.text import shown_name
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES
 from regdraft.workspace.access import INVITED, REVOKED
 
@@ -83,6 +89,7 @@ def describe(ws: Workspace, commits: Iterable[CommitInfo]) -> list[str]:
     """One sentence per kind of change in the commits, oldest first."""
     tally = _Tally()
     for commit in commits:
+        commit = replace(commit, author=shown_name(commit.author))  # every sentence names the author so
         for status, path in commit.files:
             _classify(ws, tally, commit, status, path)
     return tally.sentences()
@@ -101,8 +108,10 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
             return
         if parts[2:] == ("vote.yaml",) and status != "D":
             vote = _yaml(ws, path, commit.sha)
-            counts = f" ({vote.get('for')} for, {vote.get('against')} against, {vote.get('abstain')} abstaining)"
-            tally.add(("vote", slug, commit.sha), lambda n: f"the conference vote on {slug} recorded by {who}{counts}")
+            counts = " ({} for, {} against, {} abstaining)".format(
+                *(shown_name(str(vote.get(key))) for key in ("for", "against", "abstain")))
+            tally.add(("vote", slug, commit.sha),
+                      lambda n: f"the conference vote on {shown_name(slug)} recorded by {who}{counts}")
             return
         if parts[2:] == ("amendment.md",):
             _amendment(ws, tally, commit, status, slug)
@@ -131,7 +140,7 @@ def _other_files(others: dict[str, list[tuple[str, str]]], n: int) -> str:
     `12 other file changes`. A colleague's note said only "1 other file change" (r34 sweep BD)."""
     if len(others) > SHOWN_FILES:
         return counted(n, "other file change", plural_form="other file changes")
-    return "; ".join(f"{path} {_changes_by(changes)}" for path, changes in others.items())
+    return "; ".join(f"{shown_name(path)} {_changes_by(changes)}" for path, changes in others.items())
 
 
 def _changes_by(changes: list[tuple[str, str]]) -> str:
@@ -176,9 +185,9 @@ def _regulation_name(ws: Workspace, path: str, rev: str) -> tuple[str, dict[str,
     except RegdraftError:
         meta = None
     if not isinstance(meta, dict) or not meta.get("id"):
-        return PurePosixPath(path).stem, {}
-    title = " ".join(str(meta.get("title") or "").split())
-    return (f"{meta['id']} ({title})" if title else str(meta["id"])), meta
+        return shown_name(PurePosixPath(path).stem), {}
+    title = shown_name(" ".join(str(meta.get("title") or "").split()))
+    return (f"{shown_name(str(meta['id']))} ({title})" if title else shown_name(str(meta["id"]))), meta
 
 
 def _replacing(meta: dict[str, Any]) -> str:
@@ -188,7 +197,7 @@ def _replacing(meta: dict[str, Any]) -> str:
     if not replaced:
         return ""
     when = meta.get("effective") or meta.get("signed")
-    return f", replacing {replaced}" + (f" from {when}" if when else "")
+    return f", replacing {shown_name(str(replaced))}" + (f" from {shown_name(str(when))}" if when else "")
 
 
 def _term_of(ws: Workspace, regulation: str) -> str:
@@ -202,7 +211,7 @@ def _term_of(ws: Workspace, regulation: str) -> str:
         return ""
     term = known.of_regulation.get(regulation, "")
     several = len({t for t in known.of_regulation.values() if t}) > 1
-    return f" of term {term} (to {regulation})" if term and several else ""
+    return f" of term {shown_name(term)} (to {shown_name(regulation)})" if term and several else ""
 
 
 def _changed(status: str) -> str:
@@ -210,18 +219,19 @@ def _changed(status: str) -> str:
 
 
 def _comment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
+    on = shown_name(slug)
     if status == "A":
         data = _yaml(ws, path, commit.sha)
-        by = str(data.get("by") or "an unnamed body")
+        by = shown_name(str(data.get("by") or "an unnamed body"))
         late = _late(ws, commit, slug, path, data)
-        tally.add(("comment", slug, by, late), lambda n: f"{_plural(n, 'comment')} from {by} on {slug}{late}")
+        tally.add(("comment", slug, by, late), lambda n: f"{_plural(n, 'comment')} from {by} on {on}{late}")
     elif status == "D":
-        tally.add(("comment-gone", slug), lambda n: f"{_plural(n, 'comment')} removed from {slug}")
+        tally.add(("comment-gone", slug), lambda n: f"{_plural(n, 'comment')} removed from {on}")
     elif _yaml(ws, path, commit.sha).get("disposition"):
         who = commit.author
-        tally.add(("answer", slug, who), lambda n: f"{_plural(n, 'answer')} to comments on {slug} by {who}")
+        tally.add(("answer", slug, who), lambda n: f"{_plural(n, 'answer')} to comments on {on} by {who}")
     else:
-        tally.add(("comment-edit", slug), lambda n: f"{_plural(n, 'comment')} edited on {slug}")
+        tally.add(("comment-edit", slug), lambda n: f"{_plural(n, 'comment')} edited on {on}")
 
 
 def _late(ws: Workspace, commit: CommitInfo, slug: str, path: str, comment: dict[str, Any]) -> str:
@@ -245,7 +255,7 @@ def _late(ws: Workspace, commit: CommitInfo, slug: str, path: str, comment: dict
 
 
 def _round(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
-    number = PurePosixPath(path).stem
+    number = shown_name(PurePosixPath(path).stem)
     who = commit.author
     data = _yaml(ws, path, commit.sha) if status != "D" else {}
     if status == "A":
@@ -256,15 +266,15 @@ def _round(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: 
         what = "closed"
     else:
         what = "removed" if status == "D" else "changed"
-    tally.add(("round", slug, number, what), lambda n: f"round {number} of {slug} {what} by {who}")
+    tally.add(("round", slug, number, what), lambda n: f"round {number} of {shown_name(slug)} {what} by {who}")
 
 
 def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, slug: str) -> None:
-    who = commit.author
+    who, on = commit.author, shown_name(slug)
     if status == "A":
-        tally.add(("amendment-new", slug), lambda n: f"new amendment {slug} by {who}")
+        tally.add(("amendment-new", slug), lambda n: f"new amendment {on} by {who}")
     elif status == "D":
-        tally.add(("amendment-gone", slug), lambda n: f"amendment {slug} deleted by {who}")
+        tally.add(("amendment-gone", slug), lambda n: f"amendment {on} deleted by {who}")
     elif commit.subject.startswith("Adopt amendment"):
         from regdraft.core.amend.document import read_amendment
 
@@ -275,16 +285,17 @@ def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, sl
         except RegdraftError:
             amendment = None
         meta = amendment.meta if amendment is not None else {}
-        number = meta.get("number") or slug
+        number = shown_name(str(meta.get("number") or slug))
         if meta.get("number") and amendment is not None:
             number = f"{number}{_term_of(ws, amendment.regulation)}"
-        effective = f", in force from {meta['effective']}{_dated(amendment)}" if meta.get("effective") else ""
-        tally.add(("adopted", slug), lambda n: f"{slug} adopted as {number} by {who}{effective}")
+        effective = f", in force from {shown_name(str(meta['effective']))}{_dated(amendment)}" \
+            if meta.get("effective") else ""
+        tally.add(("adopted", slug), lambda n: f"{on} adopted as {number} by {who}{effective}")
     elif commit.subject.startswith("Set amendment"):
-        status_words = commit.subject.split(" to ", 1)[-1]
-        tally.add(("status", slug, status_words), lambda n: f"{slug} set to {status_words} by {who}")
+        status_words = shown_name(commit.subject.split(" to ", 1)[-1])
+        tally.add(("status", slug, status_words), lambda n: f"{on} set to {status_words} by {who}")
     else:
-        tally.add(("amendment-edit", slug, who), lambda n: f"{slug} edited by {who}"
+        tally.add(("amendment-edit", slug, who), lambda n: f"{on} edited by {who}"
                   + (f" ({n} changes)" if n > 1 else ""))
 
 

@@ -28,6 +28,7 @@ from regdraft.core.comments import Comment, Round, shown_on
 from regdraft.core.encodings import readable_head
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder
+from regdraft.core.text import shown_name
 from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
 from regdraft.workspace.run_memo import active, kept
 from regdraft.workspace.store import Revision, Touched, Workspace
@@ -358,7 +359,8 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
     of = f" of {comment.regulation}" if comment.regulation else ""
     if added is not None:
-        recorded = (f"was recorded on {added.committed or added.when} in commit {added.sha[:8]} by {added.author}"
+        recorded = (f"was recorded on {added.committed or added.when} in commit {added.sha[:8]} by "
+                    f"{shown_name(added.author)}"
                     + (f" (it is dated {comment.created})" if comment.created and _moment(comment.created) != made
                        else ""))
     else:

@@ -22,6 +22,7 @@ from regdraft.core.encodings import decoded, text_of
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
 from regdraft.core.layout import VOTE_FILE
 from regdraft.core.markers import placed, second_is_replayed, side_by_side, split
+from regdraft.core.text import shown_name, shown_text
 from regdraft.render.files import write_atomic
 from regdraft.workspace.conflict_places import comment_answers, dropped_whole, provisions_in
 from regdraft.workspace.settled import marked, marked_files
@@ -123,12 +124,12 @@ class Conflict:
         theirs = f"From {self.remote} (theirs)" if self.remote else "The other side (theirs)"
         titles = ("Yours", theirs)  # committed markers too: which side is yours is read from their labels
         for f in self.files:
-            lines += ["", f"{f.path}: {f.how}."]
+            lines += ["", f"{shown_name(f.path)}: {f.how}."]
             for d in f.differences:
                 rows = side_by_side(d.yours, d.theirs, titles, width - 4)
                 lines += [f"  {d.where}:", *("    " + row for row in rows)]
         lines += ["", *self._commands()]
-        return "\n".join(lines)
+        return shown_text("\n".join(lines))  # the remote's text and names: no escape sequence reaches the terminal
 
     def _headline(self) -> str:
         what = {"rebase": "replaying your work on top of the shared remote's (rebase)",
@@ -177,7 +178,8 @@ class Conflict:
             what = "answer" if f.answer else "version"
             out += [f"  {ours}      keep your {what}", *_dropping(f.ours_drops, "the remote's"),
                     f"  {theirs}    keep the other {what}", *_dropping(f.theirs_drops, "your"),
-                    f"  edit {f.path} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), then "
+                    f"  edit {shown_name(f.path)} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), "
+                    "then "
                     f"{Command.of('resolve', f.path)}"]
         if self.operation in ("rebase", "merge"):
             git_ours = "theirs" if self.operation == "rebase" else "ours"
@@ -320,7 +322,7 @@ class Resolution:
                     f"{'; '.join(self.dropped)}. To keep them after all, `{ABORT}` goes back to how things were "
                     f"before the {before}; then sync again and edit the file, keeping both.")
         if self.remaining:
-            return head + " Still in conflict: " + ", ".join(self.remaining) + "."
+            return head + " Still in conflict: " + ", ".join(map(shown_name, self.remaining)) + "."
         if self.operation and not self.by_sync:
             return head + (f" Every conflict is resolved: run `{GO_ON}` to finish the {self.operation} and share it "
                            "as `regdraft sync` does.")
@@ -348,7 +350,7 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
     unmerged = dict(ws.unmerged())
     is_marked = marked(ws, relative)
     if relative not in unmerged and not is_marked:
-        listed = ", ".join(sorted({*unmerged, *marked_files(ws)})) or "none"
+        listed = ", ".join(map(shown_name, sorted({*unmerged, *marked_files(ws)}))) or "none"
         raise StoreError(f"{relative} is not in conflict (files in conflict: {listed}); nothing was changed.")
     kept = KEPT[side]
     if side is None:

@@ -51,6 +51,7 @@ from regdraft.core.commands import Command
 from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
+from regdraft.core.text import shown_text
 from regdraft.workspace import double_adoption, interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.broken_drafts import no_longer_apply
@@ -118,7 +119,8 @@ class SyncReport:
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
             out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
-        return [*out, *self.notes, *self.no_longer_apply]
+        # no escape sequence a remote sent reaches the terminal
+        return [shown_text(line) for line in (*out, *self.notes, *self.no_longer_apply)]
 
 
 SHOWN_TAGS = 5  # tags named on a line of the report; the rest are counted (a remote held 3,000 new ones)

@@ -41,6 +41,7 @@ from regdraft.core.encodings import readable_head
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.patterns import lazy
+from regdraft.core.text import shown_name
 from regdraft.workspace.run_memo import kept
 from regdraft.workspace.store import Revision, Tag, Workspace
 
@@ -401,8 +402,9 @@ def _other_dates(ws: Workspace, amendment: Amendment, tag: str, tagged: Revision
     def said(dates: tuple[dt.date | None, dt.date | None]) -> str:
         return f"signed {dates[0] or 'no date'}, in force from {dates[1] or 'no date'}"
 
+    by = shown_name(tagged.author)  # git's, as a remote sent it
     return [Problem(f"{amendment.number} ({amendment.slug}) says it was {said(stated)}, but its adoption tag {tag} "
-                    f"names the adoption {tagged.short} by {tagged.author}, which recorded {said(recorded)}. The text "
+                    f"names the adoption {tagged.short} by {by}, which recorded {said(recorded)}. The text "
                     "in force on each day and the exports follow the file, while the shared tag (never moved) and "
                     "what the office may have been told say the other dates. Find out which are right; if the tag's, "
                     "put them back in the front matter of this file and commit.", relative, line, warning=True)]
