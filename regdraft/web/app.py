@@ -242,14 +242,14 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
             raise  # no one to answer (`guard.Limits` ends the request)
         except Exception as raised:  # GitPython's own error too, as git's failure, logged: no bare 500 nor traceback
             exc = worded(raised, server.root)
+            said: dict[str, Any] = {"title": ui.failed(exc.category), "message": ui.said(exc)}
             if request.method == "POST":  # a form refused where its page cannot be shown: what was typed, to copy
                 form = await request.form()
                 _, back, where = refused_form(ui, request, form)
-                return await context.render("web-message.html.j2", exc.category.http_status,
-                                            title=ui.failed(exc.category), message=ui.said(exc), kept=typed(ui, form),
-                                            back=back, back_label=ui("expired_back", where=where))
-            return await context.render("web-message.html.j2", exc.category.http_status,
-                                        title=ui.failed(exc.category), message=ui.said(exc))
+                said.update(kept=typed(ui, form), back=back, back_label=ui("expired_back", where=where))
+            retry = exc.retry if isinstance(exc, Busy) else 0  # too many writes waiting: 503, to send again then
+            response = await context.render("web-message.html.j2", 503 if retry else exc.category.http_status, **said)
+            response.headers.update({"Retry-After": str(retry)} if retry else {})
         return response
 
     return endpoint
@@ -471,14 +471,15 @@ async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = 
         # Refused before the write lock, which a reviewer's script would otherwise hold.
         if drafters_only and not c.visitor.may_answer:
             raise refuse(c.ui, Category.FORBIDDEN, "only_drafters")
-        if not drafters_only:  # someone else's comment, or one answered: read, not written
-            mine = edits.editable if action is edits.edit else actions.withdrawable
-            await c.run(lambda ws: mine(ws, c.visitor, slug, cid, c.ui))
-        if action is edits.edit:  # it takes the write lock as a comment form does: paced alike (429, before the lock)
-            paced = await run_in_threadpool(pace.refusal, c.server.pace, c.server.root, c.visitor, c.ui, "edit_save")
+        done: Any = None
+        if not drafters_only:  # another's comment, or one answered: read, not written; one withdrawn already: said so
+            done = await c.run(lambda ws: edits.own_form(ws, c.visitor, slug, cid, c.ui, action is actions.withdraw))
+            button = "edit_save" if action is edits.edit else "withdraw"  # each write paced as a comment form (429)
+            paced = None if done else await run_in_threadpool(pace.refusal, c.server.pace, c.server.root, c.visitor,
+                                                              c.ui, button)
             if paced:
                 raise pace.TooFast(*paced)
-        done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
+        done = done or await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
     except Busy:
         raise
     except RegdraftError as exc:

@@ -35,6 +35,7 @@ from regdraft.core.errors import Category
 from regdraft.core.text import visible
 from regdraft.web.actions import (
     PROPOSAL_SENT,
+    AnsweredAgain,
     WouldDrop,
     _namesake,
     _open,
@@ -42,6 +43,7 @@ from regdraft.web.actions import (
     not_dropping,
     own,
     sent_by,
+    withdrawable,
     wording_refusal,
 )
 from regdraft.web.guard import Visitor
@@ -56,6 +58,19 @@ class Edited:
 
     comment: Comment
     same: bool = False
+
+
+def own_form(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words,
+             withdrawing: bool) -> AnsweredAgain | None:
+    """A member's edit (`withdrawing`: withdrawal) of comment `cid`, checked when the form comes in, before it waits
+    for the write turn: refused in a sentence when they may not (`editable`, `actions.withdrawable`); a withdrawal of
+    a comment withdrawn already (the form sent twice) answered so, as nothing is to be written (2,000 of them took
+    the write turn one after another, r35 sweep BH F4); else None, for the write."""
+    if not withdrawing:
+        editable(ws, visitor, slug, cid, ui)
+        return None
+    comment = withdrawable(ws, visitor, slug, cid, ui)
+    return AnsweredAgain(comment) if comment.disposition is Disposition.WITHDRAWN else None
 
 
 def editable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) -> Comment:

@@ -17,13 +17,17 @@ from regdraft.core.errors import Category, RegdraftError
 from regdraft.web.words import Refused, Words
 
 BUSY_WAIT = 8.0  # seconds a request waits for another write (a sync) to finish before it is refused, to send again
+CROWDED_RETRY = 5  # seconds a write refused as too many wait (`turns.Crowded`) is asked to wait (`Retry-After`)
 
 
 class Busy(Refused):
-    """A request that waited `BUSY_WAIT` seconds for another write (a sync) to finish: nothing was written."""
+    """A request that waited `BUSY_WAIT` seconds for another write (a sync) to finish, or (`retry` seconds given)
+    one refused at once as too many of the server's writes waited already (503, `Retry-After`): nothing was
+    written."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, retry: int = 0) -> None:
         super().__init__(message, Category.STATE)
+        self.retry = retry
 
 
 def typed(ui: Words, form: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -13,7 +13,8 @@ Post-conditions:
 2. Only reviewers are paced (`paced`): a drafter's link, the local drafter (no links) and the office's own commands
    are not. A visitor without a valid link or form never reaches the lock (refused first), so nothing is kept for
    an address.
-3. A member's comment forms and their edits of a comment (`web.edits`) share the link's bucket: each takes the lock.
+3. A member's comment forms, their edits of a comment (`web.edits`) and their withdrawals share the link's bucket:
+   each takes the lock. A withdrawal of a comment withdrawn already is answered before (nothing to write), uncounted.
 """
 
 from __future__ import annotations

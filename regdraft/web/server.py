@@ -46,8 +46,8 @@ from regdraft.core.layout import AMENDMENTS, CONFIG, PROFILES, REGULATIONS, TEMP
 from regdraft.web import folders, pace, pages, sizes
 from regdraft.web.builds import Gate, cores
 from regdraft.web.guard import ACCESS_COOKIE, LOCAL, Visitor
-from regdraft.web.kept import BUSY_WAIT, Busy
-from regdraft.web.turns import Turns
+from regdraft.web.kept import BUSY_WAIT, CROWDED_RETRY, Busy
+from regdraft.web.turns import Crowded, Turns
 from regdraft.web.words import Words
 from regdraft.workspace.access import lookup
 from regdraft.workspace.resolve import ensure_settled
@@ -186,7 +186,8 @@ class Server:
         push) is held around the whole action and the check for a stopped sync, so what it read cannot change
         before it commits; each request has its own `Workspace`, so the threads of this server wait for each other
         on it too, in turn (`web.turns`). Another writer is waited for `BUSY_WAIT` seconds, then `Busy`: the form is
-        shown again to send; the time this server's own writes take meanwhile is not counted.
+        shown again to send; the time this server's own writes take meanwhile is not counted. With
+        `turns.MOST_WAITING` writes waiting already, `Busy` at once, to send again in `CROWDED_RETRY` seconds.
         """
         from regdraft.workspace.journal import WriterBusy
 
@@ -197,6 +198,8 @@ class Server:
                 return action(ws)
         except WriterBusy:
             raise Busy(self.words()("busy_writing")) from None
+        except Crowded:
+            raise Busy(self.words()("busy_crowded", seconds=CROWDED_RETRY), CROWDED_RETRY) from None
 
     def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T],
                size: Callable[[T], int] = sizes.held) -> T:
