@@ -24,6 +24,14 @@ AMENDMENT = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
 ENTRY = "Quy chế này có hiệu lực kể từ ngày ký."
 
 
+@pytest.fixture(autouse=True)
+def _today_now() -> None:
+    """Today as the test starts, not as the module was imported: a suite running over midnight had the command's
+    today a day past the test's (`test_show_says_the_text_holds_changes_not_yet_in_force` failed so)."""
+    global TODAY
+    TODAY = dt.date.today()
+
+
 def _takes_effect(ws: Workspace, day: dt.date) -> None:
     """The shipped amendment, submitted, taking effect on `day` as its Điều 3 says."""
     text = (ws.root / AMENDMENT).read_text(encoding="utf-8")
