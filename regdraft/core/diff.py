@@ -231,7 +231,7 @@ class _Comparer:
     def pair(self, old: Item, new: Item, moved: bool) -> Provision:
         """Two sides of a provision; `moved` when it left the old order (a new label alone is renumbering)."""
         o, n = old.unit, new.unit
-        relabelled = o.label != n.label
+        relabelled = o.label != n.label or o.designation != n.designation  # `Appendix 1` now `Schedule 1`
         if old.same(new) and not moved and not relabelled:
             return identical(n.kind, o, n, old.address, new.address, new.depth)
         if n.repealed and not o.repealed:

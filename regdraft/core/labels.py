@@ -4,7 +4,7 @@ Label rules (see invariant 3 in `regdraft.core.model`): parts and sections are A
 chapters Roman (`II`), articles and clauses Arabic with an optional lower-case suffix
 (`20a`, `5a`), points a letter with an optional digit suffix (`b`, `đ`, `d1`): the Vietnamese alphabet's in a
 Vietnamese text (and a translation of one), a to z in an English text (`point_alphabet`); appendices Roman
-(`I`) or in digits as the document writes them (`1`, `01`).
+(`I`) or in digits as the document writes them (`1`, `01`), or in an English text a capital letter (`A`: `Annex A`).
 
 Post-conditions:
 1. `from_roman(to_roman(n)) == n` for every n from 1 to `MAX_ROMAN`; `from_roman` accepts only canonical numerals.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 from regdraft.core.patterns import lazy
@@ -101,8 +102,9 @@ _NOUNS = {
 }
 
 KIND_OF_NOUN = {word.lower(): kind for nouns in _NOUNS.values() for kind, word in nouns.items()} | {
-    "subsection": Kind.SUBSECTION}
-"""The kind a unit's noun names, in either language, lower case (`điều`, `article` -> ARTICLE)."""
+    "subsection": Kind.SUBSECTION, "annex": Kind.APPENDIX, "schedule": Kind.APPENDIX}
+"""The kind a unit's noun names, in either language, lower case (`điều`, `article` -> ARTICLE; an English text's
+`annex` and `schedule` are its appendices)."""
 
 REPEALED_TEXT = {"vi": "(được bãi bỏ)", "en": "(repealed)"}
 
@@ -132,6 +134,7 @@ def written(kind: Kind, label: str, language: str) -> str:
 
 
 MAX_ROMAN = 3999
+_ROMAN_LETTERS = frozenset("IVXLCDM")
 
 
 def to_roman(number: int) -> str:
@@ -177,18 +180,70 @@ def chapter_label(raw: str) -> str | None:
     return None
 
 
-def appendix_label(raw: str) -> str | None:
+def appendix_label(raw: str, letters: bool = False) -> str | None:
     """An appendix's number as the model writes it, or None when it is not one: Roman in capitals (`ii` -> `II`),
-    digits as written (`01`, as the document numbers it)."""
+    digits as written (`01`, as the document numbers it); with `letters` (an English text: `Annex A`) also one
+    letter, in capitals."""
     if raw.isdigit() and len(raw) <= 6:
         return raw
-    return raw.upper() if from_roman(raw) is not None else None
+    if from_roman(raw) is not None:
+        return raw.upper()
+    return raw.upper() if letters and len(raw) == 1 and raw.isascii() and raw.isalpha() else None
 
 
-APPENDIX_HEADING = lazy(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex)\s+([IVXLC]+|\d{1,6})"
-                        r"\s*(?:[.:\-–—]\s*(.*))?$")
-"""An appendix's heading line as documents write it: `PHỤ LỤC I`, `Phụ lục 2. TITLE` (the number, then the end or a
-separator: `Phụ lục I, II và III ban hành kèm theo …` is a sentence); group 1 its number, group 2 its title."""
+APPENDIX_HEADING = lazy(r"^(?P<word>PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex|SCHEDULE|Schedule)\s+"
+                        r"(?P<number>[IVXLC]+|\d{1,6}|[A-Z])\s*(?:[.:\-–—]\s*(?P<title>.*))?$")
+"""An appendix's heading line as documents write it: `PHỤ LỤC I`, `Phụ lục 2. TITLE`, `Schedule 1`, `ANNEX A` (the
+number, then the end or a separator: `Phụ lục I, II và III ban hành kèm theo …` is a sentence); groups `word`,
+`number` and `title`. `appendix_heading` says which of them a text in a language reads as one."""
+_UNNUMBERED_APPENDIX = lazy(r"^(?P<word>APPENDIX|Appendix|ANNEX|Annex|SCHEDULE|Schedule)$")
+# The heading words a Vietnamese text has always read (an English `Schedule` or a lettered `ANNEX A` there is text).
+_VI_APPENDIX_WORDS = frozenset({"phụ lục", "appendix", "annex"})
+_VI_APPENDIX_NUMBER = lazy(r"^(?:[IVXLC]+|\d+)$")
+APPENDIX_WORDS = ("Appendix", "Annex", "Schedule")
+"""The words an English text heads its appendices with (`Schedule 1`, `Annex I`); a Vietnamese one `Phụ lục`."""
+
+
+def appendix_heading(text: str, language: str, unnumbered: bool = False) -> tuple[str | None, str, str] | None:
+    """An appendix heading line read in a text in `language`: its number as the model writes it
+    (`appendix_label`; None for a number that is none, `PHỤ LỤC IIII`), its designation (`appendix_designation`:
+    `Schedule 1`, or "" for the language's own `Phụ lục I` / `Appendix I`) and the title on the line (may be
+    empty); None when the line is no appendix heading there.
+
+    A Vietnamese text reads `PHỤ LỤC`, `APPENDIX` and `ANNEX` numbered in Roman numerals or digits, as it always
+    has; an English one also `Schedule` and a letter (`Annex A`), and with `unnumbered` a word alone (`SCHEDULE`:
+    the document's one appendix, numbered 1)."""
+    found = APPENDIX_HEADING.match(text)
+    english = language == "en"
+    if found is None:
+        alone = _UNNUMBERED_APPENDIX.match(text) if english and unnumbered else None
+        return ("1", alone.group("word").capitalize(), "") if alone is not None else None
+    word, number = found.group("word").lower(), found.group("number")
+    if not english and (word not in _VI_APPENDIX_WORDS or not _VI_APPENDIX_NUMBER.match(number)):
+        return None
+    label = appendix_label(number, letters=english)
+    return label, appendix_designation(word, label, language), (found.group("title") or "").strip()
+
+
+def appendix_designation(word: str, label: str | None, language: str) -> str:
+    """How a text designates an appendix when that is not `noun(APPENDIX, language)` and its number: `Schedule 1`,
+    `Annex I`, `Schedule` (unnumbered: `label` None); "" for `Appendix I` in English and for any Vietnamese
+    heading (`PHỤ LỤC I`, `ANNEX I` are printed `Phụ lục I`, as they always were)."""
+    if language != "en":
+        return ""
+    shown = word.capitalize()
+    if label is None:
+        return shown
+    return "" if shown == _NOUNS["en"][Kind.APPENDIX] else f"{shown} {label}"
+
+
+def appendix_alphabet(labels: Iterable[str]) -> str:
+    """How a document's appendices are numbered, for `label_order` and `base_label`: `letters` (`Annex A`, `B`,
+    `C` … : a C there is the third) when one is a letter no Roman numeral has, else `roman` (I, II … or 1, 2 …)."""
+    return "letters" if any(len(label) == 1 and label not in _ROMAN_LETTERS and label.isalpha()
+                            for label in labels) else "roman"
+
+
 ISSUED_WITH = lazy(r"\s*(\((?:Ban hành |Issued )?(?:[Kk]èm theo|[Ww]ith) .*\))\s*$")
 """The line under an appendix's title: `(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP …)`, `(Issued with …)`;
 `match` a paragraph that is that line, `search` a title that ends with it."""
@@ -290,6 +345,8 @@ def label_order(kind: Kind, label: str, alphabet: str = "vi") -> tuple[int, str]
         if match and match.group(1) in letters:
             return letters.index(match.group(1)) + 1, match.group(2)
         return 0, label
+    if kind is Kind.APPENDIX and alphabet == "letters" and label[:1].isascii() and label[:1].isupper():
+        return ord(label[0]) - 64, label[1:]  # `Annex B`: second
     if kind is Kind.CHAPTER or kind is Kind.APPENDIX:
         base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
         roman = int(base) if kind is Kind.APPENDIX and base.isdigit() and len(base) <= 6 else from_roman(base)
@@ -305,6 +362,8 @@ def base_label(kind: Kind, position: int, alphabet: str = "vi") -> str:
     if kind is Kind.POINT:
         letters = point_letters(alphabet)
         return letters[position - 1] if 0 < position <= len(letters) else "?"
+    if kind is Kind.APPENDIX and alphabet == "letters":
+        return chr(64 + position) if 0 < position <= 26 else "?"
     if kind is Kind.CHAPTER or kind is Kind.APPENDIX:
         return to_roman(position)
     return str(position)

@@ -284,7 +284,7 @@ def moved(unit: Unit, delta: int) -> Unit:
     children = unit.children
     return _unpickled_unit(unit.kind, unit.label, unit.title, unit.text,
                            tuple([moved(c, delta) for c in children]) if children else children,
-                           unit.repealed, unit.line + delta, unit.closing)
+                           unit.repealed, unit.line + delta, unit.closing, unit.designation)
 
 
 def __getattr__(name: str) -> Any:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from regdraft.core.blocks import DEEP, INTERRUPTS, JOINED
 from regdraft.core.errors import Problem
-from regdraft.core.labels import MAX_ROMAN, appendix_label, indefinite
+from regdraft.core.labels import MAX_ROMAN, appendix_designation, appendix_label, indefinite
 from regdraft.core.markdown_writer import _dash_content, numbered_read
 from regdraft.core.model import (
     Address,
@@ -51,7 +51,8 @@ _HEADING_WORDS = {
     "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "tiểu mục": Kind.SUBSECTION,
            "điều": Kind.ARTICLE, "phụ lục": Kind.APPENDIX},
     "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "sub-section": Kind.SUBSECTION,
-           "subsection": Kind.SUBSECTION, "article": Kind.ARTICLE, "appendix": Kind.APPENDIX},
+           "subsection": Kind.SUBSECTION, "article": Kind.ARTICLE, "appendix": Kind.APPENDIX, "annex": Kind.APPENDIX,
+           "schedule": Kind.APPENDIX},
 }
 _HEADING = lazy(r"^((?i:phụ\s+lục|tiểu\s+mục|sub-section)|\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
 # Paragraphs read as text that look typed as a point (`a. …`) or as a heading without `#` (`**Điều 2. …**`).
@@ -143,13 +144,18 @@ class Builder:
             return
         raw_label, title = match.group(2), match.group(3)
         raw_label = fold_letters(raw_label) if raw_label else raw_label
-        label = self._label(kind, raw_label, content, line) if raw_label else None
+        # An English text's one unnumbered appendix (`# Schedule. TITLE`) is its appendix 1.
+        alone = kind is Kind.APPENDIX and raw_label is None and self.language == "en"
+        label = "1" if alone else self._label(kind, raw_label, content, line) if raw_label else None
         if label is None:
             if raw_label is None:
                 self.problem(line, f"The heading '{content}' has no number.")
             self._detach(OpenUnit(kind, "?", None, line))
             return
         node = OpenUnit(kind, label, (title or "").strip() or None, line)
+        if kind is Kind.APPENDIX:
+            word = " ".join(fold_letters(match.group(1)).split())
+            node.designation = appendix_designation(word, None if alone else label, self.language)
         raw = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         self.levels[id(node)] = len(raw) - len(raw.lstrip("#"))
         self._attach_heading(node)
@@ -175,9 +181,10 @@ class Builder:
                 self.problem(line, bad)
             return chapter
         if kind is Kind.APPENDIX:
-            number = appendix_label(raw)
+            number = appendix_label(raw, letters=self.language == "en")
             if number is None:
-                self.problem(line, bad[:-1] + ": appendices are numbered I, II, III or 1, 2, 3.")
+                self.problem(line, bad[:-1] + ": appendices are numbered I, II, III or 1, 2, 3" +
+                             (" or A, B, C." if self.language == "en" else "."))
             return number
         pattern = _SECTION_LABEL if kind in (Kind.SECTION, Kind.SUBSECTION) else _ARTICLE_LABEL
         if not pattern.match(raw):

@@ -62,9 +62,10 @@ def render_unit(unit: Unit, language: str, depth: int = 1) -> str:
 
 
 def heading_text(unit: Unit, language: str) -> str:
-    """A heading's text without the `#`s: `Điều 5. Title`, `Chương II. TITLE`."""
+    """A heading's text without the `#`s: `Điều 5. Title`, `Chương II. TITLE`, an appendix as its text designates it
+    (`Schedule 1. TITLE`)."""
     label = part_label_text(unit.label, language) if unit.kind is Kind.PART else unit.label
-    head = f"{noun(unit.kind, language)} {label}"
+    head = unit.designation or f"{noun(unit.kind, language)} {label}"
     if unit.repealed:
         return f"{head}. {REPEALED_TEXT[language]}"
     return f"{head}. {unit.title}" if unit.title else head

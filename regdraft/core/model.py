@@ -65,7 +65,9 @@ class Unit:
     sub-points are paragraphs starting with `- ` or `+ `. `children` are the units below it.
     `closing` holds the paragraphs after the last child (đoạn cuối); only a unit with children
     has one. A repealed unit keeps its place with no text, title, children or closing.
-    `line` is where the unit starts in its source file and takes no part in equality.
+    `line` is where the unit starts in its source file and takes no part in equality. `designation` is how an
+    English text designates an appendix when that is not `Appendix` and its number (`Schedule 1`, `Annex I`,
+    `Schedule` for its one unnumbered appendix), printed in its place; empty for every other unit.
     """
 
     kind: Kind
@@ -76,12 +78,13 @@ class Unit:
     repealed: bool = False
     line: int = field(default=0, compare=False)
     closing: tuple[str, ...] = ()
+    designation: str = ""
 
     def __reduce__(self) -> tuple[Callable[..., Unit], tuple[Any, ...]]:
         """Pickle as a call of `_unpickled_unit` with the fields: the parse cache loads a 1,000-article text ~40 %
         faster than through the generic state of a frozen, slotted dataclass (which looks up its fields per unit)."""
         return (_unpickled_unit, (self.kind, self.label, self.title, self.text, self.children, self.repealed,
-                                  self.line, self.closing))
+                                  self.line, self.closing, self.designation))
 
     def segment(self) -> Segment:
         """This unit's own part of an address."""
@@ -93,13 +96,13 @@ class Unit:
 
 
 _NEW_OBJECT = object.__new__
-_SET_KIND, _SET_LABEL, _SET_TITLE, _SET_TEXT, _SET_CHILDREN, _SET_REPEALED, _SET_LINE, _SET_CLOSING = (
+_SET_KIND, _SET_LABEL, _SET_TITLE, _SET_TEXT, _SET_CHILDREN, _SET_REPEALED, _SET_LINE, _SET_CLOSING, _SET_NAMED = (
     getattr(Unit, name).__set__
-    for name in ("kind", "label", "title", "text", "children", "repealed", "line", "closing"))
+    for name in ("kind", "label", "title", "text", "children", "repealed", "line", "closing", "designation"))
 
 
 def _unpickled_unit(kind: Kind, label: str, title: str | None, text: tuple[str, ...], children: tuple[Unit, ...],
-                    repealed: bool, line: int, closing: tuple[str, ...]) -> Unit:
+                    repealed: bool, line: int, closing: tuple[str, ...], designation: str = "") -> Unit:
     """`Unit(kind, label, …)` as a reading is loaded: each slot set as the dataclass's `__init__` sets it (the class
     has no `__post_init__`), a third cheaper than the call (`object.__setattr__` by name for each field); a
     1,000-article reading holds 9,000 units."""
@@ -112,6 +115,7 @@ def _unpickled_unit(kind: Kind, label: str, title: str | None, text: tuple[str, 
     _SET_REPEALED(unit, repealed)
     _SET_LINE(unit, line)
     _SET_CLOSING(unit, closing)
+    _SET_NAMED(unit, designation)
     return unit
 
 
@@ -131,6 +135,7 @@ class OpenUnit:
     children: list[OpenUnit] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     frozen: Unit | None = None  # the unit already built (an article read before, `markdown.read(reuse=)`)
+    designation: str = ""  # an appendix's `Schedule 1` (`Unit.designation`)
 
     def freeze(self, language: str) -> Unit:
         """The immutable unit, with its children frozen; the repealed placeholder if it is one."""
@@ -140,13 +145,13 @@ class OpenUnit:
         if (self.text == [repealed_text] and not self.children) or (
             self.kind in HEADING_KINDS and self.title == repealed_text and not self.text and not self.children
         ):
-            return _unpickled_unit(self.kind, self.label, None, (), (), True, self.line, ())
+            return _unpickled_unit(self.kind, self.label, None, (), (), True, self.line, (), self.designation)
         # Built as a cached reading is loaded (the fields set as `Unit(...)` sets them): a third cheaper per unit, and
         # a text read anew builds every unit it has.
         children = self.children
         return _unpickled_unit(self.kind, self.label, self.title, tuple(self.text),
                                tuple([c.freeze(language) for c in children]) if children else (), False, self.line,
-                               tuple(self.closing))
+                               tuple(self.closing), self.designation)
 
 
 def _flatten_text(unit: Unit) -> Iterator[str]:
@@ -360,5 +365,5 @@ def _may_contain(unit: Unit, address: Address, target: Address) -> bool:
 
 def repealed_unit(unit: Unit) -> Unit:
     """The placeholder a repealed unit leaves behind."""
-    return Unit(unit.kind, unit.label, None, (), (), True, unit.line)
+    return Unit(unit.kind, unit.label, None, (), (), True, unit.line, designation=unit.designation)
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from regdraft.core.errors import Problem
-from regdraft.core.labels import POINT_LETTERS, written
+from regdraft.core.labels import POINT_LETTERS, appendix_alphabet, written
 from regdraft.core.model import Kind, Regulation, Unit, base_label, label_order, noun
 from regdraft.core.patterns import lazy
 
@@ -111,7 +111,8 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
             appendix = f"{noun(Kind.APPENDIX, lang)} {appendices[0].label}"
             problems.append(Problem(f"{noun(after.kind, lang)} {after.label} comes after {appendix}; appendices "
                                     "follow the last article.", reg.source, after.line))
-    _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "", selected)
+    _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "", selected,
+              appendix_alphabet(u.label for u in appendices))
     _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "",
               selected)
     _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "", selected)
@@ -241,5 +242,6 @@ def _why_invalid(kind: Kind, label: str, language: str = "vi", alphabet: str = "
     if kind is Kind.CHAPTER:
         return f"'{label}' is not a chapter number (Roman numerals: I, II, III ...)"
     if kind is Kind.APPENDIX:
-        return f"'{label}' is not an appendix number (I, II ... or 1, 2 ...)"
+        letters = " or A, B ..." if language == "en" else ""
+        return f"'{label}' is not an appendix number (I, II ... or 1, 2 ...{letters})"
     return f"'{label}' is not a number (write it like 12 or 12a)"

@@ -190,7 +190,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     if not closing.signer and not closing.recipients:
         # Appendices (`PHỤ LỤC I`, forms and tables) after the signature block (Nghị định 63/2010): it is read
         # before them.
-        cut = appendix_start(items[header.body_start:])
+        cut = appendix_start(items[header.body_start:], language)
         appendices = list(items[header.body_start:][cut:])
         if appendices:
             tail = flatten_closing_tables(items[header.body_start:][:cut])
@@ -213,7 +213,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     if not appendices:
         # Appendices before the signature (a copy regdraft exported prints them after it); taken only when they
         # read as appendices: a paragraph of the last article may start with `Phụ lục I …` too.
-        cut = appendix_start(tail[:closing.body_end])
+        cut = appendix_start(tail[:closing.body_end], language)
         appended = read_appendices(_text(_markdown_rows(tail[cut:closing.body_end]), markdown), language, all_notes)
         if appended is not None:
             body_end = cut
@@ -288,9 +288,11 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
     if not closing.signer and not closing.recipients and body and not authenticated:
         last = body[-1]
-        all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
-                              "signature block or list of recipients after it: it may be cut off. Compare the "
-                              "end with the source document.", last.text))
+        ends = ("The last article is followed by the appendices, with no signature block or list of recipients "
+                "before or after them" if appended else "The file ends inside the text of an article, with no "
+                "signature block or list of recipients after it")
+        all_notes.append(Note(last.where, "warning", f"{ends}: it may be cut off. Compare the end with the source "
+                              "document.", last.text))
     all_notes.extend([note] if (note := gap_note(missing_units(reg), reg.language, unit)) else [])
     text, checked, passes, gapped = _checked(reg, target)
     all_notes.extend(checked)

@@ -3,11 +3,13 @@
 `read_appendices(paragraphs, language, notes)` reads the paragraphs from the first appendix heading to the end
 of the document (the signature block already taken out) as appendix units, or returns None when they are not
 appendices regdraft can number (an unnumbered `PHỤ LỤC`, `Phụ lục số 01`): the caller then keeps them as before.
+An English text's headings may also say `Schedule` or `Annex` and be lettered (`ANNEX A`), and its one appendix
+may be unnumbered (`SCHEDULE`): the unit keeps the document's word (`Unit.designation`), which every output prints.
 
 Post-conditions:
-1. Every paragraph is kept, in order: the heading gives the unit's number, the paragraph after it (or the
-   heading's own words after the number) its title; a `(Ban hành kèm theo …)` after the title is the unit's first
-   paragraph; tables are Markdown tables; nothing is rewritten but the escapes the format needs.
+1. Every paragraph is kept, in order: the heading gives the unit's number and designation, the paragraph after
+   it (or the heading's own words after the number) its title; a `(Ban hành kèm theo …)` after the title is the
+   unit's first paragraph; tables are Markdown tables; nothing is rewritten but the escapes the format needs.
 2. The units pass `validate` as appendices (numbered I, II, III or 1, 2, 3 as the document numbers them); a gap
    or repeat is reported by `validate` like any other.
 """
@@ -17,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from regdraft.core.labels import APPENDIX_HEADING, ISSUED_WITH, appendix_label
-from regdraft.core.model import Kind, Unit, noun
+from regdraft.core.labels import ISSUED_WITH, appendix_heading
+from regdraft.core.markdown_writer import heading_text
+from regdraft.core.model import Kind, Unit
 from regdraft.core.text import fold_letters
 from regdraft.importer.classify import literal, table_markdown
 from regdraft.importer.report import Note, Paragraph
@@ -30,20 +33,24 @@ _NUMBERED = re.compile(r"^(\d+[a-z]?)&#46;")
 def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[Note]) -> tuple[Unit, ...] | None:
     """The appendices `paragraphs` hold (the first is an appendix heading); None when one has no number."""
     units: list[Unit] = []
-    opened: tuple[str, int, list[str], list[str]] | None = None  # label, line, title pieces, text
+    opened: tuple[str, str, int, list[str], list[str]] | None = None  # label, designation, line, title pieces, text
     for para in paragraphs:
-        heading = APPENDIX_HEADING.match(fold_letters(para.text)) if para.rows is None else None
+        # An unnumbered `SCHEDULE` is the English text's one appendix: the first heading, or none at all.
+        heading = appendix_heading(fold_letters(para.text), language, unnumbered=opened is None) \
+            if para.rows is None else None
         if heading is not None:
-            label = appendix_label(heading.group(1))
+            label, designation, own_title = heading
             if label is None:
                 return None
             if opened is not None:
+                if opened[1] and " " not in opened[1]:
+                    return None  # a heading after an unnumbered `SCHEDULE`: not numbered as regdraft reads them
                 units.append(_unit(*opened))
-            opened = (label, para.where, [heading.group(2)] if heading.group(2) else [], [])  # its title, if there
+            opened = (label, designation, para.where, [own_title] if own_title else [], [])  # its title, if there
             continue
         if opened is None:
             return None  # text before the first heading: not appendices as regdraft reads them
-        label, line, title, text = opened
+        label, _, line, title, text = opened
         if not title and not text and para.rows is None and not ISSUED_WITH.match(para.text):
             title.append(para.text)
             continue
@@ -51,7 +58,7 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
     if opened is None:
         return None
     units.append(_unit(*opened))
-    named = ", ".join(noun(Kind.APPENDIX, language) + " " + u.label for u in units)
+    named = ", ".join(heading_text(Unit(Kind.APPENDIX, u.label, designation=u.designation), language) for u in units)
     notes.append(Note(paragraphs[0].where, "info", (
         f"{len(units)} appendices ({named}) were read as appendices after the last article, each with its title and "
         "its text (forms and tables) as written." if len(units) > 1 else
@@ -60,12 +67,12 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
     return tuple(units)
 
 
-def _unit(label: str, line: int, title: list[str], text: list[str]) -> Unit:
+def _unit(label: str, designation: str, line: int, title: list[str], text: list[str]) -> Unit:
     heading = " ".join(title).strip()
     issued = ISSUED_WITH.search(heading)
     if issued is not None and issued.start() > 0:
         heading, text = heading[:issued.start()].strip(), [issued.group(1), *text]
-    return Unit(Kind.APPENDIX, label, heading or None, tuple(text), line=line)
+    return Unit(Kind.APPENDIX, label, heading or None, tuple(text), line=line, designation=designation)
 
 
 def _free(text: str) -> str:

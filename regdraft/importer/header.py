@@ -313,13 +313,21 @@ def _names(lines: Sequence[Paragraph]) -> list[list[Paragraph]]:
 
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục(?= (?:[IVXLC]+|\d+|số)\b)|APPENDIX|ANNEX"
                        r"|(?:Appendix|Annex)(?= [IVXLC\d]))")
+# An English text's appendices also start at `SCHEDULE`, `Schedule 1`, `Annex A` or a heading word alone (its one
+# unnumbered appendix); whether they read as appendices is `appendices.read_appendices`'s.
+_ENGLISH_APPENDIX = re.compile(r"^(?:SCHEDULE|(?:Appendix|Annex|Schedule)(?= (?:[IVXLC\d]|[A-Z]\b))"
+                               r"|(?:Appendix|Annex|Schedule)$)")
 
 
-def appendix_start(paragraphs: Sequence[Paragraph]) -> int:
-    """Where the appendices (`PHỤ LỤC I`, `APPENDIX 1`) begin after the last article heading; the end when none."""
+def appendix_start(paragraphs: Sequence[Paragraph], language: str = "vi") -> int:
+    """Where the appendices (`PHỤ LỤC I`, `APPENDIX 1`; in English also `Schedule 1`, `ANNEX A`, `SCHEDULE`) begin
+    after the last article heading; the end when none."""
     last = max((i for i, p in enumerate(paragraphs) if _HEADING_START.match(fold_letters(p.text))), default=-1)
+    english = language == "en"
     return next((i for i in range(last + 1, len(paragraphs))
-                 if paragraphs[i].rows is None and _APPENDIX.match(fold_letters(paragraphs[i].text))), len(paragraphs))
+                 if paragraphs[i].rows is None and (_APPENDIX.match(text := fold_letters(paragraphs[i].text))
+                                                    or english and _ENGLISH_APPENDIX.match(text))),
+                len(paragraphs))
 
 
 def adoption_sentence(para: Paragraph) -> bool:

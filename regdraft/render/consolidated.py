@@ -111,7 +111,7 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
         # `Điều 5. Title`; an untitled article prints `Điều 1` alone, as the law does (Luật Thi đua, khen thưởng),
         # and `Điều 5.[1]` when a footnote mark follows its label (DOMAIN.md).
         titled = unit.kind is Kind.ARTICLE and bool(unit.title or unit.repealed or note)
-        label = f"{noun(unit.kind, language)} {number}" + ("." if titled else "")
+        label = (unit.designation or f"{noun(unit.kind, language)} {number}") + ("." if titled else "")
         title = repealed if unit.repealed else (unit.title or "")
         out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at, more=tuple(more)))
         text = unit.text

@@ -208,7 +208,7 @@ def _label(p: Provision, language: str) -> list[DiffSegment]:
         if unit is None:
             return ""
         if unit.kind in HEADING_KINDS:
-            return heading_text(Unit(unit.kind, unit.label), language)
+            return heading_text(Unit(unit.kind, unit.label, designation=unit.designation), language)
         return unit_label_text(unit, language)
 
     old, new = text(p.old), text(p.new)

@@ -22,6 +22,7 @@ from regdraft.render.marked import Paragraph, marked, para_class
 from regdraft.render.paragraphs import relabelled, renumbered_only
 
 if TYPE_CHECKING:
+    from regdraft.core.address import Address
     from regdraft.render.profile import Profile
     from regdraft.render.redline import Redline
 
@@ -163,7 +164,7 @@ class Helpers:
         heading_only = p.kind in CONTAINER_KINDS
         lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
         # `5. text`, or an article's `Điều 8. Title`: the label stays, the rest is struck.
-        head = f"{heading_text(Unit(p.kind, p.old.label), self.language)}. " if p.kind in TEXT_HEADINGS else \
+        head = f"{heading_text(_bare(p.old), self.language)}. " if p.kind in TEXT_HEADINGS else \
             f"{unit_label_text(p.old, self.language)} "
         stands = not heading_only and p.new is not None and p.new.repealed and lines[0].startswith(head)
         out: list[Paragraph] = []
@@ -233,12 +234,22 @@ class Helpers:
         elif kind is ChangeKind.REPEALED and old is not None:
             new = old
         if old is not None and new is not None and old != new:
-            return f"{old.describe(self.language)} → {new.describe(self.language)}"
-        where = str(change.address.describe(self.language))
+            return f"{self._named(old)} → {self._named(new)}"
+        where = self._named(change.address)
         if in_title_alone(change):  # the summary's change and the table's row alike
             return f"{'the title of' if self.language == 'en' else 'tên'} {where}"
         part = in_part_alone(self._provision(change))  # `phần mở đầu Điều 37`: words changed in its lead-in alone
         return str(change.address.unit.with_part(part).describe(self.language)) if part else where
+
+    def _named(self, address: Address) -> str:
+        """An address as the text names it: an appendix as its text designates it (`Schedule 1`), else
+        `Address.describe`."""
+        if address.kind is Kind.APPENDIX and not address.part:
+            for reg in (self.redline.comparison.new, self.redline.comparison.old):
+                unit = next((u for u in reg.units if u.kind is Kind.APPENDIX and u.label == address.label), None)
+                if unit is not None:
+                    return unit.designation or address.describe(self.language)
+        return str(address.describe(self.language))
 
     def where(self, change: Any) -> str:
         """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
@@ -305,9 +316,9 @@ class Helpers:
 
 
 def _bare(unit: Unit | None) -> Unit:
-    """The unit with its title dropped, so `heading_text` gives only `Điều 5`."""
+    """The unit with its title dropped, so `heading_text` gives only `Điều 5` (`Schedule 1`)."""
     assert unit is not None
-    return Unit(unit.kind, unit.label)
+    return Unit(unit.kind, unit.label, designation=unit.designation)
 
 
 def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:

@@ -165,7 +165,7 @@ def show(reg: Regulation, address: str | None = None) -> str:
     located = find_part(reg, target)
     path = heading_path(located, reg.language)
     body = plain(located.unit, reg.language)
-    title = located.address.describe(reg.language)
+    title = located.unit.designation or located.address.describe(reg.language)  # `Schedule 2`, as the text says
     if target.part:
         # A part is shown under the headings down to its own unit (`Chương I › Điều 6 › khoản 2`).
         path = heading_path(Located(located.address, located.unit, (*located.ancestors, located.unit)), reg.language)
@@ -191,7 +191,7 @@ def _unit_json(loc: Located) -> dict[str, Any]:
         "address": str(loc.address), "kind": unit.kind.value, "label": unit.label, "title": unit.title,
         "text": list(unit.text), "repealed": unit.repealed,
         "children": [str(unit_address(c, loc.address)) for c in unit.children],
-        "line": unit.line,
+        "line": unit.line, **({"designation": unit.designation} if unit.designation else {}),
     }
 
 

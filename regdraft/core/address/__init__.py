@@ -304,7 +304,7 @@ def _dash_of(ordinal: str, raw: str) -> str:
 
 
 _CODE = lazy(
-    r"^(?:(?P<pl>pl(?:\d+|[ivxlcdm]+))|(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<tm>tm\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+    r"^(?:(?P<pl>pl(?:\d+|[ivxlcdm]+|[a-z]))|(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<tm>tm\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
 )
 
 
@@ -331,7 +331,7 @@ def _parse_code(raw: str) -> Address:
         elif below is Kind.CLAUSE and group == "k":
             group = "pt"
         if group == "pl":
-            segments.append(Segment(Kind.APPENDIX, appendix_label(piece[2:]) or piece[2:]))
+            segments.append(Segment(Kind.APPENDIX, appendix_label(piece[2:], letters=True) or piece[2:]))
         elif group == "p":
             segments.append(Segment(Kind.PART, piece[1:]))
         elif group == "ch":
@@ -401,9 +401,9 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
             raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
         return chapter
     if kind is Kind.APPENDIX:
-        number = appendix_label(label)
+        number = appendix_label(label, letters=True)  # `Annex A`, as an English text letters them
         if number is None:
-            raise AddressError(f"'{raw}': '{label}' is not an appendix number (write it like I or 1).")
+            raise AddressError(f"'{raw}': '{label}' is not an appendix number (write it like I, 1 or A).")
         return number
     if kind is Kind.POINT:
         point = label.lower().replace("dd", "đ")

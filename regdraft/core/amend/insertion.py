@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from regdraft.core.amend.operations import InsertUnit
 from regdraft.core.amend.tree import NotApplied, existing, find_unit, missing, replace_at
-from regdraft.core.labels import written
+from regdraft.core.labels import appendix_alphabet, indefinite, written
 from regdraft.core.model import Address, Kind, Segment, Unit, base_label, label_order, noun
 
 Units = tuple[Unit, ...]
@@ -76,13 +76,18 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str, alphabet: str
         index = next(i for i, s in enumerate(siblings) if s.label == sibling.label)
         expected = next_insert_label(kind, sibling.label)
         is_last = index == len(siblings) - 1
+        if kind is Kind.APPENDIX:  # numbered as the document numbers them: III, 3 (or 03) or C after the one before
+            alphabet = appendix_alphabet(s.label for s in siblings)
         next_number = base_label(kind, label_order(kind, sibling.label, alphabet)[0] + 1, alphabet)
-        if label != expected and not (is_last and label == next_number):
+        roman: tuple[str, ...] = ()
+        if kind is Kind.APPENDIX and sibling.label.isdigit():  # `Phụ lục 3` after `Phụ lục 2` (III was taken too)
+            roman, next_number = (next_number,), str(int(sibling.label) + 1).zfill(len(sibling.label))
+        if label != expected and not (is_last and label in (next_number, *roman)):
             def named(label: str) -> str:  # `point dd` in English (docs/format.md)
                 return f"{word} {written(kind, label, language)}"
 
-            message = f"{named(label)} is out of place: a {word} inserted after {named(sibling.label)} is labelled " \
-                      f"{written(kind, expected, language)}"
+            message = (f"{named(label)} is out of place: {indefinite(word)} inserted after {named(sibling.label)} is "
+                       f"labelled {written(kind, expected, language)}")
             if is_last:  # after the last one, the next label is as right (`g` after `e`: Vietnamese points take no `f`)
                 message += f", or {written(kind, next_number, language)} as the last"
             base = label_order(kind, sibling.label, alphabet)[0]
@@ -170,6 +175,6 @@ def _first_appendix(units: Units, op: InsertUnit, new: Unit, language: str) -> U
                    if articles else "the last unit")
             raise NotApplied(f"{shown} cannot be added after {op.after.describe(language)}: the first {word} "
                              f"follows {end}.")
-    if op.target.label not in (base_label(Kind.APPENDIX, 1), "1"):
+    if op.target.label not in (base_label(Kind.APPENDIX, 1), "1", *(("A",) if language == "en" else ())):
         raise NotApplied(f"{shown} is out of place: the first {word} is labelled {base_label(Kind.APPENDIX, 1)}.")
     return (*units, new)

@@ -281,7 +281,7 @@ def _opens_without_mark(reader: _Reader, content: str) -> _Draft | None:
         return None
     heading = HEADING.match(content)
     article = next((t.segments[0].label for t in targets(owner.op) if t.segments[0].kind is Kind.ARTICLE), None)
-    begins = starts(owner.op, content) or (heading is not None and heading.group(2) == article)
+    begins = starts(owner.op, content, reader.language) or (heading is not None and heading.group(2) == article)
     return owner if begins else None
 
 

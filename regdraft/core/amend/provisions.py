@@ -36,7 +36,7 @@ LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SUBSECTION: 3, Kin
          Kind.PART: 6, Kind.APPENDIX: 7}
 _NOUN = lazy(
     r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|tiểu\s+mục|mục|sub-?sections?|sections?|chương|chapters?"
-    r"|phần|parts?|phụ\s+lục|appendix)(?![\wđĐ])\s*",
+    r"|phần|parts?|phụ\s+lục|appendix|annex|schedule)(?![\wđĐ])\s*",
     _I,
 )
 _LABEL = lazy(r"(?P<label>thứ\s+[^\s,;]+|[0-9A-Za-zđĐ]+)(?![\wđĐ])", _I)
@@ -64,7 +64,7 @@ _LABELS = {
     Kind.SECTION: lazy(r"^\d+[a-z]?$"),
     Kind.SUBSECTION: lazy(r"^\d+[a-z]?$"),
     Kind.CHAPTER: lazy(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
-    Kind.APPENDIX: lazy(r"^(?:[IVXLCDM]+|\d+)$"),
+    Kind.APPENDIX: lazy(r"^(?:[IVXLCDM]+|\d+|[A-Z])$"),  # `Annex A` too, as English texts letter them
     Kind.PART: lazy(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
 }
 # `của Luật này`, `of this Law`: the document itself, said at the end of a list.

@@ -12,7 +12,7 @@ from regdraft.core.address import is_dash_part, is_plus_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.headings import build_heading, heading_start
 from regdraft.core.blocks import item_as_read
-from regdraft.core.labels import APPENDIX_HEADING, appendix_label
+from regdraft.core.labels import appendix_heading
 from regdraft.core.markdown_writer import numbered_read
 from regdraft.core.model import (
     REPEALED_TEXT,
@@ -83,13 +83,13 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
     first = paragraphs[0]
     expected = _written_label(kind, label, language)
     if kind is Kind.APPENDIX:
-        match = APPENDIX_HEADING.match(first)
-        if match is None or appendix_label(match.group(1)) != label:
+        heading = appendix_heading(first, language, unnumbered=True)
+        if heading is None or heading[0] != label:
             raise GrammarError(f"the quoted text must begin with '{expected}', the appendix the instruction names, "
                                f"not '{shown(first)}'.")
         # Free text, as in the regulation file: `1\\. …` is a numbered line of a form, not a clause.
         text = tuple(numbered_read(p) for p in paragraphs[1:])
-        return Unit(Kind.APPENDIX, label, (match.group(2) or "").strip() or None, text, (), False, lines[0])
+        return Unit(Kind.APPENDIX, label, heading[2] or None, text, (), False, lines[0], designation=heading[1])
     if kind is Kind.ARTICLE:
         match = HEADING.match(first)
         if match is not None and match.group(2) != label:
@@ -152,8 +152,9 @@ def _without_context(target: Address, paragraphs: list[str], lines: list[int]) -
     return paragraphs, lines
 
 
-def starts(op: Operation, paragraph: str) -> bool:
-    """True when `paragraph` begins the new text of `op` (its label, or an article heading)."""
+def starts(op: Operation, paragraph: str, language: str = "vi") -> bool:
+    """True when `paragraph` begins the new text of `op` (its label, or an article heading; an appendix's as a text
+    in `language` heads it)."""
     target = op.target if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
     if target is None:
         return False
@@ -161,8 +162,8 @@ def starts(op: Operation, paragraph: str) -> bool:
         heading = heading_start(paragraph)
         return heading is not None and heading[:2] == (target.kind, target.label)
     if target.kind is Kind.APPENDIX:
-        named = APPENDIX_HEADING.match(paragraph)
-        return named is not None and appendix_label(named.group(1)) == target.label
+        named = appendix_heading(paragraph, language, unnumbered=True)
+        return named is not None and named[0] == target.label
     if target.kind is Kind.ARTICLE or isinstance(op, ReplaceHeading):
         match = HEADING.match(paragraph)
         return match is not None and match.group(2) == target.label
@@ -174,12 +175,12 @@ def split_quote(parts: list[Operation], paragraphs: list[str], lines: list[int],
                 language: str) -> list[tuple[list[str], list[int]]]:
     """Cut the quoted paragraphs of a several-unit instruction into each unit's, in the order named."""
     first_target = parts[0].target if isinstance(parts[0], (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
-    if first_target is not None and not starts(parts[0], paragraphs[0]):
+    if first_target is not None and not starts(parts[0], paragraphs[0], language):
         paragraphs, lines = _without_context(first_target, paragraphs, lines)
     starts_at: list[int] = []
     position = 0
     for op in parts:
-        index = next((i for i in range(position, len(paragraphs)) if starts(op, paragraphs[i])), None)
+        index = next((i for i in range(position, len(paragraphs)) if starts(op, paragraphs[i], language)), None)
         if index is None or (not starts_at and index != 0):
             target = op.target if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
             assert target is not None

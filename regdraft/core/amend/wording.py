@@ -158,7 +158,7 @@ def _group_verbs(ops: Sequence[Operation], language: str) -> str:
 def unit_paragraphs(unit: Unit, language: str) -> list[str]:
     """A unit's paragraphs as a quote holds them: label first, then text, then its children."""
     if unit.kind is Kind.APPENDIX:  # its heading, then its free text (a numbered line escaped, not read as a clause)
-        head = f"{noun(Kind.APPENDIX, language)} {unit.label}"
+        head = unit.designation or f"{noun(Kind.APPENDIX, language)} {unit.label}"
         if unit.repealed:
             return [f"{head}. {REPEALED_TEXT[language]}"]
         return [f"{head}. {unit.title}" if unit.title else head,

@@ -125,11 +125,12 @@ _EN_DOC_TYPES = (
 
 _EN = Grammar(
     start=lazy(
-        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|(?<!-)paragraphs?|articles?|chapters?|sections?)\s|Appendix\s"
+        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|(?<!-)paragraphs?|articles?|chapters?|sections?)\s"
+        r"|(?:Appendix|Annex|Schedule)\s"
         r"|(?i:this|the\s+present)\s+(?i:point|clause|article|chapter|section)(?!\w))"
         rf"|(?P<doc>(?:{_EN_DOC_TYPES})\s+No\.?\s*\d))"
     ),
-    noun=lazy(r"(?:the\s+)?((?i:point|clause|(?<!-)paragraph|article|chapter|section)|Appendix)s?\s+"),
+    noun=lazy(r"(?:the\s+)?((?i:point|clause|(?<!-)paragraph|article|chapter|section)|Appendix|Annex|Schedule)s?\s+"),
     nouns={
         "point": Kind.POINT,
         "clause": Kind.CLAUSE,
@@ -138,6 +139,8 @@ _EN = Grammar(
         "chapter": Kind.CHAPTER,
         "section": Kind.SECTION,
         "appendix": Kind.APPENDIX,
+        "annex": Kind.APPENDIX,  # an English text's own word for its appendices (`Schedule 1`, `Annex I`)
+        "schedule": Kind.APPENDIX,
     },
     labels={
         # `point b` or, as English rules write it, `point (b)`
