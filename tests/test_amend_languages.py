@@ -4,6 +4,8 @@ amendment of 01-QC/TU-EN read, passed both checks, and printed `Điều 1. Amend
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
@@ -56,3 +58,42 @@ def test_an_amendment_in_the_text_s_language_is_not_warned_of(tmp_workspace: Wor
     assert checked.exit_code == 0, checked.output
     assert "This amendment is in" not in checked.output, checked.output
     assert "This amendment is in" not in invoke(tmp_workspace, "check").output
+
+
+def test_an_amendment_with_no_language_line_is_read_in_the_language_of_the_text_it_amends(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    from regdraft.workspace.amendments import load
+
+    # It was read as Vietnamese: the English instruction was refused, and the export printed `Điều 1`.
+    text = MIXED.replace("language: {language}\n", "").format(instruction="Clause 3 of Article 8 is amended to read:")
+    tmp_workspace.commit({"amendments/mix/amendment.md": text.encode("utf-8")}, "Hand-written, no language line")
+    checked = invoke(tmp_workspace, "amend", "check", "mix")
+    assert checked.exit_code == 0 and "mix: no problems found" in checked.output, checked.output
+    assert load(tmp_workspace, "mix").language == "en"
+    whole = invoke(tmp_workspace, "check")
+    assert whole.exit_code == 0 and "This amendment is in" not in whole.output, whole.output
+    out = tmp_path / "mix.html"
+    assert invoke(tmp_workspace, "amend", "export", "mix", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Article 1." in page and "Điều" not in page and "DỰ THẢO" not in page
+    status = invoke(tmp_workspace, "amend", "status", "mix", "circulating", "--draft", "1")
+    assert status.exit_code == 0, status.output
+    # The file says what it said: no language line is written into it.
+    assert "language:" not in (tmp_workspace.root / "amendments" / "mix" / "amendment.md").read_text(encoding="utf-8")
+
+
+def test_an_amendment_of_a_vietnamese_text_with_no_language_line_stays_vietnamese(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    from regdraft.workspace.amendments import load
+
+    text = (MIXED.replace("language: {language}\n", "").replace("01-QC/TU-EN", "01-QC/TU")
+            .replace("## Article 1. Amendments to the Working Regulations", "## Điều 1. Sửa đổi Quy chế")
+            .replace("## Article 2. Entry into force\n\nThese Regulations take effect on the date of signing.",
+                     "## Điều 2. Hiệu lực\n\nQuy chế này có hiệu lực kể từ ngày ký.")
+            .format(instruction="Sửa đổi, bổ sung khoản 3 Điều 8 như sau:")
+            .replace("To be provided by the Standing Committee with the necessary information.",
+                     "Được Ban Thường vụ cung cấp thông tin cần thiết."))
+    tmp_workspace.commit({"amendments/vn/amendment.md": text.encode("utf-8")}, "Hand-written, no language line")
+    checked = invoke(tmp_workspace, "amend", "check", "vn")
+    assert checked.exit_code == 0 and "vn: no problems found" in checked.output, checked.output
+    assert load(tmp_workspace, "vn").language == "vi" and "language" not in load(tmp_workspace, "vn").meta

@@ -89,7 +89,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
     )
-    load_amendment(text, relative, slug)
+    load_amendment(text, relative, slug, amendment.language)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     from regdraft.workspace.votes import changed_ungated
 

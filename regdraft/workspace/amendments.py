@@ -60,27 +60,58 @@ def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
         data = ws.read(relative)
     else:
         relative, data = read_at(ws, amendment_path(slug), rev)
-    amendment, problems = read_amendment(ws, data, relative, slug)
+    (amendment, problems), language = read_in_language(ws, data, relative, slug, rev)
     alphabets: dict[str, str] = {}
     if amendment is not None and amendment.language == "en" and (alphabets := _alphabets(ws, amendment, rev)):
         # Its lettered instructions run in the alphabet of the text it amends: a translation's in the Vietnamese one
-        amendment, problems = read_amendment(ws, data, relative, slug, alphabets)
-    amendment, problems = named_reading(ws, data, relative, slug, (amendment, problems), rev, alphabets)
+        amendment, problems = read_amendment(ws, data, relative, slug, alphabets, language=language)
+    amendment, problems = named_reading(ws, data, relative, slug, (amendment, problems), rev, alphabets, language)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
 
 
+def read_in_language(ws: Workspace, data: bytes, relative: str, slug: str, rev: str | None = None
+                     ) -> tuple[tuple[Amendment | None, tuple[Problem, ...]], str]:
+    """`parse_cache.read_amendment`'s reading, in the language of the text it amends when its front matter gives
+    none (`amended_language`), and that language (`vi` for one that gives its own)."""
+    reading = read_amendment(ws, data, relative, slug)
+    language = amended_language(ws, reading[0] or front_matter_only(data, relative, slug), rev)
+    if language != "vi":  # no `language:` written: read as the English text it amends is written
+        reading = read_amendment(ws, data, relative, slug, language=language)
+    return reading, language
+
+
 def named_reading(ws: Workspace, data: bytes, relative: str, slug: str,
                   reading: tuple[Amendment | None, tuple[Problem, ...]], rev: str | None = None,
-                  alphabets: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+                  alphabets: Mapping[str, str] | None = None,
+                  language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
     """`reading` (`parse_cache.read_amendment`'s), or, when it has problems, the amendment read again knowing the
     amended text's own name, so that a refusal names the whole text as the text does (`throughout these Staff
     Rules`; r34 sweep BE defect 3)."""
     amendment, problems = reading
     if problems and (names := _names(ws, amendment or front_matter_only(data, relative, slug), rev)):
-        return read_amendment(ws, data, relative, slug, alphabets or None, names)
+        return read_amendment(ws, data, relative, slug, alphabets or None, names, language)
     return reading
+
+
+def amended_language(ws: Workspace, amendment: Amendment | None, rev: str | None = None) -> str:
+    """The language an amendment whose front matter gives none is read in: the text's it amends, when the workspace
+    holds it (at `rev`); `vi` otherwise, and for an amendment that says its own (`written_language`: a written
+    `language:` wins, and `check` warns when it is not the text's)."""
+    from regdraft.core.amend.document import written_language
+
+    if amendment is None or written_language(amendment):
+        return "vi"
+    amends = amendment.meta.get("amends")
+    first = next(iter(amends.values()), "") if isinstance(amends, Mapping) and amends else ""
+    regulation = amendment.regulation or str(first or "")
+    if not regulation:
+        return "vi"
+    try:
+        return load_regulation(ws, regulation, rev).language
+    except RegdraftError:
+        return "vi"
 
 
 def _names(ws: Workspace, amendment: Amendment | None, rev: str | None) -> dict[str, str]:

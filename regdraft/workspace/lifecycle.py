@@ -37,10 +37,16 @@ from regdraft.core.markdown import decode
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
-from regdraft.workspace.amendments import list_amendments, load, load_or_front, named_reading, target_regulation
+from regdraft.workspace.amendments import (
+    list_amendments,
+    load,
+    load_or_front,
+    named_reading,
+    read_in_language,
+    target_regulation,
+)
 from regdraft.workspace.moved_files import read_at
 from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, refuse_taken, untaggable_sentence
-from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
@@ -155,7 +161,8 @@ def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amend
     if rev is None and not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
     relative, data = (relative, ws.read(relative)) if rev is None else read_at(ws, relative, rev)  # moved since
-    amendment, reading = named_reading(ws, data, relative, slug, cached_amendment(ws, data, relative, slug), rev)
+    first, language = read_in_language(ws, data, relative, slug, rev)
+    amendment, reading = named_reading(ws, data, relative, slug, first, rev, language=language)
     if amendment is None:
         raise ParseError.collect(reading or (Problem("nothing in it can be applied.", relative),), "amendment")
     return amendment, reading
@@ -273,7 +280,8 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
         load(ws, slug)  # says which amendments there are
     try:
         data = ws.read(relative)
-        amendment, reading = named_reading(ws, data, relative, slug, cached_amendment(ws, data, relative, slug))
+        first, language = read_in_language(ws, data, relative, slug)
+        amendment, reading = named_reading(ws, data, relative, slug, first, language=language)
     except ParseError as exc:  # not even text
         return Review(exc.problems or (Problem(str(exc), relative),))
     if amendment is None:
@@ -456,7 +464,8 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)
     unread_meta = {**amendment.meta, **changes}  # its instructions unread, what was read with the keys set
-    updated = load_amendment(text, relative, slug) if unread is None else replace(amendment, meta=unread_meta)
+    updated = (load_amendment(text, relative, slug, amendment.language) if unread is None
+               else replace(amendment, meta=unread_meta))
     name = amendment.number or slug
     if status == current:
         message = f"Draft {draft} of {name}: draft number set (was {amendment.draft or 'none'})"
@@ -497,7 +506,7 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
     refuse_taken(ws, amendment, wanted)
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), {"number": wanted})
-    updated = load_amendment(text, relative, slug)
+    updated = load_amendment(text, relative, slug, amendment.language)
     was = f" (was {amendment.number})" if amendment.number else ""
     ws.commit({relative: text.encode("utf-8")}, f"Number amendment {slug} as {wanted}{was}")
     return updated

@@ -122,16 +122,20 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
 
 def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str, slug: str,
                    alphabets: Mapping[str, str] | None = None,
-                   names: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
-    """`document.read_amendment(data, source, slug, alphabets=alphabets, names=names)`, from the workspace's cache
-    when it was read before (with the same alphabets of the regulations amended, and the same names of the text)."""
+                   names: Mapping[str, str] | None = None,
+                   language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
+    """`document.read_amendment(data, source, slug, alphabets=alphabets, names=names, language=language)`, from the
+    workspace's cache when it was read before (with the same alphabets of the regulations amended, the same names of
+    the text and the same language for a front matter giving none)."""
     from regdraft.core.amend.document import read_amendment as read
 
     folder = _folder(ws)
     known = tuple(f"{reg}={alphabet}" for reg, alphabet in sorted((alphabets or {}).items()))
-    known += tuple(f"name:{language}={name}" for language, name in sorted((names or {}).items()))
+    known += tuple(f"name:{lang}={name}" for lang, name in sorted((names or {}).items()))
+    known += (f"language={language}",) if language != "vi" else ()
     return _cached(folder, _key("amendment", data, (source, slug, *known)),
-                   lambda: read(data, source, slug, load=_front_matter(folder), alphabets=alphabets, names=names))
+                   lambda: read(data, source, slug, load=_front_matter(folder), alphabets=alphabets, names=names,
+                                language=language))
 
 
 def front_matter_reader(ws: Workspace | Path | None) -> Callable[[str], Any] | None:

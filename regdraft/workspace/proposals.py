@@ -178,17 +178,17 @@ def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, ad
 
     path = amendment_path(slug)
     before = decode(ws.read(path), path)
-    was = load_amendment(before, path, slug)
+    language = edited.language  # the amended text's: the document's own when its front matter gives none
+    was = load_amendment(before, path, slug, language)
     reg = amended_id(ws, was, regulation) or was.regulation
     standing = was.for_regulation(reg)
     located = ws.locate_regulation(reg)
     in_force = parse(ws.read(located), located)
     on = on_provision(address, Effects(in_force, standing, reg))
-    language = edited.language
     provision = address.describe(language)
 
     def vet(text: str) -> None:
-        after = load_amendment(text, path, slug).for_regulation(reg)
+        after = load_amendment(text, path, slug, language).for_regulation(reg)
         lost = rewritten((before, standing.instructions), (text, after.instructions), on)
         if lost:
             numbers = _listed([ins.location for ins in lost])

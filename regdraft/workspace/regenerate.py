@@ -99,7 +99,9 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     """
     import difflib
 
-    was, _ = read_amendment(existing, source, slug)
+    # A document whose front matter gives no language is in the language of the text it amends (`read_amendment`).
+    language = old.language
+    was, _ = read_amendment(existing, source, slug, language=language)
     reg = regulation or old.id or (was.regulation if was else "")
     # Spaces pasted from Word (`Danh\u00a0hiệu`) are quoted as an import writes them, with a note.
     edited, spaced = plain_spaced(edited, old)
@@ -110,7 +112,7 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     had_reasons = was is not None and was.meta.get(KEY) is not None
     # The reasons are written back below; those of the instructions taken out would name nothing meanwhile.
     frame = with_front_matter(before + after, {KEY: None}) if had_reasons else before + after
-    shell = load_amendment(frame, source, slug)
+    shell = load_amendment(frame, source, slug, language)
     reg = reg or shell.regulation
     article = article or shell.article.label
     written = tuple(_in_article(ins, article) for ins in generated.instructions)
@@ -138,7 +140,7 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
         merged = {**kept, **carried}
         if merged != (meta.get(KEY) or {}):  # unchanged reasons keep their lines as written
             text = with_front_matter(text, {KEY: merged or None})
-    load_amendment(text, source, slug)  # what is written must read back
+    load_amendment(text, source, slug, language)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
     # The note on what the new text of a unit amended whole leaves out is said of an instruction this run writes or
@@ -170,7 +172,7 @@ def _written_in(shell: tuple[str, Amendment], reg: str, article: str, region: tu
         return rendered
     before, _, after = split_instructions(shell[0], article)
     try:
-        read = load_amendment(before + ours + ("\n\n" if after else "\n") + after, source, slug)
+        read = load_amendment(before + ours + ("\n\n" if after else "\n") + after, source, slug, shell[1].language)
     except RegdraftError:
         return rendered
     back = read.for_regulation(reg).instructions if reg in read.regulations else ()
@@ -305,7 +307,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         raise RegdraftError(f"{edited_name or f'{reg_path}@{edited_rev}'} makes no change to the provisions of "
                             f"{old.id} in force{why}, so there is nothing to amend: amendment '{slug}' was not "
                             "created.")
-    written = load_amendment(result.text, relative, slug)
+    written = load_amendment(result.text, relative, slug, old.language)
     if vet is not None:
         vet(result.text)
     warnings = ((_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
@@ -321,7 +323,7 @@ def _refuse_undoing(existing: str, source: str, slug: str, old: Regulation, edit
     copied the text in force, not the preview (r34 sweep BD 1: a colleague's instructions were emptied silently)."""
     from regdraft.core.amend.undone import undone, undone_message
 
-    was, _ = read_amendment(existing, source, slug)
+    was, _ = read_amendment(existing, source, slug, language=old.language)
     if was is None or old.id not in was.regulations:
         return
     found = undone(old, was.for_regulation(old.id), edited)

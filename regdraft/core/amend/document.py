@@ -246,9 +246,10 @@ def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: l
         )
 
 
-def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
-    """Read an amending document; `ParseError` listing every problem with its file and line."""
-    amendment, problems = read_amendment(data, source, slug)
+def load_amendment(data: bytes | str, source: str, slug: str, language: str = "vi") -> Amendment:
+    """Read an amending document; `ParseError` listing every problem with its file and line. `language`: the one it
+    is read in when its front matter gives none (the amended text's, `written_language`)."""
+    amendment, problems = read_amendment(data, source, slug, language=language)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
@@ -267,7 +268,8 @@ def front_matter_only(data: bytes | str, source: str, slug: str) -> Amendment | 
 
 def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReader | None = None,
                    alphabets: Mapping[str, str] | None = None,
-                   names: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+                   names: Mapping[str, str] | None = None,
+                   language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
     """Read an amending document as far as it can be read: the instructions that read, and every problem.
 
     For `amend check`, which reports what the instructions that could be read would do too. The
@@ -276,20 +278,30 @@ def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReade
     `alphabets` gives the point alphabet (`Regulation.alphabet`) of the regulations amended that the caller knows,
     by id: an English document's lettered instructions are judged in it (`layout.instruction_alphabet`).
     `names` gives the amended text's own name by language (`self_name.own_names`: `{"en": "these Staff Rules"}`),
-    which a refusal suggests for `throughout …`.
+    which a refusal suggests for `throughout …`. `language` is the language a document whose front matter has no
+    `language:` is read in, and then its `meta["language"]`: the workspace gives the amended text's
+    (`workspace.amendments.load`), so an amendment of an English text reads in English without the line.
     """
     from regdraft.core.amend.self_name import naming
 
     with naming(names or {}):
-        return _read_amendment(data, source, slug, load, alphabets)
+        return _read_amendment(data, source, slug, load, alphabets, language)
+
+
+def written_language(amendment: Amendment) -> bool:
+    """Whether the amendment's front matter says its language (`language:`), rather than taking the amended text's."""
+    return any(line.startswith("language:") for line in amendment.front_matter.split("\n"))
 
 
 def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader | None,
-                    alphabets: Mapping[str, str] | None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+                    alphabets: Mapping[str, str] | None,
+                    default: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems, load)
+    if meta.get("language") in (None, "") and default == "en":
+        meta = {**meta, "language": default}  # the amended text's (`read_amendment`); the file is as written
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
     preamble: list[str] = []
     articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []

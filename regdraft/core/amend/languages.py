@@ -3,9 +3,10 @@ translation): it reads, since instructions cite provisions alike in both, but th
 words in its language around the other's text (`Điều 1. Amendments to …`, `DỰ THẢO lần 1`; r34 sweep BE defect 4).
 
 Post-conditions of `language_differs`:
-1. One warning when the amendment's language (`vi` when its front matter gives none) is not the amended text's, at
-   the line of `language:` in its front matter (its first line when it has none), naming both languages, the words
-   that will print in the amendment's, and the two ways to fix it.
+1. One warning when the amendment's language is not the amended text's, at the line of `language:` in its front
+   matter, naming both languages, the words that will print in the amendment's, and the two ways to fix it. One
+   whose front matter gives none is read in the amended text's language (`workspace.amendments.amended_language`),
+   so it is warned of only when read without that text (`vi`), at its first line.
 2. Nothing when the languages agree.
 """
 
