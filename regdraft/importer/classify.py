@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
-from regdraft.core.labels import point_alphabet
+from regdraft.core.labels import point_alphabet, written
 from regdraft.core.model import (
     Kind,
     OpenUnit,
@@ -118,6 +118,7 @@ class _State:
     arabic_chapters: list[int] = field(default_factory=list)
     word_labels: int = 0  # clause and point labels written as words (`Khoản 1.`, `Điểm a.`)
     bracketed: OpenUnit | None = None  # the article whose clauses are numbered `(1)`, `(2)` (English), if any
+    sub_item: tuple[OpenUnit, int] | None = None  # the point of the last `(ii)` read under one (English), its number
     alphabet: str = "vi"  # the points' (`point_alphabet`): a to z in English until a point is lettered `dd`
 
 
@@ -317,6 +318,8 @@ def _labelled(state: _State, para: Paragraph) -> bool:
     bracketed = _BRACKETED.match(para.text) if state.language == "en" else None
     if bracketed is not None and _bracketed(state, para, bracketed.group("label"), bracketed.group("text")):
         return True
+    if state.language == "en" and _sub_item(state, para):
+        return True
     clause = _CLAUSE.match(para.text)
     if clause and not (clause.group("sep") == ")" and not clause.group("label").isdigit()):
         return _clause(state, para, clause.group("label"), clause.group("text"))
@@ -371,6 +374,36 @@ def _bracketed(state: _State, para: Paragraph, label: str, text: str) -> bool:
                                 "number them, were read as clauses, written `1\\.` in the file, the first here; a "
                                 "bracketed number out of sequence stays text.", para.text))
     state.bracketed = article
+    return True
+
+
+_ROMAN_ITEM = re.compile(r"^\((?P<number>[ivxlc]+)\)\s+\S")
+
+
+def _sub_item(state: _State, para: Paragraph) -> bool:
+    """`(ii) previous clubs;` under point (b) of an English text: a sub-item numbered in lower-case Roman numerals,
+    kept as text of the point (regdraft numbers no unit below a point) with a note for each, as a point out of
+    sequence has one; `(i)`, `(v)`, `(x)` only where no point would be lettered so (`(i)` right after point (h) is
+    point i, `(v)` a sub-item only after `(iv)`)."""
+    found = _ROMAN_ITEM.match(para.text)
+    point = state.stack.get(Kind.POINT)
+    number = from_roman(found.group("number")) if found is not None else None
+    if found is None or point is None or number is None:
+        return False
+    label = found.group("number")
+    if len(label) == 1:
+        holder = state.stack.get(Kind.CLAUSE) or state.stack.get(Kind.ARTICLE)
+        points = [c for c in holder.children if c.kind is Kind.POINT] if holder is not None else []
+        following = bool(points) and label_order(Kind.POINT, label, state.alphabet)[0] == label_order(
+            Kind.POINT, points[-1].label, state.alphabet)[0] + 1
+        run = state.sub_item is not None and state.sub_item[0] is point and state.sub_item[1] == number - 1
+        if not (run or (number == 1 and not following)):
+            return False
+    state.sub_item = (point, number)
+    name = f"{noun(Kind.POINT, state.language)} {written(Kind.POINT, point.label, state.language)}"
+    state.notes.append(Note(para.where, "unclassified", f"This looks like sub-item ({label}) of {name}; regdraft "
+                            f"numbers no unit below a point, so it was kept as text of {name}.", para.text))
+    _text(state, literal(para.text))
     return True
 
 
