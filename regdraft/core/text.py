@@ -19,10 +19,16 @@ _LONG = 10_000
 
 
 # The invisible characters no legal text holds (a character class's inside): zero-width spaces and joiners,
-# direction marks, and the embeddings, overrides and isolates that show letters in another order than stored.
-INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# direction marks (U+061C among them), the embeddings, overrides and isolates that show letters in another order than
+# stored, the soft hyphen (U+00AD: Word's optional hyphen, a hint where a word may break at a line's end, never part
+# of the wording), the Mongolian vowel separator, the deprecated shaping controls (U+206A-U+206F) and the interlinear
+# annotation marks (U+FFF9-U+FFFB). Each hides the words around it from a search (`thủ\u00adtục` is no `thủ tục`).
+_HIDDEN = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+INVISIBLE = f"{_HIDDEN}\u200c\u200d"
 _INVISIBLE = lazy(f"[{INVISIBLE}]")
-_NOT_JOINERS = lazy("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_NOT_JOINERS = lazy(f"[{_HIDDEN}]")
+SOFT_HYPHEN = "\u00ad"
+_REORDERING = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # the direction marks and controls
 
 
 def short(text: str, limit: int = 110) -> str:
@@ -176,9 +182,18 @@ def control_character(text: str) -> str | None:
     char = found.group()
     if char in "\u2028\u2029" or ord(char) < 0x20 or char == "\x7f":
         return f"the control character U+{ord(char):04X}, which no document format can hold"
-    return (f"the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'a format character').lower()}), "
-            "which no legal text holds: it hides words from a search or shows letters in another order than they "
-            "are stored")
+    does = ("it shows letters in another order than they are stored" if _REORDERING.match(char) else
+            "it cannot be seen, yet a search for the words around it does not find them")
+    return f"the invisible character {invisible_name(char)}, which no legal text holds: {does}"
+
+
+def invisible_name(char: str) -> str:
+    """How a message names an invisible character: `U+200B (zero width space)`, `U+00AD (soft hyphen: Word's
+    optional hyphen)`."""
+    name = unicodedata.name(char, "a format character").lower()
+    if char == SOFT_HYPHEN:
+        name += ": Word's optional hyphen"
+    return f"U+{ord(char):04X} ({name})"
 
 
 def visible(text: str, joiners: bool = False) -> str:

@@ -40,7 +40,7 @@ from typing import Any
 from regdraft.core.counts import count as counted
 from regdraft.core.encodings import SAMPLE
 from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.text import nfc
+from regdraft.core.text import SOFT_HYPHEN, nfc
 from regdraft.core.yaml_bounds import MAX_FRONT_MATTER_BYTES, size_of, too_long
 from regdraft.importer import legacy, pdfcopy
 from regdraft.importer.archive import check_parts, not_a_package
@@ -58,11 +58,14 @@ from regdraft.importer.docx_marks import (
 from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
 from regdraft.importer.docx_styles import _W, MAX_BASED_ON, Styles, _val, _w, font_of
 from regdraft.importer.docx_symbols import symbol, unmapped
-from regdraft.importer.plaintext import NOT_NFC, clean, with_capitals
+from regdraft.importer.plaintext import NOT_NFC, clean, invisible_in, invisible_notes, with_capitals
 from regdraft.importer.report import Note, Paragraph
 
 # A manual line break (Shift+Enter) while a run is read: it becomes a space or a paragraph end (`_wraps`).
 _SOFT_BREAK = "\v"
+# Word's optional hyphen (`w:softHyphen`) while a run is read, kept apart from the run's text until a legacy font's
+# text is converted (TCVN3 writes `ư` as the byte of U+00AD); then a soft hyphen, left out and counted (`clean`).
+_OPTIONAL_HYPHEN = "\x00"
 _HEADING_WORD = re.compile(r"^(?:Điều|Chương|Mục|Tiểu mục|Phần|Article|Chapter|Section|Part)\s", re.I)
 _POINT_LABEL = re.compile(r"^\(?(?:dd|[a-zđ])\d*\s?[).\-](?:\s|$)")
 _WRAPPED_LINE = 60  # a line this long, not ending a sentence, goes on after a break even before a capital
@@ -90,6 +93,7 @@ class _Reader:
         self.not_nfc: list[int] = []  # the paragraphs whose text was not in NFC
         self.spans: list[tuple[int, str, int]] = []  # table cells' spans past the grid: (paragraph, written, read as)
         self.symbols: list[tuple[int, str]] = []  # symbols (`w:sym`) with no Unicode character: (paragraph, named)
+        self.invisible: list[tuple[int, str, str]] = []  # invisible characters left out (`plaintext.invisible_in`)
 
     def paragraph(self, group: Sequence[tuple[Any, int]]) -> list[Paragraph]:
         """One paragraph as Word shows it with its tracked changes accepted. `group` holds its `w:p` elements with
@@ -111,6 +115,7 @@ class _Reader:
             return []  # a paragraph deleted as a tracked change, or hidden, mark and all: Word shows no number there
         label = self.list_label(p, style)
         label = nfc(label) if label else label
+        self.invisible += invisible_in(text, where)
         pieces = [clean(piece) for line in text.split("\n") for piece in self.soft_breaks(line, where)]
         pieces = [piece for piece in pieces if piece]
         if label:
@@ -175,21 +180,23 @@ class _Reader:
                 out.append(_SOFT_BREAK)
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
+            elif tag == _w("softHyphen"):
+                out.append(_OPTIONAL_HYPHEN)
             elif tag == _w("sym"):
                 shown, named = symbol(child)
                 self.symbols += [(where, named)] if named else []
                 out.append(shown)
         text = "".join(out)
-        if not text.strip():
-            return text
+        if not text.replace(_OPTIONAL_HYPHEN, "").strip():
+            return text.replace(_OPTIONAL_HYPHEN, SOFT_HYPHEN)
         rpr = run.find(_w("rPr"))
         font = (font_of(rpr) or self.styles.font(_val(rpr, "rStyle")) or self.styles.font(paragraph_style)
                 or self.styles.default_font)
         encoding = self.encoding or legacy.font_encoding(font)
         if encoding in (None, "utf-8"):
-            return text
+            return text.replace(_OPTIONAL_HYPHEN, SOFT_HYPHEN)
         self.converted.setdefault(str(encoding), []).append(where)
-        converted = legacy.decode(text, str(encoding))
+        converted = SOFT_HYPHEN.join(legacy.decode(piece, str(encoding)) for piece in text.split(_OPTIONAL_HYPHEN))
         return converted.upper() if self.encoding is None and legacy.capitals_font(font) else converted
 
     def table(self, tbl: Any, where: int) -> Paragraph:
@@ -339,6 +346,7 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
     if reader.symbols:
         notes.append(Note(reader.symbols[0][0], "warning", unmapped([named for _, named in reader.symbols]) +
                           " The first is in this paragraph."))
+    notes += invisible_notes(reader.invisible, "paragraph")
     notes += hidden_notes(reader.hidden)
     notes += revision_note(sorted(reader.revised), reader.joined)
     notes += left_out_notes(document, reader.references)

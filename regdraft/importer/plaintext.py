@@ -22,7 +22,7 @@ from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.encodings import binary, decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.text import INVISIBLE, ODD_SPACES, fold_letters
+from regdraft.core.text import INVISIBLE, ODD_SPACES, SOFT_HYPHEN, fold_letters, invisible_name, short
 from regdraft.importer import header, legacy, pdfcopy
 from regdraft.importer.report import Note, Paragraph
 
@@ -102,6 +102,39 @@ def _soft_break_notes(text: str) -> list[Note]:
                                    "holds no line breaks.")]
 
 
+def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line") -> list[Note]:
+    """The notes on the invisible characters `clean` leaves out, from each found as (its line or paragraph, the
+    character, the words around it as read): one counting the soft hyphens (Word's optional hyphens), one the
+    others, each naming where the first stood and showing its words as read (`thủ\u00adtục` reads `thủtục`)."""
+    notes = []
+    soft = [f for f in found if f[1] == SOFT_HYPHEN]
+    if soft:
+        hyphens = counted(len(soft), "soft hyphen", plural_form="soft hyphens")
+        notes.append(Note(soft[0][0], "info", f"{hyphens} (Word's optional hyphens, U+00AD) left out, the first in "
+                                              f"this {unit}: a soft hyphen only marks where a word may break at a "
+                                              "line's end and is no part of the wording.", soft[0][2]))
+    other = [f for f in found if f[1] != SOFT_HYPHEN]
+    if other:
+        names = ", ".join(invisible_name(char) for char in dict.fromkeys(char for _, char, _ in other))
+        characters = counted(len(other), "invisible character", plural_form="invisible characters")
+        notes.append(Note(other[0][0], "info", f"{characters} ({names}) left out, the first in this {unit}: no "
+                                               "legal text holds them.", other[0][2]))
+    return notes
+
+
+def invisible_in(text: str, where: int) -> list[tuple[int, str, str]]:
+    """The invisible characters of `text` (`invisible_notes`), each with `where` and the words around it as read."""
+    if not _INVISIBLE.search(text):
+        return []
+    return [(where, found.group(), _around(text, found.start())) for found in _INVISIBLE.finditer(text)]
+
+
+def _around(text: str, at: int) -> str:
+    """The words of `text` on either side of position `at`, as `clean` reads them."""
+    before, after = text[:at].split(" ")[-2:], text[at:].split(" ")[:2]
+    return short(clean(" ".join(before) + " ".join(after)), 80)
+
+
 def _bad_byte_notes(data: bytes) -> list[Note]:
     """One note per byte that is not UTF-8 (the first twenty), naming its line and column."""
     bad = legacy.bad_utf8(data)
@@ -163,6 +196,7 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not markdown:
         raws = column_rows(raws)
+    notes.extend(invisible_notes([f for number, raw in enumerate(raws, start=1) for f in invisible_in(raw, number)]))
     lines = [(number, clean(raw)) for number, raw in enumerate(raws, start=1)]
     if not markdown:
         # pdftotext ends each page with a form feed, which `clean` drops: the lines holding one mark the page breaks.
