@@ -39,7 +39,7 @@ from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit, _unpickled_unit
 from regdraft.core.text import nfc
-from regdraft.core.unwritable import unwritable_lines
+from regdraft.core.unwritable import placed, unwritable_lines
 
 if TYPE_CHECKING:
     from regdraft.core.markdown_tree import Builder
@@ -182,6 +182,7 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
 
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
+    hidden = len(problems)  # the lines holding a control or invisible character: named by provision below
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems, load)
     if body_start == 0 and problems:
@@ -202,16 +203,21 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     problems.extend(builder.problems)
     units = tuple(node.freeze(language) for node in builder.top)
     regulation = Regulation(front, tuple(builder.preamble), units, meta, source)
+    problems[:hidden] = placed(problems[:hidden], lambda: _provisions(regulation, language))
     dirty: set[int] = set()
     problems.extend(validate(regulation, reused, dirty))
     if chunks and dirty:  # an article with a numbering problem inside is read again, and checked, every time
         for digest in [digest for digest, (unit, _) in chunks.items() if id(unit) in dirty]:
             del chunks[digest]
     problems.sort(key=lambda p: p.line)
-    unwritable = unwritable_lines(text, source, lambda: [(loc.unit.line, loc.address.describe(language))
-                                                         for loc in regulation.walk() if loc.unit.line])
+    unwritable = unwritable_lines(text, source, lambda: _provisions(regulation, language))
     warnings = sorted([*builder.ambiguities(), *builder.warnings, *unwritable], key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(warnings))
+
+
+def _provisions(regulation: Regulation, language: str) -> list[tuple[int, str]]:
+    """Each provision's first line and name (`khoản 2 Điều 5`), in order: where a line's problem is named."""
+    return [(loc.unit.line, loc.address.describe(language)) for loc in regulation.walk() if loc.unit.line]
 
 
 def _feed_articles(builder: Builder, lines: list[str], start: int, cuts: Sequence[tuple[int, str]],

@@ -6,7 +6,8 @@ takes (U+FDD0 to U+FDEF, U+1FFFE ...) is no letter or sign any font shows. The c
 the file is read (`frontmatter.without_control_characters`). Post-conditions:
 
 1. Each line holding such a character gives one warning, at that line, naming the first such character.
-2. The warning names the provision the line belongs to: the last of the places given that starts at or before it.
+2. The warning names the provision the line belongs to: the last of the places given that starts at or before it;
+   `placed` names it so on the problems of the control and invisible characters found where the file is read.
 3. The text is read as written (a regulation still writes back byte for byte).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import Problem
@@ -54,12 +56,29 @@ def unwritable_lines(text: str, source: str, provisions: Callable[[], Sequence[t
     asked only when there is a line to name."""
     if not _SUSPECT.search(text) or not _UNWRITABLE.search(text):
         return []
-    places = sorted(provisions(), key=lambda place: place[0])
+    at = _placer(provisions())
+    return [Problem(f"This line holds {_named(line)}; retype the text around it.", source, number, at(number),
+                    warning=True)
+            for number, line in enumerate(text.split("\n"), start=1) if _UNWRITABLE.search(line)]
+
+
+def placed(problems: Sequence[Problem], provisions: Callable[[], Sequence[tuple[int, str]]]) -> list[Problem]:
+    """`problems` (those `frontmatter.without_control_characters` found: a line holding an invisible character),
+    each naming the provision its line belongs to, as `unwritable_lines` names it; `provisions` is asked only when
+    there is a problem."""
+    if not problems:
+        return []
+    at = _placer(provisions())
+    return [p if p.unit or not p.line else replace(p, unit=at(p.line)) for p in problems]
+
+
+def _placer(provisions: Sequence[tuple[int, str]]) -> Callable[[int], str]:
+    """The name of the provision a line belongs to: the last of `provisions` (first line, name) starting at or before
+    it; "" before the first (the front matter, the preamble)."""
+    places = sorted(provisions, key=lambda place: place[0])
     starts = [line for line, _ in places]
-    out = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _UNWRITABLE.search(line):
-            at = bisect.bisect_right(starts, number) - 1
-            out.append(Problem(f"This line holds {_named(line)}; retype the text around it.", source, number,
-                               places[at][1] if at >= 0 else "", warning=True))
-    return out
+
+    def at(number: int) -> str:
+        found = bisect.bisect_right(starts, number) - 1
+        return places[found][1] if found >= 0 else ""
+    return at

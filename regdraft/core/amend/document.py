@@ -35,7 +35,7 @@ from regdraft.core.frontmatter import (
 from regdraft.core.markdown import blocks, decode
 from regdraft.core.markdown_writer import list_line
 from regdraft.core.model import Kind, label_order, noun
-from regdraft.core.unwritable import instruction_places, unwritable_lines
+from regdraft.core.unwritable import instruction_places, placed, unwritable_lines
 
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
 PENDING = ("draft", "circulating", "submitted")
@@ -298,6 +298,7 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
                     default: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
+    hidden = len(problems)  # the lines holding a control or invisible character: named by instruction below
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems, load)
     if meta.get("language") in (None, "") and default == "en":
@@ -364,6 +365,9 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
     warnings.extend(capital_warnings(capitals, source, signed=signed))
     every = [ins for part in read.values() for ins in part.instructions]
     warnings.extend(unwritable_lines(text, source, lambda: instruction_places(every)))
+    articles_at = [(a.line, f"{noun(Kind.ARTICLE, language)} {a.label}")
+                   for a in (*kept, *(part.article for part in read.values()))]
+    problems[:hidden] = placed(problems[:hidden], lambda: [*articles_at, *instruction_places(every)])
     problems.sort(key=lambda p: p.line)
     warnings.sort(key=lambda p: p.line)
     if main is None:
