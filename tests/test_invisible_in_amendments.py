@@ -98,3 +98,41 @@ def test_an_amending_document_s_line_names_its_instruction_or_article(law_worksp
             where = "instruction 1" if line.startswith("1\\.") else "Điều 2"
             assert f"amendments/sd/amendment.md:{n}: {where}: This line holds the invisible character U+00AD" in said
 
+
+@needs_corpus
+def test_amend_check_says_a_soft_hyphen_in_the_regulation_hides_the_phrase(law_workspace: Path, tmp_path: Path,
+                                                                          invoke: Invoke) -> None:
+    ws = _copy(law_workspace, tmp_path)
+    _with_instruction(ws, "1\\. Bỏ cụm từ “tổ chức, doanh nghiệp” tại khoản 1 Điều 5.")
+    assert invoke(ws, "amend", "check", "sd").exit_code == 0
+    path = ws.root / REGULATION
+    text = path.read_text(encoding="utf-8")
+    clause = "1\\. Người lao động là người Việt Nam làm việc trong cơ quan, tổ chức, doanh nghiệp"
+    line = text[:text.index(clause)].count("\n") + 1
+    # A file an earlier import kept soft hyphens in, as the sweep's copy had them: between the two words.
+    path.write_text(text.replace(clause, clause.replace("doanh nghiệp", f"doanh{SHY}nghiệp"), 1), encoding="utf-8")
+    result = invoke(ws, "amend", "check", "sd")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "“tổ chức, doanh nghiệp” is found 0 times in khoản 1 Điều 5" in said
+    hint = (f"The words are there, but khoản 1 Điều 5 holds the invisible character U+00AD (soft hyphen: Word's "
+            f"optional hyphen) between them, at line {line} of {REGULATION} («")
+    assert hint in said
+    # The workspace's check names the line of the regulation (and checks no amendment of a text with a problem).
+    assert f"{REGULATION}:{line}: khoản 1 Điều 5: This line holds the invisible" in " ".join(
+        invoke(ws, "check").output.split())
+
+
+@needs_corpus
+def test_amend_check_says_a_soft_hyphen_in_the_quoted_phrase_hides_it(law_workspace: Path, tmp_path: Path,
+                                                                     invoke: Invoke) -> None:
+    ws = _copy(law_workspace, tmp_path)
+    _with_instruction(ws, f"1\\. Bỏ cụm từ “tổ chức, doanh{SHY}nghiệp” tại khoản 1 Điều 5.")
+    result = invoke(ws, "amend", "check", "sd")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "is found 0 times in khoản 1 Điều 5" in said
+    hint = "The phrase as quoted holds the invisible character U+00AD (soft hyphen: Word's optional hyphen)"
+    assert hint in said
+    assert hint in " ".join(invoke(ws, "check").output.split())  # the workspace's check says it too
+    assert ": instruction 1: This line holds the invisible character U+00AD" in said

@@ -367,8 +367,9 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
         applied = apply(before, amendment)
     except (AmendmentConflict, ParseError) as exc:
         from regdraft.workspace.awaited import awaited  # a provision missing that another pending one brings in
+        from regdraft.workspace.hidden_words import explained  # a phrase's words hidden by an invisible character
 
-        return Review(awaited(ws, amendment, exc.problems, shared) if exc.problems
+        return Review(awaited(ws, amendment, explained(ws, amendment, exc.problems), shared) if exc.problems
                       else (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
