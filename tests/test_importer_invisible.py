@@ -106,3 +106,16 @@ def test_the_other_invisible_characters_are_left_out_and_named(tmp_path: Path, l
     wanted = sum(line.count("\u200b") + line.count("\u2060") for line in lines)
     assert hidden == [f"{wanted} invisible characters (U+200B (zero width space), U+2060 (word joiner)) left out, "
                       "the first in this line: no legal text holds them."]
+
+
+@needs_corpus
+def test_a_line_break_pasted_from_word_is_named_as_found(tmp_path: Path, law_imported: str) -> None:
+    # Word's Shift+Enter pasted as U+2028 (line separator), as the sweep's copy had it: the note said U+000B.
+    lines = [line.replace(", ", ",\u2028", 1) if n % 4 == 0 else line
+             for n, line in _paragraphs(LAW.read_text(encoding="utf-8"))]
+    source = tmp_path / "cong-doan.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = import_file(source)
+    assert result.text == law_imported
+    [note] = [n.message for n in result.report.notes if "Shift+Enter" in n.message]
+    assert "lines hold line breaks typed with Shift+Enter (U+2028), the first" in note and "U+000B" not in note

@@ -92,14 +92,16 @@ def with_capitals(paragraphs: Sequence[Paragraph], unit: str,
 
 
 def _soft_break_notes(text: str) -> list[Note]:
-    """One note when lines hold Word's manual line breaks (U+000B), which `clean` reads as spaces."""
-    lines = [n for n, line in enumerate(text.split("\n"), start=1) if any(ch in line for ch in SOFT_BREAKS)]
+    """One note when lines hold Word's manual line breaks, which `clean` reads as spaces, naming the characters
+    found: U+000B (vertical tab) as Word's own text has it, U+2028 (line separator) as a paste from Word often has."""
+    lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if any(ch in line for ch in SOFT_BREAKS)]
     if not lines:
         return []
     one = len(lines) == 1
-    return [Note(lines[0], "info", f"{len(lines)} {'line holds' if one else 'lines hold'} line breaks typed with "
-                                   "Shift+Enter (U+000B), the first this one; each was read as a space: a paragraph "
-                                   "holds no line breaks.")]
+    found = " or ".join(f"U+{ord(ch):04X}" for ch in SOFT_BREAKS if any(ch in line for _, line in lines))
+    return [Note(lines[0][0], "info", f"{len(lines)} {'line holds' if one else 'lines hold'} line breaks typed with "
+                                      f"Shift+Enter ({found}), the first this one; each was read as a space: a "
+                                      "paragraph holds no line breaks.")]
 
 
 def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line") -> list[Note]:
