@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,19 @@ def decree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@cache
 def _export(root: Path, suffix: str, *options: str) -> Path:
+    """The consolidated copy of `root` exported to `suffix` (once a process for each: the module's `decree` is read
+    by several tests, which read its exports and change nothing)."""
     out = root.parent / f"hop-nhat-{len(options)}{suffix}"
     _run(root, "export", "63/2010/NĐ-CP", "--as-of", "2013-07-01", *options, "-o", str(out))
     return out
+
+
+@cache
+def _pdf_words(path: Path) -> str:
+    """The words of the PDF at `path`, one space between them (read once a process for each file)."""
+    return " ".join(pdf_text(path).split())
 
 
 def _framed(root: Path, tmp_path: Path) -> Path:
@@ -77,7 +87,7 @@ def test_a_copy_for_reference_marks_the_base_s_signature_as_a_copy_s(decree: Pat
     assert ('<p class="signer-title">THỦ TƯỚNG</p><p class="signer-note">(Đã ký)</p><p class="signer-name">Nguyễn Tấn '
             'Dũng</p>') in html
     assert "VĂN BẢN HỢP NHẤT (bản để tham khảo)" in html
-    pdf = " ".join(pdf_text(_export(decree, ".pdf")).split())
+    pdf = _pdf_words(_export(decree, ".pdf"))
     assert "(Đã ký)" in pdf and "Nguyễn Tấn Dũng" in pdf and "VĂN BẢN HỢP NHẤT (bản để tham khảo)" in pdf
     assert "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n(Đã ký)\nNguyễn Tấn Dũng" in _docx_text(_export(decree, ".docx"))
     # The Markdown copy prints no signature: its front matter keeps the base's signer as data, as imported.
@@ -98,7 +108,7 @@ def test_the_government_s_name_over_the_decree_s_bases_is_kept_in_every_format(d
     at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Căn cứ Luật Tổ chức Chính phủ"))
     style = paragraphs[at - 1].style
     assert paragraphs[at - 1].text == "CHÍNH PHỦ" and style is not None and style.name == "Dòng phần mở đầu"
-    pdf = " ".join(pdf_text(_export(decree, ".pdf")).split())
+    pdf = _pdf_words(_export(decree, ".pdf"))
     assert "chỉ dùng để tham khảo. CHÍNH PHỦ Căn cứ Luật Tổ chức Chính phủ" in pdf
     # The amending decree's basis note quotes its bases, never a body's name over them.
     assert "có căn cứ ban hành như sau: “Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;" in md
@@ -121,7 +131,7 @@ def test_a_consolidating_body_heads_and_authenticates_the_copy(decree: Path, tmp
     assert "<title>VĂN BẢN HỢP NHẤT - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính</title>" in html
 
     given = ("--number", "07/VBHN-BTP", "--signed", "2013-12-10")
-    pdf = " ".join(pdf_text(_export(root, ".pdf", *given)).split())
+    pdf = _pdf_words(_export(root, ".pdf", *given))
     assert pdf.startswith("BỘ TƯ PHÁP Số: 07/VBHN-BTP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc "
                           "Hà Nội, ngày 10 tháng 12 năm 2013 NGHỊ ĐỊNH Về kiểm soát thủ tục hành chính"), pdf[:200]
     assert "XÁC THỰC VĂN BẢN HỢP NHẤT" in pdf and "Hà Hùng Cường" in pdf and "Nguyễn Tấn Dũng" not in pdf
