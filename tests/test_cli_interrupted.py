@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, Invoke
 from tests.test_comment_import_large import SLUG, git, regdraft, sheet, state
 
 INTERRUPTED = 130
@@ -62,8 +62,10 @@ def test_an_import_interrupted_once_committed_says_it_is_recorded(ws: Workspace,
 
 
 @pytest.mark.parametrize("command", ["update-index", "commit"])
-def test_an_import_interrupted_while_git_runs_says_what_it_left(ws: Workspace, tmp_path: Path, command: str) -> None:
-    """git dies of the Ctrl-C first (a closed pipe, a failed commit): the sentence follows what is on disk."""
+def test_an_import_interrupted_while_git_runs_says_what_it_left(ws: Workspace, tmp_path: Path, invoke: Invoke,
+                                                                command: str) -> None:
+    """git dies of the Ctrl-C first (a closed pipe, a failed commit): the sentence follows what is on disk. (The
+    repair runs in this process: it reads what the interrupted one left on disk.)"""
     fake = tmp_path / "git-ctrl-c"
     fake.write_text(CTRL_C_IN_GIT, encoding="utf-8")
     fake.chmod(0o755)
@@ -75,14 +77,16 @@ def test_an_import_interrupted_while_git_runs_says_what_it_left(ws: Workspace, t
     if ws.journal.exists():
         assert line == "Interrupted in the middle of a write ('Import 40 comments on mini-sua from gop-y.csv'): run " \
             "`regdraft check --repair`, which undoes it (nothing of it is kept).", line
-        repaired = regdraft(ws, "check", "--repair")
+        repaired = invoke(ws, "check", "--repair")
         assert "by undoing it" in repaired.stdout, repaired.stdout + repaired.stderr
     else:
         assert line == NOTHING
     assert state(ws) == before
 
 
-def test_an_adoption_interrupted_mid_write_is_finished_by_the_repair_it_names(tmp_workspace: Workspace) -> None:
+def test_an_adoption_interrupted_mid_write_is_finished_by_the_repair_it_names(tmp_workspace: Workspace,
+                                                                               invoke: Invoke) -> None:
+    """Interrupted in a process of its own; the repair it names runs in this one, reading what it left on disk."""
     from tests.test_store_safety import ADOPT
 
     ws = tmp_workspace
@@ -90,7 +94,7 @@ def test_an_adoption_interrupted_mid_write_is_finished_by_the_repair_it_names(tm
     line = said(interrupted)
     assert line.startswith("Interrupted in the middle of a write ('Adopt amendment") and line.endswith(
         "run `regdraft check --repair`, which finishes it."), line
-    repaired = regdraft(ws, "check", "--repair")
+    repaired = invoke(ws, "check", "--repair")
     assert "Finished the interrupted write" in repaired.stdout, repaired.stdout + repaired.stderr
     assert git(ws, "status", "--porcelain") == ""
 

@@ -35,9 +35,13 @@ def killed_comment(ws: Workspace) -> str:
 
 
 @pytest.mark.parametrize("staged", [False, True])
-def test_a_repair_refuses_over_a_comment_edited_after_the_kill(consulting_workspace: Workspace, staged: bool) -> None:
+def test_a_repair_refuses_over_a_comment_edited_after_the_kill(consulting_workspace: Workspace, invoke: Invoke,
+                                                               staged: bool) -> None:
     """The secretary's correction of a comment a killed `comment add` left (staged, `git add` having run) was
-    overwritten by `check --repair`, which said "Finished the interrupted write"."""
+    overwritten by `check --repair`, which said "Finished the interrupted write".
+
+    Killed in a process of its own; the repairs run in this one (`invoke`, an exception failing the test), reading
+    only what the kill left on disk."""
     ws = consulting_workspace
     path = killed_comment(ws)
     if staged:
@@ -46,8 +50,8 @@ def test_a_repair_refuses_over_a_comment_edited_after_the_kill(consulting_worksp
     comment = ws.root / path
     edited = comment.read_text(encoding="utf-8").replace("Ý kiến gốc.", "Nội dung đã sửa lại bởi thư ký")
     comment.write_text(edited, encoding="utf-8")
-    refused = regdraft(ws, "check", "--repair")
-    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stdout + refused.stderr
+    refused = invoke(ws, "check", "--repair", catch=False)
+    assert refused.exit_code == 1, refused.stdout + refused.stderr
     said = " ".join(refused.stderr.split())
     assert (f"You changed {path} while the write 'Comment " in said
             and "was stopped; finishing it would write over those changes, so nothing was changed. Copy the files "
@@ -62,22 +66,24 @@ def test_a_repair_refuses_over_a_comment_edited_after_the_kill(consulting_worksp
         git(ws, "restore", "--source=HEAD", "--staged", "--worktree", "--", path)
     else:
         comment.unlink()
-    done = regdraft(ws, "check", "--repair")
-    assert done.returncode == 0 and "Finished the interrupted write 'Comment " in done.stdout, done.stderr
+    done = invoke(ws, "check", "--repair", catch=False)
+    assert done.exit_code == 0 and "Finished the interrupted write 'Comment " in done.stdout, done.stderr
     assert "Ý kiến gốc." in git(ws, "show", f"HEAD:{path}") and not ws.journal.exists()
     comment.write_bytes(aside)
     assert git(ws, "status", "--porcelain") == f" M {path}\n"
 
 
-def test_a_repair_finishes_over_files_as_head_or_the_journal_has_them(consulting_workspace: Workspace) -> None:
-    """Edits to files the journal does not name stay as they are; its own files, as it wrote them, are no edit."""
+def test_a_repair_finishes_over_files_as_head_or_the_journal_has_them(consulting_workspace: Workspace,
+                                                                     invoke: Invoke) -> None:
+    """Edits to files the journal does not name stay as they are; its own files, as it wrote them, are no edit.
+    (The repair in this process: it reads only what the kill left on disk.)"""
     ws = consulting_workspace
     path = killed_comment(ws)
     git(ws, "add", "--", path)
     other = ws.root / "regulations" / "MINI-QC.md"
     other.write_text(other.read_text(encoding="utf-8") + "\nGhi chú tay.\n", encoding="utf-8")
-    done = regdraft(ws, "check", "--repair")
-    assert done.returncode == 0 and "Finished the interrupted write" in done.stdout, done.stderr
+    done = invoke(ws, "check", "--repair", catch=False)
+    assert done.exit_code == 0 and "Finished the interrupted write" in done.stdout, done.stderr
     assert git(ws, "status", "--porcelain") == " M regulations/MINI-QC.md\n"
     assert path in git(ws, "show", "--name-only", "--format=", "HEAD")
 
@@ -89,8 +95,9 @@ ADOPT = ("amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--effec
 
 @pytest.mark.parametrize("finish", [("check", "--repair"), ("amend", "adopt", "qc-sua-doi-2025", "--resume")])
 def test_an_adoption_killed_then_edited_by_hand_is_not_finished_over_the_edit(
-        tmp_workspace: Workspace, finish: tuple[str, ...]) -> None:
-    """A hand fix to regulations/01-QC-TU.md made after `amend adopt` was killed was lost to the repair."""
+        tmp_workspace: Workspace, invoke: Invoke, finish: tuple[str, ...]) -> None:
+    """A hand fix to regulations/01-QC-TU.md made after `amend adopt` was killed was lost to the repair. (The finish
+    runs in this process, an exception failing the test: it reads only what the kill left on disk.)"""
     ws = tmp_workspace
     killed = regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT="file-written")
     assert killed.returncode == 137, killed.stderr
@@ -100,8 +107,8 @@ def test_an_adoption_killed_then_edited_by_hand_is_not_finished_over_the_edit(
     assert "(sửa tay)" in fixed
     regulation.write_text(fixed, encoding="utf-8")
     head = git(ws, "rev-parse", "HEAD")
-    refused = regdraft(ws, *finish)
-    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stdout + refused.stderr
+    refused = invoke(ws, *finish, catch=False)
+    assert refused.exit_code == 1, refused.stdout + refused.stderr
     said = " ".join(refused.stderr.split())
     assert "You changed regulations/01-QC-TU.md while the write 'Adopt amendment" in said, said
     assert "so nothing was changed" in said and "amendment.md" not in said.split("while")[0], said
@@ -113,30 +120,31 @@ def test_an_adoption_killed_then_edited_by_hand_is_not_finished_over_the_edit(
 
 
 def test_a_stale_index_lock_is_named_by_check_removed_by_the_repair_and_explained_by_a_write(
-        consulting_workspace: Workspace) -> None:
-    """`check` said "No problems found." and `check --repair` nothing to do while every write failed on it."""
+        consulting_workspace: Workspace, invoke: Invoke) -> None:
+    """`check` said "No problems found." and `check --repair` nothing to do while every write failed on it. (Each
+    command in this process, an exception failing the test: no process is stopped here.)"""
     ws = consulting_workspace
     lock = ws.root / ".git" / "index.lock"
     lock.write_bytes(b"")
     head = git(ws, "rev-parse", "HEAD")
-    failed = regdraft(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "x")
+    failed = invoke(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "x", catch=False)
     said = " ".join(failed.stderr.split())
-    assert failed.returncode == 1 and "Traceback" not in said, said
+    assert failed.exit_code == 1, said
     assert ("The write failed: git's index lock .git/index.lock is there and no git process holds it (a git that "
             "was stopped left it), so every write to this workspace fails until `regdraft check --repair` removes "
             "it; then run the command again (the workspace is as it was)." in said), said
     assert "remove the file manually" not in said and git(ws, "rev-parse", "HEAD") == head
-    checked = regdraft(ws, "check")
-    assert checked.returncode == 1, checked.stdout + checked.stderr
+    checked = invoke(ws, "check", catch=False)
+    assert checked.exit_code == 1, checked.stdout + checked.stderr
     assert (".git/index.lock: Git's index lock .git/index.lock is there and no git process holds it"
             in checked.stdout), checked.stdout
-    repaired = regdraft(ws, "check", "--repair")
-    assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+    repaired = invoke(ws, "check", "--repair", catch=False)
+    assert repaired.exit_code == 0, repaired.stdout + repaired.stderr
     assert ("Removed .git/index.lock, git's index lock, which a git that was stopped had left: writes work again."
             in repaired.stdout), repaired.stdout
-    assert not lock.exists() and "index.lock" not in regdraft(ws, "check").stdout
-    added = regdraft(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "x")
-    assert added.returncode == 0, added.stderr
+    assert not lock.exists() and "index.lock" not in invoke(ws, "check", catch=False).stdout
+    added = invoke(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", "x", catch=False)
+    assert added.exit_code == 0, added.stderr
 
 
 def test_an_index_lock_a_git_holds_is_named_as_held_and_left(consulting_workspace: Workspace, invoke: Invoke,
@@ -170,7 +178,7 @@ main()
 
 
 def test_an_export_outside_the_workspace_leaves_its_temporary_file_only_to_the_next_export(
-        tmp_workspace: Workspace) -> None:
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
     """`export -o ../desk/x.html` stopped left ../desk/x.html.regdraft-tmp. Terminated (SIGTERM) it removes it
     itself; left by `kill -9`, `check --repair` does not delete outside the workspace, and the next export to that
     path replaces it."""
@@ -183,10 +191,10 @@ def test_an_export_outside_the_workspace_leaves_its_temporary_file_only_to_the_n
     assert stopped.returncode == -15, stopped.stderr
     assert not left.exists() and not output.exists()
     left.write_bytes(b"")  # as `kill -9` leaves it
-    repaired = regdraft(ws, "check", "--repair")
+    repaired = invoke(ws, "check", "--repair")  # in this process: it reads only what was left on disk
     assert left.exists() and "x.html" not in repaired.stdout, repaired.stdout
-    exported = regdraft(ws, "export", "01-QC/TU", "-o", str(output))
-    assert exported.returncode == 0, exported.stderr
+    exported = invoke(ws, "export", "01-QC/TU", "-o", str(output))
+    assert exported.exit_code == 0, exported.stderr
     assert output.is_file() and not left.exists()
 
 
