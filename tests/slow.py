@@ -182,7 +182,6 @@ _MEASURED_TESTS = frozenset({
     "test_a_second_run_compiles_no_data_class_method_and_makes_the_same_ones",
     "test_a_shipped_template_run_by_a_workspace_template_is_counted",
     "test_a_split_clause_and_the_clauses_renumbered_after_it_are_accepted_as_word_reads_them",
-    "test_a_stale_index_lock_is_named_by_check_removed_by_the_repair_and_explained_by_a_write",
     "test_a_submission_reads_no_unchanged_comment_file_under_the_lock",
     "test_a_sync_after_one_killed_brings_in_and_reports_the_rest",
     "test_a_sync_never_gives_one_documents_tag_name_to_another",
