@@ -19,6 +19,15 @@ PAST = (dt.date.today() - dt.timedelta(days=3)).isoformat()
 AHEAD = (dt.date.today() + dt.timedelta(days=30)).strftime("%d/%m/%Y")
 
 
+@pytest.fixture(autouse=True)
+def _today_now() -> None:
+    """The days counted from today as the test starts, not as the module was imported (a run over midnight said
+    "was 4 days ago" where the test expected 3)."""
+    global PAST, AHEAD
+    PAST = (dt.date.today() - dt.timedelta(days=3)).isoformat()
+    AHEAD = (dt.date.today() + dt.timedelta(days=30)).strftime("%d/%m/%Y")
+
+
 @pytest.fixture
 def ws(mini_workspace: Workspace) -> Workspace:
     mini_workspace.commit({f"amendments/{SLUG}/amendment.md": (FIX / "amendment-1.md").read_bytes()}, "Draft 1")
