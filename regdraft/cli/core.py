@@ -323,13 +323,15 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
 
     result = api.format_files(open_workspace(workspace), list(regulations), check_only)
     done = Result({"check": check_only, "changed": result.changed, "problems": problems_json(result.problems),
-                   **committed()})
+                   "left_out": problems_json(result.left_out), **committed()})
     for p in result.problems:
         done.note(str(p))
     # With a problem in any file, none is rewritten (`api.format_files` writes all or nothing).
     verb = "would reformat" if check_only or result.problems else "reformatted"
     for path in result.changed:
         done.say(f"{verb} {path}")
+        for note in (n for n in result.left_out if n.source == path):
+            done.say(f"  {note}")
     if not result.changed and not result.problems:
         done.say("All files are canonical.")
     if result.problems and not check_only:

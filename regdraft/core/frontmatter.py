@@ -20,7 +20,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem
-from regdraft.core.text import CONTROL, control_character
+from regdraft.core.text import CONTROL
+from regdraft.core.unwritable import held
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, front_matter_too_long, size_of, too_long
 
 if TYPE_CHECKING:
@@ -418,12 +419,12 @@ def _without_control(value: Any) -> Any:
 
 def without_control_characters(text: str, source: str, problems: list[Problem]) -> str:
     """`text` with control characters (a vertical tab pasted from Word ...) turned into spaces, each
-    line that held one reported: no Word, PDF or HTML writer can take them."""
+    line that held one reported (`unwritable.held`): no Word, PDF or HTML writer can take them."""
     if not _CONTROL.search(text):
         return text
     for number, line in enumerate(text.split("\n"), start=1):
-        if (found := control_character(line)) is not None:
-            problems.append(Problem(f"This line holds {found}; retype the text around it.", source, number))
+        if (message := held(line)) is not None:
+            problems.append(Problem(message, source, number))
     return _CONTROL.sub(_replaced, text)
 
 

@@ -203,19 +203,19 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     problems.extend(builder.problems)
     units = tuple(node.freeze(language) for node in builder.top)
     regulation = Regulation(front, tuple(builder.preamble), units, meta, source)
-    problems[:hidden] = placed(problems[:hidden], lambda: _provisions(regulation, language))
+    problems[:hidden] = placed(problems[:hidden], lambda: provisions(regulation, language))
     dirty: set[int] = set()
     problems.extend(validate(regulation, reused, dirty))
     if chunks and dirty:  # an article with a numbering problem inside is read again, and checked, every time
         for digest in [digest for digest, (unit, _) in chunks.items() if id(unit) in dirty]:
             del chunks[digest]
     problems.sort(key=lambda p: p.line)
-    unwritable = unwritable_lines(text, source, lambda: _provisions(regulation, language))
+    unwritable = unwritable_lines(text, source, lambda: provisions(regulation, language))
     warnings = sorted([*builder.ambiguities(), *builder.warnings, *unwritable], key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(warnings))
 
 
-def _provisions(regulation: Regulation, language: str) -> list[tuple[int, str]]:
+def provisions(regulation: Regulation, language: str) -> list[tuple[int, str]]:
     """Each provision's first line and name (`khoản 2 Điều 5`), in order: where a line's problem is named."""
     return [(loc.unit.line, loc.address.describe(language)) for loc in regulation.walk() if loc.unit.line]
 

@@ -9,6 +9,9 @@ the file is read (`frontmatter.without_control_characters`). Post-conditions:
 2. The warning names the provision the line belongs to: the last of the places given that starts at or before it;
    `placed` names it so on the problems of the control and invisible characters found where the file is read.
 3. The text is read as written (a regulation still writes back byte for byte).
+4. A line holding a control or invisible character is named by `held`: a control character before an invisible one
+   (a line holding both is put right only by retyping it); `by_fmt` turns the sentence on a line of a regulation's
+   file holding invisible characters alone into one saying that `fmt` leaves them out.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from regdraft.core.commands import Command
 from regdraft.core.errors import Problem
 from regdraft.core.patterns import lazy
-from regdraft.core.text import NOT_TEXT, not_text
+from regdraft.core.text import NOT_TEXT, control_character, not_text, visible
 
 if TYPE_CHECKING:
     from regdraft.core.amend.instructions import Instruction
@@ -33,6 +37,28 @@ _UNWRITABLE = lazy("[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
 # in a step; the exact class above, with its 32 single characters beyond the BMP, costs ten times as much a character
 # (35 ms a megabyte: a drafter's edit-and-compare loop parses the new text each time, and was 28 % slower).
 _SUSPECT = lazy("[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+_HELD, _RETYPE = "This line holds ", "; retype the text around it."
+_INVISIBLE_HELD = f"{_HELD}the invisible character "
+
+
+def held(line: str) -> str | None:
+    """The sentence on a line holding a control or invisible character (`text.control_character`): `This line holds
+    the control character U+0007, …; retype the text around it.`, a control character named before an invisible one
+    on the line; None when it holds neither."""
+    found = control_character(visible(line)) or control_character(line)
+    return None if found is None else f"{_HELD}{found}{_RETYPE}"
+
+
+def by_fmt(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` of a regulation's file in the workspace, each on a line holding invisible characters alone
+    (`held`) saying that `fmt` leaves them out of the file, as an import leaves them out of a text, rather than asking
+    to retype the text: the file's text already reads without them. An amending document's lines, and an edited
+    copy's, are the drafter's to retype."""
+    fmt = f"; `{Command.of('fmt')}` leaves it out of the file, as an import does (the text already reads without it)."
+    return [replace(p, message=p.message.removesuffix(_RETYPE) + fmt)
+            if p.message.startswith(_INVISIBLE_HELD) and p.message.endswith(_RETYPE) else p for p in problems]
 
 
 def instruction_places(instructions: Iterable[Instruction]) -> list[tuple[int, str]]:

@@ -22,7 +22,7 @@ from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.encodings import binary, decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.text import INVISIBLE, ODD_SPACES, SOFT_HYPHEN, fold_letters, invisible_name, short
+from regdraft.core.text import INVISIBLE, ODD_SPACES, SOFT_HYPHEN, fold_letters, invisible_name, short, visible
 from regdraft.importer import header, legacy, pdfcopy
 from regdraft.importer.report import Note, Paragraph
 
@@ -45,7 +45,7 @@ def clean(text: str) -> str:
     them, and `check` refuses them; `nhân\u200b, tập thể` reads `nhân, tập thể`), then collapse runs of spaces
     (no-break and the other `core.text.ODD_SPACES` included, and Word's manual line breaks, `SOFT_BREAKS`) and trim
     the ends."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return _SPACES.sub(" ", visible(text)).strip()
 
 
 def column_rows(lines: Sequence[str]) -> list[str]:
@@ -104,22 +104,24 @@ def _soft_break_notes(text: str) -> list[Note]:
                                       "paragraph holds no line breaks.")]
 
 
-def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line") -> list[Note]:
+def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line", done: str = "left out") -> list[Note]:
     """The notes on the invisible characters `clean` leaves out, from each found as (its line or paragraph, the
     character, the words around it as read): one counting the soft hyphens (Word's optional hyphens), one the
-    others, each naming where the first stood and showing its words as read (`thủ\u00adtục` reads `thủtục`)."""
+    others, each naming where the first stood and showing its words as read (`thủ\u00adtục` reads `thủtục`).
+    `done` says what became of them (`fmt` leaving them out of a regulation's file: `would be left out` when it
+    only checks)."""
     notes = []
     soft = [f for f in found if f[1] == SOFT_HYPHEN]
     if soft:
         hyphens = counted(len(soft), "soft hyphen", plural_form="soft hyphens")
-        notes.append(Note(soft[0][0], "info", f"{hyphens} (Word's optional hyphens, U+00AD) left out, the first in "
+        notes.append(Note(soft[0][0], "info", f"{hyphens} (Word's optional hyphens, U+00AD) {done}, the first in "
                                               f"this {unit}: a soft hyphen only marks where a word may break at a "
                                               "line's end and is no part of the wording.", soft[0][2]))
     other = [f for f in found if f[1] != SOFT_HYPHEN]
     if other:
         names = ", ".join(invisible_name(char) for char in dict.fromkeys(char for _, char, _ in other))
         characters = counted(len(other), "invisible character", plural_form="invisible characters")
-        notes.append(Note(other[0][0], "info", f"{characters} ({names}) left out, the first in this {unit}: no "
+        notes.append(Note(other[0][0], "info", f"{characters} ({names}) {done}, the first in this {unit}: no "
                                                "legal text holds them.", other[0][2]))
     return notes
 

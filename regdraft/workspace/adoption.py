@@ -16,9 +16,10 @@ from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, NotPending, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.layout import amendment_path, base_path
-from regdraft.core.markdown import decode, parse
+from regdraft.core.markdown import decode
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, noun
+from regdraft.workspace.left_out import parse_stored
 from regdraft.workspace.lifecycle import applied_at_once, read_with_problems, review
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_writes import uncommitted
@@ -122,7 +123,8 @@ def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str]
         part = amendment.for_regulation(reg_id)
         original = ws.read(path)
         try:
-            applied = applied_at_once(parse(original, path), part, reading if reg_id == amendment.regulation else ())
+            applied = applied_at_once(parse_stored(original, path), part,
+                                      reading if reg_id == amendment.regulation else ())
         except AmendmentConflict as exc:
             problems.extend(p for p in exc.problems if p not in problems)
             continue

@@ -6,7 +6,7 @@ The CLI converts arguments, calls one function here and prints the result.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_pa
 from regdraft.core.markdown import Reading, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Located, Regulation, unit_address
+from regdraft.core.unwritable import by_fmt
 from regdraft.render.text import heading_path, plain
 from regdraft.workspace.parse_cache import kept_beside
 from regdraft.workspace.parse_cache import read_regulation as read
@@ -24,6 +25,7 @@ from regdraft.workspace.store import Workspace
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from regdraft.workspace.left_out import Found
     from regdraft.workspace.replacements import Replacement
 
 
@@ -35,7 +37,11 @@ def load_regulation(ws: Workspace, name: str, rev: str | None = None, strict: bo
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
     data = ws.read(relative, rev)
-    return parse(data, relative) if strict else read(ws, data, relative).regulation
+    if strict:
+        from regdraft.workspace.left_out import parse_stored
+
+        return parse_stored(data, relative) if rev is None else parse(data, relative)
+    return read(ws, data, relative).regulation
 
 
 def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[Regulation, list[Problem]]:
@@ -52,10 +58,11 @@ def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[R
 
 def file_problems(reading: Reading, relative: str | None = None) -> list[Problem]:
     """The problems of one read regulation file: its structure, its references, and (given
-    the `relative` path it lies at in the workspace) whether its name matches its id."""
+    the `relative` path it lies at in the workspace) whether its name matches its id, a line holding invisible
+    characters saying that `fmt` leaves them out (`unwritable.by_fmt`)."""
     reg = reading.regulation
     missing = kept_beside(reg, "missing-references", lambda: _missing_problems(reg))
-    problems = [*reading.problems, *reading.warnings, *missing]
+    problems = [*(reading.problems if relative is None else by_fmt(reading.problems)), *reading.warnings, *missing]
     if "effective" not in reg.meta:
         from regdraft.core.dates import effective_unsaid  # kept beside the reading: core code, as its key says
 
@@ -215,14 +222,18 @@ def check(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 @dataclass(frozen=True, slots=True)
 class FormatResult:
-    """What `regdraft fmt` found or changed."""
+    """What `regdraft fmt` found or changed: the files, the problems that stop it, and the notes on the invisible
+    characters it left out of a file or would leave out (`left_out.said`)."""
 
     changed: list[str]
     problems: list[Problem]
+    left_out: list[Problem] = field(default_factory=list)
 
 
 def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
-    """Rewrite regulation files canonically (one commit), or only report which would change."""
+    """Rewrite regulation files canonically (one commit), or only report which would change. The canonical form
+    holds no invisible character (`left_out`): fmt leaves them out as an import does. With a problem in any file,
+    nothing is written."""
     if check_only:
         return _format(ws, names, check_only)
     with ws.writing("fmt"):
@@ -230,19 +241,23 @@ def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatRes
 
 
 def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
+    from regdraft.workspace.left_out import said, visible_text
+
     paths = [ws.locate_regulation(n) for n in names] if names else ws.regulation_files()
     changes: dict[str, bytes | None] = {}
     problems: list[Problem] = []
+    hidden: list[tuple[str, list[Found], str, str, Regulation, Regulation]] = []
     for relative in paths:
         data = ws.read(relative)
         try:
-            tree = parse(data, relative)
+            read, found = visible_text(data, relative)
+            tree = parse(read if found else data, relative)
             text = render(tree)
-            same = parse(text, relative) == tree
+            again = parse(text, relative)
         except ParseError as exc:
             problems.extend(exc.problems or [Problem(str(exc), relative)])
             continue
-        if not same:
+        if again != tree:
             # Never write a canonical form that reads back differently: that would lose content.
             problems.append(Problem(
                 "the canonical form of this file would not read back as the same provisions, so fmt leaves "
@@ -252,6 +267,11 @@ def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
         # fmt writes it: rewriting it would change nothing git records, and the commit would be empty.
         if not ws.same_recorded(relative, data, text.encode("utf-8")):
             changes[relative] = text.encode("utf-8")
-    if changes and not check_only and not problems:
+        if found:
+            hidden.append((relative, found, read, text, tree, again))
+    written = bool(changes) and not check_only and not problems
+    if written:
         ws.commit(changes, "Format " + ", ".join(sorted(changes)) + " canonically")
-    return FormatResult(sorted(changes), problems)
+    left_out = [note for relative, found, read, text, tree, again in hidden
+                for note in said(found, relative, read, text if written else None, again if written else tree)]
+    return FormatResult(sorted(changes), problems, left_out)

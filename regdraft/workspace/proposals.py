@@ -173,8 +173,9 @@ def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, ad
     from regdraft.core.amend.document import load_amendment
     from regdraft.core.amend.kept import Effects
     from regdraft.core.amend.untouched import as_edited, on_provision, rewritten
-    from regdraft.core.markdown import decode, parse
+    from regdraft.core.markdown import decode
     from regdraft.workspace.amendments import amended_id
+    from regdraft.workspace.left_out import parse_stored
 
     path = amendment_path(slug)
     before = decode(ws.read(path), path)
@@ -183,7 +184,7 @@ def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, ad
     reg = amended_id(ws, was, regulation) or was.regulation
     standing = was.for_regulation(reg)
     located = ws.locate_regulation(reg)
-    in_force = parse(ws.read(located), located)
+    in_force = parse_stored(ws.read(located), located)
     on = on_provision(address, Effects(in_force, standing, reg))
     provision = address.describe(language)
 

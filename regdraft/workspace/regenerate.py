@@ -249,6 +249,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     """
     from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
+    from regdraft.workspace.left_out import parse_stored
     from regdraft.workspace.scaffold import amended_by, default_title, document_text
 
     relative = amendment_path(slug)
@@ -272,7 +273,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     reg_path = ws.locate_regulation(regulation)
     in_place = edited is not None and _edited_in_place(ws, reg_path, edited_name)
     # Its own file edited in place holds the edit: the text in force is the committed one.
-    old = parse(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path)
+    old = parse_stored(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path)
     edited_here = (_in_place_warning(reg_path, slug),) if in_place else ()
     if edited is not None:
         from regdraft.workspace.stale_copy import refuse_stale_copy
