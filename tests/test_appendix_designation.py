@@ -199,13 +199,13 @@ def test_an_amendment_addresses_a_schedule_as_before_and_by_its_word() -> None:
                 "\n# Schedule 3. TRAVEL ALLOWANCE\n\n50 pounds a day.\n", "edited.md")
     amendment = document(old, instructions_from_edits(old, new).instructions)
     written = render_amendment(amendment)
-    # Addressed as before (`Appendix 1`), the quote in the text's own words.
-    assert "1\\. Appendix 1 is amended to read:\n\n“Schedule 1. SALARY SCALE\n\nGrade 1: 1,300 pounds" in written
-    assert "2\\. Appendix 3 is inserted after Appendix 2:\n\n“Schedule 3. TRAVEL ALLOWANCE" in written
+    # Named as the text names it (`Schedule 1`, r36; `Appendix 1` before), the quote in the text's own words too.
+    assert "1\\. Schedule 1 is amended to read:\n\n“Schedule 1. SALARY SCALE\n\nGrade 1: 1,300 pounds" in written
+    assert "2\\. Schedule 3 is inserted after Schedule 2:\n\n“Schedule 3. TRAVEL ALLOWANCE" in written
     assert apply(old, amendment).regulation.units == new.units
-    # A drafter names it as the text does.
-    by_word = written.replace("Appendix 1 is amended", "Schedule 1 is amended").replace(
-        "Appendix 3 is inserted after Appendix 2", "Schedule 3 is inserted after Schedule 2")
+    # A drafter may name it as `Appendix` too.
+    by_word = written.replace("Schedule 1 is amended", "Appendix 1 is amended").replace(
+        "Schedule 3 is inserted after Schedule 2", "Appendix 3 is inserted after Appendix 2")
     from regdraft.core.amend.document import load_amendment
 
     applied = apply(old, load_amendment(by_word, "a.md", "a")).regulation

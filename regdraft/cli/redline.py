@@ -153,12 +153,15 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
         shown.note("note: The preamble (its bases) differs between the two texts: the redline marks it above the "
                    "first provision; it is not counted among the changes of provisions.")
     if click.get_current_context().meta.get(_LISTED):
+        from regdraft.core.address.designated import designating, designations
         from regdraft.core.item_ends import end_only_changes
         from regdraft.core.word_diff import DiffSegment, Op
 
         ends = end_only_changes(comparison.provisions)  # named as the documents name them, not `amended`
+        own = {**designations(comparison.new.units), **designations(comparison.old.units)}  # `Schedule 1`
         for change in comparison.changes:
-            where = change.address.describe(comparison.new.language)
+            with designating(own):
+                where = change.address.describe(comparison.new.language)
             kind = "end punctuation changed" if change.anchor in ends else change.kind
             # A title and the text under it are two lines of the provision: not run together.
             gap = (DiffSegment(Op.EQUAL, " / "),) if change.title and change.segments else ()

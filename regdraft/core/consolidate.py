@@ -39,6 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from regdraft.core.address.designated import designated, designating, designations
 from regdraft.core.closing_notes import KeptArticle, basis_note, closing_article, provisions_note, standing
 from regdraft.core.counts import agreeing
 from regdraft.core.dates import FORMS, read_date, written_date
@@ -54,7 +55,7 @@ from regdraft.core.frontmatter import (
     type_and_summary,
 )
 from regdraft.core.issuers import issuer_name
-from regdraft.core.model import Address, Regulation, noun, part_name
+from regdraft.core.model import Address, Kind, Regulation, noun, part_name
 
 
 class Instruction(Protocol):
@@ -296,7 +297,10 @@ def _this(address: Address | None, language: str, words: Mapping[str, str]) -> s
     if address is None:
         return words["note_document"]
     lang = _language(language)
-    this = words["note_unit"].format(noun=noun(address.kind, lang))
+    kind = noun(address.kind, lang)
+    if address.kind is Kind.APPENDIX:  # an English text's own word for it (`this Schedule`: `address.designated`)
+        kind = designated(address.label, lang).rsplit(" ", 1)[0]
+    this = words["note_unit"].format(noun=kind)
     return f"{part_name(address.part, address.kind, lang)} {this}" if address.part else this
 
 
@@ -407,7 +411,8 @@ def consolidate(
                 address = address.unit  # a lead-in or closing text is noted on its unit
             elif change_kind(change) in ("amended", "repealed") and address is not None:
                 _supersede(notes, address, step)
-            _chain(notes, address, step, note_sentence(change, source, language, words))
+            with designating(designations(regulation.units)):  # `this Schedule`, as the text names it
+                _chain(notes, address, step, note_sentence(change, source, language, words))
     quoted = [(source, articles) for source, articles in zip(sources, provisions, strict=False) if articles]
     at = closing_article(regulation, words) if quoted else None
     extra = [provisions_note(articles, noted_reference(source, words), _effective_clause(source, words), language,

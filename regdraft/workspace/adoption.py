@@ -86,7 +86,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     dirty = ws.dirty([*paths.values(), relative])
     if dirty:
         raise StoreError(uncommitted(dirty, "adopting"))
-    changes = _adopted_texts(ws, amendment, paths, reading, signed_on, effective_on)
+    own: dict[str, dict[str, str]] = {}  # each text's own words for its appendices (`Schedule 1`), for the message
+    changes = _adopted_texts(ws, amendment, paths, reading, signed_on, effective_on, own)
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
     )
@@ -95,7 +96,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     from regdraft.workspace.votes import changed_ungated
 
     unvoted = changed_ungated(ws, amendment)  # without the vote gate: adopted as it stands, the commit says so
-    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted),
+    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted, own),
                      tag=tag)
 
 
@@ -112,9 +113,11 @@ def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: 
 
 
 def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str], reading: tuple[Problem, ...],
-                   signed: dt.date, effective: dt.date) -> dict[str, bytes | None]:
+                   signed: dt.date, effective: dt.date, own: dict[str, dict[str, str]]) -> dict[str, bytes | None]:
     """The amended text of every regulation the document amends (and each one's base, on its first
-    adoption); `AmendmentConflict` with the problems of all of them when any instruction fails."""
+    adoption); `AmendmentConflict` with the problems of all of them when any instruction fails. `own` is given each
+    one's own words for its appendices (`address.designated.designations`)."""
+    from regdraft.core.address.designated import designations
     from regdraft.workspace.order import check_order
 
     changes: dict[str, bytes | None] = {}
@@ -123,8 +126,9 @@ def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str]
         part = amendment.for_regulation(reg_id)
         original = ws.read(path)
         try:
-            applied = applied_at_once(parse_stored(original, path), part,
-                                      reading if reg_id == amendment.regulation else ())
+            text = parse_stored(original, path)
+            own[reg_id] = designations(text.units)
+            applied = applied_at_once(text, part, reading if reg_id == amendment.regulation else ())
         except AmendmentConflict as exc:
             problems.extend(p for p in exc.problems if p not in problems)
             continue
@@ -154,9 +158,13 @@ def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date |
 
 
 def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, forced: list[Refusal],
-                     reason: str | None, unvoted: str | None = None) -> str:
+                     reason: str | None, unvoted: str | None = None,
+                     appendices: Mapping[str, Mapping[str, str]] | None = None) -> str:
     """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why; and
-    `unvoted`, how the instructions changed since the conference vote, when the workspace does not require it."""
+    `unvoted`, how the instructions changed since the conference vote, when the workspace does not require it.
+    `appendices` gives each regulation's own words for its appendices (`address.designated`: `Schedule 1`)."""
+    from regdraft.core.address.designated import designating
+
     language = amendment.language
     regulations = amendment.regulations
     lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) to {', '.join(regulations)}: signed {signed}, "
@@ -165,8 +173,9 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
         part = amendment.for_regulation(reg_id)
         word = noun(Kind.ARTICLE, language)
         of = "" if len(regulations) == 1 else f" of {reg_id} ({word} {part.article.label})"
-        lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
-                  *listing(part.instructions)]
+        with designating((appendices or {}).get(reg_id, {})):
+            lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
+                      *listing(part.instructions)]
     from regdraft.core.amend.staged import described
 
     staged = described(amendment)  # instructions its entry-into-force article gives a date of their own

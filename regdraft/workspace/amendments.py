@@ -88,10 +88,10 @@ def named_reading(ws: Workspace, data: bytes, relative: str, slug: str,
                   language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
     """`reading` (`parse_cache.read_amendment`'s), or, when it has problems, the amendment read again knowing the
     amended text's own name, so that a refusal names the whole text as the text does (`throughout these Staff
-    Rules`; r34 sweep BE defect 3)."""
+    Rules`; r34 sweep BE defect 3), and its appendices as it does (`Schedule 1`)."""
     amendment, problems = reading
-    if problems and (names := _names(ws, amendment or front_matter_only(data, relative, slug), rev)):
-        return read_amendment(ws, data, relative, slug, alphabets or None, names, language)
+    if problems and (named := _names(ws, amendment or front_matter_only(data, relative, slug), rev))[0]:
+        return read_amendment(ws, data, relative, slug, alphabets or None, named[0], language, named[1])
     return reading
 
 
@@ -114,18 +114,21 @@ def amended_language(ws: Workspace, amendment: Amendment | None, rev: str | None
         return "vi"
 
 
-def _names(ws: Workspace, amendment: Amendment | None, rev: str | None) -> dict[str, str]:
-    """The name the one regulation `amendment` amends goes by in its language (`self_name.own_names`), by language;
-    none for an amendment of several, or of one the workspace does not hold."""
+def _names(ws: Workspace, amendment: Amendment | None,
+           rev: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The name the one regulation `amendment` amends goes by in its language (`self_name.own_names`), by language,
+    and its appendices' own words (`address.designated.designations`); none for an amendment of several, or of one
+    the workspace does not hold."""
+    from regdraft.core.address.designated import designations
     from regdraft.core.amend.self_name import own_names
 
     if amendment is None or len(amendment.regulations) != 1:
-        return {}
+        return {}, {}
     try:
         regulation = load_regulation(ws, amendment.regulations[0], rev)
     except RegdraftError:
-        return {}
-    return {amendment.language: own_names(regulation, amendment.language)[0]}
+        return {}, {}
+    return {amendment.language: own_names(regulation, amendment.language)[0]}, designations(regulation.units)
 
 
 def _alphabets(ws: Workspace, amendment: Amendment, rev: str | None) -> dict[str, str]:

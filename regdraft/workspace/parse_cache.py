@@ -123,19 +123,22 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
 def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str, slug: str,
                    alphabets: Mapping[str, str] | None = None,
                    names: Mapping[str, str] | None = None,
-                   language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
-    """`document.read_amendment(data, source, slug, alphabets=alphabets, names=names, language=language)`, from the
-    workspace's cache when it was read before (with the same alphabets of the regulations amended, the same names of
-    the text and the same language for a front matter giving none)."""
+                   language: str = "vi",
+                   appendices: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+    """`document.read_amendment(data, source, slug, alphabets=alphabets, names=names, language=language,
+    appendices=appendices)`, from the workspace's cache when it was read before (with the same alphabets of the
+    regulations amended, the same names of the text and of its appendices, and the same language for a front matter
+    giving none)."""
     from regdraft.core.amend.document import read_amendment as read
 
     folder = _folder(ws)
     known = tuple(f"{reg}={alphabet}" for reg, alphabet in sorted((alphabets or {}).items()))
     known += tuple(f"name:{lang}={name}" for lang, name in sorted((names or {}).items()))
     known += (f"language={language}",) if language != "vi" else ()
+    known += tuple(f"appendix:{label}={word}" for label, word in sorted((appendices or {}).items()))
     return _cached(folder, _key("amendment", data, (source, slug, *known)),
                    lambda: read(data, source, slug, load=_front_matter(folder), alphabets=alphabets, names=names,
-                                language=language))
+                                language=language, appendices=appendices))
 
 
 def front_matter_reader(ws: Workspace | Path | None) -> Callable[[str], Any] | None:

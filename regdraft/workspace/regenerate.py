@@ -313,8 +313,11 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         vet(result.text)
     warnings = ((_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
                 + _unchanging(old, written))
-    message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
-                                       warnings, regulation=regulation)
+    from regdraft.core.address.designated import designating, designations
+
+    with designating(designations(old.units)):  # `renames Schedule 1`, as the text names it
+        message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
+                                           warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
     return Outcome(relative, existing is None, sha, result, warnings + edited_here)  # advice, not in the commit
 

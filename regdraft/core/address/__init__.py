@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from regdraft.core.address.designated import designated
 from regdraft.core.errors import AddressError
 from regdraft.core.labels import (
     HEADING_KINDS,
@@ -181,7 +182,9 @@ class Address:
                 label = label.replace("đ", "dd")
             if seg.kind is Kind.PART:
                 label = part_label_text(label, language)
-            words.append(f"{noun(seg.kind, language)} {label}")
+            # An English text's `Schedule 1` as it says it (`designated.designating`).
+            words.append(designated(label, language) if seg.kind is Kind.APPENDIX
+                         else f"{noun(seg.kind, language)} {label}")
         whole = (", " if language == "en" else " ").join(words)
         if not self.part:
             return whole

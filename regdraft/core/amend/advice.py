@@ -82,11 +82,25 @@ _ADDS_WORDS = {"vi": lazy(r"^bổ sung (?:thêm )?(?:cụm )?từ\s*“", re.IGN
                           re.IGNORECASE)}
 
 
+# An appendix replaced by one issued with the amending document (`Thay thế Phụ lục II ban hành kèm theo Nghị định số
+# … bằng Phụ lục II ban hành kèm theo Nghị định này.`), which the document does not quote: group `cite`, the appendix.
+_SWAPPED = {"vi": lazy(r"^thay(?: thế)?\s+(?P<cite>phụ lục\s+\S+?)\b.*\bbằng\s+(?:các\s+)?phụ lục\b", re.I),
+            "en": lazy(r"^(?:replace|substitute)\s+(?P<cite>(?:appendix|annex|schedule)\s+\S+?)\b.*\b(?:with|by)\s+"
+                       r"(?:the\s+|a\s+new\s+)?(?:appendix|annex|schedule)\b", re.I)}
+
+
 def diagnose(sentence: str, language: str) -> str:
     """The reason `sentence` is not an instruction regdraft reads, with the nearest standard wording."""
     lang = "en" if language == "en" else "vi"
     text = " ".join(sentence.split())
     lowered = text.lower()
+    if (swapped := _SWAPPED[lang].match(text)) is not None:
+        cite = swapped.group("cite")
+        cite = cite[:1].upper() + cite[1:]
+        wording = (f"Sửa đổi, bổ sung {cite} như sau:" if lang == "vi" else f"{cite} is amended to read:")
+        return (f"cannot read this instruction: it replaces {cite} with an appendix it does not quote (one issued "
+                f"with the amending document is not part of its instructions); write '{wording}' and quote the new "
+                f"appendix below it, from its heading (“{cite}. …”) to the end of its text.")
     opens, closes = text.count("“"), text.count("”")
     if opens != closes or text.count('"') % 2:
         return ("cannot read this instruction: a quotation mark is not closed "

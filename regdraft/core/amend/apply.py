@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.address import is_item_part
+from regdraft.core.address.designated import designating, designations
 from regdraft.core.amend import dashes, phrases, subject
 from regdraft.core.amend.conflicts import instruction_conflicts
 from regdraft.core.amend.consequential import KeptEnd, Punctuation, punctuate
@@ -122,7 +123,13 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
     """Apply every instruction of `amendment` to `reg`; `AmendmentConflict` if any fails.
 
     `checked=False` leaves out validating the amended text (a walk of the whole regulation), for a
-    caller that only compares what instructions do (`amend from-edits` matching instructions by effect)."""
+    caller that only compares what instructions do (`amend from-edits` matching instructions by effect). A message
+    names an English text's appendix by its own word (`Schedule 1`: `address.designated`)."""
+    with designating(designations(reg.units)):
+        return _applied(reg, amendment, checked)
+
+
+def _applied(reg: Regulation, amendment: Amendment, checked: bool) -> Applied:
     language, alphabet = reg.language, reg.alphabet
     problems: list[Problem] = []
     amendment = amendment.for_regulation(reg.id)

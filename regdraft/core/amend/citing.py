@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regdraft.core.address import INTRO
+from regdraft.core.address.designated import designated
 from regdraft.core.counts import plural
 from regdraft.core.model import Address, Kind, Segment, label_order, noun, part_label_text, part_name
 
@@ -26,7 +27,10 @@ def label_text(segment: Segment, language: str) -> str:
 
 
 def unit_word(segment: Segment, language: str) -> str:
-    """A unit named by its noun and label: `khoản 2`, `point dd`."""
+    """A unit named by its noun and label: `khoản 2`, `point dd`; an English text's appendix by its own word inside
+    `designating` (`Schedule 1`)."""
+    if segment.kind is Kind.APPENDIX:
+        return designated(segment.label, language)
     return f"{noun(segment.kind, language)} {label_text(segment, language)}"
 
 

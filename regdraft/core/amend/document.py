@@ -269,7 +269,8 @@ def front_matter_only(data: bytes | str, source: str, slug: str) -> Amendment | 
 def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReader | None = None,
                    alphabets: Mapping[str, str] | None = None,
                    names: Mapping[str, str] | None = None,
-                   language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
+                   language: str = "vi",
+                   appendices: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """Read an amending document as far as it can be read: the instructions that read, and every problem.
 
     For `amend check`, which reports what the instructions that could be read would do too. The
@@ -281,10 +282,13 @@ def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReade
     which a refusal suggests for `throughout …`. `language` is the language a document whose front matter has no
     `language:` is read in, and then its `meta["language"]`: the workspace gives the amended text's
     (`workspace.amendments.load`), so an amendment of an English text reads in English without the line.
+    `appendices` gives its appendices' own words (`address.designated.designations`: `Schedule 1`), which a refusal
+    names them by.
     """
+    from regdraft.core.address.designated import designating
     from regdraft.core.amend.self_name import naming
 
-    with naming(names or {}):
+    with naming(names or {}), designating(appendices or {}):
         return _read_amendment(data, source, slug, load, alphabets, language)
 
 

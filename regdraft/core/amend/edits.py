@@ -69,6 +69,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NoReturn
 
+from regdraft.core.address.designated import designating, designations
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.consequential import Punctuation, after_append, after_repeal
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
@@ -109,7 +110,13 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     """The instructions that amend `old` into `edited` (see the module's post-conditions).
 
     `amended` is `old` as the amendment being rewritten leaves it (its preview): a renumbering it already
-    makes (Điều 9 re-enacted with a clause inserted before khoản 4) is not the edited text's own."""
+    makes (Điều 9 re-enacted with a clause inserted before khoản 4) is not the edited text's own. An English text's
+    appendix is named by its own word (`The title of Schedule 1 is amended to read:`; `address.designated`)."""
+    with designating({**designations(edited.units), **designations(old.units)}):
+        return _from_edits(old, edited, allow_renumber, amended)
+
+
+def _from_edits(old: Regulation, edited: Regulation, allow_renumber: bool, amended: Regulation | None) -> Generated:
     language = old.language
     moves = renumbered(old, edited)
     if moves and amended is not None:

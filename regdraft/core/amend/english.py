@@ -44,6 +44,9 @@ _REWRITES = tuple((lazy(pattern, _I), said) for pattern, said in (
     (rf"^(?P<cite>{_NOT_WORDS}[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:deleted\s+and\s+)?(?:replaced|substituted)"
      r"(?:\s+(?:by|with)\s+the\s+following(?:\s+new)?(?:\s+[a-z-]+)?)?$", r"\g<cite> \g<verb> amended to read"),
     (r"^(?P<cite>[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:revoked|rescinded|omitted)$", r"\g<cite> \g<verb> repealed"),
+    # `Schedule 1 is renamed as follows:`, `Chapter II is renamed:`: its title is amended.
+    (r"^(?!the\s+title\b)(?P<cite>[^“”\"]+?)\s+is\s+renamed(?:\s+to\s+read)?$",
+     r"The title of \g<cite> is amended to read"),
     (rf"^(?:revoke|rescind|omit|delete|remove)\s+(?={_NOT_WORDS}[^“”\"]+$)", "Repeal "),
     # A new unit placed inside a provision named first: `In clause 2 of Article 5, the following point b1 is inserted
     # after point b` is `… after point b of clause 2 of Article 5`; `…, point c is added` is `… added to clause 2 …`.

@@ -49,7 +49,7 @@ from regdraft.core.amend.provisions import (
 )
 from regdraft.core.amend.word_changes import read_words
 from regdraft.core.labels import indefinite, point_alphabet
-from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
+from regdraft.core.model import HEADING_KINDS, Address, Kind, Segment, base_label, label_order, noun
 from regdraft.core.patterns import compiled, lazy
 
 __all__ = [
@@ -260,10 +260,10 @@ def _amend(cite: str, context: Address | None, language: str, about: str = "") -
     for cited in provisions(cite, context, language):
         target = cited.address
         if cited.part == TITLE:
-            if target.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE):
+            if target.kind not in HEADING_KINDS:
                 raise GrammarError(
                     f"{target.describe(language)} has no title to rename; only parts, chapters, "
-                    "sections, sub-sections and articles have titles."
+                    "sections, sub-sections, articles and appendices have titles."
                 )
             out.append(ReplaceHeading(target))
         elif target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX) and not target.part:

@@ -169,9 +169,9 @@ class _Planner:
         return sorted(out, key=lambda s: s.position)
 
     def _appendix(self, before: Unit | None, unit: Unit, address: Address) -> list[Step]:
-        """An appendix is amended whole (`Sửa đổi, bổ sung Phụ lục I như sau:`), repealed, or added after the one
-        before it (`Bổ sung Phụ lục IV vào sau Phụ lục III`); the first of a text that had none is added at its end
-        (`Bổ sung Phụ lục I vào cuối Luật`)."""
+        """An appendix is amended whole (`Sửa đổi, bổ sung Phụ lục I như sau:`), renamed when only its title changed
+        (`Sửa đổi tên Phụ lục I như sau:`), repealed, or added after the one before it (`Bổ sung Phụ lục IV vào sau
+        Phụ lục III`); the first of a text that had none is added at its end (`Bổ sung Phụ lục I vào cuối Luật`)."""
         if before is None:
             at = self.position[address]
             previous = [a for a in self.position if a.kind is Kind.APPENDIX and self.position[a] < at]
@@ -181,8 +181,11 @@ class _Planner:
                                     "place it; a new appendix follows the last one.")
             op = InsertUnit(address, after=previous[-1]) if previous else InsertUnit(address)
             return [Step(op, self.position[address], unit)]
-        return self._pair(before, unit, address, None, None) if before.repealed or unit.repealed or before == unit \
-            else [Step(ReplaceUnit(address), self.position[address], unit)]
+        if before.repealed or unit.repealed or before == unit:
+            return self._pair(before, unit, address, None, None)
+        if before.title and unit.title and replace(before, title=unit.title) == unit:  # a title to rename, only it
+            return [Step(ReplaceHeading(address), self.position[address], unit)]
+        return [Step(ReplaceUnit(address), self.position[address], unit)]
 
     def _pair(self, before: Unit | None, unit: Unit, address: Address, parent: Address | None,
               previous: Address | None) -> list[Step]:

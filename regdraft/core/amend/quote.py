@@ -324,6 +324,8 @@ def _closed(mark: tuple[Kind, str] | tuple[()], root: Unit, clauses: list[tuple[
 
 
 def _heading(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:
+    if target.kind is Kind.APPENDIX:
+        return _appendix_title(target, paragraphs, line, language)
     if len(paragraphs) != 1:
         raise GrammarError("a new title is one quoted paragraph.")
     title = paragraphs[0]
@@ -342,3 +344,21 @@ def _heading(target: Address, paragraphs: list[str], line: int, language: str) -
     if not title:
         raise GrammarError("the new title is empty.")
     return Unit(target.kind, target.label, title, (), (), False, line)
+
+
+def _appendix_title(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:
+    """An appendix's new title, quoted bare (`“BIỂU MẪU …”`), after its heading (`“Phụ lục I. BIỂU MẪU …”`,
+    `“Schedule 1. Salary scale”`), or below it as appendices are headed (`“PHỤ LỤC I` then `BIỂU MẪU …”`)."""
+    heading = appendix_heading(paragraphs[0], language)
+    if heading is not None and heading[0] != target.label:
+        raise GrammarError(f"the quoted title names {heading[1] or f'{noun(Kind.APPENDIX, language)} {heading[0]}'}, "
+                           f"but the instruction renames {target.describe(language)}.")
+    if heading is not None and not heading[2] and len(paragraphs) == 2:
+        title = paragraphs[1]
+    elif len(paragraphs) != 1:
+        raise GrammarError("a new title is one quoted paragraph (or the appendix's heading, then its title).")
+    else:
+        title = heading[2] if heading is not None else paragraphs[0]
+    if not title.strip():
+        raise GrammarError("the new title is empty.")
+    return Unit(target.kind, target.label, title.strip(), (), (), False, line)

@@ -14,7 +14,7 @@ from regdraft.core.amend.advice import diagnose  # the real cause, and the neare
 from regdraft.core.amend.operations import Part, ReplaceWords
 from regdraft.core.amend.provisions import TITLE, Cited, GrammarError, provisions
 from regdraft.core.amend.self_name import TYPES_EN, WHOLE_VI, whole
-from regdraft.core.model import Address, Kind
+from regdraft.core.model import HEADING_KINDS, Address
 from regdraft.core.patterns import compiled, lazy
 from regdraft.core.text import excerpt
 
@@ -270,6 +270,6 @@ def _places(text: str, context: Address | None,
     units = tuple(c.address for c in cited if c.part != TITLE)
     titles = tuple(c.address for c in cited if c.part == TITLE)
     for address in titles:
-        if address.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE):
+        if address.kind not in HEADING_KINDS:
             raise GrammarError(f"{address.describe(language)} has no title.")
     return units, titles, preamble, bool(cited) and cited[0].part == TITLE

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from regdraft.core.address.designated import designating, designations
 from regdraft.core.errors import Problem
 from regdraft.core.model import REPEALED_TEXT, TITLE, Address, Located, Regulation, Segment
 from regdraft.core.parts import part_paragraphs
@@ -43,8 +44,10 @@ class ReferenceIssue:
 
 def cited_issues(before: Regulation, after: Regulation, changed: Iterable[Address]) -> list[CitedIssue]:
     """`affected_references`, one finding per citation and kind (`cited.by_citation`): what `amend check` and the
-    redline's list of references say, one line for `points b to f of clause 1 of Article 2`."""
-    return by_citation(affected_references(before, after, changed), after.language, after.index())
+    redline's list of references say, one line for `points b to f of clause 1 of Article 2`; an English text's
+    appendix named by its own word (`Schedule 1`: `address.designated`)."""
+    with designating({**designations(after.units), **designations(before.units)}):
+        return by_citation(affected_references(before, after, changed), after.language, after.index())
 
 
 def _ancestry(reg: Regulation) -> dict[Address, tuple[Address, ...]]:
