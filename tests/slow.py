@@ -102,6 +102,7 @@ _LISTED_TESTS = frozenset({
     "test_the_review_page_and_the_marked_proposal_show_the_words_as_typed",
     # app36's: 1.2 s of CPU (tests.cpu_times): import, check, redline, adopt and two exports of the staff rules.
     "test_check_redline_adoption_and_the_consolidated_copies_show_the_renamed_schedule",
+    "test_an_english_wrong_name_is_a_clear_error_of_amend_check",  # 0.6 s: the shipped workspace, `amend check`
 })
 
 

@@ -150,7 +150,9 @@ def _applied(reg: Regulation, amendment: Amendment, checked: bool) -> Applied:
             start = units
         group = (ins.location, ins.line) if ins.implied else None
         try:
-            if isinstance(ins.op, ReplaceWords) and ins.op.document and (other := other_text(ins.op.document, reg)):
+            other = other_text(ins.op.document, reg, amendment.language) \
+                if isinstance(ins.op, ReplaceWords) and ins.op.document else ""
+            if other:
                 raise _Failure(other)  # `trong toàn bộ Luật Đất đai` in an amendment of another law: never guessed
             if isinstance(ins.op, ReplaceWords) and ins.op.preamble:
                 preamble, made = _preamble_words(preamble, ins)

@@ -15,8 +15,10 @@ Post-conditions:
    outside.
 4. `other_text(name, regulation)` is "" exactly when `name`, the text a word change names as its whole scope (`trong
    toàn bộ Luật Thi đua, khen thưởng`, `… Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ …`), is
-   `regulation`: its number (`số …`) is the regulation's, and the words before it, or the whole name without one, are
-   its title (capitals, spacing and tone placement aside); else a refusal saying which text the amendment amends.
+   `regulation`: its number (`số …`, `No. …`) is the regulation's, and the words before it, or the whole name without
+   one, are its title (capitals, spacing and tone placement aside; in English after a leading `the`, or its type then
+   `on`/`of` and its title: `the Law on Tourism`), or before a number its type; else a refusal saying which text the
+   amendment amends and the wording that names it whole, in the instruction's language (`throughout these Rules`).
 """
 
 from __future__ import annotations
@@ -128,34 +130,45 @@ def whole(language: str) -> str:
     return f"{'throughout' if language == 'en' else 'trong toàn bộ'} {name}"
 
 
-# A text named by its number: `Nghị định số 63/2010/NĐ-CP`, `Luật Thi đua, khen thưởng số 15/2003/QH11` (a number
-# starts with a digit: `một số điều` is no number).
-_NUMBER = re.compile(r"(?:^|\s|,)\s*số\s*:?\s*(?P<number>\d[^\s,;]*)", re.I)
+# A text named by its number: `Nghị định số 63/2010/NĐ-CP`, `Luật Thi đua, khen thưởng số 15/2003/QH11`, `Decree No.
+# 63/2010/ND-CP` (a number starts with a digit: `một số điều` is no number).
+_NUMBER = re.compile(r"(?:^|\s|,)\s*(?:số|No\.?|number)\s*:?\s*(?P<number>\d[^\s,;]*)", re.I)
 
 
 def _key(text: str) -> str:
     return tone_key(" ".join(text.split())).casefold().strip(" ,.;:")
 
 
-def other_text(name: str, regulation: Regulation) -> str:
-    """"" when `name` (`Luật Thi đua, khen thưởng`, `Nghị định số 63/2010/NĐ-CP`) names `regulation`, else why an
-    instruction changing words throughout `name` cannot be applied to it (post-condition 4)."""
+def other_text(name: str, regulation: Regulation, language: str = "vi") -> str:
+    """"" when `name` (`Luật Thi đua, khen thưởng`, `Nghị định số 63/2010/NĐ-CP`, `Law on Tourism`, `Decree No. …`)
+    names `regulation`, else why an instruction of `language` changing words throughout `name` cannot be applied to it
+    (post-condition 4)."""
     kind = " ".join(str(regulation.meta.get("type") or "").split())
     title = " ".join(str(regulation.meta.get("title") or "").split())
     titles = {_key(title), _key(f"{kind} {title}")} if title else set()
     numbers = {unaccented(str(n)).strip() for n in (regulation.id, regulation.meta.get("number")) if n}
     number = _NUMBER.search(name)
     words = _key(name[:number.start()] if number else name)
+    if language == "en":  # `the Law on Tourism`; its type named by any of its ending words (`Rules`, `Staff Rules`)
+        words = re.sub(r"^the\s+", "", words)
+        titles |= {_key(f"{kind[:1].upper()}{kind[1:]} {on} {title}") for on in ("on", "of")} if title else set()
     if number is None:
         named = words in titles
     else:  # by its number, after its type's word (`Nghị định số …`) or its title (`Luật Thi đua, khen thưởng số …`)
         types = {_key(kind)} if kind else {_key(w) for w in WHOLE_VI}
+        if language == "en":
+            types |= {_key(" ".join(kind.split()[i:])) for i in range(len(kind.split()))} or {"regulations"}
         named = unaccented(number.group("number")).rstrip(".") in numbers and (words in titles or words in types)
     if named:
         return ""
     this = regulation.id or regulation.source
-    word = document_word(kind, "vi")
-    full = title if not kind or _key(title).startswith(_key(kind)) else f"{kind} {title}"
-    by_title = f" (or ‘trong toàn bộ {full}’)" if title else ""
+    # `Luật Thi đua, khen thưởng` (its type before its title); an English title holds its type (`Law on Tourism`)
+    full = title if not kind or language == "en" or _key(title).startswith(_key(kind)) else f"{kind} {title}"
+    if language == "en":
+        own = own_names(regulation, "en")[0]
+        by_title, wording = (f" (or ‘throughout the {full}’)" if title else ""), f"throughout {own}"
+    else:
+        by_title = f" (or ‘trong toàn bộ {full}’)" if title else ""
+        wording = f"trong toàn bộ {document_word(kind, 'vi')}"
     return (f"{excerpt(name)} is not the text this amendment amends, {this}{f' ({full})' if title else ''}: to "
-            f"change the words throughout {this}, write ‘trong toàn bộ {word}’{by_title}.")
+            f"change the words throughout {this}, write ‘{wording}’{by_title}.")

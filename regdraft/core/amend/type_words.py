@@ -4,9 +4,9 @@ amendment of a Quy chế, `trong toàn bộ Nghị định` for a Luật): the w
 
 Post-conditions of `wrong_type_words`:
 1. One warning per phrase naming the amended text whole (`vào cuối …`, `trong/tại toàn bộ …`, a word change's `tại
-   … này`; `at the end of …`, `throughout …`) with a name that is not one the amended text goes by
-   (`self_name.own_names`: `these Staff Rules` or `these Rules` for Staff Rules), at the instruction's line, quoting
-   the phrase and naming the one to use.
+   … này`; `at the end of …`, `throughout …`, a word change's `in this …` ending or opening it) with a name that is
+   not one the amended text goes by (`self_name.own_names`: `these Staff Rules` or `these Rules` for Staff Rules), at
+   the instruction's line, quoting the phrase and naming the one to use.
 2. Nothing for a text whose type is not given, for `văn bản`/`this document`, or for a phrase naming the amending
    document itself (`của Luật này`) or a text by its number or name (`vào cuối Luật số 12/2024/QH15`, `trong toàn bộ
    Luật Đất đai`: applying refuses one that is not the amended text).
@@ -32,7 +32,11 @@ _WHOLE = {
     "vi": re.compile(rf"(?<!\w)(?:(?:vào cuối|(?:trong|tại|ở) toàn bộ)\s+(?P<word>{_TYPES_VI})(?:\s+này)?"
                      rf"|(?:trong|tại|ở)\s+(?P<this>{_TYPES_VI})\s+này)(?![\w/-])"
                      rf"(?!\s+(?:số|tại)\b)"),
-    "en": re.compile(rf"\b(?:at the end of|throughout)\s+(?P<word>{_TYPES_EN})\b"),
+    # `in this Decree` as a word change's scope where it ends the sentence (`… wherever they appear in this Decree.`)
+    # or opens it (`In this Decree, the words …`)
+    "en": re.compile(rf"\b(?:at the end of|[Tt]hroughout)\s+(?P<word>{_TYPES_EN})\b"
+                     rf"|\b(?:wherever (?:it|they) (?:appears?|occurs?) )?(?:in|from)\s+(?P<this>{_TYPES_EN})(?=[.;]?$)"
+                     rf"|^(?:In|From)\s+(?P<lead>{_TYPES_EN})(?=,)"),
 }
 
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -59,7 +63,7 @@ def wrong_type_words(amendment: Amendment, before: Regulation) -> list[Problem]:
     for ins in _instructions(amendment.instructions):
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), ins.text)  # the words quoted are not the instruction's
         for found in _WHOLE[language].finditer(text):
-            group = "word" if found.group("word") else "this"
+            group = found.lastgroup or "word"
             word = found.group(group)
             if text[found.end():].lstrip()[:1].isupper():
                 continue  # a name follows: `Luật Thi đua, khen thưởng`

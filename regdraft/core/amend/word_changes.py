@@ -21,6 +21,8 @@ from regdraft.core.text import excerpt
 # The words a text is named by as a whole: its type's (`self_name.WHOLE_VI`), or `văn bản` with `này`.
 _TYPES = "|".join(WHOLE_VI)
 _TEXTS = f"{_TYPES}|văn bản"
+# Where an English word change names the whole text: `throughout`, `in`, `from`, `wherever they appear in`.
+_WHERE_EN = r"(?:throughout|(?:wherever\s+(?:it|they)\s+(?:appears?|occurs?)\s+)?(?:in|from))"
 _QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
 _Q1, _Q2 = _QUOTE.format("a"), _QUOTE.format("b")
 _PREAMBLE = lazy(
@@ -98,8 +100,14 @@ _FORMS = {
         before="before",
         place=r"(?:in|from)\s+",
         more=r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
-        # `throughout these Staff Rules`: a type of several words, as the text names itself (`self_name`)
-        whole=lazy(rf"^throughout (?:these|this|the) (?:[\w-]+\s+){{0,3}}?{TYPES_EN}$", re.I),
+        # `throughout these Staff Rules` (a type of several words, as the text names itself: `self_name`), `in this
+        # Law`, `wherever they appear (in this Decree)`, or the text by its name or number (`throughout the Law on
+        # Tourism`, `in Decree No. 63/2010/ND-CP`: group `named`, checked against the text amended when applied).
+        whole=lazy(rf"^(?:wherever\s+(?:it|they)\s+(?:appears?|occurs?)"
+                   rf"|{_WHERE_EN}\s+(?:these|this)\s+(?:[\w-]+\s+){{0,3}}?{TYPES_EN}"
+                   rf"|throughout\s+the\s+(?:[\w-]+\s+){{0,3}}?{TYPES_EN}"
+                   rf"|{_WHERE_EN}\s+(?:the\s+)?(?P<named>(?-i:(?:[A-Z][\w-]*\s+){{0,3}}?){TYPES_EN}"
+                   r"\s+(?:on|of|No\.?|number)\s+\S.*))$", re.I),
         deletes=("delete", "remove"),
         inserts=("insert", "add"),
         example="'in clause 2 of Article 15', or '{whole}'",
@@ -111,7 +119,7 @@ _FORMS = {
              r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
              "Replace the words {a} with the words {b} {rest}"),
             (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+deleted\s+"
-             r"(?P<rest>(?:from|in)\s.+)$",
+             r"(?P<rest>(?:from|in|throughout|wherever)\s.+)$",
              "Delete the words {a} {rest}"),
             (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+inserted\s+(?P<pos>before|after)"
              r"\s+(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
