@@ -19,8 +19,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from regdraft.core.address.designated import designations
 from regdraft.core.amend import apply, load_amendment
-from regdraft.core.amend.document import render_amendment
+from regdraft.core.amend.document import read_amendment, render_amendment
 from regdraft.core.amend.edits import document, instructions_from_edits
 from regdraft.core.errors import AmendmentConflict, ParseError
 from regdraft.core.markdown import parse
@@ -145,6 +146,30 @@ def test_messages_and_written_instructions_name_a_schedule_by_its_word() -> None
             "Grade 2: 1,600 pounds a month.”\n\n2\\. The title of Schedule 2 is amended to read:\n\n"
             "“DEPENDANT ALLOWANCE”.\n") in written
     assert apply(rules, amendment).regulation.units == edited.units
+
+
+def test_the_one_unnumbered_schedule_is_renamed_and_amended_from_edits() -> None:
+    # `# Schedule. SALARY SCALE`: quoted as written, it did not read back (`must begin with 'Appendix 1.'`), so
+    # `amend from-edits` could write no instruction for it, whatever changed.
+    text = ("---\nid: 1/2025\ntype: Rules\ntitle: Rules\nissuer: Board\nsigned: 2025-01-10\nlanguage: en\n---\n\n"
+            "# Article 1. Salaries\n\nSalaries are paid as the Schedule sets out.\n\n# Schedule. SALARY SCALE\n\n"
+            "Grade 1: 1,200 pounds a month.\n")
+    old = parse(text, "rules.md")
+    renamed = "1\\. The title of Schedule 1 is amended to read:\n\n“BASIC SALARY SCALE”.\n"
+    amended = "1\\. Schedule 1 is amended to read:\n\n“Schedule. SALARY SCALE\n\nGrade 1: 1,300 pounds a month.”\n"
+    for change, instruction in ((("SALARY SCALE", "BASIC SALARY SCALE"), renamed), (("1,200", "1,300"), amended)):
+        edited = parse(text.replace(*change), "e.md")
+        amendment = document(old, instructions_from_edits(old, edited).instructions)
+        written = render_amendment(amendment)
+        assert written[written.index("## Article 1"):] == f"## Article 1\n\n{instruction}"
+        assert apply(old, amendment).regulation.units == edited.units
+    # A quote without its heading is refused naming it as the text does, when the reader knows the text's words (the
+    # workspace reads an amendment with problems again so: `workspace.amendments.named_reading`).
+    slip = _amendment(old, "1\\. Schedule 1 is amended to read:\n\n“Grade 1: 1,300 pounds a month.”.", "en")
+    _, problems = read_amendment(slip, "amendments/x/amendment.md", "x", appendices=designations(old.units))
+    assert [p.message for p in problems] == [
+        "instruction 1 (Schedule 1 is amended to read:): the quoted text must begin with 'Schedule 1.', the appendix "
+        "the instruction names, not 'Grade 1: 1,300 pounds a month.'."]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from regdraft.core.address import is_dash_part, is_plus_part
+from regdraft.core.address.designated import designated
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.headings import build_heading, heading_start
 from regdraft.core.blocks import item_as_read
@@ -83,7 +84,7 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
     first = paragraphs[0]
     expected = _written_label(kind, label, language)
     if kind is Kind.APPENDIX:
-        heading = appendix_heading(first, language, unnumbered=True)
+        heading = _appendix_start(first, language)
         if heading is None or heading[0] != label:
             raise GrammarError(f"the quoted text must begin with '{expected}', the appendix the instruction names, "
                                f"not '{shown(first)}'.")
@@ -162,7 +163,7 @@ def starts(op: Operation, paragraph: str, language: str = "vi") -> bool:
         heading = heading_start(paragraph)
         return heading is not None and heading[:2] == (target.kind, target.label)
     if target.kind is Kind.APPENDIX:
-        named = appendix_heading(paragraph, language, unnumbered=True)
+        named = _appendix_start(paragraph, language)
         return named is not None and named[0] == target.label
     if target.kind is Kind.ARTICLE or isinstance(op, ReplaceHeading):
         match = HEADING.match(paragraph)
@@ -236,7 +237,7 @@ def _part_quote(target: Address, paragraphs: list[str], line: int, language: str
 
 def _written_label(kind: Kind, label: str, language: str) -> str:
     if kind is Kind.APPENDIX:
-        return f"{noun(kind, language)} {label}."
+        return f"{designated(label, language)}."  # `Schedule 1.` as the text names it
     if kind is Kind.ARTICLE:
         return f"{noun(kind, language)} {label}."
     if kind is Kind.CLAUSE:
@@ -349,7 +350,7 @@ def _heading(target: Address, paragraphs: list[str], line: int, language: str) -
 def _appendix_title(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:
     """An appendix's new title, quoted bare (`“BIỂU MẪU …”`), after its heading (`“Phụ lục I. BIỂU MẪU …”`,
     `“Schedule 1. Salary scale”`), or below it as appendices are headed (`“PHỤ LỤC I` then `BIỂU MẪU …”`)."""
-    heading = appendix_heading(paragraphs[0], language)
+    heading = _appendix_start(paragraphs[0], language)
     if heading is not None and heading[0] != target.label:
         raise GrammarError(f"the quoted title names {heading[1] or f'{noun(Kind.APPENDIX, language)} {heading[0]}'}, "
                            f"but the instruction renames {target.describe(language)}.")
@@ -362,3 +363,16 @@ def _appendix_title(target: Address, paragraphs: list[str], line: int, language:
     if not title.strip():
         raise GrammarError("the new title is empty.")
     return Unit(target.kind, target.label, title.strip(), (), (), False, line)
+
+
+# An English text's one unnumbered schedule with its title on its heading line, as `wording.unit_paragraphs` quotes it.
+_ALONE_TITLED = lazy(r"^(?P<word>APPENDIX|Appendix|ANNEX|Annex|SCHEDULE|Schedule)\s*[.:]\s+(?P<title>\S.*)$")
+
+
+def _appendix_start(paragraph: str, language: str) -> tuple[str | None, str, str] | None:
+    """`labels.appendix_heading` of a quote's first paragraph, an English text's one unnumbered schedule alone
+    (`SCHEDULE`) or with its title (`Schedule. SALARY SCALE`) included: it is appendix 1."""
+    found = appendix_heading(paragraph, language, unnumbered=True)
+    if found is None and language == "en" and (alone := _ALONE_TITLED.match(paragraph)) is not None:
+        return "1", alone.group("word").capitalize(), alone.group("title").strip()
+    return found
