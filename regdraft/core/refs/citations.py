@@ -60,6 +60,9 @@ class Grammar:
     glue: re.Pattern[str]
     own_document: re.Pattern[str]
     other_document: re.Pattern[str]
+    # The words that join an appendix to the document it is annexed to (`Phụ lục I ban hành kèm theo Nghị định số …`,
+    # `Annex I to Resolution No. …`), `other_document` following them; only after an appendix.
+    annexed: re.Pattern[str]
     numbered: re.Pattern[str]
     english: bool = False  # reads `Article 12(2)(b)`, its brackets after `and` and `to` (`(a) and (e)`)
     alphabet: str = "vi"  # the points' (`labels.point_alphabet`), over which a range of points runs
@@ -115,6 +118,7 @@ _VI = Grammar(
         rf"|(?P<type>(?i:{_VI_DOC_TYPES}))(?:\s+(?:số\s*:?\s*)?{_DOC_NUMBER}"
         rf"|(?P<words>(?:\s+(?!{_VI_STOP}(?!\w))[^\s,;.:()]+){{1,8}})))"
     ),
+    annexed=lazy(r"\s+(?:(?:được\s+)?ban\s+hành\s+)?kèm\s+theo(?=\s)"),
     numbered=lazy(rf"(?P<name>(?:(?:{_VI_DOC_TYPES})\s+|{_NAMED_LAW})số\s*:?\s*{_DOC_NUMBER})"),
 )
 
@@ -165,8 +169,12 @@ _EN = Grammar(
         r"(?:,\s*|\s+)(?:of\s+)?(?:the\s+)?"
         r"(?P<name>Party\s+Charter|Charter\s+of\s+the\s+Communist\s+Party\s+of\s+Viet\s?[Nn]am"
         rf"|Constitution|(?:{_EN_DOC_TYPES})\s+(?:No\.?\s*{_DOC_NUMBER}"
-        r"|on\s+[^,;.:()]+?(?=[,;.:()]|\s+(?:of|to|in|shall|is|are|which|that)\b|$)))"
+        r"|on\s+[^,;.:()]+?(?=[,;.:()]|\s+(?:of|to|in|shall|is|are|which|that)\b|$))"
+        # A treaty, whose name runs on through `of` (`the Convention on the Rights of the Child`).
+        r"|(?:Convention|Covenant|Treaty|Protocol|Agreement)(?!\w)(?:\s+(?:on|for|of|against|relating\s+to)\s+"
+        r"[^,;.:()]+?(?=[,;.:()]|\s+(?:to|in|shall|is|are|was|were|which|that|and|or|applies|apply)\b|$))?)"
     ),
+    annexed=lazy(r"\s+(?:(?:annexed|attached|appended)\s+)?to(?=\s)"),
     numbered=lazy(rf"(?P<name>(?:{_EN_DOC_TYPES})\s+No\.?\s*{_DOC_NUMBER})"),
     english=True,
 )
@@ -403,6 +411,8 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     if own:
         return Phrase(tuple(pending), end, own.end(), None)
     other = g.other_document.match(text, end)
+    if other is None and pending and pending[-1].kind is Kind.APPENDIX and (joined := g.annexed.match(text, end)):
+        other = g.other_document.match(text, joined.end())  # another document's appendix, not this text's
     if other and _names_a_document(other):
         name = " ".join(other.group("name").split())
         if split is None or not closed:
