@@ -105,7 +105,8 @@ def test_words_deleted_and_several_pairs_at_the_law_named_whole() -> None:
     (_nd_63, "trong toàn bộ Nghị định số 20/2008/NĐ-CP",
      "“Nghị định số 20/2008/NĐ-CP” is not the text this amendment amends, 63/2010/NĐ-CP (Nghị định về kiểm soát thủ "
      "tục hành chính): to change the words throughout 63/2010/NĐ-CP, write ‘trong toàn bộ Nghị định’"),
-    (_nd_63, "trong toàn bộ Luật số 63/2010/NĐ-CP", "“Luật số 63/2010/NĐ-CP” is not the text this amendment amends"),
+    (_nd_63, "trong toàn bộ Luật số 63/2010/NĐ-CP",  # its number, not its name: not "… is not …, 63/2010/NĐ-CP"
+     "“Luật số 63/2010/NĐ-CP” has the number of the text this amendment amends, 63/2010/NĐ-CP, but not its name"),
 ])
 def test_another_text_named_whole_is_refused_at_its_line_naming_the_text_amended(
         law: Callable[[], Regulation], where: str, said: str) -> None:

@@ -15,10 +15,12 @@ Post-conditions:
    outside.
 4. `other_text(name, regulation)` is "" exactly when `name`, the text a word change names as its whole scope (`trong
    toàn bộ Luật Thi đua, khen thưởng`, `… Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ …`), is
-   `regulation`: its number (`số …`, `No. …`) is the regulation's, and the words before it, or the whole name without
-   one, are its title (capitals, spacing and tone placement aside; in English after a leading `the`, or its type then
-   `on`/`of` and its title: `the Law on Tourism`), or before a number its type; else a refusal saying which text the
-   amendment amends and the wording that names it whole, in the instruction's language (`throughout these Rules`).
+   `regulation`: its number (`số …`, `No. …`, or one with a slash without `số`: `Nghị định 63/2010/NĐ-CP`) is the
+   regulation's, and the words before it, or the whole name without one, are its title (capitals, spacing and tone
+   placement aside; in English after a leading `the`, or its type then `on`/`of` and its title: `the Law on
+   Tourism`), or before a number its type; a year after those words (`Luật Đấu thầu năm 2023`) is the year it was
+   signed. Else a refusal saying which text the amendment amends and the wording that names it whole, in the
+   instruction's language (`throughout these Rules`), never as if it were the name refused (r36 sweep BJ F2).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from regdraft.core.dates import read_date
 from regdraft.core.text import excerpt, tone_key, unaccented
 
 if TYPE_CHECKING:
@@ -131,8 +134,12 @@ def whole(language: str) -> str:
 
 
 # A text named by its number: `Nghị định số 63/2010/NĐ-CP`, `Luật Thi đua, khen thưởng số 15/2003/QH11`, `Decree No.
-# 63/2010/ND-CP` (a number starts with a digit: `một số điều` is no number).
-_NUMBER = re.compile(r"(?:^|\s|,)\s*(?:số|No\.?|number)\s*:?\s*(?P<number>\d[^\s,;]*)", re.I)
+# 63/2010/ND-CP` (a number starts with a digit: `một số điều` is no number), or without `số` one with a slash
+# (`Nghị định 63/2010/NĐ-CP`, `Luật 22/2023/QH15`; `năm 2023` is a year, not a number).
+_NUMBER = re.compile(r"(?:^|\s|,)\s*(?:(?:số|No\.?|number)\s*:?\s*(?P<number>\d[^\s,;]*)"
+                     r"|(?P<bare>\d[^\s,;/]*/[^\s,;]*))", re.I)
+# A name with its year, as laws are named (`Luật Đấu thầu năm 2023`), read from its `_key`.
+_YEAR = re.compile(r"^(?P<words>.*?)\s+năm\s+(?P<year>\d{4})$")
 
 
 def _key(text: str) -> str:
@@ -152,14 +159,19 @@ def other_text(name: str, regulation: Regulation, language: str = "vi") -> str:
     if language == "en":  # `the Law on Tourism`; its type named by any of its ending words (`Rules`, `Staff Rules`)
         words = re.sub(r"^the\s+", "", words)
         titles |= {_key(f"{kind[:1].upper()}{kind[1:]} {on} {title}") for on in ("on", "of")} if title else set()
+    signed = read_date(regulation.meta.get("signed"))  # a law is named by the year it was passed and signed
+    if year := None if words in titles else _YEAR.match(words):  # a title of its own may end in a year
+        words = year["words"]
+    dated = year is None or (signed is not None and year["year"] == str(signed.year))
+    numbered = number is not None and unaccented(number["number"] or number["bare"]).rstrip(".") in numbers
     if number is None:
         named = words in titles
     else:  # by its number, after its type's word (`Nghị định số …`) or its title (`Luật Thi đua, khen thưởng số …`)
         types = {_key(kind)} if kind else {_key(w) for w in WHOLE_VI}
         if language == "en":
             types |= {_key(" ".join(kind.split()[i:])) for i in range(len(kind.split()))} or {"regulations"}
-        named = unaccented(number.group("number")).rstrip(".") in numbers and (words in titles or words in types)
-    if named:
+        named = numbered and (words in titles or words in types)
+    if named and dated:
         return ""
     this = regulation.id or regulation.source
     # `Luật Thi đua, khen thưởng` (its type before its title); an English title holds its type (`Law on Tourism`)
@@ -170,5 +182,10 @@ def other_text(name: str, regulation: Regulation, language: str = "vi") -> str:
     else:
         by_title = f" (or ‘trong toàn bộ {full}’)" if title else ""
         wording = f"trong toàn bộ {document_word(kind, 'vi')}"
-    return (f"{excerpt(name)} is not the text this amendment amends, {this}{f' ({full})' if title else ''}: to "
-            f"change the words throughout {this}, write ‘{wording}’{by_title}.")
+    advice = f"to change the words throughout {this}, write ‘{wording}’{by_title}."
+    if numbered and not named:  # not "… is not the text …, 63/2010/NĐ-CP" of its own number
+        return (f"{excerpt(name)} has the number of the text this amendment amends, {this}, but not its name"
+                f"{f', {full}' if title else ''}: {advice}")
+    known = f"{full} năm {signed.year}" if year and signed and language != "en" else full
+    return (f"{excerpt(name)} is not the text this amendment amends, {this}{f' ({known})' if title else ''}: "
+            f"{advice}")
