@@ -41,19 +41,15 @@ from regdraft.importer.archive import not_importable
 from regdraft.importer.attached import attached_start, cased_by_decision, from_decision
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
-from regdraft.importer.gaps import gap_note, missing_units
-from regdraft.importer.header import (
+from regdraft.importer.document_end import (
     adoption_sentence,
     appendix_start,
     article_of,
-    compose_title,
     effective_in_final_provisions,
-    header_end,
-    read_as_message,
-    read_header,
     signed_in_closing_sentence,
-    text_rows,
 )
+from regdraft.importer.gaps import gap_note, missing_units
+from regdraft.importer.header import compose_title, header_end, read_as_message, read_header, text_rows
 from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 

@@ -36,10 +36,10 @@ from regdraft.core.text import nfc
 from regdraft.importer.archive import not_importable
 from regdraft.importer.classify import table_markdown
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
+from regdraft.importer.document_end import adoption_sentence
 from regdraft.importer.header import (
     ISSUING,
     Header,
-    adoption_sentence,
     compose_title,
     converted_title,
     header_end,

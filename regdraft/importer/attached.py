@@ -21,6 +21,7 @@ from regdraft.core.dates import written_date
 from regdraft.core.text import fold_letters
 from regdraft.importer.classify import decorative
 from regdraft.importer.closing import Closing, flatten_closing_tables, flatten_tables, read_closing
+from regdraft.importer.document_end import effective_in_final_provisions
 from regdraft.importer.header import (
     _HEADING_START,
     _ISSUED_WITH,
@@ -29,7 +30,6 @@ from regdraft.importer.header import (
     _NUMBER,
     _TYPE_LINE,
     _caps,
-    effective_in_final_provisions,
     header_end,
     read_header,
     read_place_date,

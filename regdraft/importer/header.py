@@ -7,7 +7,8 @@ Post-conditions of `read_header`:
 3. A rule printed on a header line's start or end (`-------CỘNG HÒA …`, plain pdftotext's way) is left out, with
    a note.
 
-The closing block (signature, recipients) and the layout tables both are printed in: `regdraft.importer.closing`.
+The closing block (signature, recipients) and the layout tables both are printed in: `regdraft.importer.closing`;
+what the body's end says (appendices, the adoption sentence, the date in force): `regdraft.importer.document_end`.
 """
 
 from __future__ import annotations
@@ -86,19 +87,6 @@ _CELL_RULE = re.compile(r"(?:^|\s)[-–—_=*~]{3,}(?=\s|$)")
 # A rule at a header line's start or end: plain pdftotext writes the rule under `QUỐC HỘI` before the next line
 # (`-------CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `--------------Luật số: 09/2017/QH14`).
 _EDGE_RULE = re.compile(r"^[-–—_=*~]{3,}\s*|\s*[-–—_=*~]{3,}$")
-_ADOPTED_ON = re.compile(r"thông qua ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
-# A law's closing sentence: `Luật này được Quốc hội … khóa XIV, kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020.`;
-# in English translations the date stands after the body that passed it or before it: `This Law was passed by the
-# 14th National Assembly … on June 16, 2020.`, `This Law was passed on June 20, 2012 by the XIIIth National Assembly
-# … at its 3rd session.`, `This Law was adopted on 29 November 2013, by …`.
-_EN_DATE = (r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"  # June 20, 2012
-            r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+,?\s+\d{4})")  # 29 November 2013
-_ADOPTION = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được .{0,300}?thông qua\b"
-                       r"|This (?:Law|Code|Ordinance|Resolution|Constitution) (?:was|has been|is) "
-                       rf"(?:passed|adopted|ratified|approved),?\s+(?:on\s+{_EN_DATE},?\s+)?by\b)", re.I)
-
-
-
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 
 
@@ -309,68 +297,6 @@ def _names(lines: Sequence[Paragraph]) -> list[list[Paragraph]]:
         else:
             names.append([para])
     return names
-
-
-_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục(?= (?:[IVXLC]+|\d+|số)\b)|APPENDIX|ANNEX"
-                       r"|(?:Appendix|Annex)(?= [IVXLC\d]))")
-# An English text's appendices also start at `SCHEDULE`, `Schedule 1`, `Annex A` or a heading word alone (its one
-# unnumbered appendix); whether they read as appendices is `appendices.read_appendices`'s.
-_ENGLISH_APPENDIX = re.compile(r"^(?:SCHEDULE|(?:Appendix|Annex|Schedule)(?= (?:[IVXLC\d]|[A-Z]\b))"
-                               r"|(?:Appendix|Annex|Schedule)$)")
-
-
-def appendix_start(paragraphs: Sequence[Paragraph], language: str = "vi") -> int:
-    """Where the appendices (`PHỤ LỤC I`, `APPENDIX 1`; in English also `Schedule 1`, `ANNEX A`, `SCHEDULE`) begin
-    after the last article heading; the end when none."""
-    last = max((i for i, p in enumerate(paragraphs) if _HEADING_START.match(fold_letters(p.text))), default=-1)
-    english = language == "en"
-    return next((i for i in range(last + 1, len(paragraphs))
-                 if paragraphs[i].rows is None and (_APPENDIX.match(text := fold_letters(paragraphs[i].text))
-                                                    or english and _ENGLISH_APPENDIX.match(text))),
-                len(paragraphs))
-
-
-def adoption_sentence(para: Paragraph) -> bool:
-    """Whether a paragraph is a law's closing sentence naming who passed it and when (`Luật này được Quốc hội …
-    thông qua ngày …`): after the last article, it belongs to the document, not to that article."""
-    return para.rows is None and _ADOPTION.match(para.text) is not None
-
-
-def signed_in_closing_sentence(body: Sequence[Paragraph]) -> tuple[Paragraph, date] | None:
-    """The adoption sentence near the end (`... thông qua ngày 28 tháng 11 năm 2013.`) and its date."""
-    for para in reversed(body[-8:]):
-        found = _ADOPTED_ON.search(para.text) if para.rows is None else None
-        if found:
-            try:
-                return para, date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
-            except ValueError:
-                return None
-    return None
-
-
-def effective_in_final_provisions(body: Sequence[Paragraph], language: str = "vi") -> tuple[Paragraph, date] | None:
-    """The sentence saying when the document takes effect (`Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm
-    2024.`, `This Law takes effect on January 1, 2024.`), the first in the text, and its date; None when it gives
-    none (`… có hiệu lực kể từ ngày ký`)."""
-    from regdraft.core.dates import takes_effect
-
-    for para in body:
-        day = takes_effect(para.text, language) if para.rows is None else None
-        if day is not None:
-            return para, day
-    return None
-
-
-_ARTICLE_HEADING = re.compile(r"^(?:#+\s*)?((?:Điều|Article)\s+\d+[a-z]?)\b", re.I)
-
-
-def article_of(body: Sequence[Paragraph], para: Paragraph) -> str:
-    """The article `para` stands in, as its heading names it (`Điều 15`, `Article 15`); "" before the first."""
-    for before in reversed(body[:next((k for k, p in enumerate(body) if p is para), 0)]):
-        heading = _ARTICLE_HEADING.match(before.text) if before.rows is None else None
-        if heading:
-            return " ".join(heading.group(1).split())
-    return ""
 
 
 def _title_line(text: str, header: Header) -> bool:
