@@ -130,7 +130,7 @@ def status(slug: str, status: str | None, draft: int | None, workspace: Path | N
         regdraft amend status qc-sua-doi-2025 submitted
         regdraft amend status qc-sua-doi-2025 --draft 3
     """
-    from regdraft.workspace.lifecycle import set_status
+    from regdraft.workspace.amendment_status import set_status
 
     updated = set_status(open_workspace(workspace), slug, status, draft)
     done = Result({"slug": slug, "status": updated.status, "draft": updated.draft, **committed()})
@@ -149,7 +149,7 @@ def number(slug: str, number: str, workspace: Path | None) -> Result:
     Example:
         regdraft amend number qc-sua-doi-2026 07-QC/TU
     """
-    from regdraft.workspace.lifecycle import set_number
+    from regdraft.workspace.amendment_status import set_number
 
     updated = set_number(open_workspace(workspace), slug, number)
     done = Result({"slug": slug, "number": updated.number, **committed()})
