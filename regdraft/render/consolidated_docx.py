@@ -272,7 +272,8 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
 
 
 def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str) -> None:
-    from regdraft.render.docx import page_numbers, paragraph, party_header
+    from regdraft.render.docx import paragraph
+    from regdraft.render.docx_header import page_numbers, party_header
 
     party_header(document, header, profile)
     page_numbers(document, profile, header.page)
@@ -296,14 +297,15 @@ def _summary_rule(document: Any, summary: str, profile: Profile) -> None:
     1/2 it allows), centred; as the HTML's. A paragraph of its own, 3 pt high, so that the summary keeps its width."""
     from docx.shared import Pt
 
-    from regdraft.render.docx import _bottom_rule, paragraph, text_width_mm
+    from regdraft.render.docx import paragraph, text_width_mm
+    from regdraft.render.docx_header import bottom_rule
     from regdraft.render.pdf import text_width_pt
 
     width = text_width_mm(document)
     line = min(text_width_pt(summary, profile.body_pt, bold=True) * 25.4 / 72, width)
     rule = paragraph(document, "", align="center", space_after=12)
     rule.paragraph_format.line_spacing = Pt(3)
-    _bottom_rule(rule, (width - 0.4 * line) / 2)
+    bottom_rule(rule, (width - 0.4 * line) / 2)
 
 
 def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path, frame: Frame | None = None,

@@ -357,14 +357,15 @@ def whole_row(row: ReportRow) -> bool:
 def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -> None:
     """The report as a landscape Word document that opens and edits in Word and LibreOffice."""
     from regdraft.render import docx as word
+    from regdraft.render.docx_header import page_numbers, party_header
 
     words = report_words(report, profile)
     document = word.new_document(profile, report.language, landscape=True)
     head = header(report, profile, today)
     # Named as the PDF is (its <title>): Word and a screen reader announce the document by it, not as untitled.
     document.core_properties.title = as_text(head.running)[:255]  # python-docx's limit
-    word.party_header(document, head, profile)
-    word.page_numbers(document, profile, head.page)
+    party_header(document, head, profile)
+    page_numbers(document, profile, head.page)
     word.paragraph(document, words["report_type"], bold=True, align="center", space_after=0)
     word.paragraph(document, report_title(report, words), bold=True, align="center")
     for line in report.preface(words):
