@@ -226,7 +226,7 @@ def test_every_value_a_shipped_template_can_reach_is_a_value(tmp_workspace: Work
                     assert env.is_safe_callable(value) == callable(value), where
     # The walk went through the documents: provisions, units, addresses, comments, the page data.
     for expected in ("regdraft.core.diff.Provision", "regdraft.core.model.Unit", "regdraft.core.address.Address",
-                     "regdraft.core.comments.Comment", "regdraft.render.consolidated.Block",
+                     "regdraft.core.comment_model.Comment", "regdraft.render.consolidated.Block",
                      "regdraft.core.comment_report.ReportRow", "regdraft.web.pages.RedlinePage",
                      "regdraft.web.words.Words", "regdraft.render.profile.Profile"):
         assert expected in opened, (expected, sorted(opened))

@@ -67,7 +67,7 @@ VALUES: frozenset[tuple[str, str]] = frozenset(
         "regdraft.core.model": ("Unit",),
         "regdraft.core.diff": ("Provision", "Change", "ChangeKind"),  # the redline's provisions and changes
         "regdraft.core.word_diff": ("DiffSegment", "Op"),  # marked words (a proposal in the comment report)
-        "regdraft.core.comments": ("Comment", "Round", "RoundStatus", "CommentType", "Disposition"),
+        "regdraft.core.comment_model": ("Comment", "Round", "RoundStatus", "CommentType", "Disposition"),
         "regdraft.core.comment_report": ("Report", "ReportGroup", "ReportRow"),
         "regdraft.core.consolidate": ("Footnote", "Opening"),  # the consolidated text's notes and opening
         "regdraft.render.consolidated": ("Block",),  # a printed paragraph of the consolidated or amending text
