@@ -32,7 +32,7 @@ from regdraft.core.comments import (
 from regdraft.core.frontmatter import document_number, issued_with, issued_with_name
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
-from regdraft.core.replies import Texts
+from regdraft.core.reply_model import Texts
 from regdraft.core.text import person
 from regdraft.core.word_diff import DiffSegment, as_written, diff_words
 

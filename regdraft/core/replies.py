@@ -1,6 +1,7 @@
-"""Review replies that come back in Word, as values, and how they become comments.
+"""Review replies that come back in Word, and how they become comments.
 
-Pure core: the DOCX reader (`regdraft.importer.word_reply`) turns a file into a `Reply`;
+Pure core: the DOCX reader (`regdraft.importer.word_reply`) turns a file into a `Reply` (the values of a reply
+are `regdraft.core.reply_model`, importable from here too);
 `comments_from_reply` places its Word comments and tracked changes on the provisions of the
 draft circulated in the round (where each paragraph lands is `regdraft.core.reply_places`). No file, git or
 clock here.
@@ -42,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from regdraft.core.comments import (
     GENERAL,
@@ -59,7 +60,15 @@ from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
-from regdraft.core.reply_marks import CopyMark
+from regdraft.core.reply_model import UNANCHORED as UNANCHORED  # the values, imported from here by their callers
+from regdraft.core.reply_model import Place as Place
+from regdraft.core.reply_model import Placed as Placed
+from regdraft.core.reply_model import Reply as Reply
+from regdraft.core.reply_model import ReplyComment as ReplyComment
+from regdraft.core.reply_model import ReplyParagraph as ReplyParagraph
+from regdraft.core.reply_model import Texts as Texts
+from regdraft.core.reply_model import Unplaced as Unplaced
+from regdraft.core.reply_model import joined_thread as joined_thread
 from regdraft.core.reply_outside import (
     formatting_note,
     in_table,
@@ -105,115 +114,6 @@ from regdraft.core.reply_wording import (
     without_quotes,
     wording,
 )
-
-# A provision of one amended text: the regulation's key (as in `Texts`) and the address.
-Place = tuple[str, str]
-# The amended texts of a review copy, in the copy's order: each regulation's key in comments (empty
-# for the amendment's main regulation, else its id) and the text as amended.
-Texts = Sequence[tuple[str, Regulation]]
-
-
-@dataclass(frozen=True, slots=True)
-class ReplyParagraph:
-    """One paragraph of a reply: the text as circulated and the text with the reviewer's changes.
-
-    `address` comes from the review copy's bookmark (None when the reply has none), and `text`
-    from its amended text (1, 2 ... in a copy of several; 0 when the bookmark names none);
-    `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
-    are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
-    was inserted or deleted (the paragraph then joins the next one in the other version), `gone` when it was
-    inserted and then deleted (it joins the next one in both).
-    """
-
-    address: str | None
-    original: str
-    accepted: str
-    authors: tuple[str, ...] = ()
-    date: str = ""
-    mark: str = ""
-    text: int = 0
-    cell: tuple[int, int, str] = (0, 0, "")  # in a table: the table, the row (from 1), `ins`/`del` of the row
-    formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
-
-    @property
-    def changed(self) -> bool:
-        """True when the reviewer changed this paragraph with Track Changes on."""
-        return self.original != self.accepted
-
-
-UNANCHORED = -1  # the paragraph of a Word comment whose range and reference the reviewer deleted
-
-
-@dataclass(frozen=True, slots=True)
-class ReplyComment:
-    """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in (`UNANCHORED`
-    when the reviewer deleted the words it was on); on a Word redline, `struck` holds the words the redline itself
-    strikes out that it is on (none of the text as circulated selected). A Word thread read as one comment
-    (`joined_thread`) keeps each comment of it as its member wrote it in `thread`, the first one first."""
-
-    id: str
-    author: str
-    date: str
-    text: str
-    start: int
-    end: int
-    selection: str
-    struck: str = ""
-    thread: tuple[ReplyComment, ...] = ()
-    boxed: bool = False  # on the words of a text box, which are no text of the paragraph it is anchored in
-    resolved: bool = False  # marked resolved in Word (its thread's first comment)
-    # When it was written as a true moment with its offset (`2025-07-10T09:00:37+07:00`), when the file gives its
-    # true UTC; `date` is Word's `w:date` as written, the reviewer's local time marked `Z`, which identifies it.
-    moment: str = ""
-
-
-def joined_thread(thread: Sequence[ReplyComment], heading: str = "") -> ReplyComment:
-    """A Word thread (a comment and the replies to it, in order) as one comment, as Word shows it: the first
-    comment's text, then each reply's on a line opening with the replier's name, the author naming every person in
-    it; placed where the first comment is. `heading`, when given, is a line before them all (what the thread
-    answers)."""
-    head, *replies = thread
-    lines = [heading, head.text, *(f"{r.author}: {r.text}" if r.author else r.text for r in replies if r.text)]
-    names = ", ".join(dict.fromkeys(a for a in (head.author, *(r.author for r in replies)) if a))
-    return replace(head, text="\n".join(x for x in lines if x), author=names, thread=tuple(thread))
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """A whole reply: its paragraphs and its Word comments, in document order (comments whose words were deleted
-    last)."""
-
-    source: str
-    paragraphs: tuple[ReplyParagraph, ...]
-    comments: tuple[ReplyComment, ...]
-    copy: CopyMark | None = None  # the review copy it was written on (copies written before 2026-12 have none)
-    notes: tuple[str, ...] = ()  # what the reader could not read as written (a symbol with no Unicode character)
-
-    @property
-    def bookmarked(self) -> bool:
-        """True for a review copy written by `regdraft round copy` (its provisions carry addresses)."""
-        return any(p.address for p in self.paragraphs)
-
-
-@dataclass(frozen=True, slots=True)
-class Unplaced:
-    """Something in a reply that could not be placed on a provision, with the words to show."""
-
-    what: str
-    text: str
-    passage: str
-    outside: bool = False  # in a paragraph of the review copy that is no provision's (another text's amendment)
-    where: str = ""  # said when the passage is no words to quote: a table row's place (`the header table, …`)
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """The comments a reply holds, and what could not be placed."""
-
-    placed: tuple[Comment, ...]
-    unplaced: tuple[Unplaced, ...]
-    notes: tuple[str, ...] = ()  # what the office should know of how comments were placed (a text box's)
-
 
 # -- placing a reply --------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from regdraft.core.model import Address
 from regdraft.core.reply_wording import Edit, wording_key
 
 if TYPE_CHECKING:
-    from regdraft.core.replies import Place, ReplyParagraph
+    from regdraft.core.reply_model import Place, ReplyParagraph
 
 
 def versions(paragraphs: Sequence[ReplyParagraph]) -> tuple[list[str], list[str]]:

@@ -38,7 +38,7 @@ from regdraft.core.reply_wording import (
 )
 
 if TYPE_CHECKING:
-    from regdraft.core.replies import Place, Reply, ReplyParagraph, Texts
+    from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 
 
 def _index(draft: Regulation) -> dict[str, list[str]]:

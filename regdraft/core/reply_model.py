@@ -1,0 +1,126 @@
+"""A review reply that came back in Word, as values: its paragraphs (as circulated and as the reviewer left them),
+its Word comments and threads, and what placing it on a draft gave (`Placed`, `Unplaced`).
+
+Pure core, no file, git or clock: the DOCX reader (`regdraft.importer.word_reply`) makes a `Reply`;
+`regdraft.core.replies.comments_from_reply` places it, and the values are importable from there too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from regdraft.core.model import Regulation
+
+if TYPE_CHECKING:
+    from regdraft.core.comments import Comment
+    from regdraft.core.reply_marks import CopyMark
+
+# A provision of one amended text: the regulation's key (as in `Texts`) and the address.
+Place = tuple[str, str]
+# The amended texts of a review copy, in the copy's order: each regulation's key in comments (empty
+# for the amendment's main regulation, else its id) and the text as amended.
+Texts = Sequence[tuple[str, Regulation]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyParagraph:
+    """One paragraph of a reply: the text as circulated and the text with the reviewer's changes.
+
+    `address` comes from the review copy's bookmark (None when the reply has none), and `text`
+    from its amended text (1, 2 ... in a copy of several; 0 when the bookmark names none);
+    `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
+    are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
+    was inserted or deleted (the paragraph then joins the next one in the other version), `gone` when it was
+    inserted and then deleted (it joins the next one in both).
+    """
+
+    address: str | None
+    original: str
+    accepted: str
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    mark: str = ""
+    text: int = 0
+    cell: tuple[int, int, str] = (0, 0, "")  # in a table: the table, the row (from 1), `ins`/`del` of the row
+    formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
+
+    @property
+    def changed(self) -> bool:
+        """True when the reviewer changed this paragraph with Track Changes on."""
+        return self.original != self.accepted
+
+
+UNANCHORED = -1  # the paragraph of a Word comment whose range and reference the reviewer deleted
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyComment:
+    """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in (`UNANCHORED`
+    when the reviewer deleted the words it was on); on a Word redline, `struck` holds the words the redline itself
+    strikes out that it is on (none of the text as circulated selected). A Word thread read as one comment
+    (`joined_thread`) keeps each comment of it as its member wrote it in `thread`, the first one first."""
+
+    id: str
+    author: str
+    date: str
+    text: str
+    start: int
+    end: int
+    selection: str
+    struck: str = ""
+    thread: tuple[ReplyComment, ...] = ()
+    boxed: bool = False  # on the words of a text box, which are no text of the paragraph it is anchored in
+    resolved: bool = False  # marked resolved in Word (its thread's first comment)
+    # When it was written as a true moment with its offset (`2025-07-10T09:00:37+07:00`), when the file gives its
+    # true UTC; `date` is Word's `w:date` as written, the reviewer's local time marked `Z`, which identifies it.
+    moment: str = ""
+
+
+def joined_thread(thread: Sequence[ReplyComment], heading: str = "") -> ReplyComment:
+    """A Word thread (a comment and the replies to it, in order) as one comment, as Word shows it: the first
+    comment's text, then each reply's on a line opening with the replier's name, the author naming every person in
+    it; placed where the first comment is. `heading`, when given, is a line before them all (what the thread
+    answers)."""
+    head, *replies = thread
+    lines = [heading, head.text, *(f"{r.author}: {r.text}" if r.author else r.text for r in replies if r.text)]
+    names = ", ".join(dict.fromkeys(a for a in (head.author, *(r.author for r in replies)) if a))
+    return replace(head, text="\n".join(x for x in lines if x), author=names, thread=tuple(thread))
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A whole reply: its paragraphs and its Word comments, in document order (comments whose words were deleted
+    last)."""
+
+    source: str
+    paragraphs: tuple[ReplyParagraph, ...]
+    comments: tuple[ReplyComment, ...]
+    copy: CopyMark | None = None  # the review copy it was written on (copies written before 2026-12 have none)
+    notes: tuple[str, ...] = ()  # what the reader could not read as written (a symbol with no Unicode character)
+
+    @property
+    def bookmarked(self) -> bool:
+        """True for a review copy written by `regdraft round copy` (its provisions carry addresses)."""
+        return any(p.address for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """Something in a reply that could not be placed on a provision, with the words to show."""
+
+    what: str
+    text: str
+    passage: str
+    outside: bool = False  # in a paragraph of the review copy that is no provision's (another text's amendment)
+    where: str = ""  # said when the passage is no words to quote: a table row's place (`the header table, …`)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """The comments a reply holds, and what could not be placed."""
+
+    placed: tuple[Comment, ...]
+    unplaced: tuple[Unplaced, ...]
+    notes: tuple[str, ...] = ()  # what the office should know of how comments were placed (a text box's)
