@@ -39,6 +39,8 @@ name, `NAME.regdraft-tmp`, in NAME's folder (`.NAME.regdraft-tmp` for a new file
 folders are not followed), nothing in folders nested more than `settled.MAX_FOLDER_DEPTH` deep (`os.walk` recursed
 once a level: 1,100 nested folders stopped `check` on Python's recursion limit), which it names instead. It reads
 the folders, not git (`check` runs without GitPython).
+
+Whether a process holds a file open, or a git runs in a folder, is read from /proc by `regdraft.workspace.held_files`.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.workspace import git_policy
+from regdraft.workspace.held_files import git_running, left_behind, open_files, unheld
 from regdraft.workspace.settled import files_below
 from regdraft.workspace.store_line_ends import blob_id as _blob_id
 
@@ -61,7 +64,6 @@ if TYPE_CHECKING:
 
 TEMPORARY = ".regdraft-tmp"  # the end of the name of a file regdraft writes before giving it its own
 WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
-STALE_AFTER = 600.0  # where open files cannot be seen (no /proc): a lock this old is taken for abandoned
 # Beside refs/**/*.lock: HEAD, the refs a sync's rebase or merge makes git write in the worktree's own git folder
 # (ORIG_HEAD, MERGE_HEAD, REBASE_HEAD, AUTO_MERGE), and the shared packed-refs.
 REF_LOCKS = ("HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "REBASE_HEAD.lock", "AUTO_MERGE.lock",
@@ -316,8 +318,8 @@ class KilledGit:
                  if path.name.endswith(TEMPORARY) and path.name != TEMPORARY]
         if too_deep is not None:
             too_deep += [path.relative_to(self.root).as_posix() for path in deeper]
-        held = _open_files() if found else set()  # /proc read once, whatever the number of files
-        return sorted(path.relative_to(self.root).as_posix() for path in found if _left(path, held))
+        held = open_files() if found else set()  # /proc read once, whatever the number of files
+        return sorted(path.relative_to(self.root).as_posix() for path in found if left_behind(path, held))
 
     def rebase_not_begun(self) -> bool:
         """Whether a rebase was killed before it had left the branch: HEAD is still the branch, on the commit the
@@ -425,88 +427,14 @@ def _abandoned(lock: Path, wait: float | None = None, git_in: tuple[Path, ...] =
             info = lock.stat()
         except OSError:
             return False
-        if _unheld(info) and not (git_in and _git_running(git_in, info)):
+        if unheld(info) and not (git_in and git_running(git_in, info)):
             return True
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.1)
 
 
-def _git_running(places: tuple[Path, ...], info: os.stat_result) -> bool:
-    """Whether a git process runs with one of `places`, or a folder inside one, as its current folder; where processes
-    cannot be seen (no /proc), whether the lock `info` is younger than `STALE_AFTER`. Not counted: a git this process
-    started (none writes while a lock is judged, under the workspace lock), and `git cat-file`, which only reads
-    objects and takes no lock (GitPython keeps one running for as long as a regdraft, the review server, runs)."""
-    proc = Path("/proc")
-    if not (proc / "self" / "fd").is_dir():
-        return time.time() - info.st_mtime <= STALE_AFTER
-    for entry in os.scandir(proc):
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            if not (proc / entry.name / "comm").read_text(encoding="utf-8", errors="replace").startswith("git"):
-                continue
-            stat_line = (proc / entry.name / "stat").read_text(encoding="utf-8", errors="replace")
-            if int(stat_line.rpartition(")")[2].split()[1]) == os.getpid():  # the parent's id follows the state
-                continue
-            if b"cat-file" in (proc / entry.name / "cmdline").read_bytes().split(b"\0"):
-                continue
-            where = Path(os.readlink(proc / entry.name / "cwd"))
-        except OSError:
-            continue  # gone, or another user's: its open files were seen, its folder cannot be
-        if any(where == place or place in where.parents for place in places):
-            return True
-    return False
-
-
 def _safe_once_alone() -> str:
     """The advice for a lock regdraft cannot judge safe to remove: when deleting it is safe."""
     return ("it is safe to delete it once no other regdraft or git command is running in this workspace or in "
             "another checkout of its repository, and every write fails until it is gone")
-
-
-def _left(path: Path, held: set[tuple[int, int]] | None) -> bool:
-    """Whether `path` is a file (not a link) that no process holds open (`held`: what `_open_files` found)."""
-    try:
-        info = path.lstat()
-    except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode) and _not_held(info, held)
-
-
-def _unheld(info: os.stat_result) -> bool:
-    """Whether no process holds the file open (where that cannot be seen: it has not changed for a long while)."""
-    return _not_held(info, _open_files())
-
-
-def _not_held(info: os.stat_result, held: set[tuple[int, int]] | None) -> bool:
-    """Whether the file is not among those `_open_files` found open (None: that cannot be seen, so by its age)."""
-    if held is None:
-        return time.time() - info.st_mtime > STALE_AFTER
-    return (info.st_dev, info.st_ino) not in held
-
-
-def _open_files() -> set[tuple[int, int]] | None:
-    """Every file some process has open, as (device, inode); None where that cannot be seen (no /proc).
-
-    One walk of /proc/*/fd, whose cost is every open file of the machine: `leftover_files` does it once for all the
-    files it tests (it did it once a file: 3,000 leftovers kept `check` 50 s).
-    """
-    proc = Path("/proc")
-    if not (proc / "self" / "fd").is_dir():
-        return None
-    found: set[tuple[int, int]] = set()
-    for entry in os.scandir(proc):
-        if not entry.name.isdigit():
-            continue
-        try:
-            fds = os.listdir(f"/proc/{entry.name}/fd")
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                info = os.stat(f"/proc/{entry.name}/fd/{fd}")
-            except OSError:
-                continue
-            found.add((info.st_dev, info.st_ino))
-    return found
