@@ -4,8 +4,8 @@
 date), the preamble, every article, and the effective date the entry-into-force article
 states; it finds the articles that amend a regulation of the workspace by what their
 headings name (`Điều 4. Sửa đổi, bổ sung một số điều của Luật Đấu thầu`, `... Nghị định số
-63/2010/NĐ-CP ...`) and writes the document in the amendment format, every word as the
-source has it.
+63/2010/NĐ-CP ...`: `regdraft.importer.amending_articles`) and writes the document in the amendment
+format, every word as the source has it.
 
 Post-conditions of `import_amendment`:
 1. Every non-empty input paragraph is in the file text or quoted in the report.
@@ -32,7 +32,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.inline import as_text, as_words
 from regdraft.core.model import Kind, noun
-from regdraft.core.text import nfc
+from regdraft.importer.amending_articles import DocumentArticle, amended_regulations, articles_of, first_article
 from regdraft.importer.archive import not_importable
 from regdraft.importer.classify import table_markdown
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
@@ -50,11 +50,6 @@ from regdraft.importer.header import (
 from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, Note, Paragraph
 
-_ARTICLE = re.compile(r"^(?:#+\s*)?(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*(.*)$")
-# An article that amends: `Sửa đổi, bổ sung một số điều của …`, in English translations `Amending and supplementing a
-# number of articles of …`, `Amendments to …`.
-_AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Amend(?:ing|ments?)|Supplementing|Repealing|Replacing)\b",
-                       re.I)
 _NUMBER = re.compile(r"(?:^|[|\s])(?:(?:Luật\s+|Nghị định\s+|Quyết định\s+|Thông tư\s+)?[Ss]ố|No\.?)\s*:?\s*"
                      r"(?P<number>[\w.]+(?:[/-][\w.Đđ-]+)+)")
 _OWN_NUMBER = re.compile(r"(?:^|\|)\s*(?:Số|No\.?)\s*:?\s*[\w.]+(?:[/-][\w.Đđ-]+)+")  # the header's own line
@@ -100,14 +95,6 @@ def import_amendment(path: Path, slug: str, regulations: Mapping[str, Mapping[st
                            markdown=suffix in (".md", ".markdown"))
 
 
-@dataclass
-class _Article:
-    label: str
-    title: str
-    where: int
-    paragraphs: list[Paragraph]
-
-
 def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str, notes: Sequence[Note],
                     slug: str, regulations: Mapping[str, Mapping[str, Any]], chosen: Sequence[str] = (),
                     markdown: bool = False) -> AmendmentImport:
@@ -126,7 +113,7 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     # Markdown table `regdraft import` writes for a regulation's.
     items = [_as_text(p, markdown) for p in _rows(items[:-4] if closing_lines else items)]
     items += [_as_text(p, markdown) for p in _rows(closing_lines)]
-    first = _first_article(items)
+    first = first_article(items)
     if first is None:
         raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so "
                             "there is no amending document to import; nothing was written.")
@@ -193,8 +180,8 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
         all_notes.append(Note(body[-1].where, "closing", "The adoption sentence was kept as the front-matter key "
                               "'adoption'; `amend export` prints it after the last article.", body[-1].text))
         body = body[:-1]
-    articles = _articles(body)
-    targets, target_notes = _targets(articles, regulations, chosen, word)
+    articles = articles_of(body)
+    targets, target_notes = amended_regulations(articles, regulations, chosen, word)
     all_notes.extend(target_notes)
     if not targets:
         names = ", ".join(sorted(regulations)) or "none"
@@ -261,7 +248,7 @@ def _as_text(para: Paragraph, markdown: bool) -> Paragraph:
 _QUOTED = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 
 
-def _as_words(article: _Article) -> _Article:
+def _as_words(article: DocumentArticle) -> DocumentArticle:
     """An article's paragraphs as text (`as_text`, as `regdraft import` writes a regulation's paragraphs), the words
     an instruction quotes on its own line (`Thay thế cụm từ “2*3*4” bằng cụm từ “5*6*7”`) escaped wherever Markdown
     could read them (`as_words`): the new words go into another paragraph, where a `*` read as typed on this line
@@ -278,8 +265,8 @@ def _as_words(article: _Article) -> _Article:
         out.append(Paragraph(text, para.where))
         depth = max(0, depth + para.text.count("“") - para.text.count("”"))
         if re.search(r"(?:”|’’)[.;,]?$", para.text):
-            depth = 0  # a quotation ends with its paragraph, whatever quotes it held (`_articles`)
-    return _Article(article.label, article.title, article.where, out)
+            depth = 0  # a quotation ends with its paragraph, whatever quotes it held (`articles_of`)
+    return DocumentArticle(article.label, article.title, article.where, out)
 
 
 def _rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -354,10 +341,6 @@ def _closing_marks(text: str, lines: dict[int, int], amendment: Amendment, langu
     return "\n".join(rows), moved
 
 
-def _first_article(items: Sequence[Paragraph]) -> int | None:
-    return next((i for i, p in enumerate(items) if _ARTICLE.match(p.text)), None)
-
-
 def _effective(text: str, language: str) -> str | None:
     """The date a paragraph of the entry-into-force article says the document takes effect on, if any."""
     if language == "en":
@@ -386,91 +369,9 @@ def _date(match: re.Match[str]) -> str:
     return dt.date(year, month, day).isoformat()
 
 
-def _articles(body: Sequence[Paragraph]) -> list[_Article]:
-    """The document's own articles; an article heading inside quoted new text is text of the quote."""
-    articles: list[_Article] = []
-    depth = 0
-    for para in body:
-        heading = _ARTICLE.match(para.text)
-        if heading and depth == 0 and not para.text.startswith(("“", '"')):
-            articles.append(_Article(heading.group(1), heading.group(2).strip(), para.where, []))
-        elif articles:
-            articles[-1].paragraphs.append(para)
-        depth = max(0, depth + para.text.count("“") - para.text.count("”"))
-        if re.search(r"(?:”|’’)[.;,]?$", para.text):
-            depth = 0  # a quotation ends with its paragraph, whatever quotes it held
-    return articles
-
-
-def _names(reg_id: str, meta: Mapping[str, Any]) -> list[str]:
-    kind, title = str(meta.get("type") or ""), str(meta.get("title") or "")
-    names = [reg_id, str(meta.get("number") or "")]
-    if title:
-        names.append(title if not kind or title.lower().startswith(kind.lower()) else f"{kind} {title}")
-    return [nfc(n).casefold() for n in names if len(n) >= 6]
-
-
-def _cited(heading: str, meta: Mapping[str, Any]) -> tuple[bool, bool, str]:
-    """How closely an amending article's `heading` names a regulation: its title, its signing date
-    (`28/10/2025`, `ngày 28 tháng 10 năm 2025`), then how late it took effect."""
-    title = nfc(str(meta.get("title") or "")).casefold()
-    signed = str(meta.get("signed") or "")
-    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", signed)
-    dated = bool(day) and day is not None and bool(re.search(
-        rf"\b0?{int(day[3])}/0?{int(day[2])}/{day[1]}\b|ngày 0?{int(day[3])} tháng 0?{int(day[2])} năm {day[1]}\b",
-        heading))
-    return bool(title) and title in heading, dated, str(meta.get("effective") or signed)
-
-
-def _rank(heading: str, meta: Mapping[str, Any]) -> tuple[bool, bool, bool, str]:
-    """How a regulation the heading names is preferred: by `_cited`, an original before a translation bearing its
-    number, then how late it took effect."""
-    titled, dated, effective = _cited(heading, meta)
-    return titled, dated, not meta.get("translation_of"), effective
-
-
-def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str, Any]],
-             chosen: Sequence[str], word: str = "Điều") -> tuple[dict[str, str], list[Note]]:
-    """Which articles amend which regulation of the workspace, from what their headings name."""
-    found: dict[str, str] = {}
-    notes: list[Note] = []
-    amending = [a for a in articles if _AMENDING.match(a.title)]
-    candidates = {k: v for k, v in regulations.items() if not chosen or k in chosen}
-    for article in amending:
-        heading = nfc(article.title).casefold()
-        named = [reg_id for reg_id, meta in candidates.items() if any(
-            re.search(re.escape(name) + r"(?=$|[\s,.;:(]|\s+số\b)", heading) for name in _names(reg_id, meta))]
-        if named:
-            # Numbers restart each term: term XIV's and term XV's Working Regulations are both 01-QC/TU. The one
-            # whose title or signing date the heading cites is meant; else the later one, the one in force. A
-            # translation bears its original's number (`number: 01-QC/TU`) but never holds it: the original is meant
-            # unless the heading cites the translation's own title, and no translation is said to bear the number.
-            reg_id = max(named, key=lambda r: _rank(heading, candidates[r]))
-            found[article.label] = reg_id
-            others = [r for r in named if r != reg_id and not candidates[r].get("translation_of")]
-            also = ""
-            if others:
-                titled, dated, _ = _cited(heading, candidates[reg_id])
-                why = ("its title" if titled else "its signing date") if titled or dated else None
-                also = (f" ({', '.join(others)} {'bears' if len(others) == 1 else 'bear'} the number it cites too; "
-                        + (f"the heading cites {why}" if why else "the heading cites neither title nor date, so the "
-                           f"latest is taken: check it, or give `{Command.option(regulations='ID')}`") + ")")
-            notes.append(Note(article.where, "info", f"{word} {article.label} amends {reg_id} of the workspace{also}.",
-                              f"{word} {article.label}. {article.title}"))
-        else:
-            notes.append(Note(article.where, "info", f"{word} {article.label} amends a document that is not in the "
-                                                     "workspace; it is kept as text.",
-                              f"{word} {article.label}. {article.title}"))
-    if not found and len(amending) == 1 and len(chosen) == 1:
-        found[amending[0].label] = chosen[0]
-        given = Command.option(regulations=chosen[0])
-        notes.append(Note(amending[0].where, "info", f"{word} {amending[0].label} is taken to amend {chosen[0]} "
-                                                     f"(`{given}`); its heading does not name it."))
-    return found, notes
-
-
 def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Sequence[str],
-            articles: Sequence[_Article], effective: str | None, language: str = "vi") -> tuple[str, dict[int, int]]:
+            articles: Sequence[DocumentArticle], effective: str | None,
+            language: str = "vi") -> tuple[str, dict[int, int]]:
     """The amendment file, and for each of its lines the input line it came from."""
     ids = list(dict.fromkeys(targets.values()))
     front: dict[str, Any] = {"number": meta.get("number"), "type": meta.get("type"), "title": meta.get("title"),
