@@ -1,4 +1,5 @@
-"""What each page of the review server shows, built from library calls (no git, no HTTP).
+"""What each page of the review server shows, built from library calls (no git, no HTTP); the home page's rows are
+`regdraft.web.home_page`, importable from here too.
 
 Post-conditions:
 1. `redline_page` shows the draft circulating in the amendment's open round by default, a
@@ -28,6 +29,10 @@ from regdraft.core.inline import as_typed
 from regdraft.core.model import Address, Regulation
 from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import part_paragraphs, reading_order, reading_place, unit_parts
+from regdraft.web.home_page import AmendmentRow as AmendmentRow  # the home page, imported from here by its callers
+from regdraft.web.home_page import Home as Home
+from regdraft.web.home_page import RoundRow as RoundRow
+from regdraft.web.home_page import home as home
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -122,89 +127,6 @@ def comment_id(value: str, ui: Words) -> str:
     if not _COMMENT_ID.match(value):
         raise refuse(ui, Category.USAGE, "not_comment_id", value=value)
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class RoundRow:
-    """A round on the home page."""
-
-    number: int
-    title: str
-    status: str
-    due: str
-    draft: int
-    consulted: int
-    replied: int
-    comments: int
-    open: int
-
-
-@dataclass(frozen=True, slots=True)
-class AmendmentRow:
-    """An amendment on the home page, with its rounds."""
-
-    slug: str
-    number: str
-    regulation: str  # every regulation it amends, in the order of its amending articles ("02-QC/TU, 01-QC/TU")
-    status: str
-    draft: int | None
-    error: str
-    rounds: tuple[RoundRow, ...]
-    title: str = ""  # its title, as the document names itself (the slug is the drafting office's handle)
-    language: str = ""  # the language it is written in (`lang` on its title where the page speaks another)
-    issued: bool = False  # numbered and signed (`Amendment.issued`): an issued text imported, recorded `submitted`
-
-    @property
-    def shown(self) -> str:
-        """The status the members read: `circulating` (đang lấy ý kiến) while a round is open, whatever status the
-        amendment is recorded at (an imported law is recorded `submitted`, as issued: "đã trình" told members a
-        text out for their comments had gone to the deciding body); its rounds closed, `consulted` (đã kết thúc lấy ý
-        kiến) for `circulating`, or `submitted` as an issued text imported; else the status recorded."""
-        pending = self.status in ("draft", "circulating", "submitted")
-        if pending and any(r.status == "open" for r in self.rounds):
-            return "circulating"
-        if self.rounds and (self.status == "circulating" or (self.status == "submitted" and self.issued)):
-            return "consulted"
-        return self.status
-
-
-@dataclass(frozen=True, slots=True)
-class Home:
-    """The home page: regulations, amendments and their rounds."""
-
-    regulations: list[object]
-    amendments: list[AmendmentRow]
-
-
-def home(ws: Workspace) -> Home:
-    """The regulations, the amendments with status and draft, and their rounds with counts; the history read once
-    for the page (`run_memo`), not once for each round."""
-    from regdraft.workspace.run_memo import run
-
-    with run(ws):
-        return _home(ws)
-
-
-def _home(ws: Workspace) -> Home:
-    from regdraft.workspace.amendments import survey
-    from regdraft.workspace.api import list_regulations
-    from regdraft.workspace.rounds import load_rounds, summarise
-
-    rows = []
-    for entry in survey(ws):
-        a = entry.amendment
-        rounds = []
-        for r in load_rounds(ws, entry.slug) if a else []:
-            s = summarise(ws, entry.slug, r.number)
-            rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted),
-                                   len(s.replied), s.comments, s.open))
-        amends = ", ".join(reg for reg, _ in a.amending_articles) if a else ""
-        rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
-                                 a.status if a else "unreadable", a.draft if a else None,
-                                 str(entry.error) if entry.error else "", tuple(rounds),
-                                 str(a.meta.get("title") or "").strip() if a else "", a.language if a else "",
-                                 bool(a and a.issued)))
-    return Home(list(list_regulations(ws)), rows)
 
 
 @dataclass(frozen=True, slots=True)
