@@ -27,7 +27,7 @@ from regdraft.workspace.access import links, lookup
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
-    from regdraft.web.app import Context
+    from regdraft.web.context import Context
     from regdraft.web.words import Words
 
 
@@ -49,7 +49,7 @@ async def access(c: Context) -> Response:
 
 
 async def confirmed(c: Context) -> Response:
-    """POST (the question's form, its CSRF token checked by `app._page`): sign in with the link."""
+    """POST (the question's form, its CSRF token checked by `context.endpoint`): sign in with the link."""
     token = c.param("token")
     link = await c.run(lambda ws: lookup(ws, token))
     if link is None:

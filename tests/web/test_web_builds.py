@@ -98,10 +98,10 @@ def test_ten_identical_requests_share_one_build(review_ws: Workspace, monkeypatc
 
 def test_the_start_page_is_answered_while_a_page_is_rendered(review_ws: Workspace,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from regdraft.web import app as web_app
+    from regdraft.web import context as web_context
 
     hold, started = threading.Event(), threading.Event()
-    environment = web_app._environment
+    environment = web_context._environment
 
     def held(server: Any, name: str, globals_: Any) -> Any:
         if name == "web-comments.html.j2":  # the template of the big page, rendered
@@ -109,7 +109,7 @@ def test_the_start_page_is_answered_while_a_page_is_rendered(review_ws: Workspac
             hold.wait(GUARD)
         return environment(server, name, globals_)
 
-    monkeypatch.setattr(web_app, "_environment", held)
+    monkeypatch.setattr(web_context, "_environment", held)
     with serving(review_ws.root) as url, ThreadPoolExecutor(1) as pool:
         big = pool.submit(httpx.get, url + COMMENTS, timeout=GUARD)
         assert started.wait(GUARD)

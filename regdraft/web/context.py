@@ -1,0 +1,201 @@
+"""One request as the review server's handlers see it (`Context`), and the endpoint every route goes through.
+
+`endpoint(server, handler)` names the visitor (none without a valid link: the page asking for one), checks a POST's
+CSRF token and origin (a form refused shows what was typed, to copy), runs the handler, and answers any refusal or
+failure as a page in the workspace's words, never a bare 500 nor a traceback. `Context` renders the server's own
+templates (`TEMPLATES`, seeing `PAGE_VALUES`) in worker threads, builds the heavy pages through `web.builds`, and
+reads and writes the workspace in worker threads, a write holding the write lock. The routes are `web.app`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, Response
+
+from regdraft.render.html import PageTemplate, environment
+from regdraft.web import actions, answers, pages, switch
+from regdraft.web.builds import Gate, departure
+from regdraft.web.guard import CSRF_COOKIE, LOCAL, Visitor, csrf_ok, csrf_token, new_cookie
+from regdraft.web.kept import Busy, refused_form, typed
+from regdraft.web.server import QUERY_NAMES, Server, kept_query
+from regdraft.web.words import Words, worded
+from regdraft.workspace.access import Role
+from regdraft.workspace.api import RegulationSummary
+from regdraft.workspace.store import Workspace
+
+# The values of the server's pages that templates may use besides the documents' (`regdraft.render.reach`): the
+# page data of `pages` and `answers`, the interface's words, the visitor. A workspace's `templates/` may replace
+# these pages too.
+PAGE_VALUES = frozenset({pages.Home, pages.AmendmentRow, pages.RoundRow, RegulationSummary, pages.RedlinePage,
+                         pages.Badge, pages.Amended, answers.AnswerPage, answers.AnswerGroup, answers.AnswerItem, Words,
+                         Visitor, Role})
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+T = TypeVar("T")
+Handler = Callable[["Context"], Any]
+
+
+class Context:
+    """One request as the handlers see it: the server, the visitor, the CSRF cookie and token."""
+
+    def __init__(self, server: Server, request: Request, visitor: Visitor, ui: Words, identified: bool = True) -> None:
+        self.server, self.request, self.visitor, self.ui = server, request, visitor, ui
+        self.identified = identified  # False: a visitor with no valid link, who is named as no one
+        self.cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
+        self.fresh_cookie = CSRF_COOKIE not in request.cookies
+        self.csrf = csrf_token(server.secret, self.cookie, visitor)
+        self.queried: dict[str, str | None] = {}  # the parameters as a handler settled them (`settle`)
+
+    def param(self, name: str) -> str:
+        """A path parameter."""
+        return str(self.request.path_params.get(name, ""))
+
+    def query(self, name: str) -> str | None:
+        """A query parameter, or None when absent or empty (as `settle` set it, when it did)."""
+        if name not in QUERY_NAMES:  # a page is kept under the parameters named there only
+            raise LookupError(f"query parameter {name!r} is not in server.QUERY_NAMES")
+        if name in self.queried:
+            return self.queried[name]
+        return self.request.query_params.get(name) or None
+
+    def settle(self, name: str, value: str | None) -> None:
+        """Read the parameter `name` as `value` from now on, and keep the page under it: a revision as its commit."""
+        self.queried[name] = value
+
+    async def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        """A page of the server's own templates, rendered in a worker thread."""
+        return self.respond(await run_in_threadpool(self.html, name, context), status)
+
+    def html(self, name: str, context: Mapping[str, Any]) -> str:
+        """A page of the server's own templates, a workspace template's redirection made inert (a worker thread's
+        work: a big page is megabytes)."""
+        from regdraft.render.policy import without_redirections
+
+        globals_ = self.globals(**context)
+        return without_redirections(_environment(self.server, name, globals_).get_template(name).render())
+
+    def globals(self, **context: Any) -> dict[str, Any]:
+        """What every page template sees."""
+        return {"visitor": self.visitor, "identified": self.identified, "csrf": self.csrf, "links": self.server.links,
+                "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED, **context}
+
+    def respond(self, html: str | bytes, status: int = 200) -> HTMLResponse:
+        """An HTML response (made inert already: `html`, `page`) that also sets the CSRF cookie when the browser had
+        none."""
+        response = HTMLResponse(html, status)
+        if self.fresh_cookie:
+            response.set_cookie(CSRF_COOKIE, self.cookie, httponly=True, samesite="strict")
+        return response
+
+    async def page(self, build: Callable[[Workspace, str], str], status: int = 200, shared: bool = True) -> Response:
+        """A heavy page (`web.builds`): `build(ws, csrf)` renders it in a thread of its own, its forms carrying
+        `csrf` (the server's placeholder, replaced here by this browser's token), a workspace template's redirection
+        made inert there too. With `shared`, the page is shared with the same request of the same visitor and kept
+        for the state it was built from: an address whose page says nothing of a form sent (`shared=False`)."""
+        from regdraft.render.policy import without_redirections
+
+        placeholder = self.server.placeholder
+        body = await self.built(lambda ws: without_redirections(build(ws, placeholder)).encode(), shared,
+                                self.server.pages)
+        return self.respond(body.replace(placeholder.encode(), self.csrf.encode()), status)
+
+    async def built(self, build: Callable[[Workspace], bytes], shared: bool, gate: Gate,
+                    personal: bool = True) -> bytes:
+        """`build(ws)` through `gate`, shared and kept under this address, the workspace's state and (`personal`: a
+        page showing who reads it, or what they may read) the visitor."""
+        server = self.server
+        query = kept_query(self.query) if shared else None
+        # Looked at once: its state keys the page, and the redline kept for a commit is taken for it (`within`).
+        look = await run_in_threadpool(server.look) if query is not None else None
+        state = look.state if look is not None else None
+        key = None if state is None else (self.request.url.path, query,
+                                           (self.visitor, self.identified) if personal else None, state)
+        return await gate.value(key, lambda: server.within(look, lambda: build(server.workspace())),
+                                departure(self.request), None if state is None else lambda: server.same_state(state))
+
+    async def run(self, read: Callable[[Workspace], T]) -> T:
+        """Read the workspace in a worker thread."""
+        return await run_in_threadpool(lambda: read(self.server.workspace()))
+
+    async def write(self, action: Callable[[Workspace], T]) -> T:
+        """Write to the workspace in a worker thread, holding the write lock."""
+        return await run_in_threadpool(self.server.write, action)
+
+
+def _environment(server: Server, name: str, globals_: Mapping[str, Any]) -> Any:
+    return environment(server.root, PageTemplate(name, TEMPLATES, globals_, PAGE_VALUES))
+
+
+def endpoint(server: Server, handler: Handler, public: bool = False) -> Callable[[Request], Any]:
+    """The route's endpoint: who the visitor is, a POST's CSRF check, then `handler`; a refusal or a failure answered
+    as a page in the workspace's words, with what was typed kept to copy (the module's post-conditions)."""
+    async def served(request: Request) -> Response:
+        visitor = server.visitor(request) if not public else LOCAL
+        slug = request.path_params.get("slug") if visitor is not None else None
+        ui = await run_in_threadpool(server.words, str(slug) if slug else None)
+        if visitor is None:  # not the drafting office either: the page names no one (it said "trên máy này")
+            context = Context(server, request, LOCAL, ui, identified=False)
+            return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
+                                        message=ui("need_link"))
+        context = Context(server, request, visitor, ui)
+        if request.method == "POST":
+            origin = request.headers.get("origin")
+            host = request.headers.get("host", "")
+            sent = (await request.form()).get("csrf")
+            token = sent if isinstance(sent, str) else ""
+            # A cross-site form carries its own origin; "null" (privacy settings) leaves it to the token.
+            foreign = origin not in (None, "null") and origin.split("://", 1)[-1] != host
+            if foreign or not csrf_ok(server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token):
+                # What was typed is shown to copy (a restarted server signs forms anew: reloading, as the page
+                # advises, gave an empty form and the comment was lost); not for a form from another site.
+                form = await request.form()
+                kept = [] if foreign else typed(ui, form)
+                what, back, where = refused_form(ui, request, form)
+                title, message = ui("expired_title"), ui("expired", what=what)
+                # A tab opened as another person of this browser, before it switched (`switch.access`).
+                then = None if foreign or not server.links else await run_in_threadpool(
+                    switch.opened_as, server.root, server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token)
+                if then is not None:
+                    title, message = switch.switched_refusal(ui, visitor, then, what)
+                return await context.render("web-message.html.j2", 403, title=title, message=message, kept=kept,
+                                            back=back, back_label=ui("expired_back", where=where))
+        try:
+            if slug:  # read without `Server.workspace`'s conflict check: the handler makes it
+                await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)
+            response: Response = await handler(context)
+        except ClientDisconnect:
+            raise  # no one to answer (`guard.Limits` ends the request)
+        except Exception as raised:  # GitPython's own error too, as git's failure, logged: no bare 500 nor traceback
+            exc = worded(raised, server.root)
+            said: dict[str, Any] = {"title": ui.failed(exc.category), "message": ui.said(exc)}
+            if request.method == "POST":  # a form refused where its page cannot be shown: what was typed, to copy
+                form = await request.form()
+                _, back, where = refused_form(ui, request, form)
+                said.update(kept=typed(ui, form), back=back, back_label=ui("expired_back", where=where))
+            retry = exc.retry if isinstance(exc, Busy) else 0  # too many writes waiting: 503, to send again then
+            response = await context.render("web-message.html.j2", 503 if retry else exc.category.http_status, **said)
+            response.headers.update({"Retry-After": str(retry)} if retry else {})
+        return response
+
+    return served
+
+
+def no_page(server: Server) -> Callable[[Request, Exception], Any]:
+    """The answer to an address that is no page (or a method it does not take), in the workspace's words."""
+    async def answer(request: Request, exc: Exception) -> Response:
+        status = int(getattr(exc, "status_code", 404))
+        visitor = server.visitor(request)
+        ui = await run_in_threadpool(server.words)
+        context = Context(server, request, visitor or LOCAL, ui, identified=visitor is not None)
+        if visitor is None:
+            return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
+                                        message=ui("need_link"))
+        return await context.render("web-message.html.j2", status, title=ui("failed_unknown"), message=ui("no_page"))
+
+    return answer
