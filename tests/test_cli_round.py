@@ -170,7 +170,8 @@ def test_bad_dates_name_their_option(ws: Workspace, invoke: Invoke) -> None:
 
 
 def test_every_command_has_an_example(invoke: Invoke) -> None:
-    from regdraft.cli.comments import comment, round_, vote
+    from regdraft.cli.comments import comment, vote
+    from regdraft.cli.rounds import round_
 
     for group in (round_, comment):
         assert "Example:" in (group.help or "")

@@ -20,6 +20,7 @@ NOT_WHEN_WARM = ("yaml", "jinja2", "regdraft.workspace.resolve", "regdraft.rende
                  "regdraft.core.consolidate", "regdraft.core.comments", "regdraft.core.anchoring",
                  "regdraft.core.comment_yaml",
                  "regdraft.workspace.gates", "regdraft.workspace.votes", "regdraft.cli.amend", "regdraft.cli.comments",
+                 "regdraft.cli.rounds",
                  "regdraft.cli.core")
 
 

@@ -233,7 +233,7 @@ WHERE: dict[str, tuple[str, ...]] = {
     "amend": ("amend", "comments", "export", "from_edits"), "check": ("core",), "clone": ("share",),
     "comment": ("comments",), "compare": ("redline",), "export": ("export",), "fmt": ("core",),
     "import": ("importer",), "init": ("core",), "list": ("core",), "log": ("core",), "redline": ("redline",),
-    "refs": ("refs",), "resolve": ("share",), "review": ("review",), "round": ("comments",), "show": ("core",),
+    "refs": ("refs",), "resolve": ("share",), "review": ("review",), "round": ("rounds",), "show": ("core",),
     "sync": ("share",),
 }
 _loaded_modules: set[str] = set()
