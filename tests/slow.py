@@ -189,6 +189,8 @@ _MEASURED_TESTS = frozenset({
     "test_a_sync_after_one_killed_brings_in_and_reports_the_rest",
     "test_a_sync_never_gives_one_documents_tag_name_to_another",
     "test_a_thread_whose_comments_were_imported_one_by_one_imports_nothing_again",
+    "test_a_thread_imported_as_one_is_known_again_once_libreoffice_saved_the_reply",
+    "test_a_thread_imported_as_one_is_known_again_in_a_copy_that_lost_the_thread",
     "test_a_title_given_to_an_untitled_article_re_enacts_the_article",
     "test_a_unit_not_in_the_old_text_is_inserted_across_the_run", "test_a_warm_compare_does_not_import_jinja2",
     "test_a_warm_compare_imports_no_yaml", "test_a_warm_redline_compiles_only_the_patterns_it_uses",

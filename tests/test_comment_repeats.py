@@ -247,3 +247,30 @@ def test_repeats_by_person_pair_as_the_rule_says_in_one_pass(monkeypatch: pytest
     many = [Comment(f"m{i}", 1, "Ban Tổ chức", "d5.k2", CommentType.SUBSTANTIVE, "Nhất trí.", author=f"Người {i}")
             for i in range(5000)]
     assert repeats(many) == [] and calls <= 2 * len(many)
+
+
+def test_a_thread_imported_as_one_holds_each_of_its_comments_once() -> None:
+    # A Word thread imported as one comment, brought again as its comments apart (LibreOffice keeps no thread):
+    # each is known by its person and words on the same provision (sweep r36/BM, 2).
+    from regdraft.core.repeats import Threads
+
+    heading = "Trả lời ý kiến a1 của Ban Tổ chức Tỉnh ủy (đồng chí An):"
+    thread = Comment("b2", 1, BODY, "d5.k2", CommentType.SUBSTANTIVE,
+                     f"{heading}\nĐề nghị bỏ.\nLý do: trùng.\nCúc: Nhất trí.\nAn: Cảm ơn.",
+                     proposal="6 tháng.", author="An, Cúc")
+    threads = Threads([thread], {heading})
+
+    def brought(author: str, text: str, on: str = "d5.k2", proposal: str = "", by: str = BODY) -> Comment | None:
+        return threads.holding(Comment("", 1, by, on, CommentType.SUBSTANTIVE, text, proposal, author=author))
+
+    assert brought("Cúc", "Nhất  trí.") is thread  # spacing aside
+    assert brought("Cúc", "Nhất trí.") is None  # once
+    assert brought("An", "Đề nghị bỏ.\nLý do: trùng.", proposal="6  tháng.") is thread
+    assert brought("an", "Cảm ơn.") is thread
+    for author, text, on, proposal, by in (("Cúc", "Cảm ơn.", "d5.k2", "", BODY),  # another person's words
+                                           ("An", "Đề nghị bỏ.", "d5.k2", "", BODY),  # a part of a comment
+                                           ("An", "Đề nghị bỏ.\nLý do: trùng.", "d5.k3", "", BODY),
+                                           ("An", "Đề nghị bỏ.\nLý do: trùng.", "d5.k2", "7 tháng.", BODY),
+                                           ("An", "Đề nghị bỏ.\nLý do: trùng.", "d5.k2", "", "Văn phòng Tỉnh ủy")):
+        assert Threads([thread], {heading}).holding(
+            Comment("", 1, by, on, CommentType.SUBSTANTIVE, text, proposal, author=author)) is None, (author, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -302,6 +303,60 @@ def test_a_thread_whose_comments_were_imported_one_by_one_imports_nothing_again(
     assert len(_comments(ws)) == 2
     said = _import(invoke, ws, _replied(copy, tmp_path / "lan-2.docx", [DUNG])).output
     assert "Nothing imported" in said and len(_comments(ws)) == 2, said
+def _thread_and_change(copy: Path, tmp_path: Path) -> Path:
+    """An's comment on điểm a khoản 1 Điều 12 and Dung's Word reply to it, An's tracked change of the same point."""
+    document = kit.open_docx(copy)
+    paragraph = kit.paragraph_with(document, MEETINGS)
+    words = kit.isolate(paragraph, "ba tháng")
+    _comment(document, words, "A1 Đề nghị họp hai tháng một lần.\nCho kịp tiến độ.", "An")
+    _comment(document, words, DUNG[0], DUNG[1], DUNG[2])
+    kit.track_replace(kit.isolate(paragraph, "một lần"), "một lần (thường kỳ)", "An")
+    plain = kit.save(document, tmp_path / "plain.docx")
+    # A comment is named by its last paragraph's id ({1}: An's has two paragraphs), as Word names it.
+    extended = _EXTENDED.format(body='<w15:commentEx w15:paraId="{1}" w15:done="0"/>'
+                                     '<w15:commentEx w15:paraId="{2}" w15:paraIdParent="{1}" w15:done="0"/>')
+    return _threaded(plain, tmp_path / "reply.docx", extended)
+
+
+def test_a_thread_with_a_tracked_change_names_each_person_once(ws: Workspace, copy: Path, invoke: Invoke,
+                                                               tmp_path: Path) -> None:
+    # The thread's author ("An, Dung") was compared whole with the change's author (An): "An, Dung, An" was
+    # recorded, and printed so in every report's "Người góp ý" (sweep r36/BM, 3).
+    _import(invoke, ws, _thread_and_change(copy, tmp_path))
+    [stored] = _comments(ws)
+    assert (stored["provision"], stored["author"]) == ("d12.k1.a", "An, Dung")
+    assert stored["text"] == f"A1 Đề nghị họp hai tháng một lần.\nCho kịp tiến độ.\nDung: {DUNG[0]}"
+    assert "một lần (thường kỳ)" in stored["proposal"]
+
+
+def test_a_thread_imported_as_one_is_known_again_in_a_copy_that_lost_the_thread(
+        ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # The same reply saved again by LibreOffice (no commentsExtended.xml, the comments part reordered) brought the
+    # thread's two comments apart: both imported a second time, the point's comment three times in every report
+    # (sweep r36/BM, 2).
+    threaded = _thread_and_change(copy, tmp_path)
+    _import(invoke, ws, threaded)
+    [first] = _comments(ws)
+    apart = _threaded(tmp_path / "plain.docx", tmp_path / "saved-again.docx", None, reverse=True)
+    said = " ".join(_import(invoke, ws, apart).output.split())
+    assert "Nothing imported" in said and first["id"] in said, said
+    assert _comments(ws) == [first]  # another person's same words are not (test_comment_repeats.py)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_thread_imported_as_one_is_known_again_once_libreoffice_saved_the_reply(
+        ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # As the sweep did it: the reply opened and saved by LibreOffice itself (slow: tests/slow.py).
+    threaded = _thread_and_change(copy, tmp_path)
+    _import(invoke, ws, threaded)
+    [first] = _comments(ws)
+    saved = kit.saved_by_libreoffice(kit.open_docx(threaded), tmp_path)
+    with zipfile.ZipFile(saved) as z:
+        assert "word/commentsExtended.xml" not in z.namelist()  # the thread is gone: two comments apart
+    said = " ".join(_import(invoke, ws, saved).output.split())
+    assert "Nothing imported" in said and _comments(ws) == [first], said
+
+
 def test_a_comment_resolved_in_word_is_imported_and_said_to_be_resolved(ws: Workspace, copy: Path, invoke: Invoke,
                                                                        tmp_path: Path) -> None:
     # A thread the member marked resolved (w15:done="1") came in as an ordinary open comment, nothing said of it.

@@ -15,11 +15,14 @@ Post-conditions:
 2. `recorded_as(c, comments)` is the first of `comments` that `c` repeats (its own id aside), or None.
 3. `repeats(comments)` pairs each comment with the first one before it (in the order given) that it repeats, both
    not withdrawn: a pair one of which is withdrawn counts once, and is settled. One pass, dict lookups.
+4. `Threads(recorded).holding(c)` is a comment of `recorded` of which `c` is one comment of a Word thread imported
+   as one (`thread_parts`): the same round, body, regulation and provision, `c`'s author the person of that comment
+   and `c`'s words its words, `c`'s proposal none or the recorded one's. Each comment of a thread answers once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from regdraft.core.comments import Comment, Disposition, body_key
 from regdraft.core.inline import plain
@@ -80,3 +83,45 @@ def repeats(comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
         else:
             nobody.setdefault(key, (n, c))
     return found
+
+
+def thread_parts(c: Comment, headings: Container[str] = ()) -> list[tuple[str, str]]:
+    """The comments of a Word thread imported as one (`core.replies.joined_thread`: the first comment's words, then
+    each reply's on lines opening with its writer's name, the author naming each person once), as (person, words);
+    a comment of one person, itself. A first line among `headings` (a reply imported apart opens naming the comment
+    it answers) is no comment's words."""
+    names = [n.strip() for n in c.author.split(",") if n.strip()] or [""]
+    openings = [(n, f"{n}: ") for n in names if n]
+    lines = c.text.split("\n")
+    parts: list[tuple[str, list[str]]] = [(names[0], [])]
+    for k, line in enumerate(lines[1:] if len(lines) > 1 and lines[0] in headings else lines):
+        said = next(((n, line[len(o):]) for n, o in openings if k and line.startswith(o)), None)
+        if said is not None:
+            parts.append((said[0], [said[1]]))
+        else:
+            parts[-1][1].append(line)
+    return [(person, "\n".join(words)) for person, words in parts]
+
+
+ThreadKey = tuple[int, str, str, str, str, str]
+
+
+class Threads:
+    """The comments recorded, by each comment of a Word thread they were imported from (see the module, 4)."""
+
+    def __init__(self, recorded: Iterable[Comment], headings: Container[str] = ()) -> None:
+        self._parts: dict[ThreadKey, list[Comment]] = {}
+        for c in recorded:
+            for person, words in dict.fromkeys(thread_parts(c, headings)):
+                self._parts.setdefault(self._key(c, person, words), []).append(c)
+
+    @staticmethod
+    def _key(c: Comment, person: str, words: str) -> ThreadKey:
+        return c.round, body_key(c.by), c.regulation, c.on, person_key(person), _words(words)
+
+    def holding(self, c: Comment) -> Comment | None:
+        """The recorded comment of which `c` is one comment of its thread, not answered before; None when none is."""
+        same = self._parts.get(self._key(c, c.author, c.text), [])
+        found = next((k for k, was in enumerate(same) if not c.proposal or _words(c.proposal) == _words(was.proposal)),
+                     None)
+        return None if found is None else same.pop(found)

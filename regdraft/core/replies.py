@@ -141,6 +141,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     unplaced: list[Unplaced] = []
     notes: list[str] = list(reply.notes)
     taken: dict[Place, int] = {}
+    people: dict[Place, tuple[str, ...]] = {}  # the persons of the comment (its thread's) each place's changes join
     void: list[tuple[Place | None, Sequence[str]]] = []  # tracked changes that change nothing, where and by whom
 
     def add(made: Comment, paragraph: int, number: int = 0) -> None:
@@ -236,7 +237,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         if wc.id in over:
             notes.append(overlong_note(wc.text, numbers[wc.id], wc.author, at[1], at[0], language))
             continue
-        taken.setdefault(at, len(placed))
+        if at not in taken:
+            taken[at], people[at] = len(placed), tuple(t.author for t in wc.thread) or (wc.author,)
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id, moment=wc.moment), wc.start,
             numbers[wc.id])
         if wc.resolved:
@@ -369,7 +371,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             # The reviewer commented on the provision (or dash item) they rewrote: one comment carries both, and
             # names whoever made the changes besides the comment's author.
             i = taken[at]
-            names = dict.fromkeys(a for a in (placed[i].author, *authors) if a)
+            names = dict.fromkeys(a for a in (*people[at], *authors) if a)
             author = placed[i].author if name else ", ".join(names)
             placed[i] = replace(placed[i], proposal=proposal, author=author,
                                 source=fingerprint(placed[i].source, proposal))

@@ -14,7 +14,9 @@ Post-conditions:
    commented on, forwarded by a second that added its own) it is left under that body and named in
    `ReplyImport.forwarded`, and a reply holding nothing else is refused naming that body. A Word thread is matched
    comment by comment as it was imported (`_answers`): the replies added since come in alone, as a comment of the
-   body importing, its first line naming the comment they answer; the comments recorded before are unchanged.
+   body importing, its first line naming the comment they answer; the comments recorded before are unchanged. A
+   thread imported as one, its comments brought apart (a copy saved again by LibreOffice keeps no threads), is among
+   those already there, each known by its person, words and provision (`core.repeats.Threads`).
 4. A comment whose proposal would delete points or clauses when accepted is imported as it is, with a
    warning naming the reply and the Word comment or changes it came from (`ReplyImport.warnings`).
 """
@@ -34,6 +36,7 @@ from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_c
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.model import Regulation
+from regdraft.core.repeats import Threads
 from regdraft.core.replies import Reply, ReplyComment, Texts, comments_from_reply, joined_thread
 from regdraft.core.text import nfc
 from regdraft.workspace.circulated import commentable_round, draft_texts
@@ -138,8 +141,8 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     texts = draft_texts(ws, slug, r.revision)
     _same_copy(ws, slug, r, rounds, reply, texts)
     recorded = load_comments(ws, slug)
-    reply = _answers(reply, [c for c in recorded if c.round == r.number], " ".join(nfc(name).split()),
-                     amendment_words(ws, slug))
+    words = amendment_words(ws, slug)
+    reply = _answers(reply, [c for c in recorded if c.round == r.number], " ".join(nfc(name).split()), words)
     result = comments_from_reply(reply, dict(texts)[""], r.number, body, " ".join(nfc(name).split()),
                                  place_unplaced, texts)
     if result.unplaced:
@@ -170,9 +173,14 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     # A comment imported before, from this file or another (a copy forwarded from body to body, or saved again,
     # which renumbers Word's comments), is left alone: under the body it came from, never counted twice.
     said = {_said(c): c for c in recorded if c.round == r.number}
-    before = [known.get(c.source) or said.get(_said(c)) for c in result.placed]
+    # A Word thread imported as one comes back as its comments apart from a copy saved again by LibreOffice (which
+    # keeps no thread): each known again as part of it, by its person and words on the same provision.
+    threads = Threads((c for c in recorded if c.round == r.number),
+                      {_heading(c, words) for c in recorded if c.round == r.number})
+    before = [known.get(c.source) or said.get(_said(c)) or threads.holding(c) for c in result.placed]
     fresh = [c for c, was in zip(result.placed, before, strict=True) if was is None]
-    already = tuple(was for was in before if was is not None and body_key(was.by) == body_key(body))
+    already = tuple({was.id: was for was in before
+                     if was is not None and body_key(was.by) == body_key(body)}.values())
     forwarded = tuple(was for was in before if was is not None and body_key(was.by) != body_key(body))
     if not fresh:
         if forwarded and not already:  # the file is another body's reply, named as this one's
