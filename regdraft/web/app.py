@@ -33,6 +33,7 @@ from urllib.parse import quote
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -83,6 +84,10 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
     middleware = [Middleware(Limits, max_body=worst_body(actions.FIELDS), language=lambda: server.words().language)]
     if not links:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS))
+    # Compressed for a browser that asks: a long law's redline is a megabyte of HTML, a ninth of it gzipped. Its CSRF
+    # token cannot be guessed from the sizes of pages another site makes the browser ask for (BREACH): the cookie it
+    # is bound to is `SameSite=Strict`, so such a page carries another token.
+    middleware.append(Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6))
     missing = no_page(server)
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: missing, 405: missing})
     app.state.server = server  # its gates, for the tests that hold a build

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 
+from regdraft.core.comments import MAX_TEXT
 from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, answers, pages, switch
 from regdraft.web.builds import Gate, departure
@@ -83,7 +84,8 @@ class Context:
     def globals(self, **context: Any) -> dict[str, Any]:
         """What every page template sees."""
         return {"visitor": self.visitor, "identified": self.identified, "csrf": self.csrf, "links": self.server.links,
-                "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED, **context}
+                "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED,
+                "most": MAX_TEXT, **context}
 
     def respond(self, html: str | bytes, status: int = 200) -> HTMLResponse:
         """An HTML response (made inert already: `html`, `page`) that also sets the CSRF cookie when the browser had

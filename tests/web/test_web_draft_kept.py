@@ -67,3 +67,47 @@ def test_a_reload_gives_back_what_was_typed_and_leaving_is_asked_about(review_ws
     page.reload()
     assert asked == ["beforeunload"] and refused == []
     context.close()
+
+
+def test_a_comment_typed_after_one_is_sent_survives_a_reload_and_back(review_ws: Workspace, live_server: str,
+                                                                       browser_page: Any) -> None:
+    # The page a comment's sending came back to (`…&added=…#on-…`) forgot the draft kept in the tab on every load: a
+    # second comment typed there was gone after F5, or after a visit to the comments page and Back (sweep r36/BM, 1).
+    page = browser_page
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.select_option("select[name=body]", BODIES[0])
+    page.fill("input[name=name]", "Nguyễn Văn An")
+    page.locator('[data-on="d14.k1"]').first.click()
+    page.fill("#comment-text", "Góp ý thứ nhất về khoản 1 Điều 14.")
+    with page.expect_navigation():
+        page.click("#comment-send")
+    page.wait_for_selector("#added-notice")
+    (first,) = load_comments(review_ws, SLUG)
+    # Said once: the address no longer says a comment was just saved.
+    assert "added=" not in page.url
+    second = "Góp ý thứ hai, đang viết dở."
+    page.select_option("select[name=body]", BODIES[1])
+    page.fill("input[name=name]", "Trần Thị Bình")
+    page.locator('[data-on="d5.k2"]').first.click()
+    page.fill("#comment-text", second)
+    page.reload()
+    assert page.input_value("#comment-text") == second
+    assert page.input_value("#comment-on") == "Khoản 2 Điều 5"
+    # Away to the comments page and Back, from the address the sending came back to as well.
+    page.goto(f"{live_server}/a/{SLUG}/redline?round=1&added={first.id}#on-d14.k1")
+    assert page.input_value("#comment-text") == second
+    with page.expect_navigation():
+        page.goto(f"{live_server}/a/{SLUG}/comments?round=1")
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.input_value("#comment-text") == second
+    assert page.input_value("#comment-on") == "Khoản 2 Điều 5"
+    # Sent in turn, it is forgotten as the first was.
+    with page.expect_navigation():
+        page.click("#comment-send")
+    page.wait_for_selector("#added-notice")
+    assert [c.text for c in load_comments(review_ws, SLUG)] == [first.text, second]
+    assert page.evaluate("sessionStorage.length") == 0
+    page.reload()
+    assert page.input_value("#comment-text") == ""

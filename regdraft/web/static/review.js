@@ -13,6 +13,23 @@
   const answered = document.querySelector(".notice.answered");
   if (answered) { answered.focus(); }
 
+  // A text box holds at most `data-most` characters as the server counts them (in NFC, as it stores them), which is
+  // said when the form is sent, everything typed kept: its `maxlength` counts UTF-16 code units, three for a letter
+  // typed decomposed, and let three times as much be typed before the server refused it.
+  function checkLength(box) {
+    const count = Array.from(box.value.normalize("NFC")).length;
+    const over = count > parseInt(box.dataset.most, 10);
+    box.setCustomValidity(over ? (box.dataset.tooLong || "").replace("{count}", String(count)) : "");
+  }
+  document.querySelectorAll("textarea[data-most]").forEach(function (box) {
+    box.addEventListener("input", function () { checkLength(box); });
+  });
+  // And as a button sends, before the browser checks the form: a text given back from the tab's storage too.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest && event.target.closest("button[type=submit], button:not([type])");
+    if (button && button.form) { button.form.querySelectorAll("textarea[data-most]").forEach(checkLength); }
+  }, true);
+
   // A changed heading is named by its title as it reads now, and described by the title before, in words (`Tên trước
   // khi sửa: …`): a screen reader's list of headings ran the words deleted and inserted together ("Điều 7. Trách
   // nhiệm Nhiệm vụ, quyền hạn …"). What is shown, the redline, is left as it is.
@@ -374,7 +391,8 @@
 
   // What was typed, kept in this tab's storage (it never leaves the browser) as it is typed, for a reload or a
   // phone's pull-to-refresh (the pages are `no-store`, so the browser keeps no form): one draft a page, round,
-  // regulation and access link (the body and name the link fills in).
+  // regulation and access link (the body and name the link fills in). The draft being sent is marked so (`sent`):
+  // the page the server answers with once it is saved forgets that one, never one typed there since.
   const store = (function () {
     try { return window.sessionStorage; } catch (e) { return null; }
   })();
@@ -398,7 +416,7 @@
       }
       store.setItem(draftKey, JSON.stringify({on: standsFor(), text: text.value, proposal: proposal.value,
         from: editorFrom, quoted: quoted, type: typeField ? typeField.value : "", body: valueOf("body"),
-        name: valueOf("name")}));
+        name: valueOf("name"), sent: sending}));
     } catch (e) { /* storage refused or full: leaving the page is still asked about */ }
   }
 
@@ -406,10 +424,15 @@
     try { if (store) { store.removeItem(draftKey); } } catch (e) { /* nothing kept */ }
   }
 
-  function restore() {
+  function keptDraft() {
     let kept = null;
     try { kept = JSON.parse((store && store.getItem(draftKey)) || "null"); } catch (e) { kept = null; }
-    if (!kept || typeof kept !== "object") { return; }
+    return kept && typeof kept === "object" ? kept : null;
+  }
+
+  function restore() {
+    const kept = keptDraft();
+    if (!kept) { return; }
     const as = function (value) { return typeof value === "string" ? value : ""; };
     const address = as(kept.on);
     if (address && address !== "general") {
@@ -447,6 +470,7 @@
 
   form.addEventListener("submit", function () {
     sending = true;
+    keep();
     hideOffer();
     hideWriting();
     // An untouched editor proposes nothing.
@@ -462,18 +486,22 @@
   nameInWords();
   // Back to this page from the one a comment was sent to: a browser that keeps pages (its back-forward cache) shows
   // the form as it was sent, the provision as its code (the form keeps no fields otherwise: `autocomplete="off"`).
-  // The comment saved (its page forgot the draft kept in this tab), the form comes back empty; refused, the page
-  // that said so holds it. The provision is named in words.
+  // Refused (the draft kept is still the one sent), the page that said so holds it: the form stays. Saved (its page
+  // forgot that draft), the form comes back empty, or with a comment typed on that page since. The provision is named
+  // in words.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted && sending) {
       sending = false;
-      let kept = null;
-      try { kept = store && store.getItem(draftKey); } catch (e) { kept = null; }
-      if (kept) { nameInWords(); return; }
+      const kept = keptDraft();
+      if (kept && kept.sent) { nameInWords(); return; }
       text.value = "";
       proposal.value = "";
       editorFrom = "";
       quoted = "";
+      if (kept) {
+        on.value = "";
+        restore();
+      }
     }
     nameInWords();
   });
@@ -482,9 +510,11 @@
   // that it was saved (`role="status"`) is moved just before it, where the member is, and given the focus: read out,
   // and the next Tab goes on from there. Without a provision shown, the notice is focused where it stands.
   const added = document.getElementById("added-notice");
-  // Saved (the server said so): the draft kept for it is done with. A fresh page gets back what was typed; a form the
-  // server gave back (a comment refused) holds it already.
-  if (added) {
+  // Saved (the server said so): the draft sent is done with. One typed since on this page (then reloaded, or come back
+  // to) is not: a fresh page gets back what was typed; a form the server gave back (a comment refused) holds it
+  // already.
+  const sentDraft = keptDraft();
+  if (added && sentDraft && sentDraft.sent) {
     forget();
   } else if (!text.value && !proposal.value && !on.value) {
     restore();
@@ -503,5 +533,15 @@
       highlight(address);
     }
   }
-  if (added) { added.focus({preventScroll: beside}); }
+  if (added) {
+    added.focus({preventScroll: beside});
+    // Said once: a reload, or Back from another page, is the plain page again (the browser keeps where it was read),
+    // not a second "saved" scrolled back to the provision of the comment sent before.
+    const plain = new URLSearchParams(location.search);
+    ["added", "again", "same"].forEach(function (name) { plain.delete(name); });
+    const query = plain.toString();
+    try {
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : ""));
+    } catch (e) { /* the address stays as it was */ }
+  }
 })();
