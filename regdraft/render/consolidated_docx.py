@@ -285,7 +285,7 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str)
     document.core_properties.author = as_text(header.issuer)[:255]
     if banner:
         paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)
-    paragraph(document, header.type, bold=True, align="center", upper=True, size=profile.body_pt + 1, space_after=0)
+    paragraph(document, header.type, bold=True, align="center", upper=True, size=profile.type_pt, space_after=0)
     if header.summary:
         paragraph(document, header.summary, bold=True, align="center", space_after=2 if header.summary_rule else 12)
     if header.summary and header.summary_rule:

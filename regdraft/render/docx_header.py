@@ -114,7 +114,7 @@ def page_numbers(document: Document, profile: Profile, word: str = "Trang") -> N
     container = section.header if top else section.footer
     para = container.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER if top else WD_ALIGN_PARAGRAPH.RIGHT
-    size = 12 if top else 11
+    size = profile.page_number_pt
     for part in profile.page_number_parts(word):
         if part in ("{page}", "{pages}"):
             _field(para, "PAGE" if part == "{page}" else "NUMPAGES", "1", size)

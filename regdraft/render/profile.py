@@ -69,6 +69,10 @@ class Profile:
     body_pt: float = 14
     national_pt: float = 15
     issuer_pt: float = 14
+    # The type line (`QUY CHẾ`, `NGHỊ ĐỊNH`) and the page number, in points: Party documents print the type at 15,
+    # Nghị định 30/2020/NĐ-CP (Phụ lục I) both at 13 to 14.
+    type_pt: float = 15
+    page_number_pt: float = 11
     national_default: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
     national_en: str = "COMMUNIST PARTY OF VIETNAM"  # an English document's national line and motto
     motto: str = ""
@@ -132,7 +136,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("page", "numbers"): "page_numbers", ("page", "number_first_page"): "number_first_page",
     ("page", "number_format"): "page_number_format",
     ("fonts", "family"): "font_family", ("fonts", "body_pt"): "body_pt", ("fonts", "national_pt"): "national_pt",
-    ("fonts", "issuer_pt"): "issuer_pt",
+    ("fonts", "issuer_pt"): "issuer_pt", ("fonts", "type_pt"): "type_pt", ("fonts", "page_number_pt"): "page_number_pt",
     ("header", "national"): "national_default", ("header", "motto"): "motto", ("header", "rule_under"): "rule_under",
     ("header", "national_en"): "national_en", ("header", "motto_en"): "motto_en",
     ("header", "issuer_mark"): "issuer_mark", ("header", "issuer_rule"): "issuer_rule",

@@ -154,8 +154,9 @@ PAGE_SIZES = ("A3", "A4", "A5", "B5", "Letter", "Legal")
 PAGE_NUMBERS = ("top", "bottom")
 CITED_DATES = ("numeric", "words")
 _CSS_SAFE = re.compile(r"[\w \-.,]{1,60}")
-_SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "margin_top": (0, 80),
-          "margin_bottom": (0, 80), "margin_left": (0, 80), "margin_right": (0, 80), "recipients_pt": (6, 30)}
+_SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "type_pt": (6, 40),
+          "page_number_pt": (6, 30), "margin_top": (0, 80), "margin_bottom": (0, 80), "margin_left": (0, 80),
+          "margin_right": (0, 80), "recipients_pt": (6, 30)}
 
 
 def invalid(key: str, value: Any) -> str:

@@ -366,7 +366,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     document.core_properties.title = as_text(head.running)[:255]  # python-docx's limit
     party_header(document, head, profile)
     page_numbers(document, profile, head.page)
-    word.paragraph(document, words["report_type"], bold=True, align="center", space_after=0)
+    word.paragraph(document, words["report_type"], bold=True, align="center", size=profile.type_pt, space_after=0)
     word.paragraph(document, report_title(report, words), bold=True, align="center")
     for line in report.preface(words):
         word.paragraph(document, line)
