@@ -103,8 +103,9 @@ _LISTED_TESTS = frozenset({
     # app36's: 1.2 s of CPU (tests.cpu_times): import, check, redline, adopt and two exports of the staff rules.
     "test_check_redline_adoption_and_the_consolidated_copies_show_the_renamed_schedule",
     "test_an_english_wrong_name_is_a_clear_error_of_amend_check",  # 0.6 s: the shipped workspace, `amend check`
-    # scaf36's (tests.cpu_times): two PDFs of the shipped regulation (12 s).
+    # scaf36's (tests.cpu_times): two PDFs of the shipped regulation (12 s); `amend new`, `check` and an HTML export.
     "test_the_pdf_prints_the_type_and_the_page_number_at_the_profiles_sizes",
+    "test_a_new_law_prints_its_closing_sentence_and_its_blank_number",
 })
 
 

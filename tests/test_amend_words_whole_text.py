@@ -158,7 +158,7 @@ def test_a_wrong_name_is_a_clear_error_of_amend_check_and_preview(empty_workspac
         assert result.exit_code == 1, result.output
         said = " ".join(result.output.split())
         assert "Traceback" not in said
-        assert ("amendments/td/amendment.md:28: instruction 1 (Thay thế cụm từ “Chiến sĩ thi đua cơ sở” bằng cụm từ "
+        assert ("amendments/td/amendment.md:30: instruction 1 (Thay thế cụm từ “Chiến sĩ thi đua cơ sở” bằng cụm từ "
                 "“Chiến sĩ thi đua cấp cơ sở” trong toàn bộ Luật Đất đai.): “Luật Đất đai” is not the text this "
                 "amendment amends, 15/2003/QH11 (Luật Thi đua, khen thưởng)") in said, said
     assert invoke(ws, "amend", "new", "td2", "-r", EMULATION).exit_code == 0

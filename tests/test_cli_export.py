@@ -155,7 +155,9 @@ def test_a_laws_adoption_sentence_is_printed_after_its_last_article(tmp_workspac
     # A new amending law keeps the office and title of the signer, not the name of who signed in 2020.
     assert invoke(tmp_workspace, "amend", "new", "tn", "--regulation", "57/2020/QH14").exit_code == 0
     draft = (tmp_workspace.root / "amendments/tn/amendment.md").read_text(encoding="utf-8")
-    assert "title: CHỦ TỊCH QUỐC HỘI" in draft and "Nguyễn Thị Kim Ngân" not in draft and "adoption" not in draft
+    assert "title: CHỦ TỊCH QUỐC HỘI" in draft and "Nguyễn Thị Kim Ngân" not in draft
+    # Its closing sentence is its own, with the term, session and date left open, not the 2020 law's.
+    assert "khóa XIV" not in draft and "adoption: Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa" in draft
 
 
 def test_a_consolidated_markdown_copy_imports_back_as_the_text_in_force(tmp_workspace: Workspace, invoke: Invoke,

@@ -287,7 +287,10 @@ def test_a_new_amending_document_takes_effect_in_the_words_of_its_type(tmp_works
     done = invoke(tmp_workspace, "amend", "new", "en2", "--regulation", "01-QC/TU-EN")
     assert done.exit_code == 0, done.output
     written = (tmp_workspace.root / "amendments" / "en2" / "amendment.md").read_text(encoding="utf-8")
-    assert written.endswith(f"\n\n{entry.removesuffix('the date of signing.')}….\n")
+    assert f"\n\n{entry.removesuffix('the date of signing.')}….\n\n## Article 3. " in written
+    # … then who implements it, in the same agreement (`these Rules`, `this Decision`).
+    this = entry.split(" ")[0].lower()
+    assert written.endswith(f" are responsible for implementing {this} {kind}.\n")
 
 
 def test_an_english_amendment_with_no_instruction_is_shown_one_in_english(tmp_workspace: Workspace,

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, translated_number, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
 from regdraft.core.inline import literal_images, may_link, standing_line
-from regdraft.core.patterns import lazy
 from regdraft.core.text import escape_html
+from regdraft.render.draft_numbers import draft_number
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
 
@@ -420,50 +420,6 @@ def printed_summary(summary: str, doc_type: str, profile: Profile) -> str:
     if doc_type.strip().lower() in NAMED_ALONE:
         return summary.upper()
     return summary[:1].upper() + summary[1:] if profile.summary_capital else summary
-
-
-# A document type and the abbreviation its numbers carry (Nghị định 30/2020/NĐ-CP, Phụ lục III; Hướng dẫn
-# 36-HD/VPTW): `63/2010/NĐ-CP`, `01-QC/TU`.
-_ABBREVIATIONS = {"nghị định": "NĐ", "quyết định": "QĐ", "quy chế": "QC", "thông tư": "TT", "nghị quyết": "NQ",
-                  "chỉ thị": "CT", "hướng dẫn": "HD", "quy định": "QĐi", "kết luận": "KL"}
-_SERIES = lazy(r"\d+(?P<year>/\d{4})?(?P<series>[/-][^\d\s]+)")
-
-
-def draft_number(meta: Mapping[str, Any], today: dt.date) -> str:
-    """The number line's blank of an unnumbered draft in the series of the text it amends, when it is of the
-    same type: `     /2026/NĐ-CP` for a decree amending Nghị định 63/2010/NĐ-CP, `     -QC/TU` for a Quy chế
-    amending 01-QC/TU, `     /2026/SR-SH` for English Staff Rules amending 01/2024/SR-SH (an English type is
-    known by its initials, `SR`); "" when the series is not plainly the draft's (another type, a law's `QH15` term)."""
-    regulation = str(meta.get("regulation") or "").strip()
-    original = translated_number(regulation, meta)
-    # A translation is numbered as its original (`01-QC/TU-EN` is 01-QC/TU): its English type (`Regulations`) is
-    # known by the Vietnamese type it translates.
-    abbreviation = _abbreviation(meta) if original == regulation else _translated_abbreviation(meta)
-    found = _SERIES.fullmatch(original)
-    if abbreviation is None or found is None or abbreviation not in re.split(r"[/-]", found.group("series")):
-        return ""
-    blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
-    return f"{blank}{f'/{today.year}' if found.group('year') else ''}{found.group('series')}"
-
-
-# The Vietnamese types as an English translation names them, for a translation's number series.
-_TRANSLATED = {"regulations": "QC", "working regulations": "QC", "decision": "QĐ", "decree": "NĐ",
-               "circular": "TT", "resolution": "NQ", "directive": "CT", "guidance": "HD", "guidelines": "HD",
-               "conclusion": "KL"}
-
-
-def _translated_abbreviation(meta: Mapping[str, Any]) -> str | None:
-    return _TRANSLATED.get(str(meta.get("type") or "").strip().lower())
-
-
-def _abbreviation(meta: Mapping[str, Any]) -> str | None:
-    """The code a number series gives the draft's type: `QĐ` for a Quyết định; for an English draft, whose types
-    are the issuer's own (`Staff Rules`, `Code of Conduct`), the initials of the type's capitalised words (`SR`,
-    `CC`). None for a type without one."""
-    kind = str(meta.get("type") or "").strip()
-    if str(meta.get("language") or "vi") != "en":
-        return _ABBREVIATIONS.get(kind.lower())
-    return "".join(word[0] for word in kind.split() if word[:1].isupper()) or None
 
 
 def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:

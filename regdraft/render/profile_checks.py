@@ -77,9 +77,10 @@ FIELDS = {
     **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
     **{part: {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
-                            "This", "takes", "authority", "ISSUER"}
+                            "This", "this", "takes", "authority", "ISSUER"}
        for part in ("amending_title", "amending_preamble", "amending_article", "amending_entry", "decision_preamble",
-                    "decision_article", "decision_entry", "decision_implementation")},
+                    "decision_article", "decision_entry", "decision_implementation", "amending_law_preamble",
+                    "amending_law_adoption", "amending_implementation", "amending_decree_implementation")},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},
     "note_provisions": {"articles", "document", "effective", "text"},

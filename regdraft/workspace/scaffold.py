@@ -23,6 +23,10 @@ from regdraft.workspace.store import Workspace, writes
 _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quyết", "Luật", "Điều", "Thông", "Pháp"})
 _KEPT = ("issuer", "national", "motto", "issuer_mark", "superior", "place", "signer", "recipients")
 _HEADER_LINES = ("national", "motto", "issuer_mark")  # kept given empty too: the text prints none
+# The type of the document that amends a text of another: a code is amended by a law (`Luật sửa đổi, bổ sung một số
+# điều của Bộ luật Hình sự`, Luật 12/2017/QH14).
+_AMENDED_BY = {"bộ luật": "Luật", "code": "Law"}
+_LAWS = frozenset({"luật", "law"})  # passed by the National Assembly: the Constitution their basis, no implementers
 
 
 def _fields(reg: Regulation, profile: Profile, title: str = "",
@@ -48,6 +52,7 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         issuer = issuer_name(meta)
         issuer = issuer[:1].upper() + issuer[1:]
     kind = kind or ("Quy chế" if vi else "Regulation")
+    kind = _AMENDED_BY.get(kind.strip().lower(), kind)  # a code is amended by a law
     # A text issued with a decision is amended by a decision of its type (docs/format.md, `issued_with`): a UBND's
     # Quy chế làm việc by a `Quyết định sửa đổi, bổ sung một số điều của Quy chế … ban hành kèm theo Quyết định …`.
     kind = issued_with(reg.meta) or kind
@@ -65,6 +70,7 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         "issuer": issuer,
         "amended": words.get("amending_amended", "").format(documents=_listed(amended_by, vi)) if amended_by else "",
         "This": "These" if several else "This",
+        "this": "these" if several else "this",
         "takes": "take" if several else "takes",
         "authority": _authority(reg, words),
         "ISSUER": issuer.upper(),  # the authority line of a decision: `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`
@@ -153,7 +159,7 @@ def default_title(reg: Regulation, profile: Profile) -> str:
 
 def cited(title: str) -> str:
     """A title as the running text cites it: the document type keeps its capital (`Quy chế làm việc ...`)."""
-    if title.split(" ")[0] in _DOCUMENT_TYPES or title[:2].isupper():
+    if title.split(" ")[0] in _DOCUMENT_TYPES or title.startswith("Bộ luật") or title[:2].isupper():
         return title
     return title[:1].lower() + title[1:]
 
@@ -185,6 +191,15 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
         # Quốc hội under a 2026 draft). The office and title stay; the name is left for the drafter. The text's
         # `(Đã ký)` is a copy's mark of a signed text: an unsigned draft carries none.
         meta["signer"] = {**{k: v for k, v in signer.items() if k != "note"}, "name": ""}
+    law = fields["type"].strip().lower() in _LAWS
+    if words.get("amending_recipients"):
+        # The profile's recipients for a new document, for the drafter to complete: the text's own were those of the
+        # day it was issued (a 2010 decree's named bodies since dissolved). A law has none.
+        meta.pop("recipients", None)
+        if not law:
+            meta["recipients"] = [line.strip() for line in words["amending_recipients"].split("\n") if line.strip()]
+    if law and words.get("amending_law_adoption"):
+        meta["adoption"] = words["amending_law_adoption"].format(**fields)
     article = "Điều" if vi else "Article"
     if issued_with(reg.meta) and "decision_preamble" in words:
         # A decision (Nghị định 30/2020/NĐ-CP, Phụ lục III): the authority line, the bases, `QUYẾT ĐỊNH:`, the
@@ -201,13 +216,28 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
             words["decision_implementation"].format(**fields),
         ]
         return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
+    preamble = (words.get("amending_law_preamble") if law else None) or words["amending_preamble"]
     body = [
-        *words["amending_preamble"].format(**fields).split("\n\n"),
+        *preamble.format(**fields).split("\n\n"),
         f"## {article} 1. {words['amending_article'].format(**fields)}",
         f"## {article} 2. {words['amending_entry_title']}",
         words["amending_entry"].format(**fields),
     ]
+    implementation = _implementation(fields["type"], words)
+    if not law and implementation:  # who implements it (Nghị định 48/2013/NĐ-CP, Điều 5 khoản 2)
+        body += [f"## {article} 3. {words['amending_implementation_title']}", implementation.format(**fields)]
     return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
+
+
+def _implementation(kind: str, words: Mapping[str, str]) -> str:
+    """The sentence naming who implements a new amending document, unformatted: a decree's its own
+    (`amending_decree_implementation`), another's `amending_implementation`; "" where the profile has no article on
+    it (a Party document says it in its entry into force) or no title for it."""
+    if not words.get("amending_implementation_title"):
+        return ""
+    if kind.strip().lower() in ("nghị định", "decree") and words.get("amending_decree_implementation"):
+        return words["amending_decree_implementation"]
+    return words.get("amending_implementation", "")
 
 
 @writes
