@@ -199,3 +199,15 @@ def test_an_english_decree_and_a_party_regulation() -> None:
     text, meta = _scaffold(shipped)
     assert meta["recipients"] == parse(shipped).meta["recipients"] and "adoption" not in meta
     assert not re.search(r"^## Điều 3", text, re.M)
+
+
+def test_a_decision_amending_a_text_issued_with_one_takes_the_new_documents_recipients() -> None:
+    # A UBND's Quy chế issued with its 2021 decision is amended by a decision: its `Như Điều 3` names its own Điều 3,
+    # who implements it; the 2021 decision's recipients (district bodies since abolished) are not copied.
+    quy_che = DECREE.replace("id: 63/2010/NĐ-CP", "id: 15/2021/QĐ-UBND").replace(
+        "type: Nghị định", "type: Quy chế\nissued_with: Quyết định").replace(
+        "title: Nghị định về kiểm soát thủ tục hành chính", "title: Quy chế làm việc của Ủy ban nhân dân tỉnh").replace(
+        "issuer: CHÍNH PHỦ", "issuer: ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    text, meta = _scaffold(quy_che)
+    assert meta["type"] == "Quyết định" and "## Điều 3. Trách nhiệm thi hành" in text
+    assert meta["recipients"] == ["Như Điều 3;", "…;", "Lưu: VT, …."]
