@@ -3,9 +3,11 @@ test can bound how work grows with its input without asserting wall-clock time."
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
@@ -88,3 +90,33 @@ def scanning(patch: Callable[[object, str, object], None], module: object) -> li
             patch(module, name, counting)
             out.append(counting)
     return out
+
+
+# The options git takes before its command, and how many values each takes after it.
+_GIT_OPTIONS = {"-c": 1, "-C": 1, "--no-optional-locks": 0, "--no-pager": 0, "--literal-pathspecs": 0}
+
+
+@contextmanager
+def git_processes() -> Iterator[list[list[str]]]:
+    """The git processes started inside the block (regdraft's own and GitPython's, its long-lived `cat-file`s
+    included), each as its command and arguments with git's own options before the command left out: counted,
+    not timed. GitPython's `git version` at its import is not counted when it was imported before."""
+    import subprocess
+
+    started: list[list[str]] = []
+    real = subprocess.Popen.__init__
+
+    def counting(self: subprocess.Popen[Any], args: Any, *rest: Any, **options: Any) -> None:
+        argv = [os.fsdecode(a) for a in ([args] if isinstance(args, (str, bytes)) else args)]
+        if argv and os.path.basename(argv[0]) in ("git", "git.exe"):
+            at = 1
+            while at < len(argv) and argv[at].startswith("-"):
+                at += 1 + _GIT_OPTIONS.get(argv[at], 0)
+            started.append(argv[at:])
+        real(self, args, *rest, **options)
+
+    subprocess.Popen.__init__ = counting  # type: ignore[method-assign]
+    try:
+        yield started
+    finally:
+        subprocess.Popen.__init__ = real  # type: ignore[method-assign]

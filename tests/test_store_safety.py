@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from regdraft.core.errors import StoreError
-from regdraft.workspace import rounds
+from regdraft.workspace import git_head, rounds
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
@@ -381,6 +381,8 @@ def test_git_failing_to_read_head_is_not_called_a_detached_head(mini_workspace: 
         raise gitpython.GitCommandError(["git", "symbolic-ref", *args], 128, b"fatal: unable to read HEAD: busy")
 
     monkeypatch.setattr(gitpython.cmd.Git, "symbolic_ref", failing, raising=False)
+    # HEAD's file is read first (`git_head`); git is asked when it says neither a branch nor a commit
+    monkeypatch.setattr(git_head, "branch_named", lambda _git_dir: None)
     result = invoke(mini_workspace, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
     assert result.exit_code == 1 and "detached" not in result.output, result.output
     assert "could not read which branch HEAD names" in result.output and "unable to read HEAD: busy" in result.output

@@ -453,7 +453,8 @@ def test_ctrl_c_that_stopped_gits_own_reader_still_says_what_the_sync_left(tmp_w
     try:
         interrupts.note(ws)
         interrupts.syncing(ws, "origin", "main", ws.head() or "")
-        reader = ws.repo.git.cat_file_header  # started by reading HEAD
+        ws.resolve("HEAD")  # starts it (HEAD itself is read from git's files now: `git_head`)
+        reader = ws.repo.git.cat_file_header
         assert reader is not None
         reader.proc.kill()
         reader.proc.wait()

@@ -238,10 +238,11 @@ def preview(slug: str, rev: str | None, regulation: str | None, output: Path | N
 
 def _beside(output: Path, reg_id: str, force: bool) -> Path:
     """Where `-o amended.md` writes one of several regulations: amended-01-QC-TU.md."""
+    from regdraft.cli.printing import opened_at
     from regdraft.workspace.outputs import check_output
 
     target = output.with_name(f"{output.stem}-{reg_id.replace('/', '-')}{output.suffix}")
-    check_output(target, force)
+    check_output(target, force, opened_at)
     return target
 
 

@@ -47,9 +47,10 @@ def output_option(func: F) -> F:
     @functools.wraps(func)
     def checked(*args: Any, output: Path | None = None, force: bool = False, **kwargs: Any) -> Any:
         if output is not None:
+            from regdraft.cli.printing import opened_at
             from regdraft.workspace.outputs import check_output
 
-            check_output(output, force)
+            check_output(output, force, opened_at)  # the workspace the command opens next, checked by git once
         if takes_force:
             kwargs["force"] = force
         return func(*args, output=output, **kwargs)
@@ -185,10 +186,10 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     commands that settle a conflict (sync, resolve). The command's `--json` output can then
     name the commits made in it (`printing.committed`).
     """
-    from regdraft.cli.printing import opened
+    from regdraft.cli.printing import opened_at
     from regdraft.workspace.store import Workspace
 
-    ws = opened(Workspace.find(path))
+    ws = opened_at(Workspace.find(path).root)  # the one `-o`'s check opened, if it did
     ws.git_options()  # a repository whose own settings name a program is refused before any command runs
     if ws.journal.exists():
         click.get_current_context().call_on_close(functools.partial(_note_interrupted, ws))

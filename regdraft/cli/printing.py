@@ -233,6 +233,16 @@ def opened(ws: Workspace) -> Workspace:
     return ws
 
 
+def opened_at(root: Path) -> Workspace:
+    """The workspace at `root` this command opened already (checking where `-o` writes opens it first), else one
+    opened now: its git settings and index are checked once a command, not once for each look."""
+    from regdraft.workspace.store import Workspace
+
+    ctx = click.get_current_context(silent=True)
+    known: list[Workspace] = ctx.meta.get(OPENED, []) if ctx is not None else []
+    return next((ws for ws in known if ws.root == root.resolve()), None) or opened(Workspace(root))
+
+
 def committed() -> dict[str, list[str]]:
     """What the running command committed: `commits` (full shas, oldest first) and the workspace `files`."""
     ctx = click.get_current_context(silent=True)

@@ -10,14 +10,17 @@ one is refused outright before the first git call.
 
 Post-condition: `refuse_nested(root)` raises `StoreError` naming the first path the index records as a submodule
 (mode 160000), or the first repository in the git folder's `modules/`, with what to delete; or returns None.
-Cost (docs/security.md): one `git ls-files` (about 1.2 ms on the shipped workspace and on the 1,000-article
-benchmark, 6-11 ms for an index of 20,000 files) and one folder listing.
+Cost (docs/security.md): one folder listing and a read of git's index, whose bytes hold no submodule's mode in all
+but a few workspaces; a `git ls-files` (about 1.2 ms on the shipped workspace and on the 1,000-article benchmark,
+6-11 ms for an index of 20,000 files) only for those (`_records_no_gitlink`); none while the repository has no index
+(`has_index`: `init` in a new folder).
 """
 
 from __future__ import annotations
 
 import os
 import shlex
+import stat
 import subprocess
 from pathlib import Path
 
@@ -26,6 +29,9 @@ from regdraft.core.errors import StoreError
 from regdraft.workspace import git_policy
 
 GITLINK = b"160000 "  # how `git ls-files --stage` starts a submodule's line
+GITLINK_MODE = (0o160000).to_bytes(4, "big")  # how git's index records a submodule's mode (`_records_no_gitlink`)
+_ASK_GIT = (GITLINK_MODE, b"link", b"sdir")  # bytes of an index that git is asked to list
+INDEX_READ = 64 * 1024 * 1024  # a larger index is listed by git (100,000 comment files make about 10 MB)
 
 
 def refuse_nested(root: Path) -> None:
@@ -44,6 +50,8 @@ def refuse_nested(root: Path) -> None:
                 "in it under its own settings, which can name a program to run, and a regulation workspace has no "
                 f"use for one, so nothing was done; delete it (`rm -rf {shlex.quote(str(where))}`), and any folder "
                 "of the workspace holding a `.git` file that names it.")
+    if not has_index(root) or _records_no_gitlink(root):  # nothing git would list as a submodule
+        return
     settings = [part for option in git_policy.options(hooks=False) for part in ("-c", option)]
     done = subprocess.run(["git", "--no-optional-locks", *settings, "ls-files", "--stage", "-z"], cwd=root,
                           capture_output=True, env=git_policy.environment(root), check=False)
@@ -59,6 +67,38 @@ def refuse_nested(root: Path) -> None:
                 "workspace has no use for one, so nothing was done; delete its git folder (`rm -rf "
                 f"{shlex.quote(path + '/.git')}`), have git forget it (`{forget}`), and commit its files as the "
                 "workspace's own if you need them.")
+
+
+def _records_no_gitlink(root: Path) -> bool:
+    """True when the bytes of git's index for the workspace at `root` certainly hold no submodule: no entry's mode
+    field reads `GITLINK_MODE` (git writes each entry's mode as four bytes, whatever the index version or hash), and
+    it is neither split nor sparse (`link`, `sdir`: entries kept elsewhere, or folded into a folder's). Otherwise, or
+    when the index cannot be read plainly, False: git lists it. Those bytes turn up elsewhere now and then (a time,
+    an object id, a file's name): git is asked then, as before."""
+    folders = _git_folders(root)
+    if not folders or "GIT_INDEX_FILE" in os.environ:
+        return False
+    try:
+        fd = os.open(folders[0] / "index", os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "rb") as index:
+            size = os.fstat(index.fileno())
+            if not stat.S_ISREG(size.st_mode) or size.st_size > INDEX_READ:
+                return False
+            data = index.read(INDEX_READ + 1)
+    except OSError:
+        return False
+    return data[:4] == b"DIRC" and len(data) <= INDEX_READ and not any(mark in data for mark in _ASK_GIT)
+
+
+def has_index(root: Path) -> bool:
+    """Whether git has an index for the workspace at `root` (False only when it certainly has none: its own git
+    folder holds no `index` file, and no `GIT_INDEX_FILE` names another): `git ls-files` and `git status` then list
+    nothing git tracks, so `init` in a new folder asks neither."""
+    folders = _git_folders(root)
+    return "GIT_INDEX_FILE" in os.environ or not folders or os.path.lexists(folders[0] / "index")
 
 
 def _git_folders(root: Path) -> list[Path]:

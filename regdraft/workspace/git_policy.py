@@ -24,7 +24,8 @@ network outside `sync`.
 Post-conditions:
 1. `refuse_programs` raises `StoreError` naming every setting outside `HARMLESS_SETTINGS` and its file (a partial
    clone's in words of their own), or returns the repository's folder (git's common dir) it vouched for (None
-   without a `.git`); before that, a `.git` that is a link, a file naming a repository that is not a linked
+   without a `.git`) and the files the settings came from (`git_settings`: given back, unchanged, they are not
+   read from git again); before that, a `.git` that is a link, a file naming a repository that is not a linked
    worktree of this workspace, a `.git/commondir` naming a folder outside `.git`,
    alternates naming objects outside the repository, a symbolic link in the repository's folder, a hard link
    among the files written there in place, or a named pipe, socket or device there (`refuse_links`; git's own
@@ -48,6 +49,7 @@ from typing import NoReturn
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
+from regdraft.workspace import git_settings
 
 # Git stays out of a repository nested in the workspace (a submodule): it never looks into its files (a status
 # there reads its own settings, filters included), fetches, pushes or checks it out.
@@ -154,14 +156,22 @@ def user_allows_hooks(root: Path) -> bool:
     return False
 
 
-def refuse_programs(root: Path) -> Path | None:
+Settings = git_settings.Files | None  # the files the settings come from, as a check read them
+
+
+def refuse_programs(root: Path, checked: git_settings.Files | None = None) -> tuple[Path | None, Settings]:
     """Raise `StoreError` when the repository's own settings hold one not in `HARMLESS_SETTINGS` (or git would
-    work elsewhere: `refuse_elsewhere`); otherwise the repository's folder `refuse_elsewhere` vouched for."""
+    work elsewhere: `refuse_elsewhere`); otherwise the repository's folder `refuse_elsewhere` vouched for, and the
+    files its settings come from as they were read (`git_settings.read`). `checked`: those files as an earlier call
+    read them; while they hold the same bytes, git is not asked for the settings again."""
     common = refuse_elsewhere(root)
+    read = git_settings.read(common)  # before git reads them: a change made while it does is seen next time
+    if checked is not None and read == checked:
+        return common, read
     found = [(key, origin) for scope, origin, key in _settings(root)
              if scope in _REPOSITORY_SCOPES and not _matches(key, HARMLESS_SETTINGS)]
     if not found:
-        return common
+        return common, read
     _refuse_partial_clone(found)
     keys = ", ".join(dict.fromkeys(key for key, _ in found))
     files = ", ".join(dict.fromkeys(origin for _, origin in found))

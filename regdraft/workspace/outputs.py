@@ -14,14 +14,20 @@ Post-conditions of `check_output(path, force)`:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import CONFIG as CONFIG_NAME
 
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
 
-def check_output(path: Path, force: bool = False) -> None:
-    """Refuse an output path that would overwrite what a workspace or git depends on (see module)."""
+
+def check_output(path: Path, force: bool = False, opening: Callable[[Path], Workspace] | None = None) -> None:
+    """Refuse an output path that would overwrite what a workspace or git depends on (see module). `opening`: how
+    the workspace around it is opened (a command's face passes the one it opens anyway, checked by git once)."""
     absolute = Path.cwd() / path if not path.is_absolute() else path
     resolved = absolute.resolve()
     if ".git" in absolute.parts or ".git" in resolved.parts:
@@ -35,28 +41,32 @@ def check_output(path: Path, force: bool = False) -> None:
         return
     relative = resolved.relative_to(root).as_posix()
     if force:
-        _refuse_uncommitted(path, root, relative)
+        _refuse_uncommitted(path, root, relative, opening)
         return
     if relative == CONFIG_NAME:
         raise RegdraftError(f"{path} is the workspace settings file; writing a result over it would break the "
                             "workspace. Choose another file, or overwrite it knowingly (nothing was written).",
                             options=("force",))
-    from regdraft.workspace.store import Workspace  # only for a path in a work tree: asking git needs it
-
-    if Workspace(root).tracked(relative):
+    if _opened(root, opening).tracked(relative):
         raise RegdraftError(f"{path} is a file under version control ({relative} in {root}); writing a result "
                             "over it would replace its text. Choose another file (out/ is the usual place), or "
                             "overwrite it knowingly (nothing was written).", options=("force",))
 
 
-def _refuse_uncommitted(path: Path, root: Path, relative: str) -> None:
+def _opened(root: Path, opening: Callable[[Path], Workspace] | None) -> Workspace:
+    """The workspace around an output (only for a path in a work tree: asking git needs it)."""
+    from regdraft.workspace.store import Workspace
+
+    return (opening or Workspace)(root)
+
+
+def _refuse_uncommitted(path: Path, root: Path, relative: str,
+                        opening: Callable[[Path], Workspace] | None = None) -> None:
     """Refuse, even when asked to overwrite, a tracked file with changes not committed: git's history keeps the
     committed text `--force` replaces, but nothing keeps the drafter's edits (`import --force -o regulations/…`)."""
     if not (root / relative).is_file():
         return
-    from regdraft.workspace.store import Workspace
-
-    ws = Workspace(root)
+    ws = _opened(root, opening)
     if ws.tracked(relative) and ws.dirty([relative]):
         raise RegdraftError(f"{relative} (in the workspace {root}) has changes that are not committed; writing a "
                             "result over it would lose them, and no history keeps them. Commit them (or copy the file "

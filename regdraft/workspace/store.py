@@ -146,6 +146,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
         self._config: dict[str, Any] | None = None
         self._git_checked = False
         self._common: Path | None = None  # the repository's shared folder, once `git_policy` vouched for it
+        self._settings_read: git_policy.Settings = None  # the files its settings came from, as last checked
         self._lock: WorkspaceLock | None = None
         # What this object committed, in order: what a command reports under --json.
         self.commits_made: list[str] = []
@@ -226,7 +227,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
     def git_options(self, hooks: bool = False) -> list[str]:
         """The `-c` settings of a git call here (`git_policy`); the repository is checked before the first."""
         if not self._git_checked:
-            self._common = git_policy.refuse_programs(self.root)
+            self._common, self._settings_read = git_policy.refuse_programs(self.root)
             git_nested.refuse_nested(self.root)  # a submodule's own settings are not read: refused outright
             self._git_checked = True
         return git_policy.options(hooks)
@@ -297,7 +298,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
 
     def dirty(self, paths: list[str]) -> list[str]:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
-        if not paths:
+        if not paths or self._nothing_tracked(paths):
             return []
         # -z: paths come unquoted, whatever characters they hold (`Tờ trình.md`). Many paths are
         # filtered here rather than passed to git, whose argument list is bounded.
@@ -317,6 +318,11 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
             wanted = set(paths)
             found = [f for f in found if f in wanted or any(f.startswith(w.rstrip("/") + "/") for w in wanted)]
         return found
+
+    def _nothing_tracked(self, paths: list[str]) -> bool:
+        """No index, no commit and none of `paths`: a status lists nothing (`init` in a new folder asks no git)."""
+        return not git_nested.has_index(self.root) and not any(os.path.lexists(self.root / p) for p in paths) \
+            and self._head() is None
 
     def identity_env(self) -> dict[str, str]:
         """Author and committer for commits: the user's git identity, else the fallback."""
@@ -384,8 +390,10 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
             self._repo.git.clear_cache()
 
     def _head(self) -> str | None:
-        try:
-            return self.repo.head.commit.hexsha
+        from git.refs.symbolic import SymbolicReference
+
+        try:  # read from git's files, as GitPython reads every ref (`git_head`): no `git cat-file` for its type
+            return SymbolicReference.dereference_recursive(self.repo, "HEAD")
         except ValueError:
             return None
 

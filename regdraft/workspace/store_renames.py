@@ -67,11 +67,12 @@ class RenamedPaths:
         while limit is None or len(entries) < limit:
             found = self._touching(path, start, None if limit is None else limit - len(entries))
             source, upto = None, len(found)
-            for at, (header, status) in enumerate(found):
-                if status == "A" and (source := self._renamed_from(header[0], path)) is not None:
+            for at, (header, status, root) in enumerate(found):
+                # A commit with no parent renames nothing (git's diff-tree compares it with nothing): not asked.
+                if status == "A" and not root and (source := self._renamed_from(header[0], path)) is not None:
                     upto = at + 1  # the newest addition at `path` that a rename made: the file came from `source`
                     break
-            entries.extend((header, path) for header, _ in found[:upto])
+            entries.extend((header, path) for header, _, _ in found[:upto])
             if source is None:
                 break
             renamed = found[upto - 1][0][0]
@@ -131,18 +132,18 @@ class RenamedPaths:
         kept = self._walks[renamed] = walk if len(walk) == len(records) else None  # a merge: not walked in order
         return kept
 
-    def _touching(self, path: str, start: str, limit: int | None) -> list[tuple[Header, str]]:
+    def _touching(self, path: str, start: str, limit: int | None) -> list[tuple[Header, str, bool]]:
         """The commits from `start` back that touched `path` (renames not followed), newest first, each with the
-        letter git gives the path's change in it (A, M, D, T; none for a merge)."""
+        letter git gives the path's change in it (A, M, D, T; none for a merge) and whether it has no parent."""
         options = [f"--max-count={limit}"] if limit is not None else []
-        log = LogFormat("%H", "%an", "%ad", "%aI", "%cI", "%s")
+        log = LogFormat("%H", "%P", "%an", "%ad", "%aI", "%cI", "%s")
         out = self._query("log", "--no-renames", "--name-status", "-z", "--date=short", *options, log.argument(),
                           start, "--", path, unborn="")
-        found: list[tuple[Header, str]] = []
-        for (sha, author, date, when, committed, subject), rest in log.records(out):
+        found: list[tuple[Header, str, bool]] = []
+        for (sha, parents, author, date, when, committed, subject), rest in log.records(out):
             changes = rest.split("\x00")[1:]
             status = changes[0].strip()[:1] if changes else ""  # `\nA`, then the path
-            found.append(((sha, author, date, when, committed, subject), status))
+            found.append(((sha, author, date, when, committed, subject), status, not parents.strip()))
         return found
 
     def _renamed_from(self, sha: str, relative: str) -> str | None:

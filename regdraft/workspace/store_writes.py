@@ -28,7 +28,7 @@ from regdraft.core.commands import Command, words
 from regdraft.core.errors import GitFailed, RegdraftError, StoreError
 from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import about, new_file, shown_path
-from regdraft.workspace import git_policy, interrupts, run_memo
+from regdraft.workspace import git_head, git_policy, interrupts, run_memo
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, changed_while_stopped, stop_point
 from regdraft.workspace.write_failures import failure as failure
 from regdraft.workspace.write_failures import left_for_repair, write_failed
@@ -106,6 +106,7 @@ class Transactions:
     refused_interrupted: bool
     files_committed: list[str]
     _lock: WorkspaceLock | None
+    _settings_read: git_policy.Settings
 
     if TYPE_CHECKING:
         @property
@@ -255,7 +256,9 @@ class Transactions:
             import git
 
             try:
-                sha = self._write_and_commit(changes, paths, message, tag, author)
+                # Files that were there are tracked and clean (the check above): `git commit` stages them itself.
+                sha = self._write_and_commit(changes, paths, message, tag, author,
+                                             None if allow_dirty else [p for p in paths if saved[p] is None])
             except (git.GitCommandError, OSError, StoreError) as exc:  # a program error is not "the write failed"
                 self.undo_or_leave(exc, message, lambda: self._undo_commit(saved, head, index_before, tag,
                                                                            new_folders))
@@ -309,8 +312,10 @@ class Transactions:
         self.files_committed.extend(p for p in dict.fromkeys(paths) if p not in known)
 
     def _write_and_commit(self, changes: Mapping[str, bytes | None], paths: list[str], message: str,
-                          tag: str | None, author: str | None) -> str:
-        """Write the files, commit them and tag: the steps a journal can finish after a kill."""
+                          tag: str | None, author: str | None, new: list[str] | None = None) -> str:
+        """Write the files, commit them and tag: the steps a journal can finish after a kill. `new`: the paths git
+        does not track yet, the only ones `git add` stages (None: all of them); `git commit` with the paths stages
+        the tracked ones itself, one git process fewer a write of files that were there."""
         # In the caller's order: adoption writes its status line last, so a kill part-way
         # never leaves an amendment marked adopted over an unchanged regulation.
         for relative in changes:
@@ -330,8 +335,9 @@ class Transactions:
                     raise about(exc, target) from None
             stop_point("file-written")
         self.settings_still_harmless()
-        with self._pathspec(paths) as named:
-            self.repo.git.add("-A", *named)
+        if new is None or new:
+            with self._pathspec(paths if new is None else new) as named:
+                self.repo.git.add("-A", *named)
         commit_options = [] if run_hooks(self.config, self.root) else ["--no-verify"]
         with self.repo.git.custom_environment(**self.identity_env()):
             by = ["--author", author] if author else []
@@ -341,22 +347,25 @@ class Transactions:
             if tag:
                 self.repo.git.tag("-a", tag, "-m", message)
         stop_point("tagged")
-        return self.repo.head.commit.hexsha
+        return self._head() or self.repo.head.commit.hexsha  # the second only words a HEAD that cannot be read
 
     def settings_still_harmless(self) -> None:
         """Check the repository's git settings again (`git_policy.refuse_programs`) once a write put its files in the
         work tree, before git stages them: `git add` runs the filters the settings name, and the check made when the
         workspace was opened saw the settings before the write. A repair's journal naming `.git/config.worktree` (a
         filter) and `.gitattributes` had `git add` run it (r28 sweep AD); `write_path` refuses such a path now, and
-        this is the second lock on the same door."""
-        git_policy.refuse_programs(self.root)
+        this is the second lock on the same door. While the files the settings come from hold the bytes they held
+        at the last check (`git_settings`), git is not asked for them again."""
+        self._settings_read = git_policy.refuse_programs(self.root, self._settings_read)[1]
 
     def writable_branch(self, *, initial: bool = False) -> str:
         """The branch HEAD names, refusing a detached HEAD (and an unborn branch unless `initial`)."""
         import git
 
+        branch = git_head.branch_named(Path(self.repo.git_dir))  # from HEAD's file; git says what else it holds
         try:
-            branch = str(self.repo.git.symbolic_ref("-q", "HEAD")).strip()
+            if branch is None:
+                branch = str(self.repo.git.symbolic_ref("-q", "HEAD")).strip()
         except git.GitCommandError as exc:
             if exc.status != 1:  # `-q`: 1 (and nothing said) is a detached HEAD; anything else, git failing
                 raise StoreError(f"git could not read which branch HEAD names in {self.root}: {failure(exc)}; "
