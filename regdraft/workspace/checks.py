@@ -223,7 +223,7 @@ def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendm
     why = dated_out_of_order(ws, path, current, adopted)
     if why is not None:
         return [Problem(f"differs from its base text with the adopted amendments replayed: {why}.", path)]
-    where, line = _first_difference(current, replayed)
+    where, line = first_difference(current, replayed)
     return [
         Problem(
             f"differs from its base text with the adopted amendments replayed (first at {where}): it was "
@@ -234,7 +234,8 @@ def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendm
     ]
 
 
-def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, int]:
+def first_difference(current: Regulation, replayed: Regulation) -> tuple[str, int]:
+    """Where `current` first reads otherwise than `replayed` (the provision, and its line in `current`)."""
     if current.preamble != replayed.preamble:
         return "the preamble", 0
     mine: Iterator[Located] = current.walk()

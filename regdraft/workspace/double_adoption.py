@@ -11,6 +11,8 @@ Only a real adoption on the remote sets yours aside: a commit adopting the amend
 writes it) that changes a regulation, and a signed and an effective date that are dates. A commit setting only the
 front matter to `status: adopted` (no text amended, `effective: [1, 2, 3]`) made the sync drop your real adoption and
 keep it (r35 sweep BH F2); now the sync refuses before git starts and says what is on the remote (`refuse_unproven`).
+Changing "a regulation" was no proof either: an empty `regulations/.keep`, or a blank line, passed (r36 sweep BK F3);
+each regulation the amendment amends must now read as the amendment applied to it (`adoption_proof`).
 Every value the remote supplies (an author, a date, a number) is printed as `text.shown_name` shows it: an escape
 sequence in a git author's name cleared the screen and set the window title (r35 sweep BH F3).
 
@@ -25,9 +27,10 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
-from regdraft.core.errors import RegdraftError, StoreError
+from regdraft.core.errors import StoreError
 from regdraft.core.layout import REGULATIONS, amendment_path
 from regdraft.core.text import shown_name
+from regdraft.workspace.adoption_proof import front_at, not_applied
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
@@ -81,19 +84,20 @@ def _remote_adoption(ws: Workspace, commit: CommitInfo, theirs: str, incoming: l
     if subject is None:
         return None
     slug = subject.group(2)
-    there = _front(ws, slug, theirs)
+    there = front_at(ws, slug, theirs)
     if there.get("status") != "adopted":
         return None
     found = next((c for c in reversed(incoming) if adopted_slug(c) == slug), None)
     number = shown_name(str(there.get("number") or subject.group(1)))
     adoption = Adoption(slug, number, shown_name(found.author) if found else "a colleague", _date(there, "signed"),
                         _date(there, "effective"), found.sha if found else theirs)
-    return adoption, _unproven(there, found)
+    return adoption, _unproven(ws, slug, there, found)
 
 
-def _unproven(there: dict[str, object], found: CommitInfo | None) -> list[str]:
+def _unproven(ws: Workspace, slug: str, there: dict[str, object], found: CommitInfo | None) -> list[str]:
     """What makes the remote's `status: adopted` no adoption `amend adopt` made: no commit adopting it came in, the
-    one that did changed no regulation (adopting applies the amendment to its text), a date is not a date."""
+    one that did changed no regulation, or not as the amendment applied to it does (`adoption_proof`), a date is not
+    a date."""
     wrong: list[str] = []
     if found is None:
         wrong.append("no commit that came in adopts it (only its front matter says so)")
@@ -102,6 +106,8 @@ def _unproven(there: dict[str, object], found: CommitInfo | None) -> list[str]:
         changed = ", ".join(shown_name(path) for _, path in found.files[:3]) or "nothing"
         wrong.append(f"the commit saying so ({found.sha[:8]} by {shown_name(found.author)}) amends no regulation: "
                      f"it changes {changed} only")
+    else:
+        wrong.extend(not_applied(ws, slug, found))
     for key, what in (("signed", "signing"), ("effective", "effective")):
         if read_date(there.get(key)) is None:
             wrong.append(f"its {what} date ({_date(there, key)}) is not a date")
@@ -111,7 +117,7 @@ def _unproven(there: dict[str, object], found: CommitInfo | None) -> list[str]:
 def local_adoption(ws: Workspace, commit: CommitInfo) -> Adoption:
     """This clone's adoption `commit`, as its copy of the amendment records it."""
     slug = adopted_slug(commit)
-    mine = _front(ws, slug, commit.sha)
+    mine = front_at(ws, slug, commit.sha)
     return Adoption(slug, str(mine.get("number") or ""), commit.author, _date(mine, "signed"),
                     _date(mine, "effective"), commit.sha)
 
@@ -151,7 +157,7 @@ def refuse_merge(ws: Workspace, remote: str, incoming: list[CommitInfo], theirs:
 
     head = local[-1].sha if local else ""
     for commit in local:
-        if _front(ws, adopted_slug(commit), head).get("status") != "adopted":
+        if front_at(ws, adopted_slug(commit), head).get("status") != "adopted":
             continue  # no adoption, or one undone since (`git revert`, as the refusal says)
         there = adopted_there(ws, commit, theirs, incoming)
         if there is not None:
@@ -168,7 +174,7 @@ def refuse_unproven(ws: Workspace, remote: str, before: str, theirs: str, local:
     head = local[-1].sha
     incoming = ws.commits(before or None, theirs)
     for commit in adopting:
-        if _front(ws, adopted_slug(commit), head).get("status") != "adopted":
+        if front_at(ws, adopted_slug(commit), head).get("status") != "adopted":
             continue  # undone since
         found = _remote_adoption(ws, commit, theirs, incoming)
         if found is not None and found[1]:
@@ -193,21 +199,6 @@ def _correcting(theirs: Adoption, mine: Adoption, holds: str = "now holds") -> s
     return ("regdraft has no command that changes the dates of an adopted amendment: if yours were the right ones, "
             f"tell {theirs.author}, as the workspace {holds} {theirs.author}'s dates everywhere (the text in force on "
             "every day, and the exports).")
-
-
-def _front(ws: Workspace, slug: str, rev: str) -> dict[str, object]:
-    if not slug or not rev:
-        return {}
-    from regdraft.core.encodings import readable_head
-    from regdraft.core.frontmatter import read_front_matter
-
-    relative = amendment_path(slug)
-    try:
-        lines = readable_head(ws.read(relative, rev)).splitlines()
-        _, meta, _ = read_front_matter(lines, relative, [], absent="")
-    except RegdraftError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def _date(meta: dict[str, object], key: str) -> str:
