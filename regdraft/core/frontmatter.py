@@ -312,9 +312,10 @@ DATE_KEYS = ("signed", "effective")
 SIGNER_KEYS = ("on_behalf", "title", "name")
 # Control characters, and the invisible ones no legal text holds: zero-width spaces and joiners, direction marks,
 # and the embeddings, overrides and isolates that show a line's letters in another order than they are stored
-# (`Quy chế \u202elàm việc`). The first are read as a space, the others as nothing.
+# (`Quy chế \u202elàm việc`). The first (the C1 controls too: U+0085 is a line break) are read as a space, the others
+# as nothing.
 _CONTROL = CONTROL
-_SPACED = frozenset("\u2028\u2029") | {chr(c) for c in range(0x20)} | {"\x7f"}
+_SPACED = frozenset("\u2028\u2029") | {chr(c) for c in [*range(0x20), *range(0x7f, 0xa0)]}
 
 
 def _replaced(found: re.Match[str]) -> str:

@@ -116,9 +116,12 @@ def setting_text(value: object) -> str | None:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-# What no document format holds (XML refuses these controls) or a legal text holds (direction overrides): read out
-# of a front matter line (`frontmatter.without_control_characters`) and of the settings printed on a document.
-CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029{INVISIBLE}]")
+# What no document format holds (XML refuses these controls) or a legal text holds (the C1 controls U+0080-U+009F,
+# which a terminal acts on as it does on an escape, U+009B starting a command as ESC [ does; direction overrides):
+# read out of a front matter line (`frontmatter.without_control_characters`) and of the settings printed on a
+# document. A regulation holding U+009B passed `check` and `show` printed it raw (r36 sweep BK F4).
+C1 = "\x80-\x9f"
+CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{C1}\u2028\u2029{INVISIBLE}]")
 
 
 # What no XML document (DOCX, XLSX, a Word reply) can hold, and so no comment, reply or name keeps: the control
@@ -182,6 +185,8 @@ def control_character(text: str) -> str | None:
     char = found.group()
     if char in "\u2028\u2029" or ord(char) < 0x20 or char == "\x7f":
         return f"the control character U+{ord(char):04X}, which no document format can hold"
+    if "\x80" <= char <= "\x9f":
+        return f"the control character U+{ord(char):04X}, which no legal text holds"
     does = ("it shows letters in another order than they are stored" if _REORDERING.match(char) else
             "it cannot be seen, yet a search for the words around it does not find them")
     return f"the invisible character {invisible_name(char)}, which no legal text holds: {does}"

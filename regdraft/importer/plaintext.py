@@ -27,7 +27,10 @@ from regdraft.importer import header, legacy, pdfcopy
 from regdraft.importer.report import Note, Paragraph
 
 # Word's manual line break (Shift+Enter) pasted as text: U+000B (vertical tab), or U+2028 (line separator).
-SOFT_BREAKS = "\v\u2028"
+# The line breaks inside a paragraph, read as spaces: Word's Shift+Enter (U+000B, U+2028 as a paste has it) and the
+# C1 control U+0085 (next line), which a text converted from another system may end its lines with (a control
+# character `check` names in a stored file: r36 sweep BK F4).
+SOFT_BREAKS = "\v\u2028\x85"
 _SPACES = re.compile(f"[ {ODD_SPACES}{SOFT_BREAKS}]+")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -93,15 +96,18 @@ def with_capitals(paragraphs: Sequence[Paragraph], unit: str,
 
 def _soft_break_notes(text: str) -> list[Note]:
     """One note when lines hold Word's manual line breaks, which `clean` reads as spaces, naming the characters
-    found: U+000B (vertical tab) as Word's own text has it, U+2028 (line separator) as a paste from Word often has."""
+    found: U+000B (vertical tab) as Word's own text has it, U+2028 (line separator) as a paste from Word often has,
+    U+0085 (next line) as a text converted from another system may."""
     lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if any(ch in line for ch in SOFT_BREAKS)]
     if not lines:
         return []
     one = len(lines) == 1
-    found = " or ".join(f"U+{ord(ch):04X}" for ch in SOFT_BREAKS if any(ch in line for _, line in lines))
-    return [Note(lines[0][0], "info", f"{len(lines)} {'line holds' if one else 'lines hold'} line breaks typed with "
-                                      f"Shift+Enter ({found}), the first this one; each was read as a space: a "
-                                      "paragraph holds no line breaks.")]
+    chars = [ch for ch in SOFT_BREAKS if any(ch in line for _, line in lines)]
+    found = " or ".join(f"U+{ord(ch):04X}" for ch in chars)
+    typed = "" if "\x85" in chars else "typed with Shift+Enter "
+    return [Note(lines[0][0], "info", f"{len(lines)} {'line holds' if one else 'lines hold'} line breaks {typed}"
+                                      f"({found}), the first this one; each was read as a space: a paragraph holds "
+                                      "no line breaks.")]
 
 
 def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line", done: str = "left out") -> list[Note]:
