@@ -19,7 +19,7 @@ from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.comments import shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem
-from regdraft.core.text import person
+from regdraft.core.text import person, shown_text
 from regdraft.workspace.store import Workspace
 
 TYPES = ("general", "substantive", "editorial")
@@ -213,7 +213,8 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         # One line a comment, as `grep` and `cut` read it: a line break typed in a sheet cell, the form or a Word
         # selection across paragraphs is a space here (--json keeps the text exact).
         line = _one_line(f"{who}: {selected}{c.text}")
-        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe(language):<24} {answer:<9} {line}")
+        where = f"{on:<10} {item.placement.describe(language):<24}"  # U+009B, U+202E escaped (r36 sweep BK F5)
+        done.say(shown_text(f"{c.id:<6} r{c.round} {where} {answer:<9} {line}"))
     return done
 
 

@@ -177,10 +177,14 @@ def marked(segments: Sequence[DiffSegment], context: int | None = None) -> str:
 
 
 def problem_line(problem: Problem, err: bool = False) -> str:
-    """A problem as `file:line: unit: message`, the place in bold and the message red (a warning yellow)."""
+    """A problem as `file:line: unit: message`, the place in bold and the message red (a warning yellow); a control or
+    invisible character the message quotes from a file (a comment's body holding U+009B) escaped (`text.shown_text`),
+    as the file's name is (r36 sweep BK F5)."""
     from dataclasses import replace
 
-    problem = replace(problem, message=spelled(problem.message))
+    from regdraft.core.text import shown_text
+
+    problem = replace(problem, message=shown_text(spelled(problem.message)))
     text = str(problem)
     message = problem.message if problem.message and text.endswith(problem.message) else ""
     where = text[: len(text) - len(message)] if message else text

@@ -24,6 +24,7 @@ from regdraft.cli.options import (
 from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
 from regdraft.core.encodings import text_of
+from regdraft.core.text import shown_text
 
 
 @click.group("round")
@@ -96,7 +97,8 @@ def round_list(slug: str, workspace: Path | None) -> Result:
     if not found:
         done.say(f"No rounds on {slug} yet.")
     for r in found:
-        done.say(f"{r.number:>3}  {r.status.value:<6}  draft {r.draft:<3} due {r.due}  {r.revision[:8]}  {r.title}")
+        line = f"{r.number:>3}  {r.status.value:<6}  draft {r.draft:<3} due {r.due}  {r.revision[:8]}  {r.title}"
+        done.say(shown_text(line))  # a round file's title holding U+009B or U+202E, escaped (r36 sweep BK F5)
     return done
 
 
@@ -115,7 +117,7 @@ def round_show(slug: str, number: int | None, workspace: Path | None) -> Result:
     from regdraft.workspace import rounds
 
     summary = rounds.summarise(open_workspace(workspace), slug, number)
-    return Result(summary.fields()).say("\n".join(summary.lines(slug)))
+    return Result(summary.fields()).say(shown_text("\n".join(summary.lines(slug))))
 
 
 @round_.command("close")

@@ -30,7 +30,7 @@ from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
 from regdraft.core.nearest import nearest_names
-from regdraft.core.text import as_text, nfc, not_text
+from regdraft.core.text import as_text, hiding_character, nfc, not_text
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 
 
@@ -397,6 +397,13 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         link = ""
     problems.extend(Problem(f"'{key}:' holds {said}; it is read without it (retype the text around it).", source,
                             lines.get(key, 1)) for key, said in unwritable.items())
+    # A C1 control (U+009B starts a terminal's command) or an invisible character (U+202E shows the words after it in
+    # another order) no comment the review form records holds: kept as written, and named (r36 sweep BK F5). The
+    # commands print it escaped (`text.shown_text`). A person's words keep their joiners, as the form keeps them.
+    problems.extend(Problem(f"'{key}:' holds {said}; retype the text around it.", source, lines.get(key, 1),
+                            warning=True)
+                    for key, value in data.items() if isinstance(key, str) and isinstance(value, str)
+                    and (said := hiding_character(value, joiners=key in _WORDS)))
     problems.extend(Problem(f"'{key}:' holds {shape}, not text; it is read as its words, one item a line: write the "
                             f"text as one value (quoted, or as a block after '{key}: |').", source, lines.get(key, 1))
                     for key, shape in shaped.items())
@@ -439,6 +446,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
 
 
 _TEXT_KEYS = frozenset(COMMENT_KEYS) - {"round", "order", "sequence", "type", "disposition", "link", "edited"}
+_WORDS = frozenset({"text", "reply"})  # a person's own words, which keep their joiners (`web.actions.WORDS`)
 _SHAPES: dict[type, str] = {list: "a list", dict: "a mapping"}
 
 

@@ -192,6 +192,19 @@ def control_character(text: str) -> str | None:
     return f"the invisible character {invisible_name(char)}, which no legal text holds: {does}"
 
 
+_HIDING = lazy(f"[{C1}{_HIDDEN}]")
+_HIDING_ALL = lazy(f"[{C1}{INVISIBLE}]")
+
+
+def hiding_character(text: str, joiners: bool = False) -> str | None:
+    """How a message names the first C1 control or invisible character of `text` (as `control_character` does); with
+    `joiners`, the zero-width non-joiner and joiner are none (a person's words keep them, as `visible` keeps them).
+    A comment file holding U+202E or U+009B was read and listed as it was (r36 sweep BK F5). None when there is none.
+    """
+    found = (_HIDING if joiners else _HIDING_ALL).search(text)
+    return control_character(found.group()) if found is not None else None
+
+
 def invisible_name(char: str) -> str:
     """How a message names an invisible character: `U+200B (zero width space)`, `U+00AD (soft hyphen: Word's
     optional hyphen)`."""
