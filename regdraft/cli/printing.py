@@ -55,13 +55,22 @@ class Result:
 
 
 def emit(data: Any) -> None:
-    """Print `data` as the one JSON document on stdout."""
+    """Print `data` as the one JSON document on stdout: Vietnamese letters as they are, but each control character
+    (C0, which JSON escapes itself, DEL and the C1 ones) and each invisible one but the joiners (`text.INVISIBLE`:
+    the direction overrides) as a `\\u` escape, the same value to a script. With `ensure_ascii=False` alone, U+009B
+    (a terminal's command) and U+202E went out raw to a person running `--json` in a terminal (r36 sweep BK F6)."""
     import json  # only when --json is given: `regdraft --help` stays light
+    import re
 
     from regdraft.cli.hints import spelled_data
+    from regdraft.core.text import C1, HIDDEN
 
     root, current = _commands()
-    click.echo(json.dumps(spelled_data(root, data, current), ensure_ascii=False, indent=2, default=_plain))
+    dumped = json.dumps(spelled_data(root, data, current), ensure_ascii=False, indent=2, default=_plain)
+    # Only ever inside a JSON string (its syntax is ASCII), so the document stays JSON, each value the same.
+    unshown = f"[\x7f{C1}\u2028\u2029{HIDDEN}]"
+    click.echo(re.sub(unshown, lambda found: f"\\u{ord(found.group()):04x}", dumped) if re.search(unshown, dumped)
+               else dumped)
 
 
 def _commands() -> tuple[click.Command, click.Command | None]:

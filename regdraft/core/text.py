@@ -23,10 +23,10 @@ _LONG = 10_000
 # stored, the soft hyphen (U+00AD: Word's optional hyphen, a hint where a word may break at a line's end, never part
 # of the wording), the Mongolian vowel separator, the deprecated shaping controls (U+206A-U+206F) and the interlinear
 # annotation marks (U+FFF9-U+FFFB). Each hides the words around it from a search (`thủ\u00adtục` is no `thủ tục`).
-_HIDDEN = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-INVISIBLE = f"{_HIDDEN}\u200c\u200d"
+HIDDEN = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+INVISIBLE = f"{HIDDEN}\u200c\u200d"
 _INVISIBLE = lazy(f"[{INVISIBLE}]")
-_NOT_JOINERS = lazy(f"[{_HIDDEN}]")
+_NOT_JOINERS = lazy(f"[{HIDDEN}]")
 SOFT_HYPHEN = "\u00ad"
 _REORDERING = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # the direction marks and controls
 
@@ -192,7 +192,7 @@ def control_character(text: str) -> str | None:
     return f"the invisible character {invisible_name(char)}, which no legal text holds: {does}"
 
 
-_HIDING = lazy(f"[{C1}{_HIDDEN}]")
+_HIDING = lazy(f"[{C1}{HIDDEN}]")
 _HIDING_ALL = lazy(f"[{C1}{INVISIBLE}]")
 
 
