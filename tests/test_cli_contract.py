@@ -108,6 +108,13 @@ def _no_rounds(ws: Path, _mp: pytest.MonkeyPatch) -> None:
     Workspace(ws).commit(dict.fromkeys(files), "No rounds")
 
 
+def _voted(ws: Path, _mp: pytest.MonkeyPatch) -> None:
+    """A vote on file, which the case's vote replaces (or, dated before it, is refused)."""
+    from regdraft.workspace.votes import record_vote
+
+    record_vote(Workspace(ws), SLUG, 40, 3, 0, "2025-03-20", members=49)
+
+
 def _no_access_links(ws: Path, mp: pytest.MonkeyPatch) -> None:
     _no_server(ws, mp)
     revoke(Workspace(ws), "Lò Văn Bình")
@@ -220,6 +227,8 @@ CASES: dict[str, list[Case]] = {
                          # a new name beside the amendment being drafted: a mistyped one, most likely
                          usage("moi", "-r", "01-QC/TU", "--edited", "{tmp}/edited.md", setup=_edited_copy)],
     "amend vote": [ok(SLUG, "--for", "45", "--against", "2", "--date", "2025-03-28"),
+                   ok(SLUG, "--for", "45", "--against", "2", "--date", "2025-03-28", setup=_voted),
+                   problem(SLUG, "--for", "45", "--against", "2", "--date", "2025-03-01", setup=_voted),
                    usage("nope", "--for", "45", "--against", "2", "--date", "2025-03-28"),
                    usage(SLUG, "--for", "45", "--against", "2", "--date", "31/02/2025")],
     "round open": [ok(SLUG, "--due", "2025-07-15", "--yes", "--consult", "Ban Tổ chức Tỉnh ủy", setup=_no_rounds),

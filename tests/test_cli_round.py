@@ -149,9 +149,9 @@ def test_adopt_refuses_a_signing_date_before_the_vote(ws: Workspace, invoke: Inv
     refused = invoke(ws, "amend", "adopt", SLUG, "--signed", early.isoformat())
     assert refused.exit_code == 1 and "Traceback" not in refused.output
     assert (f"  - its signing date {early} is before the conference vote recorded on it ({voted}); adopt it with the "
-            f"date it was signed, on or after the vote: `regdraft amend adopt {SLUG} --signed DATE`, or record the "
-            f"vote again with the date it was held: `regdraft amend vote {SLUG} --for N --against N --abstain N "
-            "--date DATE`\n") in refused.output
+            f"date it was signed, on or after the vote: `regdraft amend adopt {SLUG} --signed DATE`, or correct the "
+            f"vote's date to the date it was held: `regdraft amend vote {SLUG} --for N --against N --abstain N "
+            "--date DATE --force --reason TEXT`\n") in refused.output
     assert ws.repo.head.commit.hexsha == head
     # Signed on the day of the vote: that gate passes (the others are this draft's own).
     same = invoke(ws, "amend", "adopt", SLUG, "--signed", voted.isoformat())

@@ -254,7 +254,7 @@ def test_a_body_that_withdrew_every_comment_has_not_replied(opened: Workspace) -
 def test_vote_and_majority(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     assert votes.vote_majority(ws, SLUG) is False
     before = commits(ws)
-    vote = votes.record_vote(ws, SLUG, 30, 10, 5, "2025-09-20", members=49)
+    vote = votes.record_vote(ws, SLUG, 30, 10, 5, "2025-09-20", members=49).vote
     assert commits(ws) == before + 1 and vote.majority and votes.vote_majority(ws, SLUG)
     votes.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20", members=49)  # 24 of 49 is not more than half
     assert votes.vote_majority(ws, SLUG) is False
@@ -283,7 +283,7 @@ def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(w
 
     ws.config["require_vote_majority"] = True
     written = ws.resolve("HEAD").sha  # the commit that wrote draft 1
-    vote = votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)
+    vote = votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49).vote
     data = yaml.safe_load(ws.read(f"amendments/{SLUG}/vote.yaml", "HEAD"))
     assert (data["draft"], data["revision"]) == (vote.draft, vote.revision) == (1, written)
     assert data["instructions"] == vote.instructions == votes.fingerprint(load(ws, SLUG))
@@ -329,7 +329,7 @@ def test_a_vote_on_instructions_not_committed_is_refused(ws: Workspace) -> None:
 
 
 def test_a_vote_while_a_round_is_open_is_recorded_with_a_warning(opened: Workspace) -> None:
-    vote = votes.record_vote(opened, SLUG, 30, 2, 0, "2025-07-10")
+    vote = votes.record_vote(opened, SLUG, 30, 2, 0, "2025-07-10").vote
     warned = votes.vote_warnings(opened, SLUG, vote)
     assert [(w.source, w.warning) for w in warned] == [(f"amendments/{SLUG}/rounds/1.yaml", True)]
     assert warned[0].message.startswith("comment round 1 on mini-sua (draft 1, comments due 2025-07-15) is still "

@@ -178,10 +178,11 @@ def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:
         return []  # no vote date to compare (an unreadable vote.yaml is the vote gate's and `check`'s to report)
     if voted is None or signed >= voted:
         return []
-    record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
+    # The vote held before the date on file is a correction of that date (`votes.record_vote`).
+    record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None, force=True, reason=None)
     return [Refusal("voted", f"its signing date {signed} is before the conference vote recorded on it ({voted})",
                     f"adopt it with the date it was signed, on or after the vote: "
-                    f"`{Command.of('amend adopt', slug, signed=None)}`, or record the vote again with the date it "
+                    f"`{Command.of('amend adopt', slug, signed=None)}`, or correct the vote's date to the date it "
                     f"was held: `{record}`")]
 
 

@@ -28,6 +28,7 @@ from regdraft.core.layout import vote_path
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 from regdraft.workspace.amendments import amendment_file, load, load_rounds
 from regdraft.workspace.store import Workspace, writes
+from regdraft.workspace.vote_dates import CORRECTED, REPLACES, date_refusals, described
 
 # The commit a vote was taken on, as `record_vote` writes it (an abbreviated id is read too).
 _COMMIT = re.compile(r"[0-9a-fA-F]{7,40}")
@@ -61,12 +62,37 @@ class Vote:
         return self.for_ * 2 > base
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A vote `record_vote` recorded, and the vote on file it replaced: `replaced` when that file read; `unreadable`
+    names the file when it did not (what it held is then in its history alone)."""
+
+    vote: Vote
+    replaced: Vote | None = None
+    unreadable: str = ""
+
+    @property
+    def replacing(self) -> str:
+        """` This vote replaces the vote of 2025-09-20 on draft 2 (45 for, 2 against, 1 abstaining).` ("" when it
+        replaces no vote that could be read), to follow the sentence saying what was recorded."""
+        return f" This vote replaces {described(self.replaced)}." if self.replaced is not None else ""
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """A warning when the vote file replaced could not be read."""
+        return [Problem("the vote recorded here before could not be read; the vote just recorded replaces it, and "
+                        "the history keeps the one replaced", self.unreadable, warning=True)] if self.unreadable else []
+
+
 @writes
 def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str | dt.date,
-                members: int | None = None) -> Vote:
-    """Record the conference vote next to the amendment (one commit); an adopted amendment's vote is
-    part of its record and is not recorded again (`NotPending`), and a vote dated after today is refused: the
-    conference has not voted yet (a date mistyped ahead let the text be signed "before" its vote)."""
+                members: int | None = None, *, force: str | None = None) -> Recorded:
+    """Record the conference vote next to the amendment (one commit), replacing the one on file, which the commit
+    names (the history keeps both). An adopted amendment's vote is part of its record and is not recorded again
+    (`NotPending`); a vote dated after today is refused: the conference has not voted yet (a date mistyped ahead let
+    the text be signed "before" its vote). A vote dated before the vote it replaces, or before the last comment round
+    was opened (`vote_dates.date_refusals`), is refused unless `force` gives the reason, recorded in the commit: the
+    correction of a date recorded wrong."""
     relative = amendment_file(ws, slug)
     amendment = load(ws, slug)
     if amendment.status == "adopted":
@@ -80,6 +106,8 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
         raise UsageError(f"The vote counts must not be negative or over {MAX_COUNT:,}, and the votes cast cannot "
                          "exceed the members.",
                          options=("members",))
+    if force is not None and not force.strip():
+        raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
     voted, today = parse_date(date, "the vote date"), dt.date.today()
     if voted > today:
         raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
@@ -94,14 +122,38 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
         raise StoreError(f"{relative} has changes to its instructions that are not committed; a vote is recorded on "
                          f"the text as committed: commit the text the conference voted on, then record the vote. "
                          f"Nothing was recorded.")
+    try:
+        replaced, unreadable = load_vote(ws, slug), ""
+    except RegdraftError:  # a vote file put right by recording the vote again (`unreadable_vote`)
+        replaced, unreadable = None, vote_path(slug)
+    refused = date_refusals(ws, slug, voted, committed.draft, replaced)
+    if refused and force is None:
+        raise RegdraftError(_date_refusal(slug, voted, refused, for_, against, abstain, members))
     vote = Vote(for_, against, abstain, voted.isoformat(), members, committed.draft, head, fingerprint(committed))
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority, "draft": vote.draft, "revision": vote.revision,
             "instructions": vote.instructions}
     text = dump_yaml(data, sort_keys=False, allow_unicode=True)
-    ws.commit({vote_path(slug): text.encode("utf-8")},
-              f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining")
-    return vote
+    lines = [f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining"]
+    if replaced is not None or unreadable:
+        lines += ["", f"{REPLACES}{described(replaced)}." if replaced is not None
+                  else f"{REPLACES}the vote recorded before, whose file could not be read."]
+    if refused and force is not None:
+        lines += ["", f"{CORRECTED}{' '.join(force.split())}", *(f"- {clause}" for clause in refused)]
+    ws.commit({vote_path(slug): text.encode("utf-8")}, "\n".join(lines))
+    return Recorded(vote, replaced, unreadable)
+
+
+def _date_refusal(slug: str, voted: dt.date, refused: list[str], for_: int, against: int, abstain: int,
+                  members: int | None) -> str:
+    """Why a vote's date is refused (`vote_dates.date_refusals`), and the two ways on: the date it was held, or the
+    same vote recorded as a correction with its reason."""
+    given = {"members": members} if members is not None else {}
+    correct = Command.of("amend vote", slug, for_=for_, against=against, abstain=abstain, date=voted.isoformat(),
+                         **given, force=True, reason=None)
+    return (f"The vote of {voted} on {slug} is not recorded:\n" + "\n".join(f"  - {clause}" for clause in refused)
+            + f"\nNothing was recorded. Record the vote with the date it was held; if it was held on {voted} all the "
+            f"same, record it as a correction, saying why: `{correct}` (the reason is kept in its commit).")
 
 
 _KEYS = "keys: for, against, abstain, date, members; draft, revision, instructions"
