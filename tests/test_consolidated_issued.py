@@ -6,8 +6,8 @@ authentication), sweep r26/K defects 1 and 2.
    THỰC VĂN BẢN HỢP NHẤT` block are the copy's and are left out, the base's front matter recovered (an import note
    names what could not be). They were read as the decree's issuer, date and signer, the opening kept as preamble.
 2. The body numbers and authenticates only a consolidated text: a translation lacking its original's amendments, a
-   text with no amendment in force, a day of authentication before an included amending document was signed, and an
-   unreadable signer are refused before anything is written.
+   text with no amendment in force, a day of authentication before an included amending document was signed or
+   before the text's own date, and an unreadable signer are refused before anything is written.
 
 Nghị định 63/2010/NĐ-CP with 48/2013/NĐ-CP from ../shared/corpus (skipped where absent); the shipped Party workspace
 (01-QC/TU, 05-QC/TU adopted)."""
@@ -150,7 +150,7 @@ def test_only_a_consolidated_text_is_numbered_and_authenticated(party: Workspace
             "on 2025-10-20, after that day") in said
     # A copy for reference without a number, and the copy authenticated on the day, are written.
     assert invoke(party, "export", "01-QC/TU", "--as-of", "2025-01-01", "-o", str(tmp_path / "a.html")).exit_code == 0
-    assert invoke(party, "export", "01-QC/TU", "--as-of", "2026-01-01", "--number", "09/VBHN-VPTU", "--signed",
+    assert invoke(party, "export", "01-QC/TU", "--as-of", "2025-10-20", "--number", "09/VBHN-VPTU", "--signed",
                   "2025-10-20", "-o", str(tmp_path / "b.html")).exit_code == 0
 
 
@@ -176,6 +176,27 @@ def test_a_decree_copy_is_not_authenticated_before_its_amending_decree_was_signe
     assert ("The consolidated copy of 63/2010/NĐ-CP cannot be authenticated on 2012-01-01: it includes "
             "48/2013/NĐ-CP, signed on 2013-05-14, after that day; nothing was written.") in said
     assert not out.exists()
+
+
+@needs_corpus
+def test_an_authenticated_decree_copy_shows_the_text_in_force_on_its_day(decree: Path,  # noqa: F811
+                                                                          tmp_path: Path) -> None:
+    """r36 BL 1: without `--as-of`, the copy authenticated on 10/12/2013 is the text in force that day, as its opening
+    says; it said the text in force today, years after it was authenticated. A date after the day of authentication
+    is refused: a consolidated text cannot show provisions in force after it was authenticated."""
+    root = _framed(decree, tmp_path)
+    out = tmp_path / "vbhn.md"
+    said = " ".join(_run(root, "export", "63/2010/NĐ-CP", "--number", "07/VBHN-BTP", "--signed", "2013-12-10",
+                         "-o", str(out)).split())
+    assert "the text in force on 2013-12-10, the day it is authenticated (--signed) (48/2013/NĐ-CP;" in said
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "Văn bản hợp nhất này thể hiện các quy định có hiệu lực tính đến ngày 10 tháng 12 năm 2013." in text
+    late = tmp_path / "late.md"
+    said = " ".join(_run(root, "export", "63/2010/NĐ-CP", "--as-of", "2014-01-01", "--number", "07/VBHN-BTP",
+                         "--signed", "2013-12-10", "-o", str(late), code=2).split())
+    assert ("The consolidated copy of 63/2010/NĐ-CP authenticated on 2013-12-10 cannot show the text in force on "
+            "2014-01-01: a consolidated text shows the provisions in force up to the day it is authenticated") in said
+    assert "(Options: --as-of DATE, --signed DATE.)" in said and not late.exists()
 
 
 def test_a_regulation_naming_the_authentication_in_an_article_is_read_as_itself(tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ from regdraft.core.counts import count as counted
 @click.command("export")
 @click.argument("regulation", type=REGULATION_ID)
 @click.option("--as-of", "as_of", type=DATE, default=None,
-              help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: today).")
+              help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: the day of --signed, "
+                   "else today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
               help="The output format (default: from the output file's suffix, else pdf).")
 @click.option("--number", type=LINE, default=None, metavar="NUMBER",
@@ -34,7 +35,8 @@ from regdraft.core.counts import count as counted
                    "regdraft.yaml's consolidation: names (default: a blank in its series, to fill in).")
 @click.option("--signed", type=DATE, default=None,
               help="The day the consolidated copy is authenticated, YYYY-MM-DD or DD/MM/YYYY (default: a blank date "
-                   "to fill in); with consolidation: in regdraft.yaml.")
+                   "to fill in); with consolidation: in regdraft.yaml. The text is the one in force on that day, "
+                   "unless --as-of gives an earlier one.")
 @output_option
 @workspace_option
 @prints_result
@@ -63,12 +65,16 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
             "that issues it: name it in regdraft.yaml (consolidation: {body: VĂN PHÒNG QUỐC HỘI, code: VBHN-VPQH, "
             "signer: {title: CHỦ NHIỆM, name: …}}), or leave the option out for a copy for reference.")
     note_problems(api.read_regulation(ws, regulation)[1], ws.locate_regulation(regulation))
+    authenticated = parse_date(signed, "the day the copy is authenticated") if signed else None
     done = export_regulation(ws, regulation, output, chosen, as_of, progress=sys.stderr.isatty(), number=number,
-                             signed=parse_date(signed, "the day the copy is authenticated") if signed else None)
+                             signed=authenticated)
     amended = ", ".join(done.amendments) or "no amendments"
     shown = Result({"regulation": regulation, "written": str(done.path), "format": done.format, "as_of": done.as_of,
                     "amendments": list(done.amendments), "footnotes": done.footnotes})
-    shown.say(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
+    # Without --as-of, an authenticated copy is the text in force on the day it is authenticated (export_regulation).
+    on_signing = not as_of and done.as_of is not None and done.as_of == authenticated
+    day = f"{done.as_of}, the day it is authenticated (--signed)" if on_signing else f"{done.as_of}"
+    shown.say(f"Wrote {done.path} ({done.format}): the text in force on {day} "
               f"({amended}; {counted(done.footnotes, 'footnote')}).")
     if done.replaced:
         shown.note(done.replaced)

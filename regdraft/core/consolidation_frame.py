@@ -81,9 +81,9 @@ def refusal(frame: Frame, ct: ConsolidatedText, settings: Any,
     """Why `frame`'s body cannot issue `ct` as a consolidated text ('' when it can) and the choices of the export
     it comes from (its `number`, its `signed` day): a signer it cannot read (its
     authentication would print no one), and, for a numbered or dated copy, a text with no amendment in force on its
-    date (nothing to consolidate), a translation lacking its original's amendments (`lacking`, each named) or a day
-    of authentication before the latest amending document included was signed. One sentence, naming the text and
-    the day."""
+    date (nothing to consolidate), a translation lacking its original's amendments (`lacking`, each named), a day
+    of authentication before the latest amending document included was signed, or before the text's own date (a copy
+    cannot show provisions in force after it was authenticated). One sentence, naming the text and the day."""
     if not frame.issued:
         return "", ()
     name, day = ct.regulation.id, ct.as_of.isoformat()
@@ -108,6 +108,11 @@ def refusal(frame: Frame, ct: ConsolidatedText, settings: Any,
         return (f"The consolidated copy of {name} cannot be authenticated on {frame.signed.isoformat()}: it includes "
                 f"{latest.number}, signed on {latest.signed.isoformat()}, after that day; nothing was written.",
                 ("signed",))
+    if frame.signed is not None and ct.as_of > frame.signed:
+        return (f"The consolidated copy of {name} authenticated on {frame.signed.isoformat()} cannot show the text in "
+                f"force on {day}: a consolidated text shows the provisions in force up to the day it is "
+                "authenticated, not after it; give a date of the text on or before that day, or a later day of "
+                "authentication; nothing was written.", ("as_of", "signed"))
     return "", ()
 
 

@@ -80,7 +80,8 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
                       signed: dt.date | None = None) -> Exported:
     """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown; issued by the consolidating body
     of the workspace's `consolidation:` setting when it names one, with the copy's `number` and `signed` date
-    (`core.consolidation_frame`)."""
+    (`core.consolidation_frame`), the text then in force on `as_of`, by default the day it is authenticated
+    (`signed`), else today."""
     from regdraft.core.consolidation_frame import Frame, frame_of, framed, refusal
     from regdraft.core.errors import RegdraftError, UsageError
     from regdraft.render.output import Settings, choose, write
@@ -89,10 +90,12 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
 
     chosen = choose("consolidated", output, fmt)
     refuse_unprintable(ws, "consolidation")  # a control character in a line it prints: no DOCX can hold it
-    ct = consolidated_text(ws, name, as_of)
-    profile = profile_for(ws, ct.regulation.meta)
     settings_given = ws.config.get("consolidation")
     frame = frame_of(settings_given, number, signed)
+    if as_of is None and frame.issued and frame.signed is not None:
+        as_of = frame.signed  # an authenticated copy shows the text in force on the day it is authenticated (r36 BL 1)
+    ct = consolidated_text(ws, name, as_of)
+    profile = profile_for(ws, ct.regulation.meta)
     lacking = [f"{a.name}, in force from {a.effective}" for a, _ in
                untranslated(ws, ct.regulation.meta, ct.as_of, {a.number for a in ct.amendments})]
     unframed = ""
