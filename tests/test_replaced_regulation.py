@@ -29,7 +29,7 @@ def _term_xv(ws: Workspace, replaces: str = "replaces: 01-QC/TU\n") -> str:
     text = text.replace("signed: 2021-01-09", "signed: 2025-10-28").replace("effective: 2021-01-09",
                                                                             "effective: 2025-10-28")
     text = text.replace(ENTRY_OLD, "thay thế Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ "
-                        "2020 - 2025 ban hành kèm theo Quy chế số 01-QC/TU ngày 09/01/2021.")
+                        "2020 - 2025 (Quy chế số 01-QC/TU ngày 09/01/2021).")
     return text.replace("id: 01-QC/TU\n", f"id: 01-QC/TU-XV\nnumber: 01-QC/TU\n{replaces}", 1)
 
 

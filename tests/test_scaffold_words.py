@@ -226,8 +226,8 @@ def test_a_text_amended_before_is_cited_with_its_amendments(tmp_workspace: Works
     assert adopted.exit_code == 0, adopted.output
     text = " ".join(_new(tmp_workspace, invoke, "lan-hai", "01-QC/TU").split())
     # With its date, as the text it amends is cited (a new draft cited `theo Quy chế số 05-QC/TU,` alone).
-    assert "ban hành kèm theo Quy chế số 01-QC/TU ngày 09/01/2021 đã được sửa đổi, bổ sung một số điều theo Quy chế " \
-           "số 05-QC/TU ngày 15/3/2025; Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
+    assert "nhiệm kỳ 2020 - 2025 (Quy chế số 01-QC/TU ngày 09/01/2021) đã được sửa đổi, bổ sung một số điều theo " \
+           "Quy chế số 05-QC/TU ngày 15/3/2025; Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
     # A text never amended is cited as it was.
     tmp_workspace.commit({"regulations/57-2020-QH14.md": LAW.encode()}, "A law")
     never = " ".join(_new(tmp_workspace, invoke, "luat", "57/2020/QH14").split())
@@ -299,3 +299,54 @@ def test_a_translation_draft_and_its_report_are_numbered_in_the_original_series(
     assert draft_number({**english, "type": "Decision"}, dt.date(2026, 12, 6)) == ""  # another type, another series
     assert blank_number(english, {"report_code": "BC"}) == blank + "-BC/TU"
     assert blank_number({**english, "language": "vi"}, {"report_code": "BC"}) == blank + "-BC/TU-EN"  # no translation
+
+
+QUY_DINH = """---
+id: 09-QĐi/TU
+type: Quy định
+title: Quy định về chế độ làm việc của các ban đảng Tỉnh ủy
+language: vi
+profile: party-36
+national: ĐẢNG CỘNG SẢN VIỆT NAM
+issuer: TỈNH ỦY ĐIỆN BIÊN
+place: Điện Biên
+signed: 2022-04-12
+---
+
+## Điều 1. Phạm vi điều chỉnh
+
+Quy định này quy định chế độ làm việc của các ban đảng Tỉnh ủy.
+
+## Điều 2. Hiệu lực thi hành
+
+Quy định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_party_text_is_cited_by_its_own_type_and_number_not_as_issued_with_itself(tmp_workspace: Workspace,
+                                                                                     invoke: Invoke) -> None:
+    """r36 BL 2: the basis and Điều 1 of a new Party draft cited 01-QC/TU as `Quy chế làm việc … ban hành kèm theo Quy
+    chế số 01-QC/TU`, issued with itself, and a Quy định as a `Quy chế số …`. `ban hành kèm theo` is a text's attached
+    to a decision (`issued_with`): that one still cites its decision so."""
+    text = " ".join(_new(tmp_workspace, invoke, "qc", "01-QC/TU").split())
+    cited = ("Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025 (Quy chế số 01-QC/TU "
+             "ngày 09/01/2021)")
+    assert f"Căn cứ {cited};" in text and f"## Điều 1. Sửa đổi, bổ sung một số điều của {cited} ##" in text, text
+    assert "ban hành kèm theo" not in text
+    # The shipped draft (`init --example office`), which the tool wrote, cites it so too.
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    shipped = " ".join((tmp_workspace.root / f"amendments/{SHIPPED_AMENDMENT}/amendment.md").read_text(
+        encoding="utf-8").split())
+    assert f"Căn cứ {cited};" in shipped and f"## Điều 1. Sửa đổi, bổ sung một số điều của {cited} 1\\." in shipped
+    assert "ban hành kèm theo" not in shipped
+    tmp_workspace.commit({"regulations/09-QĐi-TU.md": QUY_DINH.encode()}, "A Quy định")
+    text = " ".join(_new(tmp_workspace, invoke, "qd", "09-QĐi/TU").split())
+    cited = "Quy định về chế độ làm việc của các ban đảng Tỉnh ủy (Quy định số 09-QĐi/TU ngày 12/4/2022)"
+    assert f"Căn cứ {cited};" in text and f"## Điều 1. Sửa đổi, bổ sung một số điều của {cited} ##" in text, text
+    assert "Quy chế số" not in text and "ban hành kèm theo" not in text
+    attached = QUY_DINH.replace("type: Quy định\n", "type: Quy định\nissued_with: Quyết định\n")
+    tmp_workspace.commit({"regulations/09-QĐi-TU.md": attached.encode()}, "Issued with a decision")
+    text = " ".join(_new(tmp_workspace, invoke, "qd2", "09-QĐi/TU").split())
+    assert ("## Điều 1. Sửa đổi, bổ sung một số điều của Quy định về chế độ làm việc của các ban đảng Tỉnh ủy ban hành "
+            "kèm theo Quyết định số 09-QĐi/TU ngày 12 tháng 4 năm 2022") in text, text

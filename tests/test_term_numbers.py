@@ -23,7 +23,7 @@ from .conftest import SHIPPED_AMENDMENT, Invoke
 from .test_replaced_regulation import _term_xv
 
 XV_FILE = "amendments/qc-xv/amendment.md"
-HEADING = "ngày 28/10/2025\n\n## Điều 2"
+HEADING = "ngày 28/10/2025)\n\n## Điều 2"
 INSTRUCTION = '1\\. Thay thế cụm từ "xem xét, quyết định" bằng cụm từ "quyết định" tại Điều 30.'
 
 
@@ -36,7 +36,7 @@ def two_terms(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> Works
     assert invoke(tmp_workspace, "amend", "new", "qc-xv", "--regulation", "01-QC/TU-XV").exit_code == 0
     text = (tmp_workspace.root / XV_FILE).read_text(encoding="utf-8")
     assert HEADING in text
-    tmp_workspace.commit({XV_FILE: text.replace(HEADING, f"ngày 28/10/2025\n\n{INSTRUCTION}\n\n## Điều 2").encode()},
+    tmp_workspace.commit({XV_FILE: text.replace(HEADING, f"ngày 28/10/2025)\n\n{INSTRUCTION}\n\n## Điều 2").encode()},
                          "Điều 1 of qc-xv")
     return tmp_workspace
 
@@ -121,7 +121,7 @@ Quy chế này có hiệu lực kể từ ngày ký.
 
 @pytest.mark.parametrize(("heading", "meant", "other", "why"), [
     ("Sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030 "
-     "ban hành kèm theo Quy chế số 01-QC/TU ngày 28/10/2025", "01-QC/TU-XV", "01-QC/TU", "the heading cites its title"),
+     "(Quy chế số 01-QC/TU ngày 28/10/2025)", "01-QC/TU-XV", "01-QC/TU", "the heading cites its title"),
     ("Sửa đổi, bổ sung một số điều của Quy chế số 01-QC/TU ngày 28/10/2025", "01-QC/TU-XV", "01-QC/TU",
      "the heading cites its signing date"),
     # Term XIV's document recorded late: its heading names term XIV's text, which the file order put after term XV's.

@@ -133,8 +133,8 @@ def test_a_text_copy_reads_the_place_and_date_line_and_a_later_entry_into_force(
     source.write_text("\n".join([
         "TỈNH ỦY ĐIỆN BIÊN", "Số 07-QC/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Điện Biên, ngày 02 tháng 3 năm 2026", "",
         "QUY CHẾ", "sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV", "",
-        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc ban hành kèm theo Quy chế số 01-QC/TU ngày "
-        "09/01/2021", "1. Sửa đổi khoản 1 Điều 13 như sau:",
+        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc (Quy chế số 01-QC/TU ngày 09/01/2021)",
+        "1. Sửa đổi khoản 1 Điều 13 như sau:",
         "“1. Ban Thường vụ Tỉnh ủy họp thường kỳ mỗi tháng một lần.”.", "",
         "Điều 2. Hiệu lực thi hành", "Quy chế này có hiệu lực sau 10 ngày kể từ ngày ký.", ""]), encoding="utf-8")
     out = tmp_path / "imp.md"
@@ -152,8 +152,8 @@ def test_an_imported_amendment_names_no_translation_as_a_holder_of_its_number(wi
     source.write_text("\n".join([
         "TỈNH ỦY ĐIỆN BIÊN", "Số 02-QC/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Điện Biên, ngày 02 tháng 3 năm 2026", "",
         "QUY CHẾ", "sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV", "",
-        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc ban hành kèm theo Quy chế số 01-QC/TU ngày "
-        "28/10/2025", "1. Sửa đổi khoản 1 Điều 13 như sau:",
+        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc (Quy chế số 01-QC/TU ngày 28/10/2025)",
+        "1. Sửa đổi khoản 1 Điều 13 như sau:",
         "“1. Ban Thường vụ Tỉnh ủy họp thường kỳ mỗi tháng một lần.”.", "",
         "Điều 2. Hiệu lực thi hành", "Quy chế này có hiệu lực kể từ ngày ký.", ""]), encoding="utf-8")
     result = invoke(with_english, "amend", "import", str(source), "--slug", "imp", "-o", str(tmp_path / "imp.md"))

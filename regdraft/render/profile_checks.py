@@ -76,7 +76,7 @@ FIELDS = {
     "note_cited": {"instruction", "document"},
     **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
-    **{part: {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
+    **{part: {"type", "base", "base_type", "cited", "named", "number", "signed", "title", "issuer", "amended",
                             "This", "this", "takes", "authority", "ISSUER"}
        for part in ("amending_title", "amending_preamble", "amending_article", "amending_entry", "decision_preamble",
                     "decision_article", "decision_entry", "decision_implementation", "amending_law_preamble",

@@ -52,6 +52,7 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         issuer = issuer_name(meta)
         issuer = issuer[:1].upper() + issuer[1:]
     kind = kind or ("Quy chế" if vi else "Regulation")
+    own = kind  # the text's own type, as its number is cited (`Quy chế số 01-QC/TU`), whatever amends it
     kind = _AMENDED_BY.get(kind.strip().lower(), kind)  # a code is amended by a law
     # A text issued with a decision is amended by a decision of its type (docs/format.md, `issued_with`): a UBND's
     # Quy chế làm việc by a `Quyết định sửa đổi, bổ sung một số điều của Quy chế … ban hành kèm theo Quyết định …`.
@@ -62,6 +63,7 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
     return {
         "type": kind,
         "base": base,
+        "base_type": own,
         "cited": _first_citation(reg, base, words),
         "named": _first_citation(reg, base, words, numbered=True),
         "number": document_number(reg.meta),
