@@ -154,6 +154,7 @@ _MEASURED_TESTS = frozenset({
     "test_a_member_sends_at_most_the_bound_in_a_round_and_others_are_not_affected",
     "test_a_ministry_name_holding_va_is_replaced_whole_in_one_instruction",
     "test_a_ministry_name_is_not_cut_at_its_inner_comma",
+    "test_a_name_cut_short_reads_type_and_number_first_in_every_format",
     "test_a_named_pipe_in_the_git_folder_is_refused_before_anything_waits_on_it",
     "test_a_new_point_added_after_the_last_point_is_a_point_of_the_clause",
     "test_a_number_keeps_its_whole_unit_and_is_not_widened_to_claim_the_whole_law",

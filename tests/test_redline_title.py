@@ -19,7 +19,7 @@ from tests.test_render_pdf import pdf_fonts
 
 # The running header: both documents named as the title names them, shortened by whole words to one line.
 # The term kept when the title is cut (r23 s11terms: term XIV's and term XV's 01-QC/TU read alike without it).
-RUNNING = "Bản so sánh Dự thảo lần 2 (05-QC/TU) với Quy chế làm việc của Ban Chấp hành … khóa XIV số 01-QC/TU"
+RUNNING = "Bản so sánh Dự thảo lần 2 (05-QC/TU) với Quy chế số 01-QC/TU làm việc của Ban Chấp hành … khóa XIV"
 
 
 def _pages(pdf: Path) -> list[str]:

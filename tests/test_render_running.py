@@ -117,8 +117,9 @@ def test_the_amending_regulation_is_named_by_its_short_title_and_number_on_one_l
     result = invoke(tmp_workspace, "amend", "export", SHIPPED_AMENDMENT, "-o", str(pdf))
     assert result.exit_code == 0, result.output
     lines = PdfReader(str(pdf)).pages[1].extract_text().splitlines()
-    # Its term kept (term XV's 05-QC/TU reads alike but for it): `… Đảng bộ … số 05-QC/TU` before r23 s11terms.
-    header = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành … khóa XIV số 05-QC/TU"
+    # Its term kept (term XV's 05-QC/TU reads alike but for it): `… Đảng bộ … số 05-QC/TU` before r23 s11terms;
+    # type and number first, not after the cut words (`… khóa XIV số 05-QC/TU` read as the term's, r36 BL 3).
+    header = "Quy chế số 05-QC/TU sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành … khóa XIV"
     assert header in lines, lines[-3:]
 
 
@@ -170,7 +171,7 @@ def test_a_title_naming_several_documents_is_named_whole_or_by_type_and_number()
     # A title naming one document is still shortened word by word (`… Quy chế làm việc của Ban Chấp hành …`), its
     # term kept.
     one = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV"
-    assert "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của … khóa XIV số 05-QC/TU" in document_names(
+    assert "Quy chế số 05-QC/TU sửa đổi, bổ sung một số điều của Quy chế làm việc của … khóa XIV" in document_names(
         words, "Quy chế", "05-QC/TU", one)
 
 
@@ -195,7 +196,8 @@ def test_a_long_title_is_shortened_in_proportion_to_its_length(monkeypatch: pyte
         measured.clear()
         names = running.document_names(words, "Quy chế", "01-QC/TU", title)
         line = document_line(words, profile, "Quy chế", "01-QC/TU", title)
-        assert line.endswith("… số 01-QC/TU") and width(line) <= running.budget(profile)
+        assert line.startswith("Quy chế số 01-QC/TU làm việc của Ban") and line.endswith(" …")
+        assert width(line) <= running.budget(profile)
         assert sum(map(len, names)) < 30 * len(title)
         assert sum(measured) < 30 * len(title)
         long_line = "Bản so sánh " + title
@@ -205,8 +207,7 @@ def test_a_long_title_is_shortened_in_proportion_to_its_length(monkeypatch: pyte
         assert sum(measured) < 4 * len(long_line)
     # What is kept is what the line could hold: the shortenings a line of the widest page fits are all there.
     title = "Quy chế làm việc " + "của Ban " * 100
-    assert f"{title.split(' của')[0]} của Ban … số 01-QC/TU" in running.document_names(words, "Quy chế", "01-QC/TU",
-                                                                                         title)
+    assert "Quy chế số 01-QC/TU làm việc của Ban …" in running.document_names(words, "Quy chế", "01-QC/TU", title)
 
 
 def test_check_names_a_title_too_long(tmp_workspace: Workspace, invoke: Invoke) -> None:
@@ -228,5 +229,30 @@ def test_two_terms_documents_of_one_number_keep_their_term_in_the_running_header
                            prefix="VĂN BẢN HỢP NHẤT (bản để tham khảo) - ")
              for term, years in (("XIV", "2020 - 2025"), ("XV", "2025 - 2030"))]
     assert lines[0] != lines[1]
-    assert "khóa XIV" in lines[0] and "khóa XV" in lines[1] and all(line.endswith("số 01-QC/TU") for line in lines)
+    assert lines == [f"VĂN BẢN HỢP NHẤT (bản để tham khảo) - Quy chế số 01-QC/TU làm việc của Ban Chấp hành … khóa "
+                     f"{term}" for term in ("XIV", "XV")]
     assert all(width(line) <= budget(profile) for line in lines)
+
+
+def test_a_name_cut_short_reads_type_and_number_first_in_every_format(tmp_workspace: Workspace, invoke: Invoke,
+                                                                     tmp_path: Path) -> None:
+    """r36 BL 3: `Quy chế … của Ban Chấp hành … khóa XIV số 05-QC/TU` read as if the number were the term's. A title
+    cut short is named type and number first, its cut at the end or before the term it keeps, alike in the HTML
+    title and the Word file's title (the PDF's margin: test above); an English name keeps its number after a comma."""
+    import docx
+
+    named = {}
+    for what, command in (("amendment", ("amend", "export", SHIPPED_AMENDMENT)), ("text", ("export", "01-QC/TU")),
+                          ("english", ("export", "01-QC/TU-EN"))):
+        for suffix in (".html", ".docx"):
+            out = tmp_path / f"{what}{suffix}"
+            result = invoke(tmp_workspace, *command, "-o", str(out))
+            assert result.exit_code == 0, result.output
+            found = re.search(r"<title>([^<]*)</title>", out.read_text(encoding="utf-8")) if suffix == ".html" else None
+            named[what, suffix] = found.group(1) if found else docx.Document(str(out)).core_properties.title
+    assert named["amendment", ".html"] == named["amendment", ".docx"] == (
+        "Quy chế số 05-QC/TU sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành … khóa XIV")
+    assert named["text", ".html"] == named["text", ".docx"] == (
+        "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Quy chế số 01-QC/TU làm việc của Ban Chấp hành … khóa XIV")
+    assert named["english", ".html"] == named["english", ".docx"] == (
+        "CONSOLIDATED TEXT (for reference) - Working Regulations of the … term XIV, No. 01-QC/TU")

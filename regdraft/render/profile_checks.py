@@ -61,6 +61,7 @@ FIELDS = {
     "opening_document": {"title", "number", "name"},
     "running_document": {"title", "number", "name", "about"},
     "running_compared": {"title", "number", "name", "about"},
+    "running_shortened": {"title", "number", "name", "about"},
     "opening_issuer": {"issuer", "about"},
     "opening_unamended": {"document", "date", "is", "has"},
     "opening_amended": {"document", "is", "has"},

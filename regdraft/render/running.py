@@ -8,11 +8,15 @@ Post-conditions of `one_line`:
 1. The line fits the page's width at the margin box's 10 pt (`budget`, `width`): the first candidate that
    fits, the fullest first.
 2. A name is shortened by whole words: its title loses words from its end (`… về kiểm soát thủ tục …`), then
-   it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word. A title that
-   names several documents is never shortened (its list cut short misleads): named in full, or by type and number.
-   A title naming a term (`khóa XV`) keeps it when shortened: term XIV's and term XV's 01-QC/TU differ by it alone.
-   Inside the comparison's line a document is named as its sentence reads (the profile's `running_compared`,
-   else `running_document`): `Comparison of Draft 1 with the Working Regulations …, No. 01-QC/TU`.
+   it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word. A title cut short
+   is named as the profile's `running_shortened` says (party-36: type and number first, `Quy chế số 01-QC/TU làm
+   việc của Ban Chấp hành … khóa XIV`), never with its number after the cut words; a law keeps its name first.
+   A title that names several documents is never shortened (its list cut short misleads): named in full, or by
+   type and number. A title naming a term (`khóa XV`) keeps it when shortened: term XIV's and term XV's 01-QC/TU
+   differ by it alone.
+   Inside the comparison's line a document is named as its sentence reads (the profile's `running_compared`, whole
+   or cut short, else `running_document` and `running_shortened`): `Comparison of Draft 1 with the Working
+   Regulations …, No. 01-QC/TU`.
 3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`.
 """
 
@@ -77,8 +81,11 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
     def named(short: str) -> str:
         rest = type_and_summary(short, doc_type)[1]
         about = "" if alone or rest == short else f" {rest}" if rest else ""
-        return words["running_document"].format(title=short, number=number, name=short if alone else doc_type,
-                                                about=about)
+        # A title cut short is named type and number first (`running_shortened`: `Quy chế số 05-QC/TU sửa đổi, bổ
+        # sung … khóa XIV`): its number after the cut read as the last words' (`… khóa XIV số 05-QC/TU`, r36 BL 3).
+        form = words["running_document"] if short == title or alone else \
+            words.get("running_shortened") or words["running_document"]
+        return form.format(title=short, number=number, name=short if alone else doc_type, about=about)
 
     out: list[str] = []
     if title and number:
@@ -197,7 +204,8 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
     22/2023/QH15`, `Bản so sánh Dự thảo lần 1 với …`."""
     words, _ = redline._words(profile)
     # Named inside the line's sentence: `… with the Working Regulations …, No. 01-QC/TU` (`running_compared`).
-    words = {**words, "running_document": words.get("running_compared") or words["running_document"]}
+    compared = words.get("running_compared")
+    words = {**words, "running_document": compared, "running_shortened": compared} if compared else words
     # The new side is most often an amending document: cited by type and number rather than by half its long title.
     sides = ((redline.new_version, redline.comparison.new.meta, False),
              (redline.old_version, redline.comparison.old.meta, True))
