@@ -156,6 +156,7 @@ _MEASURED_TESTS = frozenset({
     "test_a_ministry_name_is_not_cut_at_its_inner_comma",
     "test_a_name_cut_short_reads_type_and_number_first_in_every_format",
     "test_a_named_pipe_in_the_git_folder_is_refused_before_anything_waits_on_it",
+    "test_a_new_draft_prints_the_profile_s_motto_not_the_en_dashes_of_a_2010_decree",
     "test_a_new_point_added_after_the_last_point_is_a_point_of_the_clause",
     "test_a_number_keeps_its_whole_unit_and_is_not_widened_to_claim_the_whole_law",
     "test_a_percentage_is_quoted_with_its_comparator_not_run_on_to_a_function_word",

@@ -4,10 +4,13 @@ as a law, a Party regulation's as the office writes one, and an office may rewor
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from regdraft.render.profile import load_profile
-from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, Invoke
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import FIXTURES, SHARED, Invoke, in_corpus, needs_corpus
+
+DECREES = SHARED / "corpus" / "amendments" / "nd-63-2010"
 
 LAW = """---
 id: 57/2020/QH14
@@ -350,3 +353,29 @@ def test_a_party_text_is_cited_by_its_own_type_and_number_not_as_issued_with_its
     text = " ".join(_new(tmp_workspace, invoke, "qd2", "09-QĐi/TU").split())
     assert ("## Điều 1. Sửa đổi, bổ sung một số điều của Quy định về chế độ làm việc của các ban đảng Tỉnh ủy ban hành "
             "kèm theo Quyết định số 09-QĐi/TU ngày 12 tháng 4 năm 2022") in text, text
+
+
+@needs_corpus
+def test_a_new_draft_prints_the_profile_s_motto_not_the_en_dashes_of_a_2010_decree(tmp_path: Path,
+                                                                                  invoke: Invoke) -> None:
+    """r36 BL 4: Nghị định 63/2010/NĐ-CP, as issued, joins its motto with en dashes (`Độc lập – Tự do – Hạnh phúc`)
+    and keeps them; a new draft amending it copied them, where Nghị định 30/2020/NĐ-CP (and the state-30 profile)
+    join the tiêu ngữ with hyphens."""
+    in_corpus(DECREES)
+    root = init_workspace(tmp_path / "ws").root
+    assert invoke(root, "import", str(DECREES / "base-63-2010-ND-CP.txt")).exit_code == 0
+    base = next((root / "regulations").glob("*.md")).read_text(encoding="utf-8")
+    assert "\nmotto: Độc lập – Tự do – Hạnh phúc\n" in base  # as issued
+    ws = Workspace(root)
+    draft = _new(ws, invoke, "nd-sua-doi", "63/2010/NĐ-CP")
+    front = draft.split("\n---\n", 1)[0]
+    assert "\nmotto: Độc lập - Tự do - Hạnh phúc\n" in front and "–" not in front, front
+    assert "\nnational: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" in front
+    # A text's own lines that are not the profile's stay its own, the motto's phrases joined by hyphens; a line given
+    # empty stays empty.
+    own = base.replace("motto: Độc lập – Tự do – Hạnh phúc", "motto: Đoàn kết – Kỷ cương").replace(
+        "national: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 'national: ""')
+    path = next((root / "regulations").glob("*.md"))
+    ws.commit({path.relative_to(root).as_posix(): own.encode()}, "Own lines")
+    front = _new(ws, invoke, "nd-sua-doi-2", "63/2010/NĐ-CP").split("\n---\n", 1)[0]
+    assert "\nmotto: Đoàn kết - Kỷ cương\n" in front and "\nnational: ''\n" in front, front

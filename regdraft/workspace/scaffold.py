@@ -79,6 +79,33 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
     }
 
 
+# The dashes joining the phrases of a motto: a hyphen, an en or an em dash, with or without spaces around it.
+_MOTTO_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+
+
+def _new_header_lines(meta: Mapping[str, Any], profile: Profile, vi: bool) -> dict[str, str]:
+    """The national line and motto a new document prints, from its text's (`meta`): the profile's where the text's
+    are the profile's as an older text wrote them (`Độc lập – Tự do – Hạnh phúc`, `CỘNG HOÀ …`: Nghị định 63/2010
+    has en dashes), a text's own otherwise, its motto's phrases joined by hyphens, as Nghị định 30/2020/NĐ-CP writes
+    the tiêu ngữ. The text itself keeps its lines as issued; a new document is written today (r36 BL 4)."""
+    from regdraft.core.text import tone_key
+
+    own = {"national": profile.national_default if vi else profile.national_en,
+           "motto": profile.motto if vi else profile.motto_en}
+    out = {}
+    for key, default in own.items():
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue  # none, or given empty: the text prints none, and so does its new document
+        if key == "motto":
+            value = _MOTTO_DASH.sub(" - ", value.strip())
+        if default and tone_key(" ".join(_MOTTO_DASH.sub(" - ", value).split())) == \
+                tone_key(" ".join(_MOTTO_DASH.sub(" - ", default).split())):
+            value = default
+        out[key] = value
+    return out
+
+
 def _authority(reg: Regulation, words: Mapping[str, str]) -> str:
     """The basis an amending document cites first: the text's own first basis (`Căn cứ Điều lệ Đảng Cộng sản Việt
     Nam;`, an English board's `Pursuant to the Articles of Association of …;`), as the amending document rests on
@@ -187,6 +214,7 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
         meta["profile"] = reg.meta["profile"]
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
     meta.update({k: "" for k in _HEADER_LINES if k in reg.meta and reg.meta[k] is None})
+    meta.update(_new_header_lines(meta, profile, vi))
     signer = meta.get("signer")
     if isinstance(signer, Mapping) and (signer.get("name") or "note" in signer):
         # Who signs is known when it is signed: the text's signer may have left office (a 2023 law's Chủ tịch
