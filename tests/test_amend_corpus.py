@@ -284,8 +284,8 @@ def _notes(case: Case) -> dict[str, str]:
 @pytest.mark.parametrize("case", ["nd-63-2010"], indirect=True)
 def test_a_subject_amendment_is_noted_as_amending_the_lead_in_it_rewrites(case: Case) -> None:
     """`5. Sửa đổi về thời hạn ban hành quyết định công bố tại Điều 15:` rewrites Điều 15's lead-in; its khoản 1-3
-    stay. The note says so (`Phần mở đầu Điều này …`, docs/export.md), not that the whole article was amended."""
-    assert _notes(case)["d15"].startswith("Phần mở đầu Điều này được sửa đổi theo quy định tại khoản 5 Điều 1 của "
+    stay. The note says so (`Đoạn mở đầu Điều này …`, docs/export.md), not that the whole article was amended."""
+    assert _notes(case)["d15"].startswith("Đoạn mở đầu Điều này được sửa đổi theo quy định tại khoản 5 Điều 1 của "
                                           "Nghị định số 48/2013/NĐ-CP")
     assert [str(c.address) for c in case.applied.changes if str(c.address).startswith("d15")] == ["d15.intro"]
 

@@ -228,4 +228,4 @@ def test_a_note_on_an_articles_lead_in_cites_dieu_nay_with_its_capital() -> None
     ct = consolidate(SHIPPED, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
                      dt.date(2025, 6, 1), words=words_of(SHIPPED))
     (note,) = [f.text for f in ct.footnotes]
-    assert note.startswith("Phần mở đầu Điều này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1"), note
+    assert note.startswith("Đoạn mở đầu Điều này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1"), note

@@ -783,10 +783,10 @@ def test_a_changed_lead_in_is_amended_alone_as_real_laws_do() -> None:
         "“1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:”;\n\n"
         "b) Bổ sung khoản 1a vào sau khoản 1 như sau:\n\n“1a\\. Khoản mới.”.")
     reproduces(SHIPPED, parse(inserted))
-    # An article's lead-in (phần mở đầu) is quoted as it reads, without the article's heading.
+    # An article's lead-in (đoạn mở đầu) is quoted as it reads, without the article's heading.
     article = SHIPPED_TEXT.replace(ARTICLE_LEAD_IN, "Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:", 1)
     assert body(SHIPPED_TEXT, article) == (
-        "1\\. Sửa đổi, bổ sung phần mở đầu Điều 5 như sau:\n\n“Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:”.")
+        "1\\. Sửa đổi, bổ sung đoạn mở đầu Điều 5 như sau:\n\n“Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:”.")
     reproduces(SHIPPED, parse(article))
 
 

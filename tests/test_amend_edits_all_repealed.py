@@ -78,7 +78,7 @@ def test_every_clause_but_the_lead_in_repealed_is_repealed() -> None:
     # The lead-in deleted with them, in an untitled article: nothing is left to quote, so it is repealed too.
     untitled = LEAD_IN.replace("## Điều 3. Hội nghị Ban Chấp hành", "## Điều 3")
     emptied = repealed(untitled, *DIEU_3).replace("Hội nghị Ban Chấp hành gồm:\n\n", "")
-    exactly(untitled, emptied, "1\\. Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.")
+    exactly(untitled, emptied, "1\\. Bãi bỏ đoạn mở đầu, khoản 1 và khoản 2 Điều 3.")
 
 
 def test_a_clause_left_with_its_lead_in_alone_is_not_quoted_inside_its_article() -> None:

@@ -4,7 +4,7 @@ More than half of an article's clauses repealed from its end, nothing else chang
 (`Sửa đổi, bổ sung Điều 3 như sau:` with the clauses left); a drafter repeals them (`Bãi bỏ các khoản 3, 4 và 5 Điều
 3.`, as Luật 57/2024 writes `Bãi bỏ điểm d và điểm đ khoản 2 …`). An untitled article given a title beside repeals
 only was quoted as its heading over nothing; it is renamed and the repeals worded as such. A lead-in deleted with
-every clause read `Bãi bỏ phần mở đầu Điều 3 và khoản 1 và khoản 2 Điều 3.`; it is `Bãi bỏ phần mở đầu, khoản 1 và
+every clause read `Bãi bỏ phần mở đầu Điều 3 và khoản 1 và khoản 2 Điều 3.`; it is `Bãi bỏ đoạn mở đầu, khoản 1 và
 khoản 2 Điều 3.`. Each case applies the instructions written and compares the result with the edited text exactly.
 """
 
@@ -87,16 +87,16 @@ def test_an_untitled_article_given_a_title_with_its_clauses_repealed_is_renamed_
 
 def test_a_lead_in_deleted_with_every_clause_is_cited_once_with_them() -> None:
     emptied = repealed(LEAD_IN, *DIEU_3).replace("Hội nghị Ban Chấp hành gồm:\n\n", "")
-    exactly(LEAD_IN, emptied, "1\\. Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.")
+    exactly(LEAD_IN, emptied, "1\\. Bãi bỏ đoạn mở đầu, khoản 1 và khoản 2 Điều 3.")
     untitled = LEAD_IN.replace("## Điều 3. Hội nghị Ban Chấp hành", "## Điều 3")
     exactly(untitled, emptied.replace("## Điều 3. Hội nghị Ban Chấp hành", "## Điều 3"),
-            "1\\. Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.")
+            "1\\. Bãi bỏ đoạn mở đầu, khoản 1 và khoản 2 Điều 3.")
     # Renamed, or given a title, as well: it was re-enacted as its title over nothing, the article left without text.
     renamed = emptied.replace("## Điều 3. Hội nghị Ban Chấp hành", "## Điều 3. Hội nghị")
     exactly(LEAD_IN, renamed, "1\\. Sửa đổi tên Điều 3 như sau:\n\n“Điều 3. Hội nghị”.\n\n"
-                              "2\\. Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.")
+                              "2\\. Bãi bỏ đoạn mở đầu, khoản 1 và khoản 2 Điều 3.")
     exactly(untitled, emptied, "1\\. Sửa đổi tên Điều 3 như sau:\n\n“Điều 3. Hội nghị Ban Chấp hành”.\n\n"
-                               "2\\. Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.")
+                               "2\\. Bãi bỏ đoạn mở đầu, khoản 1 và khoản 2 Điều 3.")
     # A clause's lead-in with all its points.
     points = MINI[MINI.index("2\\. Thực hiện nguyên tắc"):MINI.index("\n\n3\\. Công khai")]
     exactly(MINI, MINI.replace(points, "2\\.\n\na) (được bãi bỏ)\n\nb) (được bãi bỏ)\n\nc) (được bãi bỏ)"),
@@ -106,6 +106,7 @@ def test_a_lead_in_deleted_with_every_clause_is_cited_once_with_them() -> None:
 @pytest.mark.parametrize(("cited", "language", "addresses"), [
     ("phần mở đầu, khoản 1 và khoản 2 Điều 3", "vi", ["d3.intro", "d3.k1", "d3.k2"]),
     ("phần mở đầu và khoản 1 Điều 3", "vi", ["d3.intro", "d3.k1"]),
+    ("đoạn mở đầu, khoản 1 và khoản 2 Điều 3", "vi", ["d3.intro", "d3.k1", "d3.k2"]),  # as regdraft writes it
     ("đoạn mở đầu, các điểm a, b và c khoản 2 Điều 2", "vi", ["d2.k2.intro", "d2.k2.a", "d2.k2.b", "d2.k2.c"]),
     ("phần mở đầu Điều 3 và khoản 1 và khoản 2 Điều 3", "vi", ["d3.intro", "d3.k1", "d3.k2"]),
     ("the lead-in and clauses 1 and 2 of Article 3", "en", ["d3.intro", "d3.k1", "d3.k2"]),

@@ -269,7 +269,7 @@ def _whole_where_it_stands(regulation: Regulation, op: ReplaceWords) -> Regulati
     citation; returns `regulation` with `op` applied, for the next instruction.
 
     A place may be a provision (every paragraph of it and of the units inside it), the title of an article
-    (`tại tên Điều 3`) or a part of a provision (`tại phần mở đầu Điều 6`: only the lead-in's paragraphs); each
+    (`tại tên Điều 3`) or a part of a provision (`tại đoạn mở đầu Điều 6`: only the lead-in's paragraphs); each
     named place holds the phrase."""
     index = regulation.index()
     places = [*((t.unit, t.part) for t in op.targets), *((t, TITLE) for t in op.titles)]
@@ -335,10 +335,10 @@ def test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced(pair: P
 
 
 def test_the_property_reads_a_lead_in_named_as_the_lead_in_alone() -> None:
-    # `tại phần mở đầu Điều 6` changes the lead-in, not the points under it, and is checked there: the phrase must
+    # `tại đoạn mở đầu Điều 6` changes the lead-in, not the points under it, and is checked there: the phrase must
     # stand in it, as whole words.
     (ins,) = [i for i in instructions_from_edits(*LEAD_IN_EDITED).instructions if isinstance(i.op, ReplaceWords)]
-    assert ins.text.endswith("tại phần mở đầu Điều 6.")
+    assert ins.text.endswith("tại đoạn mở đầu Điều 6.")
     assert isinstance(ins.op, ReplaceWords)
     lead_in = Address.parse("d6").with_part(INTRO)
     assert ins.op.targets == (lead_in,)

@@ -127,7 +127,7 @@ def test_canonical_files_are_never_ambiguous(reg: Regulation) -> None:
         ("d5.k2.intro", "d5.k2.intro", "đoạn mở đầu khoản 2 Điều 5", "the lead-in of clause 2, Article 5"),
         ("đoạn mở đầu khoản 2 Điều 5", "d5.k2.intro", "đoạn mở đầu khoản 2 Điều 5",
          "the lead-in of clause 2, Article 5"),
-        ("phần mở đầu Điều 7", "d7.intro", "phần mở đầu Điều 7", "the lead-in of Article 7"),
+        ("phần mở đầu Điều 7", "d7.intro", "đoạn mở đầu Điều 7", "the lead-in of Article 7"),
         ("D8/K3/END", "d8.k3.end", "đoạn cuối khoản 3 Điều 8", "the closing text of clause 3, Article 8"),
         ("đoạn cuối khoản 3 Điều 8", "d8.k3.end", "đoạn cuối khoản 3 Điều 8",
          "the closing text of clause 3, Article 8"),

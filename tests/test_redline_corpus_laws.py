@@ -33,7 +33,7 @@ DRAFTS = {
            "1\\. Thay thế cụm từ “thực hiện thoả ước lao động tập thể” bằng cụm từ “thực hiện thỏa ước lao động "
            "tập thể chung” trong toàn bộ Luật.\n"),
     "td": ("luat-thi-dua-khen-thuong.txt", "15/2003/QH11",
-           "1\\. Sửa đổi, bổ sung phần mở đầu Điều 7 như sau:\n\n“Danh hiệu thi đua bao gồm:”.\n\n"
+           "1\\. Sửa đổi, bổ sung đoạn mở đầu Điều 7 như sau:\n\n“Danh hiệu thi đua bao gồm:”.\n\n"
            "2\\. Bãi bỏ khoản 3 Điều 7.\n\n"
            "3\\. Thay thế cụm từ “Gia đình văn hoá” bằng cụm từ “Gia đình văn hóa tiêu biểu” trong toàn bộ Luật.\n"),
     "dl": ("luat-du-lich.txt", "09/2017/QH14",
@@ -98,7 +98,7 @@ def test_the_table_quotes_each_text_as_written_where_only_a_tone_mark_moved(laws
                    "ước lao động tập thể chung.")
     # Luật Thi đua, khen thưởng's "Gia đình văn hoá", made "Gia đình văn hóa tiêu biểu" throughout.
     rows = _rows(_html(laws, "15/2003/QH11", "td", layout="table"))
-    for where in ("Khoản 3 Điều 20", "Phần mở đầu Điều 29", "Khoản 3 Điều 80"):  # Điều 29's lead-in alone
+    for where in ("Khoản 3 Điều 20", "Đoạn mở đầu Điều 29", "Khoản 3 Điều 80"):  # Điều 29's lead-in alone
         old, new, _ = rows[where]
         assert '"Gia đình văn hoá"' in old and "hóa" not in old, where
         assert '"Gia đình văn hóa tiêu biểu"' in new and "hoá" not in new, where
@@ -147,7 +147,7 @@ def test_a_consequential_end_is_credited_to_the_instruction_that_made_it(laws: W
     # that amends the lead-in of Điều 7, as `amend preview` does not.
     rows = _rows(_html(laws, "15/2003/QH11", "td", layout="table"))
     assert rows["Khoản 2 Điều 7"][2] == "sửa dấu câu cuối khoản 2 Điều 1 Dự thảo lần 1"
-    assert rows["Điều 7"][2] == "sửa đổi, bổ sung phần mở đầu khoản 1 Điều 1 Dự thảo lần 1"
+    assert rows["Điều 7"][2] == "sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 1 Dự thảo lần 1"
 
 
 def test_a_row_of_the_changes_alone_marks_the_points_it_leaves_out(laws: Workspace) -> None:

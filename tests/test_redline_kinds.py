@@ -137,10 +137,11 @@ LUAT_57 = [
     ("khoản 10 Điều 78", "sửa đổi, bổ sung"), ("điểm b khoản 1 Điều 79", "bãi bỏ"),
 ]
 # Nghị định 48/2013 says `Sửa đổi Điều 5`, not `Sửa đổi, bổ sung`: its own verb, as the consolidated notes say it; its
-# khoản 5 (`Sửa đổi về thời hạn … tại Điều 15`) rewrites the lead-in of Điều 15 alone.
+# khoản 5 (`Sửa đổi về thời hạn … tại Điều 15`) rewrites the lead-in of Điều 15 alone. An article's lead-in and a
+# clause's are both `đoạn mở đầu` (r36 BL 8: `phần mở đầu` for Điều 15 beside `đoạn mở đầu khoản 3 Điều 27`).
 NGHI_DINH_48 = [
     ("Điều 5", "sửa đổi"), ("Điều 9", "sửa đổi"), ("khoản 2 Điều 10", "sửa đổi"),
-    ("Điều 11", "sửa đổi"), ("Điều 15", "sửa đổi phần mở đầu"), ("khoản 2 Điều 22", "sửa đổi"),
+    ("Điều 11", "sửa đổi"), ("Điều 15", "sửa đổi đoạn mở đầu"), ("khoản 2 Điều 22", "sửa đổi"),
     ("Điều 24", "thay thế cụm từ"), ("khoản 1 Điều 26", "thay thế cụm từ"), ("khoản 2 Điều 26", "thay thế cụm từ"),
     ("đoạn mở đầu khoản 3 Điều 27", "thay thế cụm từ"), ("khoản 3 Điều 29", "bỏ cụm từ"), ("khoản 5 Điều 29", "bãi bỏ"),
     ("khoản 3 Điều 30", "thay thế cụm từ"), ("khoản 4 Điều 30", "sửa đổi"), ("Điều 31", "sửa đổi, bổ sung"),
@@ -224,17 +225,17 @@ def test_words_replaced_in_an_articles_lead_in_alone_name_the_lead_in(invoke: In
     page = tmp_path / "c.html"
     assert invoke(None, "compare", str(old), str(new), "-o", str(page)).exit_code == 0
     assert _summary(page) == [
-        ("phần mở đầu Điều 37", "thay thế cụm từ"), ("khoản 1 Điều 37", "thay thế cụm từ"),
-        ("phần mở đầu Điều 38", "thay thế cụm từ"), ("khoản 3 Điều 38", "thay thế cụm từ"),
-        ("khoản 7 Điều 38", "thay thế cụm từ"), ("phần mở đầu Điều 39", "thay thế cụm từ"),
+        ("đoạn mở đầu Điều 37", "thay thế cụm từ"), ("khoản 1 Điều 37", "thay thế cụm từ"),
+        ("đoạn mở đầu Điều 38", "thay thế cụm từ"), ("khoản 3 Điều 38", "thay thế cụm từ"),
+        ("khoản 7 Điều 38", "thay thế cụm từ"), ("đoạn mở đầu Điều 39", "thay thế cụm từ"),
     ]
     table = tmp_path / "t.html"
     assert invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(table)).exit_code == 0
-    assert '<td class="col-where repeats">Phần mở đầu Điều 37</td>' in table.read_text(encoding="utf-8")
+    assert '<td class="col-where repeats">Đoạn mở đầu Điều 37</td>' in table.read_text(encoding="utf-8")
     word = tmp_path / "c.docx"
     assert invoke(None, "compare", str(old), str(new), "-o", str(word)).exit_code == 0
     summary = [p.text for p in docx.Document(str(word)).paragraphs if re.match(r"\d+\. ", p.text)]
-    assert summary[0] == "1. phần mở đầu Điều 37: thay thế cụm từ"
+    assert summary[0] == "1. đoạn mở đầu Điều 37: thay thế cụm từ"
 
 
 @needs_corpus

@@ -68,7 +68,7 @@ def test_from_edits_names_no_scope_holding_the_phrase_left_in_other_capitals(law
     cases = {"phoi-hop": (text.replace("Phối hợp với Công đoàn", "Phối hợp chặt chẽ với Công đoàn"),
                           "tại các khoản 1, 6 và 8 Điều 22."),
              "nguon-thu": (text.replace("gồm các nguồn thu sau", "gồm các nguồn thu chủ yếu sau"),
-                           "“nguồn thu chủ yếu” tại phần mở đầu Điều 26.")}
+                           "“nguồn thu chủ yếu” tại đoạn mở đầu Điều 26.")}
     for slug, (edited, scope) in cases.items():
         path = tmp_path / f"{slug}.md"
         path.write_text(edited, encoding="utf-8")

@@ -293,7 +293,7 @@ def note_sentence(change: Change, source: Source, language: str, words: Mapping[
 
 def _this(address: Address | None, language: str, words: Mapping[str, str]) -> str:
     """The noun as cited: `Điều này`, `Chương này`, `khoản này`; `this Article`, `this clause` (a part before it: the
-    lead-in of Điều này is `Phần mở đầu Điều này`, not `… điều này`)."""
+    lead-in of Điều này is `Đoạn mở đầu Điều này`, not `… điều này`)."""
     if address is None:
         return words["note_document"]
     lang = _language(language)

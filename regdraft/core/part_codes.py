@@ -70,9 +70,9 @@ def is_part(part: str) -> bool:
 
 
 def part_name(part: str, kind: Kind, language: str) -> str:
-    """How a part is written before its unit: `tên` (`tên Điều 6`), `the title of`, `đoạn mở đầu`, `phần cuối`
-    (articles), `the lead-in of`, `gạch đầu dòng thứ hai`, `the second dash item of`, `ý thứ nhất gạch đầu dòng
-    thứ hai`, `the first plus item of the second dash item of`."""
+    """How a part is written before its unit: `tên` (`tên Điều 6`), `the title of`, `đoạn mở đầu` (of any unit),
+    `phần cuối` (articles), `the lead-in of`, `gạch đầu dòng thứ hai`, `the second dash item of`, `ý thứ nhất gạch
+    đầu dòng thứ hai`, `the first plus item of the second dash item of`."""
     if part == TITLE:
         return "the title of" if language == "en" else "tên"
     plus = plus_ordinals(part)
@@ -90,5 +90,8 @@ def part_name(part: str, kind: Kind, language: str) -> str:
         return f"gạch đầu dòng {ordinal_text(ordinal, 'vi')}" if ordinal else "gạch đầu dòng"
     if language == "en":
         return "the lead-in of" if part == INTRO else "the closing text of"
-    word = "phần" if kind is Kind.ARTICLE else "đoạn"
-    return f"{word} mở đầu" if part == INTRO else f"{word} cuối"
+    if part == INTRO:
+        # One term for every unit's lead-in, as Luật 57/2024/QH15 writes it (`đoạn mở đầu khoản 1`); `phần mở đầu`
+        # also names a document's preamble. An instruction may say either (`amend.grammar`); r36 BL 8.
+        return "đoạn mở đầu"
+    return "phần cuối" if kind is Kind.ARTICLE else "đoạn cuối"

@@ -85,8 +85,8 @@ def in_title_alone(change: Any) -> bool:
 
 def in_part_alone(provision: Provision | None) -> str:
     """The part (`intro`, `end`) in which alone the words a listed change replaces, deletes or adds stand, in a
-    provision with clauses or points; "" otherwise. Its summary line and row name it, `phần mở đầu Điều 37`, as the
-    instruction does (`… tại phần mở đầu Điều 37`): not `Điều 37`, which reads as if the whole article changed."""
+    provision with clauses or points; "" otherwise. Its summary line and row name it, `đoạn mở đầu Điều 37`, as the
+    instruction does (`… tại đoạn mở đầu Điều 37`): not `Điều 37`, which reads as if the whole article changed."""
     if provision is None or provision.change not in _WORDS_KINDS or in_title_alone(provision):
         return ""
     if not any(unit is not None and unit.children for unit in (provision.old, provision.new)):

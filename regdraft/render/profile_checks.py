@@ -28,6 +28,7 @@ FIELDS = {
     "reference_changed_by_signed": {"source", "target", "quoted", "verb", "changed", "document"},
     "reference_changed": {"source", "target", "quoted"},
     "comparison_summary": {"new", "old"},
+    "comparison_before_after": {"document", "documents"},
     "comparison_running": {"new", "old"},
     "table_running": {"new", "old"},
     "draft_of": {"draft", "title"},

@@ -79,6 +79,9 @@ class Version:
     # số 05-QC/TU`, 2025-07-01), dated by their document's entry-into-force article (`core.amend.staged`)
     later: tuple[tuple[str, Any], ...] = ()
     issued_with: str = ""  # the type of the decision the text was issued with, whose number it has (`Quyết định`)
+    # The amending documents its label names, as cited (`Nghị định số 48/2013/NĐ-CP`): an adopted text's, or those of
+    # the run the text as enacted stood before (`workspace.redline_adopted`)
+    amenders: str = ""
     # For a reader without commit ids (`commits` off): the round the version was circulated in, worded by the review
     # server (`gửi lấy ý kiến vòng 1 ngày 06/12/2026`), said in place of the commit's date, which dated the saving.
     circulated: str = ""
@@ -181,6 +184,12 @@ class Redline:
         09/01/2021`, so that it reads on from the title ("COMPARISON of …"): the profile's `comparison_summary`."""
         words, style = self._words(profile)
         old, new = self.old_version.document(words, style), self.new_version.document(words, style)
+        before, after = self.old_version, self.new_version
+        if old == new and after.adopted and not before.adopted and before.amenders and after.amenders \
+                and words.get("comparison_before_after"):
+            # The text as enacted and as a run of adoptions left it: one document, named once (`Nghị định số
+            # 63/2010/NĐ-CP … trước và sau khi được sửa đổi, bổ sung bởi Nghị định số 48/2013/NĐ-CP`, r36 BL 8).
+            return words["comparison_before_after"].format(document=old, documents=after.amenders)
         if old == new:  # two revisions of one document: say which is which
             old, new = f"{old} ({self.old_version.label})", f"{new} ({self.new_version.label})"
         return words["comparison_summary"].format(new=new, old=old)

@@ -238,7 +238,7 @@ class Helpers:
         where = self._named(change.address)
         if in_title_alone(change):  # the summary's change and the table's row alike
             return f"{'the title of' if self.language == 'en' else 'tên'} {where}"
-        part = in_part_alone(self._provision(change))  # `phần mở đầu Điều 37`: words changed in its lead-in alone
+        part = in_part_alone(self._provision(change))  # `đoạn mở đầu Điều 37`: words changed in its lead-in alone
         return str(change.address.unit.with_part(part).describe(self.language)) if part else where
 
     def _named(self, address: Address) -> str:

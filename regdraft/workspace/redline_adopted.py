@@ -140,9 +140,9 @@ def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str],
              if i == at or since is not None and i >= since or _later_than_after(doc, held[i + 1:])]
     names = [document_name(doc, words) for doc in named]
     last = words.get("as_amended_by_and", ", ")  # an office's own profile may lack the word
-    label = f"{words['as_amended_by']} {', '.join(names[:-1])}{last if len(names) > 1 else ''}{names[-1]}"
-    return {"label": label, "effective": effective, "amended_by": (), "adopted": True, "pending": False,
-            "later": _dated_later(held, effective, words)}
+    amenders = f"{', '.join(names[:-1])}{last if len(names) > 1 else ''}{names[-1]}"
+    return {"label": f"{words['as_amended_by']} {amenders}", "amenders": amenders, "effective": effective,
+            "amended_by": (), "adopted": True, "pending": False, "later": _dated_later(held, effective, words)}
 
 
 def _dated_later(held: list[Amendment], effective: Any, words: Mapping[str, str]) -> tuple[tuple[str, Any], ...]:
@@ -192,7 +192,8 @@ def before_version(first: Amendment, words: Mapping[str, str]) -> dict[str, Any]
 
     if "before_amended_by" not in words:
         return {}
-    return {"label": f"{words['before_amended_by']} {document_name(first, words)}"}
+    named = document_name(first, words)
+    return {"label": f"{words['before_amended_by']} {named}", "amenders": named}
 
 
 def across(stated: Sequence[Mapping[str, ChangeKind]], old: Regulation, new: Regulation) -> dict[str, ChangeKind]:

@@ -1,4 +1,4 @@
-"""How amending instructions cite provisions: `điểm b khoản 2 Điều 9`, `các điểm a, b và c khoản 2`, `phần mở đầu,
+"""How amending instructions cite provisions: `điểm b khoản 2 Điều 9`, `các điểm a, b và c khoản 2`, `đoạn mở đầu,
 khoản 1 và khoản 2 Điều 3`, `clauses 1 and 2 of Article 5` (`regdraft.core.amend.wording` writes the sentences).
 
 Post-conditions:
@@ -103,7 +103,7 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
 
 def _with_lead_in(addresses: Sequence[Address], language: str, context: Address | None) -> str | None:
     """A lead-in repealed with units of its own article (clause) cited once with it, as a drafter writes them:
-    `phần mở đầu, khoản 1 và khoản 2 Điều 3`, `đoạn mở đầu và điểm a khoản 2 Điều 2`, `the lead-in and clauses 1 and 2
+    `đoạn mở đầu, khoản 1 và khoản 2 Điều 3`, `đoạn mở đầu và điểm a khoản 2 Điều 2`, `the lead-in and clauses 1 and 2
     of Article 3` (`provisions` reads the lead-in as its holder's, named after it); None for any other list."""
     if len(addresses) < 2 or addresses[0].part != INTRO:
         return None

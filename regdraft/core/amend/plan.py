@@ -235,7 +235,7 @@ class _Planner:
         lead_changed = before.text != unit.text or before.closing != unit.closing
         children, changed, total = self._children(before, unit, address)
         emptied = _emptied(before, unit)
-        # Its lead-in deleted with every point (clause): `Bãi bỏ phần mở đầu, khoản 1 và khoản 2 Điều 3.`
+        # Its lead-in deleted with every point (clause): `Bãi bỏ đoạn mở đầu, khoản 1 và khoản 2 Điều 3.`
         lead_gone = emptied and bool(before.text) and not unit.text and before.closing == unit.closing
         # Only points (clauses) repealed, nothing else of it changed but its title: the repeals (`Bãi bỏ khoản 1, khoản
         # 2 và khoản 4 Điều 5.`, as Luật 57/2024 writes `Bãi bỏ điểm d và điểm đ khoản 2 …`), never a quote of what is

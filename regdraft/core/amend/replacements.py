@@ -240,7 +240,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     named = [h for h in explained if before[h].kind not in _CONTAINERS
              and not any(o != h and o.contains(h) and before[o].kind not in _CONTAINERS for o in explained)]
     # A provision named whole holds no occurrence left in other capitals; one whose lead-in alone holds the phrase
-    # is named by its lead-in (`tại phần mở đầu Điều 26`, its khoản 4 starting `Nguồn thu khác` left as it is); any
+    # is named by its lead-in (`tại đoạn mở đầu Điều 26`, its khoản 4 starting `Nguồn thu khác` left as it is); any
     # other is amended on its own (khoản 1 Điều 80 of Luật Thi đua, khen thưởng, holding `"Tập thể lao động tiên
     # tiến"` beside `"Lao động tiên tiến"`), the phrase still named in the others.
     scopes = {h: h if not mixed(old, new, h) else _lead_in(before[h], h, old) for h in named}
@@ -386,7 +386,7 @@ def _applied(current: Regulation, chosen: Chosen) -> Regulation:
         return current.with_units(tuple(replace_words(u, op.old, op.new, op.position) for u in current.units))
     units = current.units
     for address in op.targets:
-        if address.part:  # a lead-in (`tại phần mở đầu Điều 26`): its own paragraphs alone
+        if address.part:  # a lead-in (`tại đoạn mở đầu Điều 26`): its own paragraphs alone
             units, _ = map_units(units, address.unit, _in_part(op, address.part))
             continue
         units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new, op.position)])
@@ -417,7 +417,7 @@ def _lead_in(unit: Unit, address: Address, phrase: str) -> Address | None:
 
 
 def _in_part(op: ReplaceWords, part: str) -> Callable[[Unit], list[Unit]]:
-    """A unit with the phrase changed in one of its parts alone (`tại phần mở đầu Điều 26`)."""
+    """A unit with the phrase changed in one of its parts alone (`tại đoạn mở đầu Điều 26`)."""
     def changed(unit: Unit) -> list[Unit]:
         paragraphs = tuple(replace_words(Unit(unit.kind, unit.label, text=(p,)), op.old, op.new, op.position).text[0]
                            for p in part_paragraphs(unit, part))

@@ -16,7 +16,7 @@ Post-conditions of `rewrite`:
    nothing is guessed: `SubjectError` says why.
 
 `made` says what the rewrite changed, for the note of the consolidated text: the lead-in
-(`Phần mở đầu Điều này được sửa đổi …`, not `Điều này …`, whose clauses stay), and the title when the
+(`Đoạn mở đầu Điều này được sửa đổi …`, not `Điều này …`, whose clauses stay), and the title when the
 quote gives another.
 """
 
