@@ -25,6 +25,8 @@ _LISTED_MODULES = frozenset({
     "test_full_disk.py", "test_markdown_depth.py", "test_ref_locks.py",
     # mem33's, over 0.5 s each (pytest --durations, 2026-12-06): members and the office through the pages.
     "test_web_edit_wording.py",
+    # speed36's: two 14-page PDFs each (1.7 s a test).
+    "test_page_refs.py",
 })
 _LISTED_TESTS = frozenset({
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

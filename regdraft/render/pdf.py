@@ -227,12 +227,13 @@ class PdfEngine:
             if self._weasyprint is None:
                 self._weasyprint = import_weasyprint()
                 logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-                from regdraft.render import footnote_fit, line_fit, page_bound, spoken
+                from regdraft.render import footnote_fit, line_fit, page_bound, page_refs, spoken
 
                 line_fit.install()  # a run that fits but for its trailing space is not cut after its first word
                 footnote_fit.install()  # a footnote prints on the page of its call
                 page_bound.install()  # no more pages than the text could fill (`bounded`)
                 spoken.install()  # a screen reader hears `[bỏ: …]`, `[bổ sung: …]` for struck and inserted words
+                page_refs.install()  # a tagged PDF names its pages once, not once per structure element
             return self._weasyprint
 
     def collections(self) -> AbstractContextManager[None]:
