@@ -38,7 +38,7 @@ from regdraft.core.frontmatter import (
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit, _unpickled_unit
-from regdraft.core.text import nfc
+from regdraft.core.text import nfc, plain
 from regdraft.core.unwritable import placed, unwritable_lines
 
 if TYPE_CHECKING:
@@ -181,7 +181,10 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     from regdraft.core.validate import validate
 
     problems: list[Problem] = []
-    text = without_control_characters(decode(data, source), source, problems)
+    text = decode(data, source)
+    clear = plain(text)  # one search: neither a control or invisible character nor one `unwritable_lines` names
+    if not clear:
+        text = without_control_characters(text, source, problems)
     hidden = len(problems)  # the lines holding a control or invisible character: named by provision below
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems, load)
@@ -210,7 +213,7 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
         for digest in [digest for digest, (unit, _) in chunks.items() if id(unit) in dirty]:
             del chunks[digest]
     problems.sort(key=lambda p: p.line)
-    unwritable = unwritable_lines(text, source, lambda: provisions(regulation, language))
+    unwritable = [] if clear else unwritable_lines(text, source, lambda: provisions(regulation, language))
     warnings = sorted([*builder.ambiguities(), *builder.warnings, *unwritable], key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(warnings))
 

@@ -35,6 +35,7 @@ from regdraft.core.frontmatter import (
 from regdraft.core.markdown import blocks, decode
 from regdraft.core.markdown_writer import list_line
 from regdraft.core.model import Kind, label_order, noun
+from regdraft.core.text import plain
 from regdraft.core.unwritable import instruction_places, placed, unwritable_lines
 
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
@@ -301,7 +302,10 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
                     alphabets: Mapping[str, str] | None,
                     default: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
-    text = without_control_characters(decode(data, source), source, problems)
+    text = decode(data, source)
+    clear = plain(text)  # one search: neither a control or invisible character nor one `unwritable_lines` names
+    if not clear:
+        text = without_control_characters(text, source, problems)
     hidden = len(problems)  # the lines holding a control or invisible character: named by instruction below
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems, load)
@@ -368,7 +372,8 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
                       language, source, lines[: body_start - 1], problems)
     warnings.extend(capital_warnings(capitals, source, signed=signed))
     every = [ins for part in read.values() for ins in part.instructions]
-    warnings.extend(unwritable_lines(text, source, lambda: instruction_places(every)))
+    if not clear:
+        warnings.extend(unwritable_lines(text, source, lambda: instruction_places(every)))
     articles_at = [(a.line, f"{noun(Kind.ARTICLE, language)} {a.label}")
                    for a in (*kept, *(part.article for part in read.values()))]
     problems[:hidden] = placed(problems[:hidden], lambda: [*articles_at, *instruction_places(every)])
