@@ -335,9 +335,15 @@ def test_the_policy_pass_reads_an_entity_in_the_language_as_before() -> None:
 def test_a_redline_asks_git_for_a_commits_renames_once(tmp_workspace: Workspace, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch, invoke: Invoke) -> None:
     """The two version lines (the regulation's and the amendment's) follow renames from the same commit: one
-    `git diff-tree` for it, not one per line; the page as before."""
+    `git diff-tree` for it, not one per line; the page as before. Both files are last changed in a commit with a
+    parent (taken out, then put back): a first commit holds no rename, and git is not asked for one (r36 git36)."""
     import subprocess as sp
 
+    root, both = str(tmp_workspace.root), ["regulations/01-QC-TU.md", "amendments/qc-sua-doi-2025/amendment.md"]
+    for step in (["rm", "-q", *both], ["commit", "-qm", "Take out"], ["checkout", "HEAD~1", "--", *both],
+                 ["commit", "-qm", "Put back"]):
+        sp.run(["git", "-C", root, "-c", "user.name=Lan", "-c", "user.email=lan@example.org", *step], check=True,
+               capture_output=True)
     asked: list[str] = []
     real = sp.run
 

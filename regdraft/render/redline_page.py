@@ -49,7 +49,7 @@ PORTED = "65a4b5eaba42d190a58144cf80dde4466679be7fa445dcfd0640816ae8e2f9e7"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "07f58084936e68979f66d8c84245116c95ce0e9cf88497a2fb7663060d10caab"
+READS_CHECKED = "ae746c73f1e93c06012e1c2038e5ff6e97d891131b96ef381aa460ac119f57db"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
