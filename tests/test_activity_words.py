@@ -109,3 +109,16 @@ def test_invitations_and_revocations_are_named_not_counted_as_other_changes(tmp_
     revoke(tmp_workspace, "Member 2")
     said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
     assert said == ["3 review invitations (review server access links)", "1 review link revoked"]
+
+
+def test_an_adoption_commit_that_changes_only_the_regulation_is_said(tmp_workspace: Workspace) -> None:
+    # r37 sweep BP F1: an adoption replayed on the same amendment adopted on the remote with the same dates keeps its
+    # title and changes the regulation alone; sync pushed it and said "To origin: nothing to send."
+    before = tmp_workspace.resolve("HEAD").sha
+    path = "regulations/01-QC-TU.md"
+    text = tmp_workspace.read(path).decode("utf-8")
+    tmp_workspace.commit({path: text.replace("khóa XII", "khóa XIII", 1).encode()},
+                         "Adopt amendment 05-QC/TU (qc-sua-doi-2025) to 01-QC/TU: signed 2025-10-20, effective "
+                         "2025-10-20", author="Lan <lan@x>")
+    [said] = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said.startswith("01-QC/TU (Quy chế làm việc") and said.endswith(") edited by Lan"), said

@@ -116,7 +116,7 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
         if parts[2:] == ("amendment.md",):
             _amendment(ws, tally, commit, status, slug)
             return
-    if parts[0] == "regulations" and (commit.subject.startswith("Adopt amendment") or "history" in parts):
+    if parts[0] == "regulations" and ("history" in parts or _adoption(commit)):
         return  # said with the adoption
     if parts[0] == "regulations":
         name, meta = _regulation_name(ws, path, commit.sha if status != "D" else f"{commit.sha}~1")
@@ -129,6 +129,15 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
         return
     tally.others.setdefault(path, []).append((_changed(status), who))
     tally.add(("other",), lambda n: _other_files(tally.others, n))
+
+
+def _adoption(commit: CommitInfo) -> bool:
+    """Whether a commit adopts an amendment, saying so with its amendment (`_amendment`): titled as one and changing
+    an amendment's file. An adoption replayed on another (the same amendment adopted on the remote with the same
+    dates) keeps its title and changes the regulation alone: it was sent unsaid, "To origin: nothing to send" (r37
+    sweep BP F1)."""
+    return commit.subject.startswith("Adopt amendment") and any(
+        path.startswith("amendments/") and path.endswith("/amendment.md") for _, path in commit.files)
 
 
 SHOWN_FILES = 5  # other files named one by one; more are counted
