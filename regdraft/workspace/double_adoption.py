@@ -12,7 +12,11 @@ writes it) that changes a regulation, and a signed and an effective date that ar
 front matter to `status: adopted` (no text amended, `effective: [1, 2, 3]`) made the sync drop your real adoption and
 keep it (r35 sweep BH F2); now the sync refuses before git starts and says what is on the remote (`refuse_unproven`).
 Changing "a regulation" was no proof either: an empty `regulations/.keep`, or a blank line, passed (r36 sweep BK F3);
-each regulation the amendment amends must now read as the amendment applied to it (`adoption_proof`).
+each regulation the amendment amends must now read as the amendment applied to it (`adoption_proof`). Nor is a
+commit that rewrites the amendment's text while adopting it, which `amend adopt` never does (r37 sweep BP F1); and
+when the remote adopted another text than yours, or changed the text you adopted, the sync refuses before git starts
+and says what differs (`_refuse_other_text`, `adopted_text`): it set yours aside as a matter of dates, and 13 of
+14 changes left the regulation (r37 sweep BP F2).
 Every value the remote supplies (an author, a date, a number) is printed as `text.shown_name` shows it: an escape
 sequence in a git author's name cleared the screen and set the window title (r35 sweep BH F3).
 
@@ -30,6 +34,7 @@ from regdraft.core.dates import read_date
 from regdraft.core.errors import StoreError
 from regdraft.core.layout import REGULATIONS, amendment_path
 from regdraft.core.text import shown_name
+from regdraft.workspace.adopted_text import changed_by, difference, named, rewrites
 from regdraft.workspace.adoption_proof import front_at, not_applied
 
 if TYPE_CHECKING:
@@ -106,8 +111,9 @@ def _unproven(ws: Workspace, slug: str, there: dict[str, object], found: CommitI
         changed = ", ".join(shown_name(path) for _, path in found.files[:3]) or "nothing"
         wrong.append(f"the commit saying so ({found.sha[:8]} by {shown_name(found.author)}) amends no regulation: "
                      f"it changes {changed} only")
-    else:
-        wrong.extend(not_applied(ws, slug, found))
+    else:  # an adoption sets the front matter only: one rewriting the text proves nothing (r37 sweep BP F1)
+        rewritten = rewrites(ws, slug, found)
+        wrong.extend([rewritten] if rewritten else not_applied(ws, slug, found))
     for key, what in (("signed", "signing"), ("effective", "effective")):
         if read_date(there.get(key)) is None:
             wrong.append(f"its {what} date ({_date(there, key)}) is not a date")
@@ -173,12 +179,32 @@ def refuse_unproven(ws: Workspace, remote: str, before: str, theirs: str, local:
         return
     head = local[-1].sha
     incoming = ws.commits(before or None, theirs)
+    arrived = ws.commits(head, theirs)  # the remote's commits your branch lacks (`incoming` less an earlier round's)
     for commit in adopting:
         if front_at(ws, adopted_slug(commit), head).get("status") != "adopted":
             continue  # undone since
         found = _remote_adoption(ws, commit, theirs, incoming)
         if found is not None and found[1]:
             raise StoreError(_unproven_refusal(*found, local_adoption(ws, commit), remote))
+        _refuse_other_text(ws, remote, commit, theirs, found[0] if found is not None else None, arrived)
+
+
+def _refuse_other_text(ws: Workspace, remote: str, commit: CommitInfo, theirs: str, there: Adoption | None,
+                       arrived: list[CommitInfo]) -> None:
+    """`StoreError` when your adoption `commit` adopted another text of its amendment than the remote's adoption
+    (`there`) did, or than the remote's branch (`theirs`) holds after changing it (`arrived`: its commits you lack):
+    git would set yours aside over a difference of dates, or mark the remote's text adopted with the regulation
+    amended by yours (r37 sweep BP F1, F2)."""
+    mine = local_adoption(ws, commit)
+    changers = changed_by(ws, mine.slug, arrived)
+    if there is not None:
+        clause = difference(ws, mine.slug, commit.sha, there.sha, "yours")
+        if clause is not None:
+            raise StoreError(_other_text_refusal(there, mine, remote, clause, changers))
+    elif changers:
+        clause = difference(ws, mine.slug, commit.sha, theirs, "the text you adopted")
+        if clause is not None:
+            raise StoreError(_changed_text_refusal(ws, mine, remote, clause, changers))
 
 
 def _unproven_refusal(theirs: Adoption, wrong: list[str], mine: Adoption, remote: str) -> str:
@@ -191,6 +217,42 @@ def _unproven_refusal(theirs: Adoption, wrong: list[str], mine: Adoption, remote
             f"no adoption regdraft made: {'; '.join(wrong)}. Your adoption ({mine.dates()}, commit {mine.sha[:8]}) "
             f"stays here, not sent, and nothing was changed. Ask {who} to undo that change on {remote} ({undo}); "
             f"then run `{Command.of('sync')}` again, which sends your adoption.")
+
+
+def _other_text_refusal(theirs: Adoption, mine: Adoption, remote: str, clause: str,
+                        changers: list[CommitInfo]) -> str:
+    """The sentence refusing to sync when the remote adopted another text of the amendment than you did."""
+    changed = f" On {remote}, its text was changed in {named(changers)}." if changers else ""
+    return (f"Refusing to sync: {OPENING.lower()}{theirs.author} adopted {theirs.slug} ({theirs.number}), but not the "
+            f"same text. {theirs.author}'s adoption on {remote} ({theirs.dates()}, commit {theirs.sha[:8]}) adopted "
+            f"a text that differs from yours ({mine.dates()}, commit {mine.sha[:8]}): it has {clause}.{changed} "
+            f"Your adoption stays here, not sent, and nothing was changed. Settle with {theirs.author} which text "
+            f"was adopted. If it is {theirs.author}'s, take your adoption out of your history with "
+            f"`{_taken_out(mine)}` and run `{Command.of('sync')}` again, which brings {theirs.author}'s in. If it is "
+            f"yours, tell {theirs.author}: that adoption is on {remote} and may have been announced, regdraft has "
+            "no command that changes an adopted text, and the sync refuses until one of the two is left out.")
+
+
+def _changed_text_refusal(ws: Workspace, mine: Adoption, remote: str, clause: str,
+                          changers: list[CommitInfo]) -> str:
+    """The sentence refusing to sync when the remote changed the text of an amendment you adopted."""
+    who = changers[-1].author
+    tag = next((name for name, tag in ws.tags().items() if tag.commit == mine.sha), "")
+    untag = f" and `{Command.git('tag', tag, switches=('d',))}`" if tag else ""
+    undo = Command.git("revert", *(c.sha[:8] for c in reversed(changers)), switches=("no-edit",))
+    return (f"Refusing to sync: you adopted {mine.slug} ({mine.number}; {mine.dates()}, commit {mine.sha[:8]}), "
+            f"but on {remote} its text was changed since, in {named(changers)}: it has {clause}. Replayed there, "
+            "your adoption would mark that text adopted while the regulation reads as the text you adopted, and "
+            f"`{Command.of('check')}` would fail for everyone. Your adoption stays here, not sent, and nothing was "
+            f"changed. Settle with {shown_name(who)} which text is to be adopted. If it is {remote}'s, take your "
+            f"adoption out of your history with `{_taken_out(mine)}`{untag}, run `{Command.of('sync')}`, and adopt "
+            f"it again. If it is yours, ask {shown_name(who)} to undo that change on {remote} (`{undo}` in their "
+            f"clone, then `{Command.of('sync')}`), then run `{Command.of('sync')}` again.")
+
+
+def _taken_out(mine: Adoption) -> Command:
+    """`git rebase --onto 3eb4bfbf^ 3eb4bfbf`: your adoption commit left out of your branch, your later work kept."""
+    return Command.git("rebase", f"{mine.sha[:8]}^", mine.sha[:8], switches=("onto",))
 
 
 def _correcting(theirs: Adoption, mine: Adoption, holds: str = "now holds") -> str:

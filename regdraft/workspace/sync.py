@@ -15,7 +15,8 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    commit has left the history is reported and not pushed. Tags on the remote are never moved; one whose commit
    adopts another document than yours of that name (two terms' 20-QC/TU) replaces nothing: yours stays here, unsent.
    Your adoption of an amendment the remote has adopted already is left out of the rebase, the remote's kept and
-   the report saying so; a merge is refused before it starts (`double_adoption`).
+   the report saying so; a merge is refused before it starts (`double_adoption`). So is a sync whose remote adopted
+   another text of that amendment than yours, or changed the text you adopted (`adopted_text`).
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
 6. Before it pushes, the sync notes what it sends (`sending.Sending`, in the git folder), and forgets it only once
