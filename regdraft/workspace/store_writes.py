@@ -368,6 +368,7 @@ class Transactions:
                 branch = str(self.repo.git.symbolic_ref("-q", "HEAD")).strip()
         except git.GitCommandError as exc:
             if exc.status != 1:  # `-q`: 1 (and nothing said) is a detached HEAD; anything else, git failing
+                git_head.refuse_misnamed(self.root, Path(self.repo.git_dir))  # a name git refuses, in words
                 raise StoreError(f"git could not read which branch HEAD names in {self.root}: {failure(exc)}; "
                                  "nothing was changed: run the command again, and if this happens again, run "
                                  "`git status` there to see what git says.") from None

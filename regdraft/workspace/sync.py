@@ -169,6 +169,8 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     # (`_refuse_overwriting`): asked to commit them, drafters sent their notes to the whole office.
     dirty = ws.changed()
     if dirty:
+        if ws.head() is None:  # on no commit (a HEAD naming no branch git can have), every file reads as changed
+            _shared_branch(ws)  # which says what is wrong with the branch
         raise StoreError("Refusing to sync with uncommitted changes to " + ", ".join(dirty)
                          + "; commit them (or undo them) first. Nothing was changed.")
     branch = _shared_branch(ws)
