@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from regdraft.core.errors import StoreError
 from regdraft.workspace import git_nested
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
@@ -101,3 +102,61 @@ def test_git_stays_out_of_a_nested_repository_even_unrefused(tmp_path: Path, inv
     result = invoke(root, "sync")
     assert result.exit_code == 0, result.output
     assert not marker.exists()
+
+
+def _gitlink_index(root: Path, mode: int, version: int) -> None:
+    """Record a submodule at amendments/notes in the index of the repository at `root`, with `mode` (git writes
+    160000; an index written by another program may hold 160644, which git reads as a submodule too)."""
+    import hashlib
+
+    nested = root / NESTED
+    nested.mkdir()
+    git(nested, "init", "-q")
+    git(nested, "commit", "-q", "--allow-empty", "-m", "notes")
+    git(root, "update-index", "--add", "--cacheinfo", f"160000,{git(nested, 'rev-parse', 'HEAD').strip()},{NESTED}")
+    git(root, "update-index", "--index-version", str(version))
+    index = root / ".git" / "index"
+    data = index.read_bytes()[:-20]
+    assert data.count(b"\0\0\xe0\0") == 1
+    data = data.replace(b"\0\0\xe0\0", mode.to_bytes(4, "big"))
+    index.write_bytes(data + hashlib.sha1(data).digest())
+    assert git(root, "ls-files", "--stage", NESTED).startswith(f"{mode:o} ")  # git reads it as written
+
+
+@pytest.mark.parametrize("version", [2, 4])
+@pytest.mark.parametrize("mode", [0o160000, 0o160644, 0o160755])
+def test_a_gitlink_of_any_mode_git_takes_for_one_is_refused(mini_workspace: Workspace, invoke: Invoke, mode: int,
+                                                           version: int) -> None:
+    # r37 sweep BP F5: git takes every mode whose kind bits read 160000 for a submodule (`git submodule status`
+    # names it); the index was searched for the bytes of 160000 alone, and the listing for lines starting so.
+    _gitlink_index(mini_workspace.root, mode, version)
+    assert not git_nested._records_no_gitlink(mini_workspace.root)
+    with pytest.raises(StoreError, match=f"{NESTED} is another git repository nested in this workspace"):
+        git_nested.refuse_nested(mini_workspace.root)
+    result = invoke(mini_workspace, "amend", "new", "x", "--regulation", "MINI-QC")
+    assert result.exit_code == 1 and f"{NESTED} is another git repository nested" in result.output, result.output
+    assert not (mini_workspace.root / "amendments" / "x").exists()
+
+
+@pytest.mark.parametrize("object_format", ["sha1", "sha256"])
+@pytest.mark.parametrize("version", [2, 3, 4])
+def test_an_index_without_a_gitlink_is_read_without_asking_git(tmp_path: Path, object_format: str,
+                                                               version: int) -> None:
+    # Each entry's mode is read from the index (every version, either hash; version 3 for an entry added with
+    # intent to add), so git is not started to list it; a split index is listed by git.
+    root = tmp_path / "repo"
+    git(tmp_path, "init", "-q", f"--object-format={object_format}", str(root))
+    for n in range(40):
+        (root / f"d{n % 3}").mkdir(exist_ok=True)
+        (root / f"d{n % 3}" / f"a-longer-file-name-{n}.md").write_text(f"{n}\n", encoding="utf-8")
+    (root / "run.sh").write_text("#!/bin/sh\n", encoding="utf-8")
+    (root / "run.sh").chmod(0o755)
+    (root / "shortcut").symlink_to("run.sh")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "files")
+    (root / "new.md").write_text("new\n", encoding="utf-8")
+    git(root, "add", "-N", "new.md")
+    git(root, "update-index", "--index-version", str(version))
+    assert git_nested._records_no_gitlink(root)
+    git(root, "update-index", "--split-index")
+    assert not git_nested._records_no_gitlink(root)

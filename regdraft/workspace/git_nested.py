@@ -9,11 +9,13 @@ such a repository on every call (`git_policy.NESTED_OFF`, `--ignore-submodules=a
 one is refused outright before the first git call.
 
 Post-condition: `refuse_nested(root)` raises `StoreError` naming the first path the index records as a submodule
-(mode 160000), or the first repository in the git folder's `modules/`, with what to delete; or returns None.
-Cost (docs/security.md): one folder listing and a read of git's index, whose bytes hold no submodule's mode in all
-but a few workspaces; a `git ls-files` (about 1.2 ms on the shipped workspace and on the 1,000-article benchmark,
-6-11 ms for an index of 20,000 files) only for those (`_records_no_gitlink`); none while the repository has no index
-(`has_index`: `init` in a new folder).
+(a mode whose kind bits read 160000: 160000, and 160644 too, as git reads it), or the first repository in the git
+folder's `modules/`, with what to delete; or returns None.
+Cost (docs/security.md): one folder listing and a read of git's index, whose entries' modes are read (`_entry_modes`)
+when it has at most `INDEX_ENTRIES`; a `git ls-files` (about 1.2 ms on the shipped workspace and on the
+1,000-article benchmark, 6-11 ms for an index of 20,000 files) only for a larger index, or one with a submodule, or
+one not read plainly (`_records_no_gitlink`); none while the repository has no index (`has_index`: `init` in a new
+folder).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import os
 import shlex
 import stat
+import struct
 import subprocess
 from pathlib import Path
 
@@ -28,10 +31,13 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
 from regdraft.workspace import git_policy
 
-GITLINK = b"160000 "  # how `git ls-files --stage` starts a submodule's line
-GITLINK_MODE = (0o160000).to_bytes(4, "big")  # how git's index records a submodule's mode (`_records_no_gitlink`)
-_ASK_GIT = (GITLINK_MODE, b"link", b"sdir")  # bytes of an index that git is asked to list
+KIND, GITLINK = 0o170000, 0o160000  # git takes any mode whose kind bits (S_IFMT) read 160000 for a submodule
+_ASK_GIT = (b"link", b"sdir")  # the extensions of an index whose entries are elsewhere: git is asked to list them
 INDEX_READ = 64 * 1024 * 1024  # a larger index is listed by git (100,000 comment files make about 10 MB)
+# The entries read from the index's bytes (0.7 µs each, both readings: 0.8 ms for 965); a larger index is listed by
+# git, whose `git ls-files` takes 6-11 ms for 20,000, where reading them here would take 15 ms.
+INDEX_ENTRIES = 4096
+_ELSEWHERE = [-1]  # what `_walked` gives for a split or sparse index
 
 
 def refuse_nested(root: Path) -> None:
@@ -58,8 +64,9 @@ def refuse_nested(root: Path) -> None:
     if done.returncode != 0:  # no repository, or one git cannot read: the next git call says so in its words
         return
     for entry in done.stdout.split(b"\0"):
-        if entry.startswith(GITLINK):
-            path = entry.split(b"\t", 1)[1].decode("utf-8", "surrogateescape")
+        mode, _, rest = entry.partition(b" ")
+        if mode.isdigit() and int(mode, 8) & KIND == GITLINK and b"\t" in rest:
+            path = rest.split(b"\t", 1)[1].decode("utf-8", "surrogateescape")
             forget = Command.git("rm", shlex.quote(path), switches=("q", "cached", "f"))
             raise StoreError(
                 f"{path} is another git repository nested in this workspace (git records it as a submodule): git "
@@ -70,11 +77,12 @@ def refuse_nested(root: Path) -> None:
 
 
 def _records_no_gitlink(root: Path) -> bool:
-    """True when the bytes of git's index for the workspace at `root` certainly hold no submodule: no entry's mode
-    field reads `GITLINK_MODE` (git writes each entry's mode as four bytes, whatever the index version or hash), and
-    it is neither split nor sparse (`link`, `sdir`: entries kept elsewhere, or folded into a folder's). Otherwise, or
-    when the index cannot be read plainly, False: git lists it. Those bytes turn up elsewhere now and then (a time,
-    an object id, a file's name): git is asked then, as before."""
+    """True when the bytes of git's index for the workspace at `root` certainly hold no submodule: each of its
+    entries (at most `INDEX_ENTRIES`) has a mode whose kind is not a gitlink's (`_entry_modes`), and it is neither
+    split nor sparse (`link`, `sdir`: entries kept elsewhere, or folded into a folder's). Otherwise, or when the
+    index cannot be read plainly, False: git lists it. Round 36 looked for the four bytes of mode 160000 anywhere
+    in the index: git takes mode 160644 for a submodule too (`git submodule status` names it), and it passed (r37
+    sweep BP F5)."""
     folders = _git_folders(root)
     if not folders or "GIT_INDEX_FILE" in os.environ:
         return False
@@ -90,7 +98,53 @@ def _records_no_gitlink(root: Path) -> bool:
             data = index.read(INDEX_READ + 1)
     except OSError:
         return False
-    return data[:4] == b"DIRC" and len(data) <= INDEX_READ and not any(mark in data for mark in _ASK_GIT)
+    if data[:4] != b"DIRC" or len(data) > INDEX_READ:
+        return False
+    modes = _entry_modes(data)
+    return modes is not None and not any(mode & KIND == GITLINK for mode in modes)
+
+
+def _entry_modes(data: bytes) -> list[int] | None:
+    """The mode of each entry of git's index `data` (versions 2 to 4): as read with object ids of SHA-1 and of
+    SHA-256, those of each reading whose entries and extensions fill it exactly (git reads it one way: an index made
+    to read both ways hides nothing); None when neither does, it holds more than `INDEX_ENTRIES` entries, or it is
+    split or sparse (`_ASK_GIT`)."""
+    version, count = int.from_bytes(data[4:8], "big"), int.from_bytes(data[8:12], "big")
+    if version not in (2, 3, 4) or count > INDEX_ENTRIES:
+        return None
+    read = [_walked(data, version, count, hashed) for hashed in (20, 32)]
+    if _ELSEWHERE in read or all(modes is None for modes in read):
+        return None
+    return [mode for modes in read if modes for mode in modes]
+
+
+def _walked(data: bytes, version: int, count: int, hashed: int) -> list[int] | None:
+    """The entries' modes read with object ids of `hashed` bytes; None when they and the extensions do not fill the
+    index exactly, `_ELSEWHERE` when it is split or sparse."""
+    unpack = struct.Struct(f">24xI{12 + hashed}xH").unpack_from  # an entry's mode, and its flags after the id
+    fixed, end = 42 + hashed, len(data) - hashed
+    modes, at = [], 12
+    try:
+        for _ in range(count):
+            if at + fixed > end:
+                return None
+            mode, flags = unpack(data, at)
+            modes.append(mode)
+            name = at + fixed + (2 if flags & 0x4000 and version >= 3 else 0)
+            if version == 4:  # the name as a number of bytes to drop from the last one (a varint), then its end
+                while data[name] & 0x80:
+                    name += 1
+                at = data.index(b"\0", name + 1) + 1
+            else:  # the name, its length in the flags (0xfff: longer), padded with NULs to 8 bytes
+                length = flags & 0xFFF if flags & 0xFFF < 0xFFF else data.index(b"\0", name) - name
+                at += (name - at + length + 8) & ~7
+        while at + 8 <= end:  # the extensions, each a signature and its size
+            if data[at:at + 4] in _ASK_GIT:
+                return _ELSEWHERE
+            at += 8 + int.from_bytes(data[at + 4:at + 8], "big")
+    except (IndexError, ValueError):
+        return None
+    return modes if at == end else None
 
 
 def has_index(root: Path) -> bool:
