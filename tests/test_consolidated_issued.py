@@ -287,3 +287,26 @@ def test_a_copy_with_nothing_to_consolidate_is_written_without_the_bodys_frame(p
     out = tmp_path / "c.html"
     assert invoke(party, "export", "01-QC/TU", "--as-of", "2026-01-01", *number, "-o", str(out)).exit_code == 0
     assert "XÁC THỰC VĂN BẢN HỢP NHẤT" in out.read_text(encoding="utf-8")
+
+
+def test_a_day_of_authentication_far_ahead_is_written_with_a_warning(party: Workspace, invoke: Invoke,
+                                                                     tmp_path: Path) -> None:
+    # r37 sweep BP F6: `--signed 9999-12-31` was accepted without a word. A copy prepared for a signing within a week
+    # is no mistake; further ahead it is written all the same, and the warning names the day.
+    import datetime as dt
+
+    today = dt.date.today()
+    for ahead, warned in ((7, False), (8, True), (None, True)):  # docs/export.md: up to 7 days ahead, no warning
+        day = dt.date(9999, 12, 31) if ahead is None else today + dt.timedelta(days=ahead)
+        out = tmp_path / f"{day}.md"
+        result = invoke(party, "export", "01-QC/TU", "--number", "09/VBHN-VPTU", "--signed", day.isoformat(), "-o",
+                        str(out))
+        assert result.exit_code == 0 and out.exists(), result.output
+        said = " ".join(result.output.split())
+        assert f"the text in force on {day}, the day it is authenticated (--signed)" in said
+        if warned:
+            assert (f"Warning: the copy is authenticated on {day}, {(day - today).days:,} days after today "
+                    f"({today}): a consolidated copy is authenticated on the day it is signed, and a day so far ahead "
+                    "is usually a mistyped date.") in said, said
+        else:
+            assert "Warning" not in said, said

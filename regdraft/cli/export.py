@@ -84,6 +84,8 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
         shown.note(done.unframed)
     for blank in done.blanks:
         shown.note(blank)
+    if done.ahead:
+        shown.note(done.ahead)
     from regdraft.core.amend.staged import STAGED
     from regdraft.workspace.timeline import in_force_later
 

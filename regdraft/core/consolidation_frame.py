@@ -10,7 +10,8 @@ for reference: the base's header, the banner, and the base's signature marked as
 
 `closing(frame, meta, words)`: the signature block and recipients the copy prints, as `signature_block` gives them;
 `framed(ct, frame, words)` the text's opening as that body words it (no "for reference only"); `refusal(...)` why
-the body cannot number or authenticate a text (none when it can).
+the body cannot number or authenticate a text (none when it can); `far_ahead(frame, today)` a warning for a day of
+authentication more than `DAYS_AHEAD` days after today.
 """
 
 from __future__ import annotations
@@ -114,6 +115,24 @@ def refusal(frame: Frame, ct: ConsolidatedText, settings: Any,
                 "authenticated, not after it; give a date of the text on or before that day, or a later day of "
                 "authentication; nothing was written.", ("as_of", "signed"))
     return "", ()
+
+
+# A copy is authenticated on the day it is signed; one prepared for a signing within this many days is no mistake,
+# one dated further ahead is usually a mistyped date (r37 sweep BP F6: 9999-12-31 was accepted without a word).
+DAYS_AHEAD = 7
+
+
+def far_ahead(frame: Frame, today: dt.date) -> str:
+    """A warning when the copy's day of authentication is more than `DAYS_AHEAD` days after `today`: the copy is
+    written as given (it may be prepared for a signing ahead), and shows the text in force on that day as the
+    workspace holds it now; "" otherwise."""
+    if not frame.issued or frame.signed is None or (frame.signed - today).days <= DAYS_AHEAD:
+        return ""
+    days = (frame.signed - today).days
+    return (f"Warning: the copy is authenticated on {frame.signed.isoformat()}, {days:,} days after today "
+            f"({today.isoformat()}): a consolidated copy is authenticated on the day it is signed, and a day so far "
+            "ahead is usually a mistyped date. It was written with that day, showing the text in force then as the "
+            "workspace holds it now; check the date.")
 
 
 def _text(value: Any) -> str:

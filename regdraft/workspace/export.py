@@ -38,6 +38,7 @@ class Exported:
     untranslated: str = ""  # the line saying which of a translation's original's amendments it lacks
     unframed: str = ""  # the line saying why the body's consolidated copy frame was left out (nothing to consolidate)
     blanks: tuple[str, ...] = ()  # a warning for each amendment in it whose entry into force still has blanks
+    ahead: str = ""  # a warning for a day of authentication far after today (`consolidation_frame.far_ahead`)
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
@@ -82,7 +83,7 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     of the workspace's `consolidation:` setting when it names one, with the copy's `number` and `signed` date
     (`core.consolidation_frame`), the text then in force on `as_of`, by default the day it is authenticated
     (`signed`), else today."""
-    from regdraft.core.consolidation_frame import Frame, frame_of, framed, refusal
+    from regdraft.core.consolidation_frame import Frame, far_ahead, frame_of, framed, refusal
     from regdraft.core.errors import RegdraftError, UsageError
     from regdraft.render.output import Settings, choose, write
     from regdraft.workspace.profiles import profile_for
@@ -120,7 +121,7 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     replaced = replacement_message(found) if found is not None and ct.opening.replaced else ""
     return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced,
                     found.on if found is not None else None, found.new if found is not None else "",
-                    untranslated_message(ws, ct), unframed, blank_entries(ws, ct))
+                    untranslated_message(ws, ct), unframed, blank_entries(ws, ct), far_ahead(frame, dt.date.today()))
 
 
 def blank_entries(ws: Workspace, ct: ConsolidatedText) -> tuple[str, ...]:
