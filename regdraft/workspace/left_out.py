@@ -49,11 +49,11 @@ def parse_stored(data: bytes, relative: str) -> Regulation:
 def visible_text(data: bytes, source: str) -> tuple[str, list[Found]]:
     """The file's text without its invisible characters, and each of them (post-condition 1); `ParseError` when
     the file is no text (`markdown.decode`)."""
-    from regdraft.importer.plaintext import invisible_in
-
     text = decode(data, source)
     if text == visible(text):
         return text, []
+    from regdraft.importer.plaintext import invisible_in  # the importer's package only when there is one (r37 BO F1)
+
     found = [f for number, line in enumerate(text.split("\n"), start=1) for f in invisible_in(line, number)]
     return nfc(visible(text)), found
 
