@@ -191,3 +191,23 @@ def test_a_file_that_cannot_be_changed_is_named(consulting_workspace: Workspace,
     assert ("The write failed: regdraft could not write amendments/mini-sua/rounds/1.yaml, as it or its folder is "
             "protected against changes (Operation not permitted); the workspace is as it was.") in result.output
     assert git_out(ws.root, "status", "--porcelain") == before and not ws.journal.exists()
+
+
+def test_a_file_git_is_told_to_skip_is_named_with_the_way_out(mini_workspace: Workspace) -> None:
+    # `git commit -- PATH` leaves a skip-worktree file out and says "nothing to commit, working tree clean": the
+    # refusal said so just after regdraft changed the file (r37 sweep BO F2).
+    ws = mini_workspace
+    relative = "regulations/MINI-QC.md"
+    git_out(ws.root, "update-index", "--skip-worktree", relative)
+    before = (ws.root / relative).read_bytes()
+    head = git_out(ws.root, "rev-parse", "HEAD")
+    with pytest.raises(StoreError) as refused:
+        ws.commit({relative: before + b"\nThem.\n"}, "Edit")
+    said = str(refused.value)
+    assert "nothing to commit" not in said
+    assert (f"git is set to ignore changes to {relative} (skip-worktree) in your folder, so it cannot record them; "
+            f"the workspace is as it was. Undo that setting (`git update-index --no-skip-worktree {relative}`)") in said
+    assert (ws.root / relative).read_bytes() == before and git_out(ws.root, "rev-parse", "HEAD") == head
+    git_out(ws.root, "update-index", "--no-skip-worktree", relative)  # the way out the sentence gives
+    ws.commit({relative: before + b"\nThem.\n"}, "Edit")
+    assert git_out(ws.root, "rev-parse", "HEAD") != head

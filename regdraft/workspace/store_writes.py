@@ -31,7 +31,7 @@ from regdraft.render.files import about, new_file, shown_path
 from regdraft.workspace import git_head, git_policy, interrupts, run_memo
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, changed_while_stopped, stop_point
 from regdraft.workspace.write_failures import failure as failure
-from regdraft.workspace.write_failures import left_for_repair, write_failed
+from regdraft.workspace.write_failures import kept_from_git, left_for_repair, write_failed
 
 if TYPE_CHECKING:
     import git
@@ -266,6 +266,9 @@ class Transactions:
                 if isinstance(exc, StoreError):  # the settings refused once the files were written: in its words
                     raise
                 detail = failure(exc)
+                kept = self._kept_from_git(paths) if isinstance(exc, git.GitCommandError) else []
+                if kept:  # git leaves them out and says "nothing to commit, working tree clean" (r37 sweep BO F2)
+                    raise GitFailed(kept_from_git(kept), detail) from None
                 locked = self.held_lock_said(detail)  # git's index lock, or a ref's
                 if locked:  # git's own advice ("remove the file manually") does not say whether that is safe
                     raise GitFailed(f"The write failed: {locked}; then run the command again (the workspace is as "
@@ -274,6 +277,18 @@ class Transactions:
             self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
             journal.end()
             return sha
+
+    def _kept_from_git(self, paths: list[str]) -> list[tuple[str, str]]:
+        """The paths git is told to take as its index has them, with the setting (`skip-worktree`,
+        `assume-unchanged`)."""
+        import git
+
+        try:
+            listed = self.repo.git.ls_files("-v", "-z", "--", *paths)
+        except git.GitCommandError:
+            return []
+        return [(entry[2:], "skip-worktree" if entry[:1] == "S" else "assume-unchanged")
+                for entry in listed.split("\0") if entry[:1] == "S" or entry[:1].islower()]
 
     def undo_or_leave(self, exc: BaseException, message: str, undo: Callable[[], object]) -> None:
         """Undo a write that failed with `exc`; when the undoing fails too (the disk still full), leave its journal
