@@ -73,6 +73,6 @@ def kept_from_git(kept: list[tuple[str, str]]) -> str:
     """The refusal when git was told to take files as its index has them (each with that setting: `skip-worktree`,
     `assume-unchanged`), so that `git commit` leaves them out."""
     files = ", ".join(f"{path} ({setting})" for path, setting in kept)
-    undo = "; ".join(f"`git update-index --no-{setting} {path}`" for path, setting in kept)
+    undo = "; ".join(f"`{Command.git('update-index', path, switches=('no-' + setting,))}`" for path, setting in kept)
     return (f"The write failed: git is set to ignore changes to {files} in your folder, so it cannot record them; "
             f"the workspace is as it was. Undo that setting ({undo}), then run the command again.")
