@@ -47,6 +47,7 @@ from regdraft.web.context import TEMPLATES as TEMPLATES  # the server's template
 from regdraft.web.guard import Limits, worst_body
 from regdraft.web.kept import Busy
 from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
+from regdraft.web.provision_texts import packed
 from regdraft.web.server import Server, commits
 from regdraft.web.words import refuse
 from regdraft.workspace.store import Workspace
@@ -139,7 +140,7 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         if not c.visitor.may_answer:  # a member reads the versions by round and draft: commit ids meant nothing to them
             redline, page = circulated.as_member(ws, redline, page, (rev_from, rev_to), c.ui)
         globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),
-                             again=c.query("again"), same=c.query("same"), texts_json=_json_data(page.texts),
+                             again=c.query("again"), same=c.query("same"), texts_json=_json_data(packed(page.texts)),
                              annotate=True, mark=_mark, confirm=confirm,
                              badge=lambda address: _badge(page, address, c.ui),
                              mark_parts=_part_marks(c.ui) if page.commenting else None)

@@ -50,6 +50,18 @@ def token(c: TestClient, url: str = f"/a/{SLUG}/redline") -> str:
     return found.group(1)
 
 
+def provision_texts(page: str) -> dict[str, str]:
+    """The text the wording editor opens with for each provision of a review page, as `review.js` reads its data
+    block (`web.provision_texts`)."""
+    import json
+
+    from regdraft.web.provision_texts import unpacked
+
+    found = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', page, re.S)
+    assert found, "the page has no provision texts"
+    return unpacked(json.loads(found.group(1)))
+
+
 def loaded(c: TestClient, cid: str, kind: str = "respond") -> dict[str, str]:
     """What the comments page's `kind` form (respond, accept) for comment `cid` carries as loaded now: its CSRF token
     and the answer it shows (`answered`)."""

@@ -10,7 +10,6 @@ test_web_browser.py.
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import yaml
@@ -21,7 +20,7 @@ from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import unit_parts
 from regdraft.workspace.rounds import close_round, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import BODIES, SLUG, client, comment_form, token
+from tests.web.conftest import BODIES, SLUG, client, comment_form, provision_texts, token
 
 
 def _buttons(text: str) -> dict[str, str]:
@@ -56,9 +55,7 @@ def test_every_part_of_the_round_draft_begins_with_a_button_naming_it(review_ws:
                      r'<h2 class="chapter[^"]*" data-part="ch3.title">', text)
     # The provision box lists them by name, and the wording editor opens with the part's own text.
     assert '<option value="d7.k4.intro">Đoạn mở đầu khoản 4 Điều 7</option>' in text
-    found = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', text, re.S)
-    assert found
-    texts = json.loads(found.group(1))
+    texts = provision_texts(text)
     assert texts["d7.k4.dash2"] == ("- Giữ gìn phẩm chất đạo đức, lối sống; đấu tranh chống chủ nghĩa cá nhân, cơ hội, "
                                     "thực dụng;")
     assert texts["d7.title"] == "Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên"

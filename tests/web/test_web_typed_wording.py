@@ -10,8 +10,6 @@ backslashes showed as words struck out. Both now show `2*3*4`; a wording sent un
 from __future__ import annotations
 
 import html
-import json
-import re
 from pathlib import Path
 
 from regdraft.core.amend.proposal import editor_text, proposed_unit
@@ -21,7 +19,7 @@ from regdraft.core.word_diff import Op
 from regdraft.workspace import rounds
 from regdraft.workspace.store import init_workspace
 from tests.conftest import REPO_ROOT
-from tests.web.conftest import BODIES, SLUG, client, comment_form, edit_draft, token
+from tests.web.conftest import BODIES, SLUG, client, comment_form, edit_draft, provision_texts, token
 
 WORDS = "tình hình mọi mặt (tỷ lệ 2\\*3\\*4, \\_x\\_) của tỉnh"  # as the provision's text writes them
 TYPED = "tình hình mọi mặt (tỷ lệ 2*3*4, _x_) của tỉnh"
@@ -49,9 +47,7 @@ def test_the_review_page_and_the_marked_proposal_show_the_words_as_typed(tmp_pat
     rounds.open_round(ws, SLUG, "Lấy ý kiến các ban", "2025-03-15", BODIES)
     c = client(ws)
     page = c.get(f"/a/{SLUG}/redline").text
-    found = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', page, re.S)
-    assert found
-    texts = json.loads(found.group(1))
+    texts = provision_texts(page)
     assert TYPED in texts["d5.k2"] and "\\" not in texts["d5.k2"]
     assert texts["d5.k2.b"].startswith("b) Định kỳ 6 tháng") and TYPED in texts["d5.k2.b"]
     assert texts["d5.k2.intro"] == "Thực hiện chế độ báo cáo 2*3*4 với Ban Chấp hành Đảng bộ tỉnh và với cấp trên:"

@@ -87,8 +87,20 @@
   const where = document.getElementById("comment-where");
   const typeField = form.elements.namedItem("type");
   const offer = document.getElementById("retarget-choice");
+  // The text the wording editor opens with for each provision: every line of the page's texts once, and each text as
+  // runs of them (`web.provision_texts`: an article's text holds its clauses' lines, which were sent again for each).
   const data = document.getElementById("provision-texts");
-  const texts = data ? JSON.parse(data.textContent || "{}") : {};
+  const packed = data ? JSON.parse(data.textContent || "{}") : {};
+  function textOf(address) {
+    const runs = packed.texts && Object.prototype.hasOwnProperty.call(packed.texts, address) ? packed.texts[address]
+      : null;
+    if (!runs) { return undefined; }
+    const out = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      for (let n = runs[k]; n < runs[k] + runs[k + 1]; n += 1) { out.push(packed.lines[n]); }
+    }
+    return out.join("\n");
+  }
   let quoted = "";      // the quotation this script put at the start of the comment
   let editorFrom = "";  // the text the wording editor was opened with
   let chosen = "";      // the provision and words chosen last (`address\u0000phrase`)
@@ -249,7 +261,7 @@
       text.value = text.value.slice(quoted.length);
       quoted = "";
     }
-    const current = texts[address];
+    const current = textOf(address);
     if (current !== undefined && (proposal.value === "" || proposal.value === editorFrom)) {
       proposal.value = current;
       editorFrom = current;
@@ -369,8 +381,9 @@
   });
 
   proposalBox.addEventListener("toggle", function () {
-    if (proposalBox.open && proposal.value === "" && texts[standsFor()] !== undefined) {
-      proposal.value = texts[standsFor()];
+    const current = textOf(standsFor());
+    if (proposalBox.open && proposal.value === "" && current !== undefined) {
+      proposal.value = current;
       editorFrom = proposal.value;
     }
   });
