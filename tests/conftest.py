@@ -41,6 +41,9 @@ SHIPPED_AMENDMENT = "qc-sua-doi-2025"
 # Debian's chromium, driven by Playwright for the review server and the HTML redline (never a browser download).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NO_CHROMIUM = "Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 scripts/setup.sh installs it)"
+# The language a test's browser asks pages in (`Accept-Language`): the committees', which the review server's own words
+# follow unless a member chose (`web.languages`); Playwright's default, `en-US`, gave its English pages.
+BROWSER_LOCALE = "vi-VN"
 # A module driving the browser: skipped without Debian's chromium, and slow (the fast subset leaves it out).
 BROWSER = [pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM), pytest.mark.slow]
 
@@ -134,7 +137,7 @@ def chromium_browser() -> Iterator[Any]:
 @pytest.fixture
 def browser_page(chromium_browser: Any) -> Iterator[Any]:
     """A page of headless chromium in a new browser context, 1400 x 900 CSS pixels."""
-    page = chromium_browser.new_page(viewport={"width": 1400, "height": 900})
+    page = chromium_browser.new_page(viewport={"width": 1400, "height": 900}, locale=BROWSER_LOCALE)
     yield page
     page.context.close()
 

@@ -29,6 +29,8 @@ _LISTED_MODULES = frozenset({
     "test_page_refs.py",
     # sync37's: two clones and a bare remote, two to four syncs a test (0.4-1.4 s of CPU each).
     "test_sync_adopted_text.py",
+    # en37's: chromium switching the interface's language.
+    "test_web_interface_language_browser.py",
 })
 _LISTED_TESTS = frozenset({
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",
@@ -112,6 +114,13 @@ _LISTED_TESTS = frozenset({
     "test_a_new_law_prints_its_closing_sentence_and_its_blank_number",
     # en37's (tests.cpu_times): a review page built twice (0.8 s); Luật 57/2024's workspace and page (1.5 s).
     "test_the_page_sends_each_line_once_and_every_provision_reads_its_whole_text", "test_a_law_sends_its_lines_once",
+    # and 0.5-1.4 s each: every page of an amendment, or a few, in both interface languages.
+    "test_a_member_reads_a_vietnamese_amendment_with_english_words_around_it",
+    "test_an_english_amendment_is_read_with_vietnamese_words_when_the_browser_prefers_them",
+    "test_the_choice_is_kept_in_a_cookie_of_this_server_and_the_browsers_languages_come_next",
+    "test_a_page_kept_in_one_language_is_not_handed_out_in_the_other",
+    "test_the_document_keeps_its_own_language_and_says_so", "test_every_page_links_to_itself_in_the_other_language",
+    "test_the_versions_compared_are_named_in_the_documents_words_whatever_the_interfaces",
 })
 
 

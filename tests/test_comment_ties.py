@@ -83,5 +83,5 @@ def test_a_guessed_move_is_said_on_the_comments_page_and_in_the_report() -> None
         "Clause 2, Article 28 (one of 2 places with the same text; to check)"
     comment = Comment(id="91f3", round=1, by="Bộ Tư pháp", on="d29.k2", type=CommentType.SUBSTANTIVE,
                       text="Đề nghị giữ khoản này.", anchor=DETAIL)
-    said = _answer_item(comment, Listed(comment, guess), "vi", Words.of("vi")).said
+    said = _answer_item(comment, Listed(comment, guess), Words.of("vi")).said
     assert said == "đã chuyển đến khoản 2 Điều 28 (một trong 2 chỗ có cùng nội dung, cần xem lại)"

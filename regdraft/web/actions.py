@@ -68,6 +68,7 @@ from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownU
 from regdraft.core.model import Address
 from regdraft.core.text import visible
 from regdraft.web.guard import LOCAL, Visitor
+from regdraft.web.pages import language  # the amendment's: a profile's words are quoted in it, whatever the page's
 from regdraft.web.words import Refused, Words, only_quoted, refuse
 from regdraft.workspace.store import Workspace
 
@@ -327,7 +328,7 @@ def _not_answered_since(ws: Workspace, slug: str, comment: Comment, values: Mapp
     mark, reply = answer_mark(comment), values["reply"].strip()
     if not mark or values["answered"] == mark or (comment.disposition is typed and comment.reply == reply):
         return
-    words = amendment_profile(ws, slug).words(ui.language)
+    words = amendment_profile(ws, slug).words(language(ws, slug))  # as the page offers them, whatever its words
 
     def said(disposition: Disposition, text: str) -> str:
         shown = text if len(text) <= SHOWN_REPLY else text[:SHOWN_REPLY].rstrip() + "…"
@@ -372,7 +373,7 @@ def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappin
     not_reworded_since(ws, before, values, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     if not values["disposition"]:
-        words = profile_for(ws).words(ui.language)
+        words = profile_for(ws).words(language(ws, slug))  # the profile's words, in the document's language
         raise refuse(ui, Category.USAGE, "choose_disposition", choices=ui.either([d.label(words) for d in Disposition]))
     typed = values["disposition"].strip().lower()
     if typed in {d.value for d in Disposition}:  # another word is refused as the command refuses it
@@ -465,7 +466,7 @@ def withdrawable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words
 
     _, comment = find_comment(ws, cid, slug)
     if visitor.may_answer:
-        label = Disposition.WITHDRAWN.label(amendment_profile(ws, slug).words(ui.language))
+        label = Disposition.WITHDRAWN.label(amendment_profile(ws, slug).words(language(ws, slug)))
         raise refuse(ui, Category.FORBIDDEN, "withdraw_by_office", id=comment.id, label=label)
     if not own(visitor, comment):
         raise refuse(ui, Category.FORBIDDEN, "withdraw_ask_office" if _namesake(visitor, comment)

@@ -126,6 +126,7 @@ class AnswerPage:
     groups: tuple[AnswerGroup, ...]
     dispositions: Mapping[str, str] = field(default_factory=dict)  # value -> the profile's wording
     name: str = ""  # the document as reviewers know it (`document_named`)
+    language: str = ""  # the draft's: of its provisions' names and the dispositions, whatever the interface's
 
     @property
     def open(self) -> bool:
@@ -153,15 +154,16 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
     groups = []
     drafts = dict(texts)
     for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
-        items = tuple(replace(_answer_item(c, listed[c.id], draft.language, ui),
+        items = tuple(replace(_answer_item(c, listed[c.id], ui),
                               marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
         groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
-    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug))
+    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug), draft.language)
 
 
-def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> AnswerItem:
-    """A comment with where its provision stands now, in the page's words."""
+def _answer_item(comment: Comment, listed: Listed, ui: Words) -> AnswerItem:
+    """A comment with where its provision stands now, in the page's words (the provision named as they name it)."""
+    language = ui.language
     placement = listed.placement
     state = placement.state.value
     said = ui.maybe(f"state_{state}", state)

@@ -12,8 +12,9 @@ Post-conditions:
 2. With access links, a request without a valid link's cookie sees only the page asking for one.
 3. Every POST is refused (403) unless its CSRF token matches the browser's cookie.
 4. A refused write answers with the same page, the reason and everything the person typed.
-5. Every page speaks the language of the amendment it shows (`pages.language`): its own words
-   come from `words.yaml`, and `<html lang>` says which.
+5. Every page's own words (`words.yaml`) are in the language the member chose, else their browser's, else that of the
+   amendment it shows (`web.languages`), and `<html lang>` says which; a document shown keeps its own language, its
+   `<main>` saying it when it differs.
 6. A reviewer's comment form sent faster than `web.pace` allows is answered 429 with `Retry-After` before the write
    lock is taken, and so is a reviewer's answer (403): neither holds the others' submissions.
 7. No page is rendered on the event loop: every template is rendered in a worker thread. The heavy pages (redline,
@@ -35,13 +36,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate
-from regdraft.web import actions, answers, circulated, edits, pace, pages, sizes, switch
+from regdraft.web import actions, answers, circulated, edits, languages, pace, pages, sizes, switch
 from regdraft.web.context import PAGE_VALUES, Context, endpoint, no_page
 from regdraft.web.context import TEMPLATES as TEMPLATES  # the server's templates, read from here by tests
 from regdraft.web.guard import Limits, worst_body
@@ -49,7 +51,7 @@ from regdraft.web.kept import Busy
 from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
 from regdraft.web.provision_texts import packed
 from regdraft.web.server import Server, commits
-from regdraft.web.words import refuse
+from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
 
 HERE = Path(__file__).resolve().parent
@@ -82,7 +84,8 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/favicon.ico", lambda _request: Response(status_code=204)),  # asked on every page: a 404 was an error
     ]
     # The bound of a request's body is what the forms let a browser type (a comment at the form's limits was refused).
-    middleware = [Middleware(Limits, max_body=worst_body(actions.FIELDS), language=lambda: server.words().language)]
+    middleware = [Middleware(Limits, max_body=worst_body(actions.FIELDS),
+                             language=lambda scope: server.words(None, languages.chosen(Request(scope))).language)]
     if not links:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS))
     # Compressed for a browser that asks: a long law's redline is a megabyte of HTML, a ninth of it gzipped. Its CSRF
@@ -134,16 +137,18 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
 
         # Checked before the cache, which a drafter's request may have filled with a draft never circulated.
         pages.circulated_only(ws, slug, c.visitor.may_answer, rev_from, rev_to, c.ui)
-        redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
+        # Kept for the interface's language too: the page's heading and provision names are in its words.
+        redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation, c.ui.language),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
                                                                    c.ui), sizes.redline_bytes)
+        document = redline.comparison.new.language  # the document's own words, in <main>, whatever the interface's
         if not c.visitor.may_answer:  # a member reads the versions by round and draft: commit ids meant nothing to them
-            redline, page = circulated.as_member(ws, redline, page, (rev_from, rev_to), c.ui)
+            redline, page = circulated.as_member(ws, redline, page, (rev_from, rev_to), c.ui, Words.of(document))
         globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),
                              again=c.query("again"), same=c.query("same"), texts_json=_json_data(packed(page.texts)),
                              annotate=True, mark=_mark, confirm=confirm,
-                             badge=lambda address: _badge(page, address, c.ui),
-                             mark_parts=_part_marks(c.ui) if page.commenting else None)
+                             badge=lambda address: _badge(page, address, c.ui, document),
+                             mark_parts=_part_marks(c.ui, document) if page.commenting else None)
         profile = profile_for(ws, redline.comparison.new.meta)
         return render_html(redline, workspace_root=ws.root, profile=profile,
                            page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_, PAGE_VALUES))
@@ -232,8 +237,9 @@ async def _download(c: Context) -> Response:
             write_report(report, target, workspace_root=ws.root, profile=profile_for(ws, report.meta))
             return b"%d\n" % report.round.number + target.read_bytes()  # the round's number names the file
 
-    # The same for every member (nothing of it is the visitor's): twenty members pressing PDF wait for one build.
-    built = await c.built(build, True, c.server.pdfs if fmt == "pdf" else c.server.pages, personal=False)
+    # The same for every member (nothing of it is the visitor's, nor in the interface's words): twenty members pressing
+    # PDF wait for one build.
+    built = await c.built(build, True, c.server.pdfs if fmt == "pdf" else c.server.pages, personal=False, worded=False)
     named, _, data = built.partition(b"\n")
     round_number = int(named)
     kinds = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8",

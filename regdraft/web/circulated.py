@@ -48,14 +48,16 @@ def _rounds_of(ws: Workspace, rounds: Sequence[Round], commit: str | None) -> Ro
 
 
 def as_member(ws: Workspace, redline: Redline, page: RedlinePage, commits: tuple[str | None, str | None],
-              ui: Words) -> tuple[Redline, RedlinePage]:
+              ui: Words, doc: Words | None = None) -> tuple[Redline, RedlinePage]:
     """`redline` and `page` as a member reads them (post-conditions); `commits`: the two revisions compared, as full
-    commit ids, when the page compares two (`?from=…&to=…`), else None."""
+    commit ids, when the page compares two (`?from=…&to=…`), else None. The versions are named in the document's
+    words (`doc`, default `ui`), the page's heading in the interface's (`ui`)."""
+    doc = doc or ui
     old, new = redline.old_version, redline.new_version
     if page.round is not None:  # a round's page: its draft against the text in force it was compared with
         r = page.round
-        old = dataclasses.replace(old, circulated=ui("version_in_force_then", number=r.number, on=_on(r, ui)))
-        new = dataclasses.replace(new, circulated=ui("version_circulated", number=r.number, on=_on(r, ui)))
+        old = dataclasses.replace(old, circulated=doc("version_in_force_then", number=r.number, on=_on(r, doc)))
+        new = dataclasses.replace(new, circulated=doc("version_circulated", number=r.number, on=_on(r, doc)))
         if r.opened and new.drafted is not None and str(new.drafted) == str(new.date):
             new = dataclasses.replace(new, drafted=r.opened[:10])  # the commit's date, for want of the draft's own
         return dataclasses.replace(redline, commits=False, old_version=old, new_version=new), page
@@ -64,12 +66,14 @@ def as_member(ws: Workspace, redline: Redline, page: RedlinePage, commits: tuple
         return dataclasses.replace(redline, commits=False), page
     same = first.draft == second.draft
 
+    def label(words: Words, r: Round) -> str:
+        return words("member_draft_round" if same else "member_draft", draft=r.draft, number=r.number)
+
     def named(version: Version, r: Round) -> Version:
-        label = ui("member_draft_round" if same else "member_draft", draft=r.draft, number=r.number)
-        return dataclasses.replace(version, label=label,
-                                   circulated=ui("version_circulated", number=r.number, on=_on(r, ui)))
+        return dataclasses.replace(version, label=label(doc, r),
+                                   circulated=doc("version_circulated", number=r.number, on=_on(r, doc)))
 
     old, new = named(old, first), named(new, second)
-    heading = ui("heading_two_rounds", old=old.label, new=new.label)
+    heading = ui("heading_two_rounds", old=label(ui, first), new=label(ui, second))
     return (dataclasses.replace(redline, commits=False, old_version=old, new_version=new),
             dataclasses.replace(page, heading=heading))

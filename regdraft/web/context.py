@@ -2,9 +2,10 @@
 
 `endpoint(server, handler)` names the visitor (none without a valid link: the page asking for one), checks a POST's
 CSRF token and origin (a form refused shows what was typed, to copy), runs the handler, and answers any refusal or
-failure as a page in the workspace's words, never a bare 500 nor a traceback. `Context` renders the server's own
-templates (`TEMPLATES`, seeing `PAGE_VALUES`) in worker threads, builds the heavy pages through `web.builds`, and
-reads and writes the workspace in worker threads, a write holding the write lock. The routes are `web.app`'s.
+failure as a page in the interface's words (`web.languages`), never a bare 500 nor a traceback. `Context` renders the
+server's own templates (`TEMPLATES`, seeing `PAGE_VALUES`) in worker threads, builds the heavy pages through
+`web.builds`, and reads and writes the workspace in worker threads, a write holding the write lock. The routes are
+`web.app`'s.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from starlette.responses import HTMLResponse, Response
 
 from regdraft.core.comments import MAX_TEXT
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, answers, pages, switch
+from regdraft.web import actions, answers, languages, pages, switch
 from regdraft.web.builds import Gate, departure
-from regdraft.web.guard import CSRF_COOKIE, LOCAL, Visitor, csrf_ok, csrf_token, new_cookie
+from regdraft.web.guard import CSRF_COOKIE, LOCAL, Visitor, back_to, csrf_ok, csrf_token, new_cookie
 from regdraft.web.kept import Busy, refused_form, typed
 from regdraft.web.server import QUERY_NAMES, Server, kept_query
 from regdraft.web.words import Words, worded
@@ -85,12 +86,22 @@ class Context:
         """What every page template sees."""
         return {"visitor": self.visitor, "identified": self.identified, "csrf": self.csrf, "links": self.server.links,
                 "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED,
-                "most": MAX_TEXT, **context}
+                "most": MAX_TEXT, "language_switch": self.language_switch(), **context}
+
+    def language_switch(self) -> tuple[str, str, str]:
+        """The link to this page in the other language (`languages.switch_to`); a form's answer links to the page the
+        form was sent from."""
+        if self.request.method == "GET":
+            return languages.switch_to(quote(self.request.url.path), {name: self.query(name)
+                                                                      for name in languages.KEPT}, self.ui)
+        path, hash_, fragment = back_to(self.request.url.path).partition("#")
+        href, name, code = languages.switch_to(path, {}, self.ui)
+        return href + hash_ + fragment, name, code
 
     def respond(self, html: str | bytes, status: int = 200) -> HTMLResponse:
         """An HTML response (made inert already: `html`, `page`) that also sets the CSRF cookie when the browser had
         none."""
-        response = HTMLResponse(html, status)
+        response = HTMLResponse(html, status, headers={"vary": languages.VARY})  # its words: `web.languages`
         if self.fresh_cookie:
             response.set_cookie(CSRF_COOKIE, self.cookie, httponly=True, samesite="strict")
         return response
@@ -108,16 +119,19 @@ class Context:
         return self.respond(body.replace(placeholder.encode(), self.csrf.encode()), status)
 
     async def built(self, build: Callable[[Workspace], bytes], shared: bool, gate: Gate,
-                    personal: bool = True) -> bytes:
-        """`build(ws)` through `gate`, shared and kept under this address, the workspace's state and (`personal`: a
-        page showing who reads it, or what they may read) the visitor."""
+                    personal: bool = True, worded: bool = True) -> bytes:
+        """`build(ws)` through `gate`, shared and kept under this address, the workspace's state, (`personal`: a
+        page showing who reads it, or what they may read) the visitor and (`worded`: a page in the interface's words)
+        the interface's language."""
         server = self.server
         query = kept_query(self.query) if shared else None
         # Looked at once: its state keys the page, and the redline kept for a commit is taken for it (`within`).
         look = await run_in_threadpool(server.look) if query is not None else None
         state = look.state if look is not None else None
+        # Its words are the request's (`web.languages`): a page kept in one language is never handed out in the other.
         key = None if state is None else (self.request.url.path, query,
-                                           (self.visitor, self.identified) if personal else None, state)
+                                           (self.visitor, self.identified) if personal else None, state,
+                                           self.ui.language if worded else None)
         return await gate.value(key, lambda: server.within(look, lambda: build(server.workspace())),
                                 departure(self.request), None if state is None else lambda: server.same_state(state))
 
@@ -136,11 +150,16 @@ def _environment(server: Server, name: str, globals_: Mapping[str, Any]) -> Any:
 
 def endpoint(server: Server, handler: Handler, public: bool = False) -> Callable[[Request], Any]:
     """The route's endpoint: who the visitor is, a POST's CSRF check, then `handler`; a refusal or a failure answered
-    as a page in the workspace's words, with what was typed kept to copy (the module's post-conditions)."""
+    as a page in the interface's words, with what was typed kept to copy (the module's post-conditions)."""
     async def served(request: Request) -> Response:
+        response = await answered(request)
+        languages.remember(request, response)  # `?lang=en`: the choice kept for the next pages
+        return response
+
+    async def answered(request: Request) -> Response:
         visitor = server.visitor(request) if not public else LOCAL
         slug = request.path_params.get("slug") if visitor is not None else None
-        ui = await run_in_threadpool(server.words, str(slug) if slug else None)
+        ui = await run_in_threadpool(server.words, str(slug) if slug else None, languages.chosen(request))
         if visitor is None:  # not the drafting office either: the page names no one (it said "trên máy này")
             context = Context(server, request, LOCAL, ui, identified=False)
             return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
@@ -189,15 +208,19 @@ def endpoint(server: Server, handler: Handler, public: bool = False) -> Callable
 
 
 def no_page(server: Server) -> Callable[[Request, Exception], Any]:
-    """The answer to an address that is no page (or a method it does not take), in the workspace's words."""
+    """The answer to an address that is no page (or a method it does not take), in the interface's words."""
     async def answer(request: Request, exc: Exception) -> Response:
         status = int(getattr(exc, "status_code", 404))
         visitor = server.visitor(request)
-        ui = await run_in_threadpool(server.words)
+        ui = await run_in_threadpool(server.words, None, languages.chosen(request))
         context = Context(server, request, visitor or LOCAL, ui, identified=visitor is not None)
         if visitor is None:
-            return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
-                                        message=ui("need_link"))
-        return await context.render("web-message.html.j2", status, title=ui("failed_unknown"), message=ui("no_page"))
+            response = await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
+                                            message=ui("need_link"))
+        else:
+            response = await context.render("web-message.html.j2", status, title=ui("failed_unknown"),
+                                            message=ui("no_page"))
+        languages.remember(request, response)
+        return response
 
     return answer

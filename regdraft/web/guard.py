@@ -2,7 +2,8 @@
 
 Post-conditions:
 1. A request body larger than its bound is answered 413 before any handler reads it, in the
-   workspace's language (`language`, asked only then), as a page with a way back to the form's page.
+   interface's language (`language(scope)`, asked only then: `web.languages`), as a page with a way back to the form's
+   page and a link to it in the other language.
    The server's bound is `worst_body` of its forms' fields: whatever a form lets a browser type is
    taken (a Vietnamese comment at the form's limits was refused, the text gone), and no more.
 2. Every response carries a Content-Security-Policy that runs only the server's own script
@@ -93,7 +94,7 @@ def new_cookie() -> str:
 class Limits:
     """ASGI middleware: bounded request bodies and the security headers on every response."""
 
-    def __init__(self, app: App, max_body: int = MAX_BODY, language: Callable[[], str] | None = None) -> None:
+    def __init__(self, app: App, max_body: int = MAX_BODY, language: Callable[[Scope], str] | None = None) -> None:
         self.app = app
         self.max_body = max_body
         self.language = language
@@ -139,22 +140,22 @@ class Limits:
 
         from regdraft.web.words import Words
 
-        language = await run_in_threadpool(self.language) if self.language is not None else None
+        language = await run_in_threadpool(self.language, scope) if self.language is not None else None
         ui = Words.of(language)
         await _too_large(send, _refusal_page(ui, ui("too_large_title"), ui("too_large", limit=self.max_body // 1024),
-                                             _back(scope), ui("too_large_back")))
+                                             back_to(str(scope.get("path") or "")), ui("too_large_back")))
 
 
 class _TooLarge(Exception):
     pass
 
 
-def _back(scope: Scope) -> str:
+def back_to(path: str) -> str:
     """The page a refused form came from, as far as its address tells: the amendment's redline (`/a/{slug}/…`)
     or the comments page (a reply's form), else the start page. The body, unread, cannot say the provision."""
     from urllib.parse import quote
 
-    parts = str(scope.get("path") or "").split("/")
+    parts = path.split("/")
     if len(parts) > 2 and parts[1] == "a" and parts[2]:
         slug = quote(parts[2])
         if len(parts) > 5 and parts[3] == "comments":
@@ -168,17 +169,25 @@ def _refusal_page(ui: Words, title: str, message: str, back: str, back_label: st
     the way back."""
     from markupsafe import escape
 
+    from regdraft.web.languages import switch_to
+
+    path, hash_, fragment = back.partition("#")
+    href, name, code = switch_to(path, {}, ui)  # the page the form came from, in the other language
     return (f'<!DOCTYPE html>\n<html lang="{escape(ui.language)}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{escape(title)}</title><link rel="stylesheet" href="/static/review.css"></head>\n'
-            f'<body><main><h1>{escape(title)}</h1>\n<p class="error" role="alert">{escape(message)}</p>\n'
+            f'<body><nav class="review-nav"><a class="language" href="{escape(href + hash_ + fragment)}" '
+            f'hreflang="{code}" lang="{code}">{escape(name)}</a></nav>\n'
+            f'<main><h1>{escape(title)}</h1>\n<p class="error" role="alert">{escape(message)}</p>\n'
             f'<p><a href="{escape(back)}">{escape(back_label)}</a></p></main></body></html>\n')
 
 
 async def _too_large(send: Send, page: str) -> None:
+    from regdraft.web.languages import VARY
+
     body = page.encode()
     await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/html; charset=utf-8"),
+                "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"vary", VARY.encode()),
                             (b"content-length", str(len(body)).encode()),
                             (b"content-security-policy", POLICY.encode())]})
     await send({"type": "http.response.body", "body": body})

@@ -25,8 +25,8 @@ class Busy(Refused):
     one refused at once as too many of the server's writes waited already (503, `Retry-After`): nothing was
     written."""
 
-    def __init__(self, message: str, retry: int = 0) -> None:
-        super().__init__(message, Category.STATE)
+    def __init__(self, words: Words, key: str, retry: int = 0, **fields: object) -> None:
+        super().__init__(words(key, **fields), Category.STATE, key, fields)
         self.retry = retry
 
 

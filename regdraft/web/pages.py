@@ -211,14 +211,16 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     """The redline of an amendment's draft, and the page around it with its comments placed on the provisions.
 
     `regulation` chooses the regulation shown when the amendment amends several (default: the
-    first one its document amends); `ui` words the page (default: the amendment's language).
+    first one its document amends); `ui` words the page (default: the amendment's language), the document's own lines
+    (the versions compared) keep the amendment's.
     """
     from regdraft.workspace.amendments import load
     from regdraft.workspace.redline import build
     from regdraft.workspace.rounds import list_comments, load_rounds
 
     amendment = load(ws, slug)
-    ui = ui or Words.of(amendment.language)
+    doc = Words.of(amendment.language)  # the words of the document's own lines (its versions), whatever the page's
+    ui = ui or doc
     rounds = load_rounds(ws, slug)
     name = document_named(ws, slug, amendment.meta)
     reg_id = _regulation_shown(amendment, regulation, ui)
@@ -227,7 +229,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     listed = [item for item in every if item.comment.regulation == key]
     if rev_from is not None or rev_to is not None:
         redline = _two_drafts(ws, slug, revision(rev_from or "HEAD", ui),
-                              revision(rev_to, ui) if rev_to else None, key, ui)
+                              revision(rev_to, ui) if rev_to else None, key, ui, doc)
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         # Each by its short commit id, as the versions are named: never `HEAD`, `<sha>~1` or forty characters.
         heading = ui("heading_two", old=redline.old_version.commit,
@@ -258,14 +260,14 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                 address = str(loc.address)
                 if proposable(loc.unit):
                     texts[address] = editor_text(loc.unit, draft.language, typed=True)  # `2*3*4`, as typed
-                provisions.append((address, describe_on(address, draft.language)))
+                provisions.append((address, describe_on(address, ui.language)))  # named in the page's words
             # Its parts, as the page marks them: every part of an article, clause or point, a chapter's title.
             for part in unit_parts(loc.unit):
                 if whole or part == TITLE:
                     address = str(loc.address.with_part(part))
                     paragraphs = part_paragraphs(loc.unit, part)  # a title is read back as written, the others as typed
                     texts[address] = "\n".join(paragraphs if part == TITLE else map(as_typed, paragraphs))
-                    provisions.append((address, describe_on(address, draft.language)))
+                    provisions.append((address, describe_on(address, ui.language)))
         order = reading_order(draft)
         provisions.sort(key=lambda entry: reading_place(order, entry[0]))
     heading = ui("heading_round", draft=shown.draft, number=shown.number,
@@ -390,12 +392,13 @@ def circulated_only(ws: Workspace, slug: str, drafter: bool, rev_from: str | Non
         raise refuse(ui, Category.FORBIDDEN, "circulated_only")
 
 
-def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str, ui: Words) -> Redline:
+def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str, ui: Words,
+                own: Words) -> Redline:
     """The draft (of `regulation`, as comments name it) at one revision against the draft at another
     (or in the working tree). Each side is named as an amendment's redline names its draft, by its revision's short
     commit id (`Dự thảo tại phiên bản 9046685`, the one before a change by its own id, not `<sha>~1`) and the
     amending document's title, which cites the text it amends: never `số 57/2020/QH14`, the law's number, as if the
-    draft carried it."""
+    draft carried it. The versions are named in the document's words (`own`), a refusal in the page's (`ui`)."""
     from regdraft.core.diff import compare
     from regdraft.core.errors import UnknownName
     from regdraft.core.frontmatter import compound_type
@@ -418,7 +421,7 @@ def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, reg
         meta = doc.meta or {}
         title, number = str(meta.get("title") or ""), str(doc.number or "")
         found = revisions.get(rev) if rev is not None else None
-        label = ui("version_at", revision=found.short) if found is not None else ui("working_draft")
+        label = own("version_at", revision=found.short) if found is not None else own("working_draft")
         return Version(label, number, found.short if found else "", found.date if found else "",
                        kind=compound_type(title, str(meta.get("type") or "")), number=number, title=title,
                        draft=doc.draft or 0)

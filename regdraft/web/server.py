@@ -175,7 +175,7 @@ class Server:
         # its end is waited for, a little. Read meanwhile, git's status took the index lock under the rebase.
         if ws.operation():
             if not ws.writer_done(BUSY_WAIT):
-                raise Busy(self.words()("busy_reading"))
+                raise Busy(self.words(), "busy_reading")
             ensure_settled(ws)  # stopped: its conflict, before any git call
         return ws
 
@@ -197,9 +197,9 @@ class Server:
                 ensure_settled(ws)
                 return action(ws)
         except WriterBusy:
-            raise Busy(self.words()("busy_writing")) from None
+            raise Busy(self.words(), "busy_writing") from None
         except Crowded:
-            raise Busy(self.words()("busy_crowded", seconds=CROWDED_RETRY), CROWDED_RETRY) from None
+            raise Busy(self.words(), "busy_crowded", CROWDED_RETRY, seconds=CROWDED_RETRY) from None
 
     def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T],
                size: Callable[[T], int] = sizes.held) -> T:
@@ -352,9 +352,10 @@ class Server:
         except RegdraftError:
             return False
 
-    def words(self, slug: str | None = None) -> Words:
-        """The words of a page about the amendment `slug` (or about the whole workspace)."""
-        return Words.of(pages.language(Workspace(self.root), slug))
+    def words(self, slug: str | None = None, chosen: str | None = None) -> Words:
+        """The words of a page about the amendment `slug` (or about the whole workspace): in the language `chosen`
+        for the request (`web.languages`), else in the document's."""
+        return Words.of(chosen or pages.language(Workspace(self.root), slug))
 
     def visitor(self, request: Request) -> Visitor | None:
         """The local drafter, or the person of the access link in the request's cookie."""

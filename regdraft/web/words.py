@@ -8,7 +8,8 @@ Post-conditions:
 2. `Words(key, **fields)` is the entry with its fields filled in; a missing key fails loudly.
 3. `count` writes a number with its noun through `core.counts` (`1 comment`, `2 comments`,
    `3 ý kiến`).
-4. `Refused` carries a sentence already in the page's language; any other error's message is
+4. `Refused` carries a sentence already in the page's language (an entry of the words is worded again in the
+   language of the page that shows it); any other error's message is
    the library's (English), which `said` introduces on a Vietnamese page as a detail for the
    drafting office; a failure of git (`GitFailed`) is said in the page's words alone, its detail logged.
 """
@@ -107,7 +108,8 @@ class Words:
         """An error's message as this page shows it: the library's English introduced on a Vietnamese page."""
         message = error.report()
         if isinstance(error, Refused):
-            return message
+            # Worded where it was raised, in the words at hand (the workspace's, for a write that waited too long).
+            return self(error.key, **error.fields) if error.key else message
         if isinstance(error, GitFailed):
             # Git's words, a path of the server's and an exit code are for whoever runs the server, not the page
             # (a 409 showed git's whole command line to a drafter): kept in the server's log.
@@ -165,14 +167,18 @@ def only_quoted(text: str) -> bool:
 
 
 class Refused(RegdraftError):
-    """A refusal the review server words itself, in the page's language."""
+    """A refusal the review server words itself, in the page's language; one of the words' entries (`key`, its
+    `fields`) is worded again by `Words.said` in the language of the page that shows it."""
 
-    def __init__(self, message: str, category: Category) -> None:
+    def __init__(self, message: str, category: Category, key: str = "",
+                 fields: dict[str, object] | None = None) -> None:
         super().__init__(message)
         self.category = category
+        self.key = key
+        self.fields: dict[str, object] = dict(fields or {})
 
 
 def refuse(words: Words, category: Category, key: str, **fields: object) -> Refused:
     """The refusal `key` of the words, of `category` (`raise refuse(ui, Category.USAGE, "write_name")`)."""
-    return Refused(words(key, **fields), category)
+    return Refused(words(key, **fields), category, key, fields)
 

@@ -18,7 +18,7 @@ from regdraft.core.comments import anchor_text
 from regdraft.render.profile import default_profile
 from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import BROWSER, SHARED, Invoke, needs_corpus
+from tests.conftest import BROWSER, BROWSER_LOCALE, SHARED, Invoke, needs_corpus
 from tests.web.conftest import BODIES, SLUG, serving
 
 pytestmark = BROWSER
@@ -466,7 +466,7 @@ def test_on_a_phone_the_report_page_fits_the_screen(review_ws: Workspace, live_s
     add_comment(review_ws, SLUG, BODIES[1], "khoản 2 Điều 5", "Xem https://vanban.chinhphu.vn/?pageid=27160&docid="
                 "200567&tagid=6&type=1&classid=1&orggroupid=2 và Nghị_định_13/2021/NĐ-CP_quy_định_chi_tiết.")
     context = browser_page.context.browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                                       has_touch=True)
+                                                       has_touch=True, locale=BROWSER_LOCALE)
     page = context.new_page()
     page.goto(f"{live_server}/a/{SLUG}/report")
     laid = page.evaluate("""() => ({width: innerWidth, scroll: document.scrollingElement.scrollWidth,

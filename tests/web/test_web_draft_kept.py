@@ -9,7 +9,7 @@ from typing import Any
 
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import BROWSER
+from tests.conftest import BROWSER, BROWSER_LOCALE
 from tests.web.conftest import BODIES, SLUG
 
 pytestmark = BROWSER
@@ -19,7 +19,7 @@ TEXT = "Đề nghị bổ sung quy định về chữ ký số của Tỉnh ủy
 def test_a_reload_gives_back_what_was_typed_and_leaving_is_asked_about(review_ws: Workspace, live_server: str,
                                                                        browser_page: Any) -> None:
     context = browser_page.context.browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True,
-                                                       has_touch=True)
+                                                       has_touch=True, locale=BROWSER_LOCALE)
     page = context.new_page()
     asked: list[str] = []
     refused: list[str] = []

@@ -270,7 +270,7 @@ def test_the_report_prints_the_edited_wording_and_when_it_was_edited(review_ws: 
 
 
 def test_an_english_amendments_member_edits_in_english(tmp_path: Path) -> None:
-    from tests.web.test_web_language import _other_language, interface
+    from tests.web.test_web_language import interface, other_language
 
     ws = english_workspace(tmp_path / "en")
     _, secret = invite(ws, "John Smith", EN_BODIES[0])
@@ -290,7 +290,7 @@ def test_an_english_amendments_member_edits_in_english(tmp_path: Path) -> None:
     shown = john.get(done.headers["location"]).text
     said = interface(shown, ws)
     assert f"Comment {cid} was saved as corrected" in html.unescape(said) and "(edited " in said
-    assert _other_language(said, "en") == []
+    assert other_language(said, "en") == []
 
 
 def test_edits_are_paced_as_comment_forms_are(review_ws: Workspace) -> None:

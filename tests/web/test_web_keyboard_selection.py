@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import BROWSER, CHROMIUM
+from tests.conftest import BROWSER, BROWSER_LOCALE, CHROMIUM
 from tests.web.conftest import SLUG
 from tests.web.test_web_browser import PHRASE, _on_range
 
@@ -24,7 +24,7 @@ def caret_page() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM,
                                              args=["--no-sandbox", "--enable-caret-browsing"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page = browser.new_page(viewport={"width": 1400, "height": 900}, locale=BROWSER_LOCALE)
         page.set_content("<p>abc</p>")
         page.evaluate("document.getSelection().collapse(document.querySelector('p').firstChild, 0)")
         page.keyboard.press("Shift+ArrowRight")

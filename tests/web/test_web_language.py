@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from starlette.testclient import TestClient
 
 from regdraft.core.comments import Disposition
 from regdraft.workspace.api import list_regulations
@@ -61,6 +62,8 @@ def interface(page: str, ws: Workspace) -> str:
     elif "<body" in page:
         page = page[page.index("<body"):]
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    # What says its own language is no word of the page's: the link to the other language, a document's words.
+    page = re.sub(r'<(\w+)\b[^>]*\slang="[a-z]+"[^>]*>.*?</\1>', " ", page, flags=re.S)
     said = re.findall(r'(?:placeholder|aria-label|title|data-selected-[a-z]+)="([^"]*)"', page)
     text = html.unescape(" ".join([re.sub(r"<[^>]+>", " ", page), *said]))
     for regulation in list_regulations(ws):  # titles are the documents' own words, whatever their language
@@ -68,7 +71,7 @@ def interface(page: str, ws: Workspace) -> str:
     return " ".join(text.split())
 
 
-def _other_language(text: str, language: str) -> list[str]:
+def other_language(text: str, language: str) -> list[str]:
     """The other language's interface words found in `text`."""
     if language == "vi":
         phrases = set(ENGLISH) | _fragments("en")
@@ -78,7 +81,7 @@ def _other_language(text: str, language: str) -> list[str]:
     return sorted(p for p in phrases if p in text and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text))
 
 
-def _lang(page: str) -> str:
+def lang(page: str) -> str:
     """The page's `<html lang>`; `text` for the plain-text answer to a request too large to read."""
     if not page.startswith("<!DOCTYPE"):
         return "text"
@@ -88,12 +91,13 @@ def _lang(page: str) -> str:
 
 
 def _pages(ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,
-           typed: tuple[str, str, str]) -> Iterator[tuple[str, int, str]]:
-    """(what, status, page) for every kind of page of one amendment: pages, messages, refusals, a closed round.
+           typed: tuple[str, str, str], c: TestClient | None = None) -> Iterator[tuple[str, int, str]]:
+    """(what, status, page) for every kind of page of one amendment: pages, messages, refusals, a closed round, as the
+    browser `c` asks them (a new one by default).
 
     `typed` is what the people write, in the amendment's language: two comments and a reply.
     """
-    c = client(ws)
+    c = c or client(ws)
     general = add_comment(ws, slug, bodies[1], "general", typed[0])
     answered = add_comment(ws, slug, bodies[0], on, typed[1], proposal="")
     respond_comment(ws, answered.id, "partly", typed[2], slug)
@@ -133,19 +137,23 @@ def english_ws(tmp_path: Path) -> Workspace:
     return english_workspace(tmp_path / "en")
 
 
-def _every_page_in(language: str, ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,
-                   typed: tuple[str, str, str]) -> dict[str, str]:
-    """Every page of the amendment, checked to speak `language` alone: their interface texts by page."""
+def every_page_in(language: str, ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,
+                  typed: tuple[str, str, str], c: TestClient | None = None,
+                  theirs: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every page of the amendment (as the browser `c` asks them), checked to speak `language` alone: their interface
+    texts by page. `theirs`: the document's own words the interface quotes (its name, its profile's dispositions)."""
     seen = {}
-    for what, status, page in _pages(ws, slug, bodies, on, typed):
+    for what, status, page in _pages(ws, slug, bodies, on, typed, c):
+        assert lang(page) in (language, "text"), what
+        for words in theirs:
+            page = page.replace(words, " ")
         seen[what] = interface(page, ws)
-        assert _lang(page) in (language, "text"), what
-        assert _other_language(seen[what], language) == [], (what, status, seen[what])
+        assert other_language(seen[what], language) == [], (what, status, seen[what])
     return seen
 
 
 def test_the_vietnamese_workspace_is_reviewed_in_vietnamese(review_ws: Workspace) -> None:
-    seen = _every_page_in("vi", review_ws, SLUG, BODIES, "d5.k2",
+    seen = every_page_in("vi", review_ws, SLUG, BODIES, "d5.k2",
                           ("Đề nghị rà soát toàn bộ dự thảo.", "Đề nghị làm rõ.", "Sửa lại một phần."))
     assert "Lấy ý kiến dự thảo văn bản" in seen["home"] and "hạn góp ý 15/3/2025" in seen["home"]
     for words in ("Góp ý Dự thảo lần 2", "Vòng lấy ý kiến 1", "Cơ quan, đơn vị góp ý", "Họ và tên người góp ý",
@@ -164,7 +172,7 @@ def test_the_vietnamese_workspace_is_reviewed_in_vietnamese(review_ws: Workspace
 
 
 def test_an_english_amendment_is_reviewed_in_english(english_ws: Workspace) -> None:
-    seen = _every_page_in("en", english_ws, EN_SLUG, EN_BODIES, "d1.k1",
+    seen = every_page_in("en", english_ws, EN_SLUG, EN_BODIES, "d1.k1",
                           ("Please review the whole draft.", "Please clarify.", "Partly taken."))
     assert "Round 1 (open, due 15 March 2025): draft 1, 2 of 3 bodies replied, 2 comments, 1 awaiting an answer" \
         in seen["home"]
@@ -174,7 +182,7 @@ def test_an_english_amendment_is_reviewed_in_english(english_ws: Workspace) -> N
     assert "Comment" in seen["added"] and "was recorded" in seen["added"]
     assert "Disposition" in seen["comments"] and "Partly accepted" in seen["comments"]
     # The scan finds the other language where there is some: these pages would fail the Vietnamese check.
-    assert {"Send comment", "Your name", "Body"} <= set(_other_language(seen["redline"], "vi"))
+    assert {"Send comment", "Your name", "Body"} <= set(other_language(seen["redline"], "vi"))
     assert "is not among the bodies consulted in round 1" in seen["body not consulted"]
     assert "The form has expired" in seen["expired form"] and "nothing was recorded" in seen["too large"]
     assert "Draft 1 has no clause 1, Article 99" in seen["no provision"]
@@ -197,8 +205,8 @@ def test_without_a_link_the_page_speaks_the_workspace_language(review_ws: Worksp
     for ws, language, title in ((review_ws, "vi", "Cần đường dẫn truy cập"),
                                 (english_ws, "en", "An access link is needed")):
         page = client(ws, links=True).get("/", headers={"host": "review.office.local"})
-        assert page.status_code == 401 and _lang(page.text) == language and title in page.text
-        assert _other_language(interface(page.text, ws), language) == []
+        assert page.status_code == 401 and lang(page.text) == language and title in page.text
+        assert other_language(interface(page.text, ws), language) == []
 
 
 def test_every_language_has_every_word() -> None:
@@ -259,11 +267,9 @@ def test_where_a_provision_went_is_named_as_in_a_sentence(language: str, moved: 
 
     comment = c.Comment("ab12", 1, "Ban Tổ chức", "d5.k2", c.CommentType.EDITORIAL, "Sửa.", "", "", None, "",
                         "2025-06-01T09:00:00+07:00", "")
-    went = _answer_item(comment, Listed(comment, Placement(State.MOVED, "d5.k3", "x")), language,
-                        Words.of(language))
+    went = _answer_item(comment, Listed(comment, Placement(State.MOVED, "d5.k3", "x")), Words.of(language))
     assert went.said == moved
-    stays = _answer_item(comment, Listed(comment, Placement(State.CHANGED, "d5.k2.a", "x")), language,
-                         Words.of(language))
+    stays = _answer_item(comment, Listed(comment, Placement(State.CHANGED, "d5.k2.a", "x")), Words.of(language))
     assert stays.now == now
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BROWSER
+from tests.conftest import BROWSER, BROWSER_LOCALE
 from tests.web.conftest import SLUG
 
 pytestmark = BROWSER
@@ -25,7 +25,7 @@ _MEASURED = """() => {
 
 def _measured(browser_page: Any, url: str, width: int, height: int, phone: bool) -> dict[str, Any]:
     context = browser_page.context.browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
-                                                       has_touch=phone)
+                                                       has_touch=phone, locale=BROWSER_LOCALE)
     try:
         page = context.new_page()
         page.goto(url)

@@ -8,7 +8,7 @@ from typing import Any
 
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import BROWSER
+from tests.conftest import BROWSER, BROWSER_LOCALE
 from tests.web.conftest import BODIES, SLUG
 from tests.web.test_web_browser import PHRASE, _on_range, _until
 
@@ -87,7 +87,7 @@ def test_on_a_phone_a_later_selection_does_not_move_a_comment_written(review_ws:
     # A member wrote a comment on khoản 3 Điều 12, then long-pressed “Bí thư” in khoản 4 to look it up: the comment
     # was recorded on khoản 4, quoting “Bí thư”, and the form (below the whole text) showed it nowhere in sight.
     context = browser_page.context.browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True,
-                                                       has_touch=True)
+                                                       has_touch=True, locale=BROWSER_LOCALE)
     page = context.new_page()
     page.goto(f"{live_server}/a/{SLUG}/redline")
     _touch_select(page, '[data-on="d12.k3"]', "Hội nghị")

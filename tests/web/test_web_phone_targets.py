@@ -9,7 +9,7 @@ from typing import Any
 
 from regdraft.workspace.rounds import add_comment
 from regdraft.workspace.store import Workspace
-from tests.conftest import BROWSER
+from tests.conftest import BROWSER, BROWSER_LOCALE
 from tests.web.conftest import BODIES, SLUG
 
 pytestmark = BROWSER
@@ -27,7 +27,7 @@ def test_a_members_controls_are_big_enough_for_a_finger_on_a_phone(review_ws: Wo
                                                                     browser_page: Any) -> None:
     add_comment(review_ws, SLUG, BODIES[0], "d12.k1.a", "Đề nghị làm rõ.")
     context = browser_page.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                                       has_touch=True)
+                                                       has_touch=True, locale=BROWSER_LOCALE)
     page = context.new_page()
     try:
         page.goto(f"{live_server}/a/{SLUG}/redline")

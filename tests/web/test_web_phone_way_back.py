@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import BROWSER
+from tests.conftest import BROWSER, BROWSER_LOCALE
 from tests.web.conftest import SLUG
 from tests.web.test_web_browser import _until
 
@@ -26,7 +26,7 @@ def _on_screen(page: Any, selector: str) -> bool:
 def test_on_a_phone_a_provision_tapped_is_chosen_where_the_member_reads_and_a_link_goes_back_to_it(
         live_server: str, browser_page: Any) -> None:
     context = browser_page.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                                       has_touch=True)
+                                                       has_touch=True, locale=BROWSER_LOCALE)
     page = context.new_page()
     try:
         page.goto(f"{live_server}/a/{SLUG}/redline")
