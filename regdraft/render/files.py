@@ -16,6 +16,9 @@ from pathlib import Path
 
 from regdraft.core.errors import RegdraftError
 
+# A file's bytes in pieces, written one after the other (`write_page`: a page's head and its own encoding after it).
+Pieces = tuple[bytes | memoryview, ...]
+
 
 def prepare_folder(output: Path) -> None:
     """Create the folders `output` goes in; a `RegdraftError` when a file stands where one must be."""
@@ -43,8 +46,9 @@ def _elsewhere(output: Path, exc: OSError) -> str:
     return " Give `-o` a file in a folder you can write to."
 
 
-def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
-    """Create `path` as a new file holding `data`, never through a link; a leftover regular file is replaced.
+def new_file(path: Path, data: bytes | Pieces = b"", durable: bool = False) -> Path:
+    """Create `path` as a new file holding `data` (bytes, or pieces written one after the other), never through a link;
+    a leftover regular file is replaced.
 
     A `RegdraftError` when a link (or anything but a file) stands there: it is not regdraft's to follow or remove.
     `durable`: the bytes are flushed to the disk before it returns.
@@ -66,7 +70,8 @@ def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
             os.close(handle)
             raise
         with out:
-            out.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                out.write(piece)
             if durable:  # on the disk before the caller renames it into place
                 out.flush()
                 os.fsync(out.fileno())
@@ -144,8 +149,9 @@ def _removing_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:
-    """Write `output` whole or not at all: `content` is the bytes, or a function writing to the path it is given.
+def write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object]) -> None:
+    """Write `output` whole or not at all: `content` is the bytes (or pieces of them, written in turn), or a function
+    writing to the path it is given.
 
     Missing folders are created (see `prepare_folder`). Stopped by Ctrl-C or SIGTERM, it removes its temporary file
     first (`_removing_on_sigterm`).
@@ -161,15 +167,15 @@ def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> Non
                                 f"{_elsewhere(output, exc)}") from None
 
 
-def _write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:
+def _write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object]) -> None:
     # A sibling file, so that the final rename stays on one file system and is atomic.
-    tmp = new_file(output.with_name(output.name + ".regdraft-tmp"), content if isinstance(content, bytes) else b"")
+    tmp = new_file(output.with_name(output.name + ".regdraft-tmp"), b"" if callable(content) else content)
     # Held open while it is written (a PDF takes seconds): one that no process holds was left by a regdraft that
     # was stopped, and `check --repair` removes it.
     held: int | None = None
     try:
         held = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        if not isinstance(content, bytes):
+        if callable(content):
             content(tmp)
         os.close(held)  # before the rename, which a file held open would stop on some systems
         held = None

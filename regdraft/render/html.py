@@ -132,8 +132,17 @@ def within(html: str, level: int) -> Markup:
     below = max(level, 2) + 1
     if below == _HEADING_LEVEL["article"]:
         return Markup(html)
-    return Markup(str(html).replace('<h3 class="article-heading', f'<h{below} class="article-heading')
-                  .replace("</h3>", f"</h{below}>"))
+    return Markup(within_text(html, level))
+
+
+def within_text(html: str, level: int) -> str:
+    """`str(within(html, level))`, the text itself when it stays as it is: a run of kept articles is up to the whole
+    page, and `Markup` and `str` would each copy it."""
+    below = max(level, 2) + 1
+    if below == _HEADING_LEVEL["article"]:
+        return html if type(html) is str else str(html)
+    return str(html).replace('<h3 class="article-heading', f'<h{below} class="article-heading').replace(
+        "</h3>", f"</h{below}>")
 
 
 def address_id(address: str, language: object = "vi") -> str:

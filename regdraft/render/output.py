@@ -114,9 +114,15 @@ def write_page(html: str | Callable[[], str], output: Path, *, pdf: bool, progre
     """Write an HTML page (or the page a function renders), sealed by its policy (`render.policy`), or laid out as
     a PDF (WeasyPrint is imported only then), whose elements are bounded when a workspace template rendered it."""
     if not pdf:  # the renders are noted for the PDF's layout only
-        from regdraft.render.policy import sealed
+        from regdraft.render.policy import sealed_head
 
-        write_atomic(output, sealed(html() if callable(html) else html).encode("utf-8"))
+        page = html() if callable(html) else html
+        head, rest = sealed_head(page)
+        # `sealed(page).encode()`, written in two pieces: the sealed head, then the rest of the page's own encoding
+        # (UTF-8 encodes a text piece by piece as it encodes it whole), so that the page is not copied again.
+        data = page.encode("utf-8")
+        skip = len(page[:rest].encode("utf-8"))
+        write_atomic(output, (head.encode("utf-8"), memoryview(data)[skip:]))
         return
     from regdraft.render.limits import watched
 

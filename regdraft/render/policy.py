@@ -49,6 +49,14 @@ _META_OR_LINK = re.compile(r"<(meta|link)(?=[\t\n\f\r />])", re.I | re.A)
 
 def sealed(page: str) -> str:
     """The page with the policy first in its head and its redirections and links made inert (post-conditions)."""
+    head, rest = sealed_head(page)
+    return head + page[rest:]
+
+
+def sealed_head(page: str) -> tuple[str, int]:
+    """`sealed(page)` as the part that differs from the page and where the page's own text takes over: `sealed(page)`
+    is `head + page[rest:]`. A writer puts `page[rest:]` from the page's own encoding, so a 1.6 M-character page is
+    not copied twice more (a slice and the joined page) before it is written."""
     opening = _PROLOGUE.match(page)
     assert opening is not None  # every part of the prologue is optional
     language = ""
@@ -64,8 +72,7 @@ def sealed(page: str) -> str:
     for found in _META_OR_LINK.finditer(page, last):
         out += [page[last:found.start()], _inert(found)]
         last = found.end()
-    out.append(page[last:])
-    return "".join(out)
+    return "".join(out), last
 
 
 def _unescaped(text: str) -> str:

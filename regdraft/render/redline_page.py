@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from regdraft.core.diff import Provision
+from regdraft.render.html import within as html_within
+from regdraft.render.html import within_text
 
 if TYPE_CHECKING:
     import jinja2
@@ -176,8 +178,9 @@ class Page:
         """A run of kept articles under a heading of `level`: its parts passed already as marks (`self.passed`)."""
         assert self.passed is not None
         out: list[str] = []
+        within = self.g["within"]
         for text, passed in run.parts:
-            html = str(self.g["within"](text, level))
+            html = within_text(text, level) if within is html_within else str(within(text, level))
             if passed:
                 self.passed.append(html)
             out.append(PASSED if passed else html)
