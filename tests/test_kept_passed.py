@@ -72,8 +72,8 @@ def _pages(tmp_path: Path, text: str, layout: str) -> tuple[str, str, list[int],
         sizes.append(len(page))
         return real(page)
 
-    def counted_parts(page: str, passed: list[str]) -> str | None:
-        parts.extend(len(p) for p in passed)
+    def counted_parts(page: str, passed: list[str | list[str]]) -> str | None:
+        parts.extend(len(p) if isinstance(p, str) else sum(map(len, p)) for p in passed)
         return real_parts(page, passed)
 
     pages = []

@@ -17,7 +17,7 @@ import pytest
 from regdraft.render import html as rhtml
 from regdraft.render.output import write_page
 from regdraft.render.policy import sealed, sealed_head
-from regdraft.render.redline_page import PASSED, KeptRun, Page
+from regdraft.render.redline_page import PASSED, KeptRun, Page, passed_page
 
 _PIECES = ["<meta charset='x'>", "<META http-equiv=refresh content=0>", "<link rel=x>", "<LINK\n>", "<meta>",
            "<metadata>", "<linked>", "<p>", "đ", "Điều 5", "\u1ec7", "😀", " ", "\n", "<!-- c -->", "<html lang=vi>",
@@ -66,14 +66,20 @@ def test_writing_a_page_takes_no_more_memory_than_its_encoding(tmp_path: Path, s
 
 
 def test_a_run_of_kept_articles_goes_into_the_page_as_it_is() -> None:
+    """Its fragments go into the page as they are (under a chapter) or each moved to the heading level it stands at,
+    as the run joined would be: never joined first, nor copied through `Markup` and `str`."""
     texts = ['<h3 class="article-heading">Điều 1. A</h3>\n<p class="para">x</p>\n',
-             '<h3 class="article-heading">Điều 2. B</h3>\n<p class="para">y</p>\n']
-    run = KeptRun.of([(texts[0], True), (texts[1], True)])
-    for level, copied in ((2, False), (3, True)):
-        passed: list[str] = []
+             '<h3 class="article-heading">Điều 2. B</h3>\n<p class="para">y</p>\n',
+             '<h3 class="article-heading">Điều 3. C</h3>\n<p class="para">z <b>h3</b></p>\n']
+    run = KeptRun.of([(texts[0], True), (texts[1], True), (texts[2], True)])
+    for level, copied in ((2, False), (3, True), (4, True)):
+        passed: list[str | list[str]] = []
         page = Page({}, {"within": rhtml.within}, passed)
         printed = page._kept_run(run, level)
-        assert printed == PASSED
-        assert passed == [str(rhtml.within(run.parts[0][0], level))]
-        # Under a chapter the run is printed as it is: the very text, not a copy of it.
-        assert (passed[0] is not run.parts[0][0]) is copied
+        assert printed == PASSED and len(passed) == 1
+        pieces = passed[0]
+        assert isinstance(pieces, list) and len(pieces) == 5
+        assert "".join(pieces) == str(rhtml.within("\n".join(texts), level))
+        assert passed_page(f"<body>\n{PASSED}</body>\n", passed) == f"<body>\n{''.join(pieces)}</body>\n"
+        # Under a chapter each fragment is printed as it is: the very text, not a copy of it.
+        assert all((piece is not text) is copied for piece, text in zip(pieces[::2], texts, strict=True))

@@ -431,7 +431,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         return head, tail, reads if reads is not None else outer_reads(environment, name)
 
     sources = None
-    passed: list[str] = []  # the runs of kept articles the printed page holds passed already (`PASSED` marks)
+    # The runs of kept articles the printed page holds passed already (`PASSED` marks), each a text or its pieces.
+    passed: list[str | list[str]] = []
     if page is None and layout == "inline":
         from regdraft.render import redline_page
 

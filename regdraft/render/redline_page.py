@@ -93,7 +93,8 @@ def _e(value: Any) -> str:
 class Page:
     """What the content block prints from: the values and helpers `render_html` hands the template."""
 
-    def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any], passed: list[str] | None = None) -> None:
+    def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any],
+                 passed: list[str | list[str]] | None = None) -> None:
         # `passed`: runs of kept articles are printed passed already (`KeptRun`), each as a mark
         # (`PASSED`) in the page and its text into this list, in order.
         self.v, self.g, self.passed = values, globals_, passed
@@ -175,12 +176,21 @@ class Page:
         return "".join(out)
 
     def _kept_run(self, run: KeptRun, level: int) -> str:
-        """A run of kept articles under a heading of `level`: its parts passed already as marks (`self.passed`)."""
+        """A run of kept articles under a heading of `level`: its parts passed already as marks (`self.passed`), each
+        as the list of its fragments and the line breaks between them, joined only with the page (`passed_page`)."""
         assert self.passed is not None
         out: list[str] = []
         within = self.g["within"]
-        for text, passed in run.parts:
-            html = within_text(text, level) if within is html_within else str(within(text, level))
+        for (text, passed), group in zip(run.parts, run.groups, strict=True):
+            if passed and within is html_within:
+                # `within_text` of the joined part, fragment by fragment: what it replaces holds no line break.
+                pieces = [within_text(group[0], level)]
+                for fragment in group[1:]:
+                    pieces += ["\n", within_text(fragment, level)]
+                self.passed.append(pieces)
+                out.append(PASSED)
+                continue
+            html = str(within(text, level))
             if passed:
                 self.passed.append(html)
             out.append(PASSED if passed else html)
@@ -223,22 +233,30 @@ def _lines(signer: Mapping[str, Any], key: str, css: str) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class KeptRun:
     """A run of unchanged provisions as `render.redline._Runs.passed` gives it: its parts in order, to be joined by
-    line breaks, each (its text, whether the page's pass was made on it already)."""
+    line breaks, each (its text, whether the page's pass was made on it already); `groups`, each part's fragments
+    (the part is them joined by line breaks), so that a page can put them in without joining them first."""
 
-    parts: tuple[tuple[str, bool], ...]
+    groups: tuple[tuple[str, ...], ...]
+    kinds: tuple[bool, ...]
+
+    @property
+    def parts(self) -> tuple[tuple[str, bool], ...]:
+        return tuple(("\n".join(group), passed) for group, passed in zip(self.groups, self.kinds, strict=True))
 
     @staticmethod
     def of(run: Sequence[tuple[str, bool]]) -> KeptRun:
-        """Neighbouring fragments of the same kind joined into one part (a fragment ends with a line break and starts
-        with a tag: two passed ones joined stand apart as each does)."""
-        parts: list[tuple[str, bool]] = []
+        """Neighbouring fragments of the same kind make one part (a fragment ends with a line break and starts with a
+        tag: two passed ones joined stand apart as each does)."""
+        groups: list[tuple[str, ...]] = []
+        kinds: list[bool] = []
         group: list[str] = []
         for k, (text, passed) in enumerate(run):
             group.append(text)
             if k + 1 == len(run) or run[k + 1][1] != passed:
-                parts.append(("\n".join(group), passed))
+                groups.append(tuple(group))
+                kinds.append(passed)
                 group = []
-        return KeptRun(tuple(parts))
+        return KeptRun(tuple(groups), tuple(kinds))
 
 
 # Where a printed page holds a part already passed (`KeptRun`) until the rest is passed: a tag of no element (no word
@@ -246,10 +264,10 @@ class KeptRun:
 PASSED = "<\x00regdraft-passed\x00>\n"
 
 
-def passed_page(page: str, parts: Sequence[str]) -> str | None:
-    """`kept_whole` of the page `page` with each `PASSED` mark in turn the part of `parts` it stands for, those
-    passed already: the page's pass made on the rest only. None when the page does not hold each mark once or
-    holds a script (whose text the pass leaves as it is, passed or not)."""
+def passed_page(page: str, parts: Sequence[str | list[str]]) -> str | None:
+    """`kept_whole` of the page `page` with each `PASSED` mark in turn the part of `parts` it stands for (a text, or
+    the pieces it is made of), those passed already: the page's pass made on the rest only. None when the page does
+    not hold each mark once or holds a script (whose text the pass leaves as it is, passed or not)."""
     from regdraft.render.dashes import holds_script
     from regdraft.render.html import kept_whole
 
@@ -260,7 +278,10 @@ def passed_page(page: str, parts: Sequence[str]) -> str | None:
         return None
     out = [passed[0]]
     for part, piece in zip(parts, passed[1:], strict=True):
-        out.append(part)
+        if isinstance(part, list):  # a part's pieces (`Page._kept_run`)
+            out += part
+        else:
+            out.append(part)
         out.append(piece)
     return "".join(out)
 
@@ -392,7 +413,7 @@ def _code() -> str:
 def page(values: Mapping[str, Any], globals_: Mapping[str, Any], outer: Outer,
          jinja: Callable[[], tuple[str, set[str] | None]],
          jinja_outer: Callable[[], tuple[str, str, set[str] | None] | None] | None = None,
-         passed: list[str] | None = None) -> str:
+         passed: list[str | list[str]] | None = None) -> str:
     """The page: the kept outer part around `content`; else the outer part Jinja2 prints around a mark in place of
     the content block (`jinja_outer()`: head, tail and what they read), kept for the next run when it reads only the
     key's values; else Jinja2's whole page (`jinja()`: it, and what the outer part reads), its outer part kept.
