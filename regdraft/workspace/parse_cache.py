@@ -105,7 +105,24 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
         return read(data, source, load=_front_matter(folder), reuse=reuse, chunks=chunks), chunks
 
     key = _key("regulation", data, (source,))
-    value = _cached(folder, key, compute, pack=_packed, unpack=_unpacked)
+    return _known(folder, key, _cached(folder, key, compute, pack=_packed, unpack=_unpacked))
+
+
+def kept_regulation(folder: Path, key: str) -> Reading | None:
+    """The reading kept under `key` (`regulation_key`) in this process or `folder`, as `_regulation` gives it; None
+    when there is none: nothing is read."""
+    value: Any = _cached(folder, key, None, unpack=_unpacked)
+    return None if value is None else _known(folder, key, value)
+
+
+def regulation_key(data: bytes | str, source: str) -> str:
+    """The name a regulation's reading is kept under: its bytes, its file's name and the reading code."""
+    return _key("regulation", data, (source,))
+
+
+def _known(folder: Path | None, key: str, value: Any) -> Reading:
+    """A regulation's reading as found or read: its articles and origin noted for what this process reads next."""
+    reading: Reading
     reading, chunks = value if isinstance(value, tuple) else (value, None)
     with _lock:
         if chunks:
@@ -162,7 +179,7 @@ def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
     def load(raw: str) -> Any:
         from regdraft.core.frontmatter import load_yaml
 
-        return _kept_value(cache, _text_key("front", raw), lambda: load_yaml(raw))
+        return _kept_value(cache, text_key("front", raw), lambda: load_yaml(raw))
 
     return load
 
@@ -175,10 +192,10 @@ def read_yaml(ws: Workspace | Path | None, text: str) -> Any:
     """
     from regdraft.core.frontmatter import load_yaml
 
-    return signed.kept_value(_folder(ws), _text_key("yaml", text), lambda: load_yaml(text))
+    return signed.kept_value(_folder(ws), text_key("yaml", text), lambda: load_yaml(text))
 
 
-def _text_key(kind: str, text: str) -> str:
+def text_key(kind: str, text: str) -> str:
     """The cache entry name of what is read from `text` (YAML): its kind, the text and the reading code."""
     digest = hashlib.blake2b(f"{kind}:{_code_fingerprint()}".encode() + b"\0", digest_size=20)
     digest.update(text.encode("utf-8", "surrogatepass"))
@@ -202,10 +219,11 @@ def _key(kind: str, data: bytes | str, names: tuple[str, ...]) -> str:
     return f"{kind}-{digest.hexdigest()[:40]}"
 
 
-def _cached(folder: Path | None, key: str, read: Callable[[], T],
+def _cached(folder: Path | None, key: str, read: Callable[[], T] | None,
             pack: Callable[[Path, str, Any], Any] | None = None,
             unpack: Callable[[Path, str, Any], Any] | None = None) -> T:
-    """The value kept under `key`: from this process's memory, else the folder, else `read()` (then kept).
+    """The value kept under `key`: from this process's memory, else the folder, else `read()` (then kept; no `read`:
+    None, nothing kept).
 
     `pack` turns the value into what is kept, `unpack` what is loaded back into the value (None: read again).
     """
@@ -218,6 +236,8 @@ def _cached(folder: Path | None, key: str, read: Callable[[], T],
         assert folder is not None
         value = unpack(folder, key, value)
     if value is None:
+        if read is None:
+            return None  # type: ignore[return-value]
         value = read()
         if folder is not None:
             _store(folder, key, value, pack)
@@ -401,7 +421,7 @@ def kept_under(ws: Workspace | Path | None, kind: str, names: tuple[str, ...]) -
     """The value `keep_under` kept under `kind`, `names` and regdraft's code in the workspace's cache, else None.
     The caller checks it still stands for what it reads (a digest of the bytes kept with it)."""
     folder = _folder(ws)
-    kept = _load(folder, _text_key(kind, "\0".join(names))) if folder is not None else None
+    kept = _load(folder, text_key(kind, "\0".join(names))) if folder is not None else None
     return kept[0] if isinstance(kept, tuple) and len(kept) == 1 else None
 
 
@@ -410,7 +430,7 @@ def keep_under(ws: Workspace | Path | None, kind: str, names: tuple[str, ...], v
     for `kept_under`; None is not kept, and keeping is never an error."""
     folder = _folder(ws)
     if folder is not None and value is not None:
-        _store(folder, _text_key(kind, "\0".join(names)), (value,))
+        _store(folder, text_key(kind, "\0".join(names)), (value,))
 
 
 _LIBRARIES = ("yaml", "markdown_it")  # what reads the front matter and the blocks that are not simple

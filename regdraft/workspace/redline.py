@@ -40,7 +40,7 @@ from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version
 from regdraft.render.redline_helpers import sentence, words_for
-from regdraft.workspace.parse_cache import origin, read_regulation, read_regulation_outside
+from regdraft.workspace.parse_cache import origin, read_regulation
 from regdraft.workspace.roots import workspace_of
 
 if TYPE_CHECKING:
@@ -461,10 +461,9 @@ def _read_any(path: Path, said: list[str]) -> Regulation:
         result = import_file(path)
         said.extend(_legacy_read(path.name, result.report))
         return result.regulation
-    root = workspace_of(path)
-    if root is None:
-        return read_regulation_outside(path.read_bytes(), str(path)).regulation
-    return read_regulation(root, path.read_bytes(), str(path)).regulation
+    from regdraft.workspace.file_keys import read_regulation_file
+
+    return read_regulation_file(workspace_of(path), path).regulation
 
 
 _LEGACY = {"tcvn3": "TCVN3", "vni": "VNI", "cp1258": "Windows-1258"}
