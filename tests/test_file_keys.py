@@ -57,8 +57,17 @@ def test_a_file_read_before_is_found_by_its_status(counted: list[str], tmp_path:
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     old, new = _files(tmp_path)
     _later(monkeypatch)
+    keys: list[str] = []
+    real_key = parse_cache._key
+
+    def key(kind: str, data: bytes | str, names: tuple[str, ...]) -> str:
+        keys.append(kind)
+        return real_key(kind, data, names)
+
+    monkeypatch.setattr(parse_cache, "_key", key)
     first = build_files(old, new)
     assert counted == ["old.md", "new.md"]
+    assert keys == ["regulation", "regulation"]  # each text hashed once, its note made from the key it was kept under
     for _ in range(2):  # another process, then the same one
         _fresh()
         counted.clear()

@@ -49,8 +49,10 @@ def read_regulation_file(root: Path | None, path: Path) -> Reading:
             return found
     data = path.read_bytes()
     reading = _read(root, data, source)
-    if _status(path) == before and time.time_ns() - before[4] >= SETTLED and (noted is None or noted[0] != before):
-        signed.store(folder, name, marshal.dumps((before, parse_cache.regulation_key(data, source))))
+    kept = parse_cache.origin(reading.regulation)  # the key it was kept under: the bytes are not hashed twice
+    if (kept is not None and kept[0] == folder and _status(path) == before and time.time_ns() - before[4] >= SETTLED
+            and (noted is None or noted[0] != before)):
+        signed.store(folder, name, marshal.dumps((before, kept[1])))
     return reading
 
 

@@ -109,15 +109,10 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
 
 
 def kept_regulation(folder: Path, key: str) -> Reading | None:
-    """The reading kept under `key` (`regulation_key`) in this process or `folder`, as `_regulation` gives it; None
+    """The reading kept under `key` (`origin` names it) in this process or `folder`, as `_regulation` gives it; None
     when there is none: nothing is read."""
     value: Any = _cached(folder, key, None, unpack=_unpacked)
     return None if value is None else _known(folder, key, value)
-
-
-def regulation_key(data: bytes | str, source: str) -> str:
-    """The name a regulation's reading is kept under: its bytes, its file's name and the reading code."""
-    return _key("regulation", data, (source,))
 
 
 def _known(folder: Path | None, key: str, value: Any) -> Reading:
