@@ -131,3 +131,17 @@ def test_a_note_is_used_only_while_its_reading_is_kept_and_it_is_ours(counted: l
     counted.clear()
     build_files(old, new)
     assert counted == ["old.md", "new.md"]
+
+
+def test_no_note_where_the_change_time_is_not_the_inodes(counted: list[str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' `st_ctime` is the file's creation time, which an edit does not move: its files are read every time."""
+    old, new = _files(tmp_path)
+    _later(monkeypatch)
+    monkeypatch.setattr(file_keys, "STATUS_CHANGES", False)
+    build_files(old, new)
+    _fresh()
+    counted.clear()
+    build_files(old, new)
+    assert counted == ["old.md", "new.md"]
+    assert not any(entry.name.startswith("file-") for entry in (tmp_path / "xdg" / "regdraft").iterdir())

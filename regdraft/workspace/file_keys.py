@@ -13,7 +13,8 @@ Post-conditions:
    process can set it back: a file written after its note has another status, even within one tick of a file
    system's coarse clock (an edit in the tick its bytes were read in is never noted).
 3. A note is used only when the file's status now is the one noted and the reading it names is still kept; else the
-   bytes are read and hashed as before. Notes are signed entries of that cache (`render.signed`: the user's own,
+   bytes are read and hashed as before; on a system whose change time is not the inode's (Windows: its creation
+   time) no note is made or used. Notes are signed entries of that cache (`render.signed`: the user's own,
    checked before use), named by the file's path as given, its real path and the reading code.
 """
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from regdraft.core.markdown import Reading
 
 SETTLED = 2_000_000_000  # nanoseconds a file's change time must lie before its note
+# Where `st_ctime` is the time the inode last changed. On Windows it is the file's creation time, which an edit
+# does not move: a file edited and its modification time set back would keep its status, so no note is used there.
+STATUS_CHANGES = os.name == "posix"
 
 
 def read_regulation_file(root: Path | None, path: Path) -> Reading:
@@ -39,7 +43,7 @@ def read_regulation_file(root: Path | None, path: Path) -> Reading:
     folder = signed.user_cache_folder() if root is None else signed.cache_folder(root)
     source = str(path)
     before = _status(path)
-    if folder is None:
+    if folder is None or not STATUS_CHANGES:
         return _read(root, path.read_bytes(), source)
     name = parse_cache.text_key("file", f"{source}\0{os.path.realpath(path)}")
     noted = _noted(folder, name)
