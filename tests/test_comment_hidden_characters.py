@@ -59,3 +59,26 @@ def test_a_persons_words_keep_their_joiners_without_a_warning(consulting_workspa
     rounds.add_comment(consulting_workspace, SLUG, "Ban A", "d1", f"Gia đình {family} đồng ý.")
     checked = invoke(consulting_workspace, "check")
     assert "comments/" not in checked.output, checked.output
+
+
+def test_a_joiner_inside_a_vietnamese_word_is_named(consulting_workspace: Workspace, invoke: Invoke) -> None:
+    # It joins nothing a reader sees (no Vietnamese word is spelt with one) and hides `thủ tục` from a search (r37).
+    made = rounds.add_comment(consulting_workspace, SLUG, "Ban A", "d1", "Đề nghị rút gọn thủ tục.")
+    path = f"amendments/{SLUG}/comments/{made.id}.yaml"
+    text = (consulting_workspace.root / path).read_text(encoding="utf-8")
+    consulting_workspace.commit({path: text.replace("thủ tục", 'thủ\u200dtục').encode()}, "From a colleague")
+    checked = invoke(consulting_workspace, "check")
+    assert checked.exit_code == 0, checked.output
+    assert "'text:' holds the invisible character U+200D (zero width joiner)" in " ".join(checked.output.split())
+
+
+def test_one_warning_alone_fails_no_check(consulting_workspace: Workspace, invoke: Invoke) -> None:
+    # A comment file whose one problem was this warning was listed as unreadable, and `check` failed on it (r37).
+    made = rounds.add_comment(consulting_workspace, SLUG, "Ban A", "d1", "Đề nghị làm rõ.")
+    path = f"amendments/{SLUG}/comments/{made.id}.yaml"
+    text = (consulting_workspace.root / path).read_text(encoding="utf-8")
+    crafted = text.replace("text: Đề nghị làm rõ.", 'text: "Đề nghị \\u202elàm rõ."')
+    consulting_workspace.commit({path: crafted.encode()}, "From a colleague")
+    checked = invoke(consulting_workspace, "check")
+    assert checked.exit_code == 0, checked.output
+    assert "No problems found (1 warning)." in checked.output

@@ -60,6 +60,8 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
         regdraft comment add qc-sua-doi-2025 --by "Ban Tổ chức Tỉnh ủy" \\
             --on "khoản 2 Điều 5" --text "Đề nghị bổ sung ..." --type substantive
     """
+    from regdraft.core.layout import comments_folder
+    from regdraft.importer.plaintext import comment_notes
     from regdraft.workspace import rounds
     from regdraft.workspace.proposals import recorded_losses
 
@@ -68,7 +70,9 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
     of = f" of {c.regulation}" if c.regulation else ""
     done.say(f"Added comment {c.id} on {shown_on(c.on, _language(ws, slug))}{of} by {c.by} (round {c.round}).")
-    return _warned(done, [*rounds.body_warnings(ws, slug, [c]), *recorded_losses(ws, slug, [c])])
+    typed = (("text", text), ("proposal", proposal), ("by", by))  # what was left out of them: invisible characters
+    return _warned(done, [*comment_notes(typed, f"{comments_folder(slug)}/{c.id}.yaml"),
+                          *rounds.body_warnings(ws, slug, [c]), *recorded_losses(ws, slug, [c])])
 
 
 def _warned(done: Result, warnings: Sequence[Problem]) -> Result:

@@ -33,7 +33,7 @@ from regdraft.core.comment_wording import _reads_as_the_part, _reads_as_the_prov
 from regdraft.core.errors import AddressError, ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
-from regdraft.core.text import as_text, middle_cut, nfc, tone_key, words_within
+from regdraft.core.text import as_text, middle_cut, nfc, plain_spaces, tone_key, visible, words_within
 
 # One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
 Row = tuple[int, dict[str, str]]
@@ -188,14 +188,49 @@ def one_newline(text: str) -> str:
     return as_text(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# How each text of a comment is kept as it comes in (`comment add`, a sheet's row, a Word reply, the review pages,
+# `respond`), by what it is. The words a member selected and the wording they propose quote or replace a provision's:
+# kept as an import keeps a regulation's text (`importer.plaintext.clean`: NFC, every invisible character out, odd
+# spaces plain), so they match its text (a selection quoting `ngân sách nhà\u00adnước` matched nothing the provision
+# says). A person's own words lose the invisible characters too but for the joiners a script or an emoji needs
+# (`text.visible`); a name loses them all, as the review pages' forms read it. The file of a comment made before is
+# read as written (`comment_yaml`): `check` names what it holds (r37).
+
+
+# Each text of a comment as a note on what its input left out names it (`importer.plaintext.comment_notes`), and
+# whether it keeps the joiners a script needs (`own_words`) or none (`provision_words`, `name_words`).
+TEXTS = {"text": ("the comment's text", True), "reply": ("the reply", True),
+         "proposal": ("the proposed wording", False), "selection": ("the words selected", False),
+         "by": ("the body's name", False), "author": ("the person's name", False),
+         "document": ("the document's text", False)}  # a Word reply's paragraphs: the regulation's words
+
+
+def own_words(text: str) -> str:
+    """A comment's or a reply's words as a comment keeps them: `one_newline`, without the invisible characters but the
+    joiners a script needs (`text.visible`)."""
+    return visible(one_newline(text), joiners=True)
+
+
+def provision_words(text: str) -> str:
+    """A proposed wording or the words selected as a comment keeps them: `one_newline`, without any invisible
+    character and each run of spaces holding an odd one a plain space (`text.plain_spaces`), as a regulation's text."""
+    return plain_spaces(one_newline(text))
+
+
+def name_words(text: str) -> str:
+    """A body's or a person's name as a comment keeps it: NFC, without the characters no document holds or any
+    invisible one, its spaces tidied."""
+    return " ".join(visible(as_text(nfc(text))).split())
+
+
 def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
             proposal: str = "", type_: str | None = None) -> Comment:
     """A new comment checked against the draft it is made on (id and times left empty)."""
-    body = as_text(nfc(by)).strip()
+    body = name_words(by)
     if not body:
         raise UsageError("the commenting body (by) is empty.")
-    words = one_newline(text).strip()
-    proposal = one_newline(proposal)
+    words = own_words(text).strip()
+    proposal = provision_words(proposal)
     if not words:
         raise UsageError("the comment text is empty.")
     if said := too_long(words, "the comment text") or too_long(nfc(proposal).strip(), "the proposed wording"):
@@ -238,7 +273,7 @@ def respond(comment: Comment, disposition: str, reply: str, when: str) -> Commen
     except ValueError:
         allowed = ", ".join(d.value for d in Disposition)
         raise UsageError(f"'{disposition}' is not a disposition; use one of {allowed}.") from None
-    return replace(comment, disposition=decided, reply=one_newline(reply).strip(), responded=when)
+    return replace(comment, disposition=decided, reply=own_words(reply).strip(), responded=when)
 
 
 # -- sheet rows -------------------------------------------------------------------------------
@@ -286,8 +321,8 @@ def row_comments(rows: Iterable[Row], drafts: Callable[[int], Regulation], defau
                                      "report names a provision's regulation.") from None
             comment = replace(prepare(round_number, values.get("by", ""), values.get("on", ""),
                                       values.get("text", ""), draft, values.get("proposal", ""), values.get("type")),
-                              regulation=key, author=" ".join(values.get("author", "").split()),
-                              selection=values.get("selection", "").strip())
+                              regulation=key, author=name_words(values.get("author", "")),
+                              selection=provision_words(values.get("selection", "")).strip())
         except RegdraftError as exc:
             bad += 1
             if len(problems) < MAX_LISTED:
@@ -319,7 +354,7 @@ def _row_round(value: str, default_round: int | None) -> int:
 @lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     # Cached: placing comments folds every provision of a draft, once per comment otherwise.
-    return " ".join(tone_key(text).casefold().split())
+    return " ".join(tone_key(visible(text)).casefold().split())
 
 
 def same_body(a: str, b: str) -> bool:
@@ -333,10 +368,11 @@ def body_key(name: str) -> str:
 
 
 def unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
-    """Each body once, in first-named order and spelling, spacing tidied; blank names dropped."""
+    """Each body once, in first-named order and spelling, spacing tidied and invisible characters out (`name_words`);
+    blank names dropped."""
     seen: dict[str, str] = {}
     for body in bodies:
-        name = " ".join(nfc(body).split())
+        name = name_words(body)
         if name and body_key(name) not in seen:
             seen[body_key(name)] = name
     return tuple(seen.values())
@@ -345,7 +381,7 @@ def unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
 def as_consulted(by: str, r: Round) -> str:
     """A body's name as the round names it when it is one of the bodies consulted (`bộ  tư pháp` is
     `Bộ Tư pháp`), else with its spacing tidied: the report prints the name a comment records."""
-    name = " ".join(nfc(by).split())
+    name = name_words(by)
     return next((body for body in r.consulted if body_key(body) == body_key(name)), name)
 
 

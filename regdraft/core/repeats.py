@@ -3,10 +3,10 @@ and what `sync` brings in.
 
 A comment repeats another when both are of the same round, body (`body_key`: case, spacing and tone placement
 aside), regulation and provision, and say the same text and proposal (as the report shows them: bold and italic
-markers and spacing aside), and are not from two different people (`same_person`). Two clones recording one body's
-letter, or importing one sheet, make such a pair, and the comment report counts it twice. Two members of one body
-who each send the same words (two access links: `Nhất trí.`) are two comments: the second was taken for the
-first sent again, not recorded, and told it had sent the form twice.
+markers, spacing and invisible characters aside), and are not from two different people (`same_person`). Two clones
+recording one body's letter, or importing one sheet, make such a pair, and the comment report counts it twice. Two
+members of one body who each send the same words (two access links: `Nhất trí.`) are two comments: the second was
+taken for the first sent again, not recorded, and told it had sent the form twice.
 
 Post-conditions:
 1. `a` repeats `b` exactly when `comment_key(a) == comment_key(b)` (ids, dates, authors and answers aside) and
@@ -26,6 +26,7 @@ from collections.abc import Container, Iterable
 
 from regdraft.core.comments import Comment, Disposition, body_key
 from regdraft.core.inline import plain
+from regdraft.core.text import visible
 
 Key = tuple[int, str, str, str, str, str]
 
@@ -46,8 +47,9 @@ def person_key(name: str) -> str:
 
 
 def _words(text: str) -> str:
-    # The text as the report's cell shows it: bold and italic are the cell's, not `**` (`inline.plain`).
-    return " ".join(plain(text).split())
+    # The text as the report's cell shows it: bold and italic are the cell's, not `**` (`inline.plain`). Without the
+    # invisible characters: a comment recorded with a soft hyphen before r37 is the one a sheet holds without it.
+    return " ".join(visible(plain(text)).split())
 
 
 def recorded_as(c: Comment, comments: Iterable[Comment]) -> Comment | None:

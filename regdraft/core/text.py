@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from regdraft.core.patterns import lazy
@@ -26,7 +27,14 @@ _LONG = 10_000
 HIDDEN = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 INVISIBLE = f"{HIDDEN}\u200c\u200d"
 _INVISIBLE = lazy(f"[{INVISIBLE}]")
-_NOT_JOINERS = lazy(f"[{HIDDEN}]")
+# What stands beside a zero-width joiner or non-joiner that joins nothing: a Latin letter (Vietnamese and English
+# ones, their marks), a digit or punctuation, a space, the general punctuation (quotes, dashes), an invisible
+# character, or either end of the text. The scripts that need them (Persian, the Indic ones) and emoji sequences
+# (👨‍👩‍👧) have them between two of their own characters; `thủ\u200dtục` hides `thủ tục` from a search as a soft
+# hyphen does, and no Vietnamese or English word is spelt with one (r37).
+_UNJOINED = f"\\s\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f{INVISIBLE}"
+_STRAY_JOINER = f"(?<![^{_UNJOINED}])[\u200c\u200d]|[\u200c\u200d](?![^{_UNJOINED}])"
+_NOT_JOINERS = lazy(f"[{HIDDEN}]|{_STRAY_JOINER}")
 SOFT_HYPHEN = "\u00ad"
 _REORDERING = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # the direction marks and controls
 
@@ -203,13 +211,14 @@ def control_character(text: str) -> str | None:
     return f"the invisible character {invisible_name(char)}, which no legal text holds: {does}"
 
 
-_HIDING = lazy(f"[{C1}{HIDDEN}]")
+_HIDING = lazy(f"[{C1}{HIDDEN}]|{_STRAY_JOINER}")
 _HIDING_ALL = lazy(f"[{C1}{INVISIBLE}]")
 
 
 def hiding_character(text: str, joiners: bool = False) -> str | None:
     """How a message names the first C1 control or invisible character of `text` (as `control_character` does); with
-    `joiners`, the zero-width non-joiner and joiner are none (a person's words keep them, as `visible` keeps them).
+    `joiners`, a zero-width non-joiner or joiner that joins two characters of a script needing it is none (a person's
+    words keep it, as `visible` keeps it).
     A comment file holding U+202E or U+009B was read and listed as it was (r36 sweep BK F5). None when there is none.
     """
     found = (_HIDING if joiners else _HIDING_ALL).search(text)
@@ -226,10 +235,17 @@ def invisible_name(char: str) -> str:
 
 
 def visible(text: str, joiners: bool = False) -> str:
-    """`text` without its invisible characters (`INVISIBLE`); with `joiners`, the zero-width non-joiner and joiner
-    (U+200C, U+200D) kept: a person's words hold them where they belong (👨‍👩‍👧 is three emoji joined, and Persian
-    and some Indic words are spelt with them), and they change no order a reader sees."""
+    """`text` without its invisible characters (`INVISIBLE`); with `joiners`, a zero-width non-joiner or joiner
+    (U+200C, U+200D) kept where it joins two characters of a script that needs it: a person's words hold them where
+    they belong (👨‍👩‍👧 is three emoji joined, and Persian and some Indic words are spelt with them), and they change
+    no order a reader sees. One beside a Latin letter, a digit, punctuation or a space, or at an end, joins nothing
+    (`_UNJOINED`: no Vietnamese or English word holds one) and is left out as a soft hyphen is."""
     return (_NOT_JOINERS if joiners else _INVISIBLE).sub("", text)
+
+
+def invisible_found(text: str, joiners: bool = False) -> Iterator[re.Match[str]]:
+    """Each invisible character `visible(text, joiners)` leaves out of `text`, in order."""
+    return (_NOT_JOINERS if joiners else _INVISIBLE).finditer(text)
 
 
 # The spaces other than U+0020 a text copied from Word or a web page carries, which an import writes as one plain

@@ -15,14 +15,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass, field, replace
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.encodings import binary, decoded, saved_as, utf16
-from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.text import INVISIBLE, ODD_SPACES, SOFT_HYPHEN, fold_letters, invisible_name, short, visible
+from regdraft.core.errors import ParseError, Problem, UsageError
+from regdraft.core.text import (
+    INVISIBLE,
+    ODD_SPACES,
+    SOFT_HYPHEN,
+    fold_letters,
+    invisible_found,
+    invisible_name,
+    short,
+    visible,
+)
 from regdraft.importer import header, legacy, pdfcopy
 from regdraft.importer.report import Note, Paragraph
 
@@ -110,38 +119,69 @@ def _soft_break_notes(text: str) -> list[Note]:
                                       "no line breaks.")]
 
 
-def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line", done: str = "left out") -> list[Note]:
+def invisible_notes(found: Sequence[tuple[int, str, str]], unit: str = "line", done: str = "left out",
+                    within: Callable[[int], str] | None = None) -> list[Note]:
     """The notes on the invisible characters `clean` leaves out, from each found as (its line or paragraph, the
     character, the words around it as read): one counting the soft hyphens (Word's optional hyphens), one the
     others, each naming where the first stood and showing its words as read (`thủ\u00adtục` reads `thủtục`).
     `done` says what became of them (`fmt` leaving them out of a regulation's file: `would be left out` when it
-    only checks)."""
-    notes = []
-    soft = [f for f in found if f[1] == SOFT_HYPHEN]
-    if soft:
-        hyphens = counted(len(soft), "soft hyphen", plural_form="soft hyphens")
-        notes.append(Note(soft[0][0], "info", f"{hyphens} (Word's optional hyphens, U+00AD) {done}, the first in "
-                                              f"this {unit}: a soft hyphen only marks where a word may break at a "
-                                              "line's end and is no part of the wording.", soft[0][2]))
-    other = [f for f in found if f[1] != SOFT_HYPHEN]
-    if other:
-        names = ", ".join(invisible_name(char) for char in dict.fromkeys(char for _, char, _ in other))
-        characters = counted(len(other), "invisible character", plural_form="invisible characters")
-        notes.append(Note(other[0][0], "info", f"{characters} ({names}) {done}, the first in this {unit}: no "
-                                               "legal text holds them.", other[0][2]))
-    return notes
+    only checks); `within` names where the first stood, given its place (`the proposed wording`), when no line of
+    a text does (a comment's texts: `LeftOut`)."""
+    tally = _Tally()
+    tally.add(found)
+    return tally.notes(unit, done, within)
 
 
-def invisible_in(text: str, where: int) -> list[tuple[int, str, str]]:
+@dataclass
+class _Tally:
+    """The invisible characters found, as `invisible_notes` says them: how many of each kind, the first of each, and
+    which characters of the other kind."""
+
+    hyphens: int = 0
+    others: int = 0
+    first: dict[bool, tuple[int, str, str]] = field(default_factory=dict)  # the first soft hyphen (True), other
+    chars: dict[str, None] = field(default_factory=dict)  # the other characters, in the order met
+
+    def add(self, found: Sequence[tuple[int, str, str]]) -> None:
+        for entry in found:
+            soft = entry[1] == SOFT_HYPHEN
+            self.first.setdefault(soft, entry)
+            if soft:
+                self.hyphens += 1
+            else:
+                self.others += 1
+                self.chars.setdefault(entry[1])
+
+    def notes(self, unit: str, done: str, within: Callable[[int], str] | None) -> list[Note]:
+        def first_in(where: int) -> str:
+            return within(where) if within is not None else f"this {unit}"
+
+        notes = []
+        if self.hyphens:
+            where, _, words = self.first[True]
+            hyphens = counted(self.hyphens, "soft hyphen", plural_form="soft hyphens")
+            notes.append(Note(where, "info", f"{hyphens} (Word's optional hyphens, U+00AD) {done}, the first in "
+                                             f"{first_in(where)}: a soft hyphen only marks where a word may break at "
+                                             "a line's end and is no part of the wording.", words))
+        if self.others:
+            where, _, words = self.first[False]
+            names = ", ".join(invisible_name(char) for char in self.chars)
+            characters = counted(self.others, "invisible character", plural_form="invisible characters")
+            notes.append(Note(where, "info", f"{characters} ({names}) {done}, the first in {first_in(where)}: no "
+                                             "legal text holds them.", words))
+        return notes
+
+
+def invisible_in(text: str, where: int, joiners: bool = False) -> list[tuple[int, str, str]]:
     """The invisible characters of `text` (`invisible_notes`), each with `where` and, for the first soft hyphen and the
     first other one, the words around it as read ("" for the rest, which no note shows): the words around every one
     of them, each read from the start of the text, made 40,000 soft hyphens in a word 97 s of an import (r36 sweep BK
-    F2)."""
+    F2). With `joiners`, those `visible(text, joiners=True)` leaves out: a joiner a script needs is none of them."""
     if not _INVISIBLE.search(text):
         return []
     found: list[tuple[int, str, str]] = []
     shown: set[bool] = set()  # the kinds whose first one's words are given: soft hyphens (True), the others
-    for match in _INVISIBLE.finditer(text):
+    for match in invisible_found(text, joiners):
         soft = match.group() == SOFT_HYPHEN
         found.append((where, match.group(), "" if soft in shown else _around(text, match.start())))
         shown.add(soft)
@@ -151,6 +191,49 @@ def invisible_in(text: str, where: int) -> list[tuple[int, str, str]]:
 _AROUND = 200  # the characters looked at on either side of a run of invisible characters for the words there
 _RUN = re.compile(f"[{INVISIBLE}]*")
 _RUN_BEFORE = re.compile(f"[{INVISIBLE}]*\\Z")
+
+
+class LeftOut:
+    """The invisible characters left out of comments' texts as they come in, one text at a time (a sheet is read a row
+    at a time: only their count and the first of each kind are kept), and the notes on them (`invisible_notes`), as
+    warnings on the comment's file or the sheet: the words now read without them (`thủtục`)."""
+
+    def __init__(self) -> None:
+        self.tally = _Tally()
+        self.texts = 0  # the texts read holding one
+        self.places: dict[int, str] = {}  # where the first of each kind stands: `the proposed wording in row 5`
+
+    def read(self, kind: str, text: str, where: str = "") -> None:
+        """Take a text as typed: its field (`core.comments.TEXTS` names it, and says whether it keeps the joiners a
+        script needs) and where it stands, after its name (` in row 5`, or "")."""
+        from regdraft.core.comments import TEXTS
+
+        name, joiners = TEXTS[kind]
+        found = invisible_in(text, self.texts, joiners)
+        if found:
+            firsts = len(self.tally.first)
+            self.tally.add(found)
+            if len(self.tally.first) > firsts:
+                self.places[self.texts] = f"{name}{where}"
+            self.texts += 1
+
+    def said(self) -> list[str]:
+        """The notes, each a sentence with the words around the first as read after it; none when nothing was left
+        out."""
+        notes = self.tally.notes("text", "left out", self.places.__getitem__)
+        return [f"{note.message}  «{note.text}»" for note in notes]
+
+    def notes(self, source: str) -> list[Problem]:
+        """The notes as warnings on `source`."""
+        return [Problem(said, source, warning=True) for said in self.said()]
+
+
+def comment_notes(texts: Sequence[tuple[str, str]], source: str) -> list[Problem]:
+    """`LeftOut`'s warnings on the texts of one comment, each given as (its field, its value as typed)."""
+    left_out = LeftOut()
+    for kind, text in texts:
+        left_out.read(kind, text)
+    return left_out.notes(source)
 
 
 def _around(text: str, at: int) -> str:

@@ -16,6 +16,10 @@ Post-conditions of `read_reply`:
    A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
    throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
    so, the move kept on its mark alone, and the words would otherwise stand twice in the text as circulated.
+   An invisible character typed or pasted in the text (`core.text.INVISIBLE`: U+00AD, U+200B …) is read as Word's
+   own optional hyphen (`w:softHyphen`) is, as nothing, as an import reads a regulation's; so are those of a Word
+   comment's text (but the joiners a script needs: `core.comments.own_words`) and of an author's name. The reply's
+   notes count them, as an import's do (`plaintext.LeftOut`).
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark. On a Word redline, a comment on words the
@@ -43,13 +47,15 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from regdraft.core.comments import own_words
 from regdraft.core.errors import ParseError
 from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagraph, joined_thread
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
-from regdraft.core.text import nfc
+from regdraft.core.text import nfc, plain, visible
 from regdraft.importer.archive import check_parts, not_a_package
 from regdraft.importer.docx_marks import TEXT_BOX, style_separator
 from regdraft.importer.docx_symbols import symbol, unmapped
+from regdraft.importer.plaintext import LeftOut
 from regdraft.importer.word_dates import true_moments
 from regdraft.importer.word_formatting import formatting_changes
 
@@ -107,6 +113,7 @@ class _Reader:
         self.symbols: list[str] = []  # the symbols (`w:sym`) with no Unicode character, named
         self.cell: tuple[int, int, str] = (0, 0, "")  # where the paragraphs read now stand: table, row, row's mark
         self.tables = self.rows = 0
+        self.left_out = LeftOut()  # the invisible characters left out of the text, as an import leaves them out
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -212,6 +219,9 @@ class _Reader:
                     self.references[cid] = (self.here()[0], met)
 
     def text(self, text: str, state: str, author: str, date: str) -> None:
+        if text and not plain(text):  # read as Word's optional hyphen (`w:softHyphen`) is: a regulation holds none
+            self.left_out.read("document", text, f", paragraph {max(1, len(self.paragraphs))}")
+            text = visible(text)
         if not text:
             return
         if not self.paragraphs:
@@ -396,7 +406,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     paragraphs = tuple(
         ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
                        nfc(_dashes("".join(p.accepted))),
-                       tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0,
+                       tuple(visible(nfc(a)) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0,
                        p.cell, tuple(p.formatting))
         for p in reader.paragraphs)
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
@@ -404,7 +414,10 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     shown = [_dashes("".join(p.shown)) for p in reader.paragraphs]
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
-        said = _comment_text(element, reader.symbols)
+        said, author = _comment_text(element, reader.symbols), nfc(element.get(f"{_W}author") or "")
+        reader.left_out.read("text", said, f" of the Word comment by {author}")
+        reader.left_out.read("author", author, f" of the Word comment by {author}")
+        said, author = own_words(said), visible(author)
         span = reader.ranges.get(cid)
         if span is not None:
             start, end = span.start, span.end or span.start
@@ -413,14 +426,13 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         else:
             # The reviewer deleted the words it was on: it is kept, placed nowhere (general, or reported).
             comments.append((((len(reader.paragraphs), 0, 0), 0), ReplyComment(
-                cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", said,
-                UNANCHORED, UNANCHORED, "")))
+                cid, author, element.get(f"{_W}date") or "", said, UNANCHORED, UNANCHORED, "")))
             continue
         selection = nfc(_selection(circulated, start[:2], end[:2])).strip()
         struck = "" if selection or not reader.own else nfc(_selection(shown, start[::2], end[::2])).strip()
         met = span.met if span is not None else reader.references[cid][1]
         comments.append(((start, met), ReplyComment(
-            cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", said,
+            cid, author, element.get(f"{_W}date") or "", said,
             start[0], end[0], selection, struck, boxed=cid in reader.boxed)))
     # In the document's order, as Word's review pane lists them (the comments part holds them as they were written,
     # or, saved by LibreOffice, in an order of its own): those starting at the same place as their range marks stand.
@@ -428,7 +440,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     threads, done = _threads(document, part)
     moments = true_moments(lambda name: _comments_part(document, name), part)  # newer Word's true UTC
     comments = [(at, replace(c, resolved=c.id in done, moment=moments.get(c.id, ""))) for at, c in comments]
-    notes = [left] if (left := unmapped(reader.symbols)) else []
+    notes = [*([left] if (left := unmapped(reader.symbols)) else []), *reader.left_out.said()]
     return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes))
 
 

@@ -275,7 +275,9 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
             if problems and (comment is None or unreadable is not None):
                 from regdraft.core.comment_yaml import comment_error
 
-                raise comment_error(list(problems))
+                # A comment read with a warning alone is listed with its problems as they are: one problem made
+                # one sentence, and `check` failed on a warning (a comment file holding U+202E alone; r37).
+                raise comment_error(list(problems)) if comment is None else ParseError.collect(problems)
         except ParseError as exc:
             if unreadable is None:
                 raise

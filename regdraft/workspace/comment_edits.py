@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from regdraft.core.commands import Command
 from regdraft.core.comment_yaml import comment_to_yaml
-from regdraft.core.comments import Comment, RoundStatus, one_newline, same_body, too_long
+from regdraft.core.comments import Comment, RoundStatus, own_words, provision_words, same_body, too_long
 from regdraft.core.errors import StateError, UnknownName, UsageError
 from regdraft.core.layout import comments_folder
 from regdraft.core.repeats import person_key
@@ -61,7 +61,6 @@ def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: s
     it is, nothing committed, when both say what they say already. The wording is kept as typed, checked against the
     draft the round circulated as a new comment's is (`core.comments.reads_as_its_provision`)."""
     from regdraft.core.comments import reads_as_its_provision
-    from regdraft.core.text import nfc
     from regdraft.workspace.circulated import draft_text
     from regdraft.workspace.rounds import find_comment, find_round
 
@@ -72,12 +71,12 @@ def edit_comment(ws: Workspace, slug: str, comment_id: str, text: str, author: s
     if answered(comment):
         raise StateError(f"The drafting office has answered comment {comment.id} on {where}, so it can no longer be "
                          "edited.")
-    words = one_newline(text).strip()
+    words = own_words(text).strip()
     if not words:
         raise UsageError(f"The new text of comment {comment.id} is empty; to take the comment back, withdraw it.")
     if said := too_long(words, f"The new text of comment {comment.id}"):
         raise UsageError(said)
-    wording = comment.proposal if proposal is None else nfc(one_newline(proposal)).strip()
+    wording = comment.proposal if proposal is None else provision_words(proposal).strip()
     if said := too_long(wording, f"The new proposed wording of comment {comment.id}"):
         raise UsageError(said)
     if words == comment.text and wording == comment.proposal:

@@ -38,6 +38,7 @@ from regdraft.core.comments import (
     as_consulted,
     body_key,
     canonical_on,
+    name_words,
     new_comment_id,
     own_anchor,
     prepare,
@@ -67,7 +68,7 @@ from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_place
 from regdraft.core.round_yaml import round_fields, round_to_yaml
-from regdraft.core.text import as_text, nfc, setting_text
+from regdraft.core.text import setting_text
 from regdraft.workspace.amendments import amendment_file, comment_files
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
@@ -150,7 +151,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     number = rounds[-1].number + 1 if rounds else 1
     revision = ws.resolve("HEAD").sha
     default = f"Consultation on draft {draft}" if amendment.language == "en" else f"Lấy ý kiến dự thảo lần {draft}"
-    new = Round(number, nfc(title).strip() or default, parse_due(due), bodies,
+    new = Round(number, name_words(title) or default, parse_due(due), bodies,
                 revision, int(draft), RoundStatus.OPEN, _now())
     ws.commit(_round_change(slug, new), f"Open comment round {number} on {slug} (draft {draft})")
     return new
@@ -255,7 +256,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     key = regulation_key(ws, slug, r.revision, regulation)
     draft = Drafts(ws, slug, rounds).at(r.revision, key)
     comment = prepare(r.number, as_consulted(by, r), on, text, draft, proposal, type_)
-    comment = replace(comment, regulation=key, author=" ".join(as_text(nfc(person)).split()), link=link)
+    comment = replace(comment, regulation=key, author=name_words(person), link=link)
     when = _now()
     recorded = around(ws, slug, comment, when, repeats=not force)  # under the write lock, as the commit
     if not force:

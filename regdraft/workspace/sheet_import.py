@@ -15,8 +15,10 @@ from regdraft.core.amend.proposal import changes_nothing, loss
 from regdraft.core.comment_order import highest_sequences, next_sequence
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.comments import (
+    TEXTS,
     Comment,
     RoundStatus,
+    Row,
     as_consulted,
     body_key,
     new_comment_id,
@@ -30,6 +32,7 @@ from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import comments_folder
 from regdraft.core.model import Regulation
 from regdraft.importer.comment_sheet import cut_said, iter_sheet, restored, with_recorded
+from regdraft.importer.plaintext import LeftOut
 from regdraft.workspace import rounds as rounds_module
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.circulated import Drafts
@@ -78,9 +81,17 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
         row[:] = [(number, draft)]
 
     cut: dict[int, tuple[int, str]] = {}  # the rows the XLSX report cut at Excel's limit: left out, comment id
+    hidden = LeftOut()  # the invisible characters the new rows' texts lose (`core.comments.own_words` …)
+    typed: list[Row] = []  # the row just read, as typed
 
-    def matched() -> Iterator[tuple[Comment, Comment | None]]:
+    def as_typed(rows: Iterator[Row]) -> Iterator[Row]:
+        for found in rows:
+            typed[:] = [(found[0], dict(found[1]))]
+            yield found
+
+    def matched(first: bool = False) -> Iterator[tuple[Comment, Comment | None]]:
         sheet_rows = restored(iter_sheet(sheet), known, sheet.name, cut)
+        sheet_rows = as_typed(sheet_rows) if first else sheet_rows
         rows = row_comments(sheet_rows, drafts.open_round, default_round, sheet.name, drafts.named, read)
         return with_recorded((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
                          for c in rows), known)
@@ -89,7 +100,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     already: list[Comment] = []
     warnings: list[Problem] = []
     told: set[tuple[int, str]] = set()
-    for comment, earlier in matched():
+    for comment, earlier in matched(first=True):
         number = row[0][0]
         if number in cut:
             left_out, whole = cut[number]
@@ -107,6 +118,8 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
                     sheet.name, 0, f"row {number}", warning=True))
         if earlier is None:
             count += 1
+            for field in TEXTS:
+                hidden.read(field, typed[0][1].get(field, ""), f" in row {typed[0][0]}")
             if (said := shortened_note(comment.selection, f"the comment by {comment.by}")) and len(warnings) < KEPT:
                 warnings.append(Problem(said, sheet.name, 0, f"row {row[0][0]}", warning=True))
             # Recorded all the same (an import loses no member's comment), and said while they can be asked.
@@ -128,6 +141,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
             already.append(earlier)
     if not count and not before:
         raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
+    warnings[:0] = hidden.notes(sheet.name)
     if not count:
         return Imported(0, (), "", tuple(already), before, tuple(warnings))
     used = set(rounds_module._taken_ids(ws, slug))

@@ -99,3 +99,14 @@ def test_a_comments_joiners_are_kept_and_direction_overrides_left_out(review_ws:
     # Joiners alone are no comment.
     refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="\u200d\u200c \u200d"))
     assert refused.status_code == 400 and len(load_comments(review_ws, SLUG)) == 1
+
+
+def test_a_joiner_inside_a_vietnamese_word_is_left_out_as_a_soft_hyphen_is(review_ws: Workspace) -> None:
+    # A joiner between two Latin letters joins nothing a reader sees, and hid `thủ tục` from a search (r37); the
+    # emoji's and the Persian word's stay.
+    c = client(review_ws)
+    typed = "Thủ\u200dtục và Nội\u200c vụ: 👨\u200d👩\u200d👧, می\u200cخواهم."
+    sent = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=typed))
+    assert sent.status_code == 303, sent.text
+    (comment,) = load_comments(review_ws, SLUG)
+    assert comment.text == "Thủtục và Nội vụ: 👨\u200d👩\u200d👧, می\u200cخواهم."
