@@ -161,6 +161,28 @@ def luat_57_2024(root: Path, body: str) -> Path:
     return root
 
 
+def thanh_nien_round(root: Path, slug: str, body: str) -> Path:
+    """A workspace at `root` holding Luật Thanh niên 57/2020/QH14 (../shared/corpus/vi), an amending draft `slug` of
+    it (draft 1: khoản 1 Điều 6 amended) and round 1 open, consulting `body`."""
+    init_workspace(root)
+    runner = CliRunner()
+
+    def run(*args: str) -> None:
+        result = runner.invoke(cli, [*args[:2], "-C", str(root), *args[2:]])
+        assert result.exit_code == 0, result.output
+
+    run("import", str(CORPUS / "luat-thanh-nien.txt"))
+    run("amend", "new", slug, "-r", "57/2020/QH14")
+    path = root / "amendments" / slug / "amendment.md"
+    heading = "## Điều 1. Sửa đổi, bổ sung một số điều của Luật Thanh niên số 57/2020/QH14\n"
+    instruction = ("1\\. Sửa đổi, bổ sung khoản 1 Điều 6 như sau:\n\n“1. Nhà nước bảo đảm nguồn lực để xây dựng và tổ "
+                   "chức thực hiện chính sách đối với thanh niên theo quy định của pháp luật.”\n")
+    Workspace(root).commit({f"amendments/{slug}/amendment.md": path.read_text(encoding="utf-8").replace(
+        heading, f"{heading}\n{instruction}").encode()}, "Draft 1")
+    run("round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", body)
+    return root
+
+
 # Typed for khoản 1 Điều 19 of Luật Đấu thầu as Luật 57/2024 writes it (a lead-in and points a), b), c)): one line,
 # without the clause's label `1.`; accepted, it would remove the points.
 ONE_LINE_19 = "Tổ chuyên gia có ít nhất 03 thành viên."
@@ -287,8 +309,15 @@ def recording_server() -> Iterator[tuple[str, list[str]]]:
 def module_workspace(factory: pytest.TempPathFactory, name: str) -> Iterator[Workspace]:
     """A new workspace for the tests of one module (a `scope="module"` fixture), with git's user and system
     settings out of the way for as long as it is used, as the per-test workspaces have them."""
+    with module_git(factory):
+        yield init_workspace(factory.mktemp(name) / "ws")
+
+
+@contextmanager
+def module_git(factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Git's user and system settings out of the way for as long as a module's fixture is used."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("HOME", str(factory.mktemp("home")))
         mp.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
         mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        yield init_workspace(factory.mktemp(name) / "ws")
+        yield

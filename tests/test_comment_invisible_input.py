@@ -16,22 +16,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from regdraft.cli import cli
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.layout import comments_folder
 from regdraft.workspace.rounds import add_comment, draft_text, load_comments
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import CORPUS, Invoke, in_corpus, module_workspace
+from tests.conftest import CORPUS, Invoke, in_corpus, module_git, thanh_nien_round
 
 SLUG = "tn-sua"
 BODY = "Bộ Nội vụ"
 SHY, ZWSP, ZWJ = "\u00ad", "\u200b", "\u200d"
 FAMILY = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"  # three people joined: the joiners an emoji needs
-INSTRUCTION = ("1\\. Sửa đổi, bổ sung khoản 1 Điều 6 như sau:\n\n“1. Nhà nước bảo đảm nguồn lực để xây dựng và tổ "
-               "chức thực hiện chính sách đối với thanh niên theo quy định của pháp luật.”\n")
 # khoản 2 Điều 6 of Luật Thanh niên, which the draft leaves as it is.
 K2 = ("Nguồn tài chính bảo đảm thực hiện chính sách đối với thanh niên gồm ngân sách nhà nước; các khoản ủng hộ, "
       "viện trợ, tài trợ và đóng góp hợp pháp khác của tổ chức, doanh nghiệp, cá nhân trong nước và nước ngoài.")
@@ -44,21 +40,8 @@ SHY_NOTE = ("1 soft hyphen (Word's optional hyphens, U+00AD) left out, the first
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Luật Thanh niên imported, an amending draft of it (draft 1) and round 1 open, consulting Bộ Nội vụ."""
     in_corpus(CORPUS)
-    with module_workspace(tmp_path_factory, "thanh-nien") as ws:
-        runner = CliRunner()
-
-        def run(*args: str) -> None:
-            result = runner.invoke(cli, [*args[:2], "-C", str(ws.root), *args[2:]])
-            assert result.exit_code == 0, result.output
-
-        run("import", str(CORPUS / "luat-thanh-nien.txt"))
-        run("amend", "new", SLUG, "-r", "57/2020/QH14")
-        path = f"amendments/{SLUG}/amendment.md"
-        text = ws.read(path).decode()
-        heading = "## Điều 1. Sửa đổi, bổ sung một số điều của Luật Thanh niên số 57/2020/QH14\n"
-        ws.commit({path: text.replace(heading, f"{heading}\n{INSTRUCTION}").encode()}, "Draft 1")
-        run("round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY)
-        yield ws.root
+    with module_git(tmp_path_factory):
+        yield thanh_nien_round(tmp_path_factory.mktemp("thanh-nien") / "ws", SLUG, BODY)
 
 
 @pytest.fixture

@@ -238,14 +238,23 @@ def _plainly_due(data: bytes) -> bool:
         return False
 
 
+def _plainly_written(data: bytes) -> bool:
+    """Whether a round file holds no YAML escape (a backslash) and no character `round_yaml.hidden_in` names, as
+    regdraft writes one: then it need not be read as YAML to learn it."""
+    from regdraft.core.text import hiding_character
+
+    return b"\\" not in data and (data.isascii() or hiding_character(data.decode("utf-8", "replace")) is None)
+
+
 def _round_dates(ws: Workspace, slug: str) -> list[Problem]:
-    """Each round file of `slug` whose `due:` names no day that exists (`round_yaml.round_problems`), at its line."""
+    """Each round file of `slug` whose `due:` names no day that exists, or whose values hold a C1 control or an
+    invisible character (`round_yaml.round_problems`), at its line."""
     from regdraft.core.layout import rounds_folder
 
     problems: list[Problem] = []
     for path in ws.files(rounds_folder(slug), "*.yaml"):
         data = ws.read(path)
-        if not _plainly_due(data):
+        if not _plainly_due(data) or not _plainly_written(data):
             from regdraft.core.round_yaml import round_problems
 
             problems.extend(round_problems(data, path))
