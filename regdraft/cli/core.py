@@ -319,19 +319,20 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
     Example:
         regdraft fmt --check
     """
+    from regdraft.core.text import shown_text
     from regdraft.workspace import api
 
     result = api.format_files(open_workspace(workspace), list(regulations), check_only)
     done = Result({"check": check_only, "changed": result.changed, "problems": problems_json(result.problems),
                    "left_out": problems_json(result.left_out), **committed()})
     for p in result.problems:
-        done.note(str(p))
+        done.note(problem_line(p, err=True))  # a control character it quotes escaped (`text.shown_text`)
     # With a problem in any file, none is rewritten (`api.format_files` writes all or nothing).
     verb = "would reformat" if check_only or result.problems else "reformatted"
     for path in result.changed:
         done.say(f"{verb} {path}")
         for note in (n for n in result.left_out if n.source == path):
-            done.say(f"  {note}")
+            done.say(f"  {shown_text(str(note))}")
     if not result.changed and not result.problems:
         done.say("All files are canonical.")
     if result.problems and not check_only:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import Problem
+from regdraft.core.misread import unread
 from regdraft.core.patterns import lazy
 from regdraft.core.text import NOT_TEXT, control_character, not_text, visible
 
@@ -41,6 +42,7 @@ _SUSPECT = lazy("[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff\U00010000-\U0010ffff]")
 
 _HELD, _RETYPE = "This line holds ", "; retype the text around it."
 _INVISIBLE_HELD = f"{_HELD}the invisible character "
+_C1_HELD = (f"{_HELD}the control character U+008", f"{_HELD}the control character U+009")
 
 
 def held(line: str) -> str | None:
@@ -51,14 +53,30 @@ def held(line: str) -> str | None:
     return None if found is None else f"{_HELD}{found}{_RETYPE}"
 
 
-def by_fmt(problems: Iterable[Problem]) -> list[Problem]:
+def by_fmt(problems: Iterable[Problem], lines: Callable[[], Sequence[str]] = list) -> list[Problem]:
     """`problems` of a regulation's file in the workspace, each on a line holding invisible characters alone
     (`held`) saying that `fmt` leaves them out of the file, as an import leaves them out of a text, rather than asking
-    to retype the text: the file's text already reads without them. An amending document's lines, and an edited
+    to retype the text: the file's text already reads without them. So too a line whose C1 controls an earlier import
+    read from a Windows-1252 text (`misread.unread`, given the file's `lines`, asked only for such a line): `fmt`
+    writes them as meant; one it cannot read names what to do instead. An amending document's lines, and an edited
     copy's, are the drafter's to retype."""
     fmt = f"; `{Command.of('fmt')}` leaves it out of the file, as an import does (the text already reads without it)."
-    return [replace(p, message=p.message.removesuffix(_RETYPE) + fmt)
-            if p.message.startswith(_INVISIBLE_HELD) and p.message.endswith(_RETYPE) else p for p in problems]
+    meant = (f"; `{Command.of('fmt')}` writes it as the character it stands for and says which (the text now reads it "
+             "as a space).")
+    out: list[Problem] = []
+    text: Sequence[str] | None = None
+    for p in problems:
+        if p.message.startswith(_INVISIBLE_HELD) and p.message.endswith(_RETYPE):
+            p = replace(p, message=p.message.removesuffix(_RETYPE) + fmt)
+        elif p.message.startswith(_C1_HELD) and p.message.endswith(_RETYPE) and p.line:
+            text = lines() if text is None else text
+            said = unread(text[p.line - 1]) if p.line <= len(text) else ""
+            if said is None:
+                p = replace(p, message=p.message.removesuffix(_RETYPE) + meant)
+            elif said:
+                p = replace(p, message=f"{p.message.removesuffix(_RETYPE)}; {said}")
+        out.append(p)
+    return out
 
 
 def instruction_places(instructions: Iterable[Instruction]) -> list[tuple[int, str]]:

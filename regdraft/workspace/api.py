@@ -16,7 +16,6 @@ from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_pa
 from regdraft.core.markdown import Reading, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Located, Regulation, unit_address
-from regdraft.core.unwritable import by_fmt
 from regdraft.render.text import heading_path, plain
 from regdraft.workspace.parse_cache import kept_beside
 from regdraft.workspace.parse_cache import read_regulation as read
@@ -51,18 +50,22 @@ def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[R
     those of the text as it stood then (its structure and its references).
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
-    reading = read(ws, ws.read(relative, rev), relative)
-    problems = file_problems(reading, relative if rev is None else None)
+    data = ws.read(relative, rev)
+    reading = read(ws, data, relative)
+    problems = file_problems(reading, relative if rev is None else None, data)
     return reading.regulation, problems
 
 
-def file_problems(reading: Reading, relative: str | None = None) -> list[Problem]:
+def file_problems(reading: Reading, relative: str | None = None, data: bytes = b"") -> list[Problem]:
     """The problems of one read regulation file: its structure, its references, and (given
-    the `relative` path it lies at in the workspace) whether its name matches its id, a line holding invisible
-    characters saying that `fmt` leaves them out (`unwritable.by_fmt`)."""
+    the `relative` path it lies at in the workspace, and its `data`) whether its name matches its id, a line holding
+    invisible characters or C1 controls saying that `fmt` puts it right, or what to do (`left_out.stored_problems`)."""
+    from regdraft.workspace.left_out import stored_problems
+
     reg = reading.regulation
     missing = kept_beside(reg, "missing-references", lambda: _missing_problems(reg))
-    problems = [*(reading.problems if relative is None else by_fmt(reading.problems)), *reading.warnings, *missing]
+    stored = reading.problems if relative is None else stored_problems(reading.problems, data, relative)
+    problems = [*stored, *reading.warnings, *missing]
     if "effective" not in reg.meta:
         from regdraft.core.dates import effective_unsaid  # kept beside the reading: core code, as its key says
 
@@ -145,15 +148,16 @@ def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[Regula
     out = []
     for relative in ws.regulation_files():
         stem = PurePosixPath(relative).stem
+        data = ws.read(relative)
         try:
-            reading = read(ws, ws.read(relative), relative)
+            reading = read(ws, data, relative)
         except ParseError as exc:
             problems = len(exc.problems) or 1
             out.append(RegulationSummary(stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
             continue
         reg = reading.regulation
         out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
-                                     sum(1 for _ in reg.articles()), len(file_problems(reading, relative)),
+                                     sum(1 for _ in reg.articles()), len(file_problems(reading, relative, data)),
                                      **_in_force(reg, day, replacing, translated)))
     return out
 
@@ -204,11 +208,12 @@ def _unit_json(loc: Located) -> dict[str, Any]:
 
 def check_file(ws: Workspace, relative: str) -> list[Problem]:
     """Every problem in one regulation file: structure, references, file name."""
+    data = ws.read(relative)
     try:
-        reading = read(ws, ws.read(relative), relative)
+        reading = read(ws, data, relative)
     except ParseError as exc:
         return list(exc.problems) or [Problem(str(exc), relative)]
-    return file_problems(reading, relative)
+    return file_problems(reading, relative, data)
 
 
 def check(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -241,7 +246,7 @@ def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatRes
 
 
 def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
-    from regdraft.workspace.left_out import said, visible_text
+    from regdraft.workspace.left_out import said, stored_problems, visible_text
 
     paths = [ws.locate_regulation(n) for n in names] if names else ws.regulation_files()
     changes: dict[str, bytes | None] = {}
@@ -255,7 +260,7 @@ def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
             text = render(tree)
             again = parse(text, relative)
         except ParseError as exc:
-            problems.extend(exc.problems or [Problem(str(exc), relative)])
+            problems.extend(stored_problems(exc.problems, data, relative) or [Problem(str(exc), relative)])
             continue
         if again != tree:
             # Never write a canonical form that reads back differently: that would lose content.
