@@ -31,6 +31,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import comments_folder
 from regdraft.core.model import Regulation
+from regdraft.core.text import plain
 from regdraft.importer.comment_sheet import cut_said, iter_sheet, restored, with_recorded
 from regdraft.importer.plaintext import LeftOut
 from regdraft.workspace import rounds as rounds_module
@@ -86,7 +87,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
 
     def as_typed(rows: Iterator[Row]) -> Iterator[Row]:
         for found in rows:
-            typed[:] = [(found[0], dict(found[1]))]
+            typed[:] = [found]
             yield found
 
     def matched(first: bool = False) -> Iterator[tuple[Comment, Comment | None]]:
@@ -118,8 +119,9 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
                     sheet.name, 0, f"row {number}", warning=True))
         if earlier is None:
             count += 1
-            for field in TEXTS:
-                hidden.read(field, typed[0][1].get(field, ""), f" in row {typed[0][0]}")
+            for field in TEXTS:  # a text holding none (nearly every one) searched once (`text.plain`)
+                if not plain(value := typed[0][1].get(field, "")):
+                    hidden.read(field, value, f" in row {typed[0][0]}")
             if (said := shortened_note(comment.selection, f"the comment by {comment.by}")) and len(warnings) < KEPT:
                 warnings.append(Problem(said, sheet.name, 0, f"row {row[0][0]}", warning=True))
             # Recorded all the same (an import loses no member's comment), and said while they can be asked.
