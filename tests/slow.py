@@ -121,6 +121,8 @@ _LISTED_TESTS = frozenset({
     "test_a_page_kept_in_one_language_is_not_handed_out_in_the_other",
     "test_the_document_keeps_its_own_language_and_says_so", "test_every_page_links_to_itself_in_the_other_language",
     "test_the_versions_compared_are_named_in_the_documents_words_whatever_the_interfaces",
+    # legal37's: `amend new` and an amendment's PDF (3 s) or Word export.
+    "test_the_pdf_prints_the_mark_at_14_pt", "test_word_prints_the_mark_at_14_pt_bold_in_a_box",
 })
 
 

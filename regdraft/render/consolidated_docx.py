@@ -271,9 +271,10 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
         paragraph(right, str(signer["note_after"]), align="center", space_after=0)
 
 
-def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str) -> None:
-    from regdraft.render.docx import paragraph
-    from regdraft.render.docx_header import page_numbers, party_header
+def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str = "") -> None:
+    """The header block, the draft mark (`header.draft`) or a consolidated copy's `banner`, the type and summary."""
+    from regdraft.render.docx import paragraph, text_width_mm
+    from regdraft.render.docx_header import boxed, page_numbers, party_header
 
     party_header(document, header, profile)
     page_numbers(document, profile, header.page)
@@ -283,6 +284,9 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str)
         named = header.running or " ".join(filter(None, (header.type, header.summary)))
         document.core_properties.title = as_text(named)[:255]
     document.core_properties.author = as_text(header.issuer)[:255]
+    if header.draft:  # bold in a box at the profile's size, as the PDF prints it (`draft_pt`)
+        mark = paragraph(document, header.draft, bold=True, align="center", size=profile.draft_pt)
+        boxed(mark, text_width_mm(document) * 0.3)  # 40 % of the line, as the PDF's
     if banner:
         paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)
     paragraph(document, header.type, bold=True, align="center", upper=True, size=profile.type_pt, space_after=0)
@@ -352,7 +356,7 @@ def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, t
     document = new_document(profile, amendment.language)
     names = _styles(document, profile, amendment.language)
     header = amendment_header(amendment, profile, today)
-    _front(document, header, profile, header.draft)
+    _front(document, header, profile)
     for text in amendment.preamble:
         _runs(_add(document, opening_style(names, text)), text)
     _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False)

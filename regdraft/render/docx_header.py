@@ -83,17 +83,33 @@ def _rule_under(para: Paragraph, size: float, column_mm: float) -> None:
 
 def bottom_rule(para: Paragraph, indent_mm: float) -> None:
     """A rule under `para`: its bottom border, drawn `indent_mm` in from each side of its column."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     para.paragraph_format.left_indent = Mm(indent_mm)
     para.paragraph_format.right_indent = Mm(indent_mm)
+    _borders(para, ("bottom",), "6")
+
+
+def boxed(para: Paragraph, indent_mm: float) -> None:
+    """`para` in a single-line box (the draft mark), drawn `indent_mm` in from each side of its column."""
+    from docx.shared import Mm
+
+    para.paragraph_format.left_indent = Mm(indent_mm)
+    para.paragraph_format.right_indent = Mm(indent_mm)
+    _borders(para, ("top", "left", "bottom", "right"), "12")  # 1.5 pt, as the PDF's box
+
+
+def _borders(para: Paragraph, sides: tuple[str, ...], eighths: str) -> None:
+    """Single borders of `eighths` of a point on `sides` of `para`."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
+    for side in sides:  # in the schema's order: top, left, bottom, right
+        line = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", eighths), ("w:space", "1"), ("w:color", "000000")):
+            line.set(qn(key), value)
+        borders.append(line)
     # Word rejects a file whose elements are out of schema order: pBdr goes before these.
     para._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
 

@@ -73,6 +73,9 @@ class Profile:
     # Nghị định 30/2020/NĐ-CP (Phụ lục I) both at 13 to 14.
     type_pt: float = 15
     page_number_pt: float = 11
+    # The draft mark (`DỰ THẢO lần 2`), bold in a box: Nghị định 30/2020/NĐ-CP gives no draft mark; Thông tư
+    # 01/2011/TT-BNV, which it replaced, set it in capitals, 13 to 14 pt, upright, bold, in a single-line box.
+    draft_pt: float = 15
     national_default: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
     national_en: str = "COMMUNIST PARTY OF VIETNAM"  # an English document's national line and motto
     motto: str = ""
@@ -137,6 +140,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("page", "number_format"): "page_number_format",
     ("fonts", "family"): "font_family", ("fonts", "body_pt"): "body_pt", ("fonts", "national_pt"): "national_pt",
     ("fonts", "issuer_pt"): "issuer_pt", ("fonts", "type_pt"): "type_pt", ("fonts", "page_number_pt"): "page_number_pt",
+    ("fonts", "draft_pt"): "draft_pt",
     ("header", "national"): "national_default", ("header", "motto"): "motto", ("header", "rule_under"): "rule_under",
     ("header", "national_en"): "national_en", ("header", "motto_en"): "motto_en",
     ("header", "issuer_mark"): "issuer_mark", ("header", "issuer_rule"): "issuer_rule",

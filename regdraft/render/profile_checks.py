@@ -158,8 +158,8 @@ PAGE_NUMBERS = ("top", "bottom")
 CITED_DATES = ("numeric", "words")
 _CSS_SAFE = re.compile(r"[\w \-.,]{1,60}")
 _SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "type_pt": (6, 40),
-          "page_number_pt": (6, 30), "margin_top": (0, 80), "margin_bottom": (0, 80), "margin_left": (0, 80),
-          "margin_right": (0, 80), "recipients_pt": (6, 30)}
+          "draft_pt": (6, 40), "page_number_pt": (6, 30), "margin_top": (0, 80), "margin_bottom": (0, 80),
+          "margin_left": (0, 80), "margin_right": (0, 80), "recipients_pt": (6, 30)}
 
 
 def invalid(key: str, value: Any) -> str:

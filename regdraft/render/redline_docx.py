@@ -373,7 +373,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     header = page_header(redline, profile, today)
     # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
     document.core_properties.title = as_text(header.running)[:255]
-    _front(document, header, profile, header.draft)
+    _front(document, header, profile)
     # Names the author of the redline's own tracked changes: a reply made on it reads them as the text it
     # circulated, not as a reviewer's changes.
     hidden_mark(paragraph(document, redline.cover_line(profile), italic=True, align="center"),
