@@ -6,6 +6,9 @@ Post-conditions of `draft_number`:
 2. A series is given only when it is plainly the draft's: the text amended is of the draft's type (`NĐ-CP` for a
    decree amending a decree), or both are laws (ordinances), whose series ends in the term of the legislature.
 3. A term regdraft cannot know is `…` (`      /2026/QH…`), never the term of an earlier year's text.
+
+`unissued(number)` is the blank followed by `number`'s series (`      /2025/NĐ-CP`): a draft numbered before it is
+issued prints no number.
 """
 
 from __future__ import annotations
@@ -76,3 +79,14 @@ def _abbreviation(meta: Mapping[str, Any]) -> str | None:
     if str(meta.get("language") or "vi") != "en":
         return _ABBREVIATIONS.get(kind.lower())
     return "".join(word[0] for word in kind.split() if word[:1].isupper()) or None
+
+
+_OWN_NUMBER = lazy(r"\d+[a-z]?(?=[/-])")  # `12` of `12/2025/NĐ-CP`, `05a` of `05a-QC/TU`: the number the clerk gives
+
+
+def unissued(number: str) -> str:
+    """The number line's blank of a draft already numbered (`amend number`) but not yet issued: its own series with
+    the number left out, `      /2025/NĐ-CP` for `12/2025/NĐ-CP`, `      -QC/TU` for `07-QC/TU` (the blank alone for a
+    number that does not open with one)."""
+    found = _OWN_NUMBER.match(number.strip())
+    return BLANK + number.strip()[found.end():] if found else BLANK

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
 from regdraft.core.inline import literal_images, may_link, standing_line
 from regdraft.core.text import escape_html
-from regdraft.render.draft_numbers import draft_number
+from regdraft.render.draft_numbers import draft_number, unissued
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
 
@@ -432,12 +432,17 @@ def printed_summary(summary: str, doc_type: str, profile: Profile) -> str:
 
 
 def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
-    """The header block of an amending document: `DỰ THẢO lần N` and a blank date until adopted."""
+    """The header block of an amending document: `DỰ THẢO lần N`, a blank date and a blank number until adopted.
+
+    A number is given when the document is issued (Nghị định 30/2020/NĐ-CP, Phụ lục I: registered by the clerk),
+    so a draft numbered ahead of its signing (`amend number`, which adoption asks for) prints the blank of its
+    series, `Số:       /2025/NĐ-CP`; a document already signed (an issued one imported) prints its number."""
     pending = amendment.status != "adopted"
     draft = (amendment.draft if amendment.draft is not None else "") if pending else None
-    header = document_header(amendment.meta, profile, number=amendment.number or "     ",
+    number = amendment.number if not pending or amendment.signed is not None else ""
+    header = document_header(amendment.meta, profile, number=number or "     ",
                              draft=draft, date=amendment.signed)
-    series = "" if amendment.number else draft_number(amendment.meta, today)
+    series = "" if number else unissued(amendment.number) if amendment.number else draft_number(amendment.meta, today)
     if series:  # `Số:      /2026/NĐ-CP`: the blank for the number, in the series the document will take
         header = replace(header, number=profile.number_line(series, amendment.language,
                                                            str(amendment.meta.get("type") or "")))
