@@ -123,6 +123,7 @@ _LISTED_TESTS = frozenset({
     "test_the_versions_compared_are_named_in_the_documents_words_whatever_the_interfaces",
     # legal37's: `amend new` and an amendment's PDF (3 s) or Word export.
     "test_the_pdf_prints_the_mark_at_14_pt", "test_word_prints_the_mark_at_14_pt_bold_in_a_box",
+    "test_a_new_ordinance_prints_its_closing_sentence_and_its_blank_number",
 })
 
 

@@ -82,7 +82,9 @@ FIELDS = {
                             "This", "this", "takes", "authority", "ISSUER"}
        for part in ("amending_title", "amending_preamble", "amending_article", "amending_entry", "decision_preamble",
                     "decision_article", "decision_entry", "decision_implementation", "amending_law_preamble",
-                    "amending_law_adoption", "amending_implementation", "amending_decree_implementation")},
+                    "amending_law_adoption", "amending_implementation", "amending_decree_implementation",
+                    *(f"amending_{form}_{part}" for form in ("ordinance", "resolution")
+                      for part in ("preamble", "adoption")))},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},
     "note_provisions": {"articles", "document", "effective", "text"},

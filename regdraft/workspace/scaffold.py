@@ -26,7 +26,23 @@ _HEADER_LINES = ("national", "motto", "issuer_mark")  # kept given empty too: th
 # The type of the document that amends a text of another: a code is amended by a law (`Luật sửa đổi, bổ sung một số
 # điều của Bộ luật Hình sự`, Luật 12/2017/QH14).
 _AMENDED_BY = {"bộ luật": "Luật", "code": "Law"}
-_LAWS = frozenset({"luật", "law"})  # passed by the National Assembly: the Constitution their basis, no implementers
+# The texts a legislature passes, by the profile words their new document's form takes (`amending_law_preamble`,
+# `amending_law_adoption`): the Constitution their first basis, a closing sentence that they were passed, no article on
+# who implements them and no recipients. A law (Luật 22/2023/QH15, 57/2024/QH15) and an ordinance of the Standing
+# Committee (Pháp lệnh: `Ủy ban Thường vụ Quốc hội ban hành Pháp lệnh …`, `Pháp lệnh số: …/UBTVQH…`); a resolution
+# only when the National Assembly passes it (`QUYẾT NGHỊ:`); the other resolutions (a People's Council's, the
+# Government's) are issued as other state texts are.
+_LEGISLATED = {"luật": "law", "law": "law", "pháp lệnh": "ordinance", "ordinance": "ordinance"}
+_ASSEMBLY = frozenset({"quốc hội", "national assembly", "the national assembly"})
+
+
+def _legislated(kind: str, issuer: str) -> str | None:
+    """The form of a new document of `kind` by `issuer` a legislature passes (`law`, `ordinance`, `resolution`),
+    None for any other."""
+    kind = kind.strip().lower()
+    if kind in ("nghị quyết", "resolution"):
+        return "resolution" if " ".join(issuer.lower().split()) in _ASSEMBLY else None
+    return _LEGISLATED.get(kind)
 
 
 def _fields(reg: Regulation, profile: Profile, title: str = "",
@@ -51,6 +67,10 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
             meta["place"] = committee.group(1).title()
         issuer = issuer_name(meta)
         issuer = issuer[:1].upper() + issuer[1:]
+        if vi and kind.strip().lower() == "thông tư" and re.match(r"Bộ (?!trưởng)", issuer):
+            # A circular is the minister's (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 24): `Bộ trưởng Bộ Nội
+            # vụ ban hành Thông tư …`, not the ministry's
+            issuer = f"Bộ trưởng {issuer}"
     kind = kind or ("Quy chế" if vi else "Regulation")
     own = kind  # the text's own type, as its number is cited (`Quy chế số 01-QC/TU`), whatever amends it
     kind = _AMENDED_BY.get(kind.strip().lower(), kind)  # a code is amended by a law
@@ -221,15 +241,17 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
         # Quốc hội under a 2026 draft). The office and title stay; the name is left for the drafter. The text's
         # `(Đã ký)` is a copy's mark of a signed text: an unsigned draft carries none.
         meta["signer"] = {**{k: v for k, v in signer.items() if k != "note"}, "name": ""}
-    law = fields["type"].strip().lower() in _LAWS
+    form = _legislated(fields["type"], str(reg.meta.get("issuer") or ""))
+    adoption = words.get(f"amending_{form}_adoption") if form else None
+    law = bool(form and adoption)  # passed by a legislature, as the profile writes it (state-30)
     if words.get("amending_recipients"):
         # The profile's recipients for a new document, for the drafter to complete: the text's own were those of the
         # day it was issued (a 2010 decree's named bodies since dissolved). A law has none.
         meta.pop("recipients", None)
         if not law:
             meta["recipients"] = [line.strip() for line in words["amending_recipients"].split("\n") if line.strip()]
-    if law and words.get("amending_law_adoption"):
-        meta["adoption"] = words["amending_law_adoption"].format(**fields)
+    if adoption:
+        meta["adoption"] = adoption.format(**fields)
     article = "Điều" if vi else "Article"
     if issued_with(reg.meta) and "decision_preamble" in words:
         # A decision (Nghị định 30/2020/NĐ-CP, Phụ lục III): the authority line, the bases, `QUYẾT ĐỊNH:`, the
@@ -246,7 +268,7 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
             words["decision_implementation"].format(**fields),
         ]
         return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
-    preamble = (words.get("amending_law_preamble") if law else None) or words["amending_preamble"]
+    preamble = (words.get(f"amending_{form}_preamble") if law else None) or words["amending_preamble"]
     body = [
         *preamble.format(**fields).split("\n\n"),
         f"## {article} 1. {words['amending_article'].format(**fields)}",
