@@ -88,7 +88,8 @@ def test_an_article_after_an_appendix_and_appendices_out_of_sequence_are_problem
     assert any("Điều 2 comes after Phụ lục I; appendices follow the last article" in m for m in problems)
     skipped = TEXT.replace("# Phụ lục II.", "# Phụ lục III.")
     problems = [p.message for p in read(skipped, "nd.md").problems]
-    assert any("Phụ lục III is out of sequence: expected Phụ lục II" in m for m in problems)
+    assert any("Phụ lục III is out of sequence: it is the second appendix, after Phụ lục I, so it should be Phụ lục "
+               "II" in m for m in problems)
 
 
 @needs_corpus

@@ -175,8 +175,10 @@ def test_lettered_annexes_run_a_b_c_and_a_gap_is_named() -> None:
     assert not reading.problems and [u.designation for u in reading.regulation.units[1:]] == [
         "Annex A", "Annex B", "Annex C"]
     gap = read(three.replace("# Annex B. Two\n\ny\n\n", ""), "x.md")
-    assert [p.message for p in gap.problems] == ["Appendix C is out of sequence: expected Appendix B after "
-                                                 "Appendix A."]
+    # Named as the text names it, `Annex C`, not `Appendix C` (r37).
+    assert [p.message for p in gap.problems] == [
+        "Annex C is out of sequence: it is the second annex, after Annex A, so it should be Annex B (they are "
+        "numbered A, B, C … in the order they stand); renumber it, or add the missing Annex B before it."]
 
 
 def test_a_schedule_cited_that_does_not_exist_is_a_problem(tmp_path: Path) -> None:

@@ -111,8 +111,11 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
             appendix = f"{noun(Kind.APPENDIX, lang)} {appendices[0].label}"
             problems.append(Problem(f"{noun(after.kind, lang)} {after.label} comes after {appendix}; appendices "
                                     "follow the last article.", reg.source, after.line))
-    _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "", selected,
-              appendix_alphabet(u.label for u in appendices))
+    if selected:
+        _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "", selected,
+                  appendix_alphabet(u.label for u in appendices))
+    else:
+        problems.extend(_appendix_sequence(appendices, lang, reg.source))
     _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "",
               selected)
     _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "", selected)
@@ -225,6 +228,67 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
             problems.append(Problem(
                 f"{shown(unit)} is out of sequence: expected {name} {at(previous[0] + 1)}{after}.", source, unit.line))
         previous = (position, suffix)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _appendix_sequence(appendices: Sequence[Unit], lang: str, source: str) -> list[Problem]:
+    """Appendices numbered by their place among the appendices (I, II, III; 1, 2, 3; A, B, C …), each named as the
+    text names it (`Phụ lục III`, `Annex C`, `Schedule 3`) and in its own numbering: one out of place is said with its
+    place, the appendix before it and the number it should have, and each of the others is checked by its own place,
+    not against the one before it (one wrong number is one problem, not two).
+
+    Said before as `Appendix C is out of sequence: expected Appendix B after Appendix A.` of `Annex C`, the expected
+    number in Roman numerals of `Schedule 3` or `Phụ lục 3`, and a second problem for the next appendix."""
+    alphabet = appendix_alphabet(u.label for u in appendices)
+    problems: list[Problem] = []
+    seen: list[Unit] = []
+    for unit in appendices:
+        this = _appendix_name(unit, lang)
+        if any(other.label == unit.label for other in seen):
+            problems.append(Problem(f"{this} appears twice; each number may be used only once.", source, unit.line))
+            continue
+        place = len(seen) + 1
+        position, suffix = label_order(Kind.APPENDIX, unit.label, alphabet)
+        if position == 0:
+            why = _why_invalid(Kind.APPENDIX, unit.label, lang, alphabet)
+            problems.append(Problem(f"{this} does not have a valid label: {why}.", source, unit.line))
+        elif (position, suffix) != (place, ""):
+            expected = _appendix_name(unit, lang, _numbered_as(unit.label, place, alphabet))
+            where = f", after {_appendix_name(seen[-1], lang)}" if seen else ""
+            elsewhere = any(_appendix_name(other, lang) == expected for other in appendices)
+            fix = f"move {expected} before it" if elsewhere else f"add the missing {expected} before it"
+            series = ", ".join(_numbered_as(unit.label, n, alphabet) for n in (1, 2, 3))
+            ordinal = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"{place}th"
+            problems.append(Problem(
+                f"{this} is out of sequence: it is the {ordinal} {_appendix_word(unit)}{where}, so it should be "
+                f"{expected} (they are numbered {series} … in the order they stand); renumber it, or {fix}.",
+                source, unit.line))
+        seen.append(unit)
+    return problems
+
+
+def _appendix_name(unit: Unit, lang: str, label: str | None = None) -> str:
+    """An appendix as the text names it (`Annex C`, `Schedule 3`, `Phụ lục III`), or so with another `label`."""
+    if unit.designation:
+        word = unit.designation[:-len(unit.label)].rstrip() if unit.designation.endswith(unit.label) else ""
+        if word:
+            return f"{word} {unit.label if label is None else label}"
+    return f"{noun(Kind.APPENDIX, lang)} {written(Kind.APPENDIX, unit.label if label is None else label, lang)}"
+
+
+def _appendix_word(unit: Unit) -> str:
+    """What the text calls its appendices, in a sentence: `annex`, `schedule`; `appendix` for `Phụ lục`."""
+    word = unit.designation[:-len(unit.label)].strip() if unit.designation.endswith(unit.label) else ""
+    return word.lower() if word.isascii() and word.isalpha() else "appendix"
+
+
+def _numbered_as(label: str, place: int, alphabet: str) -> str:
+    """The label at `place` numbered as `label` is: in figures (`3`, `03` as `01` is written), letters or Roman."""
+    if label.isdigit():
+        return str(place).zfill(len(label)) if label.startswith("0") else str(place)
+    return base_label(Kind.APPENDIX, place, alphabet)
 
 
 def _why_invalid(kind: Kind, label: str, language: str = "vi", alphabet: str = "vi") -> str:
