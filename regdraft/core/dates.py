@@ -10,10 +10,11 @@ Post-conditions of `parse_date`:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem, UsageError
+from regdraft.core.frontmatter import key_line
 from regdraft.core.patterns import lazy
 
 if TYPE_CHECKING:
@@ -146,3 +147,38 @@ def effective_unsaid(reg: Regulation) -> list[Problem]:
                             f"add `effective: {day.isoformat()}` to the front matter.",
                             reg.source, loc.unit.line, warning=True)]
     return []
+
+
+# A state document's number carries the year it is issued in, after the number (`22/2023/QH15`, `63/2010/NĐ-CP`):
+# Nghị định 30/2020/NĐ-CP, Điều 15 khoản 1, numbers a body's documents from 01 each year, after signing (khoản 2).
+_NUMBER_YEAR = lazy(r"\d+[a-z]?/(\d{4})/")
+
+
+def issue_dates(meta: Mapping[str, Any], lines: Sequence[str], source: str, number_key: str = "id") -> list[Problem]:
+    """Warnings, each naming the file and the front matter's lines (`lines`, from the file's first), for dates that
+    contradict each other: the text taking effect (`effective`) before it is signed (`signed`), and its number
+    (`number`, else `number_key`) bearing another year than the one it was signed in (`12/2023/QH15` signed in 2024).
+    None without a signing date. Warnings, not problems: a text may say it applies to earlier days, and a record
+    may be so; the drafter is told which dates to look at."""
+    signed = read_date(meta.get("signed"))
+    if signed is None:
+        return []
+    out = []
+    at = key_line(list(lines), "signed")
+    effective = read_date(meta.get("effective"))
+    if effective is not None and effective < signed:
+        out.append(Problem(
+            f"The front matter's 'effective' ({effective.isoformat()}) is before its 'signed' ({signed.isoformat()}, "
+            f"line {at}): a text takes effect on or after the day it is signed; correct the date that is wrong, "
+            f"unless the text itself says it takes effect before it was signed.",
+            source, key_line(list(lines), "effective"), warning=True))
+    key = "number" if meta.get("number") else number_key
+    number = str(meta.get(key) or "").strip()
+    found = _NUMBER_YEAR.match(number)
+    if found is not None and int(found.group(1)) != signed.year:
+        out.append(Problem(
+            f"The number {number} bears the year {found.group(1)}, but the front matter's 'signed' is "
+            f"{signed.isoformat()} (line {at}): a document's number bears the year it is issued in, numbers running "
+            f"from 01 each year (Nghị định 30/2020/NĐ-CP, Điều 15); correct the number or the signing date.",
+            source, key_line(list(lines), key), warning=True))
+    return out

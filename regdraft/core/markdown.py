@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.blocks import body_blocks, heading_cuts
 from regdraft.core.collector import paused
+from regdraft.core.dates import issue_dates
 from regdraft.core.encodings import binary, decoded, saved_as, undecodable_line, utf16
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
@@ -214,7 +215,8 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
             del chunks[digest]
     problems.sort(key=lambda p: p.line)
     unwritable = [] if clear else unwritable_lines(text, source, lambda: provisions(regulation, language))
-    warnings = sorted([*builder.ambiguities(), *builder.warnings, *unwritable], key=lambda p: p.line)
+    dated = issue_dates(meta, lines[:body_start], source)  # an effective date before signing, a number's year
+    warnings = sorted([*builder.ambiguities(), *builder.warnings, *unwritable, *dated], key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(warnings))
 
 

@@ -23,7 +23,7 @@ from regdraft.core.amend.instructions import Instruction, Unmatched, read_instru
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import check_reasons, reason_for
 from regdraft.core.blocks import DEEP, INTERRUPTS, JOINED, atx_heading
-from regdraft.core.dates import read_date
+from regdraft.core.dates import issue_dates, read_date
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
     YamlReader,
@@ -370,7 +370,8 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
     if main is not None:
         check_reasons(meta, [ins for part in read.values() for ins in part.instructions], main.article.label,
                       language, source, lines[: body_start - 1], problems)
-    warnings.extend(capital_warnings(capitals, source, signed=signed))
+    warnings.extend([*capital_warnings(capitals, source, signed=signed),
+                     *issue_dates(meta, lines[:body_start], source, "number")])
     every = [ins for part in read.values() for ins in part.instructions]
     if not clear:
         warnings.extend(unwritable_lines(text, source, lambda: instruction_places(every)))
