@@ -182,3 +182,40 @@ def issue_dates(meta: Mapping[str, Any], lines: Sequence[str], source: str, numb
             f"from 01 each year (Nghị định 30/2020/NĐ-CP, Điều 15); correct the number or the signing date.",
             source, key_line(list(lines), key), warning=True))
     return out
+
+
+# The front-matter key keeping the date of a document's header as it prints it, where that differs from the rule
+# (`ngày 08 tháng 06 năm 2010`: Nghị định 63/2010/NĐ-CP's; the rule writes `tháng 6`): a reprint of the document keeps
+# it, as it keeps the document's other words; a document regdraft writes dates itself by the rule.
+DATE_LINE = "date_line"
+_DATE_WORDS = lazy(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_RULE = "ngày {dd} tháng {mm} năm {year}"  # Nghị định 30/2020/NĐ-CP, Phụ lục I, 4b: 05, 01 and 02 with their zero
+
+
+def _words_day(found: Any) -> dt.date | None:
+    try:
+        return dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+    except ValueError:
+        return None
+
+
+def date_line(text: str, day: dt.date) -> str:
+    """The date words of a header line (`Hà Nội, ngày 08 tháng 06 năm 2010`) when they write `day` otherwise than the
+    rule does (`ngày 08 tháng 6 năm 2010`), spaces as one: what `DATE_LINE` keeps; "" when they write it so, or the
+    line holds none of that day."""
+    found = _DATE_WORDS.search(text)
+    if found is None or _words_day(found) != day:
+        return ""
+    words = " ".join(found.group(0).split())
+    return "" if words == written_date(day, _RULE, "") else words
+
+
+def kept_date_line(meta: Mapping[str, Any], day: dt.date | None) -> str:
+    """The document's own date words (`DATE_LINE`) when they are of `day`, the date printed; "" otherwise (none kept,
+    or kept of a date since corrected: the rule then writes the date)."""
+    text = meta.get(DATE_LINE)
+    if not isinstance(text, str) or day is None:
+        return ""
+    words = " ".join(text.split())
+    found = _DATE_WORDS.fullmatch(words)
+    return words if found is not None and _words_day(found) == day else ""

@@ -307,7 +307,7 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
 
 # The shapes of the keys docs/format.md defines; other keys are kept as they are.
 TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer", "issuer_mark", "place", "term",
-             "translation_of", "number", "regulation", "status", "adoption")
+             "translation_of", "number", "regulation", "status", "adoption", "date_line")
 DATE_KEYS = ("signed", "effective")
 SIGNER_KEYS = ("on_behalf", "title", "name")
 # Control characters, and the invisible ones no legal text holds: zero-width spaces and joiners, direction marks,

@@ -62,7 +62,7 @@ __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "
 
 FORMATS = (".txt", ".md", ".markdown", ".docx")
 _KEY_ORDER = ("id", "type", "title", "language", "profile", "national", "motto", "superior", "issuer", "number",
-              "place", "signed", "issued_with", "draft", "adoption", "signer", "recipients")
+              "place", "signed", "date_line", "issued_with", "draft", "adoption", "signer", "recipients")
 
 
 def import_file(path: Path, reg_id: str | None = None, language: str | None = None,

@@ -29,6 +29,7 @@ import yaml
 
 from regdraft.core.amend.document import Amendment, read_amendment
 from regdraft.core.commands import Command
+from regdraft.core.dates import DATE_LINE, date_line
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.inline import as_text, as_words
 from regdraft.core.model import Kind, noun
@@ -43,6 +44,7 @@ from regdraft.importer.header import (
     compose_title,
     converted_title,
     header_end,
+    read_as_message,
     read_header,
     read_place_date,
     text_rows,
@@ -144,12 +146,12 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
         if date and "signed" not in meta and (numbered or "|" in para.text or para.text.startswith(("Hà Nội", "TP"))):
             meta["signed"] = _date(date)
             dated = True
-            all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
+            all_notes.append(Note(para.where, "header", _signed_as(meta, para.text), para.text))
         elif "signed" not in meta and (placed := read_place_date(para.text)) is not None:
             # `Hanoi, May 14, 2013`; `Điện Biên, ngày 15 tháng 6 năm 2026` (any place: a Party header's line, as
             # `amend export` writes it, beside the motto)
             meta["signed"], dated = placed[1].isoformat(), True
-            all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
+            all_notes.append(Note(para.where, "header", _signed_as(meta, para.text), para.text))
         read = _header_notes(header, meta).get((para.where, para.text))
         # A line the header read as its title stays the title though it names the verb (`Về việc ban hành Quy chế …`)
         if (_GROUNDS.match(para.text) or (ISSUING.search(para.text) and read is None)) and not numbered:
@@ -364,6 +366,15 @@ def _from_signing(amendment: Amendment | None, meta: Mapping[str, Any]) -> tuple
     return (day.isoformat(), (entry.article, entry.sentence, entry.line)) if entry and day else None
 
 
+def _signed_as(meta: dict[str, Any], text: str) -> str:
+    """Keep the header's date as the document prints it where the rule prints it otherwise (`ngày 14 tháng 05 năm
+    2013`, Nghị định 48/2013/NĐ-CP's, `DATE_LINE`); the note saying what the line was read as."""
+    own = date_line(text, dt.date.fromisoformat(str(meta["signed"])))
+    if own:
+        meta[DATE_LINE] = own
+    return read_as_message("signed", *([DATE_LINE] if own else []))
+
+
 def _date(match: re.Match[str]) -> str:
     day, month, year = (int(g) for g in match.groups())
     return dt.date(year, month, day).isoformat()
@@ -381,7 +392,8 @@ def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Seque
     elif next(iter(targets)) != articles[0].label:
         front["article"] = next(iter(targets))
     front.update({"language": language, **({"profile": meta["profile"]} if meta.get("profile") else {}),
-                  "status": "submitted", "signed": meta.get("signed"), "effective": effective})
+                  "status": "submitted", "signed": meta.get("signed"),
+                  **({DATE_LINE: meta[DATE_LINE]} if meta.get(DATE_LINE) else {}), "effective": effective})
     for key in ("issuer", "national", "motto", "place", "adoption", "signer", "recipients"):
         if meta.get(key):
             front[key] = meta[key]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from regdraft.core.dates import DATE_LINE, date_line
 from regdraft.core.text import COUNCIL, LOCALITY, fold_letters
 from regdraft.importer.classify import decorative
 from regdraft.importer.names import cased_like
@@ -325,7 +326,10 @@ def _header_keys(text: str, meta: dict[str, Any]) -> tuple[str, ...]:
         if place:
             meta["place"] = place
         meta["signed"] = signed
-        return ("place", "signed") if place else ("signed",)
+        own = date_line(text, signed)  # `ngày 08 tháng 06 năm 2010`: kept as the document prints it, for a reprint
+        if own:
+            meta[DATE_LINE] = own
+        return (*(("place",) if place else ()), "signed", *((DATE_LINE,) if own else ()))
     if _DRAFT.match(text):
         meta["draft"] = text
         return ("draft",)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from regdraft.core.dates import kept_date_line, read_date
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
 from regdraft.core.inline import literal_images, may_link, standing_line
 from regdraft.core.text import escape_html
@@ -402,7 +403,9 @@ def document_header(
         issuer=str(meta.get("issuer") or ""),
         issuer_mark=_own(meta, "issuer_mark", profile.issuer_mark),
         number=profile.number_line(doc_number, language, doc_type) if doc_number else "",
-        place_date=place_date(str(meta.get("place") or ""), when, profile.words(language)) if when else "",
+        # A document's own date line as it prints it (`date_line`: `ngày 08 tháng 06 năm 2010`), else the rule's.
+        place_date=place_date(str(meta.get("place") or ""), when, profile.words(language),
+                              kept_date_line(meta, read_date(when))) if when else "",
         type=shown_type,
         summary=summary,
         draft=draft_text,

@@ -414,9 +414,11 @@ def _day(date: dt.date | str) -> dt.date | None:
         return None
 
 
-def place_date(place: str, date: dt.date | str | None, words: Mapping[str, str] | None = None) -> str:
+def place_date(place: str, date: dt.date | str | None, words: Mapping[str, str] | None = None,
+               written: str = "") -> str:
     """`Điện Biên, ngày 09 tháng 01 năm 2021`: the profile's `date_in_words` (the default profile's
-    Vietnamese when no `words` are given); days below 10 and months 1-2 take a leading zero."""
+    Vietnamese when no `words` are given); days below 10 and months 1-2 take a leading zero. `written`: the date
+    as the document itself prints it (`core.dates.kept_date_line`), printed as it is."""
     if date is None or date == "":
         return place
     day = _day(date)
@@ -425,7 +427,7 @@ def place_date(place: str, date: dt.date | str | None, words: Mapping[str, str] 
         # the document still prints, with the value as written.
         return f"{place}, {date}" if place else str(date)
     words = words if words is not None else default_profile().words("vi")
-    text = written_date(day, words["date_in_words"], words["month_names"])
+    text = written or written_date(day, words["date_in_words"], words["month_names"])
     return f"{place}, {text}" if place else text[:1].upper() + text[1:]
 
 
