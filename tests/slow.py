@@ -124,6 +124,7 @@ _LISTED_TESTS = frozenset({
     # legal37's: `amend new` and an amendment's PDF (3 s) or Word export.
     "test_the_pdf_prints_the_mark_at_14_pt", "test_word_prints_the_mark_at_14_pt_bold_in_a_box",
     "test_a_new_ordinance_prints_its_closing_sentence_and_its_blank_number",
+    "test_an_imported_decree_is_reprinted_with_its_date_and_cited_by_the_rule",
 })
 
 
