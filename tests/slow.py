@@ -123,6 +123,7 @@ _LISTED_TESTS = frozenset({
     "test_the_versions_compared_are_named_in_the_documents_words_whatever_the_interfaces",
     # legal37's: `amend new` and an amendment's PDF (3 s) or Word export.
     "test_the_pdf_prints_the_mark_at_14_pt", "test_word_prints_the_mark_at_14_pt_bold_in_a_box",
+    "test_the_review_copy_keeps_its_own_banner_in_place_of_the_mark",
     "test_a_new_ordinance_prints_its_closing_sentence_and_its_blank_number",
     "test_an_imported_decree_is_reprinted_with_its_date_and_cited_by_the_rule",
 })

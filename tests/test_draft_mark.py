@@ -15,7 +15,7 @@ import pytest
 from regdraft.render.profile import load_profile
 from regdraft.workspace.export import export_amendment
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, Invoke
+from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 
 DECISION = (FIXTURES / "profiles" / "decision.md").read_text(encoding="utf-8")  # a short state-30 text
 
@@ -70,3 +70,17 @@ def test_the_pdf_prints_the_mark_at_14_pt(tmp_workspace: Workspace, invoke: Invo
 
     pypdf.PdfReader(str(pdf)).pages[0].extract_text(visitor_text=seen)
     assert {size for size, text in found if text.startswith("DỰ THẢO")} == {14.0}, found[:12]
+
+
+def test_the_review_copy_keeps_its_own_banner_in_place_of_the_mark(tmp_workspace: Workspace, invoke: Invoke,
+                                                                   tmp_path: Path) -> None:
+    """The Word review copy says `BẢN LẤY Ý KIẾN` where the document says `DỰ THẢO lần 2`; its page header names
+    the draft. Printing the mark in Word's front page did not add it there."""
+    import docx
+
+    opened = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-01-01", "--consult", "Ban A")
+    assert opened.exit_code == 0, opened.output
+    out = tmp_path / "copy.docx"
+    assert invoke(tmp_workspace, "round", "copy", SHIPPED_AMENDMENT, "-o", str(out)).exit_code == 0
+    front = [p.text for p in docx.Document(str(out)).paragraphs[:4]]
+    assert "BẢN LẤY Ý KIẾN" in front and not any(text.startswith("DỰ THẢO") for text in front), front

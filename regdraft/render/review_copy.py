@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,8 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     words = profile.words(language)
     document = new_document(profile, language)
     names = _styles(document, profile, language)
-    header = amendment_header(amendment, profile, today)
+    # Its banner (`BẢN LẤY Ý KIẾN`) in place of the draft mark: the page header names the draft (`… – Dự thảo lần 2`).
+    header = replace(amendment_header(amendment, profile, today), draft="")
     _front(document, header, profile, words["review_banner"])
     line = round_line(r, words, profile.cited_style(language))
     page_header = document.sections[0].header
