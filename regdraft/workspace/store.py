@@ -7,8 +7,9 @@ write is one commit under the user's git identity (or the workspace's fallback i
 refuses to run over uncommitted changes to the files it touches.
 
 The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`;
-writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`, new files
-committed from a stream `regdraft.workspace.store_new_files`, sharing through a remote
+writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`, an interrupted
+write refused and finished `regdraft.workspace.store_interrupted`, new files committed from a stream
+`regdraft.workspace.store_new_files`, sharing through a remote
 `regdraft.workspace.store_sync`, a file's history followed through its renames `regdraft.workspace.store_renames`,
 a working file compared with a text as git records both `regdraft.workspace.store_line_ends`; all are mixed into
 `Workspace`.
@@ -33,6 +34,7 @@ from regdraft.workspace.git_log import LogFormat
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
+from regdraft.workspace.store_interrupted import InterruptedWrites
 from regdraft.workspace.store_line_ends import LineEnds
 from regdraft.workspace.store_line_ends import blob_id as blob_id
 from regdraft.workspace.store_new_files import NewFiles
@@ -137,7 +139,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, NewFiles, RenamedPaths, LineEnds):
+class Workspace(WorkingFiles, SharedHistory, NewFiles, InterruptedWrites, RenamedPaths, LineEnds):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:

@@ -2,7 +2,8 @@
 
 `Transactions` is mixed into `regdraft.workspace.store.Workspace`, which provides the repository;
 the lock and the journal themselves (files under `.git/regdraft/`) are `regdraft.workspace.journal`, committing
-new files from a stream `regdraft.workspace.store_new_files` (whose `NewFiles` extends `Transactions`).
+new files from a stream `regdraft.workspace.store_new_files` (whose `NewFiles` extends `Transactions`), refusing
+writes while an interrupted one waits and finishing it (`resume`) `regdraft.workspace.store_interrupted`.
 
 Post-conditions of `Transactions.commit`:
 1. Either every file is written and one commit records exactly those files, or the files,
@@ -19,17 +20,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.commands import Command, words
+from regdraft.core.commands import words
 from regdraft.core.errors import GitFailed, RegdraftError, StoreError
-from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import about, new_file, shown_path
 from regdraft.workspace import git_head, git_policy, interrupts, run_memo
-from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, changed_while_stopped, stop_point
+from regdraft.workspace.journal import Journal, WorkspaceLock, stop_point
 from regdraft.workspace.write_failures import failure as failure
 from regdraft.workspace.write_failures import kept_from_git, left_for_repair, write_failed
 
@@ -74,20 +74,6 @@ def held(paths: Sequence[str]) -> str:
     return f"{paths[0]} and {len(paths) - 1} other files hold"
 
 
-def adopted_slug(entry: Entry) -> str | None:
-    """The amendment an interrupted write adopts (`amend adopt SLUG --resume` finishes it); None for other writes.
-
-    Only an adoption tags its commit; its changes include the amendment's own file.
-    """
-    if entry.tag is None:
-        return None
-    for path in entry.changes:
-        slug = PurePosixPath(path).parent.name
-        if SLUG.fullmatch(slug) and path == amendment_path(slug):
-            return slug
-    return None
-
-
 def uncommitted(dirty: Sequence[str], doing: str = "writing") -> str:
     """The refusal over files edited and not committed, with the two ways on, each naming the files."""
     import shlex
@@ -129,21 +115,13 @@ class Transactions:
 
         def operation(self) -> str: ...
 
-        def _stage_committed(self, folder: str, paths: Iterable[str]) -> None: ...
-
-        def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> list[str]: ...
-
-        def remove_abandoned_lock(self) -> bool: ...
-
         def index_lock(self, wait: float | None = None) -> tuple[bool, str] | None: ...
-
-        def remove_abandoned_ref_locks(self) -> list[Path]: ...
 
         def held_lock_said(self, detail: str) -> str | None: ...
 
-        def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]: ...
-
         def same_recorded(self, relative: str, data: bytes | None, text: bytes | None) -> bool: ...
+
+        def _refuse_interrupted(self) -> None: ...
 
     @contextmanager
     def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
@@ -400,88 +378,6 @@ class Transactions:
                 "commit the workspace first (`regdraft init` does) (nothing was changed)."
             )
         return branch
-
-    def _refuse_interrupted(self) -> None:
-        journal = self.journal
-        if journal.exists():
-            entry = journal.read()
-            self.refused_interrupted = True
-            slug = adopted_slug(entry)
-            resuming = f" (or `{Command.of('amend adopt', slug, resume=True)}`)" if slug else ""
-            raise StoreError(
-                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with "
-                f"`{Command.of('check', repair=True)}`{resuming} before writing again (nothing was changed)."
-            )
-
-    def resume(self) -> str | None:
-        """Finish an interrupted write (files, commit and tag) and return what it was; None if none."""
-        with self.writing("repair", repairing=True):
-            journal = self.journal
-            if not journal.exists():
-                return None
-            entry = journal.read()
-            head = self._head()
-            done = head is not None and head != entry.head and self._is_journal_commit(head, entry)
-            if not done and head != entry.head:
-                raise StoreError(
-                    f"An interrupted write {entry.describe()} cannot be finished: HEAD has moved since "
-                    f"(it was {(entry.head or 'unborn')[:8]}, it is {(head or 'unborn')[:8]}). Check the "
-                    f"files it names ({', '.join(sorted(entry.changes))}) with `git status`, then delete "
-                    f"{journal.path}."
-                )
-            edited = [] if done or entry.new_in is not None else self.edited_since(entry.changes)
-            if edited:  # the journal's 4: finishing would write over them
-                raise StoreError(changed_while_stopped(
-                    edited, f"the write {entry.describe()}", "finishing it would write over those changes",
-                    f"`{Command.git('restore', 'FILE', switches=('source=HEAD', 'staged', 'worktree'))}`; a file "
-                    "git does not know: delete it", f"finish the write (`{Command.of('check', repair=True)}`)"))
-            # A git killed with the write (`git add`, `git commit`, `git tag`) left its index lock or a ref's: every
-            # git that writes would refuse. Removed when no process holds it; the write below then writes it anew.
-            self.remove_abandoned_lock()
-            self.remove_abandoned_ref_locks()
-            if entry.new_in is not None:
-                # Files written from a stream are named in the journal: finished if committed, else undone.
-                if done:
-                    self._stage_committed(entry.new_in, (relative for relative, _ in journal.noted()))
-                    journal.end()
-                    return entry.describe()
-                left = self._undo_new_files(entry.new_in, entry.head)
-                journal.end()
-                kept = "" if not left else (
-                    f"; the other files in {entry.new_in} are not its own and were left as they are: "
-                    + ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else ""))
-                return entry.describe() + f" by undoing it (nothing of it was kept: run it again{kept})"
-            try:
-                if done:
-                    if entry.tag and not self._tag_exists(entry.tag):
-                        with self.repo.git.custom_environment(**self.identity_env()):
-                            self.repo.git.tag("-a", entry.tag, "-m", entry.message)
-                else:
-                    paths = sorted(entry.changes)
-                    self._made(self._write_and_commit(entry.changes, paths, entry.message, entry.tag,
-                                                      entry.author), paths)
-                    stop_point("resumed")
-            except Exception as exc:
-                detail = str(getattr(exc, "stderr", "") or str(exc)).strip()
-                locked = self.held_lock_said(detail)
-                if locked:  # git's "remove the file manually" does not say whether that is safe
-                    raise StoreError(f"The interrupted write {entry.describe()} could not be finished: {locked}; "
-                                     "then run the repair again.") from None
-                raise StoreError(f"The interrupted write {entry.describe()} could not be finished "
-                                 f"({detail}); run the repair again once that is fixed.") from None
-            journal.end()
-            return entry.describe()
-
-    def interrupted(self) -> Entry | None:
-        """The interrupted write waiting for a repair; None when there is none."""
-        journal = self.journal
-        return journal.read() if journal.exists() else None
-
-    def _is_journal_commit(self, sha: str, entry: Entry) -> bool:
-        commit = self.repo.commit(sha)
-        parent = commit.parents[0].hexsha if commit.parents else None
-        return parent == entry.head and str(commit.message).strip() == entry.message.strip()
-
 
     def _index_file(self) -> Path:
         return Path(self.repo.git_dir) / "index"
