@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from regdraft.core.markdown import Chunks, Delta, Reading, read
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit
-from regdraft.workspace import parse_cache
+from regdraft.workspace import cache_entries, parse_cache
 from tests.conftest import CORPUS, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
 from tests.strategies import regulations
 
@@ -237,7 +237,7 @@ def _check_delta(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, text:
     edited = _edited(text, random.Random(edit), edit)
     parse_cache._regulation(folder, text, name)
     first = parse_cache._regulation(folder, edited, name)
-    kept = parse_cache._load(folder, parse_cache._key("regulation", edited, (name,)))
+    kept = cache_entries.load(folder, parse_cache._key("regulation", edited, (name,)))
     # A code fence sends the whole text through markdown-it (`blocks.heading_cuts`): no article is read alone,
     # and the reading is kept whole.
     assert isinstance(kept, tuple if edit == "fence" else Delta)

@@ -17,7 +17,7 @@ import pytest
 from regdraft.core import markdown
 from regdraft.core.amend import document
 from regdraft.render import signed
-from regdraft.workspace import parse_cache
+from regdraft.workspace import cache_entries, parse_cache
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, SHIPPED_REGULATION, Invoke
 
@@ -137,7 +137,7 @@ def test_an_edited_text_is_kept_as_what_it_changed_and_reads_back_the_same(tmp_w
     folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
     old, new = (folder / parse_cache._key("regulation", d, (REGULATION,)) for d in (data, edited))
     # The edited text is kept as the articles it changed and references to the others: a fraction of the whole.
-    assert isinstance(parse_cache._load(folder, new.name), markdown.Delta)
+    assert isinstance(cache_entries.load(folder, new.name), markdown.Delta)
     assert new.stat().st_size * 4 < old.stat().st_size
     _forget()
     _no_parsing(monkeypatch)
@@ -162,7 +162,7 @@ def test_an_edited_text_whose_base_is_gone_is_read_again(tmp_workspace: Workspac
     assert again == markdown.read(edited, REGULATION)
     assert _lines(again.regulation.units) == _lines(markdown.read(edited, REGULATION).regulation.units)
     # read from its text, and kept whole this time (there was nothing to refer to)
-    assert isinstance(parse_cache._load(folder, parse_cache._key("regulation", edited, (REGULATION,))), tuple)
+    assert isinstance(cache_entries.load(folder, parse_cache._key("regulation", edited, (REGULATION,))), tuple)
 
 
 def test_a_delta_is_never_the_base_of_another(tmp_workspace: Workspace) -> None:
@@ -172,7 +172,7 @@ def test_a_delta_is_never_the_base_of_another(tmp_workspace: Workspace) -> None:
     for text in (data, one, two):  # each read after the one before, in one process
         parse_cache.read_regulation(tmp_workspace, text, REGULATION)
     folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
-    kept = parse_cache._load(folder, parse_cache._key("regulation", two, (REGULATION,)))
+    kept = cache_entries.load(folder, parse_cache._key("regulation", two, (REGULATION,)))
     assert isinstance(kept, markdown.Delta)
     assert kept.bases == (parse_cache._key("regulation", data, (REGULATION,)),)
 
@@ -187,7 +187,7 @@ def test_a_damaged_entry_is_read_again_and_replaced(tmp_workspace: Workspace, da
                        "empty": b"", "garbage": os.urandom(200)}[damage])
     _forget()
     assert parse_cache.read_regulation(tmp_workspace, data, REGULATION) == expected
-    assert parse_cache._load(entry.parent, entry.name) is not None  # replaced by a whole entry
+    assert cache_entries.load(entry.parent, entry.name) is not None  # replaced by a whole entry
 
 
 def test_a_signed_pickle_of_anything_but_our_data_is_never_built(tmp_workspace: Workspace, tmp_path: Path) -> None:
@@ -292,7 +292,7 @@ def test_parallel_runs_share_the_cache_safely(tmp_workspace: Workspace) -> None:
     assert len([n for n in names if n.startswith("regulation-")]) == 5
     assert not [n for n in names if n.startswith((".tmp-", ".key-"))]
     for entry in _entries(tmp_workspace):
-        assert parse_cache._load(folder, entry.name) is not None
+        assert cache_entries.load(folder, entry.name) is not None
 
 
 def test_threads_of_one_process_share_the_memory_safely(tmp_workspace: Workspace,
@@ -368,7 +368,7 @@ def test_an_entry_loads_its_units_field_for_field(tmp_workspace: Workspace) -> N
     data = tmp_workspace.read(REGULATION)
     read = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
     (entry,) = _entries(tmp_workspace)
-    loaded = parse_cache._load(entry.parent, entry.name)
+    loaded = cache_entries.load(entry.parent, entry.name)
     assert loaded is not None  # not refused, so not read again on the next run
 
     def fields(unit: Unit) -> tuple[Any, ...]:

@@ -19,7 +19,7 @@ import pytest
 
 from regdraft.render import profile as rprofile
 from regdraft.render import signed
-from regdraft.workspace import parse_cache
+from regdraft.workspace import cache_entries, parse_cache
 from regdraft.workspace.store import Workspace
 from tests.conftest import REPO_ROOT
 
@@ -180,9 +180,9 @@ def test_a_new_pyyaml_or_markdown_it_reads_the_texts_again(tmp_path: Path, monke
     library.mkdir(parents=True)
     (library / "__init__.py").write_text("__version__ = '6.0'\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "lib"))
-    monkeypatch.setattr(parse_cache, "_LIBRARIES", ("fakeyaml", "markdown_it"))
-    monkeypatch.setattr(parse_cache, "_fingerprint", None)
-    before = parse_cache._code_fingerprint()
+    monkeypatch.setattr(cache_entries, "_LIBRARIES", ("fakeyaml", "markdown_it"))
+    monkeypatch.setattr(cache_entries, "_fingerprint", None)
+    before = cache_entries.code_fingerprint()
     (library / "__init__.py").write_text("__version__ = '6.0.1'\n", encoding="utf-8")
-    monkeypatch.setattr(parse_cache, "_fingerprint", None)
-    assert parse_cache._code_fingerprint() != before
+    monkeypatch.setattr(cache_entries, "_fingerprint", None)
+    assert cache_entries.code_fingerprint() != before

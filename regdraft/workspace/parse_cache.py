@@ -21,7 +21,7 @@ Post-conditions:
    `keep_under` any such data under names the caller gives (the comment files' readings, `comment_cache.Shelf`).
 4. Entries are pickles, unpickled only after their signature matches and then by an unpickler
    that builds nothing but regdraft's data classes and enums, dates and plain containers
-   (docs/security.md says why).
+   (`regdraft.workspace.cache_entries`, which keeps and loads them and computes the code's fingerprint).
 5. A regulation's entry keeps its articles with it (`markdown.read(chunks=)`). A text not in the
    cache is read with the articles of the regulations this process has read (`_articles`): the old
    text of a `compare` or a redline, read first, gives the edited one every article it did not
@@ -37,20 +37,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import operator
-import os
-import pickle
-import sys
 import threading
 from collections import ChainMap, OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
-from regdraft.core.collector import paused
 from regdraft.core.patterns import lazy
 from regdraft.render import signed
+from regdraft.workspace import cache_entries as entries
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -77,7 +73,6 @@ _whole: OrderedDict[str, Path] = OrderedDict()
 WHOLE_ENTRIES = 64
 _REGULATION_KEY = lazy(r"regulation-[0-9a-f]{40}")
 _lock = threading.Lock()
-_fingerprint: str | None = None
 
 
 def read_regulation(ws: Workspace | Path | None, data: bytes | str, source: str) -> Reading:
@@ -164,7 +159,7 @@ def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
 
     A drafter edits the body and compares again: the file is read anew but its front matter is
     the one read last time, so its values come from the cache and the run imports no PyYAML
-    (a tenth of such a run). Kept as signed pickles read by `_Unpickler` (dates included);
+    (a tenth of such a run). Kept as signed pickles read by `cache_entries`' unpickler (dates included);
     YAML that does not read is not kept, so its error is reported every time.
     """
     if folder is None:
@@ -174,7 +169,7 @@ def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
     def load(raw: str) -> Any:
         from regdraft.core.frontmatter import load_yaml
 
-        return _kept_value(cache, text_key("front", raw), lambda: load_yaml(raw))
+        return entries.kept_value(cache, text_key("front", raw), lambda: load_yaml(raw))
 
     return load
 
@@ -192,7 +187,7 @@ def read_yaml(ws: Workspace | Path | None, text: str) -> Any:
 
 def text_key(kind: str, text: str) -> str:
     """The cache entry name of what is read from `text` (YAML): its kind, the text and the reading code."""
-    digest = hashlib.blake2b(f"{kind}:{_code_fingerprint()}".encode() + b"\0", digest_size=20)
+    digest = hashlib.blake2b(f"{kind}:{entries.code_fingerprint()}".encode() + b"\0", digest_size=20)
     digest.update(text.encode("utf-8", "surrogatepass"))
     return f"{kind}-{digest.hexdigest()}"
 
@@ -208,7 +203,7 @@ def _key(kind: str, data: bytes | str, names: tuple[str, ...]) -> str:
     # SHA-256, cut to 160 bits: twice as fast as BLAKE2b over a text here (the processor computes it), 1.3 ms
     # less for each 1.9 MB text a command reads. The entry is signed apart (`render.signed`).
     digest = hashlib.sha256()
-    for part in (kind, _code_fingerprint(), *names, type(data).__name__):
+    for part in (kind, entries.code_fingerprint(), *names, type(data).__name__):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(raw)
     return f"{kind}-{digest.hexdigest()[:40]}"
@@ -226,7 +221,7 @@ def _cached(folder: Path | None, key: str, read: Callable[[], T] | None,
         if key in _memory:
             _memory.move_to_end(key)
             return _memory[key]  # type: ignore[no-any-return]
-    value: Any = _load(folder, key) if folder is not None else None
+    value: Any = entries.load(folder, key) if folder is not None else None
     if value is not None and unpack is not None:
         assert folder is not None
         value = unpack(folder, key, value)
@@ -235,7 +230,7 @@ def _cached(folder: Path | None, key: str, read: Callable[[], T] | None,
             return None  # type: ignore[return-value]
         value = read()
         if folder is not None:
-            _store(folder, key, value, pack)
+            entries.store(folder, key, value, pack)
     _remember(key, value)
     return value  # type: ignore[no-any-return]
 
@@ -355,7 +350,7 @@ def _kept_whole(folder: Path, key: str) -> tuple[Reading, Chunks] | None:
         if value is not None:
             _memory.move_to_end(key)
     if value is None:
-        value = _load(folder, key)
+        value = entries.load(folder, key)
         if not _is_whole(value):
             return None
         _remember(key, value)
@@ -394,7 +389,7 @@ def kept_beside(regulation: Regulation, kind: str, compute: Callable[[], T]) -> 
         if name in _memory:
             _memory.move_to_end(name)
             return _memory[name]  # type: ignore[no-any-return]
-    value = _kept_value(folder, name, compute)
+    value = entries.kept_value(folder, name, compute)
     _remember(name, value)
     return value
 
@@ -416,102 +411,13 @@ def kept_under(ws: Workspace | Path | None, kind: str, names: tuple[str, ...]) -
     """The value `keep_under` kept under `kind`, `names` and regdraft's code in the workspace's cache, else None.
     The caller checks it still stands for what it reads (a digest of the bytes kept with it)."""
     folder = _folder(ws)
-    kept = _load(folder, text_key(kind, "\0".join(names))) if folder is not None else None
+    kept = entries.load(folder, text_key(kind, "\0".join(names))) if folder is not None else None
     return kept[0] if isinstance(kept, tuple) and len(kept) == 1 else None
 
 
 def keep_under(ws: Workspace | Path | None, kind: str, names: tuple[str, ...], value: Any) -> None:
-    """Keep `value` (regdraft's data classes, enums, dates and plain containers: data, read back by `_Unpickler`)
-    for `kept_under`; None is not kept, and keeping is never an error."""
+    """Keep `value` (regdraft's data classes, enums, dates and plain containers: data, read back by the unpickler of
+    `cache_entries`) for `kept_under`; None is not kept, and keeping is never an error."""
     folder = _folder(ws)
     if folder is not None and value is not None:
-        _store(folder, text_key(kind, "\0".join(names)), (value,))
-
-
-_LIBRARIES = ("yaml", "markdown_it")  # what reads the front matter and the blocks that are not simple
-
-
-def _code_fingerprint() -> str:
-    """What a reading depends on besides the text: regdraft's parsing code, the libraries it reads
-    with (PyYAML, markdown-it) and Python's version."""
-    global _fingerprint
-    if _fingerprint is None:
-        import regdraft
-
-        core = Path(regdraft.__file__).resolve().parent / "core"
-        digest = hashlib.blake2b(digest_size=16)
-        digest.update(f"{sys.version_info[:3]}:{pickle.HIGHEST_PROTOCOL}".encode())
-        for library in _LIBRARIES:  # their versions, without importing them: an upgrade reads again
-            try:
-                spec = importlib.util.find_spec(library)
-                info = os.stat(spec.origin) if spec is not None and spec.origin else None
-            except (ImportError, ValueError, OSError):
-                info = None
-            if info is not None:
-                digest.update(f"{library}:{info.st_size}:{info.st_mtime_ns}\0".encode())
-        for directory, folders, files in sorted(os.walk(core)):
-            folders.sort()
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    info = os.stat(os.path.join(directory, name))
-                    digest.update(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
-        _fingerprint = digest.hexdigest()
-    return _fingerprint
-
-
-def _kept_value(folder: Path, name: str, compute: Callable[[], T]) -> T:
-    """The value kept under `name` in `folder`, else `compute()`, kept there (as a one-tuple, so that
-    any value, None included, reads back); a value whose computing raises is not kept."""
-    kept = _load(folder, name)
-    if isinstance(kept, tuple) and len(kept) == 1:
-        return kept[0]  # type: ignore[no-any-return]
-    value = compute()
-    _store(folder, name, (value,))
-    return value
-
-
-def _load(folder: Path, key: str) -> Any:
-    """The cached value, or None when there is none we can trust and read."""
-    entry = signed.open_entry(folder, key)
-    if entry is None:
-        return None
-    try:
-        with paused():  # a reading is a large acyclic tree (`regdraft.core.collector`)
-            return _Unpickler(entry).load()
-    except Exception:  # an entry of another version of the classes: read the text again
-        return None
-
-
-def _store(folder: Path, key: str, value: Any, pack: Callable[[Path, str, Any], Any] | None = None) -> None:
-    """Keep `value` (as `pack` gives it) under `key`; keeping is never an error."""
-    try:
-        kept = value if pack is None else pack(folder, key, value)
-        payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a value that does not pickle is read again next time
-        return
-    signed.store(folder, key, payload)
-
-
-_ALLOWED_MODULES = ("regdraft.core.",)
-_ALLOWED_GLOBALS = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
-                    ("datetime", "timedelta"), ("datetime", "timezone"), ("builtins", "frozenset"),
-                    ("builtins", "set"), ("collections", "OrderedDict"),
-                    # A unit is pickled as this call (`Unit.__reduce__`): it only sets a new unit's fields.
-                    ("regdraft.core.model", "_unpickled_unit")}
-
-
-class _Unpickler(pickle.Unpickler):
-    """Builds only regdraft's data classes and enums, dates and plain containers: no function (but the one that
-    builds a unit), no other class."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        import dataclasses
-        import enum
-
-        if (module, name) in _ALLOWED_GLOBALS:
-            return super().find_class(module, name)
-        if module.startswith(_ALLOWED_MODULES) and "." not in name:
-            found = super().find_class(module, name)
-            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parse cache")
+        entries.store(folder, text_key(kind, "\0".join(names)), (value,))
