@@ -9,7 +9,8 @@ from regdraft.core.errors import RegdraftError
 from regdraft.workspace import adoption
 from regdraft.workspace.checks import check_workspace
 from regdraft.workspace.memory import memory_workspace
-from regdraft.workspace.store import HISTORY_BYTES, Workspace
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_history import HISTORY_BYTES
 from tests.conftest import SHIPPED_AMENDMENT, SHIPPED_REGULATION, Invoke
 
 REG = "regulations/01-QC-TU.md"

@@ -262,8 +262,8 @@ def test_check_names_a_comment_file_that_is_not_yaml_once_with_its_line(consulti
 def test_an_amendment_version_far_larger_than_the_file_now_is_not_read(tmp_workspace: Workspace,
                                                                        request: pytest.FixtureRequest) -> None:
     """`check` looks for the commit that adopted an amendment in the file's history: a version of it far larger than
-    the file now (`store.history_bound`; a clone packs repeated text 300 times over) is not read, and is not taken
-    for the adoption though it says `status: adopted` (sweep r23 s2security defect 1)."""
+    the file now (`store_history.history_bound`; a clone packs repeated text 300 times over) is not read, and is not
+    taken for the adoption though it says `status: adopted` (sweep r23 s2security defect 1)."""
     from regdraft.workspace import adoption
     from regdraft.workspace.late_comments import _adopted
     from tests.conftest import SHIPPED_AMENDMENT

@@ -37,8 +37,8 @@ def test_comparing_grows_with_the_text_not_its_square() -> None:
 
 def test_a_version_far_larger_than_the_text_now_is_not_read(tmp_workspace: Workspace,
                                                             request: pytest.FixtureRequest) -> None:
-    """A version of the regulation more than 8 times its text now and over 2 MB (`store.history_bound`; a clone packs
-    repeated text 300 times over) is not read to compare with the copy (sweep r23 s2security defect 1)."""
+    """A version of the regulation more than 8 times its text now and over 2 MB (`store_history.history_bound`; a clone
+    packs repeated text 300 times over) is not read to compare with the copy (sweep r23 s2security defect 1)."""
     reg = "regulations/01-QC-TU.md"
     text = tmp_workspace.read(reg)
     large = tmp_workspace.commit({reg: text + b"\n1. x\n" * 500_000}, "a large version")

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 YAML_BYTES = MAX_YAML_BYTES  # a comment, round or vote file, as `load_yaml` reads it
 NAME_HEAD = 64 * 1024  # the front matter naming a regulation: a real one has a few hundred bytes
-DOCUMENT_BYTES = 2 * 1024 * 1024  # a regulation or an amendment at a commit (`store.HISTORY_BYTES`; a law < 1 MB)
+# A regulation or an amendment at a commit (`store_history.HISTORY_BYTES`; a law < 1 MB).
+DOCUMENT_BYTES = 2 * 1024 * 1024
 
 
 def _bounded(ws: Workspace, path: str, rev: str, most: int) -> bytes | None:

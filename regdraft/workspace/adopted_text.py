@@ -35,7 +35,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import decode
 from regdraft.core.text import excerpt, shown_name, shown_text
-from regdraft.workspace.store import HISTORY_BYTES
+from regdraft.workspace.store_history import HISTORY_BYTES
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment

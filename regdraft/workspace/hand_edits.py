@@ -8,7 +8,7 @@ written by `regdraft import`): their readings, so that a text only reformatted (
 `regdraft check` warns of a difference; `regdraft amend adopt` refuses it unless adopted past the gate, with the
 reason (a correction of the imported text) recorded.
 
-The text as first committed is read only when it is at most `store.history_bound` of the text now (8 times its
+The text as first committed is read only when it is at most `store_history.history_bound` of the text now (8 times its
 size, or 2 MB): a received clone packs repeated text some 300 times over, and a 400 KB clone whose first version
 of a regulation was 68 MB kept `check` busy for 5 minutes with 6 GB. A larger one is not read (`Unread`): `check`
 warns of it, and `amend adopt` refuses it unless adopted past the gate with the reason.
@@ -25,7 +25,8 @@ from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import base_path
 from regdraft.core.model import Address, Regulation, Unit
 from regdraft.workspace.parse_cache import read_regulation
-from regdraft.workspace.store import HISTORY_BYTES, HISTORY_TIMES, Revision, Workspace, blob_id
+from regdraft.workspace.store import Workspace, blob_id
+from regdraft.workspace.store_history import HISTORY_BYTES, HISTORY_TIMES, Revision
 
 SHOWN = 5  # the provisions named, at most
 
@@ -115,8 +116,8 @@ class HandEdit:
 
 @dataclass(frozen=True, slots=True)
 class Unread:
-    """A regulation whose text as first committed is too large to read beside its text now (`store.history_bound`),
-    no amendment of it adopted yet: whether it was edited by hand is not known."""
+    """A regulation whose text as first committed is too large to read beside its text now
+    (`store_history.history_bound`), no amendment of it adopted yet: whether it was edited by hand is not known."""
 
     path: str
     first: Revision  # the commit that added (or imported) it

@@ -13,7 +13,8 @@ from regdraft.importer.amendment import AmendmentImport
 from regdraft.importer.report import ImportResult
 from regdraft.render.files import write_atomic
 from regdraft.workspace.amendments import refuse_case_twin
-from regdraft.workspace.store import IMPORTED, Workspace
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_history import IMPORTED
 
 
 def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Path:

@@ -31,7 +31,8 @@ from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder
 from regdraft.core.text import shown_name
 from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
 from regdraft.workspace.run_memo import active, kept
-from regdraft.workspace.store import Revision, Touched, Workspace
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_history import Revision, Touched
 
 
 def _moment(text: str) -> dt.datetime | None:
@@ -208,7 +209,7 @@ def _adopted(ws: Workspace, slug: str, walk: _Walk | None = None) -> Revision | 
     path = amendment_path(slug)
     now = len(ws.read(path)) if ws.exists(path) else 0
     for entry, then in reversed(walk.log(path) if walk is not None else _logged(ws, path)):
-        # A version far larger than the file now is not read (`store.history_bound`): it is no amendment's text.
+        # A version far larger than the file now is not read (`store_history.history_bound`): it is no amendment's text.
         if b"status: adopted" in (ws.read_beside(then, entry.sha, now) or b""):
             return entry
     return None

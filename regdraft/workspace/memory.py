@@ -20,8 +20,9 @@ from typing import NoReturn
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
 from regdraft.workspace import run_memo
-from regdraft.workspace.store import IMPORTED, Added, Revision, Workspace, blob_id
+from regdraft.workspace.store import Workspace, blob_id
 from regdraft.workspace.store_files import check_relative
+from regdraft.workspace.store_history import IMPORTED, Added, Revision
 from regdraft.workspace.store_writes import held, uncommitted
 
 

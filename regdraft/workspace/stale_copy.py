@@ -51,7 +51,8 @@ def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, 
     best: tuple[int, int] | None = None  # (distance, index in history)
     now = len(current.encode("utf-8"))
     for i, revision in enumerate(history):
-        older = ws.read_beside(reg_path, revision.sha, now)  # a version far larger is not read (store.history_bound)
+        # A version far larger is not read (`store_history.history_bound`).
+        older = ws.read_beside(reg_path, revision.sha, now)
         if older is None:
             continue
         try:

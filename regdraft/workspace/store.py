@@ -9,10 +9,10 @@ refuses to run over uncommitted changes to the files it touches.
 The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`;
 writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`, an interrupted
 write refused and finished `regdraft.workspace.store_interrupted`, new files committed from a stream
-`regdraft.workspace.store_new_files`, sharing through a remote
-`regdraft.workspace.store_sync`, a file's history followed through its renames `regdraft.workspace.store_renames`,
-a working file compared with a text as git records both `regdraft.workspace.store_line_ends`; all are mixed into
-`Workspace`.
+`regdraft.workspace.store_new_files`, sharing through a remote `regdraft.workspace.store_sync`, the history
+(`Revision`, the logs of a file and of the workspace) `regdraft.workspace.store_history`, a file's history followed
+through its renames `regdraft.workspace.store_renames`, a working file compared with a text as git records both
+`regdraft.workspace.store_line_ends`; all are mixed into `Workspace`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import functools
 import os
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -30,15 +29,15 @@ from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import GitFailed, NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_nested, git_policy
-from regdraft.workspace.git_log import LogFormat
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
+from regdraft.workspace.store_history import History, history_bound
+from regdraft.workspace.store_history import Revision as Revision  # its callers import it from here
 from regdraft.workspace.store_interrupted import InterruptedWrites
 from regdraft.workspace.store_line_ends import LineEnds
 from regdraft.workspace.store_line_ends import blob_id as blob_id
 from regdraft.workspace.store_new_files import NewFiles
-from regdraft.workspace.store_renames import RenamedPaths
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
@@ -50,7 +49,6 @@ if TYPE_CHECKING:
 
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"
-IMPORTED = "Import "  # how the commit of `regdraft import` that writes a regulation begins (`workspace.imports`)
 DEFAULT_CONFIG: dict[str, Any] = {"identity": {"name": "regdraft", "email": "regdraft@localhost"},
                                   "profile": "party-36", "require_vote_majority": False}
 
@@ -79,43 +77,6 @@ def writes(func: _Call) -> _Call:
     return cast(_Call, locked)
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """One recorded version of the workspace (a commit), as the rest of regdraft sees it."""
-
-    sha: str
-    author: str
-    date: str  # YYYY-MM-DD
-    subject: str = ""
-    when: str = ""  # the author date to the second, ISO 8601 with its offset
-    # The committer date, likewise: when it was recorded in this history (a rebase, as `sync` makes, records it anew).
-    committed: str = ""
-
-    @property
-    def short(self) -> str:
-        """The abbreviated sha printed on documents (7 characters)."""
-        return self.sha[:7]
-
-
-@dataclass(frozen=True, slots=True)
-class Added:
-    """A file as first committed (`Workspace.since_added`)."""
-
-    revision: Revision  # the commit that added it, or wrote it by `regdraft import`
-    blob: str  # the id git gives the text it recorded (`blob_id`)
-    later: tuple[Revision, ...]  # the commits that changed it since, oldest first
-
-
-Touched = tuple[tuple[str, str, str], ...]  # the files a commit touched: status, path, blob (`Workspace.history`)
-HISTORY_TIMES = 8  # an earlier version of a file is read to compare with the file now up to this many times its size
-HISTORY_BYTES = 2 * 1024 * 1024  # and up to this size whatever the file now (the longest law is under 1 MB)
-
-
-def history_bound(now: int) -> int:
-    """The most bytes of an earlier version read to compare with a file of `now` bytes (`Workspace.read_beside`)."""
-    return max(HISTORY_TIMES * now, HISTORY_BYTES)
-
-
 class Store(Protocol):
     """What the workspace layer reads and writes through: `Workspace` (git) or `MemoryWorkspace`.
 
@@ -139,7 +100,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, NewFiles, InterruptedWrites, RenamedPaths, LineEnds):
+class Workspace(WorkingFiles, SharedHistory, NewFiles, InterruptedWrites, History, LineEnds):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:
@@ -398,71 +359,6 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles, InterruptedWrites, Rename
             return SymbolicReference.dereference_recursive(self.repo, "HEAD")
         except ValueError:
             return None
-
-    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
-        """The commits that touched a file, newest first, following its renames (up to `rev`, at most `limit`).
-
-        A rename (`git mv`, the same file at a new path in one commit) is followed; a copy is not, nor a
-        file added beside a similar one: `git log --follow` takes those for the file's past (with
-        copies found harder), and named a colleague's commit as the one that added a comment.
-        """
-        return [revision for revision, _ in self.log_paths(relative, rev, limit)]
-
-    def log_paths(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[tuple[Revision, str]]:
-        """`log`, each commit with the path the file had in it: an earlier version is read there, not at the path
-        it was renamed to (`check` stopped on "amendments/moved/amendment.md does not exist at revision …"); the
-        renames followed as `store_renames` says."""
-        start = self._commit(rev).hexsha if rev is not None else "HEAD"
-        return [(Revision(sha, author, date, subject, when, committed), path)
-                for (sha, author, date, when, committed, subject), path in self._followed(relative, start, limit)]
-
-    def added(self, relative: str) -> Revision | None:
-        """The commit that added the file now at `relative` (the latest addition, no rename or copy followed)."""
-        found = self._revisions("--no-renames", "--diff-filter=A", "--max-count=1", "HEAD", "--", relative)
-        return found[0] if found else None
-
-    def since_added(self, relative: str) -> Added | None:
-        """The commit that put the file now at `relative` there (added it, or replaced it by `regdraft import`: a
-        subject beginning `IMPORTED`), the text it recorded and the commits since that changed it; one git log."""
-        log = LogFormat("%H", "%an", "%ad", "%aI", "%s")
-        out = self._query("log", "--no-renames", log.argument(), "--date=short", "--raw", "--no-abbrev", "HEAD",
-                          "--", relative, unborn="")
-        later: list[Revision] = []
-        for (sha, author, date, when, subject), raw in log.records(out):
-            revision = Revision(sha, author, date, subject, when)
-            # `:100644 100644 OLD NEW M<TAB>path`: the status A for the commit that added it, NEW its text
-            fields = [line.split("\t", 1)[0].split() for line in raw.splitlines() if line.startswith(":")]
-            if fields and (subject.startswith(IMPORTED) or fields[0][4] == "A"):
-                return Added(revision, fields[0][3], tuple(reversed(later)))
-            later.append(revision)
-        return None
-
-    def history(self, added_under: tuple[str, ...] = ()) -> list[tuple[Revision, int, Touched]]:
-        """Every commit up to HEAD, newest first: its revision, how many parents it has, and the files it touched as
-        `(status, path, blob)` (A, M, D or T; renames not followed; a merge lists none; the blob: the text it left,
-        a deleted file's the text it had, so a file moved unchanged is deleted and added with one). One git process
-        for the whole history: `check` ran three for each adopted amendment (`late_comments`). With `added_under`
-        (folders), only the commits that added or deleted a file there and only those files, in the same order
-        (every commit still walked, each side of a merge too; a move is a deletion and an addition): a `check` of
-        comments in a closed round read every commit's files."""
-        folders = [f":(literal){folder}" for folder in added_under]
-        log = LogFormat("%H", "%P", "%an", "%ad", "%aI", "%cI", "%s")
-        out = self._query("log", "--no-renames", "--raw", "--no-abbrev", "-z", "--date=short", log.argument(), "HEAD",
-                          *(("--diff-filter=AD", "--full-history", "--", *folders) if folders else ()), unborn="")
-        walked = []
-        for (sha, parents, author, date, when, committed, subject), rest in log.records(out):
-            raw = rest.split("\x00")[1:]
-            # `:100644 100644 OLD NEW M`, then the path: the status is the last word of the first field
-            files = tuple((meta[-1][:1], raw[i + 1], meta[2 if meta[-1][:1] == "D" else 3])
-                          for i in range(0, len(raw) - 1, 2) if len(meta := raw[i].split()) == 5 and meta[0][:1] == ":")
-            walked.append((Revision(sha, author, date, subject, when, committed), len(parents.split()), files))
-        return walked
-
-    def _revisions(self, *args: str) -> list[Revision]:
-        log = LogFormat("%H", "%an", "%ad", "%aI", "%cI", "%s")
-        out = self._query("log", log.argument(), "--date=short", *args, unborn="")
-        return [Revision(sha, author, date, subject, when, committed)
-                for (sha, author, date, when, committed, subject), _ in log.records(out)]
 
 
 def init_workspace(directory: Path, example_from: Path | None = None, profile: str = "party-36") -> Workspace:
