@@ -32,14 +32,14 @@ ALLOWED: dict[str, set[str]] = {
 }
 # Third-party edges: click belongs to the CLI, GitPython to the git store alone.
 CLICK_LAYERS = {"cli"}
-# The git store is eight files: reading (store), writing with the lock and journal (store_writes), new files
-# committed from a stream (store_new_files), sharing through a remote (store_sync), putting back what a killed
-# git left (store_killed), the `git log`s of a file and of the workspace (store_history), a file's history followed
-# back through its renames (store_renames), a working file as git records it, a checkout's CRLF line ends undone
-# (store_line_ends).
+# The git store is nine files: reading (store), writing with the lock and journal (store_writes), new files
+# committed from a stream (store_new_files), sharing through a remote (store_sync), a remote reached before there is
+# a workspace, its branches and a clone (store_remote), putting back what a killed git left (store_killed), the
+# `git log`s of a file and of the workspace (store_history), a file's history followed back through its renames
+# (store_renames), a working file as git records it, a checkout's CRLF line ends undone (store_line_ends).
 GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "regdraft.workspace.store_writes",
                "regdraft.workspace.store_new_files", "regdraft.workspace.store_renames",
-               "regdraft.workspace.store_history",
+               "regdraft.workspace.store_history", "regdraft.workspace.store_remote",
                "regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.git_nested",
                "regdraft.workspace.git_log",  # git_log: the `--format` of the store's `git log` calls, read back
                "regdraft.workspace.store_line_ends"}  # what git records of a working file (`git hash-object`)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.workspace.store_sync import remove_tree
+from regdraft.workspace.store_remote import remove_tree
 from tests.conftest import Invoke
 from tests.test_settled import _nest
 

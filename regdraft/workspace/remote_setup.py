@@ -17,7 +17,7 @@ from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.layout import PROFILES
 from regdraft.render.profile import DEFAULT, shipped_texts
 from regdraft.workspace.store import Workspace
-from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
+from regdraft.workspace.store_remote import clone_workspace, point_head_at, remote_branches
 from regdraft.workspace.sync import BRANCH, SyncReport, sync
 
 
