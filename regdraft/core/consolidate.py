@@ -44,8 +44,7 @@ from regdraft.core.closing_notes import KeptArticle, basis_note, closing_article
 from regdraft.core.counts import agreeing
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind, amends_only
-from regdraft.core.errors import RegdraftError
-from regdraft.core.frontmatter import (
+from regdraft.core.document_names import (
     NAMED_ALONE,
     compound_type,
     document_number,
@@ -54,6 +53,7 @@ from regdraft.core.frontmatter import (
     issued_with_name,
     type_and_summary,
 )
+from regdraft.core.errors import RegdraftError
 from regdraft.core.issuers import issuer_name
 from regdraft.core.model import Address, Kind, Regulation, noun, part_name
 

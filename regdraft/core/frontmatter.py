@@ -1,7 +1,9 @@
 """The YAML front matter that opens regulation and amendment files.
 
 `read_front_matter(lines, source, problems, absent=...)` splits it off and reads it;
-`dump_front_matter(meta)` writes a mapping back as YAML.
+`dump_front_matter(meta)` writes a mapping back as YAML. How a document is named and cited from its values (its
+number, type, the document it was issued with) is `regdraft.core.document_names`; most of its names are importable
+from here too.
 
 Post-conditions:
 1. The body starts at the returned line index: 0 when there is no front matter, just after the
@@ -19,6 +21,12 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.document_names import NAMED_ALONE as NAMED_ALONE  # most callers import these from here
+from regdraft.core.document_names import compound_type as compound_type
+from regdraft.core.document_names import document_number as document_number
+from regdraft.core.document_names import issued_with as issued_with
+from regdraft.core.document_names import issued_with_name as issued_with_name
+from regdraft.core.document_names import type_and_summary as type_and_summary
 from regdraft.core.errors import Problem
 from regdraft.core.text import CONTROL
 from regdraft.core.unwritable import held
@@ -427,92 +435,6 @@ def without_control_characters(text: str, source: str, problems: list[Problem]) 
         if (message := held(line)) is not None:
             problems.append(Problem(message, source, number))
     return _CONTROL.sub(_replaced, text)
-
-
-# Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên"):
-# `Luật Đấu thầu số 22/2023/QH15`; any other by its type, `Nghị định số 63/2010/NĐ-CP`.
-NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp", "law", "code", "ordinance", "constitution"})
-
-
-def document_number(meta: Mapping[str, Any]) -> str:
-    """The number a document prints: its `number`, a translation's original's, else its id.
-
-    A translation's workspace id (`01-QC/TU-EN`) is not a document number.
-    """
-    return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
-
-
-def translated_number(number: str, meta: Mapping[str, Any]) -> str:
-    """The number of the original a translation's workspace id stands for: `01-QC/TU` for `01-QC/TU-EN` in an
-    English document (the id and the language's code); any other number as it is."""
-    suffix = "-" + str(meta.get("language") or "vi").upper()
-    return number[: -len(suffix)] if suffix != "-VI" and number.upper().endswith(suffix) else number
-
-
-# `issued_with` as the decision is cited (`Quyết định số 15/2021/QĐ-UBND ngày …`, as `import` reads it from the
-# line `(Ban hành kèm theo …)`): its type before `số`/`No.`.
-_ISSUED_CITED = re.compile(r"^(.+?)\s+(?:số|No\.)\s*:?\s*\S")
-
-
-def issued_with(meta: Mapping[str, Any]) -> str:
-    """The type of the document a text was issued with (`issued_with: Quyết định`, or the decision as cited:
-    `Quyết định số 15/2021/QĐ-UBND ngày … của …`; a UBND's Quy chế làm việc `ban hành kèm theo` it), or ""."""
-    value = " ".join(str(meta.get("issued_with") or "").split())
-    cited = _ISSUED_CITED.match(value)
-    return cited.group(1) if cited else value
-
-
-def issued_with_cited(meta: Mapping[str, Any]) -> str:
-    """The decision as `issued_with` cites it in full (`Quyết định số 15/2021/QĐ-UBND ngày …`), or "" when it gives
-    only its type (its number, date and issuer are then the text's own)."""
-    value = " ".join(str(meta.get("issued_with") or "").split())
-    return value if _ISSUED_CITED.match(value) else ""
-
-
-def issued_with_name(title: str, decision: str, words: Mapping[str, str]) -> str:
-    """A text issued with a decision as it is cited (docs/format.md, `issued_with`): its title, then the decision
-    as cited (`decision`: `Quyết định số 15/2021/QĐ-UBND ngày … của …`), never its number after the title's type
-    (`Quy chế số 15/2021/QĐ-UBND`): `Quy chế làm việc của … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND …`."""
-    return f"{title} {words['issued_with']} {decision}".strip()
-
-
-# The words that make a type a compound one (`THÔNG TƯ LIÊN TỊCH`, which the importer reads as a `Thông tư` titled
-# `Thông tư liên tịch …`): a joint text of any type (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4: TTLT,
-# NQLT; Party texts: HDLT), and the coordination texts numbered QCPH, CTPH, KHPH.
-_COMPOUNDS = (("liên tịch", None), ("phối hợp", frozenset({"quy chế", "chương trình", "kế hoạch"})))
-
-
-def compound_type(title: str, doc_type: str) -> str:
-    """The type a document is named by: `Thông tư liên tịch` for a `Thông tư` whose title opens with it (so a
-    `Nghị quyết liên tịch`, a `Quy chế phối hợp`), else `doc_type`. Whole words only, in any case."""
-    head = doc_type.strip()
-    if not head or not title.lower().startswith(head.lower()):
-        return doc_type
-    rest = title[len(head):]
-    for words, types in _COMPOUNDS:
-        if types is not None and head.lower() not in types:
-            continue
-        if rest[:1].isspace() and rest.lstrip().lower().startswith(words):
-            after = rest.lstrip()[len(words):]
-            if not after or not after[0].isalnum():
-                return title[:len(title) - len(after)].rstrip()
-    return doc_type
-
-
-def type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
-    """The document type as the title names it and the rest of the title: `Quy chế` / `sửa đổi, bổ sung …`.
-
-    The type counts only as whole words at the head of the title, in any case: an English plural title keeps
-    its plural (`Regulations` / `amending the …`, never `Regulation` / `s amending the …`), and a title that
-    does not begin with its type is all summary (`doc_type`, `title`). A compound type is the whole of it
-    (`compound_type`): `Thông tư liên tịch` / `hướng dẫn …`, never `Thông tư` / `liên tịch hướng dẫn …`.
-    """
-    doc_type = compound_type(title, doc_type)
-    lowered = title.lower()
-    for head in (doc_type, doc_type + "s") if doc_type.strip() else ():
-        if lowered.startswith(head.lower()) and (len(title) == len(head) or title[len(head)].isspace()):
-            return title[:len(head)] if head != doc_type else doc_type, title[len(head):].strip()
-    return doc_type, title
 
 
 def signature_block(meta: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:

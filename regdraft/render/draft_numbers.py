@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from regdraft.core.frontmatter import translated_number
+from regdraft.core.document_names import translated_number
 from regdraft.core.patterns import lazy
 
 BLANK = "\u00a0" * 6  # kept open for the number: plain spaces would collapse

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.comments import shown_on
-from regdraft.core.frontmatter import translated_number
+from regdraft.core.document_names import translated_number
 from regdraft.core.inline import Span, plain, spans
 from regdraft.core.text import as_text, starts_formula
 
