@@ -126,6 +126,8 @@ _LISTED_TESTS = frozenset({
     "test_the_review_copy_keeps_its_own_banner_in_place_of_the_mark",
     "test_a_new_ordinance_prints_its_closing_sentence_and_its_blank_number",
     "test_an_imported_decree_is_reprinted_with_its_date_and_cited_by_the_rule",
+    # office37's (tests.cpu_times): two clones and a bare remote, syncs back and forth.
+    "test_both_clones_name_the_same_copy_to_withdraw_and_check_warns_when_every_copy_is_withdrawn",
 })
 
 

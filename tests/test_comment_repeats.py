@@ -96,10 +96,13 @@ def test_the_same_comment_recorded_in_two_clones_is_said_by_sync_and_warned_of_b
     _synced(lan, invoke)
     said = _synced(minh, invoke)
     minhs = {c.on: c.id for c in rounds.load_comments(minh, SLUG) if c.id not in (lans_k2, lans_k1, lans_general)}
-    # Minh's sync brought in Lan's two comments, each repeating one Minh recorded.
+    # Minh's sync brought in Lan's two comments, each repeating one Minh recorded: the copy to withdraw is the one
+    # listed later, whichever clone it came from.
+    first, second = (c.id for c in rounds.load_comments(minh, SLUG) if c.on == "d5.k2")
     assert (f"Comment {lans_k2} from origin ({BODY}, khoản 2 Điều 5, round 1) repeats comment {minhs['d5.k2']} "
-            "recorded here, so the report would count it twice: answer one and record the other as withdrawn "
-            f"(`regdraft comment respond {lans_k2} --disposition withdrawn --reply TEXT`).") in said, said
+            f"recorded here, so the report would count it twice: answer {first} and record {second} as withdrawn, "
+            "the copy listed later, which every clone names "
+            f"(`regdraft comment respond {second} --disposition withdrawn --reply TEXT`).") in said, said
     assert f"Comment {lans_general} from origin ({BODY}, the draft as a whole, round 1) repeats comment " \
            f"{minhs['general']} recorded here" in said, said
     assert said.count("repeats comment") == 2, said  # Lan's comment on khoản 1 is new here
@@ -274,3 +277,56 @@ def test_a_thread_imported_as_one_holds_each_of_its_comments_once() -> None:
                                            ("An", "Đề nghị bỏ.\nLý do: trùng.", "d5.k2", "", "Văn phòng Tỉnh ủy")):
         assert Threads([thread], {heading}).holding(
             Comment("", 1, by, on, CommentType.SUBSTANTIVE, text, proposal, author=author)) is None, (author, text)
+
+
+def test_both_clones_name_the_same_copy_to_withdraw_and_check_warns_when_every_copy_is_withdrawn(
+        clones: tuple[Workspace, Workspace], invoke: Invoke) -> None:
+    # r37 sweep BQ 1: one Word reply imported on two machines; each sync named the copy from origin as the one to
+    # withdraw, so Lan was told to withdraw Minh's copy and Minh Lan's; both did, and the body's comment left the
+    # report as withdrawn by the body, twice, without a word from `check`.
+    lan, minh = clones
+    for ws in (lan, minh):
+        assert invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", TEXT).exit_code == 0
+    (lans,), (minhs,) = (_ids(ws) for ws in (lan, minh))
+    _synced(lan, invoke)
+    minh_said = _synced(minh, invoke)
+    lan_said = _synced(lan, invoke)
+    earlier, later = _ids(lan)
+    assert _ids(minh) == [earlier, later]  # one order on both clones: what the two files hold
+    for said, came, here in ((minh_said, lans, minhs), (lan_said, minhs, lans)):
+        assert f"Comment {came} from origin ({BODY}, khoản 2 Điều 5, round 1) repeats comment {here} recorded here" \
+            in said, said
+        assert f"answer {earlier} and record {later} as withdrawn" in said, said
+        assert f"`regdraft comment respond {later} --disposition withdrawn --reply TEXT`" in said, said
+    # Each drafter does what their machine says: one copy is withdrawn, once.
+    for ws in (lan, minh):
+        done = invoke(ws, "comment", "respond", later, "--disposition", "withdrawn", "--reply", f"Trùng với {earlier}.")
+        assert done.exit_code == 0, done.output
+    assert "repeats comment" not in invoke(lan, "check").output
+    # Both copies withdrawn (as the sweep's two drafters did): `check` warns that the body's comment is gone.
+    done = invoke(lan, "comment", "respond", earlier, "--disposition", "withdrawn", "--reply", f"Trùng với {later}.")
+    assert done.exit_code == 0, done.output
+    checked = invoke(lan, "check")
+    assert checked.exit_code == 0, checked.output
+    assert (f"amendments/{SLUG}/comments/{earlier}.yaml:1: warning: comment {earlier} by {BODY} on khoản 2 Điều 5 in "
+            f"round 1 and {later}, the same comment recorded 2 times, are all answered as withdrawn: the report lists "
+            "the body's comment as withdrawn by the body (Đã rút ý kiến) and counts the body as agreeing. Unless the "
+            f"body took it back, answer {earlier} as the office decided (`regdraft comment respond {earlier} "
+            "--disposition accepted|partly|rejected|noted|withdrawn --reply TEXT`).") in checked.output, checked.output
+
+
+def test_withdrawn_copies_are_the_sets_of_one_comment_all_withdrawn() -> None:
+    from regdraft.core.repeats import withdrawn_copies
+
+    gone = Disposition.WITHDRAWN
+    one = Comment("a1", 1, BODY, "d5.k2", CommentType.SUBSTANTIVE, TEXT, disposition=gone)
+    two = Comment("b2", 1, BODY, "d5.k2", CommentType.SUBSTANTIVE, TEXT, disposition=gone, author="An")
+    other = Comment("c3", 1, BODY, "d5.k2", CommentType.SUBSTANTIVE, TEXT, disposition=gone, author="Bình")
+    kept = Comment("d4", 1, BODY, "d5.k2", CommentType.SUBSTANTIVE, TEXT, author="An")
+    assert withdrawn_copies([one, two]) == [(one, two)]
+    assert withdrawn_copies([two, other]) == []  # two people's comments, each withdrawn once
+    assert withdrawn_copies([one, two, other]) == [(one, two), (one, other)]
+    assert withdrawn_copies([one, two, kept]) == []  # An's comment is still answered
+    assert withdrawn_copies([one]) == [] and withdrawn_copies([one, Comment("e5", 1, BODY, "d5.k1",
+                                                                             CommentType.SUBSTANTIVE, TEXT,
+                                                                             disposition=gone)]) == []

@@ -15,7 +15,10 @@ Post-conditions:
 2. `recorded_as(c, comments)` is the first of `comments` that `c` repeats (its own id aside), or None.
 3. `repeats(comments)` pairs each comment with the first one before it (in the order given) that it repeats, both
    not withdrawn: a pair one of which is withdrawn counts once, and is settled. One pass, dict lookups.
-4. `Threads(recorded).holding(c)` is a comment of `recorded` of which `c` is one comment of a Word thread imported
+4. `withdrawn_copies(comments)` is each set of two or more comments that repeat one another (one person's, or naming
+   nobody), every one of them withdrawn: the body's comment, recorded twice, answered as withdrawn twice. In the order
+   given.
+5. `Threads(recorded).holding(c)` is a comment of `recorded` of which `c` is one comment of a Word thread imported
    as one (`thread_parts`): the same round, body, regulation and provision, `c`'s author the person of that comment
    and `c`'s words its words, `c`'s proposal none or the recorded one's. Each comment of a thread answers once.
 """
@@ -85,6 +88,26 @@ def repeats(comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
         else:
             nobody.setdefault(key, (n, c))
     return found
+
+
+def withdrawn_copies(comments: Iterable[Comment]) -> list[tuple[Comment, ...]]:
+    """Each set of comments repeating one another whose every copy is withdrawn (see the module, 4)."""
+    groups: dict[Key, list[tuple[int, Comment]]] = {}
+    for n, c in enumerate(comments):
+        groups.setdefault(comment_key(c), []).append((n, c))
+    found: dict[tuple[int, ...], tuple[Comment, ...]] = {}
+    for group in groups.values():
+        if sum(c.disposition is Disposition.WITHDRAWN for _, c in group) < 2:
+            continue
+        nobody = [(n, c) for n, c in group if not c.author]
+        people: dict[str, list[tuple[int, Comment]]] = {}
+        for n, c in group:
+            if c.author:
+                people.setdefault(person_key(c.author), []).append((n, c))
+        for copies in [sorted([*named, *nobody], key=lambda e: e[0]) for named in people.values()] or [nobody]:
+            if len(copies) > 1 and all(c.disposition is Disposition.WITHDRAWN for _, c in copies):
+                found[tuple(n for n, _ in copies)] = tuple(c for _, c in copies)
+    return [found[places] for places in sorted(found)]
 
 
 def thread_parts(c: Comment, headings: Container[str] = ()) -> list[tuple[str, str]]:

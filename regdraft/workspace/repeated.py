@@ -7,8 +7,12 @@ report counted it twice without a word: the office answers one and records the o
 Post-conditions:
 1. `refuse_repeat` raises one `RegdraftError` naming the comment recorded before, whose `options` name `force`.
 2. `repeated_comments` is one warning per comment that repeats an earlier one of its round (withdrawn ones aside), in
-   amendments not adopted (their reports were submitted), located on its file and naming both ids.
-3. `arrived_repeats` is one note per comment added by the commits given that repeats a comment recorded by others.
+   amendments not adopted (their reports were submitted), located on its file and naming both ids; and one per set of
+   copies of a comment all answered as withdrawn (`core.repeats.withdrawn_copies`), on the first copy's file.
+3. `arrived_repeats` is one note per pair of a comment added by the commits given and one recorded by others that
+   repeat each other, naming as the one to withdraw the later of the two in the order comments list in
+   (`core.comment_order`): what the two files hold, so every clone names the same copy. Naming the copy that came
+   in, each of two clones told its drafter to withdraw the other's, and both copies were withdrawn (r37 sweep BQ 1).
 4. `around` reads each comment file at most once (none this process read unchanged) and parses each at most once,
    only those holding the new comment's longest words or the second's stamp; `created` and `sequence` are those
    the parsed file holds, never lines of its text.
@@ -27,7 +31,7 @@ from regdraft.core.comments import GENERAL, Comment, Disposition
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import comments_folder
 from regdraft.core.model import Address
-from regdraft.core.repeats import Key, comment_key, recorded_as, repeats
+from regdraft.core.repeats import recorded_as, repeats, withdrawn_copies
 from regdraft.workspace.amendments import load_comments, survey
 from regdraft.workspace.store import Workspace
 
@@ -122,7 +126,22 @@ def repeated_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
                 "so the report counts it twice: answer one and record the other as withdrawn "
                 f"(`{Command.of('comment respond', later.id, disposition='withdrawn', reply=None)}`).",
                 f"{comments_folder(entry.slug)}/{later.id}.yaml", 1, warning=True))
+        problems += [_all_withdrawn(entry.slug, copies) for copies in withdrawn_copies(comments)]
     return problems
+
+
+def _all_withdrawn(slug: str, copies: tuple[Comment, ...]) -> Problem:
+    """The warning for a comment recorded more than once whose every copy is answered as withdrawn: two clones each
+    withdrew the copy the other kept (r37 sweep BQ 1), and the body's comment left the report as withdrawn."""
+    first, *others = copies
+    ids = ", ".join(c.id for c in others)
+    return Problem(
+        f"comment {first.id} by {first.by} on {_where(first)} in round {first.round} and {ids}, the same comment "
+        f"recorded {len(copies)} times, are all answered as withdrawn: the report lists the body's comment as "
+        "withdrawn by the body (Đã rút ý kiến) and counts the body as agreeing. Unless the body took it back, answer "
+        f"{first.id} as the office decided "
+        f"(`{Command.of('comment respond', first.id, disposition=None, reply=None)}`).",
+        f"{comments_folder(slug)}/{first.id}.yaml", 1, warning=True)
 
 
 def arrived_repeats(ws: Workspace, remote: str, commits: Sequence[CommitInfo]) -> list[str]:
@@ -139,18 +158,14 @@ def arrived_repeats(ws: Workspace, remote: str, commits: Sequence[CommitInfo]) -
             comments = load_comments(ws, slug)
         except RegdraftError:
             continue  # `check` names a file that does not read
-        current = [c for c in comments if c.disposition is not Disposition.WITHDRAWN]
-        here: dict[Key, list[Comment]] = {}
-        for c in current:
-            if c.id not in ids:
-                here.setdefault(comment_key(c), []).append(c)
-        for c in current:
-            earlier = recorded_as(c, here.get(comment_key(c), [])) if c.id in ids else None
-            if earlier is not None:
-                notes.append(f"Comment {c.id} from {remote} ({c.by}, {_where(c)}, round {c.round}) repeats comment "
-                             f"{earlier.id} recorded here, so the report would count it twice: answer one and record "
-                             "the other as withdrawn "
-                             f"(`{Command.of('comment respond', c.id, disposition='withdrawn', reply=None)}`).")
+        for later, earlier in repeats(comments):  # in the order they list in, which every clone shares
+            if (later.id in ids) == (earlier.id in ids):
+                continue  # both came in, or both were here: `check` names the pair
+            came, here = (later, earlier) if later.id in ids else (earlier, later)
+            notes.append(f"Comment {came.id} from {remote} ({came.by}, {_where(came)}, round {came.round}) repeats "
+                         f"comment {here.id} recorded here, so the report would count it twice: answer {earlier.id} "
+                         f"and record {later.id} as withdrawn, the copy listed later, which every clone names "
+                         f"(`{Command.of('comment respond', later.id, disposition='withdrawn', reply=None)}`).")
     return notes
 
 
