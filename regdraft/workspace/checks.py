@@ -169,7 +169,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
         ]
         history[current.id] = adopted
         if adopted:
-            problems.extend(_compare(ws, path, current, adopted))
+            problems.extend(replay_difference(ws, path, current, adopted))
         elif (edit := hand_edit(ws, path, current)) is not None:  # no base text yet: the text as first committed
             problems.append(edit.warning())
     for entry in entries:
@@ -209,7 +209,13 @@ def _order(ws: Workspace, amendment: Amendment, adopted: list[Amendment]) -> lis
     return pending_order(ws, amendment, adopted)
 
 
-def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> list[Problem]:
+EDITED = "it was edited without an amendment"  # what `replay_difference` says of a hand edit, and of nothing else
+
+
+def replay_difference(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> list[Problem]:
+    """The regulation at `path` (read as `current`) against its base text with the `adopted` amendments replayed: a
+    problem saying where it first reads otherwise (edited without an amendment), or why it cannot be told; [] when
+    it reads as the replay. `regdraft check`, and `sync` before it sends a regulation (`sent_edits`)."""
     from regdraft.workspace.order import dated_out_of_order
 
     try:
@@ -226,8 +232,8 @@ def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendm
     where, line = first_difference(current, replayed)
     return [
         Problem(
-            f"differs from its base text with the adopted amendments replayed (first at {where}): it was "
-            "edited without an amendment. Undo the edit, or write it as an amendment and adopt it.",
+            f"differs from its base text with the adopted amendments replayed (first at {where}): {EDITED}. "
+            "Undo the edit, or write it as an amendment and adopt it.",
             path,
             line,
         )

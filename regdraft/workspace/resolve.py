@@ -106,6 +106,7 @@ class ConflictedFile:
     # the lines in conflict (`dropped_whole`); () when there are none.
     ours_drops: tuple[str, ...] = ()
     theirs_drops: tuple[str, ...] = ()
+    adoption: str = ""  # the remote's side of a regulation, when it adopts an amendment (`adopted_sides`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +123,10 @@ class Conflict:
         """The conflict in a drafter's words: files, provisions side by side, and the commands."""
         lines = [self._headline()]
         theirs = f"From {self.remote} (theirs)" if self.remote else "The other side (theirs)"
-        titles = ("Yours", theirs)  # committed markers too: which side is yours is read from their labels
         for f in self.files:
             lines += ["", f"{shown_name(f.path)}: {f.how}."]
+            # committed markers too: which side is yours is read from their labels
+            titles = ("Yours", f"From {self.remote}: {f.adoption}" if f.adoption else theirs)
             for d in f.differences:
                 rows = side_by_side(d.yours, d.theirs, titles, width - 4)
                 lines += [f"  {d.where}:", *("    " + row for row in rows)]
@@ -176,7 +178,8 @@ class Conflict:
         for f in self.files:
             ours, theirs = Command.of("resolve", f.path, side="ours"), Command.of("resolve", f.path, side="theirs")
             what = "answer" if f.answer else "version"
-            out += [f"  {ours}      keep your {what}", *_dropping(f.ours_drops, "the remote's"),
+            dropped = [f"      ({_undoing(f.adoption)})"] if f.adoption else _dropping(f.ours_drops, "the remote's")
+            out += [f"  {ours}      keep your {what}", *dropped,
                     f"  {theirs}    keep the other {what}", *_dropping(f.theirs_drops, "your"),
                     f"  edit {shown_name(f.path)} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), "
                     "then "
@@ -189,6 +192,12 @@ class Conflict:
                     f"With git itself: `{keep}` keeps yours (in a {self.operation} git calls yours "
                     f"“{git_ours}”), `{Command.git('add', 'FILE')}`, then `{carry_on}`."]
         return out
+
+
+def _undoing(adoption: str) -> str:
+    """What keeping your version of a regulation drops, when the remote's side adopts an amendment."""
+    return (f"the whole file: this drops the changes {adoption} made to it, so the regulation would no longer be the "
+            "text in force, and the sync would not send it")
 
 
 def _dropping(drops: tuple[str, ...], whose: str) -> list[str]:
@@ -223,7 +232,15 @@ def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> Confl
     if found.answer:
         return found
     return replace(found, ours_drops=whole_file_drops(ws, path, operation, "ours"),
-                   theirs_drops=whole_file_drops(ws, path, operation, "theirs"))
+                   theirs_drops=whole_file_drops(ws, path, operation, "theirs"), adoption=_adoption(ws, path))
+
+
+def _adoption(ws: Workspace, path: str) -> str:
+    """The remote's adoptions that changed the regulation at `path`, in a stopped sync (`adopted_sides`)."""
+    from regdraft.workspace.adopted_sides import adoption_in
+
+    state = SyncState.load(ws)
+    return adoption_in(ws, path, state.before, state.theirs) if state is not None else ""
 
 
 def whole_file_drops(ws: Workspace, path: str, operation: str, side: str) -> tuple[str, ...]:
@@ -311,11 +328,17 @@ class Resolution:
     operation: str
     by_sync: bool = True  # the rebase or merge was started by `regdraft sync` (False: by `git pull` or by hand)
     dropped: tuple[str, ...] = ()  # the other side's changes outside the conflict, dropped with its whole file
+    adoption: str = ""  # the remote's adoption whose changes to the file keeping yours dropped (`adopted_sides`)
 
     def message(self) -> str:
         """The outcome in words, with the next command."""
         head = f"Resolved {self.path}: {self.kept}."
-        if self.dropped:
+        if self.adoption:
+            head = (f"Resolved {self.path}: {self.kept}, the whole file, so the changes {self.adoption} made to it "
+                    "are dropped: the regulation is no longer the text in force, and the sync will not send it. To "
+                    f"keep the adoption, `{ABORT}` goes back to how things were before the sync; then sync again, "
+                    "keep the other version, and write your change as an amendment.")
+        elif self.dropped:
             whose = "the remote's" if self.kept == KEPT["ours"] else "your"
             before = "sync" if self.by_sync else self.operation
             head = (f"Resolved {self.path}: {self.kept}, the whole file, so {whose} other changes to it are dropped: "
@@ -359,19 +382,21 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
                              "only the text you want is left, or keep one version whole.", options=("side",))
         _check_reads(ws, relative)
     dropped: tuple[str, ...] = ()
+    adoption = ""
     if not operation:
         _resolve_committed(ws, relative, side, kept)
     elif side is None:
         ws.mark_resolved(relative)
     else:
         dropped = whole_file_drops(ws, relative, operation, side) if relative in unmerged else ()
+        adoption = _adoption(ws, relative) if side == "ours" and relative in unmerged else ""
         # In a rebase git's "ours" is the remote's side (HEAD), and "theirs" the commit being replayed.
         flipped = {"ours": "theirs", "theirs": "ours"}[side] if operation == "rebase" else side
         ws.take(relative, flipped)
     remaining = tuple(sorted({p for p, _ in ws.unmerged()} | set(marked_files(ws))))
     operation = ws.operation()
     return Resolution(relative, kept, remaining, operation, not operation or SyncState.load(ws) is not None,
-                      dropped)
+                      dropped, adoption)
 
 
 def _resolve_committed(ws: Workspace, relative: str, side: str | None, kept: str) -> None:

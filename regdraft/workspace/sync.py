@@ -34,6 +34,8 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
 A pending amendment of this clone that the work brought in leaves unable to apply (a colleague's adoption repealed
 what it amends) is named last, with its first failing instruction (`broken_drafts`); nothing is changed for it.
 
+A regulation in force edited by hand (as `check` says) is not sent: refused before the push (`sent_edits`).
+
 A comment brought in that repeats one recorded here (the same round, body, provision, text and proposal:
 `core.repeats`) is named in a note: the report would count it twice (`repeated.arrived_repeats`).
 
@@ -69,6 +71,7 @@ from regdraft.workspace.resolve import (
     settle_adoptions,
 )
 from regdraft.workspace.sending import Sending
+from regdraft.workspace.sent_edits import refuse_hand_edits
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.sync_tags import keep_tags
 
@@ -230,6 +233,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         head = ws.head() or ""
         outgoing = ws.commits(state.theirs or None, head) if head != state.theirs else []
         sent, sent_tags = outgoing, tags
+        refuse_hand_edits(ws, state, outgoing)  # a regulation in force edited by hand is not sent
         if outgoing or tags:
             Sending(state.remote, state.branch, head, state.theirs, tuple(tags)).save(ws)
             stop_point("sending")
