@@ -58,6 +58,7 @@ from regdraft.core.text import shown_text
 from regdraft.workspace import double_adoption, interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.broken_drafts import no_longer_apply
+from regdraft.workspace.instruction_merge import merge_added
 from regdraft.workspace.journal import changed_while_stopped, stop_point
 from regdraft.workspace.receiving import Receiving
 from regdraft.workspace.repeated import arrived_repeats
@@ -334,7 +335,9 @@ def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) 
             finished = ws.skip_replay()
             continue
         rebuilt = settle_adoptions(ws)
-        if not rebuilt:
+        joined = [] if rebuilt else merge_added(ws, state.remote)  # instructions both sides added: both kept
+        notes.extend(joined)
+        if not rebuilt and not joined:
             conflict = find_conflict(ws)
             if conflict is not None and not conflict.files and retried < ATTEMPTS:
                 # git stopped with nothing in conflict: it could not take the index lock for a moment (another git,
