@@ -32,7 +32,7 @@ _LISTED_MODULES = frozenset({
     # en37's: chromium switching the interface's language.
     "test_web_interface_language_browser.py",
     # office37's: two clones, an adoption and a bare remote (0.6-1.5 s of CPU a test).
-    "test_sync_hand_edits.py", "test_sync_added_instructions.py",
+    "test_sync_hand_edits.py", "test_sync_added_instructions.py", "test_adopt_cancel.py",
 })
 _LISTED_TESTS = frozenset({
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

@@ -93,7 +93,8 @@ def test_an_adoption_interrupted_mid_write_is_finished_by_the_repair_it_names(tm
     interrupted = regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="file-written")
     line = said(interrupted)
     assert line.startswith("Interrupted in the middle of a write ('Adopt amendment") and line.endswith(
-        "run `regdraft check --repair`, which finishes it."), line
+        "run `regdraft check --repair`, which finishes it, or `regdraft amend adopt qc-sua-doi-2025 --cancel`, which "
+        "undoes it: the workspace as it was before the adoption."), line
     repaired = invoke(ws, "check", "--repair")
     assert "Finished the interrupted write" in repaired.stdout, repaired.stdout + repaired.stderr
     assert git(ws, "status", "--porcelain") == ""

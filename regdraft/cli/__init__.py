@@ -22,6 +22,7 @@ import click
 
 from regdraft import INTERRUPTED, NOTHING_CHANGED, __version__
 from regdraft.cli import hints
+from regdraft.cli.interrupt_phase import Interrupt
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
 from regdraft.core.errors import RegdraftError
 
@@ -144,13 +145,6 @@ class RegdraftGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command's name, nothing loaded."""
         return sorted(WHERE)
-
-
-class Interrupt:
-    """Ctrl-C (SIGINT) in this process: whether it came, and where the run was (`main` installs `on_interrupt`)."""
-
-    received = False
-    phase = "starting"  # "running" once a command is invoked, "ending" once it is done
 
 
 def on_interrupt(signum: int, frame: object) -> None:

@@ -256,16 +256,19 @@ def _beside(output: Path, reg_id: str, force: bool) -> Path:
 @click.option("--force", is_flag=True, help="Adopt past the gates (rounds, comments, vote, status, date).")
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the adoption commit.")
 @click.option("--resume", is_flag=True, help="Finish an adoption that was interrupted (killed, power cut).")
+@click.option("--cancel", is_flag=True, help="Undo an adoption that was interrupted (Ctrl-C, killed, power cut): "
+              "the workspace as it was before it.")
 @workspace_option
 @prints_result
 def adopt(slug: str, signed: str | None, effective: str | None, force: bool, reason: str | None, resume: bool,
-          workspace: Path | None) -> Result:
+          cancel: bool, workspace: Path | None) -> Result:
     """Apply an amendment to its regulation and record it as adopted: one commit and a tag.
 
     Refuses, naming each missing step and the command that fixes it, until: it has a number,
     it is submitted, every round is closed, every comment answered, the vote recorded (when
     regdraft.yaml requires a majority), and the effective date agrees with its entry-into-force
-    article. An adoption cut short (the process killed, the machine off) is finished with --resume.
+    article. An adoption cut short (Ctrl-C, the process killed, the machine off) is finished with --resume, or
+    undone with --cancel.
 
     \b
     Example:
@@ -274,11 +277,20 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
             --force --reason "Effective date set by the conference, Điều 3 to be corrected"
         regdraft amend adopt qc-sua-doi-2025 --resume
     """
+    from regdraft.cli.interrupt_phase import work_done
     from regdraft.core.errors import UsageError
     from regdraft.workspace.adoption import adopt as adopt_amendment
-    from regdraft.workspace.adoption import resume_adoption
+    from regdraft.workspace.adoption import cancel_adoption, resume_adoption
+    from regdraft.workspace.journal import stop_point
 
     ws = open_workspace(workspace)
+    if cancel:
+        if resume or signed or effective or force or reason is not None:
+            raise UsageError("--cancel undoes an interrupted adoption: give it alone with the amendment's name.")
+        undone = cancel_adoption(ws, slug)
+        return Result({"amendment": slug, "cancelled": True, **committed()}).say(
+            f"Undid the interrupted adoption {undone}: the workspace is as it was before it, and {slug} is not "
+            "adopted.")
     if resume:
         finished = resume_adoption(ws, slug)
         return _adopted(ws, slug, ws.resolve("HEAD").sha, f"Finished the interrupted adoption {finished}.",
@@ -289,6 +301,8 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     from regdraft.workspace.amendments import load
 
     sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
+    work_done()  # adopted: a Ctrl-C from now on leaves the command to say so (it said "Adopted …", then exited 130)
+    stop_point("adopted")
     done = _adopted(ws, slug, sha, f"Adopted {slug} in commit {sha[:8]}.", resumed=False)
     adopted = load(ws, slug)
     for line in described(adopted):  # instructions its entry-into-force article dates on their own

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
+from regdraft.cli.interrupt_phase import work_done
+
 if TYPE_CHECKING:
     from regdraft.core.errors import Problem
     from regdraft.core.word_diff import DiffSegment
@@ -126,6 +128,8 @@ def prints_result(func: F) -> F:
         if takes_json:
             kwargs["as_json"] = as_json
         result: Result = func(*args, **kwargs)
+        if committed()["commits"]:  # a write is recorded: its result is said whole, not cut by a Ctrl-C into 130
+            work_done()
         shown = [(spelled(text), err, nl) for text, err, nl, always in result.lines if always or not as_json]
         paged = result.paged or click.get_current_context().meta.get(PAGED, False)
         if paged and not as_json and _long_for_the_screen(shown):

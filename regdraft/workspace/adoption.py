@@ -27,6 +27,7 @@ from regdraft.workspace.terms import FORCED, tag_to_make
 
 if TYPE_CHECKING:
     from regdraft.workspace.gates import Refusal
+    from regdraft.workspace.journal import Entry
 
 
 @writes
@@ -189,10 +190,23 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
 
 def resume_adoption(ws: Workspace, slug: str) -> str:
     """Finish an adoption that a kill or power cut interrupted (files, commit and tag); its message."""
+    entry = _interrupted_adoption(ws, slug, "resume")
+    done = ws.resume()
+    return done or entry.describe()
+
+
+def cancel_adoption(ws: Workspace, slug: str) -> str:
+    """Undo an adoption that a Ctrl-C, kill or power cut interrupted: the workspace as it was before it
+    (`store_undo`); its message."""
+    entry = _interrupted_adoption(ws, slug, "cancel")
+    done = ws.undo_interrupted()
+    return done or entry.describe()
+
+
+def _interrupted_adoption(ws: Workspace, slug: str, doing: str) -> Entry:
     entry = ws.interrupted()
     if entry is None or amendment_path(slug) not in entry.changes:
         other = f"; the interrupted write is {entry.describe()}: repairing the workspace finishes it" if entry else ""
-        raise UsageError(f"There is no interrupted adoption of '{slug}' to resume{other}.",
+        raise UsageError(f"There is no interrupted adoption of '{slug}' to {doing}{other}.",
                          options=("check:repair",) if entry else ())
-    done = ws.resume()
-    return done or entry.describe()
+    return entry

@@ -284,9 +284,12 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
             f"`{Command.of('check')}` again when it is done.", ws.relative_link(ws.journal.path), warning=True)]
     files = counted(len(entry.changes), "file") if entry.new_in is None else \
         f"{counted(sum(1 for _ in ws.journal.noted()), 'file')} new in {entry.new_in}"
+    from regdraft.workspace.interrupts import cancelling
+
     return [Problem(
         f"The write {entry.describe()} was interrupted before it finished ({files}); "
-        f"run `{Command.of('check', repair=True)}` to finish it.", ws.relative_link(ws.journal.path))]
+        f"run `{Command.of('check', repair=True)}` to finish it{cancelling(entry)}.",
+        ws.relative_link(ws.journal.path))]
 
 
 def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.commands import Command
 
 if TYPE_CHECKING:
+    from regdraft.workspace.journal import Entry
     from regdraft.workspace.store import Workspace
 
 _writers: weakref.WeakSet[Workspace] = weakref.WeakSet()
@@ -98,7 +99,17 @@ def _write_left(ws: Workspace) -> str:
         return ""
     undone = entry.new_in is not None and ws.head() == entry.head
     return (f"Interrupted in the middle of a write ({entry.describe()}): run `{Command.of('check', repair=True)}`, "
-            f"which {'undoes it (nothing of it is kept)' if undone else 'finishes it'}.")
+            f"which {'undoes it (nothing of it is kept)' if undone else 'finishes it'}{cancelling(entry)}.")
+
+
+def cancelling(entry: Entry) -> str:
+    """`, or … --cancel, which undoes it …` for an interrupted adoption (`store_undo`): the way back, beside the
+    repair that finishes it (a Ctrl-C pressed as the signing date was wrong means "stop", r37 sweep BQ 4)."""
+    slug = entry.adopts()
+    if slug is None:
+        return ""
+    return (f", or `{Command.of('amend adopt', slug, cancel=True)}`, which undoes it: the workspace as it was before "
+            "the adoption")
 
 
 # What a sync notes in the git folder while it runs (`resolve.STATE_FILE`, `sending.SENDING_FILE`; named here, as

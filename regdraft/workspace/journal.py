@@ -195,6 +195,19 @@ class Entry:
         subject = self.message.strip().splitlines()[0] if self.message.strip() else ""
         return f"'{subject}'{tag}"
 
+    def adopts(self) -> str | None:
+        """The amendment this write adopts (`amend adopt SLUG --resume` finishes it, `--cancel` undoes it); None for
+        other writes. Only an adoption tags its commit; its changes include the amendment's own file."""
+        from regdraft.core.layout import SLUG, amendment_path
+
+        if self.tag is None:
+            return None
+        for path in self.changes:
+            slug = PurePosixPath(path).parent.name
+            if SLUG.fullmatch(slug) and path == amendment_path(slug):
+                return slug
+        return None
+
 
 class Journal:
     """The record of the write in progress, at `.git/regdraft/journal.json`."""

@@ -34,13 +34,13 @@ from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
 from regdraft.workspace.store_history import History, history_bound
 from regdraft.workspace.store_history import Revision as Revision  # its callers import it from here
-from regdraft.workspace.store_interrupted import InterruptedWrites
 from regdraft.workspace.store_line_ends import LineEnds
 from regdraft.workspace.store_line_ends import blob_id as blob_id
 from regdraft.workspace.store_new_files import NewFiles
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
+from regdraft.workspace.store_undo import UndoneWrites
 from regdraft.workspace.store_writes import HOOK_POLICIES as HOOK_POLICIES
 from regdraft.workspace.store_writes import MANY_PATHS, failure, run_hooks
 
@@ -100,7 +100,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, NewFiles, InterruptedWrites, History, LineEnds):
+class Workspace(WorkingFiles, SharedHistory, NewFiles, UndoneWrites, History, LineEnds):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:

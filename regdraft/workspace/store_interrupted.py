@@ -15,28 +15,18 @@ Post-conditions of `InterruptedWrites.resume`:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
-from regdraft.core.layout import SLUG, amendment_path
 from regdraft.workspace.journal import Entry, changed_while_stopped, stop_point
 from regdraft.workspace.store_writes import Transactions
 
 
 def adopted_slug(entry: Entry) -> str | None:
-    """The amendment an interrupted write adopts (`amend adopt SLUG --resume` finishes it); None for other writes.
-
-    Only an adoption tags its commit; its changes include the amendment's own file.
-    """
-    if entry.tag is None:
-        return None
-    for path in entry.changes:
-        slug = PurePosixPath(path).parent.name
-        if SLUG.fullmatch(slug) and path == amendment_path(slug):
-            return slug
-    return None
+    """The amendment an interrupted write adopts (`Entry.adopts`); None for other writes."""
+    return entry.adopts()
 
 
 class InterruptedWrites(Transactions):
@@ -60,9 +50,10 @@ class InterruptedWrites(Transactions):
             self.refused_interrupted = True
             slug = adopted_slug(entry)
             resuming = f" (or `{Command.of('amend adopt', slug, resume=True)}`)" if slug else ""
+            undoing = f", or undo it with `{Command.of('amend adopt', slug, cancel=True)}`," if slug else ""
             raise StoreError(
                 f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with "
-                f"`{Command.of('check', repair=True)}`{resuming} before writing again (nothing was changed)."
+                f"`{Command.of('check', repair=True)}`{resuming}{undoing} before writing again (nothing was changed)."
             )
 
     def resume(self) -> str | None:

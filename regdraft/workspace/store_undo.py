@@ -1,0 +1,87 @@
+"""The git store, undoing a write that was interrupted: the way back, beside the repair that finishes it.
+
+A secretary who pressed Ctrl-C in `amend adopt` because the signing date was wrong meant "stop"; the interrupted
+adoption could only be finished (`check --repair`, `amend adopt --resume`), and every write refused until it was
+(r37 sweep BQ 4). `undo_interrupted`, mixed into `Workspace`, puts the workspace back exactly as it was before the
+write instead: `amend adopt SLUG --cancel`.
+
+Post-conditions of `undo_interrupted` (None when no write waits; else the write, described):
+1. The files the journal names, git's index for them, HEAD and the write's tag are as they were before the write
+   began: each file as the commit the journal starts from has it (its folder removed again when the write made it
+   and left it empty), the commit the write made (when it got that far) taken off the branch, its tag deleted; the
+   journal is removed. Nothing else is touched.
+2. It refuses, changing nothing, in one sentence saying why and what to do: when a file the journal names was changed
+   since the kill (neither as before nor as the write writes it: the drafter's edit, `edited_since`), when HEAD has
+   moved past the write's commit or elsewhere, when the write's commit is on a remote branch already (it was sent:
+   `git revert` undoes it there), and for a write of new files from a stream (the repair undoes one not committed).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from regdraft.core.commands import Command
+from regdraft.core.errors import StoreError
+from regdraft.workspace.journal import changed_while_stopped
+from regdraft.workspace.store_interrupted import InterruptedWrites
+
+
+class UndoneWrites(InterruptedWrites):
+    """The way back from an interrupted write; mixed into `Workspace`."""
+
+    def undo_interrupted(self) -> str | None:
+        """Put the workspace back as it was before the interrupted write (see the module); its description."""
+        with self.writing("undo", repairing=True):
+            journal = self.journal
+            if not journal.exists():
+                return None
+            entry = journal.read()
+            head = self._head()
+            made = head is not None and head != entry.head and self._is_journal_commit(head, entry)
+            finish = Command.of("check", repair=True)
+            if entry.new_in is not None or entry.head is None:
+                raise StoreError(f"The interrupted write {entry.describe()} cannot be undone this way; "
+                                 f"`{finish}` finishes it, or undoes it when nothing of it was committed.")
+            if not made and head != entry.head:
+                raise StoreError(f"The interrupted write {entry.describe()} cannot be undone: HEAD has moved since "
+                                 f"(it was {entry.head[:8]}, it is {(head or 'unborn')[:8]}); nothing was changed.")
+            if made and head is not None and self._git("branch", "-r", "--contains", head).strip():
+                raise StoreError(f"The interrupted write {entry.describe()} cannot be undone here: its commit "
+                                 f"{head[:8]} was sent to the shared remote already; finish it with `{finish}`, "
+                                 f"then undo it with `{Command.git('revert', head[:8])}`. Nothing was changed.")
+            edited = self.edited_since(entry.changes)
+            if edited:
+                raise StoreError(changed_while_stopped(
+                    edited, f"the write {entry.describe()}", "undoing it would throw those changes away",
+                    f"`{Command.git('restore', 'FILE', switches=('source=HEAD', 'staged', 'worktree'))}`",
+                    f"undo the write (`{Command.of('amend adopt', 'SLUG', cancel=True)}`)"))
+            self.remove_abandoned_lock()
+            self.remove_abandoned_ref_locks()
+            self._put_back(entry.head, sorted(entry.changes), entry.tag if made else None, made)
+            journal.end()
+            return entry.describe()
+
+    def _put_back(self, before: str, paths: list[str], tag: str | None, made: bool) -> None:
+        """The files `paths`, their index entries, the branch and `tag` as they were at `before`."""
+        if tag and self._tag_exists(tag):
+            self._git("tag", "-d", tag)
+        if made:
+            self._git("reset", "-q", "--soft", before)
+        there = set(self._git("ls-tree", "-r", "-z", "--name-only", before, "--", *paths).split("\0")) - {""}
+        for relative in paths:
+            target = self.root / relative
+            target.with_name(target.name + ".regdraft-tmp").unlink(missing_ok=True)
+        if there:
+            with self._pathspec(sorted(there)) as named:
+                self._git("checkout", "-q", before, *named)
+        gone = [p for p in paths if p not in there]
+        if gone:
+            with self._pathspec(gone) as named:
+                self._git("rm", "-q", "--cached", "--ignore-unmatch", *named)
+            for relative in gone:
+                (self.root / relative).unlink(missing_ok=True)
+                for folder in PurePosixPath(relative).parents:  # the folders the write made, left empty
+                    place = self.root / folder
+                    if str(folder) == "." or not place.is_dir() or any(place.iterdir()):
+                        break
+                    place.rmdir()

@@ -1,0 +1,70 @@
+"""Ctrl-C on `amend adopt` (r37 sweep BQ 4): the only way offered after it was `check --repair`, which finishes the
+adoption, and every write refused until it was; a secretary who pressed Ctrl-C because the signing date was wrong
+meant "stop". `amend adopt SLUG --cancel` now puts the workspace back exactly as it was before the adoption, and each
+message naming the repair names it too. Once adopted, a Ctrl-C no longer turns "Adopted …" into exit 130."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+from tests.test_cli_interrupted import said
+from tests.test_comment_import_large import git, regdraft
+from tests.test_store_safety import ADOPT
+
+SLUG = ADOPT[2]
+
+
+def _state(ws: Workspace) -> tuple[str, ...]:
+    """HEAD, the tags, the index, the status and the bytes of every file the adoption writes."""
+    files = ("regulations/01-QC-TU.md", f"amendments/{SLUG}/amendment.md")
+    return (git(ws, "rev-parse", "HEAD"), git(ws, "tag"), git(ws, "ls-files", "-s"),
+            git(ws, "status", "--porcelain", "-uall", "--ignored"),
+            *((ws.root / f).read_text(encoding="utf-8") for f in files),
+            str((ws.root / "regulations/history").exists()))
+
+
+@pytest.mark.parametrize("where", ["file-written", "committed", "tagged"])
+def test_an_interrupted_adoption_is_undone_exactly_by_the_cancel_it_names(tmp_workspace: Workspace, invoke: Invoke,
+                                                                          where: str) -> None:
+    ws = tmp_workspace
+    before = _state(ws)
+    line = said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT=where))
+    assert line.endswith(f"run `regdraft check --repair`, which finishes it, or `regdraft amend adopt {SLUG} "
+                         "--cancel`, which undoes it: the workspace as it was before the adoption."), line
+    refused = invoke(ws, "comment", "add", SLUG, "--by", "Ban Tổ chức", "--on", "d5.k2", "--text", "Ý kiến.")
+    assert refused.exit_code == 1 and f"or undo it with `regdraft amend adopt {SLUG} --cancel`," in refused.output
+    checked = invoke(ws, "check")
+    assert f"`regdraft amend adopt {SLUG} --cancel`, which undoes it" in checked.output, checked.output
+    undone = invoke(ws, "amend", "adopt", SLUG, "--cancel")
+    assert undone.exit_code == 0, undone.output
+    assert undone.output.startswith("Undid the interrupted adoption 'Adopt amendment 05-QC/TU") and undone.output \
+        .endswith(f"the workspace is as it was before it, and {SLUG} is not adopted.\n"), undone.output
+    assert _state(ws) == before and not ws.journal.exists()
+    # And it can be adopted again, with the right date.
+    assert invoke(ws, *ADOPT).exit_code == 0
+
+
+def test_a_cancel_refuses_over_an_edit_made_since_and_when_nothing_was_interrupted(tmp_workspace: Workspace,
+                                                                                   invoke: Invoke) -> None:
+    ws = tmp_workspace
+    nothing = invoke(ws, "amend", "adopt", SLUG, "--cancel")
+    assert nothing.exit_code == 2 and f"There is no interrupted adoption of '{SLUG}' to cancel." in nothing.output
+    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="file-written"))
+    regulation = ws.root / "regulations/01-QC-TU.md"
+    regulation.write_text(regulation.read_text(encoding="utf-8") + "\nGhi chú.\n", encoding="utf-8")
+    refused = invoke(ws, "amend", "adopt", SLUG, "--cancel")
+    assert refused.exit_code == 1 and "regulations/01-QC-TU.md" in refused.output, refused.output
+    assert "undoing it would throw those changes away" in refused.output
+    assert ws.journal.exists() and regulation.read_text(encoding="utf-8").endswith("Ghi chú.\n")
+
+
+def test_a_ctrl_c_once_the_adoption_is_recorded_leaves_it_said_and_exit_0(tmp_workspace: Workspace) -> None:
+    # A SIGINT after the library's adoption returned (the commit and tag made, the journal gone): it printed
+    # "Adopted … in commit …" and exited 130.
+    ws = tmp_workspace
+    run = regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="adopted")
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    assert run.stdout.startswith(f"Adopted {SLUG} in commit ") and "Interrupted" not in run.stderr, run.stderr
+    assert git(ws, "tag").strip() == "adopted/05-QC-TU" and not ws.journal.exists()
