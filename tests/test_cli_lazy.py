@@ -26,7 +26,7 @@ def _run(code: str) -> dict[str, Any]:
 
 
 # The command line's modules that add no command.
-HELPERS = {"options", "printing", "completion", "hints", "kept_code"}
+HELPERS = {"options", "printing", "completion", "hints", "kept_code", "interrupt_phase"}
 
 
 def _tree(group: click.Group) -> dict[str, list[str]]:
@@ -60,7 +60,7 @@ def test_a_run_imports_only_its_own_command_module() -> None:
                   "try:\n    cli(['compare', '--help'], prog_name='regdraft')\nexcept SystemExit:\n    pass\n"
                   "print(json.dumps({'modules': sorted(m for m in sys.modules if m.startswith('regdraft.cli.'))}))")
     own = {m.rsplit(".", 1)[1] for m in loaded["modules"]}
-    assert own == {"redline", "options", "printing", "completion", "hints"}
+    assert own == {"redline", "options", "printing", "completion", "hints", "interrupt_phase"}
 
 
 def test_help_and_unknown_commands_see_every_command() -> None:
