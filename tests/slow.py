@@ -129,7 +129,11 @@ _LISTED_TESTS = frozenset({
     "test_a_new_ordinance_prints_its_closing_sentence_and_its_blank_number",
     "test_an_imported_decree_is_reprinted_with_its_date_and_cited_by_the_rule",
     # office37's (tests.cpu_times): two clones and a bare remote, syncs back and forth.
+    # office37's (tests.cpu_times, 0.5-0.65 s of CPU): two clones and a bare remote, syncs back and forth; a round
+    # closed and two comments after it; an export beside a half-written file, twice.
     "test_both_clones_name_the_same_copy_to_withdraw_and_check_warns_when_every_copy_is_withdrawn",
+    "test_a_number_given_and_late_comments_are_said_as_such",
+    "test_a_write_beside_a_file_a_killed_export_left_removes_it",
 })
 
 

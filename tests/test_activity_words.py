@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 import pytest
 
 from regdraft.workspace.activity import describe
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 NEW = """---
 id: 01-QC/TU-XV
@@ -122,3 +124,28 @@ def test_an_adoption_commit_that_changes_only_the_regulation_is_said(tmp_workspa
                          "2025-10-20", author="Lan <lan@x>")
     [said] = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
     assert said.startswith("01-QC/TU (Quy chế làm việc") and said.endswith(") edited by Lan"), said
+
+
+def test_a_number_given_and_late_comments_are_said_as_such(circulating: Workspace, invoke: Invoke) -> None:
+    # r37 sweep BQ 5: `amend number` was said as "qc-sua-doi-2026 edited by Lan", and two comments sent after the
+    # close as "2 comments from … (a late comment: …)".
+    from regdraft.core.commands import words
+    from tests.conftest import SHIPPED_AMENDMENT as SLUG
+
+    ws = circulating
+    before = ws.resolve("HEAD").sha
+    assert invoke(ws, "amend", "number", SLUG, "09-QC/TU").exit_code == 0
+    (numbered,) = describe(ws, ws.commits(before, "HEAD"))
+    assert numbered.startswith(f"{SLUG} numbered 09-QC/TU by ") and numbered.endswith(" (it was 05-QC/TU)"), numbered
+    added = invoke(ws, "comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d5.k2", "--text", "A.")
+    assert added.exit_code == 0, added.output
+    (path,) = (p for p in ws.files(f"amendments/{SLUG}/comments", "*.yaml"))
+    recorded = (ws.root / path).read_text(encoding="utf-8")
+    assert invoke(ws, "round", "close", SLUG).exit_code == 0
+    closed = ws.resolve("HEAD").sha
+    ids = [PurePosixPath(path).stem, *(f"{n}ab{n}" for n in range(2))]
+    ws.commit({f"amendments/{SLUG}/comments/{new}.yaml": recorded.replace(ids[0], new).replace("A.", f"Ý {new}.")
+               .encode("utf-8") for new in ids[1:]}, "Two late comments", author="Minh <minh@x>")
+    (said,) = describe(ws, ws.commits(closed, "HEAD"))
+    assert words(said) == (f"2 comments from Ban Tổ chức Tỉnh ủy on {SLUG}, after round 1 closed (late comments: "
+                           "“check” names them; answer each as a late comment)"), said

@@ -129,3 +129,22 @@ def test_a_committed_leftover_is_named_committed_with_how_to_remove_it(tmp_works
     assert ("Left amendments/a.md.regdraft-tmp, left half written by a regdraft that was stopped: it is committed; "
             "remove it with `git rm amendments/a.md.regdraft-tmp` and commit.") in repaired.output, repaired.output
     assert (tmp_workspace.root / "amendments" / "a.md.regdraft-tmp").read_bytes() == b"keep"
+
+
+def test_a_write_beside_a_file_a_killed_export_left_removes_it(tmp_workspace: Workspace, invoke: Invoke,
+                                                              tmp_path: Path) -> None:
+    # r37 sweep BQ 5: `kill -9` during `export -o out/hop-nhat.pdf` left `out/hop-nhat.pdf.regdraft-tmp`; only the next
+    # export of that same file, or `check --repair`, took it away. Any output written beside it does now, in the
+    # workspace or outside it; one a process holds open (an export still writing) stays.
+    ws = tmp_workspace
+    for folder in (ws.root / "out", tmp_path / "desk"):
+        folder.mkdir(exist_ok=True)
+        stopped, writing = folder / "hop-nhat.pdf.regdraft-tmp", folder / "khac.pdf.regdraft-tmp"
+        stopped.write_bytes(b"%PDF-1.7 cut short")
+        writing.write_bytes(b"%PDF-1.7 still")
+        with writing.open("rb"):
+            done = invoke(ws, "export", "01-QC/TU", "-o", str(folder / "a.md"))
+        assert done.exit_code == 0, done.output
+        assert f"Removed {folder / 'hop-nhat.pdf.regdraft-tmp'}, left half written by a regdraft that was stopped." \
+            in done.output, done.output
+        assert not stopped.exists() and writing.exists() and (folder / "a.md").exists()

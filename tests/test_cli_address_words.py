@@ -5,6 +5,9 @@ finding 3). Click's "Got unexpected extra arguments (12 khoản 2)" said neither
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
@@ -64,3 +67,15 @@ def test_a_long_address_that_does_not_read_is_said_back_cut(mini_workspace: Work
     assert long_word.exit_code == 2 and len(long_word.output) < 600, long_word.output
     short = invoke(mini_workspace, "show", "MINI-QC", "Điều", "x")  # said back whole, as before
     assert "'Điều x': 'x' is not an article number (write it like 12 or 12a)." in short.output
+
+
+def test_a_word_left_over_after_a_switch_took_the_argument_says_so(tmp_path: Path, invoke: Invoke,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # r37 sweep BQ 5: `init --example office --remote URL A` gave DIRECTORY as `office`, and the hint said to quote
+    # the remote's URL with `A`.
+    monkeypatch.chdir(tmp_path)
+    result = invoke(None, "init", "--example", "office", "--remote", str(tmp_path / "r.git"), "A")
+    assert result.exit_code == 2
+    assert ("The word 'A' is left over: DIRECTORY was given already, as 'office', the word after --example, which is "
+            "a switch and takes no value; give DIRECTORY once.") in result.output, result.output
+    assert "quotes" not in result.output and not (tmp_path / "office").exists()

@@ -128,6 +128,11 @@ def test_new_scaffold_reads_back(ws: Workspace, invoke: Invoke) -> None:
     empty = invoke(ws, "amend", "check", "sua-doi-2026")  # an amendment with no instruction yet is a problem
     assert empty.exit_code == 1 and "the amendment has no instruction: write them under Điều 1" in empty.output
     assert "('1\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:' ...)" in " ".join(empty.output.split())
+    # The first edit's way too: the preview of an amendment just made said only to write instructions by hand.
+    preview = invoke(ws, "amend", "preview", "sua-doi-2026", "-o", str(ws.root / "preview.md"))
+    assert preview.exit_code == 1 and ("or edit a copy of regulations/02-QC-TU.md (the text it amends) and let "
+                                       "`regdraft amend from-edits sua-doi-2026 --edited FILE` write them.") in \
+        " ".join(preview.output.split()), preview.output
     again = invoke(ws, "amend", "new", "sua-doi-2026", "--regulation", "02-QC/TU")
     assert again.exit_code == 1 and "already exists" in again.output
 

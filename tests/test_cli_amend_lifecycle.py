@@ -69,8 +69,17 @@ def test_amend_number_refuses_a_bad_or_taken_number(ws: Workspace, invoke: Invok
 def test_status_moves_only_forward_through_circulation(ws: Workspace, invoke: Invoke) -> None:
     skipped = invoke(ws, "amend", "status", SLUG, "submitted")
     assert skipped.exit_code == 2  # bad usage: the status named is not a next one (docs/json.md)
-    assert "cannot move from draft to submitted; from draft the next status can be: circulating, withdrawn" \
-        in skipped.output
+    assert "cannot move from draft to submitted; from draft the next status can be: circulating, withdrawn. Set " \
+        f"it circulating first (`regdraft amend status {SLUG} circulating`), then submitted." \
+        in " ".join(skipped.output.split())
+    # After a comment round (r37 sweep BQ 5): `round open` leaves the status as it was, and the refusal says so.
+    opened = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-03-15", "--consult", "Ban A")
+    assert opened.exit_code == 0, opened.output
+    assert invoke(ws, "round", "close", SLUG).exit_code == 0
+    held = " ".join(invoke(ws, "amend", "status", SLUG, "submitted").output.split())
+    assert ("from draft the next status can be: circulating, withdrawn. Comment round 1 was held, but opening a round "
+            f"leaves the status as it is; set it circulating first (`regdraft amend status {SLUG} circulating`), then "
+            "submitted.") in held, held
     assert invoke(ws, "amend", "status", SLUG, "circulating").exit_code == 0
     assert message(ws) == "Set amendment good to circulating"
     assert invoke(ws, "amend", "status", SLUG, "submitted").exit_code == 0

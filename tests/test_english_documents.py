@@ -301,7 +301,8 @@ def test_an_english_amendment_with_no_instruction_is_shown_one_in_english(tmp_wo
     for command in (("amend", "check", "en1"), ("check",)):
         said = " ".join(invoke(tmp_workspace, *command).output.split())
         assert ("the amendment has no instruction: write them under Article 1 as numbered paragraphs "
-                "('1\\. Clause 2 of Article 5 is amended to read:' ...).") in said, said
+                "('1\\. Clause 2 of Article 5 is amended to read:' ...), or edit a copy of regulations/01-QC-TU-EN.md "
+                "(the text it amends) and let `regdraft amend from-edits en1 --edited FILE` write them.") in said, said
         assert "Sửa đổi" not in said
     # The example is one the English grammar reads, as the Vietnamese one is in a Vietnamese text.
     from regdraft.core.amend.grammar import example_instruction, read_instruction

@@ -125,6 +125,9 @@ def left_over(words: list[str], typed: list[str], command: click.Command | None)
     """The sentence for words a command line has left over after the value of one of `command`'s options: a value
     of several words typed without quotes (`--by Văn phòng`), quoted as it should be; None when the words follow
     no option's value."""
+    taken = _after_a_switch(words, typed, command)
+    if taken is not None:
+        return taken
     # Options whose value may be words: a name or text (click's `text`), an address (`cli.completion.ADDRESS`).
     valued = {opt for p in (command.params if command else ()) if isinstance(p, click.Option) and not p.is_flag
               and p.type.name in ("text", "address") for opt in p.opts}
@@ -134,4 +137,22 @@ def left_over(words: list[str], typed: list[str], command: click.Command | None)
             value = " ".join([typed[i - 1], *words])
             said = f"The word '{words[0]}' is" if len(words) == 1 else f"The words '{' '.join(words)}' are"
             return f"{said} left over: a value of several words goes in quotes, e.g. {option} \"{value}\"."
+    return None
+
+
+def _after_a_switch(words: list[str], typed: list[str], command: click.Command | None) -> str | None:
+    """The sentence for a word left over because the word after a switch took the place of the command's argument:
+    `init --example office --remote URL A` gave DIRECTORY as `office` (`--example` takes no value), and was told to
+    quote the remote's URL with `A` (r37 sweep BQ 5); None when no word after a switch was taken so."""
+    if command is None or len(words) != 1:
+        return None
+    arguments = [p for p in command.params if isinstance(p, click.Argument) and p.nargs == 1]
+    switches = {opt for p in command.params if isinstance(p, click.Option) and p.is_flag for opt in p.opts}
+    if len(arguments) != 1:
+        return None
+    for i in range(1, len(typed) - 1):
+        if typed[i - 1] in switches and not typed[i].startswith("-") and typed[i] != words[0]:
+            name = arguments[0].human_readable_name
+            return (f"The word '{words[0]}' is left over: {name} was given already, as '{typed[i]}', the word after "
+                    f"{typed[i - 1]}, which is a switch and takes no value; give {name} once.")
     return None

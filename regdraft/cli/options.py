@@ -53,7 +53,16 @@ def output_option(func: F) -> F:
             check_output(output, force, opened_at)  # the workspace the command opens next, checked by git once
         if takes_force:
             kwargs["force"] = force
-        return func(*args, output=output, **kwargs)
+        done = func(*args, output=output, **kwargs)
+        if output is not None:
+            from regdraft.cli.printing import opened_at
+            from regdraft.core.text import shown_name
+            from regdraft.workspace.outputs import clear_stopped
+
+            for path in clear_stopped(output, opened_at):  # said in the words of `check --repair`
+                click.echo(f"Removed {shown_name(str(output.with_name(path.name)))}, left half written by a regdraft "
+                           "that was stopped.", err=True)
+        return done
 
     checked = click.option(
         "--force", is_flag=True,

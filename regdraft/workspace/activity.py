@@ -234,7 +234,8 @@ def _comment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path
         data = _yaml(ws, path, commit.sha)
         by = shown_name(str(data.get("by") or "an unnamed body"))
         late = _late(ws, commit, slug, path, data)
-        tally.add(("comment", slug, by, late), lambda n: f"{_plural(n, 'comment')} from {by} on {on}{late}")
+        tally.add(("comment", slug, by, late),
+                  lambda n: f"{_plural(n, 'comment')} from {by} on {on}{_late_words(late, n)}")
     elif status == "D":
         tally.add(("comment-gone", slug), lambda n: f"{_plural(n, 'comment')} removed from {on}")
     elif _yaml(ws, path, commit.sha).get("disposition"):
@@ -245,9 +246,9 @@ def _comment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path
 
 
 def _late(ws: Workspace, commit: CommitInfo, slug: str, path: str, comment: dict[str, Any]) -> str:
-    """`, after it was adopted (a late comment: …)` for a comment nobody has answered on an amendment now adopted
-    (two machines: one adopted while the other commented), or one that came into a round already closed; `check`
-    names it too. A sync said only "1 comment from … on …"."""
+    """`on an amendment already adopted` for a comment nobody has answered on an amendment now adopted (two
+    machines: one adopted while the other commented), `after round 1 closed` for one that came into a round already
+    closed, "" otherwise (`_late_words` says it); `check` names it too. A sync said only "1 comment from … on …"."""
     try:
         adopted = b"\nstatus: adopted" in (_bounded(ws, f"amendments/{slug}/amendment.md", "HEAD", DOCUMENT_BYTES)
                                           or b"")
@@ -260,8 +261,18 @@ def _late(ws: Workspace, commit: CommitInfo, slug: str, path: str, comment: dict
             "closed"
     if not (adopted or closed):
         return ""
-    after = "on an amendment already adopted" if adopted else f"after round {comment['round']} closed"
-    return f", {after} (a late comment: `{Command.of('check')}` names it; answer it as a late comment)"
+    return "on an amendment already adopted" if adopted else f"after round {comment['round']} closed"
+
+
+def _late_words(late: str, n: int) -> str:
+    """`, after round 1 closed (a late comment: …)`, or of `n` comments `(late comments: … names them; answer each
+    …)`: "2 comments … (a late comment: …)" read as one (r37 sweep BQ 5)."""
+    if not late:
+        return ""
+    check = f"`{Command.of('check')}`"
+    if n == 1:
+        return f", {late} (a late comment: {check} names it; answer it as a late comment)"
+    return f", {late} (late comments: {check} names them; answer each as a late comment)"
 
 
 def _round(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
@@ -301,6 +312,11 @@ def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, sl
         effective = f", in force from {shown_name(str(meta['effective']))}{_dated(amendment)}" \
             if meta.get("effective") else ""
         tally.add(("adopted", slug), lambda n: f"{on} adopted as {number} by {who}{effective}")
+    elif commit.subject.startswith(f"Number amendment {slug} as "):  # `amend number`: said as "edited" (r37 BQ 5)
+        number, was = (shown_name(part) for part in
+                       commit.subject.removeprefix(f"Number amendment {slug} as ").partition(" (was ")[::2])
+        again = f" (it was {was}" if was else ""
+        tally.add(("numbered", slug, who, number), lambda n: f"{on} numbered {number} by {who}{again}")
     elif commit.subject.startswith("Set amendment"):
         status_words = shown_name(commit.subject.split(" to ", 1)[-1])
         tally.add(("status", slug, status_words), lambda n: f"{on} set to {status_words} by {who}")

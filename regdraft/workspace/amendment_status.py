@@ -45,7 +45,7 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"
         raise (UsageError if TRANSITIONS.get(current) else NotPending)(
             f"{amendment.source}: cannot move from {current} to {status}; from {current} the next "
-            f"status can be: {allowed}."
+            f"status can be: {allowed}.{_by_way_of(ws, slug, current, status)}"
         )
     changes: dict[str, Any] = {"status": status}
     if draft is not None:
@@ -68,6 +68,28 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         message += f"; its instructions were not read ({counted(len(unread.problems) or 1, 'problem')})"
     ws.commit({relative: text.encode("utf-8")}, message)
     return updated
+
+
+def _by_way_of(ws: Workspace, slug: str, current: str, status: str) -> str:
+    """` Comment round 1 was held, but …: set it circulating first (…), then submitted.` for a status one step
+    further: after a full comment round the refusal of draft to submitted did not say that `round open` leaves the
+    status as it was, nor how to go on (r37 sweep BQ 5)."""
+    step = next((s for s in TRANSITIONS.get(current, ()) if status in TRANSITIONS.get(s, ())), None)
+    if step is None:
+        return ""
+    from regdraft.workspace.amendments import load_rounds
+
+    try:
+        rounds = load_rounds(ws, slug)
+    except RegdraftError:
+        rounds = []
+    held = ""
+    if rounds:
+        numbers = ", ".join(str(r.number) for r in rounds)
+        held = (f" {'Comment rounds' if len(rounds) > 1 else 'Comment round'} {numbers} "
+                f"{'were' if len(rounds) > 1 else 'was'} held, but opening a round leaves the status as it is;")
+    then = Command.of("amend status", slug, step)
+    return f"{held} {'set' if held else 'Set'} it {step} first (`{then}`), then {status}."
 
 
 def _settable(slug: str, status: str) -> None:

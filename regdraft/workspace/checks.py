@@ -182,7 +182,9 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             for reg_id in checked:
                 problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id), shared))
                 problems.extend(_order(ws, entry.amendment.for_regulation(reg_id), history[reg_id]))
-            problems.extend(no_instruction(entry.amendment) if checked else [])  # as `amend check` says it
+            amended = texts.get(entry.amendment.regulation)
+            problems.extend(no_instruction(entry.amendment, amended.source if amended else "") if checked
+                            else [])  # as `amend check` says it
             problems.extend(_unwritable(ws, entry.amendment))
             if entry.amendment.regulation in texts:  # written in another language than the text (as `amend check` says)
                 problems.extend(language_differs(entry.amendment, texts[entry.amendment.regulation]))

@@ -368,17 +368,20 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     after, added, made = found
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
     of = f" of {comment.regulation}" if comment.regulation else ""
+    dated = ""
     if added is not None:
         recorded = (f"was recorded on {added.committed or added.when} in commit {added.sha[:8]} by "
-                    f"{shown_name(added.author)}"
-                    + (f" (it is dated {comment.created})" if comment.created and _moment(comment.created) != made
-                       else ""))
+                    f"{shown_name(added.author)}")
+        # Its own date after the close, not inside it: "dated 04:56:09, after round 1 closed (04:56:09)" read as if
+        # a comment made as the round closed were late for that (r37 sweep BQ 5); the commit is what counts.
+        if comment.created and _moment(comment.created) != made:
+            dated = f" It is dated {comment.created}, but what counts is when it was recorded."
     else:
         recorded = f"is dated {comment.created} and not committed yet"
     return Problem(
         f"comment {comment.id} by {comment.by} on {shown_on(comment.on, language)}{of} in round {comment.round} "
         f"{recorded}, "
-        f"after {' and after '.join(after)}. Answer it as a late comment "
+        f"after {' and after '.join(after)}.{dated} Answer it as a late comment "
         f"(`{Command.of('comment respond', comment.id, disposition=None, reply=None)}`), take it into the "
         f"next round, or revert that commit.", path, 1)
 

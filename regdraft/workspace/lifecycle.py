@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.amend.apply import Applied, apply
 from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.amend.tree import find_unit
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError
@@ -163,7 +164,7 @@ def applied_at_once(before: Regulation, amendment: Amendment, reading: tuple[Pro
     except AmendmentConflict as exc:
         problems.extend(exc.problems)
     if not reading:
-        problems.extend(no_instruction(amendment))
+        problems.extend(no_instruction(amendment, before.source))
     if problems or applied is None:
         problems.sort(key=lambda p: (p.line == 0, p.line))
         count = len(problems)
@@ -173,17 +174,29 @@ def applied_at_once(before: Regulation, amendment: Amendment, reading: tuple[Pro
     return applied
 
 
-def no_instruction(amendment: Amendment) -> list[Problem]:
-    """The problem of an amendment that changes nothing: no instruction under its amending article."""
+def no_instruction(amendment: Amendment, regulation_file: str = "") -> list[Problem]:
+    """The problem of an amendment that changes nothing: no instruction under its amending article. With the file of
+    the regulation it amends, the first edit's way too: a drafter who starts from the preview of an amendment just
+    made was told only to write instructions by hand (r37 sweep BQ 5)."""
     if any(True for _ in amendment.leaves()):
         return []
     article = amendment.article
     word = "Article" if amendment.language == "en" else "Điều"
     from regdraft.core.amend.grammar import example_instruction
 
+    edits = (f", or edit a copy of {regulation_file} (the text it amends) and let "
+             f"`{Command.of('amend from-edits', amendment.slug, edited='FILE')}` write them") if regulation_file else ""
     return [Problem(
         f"the amendment has no instruction: write them under {word} {article.label} as numbered paragraphs "
-        f"('1\\. {example_instruction(amendment.language)}' ...).", amendment.source, article.line or 1)]
+        f"('1\\. {example_instruction(amendment.language)}' ...){edits}.", amendment.source, article.line or 1)]
+
+
+def _file_of(ws: Workspace, regulation: str) -> str:
+    """The regulation's file in the workspace, "" when it has none."""
+    try:
+        return ws.locate_regulation(regulation)
+    except RegdraftError:
+        return ""
 
 
 def reference_problems(before: Regulation, applied: Applied,
@@ -290,7 +303,8 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
         broken.extend(checked.broken)
         reverts.extend(checked.reverts)
         warnings.extend(checked.warnings)
-    problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
+    problems.extend(no_instruction(amendment, _file_of(ws, amendment.regulation))
+                    if not reading and amendment.status in PENDING else [])
     if references:  # wording accepted from a comment as typed that reads as Markdown (`regdraft check` says it too)
         from regdraft.workspace.accepted_wording import unmeant_markdown
 

@@ -10,6 +10,8 @@ Post-conditions of `check_output(path, force)`:
    unless `force`; a path inside `.git` is refused even then, and so is a tracked file with uncommitted changes
    (`--force` replaces text git's history keeps, never a drafter's edits it does not).
 2. Nothing is read or written besides git's index of the enclosing repository.
+
+`clear_stopped(path)`, once a command wrote `path`, removes the half-written outputs a stopped regdraft left beside it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import CONFIG as CONFIG_NAME
+from regdraft.workspace.store_killed import TEMPORARY
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
@@ -79,3 +82,29 @@ def _work_tree(folder: Path) -> Path | None:
         if (candidate / ".git").exists():
             return candidate
     return None
+
+
+def clear_stopped(path: Path, opening: Callable[[Path], Workspace] | None = None) -> list[Path]:
+    """Remove the half-written outputs beside `path` that a regdraft stopped while writing left (`NAME.regdraft-tmp`,
+    no process holding it open, not tracked by git), once a command wrote there: a `kill -9` during an export left
+    `out/hop-nhat.pdf.regdraft-tmp`, which only the next export of that same file, or `check --repair`, took away
+    (r37 sweep BQ 5). The files removed."""
+    from regdraft.workspace.held_files import left_behind, open_files
+
+    folder = (Path.cwd() / path).parent if not path.is_absolute() else path.parent
+    try:
+        found = sorted(p for p in folder.iterdir() if p.name.endswith(TEMPORARY) and p.name != TEMPORARY
+                       and not p.name.startswith("."))
+    except OSError:
+        return []
+    if not found:
+        return []
+    held = open_files()
+    stopped = [p for p in found if left_behind(p, held)]
+    root = _work_tree(folder.resolve()) if stopped else None
+    if root is not None:
+        ws = _opened(root, opening)
+        stopped = [p for p in stopped if not ws.tracked(p.resolve().relative_to(root).as_posix())]
+    for p in stopped:
+        p.unlink(missing_ok=True)
+    return stopped
