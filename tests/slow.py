@@ -134,6 +134,9 @@ _LISTED_TESTS = frozenset({
     "test_both_clones_name_the_same_copy_to_withdraw_and_check_warns_when_every_copy_is_withdrawn",
     "test_a_number_given_and_late_comments_are_said_as_such",
     "test_a_write_beside_a_file_a_killed_export_left_removes_it",
+    # accept37's: two (one) accepted proposals on the shipped workspace, 1-2 s of CPU.
+    "test_a_second_accept_widens_no_edit_the_first_widened",
+    "test_an_accepted_text_equal_to_the_proposal_is_not_searched_for_instructions",
 })
 
 

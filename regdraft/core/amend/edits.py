@@ -116,6 +116,11 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
         return _from_edits(old, edited, allow_renumber, amended)
 
 
+def unedited(old: Regulation, edited: Regulation) -> bool:
+    """True when `edited` is `old` to the letter and its numbering checks: `instructions_from_edits` writes none."""
+    return old == edited and not validate(edited)
+
+
 def _from_edits(old: Regulation, edited: Regulation, allow_renumber: bool, amended: Regulation | None) -> Generated:
     language = old.language
     moves = renumbered(old, edited)

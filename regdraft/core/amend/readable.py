@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from regdraft.core.amend.values import (
     CLOSERS,
@@ -43,6 +44,9 @@ from regdraft.core.amend.values import (
     past_number,
     short_of_number,
 )
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.edit_sites import Hit, Site
 
 # Words that join or introduce phrases rather than name things: a phrase may hold them, but not
 # consist of them, and an edge next to one outside the phrase is a natural place to stop.
@@ -236,6 +240,9 @@ class Cohesion:
         self._after_comma = after_comma
         self._sides: dict[tuple[tuple[str, ...], bool], Counter[str]] = {}
         self._runs_at: dict[tuple[str, ...], list[int]] = {}
+        # The phrases each edit of a text changed from this one may be widened to, which depend on this text alone:
+        # kept for the next `choose` from a text of the same words (`reading.cohesion`).
+        self.widened: dict[Site, list[tuple[str, str | None, Hit]]] = {}
 
     def _side(self, gram: tuple[str, ...], last: bool) -> Counter[str]:
         """The words after (`last`) or before each place of the run `gram`, `_BREAK` where the run ends."""

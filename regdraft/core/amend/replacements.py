@@ -45,6 +45,7 @@ from regdraft.core.amend.readable import (
     is_whole,
 )
 from regdraft.core.amend.reading import Reading
+from regdraft.core.amend.reading import cohesion as read_cohesion
 from regdraft.core.amend.values import CLOSERS, OPENERS
 from regdraft.core.longest_match import opcodes
 from regdraft.core.model import INTRO, Address, Kind, Regulation, Unit, map_units
@@ -86,7 +87,7 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     after = {loc.address: loc.unit for loc in new.walk()}
     whole: frozenset[Address] = frozenset()
     # Read once for every run: the words that hold together in the old text, and its units' folded texts.
-    cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
+    cohesion = read_cohesion(old)
     folded = Reading()
     while True:
         chosen, current = _rounds(old, new, throughout, excluded, whole, cohesion, folded, alone)

@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.document import Amendment
-from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed, without_dropped
+from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed, unedited, without_dropped
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit, ReplaceWords, Several, targets
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.kept import Effects, ending, kept_as_written, placed, relocated
@@ -273,7 +273,8 @@ def _provisions(ins: Instruction, effects: Effects) -> list[Address]:
 def _delta(amended: Regulation, edited: Regulation, allow_renumber: bool) -> tuple[Instruction, ...] | None:
     """The instructions turning the preview `amended` into `edited`, None when there are none to be had."""
     try:
-        return instructions_from_edits(amended, edited, allow_renumber=allow_renumber).instructions
+        return () if unedited(amended, edited) else instructions_from_edits(amended, edited,
+                                                                            allow_renumber=allow_renumber).instructions
     except RegdraftError:
         return None
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.document import Amendment
-from regdraft.core.amend.edits import instructions_from_edits
+from regdraft.core.amend.edits import instructions_from_edits, unedited
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.kept import Effects
 from regdraft.core.amend.operations import ReplaceWords, targets
@@ -75,7 +75,8 @@ def as_edited(old: Regulation, amendment: Amendment, edited: Regulation) -> bool
     (a repealed unit's placeholder too)."""
     try:
         applied = apply(old, amendment, checked=False).regulation
-        return not instructions_from_edits(applied, edited).instructions
+        # Equal, the two are not searched for instructions (every edit site of the text walked) to find none.
+        return unedited(applied, edited) or not instructions_from_edits(applied, edited).instructions
     except RegdraftError:
         return False
 
