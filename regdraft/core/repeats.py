@@ -2,8 +2,9 @@
 and what `sync` brings in.
 
 A comment repeats another when both are of the same round, body (`body_key`: case, spacing and tone placement
-aside), regulation and provision, and say the same text and proposal (as the report shows them: bold and italic
-markers, spacing and invisible characters aside), and are not from two different people (`same_person`). Two clones
+aside), regulation and provision, are on the same words selected (`Comment.selection`: `Nhất trí.` on two passages of
+a clause is two comments) and say the same text and proposal (as the report shows them: bold and italic markers,
+spacing and invisible characters aside), and are not from two different people (`same_person`). Two clones
 recording one body's letter, or importing one sheet, make such a pair, and the comment report counts it twice. Two
 members of one body who each send the same words (two access links: `Nhất trí.`) are two comments: the second was
 taken for the first sent again, not recorded, and told it had sent the form twice.
@@ -31,12 +32,12 @@ from regdraft.core.comments import Comment, Disposition, body_key
 from regdraft.core.inline import plain
 from regdraft.core.text import visible
 
-Key = tuple[int, str, str, str, str, str]
+Key = tuple[int, str, str, str, str, str, str]
 
 
 def comment_key(c: Comment) -> Key:
     """What two comments share when one repeats the other (see the module)."""
-    return c.round, body_key(c.by), c.regulation, c.on, _words(c.text), _words(c.proposal)
+    return c.round, body_key(c.by), c.regulation, c.on, _words(c.selection), _words(c.text), _words(c.proposal)
 
 
 def same_person(a: Comment, b: Comment) -> bool:

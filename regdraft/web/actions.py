@@ -69,7 +69,7 @@ from regdraft.core.model import Address
 from regdraft.core.text import visible
 from regdraft.web.guard import LOCAL, Visitor
 from regdraft.web.pages import language  # the amendment's: a profile's words are quoted in it, whatever the page's
-from regdraft.web.words import Refused, Words, only_quoted, refuse
+from regdraft.web.words import Refused, Words, only_quoted, quoted_selection, refuse
 from regdraft.workspace.store import Workspace
 
 # What the browser may send in a text box (`maxlength`, in UTF-16 code units): a Vietnamese letter typed decomposed
@@ -195,9 +195,10 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
                             Category.USAGE)
         _not_dropping(ws, slug, r, on, values, ui)
     try:
-        comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
+        selection, text = quoted_selection(values["text"])
+        comment = record(ws, slug, consulted[0], on, text, values["proposal"], values["type"].strip() or None,
                          r.number, author=ws.person(name), regulation=values["regulation"].strip() or None,
-                         person=name, force=True, link=sent_through(visitor))  # repeats looked for above
+                         person=name, force=True, link=sent_through(visitor), selection=selection)  # repeats: above
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     except WrongWording as exc:
@@ -276,9 +277,10 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
 def _recorded_before(ws: Workspace, visitor: Visitor, slug: str, r: Round, body: str, on: str,
                      values: Mapping[str, str], name: str, comments: Sequence[Comment]) -> Comment | None:
     """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
-    recorded before alone: the one it repeats (`core.repeats`: the same round, body, regulation, provision, text
-    and proposal) among those a reviewer's link sent (a namesake's are theirs: recorded), or those `name` sent
-    for a drafter, who types comments for others (a comment naming no person is the office's, never this form's)."""
+    recorded before alone: the one it repeats (`core.repeats`: the same round, body, regulation, provision, words
+    selected, text and proposal) among those a reviewer's link sent (a namesake's are theirs: recorded), or those
+    `name` sent for a drafter, who types comments for others (a comment naming no person is the office's, never
+    this form's)."""
     from regdraft.core.comments import CommentType, canonical_on
     from regdraft.core.repeats import person_key, recorded_as
     from regdraft.workspace.access import Role
@@ -289,8 +291,9 @@ def _recorded_before(ws: Workspace, visitor: Visitor, slug: str, r: Round, body:
         key = regulation_key(ws, slug, r.revision, values["regulation"].strip() or None)
     except RegdraftError:
         return None  # refused as it is recorded, in the page's words
-    sent = Comment("", r.number, body, address, CommentType.GENERAL, values["text"], values["proposal"], regulation=key,
-                   author=name)
+    selection, text = quoted_selection(values["text"])
+    sent = Comment("", r.number, body, address, CommentType.GENERAL, text, values["proposal"], regulation=key,
+                   author=name, selection=selection)
     if visitor.role is Role.REVIEWER:
         return recorded_as(sent, [c for c in comments if sent_by(visitor, c)])
     return recorded_as(sent, [c for c in comments if c.author and person_key(c.author) == person_key(name)])

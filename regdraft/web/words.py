@@ -155,7 +155,7 @@ def _quotations() -> tuple[re.Pattern[str], ...]:
     # `Về đoạn “{words}”:` as a pattern: the words any but the quotation's own close (`”:`), so that a comment
     # that goes on after it and quotes again (`Về đoạn “A”: bỏ “B”:`) is not taken for one quotation.
     return tuple(re.compile(re.escape(_table()[language]["selected_words"]).replace(re.escape("{words}"),
-                                                                                    "(?:(?!”:).)*"), re.S)
+                                                                                    "((?:(?!”:).)*)"), re.S)
                  for language in LANGUAGES)
 
 
@@ -164,6 +164,18 @@ def only_quoted(text: str) -> bool:
     (`Về đoạn “…”:`, `On “…”:`, in either language), with nothing written after it."""
     said = " ".join(text.split())
     return any(pattern.fullmatch(said) for pattern in _quotations())
+
+
+def quoted_selection(text: str) -> tuple[str, str]:
+    """The words selected that the page quoted at the start of a comment (`Về đoạn “…”:`, `On “…”:`) and what was
+    written after them; ("", `text`) when it does not open with that quotation. The words are the comment's
+    `selection`, as a Word comment's range is: the report's column of them (`Đoạn được chọn`) was empty for every
+    comment made in the browser, which kept them in its text."""
+    for pattern in _quotations():
+        found = pattern.match(text.lstrip())
+        if found is not None:
+            return " ".join(found.group(1).split()), text.lstrip()[found.end():].strip()
+    return "", text
 
 
 class Refused(RegdraftError):

@@ -42,8 +42,10 @@ from regdraft.core.comments import (
     new_comment_id,
     own_anchor,
     prepare,
+    provision_words,
     replied_and_agreeing,
     respond,
+    shortened_selection,
     shown_on,
     unconsulted,
     unique_bodies,
@@ -244,11 +246,13 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
 @writes
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
                 type_: str | None = None, round_number: int | None = None, author: str | None = None,
-                regulation: str | None = None, person: str = "", force: bool = False, link: str = "") -> Comment:
+                regulation: str | None = None, person: str = "", force: bool = False, link: str = "",
+                selection: str = "") -> Comment:
     """Record one comment in an open round (one commit, authored by `author` when given); `regulation`
     names the regulation of `on` when the amendment amends several (default: its main one); `person` is the
-    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`, and
-    `link` the id of the access link the review server received it through (`Comment.link`).
+    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`,
+    `link` the id of the access link the review server received it through (`Comment.link`), and `selection` the
+    words of the provision they selected (`Comment.selection`, shortened past `MAX_SELECTION` characters).
     A comment the round holds already (`core.repeats`) is refused unless `force` (`repeated.refuse_repeat`); one
     recorded in a second that holds comments already lists after them (`core.comment_order`: its `sequence`)."""
     rounds = load_rounds(ws, slug)
@@ -256,7 +260,8 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     key = regulation_key(ws, slug, r.revision, regulation)
     draft = Drafts(ws, slug, rounds).at(r.revision, key)
     comment = prepare(r.number, as_consulted(by, r), on, text, draft, proposal, type_)
-    comment = replace(comment, regulation=key, author=name_words(person), link=link)
+    comment = replace(comment, regulation=key, author=name_words(person), link=link,
+                      selection=shortened_selection(" ".join(provision_words(selection).split())))
     when = _now()
     recorded = around(ws, slug, comment, when, repeats=not force)  # under the write lock, as the commit
     if not force:

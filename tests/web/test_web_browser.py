@@ -95,10 +95,11 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
     data = yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml").read_text("utf-8"))
     circulated = draft_text(review_ws, SLUG, find_round(review_ws, SLUG).revision)
     assert data["provision"] == "d12.k1.a" and data["by"] == BODIES[1]
-    # The words selected are quoted as a Word comment's are, in the report's words (`Về đoạn “…”:`).
-    assert data["text"] == f"Về đoạn “{PHRASE}”: Đề nghị họp thường lệ hai tháng một lần."
+    # The words selected are quoted in the box as a Word comment's are, in the report's words (`Về đoạn “…”:`), and
+    # recorded as its selection, as a Word comment's range is: the report's column of them was empty.
     words = default_profile().words("vi")
-    assert data["text"].startswith(words["report_selection"].format(selection=PHRASE) + " ")
+    assert (data["selection"], data["text"]) == (PHRASE, "Đề nghị họp thường lệ hai tháng một lần.")
+    assert words["report_selection"].format(selection=PHRASE) == f"Về đoạn “{PHRASE}”:"
     assert data["proposal"] == proposed and data["anchor"] == anchor_text(circulated, "d12.k1.a")
     assert review_ws.repo.git.log("-1", "--format=%an|%s") == \
         f"Lê Thị Cúc|Comment {comment.id} on {SLUG} d12.k1.a by {BODIES[1]}"

@@ -118,7 +118,7 @@ def test_on_a_phone_a_later_selection_does_not_move_a_comment_written(review_ws:
         page.click("#comment-send")
     (comment,) = load_comments(review_ws, SLUG)
     assert comment.on == "d12.k3"
-    assert comment.text == "Về đoạn “Hội nghị”: Đề nghị sửa khoản 3 Điều 12 như dưới đây."
+    assert (comment.selection, comment.text) == ("Hội nghị", "Đề nghị sửa khoản 3 Điều 12 như dưới đây.")
     # A wording edited counts as written too: the comment box empty, another selection is offered, not taken.
     _touch_select(page, '[data-on="d12.k4"]', "Bí thư")
     _until(lambda: page.input_value("#comment-on") == "Khoản 4 Điều 12")
