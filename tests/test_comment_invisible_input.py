@@ -128,8 +128,8 @@ def test_a_word_reply_reads_its_comments_and_changes_without_them(ws: Workspace,
     comments = {c.on: c for c in load_comments(ws, SLUG)}
     assert comments["d6.k2"].text == "Đề nghị bỏ từ “hợp pháp”." and comments["d6.k2"].author == "Nguyễn Văn An"
     assert comments["d6.k2"].selection == "hợp pháp"
-    assert comments["d7.k2"].proposal == ("Nhiệm vụ, quyền hạn của Ủy ban quốc gia về Thanh niên Việt Nam do "
-                                         "Chính phủ quy định.")
+    assert comments["d7.k2"].proposal == ("2. Nhiệm vụ, quyền hạn của Ủy ban quốc gia về Thanh niên Việt Nam do "
+                                         "Chính phủ quy định.")  # after its label, as the wording editor writes it
     assert ("1 soft hyphen (Word's optional hyphens, U+00AD) left out, the first in the comment's text of the Word "
             "comment by Nguyễn\\u200b Văn An") in said(imported.output), imported.output
     assert "2 invisible characters (U+200B (zero width space)) left out" in said(imported.output)

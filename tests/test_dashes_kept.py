@@ -168,6 +168,6 @@ def test_a_reviewers_proposal_keeps_the_plain_space_before_the_hyphen(tmp_worksp
     paragraph = kit.paragraph_with(document, f"nhiệm kỳ 2020{dashes.NO_BREAK_SPACE}- 2025.")
     kit.track_replace(kit.isolate(paragraph, "nguyên tắc"), "các nguyên tắc", "Lò Văn Pâng")
     comments = kit.imported_by_provision(invoke, tmp_workspace, slug, kit.save(document, tmp_path / "r.docx"), body)
-    assert comments["d1.k1"]["proposal"].startswith("Quy chế này quy định các nguyên tắc, chế độ làm việc;")
+    assert comments["d1.k1"]["proposal"].startswith("1. Quy chế này quy định các nguyên tắc, chế độ làm việc;")
     assert comments["d1.k1"]["proposal"].endswith("khóa XIV, nhiệm kỳ 2020 - 2025.")
     assert comments["d1.k1"]["anchor"].endswith("khóa XIV, nhiệm kỳ 2020 - 2025.")

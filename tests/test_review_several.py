@@ -124,7 +124,7 @@ def test_word_comment_on_the_second_text_lands_on_that_regulation(ws: Workspace,
     point = by_text["Đề nghị bỏ cụm từ “toàn khóa”."]
     assert (point["provision"], point["regulation"]) == ("d5.k1.a", SECOND)
     assert point["anchor"] == second.find("d5.k1.a").unit.all_text()
-    assert point["proposal"] == point["anchor"].replace("hằng năm", "hằng quý")  # one comment carries both
+    assert point["proposal"] == "a) " + point["anchor"].replace("hằng năm", "hằng quý")  # one comment carries both
     clause = by_text["Đề nghị giữ nguyên."]
     assert clause["provision"] == "d1.k2" and "regulation" not in clause  # the main regulation: no key
     assert clause["anchor"] == main.find("d1.k2").unit.all_text()

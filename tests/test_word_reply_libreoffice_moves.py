@@ -79,7 +79,7 @@ def test_a_tracked_mark_on_a_paragraph_as_circulated_is_no_sentence_of_the_amend
     reply = kit.save(document, tmp_path / "reply.docx")
     (c,) = _import(invoke, tmp_workspace, reply)
     assert "văn bản sửa đổi" not in c["text"]
-    assert (c["provision"], c["proposal"]) == ("d9.k3.c", "Công tác dân vận của Đảng bộ tỉnh.")
+    assert (c["provision"], c["proposal"]) == ("d9.k3.c", "c) Công tác dân vận của Đảng bộ tỉnh.")
     assert c["text"] == "Đề nghị sửa như sau: thay “đối ngoại” bằng “dân vận”."
 
 

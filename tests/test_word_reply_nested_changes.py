@@ -143,7 +143,7 @@ def test_a_second_reviewer_deleting_inside_the_first_ones_insertion_is_a_proposa
     assert _clause(_accept_all(reply)) == expected
     (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
     assert c["provision"] == "d9.k3.a"
-    assert c["proposal"] == expected[1][3:]  # a point's proposal is its text, the label kept by the point
+    assert c["proposal"] == expected[1]  # a point's proposal is its text after its label, as the editor writes it
     assert c["author"] == "Nguyễn An, Trần Bình"
     assert c["text"] == "Đề nghị sửa như sau: bổ sung “, xuyên” vào sau “cán bộ”."
 

@@ -92,7 +92,7 @@ def test_a_change_in_an_instructions_quoted_text_is_a_proposal_with_exactly_that
     comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
     assert set(comments) == {"d9.title", "d9.k6"}
     clause = comments["d9.k6"]
-    assert clause["proposal"] == clause["anchor"].replace("định kỳ", "hằng tháng", 1)
+    assert clause["proposal"] == "6. " + clause["anchor"].replace("định kỳ", "hằng tháng", 1)
     assert clause["text"] == "Đề nghị sửa như sau: thay “định kỳ” bằng “hằng tháng”."
     title = comments["d9.title"]
     assert title["proposal"] == "Nhiệm vụ, quyền hạn của Bí thư Tỉnh ủy"
@@ -183,7 +183,7 @@ def test_reply_on_the_copy_of_nghi_dinh_48_2013(empty_workspace: Workspace, invo
     comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"), "nd48", "Bộ Tư pháp")
     assert set(comments) == {"d5", "d5.k4", "d35.title", "d35.k3"}
     k4 = comments["d5.k4"]
-    assert k4["proposal"] == k4["anchor"].replace("chủ trì, phối hợp", "phối hợp") and "”" not in k4["proposal"]
+    assert k4["proposal"] == "4. " + k4["anchor"].replace("chủ trì, phối hợp", "phối hợp") and "”" not in k4["proposal"]
     assert not comments["d5"].get("proposal") and "bổ sung “, bổ sung”" in comments["d5"]["text"]
     assert comments["d35.title"]["proposal"] == "Chế độ báo cáo"
     assert comments["d35.title"]["text"] == "Đề nghị sửa như sau: bỏ “thông tin,”."

@@ -122,7 +122,7 @@ def test_a_point_split_by_enter_alone_is_a_proposal_with_the_break(
     _split_before(document, POINT_B, " phòng, chống tham nhũng, lãng phí, tiêu cực;")
     (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
     assert c["provision"] == "d9.k3.b" and c["author"] == "B"
-    assert c["proposal"].split("\n") == ["Công tác quốc phòng, an ninh, nội chính,",
+    assert c["proposal"].split("\n") == ["b) Công tác quốc phòng, an ninh, nội chính,",
                                          "phòng, chống tham nhũng, lãng phí, tiêu cực;"]
     assert c["text"] == "Đề nghị sửa như sau: xuống dòng trước “phòng, chống tham nhũng, lãng phí,…”."
     accept_proposal(tmp_workspace, SLUG, c["id"])
@@ -162,7 +162,7 @@ def test_a_text_box_in_a_point_is_left_out_of_its_proposal(
     kit.track_replace(kit.isolate(point, "quốc phòng"), "quân sự", "B")
     kit.isolate(point, " nội chính")._r.addprevious(_text_box("GHI CHÚ HỘP VĂN BẢN"))
     (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
-    assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[3:].replace("quốc phòng", "quân sự"))
+    assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B.replace("quốc phòng", "quân sự"))
     assert c["text"] == "Đề nghị sửa như sau: thay “quốc phòng” bằng “quân sự”."
 
 
@@ -220,7 +220,7 @@ def test_a_change_after_a_style_separator_is_a_proposal_on_the_point(
     rest = _split_before(document, POINT_B, " an ninh, nội chính, phòng, chống tham nhũng, lãng phí, tiêu cực;", True)
     kit.track_replace(kit.isolate(rest, "tiêu cực"), "tiêu cực, quan liêu", "B")
     (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
-    assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[3:-1] + ", quan liêu;")
+    assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[:-1] + ", quan liêu;")
     assert c["text"] == "Đề nghị sửa như sau: bổ sung “, quan liêu” vào sau “tiêu cực”."
 
 
@@ -252,7 +252,7 @@ def test_symbols_are_read_in_a_tracked_insertion_and_in_a_comment(
     tail.find(qn("w:t")).text = " sửa tên."
     said.getnext().addnext(tail)
     comments = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx"))
-    assert comments["d9.k3.a"]["proposal"] == "Công tác tổ chức, cán bộ (≥ 2 lĩnh vực)✓;"
+    assert comments["d9.k3.a"]["proposal"] == "a) Công tác tổ chức, cán bộ (≥ 2 lĩnh vực)✓;"
     assert comments["d9.k3.c"]["text"] == "Xem khoản → sửa tên."
 
 
@@ -268,4 +268,4 @@ def test_a_wingdings_mark_with_no_unicode_character_is_kept_and_said(
     assert ("1 symbol inserted from a symbol font (Wingdings F0E6) has no Unicode character and was kept as the "
             "private-use character Word stores") in " ".join(result.output.split())
     (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
-    assert c["proposal"] == "Công tác tổ chức, cán bộ \uf0e6;"
+    assert c["proposal"] == "a) Công tác tổ chức, cán bộ \uf0e6;"

@@ -205,8 +205,9 @@ def test_tracked_change_becomes_proposal_with_the_change_accepted(ws: Workspace,
     assert c["provision"] == "d12.k1.a"
     assert c["type"] == "editorial"
     assert c["author"] == "Lê Văn Cường"
-    assert c["proposal"] == c["anchor"].replace("ba tháng", "hai tháng", 1)
-    assert c["proposal"].startswith("Thường lệ hai tháng một lần;")
+    # Written after its label, as the wording editor writes a point: the report and the list name it (r36 sweep).
+    assert c["proposal"] == "a) " + c["anchor"].replace("ba tháng", "hai tháng", 1)
+    assert c["proposal"].startswith("a) Thường lệ hai tháng một lần;")
     assert c["text"] == "Đề nghị sửa như sau: thay “ba” bằng “hai”."
     assert c["created"] == "2025-03-10T09:00:00Z"
 
@@ -362,7 +363,7 @@ def test_a_reply_on_the_word_redline_reads_its_own_changes_as_the_draft(ws: Work
     # The words commented on are Điều 20a's heading line (`Điều 20a. Làm việc trên môi trường điện tử`): its title.
     assert placed == [("d12.k1.a", True), ("d20a.title", False)]
     (proposal,) = [c["proposal"] for c in _comment_files(ws).values() if c.get("proposal")]
-    assert proposal.startswith("Thường lệ hai tháng một lần")
+    assert proposal.startswith("a) Thường lệ hai tháng một lần")
 
 
 def test_refusals(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:

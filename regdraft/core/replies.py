@@ -23,8 +23,8 @@ Post-conditions of `comments_from_reply`:
    `…;”;`). One on words a Word redline itself strikes out lands on the smallest provision holding the paragraphs
    placed around them, those words its selection.
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
-   (an article or an appendix with its heading line, or a provision holding points or clauses,
-   with a label on every line, as the wording editor writes it), and its comment text says in
+   (an article or an appendix with its heading line, a provision holding points or clauses with a label on every
+   line, a clause or point without them with its label, as the wording editor writes them), and its comment text says in
    plain words what changed; a change in an instruction's quoted new text is a change of the
    provision it is a paragraph of, and a change to an instruction's own words is a comment
    without a proposal saying what changed.
@@ -364,7 +364,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             notes += [said] if said else []
             void += [] if said else [(unit_at, authors)]
             continue
-        at, proposal, summary = proposed
+        at, proposal, summary, label = proposed
+        # Known again by the words proposed as the import wrote them before they had their label (`fingerprint`).
+        written = f"{label} {proposal.lstrip()}" if label else proposal
         reg, address = at
         date = max((p.date for p, _ in group), default="")
         if at in taken:
@@ -373,11 +375,12 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             i = taken[at]
             names = dict.fromkeys(a for a in (*people[at], *authors) if a)
             author = placed[i].author if name else ", ".join(names)
-            placed[i] = replace(placed[i], proposal=proposal, author=author,
+            placed[i] = replace(placed[i], proposal=written, author=author,
                                 source=fingerprint(placed[i].source, proposal))
         else:
-            add(comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
-                        key=f"changes:{reg}:{address}" if reg else f"changes:{address}"), first_changed[unit_at])
+            made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
+                           key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
+            add(replace(made, proposal=written), first_changed[unit_at])
     for c in placed:
         on = "the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe(language)
         if said := too_long(c.proposal, f"the wording proposed for {on}") or too_long(c.text, f"the comment on {on}"):
@@ -394,9 +397,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str, syllables: dict[str | None, Syllables]) -> tuple[Place, str, str] | None:
-    """Where the changes to one provision's paragraphs are proposed, the wording proposed and what it changes;
-    None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
+              language: str, syllables: dict[str | None, Syllables]) -> tuple[Place, str, str, str] | None:
+    """Where the changes to one provision's paragraphs are proposed, the wording proposed, what it changes and the
+    label the wording is written after (a clause or point without points: `9.`, else empty); None when they change
+    nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
     closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
     `d42.k3.end`), so a comment on another part of the unit stays its own."""
     reg, address = at
@@ -412,7 +416,7 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         before = anchor_text(drafts[reg], item[1])
         proposal = proposed_text(before, edits, len(before.split("\n")))
         if paragraphs_key(proposal) != paragraphs_key(before):
-            return item, proposal, describe_change(before, proposal, language, syllables=words)
+            return item, proposal, describe_change(before, proposal, language, syllables=words), ""
     adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
     relabels = [e for e in edits if renumbers(e)]
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
@@ -423,11 +427,14 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).
         kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False)
         changes = [(opening_label(e.old), relabelled(e.old, e.new) or "") for e in relabels]
-        return at, proposal, describe_change(before, kept, language, changes, words)
+        return at, proposal, describe_change(before, kept, language, changes, words), ""
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         # Every paragraph struck out: the provision repealed, as the wording editor writes it
         # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
         proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
         return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
-            what=Address.parse(address).describe(language))
-    return at, proposal, describe_change(before, proposal, language, syllables=words)
+            what=Address.parse(address).describe(language)), ""
+    # Its label before it, as the wording editor writes a clause or point (`9. Tổ chức …`): the report and the comment
+    # list showed the words alone, the only proposal naming no provision (r36 committee sweep).
+    label = unit_label_text(unit, language) if not labelled and unit.kind in (Kind.CLAUSE, Kind.POINT) else ""
+    return at, proposal, describe_change(before, proposal, language, syllables=words), label
