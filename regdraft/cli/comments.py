@@ -218,7 +218,7 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         # selection across paragraphs is a space here (--json keeps the text exact).
         line = _one_line(f"{who}: {selected}{c.text}")
         where = f"{on:<10} {item.placement.describe(language):<24}"  # U+009B, U+202E escaped (r36 sweep BK F5)
-        done.say(shown_text(f"{c.id:<6} r{c.round} {where} {answer:<9} {line}"))
+        done.say(shown_text(f"{c.id:<6} r{c.round} {where} {answer:<9} {line}", joiners=True))
     return done
 
 

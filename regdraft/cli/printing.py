@@ -58,20 +58,23 @@ class Result:
 
 def emit(data: Any) -> None:
     """Print `data` as the one JSON document on stdout: Vietnamese letters as they are, but each control character
-    (C0, which JSON escapes itself, DEL and the C1 ones) and each invisible one but the joiners (`text.INVISIBLE`:
-    the direction overrides) as a `\\u` escape, the same value to a script. With `ensure_ascii=False` alone, U+009B
-    (a terminal's command) and U+202E went out raw to a person running `--json` in a terminal (r36 sweep BK F6)."""
+    (C0, which JSON escapes itself, DEL and the C1 ones) and each invisible one but the joiners and presentation
+    selectors an emoji needs (`text.HIDDEN`: the direction overrides, the tag characters) as a `\\u` escape, the same
+    value to a script. With `ensure_ascii=False` alone, U+009B (a terminal's command) and U+202E went out raw to a
+    person running `--json` in a terminal (r36 sweep BK F6)."""
     import json  # only when --json is given: `regdraft --help` stays light
     import re
 
     from regdraft.cli.hints import spelled_data
-    from regdraft.core.text import C1, HIDDEN
+    from regdraft.core.text import C1, HIDDEN_BMP, one_of
 
     root, current = _commands()
     dumped = json.dumps(spelled_data(root, data, current), ensure_ascii=False, indent=2, default=_plain)
     # Only ever inside a JSON string (its syntax is ASCII), so the document stays JSON, each value the same.
-    unshown = f"[\x7f{C1}\u2028\u2029{HIDDEN}]"
-    click.echo(re.sub(unshown, lambda found: f"\\u{ord(found.group()):04x}", dumped) if re.search(unshown, dumped)
+    unshown = one_of(f"\x7f{C1}\u2028\u2029{HIDDEN_BMP}")
+    # `json.dumps` of the one character writes its `\u` escape, one beyond the BMP as its two surrogates
+    # (`\udb40\udc41` for U+E0041: JSON's `\u` takes four digits).
+    click.echo(re.sub(unshown, lambda found: json.dumps(found.group())[1:-1], dumped) if re.search(unshown, dumped)
                else dumped)
 
 

@@ -24,6 +24,7 @@ from regdraft.core.encodings import binary, decoded, saved_as, utf16
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.text import (
     INVISIBLE,
+    INVISIBLE_CHAR,
     ODD_SPACES,
     SOFT_HYPHEN,
     fold_letters,
@@ -41,7 +42,7 @@ from regdraft.importer.report import Note, Paragraph
 # character `check` names in a stored file: r36 sweep BK F4).
 SOFT_BREAKS = "\v\u2028\x85"
 _SPACES = re.compile(f"[ {ODD_SPACES}{SOFT_BREAKS}]+")
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_INVISIBLE = re.compile(INVISIBLE_CHAR)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_CLAUSE = re.compile(r"^(\d+[a-z]?)\\\.")
 # The gap between a header's two columns printed side by side (`pdftotext -layout`): three spaces or more, or a tab.

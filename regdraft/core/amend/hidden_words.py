@@ -27,9 +27,9 @@ from regdraft.core.amend.operations import ReplaceWords
 from regdraft.core.errors import Problem
 from regdraft.core.model import Address, Regulation
 from regdraft.core.patterns import lazy
-from regdraft.core.text import INVISIBLE, invisible_name
+from regdraft.core.text import INVISIBLE, INVISIBLE_CHAR, invisible_name
 
-_HIDDEN = lazy(f"[{INVISIBLE}]")
+_HIDDEN = lazy(INVISIBLE_CHAR)
 _WORD = lazy(f"[\\w{INVISIBLE}]+")  # a word, with the invisible characters in and around it
 
 
