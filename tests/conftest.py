@@ -161,6 +161,23 @@ def luat_57_2024(root: Path, body: str) -> Path:
     return root
 
 
+THANH_NIEN_SLUG, THANH_NIEN_BODY = "tn-sua", "Bộ Nội vụ"
+
+
+@pytest.fixture(scope="module")
+def thanh_nien_built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """`thanh_nien_round`'s workspace (draft `tn-sua`, round 1 consulting Bộ Nội vụ), built once a module."""
+    in_corpus(CORPUS)
+    with module_git(tmp_path_factory):
+        yield thanh_nien_round(tmp_path_factory.mktemp("thanh-nien") / "ws", THANH_NIEN_SLUG, THANH_NIEN_BODY)
+
+
+@pytest.fixture
+def thanh_nien_ws(thanh_nien_built: Path, tmp_path: Path) -> Workspace:
+    """A copy of the module's `thanh_nien_built` workspace, the test's own."""
+    return Workspace(Path(shutil.copytree(thanh_nien_built, tmp_path / "ws", symlinks=True)))
+
+
 def thanh_nien_round(root: Path, slug: str, body: str) -> Path:
     """A workspace at `root` holding Luật Thanh niên 57/2020/QH14 (../shared/corpus/vi), an amending draft `slug` of
     it (draft 1: khoản 1 Điều 6 amended) and round 1 open, consulting `body`."""

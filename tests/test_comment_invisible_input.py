@@ -11,8 +11,6 @@ the import's words. Luật Thanh niên 57/2020/QH14 (../shared/corpus) is the re
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,7 @@ from regdraft.core.layout import comments_folder
 from regdraft.workspace.rounds import add_comment, draft_text, load_comments
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import CORPUS, Invoke, in_corpus, module_git, thanh_nien_round
+from tests.conftest import Invoke
 
 SLUG = "tn-sua"
 BODY = "Bộ Nội vụ"
@@ -36,18 +34,10 @@ SHY_NOTE = ("1 soft hyphen (Word's optional hyphens, U+00AD) left out, the first
             "hyphen only marks where a word may break at a line's end and is no part of the wording.")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Luật Thanh niên imported, an amending draft of it (draft 1) and round 1 open, consulting Bộ Nội vụ."""
-    in_corpus(CORPUS)
-    with module_git(tmp_path_factory):
-        yield thanh_nien_round(tmp_path_factory.mktemp("thanh-nien") / "ws", SLUG, BODY)
-
-
 @pytest.fixture
-def ws(built: Path, tmp_path: Path) -> Workspace:
-    """A copy of the module's workspace, the test's own."""
-    return Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
+def ws(thanh_nien_ws: Workspace) -> Workspace:
+    """A copy of Luật Thanh niên's workspace with its round open (`conftest.thanh_nien_ws`), the test's own."""
+    return thanh_nien_ws
 
 
 def said(output: str) -> str:

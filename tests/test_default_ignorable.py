@@ -14,8 +14,6 @@ is the text.
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,7 @@ from regdraft.core.text import CONTROL, control_character, plain, shown_text, vi
 from regdraft.importer import plaintext
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import CORPUS, Invoke, in_corpus, module_git, thanh_nien_round
+from tests.conftest import CORPUS, Invoke, in_corpus
 
 # `grep '; Default_Ignorable_Code_Point ' DerivedCoreProperties.txt` of Unicode 14.0.0, as published (one name
 # shortened to fit a line).
@@ -182,18 +180,10 @@ def test_check_names_them_in_a_stored_regulation_show_never_prints_one_and_fmt_l
 SLUG, BODY = "tn-sua", "Bộ Nội vụ"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Luật Thanh niên imported, an amending draft of it (draft 1) and round 1 open, consulting Bộ Nội vụ."""
-    in_corpus(CORPUS)
-    with module_git(tmp_path_factory):
-        yield thanh_nien_round(tmp_path_factory.mktemp("thanh-nien") / "ws", SLUG, BODY)
-
-
 @pytest.fixture
-def ws(built: Path, tmp_path: Path) -> Workspace:
-    """A copy of the module's workspace, the test's own."""
-    return Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
+def ws(thanh_nien_ws: Workspace) -> Workspace:
+    """A copy of Luật Thanh niên's workspace with its round open (`conftest.thanh_nien_ws`), the test's own."""
+    return thanh_nien_ws
 
 
 def test_a_comment_keeps_an_emojis_selector_and_loses_the_tags(ws: Workspace, invoke: Invoke) -> None:
