@@ -30,7 +30,10 @@ Post-conditions of `comments_from_reply`:
    without a proposal saying what changed.
    Changes inside one dash or plus item of a unit, inside its title, its lead-in or its closing
    text, are a proposal on that part (the title without its label `Điều 7.`); a Word comment and changes on the same
-   provision, item or title are one comment, naming the authors of both. Tracked changes that change nothing once
+   provision, item or title are one comment, naming the authors of both. Two changes of one paragraph (a clause
+   changed in the text as amended and in the instruction's quoted new text) are both in its proposal when they change
+   different words; when they cannot both stand, each is a proposal and a note names them (`reply_proposed`).
+   Tracked changes that change nothing once
    all accepted (a word deleted and typed again) propose nothing, and a note says so (`unchanging_note`).
 4. A Word comment (a thread read as one) longer than `comments.MAX_TEXT` characters is left out, named in a note
    (its number, authors, provision and length), and the others placed; a proposal or a comment text made of tracked
@@ -97,6 +100,7 @@ from regdraft.core.reply_places import (
     named_in_instruction,
     renumbering,
 )
+from regdraft.core.reply_proposed import Clash, clash_note, own_count, proposed_text
 from regdraft.core.reply_wording import (
     WORDS,
     Edit,
@@ -106,9 +110,7 @@ from regdraft.core.reply_wording import (
     match_line,
     new_kind,
     opening_label,
-    own_count,
     paragraphs_key,
-    proposed_text,
     relabelled,
     renumbers,
     without_quotes,
@@ -364,7 +366,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             notes += [said] if said else []
             void += [] if said else [(unit_at, authors)]
             continue
-        at, proposal, summary, label = proposed
+        at, proposal, summary, label, clashes = proposed
         # Known again by the words proposed as the import wrote them before they had their label (`fingerprint`).
         written = f"{label} {proposal.lstrip()}" if label else proposal
         reg, address = at
@@ -381,6 +383,12 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=written), first_changed[unit_at])
+        for clash, other, said in clashes:
+            # Two changes of the same words that cannot both stand: each is a proposal, and the office is told.
+            notes.append(clash_note(clash, at[1], authors, reply.source, language))
+            made = comment(at, said, ", ".join(authors), date, proposal=other, kind=CommentType.EDITORIAL,
+                           key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
+            add(replace(made, proposal=f"{label} {other.lstrip()}" if label else other), first_changed[unit_at])
     for c in placed:
         on = "the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe(language)
         if said := too_long(c.proposal, f"the wording proposed for {on}") or too_long(c.text, f"the comment on {on}"):
@@ -397,10 +405,12 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str, syllables: dict[str | None, Syllables]) -> tuple[Place, str, str, str] | None:
-    """Where the changes to one provision's paragraphs are proposed, the wording proposed, what it changes and the
-    label the wording is written after (a clause or point without points: `9.`, else empty); None when they change
-    nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
+              language: str, syllables: dict[str | None, Syllables]
+              ) -> tuple[Place, str, str, str, list[tuple[Clash, str, str]]] | None:
+    """Where the changes to one provision's paragraphs are proposed, the wording proposed, what it changes, the
+    label the wording is written after (a clause or point without points: `9.`, else empty), and each change that
+    cannot stand beside an earlier one on the same words with the wording it proposes instead and what that changes;
+    None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
     closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
     `d42.k3.end`), so a comment on another part of the unit stays its own."""
     reg, address = at
@@ -414,27 +424,42 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     item = items.pop() if len(items) == 1 else at
     if item != at:
         before = anchor_text(drafts[reg], item[1])
-        proposal = proposed_text(before, edits, len(before.split("\n")))
+        clashes: list[Clash] = []
+        proposal = proposed_text(before, edits, len(before.split("\n")), clashes=clashes)
         if paragraphs_key(proposal) != paragraphs_key(before):
-            return item, proposal, describe_change(before, proposal, language, syllables=words), ""
+            return (item, proposal, describe_change(before, proposal, language, syllables=words), "",
+                    _instead(before, edits, clashes, len(before.split("\n")), False, language, words))
     adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
     relabels = [e for e in edits if renumbers(e)]
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
-    proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
+    clashes = []
+    proposal = proposed_text(before, edits, own_count(unit, labelled), labelled, clashes=clashes)
     if paragraphs_key(proposal) == paragraphs_key(before):
         return None
+    instead = _instead(before, edits, clashes, own_count(unit, labelled), labelled, language, words)
     if relabels and labelled:
         # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).
         kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False)
         changes = [(opening_label(e.old), relabelled(e.old, e.new) or "") for e in relabels]
-        return at, proposal, describe_change(before, kept, language, changes, words), ""
+        return at, proposal, describe_change(before, kept, language, changes, words), "", instead
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         # Every paragraph struck out: the provision repealed, as the wording editor writes it
         # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
         proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
         return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
-            what=Address.parse(address).describe(language)), ""
+            what=Address.parse(address).describe(language)), "", instead
     # Its label before it, as the wording editor writes a clause or point (`9. Tổ chức …`): the report and the comment
     # list showed the words alone, the only proposal naming no provision (r36 committee sweep).
     label = unit_label_text(unit, language) if not labelled and unit.kind in (Kind.CLAUSE, Kind.POINT) else ""
-    return at, proposal, describe_change(before, proposal, language, syllables=words), label
+    return at, proposal, describe_change(before, proposal, language, syllables=words), label, instead
+
+
+def _instead(before: str, edits: list[Edit], clashes: list[Clash], own: int, labelled: bool, language: str,
+             words: Syllables) -> list[tuple[Clash, str, str]]:
+    """For each change that cannot stand beside an earlier one, the wording with it made first (the other one then
+    left out) and what that wording changes: both kept, for the office to choose."""
+    out = []
+    for clash in clashes:
+        other = proposed_text(before, [clash.edit, *(e for e in edits if e is not clash.edit)], own, labelled)
+        out.append((clash, other, describe_change(before, other, language, syllables=words)))
+    return out

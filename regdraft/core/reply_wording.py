@@ -3,7 +3,7 @@
 `fold` and `strip_label` make the keys paragraphs are matched by (lookalike letters, tone placement,
 case, spacing and labels aside); `match_line` finds the line of a provision a reply paragraph is (as
 written, as an instruction's quoted new text, or as a cell of a table's row); `wording` and
-`proposed_text` write a provision with the reviewer's changes in place, as the wording editor writes it;
+`reply_proposed.proposed_text` write a provision with the reviewer's changes in place, as the wording editor writes it;
 `describe_change` says in plain words what changed: paragraphs moved, joined or split, then words.
 """
 
@@ -433,60 +433,3 @@ def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> t
     if unit.kind in PROPOSABLE and not unit.repealed and unit.children:
         return editor_text(unit, language, closing=True), True
     return anchor, False
-
-
-def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = False, relabel: bool = True) -> str:
-    """A provision's `wording` (one paragraph a line) with the reviewer's changed paragraphs in place.
-
-    A changed paragraph replaces the line it is, keeping the line's label unless the reviewer's tracked change
-    changed that label (`relabel`; a split clause's followers renumbered): a labelled line, or any line of a
-    labelled text, then takes the reviewer's label, as Word's "Accept all" reads it; it is read as quoted
-    new text when only that matches (`“4. … ”.` in an instruction is the line `4. …`). An added
-    paragraph follows the paragraph it was added after, else the provision's `own` first lines;
-    it keeps its label when the lines carry labels (`labelled`: it is a new point or clause).
-    A changed paragraph that is no line of the text is left out: it is not the provision's wording.
-    """
-    lines = text.split("\n") if text else []
-    keys = [line_key(line) for line in lines]
-    added: list[bool] = [False] * len(lines)  # the lines an edit put in: no paragraph as circulated is one of them
-    last = own - 1
-    for edit in edits:
-        # A paragraph moved up comes in before it is struck out where it stood: the line struck out is the one
-        # circulated, not the same words just put in (which gave back the text as circulated: the move was lost).
-        circulated = [key if not new_line else "\x00" for key, new_line in zip(keys, added, strict=True)]
-        found = match_line(circulated, edit.old, lines) if edit.old.strip() else None
-        if found is not None and found[2] >= 0:
-            at, _, cell = found  # a table's cell: the row keeps its other cells, and stays when this one is emptied
-            cells = lines[at].split("|")
-            cells[cell] = f" {' '.join(edit.new.split())} " if edit.new.strip() else " "
-            lines[at] = "|".join(cells)
-            keys[at] = line_key(lines[at])
-            last = max(last, at)
-        elif found is not None:
-            at, quoted, _ = found
-            new = unquoted(edit.new) if quoted else strip_label(edit.new).strip()
-            label = relabelled(edit.old, edit.new) if relabel else None
-            if new:
-                keep = label is None or not (labelled or label_of(lines[at]))
-                lines[at] = (label_of(lines[at]) if keep else label or "") + new
-                keys[at] = line_key(lines[at])
-                last = max(last, at)
-            else:
-                del lines[at], keys[at], added[at]
-                last = max(last - 1, at - 1)
-        elif not edit.old.strip() and edit.new.strip():
-            before = match_line(keys, edit.after, lines) if edit.after.strip() else None
-            at = before[0] + 1 if before is not None else last + 1
-            new = " ".join(edit.new.split()) if labelled else strip_label(edit.new).strip()
-            lines.insert(at, new)
-            keys.insert(at, line_key(new))
-            added.insert(at, True)
-            last = max(last + 1, at)
-    return "\n".join(lines)
-
-
-def own_count(unit: Unit, labelled: bool) -> int:
-    """How many lines of a provision's wording are its own paragraphs (before its points or clauses)."""
-    if not labelled:
-        return len(own_lines(unit))
-    return 1 + len(unit.text) if unit.kind in TEXT_HEADINGS else max(1, len(unit.text))
