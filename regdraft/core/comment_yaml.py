@@ -389,7 +389,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
                     for key, sentence in found.items())
     link, written = data.get("link"), ""
     if link not in (None, "") and not (isinstance(link, str) and LINK_ID.fullmatch(link)):
-        # read as sent through no link: it lets no one withdraw the comment (`web.actions.own`)
+        # read as sent through no link: it lets no one withdraw the comment (`web.senders.own`)
         problems.append(Problem(f"'link: {_shown(link)}' is not the id of an access link (8 hexadecimal digits, as "
                                 "the review server writes it), so the comment is read as sent through none.", source,
                                 lines.get("link", 1)))

@@ -37,16 +37,14 @@ from regdraft.web.actions import (
     PROPOSAL_SENT,
     AnsweredAgain,
     WouldDrop,
-    _namesake,
     _open,
     _within,
     not_dropping,
-    own,
-    sent_by,
     withdrawable,
     wording_refusal,
 )
 from regdraft.web.guard import Visitor
+from regdraft.web.senders import _namesake, own, sent_by
 from regdraft.web.words import Words, only_quoted, refuse
 from regdraft.workspace.store import Workspace
 

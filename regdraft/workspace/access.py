@@ -113,7 +113,7 @@ def lookup(ws: Workspace, token: str) -> AccessLink | None:
 def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: a warning at each comment of a round open now whose `link` names no access link
     regdraft.yaml lists. A link's id is public, so a received file can name one on a comment it was not sent with;
-    the review server then lets its member withdraw the comment only if it carries their name (`web.actions.own`).
+    the review server then lets its member withdraw the comment only if it carries their name (`web.senders.own`).
     A link revoked since is named so too (r32 sweep AW F6)."""
     from regdraft.core.comments import RoundStatus
     from regdraft.core.layout import comments_folder
