@@ -128,28 +128,35 @@ INSTRUCTION = "3\\. Sửa đổi Khoản 2 Điều 10:"
 QUOTE = "“Điều 10. Đánh giá tác động của thủ tục hành chính"
 
 
+def _lines(root: Path) -> dict[str, int]:
+    """The lines of instruction 3 (`i`) and of its quote's opening (`q`) in the imported amendment, as stored."""
+    lines = (root / "amendments" / "nd-48" / "amendment.md").read_text(encoding="utf-8").split("\n")
+    return {"i": lines.index(INSTRUCTION) + 1, "q": lines.index(QUOTE) + 1}
+
+
 @needs_corpus
 @pytest.mark.parametrize(("old", "new", "said"), [
     # The article number mistyped: it said the quote "must begin with '2.' … not 'Điều 10. Đánh giá …'".
     (INSTRUCTION, "3\\. Sửa đổi Khoản 2 Điều 100:",
-     ":87: instruction 3 (Sửa đổi Khoản 2 Điều 100:): Điều 100 does not exist in Nghị định 63/2010/NĐ-CP (it has "
+     ":{i}: instruction 3 (Sửa đổi Khoản 2 Điều 100:): Điều 100 does not exist in Nghị định 63/2010/NĐ-CP (it has "
      "Điều 1–37)."),
     # The clause number mistyped: it said "must begin with '7.' … not '2\\. Việc …'", at the quote's line.
     (INSTRUCTION, "3\\. Sửa đổi Khoản 7 Điều 10:",
-     ":87: instruction 3 (Sửa đổi Khoản 7 Điều 10:): the instruction names khoản 7 Điều 10 but the quoted text is "
+     ":{i}: instruction 3 (Sửa đổi Khoản 7 Điều 10:): the instruction names khoản 7 Điều 10 but the quoted text is "
      "khoản 2 (`2. Việc đánh giá tác động của thủ tục h…`)."),
     # An article that exists, but not the one the quote is under.
     (INSTRUCTION, "3\\. Sửa đổi Khoản 2 Điều 11:",
-     ":87: instruction 3 (Sửa đổi Khoản 2 Điều 11:): the instruction names khoản 2 Điều 11 but the quoted text is "
+     ":{i}: instruction 3 (Sửa đổi Khoản 2 Điều 11:): the instruction names khoản 2 Điều 11 but the quoted text is "
      "khoản 2 Điều 10 (`Điều 10. Đánh giá tác động của thủ tục …`)."),
     # The opening “ left out: three problems, one calling the quoted clause "instruction 2".
     (QUOTE, QUOTE[1:],
-     ":89: instruction 3 (Sửa đổi Khoản 2 Điều 10:): the opening “ is missing before 'Điều 10. Đánh giá tác động "
+     ":{q}: instruction 3 (Sửa đổi Khoản 2 Điều 10:): the opening “ is missing before 'Điều 10. Đánh giá tác động "
      "của thủ tục …'."),
 ])
 def test_a_wrong_number_or_a_missing_mark_is_named_at_its_line(decree: Path, invoke: Invoke, old: str, new: str,
                                                                said: str) -> None:
-    assert _checked(invoke, decree, old, new) == [f"amendments/nd-48/amendment.md{said}"]
+    at = _lines(decree)
+    assert _checked(invoke, decree, old, new) == [f"amendments/nd-48/amendment.md{said.format(**at)}"]
 
 
 @needs_corpus
@@ -157,4 +164,5 @@ def test_a_clause_the_article_lacks_is_named_as_before(decree: Path, invoke: Inv
     # The instruction and its quote agree on khoản 7: the article has none.
     found = _checked(invoke, decree, f"{INSTRUCTION}\n\n{QUOTE}\n\n2\\. Việc",
                      f"3\\. Sửa đổi Khoản 7 Điều 10:\n\n{QUOTE}\n\n7\\. Việc")
-    assert len(found) == 1 and ":87: instruction 3 (Sửa đổi Khoản 7 Điều 10:): Điều 10 has no khoản 7" in found[0]
+    i = _lines(decree)["i"]
+    assert len(found) == 1 and f":{i}: instruction 3 (Sửa đổi Khoản 7 Điều 10:): Điều 10 has no khoản 7" in found[0]
