@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 from hypothesis import settings
 
 from regdraft.cli import cli
+from regdraft.render.signed import CACHE_FOLDER
 from regdraft.workspace.store import Workspace, init_workspace
 from tests.slow import SLOW_MODULES, SLOW_TESTS  # the slow part of the suite
 
@@ -69,56 +70,132 @@ def word_text(text: str) -> str:
     return plain_spaces(text)
 
 
+def _isolate(mp: pytest.MonkeyPatch, home: Path) -> None:
+    """Git as a new user on this machine finds it, `home` their home: none of the developer's settings or names."""
+    mp.setenv("HOME", str(home))
+    mp.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
+                "REGDRAFT_WORKSPACE", "XDG_CACHE_HOME"):
+        mp.delenv(var, raising=False)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests never read the developer's git config, so the fallback identity is exercised."""
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
-                "REGDRAFT_WORKSPACE", "XDG_CACHE_HOME"):
-        monkeypatch.delenv(var, raising=False)
+    _isolate(monkeypatch, tmp_path_factory.mktemp("home"))
 
 
-@pytest.fixture
-def tmp_workspace(tmp_path: Path) -> Workspace:
-    """A real git workspace seeded with the shipped regulation and amendment."""
-    return init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+def _example(root: Path) -> None:
+    init_workspace(root, example_from=REPO_ROOT)
 
 
-@pytest.fixture
-def empty_workspace(tmp_path: Path) -> Workspace:
-    """A real git workspace with the layout and no documents."""
-    return init_workspace(tmp_path / "empty")
+def _mini(root: Path) -> None:
+    init_workspace(root).commit({"regulations/MINI-QC.md": (FIXTURES / "mini.md").read_bytes()},
+                                "Add mini regulation")
 
 
-@pytest.fixture
-def mini_workspace(tmp_path: Path) -> Workspace:
-    """A real git workspace holding the small fixture regulation tests/fixtures/mini.md."""
-    ws = init_workspace(tmp_path / "mini")
-    ws.commit({"regulations/MINI-QC.md": (FIXTURES / "mini.md").read_bytes()}, "Add mini regulation")
-    return ws
-
-
-@pytest.fixture
-def consulting_workspace(mini_workspace: Workspace) -> Workspace:
-    """The mini workspace with draft 1 of amendment `mini-sua` and round 1 open (Ban A, Ban B)."""
+def _consulting(root: Path) -> None:
     from regdraft.workspace import rounds
 
-    fixture = FIXTURES / "comments" / "amendment-1.md"
-    mini_workspace.commit({"amendments/mini-sua/amendment.md": fixture.read_bytes()}, "Draft 1")
-    rounds.open_round(mini_workspace, "mini-sua", "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
-    return mini_workspace
+    _mini(root)
+    ws = Workspace(root)
+    ws.commit({"amendments/mini-sua/amendment.md": (FIXTURES / "comments" / "amendment-1.md").read_bytes()}, "Draft 1")
+    rounds.open_round(ws, "mini-sua", "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
+
+
+def _circulating(root: Path) -> None:
+    _example(root)
+    result = run_cli(root, "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
+                     "--consult", "Ban Tổ chức Tỉnh ủy")
+    assert result.exit_code == 0, result.output
+
+
+# The workspaces tests copy (`workspace_copy`), by the name of the fixture that hands them out, and how each is built
+# (tests/web/conftest.py adds its own).
+BUILDS: dict[str, Callable[[Path], object]] = {
+    "tmp_workspace": _example, "empty_workspace": init_workspace, "mini_workspace": _mini,
+    "consulting_workspace": _consulting, "circulating": _circulating}
+_BUILT: dict[str, Path] = {}
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], object]) -> Path:
+    """The workspace `build` made at `built-NAME…/ws` in the session's temporary folder the first time this process
+    asked for `name`, as a new user would have made it (`_isolate`); beside it, what else `build` wrote there (a review
+    copy). Never handed to a test: each gets a copy (`copied`)."""
+    built = _BUILT.get(name)
+    if built is None:
+        with pytest.MonkeyPatch.context() as mp:
+            _isolate(mp, factory.mktemp("home"))
+            built = factory.mktemp(f"built-{name}") / "ws"
+            build(built)
+        _BUILT[name] = built
+    return built
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _built_workspaces(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each workspace of `BUILDS` the session's tests ask for, built before its first test: outside every test and
+    module, so that none is made under a clock, setting or function a test or module has replaced."""
+    for name in sorted({n for item in request.session.items for n in getattr(item, "fixturenames", ())} & set(BUILDS)):
+        built_once(tmp_path_factory, name, BUILDS[name])
+
+
+def copied_folder(built: Path, where: Path) -> Path:
+    """`where`, a copy of the folder `built` (`built_once`): its files written now, without the signed cache
+    (`.git/regdraft-cache`), as a copy's is worthless: its entries are signed with the key file's inode, which a copy
+    does not keep (a zipped workspace's cache reads as no cache)."""
+    return Path(shutil.copytree(built, where, symlinks=True, copy_function=shutil.copy,
+                                ignore=shutil.ignore_patterns(CACHE_FOLDER)))
+
+
+def copied(built: Path, where: Path) -> Workspace:
+    """A workspace of the test's own at `where`, a copy of `built` (`built_once`, `copied_folder`): the same files,
+    history and settings, as the test would have found them had it built it. `git init`, the first commits and a round
+    opened cost a test 30-70 ms of CPU, a copy 5 ms; over 2,000 tests ask (docs/performance.md, r37 suite37)."""
+    workspace = Workspace(copied_folder(built, where))
+    # Its settings read (and kept in the new cache) and its repository opened under the git policy, as the object
+    # `init_workspace` returns has them: a test's first write then starts as it did.
+    _ = workspace.config, workspace.repo
+    return workspace
+
+
+def workspace_copy(factory: pytest.TempPathFactory, name: str, where: Path) -> Workspace:
+    """A copy at `where` of workspace `name` of `BUILDS`, built before the session's first test
+    (`_built_workspaces`)."""
+    return copied(built_once(factory, name, BUILDS[name]), where)
 
 
 @pytest.fixture
-def circulating(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    """The shipped workspace with round 1 open on the shipped amendment, consulting the Ban Tổ chức Tỉnh ủy."""
-    result = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến các ban",
-                    "--due", "2099-03-15", "--consult", "Ban Tổ chức Tỉnh ủy")
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
+def tmp_workspace(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A real git workspace seeded with the shipped regulation and amendment."""
+    return workspace_copy(tmp_path_factory, "tmp_workspace", tmp_path / "ws")
+
+
+@pytest.fixture
+def empty_workspace(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A real git workspace with the layout and no documents."""
+    return workspace_copy(tmp_path_factory, "empty_workspace", tmp_path / "empty")
+
+
+@pytest.fixture
+def mini_workspace(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A real git workspace holding the small fixture regulation tests/fixtures/mini.md."""
+    return workspace_copy(tmp_path_factory, "mini_workspace", tmp_path / "mini")
+
+
+@pytest.fixture
+def consulting_workspace(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The mini workspace with draft 1 of amendment `mini-sua` and round 1 open (Ban A, Ban B). In the mini
+    workspace's folder: a test asks for one or the other."""
+    return workspace_copy(tmp_path_factory, "consulting_workspace", tmp_path / "mini")
+
+
+@pytest.fixture
+def circulating(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The shipped workspace with round 1 open on the shipped amendment, consulting the Ban Tổ chức Tỉnh ủy. In the
+    shipped workspace's folder (`tmp_workspace`): a test asks for one or the other."""
+    return workspace_copy(tmp_path_factory, "circulating", tmp_path / "ws")
 
 
 @pytest.fixture(scope="module")
@@ -250,21 +327,20 @@ def revisions_read(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     return asked
 
 
+def run_cli(ws: Workspace | Path | None, *args: str, input: str | None = None, catch: bool = True) -> Result:
+    """The CLI run in-process: run_cli(workspace, "show", "01-QC/TU", ...), as the `invoke` fixture runs it."""
+    prefix = ["-C", str(ws.root if isinstance(ws, Workspace) else ws)] if ws is not None else []
+    # `-C` belongs to each subcommand; put it after the command path.
+    argv = list(args)
+    split = _command_depth(argv)
+    argv = argv[:split] + prefix + argv[split:]
+    return CliRunner().invoke(cli, argv, input=input, catch_exceptions=catch)
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run the CLI in-process: invoke(workspace, "show", "01-QC/TU", ...)."""
-    runner = CliRunner()
-
-    def run(ws: Workspace | Path | None, *args: str, input: str | None = None,
-            catch: bool = True) -> Result:
-        prefix = ["-C", str(ws.root if isinstance(ws, Workspace) else ws)] if ws is not None else []
-        # `-C` belongs to each subcommand; put it after the command path.
-        argv = list(args)
-        split = _command_depth(argv)
-        argv = argv[:split] + prefix + argv[split:]
-        return runner.invoke(cli, argv, input=input, catch_exceptions=catch)
-
-    return run
+    return run_cli
 
 
 def _command_depth(argv: list[str]) -> int:

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from regdraft.web.connections import BOUNDS, Bounds, uvicorn_options
 from regdraft.workspace.rounds import open_round
 from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import FIXTURES, REPO_ROOT
+from tests.conftest import BUILDS, FIXTURES, REPO_ROOT, workspace_copy
 
 SLUG = "qc-sua-doi-2025"
 BODIES = ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy")
@@ -26,12 +26,17 @@ EN_SLUG = "en1"
 EN_BODIES = ("Organisation Board", "Inspection Commission", "Party Committee Office")
 
 
+def _review(root: Path) -> None:
+    open_round(init_workspace(root, example_from=REPO_ROOT), SLUG, "Lấy ý kiến các ban", "2025-03-15", BODIES)
+
+
+BUILDS["review_ws"] = _review
+
+
 @pytest.fixture
-def review_ws(tmp_path: Path) -> Workspace:
-    """The shipped regulation and amendment, with round 1 open on draft 2."""
-    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
-    open_round(ws, SLUG, "Lấy ý kiến các ban", "2025-03-15", BODIES)
-    return ws
+def review_ws(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The shipped regulation and amendment, with round 1 open on draft 2 (a copy of one built once a process)."""
+    return workspace_copy(tmp_path_factory, "review_ws", tmp_path / "ws")
 
 
 def client(ws: Workspace, links: bool = False) -> TestClient:
