@@ -12,7 +12,7 @@ import pytest
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import Invoke, built_once, copied
 
 BODY = "Ban Tổ chức Tỉnh ủy"
 # Khoản 4 Điều 7 of the shipped regulation: a lead-in and three dash items, left as they are by the amendment.
@@ -65,13 +65,16 @@ def _changed(copy: Path, paragraph: str, old: str, new: str, author: str = "Lê 
     return document
 
 
+@pytest.fixture(scope="session")
+def consulting_one(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace in round 1 consulting BODY, with its review copy beside it."""
+    return built_once(tmp_path_factory, "consulting-one-ban", kit.consulted("Lấy ý kiến các ban", "2099-03-15", BODY))
+
+
 @pytest.fixture
-def shipped(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> tuple[Workspace, Path]:
+def shipped(consulting_one: Path, tmp_path: Path) -> tuple[Workspace, Path]:
     """The shipped workspace in round 1, and its review copy."""
-    result = invoke(tmp_workspace, "round", "open", "qc-sua-doi-2025", "--title", "Lấy ý kiến các ban",
-                    "--due", "2099-03-15", "--consult", BODY)
-    assert result.exit_code == 0, result.output
-    return tmp_workspace, _copy(invoke, tmp_workspace, "qc-sua-doi-2025", tmp_path / "copy.docx")
+    return copied(consulting_one, tmp_path / "ws"), kit.copy_beside(consulting_one, tmp_path / "copy.docx")
 
 
 @pytest.fixture

@@ -16,15 +16,27 @@ from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import Invoke, built_once, copied
 from tests.test_word_reply_nested_changes import _accept_all, _change, _clause, _fill
 from tests.test_word_reply_paragraph_marks import LEAD, POINT_A, POINT_B, POINT_C, _mark
 from tests.test_word_reply_proposals import BODY, SLUG
 
 
+@pytest.fixture(scope="session")
+def consulting_one(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace in round 1 consulting BODY, with its review copy beside it (`kit.round_copy`'s)."""
+    return built_once(tmp_path_factory, "consulting-one", kit.consulted("Lấy ý kiến", "2099-07-15", BODY))
+
+
 @pytest.fixture
-def copy_docx(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    return kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+def ws(consulting_one: Path, tmp_path: Path) -> Workspace:
+    return copied(consulting_one, tmp_path / "ws")
+
+
+@pytest.fixture
+def copy_docx(consulting_one: Path, ws: Workspace, tmp_path: Path) -> Path:
+    """The round's review copy (`round copy`), as written of the workspace `ws` is a copy of."""
+    return kit.copy_beside(consulting_one, tmp_path / "ban-lay-y-kien.docx")
 
 
 def _moved_below(document: Any, moved_words: list[tuple[str, str] | tuple[str, str, Any]]) -> None:
@@ -51,7 +63,7 @@ def _import(invoke: Invoke, ws: Workspace, reply: Path) -> list[dict[str, Any]]:
 
 
 def test_a_moved_point_libreoffice_left_untracked_is_kept_in_the_proposal(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # The moved paragraph as LibreOffice 7.4 wrote it: "b" untracked, "c" inserted, ") Công tác …" untracked, its
     # mark a w:moveTo. Its words were read as circulated text a second time, joined to khoản 4 by the mark: the
     # proposal dropped point b ("bỏ “b) …”"; accepting it repealed the point) and a comment on Điều 9 said
@@ -61,7 +73,7 @@ def test_a_moved_point_libreoffice_left_untracked_is_kept_in_the_proposal(
     reply = kit.save(document, tmp_path / "reply.docx")
     expected = [LEAD, POINT_A, "b" + POINT_C[1:], "bc" + POINT_B[1:]]
     assert _clause(_accept_all(reply)) == expected
-    (c,) = _import(invoke, tmp_workspace, reply)
+    (c,) = _import(invoke, ws, reply)
     assert c["provision"] == "d9.k3"
     assert c["proposal"].split("\n") == expected
     assert c["text"] == ("Đề nghị sửa như sau: chuyển điểm b xuống sau điểm c; đánh số lại điểm b thành bc); "
@@ -69,7 +81,7 @@ def test_a_moved_point_libreoffice_left_untracked_is_kept_in_the_proposal(
 
 
 def test_a_tracked_mark_on_a_paragraph_as_circulated_is_no_sentence_of_the_amending_document(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # Point c's mark tracked as inserted, its words untracked: "Reject all" joins it to khoản 4, a paragraph no one
     # circulated. The change was said as "Đề nghị sửa câu “c) …4. …” của văn bản sửa đổi" on the whole of Điều 9.
     document = kit.open_docx(copy_docx)
@@ -77,7 +89,7 @@ def test_a_tracked_mark_on_a_paragraph_as_circulated_is_no_sentence_of_the_amend
     _mark(point._p, "w:ins")
     kit.track_replace(kit.isolate(point, "đối ngoại"), "dân vận", "B")
     reply = kit.save(document, tmp_path / "reply.docx")
-    (c,) = _import(invoke, tmp_workspace, reply)
+    (c,) = _import(invoke, ws, reply)
     assert "văn bản sửa đổi" not in c["text"]
     assert (c["provision"], c["proposal"]) == ("d9.k3.c", "c) Công tác dân vận của Đảng bộ tỉnh.")
     assert c["text"] == "Đề nghị sửa như sau: thay “đối ngoại” bằng “dân vận”."
@@ -86,14 +98,14 @@ def test_a_tracked_mark_on_a_paragraph_as_circulated_is_no_sentence_of_the_amend
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_a_word_move_saved_again_by_libreoffice_keeps_the_moved_point(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # Word's own markup (the relabel a w:del/w:ins inside the w:moveTo), then a real LibreOffice round trip.
     document = kit.open_docx(copy_docx)
     _moved_below(document, [("w:moveTo", "B", [("w:del", "b"), ("w:ins", "c"), ("", POINT_B[1:])])])
     saved = kit.saved_by_libreoffice(document, tmp_path)
     expected = _clause(_accept_all(saved))
     assert any(POINT_B[3:] in line for line in expected)
-    comments = _import(invoke, tmp_workspace, saved)
+    comments = _import(invoke, ws, saved)
     assert not any("văn bản sửa đổi" in c["text"] for c in comments)
     (c,) = comments
     assert c["provision"] == "d9.k3" and c["proposal"].split("\n") == expected

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import Invoke, built_once, copied
 from tests.test_word_reply_proposals import BODY, SLUG, track_insert_paragraph_after
 
 POINT_A = "a) Công tác tổ chức, cán bộ;"
@@ -24,14 +24,21 @@ POINT_C = "c) Công tác đối ngoại của Đảng bộ tỉnh."
 LEAD = "3. Trực tiếp phụ trách các lĩnh vực:"
 
 
-@pytest.fixture
-def copy_docx(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    return kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+@pytest.fixture(scope="session")
+def consulting_one(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace in round 1 consulting BODY, with its review copy beside it (`kit.round_copy`'s)."""
+    return built_once(tmp_path_factory, "consulting-one", kit.consulted("Lấy ý kiến", "2099-07-15", BODY))
 
 
 @pytest.fixture
-def ws(tmp_workspace: Workspace, copy_docx: Path) -> Workspace:
-    return tmp_workspace
+def ws(consulting_one: Path, tmp_path: Path) -> Workspace:
+    return copied(consulting_one, tmp_path / "ws")
+
+
+@pytest.fixture
+def copy_docx(consulting_one: Path, ws: Workspace, tmp_path: Path) -> Path:
+    """The round's review copy (`round copy`), as written of the workspace `ws` is a copy of."""
+    return kit.copy_beside(consulting_one, tmp_path / "ban-lay-y-kien.docx")
 
 
 

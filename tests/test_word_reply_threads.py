@@ -18,7 +18,7 @@ from docx.text.run import Run
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import Invoke, built_once, copied
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
@@ -28,16 +28,22 @@ QUORUM = "Hội nghị chỉ hợp lệ khi"
 DATE = "2025-07-10T09:00:00Z"
 
 
-@pytest.fixture
-def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    return kit.round_consulting(tmp_workspace, invoke, SLUG, BODY, OTHER)
+@pytest.fixture(scope="session")
+def consulting(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace in round 1, consulting BODY and the Văn phòng, with its review copy beside it."""
+    return built_once(tmp_path_factory, "consulting-two", kit.consulted("Lấy ý kiến các ban", "2099-03-15", BODY,
+                                                                        "Văn phòng Tỉnh ủy"))
 
 
 @pytest.fixture
-def copy(ws: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    out = tmp_path / "ban-lay-y-kien.docx"
-    assert invoke(ws, "round", "copy", SLUG, "-o", str(out)).exit_code == 0
-    return out
+def ws(consulting: Path, tmp_path: Path) -> Workspace:
+    return copied(consulting, tmp_path / "ws")
+
+
+@pytest.fixture
+def copy(consulting: Path, ws: Workspace, tmp_path: Path) -> Path:
+    """The round's review copy (`round copy`), as written of the workspace `ws` is a copy of."""
+    return kit.copy_beside(consulting, tmp_path / "ban-lay-y-kien.docx")
 
 
 def _comments(ws: Workspace) -> list[dict[str, Any]]:

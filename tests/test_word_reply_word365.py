@@ -17,7 +17,7 @@ from regdraft.workspace import rounds
 from regdraft.workspace.proposals import accept_proposal
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import Invoke, built_once, copied
 from tests.test_word_reply_nested_changes import _accept_all, _clause
 from tests.test_word_reply_paragraph_marks import LEAD, POINT_A, POINT_B, POINT_C, _mark, split_before
 from tests.test_word_reply_proposals import BODY, SLUG
@@ -25,9 +25,21 @@ from tests.test_word_reply_proposals import BODY, SLUG
 DATE = "2025-03-11T09:00:00Z"
 
 
+@pytest.fixture(scope="session")
+def consulting_one(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace in round 1 consulting BODY, with its review copy beside it (`kit.round_copy`'s)."""
+    return built_once(tmp_path_factory, "consulting-one", kit.consulted("Lấy ý kiến", "2099-07-15", BODY))
+
+
 @pytest.fixture
-def copy_docx(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    return kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+def ws(consulting_one: Path, tmp_path: Path) -> Workspace:
+    return copied(consulting_one, tmp_path / "ws")
+
+
+@pytest.fixture
+def copy_docx(consulting_one: Path, ws: Workspace, tmp_path: Path) -> Path:
+    """The round's review copy (`round copy`), as written of the workspace `ws` is a copy of."""
+    return kit.copy_beside(consulting_one, tmp_path / "ban-lay-y-kien.docx")
 
 
 def _tracked(tag: str, number: int, **more: str) -> Any:
@@ -73,7 +85,7 @@ def _import(invoke: Invoke, ws: Workspace, reply: Path) -> dict[str, Any]:
 
 
 def test_a_point_moved_up_with_track_changes_is_a_proposal_moving_it(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # Point c moved above point b: the insertion came before the deletion, the deletion struck out the words just put
     # in, and the proposal was the clause as circulated: "holds no Word comments and no tracked changes".
     document = kit.open_docx(copy_docx)
@@ -81,19 +93,19 @@ def test_a_point_moved_up_with_track_changes_is_a_proposal_moving_it(
     reply = kit.save(document, tmp_path / "reply.docx")
     expected = [LEAD, POINT_A, POINT_C, POINT_B]
     assert _clause(_accept_all(reply)) == expected
-    (c,) = _import(invoke, tmp_workspace, reply).values()
+    (c,) = _import(invoke, ws, reply).values()
     assert c["provision"] == "d9.k3" and c["author"] == "B"
     assert c["proposal"].split("\n") == expected
     assert c["text"] == "Đề nghị sửa như sau: chuyển điểm c lên trước điểm b."
 
 
 def test_a_point_moved_up_beside_a_comment_elsewhere_is_not_dropped(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # With another comment in the reply the move was dropped without a word.
     document = kit.open_docx(copy_docx)
     _word_move_up(document, POINT_C, POINT_B)
     kit.comment(document, kit.isolate(kit.paragraph_with(document, POINT_A), "cán bộ"), "Rõ hơn.", "B")
-    comments = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx"))
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
     assert comments["d9.k3"]["proposal"].split("\n") == [LEAD, POINT_A, POINT_C, POINT_B]
     assert comments["d9.k3.a"]["text"] == "Rõ hơn."
 
@@ -115,18 +127,18 @@ def _split_before(document: Any, text: str, second_half: str, separator: bool = 
 
 
 def test_a_point_split_by_enter_alone_is_a_proposal_with_the_break(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # The two halves read as the point's words unchanged (a line break taken for a space): "holds no Word comments
     # and no tracked changes; nothing was imported".
     document = kit.open_docx(copy_docx)
     _split_before(document, POINT_B, " phòng, chống tham nhũng, lãng phí, tiêu cực;")
-    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    (c,) = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).values()
     assert c["provision"] == "d9.k3.b" and c["author"] == "B"
     assert c["proposal"].split("\n") == ["b) Công tác quốc phòng, an ninh, nội chính,",
                                          "phòng, chống tham nhũng, lãng phí, tiêu cực;"]
     assert c["text"] == "Đề nghị sửa như sau: xuống dòng trước “phòng, chống tham nhũng, lãng phí,…”."
-    accept_proposal(tmp_workspace, SLUG, c["id"])
-    assert rounds.draft_text(tmp_workspace, SLUG).find("d9.k3.b").unit.text == (
+    accept_proposal(ws, SLUG, c["id"])
+    assert rounds.draft_text(ws, SLUG).find("d9.k3.b").unit.text == (
         "Công tác quốc phòng, an ninh, nội chính,", "phòng, chống tham nhũng, lãng phí, tiêu cực;")
 
 
@@ -154,31 +166,31 @@ def _text_box(words: str) -> Any:
 
 
 def test_a_text_box_in_a_point_is_left_out_of_its_proposal(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # The box's words were read twice (drawing and fallback), each box paragraph a paragraph of its own cutting the
     # point in two: the "6" → "3" became "Đề nghị sửa câu “…” của văn bản sửa đổi", no proposal.
     document = kit.open_docx(copy_docx)
     point = kit.paragraph_with(document, POINT_B)
     kit.track_replace(kit.isolate(point, "quốc phòng"), "quân sự", "B")
     kit.isolate(point, " nội chính")._r.addprevious(_text_box("GHI CHÚ HỘP VĂN BẢN"))
-    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    (c,) = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).values()
     assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B.replace("quốc phòng", "quân sự"))
     assert c["text"] == "Đề nghị sửa như sau: thay “quốc phòng” bằng “quân sự”."
 
 
 def test_a_comment_across_a_text_box_selects_the_words_around_it(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy_docx)
     point = kit.paragraph_with(document, POINT_B)
     first, last = kit.isolate(point, "an ninh,"), kit.isolate(point, " nội chính")
     last._r.addprevious(_text_box("GHI CHÚ"))
     kit.comment(document, first, "Rõ hơn.", "B", last)
-    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    (c,) = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).values()
     assert (c["provision"], c["selection"]) == ("d9.k3.b", "an ninh, nội chính")
 
 
 def test_a_comment_on_the_words_of_a_text_box_is_placed_where_the_box_stands_and_said(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy_docx)
     point = kit.paragraph_with(document, POINT_B)
     box = _text_box("GHI CHÚ")
@@ -195,12 +207,12 @@ def test_a_comment_on_the_words_of_a_text_box_is_placed_where_the_box_stands_and
         run.addnext(end)
         end.addnext(holder)
     reply = kit.save(document, tmp_path / "reply.docx")
-    result = invoke(tmp_workspace, "comment", "import", SLUG, str(reply), "--by", BODY)
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
     assert result.exit_code == 0, result.output
     assert ("Word comment 1 by B is on the words of a text box, which are left out of the text (as in an imported "
             "regulation): it is placed on điểm b khoản 3 Điều 9, where the box stands.") in " ".join(
         result.output.split())
-    (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
+    (c,) = kit.imported_by_provision(invoke, ws, SLUG, reply, BODY).values()
     assert (c["provision"], c["text"], c.get("selection")) == ("d9.k3.b", "Hộp này thừa.", None)
 
 
@@ -213,13 +225,13 @@ def _comment_only(document: Any, text: str) -> str:
 
 
 def test_a_change_after_a_style_separator_is_a_proposal_on_the_point(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # Word shows a paragraph whose mark is a style separator (w:specVanish) and the next one as one paragraph. Read
     # as two, the change in the second half was "Đề nghị sửa câu “…” của văn bản sửa đổi", no proposal.
     document = kit.open_docx(copy_docx)
     rest = _split_before(document, POINT_B, " an ninh, nội chính, phòng, chống tham nhũng, lãng phí, tiêu cực;", True)
     kit.track_replace(kit.isolate(rest, "tiêu cực"), "tiêu cực, quan liêu", "B")
-    (c,) = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx")).values()
+    (c,) = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).values()
     assert (c["provision"], c["proposal"]) == ("d9.k3.b", POINT_B[:-1] + ", quan liêu;")
     assert c["text"] == "Đề nghị sửa như sau: bổ sung “, quan liêu” vào sau “tiêu cực”."
 
@@ -233,7 +245,7 @@ def _sym(font: str, char: str) -> Any:
 
 
 def test_symbols_are_read_in_a_tracked_insertion_and_in_a_comment(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     # w:sym was not read: "(≥ 2 lĩnh vực)" came in as "( 2 lĩnh vực)", "khoản → sửa" as "khoản  sửa", and a ✓ alone
     # was "no tracked changes".
     document = kit.open_docx(copy_docx)
@@ -251,21 +263,21 @@ def test_symbols_are_read_in_a_tracked_insertion_and_in_a_comment(
     tail = copy.deepcopy(said)
     tail.find(qn("w:t")).text = " sửa tên."
     said.getnext().addnext(tail)
-    comments = _import(invoke, tmp_workspace, kit.save(document, tmp_path / "reply.docx"))
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
     assert comments["d9.k3.a"]["proposal"] == "a) Công tác tổ chức, cán bộ (≥ 2 lĩnh vực)✓;"
     assert comments["d9.k3.c"]["text"] == "Xem khoản → sửa tên."
 
 
 def test_a_wingdings_mark_with_no_unicode_character_is_kept_and_said(
-        tmp_workspace: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy_docx)
     anchor = kit.isolate(kit.paragraph_with(document, POINT_A), "cán bộ")
     kit.track_insert_after(anchor, " ", "B")
     anchor._r.getnext().append(_sym("Wingdings", "F0E6"))
     reply = kit.save(document, tmp_path / "reply.docx")
-    result = invoke(tmp_workspace, "comment", "import", SLUG, str(reply), "--by", BODY)
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
     assert result.exit_code == 0, result.output
     assert ("1 symbol inserted from a symbol font (Wingdings F0E6) has no Unicode character and was kept as the "
             "private-use character Word stores") in " ".join(result.output.split())
-    (c,) = kit.imported_by_provision(invoke, tmp_workspace, SLUG, reply, BODY).values()
+    (c,) = kit.imported_by_provision(invoke, ws, SLUG, reply, BODY).values()
     assert c["proposal"] == "a) Công tác tổ chức, cán bộ \uf0e6;"

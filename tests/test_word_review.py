@@ -18,27 +18,29 @@ from regdraft.core.reply_marks import CopyMark, bookmark_address, slug_digest
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import Invoke, built_once, copied
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
 MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều 12 of the draft
 
 
-@pytest.fixture
-def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
-                    "--consult", BODY, "--consult", "Văn phòng Tỉnh ủy")
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
+@pytest.fixture(scope="session")
+def consulting(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace in round 1, consulting BODY and the Văn phòng, with its review copy beside it."""
+    return built_once(tmp_path_factory, "consulting-two", kit.consulted("Lấy ý kiến các ban", "2099-03-15", BODY,
+                                                                        "Văn phòng Tỉnh ủy"))
 
 
 @pytest.fixture
-def copy(ws: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    out = tmp_path / "ban-lay-y-kien.docx"
-    result = invoke(ws, "round", "copy", SLUG, "-o", str(out))
-    assert result.exit_code == 0, result.output
-    return out
+def ws(consulting: Path, tmp_path: Path) -> Workspace:
+    return copied(consulting, tmp_path / "ws")
+
+
+@pytest.fixture
+def copy(consulting: Path, ws: Workspace, tmp_path: Path) -> Path:
+    """The round's review copy (`round copy`), as written of the workspace `ws` is a copy of."""
+    return kit.copy_beside(consulting, tmp_path / "ban-lay-y-kien.docx")
 
 
 def _state(ws: Workspace) -> tuple[str, str]:

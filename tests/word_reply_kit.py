@@ -10,6 +10,7 @@ import re
 import subprocess
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,3 +209,30 @@ def round_consulting(ws: Workspace, invoke: Invoke, slug: str, *bodies: str) -> 
     result = invoke(ws, "round", "open", slug, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15", *consulted)
     assert result.exit_code == 0, result.output
     return ws
+
+
+def consulted(title: str, due: str, *bodies: str) -> Callable[[Path], None]:
+    """What builds, at a folder `root`, the shipped workspace in round 1 of the shipped amendment (`title`, due `due`,
+    consulting `bodies`) and beside it (`copy.docx`) the review copy the bodies reply on, as `round_copy` and
+    `round_consulting` leave them: for `tests.conftest.built_once`, which builds it once a process and gives each
+    test a copy."""
+
+    def build(root: Path) -> None:
+        from regdraft.workspace.store import init_workspace
+        from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, run_cli
+
+        init_workspace(root, example_from=REPO_ROOT)
+        for args in (("round", "open", SHIPPED_AMENDMENT, "--title", title, "--due", due,
+                      *(word for body in bodies for word in ("--consult", body))),
+                     ("round", "copy", SHIPPED_AMENDMENT, "-o", str(root.parent / "copy.docx"))):
+            result = run_cli(root, *args)
+            assert result.exit_code == 0, result.output
+
+    return build
+
+
+def copy_beside(built: Path, out: Path) -> Path:
+    """The review copy `consulted` wrote beside workspace `built`, copied to `out`."""
+    import shutil
+
+    return Path(shutil.copy(built.parent / "copy.docx", out))
