@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.conftest import SHIPPED_AMENDMENT, Invoke, built_once, copied_folder, run_cli
 
 # Stands in for git (GitPython runs GIT_PYTHON_GIT_EXECUTABLE): the sync's rebase runs with `exec <KILL_AND_WAIT>
 # <regdraft>` after the pick KILL_AFTER_PICK names (sed's address: 1, 2, $ for the last). regdraft dies as by
@@ -50,22 +50,36 @@ def made(where: Path, rev: str = "HEAD") -> set[str]:
     return {c.strip() for c in git(where, "log", IDENTITY, rev).split("\x01") if c.strip()}
 
 
-@pytest.fixture
-def office(tmp_path: Path, invoke: Invoke) -> dict[str, Path]:
-    """The remote (a bare repository), Lan's clone, which shared it, and Minh's, which joined; a round is open."""
-    share = tmp_path / "share.git"
+def _office(folder: Path) -> None:
+    """In `folder`: the remote (a bare repository), Lan's clone, which shared it, and Minh's, which joined; a round is
+    open."""
+    share, lan, minh = folder / "share.git", folder / "lan", folder / "minh"
     subprocess.run(["git", "init", "-q", "--bare", str(share)], check=True)
-    lan, minh = tmp_path / "lan", tmp_path / "minh"
-    assert invoke(None, "init", "--example", str(lan), "--remote", str(share)).exit_code == 0
-    opened = invoke(lan, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-03-15", "--consult", "Ban Kinh tế",
-                    "--consult", "Huyện ủy Nậm Pồ")
+    assert run_cli(None, "init", "--example", str(lan), "--remote", str(share)).exit_code == 0
+    opened = run_cli(lan, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-03-15", "--consult", "Ban Kinh tế",
+                     "--consult", "Huyện ủy Nậm Pồ")
     assert opened.exit_code == 0, opened.output
-    assert invoke(lan, "sync").exit_code == 0
-    assert invoke(None, "clone", str(share), str(minh)).exit_code == 0
+    assert run_cli(lan, "sync").exit_code == 0
+    assert run_cli(None, "clone", str(share), str(minh)).exit_code == 0
     for name, where in (("Lan", lan), ("Minh", minh)):
         git(where, "config", "user.name", name)
         git(where, "config", "user.email", f"{name.lower()}@vptu.example")
-    return {"share": share, "lan": lan, "minh": minh}
+
+
+@pytest.fixture(scope="session")
+def office_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_once(tmp_path_factory, "sync-office", _office)
+
+
+@pytest.fixture
+def office(office_built: Path, tmp_path: Path) -> dict[str, Path]:
+    """The remote (a bare repository), Lan's clone, which shared it, and Minh's, which joined; a round is open. A copy
+    of the three `_office` built once a process (0.45 s of CPU), each clone's remote the copy's."""
+    for name in ("share.git", "lan", "minh"):
+        copied_folder(office_built / name, tmp_path / name)
+    for clone in ("lan", "minh"):
+        git(tmp_path / clone, "remote", "set-url", "origin", str(tmp_path / "share.git"))
+    return {"share": tmp_path / "share.git", "lan": tmp_path / "lan", "minh": tmp_path / "minh"}
 
 
 def comment(invoke: Invoke, where: Path, by: str, text: str) -> None:
