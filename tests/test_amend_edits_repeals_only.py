@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.amend.grammar import RepealUnits, ReplaceHeading
 from regdraft.core.amend.provisions import provisions
 from regdraft.core.markdown import parse
@@ -25,7 +24,7 @@ from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, map_units, repealed_unit
 
 from .conftest import CORPUS, SHIPPED_ENGLISH, needs_corpus
-from .test_amend_edits import ENGLISH, MINI, NEW_WORD, SHIPPED, Pair, body, reproduces
+from .test_amend_edits import ENGLISH, MINI, NEW_WORD, SHIPPED, Pair, body, generated, reproduces
 from .test_amend_edits_all_repealed import DIEU_3, LEAD_IN, exactly, repealed
 
 FIVE = ("3\\. Thường trực Tỉnh ủy chuẩn bị tài liệu.", "4\\. Văn phòng Tỉnh ủy gửi giấy mời.",
@@ -211,7 +210,6 @@ def _repeals(draw: st.DrawFn, reg: Regulation) -> tuple[Regulation, Regulation]:
 def test_an_edit_that_only_repeals_is_written_as_repeals(pair: Pair) -> None:
     old, new = pair
     reproduces(old, new)
-    generated = instructions_from_edits(old, new)
-    for ins in generated.instructions:
+    for ins in generated(old, new).instructions:  # as `reproduces` generated them
         for leaf in ins.leaves():
             assert isinstance(leaf.op, (RepealUnits, ReplaceHeading)), leaf.text
