@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from regdraft.workspace.adoption import adopt
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, init_workspace
 
-from .conftest import SHIPPED_AMENDMENT, Invoke, unwrapped, word_text
+from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke, built_once, copied, unwrapped, word_text
 
 OLD = "regulations/01-QC-TU.md"
 NEW = "regulations/01-QC-TU-XV.md"
@@ -33,10 +33,19 @@ def _term_xv(ws: Workspace, replaces: str = "replaces: 01-QC/TU\n") -> str:
     return text.replace("id: 01-QC/TU\n", f"id: 01-QC/TU-XV\nnumber: 01-QC/TU\n{replaces}", 1)
 
 
+def _adopted(root: Path) -> None:
+    adopt(init_workspace(root, example_from=REPO_ROOT), SHIPPED_AMENDMENT, dt.date(2025, 3, 28), force="kept on paper")
+
+
+@pytest.fixture(scope="session")
+def adopted_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_once(tmp_path_factory, "adopted-2025-03-28", _adopted)
+
+
 @pytest.fixture
-def adopted(tmp_workspace: Workspace) -> Workspace:
-    adopt(tmp_workspace, SHIPPED_AMENDMENT, dt.date(2025, 3, 28), force="kept on paper")
-    return tmp_workspace
+def adopted(adopted_built: Path, tmp_path: Path) -> Workspace:
+    """The shipped workspace with 05-QC/TU adopted (2025-03-28): a copy of one built once a process."""
+    return copied(adopted_built, tmp_path / "ws")
 
 
 @pytest.fixture

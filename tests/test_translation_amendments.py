@@ -19,7 +19,7 @@ import pytest
 from regdraft.workspace.store import Workspace
 
 from .conftest import SHIPPED_AMENDMENT, Invoke, unwrapped
-from .test_replaced_regulation import adopted, replaced  # noqa: F401  (fixtures)
+from .test_replaced_regulation import adopted, adopted_built, replaced  # noqa: F401  (fixtures)
 
 EN = "regulations/01-QC-TU-EN.md"
 NOTE_EN = ("**This translation does not contain the amendments to its original in force on 1 June 2025: "
