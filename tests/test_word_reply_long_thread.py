@@ -11,7 +11,8 @@ from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
 from tests.test_word_reply_threads import _EXTENDED, BODY, MEETINGS, QUORUM, SLUG, _comment, _threaded
-from tests.test_word_reply_threads import copy as copy  # noqa: F401  (the fixtures)
+from tests.test_word_reply_threads import consulting as consulting  # noqa: F401  (the fixtures)
+from tests.test_word_reply_threads import copy as copy  # noqa: F401
 from tests.test_word_reply_threads import ws as ws  # noqa: F401
 
 
