@@ -157,6 +157,8 @@ _MEASURED_MODULES = frozenset({
     "test_word_reply_luat57_r28.py",
     # word37's: Luật Đấu thầu and Luật 57/2024 imported once, a review copy and one or two imports a test.
     "test_word_reply_same_clause_twice.py",
+    # word38's: Nghị định 63/2010 imported and Phụ lục I rewritten once, one or two imports a test.
+    "test_word_reply_table_cells.py",
 })
 _MEASURED_TESTS = frozenset({
     "test_a_bracketed_note_is_deleted_as_it_stands", "test_a_broken_thread_part_leaves_each_comment_standing",

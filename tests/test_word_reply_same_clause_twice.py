@@ -32,9 +32,10 @@ def ws(built: Path, tmp_path: Path) -> Iterator[Workspace]:
     yield luat_57_2024_copy(built, tmp_path)
 
 
-def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, amended: str | None, quoted: str | None) -> Path:
+def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, amended: str | None, quoted: str | None,
+           quoted_chua: str | None = None) -> Path:
     """The review copy with `chưa` in khoản 9 Điều 16 made `amended` in the text as amended, and `xác định` made
-    `quoted` in instruction 4's quoted new text (None: left alone)."""
+    `quoted` (`chưa` made `quoted_chua`) in instruction 4's quoted new text (None: left alone)."""
     result = invoke(ws, "round", "copy", SLUG, "-o", str(tmp_path / "copy.docx"))
     assert result.exit_code == 0, result.output
     document = kit.open_docx(tmp_path / "copy.docx")
@@ -42,6 +43,8 @@ def _reply(ws: Workspace, invoke: Invoke, tmp_path: Path, amended: str | None, q
         kit.track_replace(kit.isolate(kit.paragraph_with(document, CLAUSE), "chưa"), amended, "An")
     if quoted is not None:
         kit.track_replace(kit.isolate(kit.paragraph_with(document, CLAUSE, last=False), "xác định"), quoted, "An")
+    if quoted_chua is not None:
+        kit.track_replace(kit.isolate(kit.paragraph_with(document, CLAUSE, last=False), "chưa"), quoted_chua, "An")
     return kit.save(document, tmp_path / "reply.docx")
 
 
@@ -99,3 +102,28 @@ def test_one_change_of_the_clause_is_proposed_as_before(ws: Workspace, invoke: I
     assert (c["provision"], c["proposal"]) == ("d16.k9", new)
     # The fingerprint the import wrote before two changes of one line were merged: a reply imported then is known.
     assert c["source"] == {"chưa thể": "docx:d6ab27649bc939bf", None: "docx:d2c089fcaa5eac68"}[amended]
+
+
+@needs_corpus
+@pytest.mark.parametrize("quoted, quoted_chua, stored", [
+    # regdraft before r37 kept the instruction's change only (checked by running it on these replies: these sources).
+    ("xác định rõ", None, "docx:d2c089fcaa5eac68"),
+    (None, "không", "docx:df192eeedc7691bb"),
+])
+def test_a_reply_imported_before_r37_is_known_again(ws: Workspace, invoke: Invoke, tmp_path: Path,
+                                                     quoted: str | None, quoted_chua: str | None,
+                                                     stored: str) -> None:
+    """The comment the import before r37 wrote for a reply with two changes of khoản 9 Điều 16 is the one it writes
+    for the instruction's change alone: imported again, the reply adds nothing, and a warning says what it left out."""
+    result = invoke(ws, "comment", "import", SLUG, str(_reply(ws, invoke, tmp_path, None, quoted, quoted_chua)),
+                    "--by", BODY)
+    assert result.exit_code == 0, result.output
+    (old,) = _comments(ws)
+    assert old["source"] == stored
+    again = invoke(ws, "comment", "import", SLUG, str(_reply(ws, invoke, tmp_path, "chưa thể", quoted, quoted_chua)),
+                   "--by", BODY)
+    said = " ".join(again.output.split())
+    assert again.exit_code == 0 and f"Nothing imported: the comment in reply.docx was imported before ({old['id']})" \
+        in said, again.output
+    assert f"Comment {old['id']} on khoản 9 Điều 16 was imported from this reply by an earlier version" in said
+    assert [c["id"] for c in _comments(ws)] == [old["id"]]

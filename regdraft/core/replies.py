@@ -145,6 +145,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     taken: dict[Place, int] = {}
     people: dict[Place, tuple[str, ...]] = {}  # the persons of the comment (its thread's) each place's changes join
     void: list[tuple[Place | None, Sequence[str]]] = []  # tracked changes that change nothing, where and by whom
+    earlier: dict[str, str] = {}  # a proposal's source → the one imports before r37/r38 wrote (`Placed.earlier`)
 
     def add(made: Comment, paragraph: int, number: int = 0) -> None:
         """Place a comment; a Word comment (`number`, from 1) before the tracked changes of its paragraph."""
@@ -367,6 +368,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             void += [] if said else [(unit_at, authors)]
             continue
         at, proposal, summary, label, clashes = proposed
+        then = _earlier(unit_at, group, drafts, language, syllables, proposed)
         # Known again by the words proposed as the import wrote them before they had their label (`fingerprint`).
         written = f"{label} {proposal.lstrip()}" if label else proposal
         reg, address = at
@@ -377,18 +379,26 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             i = taken[at]
             names = dict.fromkeys(a for a in (*people[at], *authors) if a)
             author = placed[i].author if name else ", ".join(names)
-            placed[i] = replace(placed[i], proposal=written, author=author,
-                                source=fingerprint(placed[i].source, proposal))
+            was = placed[i].source
+            placed[i] = replace(placed[i], proposal=written, author=author, source=fingerprint(was, proposal))
+            main = placed[i].source
+            if then:
+                earlier[main] = fingerprint(was, then[1])
         else:
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=written), first_changed[unit_at])
+            main = made.source
+            if then:  # the comment as imports before r37/r38 wrote it, keyed by its place then
+                key = f"changes:{then[0][0]}:{then[0][1]}" if then[0][0] else f"changes:{then[0][1]}"
+                earlier[main] = comment(then[0], then[2], ", ".join(authors), date, proposal=then[1], key=key).source
         for clash, other, said in clashes:
             # Two changes of the same words that cannot both stand: each is a proposal, and the office is told.
             notes.append(clash_note(clash, at[1], authors, reply.source, language))
             made = comment(at, said, ", ".join(authors), date, proposal=other, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=f"{label} {other.lstrip()}" if label else other), first_changed[unit_at])
+            earlier[made.source] = earlier.get(main, main)  # no import before r37 made it: known by the other
     for c in placed:
         on = "the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe(language)
         if said := too_long(c.proposal, f"the wording proposed for {on}") or too_long(c.text, f"the comment on {on}"):
@@ -401,11 +411,21 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                  for p, at in zip(reply.paragraphs, where, strict=True)]
     notes += [note] if (note := formatting_note(reply.paragraphs, formatted, reply.source, language)) else []
     notes += [note] if (note := unchanging_note(void, taken, language)) else []
-    return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes))
+    return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes),
+                  earlier)
+
+
+def _earlier(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation], language: str,
+             syllables: dict[str | None, Syllables], proposed: tuple[Place, str, str, str, object]
+             ) -> tuple[Place, str, str] | None:
+    """Where, what and saying what an import before r37 (a line) or r38 (a table's cell) proposed for these changes,
+    when it differs: a second change of a line replaced the first, one of a cell was left out."""
+    old = _proposal(at, group, drafts, language, syllables, merge=False) if len(group) > 1 else None
+    return old[:3] if old is not None and old[:3] != proposed[:3] else None
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str, syllables: dict[str | None, Syllables]
+              language: str, syllables: dict[str | None, Syllables], merge: bool = True
               ) -> tuple[Place, str, str, str, list[tuple[Clash, str, str]]] | None:
     """Where the changes to one provision's paragraphs are proposed, the wording proposed, what it changes, the
     label the wording is written after (a clause or point without points: `9.`, else empty), and each change that
@@ -425,7 +445,7 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     if item != at:
         before = anchor_text(drafts[reg], item[1])
         clashes: list[Clash] = []
-        proposal = proposed_text(before, edits, len(before.split("\n")), clashes=clashes)
+        proposal = proposed_text(before, edits, len(before.split("\n")), clashes=clashes, merge=merge)
         if paragraphs_key(proposal) != paragraphs_key(before):
             return (item, proposal, describe_change(before, proposal, language, syllables=words), "",
                     _instead(before, edits, clashes, len(before.split("\n")), False, language, words))
@@ -433,13 +453,13 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     relabels = [e for e in edits if renumbers(e)]
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
     clashes = []
-    proposal = proposed_text(before, edits, own_count(unit, labelled), labelled, clashes=clashes)
+    proposal = proposed_text(before, edits, own_count(unit, labelled), labelled, clashes=clashes, merge=merge)
     if paragraphs_key(proposal) == paragraphs_key(before):
         return None
     instead = _instead(before, edits, clashes, own_count(unit, labelled), labelled, language, words)
     if relabels and labelled:
         # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).
-        kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False)
+        kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False, merge=merge)
         changes = [(opening_label(e.old), relabelled(e.old, e.new) or "") for e in relabels]
         return at, proposal, describe_change(before, kept, language, changes, words), "", instead
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):

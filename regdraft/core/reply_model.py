@@ -7,8 +7,8 @@ Pure core, no file, git or clock: the DOCX reader (`regdraft.importer.word_reply
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from regdraft.core.model import Regulation
@@ -124,3 +124,6 @@ class Placed:
     placed: tuple[Comment, ...]
     unplaced: tuple[Unplaced, ...]
     notes: tuple[str, ...] = ()  # what the office should know of how comments were placed (a text box's)
+    # A placed comment's `source` → the one an import before r37/r38 wrote for the same changes (a second tracked change
+    # of a line or a table's cell replaced the first or was left out): a reply imported then is known again by it.
+    earlier: Mapping[str, str] = field(default_factory=dict)

@@ -44,7 +44,7 @@ class Clash:
 
 
 def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = False, relabel: bool = True,
-                  clashes: list[Clash] | None = None) -> str:
+                  clashes: list[Clash] | None = None, merge: bool = True) -> str:
     """A provision's `wording` (one paragraph a line) with the reviewer's changed paragraphs in place.
 
     A changed paragraph replaces the line it is, keeping the line's label unless the reviewer's tracked change
@@ -54,8 +54,9 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
     paragraph follows the paragraph it was added after, else the provision's `own` first lines;
     it keeps its label when the lines carry labels (`labelled`: it is a new point or clause).
     A second change of a line an earlier one changed is merged into it, or, when the two cannot both stand, named in
-    `clashes` (the line as the first left it). A changed paragraph that is no line of the text is left out: it is
-    not the provision's wording.
+    `clashes` (the line as the first left it); a table's cell too. A changed paragraph that is no line of the text
+    is left out: it is not the provision's wording. Without `merge`, the wording as imports before r37 (a line)
+    and r38 (a table's cell) wrote it: a second change of a line replaced the first, one of a cell was left out.
     """
     lines = text.split("\n") if text else []
     keys = [line_key(line) for line in lines]
@@ -75,7 +76,7 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
             lines[at] = "|".join(cells)
             keys[at] = line_key(lines[at])
             last = max(last, at)
-        elif found is not None and base[at := found[0]] and base[at] != lines[at]:
+        elif found is not None and merge and base[at := found[0]] and base[at] != lines[at]:
             _merge(lines, keys, at, _changed_line(base[at], edit, found[1], labelled, relabel), base[at], edit, clashes)
         elif found is not None:
             at, quoted, _ = found
@@ -97,7 +98,7 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
             added.insert(at, True)
             base.insert(at, "")
             last = max(last + 1, at)
-        elif edit.old.strip():
+        elif edit.old.strip() and merge:
             _again(lines, keys, base, struck, edit, labelled, relabel, clashes)
     return "\n".join(lines)
 
@@ -122,6 +123,9 @@ def _again(lines: list[str], keys: list[str], base: list[str], struck: list[str]
         at, quoted, _ = found
         _merge(lines, keys, at, _changed_line(base[at], edit, quoted, labelled, relabel), base[at], edit, clashes)
         return
+    if (cell := _changed_cell(lines, base, edit.old)) is not None:
+        _merge_cell(lines, keys, *cell, base, edit, clashes)
+        return
     gone = match_line([line_key(was) for was in struck], edit.old)
     if gone is not None and clashes is not None:
         theirs = _changed_line(struck[gone[0]], edit, gone[1], labelled, relabel)
@@ -137,6 +141,34 @@ def _merge(lines: list[str], keys: list[str], at: int, theirs: str, was: str, ed
         lines[at], keys[at] = both, line_key(both)
     elif clashes is not None and theirs != lines[at]:
         clashes.append(Clash(was, lines[at], theirs, edit))
+
+
+def _changed_cell(lines: list[str], base: list[str], old: str) -> tuple[int, int] | None:
+    """The row and cell of a table that an earlier change changed from `old` (the cell as circulated): the same cell
+    of an appendix's table in the instruction's quoted new text and in the text as amended (r38)."""
+    key = line_key(old)
+    for at, (was, line) in enumerate(zip(base, lines, strict=True)):
+        if was != line and was.lstrip().startswith("|") and line.count("|") == was.count("|"):
+            now = line.split("|")
+            for cell, text in enumerate(was.split("|")):
+                if line_key(text) == key and now[cell] != text:
+                    return at, cell
+    return None
+
+
+def _merge_cell(lines: list[str], keys: list[str], at: int, cell: int, base: list[str], edit: Edit,
+                clashes: list[Clash] | None) -> None:
+    """Cell `cell` of row `at`, changed by an earlier change, with `edit`'s change merged in, or a `Clash` (the
+    cell's words as circulated, as the earlier change left them and as `edit` would)."""
+    was, now = base[at].split("|")[cell].strip(), lines[at].split("|")
+    theirs = " ".join(edit.new.split())
+    both = merged(was, now[cell].strip(), theirs) if theirs else None
+    if both is not None:
+        now[cell] = f" {both} "
+        lines[at] = "|".join(now)
+        keys[at] = line_key(lines[at])
+    elif clashes is not None and theirs != now[cell].strip():
+        clashes.append(Clash(was, now[cell].strip(), theirs, edit))
 
 
 _TOKENS = re.compile(r"\s+|[^\s]+")

@@ -35,7 +35,7 @@ from regdraft.core.comment_order import after_recorded, word_minute
 from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted, shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
-from regdraft.core.model import Regulation
+from regdraft.core.model import Address, Regulation
 from regdraft.core.repeats import Threads
 from regdraft.core.replies import Reply, ReplyComment, Texts, comments_from_reply, joined_thread
 from regdraft.core.text import nfc
@@ -177,7 +177,12 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     # keeps no thread): each known again as part of it, by its person and words on the same provision.
     threads = Threads((c for c in recorded if c.round == r.number),
                       {_heading(c, words) for c in recorded if c.round == r.number})
-    before = [known.get(c.source) or said.get(_said(c)) or threads.holding(c) for c in result.placed]
+    # Or by the source an import before r37/r38 wrote for it (a second change of a line or a cell replaced the first or
+    # was left out): the reply imported then is this one, and what that import left out is said (`_earlier_kept`).
+    then = {c.source: known.get(result.earlier.get(c.source, "")) for c in result.placed}
+    before = [known.get(c.source) or said.get(_said(c)) or threads.holding(c) or then[c.source]
+              for c in result.placed]
+    kept_less = _earlier_kept(result.placed, then, known, reply_file.name, dict(texts)[""].language)
     fresh = [c for c, was in zip(result.placed, before, strict=True) if was is None]
     already = tuple({was.id: was for was in before
                      if was is not None and body_key(was.by) == body_key(body)}.values())
@@ -186,7 +191,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         if forwarded and not already:  # the file is another body's reply, named as this one's
             _refuse_another_bodys(reply_file.name, forwarded)
         # this body's reply again: nothing new
-        return ReplyImport(r.number, (), already, (), forwarded, dict(texts)[""].language)
+        return ReplyImport(r.number, (), already, kept_less, forwarded, dict(texts)[""].language)
     when = _now()
     stamped = [replace(c, created=c.created or when) for c in fresh]
     with_ids = _with_ids(stamped, _taken_ids(ws, slug))
@@ -200,9 +205,27 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     return ReplyImport(r.number, tuple(with_ids), already,
                        (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),
                         *(Problem(note, reply_file.name, 0, "", warning=True) for note in result.notes),
-                        *_losing(with_ids, dict(texts), reply_file.name),
+                        *_losing(with_ids, dict(texts), reply_file.name), *kept_less,
                         *_unlikely_dates(with_ids, int(when[:4]), reply_file.name)), forwarded,
                        dict(texts)[""].language)
+
+
+def _earlier_kept(placed: Sequence[Comment], then: Mapping[str, Comment | None], known: Mapping[str, Comment],
+                  name: str, language: str) -> tuple[Problem, ...]:
+    """A warning at each comment an earlier import wrote with fewer of the reply's tracked changes than this one
+    reads (a second change of a line or a table's cell replaced the first or was left out), naming both wordings."""
+    found: dict[str, Problem] = {}
+    for c in placed:
+        was = then[c.source]
+        if was is None or c.source in known or was.proposal == c.proposal or was.id in found:
+            continue
+        on = Address.parse(was.on).describe(language)
+        found[was.id] = Problem(
+            f"Comment {was.id} on {on} was imported from this reply by an earlier version of regdraft, which kept only "
+            f"part of the tracked changes of {c.author or c.by} there: it says “{_short(was.text, 120)}”, where the "
+            f"reply's changes say “{_short(c.text, 120)}”. Nothing was imported again for it: add what it left out as "
+            f"a comment of {c.by} if they meant it.", name, 0, "", warning=True)
+    return tuple(found.values())
 
 
 FIRST_YEAR = 1990  # no reply to a draft regdraft circulated was written before
@@ -375,8 +398,6 @@ def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], repl
         if not same and p.address not in changed:
             changed.append(p.address)
     if changed:
-        from regdraft.core.model import Address
-
         language = next(iter(new_by_key.values())).language
         named = named_provisions([Address.parse(a) for a in changed], language)
         raise RegdraftError(f"{name} is the review copy of round {then.number} (draft {then.draft}), and round "
