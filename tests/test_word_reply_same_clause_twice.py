@@ -127,3 +127,21 @@ def test_a_reply_imported_before_r37_is_known_again(ws: Workspace, invoke: Invok
         in said, again.output
     assert f"Comment {old['id']} on khoản 9 Điều 16 was imported from this reply by an earlier version" in said
     assert [c["id"] for c in _comments(ws)] == [old["id"]]
+
+
+@needs_corpus
+def test_three_changes_of_one_clause_one_only_deleting_are_all_kept(ws: Workspace, invoke: Invoke,
+                                                                    tmp_path: Path) -> None:
+    """Two changes in the instruction's quoted text (one deleting `trước` alone) and one in the text as amended."""
+    result = invoke(ws, "round", "copy", SLUG, "-o", str(tmp_path / "copy.docx"))
+    assert result.exit_code == 0, result.output
+    document = kit.open_docx(tmp_path / "copy.docx")
+    quoted, amended = kit.paragraph_with(document, CLAUSE, last=False), kit.paragraph_with(document, CLAUSE)
+    kit.track_replace(kit.isolate(quoted, "chưa"), "chưa thể", "An")
+    kit.track_replace(kit.isolate(quoted, "trước "), "", "An")
+    kit.track_replace(kit.isolate(amended, "nguồn vốn"), "nguồn vốn đầu tư", "An")
+    reply = kit.save(document, tmp_path / "reply.docx")
+    assert invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY).exit_code == 0
+    (c,) = _comments(ws)
+    assert c["proposal"] == AS_CIRCULATED.replace("chưa", "chưa thể").replace("trước ", "").replace(
+        "nguồn vốn", "nguồn vốn đầu tư")
