@@ -261,6 +261,8 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
     Example:
         regdraft comment respond c7f3 --disposition partly --reply "Tiếp thu, chỉnh sửa tại khoản 2."
     """
+    from regdraft.core.layout import comments_folder
+    from regdraft.importer.plaintext import comment_notes
     from regdraft.workspace import rounds
     from regdraft.workspace.profiles import amendment_language, amendment_words
 
@@ -273,8 +275,11 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
     english = amendment_language(ws, where) == "en"
     said = label[:1].lower() + label[1:] if english else f"{c.disposition.value} ({label})"
     if c == before:  # the answer it already had: nothing recorded, nothing committed
-        return done.say(f"Comment {c.id} is already answered {said} with this reply; nothing new was recorded.")
-    return done.say(f"Comment {c.id}: {said}.")
+        done.say(f"Comment {c.id} is already answered {said} with this reply; nothing new was recorded.")
+    else:
+        done.say(f"Comment {c.id}: {said}.")
+    # What the reply lost (`comments.own_words`), as `comment add` says it of a comment's texts.
+    return _warned(done, comment_notes((("reply", reply),), f"{comments_folder(where)}/{c.id}.yaml"))
 
 
 @click.command("vote")

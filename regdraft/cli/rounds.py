@@ -67,15 +67,23 @@ def round_open(slug: str, title: str, due: dt.date, consult: tuple[str, ...], co
     Example:
         regdraft round open qc-sua-doi-2025 --due 2025-07-15 --consult-file bodies.txt
     """
+    from regdraft.cli.comments import _warned
+    from regdraft.core.layout import rounds_folder
     from regdraft.core.round_yaml import round_fields
+    from regdraft.importer.plaintext import comment_notes
     from regdraft.workspace import rounds
 
     ws = open_workspace(workspace)
     confirm_past(due, "The due date", "--due", yes)
-    r = rounds.open_round(ws, slug, title, due, _consulted(consult, consult_file))
+    bodies = _consulted(consult, consult_file)
+    r = rounds.open_round(ws, slug, title, due, bodies)
     done = Result({"amendment": slug, **round_fields(r), **committed()})
-    return done.say(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
-               f"{counted(len(r.consulted), 'body consulted')}, due {r.due}.")
+    done.say(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
+             f"{counted(len(r.consulted), 'body consulted')}, due {r.due}.")
+    # What the title and the bodies' names lost (`comments.name_words`), as `comment add` says it of its texts.
+    typed: list[tuple[str, str] | tuple[str, str, str]] = [("title", title)]
+    typed += [("consulted", body, f" (body {n})") for n, body in enumerate(bodies, start=1)]
+    return _warned(done, comment_notes(typed, f"{rounds_folder(slug)}/{r.number}.yaml"))
 
 
 @round_.command("list")

@@ -202,7 +202,9 @@ def one_newline(text: str) -> str:
 TEXTS = {"text": ("the comment's text", True), "reply": ("the reply", True),
          "proposal": ("the proposed wording", False), "selection": ("the words selected", False),
          "by": ("the body's name", False), "author": ("the person's name", False),
-         "document": ("the document's text", False)}  # a Word reply's paragraphs: the regulation's words
+         "document": ("the document's text", False),  # a Word reply's paragraphs: the regulation's words
+         # a round's title and the bodies it consults (`name_words`)
+         "title": ("the round's title", False), "consulted": ("the bodies consulted", False)}
 
 
 def own_words(text: str) -> str:

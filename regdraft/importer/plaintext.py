@@ -203,6 +203,7 @@ class LeftOut:
         self.tally = _Tally()
         self.texts = 0  # the texts read holding one
         self.places: dict[int, str] = {}  # where the first of each kind stands: `the proposed wording in row 5`
+        self.fields: dict[int, str] = {}  # the field it stands in (`proposal`), for a page wording it in its language
 
     def read(self, kind: str, text: str, where: str = "") -> None:
         """Take a text as typed: its field (`core.comments.TEXTS` names it, and says whether it keeps the joiners a
@@ -216,6 +217,7 @@ class LeftOut:
             self.tally.add(found)
             if len(self.tally.first) > firsts:
                 self.places[self.texts] = f"{name}{where}"
+                self.fields[self.texts] = kind
             self.texts += 1
 
     def said(self) -> list[str]:
@@ -228,12 +230,36 @@ class LeftOut:
         """The notes as warnings on `source`."""
         return [Problem(said, source, warning=True) for said in self.said()]
 
+    def kinds(self) -> list[Unseen]:
+        """What the notes say, for a page that words them in its own language: the soft hyphens first, then the
+        other invisible characters; none when nothing was left out."""
+        tally, out = self.tally, []
+        for soft, count in ((True, tally.hyphens), (False, tally.others)):
+            if count:
+                where, _, words = tally.first[soft]
+                chars = () if soft else tuple(f"{ord(char):04X}" for char in tally.chars)
+                out.append(Unseen(count, self.fields[where], words, chars))
+        return out
 
-def comment_notes(texts: Sequence[tuple[str, str]], source: str) -> list[Problem]:
-    """`LeftOut`'s warnings on the texts of one comment, each given as (its field, its value as typed)."""
+
+@dataclass(frozen=True, slots=True)
+class Unseen:
+    """One of `LeftOut`'s notes as values: how many were left out, the field the first stood in (`proposal`, a key
+    of `core.comments.TEXTS`), the words around it as read, and the code points of the characters (none: soft
+    hyphens, `00AD`)."""
+
+    count: int
+    field: str
+    words: str
+    chars: tuple[str, ...] = ()
+
+
+def comment_notes(texts: Sequence[tuple[str, str] | tuple[str, str, str]], source: str) -> list[Problem]:
+    """`LeftOut`'s warnings on the texts of one comment (or of a round: its title and bodies' names), each given as
+    (its field, its value as typed) or with where it stands after its field's name (` (body 3)`)."""
     left_out = LeftOut()
-    for kind, text in texts:
-        left_out.read(kind, text)
+    for kind, text, *where in texts:
+        left_out.read(kind, text, *where)
     return left_out.notes(source)
 
 

@@ -145,7 +145,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         if not c.visitor.may_answer:  # a member reads the versions by round and draft: commit ids meant nothing to them
             redline, page = circulated.as_member(ws, redline, page, (rev_from, rev_to), c.ui, Words.of(document))
         globals_ = c.globals(csrf=csrf, page=page, form=form or {}, error=error, added=c.query("added"),
-                             again=c.query("again"), same=c.query("same"), texts_json=_json_data(packed(page.texts)),
+                             again=c.query("again"), same=c.query("same"),
+                             left=_left_out(c), texts_json=_json_data(packed(page.texts)),
                              annotate=True, mark=_mark, confirm=confirm,
                              badge=lambda address: _badge(page, address, c.ui, document),
                              mark_parts=_part_marks(c.ui, document) if page.commenting else None)
@@ -154,6 +155,15 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
                            page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_, PAGE_VALUES))
 
     return await c.page(build, status, shared=form is None and not error and round_number is None)
+
+
+def _left_out(c: Context) -> list[str]:
+    """The notes on what a comment just recorded lost as typed (`web.left_out`), in the page's words."""
+    if not c.query("added") or not c.query("left"):
+        return []
+    from regdraft.web import left_out
+
+    return left_out.said(c.query("left"), c.ui)
 
 
 async def _provision(c: Context) -> Response:
@@ -254,7 +264,8 @@ async def _download(c: Context) -> Response:
 
 async def _add_comment(c: Context) -> Response:
     slug = c.param("slug")
-    values = actions.form_values(await c.request.form())
+    form = await c.request.form()
+    values = actions.form_values(form)
     fast = await run_in_threadpool(pace.refusal, c.server.pace, c.server.root, c.visitor, c.ui)
     if fast:  # a reviewer's link sending faster than a person writes: refused before the write lock, nothing written
         refused = await _redline(c, values, fast[0], 429, actions.round_number(values["round"]))
@@ -272,6 +283,10 @@ async def _add_comment(c: Context) -> Response:
     # A form sent twice (Back, then Send) says so (nothing recorded now); so does a proposal that changes nothing.
     where = (f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}{'&again=1' if done.again else ''}"
              + ("&same=1" if done.same else ""))
+    from regdraft.web import left_out
+
+    if not done.again and (left := left_out.as_query(left_out.typed(form))):  # what the texts lost, said there
+        where += f"&left={quote(left)}"
     if values["regulation"]:
         where += f"&regulation={quote(values['regulation'])}"
     return RedirectResponse(f"{where}#on-{done.comment.on}", 303)

@@ -70,7 +70,7 @@ STATED = 10_000
 # The query parameters the pages read (`Context.query`), and so the only ones a kept page is kept under: any other
 # (`?x17=...`) is ignored, not a new page kept (r30 sweep AO, D1). A page reading a new one names it here.
 QUERY_NAMES = ("round", "from", "to", "regulation", "added", "again", "same", "done", "accepted", "as_is", "withdrawn",
-               "edited", "words")
+               "edited", "words", "left")
 LONG_QUERY = 256  # a parameter's value longer than any the pages take (a comment id, a revision): its page is not kept
 
 
