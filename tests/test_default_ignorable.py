@@ -98,10 +98,12 @@ def test_a_persons_words_keep_the_presentation_selector_an_emoji_needs_and_no_ot
     assert visible(typed, joiners=True) == typed
     assert visible(typed) == "Nhất trí ❤, 🏳🌈, 1\u20e3 và ☎."  # a regulation's text: none
     # After a letter or a space, doubled, before a joiner after a letter, and every other variation selector, the
-    # tags (an emoji flag's region among them) and the fillers: out.
+    # tags but an emoji flag's sequence, and the fillers: out. An ideographic variation selector after a Han
+    # ideograph, and a flag's tag sequence (Scotland's), are kept (r38: tests/test_flag_tags_kept.py).
+    scotland = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
     assert visible(f"Ban\ufe0f Thường\ufe0e vụ ❤\ufe0f\ufe0f \ufe0f😀 a\ufe0f{ZWJ}😀 葛\U000e0100 ≩\ufe00 "
-                   "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f \u3164", joiners=True) \
-        == "Ban Thường vụ ❤\ufe0f 😀 a😀 葛 ≩ 🏴 "
+                   f"{scotland} \u3164 a\U000e0100 🏴\U000e0067\U000e0062", joiners=True) \
+        == f"Ban Thường vụ ❤\ufe0f 😀 a😀 葛\U000e0100 ≩ {scotland}  a 🏴"
     assert shown_text(typed, joiners=True) == typed  # `comment list`: the emoji as typed
     assert shown_text(f"❤\ufe0f Ban Th{TAG_A}ường", joiners=True) == "❤\ufe0f Ban Th\\U000e0041ường"
 

@@ -68,9 +68,26 @@ _UNJOINED = f"\\s\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f{INVISIBLE}"
 _KEYCAP = "0-9#*"  # what U+20E3 (combining enclosing keycap) encloses after U+FE0F
 
 
+# What a person's words keep of `HIDDEN` (r38): an emoji flag's tag sequence, the black flag U+1F3F4 followed by two
+# to seven tag letters or digits (U+E0061-U+E007A, U+E0030-U+E0039) and the cancel tag U+E007F (England's is
+# 🏴 g b e n g and the cancel tag: without them, a bare black flag); and one ideographic variation selector
+# (U+E0100-U+E01EF) after a Han ideograph, which picks the glyph a name is written with (葛󠄀). A look-behind is of one
+# width: each length of a tag sequence has its own, and they are tried only on a character of `HIDDEN`, beyond the
+# BMP, already found.
+_FLAG, _TAG_SPEC, _CANCEL_TAG = "\U0001f3f4", "[\U000e0061-\U000e007a\U000e0030-\U000e0039]", "\U000e007f"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_IDEOGRAPHIC_SELECTORS = "\U000e0100-\U000e01ef"
+_KEPT_HIDDEN = "|".join(
+    [f"(?<={_FLAG}{_TAG_SPEC}{{{at}}})(?={_TAG_SPEC}{{{length - at}}}{_CANCEL_TAG})"
+     for length in range(2, 8) for at in range(1, length + 1)]
+    + [f"(?<={_FLAG}{_TAG_SPEC}{{{length}}}{_CANCEL_TAG})" for length in range(2, 8)]
+    + [f"(?<=[{_HAN}][{_IDEOGRAPHIC_SELECTORS}])"])
+
+
 def _left_out(others: str) -> str:
     """A pattern finding each character of `others` (a class's inside) and each invisible one `visible(text,
-    joiners=True)` leaves out: every one of `HIDDEN`; a joiner but between two characters of a script needing it (or
+    joiners=True)` leaves out: every one of `HIDDEN` but an emoji flag's tag sequence and an ideographic variation
+    selector after a Han ideograph (`_KEPT_HIDDEN`); a joiner but between two characters of a script needing it (or
     an emoji and its presentation selector, and the next); a presentation selector but after such a character, or
     between a keycap's digit and U+20E3. It starts with one class, so a search skips the text between in one step."""
     unjoined, joiners, selectors = f"[^{_UNJOINED}]", f"[{JOINERS}]", f"[{SELECTORS}]"
@@ -78,7 +95,8 @@ def _left_out(others: str) -> str:
                     f"|(?!{unjoined}))")
     stray_selector = (f"(?<={selectors})(?<!{unjoined}{selectors})"
                       f"(?:(?<![{_KEYCAP}]{selectors})|(?!\u20e3))")
-    return f"[{others}{_INVISIBLE_BMP}{_ASTRAL_SPAN}](?:(?<=[{others}{HIDDEN}])|{stray_joiner}|{stray_selector})"
+    hidden = f"(?<=[{others}{HIDDEN}])(?:(?<=[{others}{HIDDEN_BMP}])|(?!{_KEPT_HIDDEN}))"
+    return f"[{others}{_INVISIBLE_BMP}{_ASTRAL_SPAN}](?:{hidden}|{stray_joiner}|{stray_selector})"
 
 
 _NOT_JOINERS = lazy(_left_out(""))
@@ -296,9 +314,10 @@ def visible(text: str, joiners: bool = False) -> str:
     no order a reader sees. One beside a Latin letter, a digit, punctuation or a space, or at an end, joins nothing
     (`_UNJOINED`: no Vietnamese or English word holds one) and is left out as a soft hyphen is. So too the emoji
     presentation selector U+FE0F (and U+FE0E, text presentation): kept after an emoji (❤️, and in 🏳️‍🌈 before its
-    joiner) and in a keycap (1️⃣), left out anywhere else. Every other variation selector, and the tag characters
-    (which spell an emoji flag's region too: 🏴 and five invisible letters for Scotland's), are left out: no
-    Vietnamese text needs them, and a run of them hid words as well as any."""
+    joiner) and in a keycap (1️⃣), left out anywhere else. So too an emoji flag's tag sequence (🏴 and five invisible
+    letters and the cancel tag for Scotland's) and an ideographic variation selector after a Han ideograph
+    (`_KEPT_HIDDEN`, r38). Every other variation selector and tag character is left out: no Vietnamese text needs
+    them, and a run of them hid words as well as any. Without `joiners` (a regulation's text), none is kept."""
     return (_NOT_JOINERS if joiners else _INVISIBLE).sub("", text)
 
 
