@@ -19,13 +19,15 @@ Post-conditions:
    written as a YAML escape): retyped, as `unwritable.held` says.
 3. `notes(found, done)` counts what `meant` wrote: (the line of the first, the sentence, the character) for the
    quotes and dashes, and for U+0085 read each way.
+4. `refused(text)` is the first C1 control `meant` leaves as it is, with its line and what to do, said of a source an
+   import reads (which does as `fmt` does: `importer.plaintext.read_text`), or None when there is none.
 """
 
 from __future__ import annotations
 
 from regdraft.core.counts import count as counted
 from regdraft.core.patterns import lazy
-from regdraft.core.text import CONTROL, INVISIBLE
+from regdraft.core.text import CONTROL, INVISIBLE, shown_text
 
 # The C1 controls of the Windows-1252 characters a legal text writes: read as Latin-1, each byte became the control.
 _QUOTES_AND_DASHES = {"\x91": "‘", "\x92": "’", "\x93": "“", "\x94": "”", "\x95": "•", "\x96": "–", "\x97": "—"}
@@ -115,33 +117,64 @@ def unread(line: str) -> str | None:
             continue
         if not _C1.match(char):
             return ""  # a control character no encoding explains: retyped, as `held` says
-        misread = next((read for start, end, read in _misread_runs(line) if start <= at < end), None)
-        if misread is not None:
-            run = next(run for run in _LATIN_RUN.finditer(line) if run.start() <= at < run.end()).group()
-            return (f"the line is UTF-8 text read as Latin-1 when it was imported («{run}» stands for «{misread}»), "
-                    "so import the source document again, or retype the line.")
-        try:
-            shown = bytes([ord(char)]).decode("cp1252")
-        except UnicodeDecodeError:
-            return (f"no Windows-1252 character has the byte 0x{ord(char):02X}, so what it stood for cannot be known: "
-                    "delete it, or type in its place the character the source document has there.")
-        return (f"it is the byte 0x{ord(char):02X} of a Windows-1252 text (“{shown}”) read as Latin-1, which no legal "
-                f"text is sure to mean: if the source document has “{shown}” there, type it in its place, else delete "
-                "it.")
+        return _c1_said(line, at)
     # Each written as meant; a line whose C1 control is a YAML escape (`"\x93"` in the front matter) holds none
     # `fmt` could write: retyped, as `held` says.
     return None if _C1.search(line) else ""
 
 
-def notes(found: list[tuple[int, str, str]], done: str) -> list[tuple[int, str, str]]:
+def _c1_said(line: str, at: int, source: bool = False) -> str:
+    """What to do with the C1 control at `at` of `line` that `fmt` does not write (`unread`); with `source`, said of
+    a document being imported, which is put right in the source (`refused`)."""
+    char = line[at]
+    misread = next((read for start, end, read in _misread_runs(line) if start <= at < end), None)
+    if misread is not None:
+        run = next(run for run in _LATIN_RUN.finditer(line) if run.start() <= at < run.end()).group()
+        if source:  # said in an error, which no printing escapes as it escapes a problem's (`cli.printing`)
+            return (f"the line holds UTF-8 text read as Latin-1 before it was saved («{shown_text(run)}» stands for "
+                    f"«{misread}»): "
+                    "retype the line in the source document, or save it again from the document it was copied from.")
+        return (f"the line is UTF-8 text read as Latin-1 when it was imported («{run}» stands for «{misread}»), "
+                "so import the source document again, or retype the line.")
+    try:
+        shown = bytes([ord(char)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return (f"no Windows-1252 character has the byte 0x{ord(char):02X}, so what it stood for cannot be known: "
+                + ("delete it in the source document, or type in its place the character the document it was copied "
+                   "from has there." if source else
+                   "delete it, or type in its place the character the source document has there."))
+    if source:
+        return (f"it is the byte 0x{ord(char):02X} of a Windows-1252 text (“{shown}”) read as Latin-1, which no legal "
+                f"text is sure to mean: if the document it was copied from has “{shown}” there, type it in its place "
+                "in the source document, else delete it.")
+    return (f"it is the byte 0x{ord(char):02X} of a Windows-1252 text (“{shown}”) read as Latin-1, which no legal "
+            f"text is sure to mean: if the source document has “{shown}” there, type it in its place, else delete "
+            "it.")
+
+
+def refused(text: str) -> tuple[int, str, str] | None:
+    """The first C1 control of `text` that `meant` does not write (post-condition 4): its line, the character and
+    the sentence on what to do, said of a document being imported; None when `meant` writes every one."""
+    if not _C1.search(text):
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        for found in _C1.finditer(line) if _C1.search(line) else ():
+            if not fixed(line, found.start()):
+                return number, found.group(), _c1_said(line, found.start(), source=True)
+    return None
+
+
+def notes(found: list[tuple[int, str, str]], done: str,
+          read: str = "when it was imported") -> list[tuple[int, str, str]]:
     """The notes on what `meant` wrote (post-condition 3): (the line of the first, the sentence, the words around it).
-    `done` says what became of them (`written`, `would be written`)."""
+    `done` says what became of them (`written`, `would be written`), `read` when the text was read as Latin-1
+    (`before it was saved`, of a source an import reads)."""
     out = []
     quotes = [f for f in found if f[1][0] != NEXT_LINE]
     if quotes:
         names = ", ".join(f"U+{ord(pair[0]):04X} as {pair[1]}" for pair in dict.fromkeys(f[1] for f in quotes))
         controls = counted(len(quotes), "control character", plural_form="control characters")
-        out.append((quotes[0][0], f"{controls} of a Windows-1252 text read as Latin-1 when it was imported {done} as "
+        out.append((quotes[0][0], f"{controls} of a Windows-1252 text read as Latin-1 {read} {done} as "
                                   f"the characters meant ({names}), the first in this line.", quotes[0][2]))
     for became, said in ((ELLIPSIS, f"as the ellipsis {ELLIPSIS}, the byte 0x85 of the Windows-1252 text it was read "
                                     "from"),

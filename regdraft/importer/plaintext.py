@@ -285,6 +285,30 @@ def _bad_byte_notes(data: bytes) -> list[Note]:
     return notes
 
 
+_QUOTES_AND_DASHES = re.compile("[\x91-\x97]")  # a Windows-1252 text's, read as Latin-1 (`core.misread`)
+
+
+def _as_meant(text: str, source: str) -> tuple[str, list[Note]]:
+    """`text` (a UTF-8 source's, each line break a `\\n`) with the C1 controls of a Windows-1252 text read as Latin-1
+    before it was saved written as the characters meant (`“` for U+0093, U+0085 as `fmt` writes it:
+    `core.misread.meant`), and the notes saying so at the line of the first of each kind; `ParseError` naming the line
+    and what to do of one whose meaning is not clear (U+0081, UTF-8 read as Latin-1), as `fmt` refuses it. An import
+    kept them, and `fmt` wrote them afterwards (r37)."""
+    from regdraft.core import misread
+
+    if (wrong := misread.refused(text)) is not None:
+        line, char, said = wrong
+        raise ParseError(f"{source}, line {line}: the control character U+{ord(char):04X}, which no legal text holds: "
+                         f"{said} Nothing was imported.")
+    if not _QUOTES_AND_DASHES.search(text):
+        # Only next-line controls, each a line break inside its paragraph, which `clean` reads as a space as `meant`
+        # would write it: the note on line breaks says so (`_soft_break_notes`).
+        return text, []
+    meant, written = misread.meant(text)
+    return meant, [Note(line, "info", message, words)
+                   for line, message, words in misread.notes(written, "written", "before it was saved")]
+
+
 def read_text(data: bytes, source: str, encoding: str | None = None,
               markdown: bool = False) -> tuple[list[Paragraph], str, list[Note]]:
     """Split a text file into paragraphs; return them, the encoding used and encoding notes."""
@@ -330,6 +354,9 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
     if encoding == "utf-8" and not unicodedata.is_normalized("NFC", text):
         notes.append(Note(0, "info", NOT_NFC))
     text = legacy.decode(text, "utf-8" if encoding == "cp1258" else encoding)
+    if encoding == "utf-8":
+        text, written = _as_meant(text.replace("\r\n", "\n").replace("\r", "\n"), source)
+        notes.extend(written)
     notes.extend(_soft_break_notes(text))
     paragraphs: list[Paragraph] = []
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
