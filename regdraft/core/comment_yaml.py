@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from regdraft.core.browser_quotes import apart
 from regdraft.core.commands import Command
 from regdraft.core.comment_order import MAX_SEQUENCE, made_at
 from regdraft.core.comments import Comment, CommentType, Disposition, one_newline
@@ -422,7 +423,9 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
     problems.sort(key=lambda p: (not p.line, p.line))
     if not readable:
         return None, problems
-    return Comment(
+    # A comment made on the review page before round 37 kept the words selected in its text: read apart, as the page
+    # records them now (`browser_quotes.apart`); the file is as it was.
+    return apart(Comment(
         id=str(fields["id"]), round=fields["round"], by=nfc(str(fields["by"])), on=str(fields["on"]),
         type=fields["type"], text=one_newline(str(fields["text"])),
         proposal=one_newline(str(data.get("proposal") or "")),
@@ -442,7 +445,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         edited=edited,
         link_written=written,
         edited_written=edited_written,
-    ), problems
+    )), problems
 
 
 _TEXT_KEYS = frozenset(COMMENT_KEYS) - {"round", "order", "sequence", "type", "disposition", "link", "edited"}

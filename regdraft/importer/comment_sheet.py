@@ -35,6 +35,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from regdraft.core.browser_quotes import apart
 from regdraft.core.comments import REGULATION_IN, Comment, Row
 from regdraft.core.counts import is_are, several
 from regdraft.core.encodings import SAMPLE
@@ -442,7 +443,9 @@ def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator
         return found
 
     for comment in made:
-        earlier = take(waiting, comment_key(comment), comment)
+        # A comment made on the review page before round 37 is read with its selection apart (`core.browser_quotes`);
+        # the report of an earlier version has it quoted in the comment's cell: read as it is read.
+        earlier = take(waiting, comment_key(apart(comment)), comment)
         if earlier is None and comment.proposal:
             earlier = next(filter(None, (take(by_cell, key, comment) for key in _cell_keys(comment))), None)
         yield comment, earlier
