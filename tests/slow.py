@@ -35,6 +35,12 @@ _LISTED_MODULES = frozenset({
     "test_sync_hand_edits.py", "test_sync_added_instructions.py", "test_adopt_cancel.py",
 })
 _LISTED_TESTS = frozenset({
+    # inv38's (2-6 s of wall time each at load, not measured for CPU): the review form's notes in two languages, an
+    # older browser comment through every report, a second round opened, Luật Du lịch imported with C1 controls.
+    "test_the_review_form_says_on_the_next_page_what_it_left_out",
+    "test_an_older_browser_comment_shows_its_selection_apart",
+    "test_round_open_says_what_the_title_and_bodies_lost", "test_an_import_writes_windows_1252_quotes_as_meant",
+    "test_an_import_refuses_a_control_fmt_cannot_write_and_writes_nothing",
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",
     "test_every_quoted_phrase_is_whole_words_in_english_too",
     "test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced",
