@@ -61,7 +61,8 @@ def test_a_hand_edit_of_the_regulation_in_force_is_not_sent(adopted: tuple[Works
         "amendments replayed (first at khoản 4 Điều 12): it was edited without an amendment. Undo the edit, or write "
         f'it as an amendment and adopt it. Your commit {edit[:8]} ("sửa tay", by Minh) made it: `git revert '
         f"{edit[:8]}` undoes it. Sent, it would become every clone's text in force. Your commits stay here. Then run "
-        "`regdraft sync` again."), said
+        "`regdraft sync` again; or, if the office means this text in force to read so, send the edit as it is with "
+        "`regdraft sync --send-hand-edits`."), said
     assert _git(remote, "rev-parse", "main") == shared and _git(minh, "rev-parse", "HEAD").strip() == edit
     assert _git(minh, "status", "--porcelain") == ""
     # Undone as it says, the sync sends both commits, and the text in force is the adopted one everywhere.
@@ -116,3 +117,33 @@ def test_a_conflict_on_a_plain_edit_of_the_regulation_names_no_adoption(adopted:
     stopped = invoke(minh, "sync")
     assert stopped.exit_code == 1 and "│ From origin (theirs)" in stopped.output, stopped.output
     assert "adoption" not in stopped.output
+
+
+def test_a_hand_edit_the_office_means_is_sent_when_asked_and_named_so(adopted: tuple[Workspace, Workspace, Path],
+                                                                     invoke: Invoke) -> None:
+    # The refusal had no way through but plain `git push` (r37's note): `--send-hand-edits` sends it, and says so.
+    lan, minh, remote = adopted
+    assert invoke(minh, "sync").exit_code == 0
+    edit = _edit(minh, "Bí thư chủ trì hội nghị;", "Bí thư Tỉnh ủy chủ trì hội nghị;", "sửa tay")
+    before = {where: _git(where, "for-each-ref") for where in (minh.root, remote)}
+    index = (minh.root / ".git" / "index").read_bytes()
+    refused = invoke(minh, "sync", "--continue", "--send-hand-edits")  # no stopped sync: nothing to continue
+    assert refused.exit_code == 2 and "no stopped sync" in refused.output, refused.output
+    assert invoke(minh, "sync", "--abort", "--send-hand-edits").exit_code == 2
+    assert {where: _git(where, "for-each-ref") for where in (minh.root, remote)} == before
+    assert (minh.root / ".git" / "index").read_bytes() == index
+    sent = invoke(minh, "sync", "--send-hand-edits")
+    assert sent.exit_code == 0, sent.output
+    said = " ".join(sent.output.split())
+    line = next(n for n, text in enumerate((minh.root / REGULATION).read_text(encoding="utf-8").splitlines(), 1)
+                if "Bí thư Tỉnh ủy chủ trì hội nghị;" in text)
+    assert (f"Sent to origin as you asked: {REGULATION}:{line}: differs from its base text with the adopted "
+            "amendments replayed (first at khoản 4 Điều 12), a deliberate edit of the text in force made without an "
+            f'amendment by your commit {edit[:8]} ("sửa tay", by Minh). It is now every clone\'s text in force; '
+            "`regdraft check` goes on naming it edited without an amendment.") in said, said
+    assert said.startswith("From origin: nothing new. To origin: 01-QC/TU (Quy chế làm việc") and "edited by Minh" \
+        in said, said
+    head = _git(minh, "rev-parse", "HEAD").strip()
+    assert _git(remote, "rev-parse", "main").strip() == head
+    assert invoke(lan, "sync").exit_code == 0
+    assert "Bí thư Tỉnh ủy chủ trì hội nghị;" in (lan.root / REGULATION).read_text(encoding="utf-8")

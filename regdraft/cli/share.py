@@ -16,15 +16,19 @@ from regdraft.core.errors import UsageError
               help="The remote to sync with (default: the one main tracks, or origin).")
 @click.option("--continue", "go_on", is_flag=True, help="Finish a sync that stopped on a conflict, once resolved.")
 @click.option("--abort", is_flag=True, help="Undo a sync that stopped on a conflict.")
+@click.option("--send-hand-edits", "hand_edits", is_flag=True,
+              help="Send a regulation in force edited without an amendment all the same, the office meaning the edit "
+                   "(refused without it); the report names each as a deliberate edit of the text in force.")
 @workspace_option
 @prints_result
-def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -> Result:
+def sync(remote: str | None, go_on: bool, abort: bool, hand_edits: bool, workspace: Path | None) -> Result:
     """Share your work and take your colleagues': fetch, integrate, push, and say what moved.
 
     Refuses to start with uncommitted changes or an unfinished merge or rebase (a sync of its own
     that was interrupted, with no conflict waiting, it finishes first). Your commits are
     replayed on top of the remote's (rebase), or merged when a rebase would rewrite a circulated
-    draft; adoption tags stay on main and are pushed with the commits.
+    draft; adoption tags stay on main and are pushed with the commits. A regulation in force
+    edited without an amendment is not sent unless --send-hand-edits says the office means it.
 
     \b
     Example:
@@ -38,11 +42,14 @@ def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -
 
     if go_on and abort:
         raise UsageError("Use --continue or --abort, not both.")
+    if hand_edits and abort:
+        raise UsageError("--send-hand-edits sends work; --abort undoes a stopped sync and sends nothing: use one.")
     ws = open_workspace(workspace, settled=False)
     if abort:
         said = sharing.abort_sync(ws)
         return Result({"aborted": True, "message": said, "head": ws.resolve("HEAD").sha}).say(said)
-    report = sharing.continue_sync(ws) if go_on else sharing.sync(ws, remote)
+    report = sharing.continue_sync(ws, hand_edits=hand_edits) if go_on else sharing.sync(ws, remote,
+                                                                                        hand_edits=hand_edits)
     done = Result({"aborted": False, **asdict(report), "head": ws.resolve("HEAD").sha})
     for line in report.lines():
         done.say(line)

@@ -16,6 +16,9 @@ Post-conditions:
    regulation with no adoption yet, one whose replay fails or two adoptions dated out of order (`check` names each).
 2. Nothing is read unless a commit sent changed a regulation's file (not an adoption's alone): a sync of comments
    replays nothing.
+3. Asked to (`meant`: the office means the edit), nothing is refused: each such regulation is a note for the report,
+   naming the file, its first differing line and the commits, saying it was sent as a deliberate edit of the text
+   in force. The commits are sent as they are (no history is rewritten to say so).
 """
 
 from __future__ import annotations
@@ -39,9 +42,11 @@ if TYPE_CHECKING:
 ADOPTS = "Adopt amendment "  # the subject of an adoption commit (`adoption`)
 
 
-def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[CommitInfo]) -> None:
+def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[CommitInfo], *, meant: bool = False
+                      ) -> list[str]:
     """Refuse to send a regulation in force edited without an amendment (see the module): the sync ends there,
-    saying what it brought in (no note of it is kept for the next sync to say)."""
+    saying what it brought in (no note of it is kept for the next sync to say). `meant`: the office means to send
+    them (post-condition 3): the notes that say, for the report, which texts in force it sends edited by hand."""
     theirs = state.theirs
     merged = any(c.parents > 1 for c in outgoing)
     edits: dict[str, list[CommitInfo]] = {}
@@ -52,15 +57,19 @@ def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[Commit
             if status != "D" and _regulation(path):
                 edits.setdefault(path, []).append(commit)
     paths = sorted({*edits, *(_sent_regulations(ws, theirs) if merged else ())})
+    notes = []
     for path in paths:
         if theirs and _same_at(ws, path, theirs):
             continue  # the remote holds the file as it is here: nothing of it is sent
         problem = _edited(ws, path)
-        if problem is not None:
+        if problem is not None and meant:
+            notes.append(_deliberate(state.remote, problem, edits.get(path, [])))
+        elif problem is not None:
             SyncState.clear(ws)
             Receiving.clear(ws)
             came = describe(ws, ws.commits(state.before, theirs)) if theirs and theirs != state.before else []
             raise StoreError(_refusal(state.remote, problem, edits.get(path, []), came))
+    return notes
 
 
 def _regulation(path: str) -> bool:
@@ -101,14 +110,28 @@ def _edited(ws: Workspace, path: str) -> str | None:
     return f"{shown_name(path)}{f':{found.line}' if found.line else ''}: {found.message}"
 
 
+def _made_by(commits: Sequence[CommitInfo]) -> str:
+    return ", ".join(f'{c.sha[:8]} ("{shown_name(c.subject)}", by {shown_name(c.author)})' for c in commits)
+
+
+def _deliberate(remote: str, said: str, commits: Sequence[CommitInfo]) -> str:
+    """The report's note on a hand edit of a text in force sent as the office asked (post-condition 3)."""
+    made = f" by your {'commit' if len(commits) == 1 else 'commits'} {_made_by(commits)}" if commits else ""
+    where = said.split(": it was edited", 1)[0]
+    return (f"Sent to {remote} as you asked: {where}, a deliberate edit of the text in force made without an "
+            f"amendment{made}. It is now every clone's text in force; `{Command.of('check')}` goes on naming it "
+            "edited without an amendment.")
+
+
 def _refusal(remote: str, said: str, commits: Sequence[CommitInfo], brought_in: Sequence[str]) -> str:
     """The refusal: what `check` says, the commits that made the edit and how to undo them, what came in."""
     made = ""
     if commits:
-        named = ", ".join(f'{c.sha[:8]} ("{shown_name(c.subject)}", by {shown_name(c.author)})' for c in commits)
+        named = _made_by(commits)
         undo = Command.git("revert", *(c.sha[:8] for c in reversed(commits)))
         made = f" {'Your commit' if len(commits) == 1 else 'Your commits'} {named} made it: `{undo}` undoes it."
     came = (f" The work from {remote} was brought in ({'; '.join(brought_in)}); your commits stay here on top of it."
             if brought_in else " Your commits stay here.")
     return (f"Nothing was sent to {remote}: {said}{made} Sent, it would become every clone's text in force.{came} "
-            f"Then run `{Command.of('sync')}` again.")
+            f"Then run `{Command.of('sync')}` again; or, if the office means this text in force to read so, send the "
+            f"edit as it is with `{Command.of('sync', hand_edits=True)}`.")

@@ -157,16 +157,17 @@ def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
 
 
 @writes
-def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
-    """Fetch the remote's work, bring it together with yours, push yours; report both in words."""
+def sync(ws: Workspace, remote: str | None = None, *, hand_edits: bool = False) -> SyncReport:
+    """Fetch the remote's work, bring it together with yours, push yours; report both in words. `hand_edits`: send
+    a regulation in force edited by hand all the same, the office meaning it (`sent_edits`, post-condition 3)."""
     if ws.operation():
         state = SyncState.load(ws)
         ws.repair_killed_checkout()
         if ws.finish_interrupted_rebase():
             if state is not None:  # a sync killed as git finished its rebase: carry it on
-                return replace(_run(ws, state, integrated=True), resumed=True)
+                return replace(_run(ws, state, integrated=True, hand_edits=hand_edits), resumed=True)
         elif state is not None and not _conflict_waits(ws):  # a sync killed while git integrated: finish it
-            return replace(_finish(ws), resumed=True)
+            return replace(_finish(ws, hand_edits), resumed=True)
         else:
             raise UnresolvedConflict(_stopped_message(ws))
     ensure_settled(ws)
@@ -180,7 +181,7 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
                          + "; commit them (or undo them) first. Nothing was changed.")
     branch = _shared_branch(ws)
     name = _remote_name(ws, branch, remote)
-    return _run(ws, SyncState(name, branch, ws.head() or "", "", "none"))
+    return _run(ws, SyncState(name, branch, ws.head() or "", "", "none"), hand_edits=hand_edits)
 
 
 def _shared_branch(ws: Workspace) -> str:
@@ -208,9 +209,10 @@ def _stopped_message(ws: Workspace) -> str:
             "\n\n" + report)
 
 
-def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: bool = False) -> SyncReport:
+def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: bool = False,
+         hand_edits: bool = False) -> SyncReport:
     """Integrate and push until the push goes through (`integrated`: git has brought the two together already;
-    `settled`: after a conflict the user resolved)."""
+    `settled`: after a conflict the user resolved; `hand_edits`: as `sync` says)."""
     report = SyncReport(state.remote, settled=settled)
     known = ws.tags()
     interrupted = Sending.load(ws)
@@ -234,7 +236,8 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         head = ws.head() or ""
         outgoing = ws.commits(state.theirs or None, head) if head != state.theirs else []
         sent, sent_tags = outgoing, tags
-        refuse_hand_edits(ws, state, outgoing)  # a regulation in force edited by hand is not sent
+        # A regulation in force edited by hand is not sent, unless the office means it: the report says so.
+        meant = refuse_hand_edits(ws, state, outgoing, meant=hand_edits)
         if outgoing or tags:
             Sending(state.remote, state.branch, head, state.theirs, tuple(tags)).save(ws)
             stop_point("sending")
@@ -252,7 +255,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
         report.went_out = describe(ws, [c for c in sent if c.parents < 2])
         report.went_out += [f"tag {t}" for t in sent_tags]
-        report.notes += notes + arrived_repeats(ws, state.remote, [*earlier, *incoming])
+        report.notes += meant + notes + arrived_repeats(ws, state.remote, [*earlier, *incoming])
         report.no_longer_apply = no_longer_apply(ws, start, [*earlier, *incoming])  # said last, changing nothing
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])
@@ -388,12 +391,13 @@ def _circulated(ws: Workspace, shas: list[str]) -> str:
 
 
 @writes
-def continue_sync(ws: Workspace) -> SyncReport:
-    """Finish a sync that stopped on a conflict, once `regdraft resolve` has settled every file."""
-    return _finish(ws)
+def continue_sync(ws: Workspace, *, hand_edits: bool = False) -> SyncReport:
+    """Finish a sync that stopped on a conflict, once `regdraft resolve` has settled every file (`hand_edits`: as
+    `sync` says)."""
+    return _finish(ws, hand_edits)
 
 
-def _finish(ws: Workspace) -> SyncReport:
+def _finish(ws: Workspace, hand_edits: bool = False) -> SyncReport:
     state = SyncState.load(ws)
     operation = ws.operation()
     if not operation and state is None:
@@ -408,17 +412,19 @@ def _finish(ws: Workspace) -> SyncReport:
         SyncState.clear(ws)
         branch = _shared_branch(ws)
         remote = state.remote if state else _remote_name(ws, branch, None)
-        return _run(ws, SyncState(remote, branch, ws.head() or "", "", "none"))
+        return _run(ws, SyncState(remote, branch, ws.head() or "", "", "none"), hand_edits=hand_edits)
     if state is None:  # a rebase or merge git started, not regdraft: finish it, then sync as `sync` does
         if operation and not ws.continue_integration():
             raise UnresolvedConflict(_conflict_report(ws))
         branch = _shared_branch(ws)
-        return _run(ws, SyncState(_remote_name(ws, branch, None), branch, ws.head() or "", "", "none"))
+        return _run(ws, SyncState(_remote_name(ws, branch, None), branch, ws.head() or "", "", "none"),
+                    hand_edits=hand_edits)
     notes: list[str] = []
     if operation:
         _advance(ws, state, ws.continue_integration(), notes)
     # Settled only when git had stopped on a conflict; a sync killed while git worked had none.
-    report = _run(ws, state, integrated=True, settled=conflict is not None and conflict.commit is not None)
+    report = _run(ws, state, integrated=True, settled=conflict is not None and conflict.commit is not None,
+                  hand_edits=hand_edits)
     report.notes[:0] = notes
     return report
 
