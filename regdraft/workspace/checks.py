@@ -112,6 +112,14 @@ def translations(ws: Workspace, name: str | None = None) -> list[Problem]:
     return out
 
 
+def stale_tags(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: adoption tags here or on a remote naming an adoption undone since (`stale_tags`); the whole
+    workspace's, not one regulation's."""
+    from regdraft.workspace.stale_tags import stale_tag_problems
+
+    return [] if name else stale_tag_problems(ws)
+
+
 def state_headers(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: a warning for each regulation whose national line is the Quốc hiệu while it prints with
     the Party profile, at its `national` line: a state body's text written by hand in a workspace set up for Party
@@ -448,8 +456,9 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py);
+# stale_tags: an adoption tag, here or on a remote, naming an adoption undone since or off the branch (warnings);
 # translations: a translation lacking amendments of its original in force (a warning);
 # state_headers: a text under the Quốc hiệu printed with the Party profile (a warning).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
                        round_drafts, vote_files, dropping_proposals, repeated_comments, unknown_links, number_problems,
-                       replacements, tag_problems, translations, state_headers]
+                       replacements, tag_problems, stale_tags, translations, state_headers]

@@ -8,6 +8,7 @@ workspace (its branches, a clone) is `regdraft.workspace.store_remote`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +63,8 @@ class SharedHistory(KilledGit):
         def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str: ...
 
         def _head(self) -> str | None: ...
+
+        def _query(self, command: str, *args: str, unborn: str | None = None, given: bytes | None = None) -> str: ...
 
         def identity_env(self) -> dict[str, str]: ...
 
@@ -336,6 +339,36 @@ class SharedHistory(KilledGit):
     def remote_tags(self, remote: str) -> dict[str, Tag]:
         """The adoption tags the remote had at the last fetch."""
         return self.tags(f"refs/regdraft/{remote}/adopted/")
+
+    def any_ref(self, *namespaces: str) -> bool:
+        """Whether any ref is under the namespaces (`refs/tags/adopted/`), asked without GitPython (`check` warm)."""
+        return bool(self._query("for-each-ref", "--count=1", "--format=%(refname)", *namespaces).strip())
+
+    def tags_merged(self, namespace: str, head: str) -> set[str]:
+        """The names (as `tags` gives them) of the tags under `namespace` whose commit is in the history of `head`: one
+        git for any number of tags."""
+        out = self._git("for-each-ref", f"--merged={head}", "--format=%(refname)", namespace)
+        return {"adopted/" + ref[len(namespace):] for ref in out.splitlines() if ref.startswith(namespace)}
+
+    def undone(self, head: str) -> dict[str, str]:
+        """The commits in the history of `head` that a later commit there undid with `git revert` ("This reverts
+        commit …"), each with the commit that undid it; a revert itself reverted puts its commit back."""
+        log = LogFormat("%H", "%B")
+        out = self._git("log", "--reverse", "--fixed-strings", "--grep=This reverts commit ", log.argument(), head,
+                        "--")
+        undone: dict[str, str] = {}
+        reverts: dict[str, str] = {}
+        for (sha, body), _ in log.records(out):
+            found = re.search(r"This reverts commit ([0-9a-f]{40,64})", body)
+            if found is None:
+                continue
+            target = found.group(1)
+            reverts[sha] = target
+            if target in reverts and undone.get(reverts[target]) == target:
+                del undone[reverts[target]]  # the revert was reverted: its commit stands again
+            else:
+                undone[target] = sha
+        return undone
 
     def retag(self, tag: Tag, commit: str) -> None:
         """Move a tag to another commit, keeping its message (the tag object is made anew)."""

@@ -252,7 +252,8 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         earlier = [] if fetched is None else fetched.brought_in(ws, state.remote, state.branch, reported)
         report.came_in = describe(ws, incoming)
         report.brought_before = describe(ws, earlier)
-        report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
+        # Those copied in: a tag naming an adoption undone since is not (`stale_tags`), and the notes say so.
+        report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) & set(ws.tags()) - set(known))]
         report.went_out = describe(ws, [c for c in sent if c.parents < 2])
         report.went_out += [f"tag {t}" for t in sent_tags]
         report.notes += meant + notes + arrived_repeats(ws, state.remote, [*earlier, *incoming])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError
+from regdraft.workspace.stale_tags import OFF_BRANCH, Staleness, local_note, remote_note
 
 if TYPE_CHECKING:
     from regdraft.workspace.resolve import SyncState
@@ -25,8 +26,14 @@ def keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     clashes = set()
     copied: dict[str, str] = {}
+    staleness = Staleness(ws, head)
+    stale: dict[str, str] = {}  # the remote's tags naming an adoption undone since: never copied in, and said
     for name, theirs in remote.items():
         mine = local.get(name)
+        why = staleness.why(theirs, f"refs/regdraft/{state.remote}/adopted/")
+        if why:
+            stale[name] = why
+            continue
         if mine is not None and mine.commit != theirs.commit and (clash := _other_document(ws, mine, theirs)):
             clashes.add(name)  # two documents, one tag name: both adoptions stay, each clone's tag names its own
             notes.append(f"Tag {name}: {state.remote} has it on the adoption of {clash[1]} ({theirs.commit[:8]}); "
@@ -41,13 +48,21 @@ def keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
             notes.append(f"Tag {name}: {state.remote} already has it on {theirs.commit[:8]}; yours (on "
                          f"{mine.commit[:8]}) was replaced by it, as tags on the shared remote never move.")
     ws.set_tags(copied)  # one git for them all
+    kept: dict[str, str] = {}  # your tags of the names of the remote's stale ones, on an adoption in force
     for name, tag in local.items():
-        if name in remote and name not in clashes:
+        why = staleness.why(tag)
+        if why and (why != OFF_BRANCH or (name in remote and remote[name].ref == tag.ref)):
+            shared = state.remote if name in remote and remote[name].ref == tag.ref else ""
+            notes.append(local_note(tag, why, staleness.subject(tag), shared))  # kept here, not sent, and said
             continue
-        if name in clashes:
+        if name in remote and name not in clashes and name not in stale:
+            continue
+        if name in clashes or name in stale:  # the remote has the name: yours follows its adoption here only
             new = "" if ws.is_ancestor(tag.commit, head) else ws.rewritten(tag.commit, state.theirs or None)
             if new:
-                ws.retag(tag, new)  # the rebase replayed that adoption: its tag follows, here only
+                ws.retag(tag, new)  # the rebase replayed that adoption
+            if name in stale and (new or not why):
+                kept[name] = new or tag.commit
             continue
         if ws.is_ancestor(tag.commit, head):
             push.append(name)
@@ -61,6 +76,11 @@ def keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
             notes.append(f"Tag {name} cannot be kept: its commit {tag.commit[:8]} is no longer on {state.branch} "
                          "(the sync dropped it, or it was never there); it was not pushed. Check "
                          "`regdraft amend list` and the tag (`git show " + name + "`).")
+    for name, why in sorted(stale.items()):
+        mine = local.get(name)
+        if mine is None or mine.ref != remote[name].ref:  # a copy of it here was said above, with both commands
+            notes.append(remote_note(state.remote, remote[name], why, staleness.subject(remote[name]),
+                                     kept.get(name)))
     return push, notes
 
 

@@ -1,0 +1,91 @@
+"""An adoption tag left on an adoption undone since (r37's note): a forged adoption pushed with its tag, then undone
+with `git revert`, left origin's `adopted/05-QC-TU` on the reverted commit, and Minh's sync copied it over the tag of
+his real adoption ("yours was replaced by it"). Now the sync copies no stale tag in, says which, and names the
+`git push --delete` and `git tag -d` that remove it; it never deletes a remote's tag itself. `check` says so too. Lan's
+and Minh's clones sharing a bare remote, with real git."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT as SLUG
+from tests.conftest import Invoke, two_clones
+
+AMENDMENT = f"amendments/{SLUG}/amendment.md"
+TAG = "adopted/05-QC-TU"
+
+
+def _git(where: Workspace | Path, *args: str) -> str:
+    root = where.root if isinstance(where, Workspace) else where
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+def _said(output: str) -> str:
+    return " ".join(output.split())
+
+
+def _forge_and_revert(lan: Workspace) -> tuple[str, str]:
+    """Lan's adoption made by hand (the front matter only), tagged and pushed, then reverted and pushed: the two
+    commits."""
+    path = lan.root / AMENDMENT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: circulating", "status: adopted", 1).replace(
+        "signed: null", "signed: 2026-06-20", 1).replace("effective: null", "effective: 2026-07-01", 1),
+        encoding="utf-8")
+    _git(lan, "commit", "-qam", f"Adopt amendment 05-QC/TU ({SLUG}) to 01-QC/TU: signed 2026-06-20, effective "
+                                "2026-07-01")
+    forged = _git(lan, "rev-parse", "HEAD").strip()
+    _git(lan, "tag", "-a", TAG, "-m", "forged")
+    _git(lan, "push", "-q", "origin", "HEAD", TAG)
+    _git(lan, "revert", "--no-edit", forged)
+    _git(lan, "push", "-q", "origin", "HEAD")
+    return forged, _git(lan, "rev-parse", "HEAD").strip()
+
+
+def test_a_tag_left_on_a_reverted_adoption_is_named_with_its_commands_and_never_copied(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    lan, minh = two_clones(tmp_workspace, tmp_path)
+    remote = tmp_path / "office.git"
+    forged, revert = _forge_and_revert(lan)
+    adopted = invoke(minh, "amend", "adopt", SLUG, "--signed", "2026-06-21", "--effective", "2026-08-01", "--force",
+                     "--reason", "thử")
+    assert adopted.exit_code == 0, adopted.output
+    synced = invoke(minh, "sync")
+    assert synced.exit_code == 0, synced.output
+    head = _git(minh, "rev-parse", "HEAD").strip()
+    said = _said(synced.output)
+    assert (f"Tag {TAG} on origin names commit {forged[:8]} (“Adopt amendment 05-QC/TU ({SLUG}) to 01-QC/TU: signed "
+            f"2026-06-20, effective 2026-07-01”), which commit {revert[:8]} undid since (`git revert`): it tags no "
+            "adoption in force, so it was not copied here. Tags on the shared remote never move and regdraft deletes "
+            f"none there: whoever looks after origin deletes it with `git push --delete origin {TAG}`, each clone "
+            f"that has it with `git tag -d {TAG}`, then `regdraft sync`. Your tag {TAG} (on {head[:8]}) stays here, "
+            "not sent until then.") in said, said
+    assert "was replaced by it" not in said and f"tag {TAG}" not in said.split("To origin:")[0]
+    # Minh's tag stays on his adoption; origin's tag is where it was; the adoption went out.
+    assert _git(minh, "rev-parse", f"{TAG}^{{commit}}").strip() == head
+    assert _git(remote, "rev-parse", f"{TAG}^{{commit}}").strip() == forged
+    assert _git(remote, "rev-parse", "main").strip() == head
+    checked = _said(invoke(minh, "check").output)
+    assert f"Tag {TAG} on origin names commit {forged[:8]}" in checked and \
+        f"`git push --delete origin {TAG}`" in checked and "so it was not copied" not in checked, checked
+    # Lan's own copy of it: named, with both commands; the sync sends nothing of it.
+    again = invoke(lan, "sync")
+    assert again.exit_code == 0, again.output
+    said = _said(again.output)
+    assert (f"Your tag {TAG} names commit {forged[:8]} (“Adopt amendment 05-QC/TU ({SLUG}) to 01-QC/TU: signed "
+            f"2026-06-20, effective 2026-07-01”), which commit {revert[:8]} undid since (`git revert`): it tags no "
+            f"adoption in force and is not sent. Delete it with `git tag -d {TAG}` (and on origin, which has it too: "
+            f"`git push --delete origin {TAG}`); `regdraft check --repair` then tags the adoption in force, if there "
+            "is one.") in said, said
+    assert said.count(TAG) == 3, said  # said once, not again as origin's
+    # Done as it says, Minh's next sync sends his tag, and Lan's takes it.
+    _git(lan, "push", "-q", "--delete", "origin", TAG)
+    _git(lan, "tag", "-d", TAG)
+    assert invoke(minh, "sync").exit_code == 0
+    assert _git(remote, "rev-parse", f"{TAG}^{{commit}}").strip() == head
+    last = invoke(lan, "sync")
+    assert last.exit_code == 0 and "undid" not in last.output, last.output
+    assert _git(lan, "rev-parse", f"{TAG}^{{commit}}").strip() == head
+    assert "undid" not in invoke(lan, "check").output
