@@ -42,6 +42,7 @@ GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "reg
                "regdraft.workspace.store_history", "regdraft.workspace.store_remote",
                "regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.git_nested",
                "regdraft.workspace.store_undo",
+               "regdraft.workspace.store_first",  # a first sync: the remote's branch taken on one with no commit
                "regdraft.workspace.git_log",  # git_log: the `--format` of the store's `git log` calls, read back
                "regdraft.workspace.store_line_ends"}  # what git records of a working file (`git hash-object`)
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}

@@ -32,6 +32,7 @@ from regdraft.workspace import git_nested, git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
+from regdraft.workspace.store_first import FirstSync
 from regdraft.workspace.store_history import History, history_bound
 from regdraft.workspace.store_history import Revision as Revision  # its callers import it from here
 from regdraft.workspace.store_line_ends import LineEnds
@@ -100,7 +101,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, NewFiles, UndoneWrites, History, LineEnds):
+class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, History, LineEnds):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:

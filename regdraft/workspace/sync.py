@@ -171,6 +171,12 @@ def sync(ws: Workspace, remote: str | None = None, *, hand_edits: bool = False) 
         else:
             raise UnresolvedConflict(_stopped_message(ws))
     ensure_settled(ws)
+    if ws.head() is None:
+        ws.writable_branch(initial=True)  # a detached HEAD, or one naming no branch git can have, is refused
+        if not ws.any_ref("refs/heads/"):  # no commit at all here: take the remote's, as a first clone does
+            from regdraft.workspace.sync_first import first_sync
+
+            return first_sync(ws, SyncReport(_remote_name(ws, BRANCH, remote)), BRANCH)
     # Untracked files (a drafter's notes) are no obstacle unless the work coming in has a file there
     # (`_refuse_overwriting`): asked to commit them, drafters sent their notes to the whole office.
     dirty = ws.changed()

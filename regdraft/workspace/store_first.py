@@ -1,0 +1,108 @@
+"""The git store, a first sync: a workspace whose branch has no commit yet takes the remote's, as a first clone does.
+
+`git init` (or a folder given a `regdraft.yaml` and a remote by hand) and then `regdraft sync` said only "the branch
+main has no commits yet; commit the workspace first (`regdraft init` does)", which `init` refuses in a workspace.
+`FirstSync`, mixed into `Workspace`, finds what of yours the remote's files would overwrite (`in_the_way`), and takes
+the remote's commit when nothing would (`take_first`). Only git's plumbing: your untracked and staged files are never
+touched, only the remote's files missing here are written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from regdraft.core.errors import StoreError
+
+if TYPE_CHECKING:
+    import git
+
+
+class FirstSync:
+    """Taking a remote's branch on a branch with no commit; mixed into `Workspace`, which provides the repository."""
+
+    root: Path
+
+    if TYPE_CHECKING:
+        @property
+        def repo(self) -> git.Repo: ...
+
+        def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str: ...
+
+        def git_dir(self) -> Path: ...
+
+        def untracked(self) -> list[str]: ...
+
+        def upstream(self, branch: str) -> str: ...
+
+    def in_the_way(self, theirs: str) -> list[str]:
+        """On a branch with no commit: the files here, never committed (untracked, or staged), that taking the commit
+        `theirs` would overwrite with other contents, or where it has a folder (or a file where they have one)."""
+        from regdraft.workspace.store_line_ends import blob_id
+
+        incoming = self._tree(theirs)
+        folders = {str(folder) for path in incoming for folder in PurePosixPath(path).parents}
+        staged = self._staged()
+        found = []
+        for path in sorted({*self.untracked(), *staged}):
+            if path in folders or {str(f) for f in PurePosixPath(path).parents} & incoming.keys():
+                found.append(path)
+            elif path in incoming:
+                here = self.root / path
+                differs = here.is_symlink() or (here.exists() and not here.is_file()) or \
+                    (here.is_file() and blob_id(here.read_bytes()) != incoming[path])
+                if differs or (path in staged and staged[path][1] != incoming[path]):
+                    found.append(path)
+        return found
+
+    def take_first(self, theirs: str, branch: str, remote: str) -> None:
+        """On a branch with no commit, nothing in the way (`in_the_way`): take `theirs` as a first clone does. Its
+        files missing here are written, the index is its tree with your staged files it lacks, `branch` names it,
+        HEAD is on `branch`, which tracks `remote`. On a failure the index and the files written are as before."""
+        incoming, staged = self._tree(theirs), self._staged()
+        missing = [path for path in sorted(incoming) if not (self.root / path).exists()]
+        index = self.git_dir() / "index"
+        saved = index.read_bytes() if index.is_file() else None
+        scratch = self.git_dir() / "index.regdraft-first"
+        try:
+            with self.repo.git.custom_environment(GIT_INDEX_FILE=str(scratch)):  # your index untouched meanwhile
+                self._git("read-tree", theirs)
+                for start in range(0, len(missing), 500):  # short command lines, whatever the number of files
+                    self._git("checkout-index", "--", *missing[start:start + 500])
+            self._git("read-tree", theirs)
+            for path, (mode, sha) in staged.items():
+                if path not in incoming:
+                    self._git("update-index", "--add", "--cacheinfo", f"{mode},{sha},{path}")
+            self._git("update-ref", f"refs/heads/{branch}", theirs, "")
+        except StoreError:
+            for path in missing:
+                (self.root / path).unlink(missing_ok=True)
+            if saved is None:
+                index.unlink(missing_ok=True)
+            else:
+                index.write_bytes(saved)
+            raise
+        finally:
+            scratch.unlink(missing_ok=True)
+        self._git("symbolic-ref", "HEAD", f"refs/heads/{branch}")
+        self._git("update-index", "-q", "--refresh", ok=(1,))
+        if not self.upstream(branch):
+            self._git("config", f"branch.{branch}.remote", remote)
+            self._git("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
+
+    def _tree(self, rev: str) -> dict[str, str]:
+        """Each file of the commit `rev` with its blob's id."""
+        out = self._git("ls-tree", "-r", "-z", "--full-tree", rev)
+        return {entry.split("\t", 1)[1]: entry.split("\t", 1)[0].split()[2] for entry in out.split("\0") if entry}
+
+    def _staged(self) -> dict[str, tuple[str, str]]:
+        """Each file in the index with its mode and blob's id."""
+        out = self._git("ls-files", "-s", "-z")
+        found = {}
+        for entry in out.split("\0"):
+            if entry:
+                info, path = entry.split("\t", 1)
+                mode, sha, _ = info.split()
+                found[path] = (mode, sha)
+        return found
+
