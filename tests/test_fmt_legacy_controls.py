@@ -118,3 +118,20 @@ def test_utf8_read_as_latin1_is_never_taken_for_windows_1252() -> None:
         assert f"stands for «{letter}»), so import the source document again" in (unread(line) or "")
     # A Vietnamese letter of Latin-1 beside a Windows-1252 quote is no UTF-8: the quote is written.
     assert meant("à\x93b")[0] == "à“b" and unread("à\x93b") is None
+
+
+def test_fmt_names_every_line_holding_them_after_the_first(empty_workspace: Workspace, invoke: Invoke) -> None:
+    """A sweep (r38 BR F2): `fmt` said only "the first in this line" of quotes on line 42 and a dash on line 134."""
+    ws = empty_workspace
+    clean = imported(ws, invoke, "luat-du-lich.txt", DU_LICH)
+    lines = clean.split("\n")
+    first = lines.index(next(x for x in lines if STARS in x))
+    dashed = [n for n, x in enumerate(lines) if n > first and " - " in x][:2]
+    assert len(dashed) == 2, "Luật Du lịch has lines with a spaced hyphen after điểm đ khoản 2 Điều 53"
+    for n in dashed:
+        lines[n] = lines[n].replace(" - ", " \x96 ", 1)
+    lines[first] = lines[first].replace("từ “sao” hoặc", "từ \x93sao\x94 hoặc")
+    ws.commit({DU_LICH: "\n".join(lines).encode()}, "As an earlier import")
+    done = invoke(ws, "fmt", "--check")
+    assert (f"the first in this line, the others in lines {dashed[0] + 1} and {dashed[1] + 1}."
+            ) in said(done.output), done.output

@@ -175,12 +175,24 @@ def notes(found: list[tuple[int, str, str]], done: str,
         names = ", ".join(f"U+{ord(pair[0]):04X} as {pair[1]}" for pair in dict.fromkeys(f[1] for f in quotes))
         controls = counted(len(quotes), "control character", plural_form="control characters")
         out.append((quotes[0][0], f"{controls} of a Windows-1252 text read as Latin-1 {read} {done} as "
-                                  f"the characters meant ({names}), the first in this line.", quotes[0][2]))
+                                  f"the characters meant ({names}), the first in this line{_others(quotes)}.",
+                    quotes[0][2]))
     for became, said in ((ELLIPSIS, f"as the ellipsis {ELLIPSIS}, the byte 0x85 of the Windows-1252 text it was read "
                                     "from"),
                          (" ", "as a line break inside the paragraph, a space, as an import reads it")):
         breaks = [f for f in found if f[1] == f"{NEXT_LINE}{became}"]
         if breaks:
             controls = counted(len(breaks), "next-line control", plural_form="next-line controls")
-            out.append((breaks[0][0], f"{controls} (U+0085) {done} {said}, the first in this line.", breaks[0][2]))
+            out.append((breaks[0][0], f"{controls} (U+0085) {done} {said}, the first in this line{_others(breaks)}.",
+                        breaks[0][2]))
     return out
+
+
+def _others(found: list[tuple[int, str, str]], shown: int = 10) -> str:
+    """The other lines holding them, after the first's (`, the others in lines 134 and 200`), at most `shown`."""
+    lines = [line for line in dict.fromkeys(f[0] for f in found) if line != found[0][0]]
+    if not lines:
+        return ""
+    named = [str(line) for line in lines[:shown]] + ([f"{len(lines) - shown} more"] if len(lines) > shown else [])
+    return f", the others in line{'s' if len(lines) > 1 else ''} " + (
+        named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}")
