@@ -160,3 +160,109 @@ def test_an_index_without_a_gitlink_is_read_without_asking_git(tmp_path: Path, o
     assert git_nested._records_no_gitlink(root)
     git(root, "update-index", "--split-index")
     assert not git_nested._records_no_gitlink(root)
+
+
+def _crafted(root: Path) -> None:
+    """Rewrite the index of the repository at `root` (version 2, SHA-1) as r38 sweep BS F1 did: git's own reading
+    holds the gitlink, with 4 bytes left over before the checksum (which git ignores) and an extension `ZZZZ` (which
+    it skips); read with object ids of 32 bytes instead, its first entry's name length (from name bytes 10 and 11)
+    swallows every real entry and lands on fake entries of mode 100644 inside `ZZZZ`, filling the index exactly."""
+    import hashlib
+    import struct
+
+    data = (root / ".git" / "index").read_bytes()
+    count = int.from_bytes(data[8:12], "big")
+    entries, at = [], 12
+    for _ in range(count):
+        size = (62 + (int.from_bytes(data[at + 60:at + 62], "big") & 0xFFF) + 8) & ~7
+        entries.append(data[at:at + size])
+        at += size
+    assert int.from_bytes(data[84:86], "big") & 0xFFF == sum(map(len, entries)) - 74  # the first name's bytes 10-11
+    fake = bytearray(88)
+    struct.pack_into(">I", fake, 24, 0o100644)
+    struct.pack_into(">H", fake, 72, 6)
+    fake[74:80] = b"x.md\0\0"
+    payload = bytes(fake) * (count - 1) + b"\0" * 8
+    body = data[:12] + b"".join(entries) + b"ZZZZ" + struct.pack(">I", len(payload)) + payload + b"\0" * 4
+    (root / ".git" / "index").write_bytes(body + hashlib.sha1(body).digest())
+
+
+def test_an_index_read_as_git_reads_it_hides_no_gitlink(tmp_path: Path) -> None:
+    # r38 sweep BS F1: the index was read with object ids of both sizes and a reading trusted when it filled the
+    # file exactly; the SHA-256 reading of this one does, with no gitlink, while git's own (SHA-1, 4 bytes left
+    # over) lists the submodule: `refuse_nested` passed and `check` said "No problems found".
+    root = tmp_path / "repo"
+    git(tmp_path, "init", "-q", str(root))
+    (root / "notes").mkdir()
+    (root / "notes" / "file0P.txt").write_text("hi\n", encoding="utf-8")
+    nested = root / "sub"
+    nested.mkdir()
+    git(nested, "init", "-q")
+    git(nested, "commit", "-q", "--allow-empty", "-m", "s")
+    git(root, "add", "notes", "sub")
+    # The first entry's name (12 bytes, an entry of 80) holds at its bytes 10 and 11 the length the SHA-256 reading
+    # needs: the entries' size less 74. Files of 72 bytes' entries are added until those bytes make a plain name.
+    fillers = 0
+    while not (chr((158 + 72 * fillers) & 0xFF).isascii() and chr((158 + 72 * fillers) & 0xFF).isalnum()):
+        fillers += 1
+    length = 158 + 72 * fillers
+    for name in [f"f{n}" for n in range(fillers)] + ["!aaaaaaaaa" + chr(0x30 | length >> 8) + chr(length & 0xFF)]:
+        (root / name).write_text("x\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "files")
+    _crafted(root)
+    assert git(root, "ls-files", "--stage", "sub").startswith("160000 ")  # git still sees the submodule
+    assert not git_nested._records_no_gitlink(root)
+    with pytest.raises(StoreError, match="sub is another git repository nested in this workspace"):
+        git_nested.refuse_nested(root)
+
+
+def test_an_index_git_would_read_otherwise_is_listed_by_git(tmp_path: Path) -> None:
+    # Read here only as git writes it: anything git could read in another way than this reading is left to git.
+    import hashlib
+
+    root = tmp_path / "repo"
+    git(tmp_path, "init", "-q", str(root))
+    for name in ("a.md", "b.md"):
+        (root / name).write_text(f"{name}\n", encoding="utf-8")
+    git(root, "add", "-A")
+    index = root / ".git" / "index"
+    plain = index.read_bytes()
+    assert git_nested._records_no_gitlink(root)
+
+    def written(body: bytes) -> None:
+        index.write_bytes(body + hashlib.sha1(body).digest())
+
+    written(plain[:-20] + b"\0" * 4)  # bytes left over before the checksum, which git ignores
+    assert git(root, "ls-files") == "a.md\nb.md\n" and not git_nested._records_no_gitlink(root)
+    flagged = bytearray(plain[:-20])  # the extended flag in version 2: git reads two bytes more before the name
+    flagged[12 + 60] |= 0x40
+    written(bytes(flagged))
+    assert not git_nested._records_no_gitlink(root)
+    named = plain[:-20].replace(b"b.md", b"../b")  # a name no tree holds
+    written(named)
+    assert not git_nested._records_no_gitlink(root)
+    written(plain[:-20])
+    assert git_nested._records_no_gitlink(root)
+    # Read with threads, git finds the extensions and blocks of entries where the last extension says.
+    git(root, "-c", "index.threads=true", "update-index", "--force-write-index")
+    assert index.read_bytes()[-52:-48] == b"EOIE" and not git_nested._records_no_gitlink(root)
+
+
+@pytest.mark.parametrize(("config", "size"), [
+    (b"[core]\n\trepositoryformatversion = 0\n\tbare = false\n", 20),
+    (b"[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = sha256\n", 32),
+    (b"[Extensions]\r\n\tobjectFormat=sha256\r\n", 32),
+    (b"[extensions]\n\tobjectformat = sha1\n[user]\n\tname = A\n", 20),
+    # Not as git writes it: git is asked.
+    (b"[core]\n\tobjectformat = sha256\n", None),
+    (b"[core]\n\tnote = a\\\n[extensions]\n\tobjectformat = sha256\n", None),  # a value continued over the header
+    (b"[extensions] objectformat = sha256\n", None),
+    (b"[extensions]\n\tobjectformat = sha256 ; the new one\n", None),
+    (b"[extensions]\n\tobjectformat = sha1\n\tobjectFormat = sha256\n", None),
+    (b"[extensions]\n\tobjectformat = SHA256\n", None),
+])
+def test_the_object_id_size_is_read_from_the_setting_as_git_writes_it(config: bytes, size: int | None) -> None:
+    from regdraft.workspace.git_settings import configured_size
+
+    assert configured_size(config) == size

@@ -14,13 +14,14 @@ folder's `modules/`, with what to delete; or returns None.
 Cost (docs/security.md): one folder listing and a read of git's index, whose entries' modes are read (`_entry_modes`)
 when it has at most `INDEX_ENTRIES`; a `git ls-files` (about 1.2 ms on the shipped workspace and on the
 1,000-article benchmark, 6-11 ms for an index of 20,000 files) only for a larger index, or one with a submodule, or
-one not read plainly (`_records_no_gitlink`); none while the repository has no index (`has_index`: `init` in a new
-folder).
+one not read plainly or that git might read otherwise (`_records_no_gitlink`); none while the repository has no
+index (`has_index`: `init` in a new folder).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import stat
 import struct
@@ -29,15 +30,20 @@ from pathlib import Path
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
-from regdraft.workspace import git_policy
+from regdraft.workspace import git_policy, git_settings
 
 KIND, GITLINK = 0o170000, 0o160000  # git takes any mode whose kind bits (S_IFMT) read 160000 for a submodule
-_ASK_GIT = (b"link", b"sdir")  # the extensions of an index whose entries are elsewhere: git is asked to list them
+# The extensions of an index whose entries are elsewhere (split, sparse) or read from where an extension says (with
+# threads): git is asked to list them.
+_ASK_GIT = (b"link", b"sdir", b"EOIE", b"IEOT")
+_EXTENDED = 0x6000  # the extended flags git knows (intent to add, skip worktree); it stops on any other
+_PARTS = bytes.maketrans(b"/", b"\0")  # a path's parts, each between two NULs (`_in_tree`)
+_DOTTED = re.compile(rb"\0\.(?:\.|[gG][iI][tT])?\0")  # a part no path in git's tree has: `.`, `..`, `.git`
 INDEX_READ = 64 * 1024 * 1024  # a larger index is listed by git (100,000 comment files make about 10 MB)
-# The entries read from the index's bytes (0.7 µs each, both readings: 0.8 ms for 965); a larger index is listed by
-# git, whose `git ls-files` takes 6-11 ms for 20,000, where reading them here would take 15 ms.
+# The entries read from the index's bytes (0.39 ms of CPU for the 1,009 of regdraft's own index, their names checked,
+# on a machine where round 37's two readings without that took 0.24); a larger index is listed by git, whose
+# `git ls-files` takes 6-11 ms for 20,000.
 INDEX_ENTRIES = 4096
-_ELSEWHERE = [-1]  # what `_walked` gives for a split or sparse index
 
 
 def refuse_nested(root: Path) -> None:
@@ -77,14 +83,20 @@ def refuse_nested(root: Path) -> None:
 
 
 def _records_no_gitlink(root: Path) -> bool:
-    """True when the bytes of git's index for the workspace at `root` certainly hold no submodule: each of its
-    entries (at most `INDEX_ENTRIES`) has a mode whose kind is not a gitlink's (`_entry_modes`), and it is neither
-    split nor sparse (`link`, `sdir`: entries kept elsewhere, or folded into a folder's). Otherwise, or when the
-    index cannot be read plainly, False: git lists it. Round 36 looked for the four bytes of mode 160000 anywhere
-    in the index: git takes mode 160644 for a submodule too (`git submodule status` names it), and it passed (r37
-    sweep BP F5)."""
+    """True when the bytes of git's index for the workspace at `root` certainly hold no submodule: read as git reads
+    them (`_entry_modes`, object ids of the size the repository's settings give: `git_settings.object_id_size`),
+    none of its entries (at most `INDEX_ENTRIES`) has a mode whose kind is a gitlink's. Otherwise, or when the
+    reading is in any doubt (the settings or the index not read plainly, an index git would read in another way),
+    False: git lists it. Round 36 looked for the four bytes of mode 160000 anywhere in the index: git takes mode
+    160644 for a submodule too (`git submodule status` names it), and it passed (r37 sweep BP F5). Round 37 read it
+    with either size of object id and trusted each reading that filled it exactly: git reads it one way, ignores up
+    to 7 bytes before the checksum and an unknown extension, and an index whose SHA-1 reading (git's) held a
+    gitlink, 4 bytes left over, read exactly as SHA-256 entries of mode 100644 (r38 sweep BS F1)."""
     folders = _git_folders(root)
     if not folders or "GIT_INDEX_FILE" in os.environ:
+        return False
+    hashed = git_settings.object_id_size(folders[-1])
+    if hashed is None:
         return False
     try:
         fd = os.open(folders[0] / "index", os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
@@ -100,51 +112,84 @@ def _records_no_gitlink(root: Path) -> bool:
         return False
     if data[:4] != b"DIRC" or len(data) > INDEX_READ:
         return False
-    modes = _entry_modes(data)
+    modes = _entry_modes(data, hashed)
     return modes is not None and not any(mode & KIND == GITLINK for mode in modes)
 
 
-def _entry_modes(data: bytes) -> list[int] | None:
-    """The mode of each entry of git's index `data` (versions 2 to 4): as read with object ids of SHA-1 and of
-    SHA-256, those of each reading whose entries and extensions fill it exactly (git reads it one way: an index made
-    to read both ways hides nothing); None when neither does, it holds more than `INDEX_ENTRIES` entries, or it is
-    split or sparse (`_ASK_GIT`)."""
+def _entry_modes(data: bytes, hashed: int) -> list[int] | None:
+    """The mode of each entry of git's index `data` (versions 2 to 4) whose object ids are of `hashed` bytes, read
+    as git reads them; None when it holds more than `INDEX_ENTRIES` entries, is split, sparse or read by git from
+    where an extension says (`_ASK_GIT`, `_read_elsewhere`), or when anything in it is not as git writes it: an
+    entry that runs past the checksum, flags version 2 does not have, names out of order or not of a path in the
+    tree (`_in_tree`), and extensions that do not end exactly at the checksum (git ignores up to 7 bytes left over
+    there, as it skips an unknown extension whose name begins with a capital: what is hidden there is left to git,
+    which lists the index)."""
     version, count = int.from_bytes(data[4:8], "big"), int.from_bytes(data[8:12], "big")
-    if version not in (2, 3, 4) or count > INDEX_ENTRIES:
+    if version not in (2, 3, 4) or count > INDEX_ENTRIES or _read_elsewhere(data, hashed):
         return None
-    read = [_walked(data, version, count, hashed) for hashed in (20, 32)]
-    if _ELSEWHERE in read or all(modes is None for modes in read):
-        return None
-    return [mode for modes in read if modes for mode in modes]
-
-
-def _walked(data: bytes, version: int, count: int, hashed: int) -> list[int] | None:
-    """The entries' modes read with object ids of `hashed` bytes; None when they and the extensions do not fill the
-    index exactly, `_ELSEWHERE` when it is split or sparse."""
     unpack = struct.Struct(f">24xI{12 + hashed}xH").unpack_from  # an entry's mode, and its flags after the id
     fixed, end = 42 + hashed, len(data) - hashed
-    modes, at = [], 12
+    modes: list[int] = []
+    paths: list[bytes] = []
+    at = 12
     try:
         for _ in range(count):
             if at + fixed > end:
                 return None
             mode, flags = unpack(data, at)
-            modes.append(mode)
-            name = at + fixed + (2 if flags & 0x4000 and version >= 3 else 0)
-            if version == 4:  # the name as a number of bytes to drop from the last one (a varint), then its end
-                while data[name] & 0x80:
-                    name += 1
-                at = data.index(b"\0", name + 1) + 1
+            name = at + fixed
+            if flags & 0x4000:  # extended flags: written from version 3 on, and only those git knows
+                if version < 3 or int.from_bytes(data[name:name + 2], "big") & ~_EXTENDED:
+                    return None
+                name += 2
+            if version == 4:  # the number of bytes to drop from the last name (git's varint), then the rest
+                strip, name = _varint(data, name)
+                stop = data.index(b"\0", name)
+                previous = paths[-1] if paths else b""
+                if strip > len(previous):
+                    return None
+                paths.append(previous[:len(previous) - strip] + data[name:stop])
+                at = stop + 1
             else:  # the name, its length in the flags (0xfff: longer), padded with NULs to 8 bytes
                 length = flags & 0xFFF if flags & 0xFFF < 0xFFF else data.index(b"\0", name) - name
+                paths.append(data[name:name + length])
                 at += (name - at + length + 8) & ~7
-        while at + 8 <= end:  # the extensions, each a signature and its size
+            modes.append(mode)
+        while at <= end - 8:  # the extensions, each a signature and its size, as git's loop reads them
             if data[at:at + 4] in _ASK_GIT:
-                return _ELSEWHERE
+                return None
             at += 8 + int.from_bytes(data[at + 4:at + 8], "big")
     except (IndexError, ValueError):
         return None
-    return modes if at == end else None
+    return modes if at == end and paths == sorted(paths) and _in_tree(paths) else None
+
+
+def _in_tree(paths: list[bytes]) -> bool:
+    """Whether each of `paths` is a name a path in git's tree can have: no NUL in it, no empty part, none `.`, `..`
+    or `.git` (in any case); their parts joined by NULs, looked for in C (57 µs for 1,009 names, where a pattern
+    tried at every place took 570)."""
+    names = b"\0" + b"\0".join(paths) + b"\0"
+    if names.count(b"\0") != len(paths) + 1:  # a NUL inside a name
+        return False
+    parts = names.translate(_PARTS)
+    return b"\0\0" not in parts and not _DOTTED.search(parts)
+
+
+def _read_elsewhere(data: bytes, hashed: int) -> bool:
+    """Whether the index `data` ends with the extension (`EOIE`) from which a git set to read with threads
+    (`index.threads`) finds the others, and the entries' blocks (`IEOT`): where it is, not where the entries end."""
+    return data[len(data) - 2 * hashed - 12:len(data) - 2 * hashed - 8] == b"EOIE"
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    """The number git's `encode_varint` wrote at `at` in `data`, and where it ends."""
+    byte = data[at]
+    value = byte & 0x7F
+    while byte & 0x80:
+        at += 1
+        byte = data[at]
+        value = ((value + 1) << 7) | (byte & 0x7F)
+    return value, at + 1
 
 
 def has_index(root: Path) -> bool:
