@@ -372,11 +372,13 @@ class Transactions:
                 "at the next checkout; switch to a branch first (`git switch main`, or `git switch -c NEW` "
                 "to keep the current commit), then run the command again (nothing was changed)."
             )
-        if not initial and self._head() is None:
-            raise StoreError(
-                f"The branch {branch.removeprefix('refs/heads/')} in {self.root} has no commits yet; "
-                "commit the workspace first (`regdraft init` does) (nothing was changed)."
-            )
+        if self._head() is None:  # unborn, or a ref git cannot follow to a commit (a loop of symbolic refs)
+            git_head.refuse_symbolic_loop(self.root, Path(self.repo.git_dir), Path(self.repo.common_dir), branch)
+            if not initial:
+                raise StoreError(
+                    f"The branch {branch.removeprefix('refs/heads/')} in {self.root} has no commits yet; "
+                    "commit the workspace first (`regdraft init` does) (nothing was changed)."
+                )
         return branch
 
     def _index_file(self) -> Path:
