@@ -68,3 +68,22 @@ def test_a_ctrl_c_once_the_adoption_is_recorded_leaves_it_said_and_exit_0(tmp_wo
     assert run.returncode == 0, (run.stdout, run.stderr)
     assert run.stdout.startswith(f"Adopted {SLUG} in commit ") and "Interrupted" not in run.stderr, run.stderr
     assert git(ws, "tag").strip() == "adopted/05-QC-TU" and not ws.journal.exists()
+
+
+def test_a_cancel_leaves_a_tag_of_the_adoptions_name_that_points_elsewhere(tmp_workspace: Workspace,
+                                                                           invoke: Invoke) -> None:
+    # r38 sweep BS F3: the tag was deleted by its name alone; one of that name made or fetched while the adoption
+    # waited (a colleague's adoption of the same amendment) was lost.
+    ws = tmp_workspace
+    before = git(ws, "rev-parse", "HEAD").strip()
+    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="committed"))
+    made = git(ws, "rev-parse", "HEAD").strip()
+    assert made != before and git(ws, "tag").strip() == ""
+    git(ws, "-c", "user.name=B", "-c", "user.email=b@x", "tag", "-a", "adopted/05-QC-TU", "-m", "Theirs", before)
+    undone = invoke(ws, "amend", "adopt", SLUG, "--cancel")
+    assert undone.exit_code == 0, undone.output
+    assert git(ws, "rev-parse", "HEAD").strip() == before and not ws.journal.exists()
+    assert git(ws, "rev-parse", "adopted/05-QC-TU^{commit}").strip() == before
+    assert (f"The tag adopted/05-QC-TU was left as it is: it points at commit {before[:8]}, not at the interrupted "
+            f"write's commit {made[:8]}") in " ".join(undone.output.split()), undone.output
+    assert "`git tag -d adopted/05-QC-TU` deletes it." in " ".join(undone.output.split())

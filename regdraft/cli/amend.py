@@ -287,10 +287,10 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     if cancel:
         if resume or signed or effective or force or reason is not None:
             raise UsageError("--cancel undoes an interrupted adoption: give it alone with the amendment's name.")
-        undone = cancel_adoption(ws, slug)
+        undone, kept = cancel_adoption(ws, slug)
         return Result({"amendment": slug, "cancelled": True, **committed()}).say(
             f"Undid the interrupted adoption {undone}: the workspace is as it was before it, and {slug} is not "
-            "adopted.")
+            "adopted." + (f"\n{kept}" if kept else ""))
     if resume:
         finished = resume_adoption(ws, slug)
         return _adopted(ws, slug, ws.resolve("HEAD").sha, f"Finished the interrupted adoption {finished}.",

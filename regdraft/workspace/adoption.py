@@ -195,12 +195,12 @@ def resume_adoption(ws: Workspace, slug: str) -> str:
     return done or entry.describe()
 
 
-def cancel_adoption(ws: Workspace, slug: str) -> str:
+def cancel_adoption(ws: Workspace, slug: str) -> tuple[str, str]:
     """Undo an adoption that a Ctrl-C, kill or power cut interrupted: the workspace as it was before it
-    (`store_undo`); its message."""
+    (`store_undo`); its message, and what was left as it was (a tag of its name pointing elsewhere) or ""."""
     entry = _interrupted_adoption(ws, slug, "cancel")
     done = ws.undo_interrupted()
-    return done or entry.describe()
+    return done or (entry.describe(), "")
 
 
 def _interrupted_adoption(ws: Workspace, slug: str, doing: str) -> Entry:

@@ -5,7 +5,7 @@ adoption could only be finished (`check --repair`, `amend adopt --resume`), and 
 (r37 sweep BQ 4). `undo_interrupted`, mixed into `Workspace`, puts the workspace back exactly as it was before the
 write instead: `amend adopt SLUG --cancel`.
 
-Post-conditions of `undo_interrupted` (None when no write waits; else the write, described):
+Post-conditions of `undo_interrupted` (None when no write waits; else the write, described, and what was left):
 1. The files the journal names, git's index for them, HEAD and the write's tag are as they were before the write
    began: each file as the commit the journal starts from has it (its folder removed again when the write made it
    and left it empty), the commit the write made (when it got that far) taken off the branch, its tag deleted; the
@@ -14,6 +14,10 @@ Post-conditions of `undo_interrupted` (None when no write waits; else the write,
    since the kill (neither as before nor as the write writes it: the drafter's edit, `edited_since`), when HEAD has
    moved past the write's commit or elsewhere, when the write's commit is on a remote branch already (it was sent:
    `git revert` undoes it there), and for a write of new files from a stream (the repair undoes one not committed).
+3. The write's tag is deleted only when it points at the commit the write made: a tag of that name pointing
+   elsewhere (made or fetched while the write waited) is left as it is, and the second value says so in a sentence,
+   naming where it points and the `git tag -d` that deletes it ("" when nothing was left; r38 sweep BS F3: it was
+   deleted by its name alone).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from regdraft.workspace.store_interrupted import InterruptedWrites
 class UndoneWrites(InterruptedWrites):
     """The way back from an interrupted write; mixed into `Workspace`."""
 
-    def undo_interrupted(self) -> str | None:
+    def undo_interrupted(self) -> tuple[str, str] | None:
         """Put the workspace back as it was before the interrupted write (see the module); its description."""
         with self.writing("undo", repairing=True):
             journal = self.journal
@@ -57,14 +61,24 @@ class UndoneWrites(InterruptedWrites):
                     f"undo the write (`{Command.of('amend adopt', 'SLUG', cancel=True)}`)"))
             self.remove_abandoned_lock()
             self.remove_abandoned_ref_locks()
-            self._put_back(entry.head, sorted(entry.changes), entry.tag if made else None, made)
+            kept = self._put_back(entry.head, sorted(entry.changes), entry.tag, head if made else None)
             journal.end()
-            return entry.describe()
+            return entry.describe(), kept
 
-    def _put_back(self, before: str, paths: list[str], tag: str | None, made: bool) -> None:
-        """The files `paths`, their index entries, the branch and `tag` as they were at `before`."""
-        if tag and self._tag_exists(tag):
-            self._git("tag", "-d", tag)
+    def _put_back(self, before: str, paths: list[str], tag: str | None, made: str | None) -> str:
+        """The files `paths`, their index entries, the branch and `tag` as they were at `before`; `made`: the commit
+        the write made, which `tag` is deleted only when it points at. What was kept, in words ("" when nothing:
+        post-condition 3)."""
+        kept = ""
+        if tag and made and self._tag_exists(tag):
+            tagged = self._git("rev-parse", "--verify", "--quiet", f"refs/tags/{tag}^{{commit}}", ok=(1,)).strip()
+            if tagged == made:
+                self._git("tag", "-d", tag)
+            else:
+                kept = (f"The tag {tag} was left as it is: it points at "
+                        f"{f'commit {tagged[:8]}' if tagged else 'no commit'}, not at the interrupted write's commit "
+                        f"{made[:8]} (a tag of that name made or fetched elsewhere); if it is not wanted, "
+                        f"`{Command.git('tag', tag, switches=('d',))}` deletes it.")
         if made:
             self._git("reset", "-q", "--soft", before)
         there = set(self._git("ls-tree", "-r", "-z", "--name-only", before, "--", *paths).split("\0")) - {""}
@@ -85,3 +99,4 @@ class UndoneWrites(InterruptedWrites):
                     if str(folder) == "." or not place.is_dir() or any(place.iterdir()):
                         break
                     place.rmdir()
+        return kept
