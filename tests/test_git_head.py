@@ -66,6 +66,7 @@ def test_a_loop_of_symbolic_refs_is_named_as_one_and_nothing_is_written(mini_wor
     refs = root / ".git" / "refs" / "heads"
     (refs / "main").write_text("ref: refs/heads/other\n", encoding="utf-8")
     (refs / "other").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert "its ref is a loop of symbolic references" in invoke(mini_workspace, "sync").output  # before any fetch
     result = invoke(mini_workspace, "amend", "new", "x", "--regulation", "MINI-QC")
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
