@@ -10,6 +10,7 @@ quotes undoing an adoption) leaves `check` failing: the checks read none of them
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -125,3 +126,27 @@ def test_a_rewritten_adoption_is_searched_again(forced: Workspace, invoke: Invok
     checked = invoke(forced, "check")
     assert checked.exit_code == 0, checked.output
     assert f"(commit {forced.resolve('HEAD').short})" in " ".join(checked.output.split())
+
+
+def test_show_export_and_list_count_the_reference_broken_on_purpose_as_check_does(forced: Workspace,
+                                                                                   invoke: Invoke) -> None:
+    # r38 sweep BT 1: `show` and `export` said "`regdraft check` reports 1 problem" (and `list` "1 problem") for the
+    # reference 07-QC/TU broke on purpose, while `check` said "No problems found": a warning is no problem.
+    note = f"Note: `regdraft check` reports 1 warning in {REGULATION}."
+    shown = invoke(forced, "show", "01-QC/TU", "d1")
+    assert shown.exit_code == 0 and " ".join(shown.stderr.split()) == note, shown.stderr
+    exported = invoke(forced, "export", "01-QC/TU", "-o", str(forced.root / "out" / "x.md"))
+    assert exported.exit_code == 0 and note in " ".join(exported.stderr.split()), exported.stderr
+    assert "problem" not in exported.stderr
+    listed = {row["id"]: row["problems"] for row in json.loads(invoke(forced, "list", "--json").stdout)}
+    assert listed["01-QC/TU"] == 0
+
+
+def test_a_problem_beside_the_warning_is_counted_apart(forced: Workspace, invoke: Invoke) -> None:
+    text = (forced.root / REGULATION).read_text(encoding="utf-8")
+    forced.commit({REGULATION: text.replace("theo quy định tại Điều 16 Quy chế này",
+                                            "theo quy định tại Điều 99 Quy chế này", 1).encode()}, "sửa trực tiếp")
+    shown = invoke(forced, "show", "01-QC/TU", "d1")
+    assert (f"`regdraft check` reports 1 problem and 1 warning in {REGULATION}; the text is used as it reads."
+            in " ".join(shown.stderr.split())), shown.stderr
+    assert shown.stdout.startswith("Điều 1")

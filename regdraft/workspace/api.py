@@ -6,7 +6,8 @@ The CLI converts arguments, calls one function here and prints the result.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -46,13 +47,18 @@ def load_regulation(ws: Workspace, name: str, rev: str | None = None, strict: bo
 def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[Regulation, list[Problem]]:
     """A regulation as far as it reads, with the problems `regdraft check` reports in its file.
 
-    In the working tree these are exactly the problems of `check(ws, name)`; at a revision,
-    those of the text as it stood then (its structure and its references).
+    In the working tree these are exactly the problems `check` reports for the file: those of `check(ws, name)`, a
+    reference an adoption broke on purpose a warning (`forced_references.excused`); at a revision, those of the text
+    as it stood then (its structure and its references).
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
     data = ws.read(relative, rev)
     reading = read(ws, data, relative)
     problems = file_problems(reading, relative if rev is None else None, data)
+    if rev is None:
+        from regdraft.workspace.forced_references import excused
+
+        problems = excused(ws, problems)
     return reading.regulation, problems
 
 
@@ -85,10 +91,14 @@ def _missing_problems(reg: Regulation) -> list[Problem]:
 
 
 def problems_note(problems: list[Problem], relative: str) -> str | None:
-    """The line a reading command prints when the text it shows has problems, else None."""
-    if not problems:
-        return None
-    return f"Note: `regdraft check` reports {_count(len(problems))} in {relative}; the text is used as it reads."
+    """The line a reading command prints when the text it shows has problems or warnings, else None; counted as
+    `check`'s closing line counts them (`checks.check_summary`): a warning is no problem."""
+    warnings = sum(1 for p in problems if p.warning)
+    count = len(problems) - warnings
+    if not count:
+        return f"Note: `regdraft check` reports {counted(warnings, 'warning')} in {relative}." if warnings else None
+    noted = f" and {counted(warnings, 'warning')}" if warnings else ""
+    return f"Note: `regdraft check` reports {_count(count)}{noted} in {relative}; the text is used as it reads."
 
 
 def _locate_at(ws: Workspace, name: str, rev: str) -> str:
@@ -138,14 +148,16 @@ def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement],
 
 def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
     """Every regulation in the workspace, with a count of its articles and of the problems
-    `regdraft check` reports in it (`error` only for a file that is no regulation at all), its date in force
-    and whether it is in force on `today` (default: today) or was replaced by a new one. `behind` is left empty
-    (`export.listed` fills it: the original's history is read for it)."""
+    `regdraft check` reports in it (its warnings not counted; `error` only for a file that is no regulation at all),
+    its date in force and whether it is in force on `today` (default: today) or was replaced by a new one. `behind`
+    is left empty (`export.listed` fills it: the original's history is read for it)."""
+    from regdraft.workspace.forced_references import excused
     from regdraft.workspace.replacements import replacements, translations
 
     day = today or dt.date.today()
     replacing, translated = replacements(ws), translations(ws)
-    out = []
+    out: list[RegulationSummary] = []
+    found: list[Problem] = []
     for relative in ws.regulation_files():
         stem = PurePosixPath(relative).stem
         data = ws.read(relative)
@@ -156,10 +168,12 @@ def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[Regula
             out.append(RegulationSummary(stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
             continue
         reg = reading.regulation
+        found += file_problems(reading, relative, data)
         out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
-                                     sum(1 for _ in reg.articles()), len(file_problems(reading, relative, data)),
-                                     **_in_force(reg, day, replacing, translated)))
-    return out
+                                     sum(1 for _ in reg.articles()), 0, **_in_force(reg, day, replacing, translated)))
+    # Counted as `check` counts them: a warning (a reference broken on purpose among them) is no problem.
+    counts = Counter(p.source for p in excused(ws, found) if not p.warning)
+    return [s if s.error else replace(s, problems=counts[s.path]) for s in out]
 
 
 def _count(problems: int) -> str:
