@@ -197,7 +197,7 @@ CASES: dict[str, list[Case]] = {
              problem("01-QC/TU", "--as-of", "2000-01-01"), usage("01-QC/TU", "khoản"),
              usage("01-QC/TU", "d99"), usage("99-QC/TU"), usage("01-QC/TU", "--at", "no-such-rev")],
     "check": [ok("01-QC/TU"), problem(setup=DUPLICATE_ARTICLE, own=True), usage("99-QC/TU")],
-    "log": [ok("01-QC/TU"), usage("99-QC/TU")],
+    "log": [ok("01-QC/TU"), ok("01-QC/TU", "d5.k2"), usage("99-QC/TU"), usage("01-QC/TU", "d99")],
     "fmt": [ok("--check"), problem("--check", setup=NOT_CANONICAL, own=True), ok(setup=_committed(NOT_CANONICAL)),
             usage("99-QC/TU")],
     "amend new": [ok("moi", "--regulation", "01-QC/TU"), problem(SLUG, "--regulation", "01-QC/TU"),

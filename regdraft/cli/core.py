@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from regdraft.workspace.provision_changes import AmendedProvision
+    from regdraft.workspace.provision_history import History
     from regdraft.workspace.store import Workspace
 
 
@@ -285,25 +286,49 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     return done
 
 
-@click.command()
+@click.command(cls=AddressLast)
 @click.argument("regulation", type=REGULATION_ID)
+@click.argument("address", type=ADDRESS, required=False)
 @pager_option
 @workspace_option
 @prints_result
-def log(regulation: str, workspace: Path | None) -> Result:
-    """Show the git history of a regulation.
+def log(regulation: str, address: str | None, workspace: Path | None) -> Result:
+    """Show the git history of a regulation, or the history of one provision: each adopted amending document that
+    changed it (or a unit inside it), with the amending provision, signing and effective dates, in effective-date
+    order, those not yet in force marked.
 
     \b
     Example:
         regdraft log 01-QC/TU
+        regdraft log 63/2010/NĐ-CP d22.k2
     """
     from regdraft.core.text import shown_name, shown_text
 
     ws = open_workspace(workspace)
+    if address is not None:
+        from regdraft.workspace.provision_history import provision_history
+
+        return _history(provision_history(ws, regulation, address))
     entries = ws.log(ws.locate_regulation(regulation))
     done = Result([{"sha": e.sha, "author": e.author, "date": e.date, "subject": e.subject} for e in entries])
     for e in entries:
         done.say(f"{e.sha[:8]}  {e.date}  {shown_name(e.author):<20} {shown_text(e.subject)}")  # as git sent them
+    return done
+
+
+def _history(history: History) -> Result:
+    """`log REG ADDRESS`: a line per change, its effective date first, what it did on the next line."""
+    done = Result([entry.as_json() for entry in history.entries])
+    if not history.entries:
+        done.say(f"No adopted amendment of {history.regulation} changed {history.described}.")
+    else:
+        done.say(f"{history.described} of {history.regulation}: {counted(len(history.entries), 'change')}")
+    for entry in history.entries:
+        when = entry.effective.isoformat() if entry.effective else "no date"
+        later = "" if entry.in_force else "  (adopted, not yet in force)"
+        signed = f"signed {entry.signed.isoformat()}" if entry.signed else "not signed"
+        done.say(f"{when}  {signed}  {entry.cited}{later}")
+        done.say(f"            {entry.shown(history.language)}")
     return done
 
 

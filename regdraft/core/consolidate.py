@@ -276,7 +276,13 @@ _NOTES: dict[str, str] = {ChangeKind.AMENDED: "note_amended", ChangeKind.INSERTE
 
 def note_sentence(change: Change, source: Source, language: str, words: Mapping[str, str]) -> str:
     """One sentence of a footnote, in the formal wording for the change's kind (the profile's `note_*` words)."""
-    this = _this(change.address, language, words)
+    return _sentence(note_head(change, language, words), change.instruction, source, language, words)
+
+
+def note_head(change: Change, language: str, words: Mapping[str, str], this: str | None = None) -> str:
+    """What a footnote says was done (`Khoản này được sửa đổi`, `Cụm từ “…” được bỏ`), without where or when;
+    `this` names the unit otherwise than the note's `khoản này` (`khoản 2 Điều 22`: a provision's history)."""
+    this = this or _this(change.address, language, words)
     key = _NOTES.get(change_kind(change), "note_amended")
     if key == "note_amended" and "note_amended_only" in words and amends_only(change.instruction.text):
         key = "note_amended_only"  # `Sửa đổi Điều 5:` (Nghị định 48/2013): `Điều này được sửa đổi`, as it says
@@ -286,9 +292,8 @@ def note_sentence(change: Change, source: Source, language: str, words: Mapping[
     template = words[key]
     titled = getattr(change, "in_title", False) and "note_at_title" in words  # `tại tên Điều 3`, not in its text
     at = words["note_at_title"].format(this=this) if titled else ""
-    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
+    return template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
                            at=at)
-    return _sentence(head, change.instruction, source, language, words)
 
 
 def _this(address: Address | None, language: str, words: Mapping[str, str]) -> str:
