@@ -107,6 +107,9 @@ def test_list_and_json(ws: Workspace, invoke: Invoke) -> None:
         "regulations": ["02-QC/TU"],
         "instructions": 2,
         "error": "",
+        "signed": None,
+        "effective": None,
+        "dated": [],
     }
     text = invoke(ws, "amend", "list").output
     assert "good" in text and "2 instructions" in text

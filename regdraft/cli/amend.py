@@ -97,15 +97,16 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
 @workspace_option
 @prints_result
 def list_(workspace: Path | None) -> Result:
-    """List the amendments with their status, draft, number and instruction count.
+    """List the amendments with their status, draft, number, signing and effective dates and instruction count: the
+    adopted ones first, in the order they take effect, then the others by name.
 
     \b
     Example:
         regdraft amend list --json
     """
-    from regdraft.workspace.amendments import survey
+    from regdraft.workspace.amendments import listed
 
-    entries = survey(open_workspace(workspace))
+    entries = listed(open_workspace(workspace))
     done = Result([e.row() for e in entries])
     if not entries:
         done.say("No amendments yet: start one with `regdraft amend new SLUG --regulation REG`.")

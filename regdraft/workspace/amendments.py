@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from collections.abc import Mapping
@@ -176,7 +177,10 @@ class Entry:
                 "number": a.number if a else "", "regulation": a.regulation if a else "",
                 "regulations": [reg for reg, _ in a.amending_articles] if a else [],
                 "instructions": len(a.instructions) + sum(len(part.instructions) for part in a.others) if a else 0,
-                "error": counted(len(self.error.problems) or 1, "problem") if self.error else ""}
+                "error": counted(len(self.error.problems) or 1, "problem") if self.error else "",
+                "signed": a.signed.isoformat() if a and a.signed else None,
+                "effective": a.effective.isoformat() if a and a.effective else None,
+                "dated": _dated(a) if a else []}
 
     def line(self) -> str:
         """The entry as one aligned line of `amend list`."""
@@ -186,13 +190,39 @@ class Entry:
         detail = r["error"] or f"{count} instruction{'' if count == 1 else 's'}"
         number = r["number"] or "-"
         regulations = ", ".join(r["regulations"]) or r["regulation"]
-        return f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {regulations:<12} {detail}"
+        signed = f"signed {r['signed']}" if r["signed"] else ""
+        effective = f"effective {r['effective']}" if r["effective"] else ""
+        dated = "".join(f"; {d['instructions']} effective {d['effective']}" for d in r["dated"])
+        return (f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<14} {signed:<18} {effective:<20} "
+                f"{regulations:<12} {detail}{dated}")
+
+    def order(self) -> tuple[int, dt.date, dt.date, str]:
+        """Where `amend list` puts it: the adopted ones first, in the order they take effect (then signed), as a
+        regulation's history reads; the rest after them by name."""
+        a = self.amendment
+        if a is None or a.status != "adopted":
+            return (1, dt.date.max, dt.date.max, self.slug)
+        return (0, a.effective or dt.date.max, a.signed or dt.date.max, self.slug)
+
+
+def _dated(amendment: Amendment) -> list[dict[str, str]]:
+    """The instructions its entry into force dates otherwise than the document (`core.amend.staged`), as `amend
+    list` names them: `khoản 3 Điều 1` and the date."""
+    from regdraft.core.amend.staged import cite_places, dated_parts
+
+    return [{"instructions": cite_places(part.places, amendment.language), "effective": part.day.isoformat()}
+            for part in dated_parts(amendment) if part.day != amendment.effective]
 
 
 def survey(ws: Workspace) -> list[Entry]:
     """Every amendment in the workspace, readable or not; read once in a run (`run_memo`: `check` read all 200
     amendments again for each pending one's neighbours, 22,000 readings)."""
     return list(kept(ws, "survey", lambda: _survey(ws)))
+
+
+def listed(ws: Workspace) -> list[Entry]:
+    """`amend list`: every amendment (`survey`), the adopted ones first by effective date (`Entry.order`)."""
+    return sorted(survey(ws), key=Entry.order)
 
 
 def _survey(ws: Workspace) -> list[Entry]:
