@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,27 @@ def test_show_as_of_and_preview_of_adopted(ws: Workspace, invoke: Invoke) -> Non
     preview = invoke(ws, "amend", "preview", "first")
     assert preview.exit_code == 0
     assert "2 tháng một lần" in preview.output and "Điều 4a" not in preview.output
+
+
+def test_a_signed_document_adopted_after_later_ones_is_told_to_undo_them_and_the_commands_do_it(
+        ws: Workspace, invoke: Invoke) -> None:
+    # r38 sweep BT 4: the refusal advised giving a 2022 document "an effective date on or after 2023-06-01", which
+    # its signed text rules out. It names the commands that undo the later adoption and make it again after it.
+    adopt(ws, "second", "2023-05-10", "2023-06-01")
+    sha = ws.resolve("HEAD").sha
+    refused = invoke(ws, "amend", "adopt", "first", "--signed", "2022-01-10")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and "Give it an effective date" not in said, said
+    assert (f"Its effective date is fixed by its signed text, and adopted documents apply in the order they take "
+            f"effect, so it must be adopted before that one: undo its adoption (`git revert --no-edit {sha[:8]}` and "
+            f"`git tag -d adopted/11-QC-TU`), adopt 10-QC/TU (`regdraft amend adopt first --signed 2022-01-10 "
+            f"--effective 2022-02-01`), then adopt it again (`regdraft amend adopt second --signed 2023-05-10 "
+            f"--effective 2023-06-01`). Nothing was changed.") in said
+    for command in re.findall(r"`(git [^`]+)`", said):
+        git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *command.split()[1:]]
+        subprocess.run(git, cwd=ws.root, check=True, capture_output=True)
+    for command in re.findall(r"`regdraft ([^`]+)`", said):
+        assert invoke(ws, *command.split()).exit_code == 0, command
+    assert invoke(ws, "check").exit_code == 0
+    assert clause(ws, "2022-02-01") == "Ban Chấp hành họp thường lệ 2 tháng một lần."
+    assert clause(ws, "2023-06-01") == "Ban Chấp hành họp thường lệ mỗi tháng một lần."
