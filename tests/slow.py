@@ -45,6 +45,7 @@ _LISTED_TESTS = frozenset({
     "test_an_import_refuses_a_control_fmt_cannot_write_and_writes_nothing",
     # record38's: two adoptions, a refusal, a git revert and two adoptions again (2 s).
     "test_a_signed_document_adopted_after_later_ones_is_told_to_undo_them_and_the_commands_do_it",
+    "test_an_amendment_not_yet_in_force_is_not_cited_as_amending_the_text",  # an adoption and a new draft (1-2 s)
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",
     "test_every_quoted_phrase_is_whole_words_in_english_too",
     "test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced",

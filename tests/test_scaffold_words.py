@@ -379,3 +379,17 @@ def test_a_new_draft_prints_the_profile_s_motto_not_the_en_dashes_of_a_2010_decr
     ws.commit({path.relative_to(root).as_posix(): own.encode()}, "Own lines")
     front = _new(ws, invoke, "nd-sua-doi-2", "63/2010/NĐ-CP").split("\n---\n", 1)[0]
     assert "\nmotto: Đoàn kết - Kỷ cương\n" in front and "\nnational: ''\n" in front, front
+
+
+def test_an_amendment_not_yet_in_force_is_not_cited_as_amending_the_text(tmp_workspace: Workspace,
+                                                                           invoke: Invoke) -> None:
+    # r38 sweep BT 5: a draft begun after 150/2026/NĐ-CP was adopted (in force from 2027-03-01) cited the base text
+    # as "đã được sửa đổi, bổ sung một số điều theo … Nghị định số 150/2026/NĐ-CP", which does not amend it yet.
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective",
+                     "2099-01-01", "--force", "--reason", "test: in force later")
+    assert adopted.exit_code == 0, adopted.output
+    text = " ".join(_new(tmp_workspace, invoke, "lan-hai", "01-QC/TU").split())
+    assert "05-QC/TU" not in text and "đã được sửa đổi" not in text, text
+    assert "nhiệm kỳ 2020 - 2025 (Quy chế số 01-QC/TU ngày 09/01/2021); Ban Chấp hành Đảng bộ tỉnh ban hành" in text

@@ -151,9 +151,10 @@ def _listed(names: Sequence[str], vi: bool) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {'và' if vi else 'and'} {names[-1]}"
 
 
-def amended_by(ws: Workspace, reg: Regulation, profile: Profile) -> tuple[str, ...]:
-    """The amending documents adopted for `reg`, as an amending document cites them (`Luật số 57/2024/QH15`),
-    in the words of `reg`'s document profile."""
+def amended_by(ws: Workspace, reg: Regulation, profile: Profile, on: dt.date | None = None) -> tuple[str, ...]:
+    """The amending documents adopted for `reg` and in force on `on` (default: today), as an amending document cites
+    them (`Luật số 57/2024/QH15`), in the words of `reg`'s document profile: a new draft's preamble cited a decree
+    adopted but in force only next year as amending the text it amends now."""
     from regdraft.workspace.timeline import adopted_for
 
     try:
@@ -164,6 +165,8 @@ def amended_by(ws: Workspace, reg: Regulation, profile: Profile) -> tuple[str, .
     # In the order they were signed, as they are cited by their dates: replayed in the order they take effect, a
     # document in force before an earlier one read `… 05-QC/TU ngày 28/3/2025, … 08-QC/TU ngày 10/5/2026 và …
     # 07-QC/TU ngày 02/3/2026`.
+    day = on or dt.date.today()
+    adopted = [a for a in adopted if a.effective is not None and a.effective <= day]
     signed = sorted(adopted, key=lambda a: a.signed or dt.date.max)
     return tuple(_dated(document_name(a, words), a, reg.language, profile) for a in signed if a.number)
 
