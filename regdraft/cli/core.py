@@ -155,6 +155,7 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         regdraft show 01-QC/TU d5.k2 --changes
     """
     from regdraft.workspace import api
+    from regdraft.workspace.forced_references import read_as_checked
 
     ws = open_workspace(workspace)
     if changes or amendment is not None:
@@ -169,7 +170,7 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
 
         reg = regulation_as_of(ws, regulation, as_of)
     else:
-        reg, problems = api.read_regulation(ws, regulation, rev)
+        reg, problems = read_as_checked(ws, regulation, rev)
         note_problems(problems, reg.source)
     try:
         data = api.show_json(reg, address) if as_json else None

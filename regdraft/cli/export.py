@@ -54,8 +54,8 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
     """
     from regdraft.core.consolidation_frame import frame_of
     from regdraft.core.dates import parse_date
-    from regdraft.workspace import api
     from regdraft.workspace.export import export_regulation
+    from regdraft.workspace.forced_references import read_as_checked
 
     chosen = output_format("consolidated", output, fmt)
     ws = open_workspace(workspace)
@@ -64,7 +64,7 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
             f"{'--number' if number else '--signed'} is the consolidated copy's, printed in the header of the body "
             "that issues it: name it in regdraft.yaml (consolidation: {body: VĂN PHÒNG QUỐC HỘI, code: VBHN-VPQH, "
             "signer: {title: CHỦ NHIỆM, name: …}}), or leave the option out for a copy for reference.")
-    note_problems(api.read_regulation(ws, regulation)[1], ws.locate_regulation(regulation))
+    note_problems(read_as_checked(ws, regulation)[1], ws.locate_regulation(regulation))
     authenticated = parse_date(signed, "the day the copy is authenticated") if signed else None
     done = export_regulation(ws, regulation, output, chosen, as_of, progress=sys.stderr.isatty(), number=number,
                              signed=authenticated)

@@ -67,8 +67,8 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         regdraft redline 01-QC/TU --from HEAD --format html   # the text as last committed
     """
     from regdraft.render.output import Settings, write
-    from regdraft.workspace import api
     from regdraft.workspace import redline as rl
+    from regdraft.workspace.forced_references import read_as_checked
     from regdraft.workspace.profiles import profile_for
 
     kind = output_format("redline", output, fmt)
@@ -79,7 +79,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
                              f"redline, and two revisions are compared on the regulation it amends: "
                              f"`{Command.of('redline', amended, rev_from=rev_from or 'REV', rev_to=rev_to)}`.")
         regulation, amendment = amended, regulation  # `redline qc-sua-doi-2026`: that amendment's redline
-    note_problems(api.read_regulation(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
+    note_problems(read_as_checked(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
                       strict_tones=strict_tones)
     target = output if output is not None else rl.default_output(ws, result, kind)

@@ -37,13 +37,13 @@ def refs(regulation: str, address: str | None, source: str | None, external: boo
     """
     from regdraft.core.errors import UsageError
     from regdraft.core.refs import listing as references
-    from regdraft.workspace import api
+    from regdraft.workspace.forced_references import read_as_checked
 
     if address is not None and source is not None:
         raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both; if "
                          f"'{address}' is the rest of --from's address, put the address in quotes: --from "
                          f"\"{source} {address}\".")
-    reg, problems = api.read_regulation(open_workspace(workspace), regulation, rev)
+    reg, problems = read_as_checked(open_workspace(workspace), regulation, rev)
     note_problems(problems, reg.source)
     rows = references.rows(reg, to=address, source=source, external=external)
     done = Result([references.listed_json(reg, r) for r in rows])

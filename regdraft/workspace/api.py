@@ -23,7 +23,7 @@ from regdraft.workspace.parse_cache import read_regulation as read
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from regdraft.workspace.left_out import Found
     from regdraft.workspace.replacements import Replacement
@@ -47,18 +47,14 @@ def load_regulation(ws: Workspace, name: str, rev: str | None = None, strict: bo
 def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[Regulation, list[Problem]]:
     """A regulation as far as it reads, with the problems `regdraft check` reports in its file.
 
-    In the working tree these are exactly the problems `check` reports for the file: those of `check(ws, name)`, a
-    reference an adoption broke on purpose a warning (`forced_references.excused`); at a revision, those of the text
-    as it stood then (its structure and its references).
+    In the working tree these are exactly the problems of `check(ws, name)` (`check` itself counts a reference an
+    adoption broke on purpose a warning: `forced_references.read_as_checked`); at a revision, those of the text as it
+    stood then (its structure and its references).
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
     data = ws.read(relative, rev)
     reading = read(ws, data, relative)
     problems = file_problems(reading, relative if rev is None else None, data)
-    if rev is None:
-        from regdraft.workspace.forced_references import excused
-
-        problems = excused(ws, problems)
     return reading.regulation, problems
 
 
@@ -146,12 +142,13 @@ def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement],
             "replaced_on": str(found.on) if found else ""}
 
 
-def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
+def list_regulations(ws: Workspace, today: dt.date | None = None,
+                     excuse: Callable[[list[Problem]], list[Problem]] | None = None) -> list[RegulationSummary]:
     """Every regulation in the workspace, with a count of its articles and of the problems
     `regdraft check` reports in it (its warnings not counted; `error` only for a file that is no regulation at all),
     its date in force and whether it is in force on `today` (default: today) or was replaced by a new one. `behind`
-    is left empty (`export.listed` fills it: the original's history is read for it)."""
-    from regdraft.workspace.forced_references import excused
+    is left empty (`export.listed` fills it: the original's history is read for it). `excuse` turns the problems
+    `check` reports as warnings into warnings (`forced_references.excused`, which reads the adoptions)."""
     from regdraft.workspace.replacements import replacements, translations
 
     day = today or dt.date.today()
@@ -172,7 +169,7 @@ def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[Regula
         out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
                                      sum(1 for _ in reg.articles()), 0, **_in_force(reg, day, replacing, translated)))
     # Counted as `check` counts them: a warning (a reference broken on purpose among them) is no problem.
-    counts = Counter(p.source for p in excused(ws, found) if not p.warning)
+    counts = Counter(p.source for p in (excuse(found) if excuse else found) if not p.warning)
     return [s if s.error else replace(s, problems=counts[s.path]) for s in out]
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -227,11 +228,12 @@ def listed(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummar
     (`behind`: `01-QC/TU-EN is a translation of 01-QC/TU and does not contain its amendments in force on …:
     05-QC/TU (in force from …)`)."""
     from regdraft.workspace.api import list_regulations
+    from regdraft.workspace.forced_references import excused
     from regdraft.workspace.replacements import fronts
     from regdraft.workspace.timeline import adopted_for
 
     day = today or dt.date.today()
-    rows = list_regulations(ws, day)
+    rows = list_regulations(ws, day, partial(excused, ws))
     metas = {path: meta for path, _, meta in fronts(ws) if str(meta.get("translation_of") or "").strip()}
     return [dataclasses.replace(r, behind=_behind(ws, r.id, metas[r.path], day,
                                                   {a.number for a in adopted_for(ws, r.id)}))

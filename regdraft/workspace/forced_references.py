@@ -57,6 +57,16 @@ class _Break:
                 f"{source.describe(language)} to cite a provision in force.")
 
 
+def read_as_checked(ws: Workspace, name: str, rev: str | None = None) -> tuple[Regulation, list[Problem]]:
+    """A regulation as far as it reads (`api.read_regulation`) with the problems `check` reports in its file: in the
+    working tree, a reference an adoption broke on purpose is a warning, so that `show` and `export` count as `check`
+    does (they said "`check` reports 1 problem" where `check` found none)."""
+    from regdraft.workspace.api import read_regulation
+
+    reg, problems = read_regulation(ws, name, rev)
+    return reg, excused(ws, problems) if rev is None else problems
+
+
 def excused(ws: Workspace, problems: list[Problem]) -> list[Problem]:
     """`problems` of `check`, each reference an adoption broke past the `amend check` gate a warning (see the
     module)."""
