@@ -86,3 +86,112 @@ def test_two_drafters_amending_one_provision_still_choose(clones: tuple[Workspac
     stopped = invoke(minh, "sync")
     assert stopped.exit_code == 1 and "you and a colleague changed the same provisions" in stopped.output
     assert invoke(minh, "sync", "--abort").exit_code == 0
+
+
+# A document amending two regulations (r38): Điều 1 amends 02-QC/TU, Điều 2 amends 01-QC/TU (tests/test_review_several).
+# Edits of 01-QC/TU's provisions Điều 2 leaves alone, after the one it amends (điểm a khoản 1 Điều 5): each drafter's
+# instruction goes at the end of Điều 2, where git finds both.
+ON_6 = ("Chỉ đạo chuẩn bị nội dung và tổ chức các hội nghị",
+        "Chỉ đạo chuẩn bị nội dung, tài liệu và tổ chức các hội nghị")
+ON_MAIN = ("Báo cáo định kỳ 6 tháng và hằng năm.", "Báo cáo định kỳ quý, 6 tháng và hằng năm.")  # khoản 1 Điều 5
+
+
+def _several_from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, regulation: str,
+                        *edits: tuple[str, str]) -> None:
+    from regdraft.core.markdown_writer import render
+    from regdraft.workspace.rounds import draft_text
+    from tests.test_review_several import SLUG as BOTH
+
+    text = render(draft_text(ws, BOTH, regulation=regulation))
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    edited = tmp_path / f"{ws.root.name}-edited.md"
+    edited.write_text(text, encoding="utf-8")
+    done = invoke(ws, "amend", "from-edits", BOTH, "-r", regulation, "--edited", str(edited))
+    assert done.exit_code == 0, done.output
+
+
+@pytest.fixture
+def several(empty_workspace: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace, Workspace]:
+    """The office's workspace with a document amending two regulations, and Lan's and Minh's clones of it."""
+    from tests.test_review_several import several_workspace
+
+    office = several_workspace(empty_workspace)
+    return (office, *two_clones(office, tmp_path))
+
+
+def test_a_document_amending_two_regulations_is_merged_article_by_article(
+        several: tuple[Workspace, Workspace, Workspace], invoke: Invoke, tmp_path: Path) -> None:
+    from tests.test_review_several import MAIN, SECOND
+    from tests.test_review_several import SLUG as BOTH
+
+    office, lan, minh = several
+    path = f"amendments/{BOTH}/amendment.md"
+    _several_from_edits(lan, invoke, tmp_path, MAIN, ON_MAIN)  # Điều 1: Lan's alone
+    _several_from_edits(lan, invoke, tmp_path, SECOND, ON_6)
+    _several_from_edits(minh, invoke, tmp_path, SECOND, ON_13)  # Điều 2: both add to it
+    assert invoke(lan, "sync").exit_code == 0
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.output.split())
+    assert (f"{path}: you and a colleague (origin) each added instructions to Điều 2 (amending {SECOND}); both were "
+            "kept, numbered in the order of the provisions they amend, as amend from-edits numbers them: khoản 2 "
+            "Điều 2 (Sửa đổi, bổ sung khoản 2 Điều 6, from origin); khoản 3 Điều 2 (Sửa đổi, bổ sung khoản 1 "
+            f"Điều 13, yours); Điều 1 (amending {MAIN}), which only the colleague changed, is kept as they wrote it."
+            ) in said, said
+    assert _git(minh, "status", "--porcelain") == "" and _git(minh, "rev-parse", "HEAD") == \
+        _git(minh, "rev-parse", "origin/main")
+    # What one drafter making the three edits gets, article by article, numbers and all.
+    _several_from_edits(office, invoke, tmp_path, MAIN, ON_MAIN)
+    _several_from_edits(office, invoke, tmp_path, SECOND, ON_6, ON_13)
+    assert (minh.root / path).read_text(encoding="utf-8") == (office.root / path).read_text(encoding="utf-8")
+    checked = invoke(minh, "amend", "check", BOTH)
+    assert checked.exit_code == 0, checked.output
+
+
+def test_two_drafters_adding_to_one_article_of_a_document_amending_two_regulations(
+        several: tuple[Workspace, Workspace, Workspace], invoke: Invoke, tmp_path: Path) -> None:
+    from tests.test_review_several import SECOND
+    from tests.test_review_several import SLUG as BOTH
+
+    office, lan, minh = several
+    path = f"amendments/{BOTH}/amendment.md"
+    _several_from_edits(lan, invoke, tmp_path, SECOND, ON_13)
+    _several_from_edits(minh, invoke, tmp_path, SECOND, ON_6)
+    assert invoke(lan, "sync").exit_code == 0
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.output.split())
+    assert (f"{path}: you and a colleague (origin) each added instructions to Điều 2 (amending {SECOND}); both were "
+            "kept, numbered in the order of the provisions they amend, as amend from-edits numbers them: khoản 2 "
+            "Điều 2 (Sửa đổi, bổ sung khoản 2 Điều 6, yours); khoản 3 Điều 2 (Sửa đổi, bổ sung khoản 1 Điều 13, "
+            "from origin).") in said, said
+    _several_from_edits(office, invoke, tmp_path, SECOND, ON_6, ON_13)
+    assert (minh.root / path).read_text(encoding="utf-8") == (office.root / path).read_text(encoding="utf-8")
+    assert invoke(lan, "sync").exit_code == 0
+    assert (lan.root / path).read_text(encoding="utf-8") == (office.root / path).read_text(encoding="utf-8")
+
+
+def test_a_change_besides_additions_in_a_document_amending_two_regulations_still_stops(
+        empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Điều 2 amends điểm a khoản 1 Điều 5 and khoản 1 Điều 15; Lan and Minh each add an instruction between the two,
+    # and Minh rewrites the one on Điều 15 besides: not only additions, so git's conflict stands, both sides' files as
+    # git leaves them.
+    from tests.test_review_several import SECOND, several_workspace
+    from tests.test_review_several import SLUG as BOTH
+
+    office = several_workspace(empty_workspace)
+    _several_from_edits(office, invoke, tmp_path, SECOND, ON_15)
+    lan, minh = two_clones(office, tmp_path)
+    path = f"amendments/{BOTH}/amendment.md"
+    _several_from_edits(lan, invoke, tmp_path, SECOND, ON_6)
+    _several_from_edits(minh, invoke, tmp_path, SECOND, ON_13, (ON_15[1], "giơ tay hoặc biểu quyết điện tử."))
+    assert invoke(lan, "sync").exit_code == 0
+    lans, minhs = _git(lan, "show", f"HEAD:{path}"), _git(minh, "show", f"HEAD:{path}")
+    stopped = invoke(minh, "sync")
+    assert stopped.exit_code == 1 and "you and a colleague changed the same provisions" in stopped.output
+    assert (_git(minh, "show", f":2:{path}"), _git(minh, "show", f":3:{path}")) == (lans, minhs)
+    assert "<<<<<<<" in (minh.root / path).read_text(encoding="utf-8")
+    assert invoke(minh, "sync", "--abort").exit_code == 0
+    assert (minh.root / path).read_text(encoding="utf-8") == minhs

@@ -6,25 +6,33 @@ each threw a colleague's instruction away, and the drafter merged and renumbered
 instructions, `sync` now writes them all into the amending article, numbered in the order of the provisions they amend
 (as `amend from-edits` numbers them), says so, and goes on.
 
+A document amending several regulations (`amends:`, one amending article each: Luật 57/2024/QH15, Nghị định
+48/2013/NĐ-CP) is merged article by article (r38): each regulation's instructions apply to it alone.
+
 Post-conditions of `merge_added` (a stopped rebase or merge; [] when it does not apply, and then nothing is changed):
-1. It applies only when every file in conflict is an amending document (`amendments/<slug>/amendment.md`) of one
-   regulation whose two sides hold the same text outside the numbered instructions of its amending article (front
-   matter, preamble, other articles), each side's instructions being the common version's, unchanged and in their
-   order, with instructions added; and those added on one side name no provision (or one inside it, or holding it)
-   that those added on the other name.
-2. The file written holds the remote's instructions as the remote wrote them (their lines kept: `core.amend.spliced`)
-   and yours, each placed before the first one amending a provision that comes after what it amends in the text (a
-   change of words throughout, which names none, last), all numbered 1, 2, … in that order. It reads back with every
-   instruction of both sides, and applied to the regulation it gives the text the remote's instructions and then
-   yours give: otherwise nothing is written (the two together change the text otherwise than each did alone).
-3. One note per file merged, naming each instruction added on either side under its new number; the file is marked
-   resolved, and the sync goes on.
+1. It applies only when every file in conflict is an amending document (`amendments/<slug>/amendment.md`) whose
+   three versions amend the same regulations in the same articles, whose two sides hold the same text outside the
+   numbered instructions of those articles (front matter, preamble, lead-ins, other articles), and in which each
+   article is one of: left alone by one side (or changed alike by both), taken as the other side wrote it; or
+   changed by both, each side's instructions being the common version's, unchanged and in their order, with
+   instructions added, those added on one side naming no provision (or one inside it, or holding it) that those
+   added on the other name.
+2. In an article both changed, the file written holds the remote's instructions as the remote wrote them (their
+   lines kept: `core.amend.spliced`) and yours, each placed before the first one amending a provision that comes
+   after what it amends in the text (a change of words throughout, which names none, last), all numbered 1, 2, …
+   in that order. It reads back with every instruction of both sides in every article, and applied to each
+   regulation it gives the text the remote's instructions and then yours give (an article one side alone changed:
+   the text that side's give): otherwise nothing is written (the two together change the text otherwise than each
+   did alone).
+3. One note per file merged, naming each instruction added on either side under its new number, and each article
+   of a document amending several regulations that one side alone changed; the file is marked resolved, and the
+   sync goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -41,7 +49,7 @@ _LAST = (1 << 62, 0)  # where an instruction naming no provision goes: after eve
 
 
 def merge_added(ws: Workspace, remote: str) -> list[str]:
-    """Settle a stopped rebase or merge whose only conflicts are instructions both sides added to one amending
+    """Settle a stopped rebase or merge whose only conflicts are instructions both sides added to an amending
     article (see the module); the notes to say, [] when it does not apply."""
     operation = ws.operation()
     unmerged = ws.unmerged()
@@ -74,25 +82,99 @@ def merge_added(ws: Workspace, remote: str) -> list[str]:
 def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: str,
             remote: str) -> tuple[str, str] | None:
     """The merged text of one amending document and its note; None when the sides do more than add instructions."""
-    from regdraft.core.amend.kept import relocated
-    from regdraft.core.amend.spliced import spliced
+    read = [_read(ws, text, path, slug) for text in (base, theirs, yours)]
+    common, there, here = read
+    if common is None or there is None or here is None:
+        return None
+    articles = _articles(there)
+    if _articles(common) != articles or _articles(here) != articles:
+        return None  # the sides amend other regulations, or in other articles
+    was, cut_there, cut_here = (_cut(text, [label for _, label in articles]) for text in (base, theirs, yours))
+    if cut_there[0] != cut_here[0]:
+        return None  # the two sides differ outside the instructions: git's conflict stands
+    regions: list[str] = []
+    joined: list[_Joined] = []
+    taken: list[tuple[str, str, bool]] = []  # an article only one side changed: its label, regulation, whether yours
+    for n, (reg_id, label) in enumerate(articles):
+        common_region, there_region, here_region = was[1][n], cut_there[1][n], cut_here[1][n]
+        if here_region in (common_region, there_region):  # yours left it alone, or changed it as the remote did
+            regions.append(there_region)
+            if there_region not in (common_region, here_region):
+                taken.append((label, reg_id, False))
+            continue
+        if there_region == common_region:  # only yours changed it
+            regions.append(here_region)
+            taken.append((label, reg_id, True))
+            continue
+        one = _joined(ws, reg_id, label, there_region, common, there, here)
+        if one is None:
+            return None
+        regions.append(one.region)
+        joined.append(one)
+    text = _text(cut_there[0], regions)
+    if not _holds(ws, text, path, slug, there, here, joined, [(reg, mine) for _, reg, mine in taken]):
+        return None
+    return text, _note(path, remote, joined, taken, there, several=len(articles) > 1)
+
+
+def _articles(amendment: Amendment) -> list[tuple[str, str]]:
+    """Each regulation the document amends with the label of its amending article, in the document's order."""
+    return [(reg_id, article.label) for reg_id, article in amendment.amending_articles]
+
+
+def _cut(text: str, labels: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The document's text outside the numbered instructions of the articles `labels` (in the document's order),
+    and those instructions, article by article."""
     from regdraft.workspace.regenerate import split_instructions
 
-    before, region, after = split_instructions(theirs)
-    if split_instructions(yours)[::2] != (before, after):
-        return None  # the two sides differ outside the instructions: git's conflict stands
-    read = [_read(ws, text, path, slug) for text in (base, theirs, yours)]
-    if any(a is None or a.others for a in read) or len({a.regulation for a in read if a is not None}) != 1:
-        return None
-    common, remotes, own = (a.instructions for a in read if a is not None)
-    added_there, added_here = _added(common, remotes), _added(common, own)
+    outside: list[str] = []
+    regions: list[str] = []
+    rest = text
+    for label in labels:
+        before, region, rest = split_instructions(rest, label)
+        outside.append(before)
+        regions.append(region)
+    return (*outside, rest), tuple(regions)
+
+
+def _text(outside: Sequence[str], regions: Sequence[str]) -> str:
+    """The document again from its pieces (`_cut`'s), as `split_instructions` spaces them."""
+    text = outside[0]
+    for region, after in zip(regions, outside[1:], strict=True):
+        text += (region + ("\n\n" if after else "\n") if region else "") + after
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """The instructions both sides added to the article amending `regulation`, joined: its lines, its instructions
+    numbered, those each side added, and the regulation as it stands."""
+
+    regulation: str
+    label: str
+    region: str
+    numbered: tuple[Instruction, ...]
+    there: tuple[Instruction, ...]
+    here: tuple[Instruction, ...]
+    old: Regulation
+
+
+def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendment, there: Amendment,
+            here: Amendment) -> _Joined | None:
+    """One article both sides changed, its instructions joined when both only added some on provisions apart."""
+    from regdraft.core.amend.kept import relocated
+    from regdraft.core.amend.spliced import spliced
+
+    remotes = there.for_regulation(reg_id).instructions
+    start = common.for_regulation(reg_id).instructions
+    added_there, added_here = _added(start, remotes), _added(start, here.for_regulation(reg_id).instructions)
     if added_there is None or added_here is None or not added_here:
         return None
     kept = {_signature(ins) for ins in remotes}
     added_here = [ins for ins in added_here if _signature(ins) not in kept]  # one both added is kept once
     if _overlap(added_there, added_here) or any(not ins.location.isdigit() for ins in remotes):
         return None
-    old = _regulation(ws, read[1])
+    old = _regulation(ws, reg_id)
     if old is None:
         return None
     places = _places(old)
@@ -101,14 +183,11 @@ def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: 
         at = _place(ins, places)
         spot = next((n for n, other in enumerate(order) if _place(other, places) > at), len(order))
         order.insert(spot, replace(ins, line=0))  # written as `render_amendment` writes it
-    numbered = [relocated(ins, str(n)) for n, ins in enumerate(order, 1)]
+    numbered = tuple(relocated(ins, str(n)) for n, ins in enumerate(order, 1))
     written = spliced(region, remotes, numbered)
     if written is None:
         return None
-    text = before + written + ("\n\n" if after else "\n") + after
-    if not _holds(ws, text, path, slug, numbered, old, read[1], read[2], added_here):
-        return None
-    return text, _note(path, remote, numbered, added_there, added_here, read[1])
+    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old)
 
 
 def _read(ws: Workspace, text: str, path: str, slug: str) -> Amendment | None:
@@ -189,47 +268,79 @@ def _place(ins: Instruction, places: dict[Address, tuple[int, int]]) -> tuple[in
     return (min(found)[0], 0) if found else _LAST
 
 
-def _regulation(ws: Workspace, amendment: Amendment | None) -> Regulation | None:
+def _regulation(ws: Workspace, reg_id: str) -> Regulation | None:
     from regdraft.workspace.api import load_regulation
 
     try:
-        return load_regulation(ws, amendment.regulation) if amendment is not None else None
+        return load_regulation(ws, reg_id)
     except (RegdraftError, ParseError):
         return None
 
 
-def _holds(ws: Workspace, text: str, path: str, slug: str, numbered: Sequence[Instruction], old: Regulation,
-           theirs: Amendment | None, yours: Amendment | None, added: Sequence[Instruction]) -> bool:
-    """Whether the merged text reads back with every instruction, and does to the regulation what the remote's
-    instructions and then yours do."""
+def _holds(ws: Workspace, text: str, path: str, slug: str, theirs: Amendment, yours: Amendment,
+           joined: Sequence[_Joined], taken: Sequence[tuple[str, bool]]) -> bool:
+    """Whether the merged text reads back with every instruction of each regulation's article, and does to each
+    regulation what the remote's instructions and then yours do (an article only one side changed: what that side's
+    do)."""
     from regdraft.core.amend import apply
     from regdraft.core.amend.kept import with_instructions
 
     back = _read(ws, text, path, slug)
-    if back is None or theirs is None or yours is None:
+    if back is None or _articles(back) != _articles(theirs):
         return False
-    if [(_signature(i), i.location) for i in back.instructions] != [(_signature(i), i.location) for i in numbered]:
-        return False
+
+    def same(amendment: Amendment, reg_id: str, wanted: Sequence[Instruction]) -> bool:
+        return ([(_signature(i), i.location) for i in amendment.for_regulation(reg_id).instructions]
+                == [(_signature(i), i.location) for i in wanted])
+
+    changed = {one.regulation for one in joined} | {reg_id for reg_id, _ in taken}
+    for reg_id, _ in _articles(theirs):
+        if reg_id not in changed and not same(back, reg_id, theirs.for_regulation(reg_id).instructions):
+            return False
     try:
-        together = apply(old, back).regulation
-        one_then_other = apply(apply(old, theirs).regulation,
-                               with_instructions(yours, yours.regulation, tuple(added))).regulation
+        for one in joined:
+            together = apply(one.old, back).regulation
+            one_then_other = apply(apply(one.old, theirs).regulation,
+                                   with_instructions(yours, one.regulation, one.here)).regulation
+            if not same(back, one.regulation, one.numbered) or \
+                    (together.units, together.preamble) != (one_then_other.units, one_then_other.preamble):
+                return False
+        for reg_id, is_mine in taken:
+            side = yours if is_mine else theirs
+            old = _regulation(ws, reg_id)
+            if old is None or not same(back, reg_id, side.for_regulation(reg_id).instructions):
+                return False
+            together, alone = apply(old, back).regulation, apply(old, side).regulation
+            if (together.units, together.preamble) != (alone.units, alone.preamble):
+                return False
     except (RegdraftError, ParseError):
         return False
-    return (together.units, together.preamble) == (one_then_other.units, one_then_other.preamble)
+    return True
 
 
-def _note(path: str, remote: str, numbered: Sequence[Instruction], there: Sequence[Instruction],
-          here: Sequence[Instruction], theirs: Amendment | None) -> str:
-    """The note: which instructions each side added, under their numbers now."""
-    language = theirs.language if theirs is not None else "vi"
-    added = {_signature(ins): whose for whose, side in ((f"from {remote}", there), ("yours", here)) for ins in side}
-    listed = [f"{ins.cite(language)} ({_sentence(ins.text)}, {added[_signature(ins)]})" for ins in numbered
-              if _signature(ins) in added]
-    article = numbered[0].article if numbered else "1"
-    return (f"{path}: you and a colleague ({remote}) each added instructions to Điều {article}; both were kept, "
-            f"numbered in the order of the provisions they amend, as amend from-edits numbers them: "
-            f"{'; '.join(listed)}.")
+def _note(path: str, remote: str, joined: Sequence[_Joined], taken: Sequence[tuple[str, str, bool]],
+          theirs: Amendment, *, several: bool) -> str:
+    """The note: which instructions each side added, under their numbers now, and which article (of a document
+    amending several regulations) only one side changed."""
+    def article(label: str, reg_id: str) -> str:
+        return f"Điều {label} (amending {reg_id})" if several else f"Điều {label}"
+
+    said = []
+    if joined:
+        listed = []
+        for one in joined:
+            added = {_signature(ins): whose for whose, side in ((f"from {remote}", one.there), ("yours", one.here))
+                     for ins in side}
+            listed += [f"{ins.cite(theirs.language)} ({_sentence(ins.text)}, {added[_signature(ins)]})"
+                       for ins in one.numbered if _signature(ins) in added]
+        said.append(f"you and a colleague ({remote}) each added instructions to "
+                    f"{' and '.join(article(one.label, one.regulation) for one in joined)}; both were kept, numbered "
+                    f"in the order of the provisions they amend, as amend from-edits numbers them: {'; '.join(listed)}")
+    else:
+        said.append(f"you and a colleague ({remote}) changed different articles of it")
+    said += [f"{article(label, reg_id)}, which only {'you' if mine else 'the colleague'} changed, is kept as "
+             f"{'you' if mine else 'they'} wrote it" for label, reg_id, mine in taken]
+    return f"{path}: {'; '.join(said)}."
 
 
 def _sentence(text: str) -> str:
