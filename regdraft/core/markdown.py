@@ -117,7 +117,12 @@ def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Reg
     `numbering=False` leaves out the checks of `validate` (label sequences, articles outside
     chapters), for an edited text whose deleted units are restored before it is checked.
     """
-    reading = read(data, source)
+    return checked(read(data, source), numbering=numbering)
+
+
+def checked(reading: Reading, *, numbering: bool = True) -> Regulation:
+    """The regulation of `reading` (of `read`, or a cached one: `workspace.parse_cache`) as `parse` gives it: its
+    problems raised as `ParseError`, those of `validate` left out with `numbering=False`."""
     problems = reading.problems
     if not numbering and problems:
         from regdraft.core.validate import validate

@@ -41,14 +41,22 @@ from regdraft.core.unwritable import by_fmt, placed
 
 if TYPE_CHECKING:
     from regdraft.core.longest_match import Opcode
+    from regdraft.workspace.store import Workspace
 
 Found = tuple[int, str, str]  # a character left out: its line, the character, the words around it as read
 
 
-def parse_stored(data: bytes, relative: str) -> Regulation:
-    """`markdown.parse` of the regulation's file at `relative` in the workspace (post-condition 3)."""
+def parse_stored(data: bytes, relative: str, ws: Workspace | None = None) -> Regulation:
+    """`markdown.parse` of the regulation's file at `relative` in the workspace (post-condition 3); given `ws`, read
+    through its cache (`parse_cache`: the same reading, parsed once for its bytes: accepting a proposal parsed the
+    text in force twice more, 0.35 s each for 1,000 articles)."""
     try:
-        return parse(data, relative)
+        if ws is None:
+            return parse(data, relative)
+        from regdraft.core.markdown import checked
+        from regdraft.workspace.parse_cache import read_regulation
+
+        return checked(read_regulation(ws, data, relative))
     except ParseError as exc:
         raise ParseError(str(exc.args[0]), stored_problems(exc.problems, data, relative)) from None
 

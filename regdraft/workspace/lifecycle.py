@@ -32,6 +32,7 @@ from regdraft.workspace.amendments import (
     read_in_language,
     target_regulation,
 )
+from regdraft.workspace.kept_previews import applied_once
 from regdraft.workspace.moved_files import read_at
 from regdraft.workspace.numbers import numbered_as_another
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
@@ -100,6 +101,7 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
     instruction, capitals left, closing text dropped) and `notes` (references); `preview`, which returns the applied
     text alone, asks for neither (the capitals' search was 8 ms of every redline against a draft)."""
     amendment, reading = read_with_problems(ws, slug, rev)
+    read = amendment
     if regulation is not None and regulation != amendment.regulation:
         if regulation not in amendment.regulations:
             raise RegdraftError(f"{amendment.source} does not amend {regulation}; it amends "
@@ -108,7 +110,9 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
     if amendment.status == "adopted" and not reading:
         return Preview(replay_through(ws, amendment))
     before = target_regulation(ws, amendment, rev)
-    applied = applied_at_once(before, amendment, reading)
+    # The same readings give the same draft: built once (`kept_previews`), not again by each asker of one request.
+    applied = applied_once(before, read, reading, lambda: applied_at_once(before, amendment, reading)) \
+        if amendment is read else applied_at_once(before, amendment, reading)
     if not with_notes:
         return Preview(applied)
     from regdraft.core.amend.capitals import capitals_left

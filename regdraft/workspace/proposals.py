@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from regdraft.core.amend.proposal import (
     PROPOSABLE,
@@ -43,6 +44,9 @@ from regdraft.core.layout import amendment_path, comments_folder
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import TITLE, Address, Kind, Regulation, Unit, map_units, noun
 from regdraft.workspace.store import Workspace, writes
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +169,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
 
 
 def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, address: Address,
-                 edited: Regulation) -> Callable[[str], None]:
+                 edited: Regulation) -> Callable[[str, Amendment], None]:
     """A check of the amending document as accepting the proposal would write it: every instruction not on the
     proposal's provision kept as the drafter wrote it (`core.amend.untouched`), and the draft it builds `edited`
     exactly, else refused with nothing written. A proposal on Article 3 had rewritten the instructions on Article 2
@@ -184,12 +188,14 @@ def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, ad
     reg = amended_id(ws, was, regulation) or was.regulation
     standing = was.for_regulation(reg)
     located = ws.locate_regulation(reg)
-    in_force = parse_stored(ws.read(located), located)
+    in_force = parse_stored(ws.read(located), located, ws)
     on = on_provision(address, Effects(in_force, standing, reg))
     provision = address.describe(language)
 
-    def vet(text: str) -> None:
-        after = load_amendment(text, path, slug, language).for_regulation(reg)
+    def vet(text: str, read: Amendment) -> None:
+        # `read` is `text` as `from_edits` read it back, in the amended text's language: read again only in another.
+        after = (read if read.language == language and read.source == path
+                 else load_amendment(text, path, slug, language)).for_regulation(reg)
         lost = rewritten((before, standing.instructions), (text, after.instructions), on)
         if lost:
             numbers = _listed([ins.location for ins in lost])

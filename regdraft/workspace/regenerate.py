@@ -86,6 +86,7 @@ class Regenerated:
     notes: tuple[str, ...]
     count: int
     instructions: tuple[Instruction, ...] = ()
+    document: Amendment | None = None  # `text` as read back, in the amended text's language
 
 
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
@@ -140,7 +141,7 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
         merged = {**kept, **carried}
         if merged != (meta.get(KEY) or {}):  # unchanged reasons keep their lines as written
             text = with_front_matter(text, {KEY: merged or None})
-    load_amendment(text, source, slug, language)  # what is written must read back
+    document = load_amendment(text, source, slug, language)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
     # The note on what the new text of a unit amended whole leaves out is said of an instruction this run writes or
@@ -153,7 +154,7 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     untrue = {note for at, note in generated.wholes if at not in whole}
     notes = tuple(note for note in generated.notes if note not in untrue)
     notes = (*notes, spaces_note(spaced, edited.source, old.language)) if spaced else notes
-    return Regenerated(text, diff, notes, len(written), written)
+    return Regenerated(text, diff, notes, len(written), written, document)
 
 
 def _as_stands(ins: Instruction) -> tuple[object, ...]:
@@ -235,21 +236,23 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                edited_rev: str | None = None, regulation: str | None = None,
                allow_renumber: bool = False, message: str | None = None, author: str | None = None,
                reasons: Mapping[Address, str] | None = None, another: bool = False,
-               vet: Callable[[str], None] | None = None, allow_undo: bool = False) -> Outcome:
+               vet: Callable[[str, Amendment], None] | None = None, allow_undo: bool = False) -> Outcome:
     """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
 
     `message` replaces the commit message (accepting a proposal names the comment in it); `reasons`
     records reasons for the instructions that change those provisions (the comment a proposal came from).
     An amendment that does not exist is created, unless the regulation has another amendment being drafted
     (draft or circulating): a mistyped name would start a second one. `another` creates it all the same, and
-    then refuses a `slug` that exists. `vet` sees the document as it would be written, and refuses it by raising.
+    then refuses a `slug` that exists. `vet` sees the document as it would be written (its text, and that text read in
+    the amended text's language), and refuses it by raising.
     An edited text that has the text in force where the amendment's instructions change it (a copy of the
     regulation's file, not of the preview) is refused, naming those instructions, unless `allow_undo`
     (`core.amend.undone`).
     """
     from regdraft.core.layout import amendment_path
-    from regdraft.core.markdown import decode, parse
+    from regdraft.core.markdown import checked, decode, parse
     from regdraft.workspace.left_out import parse_stored
+    from regdraft.workspace.parse_cache import read_regulation
     from regdraft.workspace.scaffold import amended_by, default_title, document_text
 
     relative = amendment_path(slug)
@@ -266,14 +269,16 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                                 "instructions can be regenerated.")
         regulation = _regulation_of(ws, shell, regulation)
     if edited is not None:
-        new = parse(edited, edited_name, numbering=False)  # a unit deleted outright leaves a gap
+        # A unit deleted outright leaves a gap. Read through the cache: it takes the articles it shares with the text in
+        # force from the reading of that (a proposal accepted changes one provision of it).
+        new = checked(read_regulation(ws, edited, edited_name), numbering=False)
         regulation = regulation or new.id
     if not regulation:
         raise UsageError("Name the regulation amended (the amendment does not exist yet).", options=("regulation",))
     reg_path = ws.locate_regulation(regulation)
     in_place = edited is not None and _edited_in_place(ws, reg_path, edited_name)
     # Its own file edited in place holds the edit: the text in force is the committed one.
-    old = parse_stored(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path)
+    old = parse_stored(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path, ws)
     edited_here = (_in_place_warning(reg_path, slug),) if in_place else ()
     if edited is not None:
         from regdraft.workspace.stale_copy import refuse_stale_copy
@@ -308,9 +313,10 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         raise RegdraftError(f"{edited_name or f'{reg_path}@{edited_rev}'} makes no change to the provisions of "
                             f"{old.id} in force{why}, so there is nothing to amend: amendment '{slug}' was not "
                             "created.")
-    written = load_amendment(result.text, relative, slug, old.language)
+    # Read back once, by `regenerate` (it was read three times: there, here, and by the vetting of an accept).
+    written = result.document or load_amendment(result.text, relative, slug, old.language)
     if vet is not None:
-        vet(result.text)
+        vet(result.text, written)
     warnings = ((_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
                 + _unchanging(old, written))
     from regdraft.core.address.designated import designating, designations
