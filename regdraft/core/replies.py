@@ -77,6 +77,7 @@ from regdraft.core.reply_outside import (
     in_table,
     label_alone_note,
     overlong_note,
+    struck_notes,
     table_row,
     unchanging_note,
 )
@@ -411,6 +412,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                  for p, at in zip(reply.paragraphs, where, strict=True)]
     notes += [note] if (note := formatting_note(reply.paragraphs, formatted, reply.source, language)) else []
     notes += [note] if (note := unchanging_note(void, taken, language)) else []
+    notes += struck_notes(reply.paragraphs, where, reply.source, language)
     return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes),
                   earlier)
 

@@ -25,6 +25,18 @@ Texts = Sequence[tuple[str, Regulation]]
 
 
 @dataclass(frozen=True, slots=True)
+class StruckChange:
+    """A reviewer's tracked change inside words a Word redline itself strikes out (the old text): the words typed
+    there, those of the struck words deleted again, the struck words around it, and who made it. The struck words are
+    no text of the draft, so it changes no wording of it."""
+
+    inserted: str
+    deleted: str
+    struck: str
+    authors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ReplyParagraph:
     """One paragraph of a reply: the text as circulated and the text with the reviewer's changes.
 
@@ -33,7 +45,8 @@ class ReplyParagraph:
     `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
     are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
     was inserted or deleted (the paragraph then joins the next one in the other version), `gone` when it was
-    inserted and then deleted (it joins the next one in both).
+    inserted and then deleted (it joins the next one in both). On a Word redline, `in_struck` holds the reviewer's
+    tracked changes inside words the redline itself strikes out, which are in neither `original` nor `accepted`.
     """
 
     address: str | None
@@ -45,6 +58,7 @@ class ReplyParagraph:
     text: int = 0
     cell: tuple[int, int, str] = (0, 0, "")  # in a table: the table, the row (from 1), `ins`/`del` of the row
     formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
+    in_struck: tuple[StruckChange, ...] = ()
 
     @property
     def changed(self) -> bool:

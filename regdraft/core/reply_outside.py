@@ -15,6 +15,9 @@ Post-conditions:
 6. `label_alone_note` is one sentence naming a tracked change that leaves a label on a line of its own (Enter typed
    right after `1.`, read with the words after it: no change of wording), who made it and where, and saying that it
    was not imported: a reply's change is never dropped unsaid; None for any other change.
+7. `struck_notes` has one sentence for each paragraph of a Word redline holding tracked changes inside the words the
+   redline itself strikes out: who made them, what they type or delete in which struck words, and where (the
+   provision, and in a table the cell, by its row and its words as circulated), saying they were not imported.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Protocol
 
 from regdraft.core.comments import GENERAL, MAX_TEXT
 from regdraft.core.model import Address
+from regdraft.core.reply_model import ReplyParagraph as Read
 from regdraft.core.reply_wording import label_of, said_changes, strip_label
 
 Place = tuple[str, str]  # as `replies.Place`
@@ -141,3 +145,36 @@ def in_table(paragraphs: Sequence[ReplyParagraph], i: int) -> str:
     if not any(p.address for p in paragraphs[i:]):
         return "the table at the end of the document, outside any provision"
     return "a table outside any provision"
+
+
+def struck_notes(paragraphs: Sequence[Read], where: Sequence[Place | None], source: str,
+                 language: str) -> list[str]:
+    """A sentence for each paragraph holding tracked changes inside the words a Word redline strikes out."""
+    notes = []
+    for p, at in zip(paragraphs, where, strict=True):
+        if not p.in_struck:
+            continue
+        who = ", ".join(dict.fromkeys(a for c in p.in_struck for a in c.authors)) or "an unnamed reviewer"
+        did = "; ".join(" and ".join([*([f"types “{_short(c.inserted)}”"] if c.inserted.strip() else []),
+                                      *([f"deletes “{_short(c.deleted)}”"] if c.deleted.strip() else [])])
+                        + f" inside the words “{_short(c.struck)}”" for c in p.in_struck)
+        words = _short(p.original.strip() or " ".join(c.struck for c in p.in_struck))
+        if p.cell[0]:
+            rows = sorted({q.cell[1] for q in paragraphs if q.cell[0] == p.cell[0]})
+            spot = f"in the table cell “{words}” (row {rows.index(p.cell[1]) + 1} of its table)"
+        else:
+            spot = f"in the paragraph “{words}”"
+        on = _OUTSIDE if at is None else f"on {_on(at, language)}"
+        count = sum(bool(c.inserted.strip()) + bool(c.deleted.strip()) for c in p.in_struck)
+        one = count == 1
+        notes.append(f"The tracked {'change' if one else 'changes'} by {who} in {source} {on}, {spot}, {did} that "
+                     f"the Word redline strikes out: those words are the text before the amendment, not the draft's, "
+                     f"so {'it proposes' if one else 'they propose'} no wording for the new text and "
+                     f"{'was' if one else 'were'} not imported; ask the body what they meant, or have them reply on "
+                     "the review copy.")
+    return notes
+
+
+def _short(text: str, size: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[:size - 1] + "…"

@@ -80,17 +80,49 @@ def addresses_by_text(reply: Reply, draft: Regulation) -> list[str | None]:
     return [place[1] if place else None for place in _places_by_text(reply, (("", draft),))]
 
 
+def _cell_index(draft: Regulation) -> dict[str, set[str]]:
+    """Folded text of each cell of a table (`| a | b |`, a line of a unit's own text) -> the addresses of the units
+    whose table holds it."""
+    index: dict[str, set[str]] = {}
+    for loc in draft.walk():
+        for line in lines_of(loc.unit):
+            if line.lstrip().startswith("|"):
+                for cell in line.split("|")[1:-1]:
+                    if key := line_key(cell):
+                        index.setdefault(key, set()).add(str(loc.address))
+    return index
+
+
 def _places_by_text(reply: Reply, texts: Texts) -> list[Place | None]:
-    """Each paragraph's regulation and provision in a reply without bookmarks (None when not unique)."""
+    """Each paragraph's regulation and provision in a reply without bookmarks (None when not unique).
+
+    A paragraph of a Word table that is no paragraph of the drafts is a cell of a provision's table (a Word redline
+    prints a table as a Word table, one paragraph a cell, as the review copy does, but marks no provision): the
+    provision whose table holds it, or, when several tables hold a cell's words (`a) Có £ b) Không £`), the one
+    provision holding the words of every cell of that Word table."""
     indexes = [(key, _index(draft)) for key, draft in texts]
+    cells = [(key, _cell_index(draft)) for key, draft in texts] if any(p.cell[0] for p in reply.paragraphs) else []
     out: list[Place | None] = []
-    for p in reply.paragraphs:
+    in_cells: dict[int, set[Place]] = {}  # by paragraph of a Word table: the provisions whose tables hold its words
+    for i, p in enumerate(reply.paragraphs):
         # The first and last paragraphs of an instruction's quoted text carry its quotes (`“4. …”.`).
         keys = (fold(strip_label(p.original)), fold(unquoted(p.original))) if p.original.strip() else ()
         hits: set[Place] = set()
         for folded in keys:
             hits = hits or {(key, a) for key, index in indexes for a in index.get(folded, [])}
+        if p.cell[0] and keys:
+            in_cells[i] = {(key, a) for key, index in cells for a in index.get(line_key(p.original), ())}
+            hits = hits or set(in_cells[i])
         out.append(hits.pop() if len(hits) == 1 else None)
+    tables: dict[int, set[Place]] = {}  # by Word table: the provisions holding the words of each of its cells
+    for i, found in in_cells.items():
+        if found:
+            table = reply.paragraphs[i].cell[0]
+            tables[table] = tables[table] & found if table in tables else set(found)
+    for i, found in in_cells.items():
+        held = tables.get(reply.paragraphs[i].cell[0], set())
+        if out[i] is None and len(held) == 1 and held <= found:
+            out[i] = next(iter(held))
     return out
 
 

@@ -58,6 +58,7 @@ from regdraft.importer.docx_symbols import symbol, unmapped
 from regdraft.importer.plaintext import LeftOut
 from regdraft.importer.word_dates import true_moments
 from regdraft.importer.word_formatting import formatting_changes
+from regdraft.importer.word_struck import STRUCK, inside_struck
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INSERTED = (f"{_W}ins", f"{_W}moveTo")
@@ -85,6 +86,8 @@ class _Paragraph:
     shown_length: int = 0
     cell: tuple[int, int, str] = (0, 0, "")  # the table, the row (0: none) and the row's own tracked change
     formatting: list[tuple[str, ...]] = field(default_factory=list)  # each formatting-only change: what it changed
+    pieces: list[tuple[str, str, str]] = field(default_factory=list)  # each text read: its state, it, its author
+    marked: list[str] = field(default_factory=list)  # the authors of a tracked change of its break
 
 
 # Where in the document: the paragraph, the offset in its text as circulated, and in its text as shown.
@@ -140,6 +143,7 @@ class _Reader:
             self.separated = False
             if change is not None:  # the break itself changed: its author and date are the paragraph's too
                 self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
+                self.paragraphs[-1].marked += [a for a in [change.get(f"{_W}author") or ""] if a]
                 self.paragraphs[-1].date = change.get(f"{_W}date") or ""
                 if change.tag == f"{_W}moveTo" and _moved_words(element) in self.moved:
                     # A moved paragraph as LibreOffice writes it (the move on its mark alone): all of it moved text.
@@ -156,8 +160,8 @@ class _Reader:
             kind = "ins" if tag in _INSERTED else "del"
             # Deleted inside an insertion or a move (a second reviewer's deletion, a relabelled moved point), or
             # inserted inside a deletion: Reject all removes the insertion and Accept all the deletion, so the text
-            # is in neither version.
-            state = kind if state in ("", kind) else "gone"
+            # is in neither version. Inside words a Word redline strikes out, it is set apart (`word_struck`).
+            state = kind if state in ("", kind) else f"struck-{kind}" if state == "struck" else "gone"
             author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
         elif tag == f"{_W}bookmarkStart":
             name = element.get(f"{_W}name") or ""
@@ -227,10 +231,11 @@ class _Reader:
         if not self.paragraphs:
             self.paragraphs.append(_Paragraph(self.address))
         p = self.paragraphs[-1]
-        if state not in ("ins", "gone"):
+        p.pieces.append((state, text, author))
+        if state not in ("ins", "gone", "struck-ins"):
             p.shown.append(text)
             p.shown_length += len(text)
-        if state == "struck":
+        if state in STRUCK:
             return
         if state not in ("ins", "gone"):
             p.original.append(text)
@@ -403,12 +408,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     if not redline_changes:
         reader.own = next((n[len(REDLINE_MARK):] for n in named if n.startswith(REDLINE_MARK)), "")
     reader.walk(body)
-    paragraphs = tuple(
-        ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
-                       nfc(_dashes("".join(p.accepted))),
-                       tuple(visible(nfc(a)) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0,
-                       p.cell, tuple(p.formatting))
-        for p in reader.paragraphs)
+    paragraphs = tuple(_paragraph(p) for p in reader.paragraphs)
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
     circulated = [_dashes("".join(p.original)) for p in reader.paragraphs]
     shown = [_dashes("".join(p.shown)) for p in reader.paragraphs]
@@ -442,6 +442,27 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     comments = [(at, replace(c, resolved=c.id in done, moment=moments.get(c.id, ""))) for at, c in comments]
     notes = [*([left] if (left := unmapped(reader.symbols)) else []), *reader.left_out.said()]
     return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes))
+
+
+def _paragraph(p: _Paragraph) -> ReplyParagraph:
+    """A paragraph as read, its reviewer's changes inside words a Word redline strikes out set apart: text typed
+    there is in neither version (it was read as typed into the new text), and its author is not among the
+    paragraph's (`word_struck`)."""
+    apart, in_struck = inside_struck(p.pieces) if _holds_struck(p.pieces) else (set(), ())
+    accepted, authors = p.accepted, p.authors
+    if apart:
+        accepted = [text for k, (state, text, _) in enumerate(p.pieces) if state in ("", "ins") and k not in apart]
+        authors = list(dict.fromkeys([*p.marked, *(who for k, (state, _, who) in enumerate(p.pieces)
+                                                   if state in ("ins", "del") and k not in apart and who)]))
+    return ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
+                          nfc(_dashes("".join(accepted))), tuple(visible(nfc(a)) for a in authors), p.date, p.mark,
+                          p.address[0] if p.address else 0, p.cell, tuple(p.formatting),
+                          tuple(replace(c, authors=tuple(visible(nfc(a)) for a in c.authors)) for c in in_struck))
+
+
+def _holds_struck(pieces: list[tuple[str, str, str]]) -> bool:
+    """Whether a paragraph holds words a Word redline strikes out (else nothing of it is set apart)."""
+    return any(state in STRUCK for state, _, _ in pieces)
 
 
 def _selection(circulated: list[str], start: tuple[int, ...], end: tuple[int, ...]) -> str:
