@@ -22,11 +22,10 @@ from regdraft.core.markdown import parse
 from regdraft.core.replies import Reply, ReplyParagraph, comments_from_reply
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, in_corpus, run_cli
+from tests.conftest import Invoke
 
 SLUG = "nd-sua"
 BODY = "Bộ Tư pháp"
-BASE = SHARED / "corpus" / "amendments" / "nd-63-2010" / "base-63-2010-ND-CP.txt"
 OLD = "2. Thủ tục hành chính dự kiến khi được thực hiện có đáp ứng được mục tiêu đặt ra hay không?"
 CELL = OLD.replace("đáp ứng được", "bảo đảm đầy đủ")  # row 2's question as draft 1 words it
 UNCHANGED = "3. Có biện pháp khác để thay thế thủ tục hành chính này mà vẫn đảm bảo mục tiêu đặt ra hay không?"
@@ -37,20 +36,9 @@ TABLE = 2  # the redline's tables: the header, the recipients and signature, the
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Nghị định 63/2010 with draft 1 of `nd-sua` rewording row 2's question of Phụ lục I, round 1 consulting Bộ Tư
     pháp, and the Word redline of the draft beside the workspace."""
-    in_corpus(SHARED / "corpus")
     root = tmp_path_factory.mktemp("nd63") / "ws"
-    assert run_cli(None, "init", str(root)).exit_code == 0
-    assert run_cli(root, "import", str(BASE)).exit_code == 0
-    edited = root.parent / "edited.md"
-    text = next((root / "regulations").glob("*.md")).read_text(encoding="utf-8")
-    assert text.count(OLD) == 1
-    edited.write_text(text.replace(OLD, CELL), encoding="utf-8")
-    for step in (("amend", "from-edits", SLUG, "--edited", str(edited), "-r", "63/2010/NĐ-CP"),
-                 ("round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY),
-                 ("redline", "63/2010/NĐ-CP", "--amendment", SLUG, "-o", str(root.parent / "redline.docx"))):
-        result = run_cli(root, *step)
-        assert result.exit_code == 0, result.output
-    return root
+    return kit.decree_63_consulting(root, OLD, CELL, SLUG, BODY, "redline", "63/2010/NĐ-CP", "--amendment", SLUG,
+                                    "-o", str(root.parent / "redline.docx"))
 
 
 @pytest.fixture

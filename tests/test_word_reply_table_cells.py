@@ -15,11 +15,10 @@ import yaml
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, in_corpus, run_cli
+from tests.conftest import Invoke
 
 SLUG = "nd-sua"
 BODY = "Bộ Tư pháp"
-BASE = SHARED / "corpus" / "amendments" / "nd-63-2010" / "base-63-2010-ND-CP.txt"
 # Row 2 of Phụ lục I's table, its first cell as the draft words it (it adds `đầy đủ`).
 CELL = "2. Thủ tục hành chính dự kiến khi được thực hiện có đáp ứng đầy đủ được mục tiêu đặt ra hay không?"
 QUOTED, AMENDED = 1, 3  # the review copy's tables: Phụ lục I in the instruction, then in the text as amended
@@ -29,20 +28,9 @@ QUOTED, AMENDED = 1, 3  # the review copy's tables: Phụ lục I in the instruc
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Nghị định 63/2010 with draft 1 of `nd-sua` rewriting Phụ lục I (row 2's question: `đầy đủ` added), round 1
     consulting Bộ Tư pháp, and its review copy beside the workspace."""
-    in_corpus(SHARED / "corpus")
     root = tmp_path_factory.mktemp("nd63") / "ws"
-    assert run_cli(None, "init", str(root)).exit_code == 0
-    assert run_cli(root, "import", str(BASE)).exit_code == 0
-    edited = root.parent / "edited.md"
-    text = next((root / "regulations").glob("*.md")).read_text(encoding="utf-8")
-    assert text.count(CELL.replace("đầy đủ ", "")) == 1
-    edited.write_text(text.replace(CELL.replace("đầy đủ ", ""), CELL), encoding="utf-8")
-    for step in (("amend", "from-edits", SLUG, "--edited", str(edited), "-r", "63/2010/NĐ-CP"),
-                 ("round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY),
-                 ("round", "copy", SLUG, "-o", str(root.parent / "copy.docx"))):
-        result = run_cli(root, *step)
-        assert result.exit_code == 0, result.output
-    return root
+    return kit.decree_63_consulting(root, CELL.replace("đầy đủ ", ""), CELL, SLUG, BODY,
+                                    "round", "copy", SLUG, "-o", str(root.parent / "copy.docx"))
 
 
 @pytest.fixture

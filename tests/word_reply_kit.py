@@ -236,3 +236,24 @@ def copy_beside(built: Path, out: Path) -> Path:
     import shutil
 
     return Path(shutil.copy(built.parent / "copy.docx", out))
+
+
+def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *copy: str) -> Path:
+    """Nghị định 63/2010 (the corpus's) imported into a new workspace at `root`, draft 1 of `slug` rewording `old`
+    (once in it) as `new`, round 1 consulting `body`, and the command `copy` run (the copy a body replies on, written
+    beside the workspace): the workspace, for a module's fixture."""
+    from tests.conftest import SHARED, in_corpus, run_cli
+
+    in_corpus(SHARED / "corpus")
+    assert run_cli(None, "init", str(root)).exit_code == 0
+    assert run_cli(root, "import", str(SHARED / "corpus" / "amendments" / "nd-63-2010" / "base-63-2010-ND-CP.txt")
+                   ).exit_code == 0
+    edited = root.parent / "edited.md"
+    text = next((root / "regulations").glob("*.md")).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    edited.write_text(text.replace(old, new), encoding="utf-8")
+    for step in (("amend", "from-edits", slug, "--edited", str(edited), "-r", "63/2010/NĐ-CP"),
+                 ("round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", body), copy):
+        result = run_cli(root, *step)
+        assert result.exit_code == 0, result.output
+    return root

@@ -274,7 +274,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             edits = block_edits(run, after)
             entries = [(ReplyParagraph(None, e.old, e.new, authors, date, "joined"), e) for e in edits]
             spots = [_narrowed(q, s, drafts) for q, s in zip(run, where[i:final + 1], strict=True) if s is not None]
-            previous = next((text for text in reversed(versions(run)[1]) if text.strip()), previous)
+            previous = next((text for text in reversed(versions(run, spaced=True)[1]) if text.strip()), previous)
         elif p.changed:
             entries = [(p, Edit(p.original, p.accepted, after))]
             spots = [_narrowed(p, s, drafts) for s in where[i:i + 1] if s is not None]

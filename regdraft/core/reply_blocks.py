@@ -8,13 +8,16 @@ Post-conditions:
    paragraph added or struck out whole is no such run.
 2. `block_edits` writes such a run as the edits that turn its paragraphs as circulated (Word's "Reject all")
    into its paragraphs as the reviewer left them ("Accept all"), paragraph for paragraph, the paragraphs the
-   reviewer added or removed as additions and deletions.
+   reviewer added or removed as additions and deletions; two paragraphs a deleted mark joins read as a sentence, a
+   space between a word or the punctuation closing one and the next word (`chính. Cơ quan`, where "Accept all"
+   leaves `chính.Cơ quan`).
 3. `absorbed` names, for each place holding changes inside a unit whose paragraphs the reviewer added, removed,
    joined or split, that unit: its changes are one proposal, the unit with every change accepted.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,27 +29,43 @@ if TYPE_CHECKING:
     from regdraft.core.reply_model import Place, ReplyParagraph
 
 
-def versions(paragraphs: Sequence[ReplyParagraph]) -> tuple[list[str], list[str]]:
+def versions(paragraphs: Sequence[ReplyParagraph], spaced: bool = False) -> tuple[list[str], list[str]]:
     """The paragraphs as Word's "Reject all" and "Accept all" leave them: (old, new).
 
     A paragraph whose break was inserted joins the next one when the changes are rejected; one
-    whose break was deleted joins the next one when they are accepted.
+    whose break was deleted joins the next one when they are accepted: with `spaced`, as a sentence reads (`_glued`),
+    where Word's "Accept all" runs them together (`chính.Cơ quan`).
     """
-    def join(texts: Sequence[str], joined: Sequence[bool]) -> list[str]:
+    def join(texts: Sequence[str], joined: Sequence[bool], spaces: Sequence[bool]) -> list[str]:
         out: list[str] = []
-        carry = ""
-        for text, glue in zip(texts, joined, strict=True):
+        carry, space = "", False
+        for text, glue, spacing in zip(texts, joined, spaces, strict=True):
+            whole = _glued(carry, text) if space else carry + text
             if glue:
-                carry += text
+                carry, space = whole, spacing
             else:
-                out.append(carry + text)
-                carry = ""
+                out.append(whole)
+                carry, space = "", False
         if carry:
             out.append(carry)
         return out
 
-    return (join([p.original for p in paragraphs], [p.mark in ("ins", "gone") for p in paragraphs]),
-            join([p.accepted for p in paragraphs], [p.mark in ("del", "gone") for p in paragraphs]))
+    return (join([p.original for p in paragraphs], [p.mark in ("ins", "gone") for p in paragraphs],
+                 [False] * len(paragraphs)),
+            join([p.accepted for p in paragraphs], [p.mark in ("del", "gone") for p in paragraphs],
+                 [spaced and p.mark == "del" for p in paragraphs]))
+
+
+# A paragraph's end that closes a word or a sentence, and a start that opens one: joined, a space between them.
+_CLOSES = re.compile(r"[\w.,;:!?…”’»)]$")
+_OPENS = re.compile(r"^[\w“‘«(]")
+
+
+def _glued(left: str, right: str) -> str:
+    """Two paragraphs a deleted paragraph mark joins, a space between them when neither has one there and the first
+    ends a word or a sentence and the second opens one (`chính.` and `Cơ quan`: `chính. Cơ quan`); a mark a reviewer
+    inserted and another deleted (`gone`) is no such join: the text was one paragraph as circulated."""
+    return f"{left} {right}" if _CLOSES.search(left) and _OPENS.match(right) else left + right
 
 
 def _joins(p: ReplyParagraph, following: ReplyParagraph) -> bool:
@@ -75,7 +94,7 @@ def block_edits(paragraphs: Sequence[ReplyParagraph], after: str) -> list[Edit]:
     """The edits of a run of paragraphs joined by tracked marks (`after`: the text, as the reviewer left it, of the
     paragraph before the run): its paragraphs as circulated turned into those the reviewer left, paired in order,
     the paragraphs both versions share left out."""
-    old, new = versions(paragraphs)
+    old, new = versions(paragraphs, spaced=True)
     while old and new and wording_key(old[0]) == wording_key(new[0]):
         after = new[0]
         old, new = old[1:], new[1:]
