@@ -35,6 +35,8 @@ _LISTED_MODULES = frozenset({
     "test_sync_hand_edits.py", "test_sync_added_instructions.py", "test_adopt_cancel.py",
     # sync38's: two clones, a forged adoption reverted, six syncs (about 4 s of CPU).
     "test_sync_stale_tags.py",
+    # clean38's: two clones and a bare remote, three syncs (about 2 s of CPU a test).
+    "test_sync_clean_merges.py",
 })
 _LISTED_TESTS = frozenset({
     # inv38's (2-6 s of wall time each at load, not measured for CPU): the review form's notes in two languages, an

@@ -204,6 +204,19 @@ class SharedHistory(KilledGit):
             found.append(CommitInfo(sha, author, subject, files, len(parents.split())))
         return found
 
+    def merge_base(self, one: str, other: str) -> str | None:
+        """The newest commit in the history of both, or None when they share none."""
+        return self._git("merge-base", one, other, ok=(1,)).strip() or None
+
+    def changed_files(self, start: str, end: str) -> set[str]:
+        """The files that differ between two commits (added, changed or deleted), workspace-relative."""
+        out = self._git("diff", "--no-ext-diff", "--no-renames", "--name-only", "-z", start, end, "--")
+        return {path for path in out.split("\0") if path}
+
+    def reset_branch(self, rev: str) -> None:
+        """Put the branch, the index and the tracked files back at `rev` (untracked files are left alone)."""
+        self._git("reset", "-q", "--hard", rev)
+
     def published(self, shas: list[str], remote: str) -> bool:
         """True when any of the commits is already on a branch of a remote other than `remote`."""
         for sha in shas:

@@ -36,6 +36,10 @@ what it amends) is named last, with its first failing instruction (`broken_draft
 
 A regulation in force edited by hand (as `check` says) is not sent: refused before the push (`sent_edits`).
 
+A file both sides changed that git merged without a conflict but broke (two instructions numbered `2\\.`, one that
+no longer applies), where neither side's version was broken, stops the sync before anything is sent, your work put
+back as it was (`clean_merges`).
+
 A comment brought in that repeats one recorded here (the same round, body, provision, text and proposal:
 `core.repeats`) is named in a note: the report would count it twice (`repeated.arrived_repeats`).
 
@@ -235,6 +239,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
                 report.sent_before = interrupted.arrived(ws, replace(state, theirs=theirs))
             state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes,
                                Receiving(state.remote, state.branch, start, theirs))
+            _refuse_broken_merges(ws, state, fetched)
             interrupts.syncing(ws, state.remote, state.branch, state.before, how=state.how)
             stop_point("integrated")
         integrated = False
@@ -308,6 +313,24 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str], receiving: Rec
     _advance(ws, state, finished, notes)
     SyncState.clear(ws)
     return state
+
+
+def _refuse_broken_merges(ws: Workspace, state: SyncState, fetched: Receiving | None) -> None:
+    """Stop before sending when git merged a file both sides changed without a conflict and broke it
+    (`clean_merges`): the branch and files go back as they were before the sync, and so does the note of what an
+    interrupted sync brought in (`fetched`)."""
+    if state.how not in ("rebase", "merge"):
+        return
+    from regdraft.workspace.clean_merges import broken_merges, refusal
+
+    broken = broken_merges(ws, state.before, state.theirs)
+    if broken:
+        ws.reset_branch(state.before)
+        if fetched is None:
+            Receiving.clear(ws)
+        else:
+            fetched.save(ws)
+        raise StoreError(refusal(state.remote, state.branch, broken))
 
 
 def _refuse_overwriting(ws: Workspace, remote: str, theirs: str, replayed: list[CommitInfo]) -> None:
