@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Mapping
+import functools
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.core.consolidate import ConsolidatedText, Source
+    from regdraft.core.model import Regulation
     from regdraft.workspace.api import RegulationSummary
     from regdraft.workspace.store import Workspace
 
@@ -198,10 +200,15 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], as_of: dt.date,
 def untranslated_message(ws: Workspace, ct: ConsolidatedText) -> str:
     """The line `export` prints when a translation's text lacks amendments of its original in force on its date."""
     from regdraft.core.commands import Command
+    from regdraft.workspace.timeline import adopted_for
 
     original = str(ct.regulation.meta.get("translation_of") or "")
-    return _lacking(ws, ct.regulation.id, ct.regulation.meta, ct.as_of, {a.number for a in ct.amendments},
-                    "; a note at the head of the text says so", Command.of("export", original, as_of=ct.as_of))
+    if not original:
+        return ""
+    held = [a for a in adopted_for(ws, ct.regulation.id) if a.effective is not None and a.effective <= ct.as_of]
+    return _lacking(ws, ct.regulation.id, ct.regulation.meta, ct.as_of, held,
+                    "; a note at the head of the text says so", Command.of("export", original, as_of=ct.as_of),
+                    lambda: ct.regulation)
 
 
 def untranslated_shown(ws: Workspace, reg_id: str, meta: Mapping[str, Any], address: str | None,
@@ -216,10 +223,17 @@ def untranslated_shown(ws: Workspace, reg_id: str, meta: Mapping[str, Any], addr
         return ""
     day = as_of or dt.date.today()
     # The working text holds every amendment adopted to the translation; a text as of a date those in force then.
-    held = {a.number for a in adopted_for(ws, reg_id)
-            if as_of is None or (a.effective is not None and a.effective <= as_of)}
+    held = [a for a in adopted_for(ws, reg_id) if as_of is None or (a.effective is not None and a.effective <= as_of)]
     again = Command.of("show", original, *([address] if address else []), as_of=day)
-    return _lacking(ws, reg_id, meta, day, held, "", again)
+    return _lacking(ws, reg_id, meta, day, held, "", again, lambda: _text(ws, reg_id, as_of))
+
+
+def _text(ws: Workspace, reg_id: str, as_of: dt.date | None) -> Regulation:
+    """The translation's working text, or its text in force on `as_of`."""
+    from regdraft.workspace.api import load_regulation
+    from regdraft.workspace.timeline import regulation_as_of
+
+    return load_regulation(ws, reg_id) if as_of is None else regulation_as_of(ws, reg_id, as_of)
 
 
 def listed(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
@@ -235,28 +249,42 @@ def listed(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummar
     day = today or dt.date.today()
     rows = list_regulations(ws, day, partial(excused, ws))
     metas = {path: meta for path, _, meta in fronts(ws) if str(meta.get("translation_of") or "").strip()}
-    return [dataclasses.replace(r, behind=_behind(ws, r.id, metas[r.path], day,
-                                                  {a.number for a in adopted_for(ws, r.id)}))
+    return [dataclasses.replace(r, behind=_behind(ws, r.id, metas[r.path], day, adopted_for(ws, r.id),
+                                                  functools.partial(_text, ws, r.id, None)))
             if r.path in metas and not r.error else r for r in rows]
 
 
-def _behind(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Collection[str]) -> str:
-    missing = untranslated(ws, meta, day, held)
-    if not missing:
-        return ""
-    listed = ", ".join(f"{a.name} (in force from {a.effective})" for a, _ in missing)
-    return (f"{reg_id} is a translation of {meta.get('translation_of')} and does not contain its amendments in force "
-            f"on {day}: {listed}")
+def _behind(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Sequence[Amendment],
+            text: Callable[[], Regulation]) -> str:
+    """What the translation lacks of its original's amendments in force on `day`: those none of its own adopted
+    amending documents (`held`) bears the number of, then what those that bear one leave untranslated
+    (`translated_amendments.partly_translated`); '' when nothing."""
+    from regdraft.workspace.translated_amendments import partly_translated
+
+    missing = untranslated(ws, meta, day, {a.number for a in held})
+    clauses = partly_translated(ws, reg_id, meta, day, held, text)
+    original = meta.get("translation_of")
+    if missing:
+        listed = ", ".join(f"{a.name} (in force from {a.effective})" for a, _ in missing)
+        return "; ".join([f"{reg_id} is a translation of {original} and does not contain its amendments in force "
+                          f"on {day}: {listed}", *clauses])
+    if clauses:
+        return (f"{reg_id} is a translation of {original} and does not contain all of its amendments in force on "
+                f"{day}: " + "; ".join(clauses))
+    return ""
 
 
-def _lacking(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Collection[str], said: str,
-             again: object) -> str:
+def _lacking(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Sequence[Amendment],
+             said: str, again: object, text: Callable[[], Regulation]) -> str:
     """The line naming the original's amendments in force on `day` a translation lacks, '' when it lacks none."""
-    clause = _behind(ws, reg_id, meta, day, held)
+    clause = _behind(ws, reg_id, meta, day, held, text)
     if not clause:
         return ""
-    return (f"{clause}{said}. The original's text on that day: `{again}`; or translate the amendments and adopt them "
-            f"to {reg_id}.")
+    if untranslated(ws, meta, day, {a.number for a in held}):
+        return (f"{clause}{said}. The original's text on that day: `{again}`; or translate the amendments and adopt "
+                f"them to {reg_id}.")
+    return (f"{clause}. The original's text on that day: `{again}`; or translate what is missing and adopt it "
+            f"to {reg_id}, unless the translation leaves it out on purpose.")
 
 
 def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | None = None,

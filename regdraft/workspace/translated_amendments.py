@@ -1,0 +1,157 @@
+"""A translation's amending documents against its original's: what they leave untranslated.
+
+A translation holds an amendment of its original when one of its own adopted amending documents bears that number
+(`export.untranslated`). A translation of 2 of 05-QC/TU's 14 instructions, adopted to 01-QC/TU-EN, then made `list`
+and `check` say nothing while Article 20a and the changes to Articles 5, 6, 8, 9 and 12 were missing (r38 sweep BV 1).
+Here each such pair is compared instruction by instruction (`core.amend.translated_changes`).
+
+Post-conditions:
+1. `partly_translated` gives one clause for each amendment of the original in force on the day whose number the
+   translation holds but whose instructions it does not all translate (numbered, with what they change), and one
+   for each article that amendment inserted in the original that the translation's text lacks; none otherwise.
+2. `kept_numbers` says whether an amending document of a translation bears the number of an amendment adopted to
+   its original (its instructions may then keep the original's numbers, with gaps: docs/amendments.md), and
+   `numbers_unlike` gives `amend check`'s warnings for its instructions that change other provisions than the
+   original's instructions of their numbers, and for the original's it does not translate.
+Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.amend.grammar import InsertUnit
+from regdraft.core.errors import Problem, RegdraftError
+from regdraft.core.model import Address, Kind
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
+    from regdraft.core.model import Regulation
+    from regdraft.workspace.store import Workspace
+
+
+def partly_translated(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date,
+                      held: Sequence[Amendment], text: Callable[[], Regulation]) -> list[str]:
+    """The clauses naming what the translation `reg_id` (front matter `meta`) lacks of the original's amendments in
+    force on `day` that it holds by number (`held`: its own adopted amending documents), `text` its text to look in
+    for the articles they inserted (post-condition 1)."""
+    from regdraft.core.amend.translated_changes import changes, described, numbered, untranslated
+    from regdraft.core.text import number_key
+
+    original = str(meta.get("translation_of") or "").strip()
+    ours = {number_key(a.number): a for a in held if a.number}
+    out: list[str] = []
+    for theirs in _originals(ws, original, day):
+        translation = ours.get(number_key(theirs.number))
+        if translation is None:
+            continue
+        missing = untranslated(theirs, translation)
+        if missing:
+            language = translation.language
+            out.append(f"{theirs.number}'s {_instructions(missing)} {numbered(missing)} "
+                       f"({described(missing, language)}) {'have' if len(missing) > 1 else 'has'} no translation in "
+                       f"{translation.slug}, adopted to {reg_id} as {translation.number}")
+        said = {change for ins in missing for change in changes(ins)}
+        inserted = [leaf.op.target for leaf in theirs.leaves() if isinstance(leaf.op, InsertUnit)
+                    and ("insert", leaf.op.target) not in said and _article(leaf.op.target)]
+        lacking = [a for a in inserted if not _holds(text(), a)]
+        if lacking:
+            named = ", ".join(a.describe(translation.language) for a in lacking)
+            out.append(f"{named}, which {theirs.number} inserted in {original}, "
+                       f"{'are' if len(lacking) > 1 else 'is'} not in {reg_id}'s text")
+    return out
+
+
+def _instructions(missing: Sequence[object]) -> str:
+    return "instructions" if len(missing) > 1 else "instruction"
+
+
+def _article(address: Address) -> bool:
+    return len(address.segments) == 1 and address.segments[0].kind is Kind.ARTICLE
+
+
+def _holds(text: Regulation, address: Address) -> bool:
+    try:
+        text.find(address)
+    except RegdraftError:
+        return False
+    return True
+
+
+def _originals(ws: Workspace, original: str, day: dt.date | None) -> list[Amendment]:
+    """The amendments adopted to `original` (in force on `day`, when given) that bear a number."""
+    from regdraft.workspace.timeline import adopted_for
+
+    if not original:
+        return []
+    return [a for a in adopted_for(ws, original) if a.number and a.effective is not None
+            and (day is None or a.effective <= day)]
+
+
+def kept_numbers(ws: Workspace, amendment: Amendment | None, rev: str | None = None) -> bool:
+    """Whether `amendment` amends a translation and bears the number of an amending document adopted to its original
+    (post-condition 2). Read from front matter only: loading the original's amendments must not read this one."""
+    from regdraft.core.amend.document import front_matter_only
+    from regdraft.core.layout import amendment_path
+    from regdraft.core.text import number_key
+    from regdraft.workspace.amendments import slugs
+    from regdraft.workspace.api import load_regulation
+
+    if amendment is None or not amendment.number or len(amendment.regulations) != 1:
+        return False
+    try:
+        original = str(load_regulation(ws, amendment.regulations[0], rev).meta.get("translation_of") or "").strip()
+    except RegdraftError:
+        return False
+    if not original:
+        return False
+    key = number_key(amendment.number)
+    for slug in slugs(ws):
+        path = amendment_path(slug)
+        front = front_matter_only(ws.read(path), path, slug)
+        if (front is not None and front.status == "adopted" and original in front.regulations
+                and number_key(front.number) == key):
+            return True
+    return False
+
+
+def numbers_unlike(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """`amend check`'s warnings for a translation's amending document that bears its original's number
+    (post-condition 2): each instruction that changes other provisions (or in another way) than the original's
+    instruction of its number, and the original's instructions it does not translate."""
+    from regdraft.core.amend.quote import short
+    from regdraft.core.amend.translated_changes import described, numbered, unlike, untranslated
+    from regdraft.core.text import number_key
+    from regdraft.workspace.api import load_regulation
+
+    if not amendment.number or len(amendment.regulations) != 1:
+        return []
+    try:
+        original = str(load_regulation(ws, amendment.regulations[0]).meta.get("translation_of") or "").strip()
+    except RegdraftError:
+        return []
+    theirs = next((a for a in _originals(ws, original, None) if number_key(a.number) == number_key(amendment.number)),
+                  None)
+    if theirs is None:
+        return []
+    language, out = amendment.language, []
+    for ins, other in unlike(theirs, amendment):
+        where = f"instruction {ins.location} ({short(ins.text)})"
+        if other is None:
+            why = f"{theirs.number} ({theirs.slug}) has no instruction {ins.location}"
+        else:
+            why = (f"{theirs.number}'s instruction {ins.location} ({theirs.slug}) changes "
+                   f"{described([other], language)}, this one {described([ins], language)}")
+        out.append(Problem(f"{where}: {why}. A translation of {theirs.number} keeps its instruction numbers, which "
+                           "the footnotes of the consolidated text cite: number this instruction as the original's "
+                           "instruction that it translates.", amendment.source, ins.line, warning=True))
+    missing = untranslated(theirs, amendment)
+    if missing:
+        out.append(Problem(
+            f"{theirs.number}'s {_instructions(missing)} {numbered(missing)} ({described(missing, language)}) "
+            f"{'have' if len(missing) > 1 else 'has'} no translation here: adopted so, {amendment.regulations[0]} "
+            f"would lack those changes while holding {theirs.number}. Translate them, unless the translation leaves "
+            "them out on purpose.", amendment.source, amendment.article.line, warning=True))
+    return out

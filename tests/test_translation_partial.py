@@ -1,0 +1,95 @@
+"""A translation's amending document of its original's number, translating only some of its instructions (r38 sweep
+BV findings 1 and 2).
+
+1. Two of 05-QC/TU's 14 instructions translated and adopted to 01-QC/TU-EN as 05-QC/TU: `list` and `check` said
+   nothing, since the only test was the number, while Article 20a and the changes to Articles 5, 6, 8, 9 and 12 were
+   missing from the English text.
+2. Numbered as in the original (1 and 4), `amend check` refused "instruction 4 follows instruction 1: number it 2",
+   so the English footnotes cited clause 2 of Article 1 where the issued 05-QC/TU's change is clause 4.
+"""
+
+from __future__ import annotations
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import Invoke, unwrapped
+from .test_replaced_regulation import adopted, adopted_built  # noqa: F401  (fixtures)
+
+EN = "regulations/01-QC-TU-EN.md"
+SLUG = "qc-en"
+GROUP = """1\\. Some points of clause 1 of Article 4 are amended as follows:
+
+a) Point c is amended to read:
+
+“c) To discuss and give opinions on the province's plans before they are submitted to the People's Council;”.
+
+b) The following point e is inserted after point dd:
+
+“e) To lead digital transformation in the work of the provincial Party agencies.”."""
+TITLE = """{n}\\. The title of Article 7 is amended to read:
+
+“Article 7. Duties, powers and exemplary responsibility of Provincial Party Committee members”"""
+
+
+def _translated(ws: Workspace, invoke: Invoke, instructions: str, *, adopt: bool = True) -> str:
+    """An English amendment of 01-QC/TU-EN holding `instructions`, numbered 05-QC/TU (adopted, past the gates)."""
+    made = invoke(ws, "amend", "new", SLUG, "--regulation", "01-QC/TU-EN", "--force")
+    assert made.exit_code == 0, made.output
+    path = f"amendments/{SLUG}/amendment.md"
+    text = (ws.root / path).read_text(encoding="utf-8")
+    assert "\n\n## Article 2" in text
+    ws.commit({path: text.replace("\n\n## Article 2", f"\n\n{instructions}\n\n## Article 2", 1).encode()}, "English")
+    assert invoke(ws, "amend", "number", SLUG, "05-QC/TU").exit_code == 0
+    if adopt:
+        done = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-03-28", "--force", "--reason", "test")
+        assert done.exit_code == 0, done.output
+    return path
+
+
+def test_a_partial_translation_of_an_amendment_is_warned_of_by_check_list_and_show(
+        adopted: Workspace, invoke: Invoke) -> None:  # noqa: F811
+    from regdraft.workspace.checks import check_workspace
+
+    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=2))
+    found = [p for p in check_workspace(adopted) if "is a translation of" in p.message]
+    assert len(found) == 1 and found[0].warning and found[0].source == EN, found
+    said = found[0].message
+    assert said.startswith("01-QC/TU-EN is a translation of 01-QC/TU and does not contain all of its amendments in "
+                           "force on "), said
+    # Instructions 1 and 4 are translated (under other numbers: what they change is compared, not their numbers).
+    assert "05-QC/TU's instructions 2, 3, 5–14 (clause 2, Article 5 amended; clause 4a, Article 6 inserted;" in said
+    assert "Article 20a inserted" in said and "Article 9 amended" in said
+    assert f"have no translation in {SLUG}, adopted to 01-QC/TU-EN as 05-QC/TU" in said
+    assert "unless the translation leaves it out on purpose" in said
+    listed = invoke(adopted, "list")
+    assert "05-QC/TU's instructions 2, 3, 5–14" in unwrapped(listed.output)
+    shown = invoke(adopted, "show", "01-QC/TU-EN", "a9")
+    assert shown.exit_code == 0, shown.output
+    assert "05-QC/TU's instructions 2, 3, 5–14" in unwrapped(shown.stderr)
+    result = invoke(adopted, "check")
+    assert result.exit_code == 0 and "No problems found (1 warning)." in result.output, result.output
+
+
+def test_a_translation_lacking_an_article_its_amendment_inserted_is_warned_of(adopted: Workspace,  # noqa: F811
+                                                                             invoke: Invoke) -> None:
+    """Every instruction translated, but Article 20a then taken out of the English text by hand."""
+    from regdraft.workspace.checks import check_workspace
+
+    _translated(adopted, invoke, "1\\. The following Article 20a is inserted after Article 20:\n\n"
+                "“Article 20a. Working in the electronic environment\n\n1\\. Documents are sent electronically.”")
+    text = (adopted.root / EN).read_text(encoding="utf-8")
+    start = text.index("## Article 20a")
+    adopted.commit({EN: (text[:start] + text[text.index("\n## ", start + 1) + 1:]).encode()}, "Lost 20a")
+    said = next(p.message for p in check_workspace(adopted, "01-QC/TU-EN") if "is a translation of" in p.message)
+    assert "Article 20a, which 05-QC/TU inserted in 01-QC/TU, is not in 01-QC/TU-EN's text" in said, said
+
+
+def test_a_translation_of_every_instruction_is_not_warned_of(adopted: Workspace,  # noqa: F811
+                                                             invoke: Invoke) -> None:
+    """The Vietnamese amending document itself, its instructions read in English terms, is a whole translation:
+    what each changes is the same, so nothing is said."""
+    from regdraft.core.amend.translated_changes import untranslated
+    from regdraft.workspace.amendments import load
+
+    original = load(adopted, "qc-sua-doi-2025")
+    assert untranslated(original, original) == []
