@@ -159,6 +159,7 @@ _LISTED_TESTS = frozenset({
     "test_a_reply_imported_before_the_label_is_known_again",
     # tr38's: an English amendment adopted to the shipped translation, then check, list and show (1 s of CPU).
     "test_a_partial_translation_of_an_amendment_is_warned_of_by_check_list_and_show",
+    "test_a_translation_keeps_its_original_s_instruction_numbers_and_its_footnotes_cite_them",
 })
 
 

@@ -10,6 +10,8 @@ BV findings 1 and 2).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from regdraft.workspace.store import Workspace
 
 from .conftest import Invoke, unwrapped
@@ -31,7 +33,7 @@ TITLE = """{n}\\. The title of Article 7 is amended to read:
 “Article 7. Duties, powers and exemplary responsibility of Provincial Party Committee members”"""
 
 
-def _translated(ws: Workspace, invoke: Invoke, instructions: str, *, adopt: bool = True) -> str:
+def _translated(ws: Workspace, invoke: Invoke, instructions: str, *, adopt: bool = True, number: bool = True) -> str:
     """An English amendment of 01-QC/TU-EN holding `instructions`, numbered 05-QC/TU (adopted, past the gates)."""
     made = invoke(ws, "amend", "new", SLUG, "--regulation", "01-QC/TU-EN", "--force")
     assert made.exit_code == 0, made.output
@@ -39,7 +41,10 @@ def _translated(ws: Workspace, invoke: Invoke, instructions: str, *, adopt: bool
     text = (ws.root / path).read_text(encoding="utf-8")
     assert "\n\n## Article 2" in text
     ws.commit({path: text.replace("\n\n## Article 2", f"\n\n{instructions}\n\n## Article 2", 1).encode()}, "English")
-    assert invoke(ws, "amend", "number", SLUG, "05-QC/TU").exit_code == 0
+    if not number:
+        return path
+    numbered = invoke(ws, "amend", "number", SLUG, "05-QC/TU")
+    assert numbered.exit_code == 0, numbered.output
     if adopt:
         done = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-03-28", "--force", "--reason", "test")
         assert done.exit_code == 0, done.output
@@ -93,3 +98,50 @@ def test_a_translation_of_every_instruction_is_not_warned_of(adopted: Workspace,
 
     original = load(adopted, "qc-sua-doi-2025")
     assert untranslated(original, original) == []
+
+
+def test_a_translation_keeps_its_original_s_instruction_numbers_and_its_footnotes_cite_them(
+        adopted: Workspace, invoke: Invoke, tmp_path: Path) -> None:  # noqa: F811
+    """Instructions 1 and 4 of 05-QC/TU translated, numbered as in the original: read, adopted, and the English
+    footnote on Article 7's title cites clause 4 of Article 1, as the issued 05-QC/TU does."""
+    path = _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=4), adopt=False)
+    checked = invoke(adopted, "amend", "check", SLUG)
+    assert checked.exit_code == 0, checked.output
+    said = unwrapped(checked.output)
+    assert "number it" not in said and "follows instruction" not in said
+    assert f"{path}:" in said and "05-QC/TU's instructions 2, 3, 5–14 (" in said  # before adoption too
+    done = invoke(adopted, "amend", "adopt", SLUG, "--signed", "2025-03-28", "--force", "--reason", "test")
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "en.md"
+    assert invoke(adopted, "export", "01-QC/TU-EN", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    text = unwrapped(out.read_text(encoding="utf-8"))
+    assert "The title of this Article was amended by clause 4 of Article 1 of" in text, text
+    assert "clause 2 of Article 1 of" not in text
+
+
+def test_a_kept_number_that_changes_another_provision_is_warned_of(adopted: Workspace,  # noqa: F811
+                                                                   invoke: Invoke) -> None:
+    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=3), adopt=False)
+    checked = invoke(adopted, "amend", "check", SLUG)
+    assert checked.exit_code == 0, checked.output
+    assert ("instruction 3 (The title of Article 7 is amended to read:): 05-QC/TU's instruction 3 "
+            "(qc-sua-doi-2025) changes clause 4a, Article 6 inserted, this one the title of Article 7 amended. "
+            "A translation of 05-QC/TU keeps its instruction numbers") in unwrapped(checked.output)
+
+
+def test_kept_numbers_must_still_increase_and_a_vietnamese_amendment_has_none(adopted: Workspace,  # noqa: F811
+                                                                              invoke: Invoke) -> None:
+    _translated(adopted, invoke, TITLE.format(n=4) + "\n\n" + GROUP, adopt=False, number=False)
+    checked = invoke(adopted, "amend", "check", SLUG)  # not numbered yet: gaps allowed, order not
+    assert checked.exit_code == 1
+    assert "instruction 1 (Some points of clause 1 of Article 4 are amended as follows:) follows instruction 4: " \
+           "number it 5" in unwrapped(checked.output)
+    # An amendment of the original itself is numbered without gaps, as before.
+    made = invoke(adopted, "amend", "new", "vi-gap", "--regulation", "01-QC/TU", "--force")
+    assert made.exit_code == 0, made.output
+    path = "amendments/vi-gap/amendment.md"
+    text = (adopted.root / path).read_text(encoding="utf-8")
+    gapped = ("1\\. Bãi bỏ khoản 3 Điều 10.\n\n4\\. Bãi bỏ điểm c khoản 2 Điều 16.")
+    adopted.commit({path: text.replace("\n\n## Điều 2", f"\n\n{gapped}\n\n## Điều 2", 1).encode()}, "gap")
+    refused = invoke(adopted, "amend", "check", "vi-gap")
+    assert refused.exit_code == 1 and "follows instruction 1: number it 2" in unwrapped(refused.output)

@@ -61,38 +61,48 @@ def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
         data = ws.read(relative)
     else:
         relative, data = read_at(ws, amendment_path(slug), rev)
-    (amendment, problems), language = read_in_language(ws, data, relative, slug, rev)
+    (amendment, problems), language, kept = read_in_language(ws, data, relative, slug, rev)
     alphabets: dict[str, str] = {}
     if amendment is not None and amendment.language == "en" and (alphabets := _alphabets(ws, amendment, rev)):
         # Its lettered instructions run in the alphabet of the text it amends: a translation's in the Vietnamese one
-        amendment, problems = read_amendment(ws, data, relative, slug, alphabets, language=language)
-    amendment, problems = named_reading(ws, data, relative, slug, (amendment, problems), rev, alphabets, language)
+        amendment, problems = read_amendment(ws, data, relative, slug, alphabets, language=language,
+                                             kept_numbers=kept)
+    amendment, problems = named_reading(ws, data, relative, slug, (amendment, problems), rev, alphabets, language,
+                                        kept)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
 
 
 def read_in_language(ws: Workspace, data: bytes, relative: str, slug: str, rev: str | None = None
-                     ) -> tuple[tuple[Amendment | None, tuple[Problem, ...]], str]:
+                     ) -> tuple[tuple[Amendment | None, tuple[Problem, ...]], str, bool]:
     """`parse_cache.read_amendment`'s reading, in the language of the text it amends when its front matter gives
-    none (`amended_language`), and that language (`vi` for one that gives its own)."""
+    none (`amended_language`), and that language (`vi` for one that gives its own); read keeping its original's
+    instruction numbers when it is a translation's of its original's amending document (`kept_numbers`), and
+    whether it was (only when it reads with a problem otherwise: nothing else differs)."""
+    from regdraft.workspace.translated_amendments import kept_numbers
+
     reading = read_amendment(ws, data, relative, slug)
-    language = amended_language(ws, reading[0] or front_matter_only(data, relative, slug), rev)
+    front = reading[0] or front_matter_only(data, relative, slug)
+    language = amended_language(ws, front, rev)
     if language != "vi":  # no `language:` written: read as the English text it amends is written
         reading = read_amendment(ws, data, relative, slug, language=language)
-    return reading, language
+    kept = bool(reading[1]) and kept_numbers(ws, reading[0] or front, rev)
+    if kept:
+        reading = read_amendment(ws, data, relative, slug, language=language, kept_numbers=True)
+    return reading, language, kept
 
 
 def named_reading(ws: Workspace, data: bytes, relative: str, slug: str,
                   reading: tuple[Amendment | None, tuple[Problem, ...]], rev: str | None = None,
                   alphabets: Mapping[str, str] | None = None,
-                  language: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
+                  language: str = "vi", kept: bool = False) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """`reading` (`parse_cache.read_amendment`'s), or, when it has problems, the amendment read again knowing the
     amended text's own name, so that a refusal names the whole text as the text does (`throughout these Staff
     Rules`; r34 sweep BE defect 3), and its appendices as it does (`Schedule 1`)."""
     amendment, problems = reading
     if problems and (named := _names(ws, amendment or front_matter_only(data, relative, slug), rev))[0]:
-        return read_amendment(ws, data, relative, slug, alphabets or None, named[0], language, named[1])
+        return read_amendment(ws, data, relative, slug, alphabets or None, named[0], language, named[1], kept)
     return reading
 
 

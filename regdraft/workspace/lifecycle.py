@@ -152,8 +152,8 @@ def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amend
     if rev is None and not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
     relative, data = (relative, ws.read(relative)) if rev is None else read_at(ws, relative, rev)  # moved since
-    first, language = read_in_language(ws, data, relative, slug, rev)
-    amendment, reading = named_reading(ws, data, relative, slug, first, rev, language=language)
+    first, language, kept = read_in_language(ws, data, relative, slug, rev)
+    amendment, reading = named_reading(ws, data, relative, slug, first, rev, language=language, kept=kept)
     if amendment is None:
         raise ParseError.collect(reading or (Problem("nothing in it can be applied.", relative),), "amendment")
     return amendment, reading
@@ -283,8 +283,8 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
         load(ws, slug)  # says which amendments there are
     try:
         data = ws.read(relative)
-        first, language = read_in_language(ws, data, relative, slug)
-        amendment, reading = named_reading(ws, data, relative, slug, first, language=language)
+        first, language, kept = read_in_language(ws, data, relative, slug)
+        amendment, reading = named_reading(ws, data, relative, slug, first, language=language, kept=kept)
     except ParseError as exc:  # not even text
         return Review(exc.problems or (Problem(str(exc), relative),))
     if amendment is None:
@@ -298,7 +298,9 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
     from regdraft.core.amend.staged import early, unresolved
 
     # a date for provisions it cannot find; a date before the document is signed
-    warnings = [*amendment.warnings, *unresolved(amendment),
+    from regdraft.workspace.translated_amendments import numbers_unlike
+
+    warnings = [*amendment.warnings, *unresolved(amendment), *numbers_unlike(ws, amendment),
                 *(early(amendment) if amendment.status in PENDING else [])]
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references, shared)

@@ -131,11 +131,12 @@ def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str, 
                    alphabets: Mapping[str, str] | None = None,
                    names: Mapping[str, str] | None = None,
                    language: str = "vi",
-                   appendices: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+                   appendices: Mapping[str, str] | None = None,
+                   kept_numbers: bool = False) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """`document.read_amendment(data, source, slug, alphabets=alphabets, names=names, language=language,
-    appendices=appendices)`, from the workspace's cache when it was read before (with the same alphabets of the
-    regulations amended, the same names of the text and of its appendices, and the same language for a front matter
-    giving none)."""
+    appendices=appendices, kept_numbers=kept_numbers)`, from the workspace's cache when it was read before (with the
+    same alphabets of the regulations amended, the same names of the text and of its appendices, the same language
+    for a front matter giving none, and the same `kept_numbers`)."""
     from regdraft.core.amend.document import read_amendment as read
 
     folder = _folder(ws)
@@ -143,9 +144,10 @@ def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str, 
     known += tuple(f"name:{lang}={name}" for lang, name in sorted((names or {}).items()))
     known += (f"language={language}",) if language != "vi" else ()
     known += tuple(f"appendix:{label}={word}" for label, word in sorted((appendices or {}).items()))
+    known += ("numbers=kept",) if kept_numbers else ()
     return _cached(folder, _key("amendment", data, (source, slug, *known)),
                    lambda: read(data, source, slug, load=_front_matter(folder), alphabets=alphabets, names=names,
-                                language=language, appendices=appendices))
+                                language=language, appendices=appendices, kept_numbers=kept_numbers))
 
 
 def front_matter_reader(ws: Workspace | Path | None) -> Callable[[str], Any] | None:

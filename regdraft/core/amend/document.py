@@ -247,10 +247,12 @@ def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: l
         )
 
 
-def load_amendment(data: bytes | str, source: str, slug: str, language: str = "vi") -> Amendment:
+def load_amendment(data: bytes | str, source: str, slug: str, language: str = "vi",
+                   kept_numbers: bool = False) -> Amendment:
     """Read an amending document; `ParseError` listing every problem with its file and line. `language`: the one it
-    is read in when its front matter gives none (the amended text's, `written_language`)."""
-    amendment, problems = read_amendment(data, source, slug, language=language)
+    is read in when its front matter gives none (the amended text's, `written_language`); `kept_numbers` as for
+    `read_amendment`."""
+    amendment, problems = read_amendment(data, source, slug, language=language, kept_numbers=kept_numbers)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment
@@ -271,7 +273,8 @@ def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReade
                    alphabets: Mapping[str, str] | None = None,
                    names: Mapping[str, str] | None = None,
                    language: str = "vi",
-                   appendices: Mapping[str, str] | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
+                   appendices: Mapping[str, str] | None = None,
+                   kept_numbers: bool = False) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """Read an amending document as far as it can be read: the instructions that read, and every problem.
 
     For `amend check`, which reports what the instructions that could be read would do too. The
@@ -284,13 +287,14 @@ def read_amendment(data: bytes | str, source: str, slug: str, *, load: YamlReade
     `language:` is read in, and then its `meta["language"]`: the workspace gives the amended text's
     (`workspace.amendments.load`), so an amendment of an English text reads in English without the line.
     `appendices` gives its appendices' own words (`address.designated.designations`: `Schedule 1`), which a refusal
-    names them by.
+    names them by. `kept_numbers`: the document is a translation's of an amending document of its original, whose
+    instruction numbers it keeps, skipping those it does not translate (`workspace.translated_amendments`).
     """
     from regdraft.core.address.designated import designating
     from regdraft.core.amend.self_name import naming
 
     with naming(names or {}), designating(appendices or {}):
-        return _read_amendment(data, source, slug, load, alphabets, language)
+        return _read_amendment(data, source, slug, load, alphabets, language, kept_numbers)
 
 
 def written_language(amendment: Amendment) -> bool:
@@ -300,7 +304,7 @@ def written_language(amendment: Amendment) -> bool:
 
 def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader | None,
                     alphabets: Mapping[str, str] | None,
-                    default: str = "vi") -> tuple[Amendment | None, tuple[Problem, ...]]:
+                    default: str = "vi", kept_numbers: bool = False) -> tuple[Amendment | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     text = decode(data, source)
     clear = plain(text)  # one search: neither a control or invisible character nor one `unwritable_lines` names
@@ -358,7 +362,8 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
             found: list[Unmatched] = []
             lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings,
                                                    capitals, found, signed=signed, joined=joined,
-                                                   amended=(alphabets or {}).get(targets[head.label]))
+                                                   amended=(alphabets or {}).get(targets[head.label]),
+                                                   gaps=kept_numbers)
             unmatched.extend(replace(u, regulation=targets[head.label]) for u in found)
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))

@@ -157,6 +157,7 @@ class _Reader:
     numbered: bool = True  # instructions numbered by the drafter, whose sequence is checked
     after: dict[int, str] = field(default_factory=dict)  # English: the paragraph after each line, for `numbered`
     alphabet: str = "vi"  # the letters of its lettered instructions (`layout.instruction_alphabet`)
+    gaps: bool = False  # a translation keeping its original's instruction numbers: increasing, gaps allowed
 
     def problem(self, message: str, line: int) -> None:
         self.problems.append(Problem(message, self.source, line))
@@ -174,7 +175,8 @@ def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: s
                       capitals: list[Capital] | None = None,
                       unmatched: list[Unmatched] | None = None, *, signed: bool = False,
                       joined: Mapping[int, Sequence[tuple[str, int]]] | None = None,
-                      numbered: bool = True, amended: str | None = None) -> tuple[list[str], list[Instruction]]:
+                      numbered: bool = True, amended: str | None = None,
+                      gaps: bool = False) -> tuple[list[str], list[Instruction]]:
     """The lead-in paragraphs and the instructions of one amending article.
 
     Each citation written with a capital (`Khoản 2 Điều 5`) is a warning, or, when `capitals` is
@@ -183,10 +185,11 @@ def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: s
     `signed` says the document is signed, its wording kept as issued (post-condition 3). `joined` maps a
     paragraph's line to its other lines as Markdown joined them; `numbered=False`: numbers not the drafter's.
     `amended` is the alphabet the text amended letters its points in, when known (`layout.instruction_alphabet`).
+    `gaps`: a translation's amending document keeping its original's instruction numbers, which may skip some.
     """
     reader = _Reader(article, source, language, problems, warnings, capitals, signed,
                      [] if unmatched is None else unmatched, numbered=numbered,
-                     alphabet=layout.instruction_alphabet(language, paragraphs, amended))
+                     alphabet=layout.instruction_alphabet(language, paragraphs, amended), gaps=gaps)
     if language == "en":  # `The following clause is added to Article 3:` is numbered by its quote (english.numbered)
         reader.after = {line: following for (_, line), (following, _) in zip(paragraphs, paragraphs[1:], strict=False)}
     for content, line in paragraphs:
@@ -305,7 +308,7 @@ def _in_sequence(reader: _Reader, before: list[_Draft], label: str, sentence: st
     labels = [(d.location.rpartition(".")[2], d.line) for d in before]
     where = f"{noun(Kind.ARTICLE, reader.language)} {reader.article}"
     if reader.numbered and (message := layout.sequence_message(labels, label, sentence, group, where, reader.signed,
-                                                               reader.alphabet, reader.language)):
+                                                               reader.alphabet, reader.language, reader.gaps)):
         reader.slip(message, line)
 
 

@@ -78,12 +78,16 @@ def _stem(label: str) -> str:
     return re.sub(r"(?<=\d)[a-z]+$|(?<=\D)\d+$", "", label)
 
 
-def expected_label(before: Sequence[str], label: str, letters: bool, alphabet: str = "vi") -> str | None:
+def expected_label(before: Sequence[str], label: str, letters: bool, alphabet: str = "vi",
+                   gaps: bool = False) -> str | None:
     """The label an instruction numbered `label` should have after the labels `before` (in order), or None when
     `label` is in sequence or is an inserted label (`2a`, `d1`) that is not judged (post-condition 2); letters in
-    `alphabet` (`instruction_alphabet`)."""
+    `alphabet` (`instruction_alphabet`). With `gaps` (a translation keeping its original's numbers), any label after
+    the last is in sequence."""
     if _stem(label) != label or (not letters and not label.isdigit()):
         return None
+    if gaps:
+        return _after(before, label, point_letters(alphabet) if letters else None)
     place = sum(1 for b in before if _stem(b) == b)  # the plain labels before it: by place, not by the last one
     if letters:
         alphabet_letters = point_letters(alphabet)
@@ -91,6 +95,20 @@ def expected_label(before: Sequence[str], label: str, letters: bool, alphabet: s
     else:
         expected = str(place + 1)
     return None if expected is None or label == expected else expected
+
+
+def _after(before: Sequence[str], label: str, letters: Sequence[str] | None) -> str | None:
+    """None when `label` comes after the last plain label of `before` (numbers, or `letters` in order), else the
+    label that follows that one."""
+    last = next((b for b in reversed(before) if _stem(b) == b), None)
+    if last is None:
+        return None
+    if letters is None:
+        return None if int(label) > int(last) else str(int(last) + 1)
+    if label in letters and last in letters and letters.index(label) > letters.index(last):
+        return None
+    following = letters.index(last) + 1 if last in letters else len(letters)
+    return letters[following] if following < len(letters) else None
 
 
 def double_marks(content: str, opening: str, *, start: bool = True) -> str:
@@ -157,11 +175,12 @@ def hyphen_message(number: str, sentence: str) -> str:
 
 
 def sequence_message(before: Sequence[tuple[str, int]], label: str, sentence: str, group: str, article: str,
-                     signed: bool, alphabet: str = "vi", language: str = "vi") -> str:
+                     signed: bool, alphabet: str = "vi", language: str = "vi", gaps: bool = False) -> str:
     """The problem (`signed`: the warning) of an instruction numbered `label` after those `before` (label, line),
     '' when it is in sequence; `group` is the location of the group holding a lettered instruction, lettered in
-    `alphabet` (`instruction_alphabet`; an English document writes đ as `dd`)."""
-    expected = expected_label([b for b, _ in before], label, letters=bool(group), alphabet=alphabet)
+    `alphabet` (`instruction_alphabet`; an English document writes đ as `dd`); with `gaps`, a translation keeping its
+    original's numbers, only in increasing order."""
+    expected = expected_label([b for b, _ in before], label, letters=bool(group), alphabet=alphabet, gaps=gaps)
     if expected is None:
         return ""
     if language == "en":
