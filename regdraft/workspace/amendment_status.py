@@ -121,7 +121,7 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
     refuse_taken(ws, amendment, wanted)
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), {"number": wanted})
-    from regdraft.workspace.translated_amendments import kept_numbers
+    from regdraft.workspace.amendments import kept_numbers
 
     # A translation's amending document numbered as its original's keeps the original's instruction numbers.
     kept = kept_numbers(ws, replace(amendment, meta={**amendment.meta, "number": wanted}))

@@ -80,8 +80,6 @@ def read_in_language(ws: Workspace, data: bytes, relative: str, slug: str, rev: 
     none (`amended_language`), and that language (`vi` for one that gives its own); read keeping its original's
     instruction numbers when it is a translation's of its original's amending document (`kept_numbers`), and
     whether it was (only when it reads with a problem otherwise: nothing else differs)."""
-    from regdraft.workspace.translated_amendments import kept_numbers
-
     reading = read_amendment(ws, data, relative, slug)
     front = reading[0] or front_matter_only(data, relative, slug)
     language = amended_language(ws, front, rev)
@@ -374,3 +372,28 @@ def document_name(doc: Amendment, words: Mapping[str, str]) -> str:
     if doc.number:
         return f"{words['draft_document']} {doc.number}"
     return f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
+
+
+def kept_numbers(ws: Workspace, amendment: Amendment | None, rev: str | None = None) -> bool:
+    """Whether `amendment` amends a translation and bears the number of an amending document of its original, or no
+    number yet (`amend number` reads it before giving it one; a translation holds no number of its own, docs/format.md)
+    (`translated_amendments`' post-condition 2). Read from front matter only: loading the original's amendments must
+    not read this one. Here, not in `translated_amendments`: that module reads the original's adoptions (`timeline`),
+    which read amendments through this one."""
+    from regdraft.core.text import number_key
+
+    if amendment is None or len(amendment.regulations) != 1:
+        return False
+    try:
+        original = str(load_regulation(ws, amendment.regulations[0], rev).meta.get("translation_of") or "").strip()
+    except RegdraftError:
+        return False
+    if not original or not amendment.number:
+        return bool(original)
+    key = number_key(amendment.number)
+    for slug in slugs(ws):
+        path = amendment_path(slug)
+        front = front_matter_only(ws.read(path), path, slug)
+        if front is not None and original in front.regulations and front.number and number_key(front.number) == key:
+            return True
+    return False

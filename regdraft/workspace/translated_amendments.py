@@ -9,8 +9,8 @@ Post-conditions:
 1. `partly_translated` gives one clause for each amendment of the original in force on the day whose number the
    translation holds but whose instructions it does not all translate (numbered, with what they change), and one
    for each article that amendment inserted in the original that the translation's text lacks; none otherwise.
-2. `kept_numbers` says whether an amending document of a translation bears the number of an amending document of
-   its original (or none yet): its instructions may then keep the original's numbers, with gaps; and
+2. `amendments.kept_numbers` says whether an amending document of a translation bears the number of an amending
+   document of its original (or none yet): its instructions may then keep the original's numbers, with gaps; and
    `numbers_unlike` gives `amend check`'s warnings for its instructions that change other provisions than the
    original's instructions of their numbers, and for the original's it does not translate.
 Nothing here writes.
@@ -88,33 +88,6 @@ def _originals(ws: Workspace, original: str, day: dt.date | None) -> list[Amendm
         return []
     return [a for a in adopted_for(ws, original) if a.number and a.effective is not None
             and (day is None or a.effective <= day)]
-
-
-def kept_numbers(ws: Workspace, amendment: Amendment | None, rev: str | None = None) -> bool:
-    """Whether `amendment` amends a translation and bears the number of an amending document of its original, or no
-    number yet (`amend number` reads it before giving it one; a translation holds no number of its own, docs/format.md)
-    (post-condition 2). Read from front matter only: loading the original's amendments must not read this one."""
-    from regdraft.core.amend.document import front_matter_only
-    from regdraft.core.layout import amendment_path
-    from regdraft.core.text import number_key
-    from regdraft.workspace.amendments import slugs
-    from regdraft.workspace.api import load_regulation
-
-    if amendment is None or len(amendment.regulations) != 1:
-        return False
-    try:
-        original = str(load_regulation(ws, amendment.regulations[0], rev).meta.get("translation_of") or "").strip()
-    except RegdraftError:
-        return False
-    if not original or not amendment.number:
-        return bool(original)
-    key = number_key(amendment.number)
-    for slug in slugs(ws):
-        path = amendment_path(slug)
-        front = front_matter_only(ws.read(path), path, slug)
-        if front is not None and original in front.regulations and front.number and number_key(front.number) == key:
-            return True
-    return False
 
 
 def numbers_unlike(ws: Workspace, amendment: Amendment) -> list[Problem]:
