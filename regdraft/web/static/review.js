@@ -78,6 +78,68 @@
     });
   });
 
+  // A comment reworded ("Sửa ý kiến") or an answer typed on the comments page is kept as the comment form's is: in this
+  // tab's storage as it is typed (one draft a form; its address names the comment and what is done with it), given
+  // back after a reload or a phone's pull-to-refresh, asked about before the page is left with it unsent, and
+  // forgotten once the page the server answers with says it is saved (`#c-0e44-saved`). A reword typed on a phone
+  // was lost to a pull-to-refresh with no question (sweep r38/BU, 1).
+  const answerStore = (function () {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  })();
+  const answerForms = Array.prototype.slice.call(document.querySelectorAll("form.edit, form.respond, form.accept"));
+  const savedNotice = document.querySelector(".notice.answered");
+  const savedId = savedNotice ? savedNotice.id.replace(/^c-/, "").replace(/-saved$/, "") : "";
+  function answerKey(answer) { return "regdraft-answer " + answer.getAttribute("action"); }
+  function answerFields(answer) {
+    return Array.prototype.slice.call(answer.querySelectorAll("textarea[name]:not([readonly]), select[name]"));
+  }
+  function loadedValue(field) {
+    if (field.tagName !== "SELECT") { return field.defaultValue; }
+    const options = Array.prototype.slice.call(field.options);
+    const chosen = options.filter(function (option) { return option.defaultSelected; })[0] || options[0];
+    return chosen ? chosen.value : "";
+  }
+  function answerTyped(answer) {
+    return answerFields(answer).some(function (field) { return field.value !== loadedValue(field); });
+  }
+  function keepAnswer(answer) {
+    if (!answerStore) { return; }
+    try {
+      if (!answerTyped(answer)) { answerStore.removeItem(answerKey(answer)); return; }
+      const values = {};
+      answerFields(answer).forEach(function (field) { values[field.name] = field.value; });
+      answerStore.setItem(answerKey(answer), JSON.stringify({values: values, sent: !!answer.dataset.sending}));
+    } catch (e) { /* storage refused or full: leaving the page is still asked about */ }
+  }
+  answerForms.forEach(function (answer) {
+    let kept = null;
+    try { kept = JSON.parse((answerStore && answerStore.getItem(answerKey(answer))) || "null"); } catch (e) { kept = null; }
+    const about = (answer.getAttribute("action") || "").split("/").slice(-2)[0];
+    if (kept && kept.sent && about === savedId) {
+      try { answerStore.removeItem(answerKey(answer)); } catch (e) { /* nothing kept */ }
+    } else if (kept && typeof kept.values === "object" && kept.values) {
+      // Given back into boxes as loaded; a box the server filled again (an answer refused) keeps what it holds.
+      answerFields(answer).forEach(function (field) {
+        const value = kept.values[field.name];
+        if (typeof value === "string" && field.value === loadedValue(field)) { field.value = value; }
+      });
+      const around = answer.closest("details");
+      if (around && answerTyped(answer)) { around.open = true; }
+    }
+    answer.addEventListener("input", function () { keepAnswer(answer); });
+    answer.addEventListener("change", function () { keepAnswer(answer); });
+    answer.addEventListener("submit", function () { keepAnswer(answer); });
+  });
+  window.addEventListener("pagehide", function () {
+    answerForms.forEach(function (answer) { if (!answer.dataset.sending) { keepAnswer(answer); } });
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (answerForms.some(function (answer) { return answer.dataset.sending; })) { return; }
+    if (!answerForms.some(answerTyped)) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
   const form = document.getElementById("comment-form");
   if (!form) { return; }
   const on = document.getElementById("comment-on");
