@@ -152,8 +152,9 @@ def test_after_a_comment_the_notice_is_a_status(review_ws: Workspace) -> None:
 def test_a_title_in_english_on_the_vietnamese_home_page_says_so(review_ws: Workspace) -> None:
     page = client(review_ws).get("/").text
     assert '<html lang="vi">' in page
-    assert re.search(r'<td lang="en">Working Regulations of the Provincial Party', page)
-    assert re.search(r"<td>Quy chế làm việc", page)  # the page's own language is not marked again
+    assert re.search(r'<td data-label="Tên văn bản" lang="en">Working Regulations of the Provincial Party', page)
+    # The page's own language is not marked again.
+    assert re.search(r'<td data-label="Tên văn bản">Quy chế làm việc', page)
 
 
 def test_the_articles_of_a_section_are_headed_one_level_below_it(review_ws: Workspace) -> None:
