@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import DATE, encoding_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, DATE_FORMS, encoding_option, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line, spelled
 from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
@@ -250,10 +250,10 @@ def _beside(output: Path, reg_id: str, force: bool) -> Path:
 @amend.command("adopt")
 @click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--signed", type=DATE,
-              help="The signing date, YYYY-MM-DD or DD/MM/YYYY (default: the document's own, `signed:`).")
+              help=f"The signing date ({DATE_FORMS}; default: the document's own, `signed:`).")
 @click.option("--effective", type=DATE, default=None,
-              help="The effective date, YYYY-MM-DD or DD/MM/YYYY "
-                   "(default: as the document's entry-into-force article says).")
+              help=f"The effective date ({DATE_FORMS}; "
+                   "default: as the document's entry-into-force article says).")
 @click.option("--force", is_flag=True, help="Adopt past the gates (rounds, comments, vote, status, date).")
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the adoption commit.")
 @click.option("--resume", is_flag=True, help="Finish an adoption that was interrupted (killed, power cut).")

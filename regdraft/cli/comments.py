@@ -11,6 +11,7 @@ import click
 from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, COMMENT_ID, REGULATION_ID
 from regdraft.cli.options import (
     DATE,
+    DATE_FORMS,
     DISPOSITION,
     open_workspace,
     workspace_option,
@@ -287,7 +288,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @click.option("--for", "for_", type=click.IntRange(min=0), required=True, help="Votes for.")
 @click.option("--against", type=click.IntRange(min=0), required=True, help="Votes against.")
 @click.option("--abstain", type=click.IntRange(min=0), default=0, show_default=True, help="Abstentions.")
-@click.option("--date", "date", type=DATE, required=True, help="The conference date (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--date", "date", type=DATE, required=True, help=f"The conference date ({DATE_FORMS}).")
 @click.option("--members", type=click.IntRange(min=1), default=None,
               help="Members entitled to vote; the majority is then more than half of them.")
 @click.option("--force", is_flag=True, help="Record a vote dated before the one it replaces, or before the last "

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import DATE, AddressLast, note_problems, open_workspace, workspace_option
+from regdraft.cli.options import DATE, DATE_FORMS, AddressLast, note_problems, open_workspace, workspace_option
 from regdraft.cli.printing import (
     Result,
     committed,
@@ -132,7 +132,7 @@ def done_badly(problems: list[Any]) -> bool:
 @click.argument("address", type=ADDRESS, required=False)
 @click.option("--at", "rev", default=None, metavar="REV", help="Read the text at a git revision (branch, tag, sha).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
-              help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
+              help=f"The text in force on a date ({DATE_FORMS}), replaying adopted amendments.")
 @click.option("--changes", is_flag=True,
               help="The provision as the pending amendment would make it, its words marked [-deleted-]{+inserted+} "
                    "(red and green on a terminal).")

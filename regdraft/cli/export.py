@@ -11,6 +11,7 @@ from regdraft.cli.amend import amend
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import (
     DATE,
+    DATE_FORMS,
     LINE,
     note_problems,
     open_workspace,
@@ -26,15 +27,14 @@ from regdraft.core.counts import count as counted
 @click.command("export")
 @click.argument("regulation", type=REGULATION_ID)
 @click.option("--as-of", "as_of", type=DATE, default=None,
-              help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: the day of --signed, "
-                   "else today).")
+              help=f"The date the text is in force on ({DATE_FORMS}; default: the day of --signed, else today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
               help="The output format (default: from the output file's suffix, else pdf).")
 @click.option("--number", type=LINE, default=None, metavar="NUMBER",
               help="The consolidated copy's number (15/VBHN-VPQH), in the header of the consolidating body that "
                    "regdraft.yaml's consolidation: names (default: a blank in its series, to fill in).")
 @click.option("--signed", type=DATE, default=None,
-              help="The day the consolidated copy is authenticated, YYYY-MM-DD or DD/MM/YYYY (default: a blank date "
+              help=f"The day the consolidated copy is authenticated ({DATE_FORMS}; default: a blank date "
                    "to fill in); with consolidation: in regdraft.yaml. The text is the one in force on that day, "
                    "unless --as-of gives an earlier one.")
 @output_option

@@ -75,17 +75,21 @@ def output_option(func: F) -> F:
     )(checked))
 
 
+# What a date option's help says of its forms (`core.dates.parse_date` reads them).
+DATE_FORMS = "2025-01-15, 15/01/2025 or 15 tháng 01 năm 2025; in figures the day always comes before the month"
+
+
 class _Date(click.ParamType[dt.date]):
-    """A date option: YYYY-MM-DD or DD/MM/YYYY, read by the one date parser."""
+    """A date option, in any form a drafter types (`DATE_FORMS`), read by the one parser of typed dates."""
 
     name = "date"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        from regdraft.core.dates import FORMS, read_date
+        from regdraft.core.dates import refused_date, typed_date
 
-        day = read_date(value)
+        day, why = typed_date(value)
         if day is None:
-            self.fail(f"'{value}' is not a date; write it as {FORMS}.", param, ctx)
+            self.fail(refused_date(value, why), param, ctx)
         return day
 
 

@@ -13,6 +13,7 @@ import click
 from regdraft.cli.completion import AMENDMENT_SLUG
 from regdraft.cli.options import (
     DATE,
+    DATE_FORMS,
     LINE,
     confirm_past,
     open_workspace,
@@ -48,7 +49,7 @@ def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]
 @round_.command("open")
 @click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--title", default="", help="What the round is, e.g. 'Lấy ý kiến các ban, sở, ngành'.")
-@click.option("--due", type=DATE, required=True, help="The date replies are due (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--due", type=DATE, required=True, help=f"The date replies are due ({DATE_FORMS}).")
 @click.option("--consult", multiple=True, metavar="BODY", help="A body asked for comments (repeatable).")
 @click.option("--consult-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="A UTF-8 text file naming one consulted body per line.")
@@ -151,7 +152,7 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
 @click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @click.option("--date", "dated", type=DATE, default=None,
-              help="The report's date, YYYY-MM-DD or DD/MM/YYYY (default: today); reprint an old round's report as "
+              help=f"The report's date ({DATE_FORMS}; default: today); reprint an old round's report as "
                    "it was dated.")
 @click.option("--number", "report_number", type=LINE, default="", metavar="NUMBER",
               help="The report's own number as issued (12-BC/TU); without it the number line is left blank to fill "

@@ -1,15 +1,24 @@
-"""Dates as drafters write them: `2025-03-15`, or `15/03/2025` as Vietnamese letters do. One parser.
+"""Dates as drafters write them: `2025-03-15`, or `15/03/2025` as Vietnamese letters do.
+
+Two readers. `read_date` reads a stored value (front matter, a file regdraft wrote): `YYYY-MM-DD` or `DD/MM/YYYY`.
+`parse_date` reads a date someone typed (a command's option, a form of the review server), in every form regdraft
+writes and Vietnamese offices type.
 
 Post-conditions of `parse_date`:
-1. `YYYY-MM-DD` and `DD/MM/YYYY` (day and month with or without a leading zero) give the date;
-   a `date` is returned as it is.
-2. Anything else is a `UsageError` naming the date in the drafter's words (`what`) and both forms;
+1. `2025-01-15`, `15/01/2025`, `15/1/2025`, `15-01-2025`, `15.01.2025`, `ngày 15 tháng 01 năm 2025`,
+   `15 tháng 1 năm 2025`, `15 January 2025` and `January 15, 2025` give the date; in figures the day always comes
+   before the month (never `01/15/2025`: Vietnam writes the day first); a `date` is returned as it is.
+2. Anything else is a `UsageError` naming the date in the drafter's words (`what`), what was typed, why it is no
+   date when that can be said (`February 2025 has 28 days`, `there is no month 15`) and the forms (`TYPED_FORMS`);
    the command line adds the option's name.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +29,10 @@ from regdraft.core.patterns import lazy
 if TYPE_CHECKING:
     from regdraft.core.model import Regulation
 
-FORMS = "YYYY-MM-DD (or DD/MM/YYYY)"
+FORMS = "YYYY-MM-DD (or DD/MM/YYYY)"  # a stored date's forms (`read_date`)
+# A typed date's forms (`parse_date`), as the refusal names them.
+TYPED_FORMS = ("2025-01-15, 15/01/2025, 15-01-2025, ngày 15 tháng 01 năm 2025, 15 January 2025 or January 15, 2025 "
+               "(in figures the day comes before the month)")
 
 
 def read_date(value: Any) -> dt.date | None:
@@ -41,11 +53,73 @@ def read_date(value: Any) -> dt.date | None:
 
 
 def parse_date(value: str | dt.date, what: str = "the date") -> dt.date:
-    """The date `value` holds; `UsageError` naming `what` (`the signing date`) when it holds none."""
-    day = read_date(value)
+    """The date `value` holds, typed in any form of `TYPED_FORMS`; `UsageError` naming `what` (`the signing date`)
+    when it holds none."""
+    day, why = typed_date(value)
     if day is None:
-        raise UsageError(f"{what[:1].upper()}{what[1:]} '{value}' is not a date; write it as {FORMS}.")
+        raise UsageError(f"{what[:1].upper()}{what[1:]} {refused_date(value, why)}")
     return day
+
+
+def refused_date(value: object, why: str) -> str:
+    """`'31/02/2025' is not a date: February 2025 has 28 days; write it as …`: the refusal of a typed date."""
+    return f"'{value}' is not a date{': ' + why if why else ''}; write it as {TYPED_FORMS}."
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A month typed in English: its name, the name's first three letters (`Jan`, `Sep`), or `Sept`.
+_MONTH_WORDS = {**{name: n for n, name in enumerate(_MONTHS, 1)}, **{name[:3]: n for n, name in enumerate(_MONTHS, 1)},
+                "sept": 9}
+_TYPED_MONTH = "(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+# Each typed form: the order of its day, month and year, and the pattern; `dmy/` is the day and month in figures
+# with a separator, the form an American reader would take for month first.
+_TYPED = (
+    ("ymd", lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})")),
+    ("dmy/", lazy(r"(?:ngày )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.IGNORECASE)),
+    ("dmy", lazy(r"(?:ngày )?(\d{1,2}) tháng (\d{1,2}),? năm (\d{4})", re.IGNORECASE)),
+    ("dmy", lazy(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _TYPED_MONTH + r",? (\d{4})", re.IGNORECASE)),
+    ("mdy", lazy(_TYPED_MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", re.IGNORECASE)),
+)
+_SHORT_YEAR = lazy(r"(?:ngày )?\d{1,2}([/.-])\d{1,2}\1\d{2}", re.IGNORECASE)
+
+
+def typed_date(value: object) -> tuple[dt.date | None, str]:
+    """The date a typed `value` holds (`parse_date`'s forms) and "", or None and why it holds none ("" when it is not
+    written as a date at all)."""
+    if isinstance(value, dt.datetime):
+        return value.date(), ""
+    if isinstance(value, dt.date):
+        return value, ""
+    if not isinstance(value, str):
+        return None, ""
+    text = " ".join(unicodedata.normalize("NFC", value).split()).rstrip(".")
+    for order, pattern in _TYPED:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        parts = [part for part in found.groups() if part not in ("/", ".", "-")]
+        words = [_MONTH_WORDS[p.lower()] if p.lower() in _MONTH_WORDS else int(p) for p in parts]
+        day, month, year = {"ymd": (words[2], words[1], words[0]), "mdy": (words[1], words[0], words[2])}.get(
+            order, (words[0], words[1], words[2]))
+        return _checked(day, month, year, day_first=order == "dmy/")
+    if _SHORT_YEAR.fullmatch(text):
+        return None, "write the year in four figures"
+    return None, ""
+
+
+def _checked(day: int, month: int, year: int, day_first: bool) -> tuple[dt.date | None, str]:
+    """The date of `day`, `month` and `year`, or None and why there is none; `day_first` when the day and month were
+    typed in figures, day first (`01/15/2025` is refused as month 15, and told so)."""
+    if year < 1:
+        return None, f"there is no year {year}"
+    if not 1 <= month <= 12:
+        first = ": the day comes first" if day_first and 1 <= day <= 12 else ""
+        return None, f"there is no month {month}{first}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return None, f"{_MONTHS[month - 1].capitalize()} {year} has {last} days"
+    return dt.date(year, month, day), ""
 
 
 # The fields a date written in words may use (a profile's `date_in_words`, `date_cited_in_words`).
@@ -83,8 +157,6 @@ _TAKES_EFFECT = lazy(
 # English, as translations of Vietnamese texts and the shipped English text write it: `This Law takes effect on
 # January 1, 2025`, `This Decree comes into force as of 14 October 2010`, `These Regulations take effect from
 # 01/02/2022` (day first, as in Vietnamese); `… from the date of signing` gives no date.
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 _MONTH = "(" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 # A date as English texts write it, in nine groups (`english_date`): `1 January 2025`, `January 1st, 2025`,
