@@ -55,7 +55,7 @@ def test_an_instruction_dated_later_applies_from_its_own_date(tmp_workspace: Wor
     out = tmp_path / "june.md"
     june = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-06-30", "-o", str(out))
     assert june.exit_code == 0, june.output
-    assert "Not in it: khoản 9 Điều 1 of 05-QC/TU, adopted, takes effect on 2025-07-01" in june.output
+    assert "Not in it: khoản 9 Điều 1 of 05-QC/TU, adopted, took effect on 2025-07-01" in june.output
     reg = parse(out.read_bytes())
     assert "Điều 20a" not in out.read_text(encoding="utf-8")
     assert reg.find("d9").unit is not None  # khoản 6 (Điều 9 re-enacted) is in force from the signing date
@@ -68,6 +68,21 @@ def test_an_instruction_dated_later_applies_from_its_own_date(tmp_workspace: Wor
     # The front matter and the opening name the document once.
     assert re.findall(r"number: (05-QC/TU)", text) == ["05-QC/TU"]
     assert "Khoản 9 Điều 1 takes effect on 2025-07-01 (Điều 3: “Quy định tại khoản 9 Điều 1" in said
+
+
+def test_an_old_export_says_what_took_effect_since_and_names_the_later_changes_together(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # A records officer's copy of a past date (r38 sweep BT 6): the next change "took effect" (its date is past
+    # today too), with the command for its text; the changes after it are one line, not one line and command each.
+    _dated(tmp_workspace, LATER)
+    _adopt(tmp_workspace, invoke)
+    march = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-03-14", "-o", str(tmp_path / "march.md"))
+    assert march.exit_code == 0, march.output
+    lines = [line for line in march.output.splitlines() if line.startswith("Not in it")]
+    assert lines == ["Not in it: 05-QC/TU, adopted, took effect on 2025-03-15 (its text then: "
+                     "`regdraft export 01-QC/TU --as-of 2025-03-15`).",
+                     "Not in it either: 1 later change, adopted: khoản 9 Điều 1 of 05-QC/TU "
+                     "(in force from 2025-07-01)."]
 
 
 def test_a_date_for_an_instruction_the_document_lacks_is_a_warning_and_a_refusal(tmp_workspace: Workspace,

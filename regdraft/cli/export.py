@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +24,11 @@ from regdraft.cli.options import (
 from regdraft.cli.printing import Result, prints_result
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
+from regdraft.core.counts import several
+
+if TYPE_CHECKING:
+    from regdraft.workspace.export import Exported
+    from regdraft.workspace.store import Workspace
 
 
 @click.command("export")
@@ -86,19 +93,49 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
         shown.note(blank)
     if done.ahead:
         shown.note(done.ahead)
+    for line in _not_in_it(ws, regulation, done):
+        shown.say(line)
+    return shown
+
+
+def _not_in_it(ws: Workspace, regulation: str, done: Exported) -> list[str]:
+    """The lines naming the adopted changes the text exported leaves out, those taking effect after its date.
+
+    1. Each change taking effect on the first such date has a line of its own, with the command that exports the text
+       it makes: `took effect` when that date is today or past, `takes effect` when it is still to come.
+    2. Those after it are named together in one line with their dates (an export of 2013 would otherwise give a line
+       for each amendment of the thirteen years since, each with its command: the next change is the one that ends
+       the text exported, the later ones are its history, each exported as the next of its own date).
+    3. A change taking effect once the regulation was replaced is said never to have been in force, on its own line.
+    """
     from regdraft.core.amend.staged import STAGED
     from regdraft.workspace.timeline import in_force_later
 
+    today = dt.date.today()
+    lines: list[str] = []
+    grouped: list[str] = []
+    first: dt.date | None = None
     for later in in_force_later(ws, regulation, done.as_of):  # adopted, in the working text, not in this one
         name = f"{later.meta[STAGED]} of {later.name}" if later.meta.get(STAGED) else later.name
-        if done.ended is not None and later.effective is not None and later.effective >= done.ended:
-            # No text of this regulation was ever in force with it: `--as-of` that day gives this text again.
-            shown.say(f"Not in it: {name}, adopted to take effect on {later.effective}, when {done.ended_by} "
-                      f"had replaced {regulation} (on {done.ended}): it was never in force.")
+        effective = later.effective
+        if effective is None:
             continue
-        again = Command.of("export", regulation, as_of=later.effective)
-        shown.say(f"Not in it: {name}, adopted, takes effect on {later.effective} (its text then: `{again}`).")
-    return shown
+        if done.ended is not None and effective >= done.ended:
+            # No text of this regulation was ever in force with it: `--as-of` that day gives this text again.
+            lines.append(f"Not in it: {name}, adopted to take effect on {effective}, when {done.ended_by} "
+                         f"had replaced {regulation} (on {done.ended}): it was never in force.")
+            continue
+        first = first or effective
+        if effective > first:
+            grouped.append(f"{name} (in force from {effective})")
+            continue
+        again = Command.of("export", regulation, as_of=effective)
+        tense = "took" if effective <= today else "takes"
+        lines.append(f"Not in it: {name}, adopted, {tense} effect on {effective} (its text then: `{again}`).")
+    if grouped:
+        changes = several(len(grouped), "change")
+        lines.append(f"Not in it either: {len(grouped)} later {changes}, adopted: {', '.join(grouped)}.")
+    return lines
 
 
 @click.command("export")
