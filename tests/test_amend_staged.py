@@ -58,10 +58,15 @@ def test_an_instruction_dated_later_applies_from_its_own_date(tmp_workspace: Wor
     assert "Not in it: khoản 9 Điều 1 of 05-QC/TU, adopted, took effect on 2025-07-01" in june.output
     reg = parse(out.read_bytes())
     assert "Điều 20a" not in out.read_text(encoding="utf-8")
+    # The opening names 05-QC/TU in force, and says its khoản 9 Điều 1 is not yet (r38 sweep BT 6).
+    opening = " ".join(out.read_text(encoding="utf-8").split())
+    assert ("có hiệu lực kể từ ngày 15 tháng 3 năm 2025; riêng khoản 9 Điều 1 có hiệu lực kể từ ngày 01 tháng 7 năm "
+            "2025, chưa có hiệu lực tính đến ngày 30 tháng 6 năm 2025.") in opening
     assert reg.find("d9").unit is not None  # khoản 6 (Điều 9 re-enacted) is in force from the signing date
     out = tmp_path / "july.md"
     assert invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-07-01", "-o", str(out)).exit_code == 0
     text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "riêng khoản 9" not in text  # in force on 1 July: the opening names the document with its own date
     notes = re.findall(r"\[\^\d+\]: ([^\[]*?theo quy định tại khoản (?:9|6) Điều 1 [^\[]*?\d{4}\.)", text)
     assert any("khoản 9 Điều 1" in n and "01 tháng 7 năm 2025" in n for n in notes), notes
     assert any("khoản 6 Điều 1" in n and "15 tháng 3 năm 2025" in n for n in notes), notes

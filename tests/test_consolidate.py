@@ -204,6 +204,26 @@ def test_the_opening_names_each_document_with_its_effective_date(mini: Regulatio
     assert consolidated_markdown(ct).count("**VĂN BẢN HỢP NHẤT (bản để tham khảo)**") == 1
 
 
+def test_the_opening_says_which_instructions_of_a_document_in_force_are_not_yet(mini: Regulation) -> None:
+    # 05-QC/TU in force from 1 April, its khoản 3 Điều 1 only from 1 July (r38 sweep BT 6): the copy of 1 June says so
+    # after the document's date, where a reader learnt it only from the closing footnote quoting its Điều 2.
+    steps = two_steps(mini)[:1]
+    later = [(amendment_meta("05-QC/TU", "2025-03-15", "2025-07-01", staged="khoản 3 Điều 1"), "khoản 3 Điều 1")]
+    june = consolidate(mini, steps, dt.date(2025, 6, 1), words=words_of(mini), later=later)
+    assert june.opening.items == (
+        "Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên sửa đổi, bổ sung một số điều của "
+        "Quy chế thử nghiệm, có hiệu lực kể từ ngày 01 tháng 4 năm 2025; riêng khoản 3 Điều 1 có hiệu lực kể từ "
+        "ngày 01 tháng 7 năm 2025, chưa có hiệu lực tính đến ngày 01 tháng 6 năm 2025.",)
+    english = load_profile({}).words("en")
+    said = consolidate(mini, steps, dt.date(2025, 6, 1), words=english, later=later).opening.items[0]
+    assert said.endswith(", effective from 1 April 2025; except khoản 3 Điều 1, effective from 1 July 2025, not yet "
+                         "in force on 1 June 2025."), said
+    # Another document's later part is not this one's.
+    other = [(amendment_meta("06-QC/TU", "2025-03-20", "2025-07-01"), "khoản 1 Điều 1")]
+    assert "riêng" not in consolidate(mini, steps, dt.date(2025, 6, 1), words=words_of(mini),
+                                      later=other).opening.items[0]
+
+
 @pytest.mark.parametrize(("language", "doc_type", "title", "cited"), [
     # `amend new` titles an English amending document "Regulations amending the …" under the type Regulation:
     # the opening read "… Provincial Party Committee s amending the …".

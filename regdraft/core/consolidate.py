@@ -24,6 +24,9 @@ Post-conditions of `consolidate`:
    has no note: both take effect on the same day (`core.closing_notes.standing`).
 8. A document in several steps (its instructions taking effect on dates of their own, `core.amend.staged`) is
    named once in the opening, with the date of its first step; each change's note gives the date of its own step.
+   Each step of a document named that is still to take effect (`later`: its front matter and the instructions it
+   holds, as `core.amend.staged.STAGED` names them) follows the document's date there, in the profile's
+   `opening_pending` words: `; riêng khoản 3 Điều 1 có hiệu lực kể từ …, chưa có hiệu lực tính đến …`.
 9. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
    `core.closing_notes.own_provisions`) has one more footnote, quoting them word for word, at the closing article
    (`closing_article`), after that article's own note, one per document in their order.
@@ -354,13 +357,24 @@ def opening_lead(base: Source, words: Mapping[str, str]) -> tuple[str, dict[str,
     return lead, agreeing(base.title or base.type)
 
 
-def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:
-    """The opening: the base document with its effective date, then each amending document (`opening_*` words)."""
+def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str],
+               later: Sequence[tuple[Source, str]] = ()) -> Opening:
+    """The opening: the base document with its effective date, then each amending document (`opening_*` words), with
+    the instructions of it taking effect after `as_of` (`later`: each part's document, its effective date the part's,
+    and the instructions named, `khoản 3 Điều 1`), in the profile's `opening_pending` words."""
     lead, verbs = opening_lead(base, words)
     when = date_text(as_of, words)
     if not amendments:
         return Opening(words["opening_unamended"].format(document=lead, date=when, **verbs))
-    items = tuple(f"{reference(a, words, with_summary=True)}{_effective_clause(a, words)}." for a in amendments)
+
+    def pending(a: Source) -> str:
+        return "".join(words["opening_pending"].format(provisions=named, effective=date_text(part.effective, words),
+                                                       date=when)
+                       for part, named in later
+                       if part.effective is not None and replace(part, effective=None) == replace(a, effective=None))
+
+    items = tuple(f"{reference(a, words, with_summary=True)}{_effective_clause(a, words)}{pending(a)}."
+                  for a in amendments)
     return Opening(words["opening_amended"].format(document=lead, **verbs), items,
                    words["opening_close"].format(date=when))
 
@@ -373,6 +387,7 @@ def consolidate(
     words: Mapping[str, str],
     provisions: Sequence[Sequence[KeptArticle]] = (),
     bases: Sequence[Sequence[str]] = (),
+    later: Sequence[tuple[Mapping[str, Any], str]] = (),
 ) -> ConsolidatedText:
     """The text in force on `as_of` (default: after every step) with its provenance notes.
 
@@ -382,6 +397,8 @@ def consolidate(
     are worded with them. `provisions` are each step's own provisions (`core.closing_notes.own_provisions`), quoted
     in a footnote at the closing article; `bases` each step's own preamble (its basis: `Căn cứ …`), quoted in a
     footnote at the end of the base text's preamble (empty for a step that repeats a document already quoted).
+    `later` are the dated parts of documents taking effect after `as_of`, each its front matter and the instructions
+    it holds (post-condition 8).
     """
     base_source = source_of(base.meta)
     start = base_source.effective
@@ -430,8 +447,9 @@ def consolidate(
     # A document whose instructions take effect on several dates is a step per date, named once, by its first.
     named = [s for i, s in enumerate(sources) if all(replace(s, effective=None) != replace(o, effective=None)
                                                      for o in sources[:i])]
+    pending = [(source_of(meta), named) for meta, named in later]
     return ConsolidatedText(regulation, as_of, base_source, tuple(named), footnotes,
-                            opening_of(base_source, named, as_of, words), markers)
+                            opening_of(base_source, named, as_of, words, pending), markers)
 
 
 def _chain(notes: dict[Address | None, list[tuple[int, str]]], address: Address | None, step: int,

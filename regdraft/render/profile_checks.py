@@ -67,6 +67,7 @@ FIELDS = {
     "opening_unamended": {"document", "date", "is", "has"},
     "opening_amended": {"document", "is", "has"},
     "opening_close": {"date"},
+    "opening_pending": {"provisions", "effective", "date"},
     "opening_close_issued": {"date"},
     "consolidation_blank": {"gap", "code"},
     "untranslated_note": {"documents", "date"},

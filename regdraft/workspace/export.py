@@ -46,13 +46,14 @@ class Exported:
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
     """The consolidated text of a regulation in force on `as_of` (default: today), worded by its profile."""
+    from regdraft.core.amend.staged import STAGED
     from regdraft.core.closing_notes import concerning, own_provisions
     from regdraft.core.consolidate import consolidate
     from regdraft.core.dates import parse_date, read_date
     from regdraft.core.untranslated import untranslated_opening
     from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.replacements import original, replaced_on, replaced_sentence, translated
-    from regdraft.workspace.timeline import adopted_for, base_text, replay
+    from regdraft.workspace.timeline import adopted_for, base_text, dated_steps, replay
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
     base = base_text(ws, ws.locate_regulation(name))
@@ -61,8 +62,13 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
     if replaced is not None and replaced.last_day is not None and (start is None or day >= start):
         day = max(replaced.last_day, start or replaced.last_day)
-    timeline = replay(base, adopted_for(ws, base.id), day)
+    history = adopted_for(ws, base.id)
+    timeline = replay(base, history, day)
     words = profile_for(ws, base.meta).words(base.language)
+    # The instructions of a document in force that take effect later, named in the opening (r38 sweep BT 6); none
+    # once a new regulation replaced this one (`day` is then its last day in force).
+    later = [(part.meta, str(part.meta[STAGED])) for part in dated_steps(history) if part.meta.get(STAGED)
+             and part.effective is not None and part.effective > day and (replaced is None or replaced.on is None)]
     # A document in several steps (instructions with dates of their own) quotes its own provisions once, at its first.
     firsts = {id(next(a for a, _ in timeline.steps if a.slug == amendment.slug)) for amendment, _ in timeline.steps}
     ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
@@ -70,7 +76,8 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
                                                          str(amendment.meta.get("title") or ""), number=base.id,
                                                          amending=amendment.article.label)
                                               if id(amendment) in firsts else () for amendment, _ in timeline.steps],
-                     bases=[amendment.preamble if id(amendment) in firsts else () for amendment, _ in timeline.steps])
+                     bases=[amendment.preamble if id(amendment) in firsts else () for amendment, _ in timeline.steps],
+                     later=later)
     missing = [source for _, source in untranslated(ws, base.meta, ct.as_of, {a.number for a in ct.amendments})]
     ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words))
     if replaced is None or replaced.on is None:
