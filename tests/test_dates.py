@@ -39,7 +39,7 @@ def test_a_stored_date_keeps_its_two_forms() -> None:
 
 @pytest.mark.parametrize(("text", "why"), [
     ("31/02/2025", ": February 2025 has 28 days;"), ("30 tháng 2 năm 2024", ": February 2024 has 29 days;"),
-    ("01/15/2025", ": there is no month 15: the day comes first;"), ("2025-13-01", ": there is no month 13;"),
+    ("01/15/2025", ": there is no month 15 (the day comes first);"), ("2025-13-01", ": there is no month 13;"),
     ("15/01/25", ": write the year in four figures;"), ("next week", " is not a date; write"), ("", " is not a date;"),
     ("FIXME", " is not a date;"), ("2025/01/15", " is not a date;"),
 ])

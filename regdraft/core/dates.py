@@ -114,7 +114,7 @@ def _checked(day: int, month: int, year: int, day_first: bool) -> tuple[dt.date 
     if year < 1:
         return None, f"there is no year {year}"
     if not 1 <= month <= 12:
-        first = ": the day comes first" if day_first and 1 <= day <= 12 else ""
+        first = " (the day comes first)" if day_first and 1 <= day <= 12 else ""
         return None, f"there is no month {month}{first}"
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
