@@ -454,18 +454,22 @@ def _checked(address: Address, raw: str) -> Address:
     return address
 
 
+def in_full(clause: str, point: str, language: str) -> str:
+    """A clause or point (`point b`, `clause 2`) written with the article it needs, which its words do not say:
+    `point b of clause 2 of Article N` (`điểm b khoản 2 Điều N`); a point without its clause gets `clause M`."""
+    if language == "en":
+        return (f"point {point} of " if point else "") + f"clause {clause or 'M'} of Article N"
+    return (f"điểm {point} " if point else "") + f"khoản {clause or 'M'} Điều N"
+
+
 def _without_article(address: Address, raw: str) -> str:
     """Why a clause or point named without its article (`khoản 2`, `điểm a khoản 2`) is no address: clauses and
     points are numbered again in each article, so the article is part of the address."""
     clause = next((s.label for s in address.segments if s.kind is Kind.CLAUSE), "")
     point = next((s.label for s in address.segments if s.kind is Kind.POINT), "")
     english = bool(re.search(r"\b(?:clause|point)\b", raw, re.IGNORECASE))
-    if english:
-        words = (f"point {point} of " if point else "") + f"clause {clause or 'M'} of Article N"
-        code = f"aN.c{clause or 'M'}" + (f".{point}" if point else "")
-    else:
-        words = (f"điểm {point} " if point else "") + f"khoản {clause or 'M'} Điều N"
-        code = f"dN.k{clause or 'M'}" + (f".{point}" if point else "")
+    words = in_full(clause, point, "en" if english else "vi")
+    code = f"{'a' if english else 'd'}N.{'c' if english else 'k'}{clause or 'M'}" + (f".{point}" if point else "")
     needs = "a point needs its clause and article" if point and not clause else (
         "a point needs its article" if point else "a clause needs its article")
     return (f"'{raw}' is not an address: {needs}, as clauses and points are numbered again in each article: "

@@ -43,6 +43,11 @@ _REWRITES = tuple((lazy(pattern, _I), said) for pattern, said in (
     (r"^after\s+(?P<cite>[^“”\",]+?),?\s+insert\s+(?P<new>[^“”\"]+)$", r"Insert \g<new> after \g<cite>"),
     (rf"^(?P<cite>{_NOT_WORDS}[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:deleted\s+and\s+)?(?:replaced|substituted)"
      r"(?:\s+(?:by|with)\s+the\s+following(?:\s+new)?(?:\s+[a-z-]+)?)?$", r"\g<cite> \g<verb> amended to read"),
+    # `In Article 6, paragraph (2) is deleted.`: the provision removed, named within the one named first (r38 sweep
+    # BV F4), as `Paragraph (2) of Article 6 is deleted.`; the verb is read as the forms without `In …,` read it.
+    (rf"^in\s+(?P<where>[^“”\",]+),\s+(?P<unit>(?:the\s+)?{_UNIT}[^“”\",]*?)\s+(?P<verb>is|are)\s+"
+     r"(?P<done>deleted|repealed|omitted|revoked|rescinded|annulled|abolished)$",
+     r"\g<unit> of \g<where> \g<verb> \g<done>"),
     (r"^(?P<cite>[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:revoked|rescinded|omitted)$", r"\g<cite> \g<verb> repealed"),
     # `Schedule 1 is renamed as follows:`, `Chapter II is renamed:`: its title is amended.
     (r"^(?!the\s+title\b)(?P<cite>[^“”\"]+?)\s+is\s+renamed(?:\s+to\s+read)?$",

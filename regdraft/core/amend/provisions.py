@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from regdraft.core.address import INTRO, dash_part, parse_address, plus_part
+from regdraft.core.address import INTRO, dash_part, in_full, parse_address, plus_part
 from regdraft.core.errors import AddressError
 from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
@@ -285,10 +285,9 @@ def _address(citation: Citation, context: Address | None, language: str) -> Cite
         example = "Tiểu mục 2 Mục 1 Chương II" if language == "vi" else "Sub-section 2 of Section 1 of Chapter II"
         raise GrammarError(f"{shown} does not name its section ({example}).")
     if top < LEVEL[Kind.ARTICLE] and Kind.ARTICLE not in levels:
-        raise GrammarError(
-            f"{shown} does not name its article; write it in full "
-            f"({'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'})."
-        )
+        # The provision as the drafter named it, with the article it lacks (r38 sweep BV F4: not a fixed example).
+        full = in_full(str(levels.get(Kind.CLAUSE) or ""), str(levels.get(Kind.POINT) or ""), language)
+        raise GrammarError(f"{shown} does not name its article; write it in full ({full}).")
     if Kind.ARTICLE in levels and any(k in levels for k in (Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.PART)):
         raise GrammarError(
             f"{shown} names a chapter or section with an article; articles are numbered "
