@@ -27,6 +27,7 @@ _UNIT = (r"(?:articles?|clauses?|paragraphs?|points?|chapters?|sub-?sections?|se
          r"|(?:the\s+)?title|(?:the\s+)?lead-in|(?:the\s+)?\w+\s+(?:dash|plus)\s+item)")
 _WORDS = r"the\s+(?:words?|phrases?|expressions?|terms?)\s*[“\"]"
 _QUOTED = r"[“\"][^“”\"]*[”\"]"
+_THE_WORDS = r"the\s+(?:words?|phrases?|expressions?)\s+"
 _VERB = r"(?:amend|supplement|add|insert|repeal|annul|abolish|abrogate|replace|substitute|delete|remove)"
 # `the following Article 12a`, `a new clause 5`: the new unit, named with words an instruction does not need.
 _NEW = lazy(rf"(?:the\s+following(?:\s+new)?|an?\s+new|the\s+new|new)\s+(?={_UNIT}\s)", _I)
@@ -39,6 +40,29 @@ _REWRITES = tuple((lazy(pattern, _I), said) for pattern, said in (
     # The common-law and UN wordings of the documented changes (r26 sweep O defect 2): `For Article 3 substitute:`,
     # `After Article 5, insert Article 5a:` (its number from the quote: `numbered`), `Article 3 is (deleted and)
     # replaced by the following:`, `Article 6 is revoked.`, `Revoke Article 6.`.
+    # The UK wordings of changed words (r38 sweep BV F5), as `In X, the words “A” are replaced/deleted`, which the rules
+    # below read: `In Article 4(1), for “A” substitute “B”`, `In Article 4(1), omit “A”`, `Article 7 is amended by
+    # replacing “A” with “B”` (or `by substituting “B” for “A”`), `Article 6(1) is amended by deleting “A”`.
+    (rf"^(?P<place>in\s+[^“”\"]+?,\s+)?for\s+(?:{_THE_WORDS})?(?P<a>{_QUOTED})\s*,?\s+substitute\s+"
+     rf"(?:{_THE_WORDS})?(?P<b>{_QUOTED})$", r"\g<place>the words \g<a> are replaced with \g<b>"),
+    (rf"^(?P<place>in\s+[^“”\"]+?,\s+)?(?:omit|delete|remove)\s+(?:{_THE_WORDS})?(?P<a>{_QUOTED})$",
+     r"\g<place>the words \g<a> are deleted"),
+    (rf"^(?P<cite>[^“”\"]+?)\s+(?:is|are)\s+amended\s+by\s+(?:replacing|substituting)\s+(?:{_THE_WORDS})?"
+     rf"(?P<a>{_QUOTED})\s+(?:with|by)\s+(?:{_THE_WORDS})?(?P<b>{_QUOTED})$",
+     r"In \g<cite>, the words \g<a> are replaced with \g<b>"),
+    (rf"^(?P<cite>[^“”\"]+?)\s+(?:is|are)\s+amended\s+by\s+substituting\s+(?:{_THE_WORDS})?(?P<b>{_QUOTED})\s+"
+     rf"for\s+(?:{_THE_WORDS})?(?P<a>{_QUOTED})$", r"In \g<cite>, the words \g<a> are replaced with \g<b>"),
+    (rf"^(?P<cite>[^“”\"]+?)\s+(?:is|are)\s+amended\s+by\s+(?:deleting|omitting|removing)\s+(?:{_THE_WORDS})?"
+     rf"(?P<a>{_QUOTED})$", r"In \g<cite>, the words \g<a> are deleted"),
+    (rf"^(?P<cite>[^“”\"]+?)\s+(?:is|are)\s+amended\s+by\s+inserting\s+(?:{_THE_WORDS})?(?P<b>{_QUOTED})\s+"
+     rf"(?P<pos>after|before)\s+(?:{_THE_WORDS})?(?P<a>{_QUOTED})$",
+     r"Insert the words \g<b> \g<pos> the words \g<a> in \g<cite>"),
+    # A new unit placed by the UK wordings, numbered by its quote (`numbered`): `In Article 3(2), after point (b),
+    # insert point c` and `Article 3(2) is amended by inserting point c after point (b)`.
+    (r"^in\s+(?P<where>[^“”\",]+),\s+after\s+(?P<cite>[^“”\",]+?),?\s+insert\s+(?P<new>[^“”\"]+)$",
+     r"Insert \g<new> after \g<cite> of \g<where>"),
+    (r"^(?P<where>[^“”\"]+?)\s+(?:is|are)\s+amended\s+by\s+inserting\s+(?P<new>[^“”\"]+?)\s+after\s+"
+     r"(?P<cite>[^“”\"]+)$", r"Insert \g<new> after \g<cite> of \g<where>"),
     (r"^for\s+(?P<cite>[^“”\"]+?)\s+substitute(?:\s+the\s+following)?$", r"\g<cite> is amended to read"),
     (r"^after\s+(?P<cite>[^“”\",]+?),?\s+insert\s+(?P<new>[^“”\"]+)$", r"Insert \g<new> after \g<cite>"),
     (rf"^(?P<cite>{_NOT_WORDS}[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:deleted\s+and\s+)?(?:replaced|substituted)"
@@ -101,8 +125,13 @@ def standard(piece: str) -> str:
 # the unit named anyway.
 _UNNUMBERED = lazy(r"\b(?P<lead>the\s+following(?:\s+new)?|an?\s+new)\s+(?P<noun>article|clause|paragraph|point)\b"
                    r"(?!\s+(?:\d|\(|(?:dd|[a-zđ])\d*\b))", _I)
-_INSERT_BARE = lazy(r"^after\s+[^“”\":]+?,?\s+insert(?P<following>\s+the\s+following)?"
-                    r"(?=\s*(?:as\s+follows\s*)?:$)", _I)
+_INSERT_BARE = lazy(r"^(?:in\s+[^“”\":,]+,\s+)?after\s+[^“”\":]+?,?\s+insert(?P<following>\s+the\s+following)?"
+                    r"(?=\s*(?:as\s+follows\s*)?:$)"
+                    # `Article 3(2) is amended by inserting after point (b):` (r38 sweep BV F5)
+                    r"|^[^“”\":]+?\s+(?:is|are)\s+amended\s+by\s+inserting(?P<following_by>\s+the\s+following)?"
+                    r"(?=\s+after\s+[^“”\":]+?\s*(?:as\s+follows\s*)?:$)", _I)
+# The UK colon: `After Article 4 insert—` (an em or en dash where the documented forms have `:`).
+_DASH_COLON = lazy(r"\s*:?\s*[—–]$|\s*:\s*-$")
 _QUOTED_LABEL = lazy(r"^[“\"]\s*(?:Article\s+(?P<article>\d+[a-z]?)\s*\\?\.|(?P<clause>\d+[a-z]?)\\?\.\s"
                      r"|\(?(?P<point>dd\d*|[a-zđ]\d*)\)\s)", _I)
 
@@ -112,6 +141,7 @@ def unnumbered(sentence: str) -> str:
     insert:`), or ''."""
     if re.search(r"[“”\"]", sentence):
         return ""
+    sentence = colon(sentence)
     found = _UNNUMBERED.search(sentence)
     return found.group("noun").lower() if found else "provision" if _INSERT_BARE.match(sentence) else ""
 
@@ -123,6 +153,7 @@ def numbered(sentence: str, quoted: str) -> str:
     label = _QUOTED_LABEL.match(quoted)
     if label is None or re.search(r"[“”\"]", sentence):
         return sentence
+    sentence = colon(sentence)
     kind = next(k for k in ("article", "clause", "point") if label.group(k))
     new = _UNNUMBERED.search(sentence)
     if new is not None and kind == {"paragraph": "clause"}.get(new.group("noun").lower(), new.group("noun").lower()):
@@ -130,9 +161,17 @@ def numbered(sentence: str, quoted: str) -> str:
     bare = _INSERT_BARE.match(sentence) if new is None else None
     if bare is not None:
         noun = {"article": "Article"}.get(kind, kind)
-        return f"{sentence[:bare.start('following') if bare.group('following') else bare.end()]} {noun} " \
+        following = next((g for g in ("following", "following_by") if bare.group(g)), "")
+        return f"{sentence[:bare.start(following) if following else bare.end()]} {noun} " \
                f"{label.group(kind)}{sentence[bare.end():]}"
     return sentence
+
+
+def colon(sentence: str) -> str:
+    """`sentence` with the dash a UK instruction ends with before its new text (`After Article 4 insert—`) as the
+    colon the documented forms end with; `sentence` itself otherwise."""
+    found = _DASH_COLON.search(sentence)
+    return sentence if found is None else sentence[:found.start()] + ":"
 
 
 def plain(text: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from regdraft.core.amend.advice import checked, diagnose, english_kind, new_unit_number  # causes, nearest wording
 from regdraft.core.amend.compound import VERBS, changes
-from regdraft.core.amend.english import plain, standard, unnumbered
+from regdraft.core.amend.english import colon, plain, standard, unnumbered
 from regdraft.core.amend.items import insert_item
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
@@ -96,6 +96,7 @@ def read_instruction(sentence: str, language: str, context: Address | None = Non
     from regdraft.core.amend.nested_quotes import hidden, shown, shown_operation
 
     lang = "en" if language == "en" else "vi"
+    sentence = colon(sentence) if lang == "en" else sentence  # `After Article 4 insert—` ends as with `:`
     inner = hidden(sentence)  # `cụm từ “ (gọi tắt là “Quy chế”)”`: a quote inside quoted words is a pair of its own
     with checked(lambda s: _reads(s, lang, context)):  # a wording suggested is one regdraft reads
         try:

@@ -121,7 +121,8 @@ def strip_own_document(text: str) -> str:
 # (`parse_address`), `point (b)`, `points (b) and (c)`, and `paragraph 2` for a clause (UN style).
 _COMPACT = lazy(r"\b(?:Article|Art\.)\s*\d+[a-z]?(?:\s*\(\s*[0-9a-z]+\s*\))+", _I)
 _BRACKETED = lazy(r"(?<![\w)])\(\s*([0-9]+[a-z]?|dd\d*|[a-zđ]\d*)\s*\)", _I)
-_PARAGRAPH = lazy(r"\b(?:(P)|p)aragraph(s?)(?=\s+(?:\d|\())")
+# A paragraph lettered `(b)` is a point in Commonwealth style (r38 sweep BV F5), one numbered `(2)` a clause.
+_PARAGRAPH = lazy(r"\b(?:(P)|p)aragraph(s?)(?=\s+(?:\d|\((?P<letter>\s*(?:dd|[a-zđ])\d*\s*\))?))")
 
 
 def _english(text: str) -> str:
@@ -133,7 +134,11 @@ def _english(text: str) -> str:
         except AddressError:
             return match.group(0)
 
-    text = _PARAGRAPH.sub(lambda m: ("C" if m.group(1) else "c") + "lause" + m.group(2), text)
+    def paragraph(match: re.Match[str]) -> str:
+        noun = "point" if match.group("letter") else "clause"
+        return (noun.capitalize() if match.group(1) else noun) + match.group(2)
+
+    text = _PARAGRAPH.sub(paragraph, text)
     return _BRACKETED.sub(r"\1", _COMPACT.sub(compact, text))
 
 
