@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from regdraft.core.blocks import DEEP, INTERRUPTS, JOINED
+from regdraft.core.common_law import bracketed, heading_hint
 from regdraft.core.errors import Problem
 from regdraft.core.labels import MAX_ROMAN, appendix_designation, appendix_label, indefinite
 from regdraft.core.markdown_writer import _dash_content, numbered_read
@@ -139,8 +140,9 @@ class Builder:
                 self._detach(OpenUnit(loose_kind, "?", None, line))
                 return
             keywords = ", ".join(w.capitalize() for w in words)
-            self.problem(
-                line, f"The heading '{content}' is not a unit heading: it must start with {keywords} and a number.")
+            hint = heading_hint(content) if self.language == "en" else ""  # `### 1. Short title`: an Article
+            self.problem(line, f"The heading '{content}' is not a unit heading: it must start with {keywords} and a "
+                               f"number.{hint}")
             return
         raw_label, title = match.group(2), match.group(3)
         raw_label = fold_letters(raw_label) if raw_label else raw_label
@@ -299,6 +301,9 @@ class Builder:
         if self.closing_of is not None or not self.stack:
             return
         dotted = _DOTTED_POINT.match(content)
+        if dotted is None and self.language == "en" and (how := bracketed(content)):
+            self._warn_doubtful(content, line, how)  # `(1) …`, `(a) …`: common-law numbering, read as text
+            return
         heading = None if dotted else _HEADING_TEXT.match(content)
         keyword = " ".join(fold_letters(heading.group(2)).lower().split()) if heading else ""
         kind = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"]).get(keyword)
@@ -318,6 +323,13 @@ class Builder:
             message = (f"The paragraph '{shown}' looks like a heading; it is read as text of {where}. If it starts "
                        f"a unit, write it as a heading: '{level} {keyword.capitalize()} {heading.group(3)}. …'.")
         self.warnings.append(Problem(message, self.source, line, warning=True))
+
+    def _warn_doubtful(self, content: str, line: int, how: str) -> None:
+        innermost = self._innermost()
+        assert innermost is not None  # the stack is not empty
+        shown = content if len(content) <= 60 else content[:57] + "…"
+        self.warnings.append(Problem(f"The paragraph '{shown}' is read as text of {self._name(innermost)}: {how}",
+                                     self.source, line, warning=True))
 
     def _innermost(self) -> OpenUnit | None:
         """The open unit a paragraph of text goes into: the lowest one open."""
