@@ -14,10 +14,10 @@ from tests.test_amend_reverts import QUOTE, WORDS, _adopt_words, _draft
 
 
 def test_an_address_error_on_an_english_text_gives_english_examples(tmp_workspace: Workspace, invoke: Invoke) -> None:
-    said = invoke(tmp_workspace, "show", "01-QC/TU-EN", "paragraph 2 of Article 5").output
-    assert "cannot read 'paragraph' (write it like 'clause 2 of Article 12' or a12.c2.b)" in said
+    said = invoke(tmp_workspace, "show", "01-QC/TU-EN", "rule 2 of Article 5").output
+    assert "cannot read 'rule' (write it like 'clause 2 of Article 12' or a12.c2.b)" in said
     assert "Điều" not in said
-    vi = invoke(tmp_workspace, "show", "01-QC/TU", "paragraph 2 of Article 5").output
+    vi = invoke(tmp_workspace, "show", "01-QC/TU", "rule 2 of Article 5").output
     assert "(write it like 'Điều 12 khoản 2' or d12.k2.b)" in vi
 
 
@@ -33,7 +33,7 @@ def test_comments_on_an_english_amendment_name_provisions_in_the_english_short_f
     listed = invoke(tmp_workspace, "comment", "list", "en1").output
     assert " a1.c1 " in listed and "d1.k1" not in listed
     refused = invoke(tmp_workspace, "comment", "add", "en1", "--by", "Organisation Board", "--on",
-                     "paragraph 1 of Article 1", "--text", "Keep it short.")
+                     "rule 1 of Article 1", "--text", "Keep it short.")
     assert "'clause 2 of Article 12' or a12.c2.b" in refused.output and "Điều" not in refused.output
 
 

@@ -78,8 +78,9 @@ _LEVEL = {kind: i for i, kind in enumerate(_ORDER)}
 # One reading of a token: a kind (None: the level below the token before), a label, and the
 # language of the word or letter that named the kind ("" when it tells none).
 _Reading = tuple[Kind | None, str, str]
-_ENGLISH = frozenset({"a", "c", "art", "article", "cl", "clause", "chapter", "chap", "sec", "section", "part",
-                      "pt", "point", "appendix", "app", "annex", "subsection"})
+_PARAGRAPH = frozenset({"paragraph", "para"})
+_ENGLISH = _PARAGRAPH | frozenset({"a", "c", "art", "article", "cl", "clause", "chapter", "chap", "sec", "section",
+                                   "part", "pt", "point", "appendix", "app", "annex", "subsection"})
 _VIETNAMESE = frozenset({"d", "k", "dieu", "khoan", "diem", "chuong", "muc", "phan", "phuluc", "pl", "tieumuc",
                          "tm"})
 
@@ -148,6 +149,11 @@ def _token_options(tokens: Sequence[str], raw: str) -> list[list[_Reading]]:
         token, word = tokens[i].lower(), fold(tokens[i])
         following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         kind = _KIND_WORDS.get(word)
+        if word in _PARAGRAPH and following:
+            # `Article 3 paragraph 2`, `paragraph (b) of …`: read as amending instructions read them (r38 sweep BV F6),
+            # a numbered paragraph a clause, a lettered one (Commonwealth style) a point.
+            kind = Kind.CLAUSE if following[:1].isdigit() else \
+                Kind.POINT if POINT_LABEL.match(following.replace("dd", "đ")) else None
         if kind is None and word in _KIND_LETTERS and following[:1].isdigit():
             kind = _KIND_LETTERS[word]  # `d 5`, `k 2`: a unit's letter, then its number
         if kind is not None:
