@@ -57,8 +57,10 @@ def missing_message(reg: Regulation, target: Address) -> str:
         if not siblings:
             return f"{head}: it has no {several(2, target.kind.value)}."
         labels = [s.label for s in siblings]
-        nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels))
-        return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels, language)}; "
+        # A point is placed in the text's own alphabet: `f` comes after `e` in an English text (r38 sweep BV F7).
+        nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels, reg.alphabet))
+        return (f"{head}: it has {_plural_kind(target.kind, len(labels))} "
+                f"{_span(target.kind, labels, language, reg.alphabet)}; "
                 f"did you mean {nearest.describe(language)} ({nearest.short(language)})?")
     same = [loc.address for loc in reg.walk() if loc.address.kind is target.kind and len(loc.address.segments) == 1]
     described = target.describe(language)
@@ -156,17 +158,18 @@ def _plural_kind(kind: Kind, number: int) -> str:
     return several(number, kind.value, plural_form="appendices" if kind is Kind.APPENDIX else None)
 
 
-def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:
-    """The label in `labels` closest in order to `label` (the earlier one on a tie)."""
-    position, suffix = label_order(kind, label)
-    return min(labels, key=lambda other: (abs(label_order(kind, other)[0] - position),
-                                          label_order(kind, other)[1] != suffix, label_order(kind, other)))
+def _nearest(kind: Kind, label: str, labels: Sequence[str], alphabet: str = "vi") -> str:
+    """The label in `labels` closest in order to `label` (the earlier one on a tie); points in `alphabet`."""
+    position, suffix = label_order(kind, label, alphabet)
+    return min(labels, key=lambda other: (abs(label_order(kind, other, alphabet)[0] - position),
+                                          label_order(kind, other, alphabet)[1] != suffix,
+                                          label_order(kind, other, alphabet)))
 
 
-def _span(kind: Kind, labels: Sequence[str], language: str = "vi") -> str:
+def _span(kind: Kind, labels: Sequence[str], language: str = "vi", alphabet: str = "vi") -> str:
     """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a and 3`); points as
-    the text in `language` letters them (`a–dd` in English)."""
-    positions = [label_order(kind, label) for label in labels]
+    the text in `language` letters them (`a–dd` in English), in order in `alphabet`."""
+    positions = [label_order(kind, label, alphabet) for label in labels]
     plain = all(not suffix for _, suffix in positions)
     numbers = [p for p, _ in positions]
     labels = [written(kind, label, language) for label in labels]
