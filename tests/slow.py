@@ -160,6 +160,8 @@ _LISTED_TESTS = frozenset({
     # tr38's: an English amendment adopted to the shipped translation, then check, list and show (1 s of CPU).
     "test_a_partial_translation_of_an_amendment_is_warned_of_by_check_list_and_show",
     "test_a_translation_keeps_its_original_s_instruction_numbers_and_its_footnotes_cite_them",
+    # en38's: a workspace, an amendment, a round and its report written (1.5 s).
+    "test_the_report_of_rules_kept_under_a_name_is_numbered_in_their_series",
 })
 
 

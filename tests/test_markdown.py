@@ -402,7 +402,7 @@ def test_english_error_messages() -> None:
     text = (FM.replace("language: vi", "language: en")
             + "# Chapter I. A\n\n## Article 1. A\n\n1\\. X:\n\na) Y;\n\nc) Z.\n")
     (line, message), = _problems(text)
-    assert line == 18 and message.startswith("Point c of clause 1 Article 1 is out of sequence")
+    assert line == 18 and message.startswith("Point c of clause 1 of Article 1 is out of sequence")
 
 
 def test_kinds_are_decided_by_keyword_not_heading_level() -> None:

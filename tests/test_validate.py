@@ -79,7 +79,7 @@ def test_english_names_the_unit_in_english() -> None:
     first = next(line for line in english.split("\n") if line.startswith("a) "))
     found = problems(english.replace(first, first + "\n\na1)", 1))
     assert [p.split(": ", 1)[1] for p in found] == [
-        "Point a1 of clause 1 Article 4 has no text; finish it or delete its label."]
+        "Point a1 of clause 1 of Article 4 has no text; finish it or delete its label."]
 
 
 @pytest.mark.parametrize(("old", "new", "line", "message"), [

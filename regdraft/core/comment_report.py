@@ -86,6 +86,9 @@ class Report:
     others: tuple[str, ...] = ()  # bodies that commented without being consulted
     language: str = "vi"  # the draft's: the report prints its fixed words in this language
     amended: str = ""  # the text whose provisions the table names (`Luật Đấu thầu số 22/2023/QH15`), when one
+    # The number of the text amended (`01/2026/SR-VNO`), whose series the blank number takes when the amendment has none
+    # and the text's workspace id is not its number (`SR-2026`).
+    amended_number: str = ""
     # The report's own number (`12-BC/TU`), its recipients and signer (`on_behalf`, `title`, `name`), as the
     # workspace's settings give them: empty, the profile's (`render.report.closing`).
     number: str = ""

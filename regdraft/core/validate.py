@@ -152,7 +152,8 @@ def _empty_problem(unit: Unit, name: str, source: str) -> Problem:
 
 def _where(unit: Unit, parent: Unit | None, lang: str) -> str:
     if unit.kind is Kind.CLAUSE and parent is not None:
-        return f"{noun(Kind.CLAUSE, lang)} {unit.label} {noun(Kind.ARTICLE, lang)} {parent.label}"
+        of = " of " if lang == "en" else " "  # `clause 1 of Article 4`, as English citations run (r38 sweep BV F8)
+        return f"{noun(Kind.CLAUSE, lang)} {unit.label}{of}{noun(Kind.ARTICLE, lang)} {parent.label}"
     return f"{noun(unit.kind, lang)} {unit.label}"
 
 

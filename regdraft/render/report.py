@@ -63,16 +63,18 @@ def header(report: Report, profile: Profile, today: dt.date) -> DocumentHeader:
     head = document_header(report.meta, profile, number="", type_=words["report_type"],
                            summary=report_title(report, words), date=today,
                            running=words["report_running"].format(draft=report.round.draft))
-    return replace(head, number=profile.number_line(report.number or blank_number(report.meta, words),
+    blank = blank_number(report.meta, words, report.amended_number)
+    return replace(head, number=profile.number_line(report.number or blank,
                                                     report.language, words["report_type"]))
 
 
-def blank_number(meta: Mapping[str, Any], words: Mapping[str, str]) -> str:
+def blank_number(meta: Mapping[str, Any], words: Mapping[str, str], amended_number: str = "") -> str:
     """The report's number left blank to fill in, in the series of the amendment's number (else of the text it
-    amends) with the profile's `report_code`: `      -BC/TU` for 05-QC/TU, `      /BC-UBND` for 15/2021/QĐ-UBND;
-    the blank alone when neither names its issuer after its type (a law's `57/2024/QH15`)."""
+    amends, `amended_number` or its id) with the profile's `report_code`: `      -BC/TU` for 05-QC/TU, `      /BC-UBND`
+    for 15/2021/QĐ-UBND, `      /RPT-VNO` for Staff Rules 01/2026/SR-VNO kept as `SR-2026`; the blank alone when
+    none names its issuer after its type (a law's `57/2024/QH15`)."""
     blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
-    for number in (meta.get("number"), meta.get("regulation")):
+    for number in (meta.get("number"), amended_number, meta.get("regulation")):
         number = translated_number(str(number or "").strip(), meta)  # a translation's id: its original's series
         found = re.fullmatch(r"\d+(?:/\d{4})?([/-])[^\d\s/-]+([/-]\S+)", number)
         if found:
