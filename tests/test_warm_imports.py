@@ -92,3 +92,32 @@ def test_a_warm_compare_does_not_import_the_parser(tmp_path: Path) -> None:
     warm = _loaded(args, env, tmp_path)
     assert sorted(m for m in parser if m in warm) == []
     assert (tmp_path / "c.html").read_bytes() == first
+
+
+def test_a_warm_compare_loads_no_store_repair_code(tmp_path: Path) -> None:
+    """`compare` checks its `-o` (`workspace.outputs`), which needs only the name a half-written file ends with: the
+    store's repair code that defined it (`workspace.store_killed`: git's locks, /proc, the folders' walk) and what
+    that loads (`json`, `shlex`, `textwrap`, the line-end and settled-file modules) are not imported for it
+    (thirty-eighth round: 16 M instructions of a warm 1,000-article compare)."""
+    text = (Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
+    (tmp_path / "old.md").write_text(text, encoding="utf-8")
+    (tmp_path / "new.md").write_text(text.replace("tập thể lãnh đạo,", "tập thể lãnh đạo, thử,", 1), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    args = ["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html",
+            "-o", str(tmp_path / "c.html")]
+    # The modules listed one a line: the script loads no `json` of its own to print them.
+    script = ("import sys\nfrom regdraft.cli import cli\n"
+              f"try:\n    cli({args!r}, prog_name='regdraft')\n"
+              "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+              "print('\\n'.join(sorted(sys.modules)))")
+    for _ in range(2):  # cold, then warm
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path,
+                              check=True)
+    loaded = set(done.stdout.splitlines())
+    assert "regdraft.workspace.outputs" in loaded  # the `-o` was checked
+    unused = ("regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.settled",
+              "regdraft.workspace.held_files", "regdraft.workspace.store_line_ends", "regdraft.core.markers", "json",
+              "shlex", "textwrap")
+    assert sorted(m for m in unused if m in loaded) == []
+    assert '<ins class="ins">thử, </ins>' in (tmp_path / "c.html").read_text(encoding="utf-8")
+

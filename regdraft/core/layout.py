@@ -29,6 +29,9 @@ TEMPLATES = "templates"
 PROFILES = "profiles"
 OUTPUT = "out"
 FOLDERS = (REGULATIONS, AMENDMENTS, TEMPLATES)
+# The end of the name of a file regdraft writes before giving it its own (`NAME.regdraft-tmp`): named here, where
+# naming costs nothing, so that an output's face (`workspace.outputs`) need not load the store's repair code for it.
+TEMPORARY = ".regdraft-tmp"
 
 
 def regulation_filename(reg_id: str) -> str:

@@ -11,6 +11,7 @@ from regdraft.core.amend.languages import language_differs
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
+from regdraft.core.layout import TEMPORARY
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.core.text import shown_name
@@ -28,7 +29,6 @@ from regdraft.workspace.repeated import repeated_comments
 from regdraft.workspace.replacements import fronts, replacement_problems
 from regdraft.workspace.settings_checks import consolidation_settings, report_settings, setting_line
 from regdraft.workspace.store import Workspace
-from regdraft.workspace.store_killed import TEMPORARY
 from regdraft.workspace.terms import forced_past, tag_problems
 from regdraft.workspace.timeline import base_text, replay
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import CONFIG as CONFIG_NAME
-from regdraft.workspace.store_killed import TEMPORARY
+from regdraft.core.layout import TEMPORARY
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
@@ -89,8 +89,6 @@ def clear_stopped(path: Path, opening: Callable[[Path], Workspace] | None = None
     no process holding it open, not tracked by git), once a command wrote there: a `kill -9` during an export left
     `out/hop-nhat.pdf.regdraft-tmp`, which only the next export of that same file, or `check --repair`, took away
     (r37 sweep BQ 5). The files removed."""
-    from regdraft.workspace.held_files import left_behind, open_files
-
     folder = (Path.cwd() / path).parent if not path.is_absolute() else path.parent
     try:
         found = sorted(p for p in folder.iterdir() if p.name.endswith(TEMPORARY) and p.name != TEMPORARY
@@ -99,6 +97,8 @@ def clear_stopped(path: Path, opening: Callable[[Path], Workspace] | None = None
         return []
     if not found:
         return []
+    from regdraft.workspace.held_files import left_behind, open_files
+
     held = open_files()
     stopped = [p for p in found if left_behind(p, held)]
     root = _work_tree(folder.resolve()) if stopped else None

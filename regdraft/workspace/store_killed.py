@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
+from regdraft.core.layout import TEMPORARY
 from regdraft.workspace import git_policy
 from regdraft.workspace.held_files import git_running, left_behind, open_files, unheld
 from regdraft.workspace.settled import files_below
@@ -62,7 +63,6 @@ from regdraft.workspace.store_line_ends import blob_id as _blob_id
 if TYPE_CHECKING:
     import git
 
-TEMPORARY = ".regdraft-tmp"  # the end of the name of a file regdraft writes before giving it its own
 WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
 # Beside refs/**/*.lock: HEAD, the refs a sync's rebase or merge makes git write in the worktree's own git folder
 # (ORIG_HEAD, MERGE_HEAD, REBASE_HEAD, AUTO_MERGE), and the shared packed-refs.
