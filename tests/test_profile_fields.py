@@ -149,3 +149,22 @@ def test_a_phrase_repeating_a_field_or_too_long_is_refused_at_its_line(tmp_works
     assert "profiles/office.yaml:4: words.vi.draft_of: the field {title} is used 100 times" in checked.output
     # The shipped phrases use a field twice at most: `{word} {page}/{pages}` and three uses stay allowed.
     assert not bad_fields("draft_of", "{draft} {draft} {draft} {title}")
+
+
+def test_the_shipped_words_pass_the_checks_a_loaded_profile_is_spared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shipped profile's words are the package's own: `load_profile` checks only a workspace's (thirty-eighth
+    round: 1 ms of every command), so every shipped profile must pass the checks it skips; a workspace's profile is
+    still checked, a shipped one's base and all."""
+    from regdraft.render import profile as profiles
+
+    for name, text in shipped_texts().items():
+        profiles._check_words(_yaml(text).get("words"), f"the shipped profile {name}", "")  # raises on a problem
+    asked: list[str] = []
+    real = profiles.bad_fields
+    monkeypatch.setattr(profiles, "bad_fields", lambda key, phrase: asked.append(key) or real(key, phrase))
+    for name in shipped_texts():
+        load_profile({"profile": name})
+    assert asked == []
+    own = "base: party-36\nwords:\n  vi:\n    revision: 'bản {commit}'\n"
+    load_profile({"profile": "office"}, workspace={"office": own})
+    assert asked == ["revision"]
