@@ -18,7 +18,7 @@ from regdraft.core.model import Regulation
 from regdraft.render import html as rhtml
 from regdraft.render import redline as rr
 from regdraft.render import redline_page, signed
-from regdraft.render.fragments import kept_whole_all, kept_whole_alone, unpassed
+from regdraft.render.fragments import kept_whole_all, kept_whole_alone, text_of, unpassed
 from regdraft.render.redline_page import PASSED
 from regdraft.workspace import parse_cache
 from regdraft.workspace import redline as rl
@@ -72,8 +72,8 @@ def _pages(tmp_path: Path, text: str, layout: str) -> tuple[str, str, list[int],
         sizes.append(len(page))
         return real(page)
 
-    def counted_parts(page: str, passed: list[str | list[str]]) -> str | None:
-        parts.extend(len(p) if isinstance(p, str) else sum(map(len, p)) for p in passed)
+    def counted_parts(page: str, passed: list[str | list[str | bytes]]) -> str | None:
+        parts.extend(len(p) if isinstance(p, str) else sum(len(text_of(piece)) for piece in p) for p in passed)
         return real_parts(page, passed)
 
     pages = []

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.render import html as rhtml
+from regdraft.render.fragments import text_of
 from regdraft.render.output import write_page
 from regdraft.render.policy import sealed, sealed_head
 from regdraft.render.redline_page import PASSED, KeptRun, Page, passed_page
@@ -73,13 +74,30 @@ def test_a_run_of_kept_articles_goes_into_the_page_as_it_is() -> None:
              '<h3 class="article-heading">Điều 3. C</h3>\n<p class="para">z <b>h3</b></p>\n']
     run = KeptRun.of([(texts[0], True), (texts[1], True), (texts[2], True)])
     for level, copied in ((2, False), (3, True), (4, True)):
-        passed: list[str | list[str]] = []
+        passed: list[str | list[str | bytes]] = []
         page = Page({}, {"within": rhtml.within}, passed)
         printed = page._kept_run(run, level)
         assert printed == PASSED and len(passed) == 1
         pieces = passed[0]
         assert isinstance(pieces, list) and len(pieces) == 5
-        assert "".join(pieces) == str(rhtml.within("\n".join(texts), level))
-        assert passed_page(f"<body>\n{PASSED}</body>\n", passed) == f"<body>\n{''.join(pieces)}</body>\n"
+        joined = "".join(map(text_of, pieces))
+        assert joined == str(rhtml.within("\n".join(texts), level))
+        assert passed_page(f"<body>\n{PASSED}</body>\n", passed) == f"<body>\n{joined}</body>\n"
         # Under a chapter each fragment is printed as it is: the very text, not a copy of it.
         assert all((piece is not text) is copied for piece, text in zip(pieces[::2], texts, strict=True))
+
+
+def test_kept_articles_as_bytes_go_into_the_page_as_bytes() -> None:
+    """Kept fragments loaded as their UTF-8 bytes (a warm page's) stay bytes: the very bytes under a chapter, their
+    headings moved in bytes below a section, the same page once decoded (thirty-eighth round)."""
+    texts = ['<h3 class="article-heading">Điều 1. Ả</h3>\n<p class="para">x “y”</p>\n',
+             '<h3 class="article-heading">Điều 2. B</h3>\n<p class="para">😀 </h3></p>\n']
+    kept = [text.encode("utf-8") for text in texts]
+    run = KeptRun.of([(kept[0], True), (kept[1], True)])
+    for level, copied in ((2, False), (3, True), (4, True)):
+        passed: list[str | list[str | bytes]] = []
+        assert Page({}, {"within": rhtml.within}, passed)._kept_run(run, level) == PASSED
+        pieces = passed[0]
+        assert isinstance(pieces, list) and [type(p) for p in pieces] == [bytes, str, bytes]
+        assert "".join(map(text_of, pieces)) == str(rhtml.within("\n".join(texts), level))
+        assert all((piece is not fragment) is copied for piece, fragment in zip(pieces[::2], kept, strict=True))

@@ -21,7 +21,9 @@ Post-conditions:
    follows markdown-it's version), nor anything moved or annotated. A fragment is kept as the page's pass
    (`render.html.kept_whole`) makes it, and only when that is what the pass makes of it in any page
    (`kept_whole_alone`): a printed page puts it in after passing the rest (`render.redline._Runs.passed`), and
-   `unchanged_html` gives it back as printed (`unpassed`).
+   `unchanged_html` gives it back as printed (`unpassed`). It is kept as its UTF-8 bytes, and a warm printed page
+   takes it as those (`passed_later`): they go into the file as they are (`render.output.write_page`), never decoded
+   into the page's text and encoded again (docs/performance.md, thirty-eighth round).
 4. An identical provision's old and new units are equal, so in a comparison whose two texts
    have the same language the old reading's kept fragments print the new text's unchanged
    articles too (`keep_old`, `unchanged(..., same=)`), and what is printed is kept for both.
@@ -37,7 +39,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from markupsafe import Markup, escape
 
@@ -103,20 +105,20 @@ class Fragments:
         self.mark_parts: MarkParts | None = mark_parts if callable(mark_parts) else None
         self._labels: dict[tuple[Kind, str], str] = {}
         self._article_at: dict[int, int] = {}  # id of an article of the kept reading -> its ordinal
-        self.kept: list[str | None] = []
+        self.kept: list[Kept] = []
         self.added = False
         self._old_at: dict[int, int] = {}  # the same for the old text's reading (`keep_old`)
-        self.old_kept: list[str | None] = []
+        self.old_kept: list[Kept] = []
         self.old_added = False
-        self._old_source: tuple[Sequence[Unit], Callable[[], Sequence[str | None] | None]] | None = None
+        self._old_source: tuple[Sequence[Unit], Callable[[], Sequence[Kept] | None]] | None = None
         self._later: list[tuple[str, int | None, int | None]] = []  # (printed, at, was): `passed_later`
 
-    def keep(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
+    def keep(self, articles: Sequence[Unit], kept: Sequence[Kept] | None) -> None:
         """Use and collect the printed fragments of these articles (a reading's, in order); `kept` as loaded."""
         self._article_at = {id(u): k for k, u in enumerate(articles)}
         self.kept = list(kept) if kept is not None and len(kept) == len(articles) else [None] * len(articles)
 
-    def keep_old(self, units: Sequence[Unit], load: Callable[[], Sequence[str | None] | None]) -> None:
+    def keep_old(self, units: Sequence[Unit], load: Callable[[], Sequence[Kept] | None]) -> None:
         """The same for the old text's articles, in the same language: an identical provision prints the same.
 
         A drafter edits the new text and compares again: the new reading is new each time, the old
@@ -156,15 +158,16 @@ class Fragments:
         article that needed markdown-it, or one whose fragment could be changed by what stands around it)."""
         return self._printed(unit, False, None, same)[1]
 
-    def passed_later(self, unit: Unit, same: Unit | None = None) -> tuple[str, bool] | int:
-        """`passed_html(unit, same)` for a run of a printed page, as (the passed fragment, True) when it is kept, else
-        (the fragment printed, False); but a fragment printed now that may be kept is passed later, with the others
-        so printed, by `pass_later`: its place among them is returned instead (a cold page passed its 950 fragments
-        one call each: 18-19 ms of CPU, 12-13 in one call; docs/performance.md, thirtieth round)."""
+    def passed_later(self, unit: Unit, same: Unit | None = None) -> tuple[str | bytes, bool] | int:
+        """`passed_html(unit, same)` for a run of a printed page, as (the passed fragment, True) when it is kept (as
+        it was loaded: its UTF-8 bytes), else (the fragment printed, False); but a fragment printed now that may be
+        kept is passed later, with the others so printed, by `pass_later`: its place among them is returned instead
+        (a cold page passed its 950 fragments one call each: 18-19 ms of CPU, 12-13 in one call; docs/performance.md,
+        thirtieth round)."""
         at = self._article_at.get(id(unit))
         if at is not None and (kept := self.kept[at]) is not None:  # a warm page's every article: looked up once
             return kept, True
-        found, html, at, was = self._found(unit, False, None, same)
+        found, html, at, was = self._found(unit, False, None, same, raw=True)
         if found is not None:
             return found, True
         assert html is not None
@@ -198,19 +201,27 @@ class Fragments:
             self._kept_as(at, was, passed)
         return html, passed
 
-    def _found(self, unit: Unit, moved: bool, address: Any,
-               same: Unit | None) -> tuple[str | None, str | None, int | None, int | None]:
-        """The kept (passed) fragment, or None and the fragment printed now with where it would be kept in the new
-        text's and the old text's lists (None: nowhere; never an article that needed markdown-it)."""
+    @overload
+    def _found(self, unit: Unit, moved: bool, address: Any, same: Unit | None,
+               raw: Literal[False] = False) -> tuple[str | None, str | None, int | None, int | None]: ...
+
+    @overload
+    def _found(self, unit: Unit, moved: bool, address: Any, same: Unit | None,
+               raw: bool) -> tuple[str | bytes | None, str | None, int | None, int | None]: ...
+
+    def _found(self, unit: Unit, moved: bool, address: Any, same: Unit | None,
+               raw: bool = False) -> tuple[str | bytes | None, str | None, int | None, int | None]:
+        """The kept (passed) fragment (`raw`: as kept, its bytes when loaded; else as text), or None and the fragment
+        printed now with where it would be kept in the new text's and the old text's lists (None: nowhere; never an
+        article that needed markdown-it)."""
         plain = not moved and address is None
         at = self._article_at.get(id(unit)) if plain else None
         found = self.kept[at] if at is not None else None
+        if found is None:
+            was = self._old_lookup(same) if plain and same is not None else None
+            found = self.old_kept[was] if was is not None else None
         if found is not None:
-            return found, None, None, None
-        was = self._old_lookup(same) if plain and same is not None else None
-        found = self.old_kept[was] if was is not None else None
-        if found is not None:
-            return found, None, None, None
+            return (found if raw else text_of(found)), None, None, None
         runs = _markdown_runs
         out: list[str] = []
         self._unit(unit, " moved" if moved else "", address if self.mark is not None else None, out)
@@ -218,7 +229,7 @@ class Fragments:
             return None, "".join(out), None, None
         return None, "".join(out), at, was
 
-    def _kept_as(self, at: int | None, was: int | None, passed: str) -> None:
+    def _kept_as(self, at: int | None, was: int | None, passed: Kept) -> None:
         if at is not None:
             self.kept[at] = passed
             self.added = True
@@ -405,8 +416,9 @@ class KeptFragments:
     folder: Path
     reading: str  # the reading's own cache key: its bytes, name and parsing code
 
-    def load(self) -> list[str | None] | None:
-        """The fragments kept, one per article in order (None: not kept), or None when there are none."""
+    def load(self) -> list[Kept] | None:
+        """The fragments kept, one per article in order, each its UTF-8 bytes (None: not kept), or None when there are
+        none."""
         from regdraft.render import signed
 
         entry = signed.open_entry(self.folder, self._name())
@@ -416,24 +428,45 @@ class KeptFragments:
             kept = marshal.loads(entry.getbuffer()[entry.tell():])
         except (ValueError, EOFError, TypeError):
             return None
-        if not isinstance(kept, list) or not all(k is None or isinstance(k, str) for k in kept):
+        if not isinstance(kept, list) or not all(k is None or type(k) is bytes for k in kept):
             return None
         return kept
 
-    def store(self, kept: Sequence[str | None]) -> None:
-        """Keep the fragments for the next comparison against the same text."""
+    def store(self, kept: Sequence[Kept]) -> None:
+        """Keep the fragments for the next comparison against the same text, each as its UTF-8 bytes (one that has
+        none, a lone surrogate, is not kept: a page holding it cannot be written either)."""
         from regdraft.render import signed
 
-        signed.store(self.folder, self._name(), marshal.dumps(list(kept)))
+        signed.store(self.folder, self._name(), marshal.dumps([_bytes_of(k) for k in kept]))
 
     def _name(self) -> str:
         return f"fragments-{self.reading}-{_code()}"
 
 
+# A kept fragment: its text as printed and passed, or (loaded from `KeptFragments`) that text's UTF-8 bytes; None
+# for an article not kept.
+Kept = str | bytes | None
+
+
+def text_of(fragment: str | bytes) -> str:
+    """A kept fragment as text."""
+    return fragment if isinstance(fragment, str) else fragment.decode("utf-8")
+
+
+def _bytes_of(fragment: Kept) -> bytes | None:
+    if not isinstance(fragment, str):
+        return fragment
+    try:
+        return fragment.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
 def _code() -> str:
     """What a fragment depends on besides its article: this module's, `render.html`'s and the page's pass's
     (`render.dashes`) code, and Python's."""
-    digest = hashlib.blake2b(f"{sys.version_info[:3]}".encode(), digest_size=12)
+    # (2: the fragments kept as their UTF-8 bytes; before, as text)
+    digest = hashlib.blake2b(f"2:{sys.version_info[:3]}".encode(), digest_size=12)
     for module in (__file__, sys.modules["regdraft.render.html"].__file__ or "",
                    str(Path(__file__).with_name("dashes.py")), sys.modules["regdraft.core.parts"].__file__ or ""):
         info = os.stat(module)

@@ -146,6 +146,19 @@ def within_text(html: str, level: int) -> str:
         "</h3>", f"</h{below}>")
 
 
+def within_bytes(html: str | bytes, level: int) -> str | bytes:
+    """`within_text(html, level)` of a fragment that may be its UTF-8 bytes (a kept one), in bytes for bytes: the
+    very bytes where it stays as it is, else the same replacements made on them (what they replace is ASCII, whose
+    bytes stand in UTF-8 for those characters only, so they are found where the text has them)."""
+    if not isinstance(html, bytes):
+        return within_text(html, level)
+    below = max(level, 2) + 1
+    if below == _HEADING_LEVEL["article"]:
+        return html
+    return html.replace(b'<h3 class="article-heading', f'<h{below} class="article-heading'.encode()).replace(
+        b"</h3>", f"</h{below}>".encode())
+
+
 def address_id(address: str, language: object = "vi") -> str:
     """A provision's id in a published page, as its readers write the address: `d12.k2.b`, English `a12.c2.b`
     (r30 sweep AN 3: an English text's ids were Vietnamese codes)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,24 +110,29 @@ def write(name: str, fmt: str, value: Any, path: Path, settings: Settings) -> Pa
     return path
 
 
-def write_page(html: str | Callable[[], str], output: Path, *, pdf: bool, progress: bool = False) -> None:
-    """Write an HTML page (or the page a function renders), sealed by its policy (`render.policy`), or laid out as
-    a PDF (WeasyPrint is imported only then), whose elements are bounded when a workspace template rendered it."""
+def write_page(html: str | Sequence[str | bytes] | Callable[[], str], output: Path, *, pdf: bool,
+               progress: bool = False) -> None:
+    """Write an HTML page (or the page a function renders, or the page in pieces: texts and UTF-8 bytes, as
+    `render.redline.render_html_pieces` gives it), sealed by its policy (`render.policy`), or laid out as a PDF
+    (WeasyPrint is imported only then), whose elements are bounded when a workspace template rendered it."""
     if not pdf:  # the renders are noted for the PDF's layout only
-        from regdraft.render.policy import sealed_head
+        from regdraft.render.policy import sealed_head_bytes
 
         page = html() if callable(html) else html
-        head, rest = sealed_head(page)
-        # `sealed(page).encode()`, written in two pieces: the sealed head, then the rest of the page's own encoding
-        # (UTF-8 encodes a text piece by piece as it encodes it whole), so that the page is not copied again.
-        data = page.encode("utf-8")
-        skip = len(page[:rest].encode("utf-8"))
-        write_atomic(output, (head.encode("utf-8"), memoryview(data)[skip:]))
+        # The page's UTF-8 (UTF-8 encodes a text piece by piece as it encodes it whole; bytes pieces are already
+        # that), sealed on its bytes: `sealed(page).encode()`, written in two pieces, the sealed head, then the rest
+        # of the page's own bytes, so that the page is not copied again.
+        data = page.encode("utf-8") if isinstance(page, str) else \
+            b"".join(piece if isinstance(piece, bytes) else piece.encode("utf-8") for piece in page)
+        head, rest = sealed_head_bytes(data)
+        write_atomic(output, (head, memoryview(data)[rest:]))
         return
     from regdraft.render.limits import watched
 
     with watched() as renders:
         page = html() if callable(html) else html
+        if not isinstance(page, str):
+            page = "".join(piece if isinstance(piece, str) else piece.decode("utf-8") for piece in page)
     from regdraft.render.pdf import write_pdf
 
     write_pdf(page, output, progress=progress, renders=renders)

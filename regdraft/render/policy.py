@@ -18,6 +18,7 @@ Post-conditions of `sealed(page)`:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from regdraft.core.patterns import lazy
@@ -32,19 +33,29 @@ NO_PREFETCH = '<meta http-equiv="x-dns-prefetch-control" content="off">'
 _SPACE = r"[\t\n\f\r ]"
 _ATTRIBUTE = rf"""{_SPACE}+([^\t\n\f\r />"'=]+)(?:{_SPACE}*={_SPACE}*("[^"]*"|'[^']*'|[^\t\n\f\r "'=<>`]+))?"""
 # What may open a page: a BOM, space and comments, a doctype, the `html` and `head` start tags.
-_PROLOGUE = re.compile(
+_PROLOGUE_SOURCE = (
     rf"\ufeff?(?:{_SPACE}|<!--.*?-->)*(?:<!doctype[^>]*>)?(?:{_SPACE}|<!--.*?-->)*"
     rf"(?P<html><html(?P<attributes>(?:{_ATTRIBUTE})*){_SPACE}*>)?(?:{_SPACE}|<!--.*?-->)*"
-    rf"(?:<head{_SPACE}*>{_SPACE}*)?", re.I | re.S | re.A)
+    rf"(?:<head{_SPACE}*>{_SPACE}*)?")
+_PROLOGUE = re.compile(_PROLOGUE_SOURCE, re.I | re.S | re.A)
 _KEPT_ATTRIBUTE = re.compile(_ATTRIBUTE, re.A)
 # A `<meta>` whose every attribute is one of these, each quoted, and which ends right after them.
-_HARMLESS_META = lazy(
-    rf"""<meta(?:{_SPACE}+(?:charset|name|content){_SPACE}*={_SPACE}*(?:"[^"]*"|'[^']*'))*{_SPACE}*/?>""",
-    re.I | re.A)
+_HARMLESS_META_SOURCE = \
+    rf"""<meta(?:{_SPACE}+(?:charset|name|content){_SPACE}*={_SPACE}*(?:"[^"]*"|'[^']*'))*{_SPACE}*/?>"""
+_HARMLESS_META = lazy(_HARMLESS_META_SOURCE, re.I | re.A)
 # (matched where the prologue ends: `match(page, pos)` anchors there)
-_OWN_CHARSET = re.compile(r"""\s*<meta\s+charset\s*=\s*["']?utf-8["']?\s*/?>[ \t]*\n?""", re.I | re.A)
+_OWN_CHARSET_SOURCE = r"""\s*<meta\s+charset\s*=\s*["']?utf-8["']?\s*/?>[ \t]*\n?"""
+_OWN_CHARSET = re.compile(_OWN_CHARSET_SOURCE, re.I | re.A)
 # A start tag's name ends at space, `/` or `>` (HTML's tokenizer); any letter case.
-_META_OR_LINK = re.compile(r"<(meta|link)(?=[\t\n\f\r />])", re.I | re.A)
+_META_OR_LINK_SOURCE = r"<(meta|link)(?=[\t\n\f\r />])"
+_META_OR_LINK = re.compile(_META_OR_LINK_SOURCE, re.I | re.A)
+
+
+@functools.cache
+def _for_bytes(source: str, flags: int) -> re.Pattern[bytes]:
+    """A pattern of this module compiled for a page's UTF-8 bytes (`sealed_head_bytes`), on first use: its BOM as
+    the BOM's three bytes, the rest as it is (ASCII)."""
+    return re.compile(source.replace("\\ufeff?", "(?:\\xef\\xbb\\xbf)?").encode("ascii"), flags)
 
 
 def sealed(page: str) -> str:
@@ -73,6 +84,43 @@ def sealed_head(page: str) -> tuple[str, int]:
         out += [page[last:found.start()], _inert(found)]
         last = found.end()
     return "".join(out), last
+
+
+def sealed_head_bytes(data: bytes) -> tuple[bytes, int]:
+    """`sealed_head` of a page given as its UTF-8 bytes, in bytes: `sealed(page).encode()` is
+    `head + data[rest:]`. A page written in pieces (kept fragments as their bytes) is sealed without being decoded.
+
+    The same patterns, compiled for bytes: each is ASCII (a BOM aside, written as its three bytes) and reads with
+    `re.A`, so it matches the same characters case-insensitively in either; what a character class that excludes
+    ASCII characters only (`[^>]`, `.`) takes of a character outside ASCII it takes of each of its bytes, and every
+    such class is repeated (`*`, `+`) and followed by an ASCII character or the end: a match never starts or ends
+    inside a character's bytes. So each match in the bytes is the bytes of the match in the text, and the head is
+    the text's head encoded (`tests/test_page_seal_bytes.py` checks it on pages drawn by Hypothesis)."""
+    opening = _for_bytes(_PROLOGUE_SOURCE, re.I | re.S | re.A).match(data)
+    assert opening is not None  # every part of the prologue is optional
+    language = ""
+    if opening.group("html"):
+        for name_bytes, value in _for_bytes(_ATTRIBUTE, re.A).findall(opening.group("attributes") or b""):
+            name = name_bytes.decode("utf-8")  # (each match is whole characters: see above)
+            if name.lower() in ("lang", "dir") and value:
+                text = value.decode("utf-8")
+                language += f' {name.lower()}="{escape_html(_unescaped(text.strip(chr(34) + chr(39))))}"'
+    own = _for_bytes(_OWN_CHARSET_SOURCE, re.I | re.A).match(data, opening.end())
+    last = own.end() if own is not None else opening.end()
+    out = [f'<!DOCTYPE html>\n<html{language}>\n<head>\n{POLICY_META}\n<meta charset="utf-8">\n{NO_PREFETCH}\n'
+           .encode()]
+    for found in _for_bytes(_META_OR_LINK_SOURCE, re.I | re.A).finditer(data, last):
+        out += [data[last:found.start()], _inert_bytes(found)]
+        last = found.end()
+    return b"".join(out), last
+
+
+def _inert_bytes(found: re.Match[bytes]) -> bytes:
+    """`_inert` in bytes."""
+    harmless = _for_bytes(_HARMLESS_META_SOURCE, re.I | re.A)
+    if found.group(1).lower() == b"meta" and harmless.match(found.string, found.start()):
+        return found.group()
+    return b"<" + found.group(1) + b"-refused"
 
 
 def _unescaped(text: str) -> str:

@@ -39,7 +39,7 @@ from regdraft.render.marked import Paragraph, marked, para_class
 from regdraft.render.paragraphs import bar
 from regdraft.render.profile import cited_date, mid_sentence
 from regdraft.render.redline_helpers import Helpers, changed_provisions
-from regdraft.render.redline_page import KeptRun, passed_page
+from regdraft.render.redline_page import KeptRun, passed_page, passed_pieces
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -241,8 +241,8 @@ class _Runs:
 
     def _runs(self, provisions: Sequence[Provision], passed: bool) -> list[tuple[Provision | KeptRun, str]]:
         annotate = bool(self._globals.get("annotate"))
-        out: list[tuple[Provision | list[tuple[str, bool] | int], str]] = []
-        run: list[tuple[str, bool] | int] = []
+        out: list[tuple[Provision | list[tuple[str | bytes, bool] | int], str]] = []
+        run: list[tuple[str | bytes, bool] | int] = []
         fragments = self._fragments
         for p, at in self._helpers.in_order(provisions):
             # What the template's loop prints for it: `unchanged(p.new, False, …)` (with --changed-only a
@@ -349,6 +349,24 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
     `page` renders it through another template that extends the layout's (the review server's).
     """
+    printed = _render_html(redline, layout, changed_only, workspace_root, profile, today, page, pieces=False)
+    assert isinstance(printed, str)
+    return printed
+
+
+def render_html_pieces(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
+                       workspace_root: Path | None = None, profile: Any = None,
+                       today: dt.date | None = None) -> list[str | bytes]:
+    """`render_html(...)` in pieces, for a file: the page's UTF-8 is theirs joined, each text encoded. A warm printed
+    page's kept articles are the bytes their cache entry holds (`render.fragments.KeptFragments`), never decoded into
+    the page and encoded again (docs/performance.md, thirty-eighth round)."""
+    printed = _render_html(redline, layout, changed_only, workspace_root, profile, today, None, pieces=True)
+    return [printed] if isinstance(printed, str) else printed
+
+
+def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_root: Path | None, profile: Any,
+                 today: dt.date | None, page: PageTemplate | None, pieces: bool) -> str | list[str | bytes]:
+    """`render_html`, or (`pieces`) `render_html_pieces` where the page holds kept articles passed already."""
     from regdraft.render.changed import Changed
     from regdraft.render.closing_parts import compare_closing
     from regdraft.render.fragments import Fragments, articles
@@ -432,7 +450,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
     sources = None
     # The runs of kept articles the printed page holds passed already (`PASSED` marks), each a text or its pieces.
-    passed: list[str | list[str]] = []
+    passed: list[str | list[str | bytes]] = []
     if page is None and layout == "inline":
         from regdraft.render import redline_page
 
@@ -456,7 +474,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     if page is not None:
         return rendered
     if passed:
-        whole = passed_page(rendered, passed)
+        whole = passed_pieces(rendered, passed) if pieces else passed_page(rendered, passed)
         if whole is not None:
             return whole
         # Never with regdraft's own templates and text (no text holds the mark, no page a script): printed as before.

@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from regdraft.core.diff import Provision
+from regdraft.render.fragments import text_of
 from regdraft.render.html import within as html_within
-from regdraft.render.html import within_text
+from regdraft.render.html import within_bytes
 
 if TYPE_CHECKING:
     import jinja2
@@ -94,7 +95,7 @@ class Page:
     """What the content block prints from: the values and helpers `render_html` hands the template."""
 
     def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any],
-                 passed: list[str | list[str]] | None = None) -> None:
+                 passed: list[str | list[str | bytes]] | None = None) -> None:
         # `passed`: runs of kept articles are printed passed already (`KeptRun`), each as a mark
         # (`PASSED`) in the page and its text into this list, in order.
         self.v, self.g, self.passed = values, globals_, passed
@@ -181,16 +182,17 @@ class Page:
         assert self.passed is not None
         out: list[str] = []
         within = self.g["within"]
-        for (text, passed), group in zip(run.parts, run.groups, strict=True):
+        for group, passed in zip(run.groups, run.kinds, strict=True):
             if passed and within is html_within:
-                # `within_text` of the joined part, fragment by fragment: what it replaces holds no line break.
-                pieces = [within_text(group[0], level)]
+                # `within_text` of the joined part, fragment by fragment: what it replaces holds no line break. A
+                # fragment kept as bytes stays bytes where it is printed as it is (`within_bytes`).
+                pieces = [within_bytes(group[0], level)]
                 for fragment in group[1:]:
-                    pieces += ["\n", within_text(fragment, level)]
+                    pieces += ["\n", within_bytes(fragment, level)]
                 self.passed.append(pieces)
                 out.append(PASSED)
                 continue
-            html = str(within(text, level))
+            html = str(within("\n".join(map(text_of, group)), level))
             if passed:
                 self.passed.append(html)
             out.append(PASSED if passed else html)
@@ -234,22 +236,24 @@ def _lines(signer: Mapping[str, Any], key: str, css: str) -> list[str]:
 class KeptRun:
     """A run of unchanged provisions as `render.redline._Runs.passed` gives it: its parts in order, to be joined by
     line breaks, each (its text, whether the page's pass was made on it already); `groups`, each part's fragments
-    (the part is them joined by line breaks), so that a page can put them in without joining them first."""
+    (the part is them joined by line breaks), so that a page can put them in without joining them first. A kept
+    fragment may be its UTF-8 bytes (`render.fragments.Kept`); `parts` are text."""
 
-    groups: tuple[tuple[str, ...], ...]
+    groups: tuple[tuple[str | bytes, ...], ...]
     kinds: tuple[bool, ...]
 
     @property
     def parts(self) -> tuple[tuple[str, bool], ...]:
-        return tuple(("\n".join(group), passed) for group, passed in zip(self.groups, self.kinds, strict=True))
+        return tuple(("\n".join(map(text_of, group)), passed)
+                     for group, passed in zip(self.groups, self.kinds, strict=True))
 
     @staticmethod
-    def of(run: Sequence[tuple[str, bool]]) -> KeptRun:
+    def of(run: Sequence[tuple[str | bytes, bool]]) -> KeptRun:
         """Neighbouring fragments of the same kind make one part (a fragment ends with a line break and starts with a
         tag: two passed ones joined stand apart as each does)."""
-        groups: list[tuple[str, ...]] = []
+        groups: list[tuple[str | bytes, ...]] = []
         kinds: list[bool] = []
-        group: list[str] = []
+        group: list[str | bytes] = []
         for k, (text, passed) in enumerate(run):
             group.append(text)
             if k + 1 == len(run) or run[k + 1][1] != passed:
@@ -264,10 +268,17 @@ class KeptRun:
 PASSED = "<\x00regdraft-passed\x00>\n"
 
 
-def passed_page(page: str, parts: Sequence[str | list[str]]) -> str | None:
+def passed_page(page: str, parts: Sequence[str | list[str | bytes]]) -> str | None:
     """`kept_whole` of the page `page` with each `PASSED` mark in turn the part of `parts` it stands for (a text, or
     the pieces it is made of), those passed already: the page's pass made on the rest only. None when the page does
     not hold each mark once or holds a script (whose text the pass leaves as it is, passed or not)."""
+    pieces = passed_pieces(page, parts)
+    return None if pieces is None else "".join(map(text_of, pieces))
+
+
+def passed_pieces(page: str, parts: Sequence[str | list[str | bytes]]) -> list[str | bytes] | None:
+    """`passed_page(page, parts)` as the pieces it joins, a kept fragment as its UTF-8 bytes: the UTF-8 of the
+    passed page is theirs joined (UTF-8 encodes a text piece by piece as it encodes it whole)."""
     from regdraft.render.dashes import holds_script
     from regdraft.render.html import kept_whole
 
@@ -276,14 +287,14 @@ def passed_page(page: str, parts: Sequence[str | list[str]]) -> str | None:
     passed = kept_whole(page).split(PASSED)
     if len(passed) != len(parts) + 1:
         return None
-    out = [passed[0]]
+    out: list[str | bytes] = [passed[0]]
     for part, piece in zip(parts, passed[1:], strict=True):
         if isinstance(part, list):  # a part's pieces (`Page._kept_run`)
             out += part
         else:
             out.append(part)
         out.append(piece)
-    return "".join(out)
+    return out
 
 
 # --- the outer part, kept -------------------------------------------------------------------------------------
@@ -413,7 +424,7 @@ def _code() -> str:
 def page(values: Mapping[str, Any], globals_: Mapping[str, Any], outer: Outer,
          jinja: Callable[[], tuple[str, set[str] | None]],
          jinja_outer: Callable[[], tuple[str, str, set[str] | None] | None] | None = None,
-         passed: list[str | list[str]] | None = None) -> str:
+         passed: list[str | list[str | bytes]] | None = None) -> str:
     """The page: the kept outer part around `content`; else the outer part Jinja2 prints around a mark in place of
     the content block (`jinja_outer()`: head, tail and what they read), kept for the next run when it reads only the
     key's values; else Jinja2's whole page (`jinja()`: it, and what the outer part reads), its outer part kept.

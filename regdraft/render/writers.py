@@ -31,7 +31,12 @@ def redline_pdf(redline: Redline, path: Path, settings: Settings) -> None:
 
 
 def redline_html(redline: Redline, path: Path, settings: Settings) -> None:
-    write_page(_redline(redline, settings), path, pdf=False)
+    from regdraft.render.redline import render_html_pieces
+
+    write_page(render_html_pieces(redline, layout=str(settings.options.get("layout", "inline")),
+                                  changed_only=bool(settings.options.get("changed_only", False)),
+                                  workspace_root=settings.workspace_root, profile=settings.profile,
+                                  today=settings.today), path, pdf=False)
 
 
 def redline_docx(redline: Redline, path: Path, settings: Settings) -> None:
