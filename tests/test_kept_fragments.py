@@ -188,7 +188,7 @@ def test_a_warm_page_writes_its_kept_articles_as_the_bytes_they_were_kept_as(tmp
     """A warm compare loads each kept article as its UTF-8 bytes and the file gets those very bytes: never decoded
     into the page's text and encoded again (thirty-eighth round: 42 M instructions and 1,200 page faults of a warm
     1,000-article compare). The file is the cold one, byte for byte."""
-    from regdraft.render import writers
+    from regdraft.render.output import write_page
 
     old, new = _files(tmp_path)
     first = _compare(invoke, old, new, tmp_path / "first.html")
@@ -201,14 +201,13 @@ def test_a_warm_page_writes_its_kept_articles_as_the_bytes_they_were_kept_as(tmp
         return kept
 
     written: list[object] = []
-    real_write = writers.write_page
 
     def write(html: object, *args: object, **kwargs: object) -> None:
         written.append(html)
-        real_write(html, *args, **kwargs)  # type: ignore[arg-type]
+        write_page(html, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fr.KeptFragments, "load", recorded)
-    monkeypatch.setattr(writers, "write_page", write)
+    monkeypatch.setattr("regdraft.render.writers.write_page", write)
     assert _compare(invoke, old, new, tmp_path / "warm.html") == first
     [pieces] = written
     assert isinstance(pieces, list)
