@@ -76,15 +76,21 @@ def test_compare_outside_a_workspace_leaves_the_store_and_git_unloaded(tmp_path:
     assert page.count("summary-kind\">sửa đổi, bổ sung<") == 1
 
 
-def test_a_warm_compare_does_not_import_the_parser(tmp_path: Path) -> None:
-    """Both readings come from the parse cache: the tree builder (`core.markdown_tree`) and `core.validate`, the
-    largest import of a warm compare's path once, are imported only when a text is read (thirtieth round)."""
+def _compare(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
+    """A compare of the shipped regulation with a copy one word longer, its `-o` in `tmp_path`, and the environment
+    giving it a user cache of its own."""
     text = (Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
     (tmp_path / "old.md").write_text(text, encoding="utf-8")
     (tmp_path / "new.md").write_text(text.replace("tập thể lãnh đạo,", "tập thể lãnh đạo, thử,", 1), encoding="utf-8")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     args = ["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html",
             "-o", str(tmp_path / "c.html")]
+    return args, {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+
+
+def test_a_warm_compare_does_not_import_the_parser(tmp_path: Path) -> None:
+    """Both readings come from the parse cache: the tree builder (`core.markdown_tree`) and `core.validate`, the
+    largest import of a warm compare's path once, are imported only when a text is read (thirtieth round)."""
+    args, env = _compare(tmp_path)
     parser = ("regdraft.core.markdown_tree", "regdraft.core.validate")
     cold = _loaded(args, env, tmp_path)
     assert set(parser) <= cold  # the first run reads both texts
@@ -99,12 +105,7 @@ def test_a_warm_compare_loads_no_store_repair_code(tmp_path: Path) -> None:
     store's repair code that defined it (`workspace.store_killed`: git's locks, /proc, the folders' walk) and what
     that loads (`json`, `shlex`, `textwrap`, the line-end and settled-file modules) are not imported for it
     (thirty-eighth round: 16 M instructions of a warm 1,000-article compare)."""
-    text = (Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
-    (tmp_path / "old.md").write_text(text, encoding="utf-8")
-    (tmp_path / "new.md").write_text(text.replace("tập thể lãnh đạo,", "tập thể lãnh đạo, thử,", 1), encoding="utf-8")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    args = ["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html",
-            "-o", str(tmp_path / "c.html")]
+    args, env = _compare(tmp_path)
     # The modules listed one a line: the script loads no `json` of its own to print them.
     script = ("import sys\nfrom regdraft.cli import cli\n"
               f"try:\n    cli({args!r}, prog_name='regdraft')\n"

@@ -16,21 +16,12 @@ from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke, built_once, copied
+from tests.conftest import Invoke
 from tests.test_word_reply_nested_changes import _accept_all, _change, _clause, _fill
 from tests.test_word_reply_paragraph_marks import LEAD, POINT_A, POINT_B, POINT_C, _mark
+from tests.test_word_reply_paragraph_marks import consulting_one as consulting_one  # noqa: F401  (the fixtures)
+from tests.test_word_reply_paragraph_marks import ws as ws  # noqa: F401
 from tests.test_word_reply_proposals import BODY, SLUG
-
-
-@pytest.fixture(scope="session")
-def consulting_one(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped workspace in round 1 consulting BODY, with its review copy beside it (`kit.round_copy`'s)."""
-    return built_once(tmp_path_factory, "consulting-one", kit.consulted("Lấy ý kiến", "2099-07-15", BODY))
-
-
-@pytest.fixture
-def ws(consulting_one: Path, tmp_path: Path) -> Workspace:
-    return copied(consulting_one, tmp_path / "ws")
 
 
 @pytest.fixture
