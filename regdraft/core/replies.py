@@ -147,6 +147,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     people: dict[Place, tuple[str, ...]] = {}  # the persons of the comment (its thread's) each place's changes join
     void: list[tuple[Place | None, Sequence[str]]] = []  # tracked changes that change nothing, where and by whom
     earlier: dict[str, str] = {}  # a proposal's source → the one imports before r37/r38 wrote (`Placed.earlier`)
+    together: dict[str, str] = {}  # … before r38's space at a join (`Placed.run_together`)
 
     def add(made: Comment, paragraph: int, number: int = 0) -> None:
         """Place a comment; a Word comment (`number`, from 1) before the tracked changes of its paragraph."""
@@ -261,10 +262,13 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     reshaped: set[Place] = set()  # the units whose paragraphs the reviewer added, removed, joined or split
     runs = dict(joined(reply.paragraphs))  # paragraphs a tracked paragraph mark joins or splits: first -> final
     previous = ""  # the text as the reviewer left it of the final paragraph holding any
+    plain: dict[Edit, Edit] = {}  # an edit → as imports before r38's space at a join read it (`_earlier`)
+    plain_previous = ""  # `previous` as they read it
     i = 0
     while i < len(reply.paragraphs):
         p, final = reply.paragraphs[i], runs.get(i, i)
         after, previous = previous, p.accepted if p.accepted.strip() else previous
+        plain_after, plain_previous = plain_previous, p.accepted if p.accepted.strip() else plain_previous
         if final > i:
             # Two paragraphs merged or one split: their changes are one change of the unit holding them, the
             # paragraphs as Word's "Accept all" leaves them (the merged paragraph, or the two halves).
@@ -275,8 +279,12 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             entries = [(ReplyParagraph(None, e.old, e.new, authors, date, "joined"), e) for e in edits]
             spots = [_narrowed(q, s, drafts) for q, s in zip(run, where[i:final + 1], strict=True) if s is not None]
             previous = next((text for text in reversed(versions(run, spaced=True)[1]) if text.strip()), previous)
+            if len(unspaced := block_edits(run, plain_after, spaced=False)) == len(edits):
+                plain.update((e, u) for e, u in zip(edits, unspaced, strict=True) if e != u)
+            plain_previous = next((text for text in reversed(versions(run)[1]) if text.strip()), plain_previous)
         elif p.changed:
             entries = [(p, Edit(p.original, p.accepted, after))]
+            plain.update({entries[0][1]: Edit(p.original, p.accepted, plain_after)} if plain_after != after else {})
             spots = [_narrowed(p, s, drafts) for s in where[i:i + 1] if s is not None]
         else:
             if p.authors:  # tracked changes that cancel out (a word deleted and typed again): said, not dropped
@@ -332,7 +340,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             # the reviewer did not add, as LibreOffice leaves a moved one). Read one by one, each as "Accept all"
             # leaves it.
             del runs[i]
-            previous = after
+            previous, plain_previous = after, plain_after
             continue
         if olds and all(match_line(keys, text, anchor_lines) is None for text in olds):
             # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
@@ -369,7 +377,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             void += [] if said else [(unit_at, authors)]
             continue
         at, proposal, summary, label, clashes = proposed
-        then = _earlier(unit_at, group, drafts, language, syllables, proposed)
+        joined_then, then = _earlier(unit_at, group, plain, drafts, language, syllables, proposed)
         # Known again by the words proposed as the import wrote them before they had their label (`fingerprint`).
         written = f"{label} {proposal.lstrip()}" if label else proposal
         reg, address = at
@@ -383,16 +391,19 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             was = placed[i].source
             placed[i] = replace(placed[i], proposal=written, author=author, source=fingerprint(was, proposal))
             main = placed[i].source
-            if then:
-                earlier[main] = fingerprint(was, then[1])
+            earlier.update({main: fingerprint(was, then[1])} if then else {})
+            together.update({main: fingerprint(was, joined_then[1])} if joined_then else {})
         else:
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=written), first_changed[unit_at])
             main = made.source
-            if then:  # the comment as imports before r37/r38 wrote it, keyed by its place then
-                key = f"changes:{then[0][0]}:{then[0][1]}" if then[0][0] else f"changes:{then[0][1]}"
-                earlier[main] = comment(then[0], then[2], ", ".join(authors), date, proposal=then[1], key=key).source
+            for wrote, sources in ((then, earlier), (joined_then, together)):
+                if wrote:  # the comment as imports before r37/r38 wrote it, keyed by its place then
+                    (was_reg, was_on), was_said = wrote[0], wrote[2]
+                    key = f"changes:{was_reg}:{was_on}" if was_reg else f"changes:{was_on}"
+                    sources[main] = comment(wrote[0], was_said, ", ".join(authors), date, proposal=wrote[1],
+                                            key=key).source
         for clash, other, said in clashes:
             # Two changes of the same words that cannot both stand: each is a proposal, and the office is told.
             notes.append(clash_note(clash, at[1], authors, reply.source, language))
@@ -400,6 +411,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=f"{label} {other.lstrip()}" if label else other), first_changed[unit_at])
             earlier[made.source] = earlier.get(main, main)  # no import before r37 made it: known by the other
+            together.update({made.source: together[main]} if main in together else {})
     for c in placed:
         on = "the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe(language)
         if said := too_long(c.proposal, f"the wording proposed for {on}") or too_long(c.text, f"the comment on {on}"):
@@ -414,16 +426,23 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     notes += [note] if (note := unchanging_note(void, taken, language)) else []
     notes += struck_notes(reply.paragraphs, where, reply.source, language)
     return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes),
-                  earlier)
+                  earlier, together)
 
 
-def _earlier(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation], language: str,
-             syllables: dict[str | None, Syllables], proposed: tuple[Place, str, str, str, object]
-             ) -> tuple[Place, str, str] | None:
-    """Where, what and saying what an import before r37 (a line) or r38 (a table's cell) proposed for these changes,
-    when it differs: a second change of a line replaced the first, one of a cell was left out."""
-    old = _proposal(at, group, drafts, language, syllables, merge=False) if len(group) > 1 else None
-    return old[:3] if old is not None and old[:3] != proposed[:3] else None
+Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
+
+
+def _earlier(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], plain: dict[Edit, Edit],
+             drafts: dict[str, Regulation], language: str, syllables: dict[str | None, Syllables],
+             proposed: tuple[Place, str, str, str, object]) -> tuple[Earlier | None, Earlier | None]:
+    """Where, what and saying what imports before r38 proposed for these changes, each when it differs from
+    `proposed`: paragraphs a deleted mark joins run together (before the space at a join: `plain`'s edits), and so
+    too a second change of a line (before r37) or of a table's cell (before r38) replacing the first or left out."""
+    together = [(q, plain.get(e, e)) for q, e in group]
+    run = _proposal(at, together, drafts, language, syllables) if together != list(group) else None
+    joined_then = run[:3] if run is not None and run[:3] != proposed[:3] else None
+    old = _proposal(at, together, drafts, language, syllables, merge=False) if len(group) > 1 else None
+    return joined_then, old[:3] if old is not None and old[:3] != (joined_then or proposed[:3]) else None
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],

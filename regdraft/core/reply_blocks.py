@@ -90,11 +90,12 @@ def joined(paragraphs: Sequence[ReplyParagraph]) -> list[tuple[int, int]]:
     return runs
 
 
-def block_edits(paragraphs: Sequence[ReplyParagraph], after: str) -> list[Edit]:
+def block_edits(paragraphs: Sequence[ReplyParagraph], after: str, spaced: bool = True) -> list[Edit]:
     """The edits of a run of paragraphs joined by tracked marks (`after`: the text, as the reviewer left it, of the
     paragraph before the run): its paragraphs as circulated turned into those the reviewer left, paired in order,
-    the paragraphs both versions share left out."""
-    old, new = versions(paragraphs, spaced=True)
+    the paragraphs both versions share left out. Without `spaced`, joined paragraphs run together as imports before
+    r38's space at the join read them (`versions`)."""
+    old, new = versions(paragraphs, spaced=spaced)
     while old and new and wording_key(old[0]) == wording_key(new[0]):
         after = new[0]
         old, new = old[1:], new[1:]

@@ -141,3 +141,6 @@ class Placed:
     # A placed comment's `source` → the one an import before r37/r38 wrote for the same changes (a second tracked change
     # of a line or a table's cell replaced the first or was left out): a reply imported then is known again by it.
     earlier: Mapping[str, str] = field(default_factory=dict)
+    # … and the one an import before r38 wrote with paragraphs a deleted mark joins run together (`chính.Cơ quan`, as
+    # Word's "Accept all" leaves them), where the proposal now has a space at the join.
+    run_together: Mapping[str, str] = field(default_factory=dict)

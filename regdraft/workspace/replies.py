@@ -24,6 +24,8 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -179,10 +181,14 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
                       {_heading(c, words) for c in recorded if c.round == r.number})
     # Or by the source an import before r37/r38 wrote for it (a second change of a line or a cell replaced the first or
     # was left out): the reply imported then is this one, and what that import left out is said (`_earlier_kept`).
+    # Or by the one an import before r38's space at a join wrote (paragraphs a deleted mark joins run together).
     then = {c.source: known.get(result.earlier.get(c.source, "")) for c in result.placed}
-    before = [known.get(c.source) or said.get(_said(c)) or threads.holding(c) or then[c.source]
+    spaced = {c.source: known.get(result.run_together.get(c.source, "")) for c in result.placed}
+    before = [known.get(c.source) or said.get(_said(c)) or threads.holding(c) or then[c.source] or spaced[c.source]
               for c in result.placed]
-    kept_less = _earlier_kept(result.placed, then, known, reply_file.name, dict(texts)[""].language)
+    kept_less = (*_earlier_kept(result.placed, then, known, reply_file.name, dict(texts)[""].language),
+                 *_run_together(result.placed, {s: c for s, c in spaced.items() if not then[s]}, known,
+                                reply_file.name, dict(texts)[""].language))
     fresh = [c for c, was in zip(result.placed, before, strict=True) if was is None]
     already = tuple({was.id: was for was in before
                      if was is not None and body_key(was.by) == body_key(body)}.values())
@@ -226,6 +232,35 @@ def _earlier_kept(placed: Sequence[Comment], then: Mapping[str, Comment | None],
             f"reply's changes say “{_short(c.text, 120)}”. Nothing was imported again for it: add what it left out as "
             f"a comment of {c.by} if they meant it.", name, 0, "", warning=True)
     return tuple(found.values())
+
+
+def _run_together(placed: Sequence[Comment], then: Mapping[str, Comment | None], known: Mapping[str, Comment],
+                  name: str, language: str) -> tuple[Problem, ...]:
+    """A warning at each comment an earlier import wrote with the paragraphs a deleted mark joins run together
+    (`chính.Cơ quan`), where this one proposes them with a space at the join, quoting both there."""
+    found: dict[str, Problem] = {}
+    for c in placed:
+        was = then.get(c.source)
+        if was is None or c.source in known or was.proposal == c.proposal or was.id in found:
+            continue
+        at = len(os.path.commonprefix([was.proposal, c.proposal]))  # where the wordings part: at the join
+        found[was.id] = Problem(
+            f"Comment {was.id} on {Address.parse(was.on).describe(language)} was imported from this reply by an "
+            f"earlier version of regdraft, which ran together the paragraphs {c.author or c.by} joined there: it "
+            f"proposes “{_near(was.proposal, at)}”, where the reply's changes now read “{_near(c.proposal, at)}”. "
+            f"Nothing was imported again for it: edit its proposal if the words "
+            f"should be spaced.", name, 0, "", warning=True)
+    return tuple(found.values())
+
+
+def _near(text: str, at: int, reach: int = 30) -> str:
+    """The whole words of `text` within `reach` characters of `at`, `…` where it was cut."""
+    words = list(re.finditer(r"\S+", text))
+    near = [w for w in words if w.end() > at - reach and w.start() < at + reach]
+    if not near:
+        return ""
+    return (f"{'…' if near[0] is not words[0] else ''}{' '.join(w.group() for w in near)}"
+            f"{'…' if near[-1] is not words[-1] else ''}")
 
 
 FIRST_YEAR = 1990  # no reply to a draft regdraft circulated was written before
