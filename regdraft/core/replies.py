@@ -58,9 +58,7 @@ from regdraft.core.comments import (
     too_long,
 )
 from regdraft.core.errors import ParseError
-from regdraft.core.labels import Kind
-from regdraft.core.markdown_writer import unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.model import Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_model import UNANCHORED as UNANCHORED  # the values, imported from here by their callers
@@ -101,21 +99,15 @@ from regdraft.core.reply_places import (
     named_in_instruction,
     renumbering,
 )
-from regdraft.core.reply_proposed import Clash, clash_note, own_count, proposed_text
+from regdraft.core.reply_proposed import clash_note
+from regdraft.core.reply_provision import _earlier, _proposal
 from regdraft.core.reply_wording import (
-    WORDS,
     Edit,
     describe_change,
     describe_instruction_change,
     line_key,
     match_line,
-    new_kind,
-    opening_label,
-    paragraphs_key,
-    relabelled,
-    renumbers,
     without_quotes,
-    wording,
 )
 
 # -- placing a reply --------------------------------------------------------------------------
@@ -427,80 +419,3 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     notes += struck_notes(reply.paragraphs, where, reply.source, language)
     return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced), tuple(notes),
                   earlier, together)
-
-
-Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
-
-
-def _earlier(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], plain: dict[Edit, Edit],
-             drafts: dict[str, Regulation], language: str, syllables: dict[str | None, Syllables],
-             proposed: tuple[Place, str, str, str, object]) -> tuple[Earlier | None, Earlier | None]:
-    """Where, what and saying what imports before r38 proposed for these changes, each when it differs from
-    `proposed`: paragraphs a deleted mark joins run together (before the space at a join: `plain`'s edits), and so
-    too a second change of a line (before r37) or of a table's cell (before r38) replacing the first or left out."""
-    together = [(q, plain.get(e, e)) for q, e in group]
-    run = _proposal(at, together, drafts, language, syllables) if together != list(group) else None
-    joined_then = run[:3] if run is not None and run[:3] != proposed[:3] else None
-    old = _proposal(at, together, drafts, language, syllables, merge=False) if len(group) > 1 else None
-    return joined_then, old[:3] if old is not None and old[:3] != (joined_then or proposed[:3]) else None
-
-
-def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str, syllables: dict[str | None, Syllables], merge: bool = True
-              ) -> tuple[Place, str, str, str, list[tuple[Clash, str, str]]] | None:
-    """Where the changes to one provision's paragraphs are proposed, the wording proposed, what it changes, the
-    label the wording is written after (a clause or point without points: `9.`, else empty), and each change that
-    cannot stand beside an earlier one on the same words with the wording it proposes instead and what that changes;
-    None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
-    closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
-    `d42.k3.end`), so a comment on another part of the unit stays its own."""
-    reg, address = at
-    unit = drafts[reg].find(address).unit
-    edits = [edit for _, edit in group]
-    if reg not in syllables:
-        syllables[reg] = Syllables.of([drafts[reg]])
-    words = syllables[reg]
-    items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
-             for p, _ in group}
-    item = items.pop() if len(items) == 1 else at
-    if item != at:
-        before = anchor_text(drafts[reg], item[1])
-        clashes: list[Clash] = []
-        proposal = proposed_text(before, edits, len(before.split("\n")), clashes=clashes, merge=merge)
-        if paragraphs_key(proposal) != paragraphs_key(before):
-            return (item, proposal, describe_change(before, proposal, language, syllables=words), "",
-                    _instead(before, edits, clashes, len(before.split("\n")), False, language, words))
-    adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
-    relabels = [e for e in edits if renumbers(e)]
-    before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
-    clashes = []
-    proposal = proposed_text(before, edits, own_count(unit, labelled), labelled, clashes=clashes, merge=merge)
-    if paragraphs_key(proposal) == paragraphs_key(before):
-        return None
-    instead = _instead(before, edits, clashes, own_count(unit, labelled), labelled, language, words)
-    if relabels and labelled:
-        # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).
-        kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False, merge=merge)
-        changes = [(opening_label(e.old), relabelled(e.old, e.new) or "") for e in relabels]
-        return at, proposal, describe_change(before, kept, language, changes, words), "", instead
-    if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-        # Every paragraph struck out: the provision repealed, as the wording editor writes it
-        # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
-        proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
-        return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
-            what=Address.parse(address).describe(language)), "", instead
-    # Its label before it, as the wording editor writes a clause or point (`9. Tổ chức …`): the report and the comment
-    # list showed the words alone, the only proposal naming no provision (r36 committee sweep).
-    label = unit_label_text(unit, language) if not labelled and unit.kind in (Kind.CLAUSE, Kind.POINT) else ""
-    return at, proposal, describe_change(before, proposal, language, syllables=words), label, instead
-
-
-def _instead(before: str, edits: list[Edit], clashes: list[Clash], own: int, labelled: bool, language: str,
-             words: Syllables) -> list[tuple[Clash, str, str]]:
-    """For each change that cannot stand beside an earlier one, the wording with it made first (the other one then
-    left out) and what that wording changes: both kept, for the office to choose."""
-    out = []
-    for clash in clashes:
-        other = proposed_text(before, [clash.edit, *(e for e in edits if e is not clash.edit)], own, labelled)
-        out.append((clash, other, describe_change(before, other, language, syllables=words)))
-    return out
