@@ -115,7 +115,7 @@ def test_a_form_refused_after_a_restart_names_its_provision_and_leads_back_to_it
     refused = restarted.post(f"/a/{SLUG}/comments", data=form)
     assert refused.status_code == 403
     page = html.unescape(refused.text)
-    assert "Trang này được mở trước khi máy chủ góp ý khởi động lại" in page
+    assert "Biểu mẫu trên trang này đã hết hạn nên góp ý về khoản 2 Điều 5 chưa được lưu" in page
     assert "góp ý về khoản 2 Điều 5 chưa được lưu" in page and "Góp ý gõ trước khi khởi động lại." in page
     assert "không được gửi từ trang này" not in page
     assert f'<a href="/a/{SLUG}/redline?round=1#on-d5.k2" id="back">Mở lại khoản 2 Điều 5</a>' in page
