@@ -23,7 +23,7 @@ from regdraft.core.comments import MAX_TEXT
 from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, answers, languages, pages, switch
 from regdraft.web.builds import Gate, departure
-from regdraft.web.guard import CSRF_COOKIE, LOCAL, Visitor, back_to, csrf_ok, csrf_token, new_cookie
+from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Visitor, back_to, csrf_ok, csrf_token, new_cookie
 from regdraft.web.kept import Busy, refused_form, typed
 from regdraft.web.server import QUERY_NAMES, Server, kept_query
 from regdraft.web.words import Words, worded
@@ -161,9 +161,7 @@ def endpoint(server: Server, handler: Handler, public: bool = False) -> Callable
         slug = request.path_params.get("slug") if visitor is not None else None
         ui = await run_in_threadpool(server.words, str(slug) if slug else None, languages.chosen(request))
         if visitor is None:  # not the drafting office either: the page names no one (it said "trên máy này")
-            context = Context(server, request, LOCAL, ui, identified=False)
-            return await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
-                                        message=ui("need_link"))
+            return await no_link(Context(server, request, LOCAL, ui, identified=False))
         context = Context(server, request, visitor, ui)
         if request.method == "POST":
             origin = request.headers.get("origin")
@@ -207,6 +205,15 @@ def endpoint(server: Server, handler: Handler, public: bool = False) -> Callable
     return served
 
 
+async def no_link(context: Context) -> HTMLResponse:
+    """The page for a visitor with no valid link (401): asking for the link, or, when the browser carries one that
+    is no longer valid (revoked), saying so; it has no link to the start page, which is this same page again."""
+    revoked = bool(context.request.cookies.get(ACCESS_COOKIE))
+    ui = context.ui
+    title, message = (ui("bad_link_title"), ui("bad_link")) if revoked else (ui("need_link_title"), ui("need_link"))
+    return await context.render("web-message.html.j2", 401, title=title, message=message, home=False)
+
+
 def no_page(server: Server) -> Callable[[Request, Exception], Any]:
     """The answer to an address that is no page (or a method it does not take), in the interface's words."""
     async def answer(request: Request, exc: Exception) -> Response:
@@ -215,8 +222,7 @@ def no_page(server: Server) -> Callable[[Request, Exception], Any]:
         ui = await run_in_threadpool(server.words, None, languages.chosen(request))
         context = Context(server, request, visitor or LOCAL, ui, identified=visitor is not None)
         if visitor is None:
-            response = await context.render("web-message.html.j2", 401, title=ui("need_link_title"),
-                                            message=ui("need_link"))
+            response = await no_link(context)
         else:
             response = await context.render("web-message.html.j2", status, title=ui("failed_unknown"),
                                             message=ui("no_page"))

@@ -37,7 +37,7 @@ async def access(c: Context) -> Response:
     link = await c.run(lambda ws: lookup(ws, token))
     c.identified = False  # whoever opened it, these pages are about the link: the bar names no one
     if link is None:
-        return await c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
+        return await _bad_link(c)
     current = c.server.visitor(c.request) if c.server.links else None
     if current is None or current.key == link.key:
         return _signed_in(token)
@@ -54,8 +54,16 @@ async def confirmed(c: Context) -> Response:
     link = await c.run(lambda ws: lookup(ws, token))
     if link is None:
         c.identified = False
-        return await c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
+        return await _bad_link(c)
     return _signed_in(token)
+
+
+async def _bad_link(c: Context) -> Response:
+    """An unknown or revoked link refused (403), leading to the start page only when the browser may open it (signed
+    in with another valid link): without, that page was the refusal asking for a link again."""
+    home = c.server.visitor(c.request) is not None
+    return await c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"),
+                          home=home)
 
 
 def _signed_in(token: str) -> Response:

@@ -1,14 +1,15 @@
 """The refusals a committee member meets on a phone, in their terms (r38 sweep BU, finding 6): a form expired
-because the phone dropped its session cookie."""
+because the phone dropped its session cookie, a link revoked."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from regdraft.web.guard import CSRF_COOKIE
+from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE
+from regdraft.workspace.access import invite, revoke
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import SLUG, client, comment_form, token
+from tests.web.conftest import BODIES, SLUG, client, comment_form, entered, token
 
 
 def _said(page: str) -> str:
@@ -35,3 +36,30 @@ def test_a_form_expired_by_a_restarted_phone_names_the_phone_not_only_the_server
         assert re.search(rf'href="/a/{SLUG}/redline\?round=1#on-d5\.k2[^"]*" id="back"', refused.text)
         assert "opened before the review server restarted" not in page
         assert "được mở trước khi máy chủ góp ý khởi động lại" not in page
+
+
+def test_a_revoked_link_is_said_on_the_first_page_and_no_link_leads_back_to_it(review_ws: Workspace) -> None:
+    link, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = entered(review_ws, secret)
+    assert c.get("/").status_code == 200
+    revoke(review_ws, link.key)
+    for address in ("/", f"/a/{SLUG}/redline", "/no/such/page"):
+        page = c.get(address)
+        said = _said(page.text)
+        assert page.status_code == 401, address
+        assert "Đường dẫn đã bị thu hồi hoặc bị gõ sai; xin liên hệ cơ quan soạn thảo" in said, address
+        assert "Xin mở lại đường dẫn đó" not in said, address
+        assert 'href="/"' not in page.text, address  # "Về trang chủ" was this same refusal again
+    # A browser that never had a link is asked for it, with no link to the start page either.
+    fresh = client(review_ws, links=True)
+    asked = fresh.get("/")
+    assert asked.status_code == 401 and "Xin mở lại đường dẫn đó" in _said(asked.text)
+    assert 'href="/"' not in asked.text
+    # The revoked link opened again: refused, and the start page is offered only to a browser signed in otherwise.
+    again = fresh.get(f"/access/{secret}")
+    assert again.status_code == 403 and "thu hồi" in again.text and 'href="/"' not in again.text
+    _, other = invite(review_ws, "Trần Thị Bình", BODIES[1])
+    signed_in = entered(review_ws, other)
+    assert signed_in.cookies.get(ACCESS_COOKIE)
+    elsewhere = signed_in.get(f"/access/{secret}")
+    assert elsewhere.status_code == 403 and 'href="/"' in elsewhere.text
