@@ -141,9 +141,9 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
 
     ui = ui or Words.of(language(ws, slug))
     rounds = load_rounds(ws, slug)
-    shown = round_to_show(rounds, round_number, slug, ui)
+    shown = round_to_show(rounds, round_number, lambda: document_named(ws, slug), ui)
     if shown is None:
-        raise refuse(ui, Category.UNKNOWN, "no_rounds_yet", slug=slug)
+        raise refuse(ui, Category.UNKNOWN, "no_rounds_yet", document=document_named(ws, slug))
     listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
     texts = draft_texts(ws, slug, shown.revision)
     draft = dict(texts)[""]

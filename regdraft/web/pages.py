@@ -16,7 +16,7 @@ Post-conditions:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -236,7 +236,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                      new=redline.new_version.commit or ui("the_working_draft"))
         return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
                                     regulations=_amended(ws, amendment, every, None), name=name)
-    shown = round_to_show(rounds, round_number, slug, ui)
+    shown = round_to_show(rounds, round_number, lambda: name, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
         before = _before_adoption(ws, amendment)
@@ -310,16 +310,17 @@ def round_shown(ws: Workspace, slug: str, number: int | None, ui: Words) -> Roun
     when the amendment has no such round (the report page said it in English, through the library)."""
     from regdraft.workspace.rounds import load_rounds
 
-    return round_to_show(load_rounds(ws, slug), number, slug, ui)
+    return round_to_show(load_rounds(ws, slug), number, lambda: document_named(ws, slug), ui)
 
 
-def round_to_show(rounds: Sequence[Round], number: int | None, slug: str, ui: Words) -> Round | None:
-    """Of an amendment's `rounds`, the one a page shows (`round_shown`)."""
+def round_to_show(rounds: Sequence[Round], number: int | None, named: Callable[[], str], ui: Words) -> Round | None:
+    """Of an amendment's `rounds`, the one a page shows (`round_shown`); `named()` the amendment as the pages name
+    it (`document_named`), asked only to refuse a round it does not have."""
     if number is not None:
         for r in rounds:
             if r.number == number:
                 return r
-        raise refuse(ui, Category.UNKNOWN, "no_round", slug=slug, number=number)
+        raise refuse(ui, Category.UNKNOWN, "no_round", document=named(), number=number)
     current = [r for r in rounds if r.status is RoundStatus.OPEN]
     return current[-1] if current else (rounds[-1] if rounds else None)
 

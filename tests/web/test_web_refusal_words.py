@@ -1,5 +1,5 @@
 """The refusals a committee member meets on a phone, in their terms (r38 sweep BU, finding 6): a form expired
-because the phone dropped its session cookie, a link revoked."""
+because the phone dropped its session cookie, a link revoked, a round the draft does not have."""
 
 from __future__ import annotations
 
@@ -63,3 +63,15 @@ def test_a_revoked_link_is_said_on_the_first_page_and_no_link_leads_back_to_it(r
     assert signed_in.cookies.get(ACCESS_COOKIE)
     elsewhere = signed_in.get(f"/access/{secret}")
     assert elsewhere.status_code == 403 and 'href="/"' in elsewhere.text
+
+
+def test_a_round_the_draft_lacks_is_named_with_the_draft_as_the_pages_name_it(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    for shown in ("redline", "comments", "report"):
+        page = c.get(f"/a/{SLUG}/{shown}?round=9")
+        said = _said(page.text)
+        assert page.status_code == 404, shown
+        assert "Dự thảo Quy chế số 05-QC/TU không có vòng lấy ý kiến 9." in said, (shown, said)
+        assert f"“{SLUG}”" not in said, shown
+    english = _said(c.get(f"/a/{SLUG}/redline?round=9&lang=en").text)
+    assert "The draft Quy chế số 05-QC/TU has no round 9." in english and f"'{SLUG}'" not in english
