@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
+from regdraft.core.comment_model import Disposition
 from regdraft.core.comments import GENERAL, Round, RoundStatus, describe_on
 from regdraft.core.encodings import readable_head
 from regdraft.core.errors import AddressError, Category, RegdraftError
@@ -137,9 +138,12 @@ class Badge:
     count: int
     states: tuple[tuple[str, int], ...]
     on: str = ""  # the first of them in reading order, the provision or one of its parts (`d42.k3.end`)
+    answered: int = 0  # how many of them the drafting office answered (a disposition other than withdrawn)
 
     def text(self, ui: Words) -> str:
-        """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved` (`2 ý kiến · đã sửa`)."""
+        """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved` (`2 ý kiến · đã sửa`); the answered ones
+        first: `1 comment · answered` (not `unchanged` alone, which a member read as nothing done with their comment),
+        `2 comments · answered, changed`, `3 comments · 1 answered, unchanged`."""
         def state(value: str) -> str:
             return ui.maybe(f"state_{value}", value)
 
@@ -147,6 +151,11 @@ class Badge:
             states = state(self.states[0][0])
         else:
             states = ", ".join(ui("badge_state", count=n, state=state(value)) for value, n in self.states)
+        if self.answered == self.count:
+            said = len(self.states) == 1 and self.states[0][0] in ("unchanged", "general")  # nothing else to say
+            states = ui("state_answered") if said else f"{ui('state_answered')}, {states}"
+        elif self.answered:
+            states = f"{ui('badge_state', count=self.answered, state=ui('state_answered'))}, {states}"
         return ui("badge", count=ui.count(self.count, "comment"), states=states)
 
 
@@ -333,15 +342,18 @@ def _badges(placed: Sequence[tuple[str, Listed]], draft: Regulation) -> dict[str
     """
     grouped: dict[str, dict[str, int]] = {}
     ons: dict[str, list[str]] = {}
+    answered: dict[str, int] = {}
     for address, item in placed:
         unit = _holder(address)
         counts = grouped.setdefault(unit, {})
         state = item.placement.state.value
         counts[state] = counts.get(state, 0) + 1
         ons.setdefault(unit, []).append(address)
+        disposition = item.comment.disposition
+        answered[unit] = answered.get(unit, 0) + (disposition not in (None, Disposition.WITHDRAWN))
     order = reading_order(draft)
     return {unit: Badge(unit, sum(counts.values()), tuple(sorted(counts.items())),
-                        min(ons[unit], key=lambda on: reading_place(order, on)))
+                        min(ons[unit], key=lambda on: reading_place(order, on)), answered[unit])
             for unit, counts in grouped.items()}
 
 

@@ -1,5 +1,6 @@
 """The refusals a committee member meets on a phone, in their terms (r38 sweep BU, finding 6): a form expired
-because the phone dropped its session cookie, a link revoked, a round the draft does not have."""
+because the phone dropped its session cookie, a link revoked, a round the draft does not have, a badge on comments
+already answered."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE
 from regdraft.workspace.access import invite, revoke
+from regdraft.workspace.rounds import add_comment, respond_comment
 from regdraft.workspace.store import Workspace
 from tests.web.conftest import BODIES, SLUG, client, comment_form, entered, token
 
@@ -75,3 +77,23 @@ def test_a_round_the_draft_lacks_is_named_with_the_draft_as_the_pages_name_it(re
         assert f"“{SLUG}”" not in said, shown
     english = _said(c.get(f"/a/{SLUG}/redline?round=9&lang=en").text)
     assert "The draft Quy chế số 05-QC/TU has no round 9." in english and f"'{SLUG}'" not in english
+
+
+def test_a_badge_says_the_comments_on_it_were_answered(review_ws: Workspace) -> None:
+    """"1 ý kiến · không thay đổi" on a comment answered "Tiếp thu" read as nothing done with it."""
+    first = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ.")
+    add_comment(review_ws, SLUG, BODIES[1], "d6", "Đề nghị bỏ.")
+    second = add_comment(review_ws, SLUG, BODIES[2], "d6", "Đề nghị giữ.")
+    respond_comment(review_ws, first.id, "accepted", "Tiếp thu.")
+    respond_comment(review_ws, second.id, "noted", "Ghi nhận.")
+    c = client(review_ws)
+
+    def badge(on: str, lang: str = "vi") -> str:
+        text = c.get(f"/a/{SLUG}/redline?lang={lang}").text
+        found = re.search(rf'<a class="badge [^"]*" href="[^"]*#on-{re.escape(on)}"[^>]*>([^<]*)</a>', text)
+        assert found, on
+        return found.group(1)
+
+    assert badge("d5.k2") == "1 ý kiến · đã trả lời"
+    assert badge("d6") == "2 ý kiến · 1 đã trả lời, không thay đổi"
+    assert badge("d5.k2", "en") == "1 comment · answered"
