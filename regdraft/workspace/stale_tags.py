@@ -97,8 +97,10 @@ def local_note(tag: Tag, why: str, subject: str, remote: str = "") -> str:
 def stale_tag_problems(ws: Workspace) -> list[Problem]:
     """`regdraft check`: each adoption tag here that names an adoption no longer in force on this branch, and each one
     a remote had at the last fetch that names one no longer in force on its branch (post-condition 2)."""
-    if getattr(ws, "remote_tags", None) is None:
-        return []  # a workspace kept in memory: no git tags
+    from regdraft.workspace.memory import MemoryWorkspace
+
+    if isinstance(ws, MemoryWorkspace):
+        return []  # a workspace kept in memory: no git tags (it has the methods, and no repository to ask)
     try:
         if not ws.any_ref(ADOPTION_TAGS, "refs/regdraft/"):
             return []  # no adoption tag: GitPython is not loaded for nothing (a warm `check` loads none)
