@@ -79,7 +79,10 @@ def test_an_id_that_is_not_the_files_name_is_refused_not_listed_twice(commented:
     # listed the comment twice with opposite answers.
     ws, path = commented
     stem = Path(path).stem
-    _edit(ws, path, f"id: {stem}", "id: ffff")
+    # The id line as written: YAML quotes an id it would read as a number (`id: '86e3'`, `id: '4800'`).
+    line = next(x for x in (ws.root / path).read_text(encoding="utf-8").splitlines() if x.startswith("id: "))
+    assert line in (f"id: {stem}", f"id: '{stem}'")
+    _edit(ws, path, line, "id: ffff")
     result = invoke(ws, "check")
     assert result.exit_code != 0
     assert f"{path}:{_line(ws, path, 'id:')}: holds 'id: ffff', but a comment's id is its file's name; write " \
