@@ -87,3 +87,31 @@ def test_a_cancel_leaves_a_tag_of_the_adoptions_name_that_points_elsewhere(tmp_w
     assert (f"The tag adopted/05-QC-TU was left as it is: it points at commit {before[:8]}, not at the interrupted "
             f"write's commit {made[:8]}") in " ".join(undone.output.split()), undone.output
     assert "`git tag -d adopted/05-QC-TU` deletes it." in " ".join(undone.output.split())
+
+
+def test_a_cancel_in_json_names_the_tag_it_left_and_where_it_points(tmp_workspace: Workspace,
+                                                                     invoke: Invoke) -> None:
+    # r38 left open: `--cancel --json` had no field for a tag left in place (only the sentence said so).
+    import json
+
+    ws = tmp_workspace
+    before = git(ws, "rev-parse", "HEAD").strip()
+    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="committed"))
+    git(ws, "-c", "user.name=B", "-c", "user.email=b@x", "tag", "-a", "adopted/05-QC-TU", "-m", "Theirs", before)
+    undone = invoke(ws, "amend", "adopt", SLUG, "--cancel", "--json")
+    assert undone.exit_code == 0, undone.output
+    data = json.loads(undone.output)
+    assert data["cancelled"] is True
+    assert data["tag_left"] == {"tag": "adopted/05-QC-TU", "commit": before}
+
+
+def test_a_cancel_in_json_with_no_tag_left_says_null(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    import json
+
+    ws = tmp_workspace
+    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="tagged"))
+    undone = invoke(ws, "amend", "adopt", SLUG, "--cancel", "--json")
+    assert undone.exit_code == 0, undone.output
+    data = json.loads(undone.output)
+    assert data["cancelled"] is True and data["tag_left"] is None
+    assert git(ws, "tag").strip() == ""

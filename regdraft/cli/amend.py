@@ -288,8 +288,9 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     if cancel:
         if resume or signed or effective or force or reason is not None:
             raise UsageError("--cancel undoes an interrupted adoption: give it alone with the amendment's name.")
-        undone, kept = cancel_adoption(ws, slug)
-        return Result({"amendment": slug, "cancelled": True, **committed()}).say(
+        undone, kept, tag_left = cancel_adoption(ws, slug)
+        left = {"tag": tag_left[0], "commit": tag_left[1] or None} if tag_left else None
+        return Result({"amendment": slug, "cancelled": True, "tag_left": left, **committed()}).say(
             f"Undid the interrupted adoption {undone}: the workspace is as it was before it, and {slug} is not "
             "adopted." + (f"\n{kept}" if kept else ""))
     if resume:

@@ -22,6 +22,7 @@ from regdraft.core.model import Kind, noun
 from regdraft.workspace.left_out import parse_stored
 from regdraft.workspace.lifecycle import applied_at_once, read_with_problems, review
 from regdraft.workspace.store import Workspace, writes
+from regdraft.workspace.store_undo import Undone
 from regdraft.workspace.store_writes import uncommitted
 from regdraft.workspace.terms import FORCED, tag_to_make
 
@@ -195,12 +196,12 @@ def resume_adoption(ws: Workspace, slug: str) -> str:
     return done or entry.describe()
 
 
-def cancel_adoption(ws: Workspace, slug: str) -> tuple[str, str]:
+def cancel_adoption(ws: Workspace, slug: str) -> Undone:
     """Undo an adoption that a Ctrl-C, kill or power cut interrupted: the workspace as it was before it
-    (`store_undo`); its message, and what was left as it was (a tag of its name pointing elsewhere) or ""."""
+    (`store_undo`); its message, what was left as it was (a tag of its name pointing elsewhere) or "", and that tag."""
     entry = _interrupted_adoption(ws, slug, "cancel")
     done = ws.undo_interrupted()
-    return done or (entry.describe(), "")
+    return done or Undone(entry.describe(), "")
 
 
 def _interrupted_adoption(ws: Workspace, slug: str, doing: str) -> Entry:

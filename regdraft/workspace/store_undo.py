@@ -23,6 +23,7 @@ Post-conditions of `undo_interrupted` (None when no write waits; else the write,
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
@@ -30,10 +31,19 @@ from regdraft.workspace.journal import changed_while_stopped
 from regdraft.workspace.store_interrupted import InterruptedWrites
 
 
+class Undone(NamedTuple):
+    """What `undo_interrupted` did: the write, described; what was left as it was, in words ("" when nothing); and
+    the tag left in place with the commit it points at ("" for none), for `--json` (r38 left open: only words)."""
+
+    described: str
+    kept: str
+    tag_left: tuple[str, str] | None = None
+
+
 class UndoneWrites(InterruptedWrites):
     """The way back from an interrupted write; mixed into `Workspace`."""
 
-    def undo_interrupted(self) -> tuple[str, str] | None:
+    def undo_interrupted(self) -> Undone | None:
         """Put the workspace back as it was before the interrupted write (see the module); its description."""
         with self.writing("undo", repairing=True):
             journal = self.journal
@@ -61,15 +71,15 @@ class UndoneWrites(InterruptedWrites):
                     f"undo the write (`{Command.of('amend adopt', 'SLUG', cancel=True)}`)"))
             self.remove_abandoned_lock()
             self.remove_abandoned_ref_locks()
-            kept = self._put_back(entry.head, sorted(entry.changes), entry.tag, head if made else None)
+            kept, tagged = self._put_back(entry.head, sorted(entry.changes), entry.tag, head if made else None)
             journal.end()
-            return entry.describe(), kept
+            return Undone(entry.describe(), kept, (entry.tag, tagged) if kept and entry.tag else None)
 
-    def _put_back(self, before: str, paths: list[str], tag: str | None, made: str | None) -> str:
+    def _put_back(self, before: str, paths: list[str], tag: str | None, made: str | None) -> tuple[str, str]:
         """The files `paths`, their index entries, the branch and `tag` as they were at `before`; `made`: the commit
         the write made, which `tag` is deleted only when it points at. What was kept, in words ("" when nothing:
-        post-condition 3)."""
-        kept = ""
+        post-condition 3), and the commit the kept tag points at ("" for none)."""
+        kept = tagged = ""
         if tag and made and self._tag_exists(tag):
             tagged = self._git("rev-parse", "--verify", "--quiet", f"refs/tags/{tag}^{{commit}}", ok=(1,)).strip()
             if tagged == made:
@@ -99,4 +109,4 @@ class UndoneWrites(InterruptedWrites):
                     if str(folder) == "." or not place.is_dir() or any(place.iterdir()):
                         break
                     place.rmdir()
-        return kept
+        return kept, tagged
