@@ -77,6 +77,9 @@ def test_a_loop_of_symbolic_refs_is_named_as_one_and_nothing_is_written(mini_wor
     assert "(`rm .git/refs/heads/other`)" in said and "nothing was changed" in said
     assert not (root / "amendments" / "x").exists()
     assert (refs / "main").read_text(encoding="utf-8") == "ref: refs/heads/other\n"
+    # r39 sweep BX F4: `log` printed nothing and exited 0, as if the regulation had no history.
+    logged = invoke(mini_workspace, "log", "MINI-QC")
+    assert logged.exit_code == 1 and "its ref is a loop of symbolic references" in logged.output, logged.output
     # What the message says to do, done: the workspace writes again.
     subprocess.run(["git", "update-ref", "--no-deref", "refs/heads/main", commit], cwd=root, check=True)
     (refs / "other").unlink()

@@ -28,7 +28,7 @@ from regdraft.core.commands import Command
 from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import GitFailed, NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
-from regdraft.workspace import git_nested, git_policy
+from regdraft.workspace import git_head, git_nested, git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
@@ -342,6 +342,7 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
             if unborn is not None and head is None:
+                self._refuse_headless()  # a loop of symbolic refs is no unborn branch (r39 sweep BX F4)
                 return unborn
             detail = done.stderr.decode("utf-8", "replace").strip()
             raise StoreError(f"git {command} failed in {self.root}: {detail}")
@@ -352,6 +353,14 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
         command): the next read starts them afresh."""
         if self._repo is not None:
             self._repo.git.clear_cache()
+
+    def _refuse_headless(self) -> None:
+        """`StoreError` when HEAD's branch leads git to no commit because its symbolic refs loop (`git_head`,
+        post-condition 4): a read that would answer "no commits yet" says so instead of printing nothing."""
+        git_dir = Path(self.repo.git_dir)
+        branch = git_head.branch_named(git_dir)
+        if branch:
+            git_head.refuse_symbolic_loop(self.root, git_dir, Path(self.repo.common_dir), branch)
 
     def _head(self) -> str | None:
         from git.refs.symbolic import SymbolicReference
