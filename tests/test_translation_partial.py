@@ -145,3 +145,16 @@ def test_kept_numbers_must_still_increase_and_a_vietnamese_amendment_has_none(ad
     adopted.commit({path: text.replace("\n\n## Điều 2", f"\n\n{gapped}\n\n## Điều 2", 1).encode()}, "gap")
     refused = invoke(adopted, "amend", "check", "vi-gap")
     assert refused.exit_code == 1 and "follows instruction 1: number it 2" in unwrapped(refused.output)
+
+
+def test_a_translation_numbered_with_gaps_moves_on_from_draft(adopted: Workspace,  # noqa: F811
+                                                               invoke: Invoke) -> None:
+    # r39 sweep BW F1: `amend check` and `round open` took it, but `amend status … circulating` and `--draft 2`
+    # refused with the old numbering rule ("instruction 4 … number it 2"), so it could not go on without --force.
+    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=4), adopt=False)
+    for args in (("--draft", "2"), ("circulating",)):
+        moved = invoke(adopted, "amend", "status", SLUG, *args)
+        assert moved.exit_code == 0, moved.output
+        assert "number it" not in unwrapped(moved.output)
+    text = (adopted.root / f"amendments/{SLUG}/amendment.md").read_text(encoding="utf-8")
+    assert "status: circulating" in text and "draft: 2" in text

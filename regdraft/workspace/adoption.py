@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from regdraft.core.amend.document import PENDING, Amendment, load_amendment, with_front_matter
+from regdraft.core.amend.document import PENDING, Amendment, with_front_matter
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
@@ -19,6 +19,7 @@ from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, noun
+from regdraft.workspace.amendments import read_back
 from regdraft.workspace.left_out import parse_stored
 from regdraft.workspace.lifecycle import applied_at_once, read_with_problems, review
 from regdraft.workspace.store import Workspace, writes
@@ -93,7 +94,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
     )
-    load_amendment(text, relative, slug, amendment.language)
+    read_back(ws, text, relative, slug, amendment.language)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     from regdraft.workspace.votes import changed_ungated
 

@@ -15,7 +15,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import decode
-from regdraft.workspace.amendments import load, load_or_front
+from regdraft.workspace.amendments import load, load_or_front, read_back
 from regdraft.workspace.numbers import PLACEHOLDER, refuse_taken, untaggable_sentence
 from regdraft.workspace.store import Workspace, writes
 
@@ -57,7 +57,7 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)
     unread_meta = {**amendment.meta, **changes}  # its instructions unread, what was read with the keys set
-    updated = (load_amendment(text, relative, slug, amendment.language) if unread is None
+    updated = (read_back(ws, text, relative, slug, amendment.language) if unread is None
                else replace(amendment, meta=unread_meta))
     name = amendment.number or slug
     if status == current:

@@ -374,6 +374,21 @@ def document_name(doc: Amendment, words: Mapping[str, str]) -> str:
     return f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
 
 
+def read_back(ws: Workspace, text: bytes | str, relative: str, slug: str, language: str = "vi") -> Amendment:
+    """`load_amendment` of a text a write made (a status set, an adoption, a merge, a resolved conflict, an accepted
+    proposal), read as `load` reads it: keeping its original's instruction numbers when it is a translation's amending
+    document numbered as its original's (`kept_numbers`). Such a document passed `amend check` and `round open` and
+    then could not be set circulating ("number it 1", r39 sweep BW F1)."""
+    from regdraft.core.amend.document import load_amendment
+
+    try:
+        return load_amendment(text, relative, slug, language)
+    except ParseError:
+        if not kept_numbers(ws, front_matter_only(text, relative, slug)):
+            raise
+        return load_amendment(text, relative, slug, language, kept_numbers=True)
+
+
 def kept_numbers(ws: Workspace, amendment: Amendment | None, rev: str | None = None) -> bool:
     """Whether `amendment` amends a translation and bears the number of an amending document of its original, or no
     number yet (`amend number` reads it before giving it one; a translation holds no number of its own, docs/format.md)

@@ -191,11 +191,11 @@ def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendme
 
 
 def _read(ws: Workspace, text: str, path: str, slug: str) -> Amendment | None:
-    from regdraft.core.amend.document import front_matter_only, load_amendment
-    from regdraft.workspace.amendments import amended_language
+    from regdraft.core.amend.document import front_matter_only
+    from regdraft.workspace.amendments import amended_language, read_back
 
     try:
-        return load_amendment(text, path, slug, amended_language(ws, front_matter_only(text, path, slug)))
+        return read_back(ws, text, path, slug, amended_language(ws, front_matter_only(text, path, slug)))
     except (RegdraftError, ParseError):
         return None
 

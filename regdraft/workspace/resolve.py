@@ -426,11 +426,11 @@ def _check_reads(ws: Workspace, relative: str) -> None:
 
             parse(data, relative)
         elif len(parts) == 3 and parts[0] == "amendments" and parts[2] == "amendment.md":
-            from regdraft.core.amend.document import front_matter_only, load_amendment
-            from regdraft.workspace.amendments import amended_language
+            from regdraft.core.amend.document import front_matter_only
+            from regdraft.workspace.amendments import amended_language, read_back
 
             front = front_matter_only(data, relative, parts[1])
-            load_amendment(data, relative, parts[1], amended_language(ws, front))
+            read_back(ws, data, relative, parts[1], amended_language(ws, front))
     except ParseError as exc:
         raise ParseError(f"{relative} does not read after the edit; fix it, then run `regdraft resolve "
                          f"{relative}` again:", exc.problems) from None
