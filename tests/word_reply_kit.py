@@ -238,10 +238,22 @@ def copy_beside(built: Path, out: Path) -> Path:
     return Path(shutil.copy(built.parent / "copy.docx", out))
 
 
-def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *copy: str) -> Path:
+def typed_into(paragraph: Paragraph, text: str, author: str, date: str = "2025-03-10T09:00:00Z") -> None:
+    """`text` typed at the end of a paragraph with Track Changes on: into an empty table cell, one with no run."""
+    inserted = _change("w:ins", author, date, 9004)
+    run, words = OxmlElement("w:r"), OxmlElement("w:t")
+    words.text = text
+    words.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(words)
+    inserted.append(run)
+    paragraph._p.append(inserted)
+
+
+def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *copy: str,
+                         also: tuple[tuple[str, str], ...] = ()) -> Path:
     """Nghị định 63/2010 (the corpus's) imported into a new workspace at `root`, draft 1 of `slug` rewording `old`
-    (once in it) as `new`, round 1 consulting `body`, and the command `copy` run (the copy a body replies on, written
-    beside the workspace): the workspace, for a module's fixture."""
+    (once in it) as `new` (and each other `also` so), round 1 consulting `body`, and the command `copy` run (the copy
+    a body replies on, written beside the workspace): the workspace, for a module's fixture."""
     from tests.conftest import SHARED, in_corpus, run_cli
 
     in_corpus(SHARED / "corpus")
@@ -250,8 +262,10 @@ def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *
                    ).exit_code == 0
     edited = root.parent / "edited.md"
     text = next((root / "regulations").glob("*.md")).read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    edited.write_text(text.replace(old, new), encoding="utf-8")
+    for was, made in ((old, new), *also):
+        assert text.count(was) == 1, was
+        text = text.replace(was, made)
+    edited.write_text(text, encoding="utf-8")
     for step in (("amend", "from-edits", slug, "--edited", str(edited), "-r", "63/2010/NĐ-CP"),
                  ("round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", body), copy):
         result = run_cli(root, *step)

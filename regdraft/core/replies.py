@@ -61,6 +61,7 @@ from regdraft.core.errors import ParseError
 from regdraft.core.model import Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
+from regdraft.core.reply_cells import cell_edit, unsure, unsure_note
 from regdraft.core.reply_model import UNANCHORED as UNANCHORED  # the values, imported from here by their callers
 from regdraft.core.reply_model import Place as Place
 from regdraft.core.reply_model import Placed as Placed
@@ -275,8 +276,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 plain.update((e, u) for e, u in zip(edits, unspaced, strict=True) if e != u)
             plain_previous = next((text for text in reversed(versions(run)[1]) if text.strip()), plain_previous)
         elif p.changed:
-            entries = [(p, Edit(p.original, p.accepted, after))]
-            plain.update({entries[0][1]: Edit(p.original, p.accepted, plain_after)} if plain_after != after else {})
+            entries = [(p, cell_edit(reply.paragraphs, i, Edit(p.original, p.accepted, after)))]
+            plain.update({entries[0][1]: replace(entries[0][1], after=plain_after)} if plain_after != after else {})
             spots = [_narrowed(p, s, drafts) for s in where[i:i + 1] if s is not None]
         else:
             if p.authors:  # tracked changes that cancel out (a word deleted and typed again): said, not dropped
@@ -318,11 +319,18 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             continue
         spot = _common(spots)
         for q, edit in entries:
-            if not edit.old.strip():
+            if not edit.old.strip() and not edit.column:
                 spot = _common([spot, _lifted(q, spot)])
         reg, address = spot
         anchor_lines = anchor_text(drafts[reg], address).split("\n") if address != GENERAL else []
         keys = [line_key(line) for line in anchor_lines]
+        if any(unsure(anchor_lines, e) for _, e in entries):
+            # A table cell whose row is not found for sure (an empty cell, or words two cells hold): named, not guessed.
+            notes += [unsure_note(q, e, address, reply.source, language) for q, e in entries if unsure(anchor_lines, e)]
+            entries = [(q, e) for q, e in entries if not unsure(anchor_lines, e)]
+            if not entries:
+                i = final + 1
+                continue
         olds = [e.old for _, e in entries if e.old.strip()]
         if olds and all(match_line(keys, text, anchor_lines) is None for text in olds) and final > i and all(
                 (line_at := match_line(keys, q.original, anchor_lines)) is not None and not line_at[1]

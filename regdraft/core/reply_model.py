@@ -42,7 +42,8 @@ class ReplyParagraph:
 
     `address` comes from the review copy's bookmark (None when the reply has none), and `text`
     from its amended text (1, 2 ... in a copy of several; 0 when the bookmark names none);
-    `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
+    `original` rejects every tracked change, `accepted` accepts them all; in a table, `grid` says which cell of it the
+    paragraph is (a cell's words may be another's, or none); `authors` and `date`
     are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
     was inserted or deleted (the paragraph then joins the next one in the other version), `gone` when it was
     inserted and then deleted (it joins the next one in both). On a Word redline, `in_struck` holds the reviewer's
@@ -59,6 +60,7 @@ class ReplyParagraph:
     cell: tuple[int, int, str] = (0, 0, "")  # in a table: the table, the row (from 1), `ins`/`del` of the row
     formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
     in_struck: tuple[StruckChange, ...] = ()
+    grid: tuple[int, int] = (0, 0)  # in a table: the row of its table and the cell of the row (each from 1)
 
     @property
     def changed(self) -> bool:

@@ -99,7 +99,8 @@ def _places_by_text(reply: Reply, texts: Texts) -> list[Place | None]:
     A paragraph of a Word table that is no paragraph of the drafts is a cell of a provision's table (a Word redline
     prints a table as a Word table, one paragraph a cell, as the review copy does, but marks no provision): the
     provision whose table holds it, or, when several tables hold a cell's words (`a) Có £ b) Không £`), the one
-    provision holding the words of every cell of that Word table."""
+    provision holding the words of every cell of that Word table; an empty cell of that Word table is that
+    provision's too."""
     indexes = [(key, _index(draft)) for key, draft in texts]
     cells = [(key, _cell_index(draft)) for key, draft in texts] if any(p.cell[0] for p in reply.paragraphs) else []
     out: list[Place | None] = []
@@ -122,6 +123,11 @@ def _places_by_text(reply: Reply, texts: Texts) -> list[Place | None]:
     for i, found in in_cells.items():
         held = tables.get(reply.paragraphs[i].cell[0], set())
         if out[i] is None and len(held) == 1 and held <= found:
+            out[i] = next(iter(held))
+    for i, p in enumerate(reply.paragraphs):
+        # An empty cell (words typed into it) is of the provision holding its Word table's words.
+        held = tables.get(p.cell[0], set()) if p.cell[0] and not p.original.strip() and not p.cell[2] else set()
+        if out[i] is None and len(held) == 1:
             out[i] = next(iter(held))
     return out
 

@@ -8,6 +8,9 @@ Post-conditions of `proposed_text`:
    merge of the line, word by word, `merged`); when they change the same words differently, or one strikes out the
    line the other changes, the first is in it and the second is a `Clash`, named in `clashes`: it was dropped
    unsaid, the later change read as no line of the text.
+3. A change of a table's cell is made in the cell standing where the Word cell stands (`reply_cells.cell_row`), an
+   empty one included; found only by its words (the first cell holding them) when its row is not found, and an empty
+   cell whose row is not found is left out (the caller names it), never put in as a line of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from regdraft.core.model import TEXT_HEADINGS, Address, Unit
+from regdraft.core.reply_cells import cell_row
 from regdraft.core.reply_wording import (
     Edit,
     label_of,
@@ -67,6 +71,12 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
     for edit in edits:
         # A paragraph moved up comes in before it is struck out where it stood: the line struck out is the one
         # circulated, not the same words just put in (which gave back the text as circulated: the move was lost).
+        if edit.column and (row := cell_row(base, edit)) is not None:
+            _cell(lines, keys, row, edit, base, merge, clashes)  # where the Word cell stands, not its words
+            last = max(last, row)
+            continue
+        if edit.column and not edit.old.strip():
+            continue  # an empty cell whose row is not found: named by the caller (`reply_cells.unsure`), never a line
         circulated = [key if not new_line else "\x00" for key, new_line in zip(keys, added, strict=True)]
         found = match_line(circulated, edit.old, lines) if edit.old.strip() else None
         if found is not None and found[2] >= 0:
@@ -141,6 +151,20 @@ def _merge(lines: list[str], keys: list[str], at: int, theirs: str, was: str, ed
         lines[at], keys[at] = both, line_key(both)
     elif clashes is not None and theirs != lines[at]:
         clashes.append(Clash(was, lines[at], theirs, edit))
+
+
+def _cell(lines: list[str], keys: list[str], at: int, edit: Edit, base: list[str], merge: bool,
+          clashes: list[Clash] | None) -> None:
+    """Cell `edit.column` of row `at` as `edit` leaves it: set when the cell is still as circulated, else merged
+    with the earlier change (`_merge_cell`); without `merge`, as imports before r38 did, set only when the cell still
+    holds the words `edit` changed (a second change of it left out)."""
+    now = lines[at].split("|")
+    if now[edit.column] == base[at].split("|")[edit.column] or (
+            not merge and line_key(now[edit.column]) == line_key(edit.old)):
+        now[edit.column] = f" {' '.join(edit.new.split())} " if edit.new.strip() else " "
+        lines[at], keys[at] = "|".join(now), line_key("|".join(now))
+    elif merge:
+        _merge_cell(lines, keys, at, edit.column, base, edit, clashes)
 
 
 def _changed_cell(lines: list[str], base: list[str], old: str) -> tuple[int, int] | None:

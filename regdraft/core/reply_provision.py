@@ -67,7 +67,7 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         if paragraphs_key(proposal) != paragraphs_key(before):
             return (item, proposal, describe_change(before, proposal, language, syllables=words), "",
                     _instead(before, edits, clashes, len(before.split("\n")), False, language, words))
-    adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
+    adds_unit = any(not e.old.strip() and not e.column and new_kind(e.new) is not None for e in edits)
     relabels = [e for e in edits if renumbers(e)]
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
     clashes = []

@@ -411,11 +411,17 @@ def _shortened(words: Sequence[str], cut_before: bool, cut_after: bool) -> str:
 @dataclass(frozen=True, slots=True)
 class Edit:
     """A paragraph the reviewer changed: as circulated (empty when they added it), as they left it, and the
-    text (as they left it) of the paragraph just before it, which says where an added paragraph goes."""
+    text (as they left it) of the paragraph just before it, which says where an added paragraph goes. A table's
+    cell carries its place: the words of each cell of its row as circulated (`row`) and the cell of that row (`column`,
+    from 1; 0: no table's), and the row of its table (`row_number`, from 1), so its row and cell are found by where
+    it stands, not by its words (an empty cell, or two cells reading alike)."""
 
     old: str
     new: str
     after: str = ""
+    row: tuple[str, ...] = ()
+    column: int = 0
+    row_number: int = 0
 
 
 def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> tuple[str, bool]:

@@ -11,7 +11,8 @@ Post-conditions of `read_reply`:
    inserted and deleted (a deletion inside an insertion or a move, as Word writes a second reviewer's deletion or a
    relabelled moved point) is in neither.
    Each paragraph in a table names the table and the row (numbered from 1 in the document) and the row's own
-   tracked change (`ins`, `del`: a row added or removed). The formatting-only tracked changes in it (`w:pPrChange`,
+   tracked change (`ins`, `del`: a row added or removed), and its row in its table and cell in the row
+   (`grid`). The formatting-only tracked changes in it (`w:pPrChange`,
    `w:rPrChange`, a redline's own aside) are listed, each by the properties it changed (`bold`, `centring`).
    A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
    throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
@@ -85,6 +86,7 @@ class _Paragraph:
     shown: list[str] = field(default_factory=list)  # as circulated, with the words a Word redline strikes out
     shown_length: int = 0
     cell: tuple[int, int, str] = (0, 0, "")  # the table, the row (0: none) and the row's own tracked change
+    grid: tuple[int, int] = (0, 0)  # the row of its table and the cell of the row (each from 1; 0: none)
     formatting: list[tuple[str, ...]] = field(default_factory=list)  # each formatting-only change: what it changed
     pieces: list[tuple[str, str, str]] = field(default_factory=list)  # each text read: its state, it, its author
     marked: list[str] = field(default_factory=list)  # the authors of a tracked change of its break
@@ -116,6 +118,7 @@ class _Reader:
         self.symbols: list[str] = []  # the symbols (`w:sym`) with no Unicode character, named
         self.cell: tuple[int, int, str] = (0, 0, "")  # where the paragraphs read now stand: table, row, row's mark
         self.tables = self.rows = 0
+        self.grid: tuple[int, int] = (0, 0)  # the row of the table read now and its cell read now (`_Paragraph.grid`)
         self.left_out = LeftOut()  # the invisible characters left out of the text, as an import leaves them out
 
     def _own(self, element: Any) -> bool:
@@ -139,7 +142,7 @@ class _Reader:
             if self.separated and self.paragraphs:  # as Word shows it: one paragraph, the separator never shown
                 self.paragraphs[-1].mark = mark
             else:
-                self.paragraphs.append(_Paragraph(self.address, mark=mark, cell=self.cell))
+                self.paragraphs.append(_Paragraph(self.address, mark=mark, cell=self.cell, grid=self.grid))
             self.separated = False
             if change is not None:  # the break itself changed: its author and date are the paragraph's too
                 self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
@@ -191,16 +194,20 @@ class _Reader:
         if tag in (f"{_W}p", f"{_W}r"):
             self.here()
             self.paragraphs[-1].formatting += formatting_changes(element, self._own)
-        around = self.cell
+        around, grid = self.cell, self.grid
         if tag == f"{_W}tbl":
             self.tables += 1
-            self.cell = (self.tables, 0, "")
+            self.cell, self.grid = (self.tables, 0, ""), (0, 0)
         elif tag == f"{_W}tr":
             self.rows += 1
-            self.cell = (self.cell[0], self.rows, _row_mark(element, self._own))
+            self.cell, self.grid = (self.cell[0], self.rows, _row_mark(element, self._own)), (self.grid[0] + 1, 0)
+        elif tag == f"{_W}tc":
+            self.grid = (self.grid[0], self.grid[1] + 1)
         for child in element:
             self.walk(child, state, author, date)
         self.cell = around
+        if tag == f"{_W}tbl":  # the rows and cells of a table counted on past each other, a table's ended
+            self.grid = grid
         if tag == f"{_W}p":
             self.separated = style_separator(element)
 
@@ -457,7 +464,8 @@ def _paragraph(p: _Paragraph) -> ReplyParagraph:
     return ReplyParagraph(p.address[1] if p.address else None, nfc(_dashes("".join(p.original))),
                           nfc(_dashes("".join(accepted))), tuple(visible(nfc(a)) for a in authors), p.date, p.mark,
                           p.address[0] if p.address else 0, p.cell, tuple(p.formatting),
-                          tuple(replace(c, authors=tuple(visible(nfc(a)) for a in c.authors)) for c in in_struck))
+                          tuple(replace(c, authors=tuple(visible(nfc(a)) for a in c.authors)) for c in in_struck),
+                          p.grid)
 
 
 def _holds_struck(pieces: list[tuple[str, str, str]]) -> bool:
