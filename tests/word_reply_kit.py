@@ -249,6 +249,21 @@ def typed_into(paragraph: Paragraph, text: str, author: str, date: str = "2025-0
     paragraph._p.append(inserted)
 
 
+def rejected(paragraph: Paragraph, *tags: str) -> None:
+    """Word's Reject pressed on the tracked changes (`w:ins`, `w:del`) in a paragraph, as a member rejects a Word
+    redline's own changes: an insertion is gone, a deletion plain text again; nothing records it."""
+    for tag in tags:
+        for element in list(paragraph._p.iter(qn(tag))):
+            if element.getparent().tag == qn("w:rPr"):  # a change of the paragraph mark: left as it is
+                continue
+            if tag == "w:del":
+                for text in element.iter(qn("w:delText")):
+                    text.tag = qn("w:t")
+                for child in list(element):
+                    element.addprevious(child)
+            element.getparent().remove(element)
+
+
 def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *copy: str,
                          also: tuple[tuple[str, str], ...] = ()) -> Path:
     """Nghị định 63/2010 (the corpus's) imported into a new workspace at `root`, draft 1 of `slug` rewording `old`

@@ -102,6 +102,7 @@ from regdraft.core.reply_places import (
 )
 from regdraft.core.reply_proposed import clash_note
 from regdraft.core.reply_provision import _earlier, _proposal
+from regdraft.core.reply_rejected import rejected, undone_note
 from regdraft.core.reply_wording import (
     Edit,
     describe_change,
@@ -120,14 +121,17 @@ def fingerprint(*parts: str) -> str:
 
 
 def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: str,
-                        name: str = "", place_unplaced: bool = False, texts: Texts = ()) -> Placed:
+                        name: str = "", place_unplaced: bool = False, texts: Texts = (), bases: Texts = ()) -> Placed:
     """The comments a reply holds, placed on the draft circulated in the round (ids and times left to the caller).
 
     `texts` are the amended texts of a copy holding several regulations, in its order (`draft`,
     the main one, among them under the key ""); a comment names its regulation when it is not the main one.
+    `bases`, for a reply on a Word redline, are the same texts before the draft: a change of the draft's the member
+    rejected in Word is read against them (`reply_rejected`).
     """
     language = draft.language
     texts = tuple(texts) or (("", draft),)
+    reply, undone = rejected(reply, texts, bases)
     drafts = dict(texts)
     where = ([_bookmarked(p, texts) for p in reply.paragraphs] if reply.bookmarked
              else _places_by_text(reply, texts))
@@ -366,6 +370,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     first_changed = {place: min(k for k, _, _ in group) for place, group in groups.items()}
     changed_by_unit = {place: [(q, e) for _, q, e in sorted(group, key=lambda x: x[0])]
                        for place, group in groups.items()}
+    undoing = {place for place, group in groups.items() if any(k in undone for k, _, _ in group)}
     for unit_at, group in changed_by_unit.items():
         proposed = _proposal(unit_at, group, drafts, language, syllables)
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
@@ -394,6 +399,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             earlier.update({main: fingerprint(was, then[1])} if then else {})
             together.update({main: fingerprint(was, joined_then[1])} if joined_then else {})
         else:
+            summary = undone_note(at[1], language) + summary if unit_at in undoing else summary
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=written), first_changed[unit_at])

@@ -61,6 +61,7 @@ class ReplyParagraph:
     formatting: tuple[tuple[str, ...], ...] = ()  # its formatting-only tracked changes, each by what it changed
     in_struck: tuple[StruckChange, ...] = ()
     grid: tuple[int, int] = (0, 0)  # in a table: the row of its table and the cell of the row (each from 1)
+    before: str = ""  # on a Word redline, its words with the redline's own changes rejected (the text before the draft)
 
     @property
     def changed(self) -> bool:
@@ -115,6 +116,7 @@ class Reply:
     comments: tuple[ReplyComment, ...]
     copy: CopyMark | None = None  # the review copy it was written on (copies written before 2026-12 have none)
     notes: tuple[str, ...] = ()  # what the reader could not read as written (a symbol with no Unicode character)
+    redline: bool = False  # written on a Word redline (`regdraft redline … --format docx`): its own changes known
 
     @property
     def bookmarked(self) -> bool:

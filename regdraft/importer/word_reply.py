@@ -87,6 +87,8 @@ class _Paragraph:
     shown_length: int = 0
     cell: tuple[int, int, str] = (0, 0, "")  # the table, the row (0: none) and the row's own tracked change
     grid: tuple[int, int] = (0, 0)  # the row of its table and the cell of the row (each from 1; 0: none)
+    before: list[str] = field(default_factory=list)  # on a Word redline, as it reads with its own changes rejected
+    own_mark: bool = False  # its break is one of a Word redline's own changes (the draft joined or split paragraphs)
     formatting: list[tuple[str, ...]] = field(default_factory=list)  # each formatting-only change: what it changed
     pieces: list[tuple[str, str, str]] = field(default_factory=list)  # each text read: its state, it, its author
     marked: list[str] = field(default_factory=list)  # the authors of a tracked change of its break
@@ -120,6 +122,7 @@ class _Reader:
         self.tables = self.rows = 0
         self.grid: tuple[int, int] = (0, 0)  # the row of the table read now and its cell read now (`_Paragraph.grid`)
         self.left_out = LeftOut()  # the invisible characters left out of the text, as an import leaves them out
+        self.own_inserted = 0  # how many of a Word redline's own insertions the text read now is inside
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -144,6 +147,7 @@ class _Reader:
             else:
                 self.paragraphs.append(_Paragraph(self.address, mark=mark, cell=self.cell, grid=self.grid))
             self.separated = False
+            self.paragraphs[-1].own_mark |= bool(self.own) and change is None and _own_break(element, self._own)
             if change is not None:  # the break itself changed: its author and date are the paragraph's too
                 self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
                 self.paragraphs[-1].marked += [a for a in [change.get(f"{_W}author") or ""] if a]
@@ -194,6 +198,8 @@ class _Reader:
         if tag in (f"{_W}p", f"{_W}r"):
             self.here()
             self.paragraphs[-1].formatting += formatting_changes(element, self._own)
+        inside = tag in _INSERTED and self._own(element)  # the redline's own words: not in the text before it
+        self.own_inserted += inside
         around, grid = self.cell, self.grid
         if tag == f"{_W}tbl":
             self.tables += 1
@@ -206,6 +212,7 @@ class _Reader:
         for child in element:
             self.walk(child, state, author, date)
         self.cell = around
+        self.own_inserted -= inside
         if tag == f"{_W}tbl":  # the rows and cells of a table counted on past each other, a table's ended
             self.grid = grid
         if tag == f"{_W}p":
@@ -239,6 +246,8 @@ class _Reader:
             self.paragraphs.append(_Paragraph(self.address))
         p = self.paragraphs[-1]
         p.pieces.append((state, text, author))
+        if state in ("", "del", "struck", "struck-del") and not self.own_inserted:
+            p.before.append(text)
         if state not in ("ins", "gone", "struck-ins"):
             p.shown.append(text)
             p.shown_length += len(text)
@@ -282,6 +291,12 @@ def _mark(p: Any, own: Any = lambda _element: False) -> tuple[str, Any | None]:
         return "", None
     kinds = {kind for kind, _ in found}
     return ("gone" if len(kinds) > 1 else found[0][0]), found[-1][1]
+
+
+def _own_break(p: Any, own: Any) -> bool:
+    """Whether a paragraph's mark (its break) is one of a Word redline's own tracked changes."""
+    marks = p.find(f"{_W}pPr/{_W}rPr")
+    return marks is not None and any(own(m) for tag in (*_INSERTED, *_DELETED) for m in marks.findall(tag))
 
 
 def _row_mark(row: Any, own: Any) -> str:
@@ -415,7 +430,10 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     if not redline_changes:
         reader.own = next((n[len(REDLINE_MARK):] for n in named if n.startswith(REDLINE_MARK)), "")
     reader.walk(body)
-    paragraphs = tuple(_paragraph(p) for p in reader.paragraphs)
+    # Where the redline joins or splits paragraphs, a paragraph is part of a line before and after: no text before.
+    joined = [p.own_mark or bool(k and reader.paragraphs[k - 1].own_mark) for k, p in enumerate(reader.paragraphs)]
+    paragraphs = tuple(_paragraph(p, bool(reader.own) and not cut)
+                       for p, cut in zip(reader.paragraphs, joined, strict=True))
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
     circulated = [_dashes("".join(p.original)) for p in reader.paragraphs]
     shown = [_dashes("".join(p.shown)) for p in reader.paragraphs]
@@ -448,13 +466,14 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     moments = true_moments(lambda name: _comments_part(document, name), part)  # newer Word's true UTC
     comments = [(at, replace(c, resolved=c.id in done, moment=moments.get(c.id, ""))) for at, c in comments]
     notes = [*([left] if (left := unmapped(reader.symbols)) else []), *reader.left_out.said()]
-    return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes))
+    return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy, tuple(notes),
+                 bool(reader.own))
 
 
-def _paragraph(p: _Paragraph) -> ReplyParagraph:
+def _paragraph(p: _Paragraph, redline: bool = False) -> ReplyParagraph:
     """A paragraph as read, its reviewer's changes inside words a Word redline strikes out set apart: text typed
     there is in neither version (it was read as typed into the new text), and its author is not among the
-    paragraph's (`word_struck`)."""
+    paragraph's (`word_struck`); on a redline, with the text it reads as with the redline's own changes rejected."""
     apart, in_struck = inside_struck(p.pieces) if _holds_struck(p.pieces) else (set(), ())
     accepted, authors = p.accepted, p.authors
     if apart:
@@ -465,7 +484,7 @@ def _paragraph(p: _Paragraph) -> ReplyParagraph:
                           nfc(_dashes("".join(accepted))), tuple(visible(nfc(a)) for a in authors), p.date, p.mark,
                           p.address[0] if p.address else 0, p.cell, tuple(p.formatting),
                           tuple(replace(c, authors=tuple(visible(nfc(a)) for a in c.authors)) for c in in_struck),
-                          p.grid)
+                          p.grid, nfc(_dashes("".join(p.before))) if redline else "")
 
 
 def _holds_struck(pieces: list[tuple[str, str, str]]) -> bool:

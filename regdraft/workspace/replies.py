@@ -146,7 +146,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     words = amendment_words(ws, slug)
     reply = _answers(reply, [c for c in recorded if c.round == r.number], " ".join(nfc(name).split()), words)
     result = comments_from_reply(reply, dict(texts)[""], r.number, body, " ".join(nfc(name).split()),
-                                 place_unplaced, texts)
+                                 place_unplaced, texts, _bases(ws, slug, r, texts) if reply.redline else ())
     if result.unplaced:
         problems = [Problem(f"{u.what} in {u.where} of draft {r.draft}: “{_short(u.text)}”." if u.where else
                             f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
@@ -214,6 +214,15 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
                         *_losing(with_ids, dict(texts), reply_file.name), *kept_less,
                         *_unlikely_dates(with_ids, int(when[:4]), reply_file.name)), forwarded,
                        dict(texts)[""].language)
+
+
+def _bases(ws: Workspace, slug: str, r: Round, texts: Texts) -> Texts:
+    """The texts the round's draft amends, as they stood before it (what a Word redline of the draft strikes out)."""
+    from regdraft.workspace.api import load_regulation
+    from regdraft.workspace.circulated import amendment_at
+
+    main = amendment_at(ws, slug, r.revision).regulation
+    return tuple((key, load_regulation(ws, key or main, r.revision)) for key, _ in texts)
 
 
 def _earlier_kept(placed: Sequence[Comment], then: Mapping[str, Comment | None], known: Mapping[str, Comment],

@@ -1,0 +1,95 @@
+"""Reject pressed on a Word redline's own change (`regdraft redline … --format docx`): the member wants the draft's
+change undone there. Word records no rejection (an insertion rejected is gone, a deletion rejected plain text again),
+so the paragraph read as no paragraph of the draft and was passed over unsaid (r39 word39): a reply holding only that
+was refused as holding "no tracked changes". It is a proposal on the provision, the words as the member left them,
+its comment saying the draft's change is rejected there."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import SHARED, Invoke, in_corpus, run_cli
+
+BODY = "Bộ Tư pháp"
+# khoản 2 Điều 26 of Nghị định 63/2010, which Nghị định 48/2013 rewords (`Cơ quan kiểm soát thủ tục hành chính` made
+# `Cục Kiểm soát thủ tục hành chính`).
+K2 = "có trách nhiệm đăng tải dữ liệu về thủ tục hành chính"
+OLD, NEW = "Cơ quan kiểm soát thủ tục hành chính", "Cục Kiểm soát thủ tục hành chính"
+
+
+@pytest.fixture(scope="module")
+def decree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Nghị định 63/2010 with its real amendment, Nghị định 48/2013, as draft 1 of `real`, round 1 consulting Bộ Tư
+    pháp, and the Word redline of the draft beside the workspace."""
+    root = tmp_path_factory.mktemp("nd48") / "ws"
+    folder = in_corpus(SHARED / "corpus") / "amendments" / "nd-63-2010"
+    assert run_cli(None, "init", str(root)).exit_code == 0
+    for step in (("import", str(folder / "base-63-2010-ND-CP.txt")),
+                 ("amend", "import", str(folder / "amending-48-2013-ND-CP.txt"), "--slug", "real"),
+                 ("amend", "status", "real", "--draft", "1"),
+                 ("round", "open", "real", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY),
+                 ("redline", "63/2010/NĐ-CP", "--amendment", "real", "-o", str(root.parent / "redline.docx"))):
+        result = run_cli(root, *step)
+        assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def ws(decree: Path, tmp_path: Path) -> Iterator[Workspace]:
+    yield Workspace(Path(shutil.copytree(decree, tmp_path / "ws", symlinks=True)))
+
+
+def _rejecting(decree: Path, out: Path, *tags: str) -> Path:
+    document = kit.open_docx(decree.parent / "redline.docx")
+    kit.rejected(kit.paragraph_with(document, K2), *tags)
+    return kit.save(document, out)
+
+
+@pytest.mark.parametrize(("tags", "kept", "said"), [
+    (("w:ins", "w:del"), OLD, f"thay “Cục Kiểm” bằng “{OLD[:12]}”"),
+    (("w:ins",), "", f"bỏ “{NEW}”"),
+], ids=["both", "insertion"])
+def test_a_change_of_the_real_amendment_rejected_in_the_redline_is_a_proposal_undoing_it(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path, tags: tuple[str, ...], kept: str,
+        said: str) -> None:
+    reply = _rejecting(decree, tmp_path / "tra-loi.docx", *tags)
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert c["provision"] == "d26.k2"
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 2 Điều 26 trong bản so sánh (muốn giữ từ ngữ "
+                                "như trước khi sửa ở đó).") and said in c["text"], c["text"]
+    assert c["proposal"].startswith(f"2. {kept} {K2}".replace("  ", " ")) and NEW not in c["proposal"]
+    again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
+
+
+def test_the_real_redline_sent_back_unchanged_holds_nothing_rejected(decree: Path, ws: Workspace,
+                                                                    invoke: Invoke) -> None:
+    # Where the redline joins or splits paragraphs (khoản 1 Điều 5), a paragraph is part of a line: not read as one.
+    result = invoke(ws, "comment", "import", "real", str(decree.parent / "redline.docx"), "--by", BODY)
+    assert result.exit_code == 1 and "holds no Word comments and no tracked changes" in result.output, result.output
+
+
+SLUG = "qc-sua-doi-2025"
+# điểm b khoản 1 Điều 12 of 01-QC/TU in force; the shipped draft makes `trên một phần ba` `ít nhất một phần ba`.
+POINT_B = ("Bất thường khi cần thiết theo quyết định của Ban Thường vụ Tỉnh ủy hoặc khi có trên một phần ba tổng số "
+           "Tỉnh ủy viên đề nghị;")
+
+
+def test_a_change_of_the_shipped_draft_rejected_in_the_redline_is_a_proposal_keeping_the_words_in_force(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    ws = tmp_workspace
+    opened = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY)
+    assert opened.exit_code == 0, opened.output
+    red = tmp_path / "ban-so-sanh.docx"
+    assert invoke(ws, "redline", "01-QC/TU", "--amendment", SLUG, "-o", str(red)).exit_code == 0
+    document = kit.open_docx(red)
+    kit.rejected(kit.paragraph_with(document, "Bất thường khi cần thiết"), "w:ins", "w:del")
+    (c,) = kit.imported_by_provision(invoke, ws, SLUG, kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
+    assert (c["provision"], c["proposal"]) == ("d12.k1.b", f"b) {POINT_B}")
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại điểm b khoản 1 Điều 12") and "“trên”" in c["text"]
