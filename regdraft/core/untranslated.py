@@ -11,7 +11,10 @@ Post-conditions of `untranslated_opening(opening, base, missing, as_of, words)`:
 2. Else its `untranslated` note (printed in bold at the head, after a replaced regulation's note) names each missing
    document, in the order given, by its type, number and date and its effective date (the profile's
    `untranslated_note`, in the translation's language), and the date the text is in force on.
-3. An opening that said the text is unamended (no items: `opening_unamended`) says instead that it is the
+3. Each of `partial` (an amending document the translation holds by number, whose instructions it does not all
+   translate: `clauses 2, 3, 5–14 of Article 1 of Regulations No. 05-QC/TU (…)`, worded by the caller) is named in
+   the note after the missing documents, so the text says so itself, not only the command (r39).
+4. An opening that said the text is unamended (no items: `opening_unamended`) says instead that it is the
    translation's text without those amendments (`opening_untranslated`); an opening listing the translation's own
    amending documents keeps them.
 """
@@ -26,13 +29,14 @@ from regdraft.core.consolidate import Opening, Source, date_text, opening_lead, 
 
 
 def untranslated_opening(opening: Opening, base: Source, missing: Sequence[Source], as_of: dt.date,
-                         words: Mapping[str, str]) -> Opening:
+                         words: Mapping[str, str], partial: Sequence[str] = ()) -> Opening:
     """The opening of a translation's consolidated text, saying which of its original's amendments in force on
-    `as_of` (`missing`, as the translation's language cites them) it does not hold."""
-    if not missing:
+    `as_of` (`missing`, as the translation's language cites them) it does not hold, and which instructions of those
+    it holds it does not translate (`partial`)."""
+    if not missing and not partial:
         return opening
     when = date_text(as_of, words)
-    documents = "; ".join(reference(m, words) + _effective(m, words) for m in missing)
+    documents = "; ".join([*(reference(m, words) + _effective(m, words) for m in missing), *partial])
     note = words["untranslated_note"].format(documents=documents, date=when)
     if opening.items:
         return dataclasses.replace(opening, untranslated=note)

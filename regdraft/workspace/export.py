@@ -54,6 +54,7 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.replacements import original, replaced_on, replaced_sentence, translated
     from regdraft.workspace.timeline import adopted_for, base_text, dated_steps, replay
+    from regdraft.workspace.translated_amendments import untranslated_parts
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
     base = base_text(ws, ws.locate_regulation(name))
@@ -79,7 +80,11 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
                      bases=[amendment.preamble if id(amendment) in firsts else () for amendment, _ in timeline.steps],
                      later=later)
     missing = [source for _, source in untranslated(ws, base.meta, ct.as_of, {a.number for a in ct.amendments})]
-    ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words))
+    # An amending document held by number but translated in part is named too, in the text itself (r39 en39 1).
+    held = [a for a in history if a.effective is not None and a.effective <= ct.as_of]
+    partial = untranslated_parts(ws, base.meta, ct.as_of, held, words) if base.meta.get("translation_of") else []
+    ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words,
+                                                              partial))
     if replaced is None or replaced.on is None:
         return ct
     note = replaced_sentence(replaced, day, words, base.language, *translated(ws, replaced, base.meta))
@@ -290,7 +295,10 @@ def _lacking(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, 
     if untranslated(ws, meta, day, {a.number for a in held}):
         return (f"{clause}{said}. The original's text on that day: `{again}`; or translate the amendments and adopt "
                 f"them to {reg_id}.")
-    return (f"{clause}. The original's text on that day: `{again}`; or translate what is missing and adopt it "
+    from regdraft.workspace.translated_amendments import partly_held
+
+    said = said if partly_held(ws, meta, day, held) else ""  # the note names untranslated instructions, not articles
+    return (f"{clause}{said}. The original's text on that day: `{again}`; or translate what is missing and adopt it "
             f"to {reg_id}, unless the translation leaves it out on purpose.")
 
 

@@ -9,6 +9,8 @@ Post-conditions:
 1. `partly_translated` gives one clause for each amendment of the original in force on the day whose number the
    translation holds but whose instructions it does not all translate (numbered, with what they change), and one
    for each article that amendment inserted in the original that the translation's text lacks; none otherwise.
+   `untranslated_parts` names the same instructions for the note heading the translation's consolidated text, in
+   its own language (`clauses 2, 3, 5–14 of Article 1 of Regulations No. 05-QC/TU of 28 March 2025 (…)`).
 2. `amendments.kept_numbers` says whether an amending document of a translation bears the number of an amending
    document of its original (or none yet): its instructions may then keep the original's numbers, with gaps; and
    `numbers_unlike` gives `amend check`'s warnings for its instructions that change other provisions than the
@@ -28,6 +30,7 @@ from regdraft.core.model import Address, Kind
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.core.amend.instructions import Instruction
     from regdraft.core.model import Regulation
     from regdraft.workspace.store import Workspace
 
@@ -61,6 +64,43 @@ def partly_translated(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: 
             named = ", ".join(a.describe(translation.language) for a in lacking)
             out.append(f"{named}, which {theirs.number} inserted in {original}, "
                        f"{'are' if len(lacking) > 1 else 'is'} not in {reg_id}'s text")
+    return out
+
+
+def untranslated_parts(ws: Workspace, meta: Mapping[str, Any], day: dt.date, held: Sequence[Amendment],
+                       words: Mapping[str, str]) -> list[str]:
+    """For the note heading a translation's consolidated text (front matter `meta`, in force on `day`): each of its
+    amending documents (`held`) that bears the number of one of its original's but leaves some of its instructions
+    untranslated, named with those instructions and what they change in the translation's language (post-condition
+    1), as `partly_translated` names them to the command."""
+    import dataclasses
+
+    from regdraft.core.amend.translated_changes import cited, worded
+    from regdraft.core.consolidate import reference, source_of
+
+    language = str(meta.get("language") or "vi")
+    of = " of " if language == "en" else " của "
+    out: list[str] = []
+    for translation, missing in partly_held(ws, meta, day, held):
+        document = reference(dataclasses.replace(source_of(translation.meta), title="", issuer=""), words)
+        out.append(f"{cited(missing, language)}{of}{document} ({worded(missing, language)})")
+    return out
+
+
+def partly_held(ws: Workspace, meta: Mapping[str, Any], day: dt.date,
+                held: Sequence[Amendment]) -> list[tuple[Amendment, list[Instruction]]]:
+    """Each amending document of the translation (`held`) bearing the number of an amendment of its original in force
+    on `day`, with the original's instructions it does not translate, when there are some."""
+    from regdraft.core.amend.translated_changes import untranslated
+    from regdraft.core.text import number_key
+
+    ours = {number_key(a.number): a for a in held if a.number}
+    out: list[tuple[Amendment, list[Instruction]]] = []
+    for theirs in _originals(ws, str(meta.get("translation_of") or "").strip(), day):
+        translation = ours.get(number_key(theirs.number))
+        missing = untranslated(theirs, translation) if translation is not None else []
+        if translation is not None and missing:
+            out.append((translation, missing))
     return out
 
 

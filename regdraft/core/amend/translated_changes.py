@@ -18,6 +18,9 @@ Post-conditions:
    match (`amend check` warns).
 4. `described(instructions, language)` says what they change, provision by provision (`Article 20a inserted`), and
    `numbered(instructions)` their numbers (`3, 5–14, 1.b`).
+5. `worded(instructions, language)` says the same in the words of a document in `language` (`bổ sung Điều 20a`),
+   and `cited(instructions, language)` cites them as provisions of the amending document (`clauses 2, 3, 5–14 of
+   Article 1`, `khoản 2, 3, 5–14 Điều 1`), for the note heading a translation's consolidated text.
 """
 
 from __future__ import annotations
@@ -100,3 +103,41 @@ def numbered(instructions: Sequence[Instruction]) -> str:
             runs.append([n])
     said = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
     return ", ".join([*said, *(i.location for i in instructions if not i.location.isdigit())])
+
+
+# What a change is called in a document's own words (post-condition 5): English as `described` says it, Vietnamese
+# as an amending document does (`sửa đổi`, `bổ sung`, `bãi bỏ`; `sửa đổi tên`, the words `thay đổi cụm từ`).
+_WORDED = {"replace": "sửa đổi {where}", "insert": "bổ sung {where}", "repeal": "bãi bỏ {where}",
+           "title": "sửa đổi tên {where}", "words": "thay đổi cụm từ tại {where}"}
+
+
+def worded(instructions: Sequence[Instruction], language: str) -> str:
+    """What the instructions change, in the words of a document in `language` (post-condition 5)."""
+    if language == "en":
+        return described(instructions, language)
+    said: list[str] = []
+    for leaf in (leaf for ins in instructions for leaf in ins.leaves()):
+        kind = _kind(leaf)
+        for address in targets(leaf.op) or (None,):
+            said.append(_WORDED[kind].format(where=address.describe(language)) if address is not None
+                        else "thay đổi cụm từ trong toàn văn bản")
+    return "; ".join(dict.fromkeys(said))
+
+
+def cited(instructions: Sequence[Instruction], language: str) -> str:
+    """The instructions as provisions of their amending document (post-condition 5): the numbered ones of an article
+    together (`clauses 2, 3, 5–14 of Article 1`, `khoản 2, 3, 5–14 Điều 1`), a lettered one in full (`point b,
+    clause 1, Article 1`)."""
+    out: list[str] = []
+    for article in dict.fromkeys(ins.article for ins in instructions):
+        own = [ins for ins in instructions if ins.article == article]
+        plain = [ins for ins in own if ins.location.isdigit()]
+        if plain:
+            numbers = numbered(plain)
+            if language == "en":
+                noun = "clauses" if len(plain) > 1 else "clause"
+                out.append(f"{noun} {numbers} of Article {article}")
+            else:
+                out.append(f"khoản {numbers} Điều {article}")
+        out.extend(ins.cite(language) for ins in own if not ins.location.isdigit())
+    return ", ".join(out)
