@@ -202,7 +202,7 @@ def test_check_redline_adoption_and_the_consolidated_copies_show_the_renamed_sch
             "reference still holds.") in " ".join(check.output.split())
     redline = invoke(ws, "redline", "sched", "-o", str(tmp_path / "r.html"), "--changes")
     assert redline.exit_code == 0, redline.output
-    assert "Schedule 1 (heading changed): {+BASIC +}SALARY SCALE" in redline.output
+    assert "Schedule 1 (title changed): {+BASIC +}SALARY SCALE" in redline.output
     for step in (("amend", "number", "sched", "4/2025"),
                  ("amend", "adopt", "sched", "--signed", "2025-10-20", "--effective", "2025-11-01", "--force",
                   "--reason", "a test")):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import unicodedata
@@ -592,3 +593,18 @@ def test_an_amendments_name_with_a_pair_of_revisions_says_what_to_write(tmp_work
     said = unwrapped(result.output)
     assert f"`regdraft redline {SHIPPED_AMENDMENT}` writes its redline" in said
     assert "`regdraft redline 01-QC/TU --from REV --to HEAD`" in said and "not a regulation" not in said
+
+
+def test_changes_alone_list_them_and_write_no_file(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # `redline --changes` wrote the default PDF and printed its path above the list (r38 sweep BV 8): a list was asked
+    # for. A renamed unit is listed as `title changed`, as the summary, footnotes and instructions say, not `heading`.
+    listed = invoke(tmp_workspace, "redline", "01-QC/TU", "--changes", catch=False)
+    lines = listed.output.splitlines()
+    assert lines[0].endswith(" changes; 01-QC/TU against amendment qc-sua-doi-2025, draft 2:"), lines[0]
+    assert "Chương V (title changed): " in listed.output and "heading changed" not in listed.output
+    assert not (tmp_workspace.root / "out").exists() or not list((tmp_workspace.root / "out").iterdir())
+    assert "written" not in json.loads(invoke(tmp_workspace, "redline", "01-QC/TU", "--changes", "--json").output)
+    # With -o (or --format) the redline is written too, and its path said first, as before.
+    out = tmp_path / "r.html"
+    both = invoke(tmp_workspace, "redline", "01-QC/TU", "--changes", "-o", str(out), catch=False)
+    assert both.output.startswith(f"{out} (") and out.exists() and "Chương V (title changed): " in both.output

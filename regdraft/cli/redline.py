@@ -35,7 +35,14 @@ def _remember_listing(ctx: click.Context, _param: click.Parameter, value: bool) 
 
 _list_changes = click.option(
     "--changes", is_flag=True, expose_value=False, callback=_remember_listing,
-    help="Also print each change with its marks: [-deleted-] {+inserted+} (in colour on a terminal).")
+    help="Print each change with its marks: [-deleted-] {+inserted+} (in colour on a terminal); no file is written "
+         "unless -o or --format asks for one.")
+
+
+def _listing_only(output: Path | None, fmt: str | None) -> bool:
+    """`--changes` with neither -o nor --format: the list is what was asked for, and no redline is written (it wrote
+    the default PDF and printed its path above the list, r38 sweep BV 8)."""
+    return bool(click.get_current_context().meta.get(_LISTED)) and output is None and fmt is None
 _strict = click.option("--strict-tones", is_flag=True,
                        help="Show differences of tone-mark placement only (ủy/uỷ) as changes.")
 
@@ -82,10 +89,12 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     note_problems(read_as_checked(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
                       strict_tones=strict_tones)
-    target = output if output is not None else rl.default_output(ws, result, kind)
-    settings = Settings(profile_for(ws, result.comparison.new.meta), ws.root, progress=True,
-                        options={"layout": layout, "changed_only": changed_only})
-    written = write("redline", kind, result, target, settings)
+    written = None
+    if not _listing_only(output, fmt):
+        target = output if output is not None else rl.default_output(ws, result, kind)
+        settings = Settings(profile_for(ws, result.comparison.new.meta), ws.root, progress=True,
+                            options={"layout": layout, "changed_only": changed_only})
+        written = write("redline", kind, result, target, settings)
     a = result.amendment
     compared = f"{result.comparison.old.id or regulation} against amendment {a.slug}" + (
         f", draft {a.draft}" if a.draft else "") if a is not None else ""
@@ -136,24 +145,28 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     target = output if output is not None else Path(f"redline-{stem}.{kind}")
     settings = Settings(load_profile({}, result.comparison.new.meta), workspace_of(new), progress=True,
                         options={"layout": layout, "changed_only": changed_only})
-    written = write("redline", kind, result, target, settings)
+    written = None if _listing_only(output, fmt) else write("redline", kind, result, target, settings)
     shown = _written(written, kind, result.comparison)
     for said in result.read_notes:  # a .txt or .docx converted from TCVN3, VNI or Windows-1258, as `import` says
         shown.note(f"note: {said}")
     return shown
 
 
-def _written(written: Path, kind: str, comparison: Comparison, compared: str = "") -> Result:
-    """What a redline command reports: the file written, its format, the number of changes, what it
-    compared; with --changes each change and its marks."""
+def _written(written: Path | None, kind: str, comparison: Comparison, compared: str = "") -> Result:
+    """What a redline command reports: the file written (None: only listed), its format, the number of changes,
+    what it compared; with --changes each change and its marks."""
     changes = len(comparison.changes)
-    shown = Result({"written": str(written), "format": kind, "changes": changes}).say(
-        f"{written} ({counted(changes, 'change')}{'; ' + compared if compared else ''})")
+    said = f"{counted(changes, 'change')}{'; ' + compared if compared else ''}"
+    if written is None:
+        shown = Result({"changes": changes}).say(said[:1].upper() + said[1:] + ":" if changes else said + ".")
+    else:
+        shown = Result({"written": str(written), "format": kind, "changes": changes}).say(f"{written} ({said})")
     if comparison.old.preamble != comparison.new.preamble:
         shown.note("note: The preamble (its bases) differs between the two texts: the redline marks it above the "
                    "first provision; it is not counted among the changes of provisions.")
     if click.get_current_context().meta.get(_LISTED):
         from regdraft.core.address.designated import designating, designations
+        from regdraft.core.diff import ChangeKind
         from regdraft.core.item_ends import end_only_changes
         from regdraft.core.word_diff import DiffSegment, Op
 
@@ -162,7 +175,9 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
         for change in comparison.changes:
             with designating(own):
                 where = change.address.describe(comparison.new.language)
-            kind = "end punctuation changed" if change.anchor in ends else change.kind
+            # A renamed unit is a title changed, as the footnotes, instructions and summary say (r38 sweep BV 8).
+            kind = ("end punctuation changed" if change.anchor in ends else
+                    "title changed" if change.kind is ChangeKind.HEADING_CHANGED else change.kind)
             # A title and the text under it are two lines of the provision: not run together.
             gap = (DiffSegment(Op.EQUAL, " / "),) if change.title and change.segments else ()
             words = marked(change.title + gap + change.segments, context=40)
