@@ -5,6 +5,8 @@ alone, not `No.       /RPT-SH` as docs/format.md promises."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 from regdraft.core.diff import ChangeKind
@@ -58,3 +60,28 @@ def test_the_report_of_rules_kept_under_a_name_is_numbered_in_their_series(tmp_w
     assert done.exit_code == 0, done.output
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "No.\u00a0" + "\u00a0" * 6 + "/BC-SH" in page or "No. " + "\u00a0" * 6 + "/BC-SH" in page, page[:3000]
+
+
+def test_a_drafts_blank_number_takes_the_series_of_the_amended_texts_own_number() -> None:
+    """The draft's number line took the series of the text's workspace id, which for rules kept as `SR-2024` is no
+    number, so an English draft printed `No.` alone (r39 en39 3); a Vietnamese id that is a number is as before."""
+    from regdraft.render.draft_numbers import BLANK, draft_number
+
+    meta = {"regulation": "SR-2024", "language": "en", "type": "Staff Rules"}
+    day = dt.date(2026, 7, 1)
+    assert draft_number(meta, day) == ""
+    assert draft_number(meta, day, "01/2024/SR-SH") == BLANK + "/2026/SR-SH"
+    assert draft_number({"regulation": "01-QC/TU", "type": "Quy chế"}, day, "99/2020/XX-YY") == BLANK + "-QC/TU"
+    translation = {"regulation": "01-QC/TU-EN", "language": "en", "type": "Regulations"}
+    assert draft_number(translation, day, "") == BLANK + "-QC/TU"
+
+
+def test_the_draft_of_rules_kept_under_a_name_prints_its_blank_number_in_their_series(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    tmp_workspace.commit({"regulations/SR-2024.md": RULES.encode()}, "Rules")
+    assert invoke(tmp_workspace, "amend", "new", "sr-a", "--regulation", "SR-2024").exit_code == 0
+    done = invoke(tmp_workspace, "amend", "export", "sr-a", "-o", str(tmp_path / "a.html"))
+    assert done.exit_code == 0, done.output
+    page = (tmp_path / "a.html").read_text(encoding="utf-8")
+    shown = re.sub(r"<[^>]+>", "", page)  # the series is kept on one line by a span
+    assert re.search(r"No\. \u00a0{6}/\d{4}/SR-SH", shown), re.findall(r"No\.[^\n]{0,40}", shown)

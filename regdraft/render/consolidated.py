@@ -325,14 +325,17 @@ def _named(instruction: Instruction) -> tuple[Address, ...]:
     return tuple(address for child in instruction.children for address in _named(child))
 
 
-def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
-    """The amending document as one HTML page, ready for signature."""
+def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date,
+                   amended_number: str = "") -> str:
+    """The amending document as one HTML page, ready for signature (`amended_number`: the number of the text it
+    amends, for an unnumbered draft's series)."""
     from regdraft.render.html import amendment_header, kept_whole
 
     signer, recipients = signature_block(amendment.meta)
     return kept_whole(env.get_template("amendment.html.j2").render(
         size=lambda: len(repr((amendment.preamble, amendment.article, amendment.instructions, amendment.closing))),
-        header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
+        header=amendment_header(amendment, profile, today, amended_number), profile=profile,
+        lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
         signer=signer, recipients=recipients, adoption=_adoption(amendment.meta),
         words=profile.words(amendment.language), table_rows=table_rows, table_head=table_head,

@@ -348,14 +348,15 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
     save(document, output)
 
 
-def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, today: dt.date) -> None:
-    """Write the amending document as a Word document, ready for signature."""
+def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, today: dt.date,
+                         amended_number: str = "") -> None:
+    """Write the amending document as a Word document, ready for signature (`amended_number`: as `amendment_html`)."""
     from regdraft.render.docx import new_document, save
     from regdraft.render.html import amendment_header
 
     document = new_document(profile, amendment.language)
     names = _styles(document, profile, amendment.language)
-    header = amendment_header(amendment, profile, today)
+    header = amendment_header(amendment, profile, today, amended_number)
     _front(document, header, profile)
     for text in amendment.preamble:
         _runs(_add(document, opening_style(names, text)), text)

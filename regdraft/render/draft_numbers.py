@@ -36,15 +36,20 @@ _LEGISLATED = {"luật": "QH", "bộ luật": "QH", "law": "QH", "code": "QH", "
 _TERMED = lazy(r"\d+/(?P<year>\d{4})/(?P<series>[^\d\s/]+?)(?P<term>\d+)")
 
 
-def draft_number(meta: Mapping[str, Any], today: dt.date) -> str:
+def draft_number(meta: Mapping[str, Any], today: dt.date, amended_number: str = "") -> str:
     """The number line's blank of an unnumbered draft in the series of the text it amends, when it is of the
     same type: `     /2026/NĐ-CP` for a decree amending Nghị định 63/2010/NĐ-CP, `     -QC/TU` for a Quy chế
     amending 01-QC/TU, `     /2026/SR-SH` for English Staff Rules amending 01/2024/SR-SH (an English type is
     known by its initials, `SR`); a law's in the National Assembly's series, `     /2026/QH…`, the term known only
     from a text amended of the same year (terms change: 22/2023/QH15 is amended by a law of term XVI); "" when
-    the series is not plainly the draft's (another type)."""
+    the series is not plainly the draft's (another type). `amended_number` is the number of the text amended, whose
+    series is taken when its workspace id is a name, not a number (Staff Rules `01/2026/SR-VNO` kept as `SR-2026`:
+    the draft printed `No.` alone)."""
     regulation = str(meta.get("regulation") or "").strip()
     original = translated_number(regulation, meta)
+    translation = original != regulation
+    if amended_number.strip() and _SERIES.fullmatch(original) is None:
+        original = translated_number(amended_number.strip(), meta)
     legislated = _LEGISLATED.get(str(meta.get("type") or "").strip().lower())
     if legislated:
         termed = _TERMED.fullmatch(original)
@@ -54,7 +59,7 @@ def draft_number(meta: Mapping[str, Any], today: dt.date) -> str:
         return f"{BLANK}/{today.year}/{legislated}{term}"
     # A translation is numbered as its original (`01-QC/TU-EN` is 01-QC/TU): its English type (`Regulations`) is
     # known by the Vietnamese type it translates.
-    abbreviation = _abbreviation(meta) if original == regulation else _translated_abbreviation(meta)
+    abbreviation = _translated_abbreviation(meta) if translation else _abbreviation(meta)
     found = _SERIES.fullmatch(original)
     if abbreviation is None or found is None or abbreviation not in re.split(r"[/-]", found.group("series")):
         return ""

@@ -447,18 +447,21 @@ def printed_summary(summary: str, doc_type: str, profile: Profile) -> str:
     return summary[:1].upper() + summary[1:] if profile.summary_capital else summary
 
 
-def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
+def amendment_header(amendment: Amendment, profile: Profile, today: dt.date,
+                     amended_number: str = "") -> DocumentHeader:
     """The header block of an amending document: `DỰ THẢO lần N`, a blank date and a blank number until adopted.
 
     A number is given when the document is issued (Nghị định 30/2020/NĐ-CP, Phụ lục I: registered by the clerk),
     so a draft numbered ahead of its signing (`amend number`, which adoption asks for) prints the blank of its
-    series, `Số:       /2025/NĐ-CP`; a document already signed (an issued one imported) prints its number."""
+    series, `Số:       /2025/NĐ-CP`; a document already signed (an issued one imported) prints its number.
+    `amended_number`: the number of the text amended, for a draft's series when its workspace id is a name."""
     pending = amendment.status != "adopted"
     draft = (amendment.draft if amendment.draft is not None else "") if pending else None
     number = amendment.number if not pending or amendment.signed is not None else ""
     header = document_header(amendment.meta, profile, number=number or "     ",
                              draft=draft, date=amendment.signed)
-    series = "" if number else unissued(amendment.number) if amendment.number else draft_number(amendment.meta, today)
+    series = "" if number else unissued(amendment.number) if amendment.number else draft_number(amendment.meta, today,
+                                                                                                  amended_number)
     if series:  # `Số:      /2026/NĐ-CP`: the blank for the number, in the series the document will take
         header = replace(header, number=profile.number_line(series, amendment.language,
                                                            str(amendment.meta.get("type") or "")))

@@ -68,7 +68,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     document = new_document(profile, language)
     names = _styles(document, profile, language)
     # Its banner (`BẢN LẤY Ý KIẾN`) in place of the draft mark: the page header names the draft (`… – Dự thảo lần 2`).
-    header = replace(amendment_header(amendment, profile, today), draft="")
+    header = replace(amendment_header(amendment, profile, today, str(draft.meta.get("number") or "")), draft="")
     _front(document, header, profile, words["review_banner"])
     line = round_line(r, words, profile.cited_style(language))
     page_header = document.sections[0].header

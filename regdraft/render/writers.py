@@ -79,7 +79,8 @@ def _amendment(amendment: Amendment, settings: Settings) -> str:
     from regdraft.render.consolidated import amendment_html
     from regdraft.render.html import environment
 
-    return amendment_html(amendment, environment(settings.workspace_root), settings.profile, settings.today)
+    return amendment_html(amendment, environment(settings.workspace_root), settings.profile, settings.today,
+                          str(settings.options.get("amended_number") or ""))
 
 
 def amendment_pdf(amendment: Amendment, path: Path, settings: Settings) -> None:
@@ -93,7 +94,8 @@ def amendment_html(amendment: Amendment, path: Path, settings: Settings) -> None
 def amendment_docx(amendment: Amendment, path: Path, settings: Settings) -> None:
     from regdraft.render.consolidated_docx import write_amendment_docx
 
-    write_amendment_docx(amendment, settings.profile, path, settings.today)
+    write_amendment_docx(amendment, settings.profile, path, settings.today,
+                         str(settings.options.get("amended_number") or ""))
 
 
 def report_pdf(report: Report, path: Path, settings: Settings) -> None:

@@ -312,6 +312,12 @@ def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | N
     chosen = choose("amendment", output, fmt)
     amendment = load(ws, slug)
     target = output or ws.write_path(f"out/{slug}.{chosen}")
-    settings = Settings(profile_for(ws, amendment.meta), ws.root, today or dt.date.today(), progress)
+    # The number of the text amended, for an unnumbered draft's series when its id is a name (`SR-2026`, r39 en39 3).
+    from regdraft.workspace.replacements import fronts
+
+    amended = next((str(meta.get("number") or "") for _, _, meta in fronts(ws)
+                    if amendment.regulations and str(meta.get("id") or "") == amendment.regulations[0]), "")
+    settings = Settings(profile_for(ws, amendment.meta), ws.root, today or dt.date.today(), progress,
+                        {"amended_number": amended})
     write("amendment", chosen, amendment, target, settings)
     return Exported(target, chosen)
