@@ -168,6 +168,8 @@ _LISTED_TESTS = frozenset({
     "test_the_exported_translation_names_its_untranslated_instructions_in_every_format",
     # en39's: a workspace, an amendment and its draft written as HTML (0.45-0.6 s).
     "test_the_draft_of_rules_kept_under_a_name_prints_its_blank_number_in_their_series",
+    # en39's: the English translation's PDF and DOCX with 'Page x of y' (7.6 s).
+    "test_an_english_pdf_and_docx_say_page_x_of_y_and_a_vietnamese_text_trang_x_y",
 })
 
 

@@ -277,7 +277,7 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str 
     from regdraft.render.docx_header import boxed, page_numbers, party_header
 
     party_header(document, header, profile)
-    page_numbers(document, profile, header.page)
+    page_numbers(document, profile, header.page, header.language)
     # Word's File > Info: what the document is and who issues it (python-docx caps a property at 255 characters):
     # its running header, as a redline's (`VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15`).
     if not document.core_properties.title:

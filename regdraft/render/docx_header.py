@@ -114,7 +114,7 @@ def _borders(para: Paragraph, sides: tuple[str, ...], eighths: str) -> None:
     para._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
 
 
-def page_numbers(document: Document, profile: Profile, word: str = "Trang") -> None:
+def page_numbers(document: Document, profile: Profile, word: str = "Trang", language: str = "vi") -> None:
     """The page number (`Trang n/N` with PAGE and NUMPAGES fields, or the bare `n`, as the profile's
     `page_number_format` says) where the profile puts page numbers, as the PDF does.
 
@@ -131,7 +131,7 @@ def page_numbers(document: Document, profile: Profile, word: str = "Trang") -> N
     para = container.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER if top else WD_ALIGN_PARAGRAPH.RIGHT
     size = profile.page_number_pt
-    for part in profile.page_number_parts(word):
+    for part in profile.page_number_parts(word, language):
         if part in ("{page}", "{pages}"):
             _field(para, "PAGE" if part == "{page}" else "NUMPAGES", "1", size)
         else:

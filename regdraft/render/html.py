@@ -373,6 +373,7 @@ class DocumentHeader:
     draft: str
     running: str
     page: str = "Trang"
+    language: str = "vi"  # the document's: its page number's format (the profile's `page_number_format_en`)
     summary_rule: bool = False  # a short rule under the summary (the profile's `summary_rule`; never a law's name)
 
     @property
@@ -428,6 +429,7 @@ def document_header(
                                                                   doc_number, title,
                                                                   issued_with=issued_with(meta)),
         page=profile.words(language)["page"],
+        language=language,
         summary_rule=bool(profile.summary_rule and summary and shown_type.strip().lower() not in NAMED_ALONE),
     )
 

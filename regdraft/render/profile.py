@@ -65,6 +65,8 @@ class Profile:
     # How a page number prints: `{word}` the profile's word for a page (`Trang`), `{page}` its number, `{pages}`
     # the count (Party documents: `Trang 2/6`; Nghị định 30/2020, Phụ lục I: the bare Arabic number, `{page}`).
     page_number_format: str = "{word} {page}/{pages}"
+    # An English document's, when it differs (`{word} {page} of {pages}`: Page 2 of 6); empty: `page_number_format`.
+    page_number_format_en: str = ""
     font_family: str = "Times New Roman"
     body_pt: float = 14
     national_pt: float = 15
@@ -115,11 +117,13 @@ class Profile:
             word = f"{typed} {word.lower()}"
         return f"{word}{':' if self.number_colon else ''} {number}"
 
-    def page_number_parts(self, word: str) -> list[str]:
+    def page_number_parts(self, word: str, language: str = "vi") -> list[str]:
         """The page number's pieces in order: text, and the fields `{page}` and `{pages}` (Word's PAGE and NUMPAGES,
-        the PDF's counters), from `page_number_format` with `{word}` filled in."""
-        return [part for part in re.split(r"(\{page\}|\{pages\})", self.page_number_format.replace("{word}", word))
-                if part]
+        the PDF's counters), from `page_number_format` (an English document's `page_number_format_en` when the
+        profile gives one) with `{word}` filled in."""
+        form = self.page_number_format_en if language == "en" and self.page_number_format_en else \
+            self.page_number_format
+        return [part for part in re.split(r"(\{page\}|\{pages\})", form.replace("{word}", word)) if part]
 
     def draft_line(self, draft: int | str, language: str = "vi") -> str:
         """The draft banner: `DỰ THẢO lần 2` (Vietnamese) or `DRAFT No. 2` (English)."""
@@ -137,7 +141,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("page", "size"): "page_size", ("page", "margin_top"): "margin_top", ("page", "margin_bottom"): "margin_bottom",
     ("page", "margin_left"): "margin_left", ("page", "margin_right"): "margin_right",
     ("page", "numbers"): "page_numbers", ("page", "number_first_page"): "number_first_page",
-    ("page", "number_format"): "page_number_format",
+    ("page", "number_format"): "page_number_format", ("page", "number_format_en"): "page_number_format_en",
     ("fonts", "family"): "font_family", ("fonts", "body_pt"): "body_pt", ("fonts", "national_pt"): "national_pt",
     ("fonts", "issuer_pt"): "issuer_pt", ("fonts", "type_pt"): "type_pt", ("fonts", "page_number_pt"): "page_number_pt",
     ("fonts", "draft_pt"): "draft_pt",

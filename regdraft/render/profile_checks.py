@@ -179,21 +179,25 @@ def invalid(key: str, value: Any) -> str:
         return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
     if not isinstance(value, str):
         return f"profile.{key} is {value!r}; it must be text."
-    shown = "profile.page.number_format" if key == "page_number_format" else f"profile.{key}"
+    formats = {"page_number_format": "profile.page.number_format",
+               "page_number_format_en": "profile.page.number_format_en"}
+    shown = formats.get(key, f"profile.{key}")
     if too_long := _too_long(shown, value):
         return too_long
-    if key == "page_number_format" and (repeated := _repeated(Counter(re.findall(r"\{(\w+)\}", value)))):
-        return f"profile.page.number_format: {repeated}"
+    if key == "page_number_format_en" and not value:
+        return ""  # an English document's page number as `number_format` says
+    if key in formats and (repeated := _repeated(Counter(re.findall(r"\{(\w+)\}", value)))):
+        return f"{shown}: {repeated}"
     if key == "page_size" and value not in PAGE_SIZES:
         return f"profile.page_size is '{value}'; use one of {', '.join(PAGE_SIZES)}."
     if key in ("cited_dates", "cited_dates_en") and value not in CITED_DATES:
         return f"profile.{key} is '{value}'; use numeric (09/01/2021) or words (09 tháng 01 năm 2021)."
     if key == "page_numbers" and value not in PAGE_NUMBERS:
         return f"profile.page_numbers is '{value}'; use top or bottom."
-    if key == "page_number_format" and ("{page}" not in value or re.search(r"\{(?!(?:word|page|pages)\})", value)):
-        return (f"profile.page.number_format is '{value}'; write {{page}} for the page's number, and if you like "
+    if key in formats and ("{page}" not in value or re.search(r"\{(?!(?:word|page|pages)\})", value)):
+        return (f"{shown} is '{value}'; write {{page}} for the page's number, and if you like "
                 "{pages} for the number of pages and {word} for the word (Trang), e.g. '{page}' or "
-                "'{word} {page}/{pages}'.")
+                "'{word} {page}/{pages}'" + (" or '{word} {page} of {pages}'." if key.endswith("_en") else "."))
     if key == "font_family" and not _CSS_SAFE.fullmatch(value):
         return f"profile.font_family is '{value}'; a font name has letters, digits, spaces and hyphens only."
     if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in value):

@@ -367,7 +367,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     # Named as the PDF is (its <title>): Word and a screen reader announce the document by it, not as untitled.
     document.core_properties.title = as_text(head.running)[:255]  # python-docx's limit
     party_header(document, head, profile)
-    page_numbers(document, profile, head.page)
+    page_numbers(document, profile, head.page, head.language)
     word.paragraph(document, words["report_type"], bold=True, align="center", size=profile.type_pt, space_after=0)
     word.paragraph(document, report_title(report, words), bold=True, align="center")
     for line in report.preface(words):
