@@ -53,6 +53,11 @@ def test_a_provision_without_its_article_is_shown_written_in_full_from_what_was_
      "The words “, term XIV” are deleted from clause 1 of Article 1.", ""),
     ("Article 3(1) is amended by inserting “ordinarily” after “Committee”.",
      "Insert the words “ordinarily” after the words “Committee” in clause 1 of Article 3.", ""),
+    # r39 sweep BW F3: the UK form without "the words" was refused ("to insert words, write it like …").
+    ("In Article 3(1), after “Committee” insert “ordinarily”.",
+     "Insert the words “ordinarily” after the words “Committee” in clause 1 of Article 3.", ""),
+    ("In Article 3(1), before “meets”, insert the words “ordinarily”.",
+     "Insert the words “ordinarily” before the words “meets” in clause 1 of Article 3.", ""),
     ("In Article 2(2), after point (b), insert:", "Insert point b1 after point b of clause 2 of Article 2:",
      "\n\n“b1) Budgets;”"),
     ("Article 2(2) is amended by inserting after point (b):", "Insert point b1 after point b of clause 2 of Article 2:",

@@ -62,8 +62,9 @@ def test_every_date_option_takes_both_forms_and_shows_date() -> None:
         assert option.type.convert("2025-03-15", option, None) == dt.date(2025, 3, 15), name
         assert option.type.convert("15/03/2025", option, None) == dt.date(2025, 3, 15), name
         assert option.type.convert("15.03.2025", option, None) == dt.date(2025, 3, 15), name  # as offices type it (r38)
+        assert option.type.convert("2025/03/15", option, None) == dt.date(2025, 3, 15), name  # year first (r39)
         with pytest.raises(click.BadParameter, match="2025-01-15, 15/01/2025"):
-            option.type.convert("2025/03/15", option, None)
+            option.type.convert("15/03/25/2025", option, None)
 
 
 def test_a_due_date_in_the_past_is_refused_without_a_terminal(ws: Workspace, invoke: Invoke) -> None:

@@ -76,7 +76,8 @@ def output_option(func: F) -> F:
 
 
 # What a date option's help says of its forms (`core.dates.parse_date` reads them).
-DATE_FORMS = "2025-01-15, 15/01/2025 or 15 tháng 01 năm 2025; in figures the day always comes before the month"
+DATE_FORMS = ("2025-01-15, 15/01/2025 or 15 tháng 01 năm 2025; in figures the day always comes before the month, "
+              "unless the year comes first")
 
 
 class _Date(click.ParamType[dt.date]):

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 FORMS = "YYYY-MM-DD (or DD/MM/YYYY)"  # a stored date's forms (`read_date`)
 # A typed date's forms (`parse_date`), as the refusal names them.
-TYPED_FORMS = ("2025-01-15, 15/01/2025, 15-01-2025, ngày 15 tháng 01 năm 2025, 15 January 2025 or January 15, 2025 "
-               "(in figures the day comes before the month)")
+TYPED_FORMS = ("2025-01-15, 15/01/2025, 15-01-2025, 15.01.2025, ngày 15 tháng 01 năm 2025, 15 January 2025 or "
+               "January 15, 2025 (in figures the day comes before the month, unless the year comes first)")
 
 
 def read_date(value: Any) -> dt.date | None:
@@ -75,7 +75,7 @@ _TYPED_MONTH = "(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")
 # Each typed form: the order of its day, month and year, and the pattern; `dmy/` is the day and month in figures
 # with a separator, the form an American reader would take for month first.
 _TYPED = (
-    ("ymd", lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})")),
+    ("ymd", lazy(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})")),  # 2026/12/07 too (r39 sweep BW F4: "is not a date")
     ("dmy/", lazy(r"(?:ngày )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.IGNORECASE)),
     ("dmy", lazy(r"(?:ngày )?(\d{1,2}) tháng (\d{1,2}),? năm (\d{4})", re.IGNORECASE)),
     ("dmy", lazy(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _TYPED_MONTH + r",? (\d{4})", re.IGNORECASE)),

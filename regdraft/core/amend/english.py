@@ -47,6 +47,10 @@ _REWRITES = tuple((lazy(pattern, _I), said) for pattern, said in (
      rf"(?:{_THE_WORDS})?(?P<b>{_QUOTED})$", r"\g<place>the words \g<a> are replaced with \g<b>"),
     (rf"^(?P<place>in\s+[^“”\"]+?,\s+)?(?:omit|delete|remove)\s+(?:{_THE_WORDS})?(?P<a>{_QUOTED})$",
      r"\g<place>the words \g<a> are deleted"),
+    # `In Article 3(1), after “A” insert “B”` (r39 sweep BW F3): the UK form needs no "the words", as the form read
+    # below (`after the words “A” insert “B”`) does.
+    (rf"^(?P<place>in\s+[^“”\"]+?,\s+)?(?P<pos>after|before)\s+(?:{_THE_WORDS})?(?P<a>{_QUOTED})\s*,?\s+insert\s+"
+     rf"(?:{_THE_WORDS})?(?P<b>{_QUOTED})$", r"\g<place>\g<pos> the words \g<a> insert \g<b>"),
     (rf"^(?P<cite>[^“”\"]+?)\s+(?:is|are)\s+amended\s+by\s+(?:replacing|substituting)\s+(?:{_THE_WORDS})?"
      rf"(?P<a>{_QUOTED})\s+(?:with|by)\s+(?:{_THE_WORDS})?(?P<b>{_QUOTED})$",
      r"In \g<cite>, the words \g<a> are replaced with \g<b>"),
