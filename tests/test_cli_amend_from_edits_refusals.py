@@ -164,6 +164,34 @@ def test_a_copy_made_before_an_adoption_is_named_as_such(tmp_workspace: Workspac
         "amendments/qc-sua-doi-2026/amendment.md").read_text(encoding="utf-8")
 
 
+def test_a_change_reverted_then_made_again_by_an_amendment_can_be_allowed(tmp_workspace: Workspace, invoke: Invoke,
+                                                                           tmp_path: Path) -> None:
+    # r39 sweep BZ F3: a word changed by hand in the regulation, committed, undone by `git revert`; the correction
+    # made properly, as a new amendment from a fresh copy with the same edit, was refused as a copy of the version
+    # before the revert, whatever copy was made, and --allow-undo did not get past it.
+    import subprocess
+
+    ws, regulation = tmp_workspace, "regulations/01-QC-TU.md"
+    text = ws.path(regulation).read_text(encoding="utf-8")
+    fixed = text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần")
+    assert fixed != text
+    ws.commit({regulation: fixed.encode()}, "sửa lỗi chính tả")
+    subprocess.run(["git", "-c", "user.name=A", "-c", "user.email=a@x", "revert", "--no-edit", "HEAD"], cwd=ws.root,
+                   check=True, capture_output=True)
+    assert ws.path(regulation).read_text(encoding="utf-8") == text
+    path = edited(ws, tmp_path, fixed)  # a fresh copy of the text in force, the same edit made again
+    before = snapshot(ws)
+    refused = invoke(ws, "amend", "from-edits", "qc-dinh-chinh", "--edited", str(path), "--regulation", "01-QC/TU",
+                     "--new")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and "was copied from the text of 01-QC/TU before commit" in said, said
+    assert "--allow-undo" in said and snapshot(ws) == before
+    written = invoke(ws, "amend", "from-edits", "qc-dinh-chinh", "--edited", str(path), "--regulation", "01-QC/TU",
+                     "--new", "--allow-undo")
+    assert written.exit_code == 0, written.output
+    assert "hai tháng" in ws.path("amendments/qc-dinh-chinh/amendment.md").read_text(encoding="utf-8")
+
+
 def test_the_regulations_own_file_edited_in_place_becomes_instructions(tmp_workspace: Workspace, invoke: Invoke,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Edited in place, `--edited regulations/01-QC-TU.md` was compared with itself (the working file holds the

@@ -280,7 +280,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     # Its own file edited in place holds the edit: the text in force is the committed one.
     old = parse_stored(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path, ws)
     edited_here = (_in_place_warning(reg_path, slug),) if in_place else ()
-    if edited is not None:
+    if edited is not None and not allow_undo:  # undoing a later change, meant: a change reverted, made again
         from regdraft.workspace.stale_copy import refuse_stale_copy
 
         refuse_stale_copy(ws, reg_path, old.id, edited, edited_name)

@@ -11,7 +11,9 @@ Post-conditions of `refuse_stale_copy`:
    adoption of an amendment (its number, slug and effective date) or else the commit, and says how to make a
    new copy. Otherwise it returns None and writes nothing.
 2. A copy as close to the text in force as to any earlier version is never refused (a deliberate partial
-   reversal of an amendment is an edit like any other).
+   reversal of an amendment is an edit like any other). A copy equal to an earlier version cannot be told from one
+   making again a change a later commit undid (`git revert`): the refusal offers `allow_undo`, which skips this
+   check (r39 sweep BZ F3: a correction redoing a reverted hand edit was refused whatever copy was made).
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, 
     name = edited_name or "The edited text"
     raise RegdraftError(f"{name} was copied from the text of {reg_id} before {since}, so writing instructions from it "
                     f"would undo that change: make a new copy of the text in force ({reg_path}) and carry your edits "
-                    "over to it.")
+                    "over to it. If it reads as that earlier text because you mean to make a change again (one undone "
+                    "by that commit), undoing it can be allowed.", options=("allow_undo",))
 
 
 def _change_after(ws: Workspace, reg_id: str, revision: Revision) -> str:
