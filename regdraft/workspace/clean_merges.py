@@ -6,20 +6,26 @@ after it. git saw two changes apart and merged them without a word, and the resu
 two drafters adding after one instruction, one renumbering while the other adds, or two edits of a regulation's
 numbered clauses can each be right on its own side and wrong together.
 
-Post-conditions of `broken_merges(ws, before, theirs)` (called by `sync` once git has brought your work (`before`)
-and the remote's (`theirs`) together, before anything is sent):
-1. Only the files both sides changed since their common commit are read, and only amending documents
-   (`amendments/<slug>/amendment.md`) and regulations (`regulations/<file>.md`): a sync where the two sides changed
-   different files reads nothing.
+Post-conditions of `broken_merges(ws, before, theirs, settled)` (called by `refuse_broken` before every push of a
+sync, once git has brought your work (`before`) and the remote's (`theirs`) together: by the sync itself, by
+`sync --continue` after a conflict the drafter settled, or by a sync finishing one that was killed meanwhile):
+1. Only the files both sides changed since their common commit are read, those the drafter settled (`settled`: the
+   files git stopped on in conflict) aside, and only the files regdraft reads as a regulation or an amendment:
+   amending documents (`amendments/<slug>/amendment.md`), regulations and their translations
+   (`regulations/<file>.md`), their base texts (`regulations/history/<stem>/base.md`) and comments
+   (`amendments/<slug>/comments/<id>.yaml`): a sync where the two sides changed different files reads nothing.
 2. Such a file is broken by the merge when its merged version has a problem `amend check` finds reading it and
-   applying it to each regulation it amends (as they stand after the merge; for a regulation, reading it as `check`
-   does) and neither side's own version had any (each read and applied as it stood on that side). A file one side
-   had broken already is `check`'s to name, not the sync's.
-3. It writes nothing and raises nothing (a file that cannot be read is a problem of that version). When a file is
-   broken, `sync` puts the branch, index and tracked files back as they were before it (your work as it was,
-   nothing sent, the remote's not in; untracked files are left alone) and stops with `refusal`: each file broken,
-   its first problems (file, line, instruction) and how to bring the two together by hand. Both sides' versions
-   stay whole: yours on your branch, the remote's on `<remote>/<branch>`.
+   applying it to each regulation it amends (as they stand after the merge; for a regulation or a base text, reading
+   it as `check` does; for a comment, reading it as `comment list` does) and neither side's own version had any
+   (each read and applied as it stood on that side). A file one side had broken already is `check`'s to name, not
+   the sync's.
+3. It writes nothing and raises nothing (a file that cannot be read is a problem of that version).
+4. When a file is broken, `refuse_broken` puts the branch, index and tracked files back as they were before the
+   sync (your work as it was, nothing sent, the remote's not in; untracked files are left alone; a sync that finished
+   one killed meanwhile goes back to where that one began, unless commits were made since, which stay) and stops
+   with `refusal`: each file broken, its first problems (file, line, instruction) and how to bring the two together
+   by hand; after `sync --continue`, also the commit holding what the drafter settled, to take it back from. Both
+   sides' versions stay whole: yours on your branch, the remote's on `<remote>/<branch>`.
 """
 
 from __future__ import annotations
@@ -28,23 +34,51 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
-from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.layout import AMENDMENTS, REGULATIONS
 
 if TYPE_CHECKING:
+    from regdraft.workspace.receiving import Receiving
+    from regdraft.workspace.resolve import SyncState
     from regdraft.workspace.store import Workspace
 
 SHOWN_PROBLEMS = 3  # the problems of one file named in the refusal; `amend check` names them all
 
 
-def broken_merges(ws: Workspace, before: str, theirs: str) -> list[tuple[str, list[Problem]]]:
+def refuse_broken(ws: Workspace, state: SyncState, start: str, fetched: Receiving | None) -> None:
+    """Stop before sending when git merged a file both sides changed without a conflict and broke it: the branch and
+    files go back to before the sync (`start`: where it began, an interrupted one's start when it finishes one), and
+    so does the note of what an interrupted sync brought in (`fetched`); post-condition 4."""
+    from regdraft.workspace.receiving import Receiving
+    from regdraft.workspace.resolve import SyncState
+
+    if state.settled is None:
+        return  # stopped by a regdraft that did not note which files the drafter settled: sent as settled
+    broken = broken_merges(ws, start, state.theirs, state.settled)
+    if not broken:
+        return
+    head = ws.head() or ""
+    back = start if start == state.before or ws.replays(start, state.theirs) else state.before
+    ws.reset_branch(back)
+    SyncState.clear(ws)
+    if fetched is not None and back != fetched.before:
+        fetched.save(ws)  # what it brought in is still here
+    else:
+        Receiving.clear(ws)
+    raise StoreError(refusal(state.remote, state.branch, broken, state.settled, head))
+
+
+def broken_merges(ws: Workspace, before: str, theirs: str, settled: tuple[str, ...] = ()
+                  ) -> list[tuple[str, list[Problem]]]:
     """Each file both sides changed that git's merge of the two (HEAD) broke where neither side's version was, with
     its problems (see the module); [] when there is none, or nothing was merged."""
     head = ws.head() or ""
-    base = ws.merge_base(before, theirs) if before and theirs else None
-    if not base or head in (before, theirs):
+    if not before or not theirs or head in (before, theirs):
         return []
-    both = sorted(ws.changed_files(base, before) & ws.changed_files(base, theirs))
+    base = ws.merge_base(before, theirs)
+    if not base:
+        return []
+    both = sorted(ws.changed_files(base, before) & ws.changed_files(base, theirs) - set(settled))
     broken: list[tuple[str, list[Problem]]] = []
     present: dict[str, set[str]] = {}  # the files of each commit read, listed once
     for path in both:
@@ -59,11 +93,14 @@ def broken_merges(ws: Workspace, before: str, theirs: str) -> list[tuple[str, li
 
 
 def _kind(path: str) -> str:
-    """"amendment" or "regulation" for the files checked, "" for others."""
+    """"amendment", "regulation" (a base text too) or "comment" for the files checked, "" for others."""
     parts = PurePosixPath(path).parts
     if len(parts) == 3 and parts[0] == AMENDMENTS and parts[2] == "amendment.md":
         return "amendment"
-    if len(parts) == 2 and parts[0] == REGULATIONS and parts[1].endswith(".md"):
+    if len(parts) == 4 and parts[0] == AMENDMENTS and parts[2] == "comments" and parts[3].endswith(".yaml"):
+        return "comment"
+    if (len(parts) == 2 and parts[0] == REGULATIONS and parts[1].endswith(".md")) or \
+            (len(parts) == 4 and parts[:2] == (REGULATIONS, "history") and parts[3] == "base.md"):
         return "regulation"
     return ""
 
@@ -74,7 +111,8 @@ def _problems(ws: Workspace, path: str, kind: str, rev: str, present: dict[str, 
         present[rev] = ws.files_at(rev)
     if path not in present[rev]:
         return []
-    found = _amendment(ws, path, rev) if kind == "amendment" else _regulation(ws, path, rev)
+    read = {"amendment": _amendment, "regulation": _regulation, "comment": _comment}[kind]
+    found = read(ws, path, rev)
     return sorted((p for p in found if not p.warning), key=lambda p: (p.line == 0, p.line))
 
 
@@ -118,8 +156,20 @@ def _regulation(ws: Workspace, path: str, rev: str) -> list[Problem]:
         return [Problem(str(exc), path)]
 
 
-def refusal(remote: str, branch: str, broken: list[tuple[str, list[Problem]]]) -> str:
-    """The sentence the sync stops with: each file, its first problems, and what to do."""
+def _comment(ws: Workspace, path: str, rev: str) -> list[Problem]:
+    """Reading the comment file at `rev` as `comment list` reads it."""
+    from regdraft.core.comment_yaml import read_comment
+
+    try:
+        return read_comment(ws.read(path, rev), path)[1]
+    except RegdraftError as exc:
+        return list(getattr(exc, "problems", ())) or [Problem(str(exc), path)]
+
+
+def refusal(remote: str, branch: str, broken: list[tuple[str, list[Problem]]], settled: tuple[str, ...] = (),
+            kept: str = "") -> str:
+    """The sentence the sync stops with: each file, its first problems, and what to do; `settled`, the files the
+    drafter settled in a conflict, now in the commit `kept`, to be taken back from it."""
     theirs = f"{remote}/{branch}"
     said = []
     for path, problems in broken:
@@ -136,4 +186,13 @@ def refusal(remote: str, branch: str, broken: list[tuple[str, list[Problem]]]) -
             f"correct {' and '.join(path for path, _ in broken)} as said above, "
             f"`{Command.git('commit', switches=('a', 'no-edit'))}`, check "
             f"{'it' if len(checks) == 1 else 'them'} with {' and '.join(f'`{c}`' for c in checks)}, then "
-            f"`{Command.of('sync')}`.")
+            f"`{Command.of('sync')}`." + _settled_again(settled, kept))
+
+
+def _settled_again(settled: tuple[str, ...], kept: str) -> str:
+    """What the drafter settled in a conflict, kept in a commit the reset left: how to take it back in the merge."""
+    if not settled or not kept:
+        return ""
+    return (f" That merge stops again on the conflict you settled in {' and '.join(settled)}: what you settled is "
+            f"kept in commit {kept[:8]}, and `{Command.git('checkout', kept[:8], '--', *settled)}` takes it back "
+            "before the commit.")

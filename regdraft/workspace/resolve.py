@@ -63,6 +63,9 @@ class SyncState:
     theirs: str
     how: str
     reason: str = ""
+    # The files git stopped on in conflict, which the drafter settled: the check of what git merged without a
+    # conflict (`clean_merges`) leaves them as settled; None for a sync stopped by a regdraft that did not note them.
+    settled: tuple[str, ...] | None = ()
 
     def save(self, ws: Workspace) -> None:
         """Keep the state in the git directory (never committed) until the sync finishes; written whole (a
@@ -75,7 +78,9 @@ class SyncState:
         path = ws.git_dir() / STATE_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return SyncState(**{k: str(data[k]) for k in ("remote", "branch", "before", "theirs", "how", "reason")})
+            settled = data.get("settled")
+            return SyncState(**{k: str(data[k]) for k in ("remote", "branch", "before", "theirs", "how", "reason")},
+                             settled=tuple(str(p) for p in settled) if isinstance(settled, list) else None)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

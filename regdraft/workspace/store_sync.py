@@ -403,6 +403,17 @@ class SharedHistory(KilledGit):
         out = self._git("log", log.argument(), f"{start}..HEAD" if start else "HEAD")
         return next((fields[0] for fields, _ in log.records(out) if key(fields) == original), None)
 
+    def replays(self, start: str, theirs: str) -> bool:
+        """Whether every commit of `theirs..HEAD` but a merge is one of `theirs..start` as a rebase replays it (the
+        same author, time and message): HEAD holds nothing made since a sync began at `start`."""
+        log = LogFormat("%P", "%an", "%ae", "%at", "%B")
+
+        def made(span: str) -> set[tuple[str, ...]]:
+            out = self._git("log", log.argument(), "--end-of-options", span, "--")
+            return {(*fields[1:4], fields[4].strip()) for fields, _ in log.records(out) if len(fields[0].split()) < 2}
+
+        return made(f"{theirs}..HEAD") <= made(f"{theirs}..{start}")
+
     def push(self, remote: str, branch: str, tags: list[str]) -> Pushed | None:
         """Push the branch and tags in one atomic step: what the remote held of them before, or None when it moved
         on meanwhile."""

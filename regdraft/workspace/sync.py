@@ -38,7 +38,8 @@ A regulation in force edited by hand (as `check` says) is not sent: refused befo
 
 A file both sides changed that git merged without a conflict but broke (two instructions numbered `2\\.`, one that
 no longer applies), where neither side's version was broken, stops the sync before anything is sent, your work put
-back as it was (`clean_merges`).
+back as it was (`clean_merges`): whether the sync brought the two together, `continue_sync` finished it after a
+conflict the drafter settled (the files settled aside), or a sync finished one killed meanwhile.
 
 A comment brought in that repeats one recorded here (the same round, body, provision, text and proposal:
 `core.repeats`) is named in a note: the report would count it twice (`repeated.arrived_repeats`).
@@ -62,6 +63,7 @@ from regdraft.core.text import shown_text
 from regdraft.workspace import double_adoption, interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.broken_drafts import no_longer_apply
+from regdraft.workspace.clean_merges import refuse_broken
 from regdraft.workspace.instruction_merge import merge_added
 from regdraft.workspace.journal import changed_while_stopped, stop_point
 from regdraft.workspace.receiving import Receiving
@@ -239,10 +241,12 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
                 report.sent_before = interrupted.arrived(ws, replace(state, theirs=theirs))
             state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes,
                                Receiving(state.remote, state.branch, start, theirs))
-            _refuse_broken_merges(ws, state, fetched)
             interrupts.syncing(ws, state.remote, state.branch, state.before, how=state.how)
             stop_point("integrated")
         integrated = False
+        # Whoever brought the two together (this sync, the drafter's `--continue`, a sync killed since): a file git
+        # merged without a conflict and broke is not sent (`clean_merges`).
+        refuse_broken(ws, state, start, fetched)
         tags, notes = keep_tags(ws, state)
         head = ws.head() or ""
         outgoing = ws.commits(state.theirs or None, head) if head != state.theirs else []
@@ -315,24 +319,6 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str], receiving: Rec
     return state
 
 
-def _refuse_broken_merges(ws: Workspace, state: SyncState, fetched: Receiving | None) -> None:
-    """Stop before sending when git merged a file both sides changed without a conflict and broke it
-    (`clean_merges`): the branch and files go back as they were before the sync, and so does the note of what an
-    interrupted sync brought in (`fetched`)."""
-    if state.how not in ("rebase", "merge"):
-        return
-    from regdraft.workspace.clean_merges import broken_merges, refusal
-
-    broken = broken_merges(ws, state.before, state.theirs)
-    if broken:
-        ws.reset_branch(state.before)
-        if fetched is None:
-            Receiving.clear(ws)
-        else:
-            fetched.save(ws)
-        raise StoreError(refusal(state.remote, state.branch, broken))
-
-
 def _refuse_overwriting(ws: Workspace, remote: str, theirs: str, replayed: list[CommitInfo]) -> None:
     """Refuse, before git starts, when an untracked file stands where the work coming in puts a file (or a
     folder), or where a commit of yours that the rebase replays writes one: git would stop half way, or
@@ -378,7 +364,8 @@ def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) 
                 retried += 1
                 finished = ws.continue_integration()
                 continue
-            state.save(ws)
+            stopped = tuple(path for path, _ in ws.unmerged())  # the drafter settles them: noted for `clean_merges`
+            replace(state, settled=None if state.settled is None else (*state.settled, *stopped)).save(ws)
             said = [n for n in notes if n.startswith(double_adoption.OPENING)]  # else unsaid once stopped
             raise UnresolvedConflict("\n".join([*said, *([""] if said else []), _conflict_report(ws)]))
         notes.extend(f"{path} rebuilt from its base text and adopted amendments: two adoptions changed "
