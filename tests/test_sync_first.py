@@ -107,3 +107,26 @@ def test_no_work_on_either_side_is_said_so(tmp_path: Path, invoke: Invoke) -> No
         "nothing to sync. Record your files first (`git add -A`, then `git commit -m MESSAGE`), then run `regdraft "
         "sync` to share them. Nothing was changed."), said
     assert _state(here) == before
+
+
+def test_a_file_of_the_same_text_with_crlf_line_ends_under_autocrlf_is_no_obstacle(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # Git for Windows sets core.autocrlf=true: Minh's regdraft.yaml, the office's text with CRLF line ends, is
+    # recorded as the office's; it was refused as different.
+    remote = _remote(tmp_workspace, tmp_path)
+    config = (tmp_workspace.root / "regdraft.yaml").read_bytes()
+    here = _fresh(tmp_path, remote, config.replace(b"\n", b"\r\n"))
+    _git(here, "config", "core.autocrlf", "true")
+    synced = invoke(here, "sync")
+    assert synced.exit_code == 0, synced.output
+    assert _git(here, "rev-parse", "HEAD").strip() == _git(remote, "rev-parse", "main").strip()
+    assert (here / "regdraft.yaml").read_bytes() == config.replace(b"\n", b"\r\n")  # left as it was
+    assert _git(here, "status", "--porcelain") == ""
+    # Without autocrlf the CRLF file is other contents, as git would record it so: refused, as before.
+    there = tmp_path / "lan"
+    _git(tmp_path, "init", "-q", "-b", "main", str(there))
+    _git(there, "remote", "add", "origin", str(remote))
+    _git(there, "config", "core.autocrlf", "false")
+    (there / "regdraft.yaml").write_bytes(config.replace(b"\n", b"\r\n"))
+    refused = invoke(there, "sync")
+    assert refused.exit_code == 1 and "would overwrite regdraft.yaml" in refused.output, refused.output

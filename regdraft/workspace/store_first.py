@@ -35,11 +35,13 @@ class FirstSync:
 
         def upstream(self, branch: str) -> str: ...
 
+        def recorded_id(self, relative: str, data: bytes) -> str: ...
+
     def in_the_way(self, theirs: str) -> list[str]:
         """On a branch with no commit: the files here, never committed (untracked, or staged), that taking the commit
-        `theirs` would overwrite with other contents, or where it has a folder (or a file where they have one)."""
-        from regdraft.workspace.store_line_ends import blob_id
-
+        `theirs` would overwrite with other contents, or where it has a folder (or a file where they have one). A
+        file's contents are compared as git would record them (`LineEnds.recorded_id`): the CRLF line ends
+        `core.autocrlf=true` puts in a checkout are no other contents."""
         incoming = self._tree(theirs)
         folders = {str(folder) for path in incoming for folder in PurePosixPath(path).parents}
         staged = self._staged()
@@ -50,7 +52,7 @@ class FirstSync:
             elif path in incoming:
                 here = self.root / path
                 differs = here.is_symlink() or (here.exists() and not here.is_file()) or \
-                    (here.is_file() and blob_id(here.read_bytes()) != incoming[path])
+                    (here.is_file() and self.recorded_id(path, here.read_bytes()) != incoming[path])
                 if differs or (path in staged and staged[path][1] != incoming[path]):
                     found.append(path)
         return found
