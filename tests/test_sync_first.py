@@ -130,3 +130,67 @@ def test_a_file_of_the_same_text_with_crlf_line_ends_under_autocrlf_is_no_obstac
     (there / "regdraft.yaml").write_bytes(config.replace(b"\n", b"\r\n"))
     refused = invoke(there, "sync")
     assert refused.exit_code == 1 and "would overwrite regdraft.yaml" in refused.output, refused.output
+
+
+def _killed_sync(here: Path, point: str) -> None:
+    """`regdraft sync` in its own process, ended as by `kill -9` at `point`."""
+    import os
+    import sys
+
+    killed = subprocess.run([sys.executable, "-c", "from regdraft.cli import main; main()", "sync", "-C", str(here)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "REGDRAFT_TEST_STOP_AT": point})
+    assert killed.returncode == 137, killed.stderr
+
+
+def test_a_first_sync_killed_half_way_is_named_by_the_next_command_and_finished_by_sync(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    remote = _remote(tmp_workspace, tmp_path)
+    here = _fresh(tmp_path, remote, (tmp_workspace.root / "regdraft.yaml").read_bytes())
+    (here / "ghi-chu.txt").write_text("ghi chú của Minh\n", encoding="utf-8")
+    _killed_sync(here, "first-written")
+    assert (here / "regulations" / "01-QC-TU.md").is_file() and _git(here, "rev-parse", "-q", "--verify", "HEAD",
+                                                                     ok=False) == ""
+    # Every other command says what happened and what to do; it read the half-written workspace as if whole.
+    for command in (("check",), ("show", "01-QC/TU")):
+        refused = invoke(here, *command)
+        said = " ".join(refused.output.split())
+        assert refused.exit_code == 1, refused.output
+        assert ("A first sync was interrupted while it took the shared remote's work into this workspace, which has "
+                "no commit yet") in said and "Run `regdraft sync` to finish it" in said, said
+    synced = invoke(here, "sync")
+    assert synced.exit_code == 0, synced.output
+    assert "Finished the sync that was interrupted" in synced.output
+    assert _git(here, "rev-parse", "HEAD").strip() == _git(remote, "rev-parse", "main").strip()
+    assert _git(here, "status", "--porcelain").splitlines() == ["?? ghi-chu.txt"]
+    assert invoke(here, "check").exit_code == 0
+
+
+def test_a_first_sync_killed_half_way_is_undone_by_sync_abort(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    remote = _remote(tmp_workspace, tmp_path)
+    here = _fresh(tmp_path, remote, (tmp_workspace.root / "regdraft.yaml").read_bytes())
+    (here / "nhap.md").write_text("bản nháp\n", encoding="utf-8")
+    _git(here, "add", "nhap.md")
+    before = _state(here)
+    _killed_sync(here, "first-written")
+    assert _state(here) != before
+    undone = invoke(here, "sync", "--abort")
+    assert undone.exit_code == 0, undone.output
+    assert "The interrupted first sync was undone" in undone.output
+    assert _state(here) == before
+    assert not (here / "regulations" / "01-QC-TU.md").exists()
+
+
+def test_a_first_sync_killed_once_the_branch_was_taken_is_said_by_the_next_sync(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    remote = _remote(tmp_workspace, tmp_path)
+    here = _fresh(tmp_path, remote, (tmp_workspace.root / "regdraft.yaml").read_bytes())
+    _killed_sync(here, "first-taken")
+    assert _git(here, "rev-parse", "HEAD").strip() == _git(remote, "rev-parse", "main").strip()
+    synced = invoke(here, "sync")
+    said = " ".join(synced.output.split())
+    assert synced.exit_code == 0, synced.output
+    assert "The interrupted sync had brought in from origin: " in said, said
+    again = invoke(here, "sync")
+    assert "interrupted" not in again.output, again.output

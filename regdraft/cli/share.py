@@ -15,7 +15,7 @@ from regdraft.core.errors import UsageError
 @click.option("--remote", default=None, metavar="NAME",
               help="The remote to sync with (default: the one main tracks, or origin).")
 @click.option("--continue", "go_on", is_flag=True, help="Finish a sync that stopped on a conflict, once resolved.")
-@click.option("--abort", is_flag=True, help="Undo a sync that stopped on a conflict.")
+@click.option("--abort", is_flag=True, help="Undo a sync that stopped on a conflict (or a first sync cut short).")
 @click.option("--send-hand-edits", "hand_edits", is_flag=True,
               help="Send a regulation in force edited without an amendment all the same, the office meaning the edit "
                    "(refused without it); the report names each as a deliberate edit of the text in force.")
@@ -47,7 +47,7 @@ def sync(remote: str | None, go_on: bool, abort: bool, hand_edits: bool, workspa
     ws = open_workspace(workspace, settled=False)
     if abort:
         said = sharing.abort_sync(ws)
-        return Result({"aborted": True, "message": said, "head": ws.resolve("HEAD").sha}).say(said)
+        return Result({"aborted": True, "message": said, "head": ws.head()}).say(said)
     report = sharing.continue_sync(ws, hand_edits=hand_edits) if go_on else sharing.sync(ws, remote,
                                                                                         hand_edits=hand_edits)
     done = Result({"aborted": False, **asdict(report), "head": ws.resolve("HEAD").sha})

@@ -12,6 +12,7 @@ Post-conditions:
    the other are reported together by the first that finishes.
 3. `brought_in` gives the commits the interrupted sync fetched that the branch now holds, those `reported` (the
    commits the finishing sync reports itself) aside: a sync killed before git brought anything in reports nothing.
+   A first sync (into a workspace with no commit, `sync_first`) notes no `before`: all it fetched.
 """
 
 from __future__ import annotations
@@ -70,10 +71,10 @@ class Receiving:
     def brought_in(self, ws: Workspace, remote: str, branch: str, reported: Collection[str]) -> list[CommitInfo]:
         """The commits this interrupted sync brought in from `remote` that HEAD holds, `reported` shas aside."""
         head = ws.head()
-        if (self.remote, self.branch) != (remote, branch) or not self.before or not self.theirs or head is None:
+        if (self.remote, self.branch) != (remote, branch) or not self.theirs or head is None:
             return []
         try:
-            fetched = ws.commits(self.before, self.theirs)
+            fetched = ws.commits(self.before or None, self.theirs)  # no `before`: a first sync, from no commit
             # Not in yet: the finishing sync reports them as it brings them in.
             missing = {c.sha for c in ws.commits(head, self.theirs)} if fetched else set()
         except RegdraftError:

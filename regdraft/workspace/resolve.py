@@ -25,7 +25,7 @@ from regdraft.core.markers import placed, second_is_replayed, side_by_side, spli
 from regdraft.core.text import shown_name, shown_text
 from regdraft.render.files import write_atomic
 from regdraft.workspace.conflict_places import comment_answers, dropped_whole, provisions_in
-from regdraft.workspace.settled import marked, marked_files
+from regdraft.workspace.settled import first_unfinished, marked, marked_files
 from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
@@ -362,11 +362,18 @@ class Resolution:
 KEPT = {"ours": "kept your version", "theirs": "kept the other version", None: "kept the file as edited"}
 
 
-def ensure_settled(ws: Workspace) -> None:
-    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict."""
+def ensure_settled(ws: Workspace, *, first: bool = True) -> None:
+    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict; with `first`, also when a
+    first sync was killed half way (`settled.first_unfinished`), which `sync` finishes."""
     conflict = find_conflict(ws)
     if conflict is not None:
         raise UnresolvedConflict(conflict.report())
+    if first and first_unfinished(ws):
+        raise UnresolvedConflict(
+            "A first sync was interrupted while it took the shared remote's work into this workspace, which has no "
+            "commit yet: some of the remote's files are written here, not all, and none is recorded. Nothing of "
+            f"yours is lost. Run `{Command.of('sync')}` to finish it (it takes the remote's work again, whole), or "
+            f"`{ABORT}` to remove what it wrote.")
 
 
 @writes

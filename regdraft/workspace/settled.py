@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
 
 TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv", ".txt")
+FIRST_FILE = "regdraft-first-sync.json"  # a first sync under way (`sync_first.FirstNote`), in the git folder
 # How deep folders may nest in regulations/: a few levels hold its texts; `os.walk` recursed once a level and a
 # received workspace with 1,500 nested folders stopped every command on Python's recursion limit.
 MAX_FOLDER_DEPTH = 64
@@ -34,8 +35,15 @@ MAX_FOLDER_DEPTH = 64
 
 def unsettled(ws: Workspace) -> bool:
     """True when a git operation is under way or a watched file holds conflict markers: then
-    `resolve.ensure_settled` has a conflict to report (no git process is started otherwise)."""
-    return bool(ws.operation()) or bool(marked_files(ws))
+    `resolve.ensure_settled` has a conflict to report (no git process is started otherwise); or when a first sync
+    was killed half way (`first_unfinished`)."""
+    return bool(ws.operation()) or bool(marked_files(ws)) or first_unfinished(ws)
+
+
+def first_unfinished(ws: Workspace) -> bool:
+    """Whether a first sync (into a workspace with no commit) was killed after it began writing the remote's files
+    and before the branch named the remote's commit: the workspace holds some of them, and no commit."""
+    return (ws.git_dir() / FIRST_FILE).is_file() and ws.head() is None
 
 
 def marked_files(ws: Workspace) -> list[str]:

@@ -9,10 +9,9 @@ touched, only the remote's files missing here are written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-
-from regdraft.core.errors import StoreError
 
 if TYPE_CHECKING:
     import git
@@ -57,26 +56,35 @@ class FirstSync:
                     found.append(path)
         return found
 
-    def take_first(self, theirs: str, branch: str, remote: str) -> None:
+    def take_first(self, theirs: str, branch: str, remote: str,
+                   noting: Callable[[list[str], bytes | None], None] | None = None) -> None:
         """On a branch with no commit, nothing in the way (`in_the_way`): take `theirs` as a first clone does. Its
         files missing here are written, the index is its tree with your staged files it lacks, `branch` names it,
-        HEAD is on `branch`, which tracks `remote`. On a failure the index and the files written are as before."""
+        HEAD is on `branch`, which tracks `remote`. On a failure (a Ctrl-C too) the index and the files written are
+        as before. `noting` is given the files it will write and the index as it was, before it writes anything:
+        killed (a power cut), it leaves them for the next command (`sync_first.FirstNote`)."""
+        from regdraft.workspace.journal import stop_point
+
         incoming, staged = self._tree(theirs), self._staged()
         missing = [path for path in sorted(incoming) if not (self.root / path).exists()]
         index = self.git_dir() / "index"
         saved = index.read_bytes() if index.is_file() else None
         scratch = self.git_dir() / "index.regdraft-first"
+        if noting is not None:
+            noting(missing, saved)
         try:
             with self.repo.git.custom_environment(GIT_INDEX_FILE=str(scratch)):  # your index untouched meanwhile
                 self._git("read-tree", theirs)
                 for start in range(0, len(missing), 500):  # short command lines, whatever the number of files
                     self._git("checkout-index", "--", *missing[start:start + 500])
+            stop_point("first-written")
             self._git("read-tree", theirs)
             for path, (mode, sha) in staged.items():
                 if path not in incoming:
                     self._git("update-index", "--add", "--cacheinfo", f"{mode},{sha},{path}")
             self._git("update-ref", f"refs/heads/{branch}", theirs, "")
-        except StoreError:
+            stop_point("first-taken")
+        except BaseException:
             for path in missing:
                 (self.root / path).unlink(missing_ok=True)
             if saved is None:

@@ -176,13 +176,16 @@ def sync(ws: Workspace, remote: str | None = None, *, hand_edits: bool = False) 
             return replace(_finish(ws, hand_edits), resumed=True)
         else:
             raise UnresolvedConflict(_stopped_message(ws))
-    ensure_settled(ws)
+    ensure_settled(ws, first=False)  # a first sync killed half way is finished below
     if ws.head() is None:
         ws.writable_branch(initial=True)  # a detached HEAD, or one naming no branch git can have, is refused
         if not ws.any_ref("refs/heads/"):  # no commit at all here: take the remote's, as a first clone does
             from regdraft.workspace.sync_first import first_sync
 
             return first_sync(ws, SyncReport(_remote_name(ws, BRANCH, remote)), BRANCH)
+    from regdraft.workspace.sync_first import FirstNote
+
+    FirstNote.clear(ws)  # a first sync killed once the branch named the remote's commit: done (`Receiving` says it)
     # Untracked files (a drafter's notes) are no obstacle unless the work coming in has a file there
     # (`_refuse_overwriting`): asked to commit them, drafters sent their notes to the whole office.
     dirty = ws.changed()
@@ -446,6 +449,10 @@ def _finish(ws: Workspace, hand_edits: bool = False) -> SyncReport:
     return report
 
 
+def _no_sync_to_abort() -> str:
+    raise UsageError("There is no stopped sync to abort.")
+
+
 def _refuse_edits(ws: Workspace, doing: str) -> None:
     """Refuse to finish or undo a stopped sync over edits made while it was stopped: undoing threw them away
     without a word, and git refuses to finish (`sync --continue` then said only to run itself again)."""
@@ -463,7 +470,9 @@ def abort_sync(ws: Workspace) -> str:
     state = SyncState.load(ws)
     operation = ws.operation()
     if not operation and state is None:
-        raise UsageError("There is no stopped sync to abort.")
+        from regdraft.workspace.sync_first import abort_first
+
+        return abort_first(ws) or _no_sync_to_abort()
     ws.repair_killed_checkout()
     _refuse_edits(ws, "undoing")
     conflict = find_conflict(ws)
