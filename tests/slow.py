@@ -39,6 +39,10 @@ _LISTED_MODULES = frozenset({
     "test_sync_clean_merges.py",
 })
 _LISTED_TESTS = frozenset({
+    # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).
+    "test_a_first_sync_killed_half_way_is_named_by_the_next_command_and_finished_by_sync",
+    "test_a_first_sync_killed_half_way_is_undone_by_sync_abort",
+    "test_a_first_sync_killed_once_the_branch_was_taken_is_said_by_the_next_sync",
     # inv38's (2-6 s of wall time each at load, not measured for CPU): the review form's notes in two languages, an
     # older browser comment through every report, a second round opened, Luật Du lịch imported with C1 controls.
     "test_the_review_form_says_on_the_next_page_what_it_left_out",
