@@ -89,3 +89,76 @@ def test_a_tag_left_on_a_reverted_adoption_is_named_with_its_commands_and_never_
     assert last.exit_code == 0 and "undid" not in last.output, last.output
     assert _git(lan, "rev-parse", f"{TAG}^{{commit}}").strip() == head
     assert "undid" not in invoke(lan, "check").output
+
+
+def _forge(lan: Workspace) -> str:
+    """Lan's adoption made by hand (the front matter only), tagged and pushed with its tag: the commit."""
+    path = lan.root / AMENDMENT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: circulating", "status: adopted", 1).replace(
+        "signed: null", "signed: 2026-06-20", 1).replace("effective: null", "effective: 2026-07-01", 1),
+        encoding="utf-8")
+    _git(lan, "commit", "-qam", "Adopt amendment 05-QC/TU")
+    _git(lan, "tag", "-a", TAG, "-m", "forged")
+    _git(lan, "push", "-q", "origin", "HEAD", TAG)
+    return _git(lan, "rev-parse", "HEAD").strip()
+
+
+def test_a_tag_on_an_adoption_reverted_under_another_message_is_found_by_its_content(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # `git revert --no-edit`, then the message rewritten (`commit --amend -m`): no "This reverts commit" is left to
+    # read, and the tag was copied in as an adoption in force.
+    lan, minh = two_clones(tmp_workspace, tmp_path)
+    forged = _forge(lan)
+    _git(lan, "revert", "--no-edit", forged)
+    _git(lan, "commit", "-q", "--amend", "-m", "Hủy việc thông qua nhầm")
+    _git(lan, "push", "-q", "origin", "HEAD")
+    undoing = _git(lan, "rev-parse", "HEAD").strip()
+    synced = invoke(minh, "sync")
+    assert synced.exit_code == 0, synced.output
+    said = _said(synced.output)
+    assert (f"Tag {TAG} on origin names commit {forged[:8]} (“Adopt amendment 05-QC/TU”), which commit "
+            f"{undoing[:8]} undid since (it put {AMENDMENT} back as it was before the adoption): it tags no adoption "
+            "in force, so it was not copied here.") in said, said
+    assert _git(minh, "tag", "-l", TAG) == ""
+    assert f"which commit {undoing[:8]} undid since" in _said(invoke(minh, "check").output)
+    # Lan's own copy: named, and not sent.
+    again = _said(invoke(lan, "sync").output)
+    assert f"Your tag {TAG} names commit {forged[:8]} (“Adopt amendment 05-QC/TU”), which commit {undoing[:8]}" \
+        in again, again
+
+
+def test_a_tag_on_an_adoption_dropped_by_a_reset_is_found_off_the_branch(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # The adoption dropped by `git reset --hard HEAD~1` and a new commit made, pushed over it: its tag names a commit
+    # no longer in main's history.
+    lan, minh = two_clones(tmp_workspace, tmp_path)
+    forged = _forge(lan)
+    _git(lan, "reset", "-q", "--hard", "HEAD~1")
+    (lan.root / "ghi-chu.txt").write_text("Lan\n", encoding="utf-8")
+    _git(lan, "add", "ghi-chu.txt")
+    _git(lan, "commit", "-qm", "ghi chu")
+    _git(lan, "push", "-q", "--force", "origin", "HEAD")
+    synced = invoke(minh, "sync")
+    assert synced.exit_code == 0, synced.output
+    said = _said(synced.output)
+    assert (f"Tag {TAG} on origin names commit {forged[:8]} (“Adopt amendment 05-QC/TU”), which is not in the "
+            "history of main: it tags no adoption in force, so it was not copied here.") in said, said
+    assert _git(minh, "tag", "-l", TAG) == ""
+    # Lan's own copy, on a commit she dropped: not sent either.
+    again = invoke(lan, "sync")
+    assert again.exit_code == 0 and f"Your tag {TAG} names commit {forged[:8]}" in _said(again.output), again.output
+
+
+def test_an_adoption_in_force_after_a_revert_and_a_new_adoption_keeps_its_tag(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # The content check names no adoption in force: one whose amending document was changed since (not put back).
+    lan, minh = two_clones(tmp_workspace, tmp_path)
+    adopted = invoke(lan, "amend", "adopt", SLUG, "--signed", "2026-06-21", "--effective", "2026-08-01", "--force",
+                     "--reason", "thử")
+    assert adopted.exit_code == 0, adopted.output
+    synced = invoke(lan, "sync")
+    assert synced.exit_code == 0 and "undid" not in synced.output, synced.output
+    assert "undid" not in invoke(lan, "check").output
+    minhs = invoke(minh, "sync")
+    assert minhs.exit_code == 0 and "undid" not in minhs.output and _git(minh, "tag", "-l", TAG).strip() == TAG

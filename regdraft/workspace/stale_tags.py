@@ -6,7 +6,9 @@ regdraft deletes none there: it says which tag is stale and the commands that de
 Post-conditions:
 1. `staleness(ws, head)` gives, for each adoption tag here (`refs/tags/adopted/…`) and each one a remote had at the
    last fetch, why it is stale: its commit is not in the history of `head`, or a commit there undid it with
-   `git revert` (a revert reverted puts it back). Two gits for any number of tags; a tag on a blob or a tree is
+   `git revert` (a revert reverted puts it back), or, whatever the undoing commit's message says (a revert's message
+   edited, `git commit --amend -m …`; the adoption undone by hand), `head` holds the amending document the adoption
+   changed as it was before it (`History.put_back`). A few gits for any number of tags; a tag on a blob or a tree is
    left to `terms.tag_problems`.
 2. `remote_note` and `local_note` are the sentences a sync reports (the remote's tag is not copied in, nor a stale
    tag of yours sent); `stale_tag_problems` the warnings `check` gives, as of the last sync's fetch. Each names the
@@ -38,6 +40,7 @@ class Staleness:
         self.ws, self.head = ws, head
         self._merged: dict[str, set[str]] = {}
         self._undone: dict[str, str] | None = None
+        self._put_back: dict[str, dict[str, tuple[str, str]]] = {}
 
     def why(self, tag: Tag, namespace: str = ADOPTION_TAGS) -> str:
         """Why the tag is stale ("" when it is not): a clause following "names commit X (…),"."""
@@ -50,7 +53,16 @@ class Staleness:
         if self._undone is None:
             self._undone = self.ws.undone(self.head)
         undoing = self._undone.get(tag.commit)
-        return f"which commit {undoing[:8]} undid since (`git revert`)" if undoing else ""
+        if undoing:
+            return f"which commit {undoing[:8]} undid since (`git revert`)"
+        if namespace not in self._put_back:  # the adoptions undone whatever the undoing commit says: by content
+            tags = self.ws.tags(namespace)
+            self._put_back[namespace] = self.ws.put_back(sorted({
+                t.commit for name, t in tags.items() if name in self._merged[namespace] and t.kind in ("commit", "tag")
+            }), self.head)
+        undone = self._put_back[namespace].get(tag.commit)
+        return (f"which commit {undone[0][:8]} undid since (it put {undone[1]} back as it was before the adoption)"
+                if undone else "")
 
     def subject(self, tag: Tag) -> str:
         """The tagged commit's subject, as a message shows it ("" when it cannot be read)."""

@@ -120,3 +120,36 @@ class History(RenamedPaths):
         out = self._query("log", log.argument(), "--date=short", *args, unborn="")
         return [Revision(sha, author, date, subject, when, committed)
                 for (sha, author, date, when, committed, subject), _ in log.records(out)]
+
+    def put_back(self, commits: list[str], head: str) -> dict[str, tuple[str, str]]:
+        """Of `commits`, those whose changes to an amending document (`amendments/<slug>/amendment.md`) `head` no
+        longer holds: each such file it changed is, in `head`, again as it was before it (or gone, when it added it).
+        Each is given with the last commit of `head`'s history that changed the file (what undid it, whatever its
+        message says) and the file. Three gits for any number of commits, and one more for each undone."""
+        if not commits:
+            return {}
+        out = self._query("diff-tree", "--stdin", "-r", "--no-renames", "--no-abbrev", "--", "amendments",
+                          given="".join(f"{sha}\n" for sha in commits).encode("ascii"))
+        changed: dict[str, list[tuple[str, str]]] = {}  # commit -> (path, the file's blob before it)
+        commit = ""
+        for line in out.splitlines():
+            if not line.startswith(":"):
+                commit = line.strip()
+                continue
+            info, _, path = line.partition("\t")
+            if path.count("/") == 2 and path.endswith("/amendment.md"):
+                changed.setdefault(commit, []).append((path, info.split()[2]))
+        if not changed:
+            return {}
+        held = {}  # each amending document of `head`, with its blob
+        for entry in self._query("ls-tree", "-r", "--full-tree", head, "--", "amendments").splitlines():
+            info, _, path = entry.partition("\t")
+            held[path] = info.split()[2]
+        undone = {}
+        for sha, files in changed.items():
+            back = all(held.get(path, "0" * len(before)) == before for path, before in files)
+            undoing = self._query("log", "-1", "--format=%H", f"{sha}..{head}", "--", files[0][0]).strip() \
+                if back else ""
+            if undoing:
+                undone[sha] = (undoing, files[0][0])
+        return undone
