@@ -18,7 +18,8 @@ sync, once git has brought your work (`before`) and the remote's (`theirs`) toge
    applying it to each regulation it amends (as they stand after the merge; for a regulation or a base text, reading
    it as `check` does; for a comment, reading it as `comment list` does) and neither side's own version had any
    (each read and applied as it stood on that side). A file one side had broken already is `check`'s to name, not
-   the sync's.
+   the sync's. A signed document's instructions numbered alike are only `amend check`'s warning (the issued text is
+   kept as issued): the merge breaks it when it numbers two alike and neither side had that warning.
 3. It writes nothing and raises nothing (a file that cannot be read is a problem of that version).
 4. When a file is broken, `refuse_broken` puts the branch, index and tracked files back as they were before the
    sync (your work as it was, nothing sent, the remote's not in; untracked files are left alone; a sync that finished
@@ -30,9 +31,12 @@ sync, once git has brought your work (`before`) and the remote's (`theirs`) toge
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from regdraft.core.amend.layout import KEPT_AS_ISSUED
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.layout import AMENDMENTS, REGULATIONS
@@ -86,10 +90,23 @@ def broken_merges(ws: Workspace, before: str, theirs: str, settled: tuple[str, .
         if not kind:
             continue
         merged = _problems(ws, path, kind, head, present)
-        if merged and not _problems(ws, path, kind, before, present) and \
-                not _problems(ws, path, kind, theirs, present):
-            broken.append((path, merged))
+        if not merged:
+            continue
+        sides = [*_problems(ws, path, kind, before, present), *_problems(ws, path, kind, theirs, present)]
+        found = [] if any(not p.warning for p in sides) else [p for p in merged if not p.warning]
+        # A signed document's instructions numbered alike are only a warning (kept as issued); numbered so by the
+        # merge, and by neither side, they were issued by nobody.
+        known = {_unplaced(p) for p in sides if p.warning}
+        found += [replace(p, message=p.message.split(f"; {KEPT_AS_ISSUED}")[0] + ": the merge numbered them so, not "
+                          "the issued text", warning=False) for p in merged if p.warning and _unplaced(p) not in known]
+        if found:
+            broken.append((path, sorted(found, key=lambda p: (p.line == 0, p.line))))
     return broken
+
+
+def _unplaced(problem: Problem) -> str:
+    """A numbering warning's sentence without the lines it names, which the other side's lines move."""
+    return re.sub(r"\bline \d+", "line", problem.message)
 
 
 def _kind(path: str) -> str:
@@ -113,7 +130,9 @@ def _problems(ws: Workspace, path: str, kind: str, rev: str, present: dict[str, 
         return []
     read = {"amendment": _amendment, "regulation": _regulation, "comment": _comment}[kind]
     found = read(ws, path, rev)
-    return sorted((p for p in found if not p.warning), key=lambda p: (p.line == 0, p.line))
+    # Warnings aside, but for a signed document's numbering (see `broken_merges`).
+    kept = (p for p in found if not p.warning or KEPT_AS_ISSUED in p.message)
+    return sorted(kept, key=lambda p: (p.line == 0, p.line))
 
 
 def _amendment(ws: Workspace, path: str, rev: str) -> list[Problem]:
@@ -129,7 +148,8 @@ def _amendment(ws: Workspace, path: str, rev: str) -> list[Problem]:
         return list(exc.problems) or [Problem(str(exc), path)]
     except RegdraftError as exc:
         return [Problem(str(exc), path)]
-    found = list(reading)
+    # Its warnings (a signed document's numbering among them), marked as such: the document keeps them apart.
+    found = [*reading, *(replace(p, warning=True) for p in amendment.warnings)]
     if amendment.status not in PENDING:
         return found
     for reg_id in amendment.regulations or (amendment.regulation,):

@@ -174,6 +174,11 @@ def hyphen_message(number: str, sentence: str) -> str:
             f"are numbered in an amending document: '{number}\\. {short(text, 50)}'.")
 
 
+# How the numbering warning of a signed document says why it is no problem (`sequence_message`): its instructions are
+# numbered as issued. A merge of two drafters' additions that numbers two alike was issued by nobody (`clean_merges`).
+KEPT_AS_ISSUED = "the signed text is kept as issued"
+
+
 def sequence_message(before: Sequence[tuple[str, int]], label: str, sentence: str, group: str, article: str,
                      signed: bool, alphabet: str = "vi", language: str = "vi", gaps: bool = False) -> str:
     """The problem (`signed`: the warning) of an instruction numbered `label` after those `before` (label, line),
@@ -197,7 +202,7 @@ def sequence_message(before: Sequence[tuple[str, int]], label: str, sentence: st
     cited = ("the issued document and the footnotes of the consolidated text cite each instruction by its "
              + ("letter" if group else "number"))
     if signed:
-        return f"{where} {what}; the signed text is kept as issued, and {cited} as written."
+        return f"{where} {what}; {KEPT_AS_ISSUED}, and {cited} as written."
     return f"{where} {what}: {'letter it ' + expected + ')' if group else 'number it ' + expected}, since {cited}."
 
 

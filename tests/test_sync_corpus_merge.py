@@ -1,0 +1,131 @@
+"""Two drafters adding instructions to a real amending document (r39): Luật 57/2024/QH15 amends four laws, Luật Quy
+hoạch (21/2017/QH14, Điều 1), Luật Đầu tư (61/2020/QH14, Điều 2), Luật Đầu tư theo phương thức đối tác công tư
+(64/2020/QH14, Điều 3) and Luật Đấu thầu (22/2023/QH15, Điều 4). The corpus holds the text of the last only: imported
+with it, the document amends it in its Điều 4 (21 numbered instructions, lettered sub-instructions, a repeal, a change
+of words), the other articles kept as text. Lan and Minh each add an instruction on an article of the Luật Đấu thầu
+that Điều 4 leaves alone, in their clones sharing a bare remote (real git); the sync keeps both, as each wrote it,
+numbered within Điều 4 as `amend from-edits` numbers them, and the result applies as the two edits made by one."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.regenerate import split_instructions
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHARED, Invoke, two_clones
+
+CORPUS = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
+SLUG = "luat-57-2024"
+PATH = f"amendments/{SLUG}/amendment.md"
+# Lan's edit: điểm a khoản 1 Điều 10 (between instruction 3, on Điều 6, and 4, on Điều 16); Minh's: điểm d khoản 1
+# Điều 60 (between 18, on Điều 58, and 19, on Điều 78).
+ON_10 = ("a) Hàng hóa có xuất xứ Việt Nam;", "a) Hàng hóa, dịch vụ có xuất xứ Việt Nam;")
+ON_60 = ("d) Có giá đề nghị trúng thầu không vượt giá gói thầu được phê duyệt.",
+         "d) Có giá đề nghị trúng thầu không vượt giá gói thầu đã được phê duyệt.")
+
+ON_3 = ("hợp đồng dầu khí thực hiện theo quy định của pháp luật về dầu khí.",  # khoản 2 Điều 3
+        "hợp đồng dầu khí thực hiện theo quy định của pháp luật về dầu khí và pháp luật có liên quan.")
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus of amending documents is absent")
+
+
+def _git(where: Workspace | Path, *args: str) -> str:
+    root = where.root if isinstance(where, Workspace) else where
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str]) -> None:
+    preview = tmp_path / f"{ws.root.name}-preview.md"
+    done = invoke(ws, "amend", "preview", SLUG, "-o", str(preview))
+    assert done.exit_code == 0, done.output
+    text = preview.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    preview.write_text(text, encoding="utf-8")
+    done = invoke(ws, "amend", "from-edits", SLUG, "--edited", str(preview))
+    assert done.exit_code == 0, done.output
+
+
+def _added(ws: Workspace, before: str) -> list[str]:
+    """The paragraphs of Điều 4 of the amending document that `before` (its text) lacked, an instruction's without its
+    number: each added instruction and the text it quotes."""
+    had = {paragraph.split("\\. ", 1)[-1] for paragraph in split_instructions(before, "4")[1].split("\n\n")}
+    now = split_instructions((ws.root / PATH).read_text(encoding="utf-8"), "4")[1].split("\n\n")
+    return [paragraph.split("\\. ", 1)[-1] for paragraph in now if paragraph.split("\\. ", 1)[-1] not in had]
+
+
+def _office(office: Workspace, invoke: Invoke) -> str:
+    """The Luật Đấu thầu and Luật 57/2024 imported into `office`; the amending document's text."""
+    imported = invoke(office, "import", str(CORPUS / "base-22-2023-QH15.txt"), "--id", "22/2023/QH15")
+    assert imported.exit_code == 0, imported.output
+    imported = invoke(office, "amend", "import", str(CORPUS / "amending-57-2024-QH15.txt"), "--slug", SLUG)
+    assert imported.exit_code == 0, imported.output
+    said = " ".join(imported.output.split())
+    assert "Điều 4 amends 22/2023/QH15 of the workspace" in said and "Điều 2 amends a document that is not in the " \
+        "workspace; it is kept as text" in said, said
+    return (office.root / PATH).read_text(encoding="utf-8")
+
+
+def test_two_drafters_adding_to_luat_57_2024_are_merged_within_its_dieu_4(empty_workspace: Workspace,
+                                                                          invoke: Invoke, tmp_path: Path) -> None:
+    office = empty_workspace
+    original = _office(office, invoke)
+    lan, minh = two_clones(office, tmp_path)
+    _from_edits(lan, invoke, tmp_path, ON_10)
+    lans = _added(lan, original)
+    _from_edits(minh, invoke, tmp_path, ON_60)
+    minhs = _added(minh, original)
+    assert lans == ["Sửa đổi, bổ sung điểm a khoản 1 Điều 10 như sau:", f"“{ON_10[1]}”."]
+    assert minhs == ["Sửa đổi, bổ sung điểm d khoản 1 Điều 60 như sau:", f"“{ON_60[1]}”."]
+    assert invoke(lan, "sync").exit_code == 0
+    done = invoke(minh, "sync")
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.output.split())
+    assert (f"{PATH}: you and a colleague (origin) each added instructions to Điều 4; both were kept, numbered in the "
+            "order of the provisions they amend, as amend from-edits numbers them: "
+            "khoản 4 Điều 4 (Sửa đổi, bổ sung điểm a khoản 1 Điều 10, from origin); khoản 20 Điều 4 (Sửa đổi, bổ "
+            "sung điểm d khoản 1 Điều 60, yours).") in said, said
+    assert _git(minh, "rev-parse", "HEAD") == _git(tmp_path / "office.git", "rev-parse", "main")
+    # What each wrote, word for word, and nothing else added; Điều 1-3 as the document has them.
+    assert _added(minh, original) == [*lans, *minhs]
+    merged = (minh.root / PATH).read_text(encoding="utf-8")
+    assert merged.split("## Điều 4.")[0] == original.split("## Điều 4.")[0]
+    assert merged.split("## Điều 5.")[1] == original.split("## Điều 5.")[1]
+    checked = invoke(minh, "amend", "check", SLUG)
+    assert checked.exit_code == 0 and f"{SLUG}: no problems found." in checked.output, checked.output
+    # It applies as the two edits made by one drafter: the same document, numbers and all, the same text.
+    _from_edits(office, invoke, tmp_path, ON_10, ON_60)
+    assert merged == (office.root / PATH).read_text(encoding="utf-8")
+    assert invoke(lan, "sync").exit_code == 0
+    assert (lan.root / PATH).read_text(encoding="utf-8") == merged
+
+
+def test_two_additions_git_numbers_alike_in_a_signed_document_are_not_sent(empty_workspace: Workspace,
+                                                                         invoke: Invoke, tmp_path: Path) -> None:
+    # Lan's instruction on khoản 2 Điều 3 goes after the last one (22, after the change of words: instruction 1
+    # amends Điều 3 already); Minh's on khoản 5 Điều 23 goes in order (8), renumbering those after it, the change of
+    # words to 22. git merged the two without a conflict into two instructions 22; in a signed document that is
+    # `amend check`'s warning only (its numbers are kept as issued), and the sync sent it.
+    original = _office(empty_workspace, invoke)
+    lan, minh = two_clones(empty_workspace, tmp_path)
+    _from_edits(lan, invoke, tmp_path, ON_3)
+    _from_edits(minh, invoke, tmp_path, ("không quá 45 ngày kể từ ngày phê duyệt hồ sơ yêu cầu",
+                                         "không quá 40 ngày kể từ ngày phê duyệt hồ sơ yêu cầu"))
+    lans, minhs = (lan.root / PATH).read_text(encoding="utf-8"), (minh.root / PATH).read_text(encoding="utf-8")
+    assert "\n22\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:" in lans and "\n22\\. Thay thế cụm từ" in minhs
+    assert original != lans != minhs
+    assert invoke(lan, "sync").exit_code == 0
+    remote, head = _git(tmp_path / "office.git", "rev-parse", "main"), _git(minh, "rev-parse", "HEAD")
+    refused = invoke(minh, "sync")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1, refused.output
+    assert (f"Refusing to sync: {PATH}: git brought your changes and those from origin together without a conflict, "
+            "but the result has a problem neither version had:") in said, said
+    assert (f"{PATH}:960: instruction 22 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:) has the same number as "
+            "instruction 22 on line 958: the merge numbered them so, not the issued text") in said, said
+    assert _git(tmp_path / "office.git", "rev-parse", "main") == remote and _git(minh, "rev-parse", "HEAD") == head
+    assert (minh.root / PATH).read_text(encoding="utf-8") == minhs
