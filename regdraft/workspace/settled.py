@@ -7,8 +7,9 @@ provision by provision, `ensure_settled`, and taking a side), which the command 
 when `unsettled` finds something.
 
 Post-conditions:
-1. `unsettled` is True exactly when `resolve.find_conflict` finds a conflict, and starts no git
-   process unless an operation is under way.
+1. `unsettled` is True exactly when `resolve.find_conflict` finds a conflict, or a first sync was killed
+   half way (`first_unfinished`: `resolve.ensure_settled` refuses that too), and starts no git process unless an
+   operation is under way.
 2. `marked_files` lists, sorted, the watched files holding a line opening a conflict and a line
    closing one; comment files are not looked at. It raises `StoreError`, naming the folder, when folders in
    regulations/ nest deeper than `MAX_FOLDER_DEPTH`.
