@@ -157,9 +157,10 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
     return await c.page(build, status, shared=form is None and not error and round_number is None)
 
 
-def _left_out(c: Context) -> list[str]:
-    """The notes on what a comment just recorded lost as typed (`web.left_out`), in the page's words."""
-    if not c.query("added") or not c.query("left"):
+def _left_out(c: Context, saved: str = "added") -> list[str]:
+    """The notes on what a comment (or an answer, an edit: `saved` is `done`) just recorded lost as typed
+    (`web.left_out`), in the page's words."""
+    if not c.query(saved) or not c.query("left"):
         return []
     from regdraft.web import left_out
 
@@ -201,7 +202,8 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
                                                "withdrawn": c.query("withdrawn") == "1",
                                                "edited": c.query("edited") == "1", "confirm": confirm,
                                                "same": c.query("same") == "1",
-                                               "withdrawal": actions.withdrawal, "again": c.query("again") == "1"})
+                                               "withdrawal": actions.withdrawal, "again": c.query("again") == "1",
+                                               "left": _left_out(c, "done")})
 
     return await c.page(build, status, shared=form is None and not error and number is None)
 
@@ -312,7 +314,8 @@ async def _edit(c: Context) -> Response:
 
 async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = True) -> Response:
     slug, cid = c.param("slug"), pages.comment_id(c.param("cid"), c.ui)
-    values = actions.form_values(await c.request.form())
+    form = await c.request.form()
+    values = actions.form_values(form)
     try:
         # Refused before the write lock, which a reviewer's script would otherwise hold.
         if drafters_only and not c.visitor.may_answer:
@@ -346,6 +349,13 @@ async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = 
     said = {actions.withdraw: "&withdrawn=1", edits.edit: "&edited=1"}.get(action, said)
     if isinstance(done, edits.Edited):  # a wording edited into the provision's text: said to change nothing
         said, done = said + ("&same=1" if done.same else ""), done.comment
+    # What the texts typed lost (a reword's, an answer's reply), said beside the notice as the comment form says it.
+    from regdraft.web import left_out
+
+    # An answer sent twice was said the first time; a withdrawal has no text.
+    typed = {actions.withdraw: None, edits.edit: "edit"}.get(action, "answer")
+    if typed and unwritten != "&again=1" and (left := left_out.as_query(left_out.typed(form, typed))):
+        said += f"&left={quote(left)}"
     # To the notice in the comment answered (`#c-0e44-saved`): focusable, it is given the focus, and the next Tab goes
     # on to the next comment. `#c-0e44` brought the comment into view and took the focus off the page (Chromium does).
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}{said}#c-{done.id}-saved",

@@ -1,15 +1,19 @@
-"""What the review server's comment form left out of what was typed, said on the page after it is sent (r38).
+"""What the review server's forms left out of what was typed, said on the page after it is sent (r38, r39).
 
 Every field is read without its invisible characters (`actions.form_values`), as `comment add` reads its texts; the
 command says so on stderr (`importer.plaintext.LeftOut`), and the page said nothing. Now the form's texts are read
 again as typed, the notes carried to the page it goes on to in its address (`left`), and worded there in the page's
-language.
+language: the comment form's beside "Đã lưu góp ý …" (r38), and since r39 a member's "Sửa ý kiến" and the drafter's
+answer and accept beside the notice that it was saved.
 
 Post-conditions:
-1. `typed(form)` is `LeftOut`'s notes on the comment form's texts as sent: its text (the words selected it quotes
-   first, `Về đoạn “…”:`, read as the selection), its proposed wording and the person's name; [] when none held one.
+1. `typed(form, kind)` is `LeftOut`'s notes on the texts of form `kind` (`FORMS`) as sent; [] when none held one. The
+   comment form's (`comment`): its text (the words selected it quotes first, `Về đoạn “…”:`, read as the selection),
+   its proposed wording and the person's name; an edit's (`edit`): its text and proposed wording; an answer's or an
+   accept's (`answer`): its reply.
 2. `as_query(notes)` is the address's value for them ("" for none); `said(value, ui)` the sentences on them in `ui`'s
-   language, each with the words around the first as read (`«gồm ngân sách»`). A value that does not read as
+   language, each with the words around the first as read (`«gồm ngân sách»`), each character named in that language
+   (`core.invisible_names`: `dấu cách không độ rộng (U+200B)` on a Vietnamese page). A value that does not read as
    `as_query` writes it (typed into the address by hand) says nothing, and a character that is not invisible, or a
    field no form has, is never named.
 """
@@ -20,26 +24,31 @@ import json
 from collections.abc import Mapping
 
 from regdraft.core.comments import one_newline
-from regdraft.core.text import INVISIBLE_CHAR, invisible_name
+from regdraft.core.invisible_names import named
+from regdraft.core.text import INVISIBLE_CHAR
 from regdraft.importer.plaintext import LeftOut, Unseen
 from regdraft.web.words import Words, quoted_selection
 
-# The form's fields read, as `core.comments.TEXTS` names them: the words selected come quoted in the text.
-_FIELDS = {"text": "text", "proposal": "proposal", "name": "author"}
+# Each form's fields read, as `core.comments.TEXTS` names them: the comment form's words selected come quoted in its
+# text; an edit's text is the comment's own words (its selection stands apart since r37).
+FORMS = {"comment": {"text": "text", "proposal": "proposal", "name": "author"},
+         "edit": {"text": "text", "proposal": "proposal"},
+         "answer": {"reply": "reply"}}
+_KINDS = {kind for fields in FORMS.values() for kind in fields.values()} | {"selection"}
 _WORDS = 200  # the most characters of words shown: `LeftOut` gives at most 80
 
 
-def typed(form: Mapping[str, object]) -> list[Unseen]:
-    """The notes on what the comment form's texts lost (post-condition 1)."""
+def typed(form: Mapping[str, object], kind: str = "comment") -> list[Unseen]:
+    """The notes on what the texts of form `kind` lost (post-condition 1)."""
     left_out = LeftOut()
-    for name, kind in _FIELDS.items():
+    for name, field in FORMS[kind].items():
         value = form.get(name)
         if not isinstance(value, str):
             continue
-        if kind == "text":
+        if kind == "comment" and field == "text":
             selection, value = quoted_selection(one_newline(value))
             left_out.read("selection", selection)
-        left_out.read(kind, value)
+        left_out.read(field, value)
     return left_out.kinds()
 
 
@@ -60,7 +69,7 @@ def said(value: str | None, ui: Words) -> list[str]:
     out = []
     for note in read if isinstance(read, list) else []:
         if not (isinstance(note, list) and len(note) == 4 and isinstance(note[0], int) and 0 < note[0]
-                and note[1] in (*_FIELDS.values(), "selection") and isinstance(note[2], str)
+                and note[1] in _KINDS and isinstance(note[2], str)
                 and len(note[2]) <= _WORDS and isinstance(note[3], list)):
             return []
         chars = [chr(int(code, 16)) for code in note[3]
@@ -69,7 +78,7 @@ def said(value: str | None, ui: Words) -> list[str]:
             return []
         where = ui(f"left_in_{note[1]}")
         if chars:
-            names = ", ".join(invisible_name(char) for char in chars)
+            names = ", ".join(named(char, ui.language) for char in chars)
             out.append(ui("left_out_invisible", count=ui.count(note[0], "invisible_character"), names=names,
                           field=where, words=note[2]))
         else:

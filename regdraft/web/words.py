@@ -67,8 +67,10 @@ class Words:
         return self(key) if self.has(key) else fallback
 
     def count(self, number: int, noun: str) -> str:
-        """`number` with the noun entry `noun_<noun>`: `2 comments`, `2 ý kiến`."""
-        return counted(number, self(f"noun_{noun}"), self.language)
+        """`number` with the noun entry `noun_<noun>`: `2 comments`, `2 ý kiến`; its plural the entry `nouns_<noun>`
+        when there is one (`2 invisible characters`: the first word alone was made plural, `2 invisibles character`)."""
+        plural = self(f"nouns_{noun}") if self.has(f"nouns_{noun}") else None
+        return counted(number, self(f"noun_{noun}"), self.language, plural)
 
     def figure(self, number: int) -> str:
         """A whole number grouped by thousands as this language writes it (`2.000.000`, `2,000,000`)."""
