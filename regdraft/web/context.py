@@ -23,7 +23,17 @@ from regdraft.core.comments import MAX_TEXT
 from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, answers, languages, pages, switch
 from regdraft.web.builds import Gate, departure
-from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Visitor, back_to, csrf_ok, csrf_token, new_cookie
+from regdraft.web.guard import (
+    ACCESS_COOKIE,
+    CSRF_COOKIE,
+    LOCAL,
+    Visitor,
+    back_to,
+    csrf_ok,
+    csrf_token,
+    new_cookie,
+    reader_mark,
+)
 from regdraft.web.kept import Busy, refused_form, typed
 from regdraft.web.server import QUERY_NAMES, Server, kept_query
 from regdraft.web.words import Words, worded
@@ -85,6 +95,7 @@ class Context:
     def globals(self, **context: Any) -> dict[str, Any]:
         """What every page template sees."""
         return {"visitor": self.visitor, "identified": self.identified, "csrf": self.csrf, "links": self.server.links,
+                "reader": reader_mark(self.visitor),
                 "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED,
                 "most": MAX_TEXT, "language_switch": self.language_switch(), **context}
 

@@ -67,6 +67,14 @@ class Visitor:
 LOCAL = Visitor("", "", Role.DRAFTER, "local")
 
 
+def reader_mark(visitor: Visitor) -> str:
+    """What a page names its reader by for its script (`data-reader` on the navigation bar): the same for every page
+    and server start of one access link (the local user: one mark), another for another link. review.js keeps what is
+    typed in the tab's storage under it, so a draft typed as one person is never offered to another who opens their
+    link in the same tab (r39 sweep BX F3). A digest of the link's id, not the id `review revoke` takes; no secret."""
+    return hashlib.sha256(f"regdraft reader|{visitor.key}".encode()).hexdigest()[:16]
+
+
 def csrf_token(secret: bytes, cookie: str, visitor: Visitor) -> str:
     """The token the forms of this browser and visitor carry."""
     return hmac.new(secret, f"{cookie}|{visitor.key}".encode(), hashlib.sha256).hexdigest()

@@ -80,3 +80,50 @@ def test_the_drafters_answer_survives_a_reload(review_ws: Workspace, live_server
     answer = page.locator(f"#c-{cid} form.respond")
     assert answer.locator("textarea[name=reply]").input_value() == "Đã tiếp thu tại khoản 2."
     assert answer.locator("select[name=disposition]").input_value() == chosen
+
+
+def _signed_in_as(page: Any, url: str, secret: str) -> None:
+    """The tab goes on to the access link `secret`, confirming the switch when it was signed in as another."""
+    page.goto(f"{url}/access/{secret}")
+    if page.locator("#switch").count():
+        with page.expect_navigation():
+            page.click("#switch")
+
+
+def test_a_draft_typed_as_one_link_is_never_offered_to_another_in_the_same_tab(review_ws: Workspace,
+                                                                              browser_page: Any) -> None:
+    # Kept by the form's address alone, drafter A's unsent reply showed in drafter B's box once the tab went on to B's
+    # link, for B to send as B's (r39 sweep BX F3); so did a comment typed on the redline by a drafter (no body fixed).
+    cid = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", TEXT).id
+    _, first = invite(review_ws, "Lê Văn Soạn", "Văn phòng Tỉnh ủy", "drafter")
+    _, second = invite(review_ws, "Phạm Thị Thảo", "Văn phòng Tỉnh ủy", "drafter")
+    page = browser_page
+    _asking(page)
+    with serving(review_ws.root, app=create_app(review_ws.root, links=True)) as url:
+        _signed_in_as(page, url, first)
+        page.goto(f"{url}/a/{SLUG}/comments")
+        reply = page.locator(f"#c-{cid} form.respond textarea[name=reply]")
+        reply.click()
+        page.keyboard.type("Trả lời của Soạn, chưa gửi.")
+        page.goto(f"{url}/a/{SLUG}/redline")
+        page.click("#comment-text")
+        page.keyboard.type("Góp ý Soạn đang viết.")
+        _signed_in_as(page, url, second)
+        page.goto(f"{url}/a/{SLUG}/redline")
+        assert page.input_value("#comment-text") == ""
+        page.goto(f"{url}/a/{SLUG}/comments")
+        assert page.locator(f"#c-{cid} form.respond textarea[name=reply]").input_value() == ""
+        # A draft kept by an earlier version, under the form's address alone, is nobody's known: shown to no one.
+        action = f"/a/{SLUG}/comments/{cid}/respond"
+        page.evaluate("([key, kept]) => sessionStorage.setItem(key, kept)",
+                      [f"regdraft-answer {action}", '{"values": {"reply": "Ai đã viết?"}, "sent": false}'])
+        page.reload()
+        assert page.locator(f"#c-{cid} form.respond textarea[name=reply]").input_value() == ""
+        assert page.evaluate("key => sessionStorage.getItem(key)", f"regdraft-answer {action}") is None
+        # Back as the first drafter in this tab: their own drafts come back.
+        _signed_in_as(page, url, first)
+        page.goto(f"{url}/a/{SLUG}/comments")
+        reply = page.locator(f"#c-{cid} form.respond textarea[name=reply]")
+        assert reply.input_value() == "Trả lời của Soạn, chưa gửi."
+        page.goto(f"{url}/a/{SLUG}/redline")
+        assert page.input_value("#comment-text") == "Góp ý Soạn đang viết."

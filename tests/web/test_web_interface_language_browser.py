@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from regdraft.workspace.rounds import add_comment
+from regdraft.workspace.store import Workspace
 from tests.conftest import BROWSER
-from tests.web.conftest import SLUG
+from tests.web.conftest import BODIES, SLUG
 from tests.web.test_web_browser import _until
 
 pytestmark = BROWSER
@@ -38,3 +40,48 @@ def test_an_english_browser_reads_the_vietnamese_draft_in_english_and_switches(l
         assert page.inner_text("a.language") == "English"
     finally:
         context.close()
+
+
+def test_switching_language_with_a_comment_or_an_answer_typed_keeps_it_without_asking(review_ws: Workspace,
+                                                                                      live_server: str,
+                                                                                      browser_page: Any) -> None:
+    # The switch asked "leave page?" though the text came back on the other language's page: a member could cancel
+    # and never switch (sweep r38/BU, 6). Leaving for another page with it unsent is still asked about, and so is the
+    # switch when the tab's storage refuses to keep it.
+    cid = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ.").id
+    page = browser_page
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.click('[data-on="d5.k2"]')
+    page.keyboard.type("Góp ý đang viết dở.")
+    with page.expect_navigation():
+        page.click("a.language")
+    assert asked == []
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.input_value("#comment-text") == "Góp ý đang viết dở."
+    assert page.input_value("#comment-on") == "Clause 2, Article 5"
+    # Another page, the comment unsent: asked.
+    page.click(".review-nav a[href$='/comments']")
+    page.wait_for_load_state()
+    assert asked == ["beforeunload"]
+    # The drafter's answer, switched back to Vietnamese: kept, not asked.
+    page.locator(f"#c-{cid} form.respond textarea[name=reply]").click()
+    page.keyboard.type("Tiếp thu một phần.")
+    with page.expect_navigation():
+        page.click("a.language")
+    assert asked == ["beforeunload"]
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    assert page.locator(f"#c-{cid} form.respond textarea[name=reply]").input_value() == "Tiếp thu một phần."
+    # Storage refusing what is typed now: the switch would lose it, and asks.
+    page.evaluate("() => { Storage.prototype.setItem = function () { throw new Error('full'); }; }")
+    page.locator(f"#c-{cid} form.respond textarea[name=reply]").press("End")
+    page.keyboard.type(" Xem lại.")
+    with page.expect_navigation():
+        page.click("a.language")
+    assert asked == ["beforeunload", "beforeunload"]

@@ -78,18 +78,44 @@
     });
   });
 
+  // Leaving the page with something typed and unsent (a comment, a reword, an answer) is asked about: each form below
+  // says whether it has such (`unsent`). Not when the link to the page in the other language is followed and every
+  // draft is kept in this tab's storage (`keptAll`): that page gives it back, and a member asked "leave page?" there
+  // could cancel and never switch (sweep r38/BU, 6). Storage refused or full, the switch is asked about as before.
+  const unsent = [];
+  const keptAll = [];
+  let switching = false;
+  window.addEventListener("beforeunload", function (event) {
+    if (switching) { switching = false; return; }  // once: a navigation stopped leaves the page asking again
+    if (!unsent.some(function (typed) { return typed(); })) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
+  document.querySelectorAll(".review-nav a.language").forEach(function (link) {
+    link.addEventListener("click", function () {
+      switching = keptAll.every(function (kept) { return kept(); });
+    });
+  });
+  window.addEventListener("pageshow", function () { switching = false; });
+
+  // Whose drafts these are: the access link reading the page (`data-reader`, a mark of the link the server gives).
+  // What is typed is kept under it, so a tab that goes on to another person's link (a shared computer, a second
+  // drafter) never offers them the first one's draft, to send as their own (r39 sweep BX F3).
+  const navigation = document.querySelector(".review-nav");
+  const reader = navigation && navigation.dataset.reader ? navigation.dataset.reader : "";
+
   // A comment reworded ("Sửa ý kiến") or an answer typed on the comments page is kept as the comment form's is: in this
-  // tab's storage as it is typed (one draft a form; its address names the comment and what is done with it), given
-  // back after a reload or a phone's pull-to-refresh, asked about before the page is left with it unsent, and
-  // forgotten once the page the server answers with says it is saved (`#c-0e44-saved`). A reword typed on a phone
-  // was lost to a pull-to-refresh with no question (sweep r38/BU, 1).
+  // tab's storage as it is typed (one draft a form and reader; the form's address names the comment and what is done
+  // with it), given back after a reload or a phone's pull-to-refresh, asked about before the page is left with it
+  // unsent, and forgotten once the page the server answers with says it is saved (`#c-0e44-saved`). A reword typed on
+  // a phone was lost to a pull-to-refresh with no question (sweep r38/BU, 1).
   const answerStore = (function () {
     try { return window.sessionStorage; } catch (e) { return null; }
   })();
   const answerForms = Array.prototype.slice.call(document.querySelectorAll("form.edit, form.respond, form.accept"));
   const savedNotice = document.querySelector(".notice.answered");
   const savedId = savedNotice ? savedNotice.id.replace(/^c-/, "").replace(/-saved$/, "") : "";
-  function answerKey(answer) { return "regdraft-answer " + answer.getAttribute("action"); }
+  function answerKey(answer) { return "regdraft-answer " + JSON.stringify([reader, answer.getAttribute("action")]); }
   function answerFields(answer) {
     return Array.prototype.slice.call(answer.querySelectorAll("textarea[name]:not([readonly]), select[name]"));
   }
@@ -102,16 +128,24 @@
   function answerTyped(answer) {
     return answerFields(answer).some(function (field) { return field.value !== loadedValue(field); });
   }
+  // True when what the form holds is kept (or nothing is typed in it).
   function keepAnswer(answer) {
-    if (!answerStore) { return; }
+    if (!answerStore) { return !answerTyped(answer); }
     try {
-      if (!answerTyped(answer)) { answerStore.removeItem(answerKey(answer)); return; }
+      if (!answerTyped(answer)) { answerStore.removeItem(answerKey(answer)); return true; }
       const values = {};
       answerFields(answer).forEach(function (field) { values[field.name] = field.value; });
-      answerStore.setItem(answerKey(answer), JSON.stringify({values: values, sent: !!answer.dataset.sending}));
-    } catch (e) { /* storage refused or full: leaving the page is still asked about */ }
+      const draft = JSON.stringify({values: values, sent: !!answer.dataset.sending});
+      answerStore.setItem(answerKey(answer), draft);
+      return answerStore.getItem(answerKey(answer)) === draft;
+    } catch (e) { return false; /* storage refused or full: leaving the page is still asked about */ }
   }
   answerForms.forEach(function (answer) {
+    // A draft kept before drafts were kept by reader (its key the form's address alone) is nobody's known: not given
+    // back, to this reader or any other.
+    try { if (answerStore) { answerStore.removeItem("regdraft-answer " + answer.getAttribute("action")); } } catch (e) {
+      /* nothing kept */
+    }
     let kept = null;
     try { kept = JSON.parse((answerStore && answerStore.getItem(answerKey(answer))) || "null"); } catch (e) { kept = null; }
     const about = (answer.getAttribute("action") || "").split("/").slice(-2)[0];
@@ -133,12 +167,10 @@
   window.addEventListener("pagehide", function () {
     answerForms.forEach(function (answer) { if (!answer.dataset.sending) { keepAnswer(answer); } });
   });
-  window.addEventListener("beforeunload", function (event) {
-    if (answerForms.some(function (answer) { return answer.dataset.sending; })) { return; }
-    if (!answerForms.some(answerTyped)) { return; }
-    event.preventDefault();
-    event.returnValue = "";
+  unsent.push(function () {
+    return !answerForms.some(function (answer) { return answer.dataset.sending; }) && answerForms.some(answerTyped);
   });
+  keptAll.push(function () { return answerForms.every(keepAnswer); });
 
   const form = document.getElementById("comment-form");
   if (!form) { return; }
@@ -479,20 +511,32 @@
     const field = form.elements.namedItem(name);
     return field ? field.value : "";
   }
+  // And the reader (`reader`, above): a drafter's link fills in no body or name, and two drafters' drafts were one.
   const draftKey = "regdraft-draft " + JSON.stringify([location.pathname, valueOf("round"), valueOf("regulation"),
-    fixed("body"), fixed("name")]);
+    fixed("body"), fixed("name"), reader]);
+  // A draft kept before drafts were kept by reader is nobody's known: not given back.
+  try {
+    if (store) {
+      store.removeItem("regdraft-draft " + JSON.stringify([location.pathname, valueOf("round"), valueOf("regulation"),
+        fixed("body"), fixed("name")]));
+    }
+  } catch (e) { /* nothing kept */ }
 
+  // True when what the form holds is kept (or nothing is written in it).
   function keep() {
-    if (!store) { return; }
+    const empty = !text.value.trim() && !(proposal.value.trim() && proposal.value !== editorFrom);
+    if (!store) { return empty; }
     try {
-      if (!text.value.trim() && !(proposal.value.trim() && proposal.value !== editorFrom)) {
+      if (empty) {
         store.removeItem(draftKey);
-        return;
+        return true;
       }
-      store.setItem(draftKey, JSON.stringify({on: standsFor(), text: text.value, proposal: proposal.value,
+      const draft = JSON.stringify({on: standsFor(), text: text.value, proposal: proposal.value,
         from: editorFrom, quoted: quoted, type: typeField ? typeField.value : "", body: valueOf("body"),
-        name: valueOf("name"), sent: sending}));
-    } catch (e) { /* storage refused or full: leaving the page is still asked about */ }
+        name: valueOf("name"), sent: sending});
+      store.setItem(draftKey, draft);
+      return store.getItem(draftKey) === draft;
+    } catch (e) { return false; /* storage refused or full: leaving the page is still asked about */ }
   }
 
   function forget() {
@@ -536,12 +580,9 @@
   form.addEventListener("change", keep);
   window.addEventListener("pagehide", function () { if (!sending) { keep(); } });
   // Leaving the page (a reload, a link, closing the tab) with a comment or a wording written and not sent is asked
-  // about; sending it is not.
-  window.addEventListener("beforeunload", function (event) {
-    if (sending || !written()) { return; }
-    event.preventDefault();
-    event.returnValue = "";
-  });
+  // about; sending it is not, nor switching language with it kept (above).
+  unsent.push(function () { return !sending && written(); });
+  keptAll.push(keep);
 
   form.addEventListener("submit", function () {
     sending = true;
