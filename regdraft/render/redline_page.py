@@ -52,7 +52,7 @@ PORTED = "65a4b5eaba42d190a58144cf80dde4466679be7fa445dcfd0640816ae8e2f9e7"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "d6350ce4c7c6be780ea49ccb6ea4997c05f287bf09d493bcc3f7589b5222239e"
+READS_CHECKED = "53f4a8dda25f1dbaca780bd98edc6fb1e4d692ca776fbea6e221e6470f408e20"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
