@@ -9,9 +9,14 @@ touched, only the remote's files missing here are written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
+
+from regdraft.core.errors import StoreError
+from regdraft.core.text import shown_name
+from regdraft.workspace.first_tree import refusal, remove_written, unfit_entry, written_folders
 
 if TYPE_CHECKING:
     import git
@@ -56,17 +61,28 @@ class FirstSync:
                     found.append(path)
         return found
 
+    def refuse_unfit(self, theirs: str, branch: str, remote: str) -> None:
+        """A StoreError when the commit `theirs` (`remote`'s `branch`) holds what no workspace may (`first_tree`: a
+        `.git` path, `..`, two entries under one name), seen from its tree before anything is written."""
+        found = unfit_entry(self._git("ls-tree", "-r", "-t", "-z", "--full-tree", theirs))
+        if found is not None:
+            raise StoreError(refusal(*found, remote, branch, theirs))
+
     def take_first(self, theirs: str, branch: str, remote: str,
                    noting: Callable[[list[str], bytes | None], None] | None = None) -> None:
         """On a branch with no commit, nothing in the way (`in_the_way`): take `theirs` as a first clone does. Its
         files missing here are written, the index is its tree with your staged files it lacks, `branch` names it,
-        HEAD is on `branch`, which tracks `remote`. On a failure (a Ctrl-C too) the index and the files written are
-        as before. `noting` is given the files it will write and the index as it was, before it writes anything:
-        killed (a power cut), it leaves them for the next command (`sync_first.FirstNote`)."""
+        HEAD is on `branch`, which tracks `remote`. A commit no workspace may hold is refused first (`refuse_unfit`).
+        On a failure (a Ctrl-C too) the index is as before, and the files and folders written are removed
+        (`first_tree.remove_written`); a StoreError names any that could not be. `noting` is given the files it will
+        write and the index as it was, before it writes anything: killed (a power cut), it leaves them for the next
+        command (`sync_first.FirstNote`)."""
         from regdraft.workspace.journal import stop_point
 
+        self.refuse_unfit(theirs, branch, remote)
         incoming, staged = self._tree(theirs), self._staged()
-        missing = [path for path in sorted(incoming) if not (self.root / path).exists()]
+        missing = [path for path in sorted(incoming) if not os.path.lexists(self.root / path)]
+        folders = written_folders(self.root, missing)
         index = self.git_dir() / "index"
         saved = index.read_bytes() if index.is_file() else None
         scratch = self.git_dir() / "index.regdraft-first"
@@ -84,13 +100,19 @@ class FirstSync:
                     self._git("update-index", "--add", "--cacheinfo", f"{mode},{sha},{path}")
             self._git("update-ref", f"refs/heads/{branch}", theirs, "")
             stop_point("first-taken")
-        except BaseException:
-            for path in missing:
-                (self.root / path).unlink(missing_ok=True)
-            if saved is None:
-                index.unlink(missing_ok=True)
-            else:
-                index.write_bytes(saved)
+        except BaseException as failed:
+            left = remove_written(self.root, missing, folders)
+            try:
+                if saved is None:
+                    index.unlink(missing_ok=True)
+                else:
+                    index.write_bytes(saved)
+            except OSError:
+                left.append(".git/index")
+            if left and isinstance(failed, StoreError):
+                raise StoreError(f"{failed} What it had written of {remote}'s work could not all be "
+                                 f"taken away again: {', '.join(shown_name(p) for p in left)}, not there before; "
+                                 f"remove them by hand.") from None
             raise
         finally:
             scratch.unlink(missing_ok=True)

@@ -8,10 +8,12 @@ Post-conditions of `first_sync` (HEAD on a branch with no commit, and no branch 
 2. When a file here never committed (untracked or staged) stands where the remote's work has another file, or a
    folder, a `StoreError` names each with how to compare and take the remote's copy; nothing is changed (the fetch
    aside). A file holding exactly the remote's contents is no obstacle: nothing of it is lost.
-3. Otherwise the remote's commit is taken as a first clone takes it (`FirstSync.take_first`): the branch is the
+3. When the remote's commit holds what no workspace may hold (a `.git` path, `..`, two entries under one name), a
+   `StoreError` names the commit and the path, and says to ask whoever sent it; nothing is changed (the fetch aside).
+4. Otherwise the remote's commit is taken as a first clone takes it (`FirstSync.take_first`): the branch is the
    remote's, HEAD on it, its missing files written, your other files (untracked or staged) kept as they were; the
    remote's adoption tags are copied in (`sync_tags.keep_tags`), and the report says what came in.
-4. Before it writes anything it notes, in the git folder, what it is taking and which files it writes (`FirstNote`,
+5. Before it writes anything it notes, in the git folder, what it is taking and which files it writes (`FirstNote`,
    with the index as it was), and what it brings in (`receiving.Receiving`, from no commit). Killed before the branch
    names the remote's commit, the workspace holds some of the remote's files and no commit: every other command
    refuses, saying so (`settled.first_unfinished`), and the next `sync` puts the files it wrote and the index back
@@ -41,7 +43,7 @@ SAVED_INDEX = "index.regdraft-before-first"  # the index as it was before a firs
 
 @dataclass(frozen=True, slots=True)
 class FirstNote:
-    """A first sync under way (post-condition 4): the remote's branch and commit it takes, the files it writes, and
+    """A first sync under way (post-condition 5): the remote's branch and commit it takes, the files it writes, and
     whether there was an index before it (kept beside the note); in the git folder until the branch names it."""
 
     remote: str
@@ -132,6 +134,7 @@ def first_sync(ws: Workspace, report: SyncReport, branch: str) -> SyncReport:
                          f"there), so there is nothing to sync. Record your files first "
                          f"(`{Command.git('add', '-A')}`, then `{Command.git('commit', '-m', 'MESSAGE')}`), then run "
                          f"`{Command.of('sync')}` to share them. Nothing was changed.")
+    ws.refuse_unfit(theirs, branch, name)  # before naming files of yours in the way of a commit never to be taken
     in_way = ws.in_the_way(theirs)
     if in_way:
         shown = ", ".join(shown_name(path) for path in in_way[:SHOWN])
