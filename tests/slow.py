@@ -45,6 +45,8 @@ _LISTED_TESTS = frozenset({
     "test_a_first_sync_killed_half_way_is_named_by_the_next_command_and_finished_by_sync",
     "test_a_first_sync_killed_half_way_is_undone_by_sync_abort",
     "test_a_first_sync_killed_once_the_branch_was_taken_is_said_by_the_next_sync",
+    # first39's: a first sync killed twice in its own process, undone, then finished (1-2 s of CPU).
+    "test_a_first_sync_killed_half_way_takes_away_its_links_and_folders_too",
     # web39's: an edit, two answers and an accept through the pages (0.45 and 0.83 s of CPU); and chromium's (their
     # modules are slow already): a finger's tap on a phone, two links in one tab, the language switched with text typed.
     "test_a_reworded_comment_says_what_it_left_out_beside_saved",

@@ -17,6 +17,7 @@ from regdraft.workspace.first_tree import fit_path, remove_written, written_fold
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_first import FirstSync
 from tests.conftest import Invoke
+from tests.test_sync_first import _killed_sync
 
 
 def _git(where: Path, *args: str, given: bytes | None = None) -> str:
@@ -201,3 +202,25 @@ def test_the_rollback_removes_only_what_was_written_and_never_through_a_link(tmp
     assert left == ["a/secret.txt"]
     assert _files(root) == {"kept": None, "a": str(outside)}
     assert _files(outside) == {"secret.txt": b"secret\n"}
+
+
+def test_a_first_sync_killed_half_way_takes_away_its_links_and_folders_too(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # `sync --abort` (and the next sync, before taking the work again) removed only the plain files it had written:
+    # the remote's links stayed, so the next sync refused them as yours "in the way", and its folders stayed empty.
+    def linked(remote: Path) -> list[tuple[str, str, str, str]]:
+        return [("120000", "blob", _blob(remote, b"01-QC-TU.md"), "lien-ket.md")]
+
+    remote, _ = _crafted(tmp_workspace, tmp_path, linked, within="regulations")
+    here = _fresh(tmp_path, remote, (tmp_workspace.root / "regdraft.yaml").read_bytes())
+    before = _state(here)
+    _killed_sync(here, "first-written")
+    assert (here / "regulations" / "lien-ket.md").is_symlink()
+    undone = invoke(here, "sync", "--abort")
+    assert undone.exit_code == 0, undone.output
+    assert _state(here) == before
+    _killed_sync(here, "first-written")
+    synced = invoke(here, "sync")
+    assert synced.exit_code == 0, synced.output
+    assert os.readlink(here / "regulations" / "lien-ket.md") == "01-QC-TU.md"
+    assert _git(here, "status", "--porcelain").splitlines() == ["A  nhap.md", "?? ghi-chu.txt"]

@@ -75,12 +75,15 @@ def written_folders(root: Path, files: list[str]) -> list[str]:
 def remove_written(root: Path, files: list[str], folders: list[str]) -> list[str]:
     """Remove `files` and `folders` (from `written_folders`), which were not there before: a file or a link is
     unlinked, a folder removed when empty, deepest first (a folder git made where a file was to be is one of them).
-    Nothing is reached through a link. Never raises: what could not be removed (an error, a link on the way, a folder
-    holding something else) is returned."""
-    left = []
-    made = set(folders)
+    Nothing is reached through a link, nor outside `root` (a path unfit for a workspace, `fit_path`, is let be).
+    Never raises: what could not be removed (an error, a link on the way, a folder holding something else, an unfit
+    path) is returned."""
+    left = [path for path in (*files, *folders) if not fit_path(path)]
+    made = {folder for folder in folders if fit_path(folder)}
     for relative in files:
         path = root / relative
+        if not fit_path(relative):
+            continue
         try:
             if not _real_folder(root, PurePosixPath(relative).parent):
                 left.append(relative)

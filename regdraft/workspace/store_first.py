@@ -21,6 +21,8 @@ from regdraft.workspace.first_tree import refusal, remove_written, unfit_entry, 
 if TYPE_CHECKING:
     import git
 
+SCRATCH_INDEX = "index.regdraft-first"  # the index the remote's files are written from, yours untouched meanwhile
+
 
 class FirstSync:
     """Taking a remote's branch on a branch with no commit; mixed into `Workspace`, which provides the repository."""
@@ -69,14 +71,14 @@ class FirstSync:
             raise StoreError(refusal(*found, remote, branch, theirs))
 
     def take_first(self, theirs: str, branch: str, remote: str,
-                   noting: Callable[[list[str], bytes | None], None] | None = None) -> None:
+                   noting: Callable[[list[str], list[str], bytes | None], None] | None = None) -> None:
         """On a branch with no commit, nothing in the way (`in_the_way`): take `theirs` as a first clone does. Its
         files missing here are written, the index is its tree with your staged files it lacks, `branch` names it,
         HEAD is on `branch`, which tracks `remote`. A commit no workspace may hold is refused first (`refuse_unfit`).
         On a failure (a Ctrl-C too) the index is as before, and the files and folders written are removed
         (`first_tree.remove_written`); a StoreError names any that could not be. `noting` is given the files it will
-        write and the index as it was, before it writes anything: killed (a power cut), it leaves them for the next
-        command (`sync_first.FirstNote`)."""
+        write, the folders that makes, and the index as it was, before it writes anything: killed (a power cut), it
+        leaves them for the next command (`sync_first.FirstNote`)."""
         from regdraft.workspace.journal import stop_point
 
         self.refuse_unfit(theirs, branch, remote)
@@ -85,9 +87,9 @@ class FirstSync:
         folders = written_folders(self.root, missing)
         index = self.git_dir() / "index"
         saved = index.read_bytes() if index.is_file() else None
-        scratch = self.git_dir() / "index.regdraft-first"
+        scratch = self.git_dir() / SCRATCH_INDEX
         if noting is not None:
-            noting(missing, saved)
+            noting(missing, folders, saved)
         try:
             with self.repo.git.custom_environment(GIT_INDEX_FILE=str(scratch)):  # your index untouched meanwhile
                 self._git("read-tree", theirs)

@@ -44,13 +44,15 @@ SAVED_INDEX = "index.regdraft-before-first"  # the index as it was before a firs
 @dataclass(frozen=True, slots=True)
 class FirstNote:
     """A first sync under way (post-condition 5): the remote's branch and commit it takes, the files it writes, and
-    whether there was an index before it (kept beside the note); in the git folder until the branch names it."""
+    whether there was an index before it (kept beside the note), and the folders writing them makes (none in a note
+    of regdraft 0.x before r39, whose folders are left); in the git folder until the branch names it."""
 
     remote: str
     branch: str
     theirs: str
     written: tuple[str, ...]
     had_index: bool
+    folders: tuple[str, ...] = ()
 
     def save(self, ws: Workspace, index: bytes | None) -> None:
         """Note it, the index as it was first (both written whole), before anything is written."""
@@ -58,7 +60,8 @@ class FirstNote:
             write_atomic(ws.git_dir() / SAVED_INDEX, index)
         write_atomic(ws.git_dir() / FIRST_FILE, json.dumps({"remote": self.remote, "branch": self.branch,
                                                             "theirs": self.theirs, "written": list(self.written),
-                                                            "had_index": self.had_index}).encode("utf-8"))
+                                                            "had_index": self.had_index,
+                                                            "folders": list(self.folders)}).encode("utf-8"))
 
     @staticmethod
     def load(ws: Workspace) -> FirstNote | None:
@@ -68,33 +71,35 @@ class FirstNote:
         try:
             data = json.loads((ws.git_dir() / FIRST_FILE).read_text(encoding="utf-8"))
             note = FirstNote(str(data["remote"]), str(data["branch"]), str(data["theirs"]),
-                             tuple(str(p) for p in data["written"]), bool(data["had_index"]))
+                             tuple(str(p) for p in data["written"]), bool(data["had_index"]),
+                             tuple(str(p) for p in data.get("folders", [])))
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return note if commit_ids(note.theirs) else None
 
     @staticmethod
     def clear(ws: Workspace) -> None:
-        """Forget it (and the index kept beside it)."""
+        """Forget it (and the index kept beside it, and the one the files were written from, left by a kill)."""
+        from regdraft.workspace.store_first import SCRATCH_INDEX
+
         (ws.git_dir() / FIRST_FILE).unlink(missing_ok=True)
         (ws.git_dir() / SAVED_INDEX).unlink(missing_ok=True)
+        (ws.git_dir() / SCRATCH_INDEX).unlink(missing_ok=True)
 
 
 def put_back(ws: Workspace) -> FirstNote | None:
-    """Undo what a first sync killed before the branch named the remote's commit had done: the files it wrote are
-    removed and the index is as it was; the note is forgotten. Nothing is done once the branch has a commit (the
-    sync was done). The note, or None when there was none."""
+    """Undo what a first sync killed before the branch named the remote's commit had done: the files (and links) it
+    wrote and the folders it made are removed (`first_tree.remove_written`) and the index is as it was; the note is
+    forgotten. Nothing is done once the branch has a commit (the sync was done). The note, or None when there was
+    none."""
     note = FirstNote.load(ws)
     if note is None:
         return None
     if ws.head() is None:
-        for relative in note.written:
-            try:
-                path = ws.path(relative)  # never outside the workspace, whatever the note says
-            except StoreError:
-                continue
-            if path.is_file() and not path.is_symlink():
-                path.unlink()
+        from regdraft.workspace.first_tree import remove_written
+
+        # Files, links and the folders made: never outside the workspace or through a link, whatever the note says.
+        remove_written(ws.root, list(note.written), list(note.folders))
         index, saved = ws.git_dir() / "index", ws.git_dir() / SAVED_INDEX
         if note.had_index and saved.is_file():
             index.write_bytes(saved.read_bytes())
@@ -150,8 +155,8 @@ def first_sync(ws: Workspace, report: SyncReport, branch: str) -> SyncReport:
     from regdraft.workspace import interrupts
     from regdraft.workspace.receiving import Receiving
 
-    def noting(written: list[str], index: bytes | None) -> None:
-        FirstNote(name, branch, theirs, tuple(written), index is not None).save(ws, index)
+    def noting(written: list[str], folders: list[str], index: bytes | None) -> None:
+        FirstNote(name, branch, theirs, tuple(written), index is not None, tuple(folders)).save(ws, index)
         Receiving(name, branch, "", theirs).save(ws)  # what it brings in, said by the next sync if killed
         interrupts.syncing(ws, name, branch, "", theirs=theirs, how="fast-forward")
 
