@@ -412,6 +412,8 @@ _MEASURED_TESTS = frozenset({
     "test_where_names_every_command_and_the_modules_that_add_to_it", "test_within_a_term_a_number_still_clashes",
     "test_word_comments_on_heading_lines_are_on_their_titles",
     "test_words_added_in_a_title_and_its_clauses_are_one_phrase_instruction_that_cuts_no_word",
+    # mis39's: a round closed, a status set, two adoptions refused (0.7 s).
+    "test_round_close_and_adoption_refuse_and_change_nothing",
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

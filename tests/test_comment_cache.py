@@ -244,8 +244,9 @@ def test_a_later_command_takes_the_readings_the_last_one_kept(ws: Workspace, mon
     changed = _new_process(ws)
     assert parsed == [f"amendments/{SLUG}/comments/{ids[0]}.yaml"]
     assert [c.text for c in changed if c.id == ids[0]] == [ODD[0].replace("không phải", "KHÔNG phải")]
-    # A file removed is not listed again, and nothing else is parsed.
-    ws.path(f"amendments/{SLUG}/comments/{ids[1]}.yaml").unlink()
+    # A file removed (the removal committed: one only deleted is named, `deleted_comments`) is not listed again, and
+    # nothing else is parsed.
+    ws.commit({f"amendments/{SLUG}/comments/{ids[1]}.yaml": None}, "Withdraw a comment", allow_dirty=True)
     assert sorted(c.id for c in _new_process(ws)) == sorted(ids[:1] + ids[2:])
     assert len(parsed) == 1
     assert _new_process(ws) == [c for c in changed if c.id != ids[1]] and len(parsed) == 1

@@ -288,13 +288,16 @@ def load_rounds(ws: Workspace, slug: str) -> list[Round]:
 def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseError]] | None = None) -> list[Comment]:
     """Every comment on an amendment, by round then in the order they were made (`core.comment_order`).
 
-    A file that does not read raises its `ParseError`; with `unreadable`, it is added there (path, error)
+    A file that does not read raises its `ParseError`, and so does a committed one deleted from the working tree
+    (`deleted_comments`); with `unreadable`, it is added there (path, error)
     and the others are read (`check` names each such file and checks the rest), and so is a file that reads
     but holds a key regdraft does not know (`proposl:`), its comment kept."""
     from regdraft.core.comment_order import in_made_order
     from regdraft.workspace.comment_cache import Shelf, now, reading, unchanged
+    from regdraft.workspace.deleted_comments import refuse_deleted
 
     taken = now()
+    refuse_deleted(ws, slug, unreadable)  # a committed comment file deleted by mistake is named, never left out
     entries = comment_files(ws, slug)
     if not entries:
         return []  # no comment yet: PyYAML is not imported

@@ -153,6 +153,11 @@ class MemoryWorkspace(Workspace):
     def dirty(self, paths: list[str]) -> list[str]:
         return self.store.dirty(paths)
 
+    def deleted(self, folder: str) -> list[str]:
+        recorded = self.store.history[-1].files if self.store.history else {}
+        prefix = folder.rstrip("/") + "/"
+        return sorted(p for p in recorded if p.startswith(prefix) and p not in self.store.working)
+
     def recorded_id(self, relative: str, data: bytes) -> str:
         return blob_id(data)  # kept as they are, as a repository without line-end settings keeps them
 

@@ -76,6 +76,7 @@ from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
 from regdraft.workspace.circulated import draft_text as draft_text  # read by many from here
+from regdraft.workspace.deleted_comments import deleted_comments, refuse_deleted, refuse_deleted_comment
 from regdraft.workspace.late_comments import late_ids
 from regdraft.workspace.repeated import around, refuse_repeat
 from regdraft.workspace.store import Workspace, writes
@@ -165,6 +166,7 @@ def close_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     r = find_round(ws, slug, number)
     if r.status is RoundStatus.CLOSED:
         raise StateError(f"Round {r.number} of '{slug}' is already closed.")
+    refuse_deleted(ws, slug, None)  # closed over a comment deleted by mistake, its report would leave it out
     closed = replace(r, status=RoundStatus.CLOSED, closed=_now())
     ws.commit(_round_change(slug, closed), f"Close comment round {r.number} on {slug}")
     return closed
@@ -240,7 +242,8 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str], when: str = "")
 
 
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
-    return [PurePosixPath(p).stem for p, _ in comment_files(ws, slug)]  # under the write lock: no read, one stat each
+    # Under the write lock: no read, one stat each; a comment file deleted by mistake keeps its id taken.
+    return [PurePosixPath(p).stem for p in [*(p for p, _ in comment_files(ws, slug)), *deleted_comments(ws, slug)]]
 
 
 @writes
@@ -398,6 +401,7 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     if not found:
         from regdraft.core.nearest import unknown_name
 
+        refuse_deleted_comment(ws, cid, slug)
         where = f"on '{slug}'" if slug else "in any amendment"
         known = sorted({PurePosixPath(p).stem for p in ws.files(AMENDMENTS, f"{where_glob}/comments/*.yaml")})
         raise UnknownName(unknown_name("comment", comment_id, known, where))

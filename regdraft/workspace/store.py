@@ -283,6 +283,13 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
             found = [f for f in found if f in wanted or any(f.startswith(w.rstrip("/") + "/") for w in wanted)]
         return found
 
+    def deleted(self, folder: str) -> list[str]:
+        """The files under `folder` the last commit holds and the working tree lacks, sorted: deleted, the deletion
+        not committed (staged or not). One `git diff` of HEAD against the working files; no history is read."""
+        out = self._query("diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", "--diff-filter=D", "HEAD",
+                          "--", folder, unborn="")
+        return sorted(p for p in out.split("\0") if p and not self.exists(p))
+
     def _nothing_tracked(self, paths: list[str]) -> bool:
         """No index, no commit and none of `paths`: a status lists nothing (`init` in a new folder asks no git)."""
         return not git_nested.has_index(self.root) and not any(os.path.lexists(self.root / p) for p in paths) \

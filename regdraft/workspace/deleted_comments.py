@@ -1,0 +1,109 @@
+"""Comment files deleted by mistake: in the last commit, missing from the working tree, the deletion not committed.
+
+A comment file removed by hand (`rm`, a file manager, a tool tidying a folder) was read as no comment at all: `comment
+list` said "No comments match.", `check` "No problems found.", the round's report left the body's comment out and the
+adoption passed its gate of unanswered comments (r39 sweep BY F1). Every reader of comments (`amendments.load_comments`)
+asks here first, and such a file is an error naming the comment, who made it and on what, with the git command that
+brings it back (or commits the deletion, when it is meant).
+
+Post-conditions:
+1. `deleted_comments(ws, slug)` lists the comment files of `slug` that HEAD holds and the working tree lacks, sorted,
+   but those the journal of a write in progress or interrupted names (its commit or repair settles them); the
+   workspace's deleted files are asked of git once a run (`run_memo`), whatever the number of amendments.
+2. `deleted_problem(ws, path)` names the comment as HEAD records it (its id, body and provision) when that reads,
+   and the file alone otherwise; it never fails.
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import TYPE_CHECKING
+
+from regdraft.core.commands import Command
+from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.layout import AMENDMENTS, comments_folder
+from regdraft.workspace.run_memo import kept
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+
+
+def deleted_comments(ws: Workspace, slug: str) -> list[str]:
+    """The comment files of amendment `slug` deleted from the working tree, the deletion not committed."""
+    folder = comments_folder(slug) + "/"
+    return [path for path in _deleted(ws)
+            if path.startswith(folder) and path.endswith(".yaml") and "/" not in path[len(folder):]]
+
+
+def deleted_problem(ws: Workspace, path: str, language: str = "vi") -> Problem:
+    """The problem of a committed comment file deleted from the working tree: what it holds, and how to bring it
+    back or to commit its deletion."""
+    from regdraft.core.comment_yaml import read_comment
+    from regdraft.core.comments import shown_on
+
+    try:
+        comment, _ = read_comment(ws.read(path, "HEAD"), path)
+    except RegdraftError:
+        comment = None
+    if comment is not None:
+        what = f"comment {comment.id} by {comment.by} on {shown_on(comment.on, language)}"
+        what += f" of {comment.regulation}" if comment.regulation else ""
+    else:
+        what = "a comment"
+    quoted = shlex.quote(path)
+    if ws.tracked(path):
+        fixes = f"`git restore {quoted}` brings it back; if it is meant to go, `git rm {quoted}` and commit that"
+    else:  # `git rm`: gone from the index too, which `git restore PATH` alone restores from
+        restore = Command.git("restore", quoted, switches=("staged", "worktree"))
+        fixes = f"`{restore}` brings it back; if it is meant to go, commit the deletion"
+    return Problem(f"{what} is in the last commit, but its file was deleted and the deletion is not committed: the "
+                   "list of comments, the round's report and the check of unanswered comments before adoption would "
+                   f"leave it out. {fixes}.", path)
+
+
+def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseError]] | None) -> None:
+    """`ParseError` naming each comment file of `slug` deleted by mistake (`deleted_problem`); with `unreadable`,
+    each is added there (path, error) instead, as a comment file that does not read is (`check`)."""
+    paths = deleted_comments(ws, slug)
+    if not paths:
+        return
+    from regdraft.core.amend.document import front_matter_only
+    from regdraft.core.layout import amendment_path
+
+    try:  # its front matter alone: what `amendments.load` reads would go round through the reader of comments
+        front = front_matter_only(ws.read(amendment_path(slug)), amendment_path(slug), slug)
+    except RegdraftError:
+        front = None
+    language = front.language if front is not None else "vi"
+    problems = [deleted_problem(ws, path, language) for path in paths]
+    if unreadable is not None:
+        unreadable.extend((problem.source, ParseError(problem.message, [problem])) for problem in problems)
+        return
+    if len(problems) == 1:
+        raise ParseError(str(problems[0]))
+    raise ParseError(f"{len(problems)} comment files of {slug} were deleted, the deletion not committed:", problems)
+
+
+def refuse_deleted_comment(ws: Workspace, comment_id: str, slug: str | None) -> None:
+    """`ParseError` when comment `comment_id` (of `slug`, or of any amendment) is not found because its committed
+    file was deleted by mistake: "there is no comment" would hide where it went."""
+    for path in _deleted(ws):
+        parts = path.split("/")
+        if len(parts) == 4 and parts[2:] == ["comments", f"{comment_id}.yaml"] and slug in (None, parts[1]):
+            raise ParseError(str(deleted_problem(ws, path)))
+
+
+def _deleted(ws: Workspace) -> tuple[str, ...]:
+    """Every file under amendments/ deleted from the working tree, the deletion not committed, asked once a run; but
+    those a write in progress or interrupted (its journal) deletes: that write's commit, or its repair, settles them."""
+    return kept(ws, "deleted amendment files", lambda: _not_journalled(ws, ws.deleted(AMENDMENTS)))
+
+
+def _not_journalled(ws: Workspace, paths: list[str]) -> tuple[str, ...]:
+    if not paths:
+        return ()
+    try:
+        entry = ws.interrupted()
+    except (RegdraftError, OSError, ValueError):
+        entry = None  # an unreadable journal: `check` names it, with the repair
+    return tuple(p for p in paths if entry is None or p not in entry.changes)
