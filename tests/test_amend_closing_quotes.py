@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from regdraft.cli import cli
 from regdraft.workspace.store import Workspace
-from tests.conftest import CORPUS, module_workspace, needs_corpus
+from tests.conftest import CORPUS, copied, module_workspace, needs_corpus
 
 pytestmark = needs_corpus
 
@@ -81,8 +81,9 @@ def test_from_edits_and_check_warn_where_the_articles_closing_sentence_is_quoted
         ws.read("amendments/cd/amendment.md").decode("utf-8"))
     warning = (f"instruction 1 (Sửa đổi, bổ sung khoản 10 Điều 10 như sau:) quotes «{EDITED}» as a paragraph of "
                "khoản 10 Điều 10, but it reads like the closing text of Điều 10. If it closes Điều 10, put the line "
-               f"'<!-- phần cuối Điều 10 -->' before it in place of '<!-- tiếp -->', both in {FILE} and in the "
-               "edited text, then write the instructions again (`regdraft amend from-edits cd --edited FILE`); if "
+               f"'<!-- phần cuối Điều 10 -->' before it in place of '<!-- tiếp -->', both in {FILE} (then commit "
+               "it) and in the edited text, then write the instructions again (`regdraft amend from-edits cd "
+               "--edited FILE`); if "
                "it belongs to khoản 10 Điều 10, leave it as it is.")
     assert "warning: amendments/cd/amendment.md:" in said and warning in said
     checked = _one_line(run("amend", "check", "cd"))
@@ -93,19 +94,23 @@ def test_from_edits_and_check_warn_where_the_articles_closing_sentence_is_quoted
 
 def test_marked_as_the_warning_says_the_sentence_is_amended_as_the_articles_and_nothing_is_warned(
         law: tuple[Workspace, Run], tmp_path: Path) -> None:
-    ws, run = law
+    # Marked in the regulation and committed, as the warning says (from-edits refuses an uncommitted edit of it), in
+    # a copy of the workspace: the module's keeps its history.
+    ws = copied(law[0].root, tmp_path / "copy")
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, [*args, "-C", str(ws.root)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
     marked = KEPT.replace("<!-- tiếp -->", "<!-- phần cuối Điều 10 -->")
-    before = ws.read(FILE)
-    try:
-        (ws.root / FILE).write_text(before.decode("utf-8").replace(KEPT, marked, 1), encoding="utf-8")
-        edited = _edited(ws, tmp_path, SENTENCE, EDITED)
-        said = run("amend", "from-edits", "cd2", "--new", "-r", LAW, "--edited", str(edited))
-        assert "warning" not in said
-        text = ws.read("amendments/cd2/amendment.md").decode("utf-8")
-        assert "khoản 10 Điều 10" not in text and "tại Điều 10." in text  # the article's words, not the clause's
-        assert "warning" not in run("amend", "check", "cd2")
-    finally:
-        (ws.root / FILE).write_bytes(before)
+    ws.commit({FILE: ws.read(FILE).decode("utf-8").replace(KEPT, marked, 1).encode("utf-8")}, "Mark the closing text")
+    edited = _edited(ws, tmp_path, SENTENCE, EDITED)
+    said = run("amend", "from-edits", "cd2", "--new", "-r", LAW, "--edited", str(edited))
+    assert "warning" not in said
+    text = ws.read("amendments/cd2/amendment.md").decode("utf-8")
+    assert "khoản 10 Điều 10" not in text and "tại Điều 10." in text  # the article's words, not the clause's
+    assert "warning" not in run("amend", "check", "cd2")
 
 
 def test_an_edit_of_another_clause_is_not_warned_about(law: tuple[Workspace, Run], tmp_path: Path) -> None:

@@ -214,3 +214,30 @@ def test_the_regulations_own_file_edited_in_place_becomes_instructions(tmp_works
             "instructions were written from them against its committed text" in said), said
     assert "git restore regulations/01-QC-TU.md" in said
     assert "hai tháng" in own.read_text(encoding="utf-8")  # the drafter's file is left as it is
+
+
+def test_a_stray_uncommitted_edit_of_the_regulation_is_refused_not_built_on(tmp_workspace: Workspace, invoke: Invoke,
+                                                                            tmp_path: Path) -> None:
+    """A stray hand edit of the regulation (not committed) became the base of the instructions: they quoted “BỐN
+    tháng”, which the committed text does not have, and `amend check` failed once the edit was discarded (r39 sweep
+    BY F2). It is refused, naming the file and how to see, discard or commit the edit."""
+    ws = tmp_workspace
+    assert invoke(ws, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
+    own = ws.root / "regulations" / "01-QC-TU.md"
+    text = own.read_text(encoding="utf-8")
+    path = edited(ws, tmp_path, text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"))
+    own.write_text(text.replace("Thường lệ ba tháng một lần", "Thường lệ BỐN tháng một lần"), encoding="utf-8")
+    before = snapshot(ws)
+    for given in (("--edited", str(path)), ("--edited-rev", "HEAD")):
+        refused = invoke(ws, "amend", "from-edits", "qc-sua-doi-2026", *given)
+        assert refused.exit_code == 1, refused.output
+        said = " ".join(refused.output.split())
+        assert ("regulations/01-QC-TU.md has changes that are not committed; nothing was changed. The instructions "
+                "are written against the text in force, the committed one" in said), said
+        assert "`git diff regulations/01-QC-TU.md`" in said and "`git restore regulations/01-QC-TU.md`" in said
+        assert snapshot(ws) == before
+    own.write_text(text, encoding="utf-8")  # the stray edit discarded: written against the committed text
+    written = invoke(ws, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(path))
+    assert written.exit_code == 0, written.output
+    amendment = (ws.root / "amendments" / "qc-sua-doi-2026" / "amendment.md").read_text(encoding="utf-8")
+    assert "BỐN" not in amendment and "Thường lệ hai tháng một lần" in amendment

@@ -254,6 +254,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     from regdraft.workspace.left_out import parse_stored
     from regdraft.workspace.parse_cache import read_regulation
     from regdraft.workspace.scaffold import amended_by, default_title, document_text
+    from regdraft.workspace.text_in_force import text_in_force
 
     relative = amendment_path(slug)
     exists = ws.exists(relative)
@@ -276,10 +277,9 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     if not regulation:
         raise UsageError("Name the regulation amended (the amendment does not exist yet).", options=("regulation",))
     reg_path = ws.locate_regulation(regulation)
-    in_place = edited is not None and _edited_in_place(ws, reg_path, edited_name)
-    # Its own file edited in place holds the edit: the text in force is the committed one.
-    old = parse_stored(ws.read(reg_path, "HEAD") if in_place else ws.read(reg_path), reg_path, ws)
-    edited_here = (_in_place_warning(reg_path, slug),) if in_place else ()
+    # The committed text (its own file edited in place holds the edit; any other edit of it is refused).
+    in_force, edited_here = text_in_force(ws, reg_path, slug, edited_name if edited is not None else "")
+    old = parse_stored(in_force, reg_path, ws)
     if edited is not None and not allow_undo:  # undoing a later change, meant: a change reverted, made again
         from regdraft.workspace.stale_copy import refuse_stale_copy
 
@@ -342,32 +342,6 @@ def _refuse_undoing(existing: str, source: str, slug: str, old: Regulation, edit
                              regulation=old.id if was.others else False)
         raise RegdraftError(undone_message(name, slug, found, was.language or old.language, str(preview)),
                             options=("allow_undo",))
-
-
-def _edited_in_place(ws: Workspace, reg_path: str, edited_name: str) -> bool:
-    """Whether the edited file is the regulation's own file (`reg_path`) holding uncommitted changes: its working
-    text is then the edit, not the text in force (r30 sweep AQ 3: it was compared with itself, no instruction)."""
-    from pathlib import Path
-
-    root = getattr(ws, "root", None)
-    if not edited_name or root is None or Path(edited_name).resolve() != (Path(root) / reg_path).resolve():
-        return False
-    if not ws.dirty([reg_path]):
-        return False
-    try:
-        ws.read(reg_path, "HEAD")
-    except RegdraftError:  # never committed: its working text is all there is
-        return False
-    return True
-
-
-def _in_place_warning(reg_path: str, slug: str) -> str:
-    """What `from-edits` says when the regulation's own file was edited in place."""
-    return (f"{reg_path} is the regulation's own file and holds your edits, not committed: the instructions were "
-            "written from them against its committed text. The text in force changes only when the amendment is "
-            f"adopted, so copy the file aside (`cp {reg_path} /tmp/edited.md`), put it back "
-            f"(`{Command.git('restore', reg_path)}`), and next time give the copy "
-            f"(`{Command.of('amend from-edits', slug, edited='/tmp/edited.md')}`).")
 
 
 def draft_message(amendment: Amendment, instructions: tuple[Instruction, ...], edited: str,

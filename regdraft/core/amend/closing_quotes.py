@@ -69,7 +69,8 @@ def closings_quoted(applied: Applied, amendment: Amendment, before: Regulation) 
         where, whole = address.describe(language), address.parent().describe(language)  # type: ignore[union-attr]
         marker = closing_marker(holder.kind, holder.label, language)
         # The text in force reads the paragraph as the clause's too (the importer kept it there): mark it in both.
-        files = (f"in place of '{CONTINUED_MARKER[language]}', both in {before.source} and in the edited text"
+        files = (f"in place of '{CONTINUED_MARKER[language]}', both in {before.source} (then commit it) and in the "
+                 "edited text"
                  if _last_with_closing(before, address) is not None else "in the edited text")
         again = Command.of("amend from-edits", amendment.slug, edited=None)
         out.append(Problem(
