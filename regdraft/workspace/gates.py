@@ -14,7 +14,9 @@ meets it:
    absence, is a refusal that quotes what the document says;
 7. the signer is named (`amend new` leaves the name for the drafter: who signs is known when it is signed);
 8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not), nor
-   before the conference vote recorded on it (`regdraft amend vote`): a text is signed once it is voted;
+   before the conference vote recorded on it (`regdraft amend vote`): a text is signed once it is voted; nor before
+   a regulation it amends was itself signed, and its effective date not before that regulation took effect (a year
+   mistyped, 1925 for 2025);
 9. the effective date is not before the signing date: a document takes effect retroactively only when its
    wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
 10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
@@ -153,6 +155,7 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"adopt it once it is signed, with the date it was signed: "
                            f"`{Command.of('amend adopt', slug, signed=None)}`"))
     out.extend(_before_vote(ws, slug, signed))
+    out.extend(_before_regulation(ws, amendment, signed, effective))
     return out
 
 
@@ -184,6 +187,33 @@ def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:
                     f"adopt it with the date it was signed, on or after the vote: "
                     f"`{Command.of('amend adopt', slug, signed=None)}`, or correct the vote's date to the date it "
                     f"was held: `{record}`")]
+
+
+def _before_regulation(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date) -> list[Refusal]:
+    """A refusal when the signing date is before a regulation it amends was itself signed, or else the effective
+    date before it took effect: a year mistyped (1925 for 2025) was adopted, and every `--as-of` answer between the
+    two dates showed the amendment in force (r39 sweep BY F3)."""
+    from regdraft.core.dates import read_date
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.api import load_regulation
+
+    out: list[Refusal] = []
+    for reg_id in amendment.regulations:
+        try:
+            meta = load_regulation(ws, reg_id).meta
+        except RegdraftError:
+            continue  # adopting reads it again and says why it cannot
+        own_signed = read_date(meta.get("signed"))
+        own_effective = read_date(meta.get("effective")) or own_signed
+        if own_signed is not None and signed < own_signed:
+            out.append(Refusal("signed", f"its signing date {signed} is before {reg_id} itself was signed "
+                               f"({own_signed})", "adopt it with the date it was signed: "
+                               f"`{Command.of('amend adopt', amendment.slug, signed=None)}`"))
+        elif own_effective is not None and effective < own_effective:
+            out.append(Refusal("effective", f"its effective date {effective} is before {reg_id} itself took effect "
+                               f"({own_effective})", "adopt it with the date it takes effect: "
+                               f"`{Command.of('amend adopt', amendment.slug, signed=signed, effective=None)}`"))
+    return out
 
 
 def _reverting(ws: Workspace, amendment: Amendment) -> list[Refusal]:
