@@ -415,6 +415,7 @@ _MEASURED_TESTS = frozenset({
     # mis39's: a round closed, a status set, two adoptions refused (0.7 s).
     "test_round_close_and_adoption_refuse_and_change_nothing",
     "test_a_stray_uncommitted_edit_of_the_regulation_is_refused_not_built_on",  # three from-edits (0.55 s)
+    "test_sigterm_and_sighup_during_an_import_are_handled_as_ctrl_c",  # a regdraft process each (4-5 s of wall time)
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

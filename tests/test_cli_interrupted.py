@@ -155,3 +155,23 @@ def test_the_entry_point_imports_only_itself_before_its_handler_is_set() -> None
     new = set(done.stdout.split())
     assert {m for m in new if m.startswith("regdraft")} == {"regdraft", module}
     assert {m.split(".")[0] for m in new} <= {"regdraft", *sys.stdlib_module_names}, new
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+@pytest.mark.parametrize("point", ["file-written", "finished"])
+def test_sigterm_and_sighup_during_an_import_are_handled_as_ctrl_c(ws: Workspace, tmp_path: Path, name: str,
+                                                                   code: int, point: str) -> None:
+    """`kill`, `timeout`, an editor's Stop button (SIGTERM) or a closed terminal (SIGHUP) inside the write ended the
+    process at once, with no word: exit 143/129, 40 untracked comment files and the journal left (r39 sweep BY F4).
+    The write is undone or finished as on Ctrl-C, and the same sentence says so."""
+    before = state(ws)
+    stopped = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 40)), REGDRAFT_TEST_INTERRUPT_AT=point,
+                       REGDRAFT_TEST_INTERRUPT_SIGNAL=name)
+    assert stopped.returncode == code, (stopped.returncode, stopped.stderr)
+    assert "Traceback" not in stopped.stderr and len(stopped.stderr.splitlines()) == 1, stopped.stderr
+    assert git(ws, "status", "--porcelain", "-uall") == "" and not ws.journal.exists()
+    if point == "file-written":
+        assert stopped.stderr.strip() == NOTHING and state(ws) == before
+    else:
+        assert stopped.stderr.startswith("Interrupted after the work was committed (") and git(
+            ws, "log", "-1", "--format=%s").startswith("Import 40 comments")

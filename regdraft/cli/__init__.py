@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 import click
 
-from regdraft import INTERRUPTED, NOTHING_CHANGED, __version__
+from regdraft import NOTHING_CHANGED, STOPPING_SIGNALS, __version__
 from regdraft.cli import hints
 from regdraft.cli.interrupt_phase import Interrupt
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
@@ -67,10 +67,14 @@ class RegdraftGroup(click.Group):
             message = hints.spelled(cli, left_behind(), None)
         except Exception:  # the workspace cannot be read: say so, and how to look
             message = hints.spelled(cli, "Interrupted; see what it left with `regdraft check`.", None)
+        code = 128 + Interrupt.signum  # 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP
         if json_wanted(ctx, args):
-            self._fail_json(ctx, error_json(message), INTERRUPTED)
-        click.echo(message, err=True)
-        ctx.exit(INTERRUPTED)
+            self._fail_json(ctx, error_json(message), code)
+        try:
+            click.echo(message, err=True)
+        except OSError:  # the terminal is gone (SIGHUP): the exit code says it, the next command names what is left
+            pass
+        ctx.exit(code)
 
     def _invoke(self, ctx: click.Context, args: list[str]) -> Any:
         try:
@@ -148,14 +152,20 @@ class RegdraftGroup(click.Group):
 
 
 def on_interrupt(signum: int, frame: object) -> None:
-    """The SIGINT handler: before a command runs, nothing changed; while it runs, a `KeyboardInterrupt` that
-    `RegdraftGroup.invoke` turns into one sentence; after (or again), ignored, so the sentence is said whole."""
+    """The handler of SIGINT, and of SIGTERM and SIGHUP alike: before a command runs, nothing changed; while it runs,
+    a `KeyboardInterrupt` that `RegdraftGroup.invoke` turns into one sentence (a write undone or finished as on
+    Ctrl-C); after (or again), ignored, so the sentence is said whole. SIGTERM (`kill`, `timeout`) and SIGHUP (the
+    terminal closed) ended the process at once, mid-write, with no word (r39 sweep BY F4)."""
     if Interrupt.received or Interrupt.phase == "ending":
         return
     Interrupt.received = True
+    Interrupt.signum = int(signum)
     if Interrupt.phase == "starting":
-        sys.stderr.write(NOTHING_CHANGED + "\n")
-        raise SystemExit(INTERRUPTED)
+        try:
+            sys.stderr.write(NOTHING_CHANGED + "\n")
+        except OSError:
+            pass
+        raise SystemExit(128 + int(signum))
     raise KeyboardInterrupt
 
 
@@ -285,7 +295,9 @@ def main() -> None:
     # the first argument that names one; any other guess only reads another entry).
     kept_code.install(next((arg for arg in sys.argv[1:] if arg in WHERE), ""))
     run_once()  # readings, comparisons and pages built once are never walked by the cyclic collector
-    signal.signal(signal.SIGINT, on_interrupt)
+    for name in STOPPING_SIGNALS:
+        if hasattr(signal, name):  # no SIGHUP on Windows
+            signal.signal(getattr(signal, name), on_interrupt)
     try:
         cli(prog_name="regdraft")
     finally:

@@ -1,5 +1,5 @@
-"""Where a run stands for Ctrl-C (SIGINT): `regdraft.cli.on_interrupt` reads it, the commands and the printing of
-their results move it on.
+"""Where a run stands for Ctrl-C (SIGINT, and SIGTERM and SIGHUP alike): `regdraft.cli.on_interrupt` reads it, the
+commands and the printing of their results move it on.
 
 Post-conditions:
 1. `Interrupt.phase` is "starting" until a command is invoked, "running" while it works, and "ending" once its work
@@ -18,6 +18,7 @@ class Interrupt:
 
     received = False
     phase = "starting"  # "running" once a command is invoked, "ending" once it is done
+    signum = 2  # the signal that came: SIGINT, or SIGTERM or SIGHUP, handled alike (`regdraft.STOPPING_SIGNALS`)
 
 
 def work_done() -> None:

@@ -65,14 +65,14 @@ def stop_point(name: str) -> None:
     """A named point in a write where the test suite may kill the process (REGDRAFT_TEST_STOP_AT).
 
     It stands for a kill -9 or a power cut: the process ends at once, without cleanup. REGDRAFT_TEST_INTERRUPT_AT
-    sends the process a SIGINT there instead (Ctrl-C).
+    sends the process a SIGINT there instead (Ctrl-C), or the signal REGDRAFT_TEST_INTERRUPT_SIGNAL names (`SIGTERM`).
     """
     if os.environ.get("REGDRAFT_TEST_STOP_AT") == name:
         os._exit(137)
     if os.environ.get("REGDRAFT_TEST_INTERRUPT_AT") == name:  # Ctrl-C there instead: a real SIGINT
         import signal
 
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), getattr(signal, os.environ.get("REGDRAFT_TEST_INTERRUPT_SIGNAL") or "SIGINT"))
 
 
 class WorkspaceLock:
