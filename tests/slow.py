@@ -416,6 +416,8 @@ _MEASURED_TESTS = frozenset({
     "test_round_close_and_adoption_refuse_and_change_nothing",
     "test_a_stray_uncommitted_edit_of_the_regulation_is_refused_not_built_on",  # three from-edits (0.55 s)
     "test_sigterm_and_sighup_during_an_import_are_handled_as_ctrl_c",  # a regdraft process each (4-5 s of wall time)
+    "test_cancelling_a_finished_adoption_names_the_way_back",  # an adoption (1 s)
+    "test_a_copy_of_a_regulation_in_its_folder_is_not_to_be_renamed_over_it",  # check of a second copy (0.8 s)
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

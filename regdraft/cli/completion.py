@@ -122,7 +122,20 @@ class Completed(click.ParamType[str]):
         return self._complete(ctx, param, incomplete)
 
 
+class _Slug(Completed):
+    """An existing amendment's name, also when given as a path to its folder or a file in it (a shell completes
+    `amendments/qc-sua-doi-2025/amendment.md`): its name was refused with an invented one, "e.g.
+    amendments-qc-sua-doi-2025-amendment-md" (r39 sweep BY F5a)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """The name in a path to the amendment, else the value as typed."""
+        from regdraft.core.layout import slug_in_path
+
+        typed = super().convert(value, param, ctx)
+        return slug_in_path(typed) or typed
+
+
 REGULATION_ID = Completed("id", complete_regulation)  # 01-QC/TU
-AMENDMENT_SLUG = Completed("slug", complete_slug)  # an existing amendment's slug (never a new one's)
+AMENDMENT_SLUG = _Slug("slug", complete_slug)  # an existing amendment's slug (never a new one's)
 COMMENT_ID = Completed("id", complete_comment)
 ADDRESS = Completed("address", complete_address)  # d5.k2, of the regulation (or amendment) named before

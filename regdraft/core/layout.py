@@ -62,9 +62,24 @@ def amendment_folder(slug: str) -> str:
     `UsageError`: to a Vietnamese drafter ử and đ are letters too, so the message says which.
     """
     if not SLUG.fullmatch(slug):
+        named = slug_in_path(slug)
+        if named is not None:  # `amendments/qc-sua-doi-2025/amendment.md`: a path to it, its name inside
+            raise UsageError(f"'{slug}' is a path; name the amendment by its name, {named}.")
         raise UsageError(f"'{slug}' is not an amendment name; use letters without accents (a-z), digits and "
                          f"hyphens, e.g. {suggested_slug(slug)}.")
     return f"{AMENDMENTS}/{slug}"
+
+
+_IN_PATH = lazy(rf"(?:.*[/\\])?{AMENDMENTS}[/\\]([A-Za-z0-9][A-Za-z0-9_-]{{0,99}})(?:[/\\].*)?"
+                r"|([A-Za-z0-9][A-Za-z0-9_-]{0,99})[/\\](?:amendment\.md)?")
+
+
+def slug_in_path(text: str) -> str | None:
+    """The amendment's name in a path to its folder or a file in it (`amendments/qc-sua-doi-2025/amendment.md`,
+    `../amendments/x/comments`, `x/` as a shell completes a folder, `x/amendment.md`); None for any other text."""
+    found = _IN_PATH.fullmatch(text.strip())
+    named = (found.group(1) or found.group(2)) if found is not None else None
+    return named if named != AMENDMENTS else None  # `amendments/`: the folder of them all
 
 
 def comment_id(text: str) -> str:

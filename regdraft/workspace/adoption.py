@@ -209,6 +209,32 @@ def _interrupted_adoption(ws: Workspace, slug: str, doing: str) -> Entry:
     entry = ws.interrupted()
     if entry is None or amendment_path(slug) not in entry.changes:
         other = f"; the interrupted write is {entry.describe()}: repairing the workspace finishes it" if entry else ""
-        raise UsageError(f"There is no interrupted adoption of '{slug}' to {doing}{other}.",
+        finished = _finished_adoption(ws, slug) if entry is None and doing == "cancel" else ""
+        raise UsageError(f"There is no interrupted adoption of '{slug}' to {doing}{other}.{finished}",
                          options=("check:repair",) if entry else ())
     return entry
+
+
+def _finished_adoption(ws: Workspace, slug: str) -> str:
+    """For a cancel asked of an adoption that finished (adopted with the wrong date, noticed the next morning): the way
+    back, which "no interrupted adoption" alone did not name (r39 sweep BY F5c): its commit reverted, its tag
+    deleted, as for an adoption undone to adopt an earlier document first (`order`). "" when it is not adopted."""
+    from regdraft.core.commands import Command
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.terms import adoption_revision, adoption_tag, tag_holder
+
+    try:
+        amendment = load(ws, slug)
+        if amendment.status != "adopted":
+            return ""
+        revision = adoption_revision(ws, amendment)
+        tag = adoption_tag(ws, amendment)
+    except RegdraftError:
+        return ""
+    if revision is None:
+        return f" {slug} is adopted; its adoption finished, so it is undone by hand in git, not cancelled."
+    held = tag_holder(ws, tag)
+    untag = f", then `{Command.git('tag', tag, switches=('d',))}`" if held and held.sha == revision.sha else ""
+    return (f" Its adoption finished in commit {revision.sha[:8]}; to undo it, "
+            f"`{Command.git('revert', revision.sha[:8], switches=('no-edit',))}`{untag}, and adopt it again "
+            f"(`{Command.of('amend adopt', slug, signed=None)}`).")

@@ -54,11 +54,12 @@ def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[R
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
     data = ws.read(relative, rev)
     reading = read(ws, data, relative)
-    problems = file_problems(reading, relative if rev is None else None, data)
+    problems = file_problems(reading, relative if rev is None else None, data, ws.exists)
     return reading.regulation, problems
 
 
-def file_problems(reading: Reading, relative: str | None = None, data: bytes = b"") -> list[Problem]:
+def file_problems(reading: Reading, relative: str | None = None, data: bytes = b"",
+                  exists: Callable[[str], bool] | None = None) -> list[Problem]:
     """The problems of one read regulation file: its structure, its references, and (given
     the `relative` path it lies at in the workspace, and its `data`) whether its name matches its id, a line holding
     invisible characters or C1 controls saying that `fmt` puts it right, or what to do (`left_out.stored_problems`)."""
@@ -74,9 +75,16 @@ def file_problems(reading: Reading, relative: str | None = None, data: bytes = b
         problems.extend(kept_beside(reg, "effective-unsaid", lambda: effective_unsaid(reg)))
     if relative is not None and reg.id and PurePosixPath(relative).name != regulation_filename(reg.id):
         # Commands find a regulation by its id through the file name, so a mismatch hides it.
-        expected = regulation_filename(reg.id)
-        problems.append(Problem(f"The file's id is {reg.id}, so it must be named {REGULATIONS}/{expected} "
-                                f"(commands look it up by that name); rename it.", reg.source, 1))
+        expected = f"{REGULATIONS}/{regulation_filename(reg.id)}"
+        if exists is not None and exists(expected):
+            # `amend preview -o pv.md` run in regulations/: "rename it" replaced the regulation (r39 sweep BY F5b).
+            problems.append(Problem(f"The file's id is {reg.id}, as is that of {expected}: it is a copy (an output "
+                                    f"written here?), which no command finds by that id. Move it out of "
+                                    f"{REGULATIONS}/ (out/ is the place for outputs) or delete it; renaming it to "
+                                    f"{expected} would replace that regulation.", reg.source, 1))
+        else:
+            problems.append(Problem(f"The file's id is {reg.id}, so it must be named {expected} "
+                                    f"(commands look it up by that name); rename it.", reg.source, 1))
     return sorted(problems, key=lambda p: p.line)
 
 
@@ -165,7 +173,7 @@ def list_regulations(ws: Workspace, today: dt.date | None = None,
             out.append(RegulationSummary(stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
             continue
         reg = reading.regulation
-        found += file_problems(reading, relative, data)
+        found += file_problems(reading, relative, data, ws.exists)
         out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
                                      sum(1 for _ in reg.articles()), 0, **_in_force(reg, day, replacing, translated)))
     # Counted as `check` counts them: a warning (a reference broken on purpose among them) is no problem.
@@ -224,7 +232,7 @@ def check_file(ws: Workspace, relative: str) -> list[Problem]:
         reading = read(ws, data, relative)
     except ParseError as exc:
         return list(exc.problems) or [Problem(str(exc), relative)]
-    return file_problems(reading, relative, data)
+    return file_problems(reading, relative, data, ws.exists)
 
 
 def check(ws: Workspace, name: str | None = None) -> list[Problem]:

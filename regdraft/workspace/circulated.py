@@ -54,7 +54,10 @@ def regulation_key(ws: Workspace, slug: str, rev: str | None, regulation: str | 
                      "comments name provisions of a regulation it amends.", options=("regulation",))
 
 def commentable_round(rounds: Sequence[Round], number: int | None, slug: str, ws: Workspace | None = None) -> Round:
-    """Round `number`, or the open round; with `ws`, none open for an amendment no longer pending is `NotPending`."""
+    """Round `number`, or the open round; with `ws`, none open for an amendment no longer pending is `NotPending`,
+    and none open here but one on another branch names that branch (`rounds_elsewhere`)."""
+    from regdraft.workspace.rounds_elsewhere import open_elsewhere
+
     if number is None:
         current = [r for r in rounds if r.status is RoundStatus.OPEN]
         if not current:
@@ -62,6 +65,15 @@ def commentable_round(rounds: Sequence[Round], number: int | None, slug: str, ws
             if status is not None and status not in PENDING:
                 raise NotPending(f"No round of '{slug}' is open, and none can be: the amendment is {status}, and a "
                                  "round circulates a pending draft (draft, circulating or submitted).")
+            elsewhere = open_elsewhere(ws, slug) if ws is not None else []
+            if elsewhere:
+                import shlex
+
+                branch, number = elsewhere[0]
+                raise StateError(f"No round of '{slug}' is open on this branch, but round {number} is open on the "
+                                 f"branch {branch}: switch to it (`git switch {shlex.quote(branch)}`) and run the "
+                                 "command again. "
+                                 "Opening a round here would make a second one beside it.")
             if rounds and rounds[-1].status is RoundStatus.CLOSED:
                 raise StateError(f"No round of '{slug}' is open: {_closed_round(slug, rounds[-1])}")
             raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")

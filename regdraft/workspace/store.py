@@ -290,6 +290,19 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
                           "--", folder, unborn="")
         return sorted(p for p in out.split("\0") if p and not self.exists(p))
 
+    def branches(self) -> tuple[str, dict[str, str]]:
+        """The branch checked out ("" when none: detached, or no commit yet) and every local branch's commit, by its
+        short name: one `git for-each-ref`."""
+        out = self._query("for-each-ref", "--format=%(HEAD)%00%(refname:short)%00%(objectname)", "refs/heads/")
+        current, found = "", {}
+        for line in out.splitlines():
+            mark, _, rest = line.partition("\0")
+            name, _, sha = rest.partition("\0")
+            if name and sha:
+                found[name] = sha
+                current = name if mark == "*" else current
+        return current, found
+
     def _nothing_tracked(self, paths: list[str]) -> bool:
         """No index, no commit and none of `paths`: a status lists nothing (`init` in a new folder asks no git)."""
         return not git_nested.has_index(self.root) and not any(os.path.lexists(self.root / p) for p in paths) \

@@ -55,7 +55,20 @@ def write_failed(exc: BaseException, root: Path) -> str:
         return f"The write failed: regdraft could not write {name}, as {reason(exc)}; the workspace is as it was."
     if full_disk(exc):
         return f"The write failed: the disk is full ({failure(exc)}); the workspace is as it was."
-    return f"The write failed ({failure(exc)}); the workspace is as it was."
+    said = failure(exc)
+    if any(words in said for words in _OBJECTS_UNWRITABLE):
+        # `chattr +i .git/objects`, a folder owned by another user: git's three lines of jargon said nothing of where
+        # (r39 sweep BY F5d).
+        first = said.splitlines()[0].strip()
+        return (f"The write failed: git could not write its objects into the repository's store (.git/objects), "
+                f"which is protected against changes or not writable by you ({first}); check that folder's "
+                "permissions and the disk, then run the command again. The workspace is as it was.")
+    return f"The write failed ({said}); the workspace is as it was."
+
+
+# git's words when it cannot add an object to its store (a folder it may not write, a read-only file system).
+_OBJECTS_UNWRITABLE = ("failed to insert into database", "insufficient permission for adding an object",
+                       "unable to create temporary file", "unable to write loose object")
 
 
 def left_for_repair(exc: BaseException, undoing: BaseException, message: str, journal: str) -> str:
