@@ -63,6 +63,7 @@ _LISTED_TESTS = frozenset({
     # record38's: two adoptions, a refusal, a git revert and two adoptions again (2 s).
     "test_a_signed_document_adopted_after_later_ones_is_told_to_undo_them_and_the_commands_do_it",
     "test_an_amendment_not_yet_in_force_is_not_cited_as_amending_the_text",  # an adoption and a new draft (1-2 s)
+    "test_a_draft_to_be_signed_later_cites_the_amendment_in_force_by_then",  # an adoption and three drafts (2 s)
     # cmp38's: the page's seal on bytes against the text's, on pages Hypothesis draws (6 s and 1 s of CPU).
     "test_the_bytes_seal_is_the_text_seal_encoded", "test_a_page_in_pieces_is_written_as_the_page_joined",
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

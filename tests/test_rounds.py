@@ -362,7 +362,7 @@ def test_a_round_without_a_title_is_named_in_the_amendments_language(ws: Workspa
     # An English draft's report said "(Lấy ý kiến dự thảo lần 1)" among English words.
     from regdraft.workspace.scaffold import new
 
-    path, _ = new(tmp_workspace, "en-sua", "01-QC/TU-EN", None)
+    path = new(tmp_workspace, "en-sua", "01-QC/TU-EN", None).path
     text = tmp_workspace.path(path).read_text(encoding="utf-8").replace(
         "## Article 2.", "1\\. Article 3 is repealed.\n\n## Article 2.")
     tmp_workspace.commit({path: text.encode()}, "An instruction")

@@ -393,3 +393,33 @@ def test_an_amendment_not_yet_in_force_is_not_cited_as_amending_the_text(tmp_wor
     text = " ".join(_new(tmp_workspace, invoke, "lan-hai", "01-QC/TU").split())
     assert "05-QC/TU" not in text and "đã được sửa đổi" not in text, text
     assert "nhiệm kỳ 2020 - 2025 (Quy chế số 01-QC/TU ngày 09/01/2021); Ban Chấp hành Đảng bộ tỉnh ban hành" in text
+
+
+def test_a_draft_to_be_signed_later_cites_the_amendment_in_force_by_then(tmp_workspace: Workspace,
+                                                                           invoke: Invoke) -> None:
+    # r38 sweep BT 5 (left open): the scaffold cited the amendments in force today only, so a document to be signed
+    # once 05-QC/TU is in force (2099) got the wrong basis; `--signed` gives the day, and the later ones are named.
+    import json
+
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective",
+                     "2099-01-01", "--force", "--reason", "test: in force later")
+    assert adopted.exit_code == 0, adopted.output
+    today = invoke(tmp_workspace, "amend", "new", "lan-hai", "-r", "01-QC/TU")
+    assert today.exit_code == 0, today.output
+    assert ("Adopted, not yet in force today: 05-QC/TU (in force from 2099-01-01), not cited."
+            in today.output), today.output
+    assert "`--signed 2099-01-01` or later" in today.output
+    done = invoke(tmp_workspace, "amend", "new", "lan-ba", "-r", "01-QC/TU", "--signed", "15/01/2099", "--json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["signed"] == "2099-01-15"
+    assert data["not_yet_in_force"] == [{"slug": SHIPPED_AMENDMENT, "number": "05-QC/TU", "effective": "2099-01-01",
+                                         "cited": True}]
+    text = " ".join((tmp_workspace.root / "amendments/lan-ba/amendment.md").read_text(encoding="utf-8").split())
+    assert "đã được sửa đổi, bổ sung một số điều theo Quy chế số 05-QC/TU" in text, text
+    before = invoke(tmp_workspace, "amend", "new", "lan-bon", "-r", "01-QC/TU", "--signed", "2098-12-31")
+    assert "05-QC/TU (in force from 2099-01-01), not cited: not yet in force on 2098-12-31" in before.output
+    text = " ".join((tmp_workspace.root / "amendments/lan-bon/amendment.md").read_text(encoding="utf-8").split())
+    assert "05-QC/TU" not in text and "đã được sửa đổi" not in text, text

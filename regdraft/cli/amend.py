@@ -5,6 +5,7 @@ Other modules add subcommands with `from regdraft.cli.amend import amend; amend.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -35,21 +36,38 @@ def amend() -> None:
               help="The regulation to amend (id, e.g. 01-QC/TU).")
 @click.option("--title", default=None, help="The amending document's title (default: the usual wording).")
 @click.option("--force", is_flag=True, help="Start it even though a new regulation replaced this one.")
+@click.option("--signed", type=DATE, default=None,
+              help=f"The day it is to be signed ({DATE_FORMS}; default: today): its preamble cites the amendments in "
+                   "force that day.")
 @workspace_option
 @prints_result
-def new(slug: str, regulation: str, title: str | None, force: bool, workspace: Path | None) -> Result:
+def new(slug: str, regulation: str, title: str | None, force: bool, signed: dt.date | None,
+        workspace: Path | None) -> Result:
     """Start a new amending document for a regulation (one commit).
+
+    Its preamble cites the amending documents adopted and in force on the day it is to be signed
+    (--signed, default today); those adopted but not yet in force today are named, each cited or not.
 
     \b
     Example:
         regdraft amend new qc-sua-doi-2026 --regulation 01-QC/TU
+        regdraft amend new nd-sua-doi-2027 -r 63/2010/NĐ-CP --signed 2027-04-01
     """
     from regdraft.workspace.scaffold import new as scaffold
 
-    path, article = scaffold(open_workspace(workspace), slug, regulation, title, force=force)
-    done = Result({"slug": slug, "regulation": regulation, "written": str(path), **committed()})
-    return done.say(f"Created {path}; write the instructions under {article} 1, then run `regdraft amend check "
-                    f"{slug}`.")
+    started = scaffold(open_workspace(workspace), slug, regulation, title, force=force, signed=signed)
+    later = [{"slug": a.slug, "number": a.number, "effective": a.effective.isoformat(), "cited": a.cited}
+             for a in started.later]
+    done = Result({"slug": slug, "regulation": regulation, "written": started.path,
+                   "signed": signed.isoformat() if signed else None, "not_yet_in_force": later, **committed()})
+    done.say(f"Created {started.path}; write the instructions under {started.article} 1, then run `regdraft amend "
+             f"check {slug}`.")
+    if started.later:
+        done.say("Adopted, not yet in force today: " + "; ".join(a.said(signed) for a in started.later) + ".")
+    if signed is None and started.later:  # a document signed once one is in force cites it
+        done.say(f"For a document to be signed later, give its day: `--signed {started.later[0].effective}` or "
+                 "later cites the first of them.")
+    return done
 
 
 @amend.command("import")

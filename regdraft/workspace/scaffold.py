@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from regdraft.core.amend.document import load_amendment
+from regdraft.core.amend.document import Amendment, load_amendment
 from regdraft.core.counts import names_several
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number, issued_with
@@ -155,10 +156,8 @@ def amended_by(ws: Workspace, reg: Regulation, profile: Profile, on: dt.date | N
     """The amending documents adopted for `reg` and in force on `on` (default: today), as an amending document cites
     them (`Luật số 57/2024/QH15`), in the words of `reg`'s document profile: a new draft's preamble cited a decree
     adopted but in force only next year as amending the text it amends now."""
-    from regdraft.workspace.timeline import adopted_for
-
     try:
-        adopted = adopted_for(ws, reg.id)
+        adopted = _adopted(ws, reg)
     except RegdraftError:
         return ()  # an unreadable amendment: `check` names it
     words = profile.words(reg.language)
@@ -169,6 +168,45 @@ def amended_by(ws: Workspace, reg: Regulation, profile: Profile, on: dt.date | N
     adopted = [a for a in adopted if a.effective is not None and a.effective <= day]
     signed = sorted(adopted, key=lambda a: a.signed or dt.date.max)
     return tuple(_dated(document_name(a, words), a, reg.language, profile) for a in signed if a.number)
+
+
+def _adopted(ws: Workspace, reg: Regulation) -> list[Amendment]:
+    from regdraft.workspace.timeline import adopted_for
+
+    return adopted_for(ws, reg.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Later:
+    """An amendment adopted for the regulation but not in force today (`new`): cited by the new document's preamble
+    when it is in force on the day the document is to be signed (`cited`)."""
+
+    slug: str
+    number: str
+    effective: dt.date
+    cited: bool
+
+    def said(self, signed: dt.date | None) -> str:
+        """`150/2026/NĐ-CP (in force from 2027-03-01), cited: in force on 2027-04-01, the day it is to be signed`."""
+        if self.cited:
+            why = f"cited: in force on {signed}, the day it is to be signed"
+        elif signed is None:
+            why = "not cited"
+        else:
+            why = f"not cited: not yet in force on {signed}, the day it is to be signed"
+        return f"{self.number} (in force from {self.effective}), {why}"
+
+
+def later_adopted(ws: Workspace, reg: Regulation, signed: dt.date | None, today: dt.date) -> tuple[Later, ...]:
+    """The numbered amendments adopted for `reg` that are not yet in force `today`, in the order they take effect,
+    each with whether a document signed on `signed` (default: today) cites them."""
+    try:
+        adopted = _adopted(ws, reg)
+    except RegdraftError:
+        return ()
+    day = signed or today
+    return tuple(Later(a.slug, a.number, a.effective, a.effective <= day) for a in adopted
+                 if a.number and a.effective is not None and a.effective > today)
 
 
 def _dated(name: str, doc: Any, language: str, profile: Profile) -> str:
@@ -295,11 +333,23 @@ def _implementation(kind: str, words: Mapping[str, str]) -> str:
     return words.get("amending_implementation", "")
 
 
+@dataclass(frozen=True, slots=True)
+class Started:
+    """What `new` wrote: the file, the word its articles are headed with (`Điều`, `Article`), and the amendments
+    adopted but not yet in force today, each cited by its preamble or not (`Later`)."""
+
+    path: str
+    article: str
+    later: tuple[Later, ...]
+
+
 @writes
-def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: bool = False) -> tuple[str, str]:
-    """Create `amendments/<slug>/amendment.md` for a regulation in one commit; return its path and the word its
-    articles are headed with (`Điều`, `Article`). A regulation a new one replaced is refused unless `force`: an
-    amendment to it could never take effect, and numbers restart each term, so its id is easily the wrong one."""
+def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: bool = False,
+        signed: dt.date | None = None) -> Started:
+    """Create `amendments/<slug>/amendment.md` for a regulation in one commit. Its preamble cites the amendments in
+    force on `signed`, the day it is to be signed (default: today): one adopted but in force later is cited only by
+    a document signed once it is. A regulation a new one replaced is refused unless `force`: an amendment to it could
+    never take effect, and numbers restart each term, so its id is easily the wrong one."""
     from regdraft.workspace.api import load_regulation
     from regdraft.workspace.profiles import profile_for
 
@@ -311,10 +361,10 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: 
     if not force:
         _refuse_replaced(ws, reg)
     profile = profile_for(ws, reg.meta)
-    text = document_text(reg, title or default_title(reg, profile), profile, amended_by(ws, reg, profile))
+    text = document_text(reg, title or default_title(reg, profile), profile, amended_by(ws, reg, profile, signed))
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
-    return relative, noun(Kind.ARTICLE, reg.language)
+    return Started(relative, noun(Kind.ARTICLE, reg.language), later_adopted(ws, reg, signed, dt.date.today()))
 
 
 def _refuse_replaced(ws: Workspace, reg: Regulation) -> None:
