@@ -64,6 +64,10 @@ _LISTED_TESTS = frozenset({
     "test_a_signed_document_adopted_after_later_ones_is_told_to_undo_them_and_the_commands_do_it",
     "test_an_amendment_not_yet_in_force_is_not_cited_as_amending_the_text",  # an adoption and a new draft (1-2 s)
     "test_a_draft_to_be_signed_later_cites_the_amendment_in_force_by_then",  # an adoption and three drafts (2 s)
+    # rec39's: 63/2010 with 48/2013 and 61/2020 adopted, a refusal, its git reverts and adoptions again (2-7 s).
+    "test_a_document_that_fails_on_its_own_date_is_told_to_undo_the_later_ones_and_mend_it",
+    "test_a_document_between_two_dates_of_another_is_told_to_undo_it_and_adopt_it_again",
+    "test_a_document_no_order_of_adoption_records_is_told_why", "test_the_way_out_through_a_shared_remote",
     # cmp38's: the page's seal on bytes against the text's, on pages Hypothesis draws (6 s and 1 s of CPU).
     "test_the_bytes_seal_is_the_text_seal_encoded", "test_a_page_in_pieces_is_written_as_the_page_joined",
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

@@ -128,7 +128,8 @@ def test_a_signed_document_adopted_after_later_ones_is_told_to_undo_them_and_the
     said = " ".join(refused.output.split())
     assert refused.exit_code == 1 and "Give it an effective date" not in said, said
     assert (f"Its effective date is fixed by its signed text, and adopted documents apply in the order they take "
-            f"effect, so it must be adopted before that one: undo its adoption (`git revert --no-edit {sha[:8]}` and "
+            f"effect, so it must be adopted before that one: undo the adoption of 11-QC/TU (`git revert --no-edit "
+            f"{sha[:8]}` and "
             f"`git tag -d adopted/11-QC-TU`), adopt 10-QC/TU (`regdraft amend adopt first --signed 2022-01-10 "
             f"--effective 2022-02-01`), then adopt it again (`regdraft amend adopt second --signed 2023-05-10 "
             f"--effective 2023-06-01`). Nothing was changed.") in said

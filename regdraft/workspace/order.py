@@ -53,8 +53,8 @@ def out_of_order(ws: Workspace, amendment: Amendment, applied: Regulation, signe
         # The problems of applying it before them follow the sentence; the summary of `apply` ("1 problem
         # applying …; nothing was changed:") is not repeated inside it.
         problems = exc.problems or (Problem(str(exc), amendment.source),)
-        # Applied on its own date it fails: undoing the later adoptions would not help (`_refusal`).
-        return (_refusal(ws, amendment, later, (signed, effective), "so it cannot be applied before them", False),
+        # Applied on its own date it fails, or a later one fails after it: `readoption.way_out` says which.
+        return (_refusal(ws, amendment, later, (signed, effective), "so it cannot be applied before them", fixed),
                 tuple(problems))
     if in_order.units != applied.units:
         return _refusal(ws, amendment, later, (signed, effective), "and applied in the order they take effect they "
@@ -188,10 +188,7 @@ def _refusal(ws: Workspace, amendment: Amendment, later: list[Amendment], dates:
              fixed: bool) -> str:
     """Why it cannot take effect before the `later` adopted documents, and the way out: a draft's date can still be
     moved; a signed document's (`fixed`) is fixed by its text, so the later adoptions are undone and made again after
-    it (`_undone`), when it applies on its date and they are whole documents: an instruction dated on its own later
-    than its document's date cannot be adopted apart from it, so no order of adoption gives that text."""
-    from regdraft.core.amend.staged import STAGED
-
+    it, as `readoption.way_out` says once it has tried the steps."""
     signed, effective = dates  # its signing and effective dates
     overlapping = [(p, _crossing(amendment, p)) for p in later]
     touching = [(p, s) for p, s in overlapping if s] or overlapping
@@ -200,45 +197,16 @@ def _refusal(ws: Workspace, amendment: Amendment, later: list[Amendment], dates:
     latest = max(p.effective or effective for p, _ in touching)
     touched = f"both change {', '.join(shared)}" if shared else "both change the same words"
     said = f"it would take effect on {effective}, before {names}, already adopted; {touched}, {why}."
-    if fixed and not any(p.meta.get(STAGED) for p, _ in touching):
+    if fixed:
+        from regdraft.workspace.readoption import way_out
+
         adopt = Command.of("amend adopt", amendment.slug, signed=signed, effective=effective)
-        return f"{said} {_undone(ws, amendment, [p for p, _ in touching], adopt)}"
+        dated = replace(amendment, meta={**amendment.meta, "status": "adopted", "signed": signed,
+                                         "effective": effective})
+        return f"{said} {way_out(ws, dated, [p for p, _ in touching], adopt, (effective, latest))}"
     show = Command.of("show", amendment.regulation, as_of=effective.isoformat())
     return (f"{said} Give it an effective date on or after {latest}, or amend the provisions as they stand on "
             f"{effective} (`{show}`).")
-
-
-def _undone(ws: Workspace, amendment: Amendment, parts: list[Amendment], adopt: Command) -> str:
-    """The way out for a signed document adopted after documents it takes effect before (a decree of 2019 entered
-    after those of 2020 and 2026): its date is fixed by its text, and adopted documents apply in the order they take
-    effect, so theirs are undone, the latest adoption first (`git revert` of each adoption commit, and its tag
-    deleted: regdraft never moves one), it is adopted (`adopt`), and they are adopted again in the order they take
-    effect."""
-    from regdraft.workspace.terms import adoption_revision, adoption_tag, tag_holder
-
-    slugs = list(dict.fromkeys(p.slug for p in parts))
-    whole = {a.slug: a for a in adopted_for(ws, amendment.regulation) if a.slug in slugs}
-    documents = [whole[slug] for slug in slugs if slug in whole]
-    newest = {r.sha: n for n, r in enumerate(ws.log(ws.locate_regulation(amendment.regulation)))}
-    undo: list[tuple[int, str]] = []
-    for document in documents:
-        revision = adoption_revision(ws, document)
-        if revision is None:
-            undo.append((len(newest), f"undo the adoption of {document.name} by hand"))
-            continue
-        tag = adoption_tag(ws, document)
-        held = tag_holder(ws, tag)
-        untag = f" and `{Command.git('tag', tag, switches=('d',))}`" if held and held.sha == revision.sha else ""
-        undo.append((newest.get(revision.sha, len(newest)),
-                     f"`{Command.git('revert', revision.sha[:8], switches=('no-edit',))}`{untag}"))
-    again = [f"`{Command.of('amend adopt', d.slug, signed=d.signed, effective=d.effective)}`" for d in documents]
-    one = len(documents) == 1
-    return (f"Its effective date is fixed by its signed text, and adopted documents apply in the order they take "
-            f"effect, so it must be adopted before {'that one' if one else 'them'}: undo "
-            f"{'its adoption' if one else 'their adoptions, the latest first'} "
-            f"({', then '.join(step for _, step in sorted(undo))}), adopt {amendment.name} (`{adopt}`), then adopt "
-            f"{'it' if one else 'them'} again{'' if one else ' in the order they take effect'} "
-            f"({', then '.join(again)}).")
 
 
 def dated_out_of_order(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> str | None:

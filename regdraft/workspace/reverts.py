@@ -12,6 +12,8 @@ Post-conditions of `reverted`:
    back words an adoption since took out, or takes out words it put in: the adopted amendment (number, slug and
    effective date), the provision and the words are named, on the instruction's line.
 3. A store without git history (or an amendment not yet committed) yields none; nothing is written.
+4. An amendment adopted once, that adoption undone with `git revert` and its file not written since, yields none:
+   an issued document adopted again after one that takes effect before it (`readoption`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.core.model import Address, Regulation
     from regdraft.workspace.store import Workspace
+    from regdraft.workspace.store_history import Revision
 
 _WORD = re.compile(r"\w+")
 
@@ -62,7 +65,7 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tupl
         history = [r for r, _ in walk.log(path)] if walk is not None else ws.log(path)
     except RegdraftError:
         return []
-    if not history:
+    if not history or _adopted_again(amendment.slug, history):
         return []
     begun = history[-1].sha
     found: list[tuple[int, str]] = []
@@ -93,6 +96,18 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tupl
                               f"amendment was begun: the quote {_what(taken, put, adopted.number)}, so adopting it "
                               "would undo that change"))
     return found
+
+
+def _adopted_again(slug: str, history: list[Revision]) -> bool:
+    """Whether the amendment (its file's `history`, newest first) was adopted, that adoption undone with `git revert`
+    and nothing else written to it since: an issued document adopted again after one taking effect before it (the
+    way out `readoption` names), whose text is the one adopted, not a draft begun on an older text. The adoptions
+    made since are those that take effect before it; its quotes were checked against the others when it was first
+    adopted."""
+    from regdraft.workspace.terms import tagged_slug
+
+    adopted = next((n for n, revision in enumerate(history) if tagged_slug(revision) == slug), None)
+    return adopted is not None and all(r.subject.startswith('Revert "Adopt amendment ') for r in history[:adopted])
 
 
 def _text(regulation: Regulation, address: Address) -> str | None:
