@@ -30,12 +30,23 @@ def test_a_signing_date_before_the_regulations_own_is_refused(submitted: Workspa
     assert snapshot(submitted) == before
 
 
-def test_an_effective_date_before_the_regulation_took_effect_is_refused(submitted: Workspace, invoke: Invoke) -> None:
+def test_an_effective_date_before_the_regulation_was_signed_is_refused(submitted: Workspace, invoke: Invoke) -> None:
     refused = invoke(submitted, "amend", "adopt", SLUG, "--signed", "2021-01-09", "--effective", "2021-01-08")
     assert refused.exit_code == 1
-    assert ("  - its effective date 2021-01-08 is before 01-QC/TU itself took effect (2021-01-09); adopt it with the "
+    assert ("  - its effective date 2021-01-08 is before 01-QC/TU itself was signed (2021-01-09); adopt it with the "
             f"date it takes effect: `regdraft amend adopt {SLUG} --signed 2021-01-09 --effective DATE`\n"
             in refused.output)
+
+
+def test_taking_effect_before_the_regulation_does_is_no_refusal(submitted: Workspace, invoke: Invoke) -> None:
+    # Luật 43/2024/QH15 (signed 2024-06-29, in force 2024-08-01) amended Luật Đất đai 31/2024/QH15 (signed
+    # 2024-01-18, in force 2025-01-01), bringing its date forward: a regulation signed, not yet in force, amended.
+    path = "regulations/01-QC-TU.md"
+    text = submitted.path(path).read_text(encoding="utf-8")
+    assert "effective: 2021-01-09" in text
+    submitted.commit({path: text.replace("effective: 2021-01-09", "effective: 2021-06-01", 1).encode()}, "later")
+    said = invoke(submitted, "amend", "adopt", SLUG, "--signed", "2021-02-01").output
+    assert "01-QC/TU itself" not in said, said
 
 
 def test_the_regulations_own_date_is_no_refusal(submitted: Workspace, invoke: Invoke) -> None:

@@ -15,8 +15,8 @@ meets it:
 7. the signer is named (`amend new` leaves the name for the drafter: who signs is known when it is signed);
 8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not), nor
    before the conference vote recorded on it (`regdraft amend vote`): a text is signed once it is voted; nor before
-   a regulation it amends was itself signed, and its effective date not before that regulation took effect (a year
-   mistyped, 1925 for 2025);
+   a regulation it amends was itself signed, and its effective date not before that either (a year mistyped, 1925
+   for 2025; an amendment may take effect before the text it amends does, as Luật 43/2024/QH15 did);
 9. the effective date is not before the signing date: a document takes effect retroactively only when its
    wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
 10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
@@ -190,9 +190,10 @@ def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:
 
 
 def _before_regulation(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date) -> list[Refusal]:
-    """A refusal when the signing date is before a regulation it amends was itself signed, or else the effective
-    date before it took effect: a year mistyped (1925 for 2025) was adopted, and every `--as-of` answer between the
-    two dates showed the amendment in force (r39 sweep BY F3)."""
+    """A refusal when the signing date, or else the effective date, is before a regulation it amends was itself
+    signed (not before it took effect: an amendment may bring a signed text's date forward): a year mistyped (1925
+    for 2025) was adopted, and every `--as-of` answer between the two dates showed the amendment in force (r39 sweep
+    BY F3)."""
     from regdraft.core.dates import read_date
     from regdraft.core.errors import RegdraftError
     from regdraft.workspace.api import load_regulation
@@ -204,14 +205,15 @@ def _before_regulation(ws: Workspace, amendment: Amendment, signed: dt.date, eff
         except RegdraftError:
             continue  # adopting reads it again and says why it cannot
         own_signed = read_date(meta.get("signed"))
-        own_effective = read_date(meta.get("effective")) or own_signed
         if own_signed is not None and signed < own_signed:
             out.append(Refusal("signed", f"its signing date {signed} is before {reg_id} itself was signed "
                                f"({own_signed})", "adopt it with the date it was signed: "
                                f"`{Command.of('amend adopt', amendment.slug, signed=None)}`"))
-        elif own_effective is not None and effective < own_effective:
-            out.append(Refusal("effective", f"its effective date {effective} is before {reg_id} itself took effect "
-                               f"({own_effective})", "adopt it with the date it takes effect: "
+        elif own_signed is not None and effective < own_signed:
+            # Before the regulation took effect but after it was signed is real: Luật 43/2024/QH15 brought Luật Đất
+            # đai 2024's own date forward, taking effect five months before it.
+            out.append(Refusal("effective", f"its effective date {effective} is before {reg_id} itself was signed "
+                               f"({own_signed})", "adopt it with the date it takes effect: "
                                f"`{Command.of('amend adopt', amendment.slug, signed=signed, effective=None)}`"))
     return out
 
