@@ -81,7 +81,7 @@ def test_bad_date_and_unknown_format_are_usage_errors(tmp_workspace: Workspace, 
                                                       tmp_path: Path) -> None:
     bad_date = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "31/02/2025", "-o", str(tmp_path / "x.md"))
     assert bad_date.exit_code == 2 and "Invalid value for '--as-of': '31/02/2025' is not a date" in bad_date.output
-    assert "15/01/2025, 15-01-2025, ngày 15 tháng 01 năm 2025" in bad_date.output
+    assert "15/01/2025, 15-01-2025, 15.01.2025, ngày 15 tháng 01 năm 2025" in bad_date.output
     vietnamese = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "1/4/2025", "-o", str(tmp_path / "d.md"))
     assert vietnamese.exit_code == 0 and "in force on 2025-04-01" in vietnamese.output
     bad_suffix = invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(tmp_path / "x.txt"))
