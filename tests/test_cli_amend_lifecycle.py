@@ -162,7 +162,7 @@ def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: I
     # Each command named fixes its step; then the amendment is adopted.
     for command in (("amend", "number", SLUG, "07-QC/TU"), ("round", "close", SLUG, "--round", "1"),
                     ("comment", "respond", comment.id, "--disposition", "accepted", "--reply", "Tiếp thu."),
-                    ("amend", "vote", SLUG, "--for", "30", "--against", "2", "--date", "2025-10-20"),
+                    ("amend", "vote", SLUG, "--for", "30", "--against", "2", "--date", "2025-10-20", "--members", "49"),
                     ("amend", "status", SLUG, "submitted")):
         assert invoke(ws, *command).exit_code == 0, command
     still = adopt(invoke, ws, "--effective", "2025-10-23")

@@ -147,3 +147,25 @@ def test_a_hand_edit_the_office_means_is_sent_when_asked_and_named_so(adopted: t
     assert _git(remote, "rev-parse", "main").strip() == head
     assert invoke(lan, "sync").exit_code == 0
     assert "Bí thư Tỉnh ủy chủ trì hội nghị;" in (lan.root / REGULATION).read_text(encoding="utf-8")
+
+
+def test_an_issued_amending_document_rewritten_is_not_sent(adopted: tuple[Workspace, Workspace, Path],
+                                                           invoke: Invoke) -> None:
+    """r39 sweep BZ F2: a word of the issued 05-QC/TU changed by hand and committed went out saying only "edited by"."""
+    lan, minh, remote = adopted
+    assert invoke(minh, "sync").exit_code == 0
+    shared = _git(remote, "rev-parse", "main")
+    source = f"amendments/{SLUG}/amendment.md"
+    path = minh.root / source
+    text = path.read_text(encoding="utf-8")
+    assert "có giá trị như văn bản giấy" in text
+    path.write_text(text.replace("có giá trị như văn bản giấy", "có giá trị pháp lý như văn bản giấy"),
+                    encoding="utf-8")
+    _git(minh, "commit", "-qam", "sửa lỗi chính tả")
+    refused = invoke(minh, "sync")
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert f"Error: Nothing was sent to origin: {source}:" in said
+    assert "05-QC/TU (qc-sua-doi-2025) is adopted, and its text was changed since its adoption" in said
+    assert f"`git checkout adopted/05-QC-TU -- {source}`" in said and "every clone's issued text" in said
+    assert _git(remote, "rev-parse", "main") == shared

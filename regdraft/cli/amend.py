@@ -333,6 +333,11 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     if unvoted is not None:
         done.note(f"Warning: {unvoted}; regdraft.yaml does not require a vote majority, so it was adopted as it "
                   "stands (the adoption commit says so).")
+    from regdraft.workspace.votes import adoption_notes
+
+    gated = "" if ws.config.get("require_vote_majority") else "; regdraft.yaml does not require a vote majority"
+    for note in adoption_notes(ws, adopted):  # no vote, no majority, a majority of the votes cast
+        done.note(f"Warning: {note}{gated}, so it was adopted (the adoption commit says so).")
     return done
 
 

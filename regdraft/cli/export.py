@@ -95,6 +95,10 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
         shown.note(done.ahead)
     for line in _not_in_it(ws, regulation, done):
         shown.say(line)
+    from regdraft.workspace.issued_text import rewritten_problems
+
+    for problem in rewritten_problems(ws, regulation, warning=True):  # its words are not those adopted
+        shown.note(str(problem))
     return shown
 
 
@@ -152,12 +156,18 @@ def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Pat
     Example:
         regdraft amend export qc-sua-doi-2025 --format pdf -o du-thao.pdf
     """
+    from regdraft.workspace.amendments import load
     from regdraft.workspace.export import export_amendment
+    from regdraft.workspace.issued_text import rewritten
 
     chosen = output_format("amendment", output, fmt)
-    done = export_amendment(open_workspace(workspace), slug, output, chosen, progress=sys.stderr.isatty())
-    return Result({"amendment": slug, "written": str(done.path), "format": done.format}).say(
+    ws = open_workspace(workspace)
+    done = export_amendment(ws, slug, output, chosen, progress=sys.stderr.isatty())
+    shown = Result({"amendment": slug, "written": str(done.path), "format": done.format}).say(
         f"Wrote {done.path} ({done.format}).")
+    found = rewritten(ws, load(ws, slug))
+    return shown.note(f"{found.problem(warning=True)} The document written reads as the file now does, not as "
+                      "adopted.") if found is not None else shown
 
 
 amend.add_command(amend_export)

@@ -52,10 +52,12 @@ class _Text:
     before: int
 
 
-def _text(ws: Workspace, slug: str, rev: str) -> _Text | None:
+def text_at(ws: Workspace, slug: str, rev: str | None) -> _Text | None:
+    """The amendment's text at `rev` (None: the working file), its lines after the front matter; None when it cannot
+    be read there, or is over `HISTORY_BYTES` in the history."""
     relative = amendment_path(slug)
     try:
-        if ws.size(relative, rev) > HISTORY_BYTES:
+        if rev is not None and ws.size(relative, rev) > HISTORY_BYTES:
             return None
         lines = decode(ws.read(relative, rev), relative).split("\n")
     except RegdraftError:
@@ -86,7 +88,7 @@ def changed_by(ws: Workspace, slug: str, commits: list[CommitInfo]) -> list[Comm
     for commit in commits:
         if commit.parents != 1 or not any(path == relative for _, path in commit.files):
             continue
-        before, after = _text(ws, slug, f"{commit.sha}^"), _text(ws, slug, commit.sha)
+        before, after = text_at(ws, slug, f"{commit.sha}^"), text_at(ws, slug, commit.sha)
         if before is None or after is None or before.lines != after.lines:
             found.append(commit)
     return found
@@ -100,9 +102,10 @@ def named(commits: list[CommitInfo], most: int = 3) -> str:
     return ", ".join(said) + (f" and {counted(more, 'other commit', plural_form='other commits')}" if more > 0 else "")
 
 
-def difference(ws: Workspace, slug: str, old: str, new: str, name: str) -> str | None:
-    """How the text of `slug` at `new` differs from the one at `old`, called `name` (post-condition 2)."""
-    ours, theirs = _text(ws, slug, old), _text(ws, slug, new)
+def difference(ws: Workspace, slug: str, old: str, new: str | None, name: str) -> str | None:
+    """How the text of `slug` at `new` (None: the working file) differs from the one at `old`, called `name`
+    (post-condition 2)."""
+    ours, theirs = text_at(ws, slug, old), text_at(ws, slug, new)
     if ours is None or theirs is None or ours.lines == theirs.lines:
         return None
     before, after = _parsed(ws, slug, old), _parsed(ws, slug, new)
@@ -135,7 +138,7 @@ def _first_line(ours: _Text, theirs: _Text, slug: str, name: str) -> str:
             f"{name} reads {quoted(ours)}")
 
 
-def _parsed(ws: Workspace, slug: str, rev: str) -> Amendment | None:
+def _parsed(ws: Workspace, slug: str, rev: str | None) -> Amendment | None:
     from regdraft.workspace.lifecycle import read_with_problems
 
     try:

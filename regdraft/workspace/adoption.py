@@ -96,11 +96,12 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     )
     read_back(ws, text, relative, slug, amendment.language)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
-    from regdraft.workspace.votes import changed_ungated
+    from regdraft.workspace.votes import adoption_notes, changed_ungated
 
     unvoted = changed_ungated(ws, amendment)  # without the vote gate: adopted as it stands, the commit says so
-    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted, own),
-                     tag=tag)
+    notes = adoption_notes(ws, amendment)  # no vote, no majority, a majority of the votes cast: the commit says so
+    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted, own,
+                                               notes), tag=tag)
 
 
 def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: bool) -> Refusal:
@@ -162,9 +163,10 @@ def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date |
 
 def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, forced: list[Refusal],
                      reason: str | None, unvoted: str | None = None,
-                     appendices: Mapping[str, Mapping[str, str]] | None = None) -> str:
+                     appendices: Mapping[str, Mapping[str, str]] | None = None, vote: Sequence[str] = ()) -> str:
     """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why; and
-    `unvoted`, how the instructions changed since the conference vote, when the workspace does not require it.
+    `unvoted`, how the instructions changed since the conference vote, when the workspace does not require it; `vote`,
+    what is said of the vote itself (`votes.adoption_notes`: none recorded, no majority, of the votes cast).
     `appendices` gives each regulation's own words for its appendices (`address.designated`: `Schedule 1`)."""
     from regdraft.core.address.designated import designating
 
@@ -183,6 +185,7 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
 
     staged = described(amendment)  # instructions its entry-into-force article gives a date of their own
     lines += ["", *staged] if staged else []
+    lines += ["", *(f"Vote: {note}." for note in vote)] if vote else []
     if unvoted is not None:
         lines += ["", f"Not as voted: {unvoted}."]
     if reason is not None and forced:

@@ -20,6 +20,7 @@ from regdraft.workspace.amendments import survey
 from regdraft.workspace.circulated import round_drafts
 from regdraft.workspace.forced_references import excused
 from regdraft.workspace.hand_edits import hand_edit
+from regdraft.workspace.issued_text import as_adopted, rewritten_problems
 from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
 from regdraft.workspace.numbers import number_problems
@@ -225,8 +226,12 @@ EDITED = "it was edited without an amendment"  # what `replay_difference` says o
 def replay_difference(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> list[Problem]:
     """The regulation at `path` (read as `current`) against its base text with the `adopted` amendments replayed: a
     problem saying where it first reads otherwise (edited without an amendment), or why it cannot be told; [] when
-    it reads as the replay. `regdraft check`, and `sync` before it sends a regulation (`sent_edits`)."""
+    it reads as the replay. `regdraft check`, and `sync` before it sends a regulation (`sent_edits`). An adopted
+    amendment rewritten since its adoption is replayed as adopted (`issued_text`): the rewrite is its own problem, and
+    the regulation is named only when it reads otherwise than what was adopted."""
     from regdraft.workspace.order import dated_out_of_order
+
+    adopted = as_adopted(ws, adopted)
 
     try:
         replayed = replay(base_text(ws, path), adopted, None).regulation
@@ -397,7 +402,8 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 # the keys regdraft.yaml may hold
-_SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review", "report", "consolidation")
+_SETTINGS = ("identity", "profile", "require_vote_majority", "committee_members", "git_hooks", "review", "report",
+             "consolidation")
 _IDENTITY = ("name", "email")  # the keys under identity
 
 
@@ -425,6 +431,10 @@ def _settings_read(ws: Workspace) -> list[Problem]:
     if not isinstance(vote, bool):
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
                                 "regdraft.yaml", setting_line(ws, "require_vote_majority")))
+    from regdraft.workspace.vote_counts import MEMBERS_SETTING, members_setting_problem
+
+    if (members := members_setting_problem(ws)) is not None:
+        problems.append(Problem(members, "regdraft.yaml", setting_line(ws, MEMBERS_SETTING)))
     problems += report_settings(ws) + consolidation_settings(ws)
     identity = ws.config.get("identity", {})
     for key in identity if isinstance(identity, dict) else ():
@@ -459,6 +469,8 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
 # stale_tags: an adoption tag, here or on a remote, naming an adoption undone since or off the branch (warnings);
 # translations: a translation lacking amendments of its original in force (a warning);
 # state_headers: a text under the Quốc hiệu printed with the Party profile (a warning).
+# rewritten_problems: an adopted (issued) amending document whose text changed since its adoption (issued_text.py);
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
-                       round_drafts, vote_files, dropping_proposals, repeated_comments, unknown_links, number_problems,
-                       replacements, tag_problems, stale_tags, translations, state_headers]
+                       rewritten_problems, round_drafts, vote_files, dropping_proposals, repeated_comments,
+                       unknown_links, number_problems, replacements, tag_problems, stale_tags, translations,
+                       state_headers]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, RegdraftError, StoreError
-from regdraft.core.layout import REGULATIONS
+from regdraft.core.layout import AMENDMENTS, REGULATIONS, amendment_path
 from regdraft.core.text import shown_name
 from regdraft.workspace.activity import describe
 from regdraft.workspace.receiving import Receiving
@@ -58,6 +58,17 @@ def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[Commit
                 edits.setdefault(path, []).append(commit)
     paths = sorted({*edits, *(_sent_regulations(ws, theirs) if merged else ())})
     notes = []
+    for path, commits in _issued_edits(ws, outgoing).items():  # an issued document rewritten (`issued_text`)
+        if theirs and _same_at(ws, path, theirs):
+            continue
+        said = _rewritten(ws, path)
+        if said is not None and meant:
+            notes.append(f"Sent to {state.remote} as you asked: {said}")
+        elif said is not None:
+            SyncState.clear(ws)
+            Receiving.clear(ws)
+            came = describe(ws, ws.commits(state.before, theirs)) if theirs and theirs != state.before else []
+            raise StoreError(_refusal(state.remote, said, commits, came, "issued text"))
     for path in paths:
         if theirs and _same_at(ws, path, theirs):
             continue  # the remote holds the file as it is here: nothing of it is sent
@@ -70,6 +81,34 @@ def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[Commit
             came = describe(ws, ws.commits(state.before, theirs)) if theirs and theirs != state.before else []
             raise StoreError(_refusal(state.remote, problem, edits.get(path, []), came))
     return notes
+
+
+def _issued_edits(ws: Workspace, outgoing: Sequence[CommitInfo]) -> dict[str, list[CommitInfo]]:
+    """The amending documents a commit sent (no adoption) changed, with those commits."""
+    found: dict[str, list[CommitInfo]] = {}
+    for commit in outgoing:
+        if commit.subject.startswith(ADOPTS):
+            continue
+        for status, path in commit.files:
+            parts = PurePosixPath(path).parts
+            if status != "D" and len(parts) == 3 and parts[0] == AMENDMENTS and path == amendment_path(parts[1]):
+                found.setdefault(path, []).append(commit)
+    return found
+
+
+def _rewritten(ws: Workspace, path: str) -> str | None:
+    """`check`'s sentence (`file:line: …`) for an adopted amendment rewritten since its adoption; None otherwise."""
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.issued_text import rewritten
+
+    try:
+        found = rewritten(ws, load(ws, PurePosixPath(path).parts[1]))
+    except (RegdraftError, ParseError):
+        return None
+    if found is None:
+        return None
+    problem = found.problem()
+    return f"{shown_name(problem.source)}:{problem.line}: {problem.message}"
 
 
 def _regulation(path: str) -> bool:
@@ -123,7 +162,8 @@ def _deliberate(remote: str, said: str, commits: Sequence[CommitInfo]) -> str:
             "edited without an amendment.")
 
 
-def _refusal(remote: str, said: str, commits: Sequence[CommitInfo], brought_in: Sequence[str]) -> str:
+def _refusal(remote: str, said: str, commits: Sequence[CommitInfo], brought_in: Sequence[str],
+             what: str = "text in force") -> str:
     """The refusal: what `check` says, the commits that made the edit and how to undo them, what came in."""
     made = ""
     if commits:
@@ -132,6 +172,6 @@ def _refusal(remote: str, said: str, commits: Sequence[CommitInfo], brought_in: 
         made = f" {'Your commit' if len(commits) == 1 else 'Your commits'} {named} made it: `{undo}` undoes it."
     came = (f" The work from {remote} was brought in ({'; '.join(brought_in)}); your commits stay here on top of it."
             if brought_in else " Your commits stay here.")
-    return (f"Nothing was sent to {remote}: {said}{made} Sent, it would become every clone's text in force.{came} "
+    return (f"Nothing was sent to {remote}: {said}{made} Sent, it would become every clone's {what}.{came} "
             f"Then run `{Command.of('sync')}` again; or, if the office means this text in force to read so, send the "
             f"edit as it is with `{Command.of('sync', hand_edits=True)}`.")

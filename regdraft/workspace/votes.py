@@ -101,11 +101,12 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
                 if recorded else "")
         raise NotPending(f"{relative}: the amendment is adopted; the vote that led to it{held} is part of its record "
                          "and is not recorded again.")
-    if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain) or \
-            max(for_, against, abstain, members or 0) > MAX_COUNT:
-        raise UsageError(f"The vote counts must not be negative or over {MAX_COUNT:,}, and the votes cast cannot "
-                         "exceed the members.",
-                         options=("members",))
+    from regdraft.workspace.vote_counts import committee_members, counts_refusal
+
+    members = members if members is not None else committee_members(ws)  # the committee's size, when set
+    wrong = counts_refusal(for_, against, abstain, members, MAX_COUNT)
+    if wrong is not None:
+        raise UsageError(wrong, options=("members",))
     if force is not None and not force.strip():
         raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
     voted, today = parse_date(date, "the vote date"), dt.date.today()
@@ -281,8 +282,10 @@ def vote_refusal(ws: Workspace, slug: str) -> str | None:
         return (f"regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded "
                 f"for '{slug}'")
     if not vote.majority:
-        return (f"the conference vote on '{slug}' ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining"
-                f" on {vote.date}) is not a majority, which regdraft.yaml requires before adoption")
+        from regdraft.workspace.vote_counts import basis, counts
+
+        return (f"the conference vote on '{slug}' ({counts(vote)}) is not a majority ({basis(vote)}), which "
+                f"regdraft.yaml requires before adoption")
     return None
 
 
@@ -345,6 +348,28 @@ def changed_ungated(ws: Workspace, amendment: Amendment) -> str | None:
     """`changed_since_vote` when `regdraft.yaml` does not require a vote majority: adoption warns of it and records it
     in its commit instead of refusing. None when the workspace requires the vote (its gate refuses the change)."""
     return None if ws.config.get("require_vote_majority") else changed_since_vote(ws, amendment)
+
+
+def adoption_notes(ws: Workspace, amendment: Amendment) -> list[str]:
+    """What the adoption of `amendment` says of its vote, each a clause (`vote_counts`, post-condition 3)."""
+    from regdraft.workspace.vote_counts import basis, counts, members_unknown
+
+    gated = bool(ws.config.get("require_vote_majority"))
+    try:
+        vote = load_vote(ws, amendment.slug)
+    except RegdraftError:
+        return []  # the gate, or `check`, names a vote file that cannot be read
+    if vote is None:
+        record = Command.of("amend vote", amendment.slug, for_=None, against=None, abstain=None, date=None)
+        return [] if gated or amendment.draft is None else \
+            [f"no conference vote is recorded on {amendment.name} (it is recorded with `{record}`)"]
+    if not vote.majority:
+        return [] if gated else [f"the conference vote ({counts(vote)}) was not a majority: a majority is "
+                                 f"{basis(vote)}"]
+    if vote.members is None:
+        return [f"the conference vote ({counts(vote)}) was counted a majority of the votes cast: {basis(vote)}; "
+                f"{members_unknown(vote, amendment.slug)}"]
+    return []
 
 
 def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:

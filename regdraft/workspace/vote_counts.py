@@ -1,0 +1,82 @@
+"""What a conference vote's counts mean for adoption, in words (r39 sweep BZ F1, F4).
+
+A vote recorded as "no majority" was adopted without a word where `regdraft.yaml` does not require a majority (the
+shipped default), a document drafted here was adopted with no vote recorded at all, and a majority taken of the
+votes cast (no number of members given) read as a majority of the committee. The adoption now says each, and its
+commit records it; `committee_members` in `regdraft.yaml` gives the number of members entitled to vote when a vote is
+recorded without one.
+
+Post-conditions:
+1. `basis(vote)` names what the majority was taken of, with the votes it needed: `more than half of the 49 members
+   entitled to vote (25)`, or `more than half of the 13 votes cast (7); no number of members was recorded`.
+2. `counts_refusal(...)` is None for counts a vote may hold; else one sentence naming the rule broken and the numbers.
+3. `votes.adoption_notes(ws, amendment)` lists, as clauses, what the adoption must say of its vote: with the vote
+   gate off (`require_vote_majority` false), no vote recorded on a document drafted here (one with a draft number: an
+   imported law had its own vote elsewhere), or one without a majority; in either case a majority taken of the
+   votes cast. The gate refuses the others; a text changed since the vote is `votes.changed_ungated`'s to say.
+   Nothing is written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from regdraft.core.commands import Command
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+    from regdraft.workspace.votes import Vote
+
+MEMBERS_SETTING = "committee_members"  # regdraft.yaml: the members entitled to vote, when a vote gives none
+
+
+def basis(vote: Vote) -> str:
+    """What the vote's majority was taken of (post-condition 1)."""
+    if vote.members is not None:
+        return f"more than half of the {vote.members} members entitled to vote ({vote.members // 2 + 1})"
+    cast = vote.for_ + vote.against + vote.abstain
+    return f"more than half of the {cast} votes cast ({cast // 2 + 1}); no number of members was recorded"
+
+
+def members_unknown(vote: Vote, slug: str) -> str:
+    """How to give the number of members a vote was recorded without."""
+    record = Command.of("amend vote", slug, for_=vote.for_, against=vote.against, abstain=vote.abstain,
+                        date=vote.date, members="N")
+    return (f"record the vote with the members entitled to vote (`{record}`), or give their number once as "
+            f"`{MEMBERS_SETTING}` in regdraft.yaml")
+
+
+def counts(vote: Vote) -> str:
+    """`10 for, 2 against, 1 abstaining on 2026-12-07`."""
+    return f"{vote.for_} for, {vote.against} against, {vote.abstain} abstaining on {vote.date}"
+
+
+def counts_refusal(for_: int, against: int, abstain: int, members: int | None, most: int) -> str | None:
+    """Why these counts cannot be a vote (post-condition 2)."""
+    if min(for_, against, abstain) < 0:
+        return "The vote counts cannot be negative."
+    if max(for_, against, abstain, members or 0) > most:
+        return f"The vote counts and the members cannot be over {most:,}."
+    cast = for_ + against + abstain
+    if members is not None and cast > members:
+        return (f"{cast} votes were cast ({for_} for, {against} against, {abstain} abstaining), more than the "
+                f"{members} members entitled to vote: each member casts at most one vote. Correct the counts, or the "
+                f"number of members.")
+    return None
+
+
+def committee_members(ws: Workspace) -> int | None:
+    """The members entitled to vote as `regdraft.yaml` gives them (`committee_members`), or None (unset, or not a
+    whole number from 1: `check` names such a setting)."""
+    value = ws.config.get(MEMBERS_SETTING)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+
+
+def members_setting_problem(ws: Workspace) -> str | None:
+    """`check`: the sentence for a `committee_members` setting that is no whole number from 1; None when it is
+    one, or unset."""
+    value = ws.config.get(MEMBERS_SETTING)
+    if value is None or committee_members(ws) is not None:
+        return None
+    return (f"{MEMBERS_SETTING} is '{value}'; write the number of members entitled to vote at the conference, a "
+            "whole number (e.g. 49), or remove the setting.")

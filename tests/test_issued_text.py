@@ -1,0 +1,83 @@
+"""An adopted (issued) amending document rewritten after its adoption is named by `check`, at its own file, with how
+to put it back (r39 sweep BZ F2: a word changed by hand in the issued 05-QC/TU passed `check` as "No problems found",
+and changed alone it was the regulation that `check` blamed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.layout import amendment_path
+from regdraft.workspace.store import Workspace
+
+from .conftest import FIXTURES, Invoke
+from .test_cli_amend import REG, amendment_text
+
+BODY = "1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”"
+SLUG = "good"
+SOURCE = amendment_path(SLUG)
+
+
+@pytest.fixture
+def adopted(empty_workspace: Workspace, invoke: Invoke) -> Workspace:
+    ws = empty_workspace
+    ws.commit({REG: (FIXTURES / "amend" / "vi.md").read_bytes(),
+               SOURCE: amendment_text(BODY, status="submitted").encode()}, "Add test regulation and an amendment")
+    result = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert result.exit_code == 0, result.output
+    return ws
+
+
+def _rewrite(ws: Workspace, path: str, old: str, new: str) -> None:
+    text = ws.path(path).read_text(encoding="utf-8")
+    assert old in text
+    ws.commit({path: text.replace(old, new).encode()}, "sửa lỗi chính tả")
+
+
+def test_an_issued_document_rewritten_is_named_at_its_own_file(adopted: Workspace, invoke: Invoke) -> None:
+    assert invoke(adopted, "check").exit_code == 0
+    _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    checked = invoke(adopted, "check")
+    assert checked.exit_code == 1
+    line = adopted.path(SOURCE).read_text(encoding="utf-8").split("\n").index(
+        "“2\\. Thường trực Tỉnh ủy bảo đảm thi hành.”") + 1
+    assert (f"{SOURCE}:{line}: 07-QC/TU ({SLUG}) is adopted, and its text was changed since its adoption "
+            "(adopted/07-QC-TU): it has khoản 1 Điều 1 (on khoản 2 Điều 1) changed.") in checked.output
+    assert f"`git checkout adopted/07-QC-TU -- {SOURCE}`" in checked.output
+    assert "corrected by a new amending document (`regdraft amend new SLUG --regulation 02-QC/TU`)" in checked.output
+    assert REG not in checked.output  # the regulation reads as adopted: it is not what changed
+
+
+def test_the_regulation_edited_with_it_is_named_too(adopted: Workspace, invoke: Invoke) -> None:
+    _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    _rewrite(adopted, REG, "bảo đảm thực hiện.", "bảo đảm thi hành.")
+    checked = invoke(adopted, "check")
+    assert checked.exit_code == 1
+    assert "is adopted, and its text was changed since its adoption" in checked.output
+    assert f"{REG}:" in checked.output and "it was edited without an amendment" in checked.output
+
+
+def test_the_front_matter_and_the_text_put_back_are_no_rewrite(adopted: Workspace, invoke: Invoke) -> None:
+    _rewrite(adopted, SOURCE, "title: Quy chế sửa đổi", "title: Quy chế sửa đổi, bổ sung")
+    assert "changed since its adoption" not in invoke(adopted, "check").output
+    _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    adopted.commit({SOURCE: adopted.read(SOURCE, "adopted/07-QC-TU")}, "put back")
+    assert "changed since its adoption" not in invoke(adopted, "check").output
+
+
+def test_an_adoption_without_a_tag_is_found_by_its_commit(adopted: Workspace, invoke: Invoke) -> None:
+    adopted.repo.git.tag("-d", "adopted/07-QC-TU")
+    _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    checked = invoke(adopted, "check")
+    sha = adopted.repo.commit("HEAD~1").hexsha[:7]
+    assert f"changed since its adoption ({sha})" in checked.output
+
+
+def test_exports_warn_of_an_issued_document_rewritten(adopted: Workspace, invoke: Invoke) -> None:
+    _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    issued = invoke(adopted, "amend", "export", SLUG, "-o", str(adopted.root.parent / "issued.html"))
+    assert issued.exit_code == 0, issued.output
+    assert f"{SOURCE}:" in issued.output and "warning: 07-QC/TU (good) is adopted, and its text was changed" in \
+        issued.output and "not as adopted" in issued.output
+    consolidated = invoke(adopted, "export", "02-QC/TU", "-o", str(adopted.root.parent / "hn.md"))
+    assert consolidated.exit_code == 0, consolidated.output
+    assert "warning: 07-QC/TU (good) is adopted, and its text was changed" in consolidated.output

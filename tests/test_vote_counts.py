@@ -1,0 +1,103 @@
+"""What adoption says of the conference vote when regdraft.yaml does not require a majority, and the counts a vote
+may hold (r39 sweep BZ F1, F4: a vote of "no majority" adopted silently; 55 votes of 49 members refused in words
+that named neither number)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import FIXTURES, Invoke
+from .test_cli_amend import REG, amendment_text
+
+BODY = "1\\. Bãi bỏ Điều 4."
+SLUG = "good"
+
+
+@pytest.fixture
+def ws(empty_workspace: Workspace) -> Workspace:
+    empty_workspace.commit(
+        {REG: (FIXTURES / "amend" / "vi.md").read_bytes(),
+         f"amendments/{SLUG}/amendment.md": amendment_text(BODY, status="submitted").encode()},
+        "Add test regulation and an amendment",
+    )
+    return empty_workspace
+
+
+def _settings(ws: Workspace, **settings: object) -> None:
+    config = yaml.safe_load(ws.path("regdraft.yaml").read_text(encoding="utf-8"))
+    ws.commit({"regdraft.yaml": yaml.safe_dump({**config, **settings}).encode()}, "Settings")
+
+
+def _message(ws: Workspace) -> str:
+    return str(ws.repo.head.commit.message)
+
+
+def _vote(invoke: Invoke, ws: Workspace, *counts: str) -> str:
+    result = invoke(ws, "amend", "vote", SLUG, *counts, "--date", "2025-10-20")
+    assert result.exit_code == 0, result.output
+    return str(result.output)
+
+
+def test_a_vote_without_a_majority_is_adopted_with_a_warning_the_commit_records(ws: Workspace,
+                                                                                 invoke: Invoke) -> None:
+    _settings(ws, require_vote_majority=False)
+    assert "no majority" in _vote(invoke, ws, "--for", "10", "--against", "2", "--abstain", "1", "--members", "49")
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert adopted.exit_code == 0, adopted.output
+    said = ("the conference vote (10 for, 2 against, 1 abstaining on 2025-10-20) was not a majority: a majority is "
+            "more than half of the 49 members entitled to vote (25)")
+    assert f"Warning: {said}; regdraft.yaml does not require a vote majority, so it was adopted" in adopted.output
+    assert f"\n\nVote: {said}.\n" in _message(ws)
+
+
+def test_a_document_drafted_here_adopted_with_no_vote_says_so(ws: Workspace, invoke: Invoke) -> None:
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert adopted.exit_code == 0, adopted.output
+    assert "Warning: no conference vote is recorded on 07-QC/TU" in adopted.output
+    assert "\n\nVote: no conference vote is recorded on 07-QC/TU" in _message(ws)
+
+
+def test_a_majority_of_the_votes_cast_says_what_it_was_taken_of(ws: Workspace, invoke: Invoke) -> None:
+    _settings(ws, require_vote_majority=True)
+    assert "a majority" in _vote(invoke, ws, "--for", "8", "--against", "2")
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert adopted.exit_code == 0, adopted.output
+    assert ("was counted a majority of the votes cast: more than half of the 10 votes cast (6); no number of members "
+            "was recorded; record the vote with the members entitled to vote") in adopted.output
+    assert "Vote: the conference vote (8 for, 2 against, 0 abstaining on 2025-10-20) was counted" in _message(ws)
+
+
+def test_the_gate_refusal_says_what_the_majority_is_taken_of(ws: Workspace, invoke: Invoke) -> None:
+    _settings(ws, require_vote_majority=True)
+    _vote(invoke, ws, "--for", "20", "--against", "2", "--members", "49")
+    refused = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert refused.exit_code == 1
+    assert ("(20 for, 2 against, 0 abstaining on 2025-10-20) is not a majority (more than half of the 49 members "
+            "entitled to vote (25))") in refused.output
+
+
+def test_more_votes_than_members_is_refused_naming_the_numbers(ws: Workspace, invoke: Invoke) -> None:
+    before = ws.repo.head.commit.hexsha
+    refused = invoke(ws, "amend", "vote", SLUG, "--for", "40", "--against", "10", "--abstain", "5",
+                     "--members", "49", "--date", "2025-10-20")
+    assert refused.exit_code == 2
+    assert ("55 votes were cast (40 for, 10 against, 5 abstaining), more than the 49 members entitled to vote: each "
+            "member casts at most one vote") in refused.output
+    assert ws.repo.head.commit.hexsha == before
+
+
+def test_the_committee_size_setting_is_used_when_a_vote_gives_no_members(ws: Workspace, invoke: Invoke) -> None:
+    _settings(ws, committee_members=49)
+    assert "no majority" in _vote(invoke, ws, "--for", "8", "--against", "2")
+    assert yaml.safe_load(ws.path(f"amendments/{SLUG}/vote.yaml").read_text(encoding="utf-8"))["members"] == 49
+    refused = invoke(ws, "amend", "vote", SLUG, "--for", "40", "--against", "10", "--date", "2025-10-21")
+    assert refused.exit_code == 2 and "more than the 49 members" in refused.output
+
+
+def test_check_names_a_committee_size_that_is_no_number(ws: Workspace, invoke: Invoke) -> None:
+    _settings(ws, committee_members="bốn mươi chín")
+    checked = invoke(ws, "check")
+    assert "regdraft.yaml:" in checked.output and "committee_members is 'bốn mươi chín'" in checked.output
