@@ -215,7 +215,8 @@ def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> Non
         "Adopt amendment 07-QC/TU (good) to 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
         "07-QC/TU amends khoản 2 Điều 1, repeals Điều 4.\n\n"
         "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n"
-        "2. Bãi bỏ Điều 4.\n")
+        "2. Bãi bỏ Điều 4.\n\n"
+        "Vote: no conference vote is recorded on 07-QC/TU.\n")
     assert "## Điều 4. (được bãi bỏ)" in (ws.root / REG).read_text(encoding="utf-8")
     assert ws.repo.git.status("--porcelain") == ""
     again = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")

@@ -66,7 +66,7 @@ def test_a_majority_of_the_votes_cast_says_what_it_was_taken_of(ws: Workspace, i
     adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
     assert adopted.exit_code == 0, adopted.output
     assert ("was counted a majority of the votes cast: more than half of the 10 votes cast (6); no number of members "
-            "was recorded; record the vote with the members entitled to vote") in adopted.output
+            "was recorded (`committee_members` in regdraft.yaml") in adopted.output
     assert "Vote: the conference vote (8 for, 2 against, 0 abstaining on 2025-10-20) was counted" in _message(ws)
 
 

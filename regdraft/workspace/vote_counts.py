@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from regdraft.core.commands import Command
-
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
     from regdraft.workspace.votes import Vote
@@ -36,14 +34,6 @@ def basis(vote: Vote) -> str:
         return f"more than half of the {vote.members} members entitled to vote ({vote.members // 2 + 1})"
     cast = vote.for_ + vote.against + vote.abstain
     return f"more than half of the {cast} votes cast ({cast // 2 + 1}); no number of members was recorded"
-
-
-def members_unknown(vote: Vote, slug: str) -> str:
-    """How to give the number of members a vote was recorded without."""
-    record = Command.of("amend vote", slug, for_=vote.for_, against=vote.against, abstain=vote.abstain,
-                        date=vote.date, members="N")
-    return (f"record the vote with the members entitled to vote (`{record}`), or give their number once as "
-            f"`{MEMBERS_SETTING}` in regdraft.yaml")
 
 
 def counts(vote: Vote) -> str:

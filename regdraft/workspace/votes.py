@@ -352,23 +352,21 @@ def changed_ungated(ws: Workspace, amendment: Amendment) -> str | None:
 
 def adoption_notes(ws: Workspace, amendment: Amendment) -> list[str]:
     """What the adoption of `amendment` says of its vote, each a clause (`vote_counts`, post-condition 3)."""
-    from regdraft.workspace.vote_counts import basis, counts, members_unknown
+    from regdraft.workspace.vote_counts import MEMBERS_SETTING, basis, counts
 
     gated = bool(ws.config.get("require_vote_majority"))
     try:
         vote = load_vote(ws, amendment.slug)
     except RegdraftError:
         return []  # the gate, or `check`, names a vote file that cannot be read
-    if vote is None:
-        record = Command.of("amend vote", amendment.slug, for_=None, against=None, abstain=None, date=None)
-        return [] if gated or amendment.draft is None else \
-            [f"no conference vote is recorded on {amendment.name} (it is recorded with `{record}`)"]
+    if vote is None:  # an adopted amendment's vote is not recorded afterwards: no command to name
+        return [] if gated or amendment.draft is None else [f"no conference vote is recorded on {amendment.name}"]
     if not vote.majority:
         return [] if gated else [f"the conference vote ({counts(vote)}) was not a majority: a majority is "
                                  f"{basis(vote)}"]
     if vote.members is None:
-        return [f"the conference vote ({counts(vote)}) was counted a majority of the votes cast: {basis(vote)}; "
-                f"{members_unknown(vote, amendment.slug)}"]
+        return [f"the conference vote ({counts(vote)}) was counted a majority of the votes cast: {basis(vote)} "
+                f"(`{MEMBERS_SETTING}` in regdraft.yaml gives the committee's size to the votes recorded after)"]
     return []
 
 
