@@ -39,6 +39,8 @@ _LISTED_MODULES = frozenset({
     "test_sync_clean_merges.py",
     # sync39's: Luật Đấu thầu and Luật 57/2024 imported, three from-edits on them, two clones (4-6 s of CPU a test).
     "test_sync_corpus_merge.py",
+    # order39's: two clones and a bare remote, Luật Đấu thầu and Luật 57/2024 imported (1-2 s of CPU a test).
+    "test_sync_added_numbers.py",
 })
 _LISTED_TESTS = frozenset({
     # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).

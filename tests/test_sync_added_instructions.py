@@ -61,11 +61,12 @@ def test_instructions_two_drafters_add_to_one_amendment_are_both_kept_in_order(
     done = invoke(minh, "sync")
     assert done.exit_code == 0, done.output
     said = " ".join(done.output.split())
-    assert (f"{AMENDMENT}: you and a colleague (origin) each added instructions to Điều 1; both were kept, numbered "
-            "in the order of the provisions they amend, as amend from-edits numbers them: khoản 8 Điều 1 "
-            "(Sửa đổi, bổ sung khoản 1 Điều 13, ") in said, said
+    assert (f"{AMENDMENT}: you and a colleague (origin) each added instructions to Điều 1; both were kept, placed "
+            "among the instructions in the order of the provisions they amend, as amend from-edits places them: "
+            "khoản 8 Điều 1 (Sửa đổi, bổ sung khoản 1 Điều 13, ") in said, said
     assert "khoản 10 Điều 1 (Sửa đổi, bổ sung khoản 1 Điều 15, " in said, said
     assert ("from origin); khoản 10" if lans == ON_13 else "yours); khoản 10") in said, said
+    assert "; of the instructions you both had, 8 is now 9 and 9–14 are now 11–16." in said, said
     assert _git(minh, "status", "--porcelain") == "" and _git(minh, "rev-parse", "HEAD") == \
         _git(minh, "rev-parse", "origin/main")
     # What one drafter making both edits gets from `amend from-edits`, numbers and all.
@@ -136,10 +137,10 @@ def test_a_document_amending_two_regulations_is_merged_article_by_article(
     assert done.exit_code == 0, done.output
     said = " ".join(done.output.split())
     assert (f"{path}: you and a colleague (origin) each added instructions to Điều 2 (amending {SECOND}); both were "
-            "kept, numbered in the order of the provisions they amend, as amend from-edits numbers them: khoản 2 "
-            "Điều 2 (Sửa đổi, bổ sung khoản 2 Điều 6, from origin); khoản 3 Điều 2 (Sửa đổi, bổ sung khoản 1 "
-            f"Điều 13, yours); Điều 1 (amending {MAIN}), which only the colleague changed, is kept as they wrote it."
-            ) in said, said
+            "kept, placed among the instructions in the order of the provisions they amend, as amend from-edits "
+            "places them: khoản 2 Điều 2 (Sửa đổi, bổ sung khoản 2 Điều 6, from origin); khoản 3 Điều 2 (Sửa đổi, "
+            f"bổ sung khoản 1 Điều 13, yours); the instructions you both had keep their numbers; Điều 1 (amending "
+            f"{MAIN}), which only the colleague changed, is kept as they wrote it.") in said, said
     assert _git(minh, "status", "--porcelain") == "" and _git(minh, "rev-parse", "HEAD") == \
         _git(minh, "rev-parse", "origin/main")
     # What one drafter making the three edits gets, article by article, numbers and all.
@@ -164,9 +165,9 @@ def test_two_drafters_adding_to_one_article_of_a_document_amending_two_regulatio
     assert done.exit_code == 0, done.output
     said = " ".join(done.output.split())
     assert (f"{path}: you and a colleague (origin) each added instructions to Điều 2 (amending {SECOND}); both were "
-            "kept, numbered in the order of the provisions they amend, as amend from-edits numbers them: khoản 2 "
-            "Điều 2 (Sửa đổi, bổ sung khoản 2 Điều 6, yours); khoản 3 Điều 2 (Sửa đổi, bổ sung khoản 1 Điều 13, "
-            "from origin).") in said, said
+            "kept, placed among the instructions in the order of the provisions they amend, as amend from-edits "
+            "places them: khoản 2 Điều 2 (Sửa đổi, bổ sung khoản 2 Điều 6, yours); khoản 3 Điều 2 (Sửa đổi, bổ sung "
+            "khoản 1 Điều 13, from origin); the instructions you both had keep their numbers.") in said, said
     _several_from_edits(office, invoke, tmp_path, SECOND, ON_6, ON_13)
     assert (minh.root / path).read_text(encoding="utf-8") == (office.root / path).read_text(encoding="utf-8")
     assert invoke(lan, "sync").exit_code == 0

@@ -9,6 +9,11 @@ instructions, `sync` now writes them all into the amending article, numbered in 
 A document amending several regulations (`amends:`, one amending article each: Luật 57/2024/QH15, Nghị định
 48/2013/NĐ-CP) is merged article by article (r38): each regulation's instructions apply to it alone.
 
+Each side's additions were placed alike only when both came from `amend from-edits`: one typed at the end of the
+article stayed there on the remote's side while yours moved among the instructions, so the order the note claimed
+was not the file's; and an issued law's instructions were numbered anew, though its consolidated text cites them by
+number (Luật 57/2024's Điều 4, r39 sweep BW F2). Both sides' additions are now placed by one rule (below).
+
 Post-conditions of `merge_added` (a stopped rebase or merge; [] when it does not apply, and then nothing is changed):
 1. It applies only when every file in conflict is an amending document (`amendments/<slug>/amendment.md`) whose
    three versions amend the same regulations in the same articles, whose two sides hold the same text outside the
@@ -16,17 +21,21 @@ Post-conditions of `merge_added` (a stopped rebase or merge; [] when it does not
    article is one of: left alone by one side (or changed alike by both), taken as the other side wrote it; or
    changed by both, each side's instructions being the common version's, unchanged and in their order, with
    instructions added, those added on one side naming no provision (or one inside it, or holding it) that those
-   added on the other name.
-2. In an article both changed, the file written holds the remote's instructions as the remote wrote them (their
-   lines kept: `core.amend.spliced`) and yours, each placed before the first one amending a provision that comes
-   after what it amends in the text (a change of words throughout, which names none, last), all numbered 1, 2, …
-   in that order. It reads back with every instruction of both sides in every article, and applied to each
-   regulation it gives the text the remote's instructions and then yours give (an article one side alone changed:
-   the text that side's give): otherwise nothing is written (the two together change the text otherwise than each
-   did alone).
-3. One note per file merged, naming each instruction added on either side under its new number, and each article
-   of a document amending several regulations that one side alone changed; the file is marked resolved, and the
-   sync goes on.
+   added on the other name. In a document whose numbers are kept (issued: numbered and signed, as an imported law
+   is; adopted, rejected or withdrawn; a translation numbered as its original), each side must hold the common
+   version's instructions first and under their numbers.
+2. In an article both changed, the file written holds the instructions both had with the remote's lines
+   (`core.amend.spliced`), and both sides' additions in the house order of `amend from-edits` (`core.amend.kept`:
+   by the provision each amends, word replacements last; the remote's first between two alike): in a draft each
+   inserted before the first instruction that order puts after it, all numbered 1, 2, … anew; in a document whose
+   numbers are kept, after the instructions both had, which keep their numbers, numbered on from the last. It reads
+   back with every instruction of both sides in every article, and applied to each regulation it gives the text the
+   remote's instructions and then yours give (an article one side alone changed: the text that side's give):
+   otherwise nothing is written (the two together change the text otherwise than each did alone).
+3. One note per file merged, naming each instruction added on either side under its new number, how the additions
+   were placed (and, where numbers are kept, why), in a draft which of the instructions both had bear another
+   number now, and each article of a document amending several regulations that one side alone changed; the file
+   is marked resolved, and the sync goes on.
 """
 
 from __future__ import annotations
@@ -45,7 +54,6 @@ if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
 
 _Signature = tuple[object, ...]
-_LAST = (1 << 62, 0)  # where an instruction naming no provision goes: after every other
 
 
 def merge_added(ws: Workspace, remote: str) -> list[str]:
@@ -92,6 +100,7 @@ def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: 
     was, cut_there, cut_here = (_cut(text, [label for _, label in articles]) for text in (base, theirs, yours))
     if cut_there[0] != cut_here[0]:
         return None  # the two sides differ outside the instructions: git's conflict stands
+    kept = _numbers_kept(ws, (common, there, here))
     regions: list[str] = []
     joined: list[_Joined] = []
     taken: list[tuple[str, str, bool]] = []  # an article only one side changed: its label, regulation, whether yours
@@ -106,7 +115,7 @@ def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: 
             regions.append(here_region)
             taken.append((label, reg_id, True))
             continue
-        one = _joined(ws, reg_id, label, there_region, common, there, here)
+        one = _joined(ws, reg_id, label, there_region, common, there, here, kept)
         if one is None:
             return None
         regions.append(one.region)
@@ -114,7 +123,23 @@ def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: 
     text = _text(cut_there[0], regions)
     if not _holds(ws, text, path, slug, there, here, joined, [(reg, mine) for _, reg, mine in taken]):
         return None
-    return text, _note(path, remote, joined, taken, there, several=len(articles) > 1)
+    return text, _note(path, remote, joined, taken, there, kept, several=len(articles) > 1)
+
+
+def _numbers_kept(ws: Workspace, versions: Sequence[Amendment]) -> str | None:
+    """Why the document's own instructions must keep their numbers, in words; None for a draft, numbered anew as
+    `amend from-edits` numbers it. An issued text (numbered and signed: an imported law or decree) or an adopted
+    one is cited by its numbers (the consolidated text's footnotes); a translation's are its original's."""
+    from regdraft.core.amend.document import PENDING
+    from regdraft.workspace.amendments import kept_numbers
+
+    if any(doc.issued for doc in versions):
+        return f"{versions[0].number or 'the document'} is an issued text"
+    if any(doc.status not in PENDING for doc in versions):
+        return f"{versions[0].number or 'the document'} is {versions[0].status}"
+    if kept_numbers(ws, versions[0]):
+        return "a translation is numbered as its original"
+    return None
 
 
 def _articles(amendment: Amendment) -> list[tuple[str, str]]:
@@ -148,7 +173,8 @@ def _text(outside: Sequence[str], regions: Sequence[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Joined:
     """The instructions both sides added to the article amending `regulation`, joined: its lines, its instructions
-    numbered, those each side added, and the regulation as it stands."""
+    numbered, those each side added, the regulation as it stands, and the instructions both had that now bear
+    another number (the number both had, the number now)."""
 
     regulation: str
     label: str
@@ -157,37 +183,59 @@ class _Joined:
     there: tuple[Instruction, ...]
     here: tuple[Instruction, ...]
     old: Regulation
+    renumbered: tuple[tuple[str, str], ...]
 
 
 def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendment, there: Amendment,
-            here: Amendment) -> _Joined | None:
-    """One article both sides changed, its instructions joined when both only added some on provisions apart."""
-    from regdraft.core.amend.kept import relocated
+            here: Amendment, kept: str | None) -> _Joined | None:
+    """One article both sides changed, its instructions joined when both only added some on provisions apart:
+    after the instructions both had, which keep their numbers (`kept`, the reason they must), or among them by
+    provision, numbered anew."""
+    from regdraft.core.amend.kept import Effects, placed, relocated
     from regdraft.core.amend.spliced import spliced
 
     remotes = there.for_regulation(reg_id).instructions
     start = common.for_regulation(reg_id).instructions
-    added_there, added_here = _added(start, remotes), _added(start, here.for_regulation(reg_id).instructions)
+    heres = here.for_regulation(reg_id).instructions
+    added_there, added_here = _added(start, remotes), _added(start, heres)
     if added_there is None or added_here is None or not added_here:
         return None
-    kept = {_signature(ins) for ins in remotes}
-    added_here = [ins for ins in added_here if _signature(ins) not in kept]  # one both added is kept once
+    known = {_signature(ins) for ins in remotes}
+    added_here = [ins for ins in added_here if _signature(ins) not in known]  # one both added is kept once
     if _overlap(added_there, added_here) or any(not ins.location.isdigit() for ins in remotes):
         return None
+    if kept is not None and not (_appended(start, remotes) and _appended(start, heres)):
+        return None  # a side numbered the document's own instructions anew: that is for a person to settle
     old = _regulation(ws, reg_id)
     if old is None:
         return None
-    places = _places(old)
-    order = list(remotes)
-    for ins in added_here:
-        at = _place(ins, places)
-        spot = next((n for n, other in enumerate(order) if _place(other, places) > at), len(order))
-        order.insert(spot, replace(ins, line=0))  # written as `render_amendment` writes it
-    numbered = tuple(relocated(ins, str(n)) for n, ins in enumerate(order, 1))
+    effects = Effects(old, there, reg_id)
+    mine = [replace(ins, line=0) for ins in added_here]  # written as `render_amendment` writes them
+    if effects.of((*remotes, *mine), whole=True) is None:
+        return None
+    new = {id(ins) for ins in added_there}
+    had = [ins for ins in remotes if id(ins) not in new]  # the remote's lines of those both had, in their order
+    added = sorted([*added_there, *mine], key=effects.key)  # in the house order, the remote's first on a tie
+    if kept is not None:
+        last = max((int(ins.location) for ins in had), default=0)
+        order = [*had, *added]
+        at = {**{id(ins): ins.location for ins in had}, **{id(ins): str(last + n) for n, ins in enumerate(added, 1)}}
+    else:
+        order = placed(had, added, effects)
+        at = {id(ins): str(n) for n, ins in enumerate(order, 1)}
+    numbered = tuple(relocated(ins, at[id(ins)]) for ins in order)
     written = spliced(region, remotes, numbered)
     if written is None:
         return None
-    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old)
+    renumbered = tuple((was.location, at[id(ins)]) for was, ins in zip(start, had, strict=True)
+                       if was.location != at[id(ins)])
+    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old, renumbered)
+
+
+def _appended(common: Sequence[Instruction], side: Sequence[Instruction]) -> bool:
+    """Whether `side` opens with `common`'s instructions under their numbers (what it added comes after them)."""
+    return [(_signature(ins), ins.location) for ins in side[:len(common)]] == \
+        [(_signature(ins), ins.location) for ins in common]
 
 
 def _read(ws: Workspace, text: str, path: str, slug: str) -> Amendment | None:
@@ -238,34 +286,6 @@ def _overlap(one: Sequence[Instruction], other: Sequence[Instruction]) -> bool:
     if any(not _named(ins) for ins in (*one, *other)):
         return True
     return any(a == b or a.contains(b) or b.contains(a) for a in mine for b in theirs)
-
-
-def _places(reg: Regulation) -> dict[Address, tuple[int, int]]:
-    """Each provision's place in the text: its own, and the last place inside it (an insert after it goes there).
-    The walk is in document order, a unit before those inside it: one pass, with the units still open."""
-    places: dict[Address, tuple[int, int]] = {}
-    open_: list[Address] = []
-    n = -1
-    for n, loc in enumerate(reg.walk()):
-        while open_ and not open_[-1].contains(loc.address):
-            done = open_.pop()
-            places[done] = (places[done][0], n - 1)
-        places[loc.address] = (n, n)
-        open_.append(loc.address)
-    for done in open_:
-        places[done] = (places[done][0], n)
-    return places
-
-
-def _place(ins: Instruction, places: dict[Address, tuple[int, int]]) -> tuple[int, int]:
-    """Where what the instruction amends stands in the text (an insert: after the provision it follows)."""
-    from regdraft.core.amend.operations import InsertUnit
-
-    op = ins.leaves()[0].op if ins.leaves() else ins.op
-    if isinstance(op, InsertUnit) and op.after is not None and op.after in places:
-        return places[op.after][1], 1
-    found = [places[a] for a in _named(ins) if a in places]
-    return (min(found)[0], 0) if found else _LAST
 
 
 def _regulation(ws: Workspace, reg_id: str) -> Regulation | None:
@@ -319,9 +339,10 @@ def _holds(ws: Workspace, text: str, path: str, slug: str, theirs: Amendment, yo
 
 
 def _note(path: str, remote: str, joined: Sequence[_Joined], taken: Sequence[tuple[str, str, bool]],
-          theirs: Amendment, *, several: bool) -> str:
-    """The note: which instructions each side added, under their numbers now, and which article (of a document
-    amending several regulations) only one side changed."""
+          theirs: Amendment, kept: str | None, *, several: bool) -> str:
+    """The note: which instructions each side added, under their numbers now, how they were placed, which of those
+    both had now bear another number, and which article (of a document amending several regulations) only one side
+    changed."""
     def article(label: str, reg_id: str) -> str:
         return f"Điều {label} (amending {reg_id})" if several else f"Điều {label}"
 
@@ -333,14 +354,39 @@ def _note(path: str, remote: str, joined: Sequence[_Joined], taken: Sequence[tup
                      for ins in side}
             listed += [f"{ins.cite(theirs.language)} ({_sentence(ins.text)}, {added[_signature(ins)]})"
                        for ins in one.numbered if _signature(ins) in added]
-        said.append(f"you and a colleague ({remote}) each added instructions to "
-                    f"{' and '.join(article(one.label, one.regulation) for one in joined)}; both were kept, numbered "
-                    f"in the order of the provisions they amend, as amend from-edits numbers them: {'; '.join(listed)}")
+        where = " and ".join(article(one.label, one.regulation) for one in joined)
+        if kept is not None:
+            how = (f"{kept}, so the instructions you both had keep their numbers and both additions follow them, in "
+                   f"the order of the provisions they amend")
+        else:
+            how = ("both were kept, placed among the instructions in the order of the provisions they amend, as amend "
+                   "from-edits places them")
+        said.append(f"you and a colleague ({remote}) each added instructions to {where}; {how}: {'; '.join(listed)}")
+        if kept is None:
+            moved = [f"{'in ' + article(one.label, one.regulation) + ', ' if len(joined) > 1 else ''}"
+                     f"{_moves(one.renumbered)}" for one in joined if one.renumbered]
+            said.append("; ".join(moved) if moved else "the instructions you both had keep their numbers")
     else:
         said.append(f"you and a colleague ({remote}) changed different articles of it")
     said += [f"{article(label, reg_id)}, which only {'you' if mine else 'the colleague'} changed, is kept as "
              f"{'you' if mine else 'they'} wrote it" for label, reg_id, mine in taken]
     return f"{path}: {'; '.join(said)}."
+
+
+def _moves(renumbered: Sequence[tuple[str, str]]) -> str:
+    """The instructions both sides had that bear another number now, in runs: `of the instructions you both had, 8 is
+    now 9 and 9-14 are now 11-16`."""
+    runs: list[list[tuple[int, int]]] = []
+    for was, now in ((int(a), int(b)) for a, b in renumbered):
+        if runs and runs[-1][-1] == (was - 1, now - 1):
+            runs[-1].append((was, now))
+        else:
+            runs.append([(was, now)])
+    parts = [f"{run[0][0]}–{run[-1][0]} are now {run[0][1]}–{run[-1][1]}" if len(run) > 1 else
+             f"{run[0][0]} is now {run[0][1]}" for run in runs]
+    if len(renumbered) == 1:
+        return f"the instruction you both had as {parts[0]}"
+    return f"of the instructions you both had, {', '.join(parts[:-1])}{' and ' if len(parts) > 1 else ''}{parts[-1]}"
 
 
 def _sentence(text: str) -> str:
