@@ -17,22 +17,26 @@ import pytest
 
 from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHARED, Invoke, in_corpus, two_clones
+from tests.conftest import SHARED, Invoke, in_corpus, two_clones, unwrapped
+from tests.test_replaced_regulation import adopted, adopted_built  # noqa: F401  (fixtures)
 
 
 def _git(ws: Workspace, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=ws.root, capture_output=True, text=True, check=True).stdout
 
 
-def _append(ws: Workspace, path: str, article: str, sentence: str) -> None:
-    """`sentence` typed as the next instruction at the end of `article` (before the next heading), committed."""
+def _append(ws: Workspace, path: str, article: str, sentence: str, number: int | None = None) -> None:
+    """`sentence` typed as instruction `number` (default: the next) at the end of `article` (before the next
+    heading), committed."""
     file = ws.root / path
     text = file.read_text(encoding="utf-8")
-    start = text.index(f"## Điều {article}.")
+    found = re.search(rf"^## (Điều|Article) {article}\.", text, re.M)
+    assert found is not None, article
+    start = found.start()
     end = text.find("\n## ", start + 3)
     end = len(text) if end < 0 else end
     numbers = [int(n) for n in re.findall(r"^(\d+)\\\. ", text[start:end], re.M)]
-    body = text[start:end].rstrip("\n") + f"\n\n{max(numbers, default=0) + 1}\\. {sentence}\n"
+    body = text[start:end].rstrip("\n") + f"\n\n{number or max(numbers, default=0) + 1}\\. {sentence}\n"
     file.write_text(text[:start] + body + text[end:], encoding="utf-8")
     _git(ws, "commit", "-qam", f"{ws.root.name}: {sentence[:30]}")
 
@@ -194,3 +198,29 @@ def test_a_document_amending_two_regulations_places_both_sides_alike(
     assert _heads(minh, path, "1")[-1] == "3\\. Bãi bỏ Điều 3."
     checked = invoke(minh, "amend", "check", BOTH)
     assert checked.exit_code == 0, checked.output
+
+
+def test_a_translations_instructions_keep_their_original_s_numbers(adopted: Workspace, tmp_path: Path,  # noqa: F811
+                                                                    invoke: Invoke) -> None:
+    # An English draft of 05-QC/TU translating its instructions 1 and 4, numbered as the original: renumbered 1, 2, …
+    # (as a draft's are), its footnotes would cite clause 2 of Article 1 where the original's change is clause 4. Lan
+    # translates instruction 8 (Article 14), Minh 11 (Articles 10 and 16): each keeps the original's number.
+    from tests.test_translation_partial import GROUP, TITLE, _translated
+
+    path = _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=4), adopt=False)
+    lan, minh = two_clones(adopted, tmp_path)
+    _append(lan, path, "1", "Insert clause 5 after clause 4 of Article 14:\n\n“5. Where necessary, the Standing "
+            "Office meets online or consults its members in writing; the result is reported to the Standing Committee "
+            "at its next meeting.”.", number=8)
+    _append(minh, path, "1", "Clause 3 of Article 10 and point c of clause 2 of Article 16 are repealed.", number=11)
+    said = _synced(lan, minh, invoke)
+    assert [line[:45] for line in _heads(minh, path, "1")] == [line[:45] for line in (
+        "1\\. Some points of clause 1 of Article 4 are amended", "4\\. The title of Article 7 is amended to read:",
+        "8\\. Insert clause 5 after clause 4 of Article 14:", "11\\. Clause 3 of Article 10 and point c of clause")]
+    assert ("a translation is numbered as its original, so the instructions you both had keep their numbers and both "
+            "additions follow them, under the numbers you each gave them: clause 8 of Article 1 (Insert clause 5 "
+            "after clause 4 of Article 14, from origin); clause 11 of Article 1 (Clause 3 of Article 10 and point c "
+            "of clause 2 of Article 16 are repealed., yours).") in said, said
+    checked = invoke(minh, "amend", "check", "qc-en")
+    assert checked.exit_code == 0, checked.output
+    assert "number this instruction as" not in unwrapped(checked.output)

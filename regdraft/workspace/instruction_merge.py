@@ -28,7 +28,9 @@ Post-conditions of `merge_added` (a stopped rebase or merge; [] when it does not
    (`core.amend.spliced`), and both sides' additions in the house order of `amend from-edits` (`core.amend.kept`:
    by the provision each amends, word replacements last; the remote's first between two alike): in a draft each
    inserted before the first instruction that order puts after it, all numbered 1, 2, … anew; in a document whose
-   numbers are kept, after the instructions both had, which keep their numbers, numbered on from the last. It reads
+   numbers are kept, after the instructions both had, which keep their numbers: under the numbers their sides gave
+   them and in that order when those are all different and above the last (a translation's, its original's),
+   otherwise numbered on from the last in the house order (both typed as 22: 22 and 23). It reads
    back with every instruction of both sides in every article, and applied to each regulation it gives the text the
    remote's instructions and then yours give (an article one side alone changed: the text that side's give):
    otherwise nothing is written (the two together change the text otherwise than each did alone).
@@ -173,8 +175,8 @@ def _text(outside: Sequence[str], regions: Sequence[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Joined:
     """The instructions both sides added to the article amending `regulation`, joined: its lines, its instructions
-    numbered, those each side added, the regulation as it stands, and the instructions both had that now bear
-    another number (the number both had, the number now)."""
+    numbered, those each side added, the regulation as it stands, the instructions both had that now bear another
+    number (the number both had, the number now), and whether the additions keep the numbers their sides gave."""
 
     regulation: str
     label: str
@@ -184,6 +186,7 @@ class _Joined:
     here: tuple[Instruction, ...]
     old: Regulation
     renumbered: tuple[tuple[str, str], ...]
+    as_given: bool = False
 
 
 def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendment, there: Amendment,
@@ -216,10 +219,17 @@ def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendme
     new = {id(ins) for ins in added_there}
     had = [ins for ins in remotes if id(ins) not in new]  # the remote's lines of those both had, in their order
     added = sorted([*added_there, *mine], key=effects.key)  # in the house order, the remote's first on a tie
+    last = max((_number(ins) for ins in had), default=0)
+    own = [_number(ins) for ins in added]
+    # Where numbers are kept, the numbers the drafters gave that fit together stay (a translation's are its
+    # original's); others (two instructions both typed as 22) are numbered on from the last, in the house order.
+    as_given = kept is not None and len(set(own)) == len(own) and min(own) > last
     if kept is not None:
-        last = max((int(ins.location) for ins in had), default=0)
+        if as_given:
+            added = [ins for _, ins in sorted(zip(own, added, strict=True), key=lambda pair: pair[0])]
+        given = sorted(own) if as_given else [last + n for n in range(1, len(added) + 1)]
         order = [*had, *added]
-        at = {**{id(ins): ins.location for ins in had}, **{id(ins): str(last + n) for n, ins in enumerate(added, 1)}}
+        at = {id(ins): ins.location for ins in had} | {id(ins): str(n) for n, ins in zip(given, added, strict=True)}
     else:
         order = placed(had, added, effects)
         at = {id(ins): str(n) for n, ins in enumerate(order, 1)}
@@ -229,7 +239,13 @@ def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendme
         return None
     renumbered = tuple((was.location, at[id(ins)]) for was, ins in zip(start, had, strict=True)
                        if was.location != at[id(ins)])
-    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old, renumbered)
+    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old, renumbered, as_given)
+
+
+def _number(ins: Instruction) -> int:
+    """The number an instruction was given (0 when it is not a plain number)."""
+    head = ins.location.partition(".")[0]
+    return int(head) if head.isdigit() else 0
 
 
 def _appended(common: Sequence[Instruction], side: Sequence[Instruction]) -> bool:
@@ -356,8 +372,12 @@ def _note(path: str, remote: str, joined: Sequence[_Joined], taken: Sequence[tup
                        for ins in one.numbered if _signature(ins) in added]
         where = " and ".join(article(one.label, one.regulation) for one in joined)
         if kept is not None:
-            how = (f"{kept}, so the instructions you both had keep their numbers and both additions follow them, in "
-                   f"the order of the provisions they amend")
+            given = {one.as_given for one in joined}
+            order = ("under the numbers you each gave them" if given == {True} else
+                     "in the order of the provisions they amend" if given == {False} else
+                     "under the numbers you each gave them where those fit together, else in the order of the "
+                     "provisions they amend")
+            how = f"{kept}, so the instructions you both had keep their numbers and both additions follow them, {order}"
         else:
             how = ("both were kept, placed among the instructions in the order of the provisions they amend, as amend "
                    "from-edits places them")
