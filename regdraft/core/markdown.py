@@ -18,6 +18,7 @@ Post-conditions of `parse`:
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
@@ -39,7 +40,7 @@ from regdraft.core.frontmatter import (
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit, _unpickled_unit
-from regdraft.core.text import nfc, plain
+from regdraft.core.text import nfc, plain_lines
 from regdraft.core.unwritable import placed, unwritable_lines
 
 if TYPE_CHECKING:
@@ -56,6 +57,13 @@ REQUIRED_KEYS = ("id", "type", "title", "language", "issuer", "signed")
 def decode(data: bytes | str, source: str = "") -> str:
     """Turn file bytes into normalised text: UTF-8 checked (or UTF-16, `core.encodings`), BOM dropped, LF line ends,
     NFC."""
+    return _decoded(data, source)[0]
+
+
+def _decoded(data: bytes | str, source: str) -> tuple[str, bytes | None]:
+    """`decode(data)`, and `data` itself when it is that text's UTF-8 exactly (UTF-8 with no BOM, no carriage
+    return, already NFC: a file regdraft or a drafter's editor wrote), else None."""
+    exact: bytes | None = None
     if isinstance(data, bytes):
         encoding = utf16(data)
         if binary(data):
@@ -65,10 +73,16 @@ def decode(data: bytes | str, source: str = "") -> str:
             text, encoding = decoded(data)
         except UnicodeDecodeError as exc:
             raise ParseError.collect([_undecodable(data, exc, encoding, source)]) from None
+        if encoding == "utf-8" and not data.startswith(BOM_UTF8):
+            exact = data
     else:
         text = data
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return nfc(text)
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:  # one search of the text where two replacements searched it twice
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        exact = None
+    normal = nfc(text)
+    return normal, exact if normal is text or normal == text else None
 
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, encoding: str | None, source: str) -> Problem:
@@ -187,12 +201,15 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     from regdraft.core.validate import validate
 
     problems: list[Problem] = []
-    text = decode(data, source)
-    clear = plain(text)  # one search: neither a control or invisible character nor one `unwritable_lines` names
+    text, utf8 = _decoded(data, source)
+    lines = text.split("\n")
+    # One search: neither a control or invisible character nor one `unwritable_lines` names (`plain`, sped up by the
+    # file's bytes when they are the text's UTF-8).
+    clear = plain_lines(text, lines, utf8)
     if not clear:
         text = without_control_characters(text, source, problems)
+        lines = text.split("\n")
     hidden = len(problems)  # the lines holding a control or invisible character: named by provision below
-    lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems, load)
     if body_start == 0 and problems:
         # Not a regulation at all (a README, a letter): reporting every heading as a

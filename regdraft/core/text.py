@@ -216,6 +216,25 @@ def plain(text: str) -> bool:
     return _NOT_PLAIN.search(text) is None
 
 
+# What the UTF-8 of each character `_NOT_PLAIN` holds that Python calls printable starts with or holds: the combining
+# grapheme joiner (CD 8F), the Hangul fillers (E1 85 9F, E1 85 A0, E3 85 A4), the Khmer inherent vowels (E1 9E B4,
+# E1 9E B5), the Mongolian selectors (E1 A0 8B-8F), every character from U+D800 up (ED A0 80 on: the lead bytes ED to
+# F4). None is the lead byte of a Vietnamese letter (C3-C6, E1 B8-BB) or of a quotation mark or dash (E2 80):
+# tests/test_plain_lines.py checks every code point.
+_PRINTABLE_NOT_PLAIN = (b"\xcd", b"\xe3", b"\xed", b"\xee", b"\xef", b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4",
+                        b"\xe1\x85", b"\xe1\x9e", b"\xe1\xa0")
+
+
+def plain_lines(text: str, lines: list[str], utf8: bytes | None) -> bool:
+    """`plain(text)`, where `lines` is `text.split("\n")` and `utf8` is `text`'s UTF-8 or None: the same answer, in
+    about two thirds of the search's time when `utf8` is given. Every line printable (`str.isprintable`: no control,
+    format, separator, surrogate or private-use character) and no byte sequence of `_PRINTABLE_NOT_PLAIN` in the
+    bytes is a text `_NOT_PLAIN` finds nothing in; anything else is searched as `plain` searches it."""
+    if utf8 is not None and all(map(str.isprintable, lines)) and not any(b in utf8 for b in _PRINTABLE_NOT_PLAIN):
+        return True
+    return plain(text)
+
+
 # What no XML document (DOCX, XLSX, a Word reply) can hold, and so no comment, reply or name keeps: the control
 # characters but tab and line breaks (Word's cell mark U+0007 and field marks U+0013-U+0015 in a sheet saved as
 # "Unicode Text", a NUL, an escape typed into a form), DEL, lone surrogates and the non-characters U+FFFE, U+FFFF.
