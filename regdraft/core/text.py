@@ -216,21 +216,24 @@ def plain(text: str) -> bool:
     return _NOT_PLAIN.search(text) is None
 
 
-# What the UTF-8 of each character `_NOT_PLAIN` holds that Python calls printable starts with or holds: the combining
-# grapheme joiner (CD 8F), the Hangul fillers (E1 85 9F, E1 85 A0, E3 85 A4), the Khmer inherent vowels (E1 9E B4,
-# E1 9E B5), the Mongolian selectors (E1 A0 8B-8F), every character from U+D800 up (ED A0 80 on: the lead bytes ED to
-# F4). None is the lead byte of a Vietnamese letter (C3-C6, E1 B8-BB) or of a quotation mark or dash (E2 80):
-# tests/test_plain_lines.py checks every code point.
-_PRINTABLE_NOT_PLAIN = (b"\xcd", b"\xe3", b"\xed", b"\xee", b"\xef", b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4",
-                        b"\xe1\x85", b"\xe1\x9e", b"\xe1\xa0")
+# The characters `_NOT_PLAIN` holds that Python calls printable (`str.isprintable`), found by `plain_lines` in a text
+# or its UTF-8: the combining grapheme joiner (its lead byte CD), the Hangul filler U+3164 (E3), every character from
+# U+D800 up (ED to F4), each a byte that begins no Vietnamese letter (C3-C6, E1), quotation mark or dash (E2); and the
+# Hangul fillers U+115F, U+1160, the Khmer inherent vowels and the Mongolian selectors, whose lead byte E1 begins most
+# Vietnamese letters, looked for as characters. tests/test_plain_lines.py checks every code point.
+_PRINTABLE_NOT_PLAIN = (b"\xcd", b"\xe3", b"\xed", b"\xee", b"\xef", b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+_PRINTABLE_NOT_PLAIN_CHARS = "\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f"
 
 
 def plain_lines(text: str, lines: list[str], utf8: bytes | None) -> bool:
     """`plain(text)`, where `lines` is `text.split("\n")` and `utf8` is `text`'s UTF-8 or None: the same answer, in
     about two thirds of the search's time when `utf8` is given. Every line printable (`str.isprintable`: no control,
-    format, separator, surrogate or private-use character) and no byte sequence of `_PRINTABLE_NOT_PLAIN` in the
-    bytes is a text `_NOT_PLAIN` finds nothing in; anything else is searched as `plain` searches it."""
-    if utf8 is not None and all(map(str.isprintable, lines)) and not any(b in utf8 for b in _PRINTABLE_NOT_PLAIN):
+    format, separator, surrogate or private-use character), none of `_PRINTABLE_NOT_PLAIN`'s bytes in the UTF-8 and
+    none of `_PRINTABLE_NOT_PLAIN_CHARS` in the text is a text `_NOT_PLAIN` finds nothing in; anything else is searched
+    as `plain` searches it. Each of those is a tight C loop (a table per character, `memchr`), where the search tests
+    a class of some thirty ranges at every character."""
+    if (utf8 is not None and all(map(str.isprintable, lines)) and not any(b in utf8 for b in _PRINTABLE_NOT_PLAIN)
+            and not any(c in text for c in _PRINTABLE_NOT_PLAIN_CHARS)):
         return True
     return plain(text)
 
