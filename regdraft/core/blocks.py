@@ -164,6 +164,13 @@ def atx_heading(level: int, text: str) -> str:
     return line + " #" if _CLOSING_SEQUENCE.search(line) else line
 
 
+def fenced(body: str) -> bool:
+    """Whether `body` holds a fenced code block (`_FENCE`). Looked for in steps, each a C loop over the text, the
+    pattern last: a backtick or a tilde (one character, found by `memchr`: about 0.03 ms for a 1.9 MB text), then
+    three of them (about 1 ms each), then the pattern; most texts stop at the first step."""
+    return (("`" in body and "```" in body) or ("~" in body and "~~~" in body)) and _FENCE.search(body) is not None
+
+
 def body_blocks(body: str, lines: list[str], offset: int, *, joins: bool = False) -> Iterator[tuple[str, str, int]]:
     """Yield (kind, content, line) for each top-level block of `body`, which starts at `lines[offset]`.
 
@@ -175,7 +182,7 @@ def body_blocks(body: str, lines: list[str], offset: int, *, joins: bool = False
     the result equals parsing the whole body with markdown-it (tested), except that a fenced
     code block (which may contain blank lines) sends the whole body through markdown-it.
     """
-    if ("```" in body or "~~~" in body) and _FENCE.search(body):  # `in` first: a third of the regex's time
+    if fenced(body):
         yield from markdown_it_blocks(body, lines, offset, joins=joins)
         return
     body_lines = body.split("\n")
@@ -223,7 +230,7 @@ def heading_cuts(body: str, lines: list[str], offset: int) -> list[tuple[int, st
     block of its own in CommonMark, and the fast path hands markdown-it the lines before it up to it, whatever
     follows; what comes after it never changes how the lines before it read.
     """
-    if ("```" in body or "~~~" in body) and _FENCE.search(body):
+    if fenced(body):
         return None
     count = len(lines)
     cuts = []
