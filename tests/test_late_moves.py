@@ -127,7 +127,8 @@ def test_comments_moved_away_and_back_cost_no_git_process_each(consulting_worksp
     _closed_with(ws, monkeypatch, many=12)
     _moved(ws, MOVES["folder renamed and renamed back"])
     started, late = _git_started(ws, monkeypatch)
-    assert started <= 2 and late == 0
+    # 2, and since r39 the `git diff` naming comment files deleted by mistake, once per reading outside a command's run
+    assert started <= 4 and late == 0
 
 
 class _Counted(str):

@@ -152,11 +152,16 @@ def test_adopting_before_a_later_one_it_cannot_precede_is_one_sentence(later: Wo
     assert result.exit_code == 1
     effective = TODAY + dt.timedelta(days=30)
     head = result.output.split("\n  ")[0]
-    assert head == (f"Error: amendments/dien-tu/amendment.md: it would take effect on {TODAY - dt.timedelta(days=2)}, "
-                    f"before 05-QC/TU (in force from {effective}), already adopted; both change khoản 2 Điều 20a, so "
-                    f"it cannot be applied before them. Give it an effective date on or after {effective}, or amend "
-                    f"the provisions as they stand on {TODAY - dt.timedelta(days=2)} (`regdraft show 01-QC/TU --as-of "
-                    f"{TODAY - dt.timedelta(days=2)}`). Nothing was changed.")
+    signed = TODAY - dt.timedelta(days=2)
+    # A signed document's date is fixed by its text: the way out is the adoptions' order (r39 rec39), and a later
+    # effective date only for one not yet issued.
+    assert head.startswith(f"Error: amendments/dien-tu/amendment.md: it would take effect on {signed}, before 05-QC/TU "
+                           f"(in force from {effective}), already adopted; both change khoản 2 Điều 20a, so it cannot "
+                           f"be applied before them. It does not apply to 01-QC/TU as it stood on {signed} (`regdraft "
+                           f"show 01-QC/TU --as-of {signed}`)"), head
+    assert "undo the adoption of 05-QC/TU (`git revert --no-edit" in head and "`git tag -d adopted/05-QC-TU`" in head
+    assert head.endswith(f"A document not yet issued can instead be given an effective date on or after {effective}. "
+                         "Nothing was changed."), head
     assert "Điều 20a does not exist." in result.output
 
 
