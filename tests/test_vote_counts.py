@@ -101,3 +101,35 @@ def test_check_names_a_committee_size_that_is_no_number(ws: Workspace, invoke: I
     _settings(ws, committee_members="bốn mươi chín")
     checked = invoke(ws, "check")
     assert "regdraft.yaml:" in checked.output and "committee_members is 'bốn mươi chín'" in checked.output
+
+
+@pytest.mark.parametrize("value", ["bốn mươi chín", -5, 0, 49.7, True, [1, 2], 1_000_001])
+def test_a_committee_size_that_is_no_number_stops_a_vote_that_would_use_it(ws: Workspace, invoke: Invoke,
+                                                                           value: object) -> None:
+    # r39 sweep CC F1, F2: such a setting was passed over in silence and the majority counted of the votes cast
+    # (`majority: true` recorded for 20 of 49); one over the cap passed `check`, and the refusal named --members.
+    _settings(ws, committee_members=value)
+    before = ws.repo.head.commit.hexsha
+    refused = invoke(ws, "amend", "vote", SLUG, "--for", "20", "--against", "2", "--date", "2025-10-20")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 2 and "regdraft.yaml: committee_members is" in said, said
+    assert "Nothing was recorded." in said and ws.repo.head.commit.hexsha == before
+    assert "committee_members is" in invoke(ws, "check").output
+    given = invoke(ws, "amend", "vote", SLUG, "--for", "20", "--against", "2", "--members", "49", "--date",
+                   "2025-10-20")  # the command's own number stands
+    assert given.exit_code == 0 and "no majority" in given.output, given.output
+
+
+def test_a_committee_size_in_quoted_figures_is_that_number(ws: Workspace, invoke: Invoke) -> None:
+    _settings(ws, committee_members="49")
+    assert "no majority" in _vote(invoke, ws, "--for", "20", "--against", "2", "--abstain", "1")
+    assert "committee_members" not in invoke(ws, "check").output
+
+
+def test_too_many_votes_for_the_committee_size_setting_names_the_setting(ws: Workspace, invoke: Invoke) -> None:
+    _settings(ws, committee_members=10)
+    refused = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "2", "--date", "2025-10-20")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 2 and "more than the 10 members entitled to vote (regdraft.yaml's " \
+        "committee_members)" in said and "or the committee_members setting in regdraft.yaml" in said, said
+    assert "--members" not in said

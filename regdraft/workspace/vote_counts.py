@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from regdraft.workspace.votes import Vote
 
 MEMBERS_SETTING = "committee_members"  # regdraft.yaml: the members entitled to vote, when a vote gives none
+MOST_MEMBERS = 1_000_000  # the most a vote's counts and members may be (`votes.MAX_COUNT` is this)
 
 
 def basis(vote: Vote) -> str:
@@ -41,32 +42,54 @@ def counts(vote: Vote) -> str:
     return f"{vote.for_} for, {vote.against} against, {vote.abstain} abstaining on {vote.date}"
 
 
-def counts_refusal(for_: int, against: int, abstain: int, members: int | None, most: int) -> str | None:
-    """Why these counts cannot be a vote (post-condition 2)."""
+def counts_refusal(for_: int, against: int, abstain: int, members: int | None, most: int,
+                   members_from: str = "") -> str | None:
+    """Why these counts cannot be a vote (post-condition 2); `members_from` names where `members` came from when not
+    from the command (`regdraft.yaml`'s setting), for the sentence to send the secretary there."""
     if min(for_, against, abstain) < 0:
         return "The vote counts cannot be negative."
-    if max(for_, against, abstain, members or 0) > most:
-        return f"The vote counts and the members cannot be over {most:,}."
+    if max(for_, against, abstain) > most:
+        return f"The vote counts cannot be over {most:,}."
+    if members is not None and members > most:
+        return f"The members{members_from} cannot be over {most:,}."
     cast = for_ + against + abstain
     if members is not None and cast > members:
+        correct = f"the {MEMBERS_SETTING} setting in regdraft.yaml" if members_from else "the number of members"
         return (f"{cast} votes were cast ({for_} for, {against} against, {abstain} abstaining), more than the "
-                f"{members} members entitled to vote: each member casts at most one vote. Correct the counts, or the "
-                f"number of members.")
+                f"{members} members entitled to vote{members_from}: each member casts at most one vote. Correct the "
+                f"counts, or {correct}.")
     return None
 
 
 def committee_members(ws: Workspace) -> int | None:
-    """The members entitled to vote as `regdraft.yaml` gives them (`committee_members`), or None (unset, or not a
-    whole number from 1: `check` names such a setting)."""
+    """The members entitled to vote as `regdraft.yaml` gives them (`committee_members`: a whole number from 1, or
+    figures quoted as text, `'49'`), or None when unset. `UsageError` for a setting that is neither (`'49.7'`, `-5`,
+    `abc`): a vote then counted the majority of the votes cast without a word (r39 sweep CC F1)."""
+    from regdraft.core.errors import UsageError
+
     value = ws.config.get(MEMBERS_SETTING)
+    if value is None:
+        return None
+    problem = members_setting_problem(ws)
+    if problem is not None:
+        raise UsageError(f"regdraft.yaml: {problem} Nothing was recorded.", options=("members",))
+    return _members(value)
+
+
+def _members(value: object) -> int | None:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
 
 
 def members_setting_problem(ws: Workspace) -> str | None:
-    """`check`: the sentence for a `committee_members` setting that is no whole number from 1; None when it is
-    one, or unset."""
+    """`check`: the sentence for a `committee_members` setting that is no whole number from 1 to 1,000,000; None
+    when it is one, or unset."""
     value = ws.config.get(MEMBERS_SETTING)
-    if value is None or committee_members(ws) is not None:
+    if value is None:
+        return None
+    number = _members(value)
+    if number is not None and number <= MOST_MEMBERS:
         return None
     return (f"{MEMBERS_SETTING} is '{value}'; write the number of members entitled to vote at the conference, a "
-            "whole number (e.g. 49), or remove the setting.")
+            f"whole number from 1 to {MOST_MEMBERS:,} (e.g. 49), or remove the setting.")

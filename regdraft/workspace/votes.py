@@ -28,12 +28,13 @@ from regdraft.core.layout import vote_path
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 from regdraft.workspace.amendments import amendment_file, load, load_rounds
 from regdraft.workspace.store import Workspace, writes
+from regdraft.workspace.vote_counts import MOST_MEMBERS
 from regdraft.workspace.vote_dates import CORRECTED, REPLACES, date_refusals, described
 
 # The commit a vote was taken on, as `record_vote` writes it (an abbreviated id is read too).
 _COMMIT = re.compile(r"[0-9a-fA-F]{7,40}")
 # No conference counts more votes, and no amendment more drafts.
-MAX_COUNT = 1_000_000
+MAX_COUNT = MOST_MEMBERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,12 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
                          "and is not recorded again.")
     from regdraft.workspace.vote_counts import committee_members, counts_refusal
 
-    members = members if members is not None else committee_members(ws)  # the committee's size, when set
-    wrong = counts_refusal(for_, against, abstain, members, MAX_COUNT)
+    given = members is not None
+    members = members if given else committee_members(ws)  # the committee's size, when set
+    wrong = counts_refusal(for_, against, abstain, members, MAX_COUNT,
+                           "" if given or members is None else " (regdraft.yaml's committee_members)")
     if wrong is not None:
-        raise UsageError(wrong, options=("members",))
+        raise UsageError(wrong, options=("members",) if given or members is None else ())
     if force is not None and not force.strip():
         raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
     voted, today = parse_date(date, "the vote date"), dt.date.today()
