@@ -234,20 +234,22 @@ def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str
 
 def test_screenshot_of_the_redline_shows_the_marks(review_ws: Workspace, live_server: str,
                                                     browser_page: Any) -> None:
-    from PIL import Image
+    from PIL import Image, ImageChops
 
     add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.")
     page = browser_page
     page.goto(f"{live_server}/a/{SLUG}/redline")
     page.locator('[data-on="d5.k2"]').first.scroll_into_view_if_needed()
     image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
-    data = image.tobytes()  # (red, green, blue) bytes, pixel after pixel
-    pixels = [tuple(data[i:i + 3]) for i in range(0, len(data), 3)]
 
     def near(colour: tuple[int, int, int]) -> int:
-        return sum(1 for p in pixels if all(abs(a - b) < 40 for a, b in zip(p, colour, strict=True)))
+        """The pixels whose red, green and blue each lie within 40 of `colour`'s: counted by PIL, band by band (a
+        loop over the 1.26 million pixels in Python took 4 s of CPU)."""
+        bands = [band.point([255 if abs(value - wanted) < 40 else 0 for value in range(256)])
+                 for band, wanted in zip(image.split(), colour, strict=True)]
+        return ImageChops.multiply(ImageChops.multiply(bands[0], bands[1]), bands[2]).histogram()[255]
 
-    assert len(set(pixels)) > 50                        # not blank
+    assert len(image.getcolors(image.width * image.height) or ()) > 50   # not blank
     assert near((0, 0, 0)) > 2000                       # body text
     assert near((0xB3, 0x26, 0x1E)) > 150               # deletions (and the change bars) in red
     assert near((0x0B, 0x4F, 0x9C)) > 150               # insertions in blue
