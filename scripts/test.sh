@@ -7,6 +7,27 @@ REGDRAFT_TEST_TOOLS=1 scripts/setup.sh
 # is set, as this machine's shell sets it: then both workers rewrote and compiled all ~300 modules at every run, 20 s
 # of CPU each to collect against 5. Unset for the run; regdraft's own modules are compiled by setup already.
 unset PYTHONDONTWRITEBYTECODE
+# Temporary files in memory: the tests' folders (tmp_path: each test's workspaces, their git repositories, the PDFs
+# and Word files), and chromium's, LibreOffice's and WeasyPrint's, go to a folder of this run's in /dev/shm where it is
+# a tmpfs and TMPDIR does not say otherwise. On a disk each git commit and each file regdraft writes waits for it (a
+# journal's fsync, a rename over a file): 1 ms a sync here, 0.015 ms on the tmpfs (docs/performance.md,
+# "2026-12-07 (r39)"). pytest removes each passed test's folder as it goes (a whole run writes about 2 GB); the run's
+# folder is removed when every test passed, and kept, its place said, when one failed.
+run=""
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm)" = tmpfs ]; then
+    run=$(mktemp -d /dev/shm/regdraft-tests.XXXXXX)
+    export TMPDIR=$run
+    set -- -o tmp_path_retention_policy=failed "$@"
+fi
 # worksteal: a worker that runs out of tests takes half of the other's, so the run does not end on one worker
 # finishing a long module while the other waits.
-exec .venv/bin/python -m pytest -q -n 2 --dist worksteal -p no:cacheprovider "$@"
+status=0
+.venv/bin/python -m pytest -q -n 2 --dist worksteal -p no:cacheprovider "$@" || status=$?
+if [ -n "$run" ]; then
+    if [ "$status" -eq 0 ]; then
+        rm -rf "$run"
+    else
+        printf 'test.sh: the failed tests'"'"' folders are kept in %s (in memory: remove it when done)\n' "$run" >&2
+    fi
+fi
+exit "$status"
