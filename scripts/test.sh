@@ -14,7 +14,9 @@ unset PYTHONDONTWRITEBYTECODE
 # "2026-12-07 (r39)"). pytest removes each passed test's folder as it goes (a whole run writes about 2 GB); the run's
 # folder is removed when every test passed, and kept, its place said, when one failed.
 run=""
-if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm)" = tmpfs ]; then
+# Only where the tmpfs has room for it (a container's /dev/shm is often 64 MB): 4 GB free, else the disk as before.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm)" = tmpfs ] \
+        && [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -ge 4194304 ]; then
     run=$(mktemp -d /dev/shm/regdraft-tests.XXXXXX)
     export TMPDIR=$run
     set -- -o tmp_path_retention_policy=failed "$@"
