@@ -4,6 +4,10 @@ Kept to constants: the console script (`regdraft.console`) imports this package 
 """
 
 __version__ = "0.1.0"
+# The format of the files regdraft writes in a workspace (docs/upgrading.md). 1: before December 2026, whose comment
+# files had no `sequence`, `order`, `link` or `edited`; 2: with them. A regdraft refuses to write to a workspace whose
+# `.regdraft/format.yaml` records a newer format (`workspace.format_marker`).
+WORKSPACE_FORMAT = 2
 
 INTERRUPTED = 130  # the exit code of a run stopped by Ctrl-C: 128 + SIGINT
 # Stopped by SIGTERM (`kill`, `timeout`, an editor's Stop button) or SIGHUP (the terminal closed), a run ends as on

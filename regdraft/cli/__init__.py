@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 import click
 
-from regdraft import NOTHING_CHANGED, STOPPING_SIGNALS, __version__
+from regdraft import NOTHING_CHANGED, STOPPING_SIGNALS
 from regdraft.cli import hints
 from regdraft.cli.interrupt_phase import Interrupt
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
@@ -175,7 +175,9 @@ _CLICK_ERRORS: dict[int, type[click.ClickException]] = {1: click.ClickException,
 
 
 @click.group(cls=RegdraftGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="regdraft")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _, asked: _version(ctx, asked),
+              help="Show the version, the build (its commit) and the workspace format, and exit.")
 @json_option
 def cli() -> None:
     """Draft, amend, compare and consolidate regulations kept as Markdown in git.
@@ -186,6 +188,16 @@ def cli() -> None:
         cd office && regdraft show 01-QC/TU d5.k2
         regdraft --json list
     """
+
+
+def _version(ctx: click.Context, asked: bool) -> None:
+    """Print what `regdraft --version` says (`cli.build`) and exit."""
+    if not asked or ctx.resilient_parsing:
+        return
+    from regdraft.cli.build import version_lines
+
+    click.echo("\n".join(version_lines()))
+    ctx.exit()
 
 
 def option_hint(command: click.Command | None, options: Sequence[str]) -> str:
