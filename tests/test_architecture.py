@@ -44,7 +44,8 @@ GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "reg
                "regdraft.workspace.store_undo",
                "regdraft.workspace.store_first",  # a first sync: the remote's branch taken on one with no commit
                "regdraft.workspace.git_log",  # git_log: the `--format` of the store's `git log` calls, read back
-               "regdraft.workspace.store_line_ends"}  # what git records of a working file (`git hash-object`)
+               "regdraft.workspace.store_line_ends",  # what git records of a working file (`git hash-object`)
+               "regdraft.workspace.installed"}  # the commit of regdraft's own checkout (`--version`, format marker)
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
 # The review server's framework and server, imported only by the web face.
 WEB_LIBRARIES = {"starlette", "uvicorn", "h11", "multipart", "python_multipart"}

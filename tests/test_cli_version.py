@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from regdraft import WORKSPACE_FORMAT, __version__
-from regdraft.cli.build import build_line, install_tree
+from regdraft.cli.build import build_line
+from regdraft.workspace.installed import install_tree
 from tests.conftest import Invoke
 
 

@@ -16,18 +16,10 @@ Post-conditions:
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-import regdraft
 from regdraft import WORKSPACE_FORMAT, __version__
-
-GIT_TIMEOUT = 5.0  # seconds: a --version never hangs on a slow disk
-
-
-def install_tree() -> Path:
-    """The folder holding the `regdraft` package regdraft runs from (the checkout for `pip install -e .`)."""
-    return Path(regdraft.__file__).resolve().parent.parent
+from regdraft.workspace.installed import checkout_build, install_tree
 
 
 def version_lines(tree: Path | None = None) -> list[str]:
@@ -40,29 +32,8 @@ def build_line(tree: Path) -> str:
     """The build regdraft runs: the commit of the checkout at `tree` and its date, or that it is no checkout."""
     if not (tree / ".git").exists():
         return f"build: installed from a package, not a git checkout ({tree})"
-    shown = _git(tree, "log", "-1", "--format=%H %cs")
-    if not shown or len(shown.split()) != 2:
+    build = checkout_build(tree)
+    if build is None:
         return f"build: git checkout {tree}, commit unknown (git could not read it)"
-    sha, date = shown.split()
-    changed = _git(tree, "status", "--porcelain", "--untracked-files=no")
-    local = ", with local changes" if changed else ""
-    return f"build: commit {sha[:12]} of {date}{local} (git checkout {tree})"
-
-
-def _git(tree: Path, *args: str) -> str:
-    """What git prints for `args` in `tree` (stripped), or "" when it cannot run or fails."""
-    # safe.directory: a checkout installed by another user (root's /opt/regdraft) is only read, never written.
-    command = ["git", "-c", "safe.directory=*", "-C", str(tree), *args]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False,
-                              env=_quiet_env())
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
-def _quiet_env() -> dict[str, str]:
-    """The environment with git told not to take locks (`git status` refreshes the index otherwise)."""
-    import os
-
-    return {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    local = ", with local changes" if build.changed else ""
+    return f"build: commit {build.sha[:12]} of {build.date}{local} (git checkout {tree})"

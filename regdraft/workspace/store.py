@@ -391,12 +391,23 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
             return None
 
 
+@functools.cache  # asked once a run: every `init` of a run (of the test suite) names the same build
+def _marker() -> bytes:
+    """The format marker a new workspace is given, naming the build that made it."""
+    from regdraft.workspace.format_marker import marker_text
+    from regdraft.workspace.installed import checkout_build, install_tree
+
+    build = checkout_build(install_tree(), changes=False) if (install_tree() / ".git").exists() else None
+    return marker_text(f"commit {build.sha[:12]} of {build.date}" if build else "")
+
+
 def init_workspace(directory: Path, example_from: Path | None = None, profile: str = "party-36") -> Workspace:
     """Create a workspace in `directory` (a new or existing git repository), its documents printed with
     `profile`, and commit it."""
     import git
 
     from regdraft.core.frontmatter import dump_yaml
+    from regdraft.workspace.format_marker import MARKER
 
     directory.mkdir(parents=True, exist_ok=True)
     try:
@@ -413,6 +424,7 @@ def init_workspace(directory: Path, example_from: Path | None = None, profile: s
     for folder in FOLDERS:
         if not (directory / folder).exists():
             changes[f"{folder}/.gitkeep"] = b""
+    changes[MARKER] = _marker()  # an older regdraft finding a newer format writes nothing here (`format_marker`)
     ignore = directory / ".gitignore"
     ignored = ignore.read_bytes() if ignore.is_file() else b""
     if OUTPUT_DIR.encode() not in ignored.splitlines():

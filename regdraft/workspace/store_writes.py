@@ -186,8 +186,19 @@ class Transactions:
         with self._workspace_lock().held(what, wait):
             if not repairing:
                 self._refuse_interrupted()
+                self._refuse_newer_format()
             run_memo.forget(self)  # what a run kept is read anew after a write (`run_memo`)
             yield
+
+    def _refuse_newer_format(self) -> None:
+        """Refuse to write where a newer regdraft marked its files' format (`format_marker`)."""
+        from regdraft.workspace.format_marker import MARKER, refuse_newer
+
+        try:
+            text = (self.root / MARKER).read_text(encoding="utf-8", errors="replace")
+        except OSError:  # none (a workspace of the format before markers), or no file there
+            return
+        refuse_newer(text)
 
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
                allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:

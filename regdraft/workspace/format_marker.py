@@ -1,0 +1,56 @@
+"""The workspace format marker, `.regdraft/format.yaml`: the format the workspace's files are written in, so that a
+regdraft older than the files refuses to write to them instead of silently dropping what it does not know.
+
+regdraft of early December 2026 rewrote a comment file without the keys a newer one had written there (`sequence`,
+`link`, `edited` …), and sync spread the loss (r39 sweep CA F1). Those versions cannot be changed; the marker is
+for the versions to come: whichever writes a newer format records it, and this one, finding a format newer than
+`regdraft.WORKSPACE_FORMAT`, refuses every write (reading stays allowed) and names the build that wrote it.
+
+The marker is a file of its own, not a key of regdraft.yaml: the regdraft of early December 2026 reads an unknown
+regdraft.yaml key as a problem (`check` exits 1), and ignores files it does not know.
+
+Post-conditions:
+1. `marker_text()` is the file `init` commits: the format, and the version and build that wrote it, as comments
+   and the keys `format` and `written_by`.
+2. `refuse_newer(text)` raises `StoreError` when `text` (the marker as the working tree holds it, or None for none)
+   records a whole-number format newer than this regdraft's, naming it, who wrote it and what to do; an absent
+   marker, or one without a readable format, is the oldest format and refuses nothing (reads never come here).
+"""
+
+from __future__ import annotations
+
+import re
+
+from regdraft import WORKSPACE_FORMAT, __version__
+from regdraft.core.errors import StoreError
+
+MARKER = ".regdraft/format.yaml"
+_FORMAT = re.compile(r"^format:\s*['\"]?(\d{1,6})['\"]?\s*(?:#.*)?$", re.MULTILINE)
+_WRITTEN_BY = re.compile(r"^written_by:\s*['\"]?([^'\"\n#]{1,200})", re.MULTILINE)
+
+
+def marker_text(build: str = "") -> bytes:
+    """The marker a workspace of this regdraft's format holds (`build`: the commit that writes it, when known)."""
+    written_by = f"regdraft {__version__}" + (f" ({build})" if build else "")
+    return ("# The format this workspace's files are written in (docs/upgrading.md). A regdraft that knows only an\n"
+            "# older format reads the workspace but refuses to write to it: upgrade it first.\n"
+            f"format: {WORKSPACE_FORMAT}\nwritten_by: {written_by}\n").encode()
+
+
+def recorded_format(text: str | None) -> int:
+    """The format a marker records (1, the format before markers, when there is none or it cannot be read)."""
+    found = _FORMAT.search(text or "")
+    return int(found.group(1)) if found else 1
+
+
+def refuse_newer(text: str | None) -> None:
+    """Refuse to write to a workspace whose marker records a format newer than this regdraft writes."""
+    recorded = recorded_format(text)
+    if recorded <= WORKSPACE_FORMAT:
+        return
+    who = _WRITTEN_BY.search(text or "")
+    needed = f"{who.group(1).strip()} or later" if who else "a newer regdraft"
+    raise StoreError(f"This workspace's files are written in format {recorded} ({MARKER}), which needs {needed}; "
+                     f"this regdraft ({__version__}) writes format {WORKSPACE_FORMAT} and would drop what it does not "
+                     "know, so it writes nothing here. Upgrade regdraft on this machine (docs/upgrading.md); reading "
+                     "commands still work. Nothing was changed.")

@@ -1,0 +1,45 @@
+"""The workspace format marker (r39 sweep CA F1): `init` records the format its files are written in, and a regdraft
+finding a newer format refuses to write (reading stays allowed) instead of dropping what it does not know."""
+
+from __future__ import annotations
+
+import subprocess
+
+from regdraft import WORKSPACE_FORMAT
+from regdraft.workspace.format_marker import MARKER, recorded_format
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+
+def _git(ws: Workspace, *args: str) -> str:
+    identity = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
+    return subprocess.run(["git", *identity, *args], cwd=ws.root, check=True, capture_output=True, text=True).stdout
+
+
+def test_init_records_the_format_it_writes(mini_workspace: Workspace) -> None:
+    recorded = mini_workspace.read(MARKER, "HEAD").decode()
+    assert recorded_format(recorded) == WORKSPACE_FORMAT
+    assert "written_by: regdraft " in recorded
+    # not in regdraft.yaml: the regdraft of early December 2026 reads an unknown key there as a problem
+    assert "format" not in mini_workspace.read("regdraft.yaml").decode()
+
+
+def test_a_newer_format_refuses_writes_and_allows_reads(circulating: Workspace, invoke: Invoke) -> None:
+    (circulating.root / MARKER).write_text(f"format: {WORKSPACE_FORMAT + 1}\n"
+                                           "written_by: regdraft 9.0.0 (commit 0123456789ab of 2027-03-01)\n")
+    _git(circulating, "commit", "-qam", "A newer regdraft's files")
+    before = _git(circulating, "rev-parse", "HEAD"), _git(circulating, "status", "--porcelain", "-uall")
+    refused = invoke(circulating, "comment", "add", "qc-sua-doi-2025", "--by", "Ban Tổ chức Tỉnh ủy", "--text", "Ý")
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert f"format {WORKSPACE_FORMAT + 1}" in refused.output
+    assert "regdraft 9.0.0 (commit 0123456789ab of 2027-03-01) or later" in refused.output
+    assert (_git(circulating, "rev-parse", "HEAD"), _git(circulating, "status", "--porcelain", "-uall")) == before
+    assert invoke(circulating, "amend", "list").exit_code == 0
+    assert invoke(circulating, "comment", "list", "qc-sua-doi-2025").exit_code == 0
+
+
+def test_the_same_or_an_older_format_writes(circulating: Workspace, invoke: Invoke) -> None:
+    (circulating.root / MARKER).write_text("format: 1\n")
+    _git(circulating, "commit", "-qam", "An older marker")
+    added = invoke(circulating, "comment", "add", "qc-sua-doi-2025", "--by", "Ban Tổ chức Tỉnh ủy", "--text", "Ý")
+    assert added.exit_code == 0, added.output
