@@ -18,6 +18,7 @@ from regdraft.core.text import shown_name
 from regdraft.workspace import api, run_memo
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.circulated import round_drafts
+from regdraft.workspace.dropped_keys import dropped_keys
 from regdraft.workspace.forced_references import excused
 from regdraft.workspace.hand_edits import hand_edit
 from regdraft.workspace.issued_text import as_adopted, rewritten_problems
@@ -462,6 +463,7 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted, and wording accepted
 # as typed that reads as Markdown (warnings);
 # repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
+# dropped_keys: a comment file a sync found rewritten by an older regdraft without keys it does not know (warnings);
 # unknown_links: a comment of an open round sent through an access link regdraft.yaml does not list (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
@@ -472,5 +474,5 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
 # rewritten_problems: an adopted (issued) amending document whose text changed since its adoption (issued_text.py);
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
                        rewritten_problems, round_drafts, vote_files, dropping_proposals, repeated_comments,
-                       unknown_links, number_problems, replacements, tag_problems, stale_tags, translations,
-                       state_headers]
+                       dropped_keys, unknown_links, number_problems, replacements, tag_problems, stale_tags,
+                       translations, state_headers]

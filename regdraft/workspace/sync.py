@@ -64,6 +64,7 @@ from regdraft.workspace import double_adoption, interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.broken_drafts import no_longer_apply
 from regdraft.workspace.clean_merges import refuse_broken
+from regdraft.workspace.dropped_keys import dropped_in, remember
 from regdraft.workspace.instruction_merge import merge_added
 from regdraft.workspace.journal import changed_while_stopped, stop_point
 from regdraft.workspace.receiving import Receiving
@@ -274,7 +275,11 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) & set(ws.tags()) - set(known))]
         report.went_out = describe(ws, [c for c in sent if c.parents < 2])
         report.went_out += [f"tag {t}" for t in sent_tags]
+        # A comment file an older regdraft rewrote without the keys it does not know: named, and kept for `check`.
+        dropped = dropped_in(ws, [*earlier, *incoming])
+        remember(ws, dropped)
         report.notes += meant + notes + arrived_repeats(ws, state.remote, [*earlier, *incoming])
+        report.notes += [d.sentence() for d in dropped]
         report.no_longer_apply = no_longer_apply(ws, start, [*earlier, *incoming])  # said last, changing nothing
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])

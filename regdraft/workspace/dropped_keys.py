@@ -1,0 +1,163 @@
+"""Comment files an older regdraft rewrote without the keys it does not know: named by `sync` and by `check`.
+
+The regdraft of early December 2026 (workspace format 1) knows no `sequence`, `order`, `link` or `edited` in a comment
+file, and the first of its builds no `regulation`: answering a comment (`comment respond`) it rewrote the file
+without them, and `sync` spread the loss without a word (r39 sweep CA F1). The member could no longer edit or withdraw
+a comment sent through the review pages (its `link` gone), comments of one second changed their order, a comment on
+a second regulation read as one on the main one.
+
+This regdraft never removes those keys from a comment it rewrites, so a commit that does is an older regdraft's (or
+a hand edit). They are named, not put back: a line removed by hand on purpose (a `link:` mended as `check` asks)
+reads in the commit as an older regdraft's rewrite does, and `sync` is no moment for a commit nobody asked for. The
+note gives the lines to put back, as they were.
+
+Post-conditions:
+1. `dropped_in(ws, commits)` lists, for each comment file a commit (no merge) changed, the keys of `KEYS` its
+   version before held with a value and its version after lacks while both are the same comment (the same `id`),
+   with the values before; only those HEAD's file still lacks (none when it was deleted since). A version that is
+   no YAML mapping is passed over (`check` names it).
+2. `sync` adds a note per file (`dropped_notes`) and keeps them in the git folder (`remember`); `check` warns of each
+   kept one whose file still lacks a key (`dropped_keys`), at line 1 of the file, until someone puts it back.
+3. Nothing here writes to the workspace's files or history.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.errors import Problem, RegdraftError
+from regdraft.render.files import new_file
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+    from regdraft.workspace.store_sync import CommitInfo
+
+# The comment keys of workspace format 2 that a regdraft of format 1 drops when it rewrites the file.
+KEYS = ("regulation", "order", "sequence", "link", "edited")
+NOTE_FILE = "regdraft-dropped-keys.json"  # in the git folder: what sync found, for `check` to repeat
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """Keys a commit removed from a comment file: the file, the comment's id, the commit and its author, and each
+    key's value before it (as the file wrote it: `sequence: 1`)."""
+
+    path: str
+    comment: str
+    commit: str
+    author: str
+    subject: str
+    lines: tuple[str, ...]
+
+    def sentence(self) -> str:
+        """The note `sync` prints and `check` repeats."""
+        keys = [line.split(":", 1)[0] for line in self.lines]
+        lost = "; ".join(said for key, said in _LOSSES if key in keys)
+        return (f"Comment {self.comment} ({self.path}) lost {', '.join(keys)} in commit {self.commit[:8]} by "
+                f"{self.author} (\"{self.subject}\"), made by a regdraft older than the workspace's files (it does not "
+                f"know these keys; docs/upgrading.md): {lost}. Put back these lines in the file, as they were, and "
+                "commit: " + "; ".join(self.lines) + ". Upgrade regdraft on that machine before it writes again.")
+
+
+# What the loss of each key does, in the order the note says it.
+_LOSSES = (("link", "its member can no longer edit or withdraw it on the review pages"),
+           ("regulation", "it reads as a comment on the amendment's main regulation"),
+           ("edited", "the record that its member reworded it is gone"),
+           ("sequence", "it may change its place among comments of the same second"),
+           ("order", "it may change its place among the comments imported with it"))
+
+
+def _is_comment(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return len(parts) == 4 and parts[0] == "amendments" and parts[2] == "comments" and path.endswith(".yaml")
+
+
+def _mapping(ws: Workspace, path: str, rev: str) -> tuple[dict[Any, Any], str] | None:
+    """The comment file at `rev` as YAML and as text, or None when it is not there or no mapping."""
+    import yaml
+
+    from regdraft.core.frontmatter import load_yaml
+
+    try:
+        text = ws.read(path, rev).decode("utf-8")
+        data = load_yaml(text)
+    except (RegdraftError, yaml.YAMLError, ValueError):
+        return None
+    return (data, text) if isinstance(data, dict) else None
+
+
+def _line(text: str, key: str) -> str:
+    """The line of `text` that sets the top-level `key`, as written (`link: 0adf99c2`)."""
+    return next((line for line in text.splitlines() if line.split(":", 1)[0] == key), f"{key}: …")
+
+
+def dropped_in(ws: Workspace, commits: Sequence[CommitInfo]) -> list[Dropped]:
+    """The comment files whose format-2 keys one of `commits` removed and HEAD's file still lacks."""
+    found: list[Dropped] = []
+    for commit in commits:
+        if commit.parents != 1:
+            continue
+        for status, path in commit.files:
+            if status != "M" or not _is_comment(path):
+                continue
+            before, after = _mapping(ws, path, f"{commit.sha}~1"), _mapping(ws, path, commit.sha)
+            if before is None or after is None or before[0].get("id") != after[0].get("id"):
+                continue
+            gone = [k for k in KEYS if before[0].get(k) not in (None, "", 0) and k not in after[0]]
+            now = _mapping(ws, path, "HEAD") if gone else None
+            lines = tuple(_line(before[1], k) for k in gone if now is not None and k not in now[0])
+            if lines:
+                found.append(Dropped(path, str(after[0].get("id")), commit.sha, commit.author, commit.subject, lines))
+    return found
+
+
+def remember(ws: Workspace, dropped: Sequence[Dropped]) -> None:
+    """Keep what a sync found for `check`, added to what earlier syncs found (by file and commit)."""
+    if not dropped:
+        return
+    kept = {(d.path, d.commit): d for d in [*_kept(ws), *dropped]}
+    path = _note(ws)
+    if path is None:
+        return
+    partial = path.with_name(path.name + ".tmp")
+    new_file(partial, json.dumps([asdict(d) for d in kept.values()], ensure_ascii=False).encode("utf-8"))
+    partial.replace(path)
+
+
+def _note(ws: Workspace) -> Path | None:
+    """Where sync keeps what it found (None for a workspace with no git folder: one in memory)."""
+    try:
+        return ws.git_dir() / NOTE_FILE
+    except (AttributeError, RegdraftError, OSError):
+        return None
+
+
+def _kept(ws: Workspace) -> list[Dropped]:
+    path = _note(ws)
+    if path is None:
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Dropped(str(d["path"]), str(d["comment"]), str(d["commit"]), str(d["author"]), str(d["subject"]),
+                        tuple(str(line) for line in d["lines"])) for d in data]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def dropped_keys(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: a warning per comment file a sync found rewritten without keys that it still lacks."""
+    path = _note(ws)
+    if path is None or not path.is_file():
+        return []
+    problems = []
+    for dropped in _kept(ws):
+        now = _mapping(ws, dropped.path, "HEAD")
+        still = tuple(line for line in dropped.lines if now is not None and line.split(":", 1)[0] not in now[0])
+        if still:
+            problems.append(Problem(Dropped(dropped.path, dropped.comment, dropped.commit, dropped.author,
+                                            dropped.subject, still).sentence(), dropped.path, 1, warning=True))
+    return problems
