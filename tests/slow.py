@@ -176,6 +176,8 @@ _LISTED_TESTS = frozenset({
     # accept37's: two (one) accepted proposals on the shipped workspace, 1-2 s of CPU.
     "test_a_second_accept_widens_no_edit_the_first_widened",
     "test_an_accepted_text_equal_to_the_proposal_is_not_searched_for_instructions",
+    # accept39's: an accepted proposal on the shipped workspace, its whole walks counted (0.6 s of CPU).
+    "test_an_accept_walks_each_text_a_few_times",
     # accept37's: a browser comment's selection in the five report formats (4 s of CPU); two browser comments (0.6 s).
     "test_a_selection_made_in_the_browser_is_shown_by_every_report",
     "test_the_same_words_on_two_passages_of_a_provision_are_two_comments",

@@ -211,7 +211,8 @@ class Regulation:
 
     def walk(self) -> Iterator[Located]:
         """Every unit in document order, with its address and ancestors."""
-        yield from _walk(self.units, (), None)
+        entry = _tree(self.units, build=False)  # asked for twice (walked, found in, indexed): walked once, kept
+        return iter(entry.located) if entry.located is not None else _walk(self.units, (), None)
 
     def articles(self) -> Iterator[Located]:
         """Every article in document order."""

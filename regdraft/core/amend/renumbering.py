@@ -24,7 +24,8 @@ def renumbered(old: Regulation, new: Regulation) -> list[tuple[Address, Address]
     for loc in old.walk():
         if loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE) and not loc.unit.repealed and loc.unit.children:
             twin = new_index.get(loc.address)
-            if twin is not None and not twin.unit.repealed:
+            # Children the same (shared by the two texts: the articles an edit left alone) renumber nothing.
+            if twin is not None and not twin.unit.repealed and twin.unit.children != loc.unit.children:
                 moves += _moves(loc.unit.children, twin.unit.children, loc.address)
     return moves
 
