@@ -56,12 +56,92 @@ def test_the_regulation_edited_with_it_is_named_too(adopted: Workspace, invoke: 
     assert f"{REG}:" in checked.output and "it was edited without an amendment" in checked.output
 
 
-def test_the_front_matter_and_the_text_put_back_are_no_rewrite(adopted: Workspace, invoke: Invoke) -> None:
-    _rewrite(adopted, SOURCE, "title: Quy chế sửa đổi", "title: Quy chế sửa đổi, bổ sung")
+def test_the_front_matter_written_otherwise_and_the_text_put_back_are_no_rewrite(adopted: Workspace,
+                                                                                   invoke: Invoke) -> None:
+    # The same values written otherwise (quoted, a comment, a line wrapped) are the document as issued.
+    _rewrite(adopted, SOURCE, "title: Quy chế sửa đổi\n", "title: 'Quy chế   sửa đổi'  # as signed\n")
+    _rewrite(adopted, SOURCE, "language: vi\n", "language: vi\nprofile: party-36\n")  # printed by no line of it
     assert "changed since its adoption" not in invoke(adopted, "check").output
     _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
     adopted.commit({SOURCE: adopted.read(SOURCE, "adopted/07-QC-TU")}, "put back")
     assert "changed since its adoption" not in invoke(adopted, "check").output
+
+
+SIGNER = "signer:\n  on_behalf: T/M TỈNH ỦY\n  title: BÍ THƯ\n  name: Phạm Đức Thịnh\nplace: Điện Biên\n"
+
+
+@pytest.fixture
+def signed(empty_workspace: Workspace, invoke: Invoke) -> Workspace:
+    ws = empty_workspace
+    text = amendment_text(BODY, status="submitted").replace("effective: null\n", "effective: null\n" + SIGNER)
+    ws.commit({REG: (FIXTURES / "amend" / "vi.md").read_bytes(), SOURCE: text.encode()},
+              "Add test regulation and an amendment")
+    result = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert result.exit_code == 0, result.output
+    assert invoke(ws, "check").exit_code == 0
+    return ws
+
+
+def _line(ws: Workspace, opening: str) -> int:
+    return next(i for i, line in enumerate(ws.path(SOURCE).read_text(encoding="utf-8").split("\n"), 1)
+                if line.startswith(opening))
+
+
+@pytest.mark.parametrize(("old", "new", "at", "said"), [
+    ("title: Quy chế sửa đổi\n", "title: Quy chế sửa đổi, bổ sung\n", "title:",
+     "its title reading “Quy chế sửa đổi, bổ sung” where the text adopted reads “Quy chế sửa đổi”"),
+    ("name: Phạm Đức Thịnh", "name: Nguyễn Văn A", "signer:",
+     "its signer's name reading “Nguyễn Văn A” where the text adopted reads “Phạm Đức Thịnh”"),
+    ("  title: BÍ THƯ", "  title: PHÓ BÍ THƯ", "signer:",
+     "its signer's title reading “PHÓ BÍ THƯ” where the text adopted reads “BÍ THƯ”"),
+    ("place: Điện Biên", "place: Hà Nội", "place:",
+     "its place of signing reading “Hà Nội” where the text adopted reads “Điện Biên”"),
+])
+def test_what_the_issued_document_prints_changed_is_named(signed: Workspace, invoke: Invoke, old: str, new: str,
+                                                          at: str, said: str) -> None:
+    """r39 sweep CC F3: a title or a signer changed in the front matter of the issued document passed `check`."""
+    _rewrite(signed, SOURCE, old, new)
+    checked = invoke(signed, "check")
+    assert checked.exit_code == 1
+    line = _line(signed, at)
+    assert (f"{SOURCE}:{line}: 07-QC/TU ({SLUG}) is adopted, and its text was changed since its adoption "
+            f"(adopted/07-QC-TU): it has {said}.") in checked.output
+    assert f"`git checkout adopted/07-QC-TU -- {SOURCE}`" in checked.output
+    assert "corrected by a new amending document" in checked.output
+    signed.repo.git.checkout("adopted/07-QC-TU", "--", SOURCE)  # as the message says
+    assert invoke(signed, "check").exit_code == 0
+
+
+def test_a_number_changed_is_named_as_such_and_no_tag_is_made_for_it(signed: Workspace, invoke: Invoke) -> None:
+    """r39 sweep CC F3: a number changed after adoption was taken for a missing tag, `check --repair` advised, which
+    tagged the adoption under a number never issued."""
+    _rewrite(signed, SOURCE, "number: 07-QC/TU", "number: 09-QC/TU")
+    checked = invoke(signed, "check")
+    assert checked.exit_code == 1
+    assert (f"{SOURCE}:2: 09-QC/TU ({SLUG}) is adopted, and its text was changed since its adoption "
+            "(adopted/07-QC-TU): it has its number reading “09-QC/TU” where the text adopted reads “07-QC/TU”. "
+            f"An issued document is not rewritten after its adoption: put the text back with "
+            f"`git checkout adopted/07-QC-TU -- {SOURCE}`") in checked.output
+    assert "repair" not in checked.output and "adopted/09-QC-TU" not in checked.output
+    repaired = invoke(signed, "check", "--repair")
+    assert "Made tag" not in repaired.output
+    assert signed.repo.git.tag("-l").split() == ["adopted/07-QC-TU"]
+
+
+def test_the_dates_an_adoption_writes_are_no_rewrite(signed: Workspace, invoke: Invoke) -> None:
+    _rewrite(signed, SOURCE, "signed: 2025-10-20", "signed: 2025-10-21")
+    checked = invoke(signed, "check")
+    assert "changed since its adoption" not in checked.output
+    assert "says it was signed 2025-10-21" in checked.output  # `terms.tag_problems`' warning, as before
+
+
+def test_the_text_and_the_front_matter_changed_are_named_together(signed: Workspace, invoke: Invoke) -> None:
+    _rewrite(signed, SOURCE, "name: Phạm Đức Thịnh", "name: Nguyễn Văn A")
+    _rewrite(signed, SOURCE, "place: Điện Biên", "place: Hà Nội")
+    _rewrite(signed, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    checked = invoke(signed, "check")
+    assert ("it has its signer's name reading “Nguyễn Văn A” where the text adopted reads “Phạm Đức Thịnh”, and its "
+            "place of signing changed too; and khoản 1 Điều 1 (on khoản 2 Điều 1) changed.") in checked.output
 
 
 def test_an_adoption_without_a_tag_is_found_by_its_commit(adopted: Workspace, invoke: Invoke) -> None:

@@ -46,10 +46,12 @@ QUOTED_LINE = 80  # the characters of a differing line a message quotes
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Text:
-    """An amendment's text at a revision: the lines after its front matter, and how many lines come before them."""
+    """An amendment's text at a revision: the lines after its front matter, how many lines come before them, and
+    those lines (the front matter with its `---` lines)."""
 
     lines: tuple[str, ...]
     before: int
+    head: tuple[str, ...] = ()
 
 
 def text_at(ws: Workspace, slug: str, rev: str | None) -> _Text | None:
@@ -65,7 +67,7 @@ def text_at(ws: Workspace, slug: str, rev: str | None) -> _Text | None:
     end = 0
     if lines and lines[0].rstrip() == "---":
         end = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
-    return _Text(tuple(lines[end:]), end)
+    return _Text(tuple(lines[end:]), end, tuple(lines[:end]))
 
 
 def rewrites(ws: Workspace, slug: str, found: CommitInfo) -> str:

@@ -17,7 +17,8 @@ Post-conditions:
    `a` (its subject names the slug), else the first commit of the amendment's history that marks it adopted (a tag
    missing, or one that names another document's adoption: made by an older regdraft, or held by the remote); None
    when neither is found.
-4. `repair_tags(ws)` makes a missing adoption tag only on the commit whose subject names the amendment's slug, and
+4. `repair_tags(ws)` makes a missing adoption tag only on the commit whose subject names the amendment's slug, never
+   for a number changed since the adoption (`renumbered`: a number never issued, which `check` names), and
    never moves an existing tag (one naming another document's adoption stays, and `tag_problems` still names it).
 5. `tag_to_make(ws, a)` never names a tag that exists: `amend adopt` of a document whose tag's name is already
    another document's adoption's (term XV's 02-QC/TU tagged `adopted/02-QC-TU` by a regdraft before tags named
@@ -266,9 +267,26 @@ def missing_tags(ws: Workspace) -> list[tuple[Amendment, str, Revision]]:
         if tag in ws.tags():
             continue  # it names a blob or a tree: never moved here (`tag_problems` gives the `git tag -f`)
         commit = adopting_commit(ws, amendment.slug)
-        if commit is not None and adopts(commit, amendment.slug):
+        if commit is not None and adopts(commit, amendment.slug) and not renumbered(ws, amendment, commit):
             found.append((amendment, tag, commit))
     return found
+
+
+def renumbered(ws: Workspace, amendment: Amendment, commit: Revision) -> bool:
+    """Whether the number of the adopted `amendment` is not the one its adoption `commit` gave it: changed by hand
+    since (`issued_text` names that, r39 sweep CC F3), so the tag of the number it bears now is no adoption's."""
+    from regdraft.core.errors import RegdraftError
+    from regdraft.core.frontmatter import read_front_matter
+    from regdraft.core.layout import amendment_path
+
+    relative = amendment_path(amendment.slug)
+    try:
+        lines = readable_head(ws.read(relative, commit.sha)).splitlines()
+    except RegdraftError:
+        return False
+    _, meta, _ = read_front_matter(lines, relative, [], absent="")
+    issued = " ".join(str(meta.get("number") or "").split()) if meta is not None else ""
+    return bool(issued) and issued != " ".join(amendment.number.split())
 
 
 def repair_tags(ws: Workspace) -> list[str]:
@@ -346,6 +364,8 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
         commit = adopting_commit(ws, amendment.slug)
         if tagged is None and (commit is None or not adopts(commit, amendment.slug)):
             continue  # adopted outside regdraft (its file says so): no tag was ever made
+        if tagged is None and commit is not None and renumbered(ws, amendment, commit):
+            continue  # its number was changed since its adoption: `issued_text` names that, a tag made would not fix it
         found = f"; the commit that adopted it is {commit.short}, which regdraft compares from instead" \
             if commit is not None else ""
         listed = ws.tags().get(tag) if tagged is None else None
