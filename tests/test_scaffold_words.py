@@ -423,3 +423,25 @@ def test_a_draft_to_be_signed_later_cites_the_amendment_in_force_by_then(tmp_wor
     assert "05-QC/TU (in force from 2099-01-01), not cited: not yet in force on 2098-12-31" in before.output
     text = " ".join((tmp_workspace.root / "amendments/lan-bon/amendment.md").read_text(encoding="utf-8").split())
     assert "05-QC/TU" not in text and "đã được sửa đổi" not in text, text
+
+
+def test_a_day_to_be_signed_before_the_regulation_is_refused_and_the_day_is_said_not_kept(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # r39 sweep CC F5: `--signed 1925-01-01` (a year mistyped) started a draft of 01-QC/TU (signed 2021-01-09)
+    # without a word, as `amend adopt` now refuses; and the day given was dropped silently (`signed: null`).
+    head = tmp_workspace.repo.head.commit.hexsha
+    early = invoke(tmp_workspace, "amend", "new", "lan-nam", "-r", "01-QC/TU", "--signed", "1925-01-01")
+    assert early.exit_code == 2
+    assert ("The day the amending document is to be signed, 1925-01-01, is before 01-QC/TU itself was signed "
+            "(2021-01-09): give a day on or after 2021-01-09. Nothing was changed.") in early.output
+    assert "--signed" in early.output
+    assert tmp_workspace.repo.head.commit.hexsha == head
+    assert not (tmp_workspace.root / "amendments/lan-nam").exists()
+    same_day = invoke(tmp_workspace, "amend", "new", "lan-sau", "-r", "01-QC/TU", "--signed", "2021-01-09")
+    assert same_day.exit_code == 0, same_day.output
+    assert ("The day it is to be signed, 2021-01-09, chose what its preamble cites; it is not written into the "
+            "document (its `signed:` stays empty): `regdraft amend adopt lan-sau --signed DATE` records the day it is "
+            "signed.") in same_day.output
+    assert "\nsigned: null\n" in (tmp_workspace.root / "amendments/lan-sau/amendment.md").read_text(encoding="utf-8")
+    assert "not written into the document" not in invoke(tmp_workspace, "amend", "new", "lan-bay", "-r",
+                                                        "01-QC/TU").output

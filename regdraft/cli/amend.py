@@ -15,6 +15,7 @@ import click
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import DATE, DATE_FORMS, encoding_option, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line, spelled
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
 
@@ -64,6 +65,10 @@ def new(slug: str, regulation: str, title: str | None, force: bool, signed: dt.d
              f"check {slug}`.")
     if started.later:
         done.say("Adopted, not yet in force today: " + "; ".join(a.said(signed) for a in started.later) + ".")
+    if signed is not None:  # docs/amendments.md: the day is not written into the document
+        done.say(f"The day it is to be signed, {signed}, chose what its preamble cites; it is not written into the "
+                 f"document (its `signed:` stays empty): `{Command.of('amend adopt', slug, signed=None)}` records the "
+                 "day it is signed.")
     if signed is None and started.later:  # a document signed once one is in force cites it
         done.say(f"For a document to be signed later, give its day: `--signed {started.later[0].effective}` or "
                  "later cites the first of them.")

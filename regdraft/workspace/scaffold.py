@@ -10,7 +10,7 @@ from typing import Any
 
 from regdraft.core.amend.document import Amendment, load_amendment
 from regdraft.core.counts import names_several
-from regdraft.core.errors import RegdraftError
+from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.frontmatter import document_number, issued_with
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
@@ -358,6 +358,8 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: 
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     refuse_case_twin(ws, slug)
     reg = load_regulation(ws, regulation)
+    if signed is not None:
+        _refuse_before(reg, signed)
     if not force:
         _refuse_replaced(ws, reg)
     profile = profile_for(ws, reg.meta)
@@ -365,6 +367,17 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: 
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
     return Started(relative, noun(Kind.ARTICLE, reg.language), later_adopted(ws, reg, signed, dt.date.today()))
+
+
+def _refuse_before(reg: Regulation, signed: dt.date) -> None:
+    """Refuse a day to be signed before the regulation was itself signed, as `amend adopt` refuses that signing date
+    (`gates._before_regulation`): a year mistyped (1925 for 2025) was taken without a word (r39 sweep CC F5)."""
+    from regdraft.core.dates import read_date
+
+    own = read_date(reg.meta.get("signed"))
+    if own is not None and signed < own:
+        raise UsageError(f"The day the amending document is to be signed, {signed}, is before {reg.id} itself was "
+                         f"signed ({own}): give a day on or after {own}. Nothing was changed.", options=("signed",))
 
 
 def _refuse_replaced(ws: Workspace, reg: Regulation) -> None:
