@@ -429,6 +429,8 @@ _MEASURED_TESTS = frozenset({
     "test_sigterm_and_sighup_during_an_import_are_handled_as_ctrl_c",  # a regdraft process each (4-5 s of wall time)
     "test_cancelling_a_finished_adoption_names_the_way_back",  # an adoption (1 s)
     "test_a_copy_of_a_regulation_in_its_folder_is_not_to_be_renamed_over_it",  # check of a second copy (0.8 s)
+    # cc39's: seven review pages, the deleted comment file restored between them (0.53 s).
+    "test_the_office_reads_the_sentence_with_its_git_and_the_pages_come_back",
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

@@ -280,7 +280,7 @@ async def _add_comment(c: Context) -> Response:
     except RegdraftError as exc:
         number = actions.round_number(values["round"])
         # A proposal that would delete points or clauses: the form, as typed, offers to record it all the same.
-        return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number,
+        return await _redline(c, values, c.ui.said(exc, c.visitor.may_answer), exc.category.http_status, number,
                               confirm=isinstance(exc, actions.WouldDrop))
     # A form sent twice (Back, then Send) says so (nothing recorded now); so does a proposal that changes nothing.
     where = (f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}{'&again=1' if done.again else ''}"
@@ -334,7 +334,7 @@ async def _answer(c: Context, action: Callable[..., Any], drafters_only: bool = 
     except RegdraftError as exc:
         # Shown on the page of the comment's own round, beside it, with what was typed kept (a form sent
         # after its round closed showed the latest round's page: no reason, and the reply gone).
-        refused = await _comments(c, values, c.ui.said(exc), cid,
+        refused = await _comments(c, values, c.ui.said(exc, c.visitor.may_answer), cid,
                                   429 if isinstance(exc, pace.TooFast) else exc.category.http_status,
                                   number=await c.run(lambda ws: actions.round_of(ws, slug, cid)),
                                   confirm=isinstance(exc, actions.WouldDrop))

@@ -203,7 +203,8 @@ def endpoint(server: Server, handler: Handler, public: bool = False) -> Callable
             raise  # no one to answer (`guard.Limits` ends the request)
         except Exception as raised:  # GitPython's own error too, as git's failure, logged: no bare 500 nor traceback
             exc = worded(raised, server.root)
-            said: dict[str, Any] = {"title": ui.failed(exc.category), "message": ui.said(exc)}
+            office = visitor.may_answer
+            said: dict[str, Any] = {"title": ui.failed(exc.category, exc, office), "message": ui.said(exc, office)}
             if request.method == "POST":  # a form refused where its page cannot be shown: what was typed, to copy
                 form = await request.form()
                 _, back, where = refused_form(ui, request, form)

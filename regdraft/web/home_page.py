@@ -24,6 +24,7 @@ class RoundRow:
     replied: int
     comments: int
     open: int
+    counted: bool = True  # False: its comments could not be counted (a comment file deleted by mistake)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def home(ws: Workspace) -> Home:
 def _home(ws: Workspace) -> Home:
     from regdraft.workspace.amendments import survey
     from regdraft.workspace.api import list_regulations
+    from regdraft.workspace.deleted_comments import CommentsDeleted
     from regdraft.workspace.rounds import load_rounds, summarise
 
     rows = []
@@ -82,7 +84,12 @@ def _home(ws: Workspace) -> Home:
         a = entry.amendment
         rounds = []
         for r in load_rounds(ws, entry.slug) if a else []:
-            s = summarise(ws, entry.slug, r.number)
+            try:
+                s = summarise(ws, entry.slug, r.number)
+            except CommentsDeleted:  # the office puts them in order; the round and its draft are still listed
+                rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted), 0, 0, 0,
+                                       counted=False))
+                continue
             rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted),
                                    len(s.replied), s.comments, s.open))
         amends = ", ".join(reg for reg, _ in a.amending_articles) if a else ""

@@ -176,6 +176,9 @@ class RedlinePage:
     regulation: str = ""  # the regulation shown, as comments name it (empty: the amendment's main one)
     regulations: tuple[Amended, ...] = ()  # every regulation the amendment amends, when several
     name: str = ""  # the document as reviewers know it (`document_named`)
+    # Why its comments are not listed, as the office reads it (a comment file deleted by mistake, `CommentsDeleted`):
+    # the draft and its redline stay readable; a member is told the office is putting the comments in order.
+    unsorted: str = ""
 
     def unasked(self, visitor: Visitor) -> bool:
         """True when the round shown is open and `visitor`'s link is for a body it does not consult: the page says so
@@ -225,7 +228,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     """
     from regdraft.workspace.amendments import load
     from regdraft.workspace.redline import build
-    from regdraft.workspace.rounds import list_comments, load_rounds
+    from regdraft.workspace.rounds import load_rounds
 
     amendment = load(ws, slug)
     doc = Words.of(amendment.language)  # the words of the document's own lines (its versions), whatever the page's
@@ -234,7 +237,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     name = document_named(ws, slug, amendment.meta)
     reg_id = _regulation_shown(amendment, regulation, ui)
     key = "" if reg_id == amendment.regulation else reg_id
-    every = list_comments(ws, slug)
+    every, unsorted = _comments_listed(ws, slug)
     listed = [item for item in every if item.comment.regulation == key]
     if rev_from is not None or rev_to is not None:
         redline = _two_drafts(ws, slug, revision(rev_from or "HEAD", ui),
@@ -244,7 +247,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         heading = ui("heading_two", old=redline.old_version.commit,
                      new=redline.new_version.commit or ui("the_working_draft"))
         return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
-                                    regulations=_amended(ws, amendment, every, None), name=name)
+                                    regulations=_amended(ws, amendment, every, None), name=name, unsorted=unsorted)
     shown = round_to_show(rounds, round_number, lambda: name, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
@@ -253,7 +256,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         title = ui("heading_working") if before is None else ui("heading_adopted")
         return redline, RedlinePage(slug, title, None, False, badges, rounds=tuple(rounds), regulation=key,
-                                    regulations=amended, name=name)
+                                    regulations=amended, name=name, unsorted=unsorted)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
     # The round's own comments only: the badges lead to its comments page, which lists no other round's.
     badges = _badges([(item.comment.on, item) for item in listed if item.comment.round == shown.number],
@@ -283,7 +286,19 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                  of=ui("heading_of", regulation=reg_id) if amended else "",
                  state=ui("heading_open") if commenting else ui("heading_closed"))
     return redline, RedlinePage(slug, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
-                                key, amended, name)
+                                key, amended, name, unsorted)
+
+
+def _comments_listed(ws: Workspace, slug: str) -> tuple[list[Listed], str]:
+    """The amendment's comments placed on its draft, and ""; or none, and why in the office's sentence, when a comment
+    file was deleted by mistake: the draft is still read, its comments are not (r39 sweep CC F4)."""
+    from regdraft.workspace.deleted_comments import CommentsDeleted
+    from regdraft.workspace.rounds import list_comments
+
+    try:
+        return list_comments(ws, slug), ""
+    except CommentsDeleted as exc:
+        return [], exc.report()
 
 
 def _regulation_shown(amendment: Amendment, regulation: str | None, ui: Words) -> str:

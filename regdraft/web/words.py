@@ -106,9 +106,16 @@ class Words:
             return "".join(choices)
         return f"{', '.join(choices[:-1])} {self('or')} {choices[-1]}"
 
-    def said(self, error: RegdraftError) -> str:
-        """An error's message as this page shows it: the library's English introduced on a Vietnamese page."""
+    def said(self, error: RegdraftError, office: bool = True) -> str:
+        """An error's message as this page shows it: the library's English introduced on a Vietnamese page. Not to
+        the `office` (a member), comments the office must put in order are said so in the page's words."""
+        from regdraft.workspace.deleted_comments import CommentsDeleted
+
         message = error.report()
+        if isinstance(error, CommentsDeleted) and not office:
+            # A comment file deleted by mistake: git's way back is the office's to take, and in the server's log.
+            logging.getLogger("regdraft.review").warning("%s", message)
+            return self("comments_in_order")
         if isinstance(error, Refused):
             # Worded where it was raised, in the words at hand (the workspace's, for a write that waited too long).
             return self(error.key, **error.fields) if error.key else message
@@ -132,8 +139,12 @@ class Words:
         except RegdraftError:  # a comment file edited by hand: its provision as it is written there
             return f"“{address}”"
 
-    def failed(self, category: Category) -> str:
-        """The title of the page that says a request failed."""
+    def failed(self, category: Category, error: RegdraftError | None = None, office: bool = True) -> str:
+        """The title of the page that says a request failed (`error`, not to the `office`: as `said` words it)."""
+        from regdraft.workspace.deleted_comments import CommentsDeleted
+
+        if isinstance(error, CommentsDeleted) and not office:
+            return self("comments_in_order_title")
         return self(f"failed_{category.value}")
 
 

@@ -12,6 +12,9 @@ Post-conditions:
    workspace's deleted files are asked of git once a run (`run_memo`), whatever the number of amendments.
 2. `deleted_problem(ws, path)` names the comment as HEAD records it (its id, body and provision) when that reads,
    and the file alone otherwise; it never fails.
+3. The refusals (`refuse_deleted`, `refuse_deleted_comment`) raise `CommentsDeleted`, a `ParseError`: the review
+   server tells a member, in the page's words, that the office is putting the comments in order, and keeps the draft
+   and its redline readable (r39 sweep CC F4); the office reads this sentence, with its git commands.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from regdraft.workspace.run_memo import kept
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
+
+
+class CommentsDeleted(ParseError):
+    """A reader of comments refused: a committed comment file of the amendment was deleted by mistake."""
 
 
 def deleted_comments(ws: Workspace, slug: str) -> list[str]:
@@ -62,7 +69,7 @@ def deleted_problem(ws: Workspace, path: str, language: str = "vi") -> Problem:
 
 
 def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseError]] | None) -> None:
-    """`ParseError` naming each comment file of `slug` deleted by mistake (`deleted_problem`); with `unreadable`,
+    """`CommentsDeleted` naming each comment file of `slug` deleted by mistake (`deleted_problem`); with `unreadable`,
     each is added there (path, error) instead, as a comment file that does not read is (`check`)."""
     paths = deleted_comments(ws, slug)
     if not paths:
@@ -80,17 +87,18 @@ def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseEr
         unreadable.extend((problem.source, ParseError(problem.message, [problem])) for problem in problems)
         return
     if len(problems) == 1:
-        raise ParseError(str(problems[0]))
-    raise ParseError(f"{len(problems)} comment files of {slug} were deleted, the deletion not committed:", problems)
+        raise CommentsDeleted(str(problems[0]))
+    raise CommentsDeleted(f"{len(problems)} comment files of {slug} were deleted, the deletion not committed:",
+                          problems)
 
 
 def refuse_deleted_comment(ws: Workspace, comment_id: str, slug: str | None) -> None:
-    """`ParseError` when comment `comment_id` (of `slug`, or of any amendment) is not found because its committed
+    """`CommentsDeleted` when comment `comment_id` (of `slug`, or of any amendment) is not found because its committed
     file was deleted by mistake: "there is no comment" would hide where it went."""
     for path in _deleted(ws):
         parts = path.split("/")
         if len(parts) == 4 and parts[2:] == ["comments", f"{comment_id}.yaml"] and slug in (None, parts[1]):
-            raise ParseError(str(deleted_problem(ws, path)))
+            raise CommentsDeleted(str(deleted_problem(ws, path)))
 
 
 def _deleted(ws: Workspace) -> tuple[str, ...]:
