@@ -112,6 +112,63 @@ def test_each_side_reads_its_own_paragraphs(old: list[str], new: list[str], labe
         assert (_reading(printed[0], "old"), _reading(printed[0], "new")) == (_bare(old)[0], _bare(new)[0])
 
 
+# -- a table in each column of a comparison table ----------------------------------------------------------------
+
+# Phụ lục I of Nghị định 63/2010/NĐ-CP: row 3 removed and a row 3a written in its place (sweep CB, round 39). The
+# two rows share words ("hay không?", "a) Có £ b) Không £ Nếu chọn câu trả lời") but no cell.
+FORM_HEAD = ["| I. Về sự cần thiết của thủ tục hành chính | |", "| --- | --- |",
+             "| 2. Thủ tục hành chính có khả thi hay không? | a) Có £ b) Không £ |"]
+ROW_3 = ("| 3. Có biện pháp khác để thay thế thủ tục hành chính này mà vẫn đảm bảo mục tiêu đặt ra hay không? "
+         "| a) Có £ b) Không £ Nếu chọn câu trả lời a, đề nghị cho biết lý do và nêu rõ biện pháp thay thế?.... "
+         + " ".join(["." * 115] * 2) + " |")
+ROW_3A = ("| 3a. Thủ tục hành chính có thể thực hiện trực tuyến hay không? "
+          "| a) Có £ b) Không £ Nếu chọn câu trả lời b, đề nghị nêu rõ lý do" + "." * 34 + " |")
+FORM_TAIL = ["| 4. Thủ tục này có cần thiết hay không? | a) Có £ b) Không £ |"]
+
+
+def _column(old: list[str], new: list[str], side: str) -> list[str]:
+    """The rows of a comparison table's column: each row's cells, read with every mark kept."""
+    [table] = [str(p.html) for p in marked(diff_words("\n".join(old), "\n".join(new)), side) if p.tag == "table"]
+    return [" | ".join(html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+                       for cell in re.findall(r"<td>(.*?)</td>", row, flags=re.S))
+            for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)]
+
+
+def test_a_row_removed_and_another_written_in_its_place_are_each_whole_in_their_column() -> None:
+    """The old column strikes row 3 out whole, the new column underlines row 3a whole, as the inline redline does;
+    neither prints a row of the words the two share (it printed "hay không? | a) Có £ b) Không £ Nếu chọn câu trả
+    lời , đề nghị ……" underlined in the column of the text in force)."""
+    old, new = FORM_HEAD + [ROW_3] + FORM_TAIL, FORM_HEAD + [ROW_3A] + FORM_TAIL
+    printed = {side: [str(p.html) for p in marked(diff_words("\n".join(old), "\n".join(new)), side)]
+               for side in ("old", "new")}
+    assert "<ins" not in "".join(printed["old"]) and "<del" not in "".join(printed["new"])
+    assert _column(old, new, "old")[2] == " | ".join(c.strip() for c in ROW_3.strip("|").split("|"))
+    assert _column(old, new, "new")[2] == " | ".join(c.strip() for c in ROW_3A.strip("|").split("|"))
+    assert len(_column(old, new, "old")) == len(_column(old, new, "new")) == 4
+    old_rows = re.findall(r"<tr>.*?</tr>", printed["old"][0], flags=re.S)
+    assert re.fullmatch(r'<tr>(<td><del class="del">[^<]*</del></td>)+</tr>', old_rows[2])
+    new_rows = re.findall(r"<tr>.*?</tr>", printed["new"][0], flags=re.S)
+    assert re.fullmatch(r'<tr>(<td><ins class="ins">[^<]*</ins></td>)+</tr>', new_rows[2])
+
+
+_table_rows = st.lists(st.lists(st.text(alphabet="ab đ", min_size=1, max_size=6).map(str.strip).filter(bool),
+                                min_size=2, max_size=2), min_size=1, max_size=4)
+
+
+@settings(max_examples=60)
+@given(_table_rows, _table_rows)
+@example([["a", "a"]], [["aa", "a"]])  # cells aligned by their words printed three columns
+def test_each_column_prints_its_own_tables_rows(old: list[list[str]], new: list[list[str]]) -> None:
+    """A column of a comparison table holds its side's rows and nothing else, none marked as the other side's."""
+    def text(rows: list[list[str]]) -> list[str]:
+        return ["| " + " | ".join(r) + " |" for r in rows]
+
+    for side, rows in (("old", old), ("new", new)):
+        assert _bare(_column(text(old), text(new), side)) == _bare([" | ".join(r) for r in rows])
+        printed = "".join(str(p.html) for p in marked(diff_words("\n".join(text(old)), "\n".join(text(new))), side))
+        assert ("<ins" if side == "old" else "<del") not in printed
+
+
 # -- labels and change bars on small texts ------------------------------------------------------------------------
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")

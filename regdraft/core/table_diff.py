@@ -10,7 +10,8 @@ Post-conditions of `table_grid`:
 1. Every cell of both sides is printed once: the old side of a row's cells (equal and deleted runs)
    is the old row, the new side (equal and inserted runs) the new row; the separator line is left out.
 2. Rows are in order; a row one side alone has is one of DELETE or INSERT whole, a row changed in
-   place is marked word by word in each of its cells; every row has as many cells as the widest.
+   place is marked word by word in each of its cells (column by column where both sides have as many);
+   every row has as many cells as the widest.
 """
 
 from __future__ import annotations
@@ -165,7 +166,10 @@ def table_grid(run: Sequence[Line]) -> list[Row]:
     rows = []
     for o, n in pairs(old, new, same_row):
         if o is not None and n is not None:
-            rows.append(Row(Op.EQUAL, tuple(cell(a, b) for a, b in pairs(o, n))))
+            # Rows as wide as each other keep their columns: aligned by their cells' words, `| a | a |` made
+            # `| aa | a |` would pair the old first cell with the new second and print three columns.
+            cells = zip(o, n, strict=True) if len(o) == len(n) else pairs(o, n)
+            rows.append(Row(Op.EQUAL, tuple(cell(a, b) for a, b in cells)))
         else:
             op = Op.DELETE if n is None else Op.INSERT
             rows.append(Row(op, tuple(cell(c, None) if op is Op.DELETE else cell(None, c) for c in o or n or ())))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from regdraft.core.parts import table_rows
-from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
+from regdraft.core.table_diff import Line, Row, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op, as_written
 from regdraft.render.changed import ELLIPSIS
 from regdraft.render.paragraphs import regrouped
@@ -55,15 +55,20 @@ def _run_html(segments: Sequence[DiffSegment], moved: bool) -> str:
     return "".join(html)
 
 
-def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset()) -> Paragraph:
+def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset(),
+           both: Sequence[Line] | None = None, side: str = "both") -> Paragraph:
     """Lines of Markdown table rows as one table, rows and cells compared (`table_diff.table_grid`); with `same`
     (the rows unchanged on both sides), its first row and the others not in `same`, each run of rows left out
-    shown as one `[…]` row."""
+    shown as one `[…]` row.
+
+    A side's table (`side` "old" or "new") is compared from `both` sides' lines, then keeps that side's rows and
+    marks: compared from one side's lines alone, the other side would be the words both share, a row in neither
+    text (a row removed and another written in its place)."""
     from regdraft.render.fragments import table_body
 
     html: list[str] = []
     left_out = False
-    grid = table_grid(run)
+    grid = table_grid(run) if both is None else _side_rows(table_grid(both), side)
     head = has_head(run)
     width = max((len(row.cells) for row in grid), default=1)
     for k, row in enumerate(grid):
@@ -77,6 +82,24 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset())
     if left_out:
         html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
     return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
+
+
+def _side_rows(grid: Sequence[Row], side: str) -> list[Row]:
+    """The rows of a compared table one side has, each cell without the other side's words."""
+    other = Op.INSERT if side == "old" else Op.DELETE
+    return [Row(row.op, tuple(tuple(s for s in cell if s.op is not other) for cell in row.cells))
+            for row in grid if row.op is not other]
+
+
+def _sides(segments: Sequence[DiffSegment], side: str) -> list[int]:
+    """For each line of `lines(segments)`, the line of one side's text (`marked`'s `kept`) it is part of: a line
+    break the other side alone has joins two lines into one."""
+    dropped = Op.INSERT if side == "old" else Op.DELETE
+    out, at = [], 0
+    for _, end in lines(segments):
+        out.append(at)
+        at += end is not dropped
+    return out
 
 
 def _row_key(cells: Sequence[str]) -> str:
@@ -119,6 +142,7 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
             if not ((side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE))]
     split = lines(kept)
     tables = dict(runs(split))
+    whole, at = (lines(segments), _sides(segments, side)) if side != "both" and tables else ([], [])
     same, same_rows = _unchanged(segments) if only_changed else (frozenset(), frozenset())
     out: list[Paragraph] = []
     i = 0
@@ -126,7 +150,8 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
     new_lines = _new_lines(split)
     while i < len(split):
         if i in tables:
-            table = _table(split[i:tables[i]], moved, same_rows)
+            both = None if side == "both" else [line for line, k in zip(whole, at, strict=True) if i <= k < tables[i]]
+            table = _table(split[i:tables[i]], moved, same_rows, both, side)
             out.append(dataclasses.replace(table, line=next((n for n in new_lines[i:tables[i]] if n is not None),
                                                             None)))
             i = tables[i]
