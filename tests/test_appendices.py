@@ -368,3 +368,23 @@ Nguyễn Tấn Dũng
     reg = import_file(source).regulation
     assert [u.kind for u in reg.units] == [Kind.ARTICLE]
     assert reg.units[0].children[0].text[-1].startswith("Phụ lục I, II và III ban hành kèm theo")
+
+
+def test_a_quote_ending_in_a_table_may_close_on_a_line_of_its_own() -> None:
+    """The last cell of a table cannot hold the closing `”.`: written on its own line after the table (as a Word
+    document lays it out), it ends the quote and is no paragraph of the new text. It was kept as an empty
+    paragraph, which the amended text does not read back (`amend check` refused every such instruction, naming no
+    line) and `amend preview` printed as blank lines after the table."""
+    from regdraft.core.amend import apply, load_amendment
+
+    old = parse(TEXT, "nd.md")
+    table = "| a | b |\n| --- | --- |\n| 1 | 2 |"
+    instructions = (f"1\\. Sửa đổi, bổ sung Phụ lục II như sau:\n\n“Phụ lục II. MẪU MỚI\n\nĐoạn.\n\n{table}\n\n”.\n\n"
+                    f"2\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Biểu mẫu:\n\n{table}\n\n”.\n")
+    text = (f"---\nnumber: 99/2026\ntitle: Sửa đổi\nregulation: {old.id}\nlanguage: vi\nstatus: draft\ndraft: 1\n"
+            f"---\n\n## Điều 1. Sửa đổi, bổ sung một số điều\n\n{instructions}")
+    new = apply(old, load_amendment(text, "amendments/x/amendment.md", "x")).regulation
+    assert new.find("plii").unit.text == ("Đoạn.", table)
+    assert new.find("d1.k2").unit.text == ("Biểu mẫu:", table)
+    assert parse(render(new), "nd.md") == new  # it reads back as the same provisions
+    assert render(new).count(f"{table}\n\n\n") == 0

@@ -52,11 +52,14 @@ class QuoteMismatch(GrammarError):
 
 
 def strip_quotes(paragraphs: list[str]) -> list[str]:
-    """The quoted paragraphs without the opening and closing marks (and a final `.` or `;`)."""
+    """The quoted paragraphs without the opening and closing marks (and a final `.` or `;`). A closing mark on a
+    line of its own (`”.` after a table, whose last cell cannot hold it) ends the quote and is no paragraph."""
     out = list(paragraphs)
     out[0] = out[0][1:]
     out[-1] = CLOSE.sub("", out[-1])
     out = [p.strip() for p in out]
+    if len(out) > 1 and not out[-1]:
+        out.pop()
     out[0] = item_as_read(out[0])  # `“- - 0 …”`: the block reader did not see the dash item behind the mark
     return out
 
@@ -64,7 +67,7 @@ def strip_quotes(paragraphs: list[str]) -> list[str]:
 def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> Unit:
     """Build the new unit from the quoted paragraphs, using the regulation format's rules."""
     paragraphs = strip_quotes([p for p, _ in quote])
-    return build_unit(op, paragraphs, [line for _, line in quote], language)
+    return build_unit(op, paragraphs, [line for _, line in quote][:len(paragraphs)], language)
 
 
 def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language: str) -> Unit:
