@@ -109,6 +109,8 @@ def test_a_reply_imported_when_the_second_change_was_dropped_is_known_again(buil
     assert result.exit_code == 0, result.output
     (stored,) = _comments(ws)
     assert stored["source"] == "docx:c7da795be5a0324f"
+    # Its sentence names the row since r39 (the fingerprint keeps the sentence as imports before wrote it).
+    assert stored["text"].endswith("vào sau “dự kiến” tại dòng “2. Thủ tục hành chính dự…”."), stored["text"]
     both = _reply(built, tmp_path / "r.docx", first, (AMENDED, 0, "mục tiêu", "mục tiêu chính"))
     again = invoke(ws, "comment", "import", SLUG, str(both), "--by", BODY)
     said = " ".join(again.output.split())

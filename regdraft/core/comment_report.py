@@ -166,6 +166,7 @@ def _labelled_anchor(c: Comment, language: str, circulated: Regulation | None) -
     from regdraft.core.amend.proposal import editor_text
     from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
     from regdraft.core.errors import RegdraftError
+    from regdraft.core.labels import APPENDIX_HEADING
     from regdraft.core.model import Address
 
     if circulated is None or c.on == GENERAL:
@@ -184,7 +185,9 @@ def _labelled_anchor(c: Comment, language: str, circulated: Regulation | None) -
     if len(lines) != len(own):
         return None
     first = c.proposal.split("\n", 1)[0].strip()
-    if not (CLAUSE.match(first) or POINT.match(first) or HEADING.match(first)):
+    # An appendix's wording begins with its heading (`Phụ lục IV. MẪU BÁO CÁO`) as an article's does: its label is
+    # the provision's, never the member's insertion.
+    if not (CLAUSE.match(first) or POINT.match(first) or HEADING.match(first) or APPENDIX_HEADING.match(first)):
         lines[0] = own[0]  # the wording names no label of its own: the provision's is not struck from it
     return "\n".join(lines)
 

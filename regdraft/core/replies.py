@@ -105,10 +105,12 @@ from regdraft.core.reply_provision import _earlier, _proposal
 from regdraft.core.reply_rejected import rejected, undone_note
 from regdraft.core.reply_wording import (
     Edit,
+    Said,
     describe_change,
     describe_instruction_change,
     line_key,
     match_line,
+    plain_said,
     without_quotes,
 )
 
@@ -159,9 +161,11 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         if shortened_selection(selection) != selection:  # the fingerprint keeps it whole: known again if imported
             where = "the draft as a whole" if on == GENERAL else Address.parse(on).describe(language)
             notes.append(shortened_note(selection, f"the comment by {author or 'an unnamed reviewer'} on {where}"))
-        return Comment("", round_number, by, on, ctype, text, proposal, anchor_text(drafts[reg], on),
+        # Known by the sentence as imports before r39 wrote it, rows of a table unnamed (`Said`).
+        return Comment("", round_number, by, on, ctype, str(text), proposal, anchor_text(drafts[reg], on),
                        created=moment or date, author=name or author, selection=shortened_selection(selection),
-                       source=fingerprint(by, key or on, author, date, text, selection, proposal), regulation=reg)
+                       source=fingerprint(by, key or on, author, date, plain_said(text), selection, proposal),
+                       regulation=reg)
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
     numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
@@ -399,7 +403,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             earlier.update({main: fingerprint(was, then[1])} if then else {})
             together.update({main: fingerprint(was, joined_then[1])} if joined_then else {})
         else:
-            summary = undone_note(at[1], language) + summary if unit_at in undoing else summary
+            if unit_at in undoing:
+                struck = undone_note(at[1], language)
+                summary = Said(struck + summary, struck + plain_said(summary))
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=written), first_changed[unit_at])

@@ -159,7 +159,7 @@ WORDS = {
            "repeal": "Đề nghị bãi bỏ {what}.", "join": "gộp đoạn “{a}” với đoạn sau",
            "split": "xuống dòng trước “{b}”", "renumber": "đánh số lại {a} thành {b}",
            "move": "chuyển {a} {where}", "move_after": "xuống sau {b}", "move_before": "lên trước {b}",
-           "paragraph": "đoạn “{a}”"},
+           "paragraph": "đoạn “{a}”", "row": "{change} tại dòng {row}"},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
            "add_before": "add “{b}” before “{c}”", "add_after": "add “{b}” after “{c}”",
            "add_title_end": "add “{b}” at the end of the title of {c}",
@@ -168,7 +168,7 @@ WORDS = {
            "repeal": "Proposed: repeal {what}.", "join": "join the paragraph “{a}” to the next",
            "split": "start a new paragraph at “{b}”", "renumber": "renumber {a} as {b}",
            "move": "move {a} {where}", "move_after": "down after {b}", "move_before": "up before {b}",
-           "paragraph": "the paragraph “{a}”"},
+           "paragraph": "the paragraph “{a}”", "row": "{change} in the row {row}"},
 }
 
 
@@ -184,8 +184,27 @@ def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence
     words = WORDS.get(language, WORDS["vi"])
     old, moves, moved_labels = _moves(old, new, words, language)
     renumbered = [_renumbering(a, b, words, language) for a, b in (*moved_labels, *relabels)]
-    parts = [*moves, *_parts(old, new, words, syllables), *renumbered]
-    return words["lead"].format(changes="; ".join(parts) or words["replace"].format(a=old, b=new))
+    said = [words["lead"].format(changes="; ".join([*moves, *_parts(old, new, words, syllables, rows), *renumbered])
+                                 or words["replace"].format(a=old, b=new)) for rows in (True, False)]
+    return Said(said[0], said[1])
+
+
+class Said(str):
+    """A sentence `describe_change` makes, and `plain`: the same without the rows of a table it names, as regdraft
+    before r39 wrote it. An imported comment's fingerprint (`replies.fingerprint`) keeps the plain one, so that a
+    reply imported by an earlier version is known again and not imported twice."""
+
+    plain: str
+
+    def __new__(cls, text: str, plain: str) -> Said:
+        made = super().__new__(cls, text)
+        made.plain = plain
+        return made
+
+
+def plain_said(text: str) -> str:
+    """The sentence as regdraft before r39 wrote it (`Said.plain`); any other text as it is."""
+    return text.plain if isinstance(text, Said) else text
 
 
 # A point's label as a relabelled moved point may come back from LibreOffice, the old letter kept beside the new
@@ -290,9 +309,11 @@ def _changes(old: str, new: str, words: dict[str, str]) -> str:
     return "; ".join(_parts(old, new, words)) or words["replace"].format(a=old, b=new)
 
 
-def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | None = None) -> list[str]:
+def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | None = None,
+           rows: bool = False) -> list[str]:
     """What changed from `old` to `new`, phrase by phrase; a paragraph break removed (two paragraphs joined) or
-    typed (one split) is said with the words around it, then the words changed on each side of it."""
+    typed (one split) is said with the words around it, then the words changed on each side of it. With `rows`, a
+    change inside a table's row names the row (`tại dòng 3`)."""
     parts: list[str] = []
     segments = (*diff_words(old, new), DiffSegment(Op.EQUAL, ""))
     k = 0
@@ -301,38 +322,69 @@ def _parts(old: str, new: str, words: dict[str, str], syllables: Syllables | Non
             k += 1
             continue
         j = next(j for j in range(k, len(segments)) if segments[j].op is Op.EQUAL)  # the change: k .. j-1
-        deleted = "".join(s.text for s in segments[k:j] if s.op is Op.DELETE)
-        inserted = "".join(s.text for s in segments[k:j] if s.op is Op.INSERT)
-        joins = _rejoins(segments, k, j, deleted, inserted)
-        if joins:
-            earlier = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT)
-            if joins is Op.DELETE:
-                before = (earlier + deleted.split("\n")[0]).rsplit("\n", 1)[-1].split()
-                parts.append(words["join"].format(a=_shortened(before[-6:], len(before) > 6, False)))
-            else:
-                following = (inserted.rsplit("\n", 1)[-1] + "".join(
-                    s.text for s in segments[j:] if s.op is not Op.DELETE)).split("\n")[0].split()
-                parts.append(words["split"].format(b=_shortened(following[:6], False, len(following) > 6)))
-        if not joins and "\n" not in deleted + inserted and inserted.strip():
-            # Whole words, and words added said with where they go (`regdraft.core.reply_phrases`).
-            left, right = (segments[k - 1].text if k else "").rsplit("\n", 1)[-1], segments[j].text.split("\n", 1)[0]
-            earlier = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT)
-            place = None if deleted.strip() else _added_where(inserted, left, right, earlier, old, syllables)
-            if place is not None:
-                parts.append(words[f"add_{place[0]}"].format(b=" ".join(inserted.split()), c=place[1]))
-                k = j
-                continue
-            if deleted.strip():
-                deleted, inserted = widened(" ".join(deleted.split()), " ".join(inserted.split()),
-                                            left, right, syllables)
-                deleted, inserted = whole_number(deleted, inserted, left, right, old)
-        pairs = _around_break(deleted, inserted, joins) if joins else [(deleted, inserted)]
-        for a, b in pairs:
-            a, b = " ".join(a.split()), " ".join(b.split())
-            if a or b:
-                parts.append(words["replace"].format(a=a, b=b) if a and b else
-                             words["add"].format(b=b) if b else words["delete"].format(a=a))
+        said = len(parts)
+        parts.extend(_change_parts(segments, k, j, old, words, syllables))
+        row = _row_named(segments, k, j) if rows else ""
+        if row:  # a form's blank (`………………`) stands in many rows: the row names which
+            parts[said:] = [words["row"].format(change=part, row=row) for part in parts[said:]]
         k = j
+    return parts
+
+
+def _row_named(segments: Sequence[DiffSegment], k: int, j: int) -> str:
+    """The row of a Markdown table the change `k` .. `j-1` stands in, named by its first cell (`3` for a form's
+    STT, the first words of a longer one, quoted); "" when the change is not inside one row."""
+    from regdraft.core.parts import table_rows
+
+    changed = "".join(s.text for s in segments[k:j])
+    before = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT).rsplit("\n", 1)[-1]
+    after = "".join(s.text for s in segments[j:] if s.op is not Op.INSERT).split("\n", 1)[0]
+    line = before + "".join(s.text for s in segments[k:j] if s.op is Op.DELETE) + after
+    if "\n" in changed or not line.lstrip().startswith("|"):
+        return ""
+    cells = [c for c in (table_rows(line) or [[]])[0] if c.strip()]
+    if not cells:
+        return ""
+    first = cells[0].split()
+    if len(first) == 1 and len(first[0]) <= 6:
+        return first[0]
+    return f"“{_shortened(first[:6], False, len(first) > 6)}”"
+
+
+def _change_parts(segments: Sequence[DiffSegment], k: int, j: int, old: str, words: dict[str, str],
+                  syllables: Syllables | None) -> list[str]:
+    """What the change `k` .. `j-1` of `segments` (old to new) says, phrase by phrase (`_parts`)."""
+    parts: list[str] = []
+    deleted = "".join(s.text for s in segments[k:j] if s.op is Op.DELETE)
+    inserted = "".join(s.text for s in segments[k:j] if s.op is Op.INSERT)
+    joins = _rejoins(segments, k, j, deleted, inserted)
+    if joins:
+        earlier = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT)
+        if joins is Op.DELETE:
+            before = (earlier + deleted.split("\n")[0]).rsplit("\n", 1)[-1].split()
+            parts.append(words["join"].format(a=_shortened(before[-6:], len(before) > 6, False)))
+        else:
+            following = (inserted.rsplit("\n", 1)[-1] + "".join(
+                s.text for s in segments[j:] if s.op is not Op.DELETE)).split("\n")[0].split()
+            parts.append(words["split"].format(b=_shortened(following[:6], False, len(following) > 6)))
+    if not joins and "\n" not in deleted + inserted and inserted.strip():
+        # Whole words, and words added said with where they go (`regdraft.core.reply_phrases`).
+        left, right = (segments[k - 1].text if k else "").rsplit("\n", 1)[-1], segments[j].text.split("\n", 1)[0]
+        earlier = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT)
+        place = None if deleted.strip() else _added_where(inserted, left, right, earlier, old, syllables)
+        if place is not None:
+            parts.append(words[f"add_{place[0]}"].format(b=" ".join(inserted.split()), c=place[1]))
+            return parts
+        if deleted.strip():
+            deleted, inserted = widened(" ".join(deleted.split()), " ".join(inserted.split()),
+                                        left, right, syllables)
+            deleted, inserted = whole_number(deleted, inserted, left, right, old)
+    pairs = _around_break(deleted, inserted, joins) if joins else [(deleted, inserted)]
+    for a, b in pairs:
+        a, b = " ".join(a.split()), " ".join(b.split())
+        if a or b:
+            parts.append(words["replace"].format(a=a, b=b) if a and b else
+                         words["add"].format(b=b) if b else words["delete"].format(a=a))
     return parts
 
 

@@ -67,21 +67,29 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset(),
     from regdraft.render.fragments import table_body
 
     html: list[str] = []
-    left_out = False
     grid = table_grid(run) if both is None else _side_rows(table_grid(both), side)
     head = has_head(run)
     width = max((len(row.cells) for row in grid), default=1)
+    for row in left_out_rows(grid, same):
+        if row is None:
+            html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
+        else:
+            html.append("<tr>" + "".join(f"<td>{_run_html(as_written(c), moved)}</td>" for c in row.cells)
+                        + "</tr>\n")
+    return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
+
+
+def left_out_rows(grid: Sequence[Row], same: frozenset[str]) -> list[Row | None]:
+    """A compared table's rows with those in `same` (`unchanged`'s rows) left out but its first, each run of them
+    one None (printed `[…]`)."""
+    out: list[Row | None] = []
     for k, row in enumerate(grid):
         if k and same and _row_key(["".join(s.text for s in c) for c in row.cells]) in same:
-            left_out = True
+            if out[-1] is not None:
+                out.append(None)
             continue
-        if left_out:
-            html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
-            left_out = False
-        html.append("<tr>" + "".join(f"<td>{_run_html(as_written(c), moved)}</td>" for c in row.cells) + "</tr>\n")
-    if left_out:
-        html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
-    return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
+        out.append(row)
+    return out
 
 
 def _side_rows(grid: Sequence[Row], side: str) -> list[Row]:
@@ -110,7 +118,7 @@ def _row_key(cells: Sequence[str]) -> str:
     return "|".join(words)
 
 
-def _unchanged(segments: Sequence[DiffSegment]) -> tuple[frozenset[str], frozenset[str]]:
+def unchanged(segments: Sequence[DiffSegment]) -> tuple[frozenset[str], frozenset[str]]:
     """The lines (and the table rows, by `_row_key`) both sides have as they were: what a side's view of a
     change cannot tell (its deletions or insertions dropped, a changed line reads as if unchanged)."""
     plain: set[str] = set()
@@ -143,7 +151,7 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
     split = lines(kept)
     tables = dict(runs(split))
     whole, at = (lines(segments), _sides(segments, side)) if side != "both" and tables else ([], [])
-    same, same_rows = _unchanged(segments) if only_changed else (frozenset(), frozenset())
+    same, same_rows = unchanged(segments) if only_changed else (frozenset(), frozenset())
     out: list[Paragraph] = []
     i = 0
     left_out = Paragraph(Markup(ELLIPSIS), "para elided")

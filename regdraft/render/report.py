@@ -333,6 +333,7 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
               page: PageTemplate | None = None) -> str:
     """The report as a standalone HTML page (landscape A4 when printed), or in a face's `page`."""
     from regdraft.render.html import environment
+    from regdraft.render.proposal_tables import proposal_html
 
     env = environment(workspace_root, page)
     template = env.get_template(page.name if page else "comment_report.html.j2")
@@ -343,7 +344,7 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
                            report=report, header=header(report, profile, today), profile=profile,
                            words=words, columns=columns(words), preface=report.preface(words), lang=report.language,
                            orientation="landscape", signer=signer, recipients=recipients, signing_space=True,
-                           whole=whole_row, edited_note=edited_note)
+                           whole=whole_row, edited_note=edited_note, proposal_html=proposal_html)
 
 
 def whole_row(row: ReportRow) -> bool:
@@ -360,6 +361,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     """The report as a landscape Word document that opens and edits in Word and LibreOffice."""
     from regdraft.render import docx as word
     from regdraft.render.docx_header import page_numbers, party_header
+    from regdraft.render.proposal_tables import docx_proposal
 
     words = report_words(report, profile)
     document = word.new_document(profile, report.language, landscape=True)
@@ -399,7 +401,10 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
                 word.add_run(cells[3].paragraphs[0], row.text, size=small)
             if row.edited:  # reworded by its member after it was sent: when, after its words
                 word.paragraph(cells[3], edited_note(row.edited, words), italic=True, size=small, space_after=0)
-            if row.marked:
+            lead = f"{words['report_proposal']} "
+            if row.proposal and docx_proposal(cells[3], lead, row.marked, row.proposal, size=small):
+                pass  # a form's rows as a table
+            elif row.marked:
                 word.marked_paragraph(cells[3], f"{words['report_proposal']} ", row.marked, size=small)
             elif row.proposal:
                 para = word.paragraph(cells[3], f"{words['report_proposal']} ", italic=True, size=small,
