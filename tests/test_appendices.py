@@ -238,6 +238,26 @@ def test_an_appendix_is_named_alone_in_an_instruction() -> None:
         provisions("khoản 2 Phụ lục II", None, "vi")
 
 
+@pytest.mark.parametrize(("cited", "language", "whole", "words"), [
+    ("câu 7 tại Phụ lục II", "vi", "Sửa đổi, bổ sung Phụ lục II như sau:", "bằng cụm từ “…” tại Phụ lục II."),
+    ("dòng số 26 Phụ lục I", "vi", "Sửa đổi, bổ sung Phụ lục I như sau:", "bằng cụm từ “…” tại Phụ lục I."),
+    ("mục 7 Phụ lục II", "vi", "Sửa đổi, bổ sung Phụ lục II như sau:", "bằng cụm từ “…” tại Phụ lục II."),
+    ("row 3 of Schedule 1", "en", "Schedule 1 is amended to read:", "Replace the words “…” with “…” in Schedule 1."),
+])
+def test_a_row_of_an_appendix_is_refused_with_the_wordings_that_change_it(cited: str, language: str, whole: str,
+                                                                         words: str) -> None:
+    """Real amending documents amend a row of a form (`Sửa đổi mục 7 Phụ lục II`); a row has no address, and the
+    refusal said only "'câu 7 tại Phụ lục II' is not a provision such as 'khoản 2 Điều 5'" (`mục 7 …`: "does not
+    name its chapter"). It names the two wordings that do it, as the refusal of an appendix replaced unquoted does."""
+    from regdraft.core.amend.grammar import GrammarError
+    from regdraft.core.amend.provisions import provisions
+
+    with pytest.raises(GrammarError) as refused:
+        provisions(cited, None, language)
+    said = str(refused.value)
+    assert f"'{whole}'" in said and words in said and "chapter" not in said
+
+
 def test_an_appendix_that_does_not_exist_is_named_with_those_that_do() -> None:
     from regdraft.core.errors import UnknownUnit
 

@@ -211,7 +211,7 @@ def read_citations(text: str, language: str) -> list[Citation]:
                 rest = text[start:] or text[position:]
                 raise GrammarError(
                     f"cannot read the provisions '{short(text)}': '{short(rest)}' is not a provision such as "
-                    f"'{example}'."
+                    f"'{example}'{_in_appendix(rest, language)}."
                 )
             kind, label, end = last_kind, canonical_label(last_kind, bare.group("label")), bare.end()
             citations.append(Citation({kind: label}, part, False, text[start:end]))
@@ -284,6 +284,8 @@ def _address(citation: Citation, context: Address | None, language: str) -> Cite
             if LEVEL[seg.kind] > top and seg.kind in (Kind.ARTICLE, Kind.CLAUSE):
                 levels.setdefault(seg.kind, seg.label)
     if Kind.SECTION in levels and Kind.CHAPTER not in levels:
+        if advice := _in_appendix(shown, language):  # `mục 7 Phụ lục II`: an item of a form, not a section
+            raise GrammarError(f"'{shown}' is not a provision of the text{advice}.")
         example = "Mục 1 Chương II" if language == "vi" else "Section 1 of Chapter II"
         raise GrammarError(f"{shown} does not name its chapter ({example}).")
     if Kind.SUBSECTION in levels and Kind.SECTION not in levels:
@@ -339,6 +341,27 @@ def largest_named(text: str) -> int:
         if _THIS_VI.match(unquoted, at) or (label is not None and _valid(kind, label.group("label"))):
             found = max(found, LEVEL[kind])
     return found
+
+
+# An appendix named after words that are no provision (`câu 7 tại Phụ lục II`, `mục 7 Phụ lục II`, `row 3 of
+# Schedule 1`): a row, line or item of a form, which has no address (an appendix is free text).
+_APPENDIX_NAMED = lazy(r"\b(?P<cite>(?:phụ lục|appendix|annex|schedule)\s+[\w.]+?)\.?$", re.IGNORECASE)
+
+
+def _in_appendix(rest: str, language: str) -> str:
+    """What to write instead of a row, line or item of an appendix (`câu 7 tại Phụ lục II`); "" for other words."""
+    found = _APPENDIX_NAMED.search(rest.strip())
+    if found is None:
+        return ""
+    cite = found.group("cite")
+    cite = cite[:1].upper() + cite[1:]
+    if language == "en":
+        whole, words = f"{cite} is amended to read:", f"Replace the words “…” with “…” in {cite}."
+    else:
+        whole, words = f"Sửa đổi, bổ sung {cite} như sau:", f"Thay thế cụm từ “…” bằng cụm từ “…” tại {cite}."
+    return (f"; the rows, lines and items of an appendix have no address of their own (its text is free text): "
+            f"change its words with '{words}', or write '{whole}' and quote the whole appendix below it, from its "
+            f"heading (“{cite}. …”) to the end of its text")
 
 
 def provisions(text: str, context: Address | None, language: str) -> list[Cited]:
