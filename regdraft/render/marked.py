@@ -8,6 +8,7 @@ the new side the new (`core.word_diff.as_written`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,9 +51,18 @@ def _run_html(segments: Sequence[DiffSegment], moved: bool) -> str:
     html = []
     for k, s in enumerate(segments):
         html.append(_segment_html(s, moved))
-        if _touching(s, segments[k + 1] if k + 1 < len(segments) else None):
+        after = segments[k + 1] if k + 1 < len(segments) else None
+        if _touching(s, after):
             html.append(" ")
+        elif after is not None and s.text and not s.text[-1].isspace() and _LEADERS.match(after.text):
+            html.append("<wbr>")
     return "".join(html)
+
+
+# A form's answer line (`lý do……………`, `……` after words inserted): where a mark ends inside a word, WeasyPrint's
+# `overflow-wrap: anywhere` finds no break in the run of dots after it, which then ran out of a narrow cell of the
+# comparison table into the next column; a `<wbr>` at the mark's end lets the dots wrap (it is no character).
+_LEADERS = re.compile(r"[.…]{3,}")
 
 
 def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset(),
