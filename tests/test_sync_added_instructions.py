@@ -28,16 +28,17 @@ def _git(ws: Workspace, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=ws.root, capture_output=True, text=True, check=True).stdout
 
 
-def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str]) -> None:
+def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str], slug: str = SLUG) -> None:
+    """`amend from-edits` of `slug` from its preview with each (old, new) made once."""
     preview = tmp_path / f"{ws.root.name}-preview.md"
-    done = invoke(ws, "amend", "preview", SLUG, "-o", str(preview))
+    done = invoke(ws, "amend", "preview", slug, "-o", str(preview))
     assert done.exit_code == 0, done.output
     text = preview.read_text(encoding="utf-8")
     for old, new in edits:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     preview.write_text(text, encoding="utf-8")
-    done = invoke(ws, "amend", "from-edits", SLUG, "--edited", str(preview))
+    done = invoke(ws, "amend", "from-edits", slug, "--edited", str(preview))
     assert done.exit_code == 0, done.output
 
 

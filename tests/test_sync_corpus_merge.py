@@ -18,6 +18,7 @@ import pytest
 from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHARED, Invoke, two_clones
+from tests.test_sync_added_instructions import _from_edits as from_edits
 
 CORPUS = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
 SLUG = "luat-57-2024"
@@ -40,16 +41,7 @@ def _git(where: Workspace | Path, *args: str) -> str:
 
 
 def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str]) -> None:
-    preview = tmp_path / f"{ws.root.name}-preview.md"
-    done = invoke(ws, "amend", "preview", SLUG, "-o", str(preview))
-    assert done.exit_code == 0, done.output
-    text = preview.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    preview.write_text(text, encoding="utf-8")
-    done = invoke(ws, "amend", "from-edits", SLUG, "--edited", str(preview))
-    assert done.exit_code == 0, done.output
+    from_edits(ws, invoke, tmp_path, *edits, slug=SLUG)
 
 
 def _added(ws: Workspace, before: str) -> list[str]:
