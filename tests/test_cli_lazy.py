@@ -26,7 +26,7 @@ def _run(code: str) -> dict[str, Any]:
 
 
 # The command line's modules that add no command.
-HELPERS = {"options", "printing", "completion", "hints", "kept_code", "interrupt_phase"}
+HELPERS = {"options", "printing", "completion", "hints", "kept_code", "interrupt_phase", "build"}
 
 
 def _tree(group: click.Group) -> dict[str, list[str]]:

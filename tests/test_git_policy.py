@@ -342,6 +342,7 @@ def test_a_lock_let_go_while_the_git_folder_is_read_is_no_error(tmp_workspace: W
             return None
 
     lock.write_text("", encoding="utf-8")
-    monkeypatch.setattr(os, "scandir", Listing)
-    git_policy.refuse_links(common)
+    with monkeypatch.context() as patched:  # undone before teardown, whose folder removal lists by descriptor
+        patched.setattr(os, "scandir", Listing)
+        git_policy.refuse_links(common)
     assert not lock.exists()
