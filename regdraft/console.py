@@ -37,7 +37,8 @@ def main() -> None:
     thresholds = gc.get_threshold()
     try:
         for name in STOPPING_SIGNALS:  # SIGTERM and SIGHUP as Ctrl-C (SIGHUP: not on Windows)
-            if hasattr(signal, name):
+            # A hangup ignored on purpose (`nohup regdraft …`) stays ignored, for `regdraft.cli.main` to see so too.
+            if hasattr(signal, name) and not (name == "SIGHUP" and signal.getsignal(signal.SIGHUP) is signal.SIG_IGN):
                 signal.signal(getattr(signal, name), _before_start)
         gc.set_threshold(max(IMPORTING_YOUNG, thresholds[0]), *thresholds[1:])
         from regdraft.cli import main as run

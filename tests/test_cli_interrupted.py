@@ -165,8 +165,7 @@ def test_sigterm_and_sighup_during_an_import_are_handled_as_ctrl_c(ws: Workspace
     process at once, with no word: exit 143/129, 40 untracked comment files and the journal left (r39 sweep BY F4).
     The write is undone or finished as on Ctrl-C, and the same sentence says so."""
     before = state(ws)
-    stopped = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 40)), REGDRAFT_TEST_INTERRUPT_AT=point,
-                       REGDRAFT_TEST_INTERRUPT_SIGNAL=name)
+    stopped = _hung_up(ws, tmp_path, point, name, ignored=False)
     assert stopped.returncode == code, (stopped.returncode, stopped.stderr)
     assert "Traceback" not in stopped.stderr and len(stopped.stderr.splitlines()) == 1, stopped.stderr
     assert git(ws, "status", "--porcelain", "-uall") == "" and not ws.journal.exists()
@@ -175,3 +174,25 @@ def test_sigterm_and_sighup_during_an_import_are_handled_as_ctrl_c(ws: Workspace
     else:
         assert stopped.stderr.startswith("Interrupted after the work was committed (") and git(
             ws, "log", "-1", "--format=%s").startswith("Import 40 comments")
+
+
+def _hung_up(ws: Workspace, tmp_path: Path, point: str, name: str, ignored: bool) -> subprocess.CompletedProcess[str]:
+    """`comment import` of 40 comments sent the signal `name` at `point`, its hangup ignored as `nohup` leaves it
+    (`ignored`) or not, whatever the test runner's is."""
+    import signal
+
+    def hangup() -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN if ignored else signal.SIG_DFL)
+
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", "comment", "import", SLUG,
+               str(sheet(tmp_path, 40))]
+    env = {**os.environ, "REGDRAFT_TEST_INTERRUPT_AT": point, "REGDRAFT_TEST_INTERRUPT_SIGNAL": name}
+    return subprocess.run(command, cwd=ws.root, capture_output=True, text=True, timeout=300, preexec_fn=hangup,
+                          env=env)
+
+
+def test_a_hangup_ignored_by_nohup_is_not_taken_for_ctrl_c(ws: Workspace, tmp_path: Path) -> None:
+    # Handled as Ctrl-C since r39, a hangup stopped and undid `nohup regdraft …`, which asks for the run to go on.
+    done = _hung_up(ws, tmp_path, "file-written", "SIGHUP", ignored=True)
+    assert done.returncode == 0, (done.returncode, done.stderr)
+    assert git(ws, "log", "-1", "--format=%s").startswith("Import 40 comments") and not ws.journal.exists()

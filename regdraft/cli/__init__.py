@@ -308,7 +308,8 @@ def main() -> None:
     kept_code.install(next((arg for arg in sys.argv[1:] if arg in WHERE), ""))
     run_once()  # readings, comparisons and pages built once are never walked by the cyclic collector
     for name in STOPPING_SIGNALS:
-        if hasattr(signal, name):  # no SIGHUP on Windows
+        # No SIGHUP on Windows; one ignored on purpose (`nohup regdraft …`) stays ignored: the run goes on.
+        if hasattr(signal, name) and not (name == "SIGHUP" and signal.getsignal(signal.SIGHUP) is signal.SIG_IGN):
             signal.signal(getattr(signal, name), on_interrupt)
     try:
         cli(prog_name="regdraft")
