@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx.text.paragraph import Paragraph
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
@@ -93,3 +94,53 @@ def test_a_change_of_the_shipped_draft_rejected_in_the_redline_is_a_proposal_kee
     (c,) = kit.imported_by_provision(invoke, ws, SLUG, kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
     assert (c["provision"], c["proposal"]) == ("d12.k1.b", f"b) {POINT_B}")
     assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại điểm b khoản 1 Điều 12") and "“trên”" in c["text"]
+
+
+# Điều 35a, which Nghị định 48/2013 inserts whole (its heading, two clauses and their points: paragraphs the redline
+# inserts, each mark tracked), and khoản 5 Điều 29, which it repeals (its words struck out, `(được bãi bỏ)` inserted).
+D35A = "Kiểm tra việc thực hiện hoạt động kiểm soát thủ tục hành chính"
+D35A_LAST = "Nội dung khác theo yêu cầu của Bộ Tư pháp."
+K5_D29 = ("Cơ quan kiểm soát thủ tục hành chính thực hiện việc rà soát, đánh giá độc lập thủ tục hành chính thông qua "
+          "việc chủ trì tổ chức rà soát")
+
+
+@pytest.mark.parametrize("keep_mark", [False, True], ids=["paragraphs-gone", "last-mark-left"])
+def test_an_article_the_real_amendment_inserts_rejected_in_the_redline_is_a_proposal_leaving_it_out(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path, keep_mark: bool) -> None:
+    document = kit.open_docx(decree.parent / "redline.docx")
+    kit.rejected_paragraphs(kit.paragraph_holding(document, "Điều 35a"),
+                            kit.paragraph_holding(document, D35A_LAST), keep_mark)
+    reply = kit.save(document, tmp_path / "tra-loi.docx")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert (c["provision"], c["proposal"]) == ("d35a", "Điều 35a. (được bãi bỏ)")
+    assert c["text"].startswith("Từ chối nội dung bổ sung của dự thảo tại Điều 35a trong bản so sánh"), c["text"]
+    again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
+    if keep_mark:
+        return
+    # Accepted, the draft no longer inserts it: its instruction is gone, not made a repeal of what no text holds.
+    from regdraft.workspace.proposals import accept_proposal
+
+    accept_proposal(ws, "real", c["id"])
+    amendment = (ws.root / "amendments" / "real" / "amendment.md").read_text(encoding="utf-8")
+    assert "Điều 35a" not in amendment and "Điều 35:" not in amendment.split("Bổ sung")[-1]
+
+
+def test_a_point_of_an_inserted_article_rejected_is_a_proposal_leaving_that_point_out(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(decree.parent / "redline.docx")
+    point = kit.paragraph_holding(document, "Công tác rà soát, đánh giá thủ tục hành chính;")
+    kit.rejected_paragraphs(point, point)
+    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
+    assert (c["provision"], c["proposal"]) == ("d35a.k2.d", "d) (được bãi bỏ)")
+    assert c["text"].startswith("Từ chối nội dung bổ sung của dự thảo tại điểm d khoản 2 Điều 35a"), c["text"]
+
+
+def test_a_clause_the_real_amendment_repeals_rejected_in_the_redline_is_a_proposal_keeping_it(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(decree.parent / "redline.docx")
+    kit.rejected(Paragraph(kit.paragraph_holding(document, K5_D29), document.part), "w:ins", "w:del")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
+    assert c["provision"] == "d29.k5" and c["proposal"].startswith(f"5. {K5_D29}"), c
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 5 Điều 29 trong bản so sánh"), c["text"]
+

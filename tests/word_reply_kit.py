@@ -286,3 +286,33 @@ def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *
         result = run_cli(root, *step)
         assert result.exit_code == 0, result.output
     return root
+
+
+def paragraph_holding(document: Any, text: str) -> Any:
+    """The `w:p` element whose words, a tracked insertion's or deletion's included, hold `text` (the last one)."""
+    found = [p for p in document.element.body.iter(qn("w:p"))
+             if text in "".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText")))]
+    assert found, f"no paragraph holds {text!r}"
+    return found[-1]
+
+
+def rejected_paragraphs(first: Any, last: Any, keep_mark: bool = False) -> None:
+    """Word's Reject pressed on paragraphs a Word redline inserts whole, from the `w:p` `first` to `last`: they are
+    gone, their tracked paragraph marks with them, and the mark of the paragraph before (the redline inserts it, as
+    Word does when Enter is typed at a paragraph's end) is plain again. `keep_mark`: the member selected the words
+    alone, not the last paragraph's mark, which is left, an empty paragraph (and the mark before stays tracked)."""
+    paragraphs = [first, *first.itersiblings(qn("w:p"))]
+    run = paragraphs[:paragraphs.index(last) + 1]
+    if keep_mark:
+        for p in run[:-1]:
+            p.getparent().remove(p)
+        for child in list(last):
+            if child.tag != qn("w:pPr"):
+                last.remove(child)
+        return
+    before = first.getprevious()
+    mark = before.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") if before is not None else None
+    if mark is not None:
+        mark.getparent().remove(mark)
+    for p in run:
+        p.getparent().remove(p)

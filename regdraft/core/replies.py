@@ -137,6 +137,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     drafts = dict(texts)
     where = ([_bookmarked(p, texts) for p in reply.paragraphs] if reply.bookmarked
              else _places_by_text(reply, texts))
+    where = [undone.get(i, at) for i, at in enumerate(where)]  # a change rejected is of the provision it was found in
     where = _with_inserted(reply, [_existing(drafts, place) for place in where])
     placed: list[Comment] = []
     spots_in_reply: list[tuple[int, int, int]] = []  # each placed comment's place in the reply (paragraph, …)
@@ -375,6 +376,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     changed_by_unit = {place: [(q, e) for _, q, e in sorted(group, key=lambda x: x[0])]
                        for place, group in groups.items()}
     undoing = {place for place, group in groups.items() if any(k in undone for k, _, _ in group)}
+    # … the draft's insertion of it rejected whole or in part (paragraphs given as struck out: `reply_rejected`)
+    not_inserted = {place for place, group in groups.items()
+                    if any(k in undone and not p.accepted for k, p, _ in group)}
     for unit_at, group in changed_by_unit.items():
         proposed = _proposal(unit_at, group, drafts, language, syllables)
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
@@ -404,7 +408,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             together.update({main: fingerprint(was, joined_then[1])} if joined_then else {})
         else:
             if unit_at in undoing:
-                struck = undone_note(at[1], language)
+                struck = undone_note(at[1], language, unit_at in not_inserted)
                 summary = Said(struck + summary, struck + plain_said(summary))
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from regdraft.core.comments import anchor_text
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.model import REPEALED_TEXT, Address, Regulation, repealed_unit
 from regdraft.core.reply_model import Place, ReplyParagraph
 from regdraft.core.reply_phrases import Syllables
 from regdraft.core.reply_places import _item
@@ -83,7 +83,10 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         # Every paragraph struck out: the provision repealed, as the wording editor writes it
         # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
-        proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
+        # An article's heading line with the placeholder for its title (`Điều 35a. (được bãi bỏ)`): its title kept
+        # before the placeholder was read as a new title when accepted.
+        proposal = (unit_label_text(repealed_unit(unit), language) if unit.kind is Kind.ARTICLE else
+                    f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}")
         return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
             what=Address.parse(address).describe(language)), "", instead
     # Its label before it, as the wording editor writes a clause or point (`9. Tổ chức …`): the report and the comment

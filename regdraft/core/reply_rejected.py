@@ -9,26 +9,38 @@ Post-conditions of `rejected`:
    reply whose text before reads as one line the draft changed (the text before the draft, `bases`), and whose text
    as circulated (its own changes as Word now holds them) reads as no line of the draft, is given as that paragraph
    with the draft's line as circulated: its change is then a proposal on the provision like any tracked change, the
-   text as the member left it (`accepted`) proposed.
-2. Any other paragraph is left as it was: one the draft did not change, one changed without Track Changes (its text
+   text as the member left it (`accepted`) proposed. A provision the draft repeals reads, as circulated, as its
+   label and the placeholder (`5. (được bãi bỏ)`): its words back as plain text propose it kept as it was.
+2. A provision the draft inserts (a clause, a point, an article: paragraphs the redline inserts whole), some or all
+   of whose paragraphs the reply holds nowhere, was rejected (Word removes a rejected paragraph, its mark with it):
+   each paragraph missing is given, after the reply's own, as the paragraph as circulated struck out (its text
+   as the member left it empty), so the proposal on the provision leaves it out (all of them: the provision
+   proposed as not inserted). A redline sent back as it was holds every paragraph it inserted: nothing is given.
+3. Any other paragraph is left as it was: one the draft did not change, one changed without Track Changes (its text
    before is no line of the text before the draft), a table's cell.
-3. The paragraphs given are listed by their place in the reply, to say in the comment that the draft's change is
-   undone (`UNDONE`).
+4. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
+   they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import replace
 
-from regdraft.core.model import Regulation
-from regdraft.core.reply_model import Reply, Texts
+from regdraft.core.markdown_writer import unit_label_text
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Regulation, Unit
+from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
 
 UNDONE = {
     "vi": "Từ chối sửa đổi của dự thảo tại {what} trong bản so sánh (muốn giữ từ ngữ như trước khi sửa ở đó). ",
     "en": "Rejects the draft's change of {what} in the redline (wants the wording as it was before the draft there). ",
+}
+NOT_INSERTED = {
+    "vi": "Từ chối nội dung bổ sung của dự thảo tại {what} trong bản so sánh (muốn bỏ nội dung bổ sung đó). ",
+    "en": "Rejects what the draft inserts at {what} in the redline (wants it left out). ",
 }
 
 
@@ -39,12 +51,18 @@ def _key(text: str) -> str:
 
 def _changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, str]]:
     """Each line the draft changed: the provision's address, the line before and in the draft (paired where both
-    texts have as many lines in a changed run)."""
-    before = {str(loc.address): lines_of(loc.unit) for loc in base.walk()}
+    texts have as many lines in a changed run; a provision repealed: its first line, and the placeholder)."""
+    before = {str(loc.address): (lines_of(loc.unit), loc.unit.repealed) for loc in base.walk()}
+    placeholder = REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])
     out = []
     for loc in draft.walk():
-        old, new = before.get(str(loc.address)), lines_of(loc.unit)
+        old, was_repealed = before.get(str(loc.address), (None, False))
+        new = lines_of(loc.unit)
         if old is None or old == new:
+            continue
+        if loc.unit.repealed and not was_repealed and old:
+            # The redline strikes out its words and inserts the placeholder in the same paragraph.
+            out.append((str(loc.address), old[0], placeholder))
             continue
         matcher = difflib.SequenceMatcher(None, [_key(x) for x in old], [_key(x) for x in new], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -53,9 +71,40 @@ def _changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, 
     return out
 
 
-def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int, str]]:
+def _printed(unit: Unit, language: str) -> list[str]:
+    """A unit's own paragraphs as a Word redline prints them: its heading line or label before its first line."""
+    lines = lines_of(unit)
+    if unit.kind in TEXT_HEADINGS and unit.title:
+        from regdraft.core.markdown_writer import heading_text
+
+        return [heading_text(unit, language), *lines[1:]]
+    label = unit_label_text(unit, language) if not unit.title else ""
+    return [f"{label} {lines[0]}".strip(), *lines[1:]] if lines and label else lines
+
+
+def _inserted(base: Regulation, draft: Regulation) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each provision the draft inserts whole (the outermost: its own provisions are in it), with each paragraph of it
+    as the redline prints it (a table's rows aside: a Word table's cells are no paragraphs of it) and the address of
+    the provision each paragraph is."""
+    had = {str(loc.address) for loc in base.walk()}
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for loc in draft.walk():
+        at = str(loc.address)
+        if at in had or loc.unit.repealed:
+            continue
+        lines = [(line, at) for line in _printed(loc.unit, draft.language)
+                 if line.strip() and not line.lstrip().startswith("|")]
+        if out and at.startswith(out[-1][0] + "."):
+            out[-1][1].extend(lines)
+        else:
+            out.append((at, lines))
+    return out
+
+
+def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int, Place]]:
     """The reply with each paragraph where the member rejected some of the redline's own changes given as the
-    draft's line changed to the text they left (`accepted`), and those paragraphs' places with the provision."""
+    draft's line changed to the text they left (`accepted`), each paragraph of an insertion they rejected given as
+    struck out, and those paragraphs' places with the provision."""
     if not bases:
         return reply, {}
     drafts = dict(texts)
@@ -64,21 +113,37 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         for at, old, new in _changed_lines(base, drafts[reg]) if reg in drafts else ():
             lines.setdefault(_key(old), set()).add((reg, at, new))
     known = {_key(line) for _, draft in texts for loc in draft.walk() for line in lines_of(loc.unit)}
+    known |= {_key(REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])) for _, draft in texts}
     paragraphs = list(reply.paragraphs)
-    undone: dict[int, str] = {}
+    undone: dict[int, Place] = {}
     for i, p in enumerate(paragraphs):
         found = lines.get(_key(p.before), set()) if p.before.strip() and not p.cell[0] else set()
         if len(found) != 1 or _key(p.original) in known:
             continue
-        (_, at, new), = found
+        (reg, at, new), = found
         # The paragraph as the redline circulated it: its label (as the redline writes it) and the draft's words.
         paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip())
-        undone[i] = at
+        undone[i] = (reg, at)
+    # Each paragraph as the reply holds it now, counted: a line of an insertion held fewer times than the drafts hold
+    # it is missing (the same words may stand in another provision too).
+    held = Counter(_key(p.original) for p in paragraphs if p.original.strip() and not p.cell[0])
+    drafted = Counter(_key(line) for _, draft in texts for loc in draft.walk()
+                      for line in _printed(loc.unit, draft.language))
+    for reg, base in bases:
+        for _, unit_lines in _inserted(base, drafts[reg]) if reg in drafts else ():
+            for line, at in unit_lines:
+                key = _key(line)
+                if key and held[key] < drafted[key]:
+                    held[key] += 1  # one missing line given once
+                    undone[len(paragraphs)] = (reg, at)
+                    paragraphs.append(ReplyParagraph(None, line, ""))
     return (replace(reply, paragraphs=tuple(paragraphs)), undone) if undone else (reply, {})
 
 
-def undone_note(address: str, language: str) -> str:
-    """The sentence opening a comment whose proposal undoes the draft's change of a provision."""
+def undone_note(address: str, language: str, inserted: bool = False) -> str:
+    """The sentence opening a comment whose proposal undoes the draft's change of a provision (`inserted`: leaves out
+    a provision the draft inserts)."""
     from regdraft.core.model import Address
 
-    return UNDONE.get(language, UNDONE["vi"]).format(what=Address.parse(address).describe(language))
+    said = NOT_INSERTED if inserted else UNDONE
+    return said.get(language, said["vi"]).format(what=Address.parse(address).describe(language))

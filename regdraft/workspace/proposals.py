@@ -124,7 +124,12 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      detail=str(exc.args[0]), provisions={"provision": placement.address}) from None
     if not address.part:
         _refuse_dropping(comment, draft.find(address).unit, new, placement.address, where, draft.language)
-    units, _ = map_units(draft.units, address.unit, lambda _unit: (new,))
+    of = f" of {comment.regulation}" if comment.regulation else ""
+    regulation = comment.regulation or load(ws, where).regulation
+    # A provision the draft inserts, proposed repealed (its insertion rejected in a Word redline): left out of the
+    # draft, so its instruction goes; a placeholder no text in force holds was refused as a new unit with no text.
+    dropped = not address.part and new.repealed and not _in_force(ws, regulation, address)
+    units, _ = map_units(draft.units, address.unit, lambda _unit: () if dropped else (new,))
     edited = draft.with_units(units)
     if edited == draft:
         raise Worded(f"The proposal of comment {comment.id} is already the text of "
@@ -132,8 +137,6 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      id=comment.id, provisions={"provision": placement.address})
     # A renumbering the draft already makes is the amendment's own, which `from_edits` does not refuse; one the
     # proposal would make is refused as the command refuses it without the drafter's say (docs/from-edits.md).
-    of = f" of {comment.regulation}" if comment.regulation else ""
-    regulation = comment.regulation or load(ws, where).regulation
     try:
         outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
                              regulation=regulation,
@@ -166,6 +169,13 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _in_force(ws: Workspace, regulation: str, address: Address) -> bool:
+    """Whether the text in force of `regulation` holds the provision at `address` (one the draft inserts does not)."""
+    from regdraft.workspace.api import load_regulation
+
+    return address in load_regulation(ws, regulation).index()
 
 
 def _others_kept(ws: Workspace, slug: str, regulation: str, comment: Comment, address: Address,

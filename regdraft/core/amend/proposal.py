@@ -131,7 +131,9 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     except GrammarError as exc:
         raise Unreadable(f"The proposed wording does not read as {described}: {exc}", str(exc)) from None
     # The placeholder alone proposes to repeal the provision, as the regulation parser reads it.
-    return repealed_unit(unit) if unit.text == (REPEALED_TEXT[language],) and not unit.children else unit
+    # An article's placeholder stands where its title does (`Điều 35a. (được bãi bỏ)`).
+    placeholder = unit.text == (REPEALED_TEXT[language],) or (unit.title == REPEALED_TEXT[language] and not unit.text)
+    return repealed_unit(unit) if placeholder and not unit.children else unit
 
 
 def left_out(current: Unit, proposal: str, new: Unit) -> tuple[Unit, ...]:
