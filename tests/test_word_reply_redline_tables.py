@@ -213,3 +213,18 @@ def test_a_cell_whose_words_two_tables_hold_is_placed_by_the_other_cells_of_its_
     # Outside a Word table the same words are no cell: placed by no guess.
     alone = ReplyParagraph(None, "Có £ Không £", "Có £ Không £ Khác £", ("An",), "2025-03-10T09:00:00Z")
     assert comments_from_reply(Reply("r.docx", (alone,), ()), draft, 1, BODY).unplaced
+
+
+def test_the_drafts_change_of_a_cell_rejected_in_the_redline_is_a_proposal_naming_its_row(
+        built: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Reject pressed on row 2's own changes: `đáp ứng được` plain again, `bảo đảm đầy đủ` gone; nothing records it.
+    reply = _reply(built, tmp_path / "reply.docx", lambda d: kit.rejected(_cell(d, 2), "w:ins", "w:del"))
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    (c,) = _comments(ws)
+    assert c["provision"] == "pli" and _row(c["proposal"], "2.") == OLD and _row(c["proposal"], "3.") == UNCHANGED
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại Phụ lục I trong bản so sánh"), c["text"]
+    assert "tại dòng" in c["text"] and "“đáp ứng được”" in c["text"], c["text"]
+    again = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
+

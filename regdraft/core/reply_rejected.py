@@ -16,9 +16,12 @@ Post-conditions of `rejected`:
    each paragraph missing is given, after the reply's own, as the paragraph as circulated struck out (its text
    as the member left it empty), so the proposal on the provision leaves it out (all of them: the provision
    proposed as not inserted). A redline sent back as it was holds every paragraph it inserted: nothing is given.
-3. Any other paragraph is left as it was: one the draft did not change, one changed without Track Changes (its text
-   before is no line of the text before the draft), a table's cell.
-4. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
+3. A paragraph of a Word table is a cell of its row: one whose text before reads as a cell of a row the draft changed
+   (the rows as many cells wide), and whose text as circulated as no cell of the draft, is given as that cell as
+   circulated, so its change is placed by its row and column (`reply_cells`) like a typed one.
+   Any other paragraph is left as it was: one the draft did not change, one changed without Track Changes (its text
+   before is no line of the text before the draft), a cell of several paragraphs.
+5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
 
@@ -31,6 +34,7 @@ from dataclasses import replace
 
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Regulation, Unit
+from regdraft.core.reply_cells import cells as row_cells
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
 
@@ -71,6 +75,13 @@ def _changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, 
     return out
 
 
+def _cell_pairs(old: str, new: str) -> list[tuple[str, str]]:
+    """Each cell a table's row changed (`| a | b |`, the rows as many cells wide), before and in the draft."""
+    if old.lstrip()[:1] != "|" or new.lstrip()[:1] != "|" or len(row_cells(old)) != len(row_cells(new)):
+        return []
+    return [(was, made) for was, made in zip(row_cells(old), row_cells(new), strict=True) if _key(was) != _key(made)]
+
+
 def _printed(unit: Unit, language: str) -> list[str]:
     """A unit's own paragraphs as a Word redline prints them: its heading line or label before its first line."""
     lines = lines_of(unit)
@@ -109,20 +120,27 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         return reply, {}
     drafts = dict(texts)
     lines: dict[str, set[tuple[str, str, str]]] = {}  # a changed line as it read before the draft -> where, as drafted
+    cells: dict[str, set[tuple[str, str, str]]] = {}  # … a changed cell of a table's row, so
     for reg, base in bases:
         for at, old, new in _changed_lines(base, drafts[reg]) if reg in drafts else ():
             lines.setdefault(_key(old), set()).add((reg, at, new))
+            for was, made in _cell_pairs(old, new):
+                cells.setdefault(_key(was), set()).add((reg, at, made))
+    in_cells = {_key(cell) for _, draft in texts for loc in draft.walk() for line in lines_of(loc.unit)
+                if line.lstrip()[:1] == "|" for cell in row_cells(line)}
     known = {_key(line) for _, draft in texts for loc in draft.walk() for line in lines_of(loc.unit)}
     known |= {_key(REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])) for _, draft in texts}
     paragraphs = list(reply.paragraphs)
     undone: dict[int, Place] = {}
     for i, p in enumerate(paragraphs):
-        found = lines.get(_key(p.before), set()) if p.before.strip() and not p.cell[0] else set()
-        if len(found) != 1 or _key(p.original) in known:
+        # A paragraph of a Word table is a cell of its row (`reply_cells`): matched as a cell the draft changed.
+        found = (cells if p.cell[0] else lines).get(_key(p.before), set()) if p.before.strip() else set()
+        if len(found) != 1 or _key(p.original) in (in_cells if p.cell[0] else known):
             continue
         (reg, at, new), = found
         # The paragraph as the redline circulated it: its label (as the redline writes it) and the draft's words.
-        paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip())
+        made = new.strip() if p.cell[0] else label_of(p.original.strip()) + strip_label(new).strip()
+        paragraphs[i] = replace(p, original=made)
         undone[i] = (reg, at)
     # Each paragraph as the reply holds it now, counted: a line of an insertion held fewer times than the drafts hold
     # it is missing (the same words may stand in another provision too).
