@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
@@ -144,3 +146,27 @@ def test_a_clause_the_real_amendment_repeals_rejected_in_the_redline_is_a_propos
     assert c["provision"] == "d29.k5" and c["proposal"].startswith(f"5. {K5_D29}"), c
     assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 5 Điều 29 trong bản so sánh"), c["text"]
 
+
+def test_a_rejected_change_and_a_typed_one_in_the_same_clause_are_one_proposal(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(decree.parent / "redline.docx")
+    paragraph = kit.paragraph_with(document, K2)
+    kit.rejected(paragraph, "w:ins", "w:del")
+    kit.track_replace(kit.isolate(paragraph, "đăng tải"), "công bố", "An")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
+    assert c["provision"] == "d26.k2" and c["author"] == "An"
+    assert c["proposal"].startswith(f"2. {OLD} {K2.replace('đăng tải', 'công bố')}"), c["proposal"]
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 2 Điều 26") and "“công bố”" in c["text"]
+
+
+def test_an_inserted_point_rejected_and_a_word_typed_in_the_next_are_both_proposed(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(decree.parent / "redline.docx")
+    point = kit.paragraph_holding(document, "Công tác rà soát, đánh giá thủ tục hành chính;")
+    kit.rejected_paragraphs(point, point)
+    typed = kit.paragraph_holding(document, "Công tác tiếp nhận, xử lý phản ánh")
+    kit.track_insert_after(Run(list(typed.iter(qn("w:r")))[-1], document.part), " kịp thời", "An")
+    found = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "tra-loi.docx"), BODY)
+    proposals = "\n".join(c["proposal"] for c in found.values())
+    assert "Công tác rà soát, đánh giá thủ tục hành chính;" not in proposals and "kịp thời" in proposals, found
+    assert any(c["text"].startswith("Từ chối nội dung bổ sung") for c in found.values()), found

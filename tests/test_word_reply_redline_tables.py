@@ -228,3 +228,13 @@ def test_the_drafts_change_of_a_cell_rejected_in_the_redline_is_a_proposal_namin
     again = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
     assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
 
+
+def test_a_rejected_change_and_a_typed_one_in_the_same_cell_are_one_proposal(
+        built: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    reply = _reply(built, tmp_path / "reply.docx", lambda d: kit.rejected(_cell(d, 2), "w:ins", "w:del"),
+                   lambda d: _changed(d, 2, "mục tiêu", "mục tiêu chính"))
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    (c,) = _comments(ws)
+    assert _row(c["proposal"], "2.") == OLD.replace("mục tiêu", "mục tiêu chính"), c["proposal"]
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại Phụ lục I") and "“chính”" in c["text"], c["text"]
