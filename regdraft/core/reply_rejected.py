@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import replace
 
 from regdraft.core.markdown_writer import unit_label_text
-from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Regulation, Unit
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Kind, Regulation, Unit
 from regdraft.core.reply_cells import cells as row_cells
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
@@ -46,6 +46,9 @@ NOT_INSERTED = {
     "vi": "Từ chối nội dung bổ sung của dự thảo tại {what} trong bản so sánh (muốn bỏ nội dung bổ sung đó). ",
     "en": "Rejects what the draft inserts at {what} in the redline (wants it left out). ",
 }
+
+
+_LOOKED_FOR = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 
 
 def _key(text: str) -> str:
@@ -103,8 +106,10 @@ def _inserted(base: Regulation, draft: Regulation) -> list[tuple[str, list[tuple
         at = str(loc.address)
         if at in had or loc.unit.repealed:
             continue
-        lines = [(line, at) for line in _printed(loc.unit, draft.language)
-                 if line.strip() and not line.lstrip().startswith("|")]
+        # Only an article's, a clause's or a point's lines: a chapter's or an appendix's heading may be printed on
+        # lines of its own (`Chương VIII`, then its title), which would read as missing when they are not.
+        printed = _printed(loc.unit, draft.language) if loc.unit.kind in _LOOKED_FOR else []
+        lines = [(line, at) for line in printed if line.strip() and not line.lstrip().startswith("|")]
         if out and at.startswith(out[-1][0] + "."):
             out[-1][1].extend(lines)
         else:
