@@ -8,6 +8,7 @@ changed.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,10 @@ def test_instructions_renumbered_keep_their_lines_as_the_decree_spaced_them(invo
         result = invoke(root if args[0] != "init" else None, *args)
         assert result.exit_code == 0, result.output
     path = root / "amendments" / "nd48" / "amendment.md"
+    # A draft modelled on the decree (not signed): an issued one keeps its numbers, the new instruction after them
+    # (tests/test_cli_amend_from_edits_issued.py).
+    Workspace(root).commit({"amendments/nd48/amendment.md": re.sub(r"\nsigned: [^\n]*", "", path.read_text(
+        encoding="utf-8"), count=1).encode("utf-8")}, "A draft modelled on 48/2013")
     before = path.read_text(encoding="utf-8").split("\n")
     clause = "6\\. “Cơ sở dữ liệu quốc gia về thủ tục hành chính”"
     preview = _preview(invoke, root, "nd48", tmp_path / "p.md")

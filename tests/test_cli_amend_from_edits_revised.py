@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.amend import load_amendment
+from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
 
 from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
@@ -62,15 +63,12 @@ def test_an_edit_beside_an_instruction_group_adds_one_instruction(nd48: Path, in
     edited = _edited(_preview(invoke, nd48, "nd48", tmp_path / "p.md"), tmp_path / "e.md", (POINT_A, EDITED_A))
     result = invoke(nd48, "amend", "from-edits", "nd48", "--edited", str(edited))
     assert result.exit_code == 0, result.output
-    # A new instruction 8, before `Sửa đổi Khoản 4 Điều 30:` as the house order has it; every other line as it was,
-    # but for the numbers of the instructions after it.
-    standing = load_amendment("\n".join(before), str(path), "nd48").for_regulation("63/2010/NĐ-CP").instructions
-    expected = list(before)
-    for ins in standing[7:]:
-        expected[ins.line - 1] = expected[ins.line - 1].replace(f"{ins.location}\\.", f"{int(ins.location) + 1}\\.", 1)
-    at = standing[7].line - 1
-    expected[at:at] = ["8\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 30 như sau:", "", f"“{EDITED_A}”.", ""]
-    assert path.read_text(encoding="utf-8").split("\n") == expected
+    # A new instruction 13, after the decree's twelve, which keep their numbers (r40: it is issued; in a draft it was
+    # 8, before `Sửa đổi Khoản 4 Điều 30:` as the house order has it); every other line as it was.
+    head, region, tail = split_instructions("\n".join(before), "1")
+    assert region.startswith("1\\. ") and "\n12\\. " in region and "\n13\\. " not in region
+    expected = f"{head}{region}\n\n13\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 30 như sau:\n\n“{EDITED_A}”.\n\n{tail}"
+    assert path.read_text(encoding="utf-8") == expected
     _round_trip(invoke, nd48, "nd48", edited, tmp_path)
     assert invoke(nd48, "amend", "check", "nd48").exit_code == 0
 

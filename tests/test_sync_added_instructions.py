@@ -28,8 +28,8 @@ def _git(ws: Workspace, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=ws.root, capture_output=True, text=True, check=True).stdout
 
 
-def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str], slug: str = SLUG) -> None:
-    """`amend from-edits` of `slug` from its preview with each (old, new) made once."""
+def edited_preview(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str], slug: str = SLUG) -> Path:
+    """The preview of `slug` with each (old, new) made once, as a file."""
     preview = tmp_path / f"{ws.root.name}-preview.md"
     done = invoke(ws, "amend", "preview", slug, "-o", str(preview))
     assert done.exit_code == 0, done.output
@@ -38,7 +38,13 @@ def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     preview.write_text(text, encoding="utf-8")
-    done = invoke(ws, "amend", "from-edits", slug, "--edited", str(preview))
+    return preview
+
+
+def _from_edits(ws: Workspace, invoke: Invoke, tmp_path: Path, *edits: tuple[str, str], slug: str = SLUG) -> None:
+    """`amend from-edits` of `slug` from its preview with each (old, new) made once."""
+    done = invoke(ws, "amend", "from-edits", slug, "--edited", str(edited_preview(ws, invoke, tmp_path, *edits,
+                                                                                  slug=slug)))
     assert done.exit_code == 0, done.output
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.amend.document import Amendment, front_matter_only
+from regdraft.core.amend.document import PENDING, Amendment, front_matter_only
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownName
 from regdraft.core.frontmatter import compound_type
@@ -415,3 +415,17 @@ def kept_numbers(ws: Workspace, amendment: Amendment | None, rev: str | None = N
         if front is not None and original in front.regulations and front.number and number_key(front.number) == key:
             return True
     return False
+
+
+def numbers_kept(ws: Workspace, versions: Sequence[Amendment]) -> str | None:
+    """Why the document's own instructions must keep their numbers, in words; None for a draft, numbered anew as
+    `amend from-edits` numbers it. An issued text (numbered and signed: an imported law or decree) or an adopted
+    one is cited by its numbers (the consolidated text's footnotes); a translation's are its original's
+    (`workspace.instruction_merge` merging two drafters' additions, `amend from-edits` writing new ones)."""
+    if any(doc.issued for doc in versions):
+        return f"{versions[0].number or 'the document'} is an issued text"
+    if any(doc.status not in PENDING for doc in versions):
+        return f"{versions[0].number or 'the document'} is {versions[0].status}"
+    if kept_numbers(ws, versions[0]):
+        return "a translation is numbered as its original"
+    return None

@@ -102,7 +102,9 @@ def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: 
     was, cut_there, cut_here = (_cut(text, [label for _, label in articles]) for text in (base, theirs, yours))
     if cut_there[0] != cut_here[0]:
         return None  # the two sides differ outside the instructions: git's conflict stands
-    kept = _numbers_kept(ws, (common, there, here))
+    from regdraft.workspace.amendments import numbers_kept
+
+    kept = numbers_kept(ws, (common, there, here))
     regions: list[str] = []
     joined: list[_Joined] = []
     taken: list[tuple[str, str, bool]] = []  # an article only one side changed: its label, regulation, whether yours
@@ -126,22 +128,6 @@ def _merged(ws: Workspace, path: str, slug: str, base: str, theirs: str, yours: 
     if not _holds(ws, text, path, slug, there, here, joined, [(reg, mine) for _, reg, mine in taken]):
         return None
     return text, _note(path, remote, joined, taken, there, kept, several=len(articles) > 1)
-
-
-def _numbers_kept(ws: Workspace, versions: Sequence[Amendment]) -> str | None:
-    """Why the document's own instructions must keep their numbers, in words; None for a draft, numbered anew as
-    `amend from-edits` numbers it. An issued text (numbered and signed: an imported law or decree) or an adopted
-    one is cited by its numbers (the consolidated text's footnotes); a translation's are its original's."""
-    from regdraft.core.amend.document import PENDING
-    from regdraft.workspace.amendments import kept_numbers
-
-    if any(doc.issued for doc in versions):
-        return f"{versions[0].number or 'the document'} is an issued text"
-    if any(doc.status not in PENDING for doc in versions):
-        return f"{versions[0].number or 'the document'} is {versions[0].status}"
-    if kept_numbers(ws, versions[0]):
-        return "a translation is numbered as its original"
-    return None
 
 
 def _articles(amendment: Amendment) -> list[tuple[str, str]]:

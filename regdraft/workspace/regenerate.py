@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from regdraft.core.amend.appended import appended
 from regdraft.core.amend.document import (
     PENDING,
     Amendment,
@@ -91,9 +92,10 @@ class Regenerated:
 
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
                allow_renumber: bool = False, reasons: Mapping[Address, str] | None = None,
-               regulation: str | None = None) -> Regenerated:
+               regulation: str | None = None, numbers_kept: str | None = None) -> Regenerated:
     """`existing` with the instructions of the article amending `regulation` (default: `old`'s id) replaced
-    by those from the edits; all else kept.
+    by those from the edits; all else kept. `numbers_kept`: why the document's instructions keep their numbers (an
+    issued text), and then new ones follow them (`core.amend.appended`).
 
     The front matter's reasons follow their changes to the new instructions; `reasons` adds some by
     provision; the reasons of the other amending articles' instructions are kept.
@@ -118,9 +120,13 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     article = article or shell.article.label
     written = tuple(_in_article(ins, article) for ins in generated.instructions)
     standing: tuple[Instruction, ...] = ()
+    kept_note = ""
     if was is not None and reg in was.regulations:
         standing = was.for_regulation(reg).instructions
         written = revised(old, shell, reg, standing, written, edited, allow_renumber=allow_renumber)
+        if numbers_kept is not None:
+            written, added = appended(old, shell, reg, standing, written, numbers_kept)
+            kept_note = _appended_note(numbers_kept, added)
         unchanged = len(written) == len(standing) and all(a is b for a, b in zip(written, standing, strict=True))
     else:
         unchanged = False
@@ -154,7 +160,18 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     untrue = {note for at, note in generated.wholes if at not in whole}
     notes = tuple(note for note in generated.notes if note not in untrue)
     notes = (*notes, spaces_note(spaced, edited.source, old.language)) if spaced else notes
+    notes = (*notes, kept_note) if kept_note else notes
     return Regenerated(text, diff, notes, len(written), written, document)
+
+
+def _appended_note(why: str, added: tuple[Instruction, ...]) -> str:
+    """The note on new instructions placed after those of a document whose numbers are kept."""
+    if not added:
+        return ""
+    listed = "; ".join(f"{ins.location} ({ins.text.strip()})" for ins in added)
+    return (f"{why}, so its instructions keep their numbers (they are cited by them) and the new "
+            f"{'one follows them' if len(added) == 1 else 'ones follow them'}, not in the order of the provisions: "
+            f"{listed}")
 
 
 def _as_stands(ins: Instruction) -> tuple[object, ...]:
@@ -266,8 +283,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     if existing is not None:
         shell = _shell(existing, relative, slug)
         if shell.status not in PENDING:
-            raise NotPending(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
-                                "instructions can be regenerated.")
+            raise NotPending(_not_pending(shell, relative))
         regulation = _regulation_of(ws, shell, regulation)
     if edited is not None:
         # A unit deleted outright leaves a gap. Read through the cache: it takes the articles it shares with the text in
@@ -303,8 +319,11 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
 
         profile = profile_for(ws, old.meta)
         base = document_text(old, default_title(old, profile), profile, amended_by(ws, old, profile))
+    from regdraft.workspace.amendments import numbers_kept
+
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
-                        reasons=reasons, regulation=regulation if existing is not None else None)
+                        reasons=reasons, regulation=regulation if existing is not None else None,
+                        numbers_kept=numbers_kept(ws, (shell,)) if existing is not None else None)
     if existing is not None and result.text == existing:
         return Outcome(relative, False, None, result, edited_here)
     if existing is None and not result.instructions:
@@ -326,6 +345,19 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                                            warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
     return Outcome(relative, existing is None, sha, result, warnings + edited_here)  # advice, not in the commit
+
+
+def _not_pending(amendment: Amendment, relative: str) -> str:
+    """Why the instructions of an amendment no longer pending are not regenerated, and what to do instead."""
+    said = (f"{relative}: the amendment is {amendment.status}; only a pending amendment's instructions can be "
+            "regenerated")
+    if amendment.status != "adopted":
+        return said + "."
+    name = f"{amendment.number} " if amendment.number else ""
+    correct = Command.of("amend from-edits", "NEW-SLUG", edited="FILE")
+    return (f"{said}. {name}is issued: its instructions are cited by their numbers and are not rewritten; a change "
+            f"to the text it made, or a correction of it, is a new amending document (`{correct}`, from a copy of "
+            "the text in force).")
 
 
 def _refuse_undoing(existing: str, source: str, slug: str, old: Regulation, edited: Regulation, name: str) -> None:

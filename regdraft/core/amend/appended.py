@@ -1,0 +1,60 @@
+"""New instructions after those of a document whose numbers are kept (`amend from-edits` on an issued text).
+
+`amend from-edits` places a new instruction among the document's own in the order of the provisions they amend,
+numbering those after it anew (`core.amend.revised`, `core.amend.kept`). An issued text (numbered and signed: Luật
+57/2024/QH15 imported to be consolidated) or a translation numbered as its original is cited by its numbers: the
+consolidated text's footnotes name `khoản 4 Điều 4 Luật số 57/2024/QH15`. `appended(old, amendment, regulation, was,
+written, why)` keeps them, as `sync` keeps them merging two drafters' additions (`workspace.instruction_merge`).
+
+Post-conditions of `appended`:
+1. Each instruction of `was` that `written` still holds (as written, or reworded in its place: its line in the
+   document is its own) bears its number in `was`; those of `written` that are new follow them all, in the order
+   `written` has them (the house order), numbered on from the last of `was` (21 instructions: 22, 23, …).
+2. The result makes the change `written` makes (the same articles as they leave them, applied to `old`).
+3. `RegdraftError`, naming the instruction and `why` (the reason its numbers are kept), when `written` leaves out or
+   moves an instruction of `was`, or when a new instruction placed last would change the text otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.instructions import Instruction
+from regdraft.core.amend.kept import Effects, relocated
+from regdraft.core.errors import RegdraftError
+from regdraft.core.model import Regulation
+
+
+def appended(old: Regulation, amendment: Amendment, regulation: str, was: Sequence[Instruction],
+             written: Sequence[Instruction], why: str) -> tuple[tuple[Instruction, ...], tuple[Instruction, ...]]:
+    """`written` with `was`'s instructions under their own numbers and the new ones after them (see the module), and
+    the new ones as numbered; `amendment` is the document they stand in, `regulation` the id of `old`."""
+    own = {ins.line: ins for ins in was if ins.line > 0}
+    kept = [ins for ins in written if ins.line in own]
+    new = [ins for ins in written if ins.line not in own]
+    where = f"{amendment.source}: {why}, so its instructions keep their numbers"
+    taken = [ins for ins in was if ins.line not in {k.line for k in kept}]
+    if taken:
+        first = taken[0]
+        raise RegdraftError(f"{where}; the edited text would take out instruction {first.location} "
+                            f"(line {first.line}: {first.text.strip()}), and an issued instruction is not taken out "
+                            "by editing its document: put back the text it writes in the edited copy, or make the "
+                            "change by a new amending document.")
+    if [ins.line for ins in kept] != [ins.line for ins in was if ins.line in own]:
+        raise RegdraftError(f"{where}; the edited text would reorder them, which no edit of the text can mean: start "
+                            "again from the amendment's preview.")
+    if not new:
+        return tuple(written), ()
+    last = max((int(ins.location.partition(".")[0]) for ins in was if ins.location.partition(".")[0].isdigit()),
+               default=0)
+    added = tuple(relocated(ins, str(last + n)) for n, ins in enumerate(new, 1))
+    result = (*(relocated(ins, own[ins.line].location.partition(".")[0]) for ins in kept), *added)
+    effects = Effects(old, amendment, regulation)
+    if effects.of(result) != effects.of(tuple(written)):
+        one = added[0]
+        raise RegdraftError(f"{where}, and a new instruction goes after them; placed last, the new instruction "
+                            f"{one.location} ({one.text.strip()}) would change the text otherwise than the edited "
+                            "text does, as an instruction after it changes the same provision: make this change by "
+                            "a new amending document.")
+    return result, added
