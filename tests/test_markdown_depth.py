@@ -129,3 +129,13 @@ def test_fmt_refuses_a_canonical_form_that_reads_back_differently(mini_workspace
     result = api.format_files(mini_workspace, [], check_only=False)
     assert result.changed == [] and "would not read back as the same provisions" in str(result.problems[0])
     assert path.read_bytes() == untouched and mini_workspace.repo.head.commit.hexsha == head
+    # The provision that reads otherwise is named, at its line (r40 misc40 2: the file's line 1, and no provision).
+    def into_article_2(reg: Regulation) -> str:
+        return render(reg).replace("## Điều 2. Nguyên tắc làm việc\n\n", "## Điều 2. Nguyên tắc làm việc\n\nw0x\n\n", 1)
+
+    monkeypatch.setattr(api, "render", into_article_2)
+    problem = api.format_files(mini_workspace, [], check_only=False).problems[0]
+    line = next(n for n, text in enumerate(untouched.decode("utf-8").split("\n"), 1) if text.startswith("## Điều 2."))
+    assert (problem.line, problem.message.split(", so fmt")[0]) == (
+        line, "the canonical form of this file would not read back as the same provisions (a paragraph “w0x” is read "
+              "back into Điều 2)"), problem

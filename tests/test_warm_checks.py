@@ -71,7 +71,8 @@ def test_a_text_that_does_not_read_back_is_still_reported_when_cached(mini_works
     odd = dataclasses.replace(article, text=(*article.text, "d) Đoạn đọc lại thành điểm."))
     chapter = dataclasses.replace(before.units[0], children=(odd, *before.units[0].children[1:]))
     applied = Applied(dataclasses.replace(before, units=(chapter, *before.units[1:])), ())
-    amendment = SimpleNamespace(source="amendments/mini-sua/amendment.md")
+    # No instruction made the odd text: none is named, the whole text is.
+    amendment = SimpleNamespace(source="amendments/mini-sua/amendment.md", regulations=(), instructions=())
     monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
     first = lifecycle._read_back(mini_workspace, applied, amendment, before)  # type: ignore[arg-type]
     assert first and "does not read back" in str(first[0])

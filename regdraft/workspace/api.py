@@ -264,6 +264,16 @@ def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatRes
         return _format(ws, names, check_only)
 
 
+def _not_canonical(tree: Regulation, again: Regulation, relative: str) -> Problem:
+    """The problem of a file whose canonical form reads back otherwise: the provision, at its line, and how."""
+    from regdraft.core.amend.unread import read_otherwise
+
+    what, address = read_otherwise(tree, again, tree.language)
+    line = next((loc.unit.line for loc in tree.walk() if loc.address == address), 0) if address is not None else 0
+    return Problem(f"the canonical form of this file would not read back as the same provisions ({what}), so fmt "
+                   "leaves it as it is; run `regdraft check` and simplify the text it names.", relative, line or 1)
+
+
 def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
     from regdraft.workspace.left_out import said, stored_problems, visible_text
 
@@ -283,9 +293,7 @@ def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
             continue
         if again != tree:
             # Never write a canonical form that reads back differently: that would lose content.
-            problems.append(Problem(
-                "the canonical form of this file would not read back as the same provisions, so fmt leaves "
-                "it as it is; run `regdraft check` and simplify the text it names.", relative, 1))
+            problems.append(_not_canonical(tree, again, relative))
             continue
         # A file git checked out with CRLF line ends (Git for Windows' `core.autocrlf=true`) is recorded with LF, as
         # fmt writes it: rewriting it would change nothing git records, and the commit would be empty.

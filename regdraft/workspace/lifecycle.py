@@ -420,17 +420,23 @@ def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Re
     reading = cached_reading(ws, render(applied.regulation), applied.regulation.source)
     again = reading.regulation
     new = [p for p in reading.problems if p.message not in known]
+    if not new and again == applied.regulation:
+        return ()
+    from regdraft.core.amend.unread import unread, unread_problem
+
+    found = unread(before, amendment)
+    if found is not None:
+        return (unread_problem(found, amendment),)
     if new:
-        return tuple(Problem(f"the amended text does not read back: {p}", amendment.source) for p in new)
-    if again != applied.regulation:
-        return (
-            Problem(
-                "the amended text does not read back as the same provisions; check the quoted text "
-                "for paragraphs that look like clauses or points.",
-                amendment.source,
-            ),
-        )
-    return ()
+        # The line of a problem is one of the amended text as written out, in no file: its words alone.
+        return tuple(Problem(f"the amended text does not read back: {p.message}", amendment.source) for p in new)
+    return (
+        Problem(
+            "the amended text does not read back as the same provisions; check the quoted text "
+            "for paragraphs that look like clauses or points.",
+            amendment.source,
+        ),
+    )
 
 
 def pending_conflicts(ws: Workspace) -> list[Conflict]:
