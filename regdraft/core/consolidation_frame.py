@@ -77,12 +77,13 @@ def signer_read(settings: Any) -> bool:
     return isinstance(signer, Mapping) and all(key in SIGNER_KEYS for key in signer)
 
 
-def refusal(frame: Frame, ct: ConsolidatedText, settings: Any,
-            lacking: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:
+def refusal(frame: Frame, ct: ConsolidatedText, settings: Any, lacking: Sequence[str] = (),
+            partial: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:
     """Why `frame`'s body cannot issue `ct` as a consolidated text ('' when it can) and the choices of the export
     it comes from (its `number`, its `signed` day): a signer it cannot read (its
     authentication would print no one), and, for a numbered or dated copy, a text with no amendment in force on its
-    date (nothing to consolidate), a translation lacking its original's amendments (`lacking`, each named), a day
+    date (nothing to consolidate), a translation lacking its original's amendments (`lacking`, each named) or
+    leaving some of their instructions untranslated (`partial`, each document with those instructions), a day
     of authentication before the latest amending document included was signed, or before the text's own date (a copy
     cannot show provisions in force after it was authenticated). One sentence, naming the text and the day."""
     if not frame.issued:
@@ -100,6 +101,13 @@ def refusal(frame: Frame, ct: ConsolidatedText, settings: Any,
         return (f"{name} is a translation of {original} that does not contain its amendments in force on {day} "
                 f"({', '.join(lacking)}), so {frame.body} cannot number or authenticate it as the consolidated text; "
                 "nothing was written.", given)
+    if partial:
+        original = ct.regulation.meta.get("translation_of") or "its original"
+        return (f"{name} is a translation of {original} that does not translate every instruction of its amendments "
+                f"in force on {day}: it leaves out {'; '.join(partial)}. {frame.body} cannot number or authenticate "
+                "it as the consolidated text: an authenticated copy is taken as the text in force, and it would leave "
+                "those changes out; translate them first, or export it without a number and day as a copy for "
+                "reference; nothing was written.", given)
     if not ct.amendments:
         return (f"{name} has no amendment in force on {day}: there is nothing to consolidate, so {frame.body} issues "
                 "no numbered or authenticated consolidated copy of it; nothing was written.", given)

@@ -114,12 +114,16 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     profile = profile_for(ws, ct.regulation.meta)
     lacking = [f"{a.name}, in force from {a.effective}" for a, _ in
                untranslated(ws, ct.regulation.meta, ct.as_of, {a.number for a in ct.amendments})]
+    # A translation holding an amending document of its original in part: an official copy would leave those
+    # instructions out without a word, the note at its head notwithstanding (r40 misc40 3).
+    in_part = _partly_translated(ws, ct, profile.words(ct.language)) if frame.issued else []
     unframed = ""
-    if frame.issued and not frame.number.strip() and frame.signed is None and (lacking or not ct.amendments):
+    if frame.issued and not frame.number.strip() and frame.signed is None and (lacking or in_part or
+                                                                               not ct.amendments):
         # Nothing the body consolidates: the text as it stands, not its copy with blanks to fill (r27 known27).
-        unframed = _unframed(ct, frame, bool(lacking))
+        unframed = _unframed(ct, frame, bool(lacking), in_part)
         frame = Frame()
-    refused, options = refusal(frame, ct, settings_given, lacking)
+    refused, options = refusal(frame, ct, settings_given, lacking, in_part)
     if refused:  # an official copy refused before anything is written; an unreadable setting is not the command's
         raise UsageError(refused, options=options) if options else RegdraftError(refused)
     ct = framed(ct, frame, profile.words(ct.language))
@@ -162,10 +166,24 @@ def blank_entries(ws: Workspace, ct: ConsolidatedText) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _unframed(ct: ConsolidatedText, frame: Any, lacking: bool) -> str:
+def _partly_translated(ws: Workspace, ct: ConsolidatedText, words: Mapping[str, str]) -> list[str]:
+    """Each amending document a translation's consolidated text holds by number but translates in part, named with
+    the instructions it leaves out (`translated_amendments.untranslated_parts`); [] for a text that translates none."""
+    from regdraft.workspace.timeline import adopted_for
+    from regdraft.workspace.translated_amendments import untranslated_parts
+
+    if not ct.regulation.meta.get("translation_of"):
+        return []
+    held = [a for a in adopted_for(ws, ct.regulation.id) if a.effective is not None and a.effective <= ct.as_of]
+    return untranslated_parts(ws, ct.regulation.meta, ct.as_of, held, words)
+
+
+def _unframed(ct: ConsolidatedText, frame: Any, lacking: bool, in_part: Sequence[str] = ()) -> str:
     """Why an export without a number or day of authentication leaves out the body's consolidated copy frame."""
     name, day = ct.regulation.id, ct.as_of.isoformat()
     why = (f"{name} does not contain every amendment of its original in force on {day}" if lacking else
+           f"{name} does not translate every instruction of its original's amendments in force on {day} (it leaves "
+           f"out {'; '.join(in_part)})" if in_part else
            f"{name} has no amendment in force on {day}: there is nothing to consolidate")
     return (f"{why}, so this is a copy for reference, without {frame.body}'s header and authentication of a "
             "consolidated text.")
