@@ -169,3 +169,34 @@ def test_an_issued_amending_document_rewritten_is_not_sent(adopted: tuple[Worksp
     assert "05-QC/TU (qc-sua-doi-2025) is adopted, and its text was changed since its adoption" in said
     assert f"`git checkout adopted/05-QC-TU -- {source}`" in said and "every clone's issued text" in said
     assert _git(remote, "rev-parse", "main") == shared
+
+
+def test_the_advice_on_an_issued_document_rewritten_reverts_only_what_came_after_its_adoption(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    """r40 sweep CD F1: adopted and rewritten before any sync, the refusal's `git revert` named every unsent commit
+    that touched the document, the draft's own edits before its adoption too; run, it reverted the hand edit, then
+    stopped in a conflict trying to undo the draft the adoption was made from."""
+    lan, _ = two_clones(tmp_workspace, tmp_path)
+    remote = tmp_path / "office.git"
+    shared = _git(remote, "rev-parse", "main")
+    source = f"amendments/{SLUG}/amendment.md"
+    path = lan.root / source
+    text = path.read_text(encoding="utf-8")
+    assert "có giá trị như văn bản giấy" in text and "Quy chế này" in text
+    path.write_text(text.replace("Quy chế này", "Quy chế này", 1) + "\n", encoding="utf-8")  # a draft's last edit
+    _git(lan, "commit", "-qam", "dự thảo: sửa lần cuối")
+    drafted = _git(lan, "rev-parse", "HEAD").strip()
+    done = invoke(lan, "amend", "adopt", SLUG, "--signed", "2026-06-20", "--effective", "2026-07-01", "--force",
+                  "--reason", "thử")
+    assert done.exit_code == 0, done.output
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("có giá trị như văn bản giấy", "có giá trị pháp lý như văn bản giấy"),
+                    encoding="utf-8")
+    _git(lan, "commit", "-qam", "sửa lỗi chính tả")
+    hand = _git(lan, "rev-parse", "HEAD").strip()
+    refused = invoke(lan, "sync")
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert f"`git revert {hand[:8]}` undoes it" in said, said
+    assert drafted[:8] not in said
+    assert _git(remote, "rev-parse", "main") == shared

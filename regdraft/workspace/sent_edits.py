@@ -84,14 +84,19 @@ def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[Commit
 
 
 def _issued_edits(ws: Workspace, outgoing: Sequence[CommitInfo]) -> dict[str, list[CommitInfo]]:
-    """The amending documents a commit sent (no adoption) changed, with those commits."""
+    """The amending documents a commit sent (no adoption) changed since its adoption, with those commits: a draft's
+    edits before the adoption sent with it are the text adopted, and reverting them would undo the draft the adoption
+    was made from (r40 sweep CD F1)."""
     found: dict[str, list[CommitInfo]] = {}
-    for commit in outgoing:
-        if commit.subject.startswith(ADOPTS):
-            continue
+    for commit in outgoing:  # oldest first
+        adoption = commit.subject.startswith(ADOPTS)
         for status, path in commit.files:
             parts = PurePosixPath(path).parts
-            if status != "D" and len(parts) == 3 and parts[0] == AMENDMENTS and path == amendment_path(parts[1]):
+            if status == "D" or len(parts) != 3 or parts[0] != AMENDMENTS or path != amendment_path(parts[1]):
+                continue
+            if adoption:
+                found.pop(path, None)  # the commits before it made the text adopted
+            else:
                 found.setdefault(path, []).append(commit)
     return found
 
