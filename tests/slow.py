@@ -25,6 +25,8 @@ _LISTED_MODULES = frozenset({
     "test_full_disk.py", "test_markdown_depth.py", "test_ref_locks.py",
     # mem33's, over 0.5 s each (pytest --durations, 2026-12-06): members and the office through the pages.
     "test_web_edit_wording.py",
+    # r40's: PDFs read word by word (pdftotext -bbox), 1-2 s a test.
+    "test_long_runs_wrap.py", "test_report_long_words.py",
     # speed36's: two 14-page PDFs each (1.7 s a test).
     "test_page_refs.py",
     # sync37's: two clones and a bare remote, two to four syncs a test (0.4-1.4 s of CPU each).
