@@ -134,6 +134,9 @@ def test_a_history_from_the_first_commit_asks_no_diff_tree(tmp_workspace: Worksp
     (("redline", SLUG, "--format", "html", "-o", "r.html"), 4),  # was 6: the same
     (("redline", SLUG, "--format", "html", "-o", "out/r.html"), 5),  # was 9: the settings asked again for `-o`
     (("amend", "status", SLUG, "submitted"), 3),  # was 8
+    # 5 (the settings, two logs, a diff for a comment deleted by mistake, the adoption tags), and since r40 one git
+    # log of the comment files' key lines (`dropped_keys.examine`): the first check only, none once HEAD is examined
+    (("check",), 6),
 ])
 def test_the_shipped_workspaces_commands_start_at_most(tmp_workspace: Workspace, invoke: Invoke,
                                                         command: tuple[str, ...], most: int) -> None:
@@ -167,3 +170,12 @@ def test_a_submodule_is_found_in_the_index_however_git_keeps_it(tmp_workspace: W
     with git_processes() as started:
         assert invoke(ws, "list").exit_code == 0
     assert ("ls-files" in _kinds(started)) == (index == "split")
+
+
+def test_a_second_check_of_the_same_head_starts_no_more_gits(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # `check` looks through the commits it has not yet looked through for comment keys an older regdraft dropped:
+    # once, not at each run (tests/test_restore_dropped_keys.py shows what it finds).
+    assert invoke(tmp_workspace, "check").exit_code == 0
+    with git_processes() as started:
+        assert invoke(tmp_workspace, "check").exit_code == 0
+    assert len(started) <= 5 and not any(argv[0] == "log" and "-p" in argv for argv in started), started

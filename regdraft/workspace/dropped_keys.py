@@ -1,4 +1,4 @@
-"""Comment files an older regdraft rewrote without the keys it does not know: named by `sync` and by `check`.
+"""Comment files an older regdraft rewrote without the keys it does not know: found by `sync` and `check`.
 
 The regdraft of early December 2026 (workspace format 1) knows no `sequence`, `order`, `link` or `edited` in a comment
 file, and the first of its builds no `regulation`: answering a comment (`comment respond`) it rewrote the file
@@ -7,18 +7,22 @@ a comment sent through the review pages (its `link` gone), comments of one secon
 a second regulation read as one on the main one.
 
 This regdraft never removes those keys from a comment it rewrites, so a commit that does is an older regdraft's (or
-a hand edit). They are named, not put back: a line removed by hand on purpose (a `link:` mended as `check` asks)
-reads in the commit as an older regdraft's rewrite does, and `sync` is no moment for a commit nobody asked for. The
-note gives the lines to put back, as they were.
+a hand edit). They are named, not put back: a line removed by hand on purpose reads in the commit as an older
+regdraft's rewrite does, and `sync` is no moment for a commit nobody asked for. A value the current reader does not
+take (a `link:` that is no link's id, which `check` asks to mend) is no loss.
 
 Post-conditions:
 1. `dropped_in(ws, commits)` lists, for each comment file a commit (no merge) changed, the keys of `KEYS` its
-   version before held with a value and its version after lacks while both are the same comment (the same `id`),
-   with the values before; only those HEAD's file still lacks (none when it was deleted since). A version that is
-   no YAML mapping is passed over (`check` names it).
-2. `sync` adds a note per file (`dropped_notes`) and keeps them in the git folder (`remember`); `check` warns of each
-   kept one whose file still lacks a key (`dropped_keys`), at line 1 of the file, until someone puts it back.
-3. Nothing here writes to the workspace's files or history.
+   version before held with a value the reader takes and its version after lacks while both are the same comment
+   (the same `id`), with the lines before; only those HEAD's file still lacks (none when it was deleted since). A
+   version that is no YAML mapping is passed over (`check` names it).
+2. `sync` adds a note per file (`dropped_notes`) and keeps them in the git folder (`remember`).
+3. `check` (`dropped_keys`) first examines the commits it has not examined yet (`examine`): one `git log` of the
+   lines of those keys removed from comment files, from the last commit examined (kept in the git folder) to HEAD,
+   the whole history the first time; so a loss brought in by `git pull`, or committed here before the upgrade, is
+   found as one a sync brought. It then warns of each kept one whose file still lacks a key, at line 1 of the file,
+   until the lines are back.
+4. Nothing here writes to the workspace's files or history.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ if TYPE_CHECKING:
 # The comment keys of workspace format 2 that a regdraft of format 1 drops when it rewrites the file.
 KEYS = ("regulation", "order", "sequence", "link", "edited")
 NOTE_FILE = "regdraft-dropped-keys.json"  # in the git folder: what sync found, for `check` to repeat
+EXAMINED_FILE = "regdraft-dropped-examined"  # in the git folder: the last commit `check` examined for such losses
+COMMENT_FILES = ":(glob)amendments/*/comments/*.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +59,15 @@ class Dropped:
     subject: str
     lines: tuple[str, ...]
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The keys lost, as the lines name them."""
+        return tuple(line.split(":", 1)[0] for line in self.lines)
+
     def sentence(self) -> str:
         """The note `sync` prints and `check` repeats."""
-        keys = [line.split(":", 1)[0] for line in self.lines]
-        lost = "; ".join(said for key, said in _LOSSES if key in keys)
-        return (f"Comment {self.comment} ({self.path}) lost {', '.join(keys)} in commit {self.commit[:8]} by "
+        lost = "; ".join(said for key, said in _LOSSES if key in self.keys)
+        return (f"Comment {self.comment} ({self.path}) lost {', '.join(self.keys)} in commit {self.commit[:8]} by "
                 f"{self.author} (\"{self.subject}\"), made by a regdraft older than the workspace's files (it does not "
                 f"know these keys; docs/upgrading.md): {lost}. Put back these lines in the file, as they were, and "
                 "commit: " + "; ".join(self.lines) + ". Upgrade regdraft on that machine before it writes again.")
@@ -90,6 +100,16 @@ def _mapping(ws: Workspace, path: str, rev: str) -> tuple[dict[Any, Any], str] |
     return (data, text) if isinstance(data, dict) else None
 
 
+def _held(data: dict[Any, Any], text: str) -> list[str]:
+    """The keys of `KEYS` a comment file sets to a value the reader takes (all set, when it reads no comment)."""
+    from regdraft.core.comment_yaml import read_comment
+
+    comment, _ = read_comment(text)
+    if comment is None:
+        return [k for k in KEYS if data.get(k) not in (None, "", 0)]
+    return [k for k in KEYS if getattr(comment, k)]
+
+
 def _line(text: str, key: str) -> str:
     """The line of `text` that sets the top-level `key`, as written (`link: 0adf99c2`)."""
     return next((line for line in text.splitlines() if line.split(":", 1)[0] == key), f"{key}: …")
@@ -107,7 +127,7 @@ def dropped_in(ws: Workspace, commits: Sequence[CommitInfo]) -> list[Dropped]:
             before, after = _mapping(ws, path, f"{commit.sha}~1"), _mapping(ws, path, commit.sha)
             if before is None or after is None or before[0].get("id") != after[0].get("id"):
                 continue
-            gone = [k for k in KEYS if before[0].get(k) not in (None, "", 0) and k not in after[0]]
+            gone = [k for k in _held(*before) if k not in after[0]]
             now = _mapping(ws, path, "HEAD") if gone else None
             lines = tuple(_line(before[1], k) for k in gone if now is not None and k not in now[0])
             if lines:
@@ -128,10 +148,10 @@ def remember(ws: Workspace, dropped: Sequence[Dropped]) -> None:
     partial.replace(path)
 
 
-def _note(ws: Workspace) -> Path | None:
+def _note(ws: Workspace, name: str = NOTE_FILE) -> Path | None:
     """Where sync keeps what it found (None for a workspace with no git folder: one in memory)."""
     try:
-        return ws.git_dir() / NOTE_FILE
+        return ws.git_dir() / name
     except (AttributeError, RegdraftError, OSError):
         return None
 
@@ -148,16 +168,60 @@ def _kept(ws: Workspace) -> list[Dropped]:
         return []
 
 
-def dropped_keys(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """`regdraft check`: a warning per comment file a sync found rewritten without keys that it still lacks."""
+def examine(ws: Workspace) -> None:
+    """Find the losses in the commits `check` has not examined yet (post-condition 3) and keep them (`remember`)."""
+    from regdraft.workspace.git_head import head_commit
+
+    examined = _note(ws, EXAMINED_FILE)
+    if examined is None or not examined.parent.is_dir():
+        return
+    head = head_commit(examined.parent) or ws.head()  # from git's files: no GitPython when nothing changed
+    if head is None:
+        return
+    try:
+        last = examined.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        last = ""
+    if last == head:
+        return
+    try:
+        changed = ws.key_lines(f"{last}..{head}" if last else head, ("id", *KEYS), COMMENT_FILES)
+    except RegdraftError:  # the commit last examined is gone (history rewritten, objects pruned): all again
+        changed = ws.key_lines(head, ("id", *KEYS), COMMENT_FILES)
+    from regdraft.workspace.store_sync import CommitInfo
+
+    # A key's line removed and not written again, the comment's id unchanged: read whole to be sure (rare).
+    lost = [c for c in changed if c.parents == 1 and _is_comment(c.path) and not any(_key(a) == "id" for a in c.added)
+            and {_key(line) for line in c.removed} - {_key(line) for line in c.added} - {"id"}]
+    remember(ws, dropped_in(ws, [CommitInfo(c.revision.sha, c.revision.author, c.revision.subject, (("M", c.path),))
+                                 for c in lost]))
+    partial = examined.with_name(examined.name + ".tmp")
+    try:
+        new_file(partial, f"{head}\n".encode("ascii"))
+        partial.replace(examined)
+    except OSError:  # a read-only git folder: examined again next time
+        pass
+
+
+def _key(line: str) -> str:
+    return line.split(":", 1)[0]
+
+
+def still_dropped(ws: Workspace) -> list[Dropped]:
+    """Each loss found (`examine` first), with only the lines HEAD's file still lacks; none of a file deleted since."""
+    examine(ws)
     path = _note(ws)
     if path is None or not path.is_file():
         return []
-    problems = []
+    found = []
     for dropped in _kept(ws):
         now = _mapping(ws, dropped.path, "HEAD")
-        still = tuple(line for line in dropped.lines if now is not None and line.split(":", 1)[0] not in now[0])
+        still = tuple(line for line in dropped.lines if now is not None and _key(line) not in now[0])
         if still:
-            problems.append(Problem(Dropped(dropped.path, dropped.comment, dropped.commit, dropped.author,
-                                            dropped.subject, still).sentence(), dropped.path, 1, warning=True))
-    return problems
+            found.append(Dropped(dropped.path, dropped.comment, dropped.commit, dropped.author, dropped.subject, still))
+    return found
+
+
+def dropped_keys(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: a warning per comment file found rewritten without keys that it still lacks."""
+    return [Problem(d.sentence(), d.path, 1, warning=True) for d in still_dropped(ws)]

@@ -192,3 +192,26 @@ def _shown(root: Path, path: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+def head_commit(git_dir: Path) -> str | None:
+    """The commit id HEAD names, read from git's files the plain way (a detached HEAD, a branch's loose ref or its
+    line of `packed-refs`); None when they say anything else (a symbolic chain, refs not kept as files): the caller
+    asks git. Read without git or GitPython, for a `check` that starts neither when nothing changed."""
+    head = _small_file(git_dir / "HEAD")
+    if head is None or _COMMIT_ID.fullmatch(head):
+        return head
+    name = head.removeprefix("ref:").strip() if head.startswith("ref:") else ""
+    if not _REF.fullmatch(name) or ref_problem(name) or name.startswith(_PER_WORKTREE):
+        return None
+    shared = _small_file(git_dir / "commondir")  # a linked worktree's: the repository's own folder
+    common = (git_dir / shared).resolve() if shared else git_dir
+    loose = _small_file(common / name)
+    if loose is not None:
+        return loose if _COMMIT_ID.fullmatch(loose) else None
+    try:
+        packed = (common / "packed-refs").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return next((line.split()[0] for line in packed.splitlines()
+                 if line.endswith(f" {name}") and _COMMIT_ID.fullmatch(line.split()[0])), None)

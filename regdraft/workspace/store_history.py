@@ -35,6 +35,18 @@ class Revision:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyLines:
+    """The top-level lines of keys a commit removed from a YAML file and added to it (`Workspace.key_lines`)."""
+
+    revision: Revision
+    parents: int
+    path: str
+    status: str  # A, M or D
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Added:
     """A file as first committed (`Workspace.since_added`)."""
 
@@ -153,3 +165,55 @@ class History(RenamedPaths):
             if undoing:
                 undone[sha] = (undoing, files[0][0])
         return undone
+
+    def key_lines(self, span: str, keys: tuple[str, ...], pathspec: str, changed_only: bool = True) -> list[KeyLines]:
+        """The commits of `span` (`A..B`, or a revision and its history), oldest first, that add or remove a line
+        setting one of the top-level `keys` in a file of `pathspec` (`git log -G`), each file with the lines it
+        removed and added of those keys. `changed_only`: files changed, not added or deleted. One git process,
+        whose output holds only those lines' hunks: a file added whole (a new comment) is not printed."""
+        pattern = "^(" + "|".join(keys) + "):"
+        log = LogFormat("%H", "%P", "%an", "%ad", "%s")
+        out = self._query("log", "--reverse", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color", "-p",
+                          "-U0", *(("--diff-filter=M",) if changed_only else ()), f"-G{pattern}", "--date=short",
+                          log.argument(), "--end-of-options", span, "--", pathspec, unborn="")
+        found = []
+        for (sha, parents, author, date, subject), patch in log.records(out):
+            revision = Revision(sha, author, date, subject)
+            found += [KeyLines(revision, len(parents.split()), path, status, removed, added)
+                      for path, status, removed, added in _patched(patch, keys)]
+        return found
+
+
+def _patched(patch: str, keys: tuple[str, ...]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """Each file of a `git log -p` record: its path, status, and its removed and added lines setting `keys`."""
+    files: list[tuple[str, str, list[str], list[str]]] = []  # the last one is being read
+    in_hunk = False
+    for line in patch.split("\n"):
+        if line.startswith("diff --git "):
+            files.append(("", "M", [], []))
+            in_hunk = False
+        elif not files:
+            continue
+        elif not in_hunk and line.startswith(("--- ", "+++ ")):
+            path, status, removed, added = files[-1]
+            side = _unquoted(line[4:])
+            if side == "/dev/null":
+                status = "A" if line.startswith("---") else "D"
+            elif not path or line.startswith("+++"):
+                path = side[2:]  # after a/ or b/
+            files[-1] = (path, status, removed, added)
+        elif line.startswith("@@"):
+            in_hunk = True
+        elif in_hunk and line[:1] in ("-", "+") and ":" in line and line[1:].split(":", 1)[0] in keys:
+            _, _, removed, added = files[-1]
+            (removed if line[0] == "-" else added).append(line[1:].rstrip("\r"))
+    return [(path, status, tuple(removed), tuple(added)) for path, status, removed, added in files if path]
+
+
+def _unquoted(name: str) -> str:
+    """A path as git prints it in a patch header: C-quoted (`"b/\\303\\241.yaml"`) when it holds unusual bytes."""
+    if not name.startswith('"'):
+        return name
+    import codecs
+
+    return codecs.escape_decode(name[1:-1].encode("ascii", "backslashreplace"))[0].decode("utf-8", "replace")
