@@ -55,6 +55,8 @@ _LISTED_MODULES = frozenset({
     "test_sync_dropped_keys.py",
 })
 _LISTED_TESTS = frozenset({
+    # fields40's: two clones and a bare remote, four syncs (0.56 s of CPU).
+    "test_sync_never_puts_the_lines_back",
     # table39's: a WeasyPrint layout of a small comparison-table cell (0.55 s of CPU).
     "test_a_run_of_dots_after_words_inserted_wraps_inside_its_cell",
     # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).

@@ -1,17 +1,18 @@
-"""Comment keys an older regdraft dropped (r39 sweep CA F1), found however the loss arrived (round 40). The fixture
-files are what the builds wrote: `d31d-before.yaml` the current regdraft's comment as the review pages leave it
-(`author`, `sequence`, `link`, `edited`), `d31d-answered-by-9fc9eee6.yaml` the same file after `comment respond d31d
---disposition noted --reply "Ghi nhận (máy cũ)."` of the build of December 2 (9fc9eee6), which knows none of those
-keys but `author`.
+"""Comment keys an older regdraft dropped (r39 sweep CA F1), found however the loss arrived and put back by
+`check --repair` (round 40). The fixture files are what the builds wrote: `d31d-before.yaml` the current regdraft's
+comment as the review pages leave it (`author`, `sequence`, `link`, `edited`), `d31d-answered-by-9fc9eee6.yaml` the
+same file after `comment respond d31d --disposition noted --reply "Ghi nhận (máy cũ)."` of the build of December 2
+(9fc9eee6), which knows none of those keys but `author`.
 
 Round 39 named a loss only when `sync` brought it: one brought by a plain `git pull`, or committed on this machine
-before the upgrade, went unsaid."""
+before the upgrade, went unsaid, and nothing put the lines back."""
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
+from regdraft.core.comment_yaml import comment_from_yaml
 from regdraft.workspace.dropped_keys import COMMENT_FILES, EXAMINED_FILE
 from regdraft.workspace.store import Workspace
 from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke, two_clones
@@ -57,8 +58,8 @@ def test_check_finds_a_loss_committed_here_before_the_upgrade(circulating: Works
         assert checked.exit_code == 0, checked.output  # a warning: the comment reads
         assert (f"{PATH}:1: warning: Comment d31d ({PATH}) lost sequence, link, edited in commit {commit[:8]} by "
                 "Minh") in checked.output, checked.output
-        assert "Put back these lines in the file, as they were, and commit: sequence: 2; link: 0adf99c2; edited: " \
-               "'2026-12-07T13:40:00+00:00'." in checked.output
+        assert "`regdraft check --repair` puts back these lines, as they were, in one commit: sequence: 2; link: " \
+               "0adf99c2; edited: '2026-12-07T13:40:00+00:00'." in checked.output
 
 
 def test_check_finds_a_loss_brought_in_by_git_pull(circulating: Workspace, tmp_path: Path, invoke: Invoke) -> None:
@@ -87,6 +88,9 @@ def test_check_examines_each_commit_once(circulating: Workspace, invoke: Invoke)
     assert f"lost sequence, link, edited in commit {commit[:8]}" in checked.output, checked.output
     logs = [argv for argv in started if argv[0] == "log" and COMMENT_FILES in argv]
     assert len(logs) == 1 and f"{first}..{commit}" in logs[0]  # the new commits only, in one git log
+    # and one of the file the loss was found in, since the loss (did someone decide about the keys since?)
+    assert [argv[-3:] for argv in started if argv[0] == "log" and f":(literal){PATH}" in argv] == [
+        [f"{commit}..HEAD", "--", f":(literal){PATH}"]]
     # A commit examined last that the repository no longer has (history rewritten): all of it again.
     (ws.root / ".git" / EXAMINED_FILE).write_text("1" * 40 + "\n", encoding="ascii")
     (ws.root / ".git" / "regdraft-dropped-keys.json").unlink()
@@ -98,3 +102,72 @@ def test_a_link_removed_that_named_no_link_is_no_loss(circulating: Workspace, in
     _commit(circulating, BEFORE.replace("link: 0adf99c2", "link: tạm"), "Comment with a link typed by hand")
     _commit(circulating, BEFORE.replace("link: 0adf99c2\n", ""), "Remove the link that is no link")
     assert "lost" not in invoke(circulating, "check").output
+
+
+def test_check_repair_puts_back_the_lines_in_one_commit(circulating: Workspace, invoke: Invoke) -> None:
+    ws = circulating
+    commit = _answered_by_old_build(ws)
+    repaired = invoke(ws, "check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    head = _git(ws, "rev-parse", "HEAD")
+    assert (f"Put back in commit {head[:8]} the comment keys an older regdraft dropped: {PATH} (sequence, link, "
+            f"edited; dropped in {commit[:8]}).") in repaired.output
+    assert "lost" not in repaired.output  # the check after the repair
+    assert _git(ws, "log", "-1", "--format=%B") == (f"Put back comment keys an older regdraft dropped: {PATH} "
+                                                    f"(sequence, link, edited; dropped in {commit[:8]})")
+    assert _git(ws, "show", "--format=", "--name-only", "HEAD") == PATH
+    # exactly the lines, where this regdraft writes them; the old build's answer stays
+    assert (ws.root / PATH).read_text(encoding="utf-8") == ANSWERED + LINES
+    comment = comment_from_yaml((ws.root / PATH).read_bytes())
+    assert (comment.link, comment.sequence, comment.reply) == ("0adf99c2", 2, "Ghi nhận (máy cũ).")
+    assert invoke(ws, "fmt", "--check").exit_code == 0
+    assert "Put back" not in invoke(ws, "check", "--repair").output and _git(ws, "rev-parse", "HEAD") == head
+
+
+def test_sync_never_puts_the_lines_back(circulating: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    lan, minh = two_clones(circulating, tmp_path)
+    _commit(lan, BEFORE, "Comment sent through the review pages")
+    assert invoke(lan, "sync").exit_code == 0
+    assert invoke(minh, "sync").exit_code == 0
+    _commit(minh, ANSWERED, "Respond to comment d31d", by="Minh")
+    assert invoke(minh, "sync").exit_code == 0
+    said = invoke(lan, "sync").output
+    assert "`regdraft check --repair` puts back these lines" in said, said
+    assert (lan.root / PATH).read_text(encoding="utf-8") == ANSWERED
+
+
+def test_repair_leaves_a_file_with_uncommitted_changes(circulating: Workspace, invoke: Invoke) -> None:
+    ws = circulating
+    _answered_by_old_build(ws)
+    head = _git(ws, "rev-parse", "HEAD")
+    edited = ANSWERED.replace("Ghi nhận (máy cũ).", "Ghi nhận, sẽ sửa.")
+    (ws.root / PATH).write_text(edited, encoding="utf-8")
+    repaired = invoke(ws, "check", "--repair")
+    assert (f"Left {PATH} as it is: it has uncommitted changes. Commit or undo them, then repair again to put back "
+            "sequence, link, edited.") in repaired.output, repaired.output
+    assert _git(ws, "rev-parse", "HEAD") == head and (ws.root / PATH).read_text(encoding="utf-8") == edited
+
+
+def test_repair_leaves_a_key_someone_changed_since(circulating: Workspace, invoke: Invoke) -> None:
+    ws = circulating
+    _answered_by_old_build(ws)
+    _commit(ws, ANSWERED + "link: tạm\n", "Link typed by hand")
+    mended = _commit(ws, ANSWERED, "Remove the link that is no link, as check asks")
+    repaired = invoke(ws, "check", "--repair")
+    assert (f"Left link out of {PATH}: Commit {mended[:8]} by Lan (\"Remove the link that is no link, as check "
+            "asks\") changed link after the loss, so the repair leaves it to you: put back 'link: 0adf99c2' by hand "
+            "if it still belongs there.") in repaired.output, repaired.output
+    checked = invoke(ws, "check").output  # and `check` no longer offers the repair for it
+    assert "lost link" in checked and "puts back these lines" not in checked and "leaves it to you" in checked
+    assert (ws.root / PATH).read_text(encoding="utf-8") == \
+        ANSWERED + "sequence: 2\nedited: '2026-12-07T13:40:00+00:00'\n"  # the others put back
+
+
+def test_repair_leaves_a_file_that_holds_another_comment_now(circulating: Workspace, invoke: Invoke) -> None:
+    ws, other = circulating, "d31e"
+    _answered_by_old_build(ws)
+    head = _commit(ws, ANSWERED.replace("id: d31d", f"id: {other}"), "Another comment in the file")
+    repaired = invoke(ws, "check", "--repair")
+    assert f"Left {PATH} as it is: it holds comment {other}, not comment d31d that lost sequence, link, edited" \
+        in repaired.output, repaired.output
+    assert _git(ws, "rev-parse", "HEAD") == head

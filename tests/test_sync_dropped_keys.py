@@ -54,7 +54,8 @@ def test_sync_and_check_name_the_keys_an_older_regdraft_dropped(circulating: Wor
     _synced(invoke, minh)
     said = _synced(invoke, lan)
     assert f"({relative.as_posix()}) lost sequence, link in commit {commit[:8]} by Minh" in said, said
-    assert "sequence: 2; link: 0adf99c2" in said  # the lines to put back, as they were
+    assert "`regdraft check --repair` puts back these lines, as they were, in one commit: sequence: 2; link: " \
+           "0adf99c2." in said  # the lines to put back, as they were, and the command that does it
     checked = invoke(lan, "check")
     assert checked.exit_code == 0  # a warning: the comment reads
     assert f"{relative.as_posix()}:1: warning: Comment " in checked.output and "lost sequence, link" in checked.output

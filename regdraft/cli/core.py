@@ -244,7 +244,8 @@ def _changes(shown: AmendedProvision) -> Result:
 @click.command()
 @click.argument("regulation", type=REGULATION_ID, required=False)
 @click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut), remove "
-              "git's index lock a stopped git left, and make missing adoption tags again.")
+              "git's index lock a stopped git left, make missing adoption tags again, and put back the comment keys "
+              "an older regdraft dropped (one commit).")
 @pager_option
 @workspace_option
 @prints_result
@@ -264,6 +265,8 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     ws = open_workspace(workspace)
     done = Result()
     if repair:
+        from regdraft.workspace.restore_keys import put_back_dropped  # reads YAML: not loaded by a plain check
+
         finished = ws.resume()
         said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
         said += remove_git_lock(ws)
@@ -272,6 +275,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
         said += [f"Left {shown_name(path)}, left half written by a regdraft that was stopped: it is committed; remove "
                  f"it with `{Command.git('rm', shown_name(path))}` and commit." for path in committed]
         said += repair_tags(ws)
+        said += put_back_dropped(ws)
         for line in said:
             if as_json:
                 done.note(line)

@@ -1,4 +1,5 @@
-"""Comment files an older regdraft rewrote without the keys it does not know: found by `sync` and `check`.
+"""Comment files an older regdraft rewrote without the keys it does not know: found by `sync` and `check`, put back
+by `check --repair` (`restore_keys`).
 
 The regdraft of early December 2026 (workspace format 1) knows no `sequence`, `order`, `link` or `edited` in a comment
 file, and the first of its builds no `regulation`: answering a comment (`comment respond`) it rewrote the file
@@ -7,9 +8,9 @@ a comment sent through the review pages (its `link` gone), comments of one secon
 a second regulation read as one on the main one.
 
 This regdraft never removes those keys from a comment it rewrites, so a commit that does is an older regdraft's (or
-a hand edit). They are named, not put back: a line removed by hand on purpose reads in the commit as an older
-regdraft's rewrite does, and `sync` is no moment for a commit nobody asked for. A value the current reader does not
-take (a `link:` that is no link's id, which `check` asks to mend) is no loss.
+a hand edit). They are named, and put back only when the drafter asks (`check`'s repair): a line removed by hand on
+purpose reads in the commit as an older regdraft's rewrite does, and `sync` is no moment for a commit nobody asked
+for. A value the current reader does not take (a `link:` that is no link's id, which `check` asks to mend) is no loss.
 
 Post-conditions:
 1. `dropped_in(ws, commits)` lists, for each comment file a commit (no merge) changed, the keys of `KEYS` its
@@ -21,15 +22,16 @@ Post-conditions:
    lines of those keys removed from comment files, from the last commit examined (kept in the git folder) to HEAD,
    the whole history the first time; so a loss brought in by `git pull`, or committed here before the upgrade, is
    found as one a sync brought. It then warns of each kept one whose file still lacks a key, at line 1 of the file,
-   until the lines are back.
+   until the lines are back; a key a commit since the loss set or removed is said to be left to the drafter
+   (`still_dropped`: one `git log` of the file for each loss still lacking), the repair does not touch it.
 4. Nothing here writes to the workspace's files or history.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +39,7 @@ from regdraft.core.errors import Problem, RegdraftError
 from regdraft.render.files import new_file
 
 if TYPE_CHECKING:
-    from regdraft.workspace.store import Workspace
+    from regdraft.workspace.store import Revision, Workspace
     from regdraft.workspace.store_sync import CommitInfo
 
 # The comment keys of workspace format 2 that a regdraft of format 1 drops when it rewrites the file.
@@ -64,13 +66,42 @@ class Dropped:
         """The keys lost, as the lines name them."""
         return tuple(line.split(":", 1)[0] for line in self.lines)
 
-    def sentence(self) -> str:
-        """The note `sync` prints and `check` repeats."""
+    def sentence(self, changed: Mapping[str, Revision] | None = None) -> str:
+        """The note `sync` prints and `check` repeats; `changed`: the keys a commit since set or removed (the last
+        such commit), which the repair leaves alone."""
+        from regdraft.core.commands import Command
+
+        changed = changed or {}
         lost = "; ".join(said for key, said in _LOSSES if key in self.keys)
-        return (f"Comment {self.comment} ({self.path}) lost {', '.join(self.keys)} in commit {self.commit[:8]} by "
+        back = [line for line in self.lines if _key(line) not in changed]
+        said = (f"Comment {self.comment} ({self.path}) lost {', '.join(self.keys)} in commit {self.commit[:8]} by "
                 f"{self.author} (\"{self.subject}\"), made by a regdraft older than the workspace's files (it does not "
-                f"know these keys; docs/upgrading.md): {lost}. Put back these lines in the file, as they were, and "
-                "commit: " + "; ".join(self.lines) + ". Upgrade regdraft on that machine before it writes again.")
+                f"know these keys; docs/upgrading.md): {lost}.")
+        if back:
+            said += (f" `{Command.of('check', repair=True)}` puts back these lines, as they were, in one commit: "
+                     + "; ".join(back) + ".")
+        said += "".join(" " + left_sentence(self, key, change) for key, change in changed.items())
+        return said + " Upgrade regdraft on that machine before it writes again."
+
+
+def left_sentence(dropped: Dropped, key: str, change: Revision) -> str:
+    """Why the repair leaves a lost key alone: a commit since the loss set or removed it."""
+    line = next(line for line in dropped.lines if _key(line) == key)
+    return (f"Commit {change.sha[:8]} by {change.author} (\"{change.subject}\") changed {key} after the loss, so "
+            f"the repair leaves it to you: put back '{line}' by hand if it still belongs there.")
+
+
+@dataclass(frozen=True, slots=True)
+class Outstanding:
+    """A loss whose lines HEAD's file still lacks (`dropped.lines`: only those), with the keys among them a commit
+    since the loss set or removed, and the last such commit: those are left to the drafter."""
+
+    dropped: Dropped
+    changed: dict[str, Revision]
+
+    def sentence(self) -> str:
+        """`check`'s warning."""
+        return self.dropped.sentence(self.changed)
 
 
 # What the loss of each key does, in the order the note says it.
@@ -207,21 +238,37 @@ def _key(line: str) -> str:
     return line.split(":", 1)[0]
 
 
-def still_dropped(ws: Workspace) -> list[Dropped]:
-    """Each loss found (`examine` first), with only the lines HEAD's file still lacks; none of a file deleted since."""
+def still_dropped(ws: Workspace) -> list[Outstanding]:
+    """Each loss found (`examine` first), with only the lines HEAD's file still lacks (none of a file deleted since),
+    and what changed them since: one `git log` of the file for each. A key lost again later is the later loss's."""
     examine(ws)
     path = _note(ws)
     if path is None or not path.is_file():
         return []
-    found = []
+    lacking = []
     for dropped in _kept(ws):
         now = _mapping(ws, dropped.path, "HEAD")
         still = tuple(line for line in dropped.lines if now is not None and _key(line) not in now[0])
         if still:
-            found.append(Dropped(dropped.path, dropped.comment, dropped.commit, dropped.author, dropped.subject, still))
+            lacking.append(Dropped(dropped.path, dropped.comment, dropped.commit, dropped.author, dropped.subject,
+                                   still))
+    losses = {(d.path, d.commit, key) for d in lacking for key in d.keys}
+    found = []
+    for dropped in lacking:
+        since = ws.key_lines(f"{dropped.commit}..HEAD", dropped.keys, f":(literal){dropped.path}", changed_only=False)
+        changed: dict[str, Revision] = {}
+        later: set[str] = set()
+        for change in since:
+            for key in {_key(line) for line in (*change.removed, *change.added)} & set(dropped.keys):
+                changed[key] = change.revision  # the last one stands
+                if (dropped.path, change.revision.sha, key) in losses:
+                    later.add(key)
+        lines = tuple(line for line in dropped.lines if _key(line) not in later)
+        if lines:
+            found.append(Outstanding(replace(dropped, lines=lines), {k: changed[k] for k in changed if k not in later}))
     return found
 
 
 def dropped_keys(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: a warning per comment file found rewritten without keys that it still lacks."""
-    return [Problem(d.sentence(), d.path, 1, warning=True) for d in still_dropped(ws)]
+    return [Problem(loss.sentence(), loss.dropped.path, 1, warning=True) for loss in still_dropped(ws)]
