@@ -133,3 +133,54 @@ def test_too_many_votes_for_the_committee_size_setting_names_the_setting(ws: Wor
     assert refused.exit_code == 2 and "more than the 10 members entitled to vote (regdraft.yaml's " \
         "committee_members)" in said and "or the committee_members setting in regdraft.yaml" in said, said
     assert "--members" not in said
+
+
+def _voted_before_the_setting(ws: Workspace, invoke: Invoke, votes_for: str, **settings: object) -> None:
+    """A vote recorded with no number of members, then `committee_members: 49` set (r39 left open)."""
+    _vote(invoke, ws, "--for", votes_for, "--against", "5", "--abstain", "2")
+    assert yaml.safe_load(ws.path(f"amendments/{SLUG}/vote.yaml").read_text(encoding="utf-8"))["members"] is None
+    _settings(ws, committee_members=49, **settings)
+
+
+def test_a_vote_counted_of_the_votes_cast_before_the_committee_size_was_set_stops_the_gate(ws: Workspace,
+                                                                                         invoke: Invoke) -> None:
+    # 13 for of 20 cast was recorded as a majority; of the 49 members set since, it is none: the vote gate does not
+    # adopt it in silence, and says how to record the vote as it was held.
+    _voted_before_the_setting(ws, invoke, "13", require_vote_majority=True)
+    before = ws.repo.head.commit.hexsha
+    refused = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and ws.repo.head.commit.hexsha == before, said
+    assert ("the conference vote on 'good' (13 for, 5 against, 2 abstaining on 2025-10-20) is not known to be a "
+            "majority, which regdraft.yaml requires before adoption: it was recorded before `committee_members` was "
+            "set, with no number of members, and counted a majority of the votes cast (more than half of the 20 votes "
+            "cast (11); no number of members was recorded); of the 49 members regdraft.yaml now gives, a majority is "
+            "25, which its 13 votes for are not") in said
+    assert ("record it again with the members entitled to vote at that conference (`regdraft amend vote good --for 13 "
+            "--against 5 --abstain 2 --date 2025-10-20 --members N`)") in said
+    # recorded again as it was held (a smaller committee then), it is adopted
+    again = invoke(ws, "amend", "vote", SLUG, "--for", "13", "--against", "5", "--abstain", "2", "--date",
+                   "2025-10-20", "--members", "25")
+    assert again.exit_code == 0, again.output
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert adopted.exit_code == 0 and "Warning" not in adopted.output, adopted.output
+
+
+def test_without_the_gate_the_adoption_warns_what_the_majority_was_counted_of(ws: Workspace, invoke: Invoke) -> None:
+    _voted_before_the_setting(ws, invoke, "13")
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert adopted.exit_code == 0, adopted.output
+    said = ("the conference vote (13 for, 5 against, 2 abstaining on 2025-10-20): it was recorded before "
+            "`committee_members` was set, with no number of members, and counted a majority of the votes cast")
+    assert f"Warning: {said}" in " ".join(adopted.output.split())
+    assert "which its 13 votes for are not" in _message(ws) and f"Vote: {said}" in " ".join(_message(ws).split())
+
+
+def test_a_vote_that_is_a_majority_of_the_members_set_since_too_is_adopted_saying_so(ws: Workspace,
+                                                                                    invoke: Invoke) -> None:
+    _voted_before_the_setting(ws, invoke, "30", require_vote_majority=True)
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
+    assert adopted.exit_code == 0, adopted.output
+    assert "of the 49 members regdraft.yaml now gives, a majority is 25, which its 30 votes for are," in \
+        " ".join(adopted.output.split()), adopted.output
+    assert yaml.safe_load(ws.path(f"amendments/{SLUG}/vote.yaml").read_text(encoding="utf-8"))["members"] is None

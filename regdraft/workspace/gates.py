@@ -113,7 +113,14 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"answer each with `{Command.of('comment respond', 'ID', disposition=None, reply=None)}`"))
     if ws.config.get("require_vote_majority"):
         vote = vote_refusal(ws, slug)
-        if vote is not None:
+        recorded = load_vote(ws, slug) if vote is not None else None
+        if vote is not None and recorded is not None and recorded.majority:  # of the votes cast, before the size
+            again = Command.of("amend vote", slug, for_=recorded.for_, against=recorded.against,
+                               abstain=recorded.abstain, date=recorded.date, members=None)
+            forced = Command.of("amend adopt", slug, force=True, reason=None)
+            out.append(Refusal("vote", vote, f"record it again with the members entitled to vote at that conference "
+                                             f"(`{again}`), or adopt past the gate with `{forced}`"))
+        elif vote is not None:
             record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
             out.append(Refusal("vote", vote, f"record the conference vote with `{record}`"))
         elif (changed := changed_since_vote(ws, amendment)) is not None:  # the text voted on is not this one

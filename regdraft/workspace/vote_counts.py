@@ -15,6 +15,13 @@ Post-conditions:
    imported law had its own vote elsewhere), or one without a majority; in either case a majority taken of the
    votes cast. The gate refuses the others; a text changed since the vote is `votes.changed_ungated`'s to say.
    Nothing is written.
+4. A vote recorded with no number of members, before `committee_members` was set (`members_since`), keeps the
+   majority its record holds: regdraft does not count it again of a committee size set later (members come and go;
+   the setting says today's). But adoption says so, naming the votes cast it was counted of and what the majority
+   of the members the setting now gives is (`since_setting`); and where `regdraft.yaml` requires a majority and the
+   votes for are none of those members, the gate refuses it until the vote is recorded again with the members
+   entitled to vote at that conference (or adopted past the gate with a reason): a secretary who set both settings
+   expects no document adopted by 13 votes of a 49-member committee without a word (r39 left open).
 """
 
 from __future__ import annotations
@@ -35,6 +42,28 @@ def basis(vote: Vote) -> str:
         return f"more than half of the {vote.members} members entitled to vote ({vote.members // 2 + 1})"
     cast = vote.for_ + vote.against + vote.abstain
     return f"more than half of the {cast} votes cast ({cast // 2 + 1}); no number of members was recorded"
+
+
+def members_since(ws: Workspace, vote: Vote) -> int | None:
+    """For a vote recorded with no number of members: the members `committee_members` now gives (set after the vote
+    was recorded); None when the vote has its own, or the setting is unset or no number (`check` names that)."""
+    from regdraft.core.errors import UsageError
+
+    if vote.members is not None:
+        return None
+    try:
+        return committee_members(ws)
+    except UsageError:
+        return None
+
+
+def since_setting(vote: Vote, members: int) -> str:
+    """`recorded before committee_members was set, … of the 49 members it now gives, a majority is 25, which its 20
+    votes for are not` (post-condition 4)."""
+    verb = "are" if vote.for_ * 2 > members else "are not"
+    return (f"it was recorded before `{MEMBERS_SETTING}` was set, with no number of members, and counted a majority of "
+            f"the votes cast ({basis(vote)}); of the {members} members regdraft.yaml now gives, a majority is "
+            f"{members // 2 + 1}, which its {vote.for_} votes for {verb}")
 
 
 def counts(vote: Vote) -> str:

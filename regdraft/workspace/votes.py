@@ -284,11 +284,15 @@ def vote_refusal(ws: Workspace, slug: str) -> str | None:
     if vote is None:
         return (f"regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded "
                 f"for '{slug}'")
-    if not vote.majority:
-        from regdraft.workspace.vote_counts import basis, counts
+    from regdraft.workspace.vote_counts import basis, counts, members_since, since_setting
 
+    if not vote.majority:
         return (f"the conference vote on '{slug}' ({counts(vote)}) is not a majority ({basis(vote)}), which "
                 f"regdraft.yaml requires before adoption")
+    members = members_since(ws, vote)
+    if members is not None and vote.for_ * 2 <= members:  # `vote_counts`, post-condition 4
+        return (f"the conference vote on '{slug}' ({counts(vote)}) is not known to be a majority, which regdraft.yaml "
+                f"requires before adoption: {since_setting(vote, members)}")
     return None
 
 
@@ -355,7 +359,7 @@ def changed_ungated(ws: Workspace, amendment: Amendment) -> str | None:
 
 def adoption_notes(ws: Workspace, amendment: Amendment) -> list[str]:
     """What the adoption of `amendment` says of its vote, each a clause (`vote_counts`, post-condition 3)."""
-    from regdraft.workspace.vote_counts import MEMBERS_SETTING, basis, counts
+    from regdraft.workspace.vote_counts import MEMBERS_SETTING, basis, counts, members_since, since_setting
 
     gated = bool(ws.config.get("require_vote_majority"))
     try:
@@ -367,6 +371,8 @@ def adoption_notes(ws: Workspace, amendment: Amendment) -> list[str]:
     if not vote.majority:
         return [] if gated else [f"the conference vote ({counts(vote)}) was not a majority: a majority is "
                                  f"{basis(vote)}"]
+    if vote.members is None and (members := members_since(ws, vote)) is not None:
+        return [f"the conference vote ({counts(vote)}): {since_setting(vote, members)}"]
     if vote.members is None:
         return [f"the conference vote ({counts(vote)}) was counted a majority of the votes cast: {basis(vote)} "
                 f"(`{MEMBERS_SETTING}` in regdraft.yaml gives the committee's size to the votes recorded after)"]
