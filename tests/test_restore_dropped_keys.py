@@ -97,6 +97,18 @@ def test_check_examines_each_commit_once(circulating: Workspace, invoke: Invoke)
     assert f"lost sequence, link, edited in commit {commit[:8]}" in invoke(ws, "check").output
 
 
+def test_a_loss_in_a_commit_that_also_changed_the_line_ends_is_found_and_put_back(circulating: Workspace,
+                                                                                  invoke: Invoke) -> None:
+    # Every line rewritten with CRLF (an editor's save) and the keys gone: the `id:` line removed and written again
+    # is still the same comment.
+    ws = circulating
+    _commit(ws, BEFORE, "Comment sent through the review pages")
+    commit = _commit(ws, ANSWERED.replace("\n", "\r\n"), "Respond to comment d31d", by="Minh")
+    assert f"lost sequence, link, edited in commit {commit[:8]}" in invoke(ws, "check").output
+    assert invoke(ws, "check", "--repair").exit_code == 0
+    assert (ws.root / PATH).read_bytes() == (ANSWERED + LINES).replace("\n", "\r\n").encode("utf-8")
+
+
 def test_a_link_removed_that_named_no_link_is_no_loss(circulating: Workspace, invoke: Invoke) -> None:
     # `check` asks to mend a `link:` that is no link's id; the line removed is not put back.
     _commit(circulating, BEFORE.replace("link: 0adf99c2", "link: tạm"), "Comment with a link typed by hand")

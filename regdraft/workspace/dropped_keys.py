@@ -222,7 +222,8 @@ def examine(ws: Workspace) -> None:
     from regdraft.workspace.store_sync import CommitInfo
 
     # A key's line removed and not written again, the comment's id unchanged: read whole to be sure (rare).
-    lost = [c for c in changed if c.parents == 1 and _is_comment(c.path) and not any(_key(a) == "id" for a in c.added)
+    # (An `id:` line removed and written again the same, its line ends changed, is the same comment.)
+    lost = [c for c in changed if c.parents == 1 and _is_comment(c.path) and _ids(c.removed) == _ids(c.added)
             and {_key(line) for line in c.removed} - {_key(line) for line in c.added} - {"id"}]
     remember(ws, dropped_in(ws, [CommitInfo(c.revision.sha, c.revision.author, c.revision.subject, (("M", c.path),))
                                  for c in lost]))
@@ -236,6 +237,10 @@ def examine(ws: Workspace) -> None:
 
 def _key(line: str) -> str:
     return line.split(":", 1)[0]
+
+
+def _ids(lines: Sequence[str]) -> set[str]:
+    return {" ".join(line.split()) for line in lines if _key(line) == "id"}
 
 
 def still_dropped(ws: Workspace) -> list[Outstanding]:
