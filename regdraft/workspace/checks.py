@@ -463,7 +463,8 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted, and wording accepted
 # as typed that reads as Markdown (warnings);
 # repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
-# dropped_keys: a comment file a sync found rewritten by an older regdraft without keys it does not know (warnings);
+# dropped_keys: a comment file rewritten by an older regdraft without keys it does not know, found by sync or in the
+# commits check has not examined yet (warnings; check's repair puts the lines back);
 # unknown_links: a comment of an open round sent through an access link regdraft.yaml does not list (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
