@@ -21,7 +21,7 @@ from regdraft.core.comments import Comment, Round, RoundStatus
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.core.model import Address
 from regdraft.core.word_diff import DiffSegment
-from regdraft.web.pages import anchor, document_named, language, round_to_show
+from regdraft.web.pages import anchor, document_named, language, round_to_show, set_aside
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -127,6 +127,7 @@ class AnswerPage:
     dispositions: Mapping[str, str] = field(default_factory=dict)  # value -> the profile's wording
     name: str = ""  # the document as reviewers know it (`document_named`)
     language: str = ""  # the draft's: of its provisions' names and the dispositions, whatever the interface's
+    unsorted: str = ""  # the comment files set aside (`pages.set_aside`): the others are listed, the page says so
 
     @property
     def open(self) -> bool:
@@ -158,7 +159,8 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
                               marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
         groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
-    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug), draft.language)
+    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug), draft.language,
+                      set_aside(ws, slug))
 
 
 def _answer_item(comment: Comment, listed: Listed, ui: Words) -> AnswerItem:

@@ -195,9 +195,13 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
             # A proposal accepted: which instructions of the amending document its commit added, changed or
             # renumbered (the notice said only that the answer was saved, while other instructions were rewritten).
             changed = answers.document_changes(ws, slug, answered.accepted_in, c.ui)
+        # A refusal about a comment the page does not list (its file does not read: `unreadable_comments`) is said at
+        # the top, with what was typed.
+        unlisted = bool(target) and not any(item.comment.id == target for group in data.groups for item in group.items)
         # The notice stands in the comment answered: the address's `#c-0e44-saved` brings it into view, and focus.
         return c.html("web-comments.html.j2", {"csrf": csrf, "page": data, "form": form or {}, "error": error,
-                                               "target": target, "done": done, "done_here": answered is not None,
+                                               "target": "" if unlisted else target, "unlisted": unlisted,
+                                               "done": done, "done_here": answered is not None,
                                                "as_is": c.query("as_is") == "1", "changed": changed,
                                                "withdrawn": c.query("withdrawn") == "1",
                                                "edited": c.query("edited") == "1", "confirm": confirm,

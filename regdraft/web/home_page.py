@@ -25,6 +25,7 @@ class RoundRow:
     comments: int
     open: int
     counted: bool = True  # False: its comments could not be counted (a comment file deleted by mistake)
+    partly: bool = False  # True: some comment files of its amendment do not read, and are not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def _home(ws: Workspace) -> Home:
     from regdraft.workspace.api import list_regulations
     from regdraft.workspace.deleted_comments import CommentsDeleted
     from regdraft.workspace.rounds import load_rounds, summarise
+    from regdraft.workspace.unreadable_comments import aside_of
 
     rows = []
     for entry in survey(ws):
@@ -91,7 +93,7 @@ def _home(ws: Workspace) -> Home:
                                        counted=False))
                 continue
             rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted),
-                                   len(s.replied), s.comments, s.open))
+                                   len(s.replied), s.comments, s.open, partly=bool(aside_of(ws, entry.slug))))
         amends = ", ".join(reg for reg, _ in a.amending_articles) if a else ""
         rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
                                  a.status if a else "unreadable", a.draft if a else None,

@@ -179,6 +179,8 @@ class RedlinePage:
     # Why its comments are not listed, as the office reads it (a comment file deleted by mistake, `CommentsDeleted`):
     # the draft and its redline stay readable; a member is told the office is putting the comments in order.
     unsorted: str = ""
+    partly: bool = False  # True: some comment files do not read and are set aside, the others are listed
+
 
     def unasked(self, visitor: Visitor) -> bool:
         """True when the round shown is open and `visitor`'s link is for a body it does not consult: the page says so
@@ -237,7 +239,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     name = document_named(ws, slug, amendment.meta)
     reg_id = _regulation_shown(amendment, regulation, ui)
     key = "" if reg_id == amendment.regulation else reg_id
-    every, unsorted = _comments_listed(ws, slug)
+    every, unsorted, partly = _comments_listed(ws, slug)
     listed = [item for item in every if item.comment.regulation == key]
     if rev_from is not None or rev_to is not None:
         redline = _two_drafts(ws, slug, revision(rev_from or "HEAD", ui),
@@ -247,7 +249,8 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         heading = ui("heading_two", old=redline.old_version.commit,
                      new=redline.new_version.commit or ui("the_working_draft"))
         return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
-                                    regulations=_amended(ws, amendment, every, None), name=name, unsorted=unsorted)
+                                    regulations=_amended(ws, amendment, every, None), name=name, unsorted=unsorted,
+                                    partly=partly)
     shown = round_to_show(rounds, round_number, lambda: name, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
@@ -256,7 +259,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         title = ui("heading_working") if before is None else ui("heading_adopted")
         return redline, RedlinePage(slug, title, None, False, badges, rounds=tuple(rounds), regulation=key,
-                                    regulations=amended, name=name, unsorted=unsorted)
+                                    regulations=amended, name=name, unsorted=unsorted, partly=partly)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
     # The round's own comments only: the badges lead to its comments page, which lists no other round's.
     badges = _badges([(item.comment.on, item) for item in listed if item.comment.round == shown.number],
@@ -286,19 +289,35 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                  of=ui("heading_of", regulation=reg_id) if amended else "",
                  state=ui("heading_open") if commenting else ui("heading_closed"))
     return redline, RedlinePage(slug, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
-                                key, amended, name, unsorted)
+                                key, amended, name, unsorted, partly)
 
 
-def _comments_listed(ws: Workspace, slug: str) -> tuple[list[Listed], str]:
-    """The amendment's comments placed on its draft, and ""; or none, and why in the office's sentence, when a comment
-    file was deleted by mistake: the draft is still read, its comments are not (r39 sweep CC F4)."""
+def _comments_listed(ws: Workspace, slug: str) -> tuple[list[Listed], str, bool]:
+    """The amendment's comments placed on its draft, "" and False; or none, why in the office's sentence and False,
+    when a comment file was deleted by mistake: the draft is still read, its comments are not (r39 sweep CC F4); or
+    those that read, the others' files and reasons, and True, when some files do not read (`set_aside`)."""
     from regdraft.workspace.deleted_comments import CommentsDeleted
     from regdraft.workspace.rounds import list_comments
 
     try:
-        return list_comments(ws, slug), ""
+        listed = list_comments(ws, slug)
     except CommentsDeleted as exc:
-        return [], exc.report()
+        return [], exc.report(), False
+    aside = set_aside(ws, slug)
+    return listed, aside, bool(aside)
+
+
+def set_aside(ws: Workspace, slug: str) -> str:
+    """The comment files of `slug` the server's reading set aside, each with its line and reason (the office's
+    sentence, written to the server's log too); "" when every one reads."""
+    import logging
+
+    from regdraft.workspace.unreadable_comments import aside_report
+
+    said = aside_report(ws, slug)
+    if said:
+        logging.getLogger("regdraft.review").warning("comment files set aside, the others served:\n%s", said)
+    return said
 
 
 def _regulation_shown(amendment: Amendment, regulation: str | None, ui: Words) -> str:

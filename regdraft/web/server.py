@@ -52,6 +52,7 @@ from regdraft.web.words import Words
 from regdraft.workspace.access import lookup
 from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
+from regdraft.workspace.unreadable_comments import keep_aside
 
 T = TypeVar("T")
 
@@ -170,7 +171,9 @@ class Server:
     def reading(self) -> Workspace:
         """A fresh view of the workspace, a sync's rebase or merge waited for (`Busy` past `BUSY_WAIT`) and one it
         left stopped refused as `workspace` refuses it; files holding conflict markers are not looked for."""
-        ws = Workspace(self.root)
+        # A comment file that does not read is set aside by the server's reads and writes (`unreadable_comments`):
+        # the draft and the other comments stay served, the pages say so, what needs that very file is refused.
+        ws = keep_aside(Workspace(self.root))
         # A rebase or merge git is running for a sync (which holds the workspace lock throughout) is no conflict:
         # its end is waited for, a little. Read meanwhile, git's status took the index lock under the rebase.
         if ws.operation():
@@ -191,7 +194,7 @@ class Server:
         """
         from regdraft.workspace.journal import WriterBusy
 
-        ws = Workspace(self.root)
+        ws = keep_aside(Workspace(self.root))
         try:
             with self.turns.taking(ws, BUSY_WAIT):
                 ensure_settled(ws)

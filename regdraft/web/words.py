@@ -110,12 +110,17 @@ class Words:
         """An error's message as this page shows it: the library's English introduced on a Vietnamese page. Not to
         the `office` (a member), comments the office must put in order are said so in the page's words."""
         from regdraft.workspace.deleted_comments import CommentsDeleted
+        from regdraft.workspace.unreadable_comments import CommentsUnreadable
 
         message = error.report()
         if isinstance(error, CommentsDeleted) and not office:
             # A comment file deleted by mistake: git's way back is the office's to take, and in the server's log.
             logging.getLogger("regdraft.review").warning("%s", message)
             return self("comments_in_order")
+        if isinstance(error, CommentsUnreadable) and not office:
+            # A comment file that does not read, needed here: its file, line and reason are the office's (the log).
+            logging.getLogger("regdraft.review").warning("%s", message)
+            return self("some_comments_refused")
         if isinstance(error, Refused):
             # Worded where it was raised, in the words at hand (the workspace's, for a write that waited too long).
             return self(error.key, **error.fields) if error.key else message
@@ -142,8 +147,9 @@ class Words:
     def failed(self, category: Category, error: RegdraftError | None = None, office: bool = True) -> str:
         """The title of the page that says a request failed (`error`, not to the `office`: as `said` words it)."""
         from regdraft.workspace.deleted_comments import CommentsDeleted
+        from regdraft.workspace.unreadable_comments import CommentsUnreadable
 
-        if isinstance(error, CommentsDeleted) and not office:
+        if isinstance(error, (CommentsDeleted, CommentsUnreadable)) and not office:
             return self("comments_in_order_title")
         return self(f"failed_{category.value}")
 

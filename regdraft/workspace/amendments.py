@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.amend.document import PENDING, Amendment, front_matter_only
 from regdraft.core.counts import count as counted
-from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownName
+from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError, UnknownName
 from regdraft.core.frontmatter import compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
@@ -289,15 +289,24 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     """Every comment on an amendment, by round then in the order they were made (`core.comment_order`).
 
     A file that does not read raises its `ParseError`, and so does a committed one deleted from the working tree
-    (`deleted_comments`); with `unreadable`, it is added there (path, error)
-    and the others are read (`check` names each such file and checks the rest), and so is a file that reads
-    but holds a key regdraft does not know (`proposl:`), its comment kept."""
+    (`deleted_comments`) and a folder standing where a comment file should be (`unreadable_comments.misplaced`);
+    with `unreadable`, it is added there (path, error) and the others are read (`check` names each such file and
+    checks the rest), and so is a file that reads but holds a key regdraft does not know (`proposl:`), its comment
+    kept. A workspace keeping unreadable comment files aside (the review server's, `unreadable_comments`) adds them
+    to its own list, a deleted one still raising."""
     from regdraft.core.comment_order import in_made_order
     from regdraft.workspace.comment_cache import Shelf, now, reading, unchanged
     from regdraft.workspace.deleted_comments import refuse_deleted
+    from regdraft.workspace.unreadable_comments import as_parse_error, misplaced, misplaced_error
 
     taken = now()
     refuse_deleted(ws, slug, unreadable)  # a committed comment file deleted by mistake is named, never left out
+    # Where a file that does not read goes: the caller's list, else the review server's (`unreadable_comments`).
+    aside = unreadable if unreadable is not None else ws.comments_aside
+    for path in misplaced(ws, slug):  # a folder where the file should be: named, never left out
+        if aside is None:
+            raise misplaced_error(path)
+        aside.append((path, misplaced_error(path)))
     entries = comment_files(ws, slug)
     if not entries:
         return []  # no comment yet: PyYAML is not imported
@@ -319,10 +328,10 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
                 # A comment read with a warning alone is listed with its problems as they are: one problem made
                 # one sentence, and `check` failed on a warning (a comment file holding U+202E alone; r37).
                 raise comment_error(list(problems)) if comment is None else ParseError.collect(problems)
-        except ParseError as exc:
-            if unreadable is None:
+        except (ParseError, StoreError) as exc:  # the store's: a file it may not open (mode 000)
+            if aside is None:
                 raise
-            unreadable.append((path, exc))
+            aside.append((path, as_parse_error(path, exc)))
     if shelf is not None:
         shelf.save({path for path, _ in entries})
     return in_made_order(comments)

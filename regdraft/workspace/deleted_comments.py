@@ -7,7 +7,8 @@ asks here first, and such a file is an error naming the comment, who made it and
 brings it back (or commits the deletion, when it is meant).
 
 Post-conditions:
-1. `deleted_comments(ws, slug)` lists the comment files of `slug` that HEAD holds and the working tree lacks, sorted,
+1. `deleted_comments(ws, slug)` lists the comment files of `slug` that HEAD holds and the working tree lacks, sorted
+   (a folder standing in one's place is no deletion: `unreadable_comments.misplaced`),
    but those the journal of a write in progress or interrupted names (its commit or repair settles them); the
    workspace's deleted files are asked of git once a run (`run_memo`), whatever the number of amendments.
 2. `deleted_problem(ws, path)` names the comment as HEAD records it (its id, body and provision) when that reads,
@@ -26,6 +27,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import AMENDMENTS, comments_folder
 from regdraft.workspace.run_memo import kept
+from regdraft.workspace.unreadable_comments import misplaced_error, present, unreadable
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
@@ -38,8 +40,8 @@ class CommentsDeleted(ParseError):
 def deleted_comments(ws: Workspace, slug: str) -> list[str]:
     """The comment files of amendment `slug` deleted from the working tree, the deletion not committed."""
     folder = comments_folder(slug) + "/"
-    return [path for path in _deleted(ws)
-            if path.startswith(folder) and path.endswith(".yaml") and "/" not in path[len(folder):]]
+    return [path for path in _deleted(ws) if path.startswith(folder) and path.endswith(".yaml")
+            and "/" not in path[len(folder):] and not present(ws, path)]
 
 
 def deleted_problem(ws: Workspace, path: str, language: str = "vi") -> Problem:
@@ -98,6 +100,8 @@ def refuse_deleted_comment(ws: Workspace, comment_id: str, slug: str | None) -> 
     for path in _deleted(ws):
         parts = path.split("/")
         if len(parts) == 4 and parts[2:] == ["comments", f"{comment_id}.yaml"] and slug in (None, parts[1]):
+            if present(ws, path):  # a folder in its place: it is there, and does not read
+                raise unreadable(path, misplaced_error(path))
             raise CommentsDeleted(str(deleted_problem(ws, path)))
 
 

@@ -29,7 +29,7 @@ from regdraft.core.comment_order import next_sequence
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
-from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
+from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.comments import (
     GENERAL,
     Comment,
@@ -80,6 +80,7 @@ from regdraft.workspace.deleted_comments import deleted_comments, refuse_deleted
 from regdraft.workspace.late_comments import late_ids
 from regdraft.workspace.repeated import around, refuse_repeat
 from regdraft.workspace.store import Workspace, writes
+from regdraft.workspace.unreadable_comments import misplaced, read_found, refuse_aside
 
 
 def _now() -> str:
@@ -243,7 +244,8 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str], when: str = "")
 
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
     # Under the write lock: no read, one stat each; a comment file deleted by mistake keeps its id taken.
-    return [PurePosixPath(p).stem for p in [*(p for p, _ in comment_files(ws, slug)), *deleted_comments(ws, slug)]]
+    return [PurePosixPath(p).stem for p in [*(p for p, _ in comment_files(ws, slug)), *deleted_comments(ws, slug),
+                                            *misplaced(ws, slug)]]
 
 
 @writes
@@ -410,7 +412,7 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
         raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "
                          "name the amendment.", options=("slug",))
     path = found[0]
-    return path.split("/")[1], comment_from_yaml(ws.read(path), path)
+    return path.split("/")[1], read_found(ws, path)  # one that does not read: `CommentsUnreadable`
 
 
 @writes
@@ -464,6 +466,7 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     """The report of a round (the latest when None): comments grouped by provision in document order."""
     r = find_round(ws, slug, round_number)
     comments = [c for c in load_comments(ws, slug) if c.round == r.number]
+    refuse_aside(ws, slug)  # the review server's: a report counts every comment, one set aside too
     texts = draft_texts(ws, slug, r.revision)
     draft = dict(texts)[""]
     meta = dict(getattr(amendment_at(ws, slug, r.revision), "meta", {}) or {})

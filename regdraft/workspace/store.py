@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.commands import Command
 from regdraft.core.encodings import Unreadable, strict_text
-from regdraft.core.errors import GitFailed, NoWorkspace, StoreError, UnknownName
+from regdraft.core.errors import GitFailed, NoWorkspace, ParseError, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_head, git_nested, git_policy
 from regdraft.workspace.journal import WorkspaceLock
@@ -116,6 +116,9 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
         self.commits_made: list[str] = []
         self.files_committed: list[str] = []
         self.refused_interrupted = False  # a write was refused while an interrupted one waits for its repair
+        # Comment files that do not read, set aside by the readers of comments instead of failing: the review
+        # server's workspaces only (`unreadable_comments.keep_aside`); None: they fail, as every command wants.
+        self.comments_aside: list[tuple[str, ParseError]] | None = None
         self._renames: dict[str, list[str]] = {}  # commit -> its renames (`_renamed_from`), one per commit asked
         self._walks: dict[str, Any] = {}  # a rename's commit -> the history before it (`store_renames`)
 
