@@ -26,6 +26,8 @@ from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from regdraft.core.amend.instruction_changes import InstructionChange
     from regdraft.workspace.rounds import Listed
 
@@ -42,6 +44,15 @@ class AnswerItem:
     said: str = ""  # the state in the page's words: `đã chuyển đến khoản 1a Điều 3 (có sửa đổi)`
     now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là khoản 3 Điều 5)`
     marked: tuple[DiffSegment, ...] = ()  # the proposal against the text circulated, as the report marks it
+
+    @property
+    def tabled(self) -> Markup | None:
+        """The proposal as the comment report prints one holding a Markdown table (`render.proposal_tables`): its
+        tables as tables, only their rows changed when `marked`, each cell's text escaped; None when it holds none
+        (the page prints it as its lines)."""
+        from regdraft.render.proposal_tables import proposal_html
+
+        return proposal_html(self.marked, self.comment.proposal) if self.comment.proposal else None
 
     @property
     def answered(self) -> str:
