@@ -40,6 +40,9 @@ def review(ctx: click.Context, host: str | None, port: int, workspace: Path | No
         emit({"workspace": str(root), "url": url, "access_links_required": required})
 
     serve(root, host, port, click.echo, announce if as_json else None)
+    # Stopped (Ctrl-C, SIGTERM from `systemctl stop` or `kill`): a write in progress was finished and answered first
+    # (`web.context.finished`), so the terminal's last word says so; the JSON announcement on stdout stays alone.
+    click.echo(f"Stopped serving the review of {root}; every write it had begun was finished.", err=True)
     return Result(streamed=True)
 
 

@@ -10,7 +10,11 @@ server's own templates (`TEMPLATES`, seeing `PAGE_VALUES`) in worker threads, bu
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -36,6 +40,7 @@ from regdraft.web.guard import (
 )
 from regdraft.web.kept import Busy, refused_form, typed
 from regdraft.web.server import QUERY_NAMES, Server, kept_query
+from regdraft.web.turns import MOST_WAITING
 from regdraft.web.words import Words, worded
 from regdraft.workspace.access import Role
 from regdraft.workspace.api import RegulationSummary
@@ -151,8 +156,45 @@ class Context:
         return await run_in_threadpool(lambda: read(self.server.workspace()))
 
     async def write(self, action: Callable[[Workspace], T]) -> T:
-        """Write to the workspace in a worker thread, holding the write lock."""
-        return await run_in_threadpool(self.server.write, action)
+        """Write to the workspace in a worker thread, holding the write lock; the server stopping meanwhile waits for
+        it to end, and its answer is sent (`finished`)."""
+        return await finished(lambda: self.server.write(action))
+
+
+async def finished(work: Callable[[], T]) -> T:
+    """`work()`'s result, run in a worker thread and awaited to its end even when the request is cancelled meanwhile.
+
+    A write runs in a thread, which nothing stops half-way: the process waits for it before it exits, and it ends
+    committed or undone (the store's journal). But SIGTERM or Ctrl-C made uvicorn cancel the requests still running
+    after its grace (`connections.GRACE`): a comment being recorded then was committed while its member's browser was
+    answered 500, the server's log holding a traceback. The request now waits for its write and answers what it did;
+    the server's log says a write was waited for. The thread's future is no task (as `run_in_threadpool`'s is), so
+    the cancelling of every task when the server's loop ends does not drop its result either."""
+    import contextvars
+
+    job = asyncio.get_running_loop().run_in_executor(_writers(), contextvars.copy_context().run, work)
+    waited = False
+    while True:
+        try:
+            return await asyncio.shield(job)
+        except asyncio.CancelledError:
+            if job.cancelled():
+                raise
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()  # the stop's cancellation is taken: the write's answer is still to be sent
+            if not waited:
+                waited = True
+                logging.getLogger("regdraft.review").warning(
+                    "The server is stopping: a write in progress is finished first, and its answer sent.")
+
+
+@cache
+def _writers() -> ThreadPoolExecutor:
+    """The threads writes run in, one process's servers sharing them: as many as the writes that may wait for their
+    turn (`turns.MOST_WAITING`) and two, as Starlette's pool held them, apart from it (not asyncio's default pool of a
+    few threads, which would queue writes before `turns` counts them). Its threads are waited for at exit."""
+    return ThreadPoolExecutor(MOST_WAITING + 2, thread_name_prefix="regdraft-write")
 
 
 def _environment(server: Server, name: str, globals_: Mapping[str, Any]) -> Any:
