@@ -1,13 +1,15 @@
-"""The language of the review server's own words for one request: the one the member chose, else their browser's,
-else the document's.
+"""The language of the review server's own words for one request: the one the member chose, else Vietnamese when
+their browser prefers it, else the document's.
 
 Committee members read Vietnamese first, and some read English better: the interface (navigation, buttons, labels,
 notices, refusals, dates) is in either; the documents shown keep their own language, whatever the interface's.
 
 Post-conditions:
 1. `chosen(request)` is the language named by the address (`?lang=en`), else by the cookie `LANGUAGE_COOKIE` a choice
-   left, else the one the browser's `Accept-Language` prefers of `LANGUAGES` (`preferred`), else None: the page then
-   speaks the language of the document it shows (`Server.words`). Any other value of either is no choice.
+   left, else Vietnamese when the browser's `Accept-Language` prefers it of `LANGUAGES` (`preferred`), else None: the
+   page then speaks the language of the document it shows (`Server.words`), so a Vietnamese workspace's pages are
+   Vietnamese on a browser set up in English until its member chooses English. Any other value of either is no
+   choice.
 2. `preferred(header)` reads the header as RFC 9110 says: each range with its weight (`q`, 1 when not given, 0 for
    "not this one"; a weight that does not read ignores its range), a language weighing as its heaviest range (a range
    names it by its primary tag: `vi-VN` is `vi`; `*` names none), the heaviest of `vi` and `en` chosen, a tie going to
@@ -45,8 +47,11 @@ def _known(value: str | None) -> str | None:
 
 def chosen(request: Request) -> str | None:
     """The language the request's interface speaks, when anything chose one (post-condition 1)."""
+    # A browser preferring English says little: Chrome on an English Windows sends `en-US` for a Vietnamese member,
+    # who got English words around a Vietnamese draft until they chose Vietnamese (r37's order, decided in r40);
+    # one preferring Vietnamese was set so by someone.
     return (_known(request.query_params.get(ASKED)) or _known(request.cookies.get(LANGUAGE_COOKIE))
-            or preferred(request.headers.get("accept-language", "")))
+            or ("vi" if preferred(request.headers.get("accept-language", "")) == "vi" else None))
 
 
 def preferred(header: str) -> str | None:
