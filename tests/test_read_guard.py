@@ -75,7 +75,9 @@ def test_a_file_linked_outside_is_never_read(ws: Workspace, tmp_path: Path, invo
         assert SECRET not in done.stdout + done.stderr
     said = invoke(ws, "check", catch=False)
     assert said.exit_code in (1, 2)
-    assert f"{relative} is a symbolic link" in said.stdout + said.stderr
+    # A comment file is one of the problems `check` lists, the others checked (r40: it stopped `check` before).
+    named = f"{relative}: is a symbolic link" if which == "comment" else f"{relative} is a symbolic link"
+    assert named in said.stdout + said.stderr
 
 
 def test_a_linked_folder_is_not_followed(ws: Workspace, tmp_path: Path, invoke: Invoke) -> None:

@@ -303,11 +303,12 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     refuse_deleted(ws, slug, unreadable)  # a committed comment file deleted by mistake is named, never left out
     # Where a file that does not read goes: the caller's list, else the review server's (`unreadable_comments`).
     aside = unreadable if unreadable is not None else ws.comments_aside
-    for path in misplaced(ws, slug):  # a folder where the file should be: named, never left out
+    listed = ws.listed(comments_folder(slug), ".yaml")  # once, for both
+    for path in misplaced(ws, listed):  # a folder where the file should be: named, never left out
         if aside is None:
             raise misplaced_error(path)
         aside.append((path, misplaced_error(path)))
-    entries = comment_files(ws, slug)
+    entries = files_listed(ws, slug, listed)
     if not entries:
         return []  # no comment yet: PyYAML is not imported
     comments = []
@@ -340,8 +341,13 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
 def comment_files(ws: Workspace, slug: str) -> list[tuple[str, os.stat_result | None]]:
     """The comment files of an amendment, sorted, each with its status when the folder gives it (`ws.listed`):
     what `ws.files` lists (a link to a file too, which `ws.read` refuses)."""
+    return files_listed(ws, slug, ws.listed(comments_folder(slug), ".yaml"))
+
+
+def files_listed(ws: Workspace, slug: str, listed: list[tuple[str, os.stat_result]] | None
+                 ) -> list[tuple[str, os.stat_result | None]]:
+    """`comment_files` of the listing of the amendment's comments folder the caller made (`ws.listed`)."""
     folder = comments_folder(slug)
-    listed = ws.listed(folder, ".yaml")
     if listed is None:
         return [(path, None) for path in ws.files(folder, "*.yaml")]
     # A link is listed as `files` lists it (to a file: `read` then names the link), without its status, and never

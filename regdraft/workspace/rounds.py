@@ -71,7 +71,7 @@ from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_place
 from regdraft.core.round_yaml import round_fields, round_to_yaml
 from regdraft.core.text import setting_text
-from regdraft.workspace.amendments import amendment_file, comment_files
+from regdraft.workspace.amendments import amendment_file, files_listed
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
@@ -244,8 +244,9 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str], when: str = "")
 
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
     # Under the write lock: no read, one stat each; a comment file deleted by mistake keeps its id taken.
-    return [PurePosixPath(p).stem for p in [*(p for p, _ in comment_files(ws, slug)), *deleted_comments(ws, slug),
-                                            *misplaced(ws, slug)]]
+    listed = ws.listed(comments_folder(slug), ".yaml")
+    return [PurePosixPath(p).stem for p in [*(p for p, _ in files_listed(ws, slug, listed)),
+                                            *deleted_comments(ws, slug), *misplaced(ws, listed)]]
 
 
 @writes

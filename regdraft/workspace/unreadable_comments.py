@@ -9,7 +9,7 @@ file (answering or editing its comment, the round's report, which must count eve
 
 Post-conditions:
 1. A `Workspace` keeps nothing aside unless `keep_aside(ws)` was called on it: every command reads as before.
-2. `misplaced(ws, slug)` lists the entries of the amendment's comments folder named `*.yaml` that are no file to
+2. `misplaced(ws, listed)` lists the entries of an amendment's comments folder named `*.yaml` that are no file to
    read (a folder, a link leading nowhere, a pipe), sorted; `misplaced_error(path)` is their `ParseError`.
    `deleted_comments` does not count such a path as deleted: it is there, unreadable.
 3. `aside_of(ws, slug)` lists what was set aside for `slug` so far, in the order met, each once.
@@ -69,9 +69,9 @@ def refuse_aside(ws: Workspace, slug: str) -> None:
                              "comment:", problems)
 
 
-def misplaced(ws: Workspace, slug: str) -> list[str]:
-    """The entries of the amendment's comments folder named like a comment file that are no file to read."""
-    listed = ws.listed(comments_folder(slug), ".yaml")
+def misplaced(ws: Workspace, listed: list[tuple[str, os.stat_result]] | None) -> list[str]:
+    """The entries of an amendment's comments folder as `Workspace.listed` lists them (`listed`) that are named like a
+    comment file but are no file to read."""
     out = []
     for path, info in listed or []:
         if stat.S_ISREG(info.st_mode):
