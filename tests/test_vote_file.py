@@ -65,5 +65,5 @@ def test_a_vote_count_no_conference_counts_is_named_unreadable(ws: Workspace, in
                                                                key: str, value: str) -> None:
     refused, before = _adopted_with(ws, invoke, {key: value})
     assert refused.output.startswith("Error: amendments/good/vote.yaml: cannot read the vote (keys: for, against, "
-                                     "abstain, date, members; draft, revision, instructions).")
+                                     "abstain, date, members; draft, revision, instructions; present, quorum).")
     assert snapshot(ws) == before

@@ -52,5 +52,6 @@ def test_a_readable_vote_file_is_no_problem_and_a_refusal_says_why(consulting_wo
     ws.path(VOTE).write_text(GOOD.replace("against: 2", "against: hai"), encoding="utf-8")
     refused = invoke(ws, "amend", "adopt", "mini-sua", "--signed", "2025-03-21", "--force", "--reason", "Thử.")
     assert refused.exit_code == 1
-    assert ("cannot read the vote (keys: for, against, abstain, date, members; draft, revision, instructions). "
+    assert ("cannot read the vote (keys: for, against, abstain, date, members; draft, revision, instructions; "
+            "present, quorum). "
             "`against` (the votes against) is “hai”, not a whole number") in " ".join(refused.output.split())

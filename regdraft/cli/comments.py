@@ -291,37 +291,45 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @click.option("--date", "date", type=DATE, required=True, help=f"The conference date ({DATE_FORMS}).")
 @click.option("--members", type=click.IntRange(min=1), default=None,
               help="Members entitled to vote; the majority is then more than half of them.")
+@click.option("--present", type=click.IntRange(min=0), default=None,
+              help="Members present at the conference (at least the votes cast); checked against vote_quorum.")
 @click.option("--force", is_flag=True, help="Record a vote dated before the one it replaces, or before the last "
                                             "comment round was opened: a correction of the dates on file.")
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the vote's commit.")
 @workspace_option
 @prints_result
-def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: int | None, force: bool,
-         reason: str | None, workspace: Path | None) -> Result:
+def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: int | None, present: int | None,
+         force: bool, reason: str | None, workspace: Path | None) -> Result:
     """Record the conference vote on an amendment (the vote of the body that adopts it).
 
-    Without --members a majority is more than half of the votes cast. Recording again replaces
-    the vote on file (its commit names the vote replaced); a date before it is a correction.
+    Without --members a majority is more than half of the votes cast. With --present, a vote
+    below the quorum regdraft.yaml sets (vote_quorum: 2/3) is recorded and said. Recording again
+    replaces the vote on file (its commit names the vote replaced); a date before it is a correction.
 
     \b
     Example:
-        regdraft amend vote qc-sua-doi-2025 --for 45 --against 2 --abstain 1 --date 2025-09-20 --members 49
+        regdraft amend vote qc-sua-doi-2025 --for 45 --against 2 --abstain 1 --date 2025-09-20 --members 49 \\
+            --present 48
     """
     from regdraft.core.errors import UsageError
+    from regdraft.workspace.vote_quorum import quorum_notes
     from regdraft.workspace.votes import record_vote, vote_warnings
 
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the vote is recorded past its date checks.")
     ws = open_workspace(workspace)
-    recorded = record_vote(ws, slug, for_, against, abstain, date, members, force=reason)
+    recorded = record_vote(ws, slug, for_, against, abstain, date, members, force=reason, present=present)
     v, replaced = recorded.vote, recorded.replaced
-    keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions")
+    keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions",
+            "present", "quorum")
     was = {key.rstrip("_"): getattr(replaced, key) for key in keys[:7]} if replaced is not None else None
     done = Result({"amendment": slug, **{key.rstrip("_"): getattr(v, key) for key in keys}, "replaces": was,
                    **committed()})
     on = f"on draft {v.draft} of" if v.draft is not None else "on"  # "the vote of luat-57" read wrong (r27 sweep R2)
     said = f"Recorded the vote {on} {slug} ({v.date}): {v.for_} for, {v.against} against, {v.abstain} abstaining: "
     said += ("a majority." if v.majority else "no majority.") + recorded.replacing
+    for note in quorum_notes(ws, v):  # below quorum, or a quorum set that could not be checked
+        done.note(f"Warning: {note}.")
     return _warned(done.say(said), [*recorded.warnings, *vote_warnings(ws, slug, v)])
 
 

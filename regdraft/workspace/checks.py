@@ -403,8 +403,8 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 # the keys regdraft.yaml may hold
-_SETTINGS = ("identity", "profile", "require_vote_majority", "committee_members", "git_hooks", "review", "report",
-             "consolidation")
+_SETTINGS = ("identity", "profile", "require_vote_majority", "committee_members", "vote_quorum", "git_hooks", "review",
+             "report", "consolidation")
 _IDENTITY = ("name", "email")  # the keys under identity
 
 
@@ -436,6 +436,10 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 
     if (members := members_setting_problem(ws)) is not None:
         problems.append(Problem(members, "regdraft.yaml", setting_line(ws, MEMBERS_SETTING)))
+    from regdraft.workspace.vote_quorum import QUORUM_SETTING, quorum_setting_problem
+
+    if (quorum := quorum_setting_problem(ws)) is not None:
+        problems.append(Problem(quorum, "regdraft.yaml", setting_line(ws, QUORUM_SETTING)))
     problems += report_settings(ws) + consolidation_settings(ws)
     identity = ws.config.get("identity", {})
     for key in identity if isinstance(identity, dict) else ():

@@ -44,7 +44,8 @@ class Vote:
     `members` is the number entitled to vote when known; a majority is more than half of it,
     else more than half of the votes cast. `draft`, `revision` and `instructions` say what was voted on: the draft
     number, the commit holding it and `fingerprint` of its instructions ("" and None in a vote file written before
-    they were recorded).
+    they were recorded). `present` is the members present at the conference when recorded, `quorum` the share of
+    members regdraft.yaml required present when it was recorded (`2/3`; "" when none was set): `vote_quorum`.
     """
 
     for_: int
@@ -55,6 +56,8 @@ class Vote:
     draft: int | None = None
     revision: str = ""
     instructions: str = ""
+    present: int | None = None
+    quorum: str = ""
 
     @property
     def majority(self) -> bool:
@@ -87,13 +90,14 @@ class Recorded:
 
 @writes
 def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str | dt.date,
-                members: int | None = None, *, force: str | None = None) -> Recorded:
+                members: int | None = None, *, force: str | None = None, present: int | None = None) -> Recorded:
     """Record the conference vote next to the amendment (one commit), replacing the one on file, which the commit
     names (the history keeps both). An adopted amendment's vote is part of its record and is not recorded again
     (`NotPending`); a vote dated after today is refused: the conference has not voted yet (a date mistyped ahead let
     the text be signed "before" its vote). A vote dated before the vote it replaces, or before the last comment round
     was opened (`vote_dates.date_refusals`), is refused unless `force` gives the reason, recorded in the commit: the
-    correction of a date recorded wrong."""
+    correction of a date recorded wrong. `present` is the members present (`vote_quorum`: a vote below the quorum
+    regdraft.yaml sets is recorded and its commit says so)."""
     relative = amendment_file(ws, slug)
     amendment = load(ws, slug)
     if amendment.status == "adopted":
@@ -110,6 +114,12 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
                            "" if given or members is None else " (regdraft.yaml's committee_members)")
     if wrong is not None:
         raise UsageError(wrong, options=("members",) if given or members is None else ())
+    from regdraft.workspace.vote_quorum import attendance_refusal, quorum_setting, shown
+
+    absent = attendance_refusal(present, for_ + against + abstain, members, MAX_COUNT)
+    if absent is not None:
+        raise UsageError(absent, options=("present",))
+    quorum = quorum_setting(ws)
     if force is not None and not force.strip():
         raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
     voted, today = parse_date(date, "the vote date"), dt.date.today()
@@ -132,13 +142,25 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
         replaced, unreadable = None, vote_path(slug)
     refused = date_refusals(ws, slug, voted, committed.draft, replaced)
     if refused and force is None:
-        raise RegdraftError(_date_refusal(slug, voted, refused, for_, against, abstain, members))
-    vote = Vote(for_, against, abstain, voted.isoformat(), members, committed.draft, head, fingerprint(committed))
-    data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
-            "date": vote.date, "majority": vote.majority, "draft": vote.draft, "revision": vote.revision,
-            "instructions": vote.instructions}
+        raise RegdraftError(_date_refusal(slug, voted, refused, for_, against, abstain, members, present))
+    vote = Vote(for_, against, abstain, voted.isoformat(), members, committed.draft, head, fingerprint(committed),
+                present, shown(quorum) if quorum is not None else "")
+    data: dict[str, object] = {
+        "for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
+        "date": vote.date, "majority": vote.majority, "draft": vote.draft, "revision": vote.revision,
+        "instructions": vote.instructions}
+    from regdraft.workspace.vote_quorum import below_quorum
+
+    short = below_quorum(vote)
+    if present is not None:  # written only when known: a vote file of an earlier version reads as before
+        data["present"] = present
+    if vote.quorum:
+        data["quorum"] = vote.quorum
+        data["quorate"] = short is None if present is not None and members is not None else None
     text = dump_yaml(data, sort_keys=False, allow_unicode=True)
     lines = [f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining"]
+    if short is not None:
+        lines += ["", f"Below quorum: {short} (regdraft.yaml's vote_quorum); a vote below quorum does not count."]
     if replaced is not None or unreadable:
         lines += ["", f"{REPLACES}{described(replaced)}." if replaced is not None
                   else f"{REPLACES}the vote recorded before, whose file could not be read."]
@@ -149,10 +171,11 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
 
 
 def _date_refusal(slug: str, voted: dt.date, refused: list[str], for_: int, against: int, abstain: int,
-                  members: int | None) -> str:
+                  members: int | None, present: int | None = None) -> str:
     """Why a vote's date is refused (`vote_dates.date_refusals`), and the two ways on: the date it was held, or the
     same vote recorded as a correction with its reason."""
-    given = {"members": members} if members is not None else {}
+    given: dict[str, object] = {"members": members} if members is not None else {}
+    given.update({"present": present} if present is not None else {})
     correct = Command.of("amend vote", slug, for_=for_, against=against, abstain=abstain, date=voted.isoformat(),
                          **given, force=True, reason=None)
     return (f"The vote of {voted} on {slug} is not recorded:\n" + "\n".join(f"  - {clause}" for clause in refused)
@@ -160,10 +183,10 @@ def _date_refusal(slug: str, voted: dt.date, refused: list[str], for_: int, agai
             f"same, record it as a correction, saying why: `{correct}` (the reason is kept in its commit).")
 
 
-_KEYS = "keys: for, against, abstain, date, members; draft, revision, instructions"
+_KEYS = "keys: for, against, abstain, date, members; draft, revision, instructions; present, quorum"
 _MEANT = {"for": "the votes for", "against": "the votes against", "abstain": "the members abstaining",
           "date": "the date the conference voted", "members": "the members entitled to vote",
-          "draft": "the draft number voted on"}
+          "draft": "the draft number voted on", "present": "the members present"}
 
 
 class _Unreadable(Exception):
@@ -234,9 +257,17 @@ def _read(text: bytes) -> Vote:
     if revision and not _COMMIT.fullmatch(revision):  # a commit id, never a name git reads (`HEAD@{5}`, `--x`)
         raise _Unreadable("its revision is not a commit id (7 to 40 hexadecimal digits, as regdraft records a vote)",
                           "revision")
+    from regdraft.workspace.vote_quorum import share
+
+    quorum = data.get("quorum")
+    if quorum is not None and share(quorum) is None:
+        raise _Unreadable(f"`quorum` (the share of members that had to be present) is {_shown(quorum)}, not a "
+                          "fraction such as 2/3", "quorum")
+    present = data.get("present")
     return Vote(_count(data, "for"), _count(data, "against"), _count(data, "abstain"), _date(data["date"]),
                 _count(data, "members") if members is not None else None,
-                _count(data, "draft") if draft is not None else None, revision, str(data.get("instructions") or ""))
+                _count(data, "draft") if draft is not None else None, revision, str(data.get("instructions") or ""),
+                _count(data, "present") if present is not None else None, str(quorum or "").replace(" ", ""))
 
 
 def _count(data: dict[object, object], key: str) -> int:
@@ -293,6 +324,12 @@ def vote_refusal(ws: Workspace, slug: str) -> str | None:
     if members is not None and vote.for_ * 2 <= members:  # `vote_counts`, post-condition 4
         return (f"the conference vote on '{slug}' ({counts(vote)}) is not known to be a majority, which regdraft.yaml "
                 f"requires before adoption: {since_setting(vote, members)}")
+    from regdraft.workspace.vote_quorum import below_quorum
+
+    short = below_quorum(vote)
+    if short is not None:
+        return (f"the conference vote on '{slug}' ({counts(vote)}) was taken below quorum: {short}; regdraft.yaml "
+                f"requires a vote that counts before adoption")
     return None
 
 
@@ -368,9 +405,15 @@ def adoption_notes(ws: Workspace, amendment: Amendment) -> list[str]:
         return []  # the gate, or `check`, names a vote file that cannot be read
     if vote is None:  # an adopted amendment's vote is not recorded afterwards: no command to name
         return [] if gated or amendment.draft is None else [f"no conference vote is recorded on {amendment.name}"]
+    from regdraft.workspace.vote_quorum import below_quorum
+
+    short = [] if gated or (said := below_quorum(vote)) is None else [
+        f"the conference vote ({counts(vote)}) was taken below quorum: {said}"]
     if not vote.majority:
-        return [] if gated else [f"the conference vote ({counts(vote)}) was not a majority: a majority is "
+        return [] if gated else [*short, f"the conference vote ({counts(vote)}) was not a majority: a majority is "
                                  f"{basis(vote)}"]
+    if short:
+        return short
     if vote.members is None and (members := members_since(ws, vote)) is not None:
         return [f"the conference vote ({counts(vote)}): {since_setting(vote, members)}"]
     if vote.members is None:
