@@ -61,6 +61,9 @@ _LISTED_TESTS = frozenset({
     "test_sync_never_puts_the_lines_back",
     # web40's: `check` in its own process without root's capabilities, a comment file it may not read (0.94 s of CPU).
     "test_check_names_a_comment_file_it_may_not_read_and_checks_the_others",
+    # vote40's: four votes and an adoption, or a received parts file checked then refused (0.53 s of CPU).
+    "test_adoption_without_the_gate_names_the_parts_without_a_majority",
+    "test_a_parts_file_that_cannot_be_read_is_named_by_check_and_refused_by_adoption",
     # table39's: a WeasyPrint layout of a small comparison-table cell (0.55 s of CPU).
     "test_a_run_of_dots_after_words_inserted_wraps_inside_its_cell",
     # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).

@@ -341,7 +341,9 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     from regdraft.workspace.votes import adoption_notes
 
     gated = "" if ws.config.get("require_vote_majority") else "; regdraft.yaml does not require a vote majority"
-    for note in adoption_notes(ws, adopted):  # no vote, no majority, a majority of the votes cast
+    from regdraft.workspace.vote_parts import adoption_part_notes
+
+    for note in adoption_notes(ws, adopted) + adoption_part_notes(ws, adopted):  # no vote, no majority, of the cast
         done.note(f"Warning: {note}{gated}, so it was adopted (the adoption commit says so).")
     return done
 

@@ -293,23 +293,28 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
               help="Members entitled to vote; the majority is then more than half of them.")
 @click.option("--present", type=click.IntRange(min=0), default=None,
               help="Members present at the conference (at least the votes cast); checked against vote_quorum.")
+@click.option("--on", "on", default=None, metavar="PART",
+              help="A part of the draft voted on by itself: an instruction (\"khoản 3 Điều 1\") or the provision it "
+                   "amends; the vote on the whole is recorded without it.")
 @click.option("--force", is_flag=True, help="Record a vote dated before the one it replaces, or before the last "
                                             "comment round was opened: a correction of the dates on file.")
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the vote's commit.")
 @workspace_option
 @prints_result
 def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: int | None, present: int | None,
-         force: bool, reason: str | None, workspace: Path | None) -> Result:
+         on: str | None, force: bool, reason: str | None, workspace: Path | None) -> Result:
     """Record the conference vote on an amendment (the vote of the body that adopts it).
 
     Without --members a majority is more than half of the votes cast. With --present, a vote
     below the quorum regdraft.yaml sets (vote_quorum: 2/3) is recorded and said. Recording again
     replaces the vote on file (its commit names the vote replaced); a date before it is a correction.
+    With --on, the vote on one part of the draft is recorded beside the vote on the whole.
 
     \b
     Example:
         regdraft amend vote qc-sua-doi-2025 --for 45 --against 2 --abstain 1 --date 2025-09-20 --members 49 \\
             --present 48
+        regdraft amend vote qc-sua-doi-2025 --on "khoản 3 Điều 1" --for 40 --against 6 --date 2025-09-20
     """
     from regdraft.core.errors import UsageError
     from regdraft.workspace.vote_quorum import quorum_notes
@@ -318,6 +323,11 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the vote is recorded past its date checks.")
     ws = open_workspace(workspace)
+    if on is not None:
+        if force:
+            raise UsageError("--force corrects the date of the vote on the whole; record a part's vote with the date "
+                             "it was held, without --force.")
+        return _part_voted(ws, slug, on, for_, against, abstain, date, members, present)
     recorded = record_vote(ws, slug, for_, against, abstain, date, members, force=reason, present=present)
     v, replaced = recorded.vote, recorded.replaced
     keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions",
@@ -331,6 +341,27 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     for note in quorum_notes(ws, v):  # below quorum, or a quorum set that could not be checked
         done.note(f"Warning: {note}.")
     return _warned(done.say(said), [*recorded.warnings, *vote_warnings(ws, slug, v)])
+
+
+def _part_voted(ws: Workspace, slug: str, on: str, for_: int, against: int, abstain: int, date: str,
+                members: int | None, present: int | None) -> Result:
+    """`amend vote --on`: the vote on one part of the draft, recorded and said."""
+    from regdraft.workspace.vote_parts import record_part_vote
+    from regdraft.workspace.vote_quorum import quorum_notes
+
+    part = record_part_vote(ws, slug, on, for_, against, abstain, date, members, present)
+    v = part.vote
+    keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions",
+            "present", "quorum")
+    done = Result({"amendment": slug, "on": part.on, "amends": part.amends,
+                   **{key.rstrip("_"): getattr(v, key) for key in keys}, "replaces": None, **committed()})
+    amends = f" (on {part.amends})" if part.amends else ""
+    done.say(f"Recorded the vote on {part.on}{amends} of {slug} ({v.date}): {v.for_} for, {v.against} against, "
+             f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}. The vote on the whole "
+             f"draft is recorded without --on.")
+    for note in quorum_notes(ws, v):
+        done.note(f"Warning: {note}.")
+    return done
 
 
 def _register_vote() -> None:

@@ -7,6 +7,7 @@
     amendments/<slug>/rounds/<n>.yaml               a comment round on it
     amendments/<slug>/comments/<id>.yaml            a comment
     amendments/<slug>/vote.yaml                     the conference vote
+    amendments/<slug>/vote-parts.yaml               its votes on parts of the draft
     templates/                                      the office's template overrides
     profiles/<name>.yaml                            a document profile of the office's own
     out/                                            documents written by default (not versioned)
@@ -112,6 +113,14 @@ VOTE_FILE = "vote.yaml"
 def vote_path(slug: str) -> str:
     """The conference vote on an amendment."""
     return f"{amendment_folder(slug)}/{VOTE_FILE}"
+
+
+VOTE_PARTS_FILE = "vote-parts.yaml"
+
+
+def vote_parts_path(slug: str) -> str:
+    """The conference's votes on parts of an amendment's draft."""
+    return f"{amendment_folder(slug)}/{VOTE_PARTS_FILE}"
 
 
 def suggested_slug(text: str) -> str:

@@ -100,6 +100,9 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
 
     unvoted = changed_ungated(ws, amendment)  # without the vote gate: adopted as it stands, the commit says so
     notes = adoption_notes(ws, amendment)  # no vote, no majority, a majority of the votes cast: the commit says so
+    from regdraft.workspace.vote_parts import adoption_part_notes, part_lines
+
+    notes += adoption_part_notes(ws, amendment) + part_lines(ws, amendment)  # the votes on parts of the draft
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted, own,
                                                notes), tag=tag)
 

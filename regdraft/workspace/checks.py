@@ -65,17 +65,19 @@ def check_summary(problems: list[Problem]) -> str:
 def vote_files(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: each amendment's vote.yaml that cannot be read (`votes.unreadable_vote`), at its line; the
     votes module (and PyYAML) is loaded only when there is a vote file."""
-    from regdraft.core.layout import vote_path
+    from regdraft.core.layout import vote_parts_path, vote_path
     from regdraft.workspace.amendments import amended_id
 
     out = []
     for entry in survey(ws):
-        if not ws.exists(vote_path(entry.slug)) or (name is not None and (
+        if not (ws.exists(vote_path(entry.slug)) or ws.exists(vote_parts_path(entry.slug))) or (name is not None and (
                 entry.amendment is None or amended_id(ws, entry.amendment, name) is None)):
             continue
+        from regdraft.workspace.vote_parts import unreadable_parts
         from regdraft.workspace.votes import unreadable_vote
 
         out += [problem] if (problem := unreadable_vote(ws, entry.slug)) else []
+        out += [problem] if (problem := unreadable_parts(ws, entry.slug)) else []
     return out
 
 

@@ -125,6 +125,13 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
             out.append(Refusal("vote", vote, f"record the conference vote with `{record}`"))
         elif (changed := changed_since_vote(ws, amendment)) is not None:  # the text voted on is not this one
             out.append(Refusal("vote", changed, vote_change_fix(amendment, load_vote(ws, slug))))
+        from regdraft.workspace.vote_parts import part_notes
+
+        for said in part_notes(ws, amendment):  # a part voted on by itself without a majority, or changed since
+            again = Command.of("amend vote", slug, on=None, for_=None, against=None, abstain=None, date=None)
+            out.append(Refusal("vote", f"{said}, and regdraft.yaml requires a vote majority",
+                               f"have the conference vote on the part again and record it with `{again}`, or adopt "
+                               f"past the gate with `{Command.of('amend adopt', slug, force=True, reason=None)}`"))
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.commands import Command
 from regdraft.core.encodings import decoded, text_of
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
-from regdraft.core.layout import VOTE_FILE
+from regdraft.core.layout import VOTE_FILE, VOTE_PARTS_FILE
 from regdraft.core.markers import placed, second_is_replayed, side_by_side, split
 from regdraft.core.text import shown_name, shown_text
 from regdraft.render.files import write_atomic
@@ -167,7 +167,7 @@ class Conflict:
             named = f"comment {answers[0]}" if len(answers) == 1 else "comments " + ", ".join(answers)
             return head + f": you and a colleague answered {named} differently. Nothing is lost; choose which " \
                 "answer to keep."
-        if all(f.path.endswith(f"/{VOTE_FILE}") for f in self.files):  # a vote is no provision
+        if all(f.path.endswith((f"/{VOTE_FILE}", f"/{VOTE_PARTS_FILE}")) for f in self.files):  # a vote is no provision
             return head + ": you and a colleague recorded the conference vote differently. Nothing is lost; choose " \
                 "which record to keep."
         return head + ": you and a colleague changed the same provisions. Nothing is lost; choose what to keep."

@@ -395,14 +395,20 @@ def changed_ungated(ws: Workspace, amendment: Amendment) -> str | None:
 
 
 def adoption_notes(ws: Workspace, amendment: Amendment) -> list[str]:
-    """What the adoption of `amendment` says of its vote, each a clause (`vote_counts`, post-condition 3)."""
-    from regdraft.workspace.vote_counts import MEMBERS_SETTING, basis, counts, members_since, since_setting
-
+    """What the adoption of `amendment` says of its vote, each a clause (`vote_counts`, post-condition 3); of its votes
+    on parts, `vote_parts.adoption_part_notes`."""
     gated = bool(ws.config.get("require_vote_majority"))
     try:
         vote = load_vote(ws, amendment.slug)
     except RegdraftError:
         return []  # the gate, or `check`, names a vote file that cannot be read
+    return _whole_notes(ws, amendment, vote, gated)
+
+
+def _whole_notes(ws: Workspace, amendment: Amendment, vote: Vote | None, gated: bool) -> list[str]:
+    """What the adoption says of the vote on the whole document (`adoption_notes`)."""
+    from regdraft.workspace.vote_counts import MEMBERS_SETTING, basis, counts, members_since, since_setting
+
     if vote is None:  # an adopted amendment's vote is not recorded afterwards: no command to name
         return [] if gated or amendment.draft is None else [f"no conference vote is recorded on {amendment.name}"]
     from regdraft.workspace.vote_quorum import below_quorum
