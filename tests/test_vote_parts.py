@@ -137,3 +137,11 @@ def test_a_parts_file_that_cannot_be_read_is_named_by_check_and_refused_by_adopt
     refused = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20")
     assert refused.exit_code == 1 and PARTS in refused.output and "Traceback" not in refused.output
     assert ws.repo.head.commit.hexsha == before
+
+
+def test_a_provision_holding_the_one_amended_names_the_instruction_amending_within_it(ws: Workspace,
+                                                                                      invoke: Invoke) -> None:
+    # the secretary types the article whose clause 2 instruction 1 amends (the shipped draft's `khoản 1 Điều 12`
+    # for its instruction on điểm b khoản 1 Điều 12)
+    said = _voted(invoke, ws, "--on", "Điều 1", "--for", "30", "--against", "5", "--members", "49")
+    assert "Recorded the vote on khoản 1 Điều 1 (on khoản 2 Điều 1)" in said

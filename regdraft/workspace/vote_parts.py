@@ -8,7 +8,8 @@ replaces its vote.
 Post-conditions:
 1. `resolve(amendment, typed)` gives the places (`(article, location)`) of the instructions `typed` names, and how
    they are cited: an instruction's own citation first (`khoản 3 Điều 1` is the instruction of Điều 1 when the
-   document has one so numbered), else the instructions that amend the provision typed. `UsageError` naming the
+   document has one so numbered), else the instructions that amend the provision typed, else those amending a
+   provision within it (`khoản 1 Điều 12` for the one on `điểm b khoản 1 Điều 12`). `UsageError` naming the
    instructions the draft has (and what each amends) when it names none.
 2. `record_part_vote` records one part's vote (one commit), replacing that part's vote on file; the counts and the
    number present are checked as the whole vote's are; nothing is written when they are refused.
@@ -80,7 +81,7 @@ def _amends(found: list[Instruction], language: str) -> str:
     from regdraft.core.amend.operations import targets
 
     said: list[str] = []
-    for ins in found:
+    for ins in _walk(tuple(found)):  # a group's: its nested instructions'
         said += [t.describe(language) for t in targets(ins.op) if t.describe(language) not in said]
     return ", ".join(said)
 
@@ -106,8 +107,9 @@ def resolve(amendment: Amendment, typed: str) -> tuple[tuple[Place, ...], str, s
             if kinds == [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT][:len(own)] and labels == own:
                 found = [ins]
                 break
-        if not found:
-            found = [ins for ins in every if address in targets(ins.op)]
+        if not found:  # the provision amended, else the instructions amending within it (khoản 1 for its điểm b)
+            found = [ins for ins in every if address in targets(ins.op)] or [
+                ins for ins in every if any(address.contains(t) for t in targets(ins.op))]
     if not found:
         listed = "; ".join(f"{_cited(((i.article, i.location),), language)} (on {_amends([i], language) or '…'})"
                            for i in every[:20])
