@@ -326,5 +326,5 @@ def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
     for p in provisions:
         if p.change is not None and p.anchor:
             yield p
-        if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+        if p.children and p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):  # most have none: no generator
             yield from changed_provisions(p.children)
