@@ -4,7 +4,8 @@
   object, without writing the address out again (a 1,000-article page wrote 1,177 twice);
 - `core.align._match_same_content` decomposes (NFD) only texts whose count of spaces some free text on the other
   side shares: tone folding writes and drops no space, so no other text can fold to the same;
-- `render.redline_helpers.changed_provisions` starts no walk of a provision without children.
+- `render.redline_helpers.changed_provisions` starts no walk of a provision without children;
+- `core.align.increasing` answers ranks that rise throughout (most levels: nothing moved) without its search.
 
 Each keeps its answer: the reading order with the ranks by object is the one by codes, duplicates included; a
 clause moved with its tone marks placed otherwise is still found moved.
@@ -122,3 +123,52 @@ def test_the_listed_changes_walk_only_provisions_with_children(monkeypatch: pyte
         return sum(1 + with_children(p.children) for p in level if p.children)
 
     assert walks == 1 + with_children(comparison.provisions)
+
+
+def _longest_run(ranked: Sequence[tuple[int, int]]) -> set[int]:
+    """`align.increasing` as it was before its rising-ranks shortcut: the reference."""
+    import bisect
+
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent: dict[int, int | None] = {}
+    for pos, rank in ranked:
+        k = bisect.bisect_left(tails, rank)
+        if k == len(tails):
+            tails.append(rank)
+            tail_at.append(pos)
+        else:
+            tails[k], tail_at[k] = rank, pos
+        parent[pos] = tail_at[k - 1] if k else None
+    keep: set[int] = set()
+    node = tail_at[-1] if tail_at else None
+    while node is not None:
+        keep.add(node)
+        node = parent[node]
+    return keep
+
+
+@given(st.lists(st.integers(min_value=-3, max_value=40), max_size=30), st.booleans())
+def test_the_longest_rising_run_is_the_same_with_the_shortcut(ranks: list[int], rising: bool) -> None:
+    if rising:
+        ranks = sorted(set(ranks))
+    ranked = [(3 * k + 1, rank) for k, rank in enumerate(ranks)]
+    assert align.increasing(ranked) == _longest_run(ranked)
+
+
+def test_rising_ranks_are_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    searched: list[int] = []
+
+    class Counted:
+        @staticmethod
+        def bisect_left(tails: list[int], rank: int) -> int:
+            searched.append(rank)
+            import bisect
+
+            return bisect.bisect_left(tails, rank)
+
+    monkeypatch.setattr(align, "bisect", Counted)
+    assert align.increasing([(k, 2 * k) for k in range(1177)]) == set(range(1177))
+    assert searched == []
+    assert align.increasing([(0, 5), (1, 1), (2, 2)]) == {1, 2}
+    assert searched == [5, 1, 2]

@@ -28,7 +28,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
+from operator import itemgetter, lt
 
 from regdraft.core.model import CONTAINER_KINDS, Address, Kind, Regulation, Unit, unit_address
 from regdraft.core.text import tone_key
@@ -478,6 +479,11 @@ def _document_order(n_old: int, n_new: int, match_old: dict[int, int],
 
 def increasing(ranked: Sequence[tuple[int, int]]) -> set[int]:
     """The positions of a longest run of (position, rank) pairs whose ranks increase (the same run every time)."""
+    ranks = list(map(itemgetter(1), ranked))
+    if all(map(lt, ranks, islice(ranks, 1, None))):
+        # Ranks rising throughout (most levels: nothing moved): every pair is the run, as the search below finds
+        # (each rank goes at the end of `tails`, behind the one before it), checked in C.
+        return set(map(itemgetter(0), ranked))
     tails: list[int] = []
     tail_at: list[int] = []
     parent: dict[int, int | None] = {}
