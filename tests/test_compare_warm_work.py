@@ -5,7 +5,11 @@
 - `core.align._match_same_content` decomposes (NFD) only texts whose count of spaces some free text on the other
   side shares: tone folding writes and drops no space, so no other text can fold to the same;
 - `render.redline_helpers.changed_provisions` starts no walk of a provision without children;
-- `core.align.increasing` answers ranks that rise throughout (most levels: nothing moved) without its search.
+- `core.align.increasing` answers ranks that rise throughout (most levels: nothing moved) without its search;
+- `core.align.Item.same` takes a unit both texts share (a reading's articles kept from the other's) as the same,
+  without comparing its fields;
+- the printed page writes a value that is markup or a plain string without wrapping it in a `Markup` again, and a
+  heading whose two sides are labelled alike writes its label once.
 
 Each keeps its answer: the reading order with the ranks by object is the one by codes, duplicates included; a
 clause moved with its tone marks placed otherwise is still found moved.
@@ -172,3 +176,25 @@ def test_rising_ranks_are_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
     assert searched == []
     assert align.increasing([(0, 5), (1, 1), (2, 2)]) == {1, 2}
     assert searched == [5, 1, 2]
+
+
+def test_a_unit_shared_by_both_texts_is_the_same_without_comparing_its_fields(monkeypatch: pytest.MonkeyPatch) -> None:
+    def article(text: str) -> Unit:
+        return next(item.unit for item in align.flatten(parse(text)) if item.unit.kind is Kind.ARTICLE)
+
+    unit = article(SHIPPED)
+    compared: list[int] = []
+    real = Unit.__eq__
+
+    def counted(self: Unit, other: object) -> bool:
+        compared.append(1)
+        return bool(real(self, other))
+
+    monkeypatch.setattr(Unit, "__eq__", counted)
+    first = align.Item("a", unit, unit_address(unit, None))
+    assert first.same(align.Item("a", unit, unit_address(unit, None)))
+    assert compared == []
+    other = article(SHIPPED + "\n")  # equal, not the same object: compared
+    assert other is not unit
+    assert align.Item("a", unit, unit_address(unit, None)).same(align.Item("a", other, unit_address(other, None)))
+    assert compared != []

@@ -171,7 +171,9 @@ class Item:
         if self._same is not None and self._same[0] is other:
             return self._same[1]
         a, b = self.unit, other.unit
-        if self.heading_only:
+        if a is b:  # the same unit (a reading's articles shared with the text it was read against): equal
+            result = True
+        elif self.heading_only:
             result = (a.title, a.text, a.repealed) == (b.title, b.text, b.repealed)
         else:
             result = a == b
