@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from regdraft.core import align, moves
 from regdraft.core.address import Address
@@ -30,7 +31,7 @@ from regdraft.core.diff import Provision, compare
 from regdraft.core.markdown import parse
 from regdraft.core.model import Kind, Unit, unit_address
 from regdraft.core.text import tone_key
-from regdraft.render import redline_helpers
+from regdraft.render import redline_helpers, redline_page
 
 SHIPPED = (Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
 
@@ -198,3 +199,23 @@ def test_a_unit_shared_by_both_texts_is_the_same_without_comparing_its_fields(mo
     assert other is not unit
     assert align.Item("a", unit, unit_address(unit, None)).same(align.Item("a", other, unit_address(other, None)))
     assert compared != []
+
+
+@given(st.one_of(st.text(), st.text().map(Markup), st.integers(), st.sampled_from(list(Kind)), st.none()))
+def test_a_page_value_is_written_as_jinja2_escapes_it(value: object) -> None:
+    assert redline_page._e(value) == str(escape(value))
+
+
+def test_plain_strings_and_markup_are_not_wrapped_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    wrapped: list[object] = []
+
+    def counted(value: object) -> Markup:
+        wrapped.append(value)
+        return escape(value)
+
+    monkeypatch.setattr(redline_page, "escape", counted)
+    assert redline_page._e('a < "b" & c\'s') == "a &lt; &#34;b&#34; &amp; c&#39;s"
+    assert redline_page._e(Markup("<b>x</b>")) == "<b>x</b>"
+    assert wrapped == []
+    assert redline_page._e(5) == "5"
+    assert wrapped == [5]
