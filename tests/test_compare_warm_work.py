@@ -219,3 +219,24 @@ def test_plain_strings_and_markup_are_not_wrapped_again(monkeypatch: pytest.Monk
     assert wrapped == []
     assert redline_page._e(5) == "5"
     assert wrapped == [5]
+
+
+def test_a_heading_labelled_alike_on_both_sides_is_written_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from regdraft.render.profile import default_profile
+    from regdraft.render.redline import Redline, Version
+
+    comparison = compare(parse(SHIPPED), parse(_edited()))
+    helpers = redline_helpers.Helpers(Redline(comparison, Version("old.md", ""), Version("new.md", "")),
+                                      default_profile())
+    heading = next(p for p in comparison.provisions if p.kind is Kind.CHAPTER)
+    expected = helpers.heading_marked(heading, "both")
+    written: list[str] = []
+    real = redline_helpers.heading_text
+
+    def counted(unit: Unit, language: str) -> str:
+        written.append(unit.label)
+        return real(unit, language)
+
+    monkeypatch.setattr(redline_helpers, "heading_text", counted)
+    assert helpers.heading_marked(heading, "both") == expected
+    assert written == [heading.new.label] if heading.new is not None else False

@@ -85,7 +85,9 @@ class Helpers:
         unit = p.new or p.old
         assert unit is not None
         old_label = heading_text(_bare(p.old), self.language) if p.old else ""
-        new_label = heading_text(_bare(p.new), self.language) if p.new else ""
+        # A bare heading's text is its kind's noun, label and designation: one written out serves both sides.
+        new_label = (old_label if p.old is not None and _labelled_alike(p.old, p.new) else
+                     heading_text(_bare(p.new), self.language)) if p.new else ""
         moved = place == Place.MOVED_HERE
         if p.new is None:
             label = Markup(f'<del class="del">{escape(old_label)}</del>') if side != "new" else Markup("")
@@ -313,6 +315,11 @@ class Helpers:
 
     def touched(self, p: Provision) -> bool:
         return p.change is not None or any(self.touched(c) for c in p.children)
+
+
+def _labelled_alike(old: Unit, new: Unit) -> bool:
+    """Whether the two units' bare headings (`heading_text(_bare(…))`) read the same: kind, label and designation."""
+    return old is new or (old.kind, old.label, old.designation) == (new.kind, new.label, new.designation)
 
 
 def _bare(unit: Unit | None) -> Unit:
