@@ -4,7 +4,8 @@
   object, without writing the address out again (a 1,000-article page wrote 1,177 twice);
 - `core.align._match_same_content` decomposes (NFD) only texts whose count of spaces some free text on the other
   side shares: tone folding writes and drops no space, so no other text can fold to the same;
-- `render.redline_helpers.changed_provisions` starts no walk of a provision without children;
+- `render.redline_helpers.changed_provisions`, `core.diff._changes` and the search for moves across articles
+  start no walk of a provision without children;
 - `core.align.increasing` answers ranks that rise throughout (most levels: nothing moved) without its search;
 - `core.align.Item.same` takes a unit both texts share (a reading's articles kept from the other's) as the same,
   without comparing its fields;
@@ -240,3 +241,39 @@ def test_a_heading_labelled_alike_on_both_sides_is_written_once(monkeypatch: pyt
     monkeypatch.setattr(redline_helpers, "heading_text", counted)
     assert helpers.heading_marked(heading, "both") == expected
     assert written == [heading.new.label] if heading.new is not None else False
+
+
+def _with_children(level: Sequence[Provision]) -> int:
+    return sum(1 + _with_children(p.children) for p in level if p.children)
+
+
+def test_the_comparison_walks_only_provisions_with_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its listed changes (`diff._changes`) and the search for moves across articles (`moves.cross_moves`'s
+    `collect`) step into no provision without children."""
+    import sys
+
+    from regdraft.core import diff
+
+    listed: list[int] = []
+    real = diff._changes
+
+    def counted(level: Sequence[Provision]) -> Iterator[diff.Change]:
+        listed.append(len(level))
+        return real(level)
+
+    monkeypatch.setattr(diff, "_changes", counted)
+    collected: list[int] = []
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        code = getattr(frame, "f_code", None)
+        if event == "call" and code is not None and code.co_name == "collect" and code.co_filename == moves.__file__:
+            collected.append(1)
+
+    sys.setprofile(profile)
+    try:
+        comparison = compare(parse(SHIPPED), parse(_edited()))
+    finally:
+        sys.setprofile(None)
+    assert [c.anchor for c in comparison.changes] == ["chg-1"]
+    assert len(listed) == 1 + _with_children(comparison.provisions)
+    assert len(collected) == 1 + _with_children(comparison.provisions)

@@ -481,7 +481,7 @@ def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
             if any(s.op is not Op.EQUAL for s in p.closing):
                 segments = (*p.text, DiffSegment(Op.EQUAL, "\n"), *p.closing) if p.text else p.closing
             yield Change(p.change, p.kind, p.old_address, p.new_address, segments, p.title, p.anchor, p.parts)
-        if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+        if p.children and p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):  # most have none: no generator
             yield from _changes(p.children)
 
 

@@ -128,7 +128,8 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
                     gone.append(p)
                 elif p.old is None and p.new is not None and not p.new.repealed:
                     added.append(p)
-            collect(p.children)
+            if p.children:  # most have none (a text compared with itself but for a few articles)
+                collect(p.children)
 
     collect(provisions)
     if not gone or not added:
