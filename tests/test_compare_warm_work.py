@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from regdraft.core import align, moves
+from regdraft.core import align, markdown_writer, moves
 from regdraft.core.address import Address
 from regdraft.core.diff import Provision, compare
 from regdraft.core.markdown import parse
@@ -232,7 +232,7 @@ def test_a_heading_labelled_alike_on_both_sides_is_written_once(monkeypatch: pyt
     heading = next(p for p in comparison.provisions if p.kind is Kind.CHAPTER)
     expected = helpers.heading_marked(heading, "both")
     written: list[str] = []
-    real = redline_helpers.heading_text
+    real = markdown_writer.heading_text
 
     def counted(unit: Unit, language: str) -> str:
         written.append(unit.label)

@@ -95,7 +95,8 @@ def _e(value: Any) -> str:
     if kind is Markup:
         return str(value)
     if kind is str:
-        return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;") \
+        text: str = value
+        return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;") \
             .replace('"', "&#34;")
     return str(escape(value))
 
