@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import http.server
 import os
@@ -208,10 +209,12 @@ def circulating(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Wor
     return workspace_copy(tmp_path_factory, "circulating", tmp_path / "ws")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium_browser() -> Iterator[Any]:
-    """Headless chromium (Debian's own build, started by Playwright), started once for a module's tests: each test
-    has a browser context of its own (`browser_page`), so no cookie, storage or cache passes from one to the next."""
+    """Headless chromium (Debian's own build, started by Playwright), started once for a worker's tests, when the first
+    asks for a page: a launch is about a second of CPU, which eighteen modules each paid (docs/performance.md, "r40").
+    Each test has a browser context of its own and every context it opened is closed after it (`browser_page`), so no
+    cookie, storage or cache passes from one test to the next."""
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
@@ -223,10 +226,30 @@ def chromium_browser() -> Iterator[Any]:
 
 @pytest.fixture
 def browser_page(chromium_browser: Any) -> Iterator[Any]:
-    """A page of headless chromium in a new browser context, 1400 x 900 CSS pixels."""
+    """A page of headless chromium in a new browser context, 1400 x 900 CSS pixels. After the test, every context of
+    the browser is closed: this one and any the test opened itself (a phone's, a tablet's)."""
     page = chromium_browser.new_page(viewport={"width": 1400, "height": 900}, locale=BROWSER_LOCALE)
     yield page
-    page.context.close()
+    for context in chromium_browser.contexts:
+        context.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_loop(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that drives no browser runs with no event loop marked running in this thread, as in a worker that never
+    started one. Playwright's sync API leaves its loop marked running between its calls (its dispatcher waits inside
+    `run_forever`), and the worker's browser (`chromium_browser`) lives on after the browser tests, so `asyncio.run` in
+    a later test (test_web_kept_bounds, test_web_builds) would fail by the order the tests ran in. The mark is put back
+    after the test, before the browser is closed at the session's end."""
+    loop = asyncio.events._get_running_loop()
+    if loop is None or "chromium_browser" in request.fixturenames:
+        yield
+        return
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(loop)
 
 
 Invoke = Callable[..., Result]
