@@ -43,3 +43,26 @@ def test_the_same_or_an_older_format_writes(circulating: Workspace, invoke: Invo
     _git(circulating, "commit", "-qam", "An older marker")
     added = invoke(circulating, "comment", "add", "qc-sua-doi-2025", "--by", "Ban Tổ chức Tỉnh ủy", "--text", "Ý")
     assert added.exit_code == 0, added.output
+
+
+def test_a_marker_that_is_a_link_or_huge_is_refused_unread_and_check_names_it(circulating: Workspace,
+                                                                              invoke: Invoke) -> None:
+    # r40 sweep CE F1: a colleague's commit made the marker a link to /dev/zero; every write read it whole (2.7 GB,
+    # then MemoryError), `check` said nothing and `sync`, a write, could not bring the fix.
+    marker = circulating.root / MARKER
+    for make, what in ((lambda: marker.symlink_to("/dev/zero"), "is a symbolic link"),
+                       (lambda: marker.write_bytes(b"format: 1\n" + b"#" * 100_000), "holds 100,010 bytes")):
+        marker.unlink()
+        make()
+        _git(circulating, "add", "-A", ".regdraft")
+        _git(circulating, "commit", "-qm", "A colleague's marker")
+        before = _git(circulating, "rev-parse", "HEAD"), _git(circulating, "status", "--porcelain", "-uall")
+        refused = invoke(circulating, "comment", "add", "qc-sua-doi-2025", "--by", "Ban Tổ chức Tỉnh ủy", "--text",
+                         "Ý")
+        said = " ".join(refused.output.split())
+        assert refused.exit_code == 1 and "Traceback" not in said, said
+        assert f"{MARKER}, the workspace's format marker, {what}" in said and "git checkout REVISION" in said, said
+        assert (_git(circulating, "rev-parse", "HEAD"), _git(circulating, "status", "--porcelain", "-uall")) == before
+        checked = " ".join(invoke(circulating, "check").output.split())
+        assert f"{MARKER}:1: {MARKER}, the workspace's format marker, {what}" in checked, checked
+    assert invoke(circulating, "comment", "list", "qc-sua-doi-2025").exit_code == 0  # reading still works

@@ -116,6 +116,14 @@ def translations(ws: Workspace, name: str | None = None) -> list[Problem]:
     return out
 
 
+def format_marker(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: the workspace's format marker when it cannot be read (`format_marker.read_marker`): a link,
+    a device or a huge file there refuses every write."""
+    from regdraft.workspace.format_marker import marker_problems
+
+    return [] if name else marker_problems(ws.root)
+
+
 def stale_tags(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: adoption tags here or on a remote naming an adoption undone since (`stale_tags`); the whole
     workspace's, not one regulation's."""
@@ -477,9 +485,10 @@ def unknown_links(ws: Workspace, name: str | None = None) -> list[Problem]:
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py);
 # stale_tags: an adoption tag, here or on a remote, naming an adoption undone since or off the branch (warnings);
 # translations: a translation lacking amendments of its original in force (a warning);
+# format_marker: a format marker that is a link, no regular file or huge (every write refuses it);
 # state_headers: a text under the Quốc hiệu printed with the Party profile (a warning).
 # rewritten_problems: an adopted (issued) amending document whose text changed since its adoption (issued_text.py);
-CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
-                       rewritten_problems, round_drafts, vote_files, dropping_proposals, repeated_comments,
-                       dropped_keys, unknown_links, number_problems, replacements, tag_problems, stale_tags,
-                       translations, state_headers]
+CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, format_marker, regulations, check_replay,
+                       late_comments, rewritten_problems, round_drafts, vote_files, dropping_proposals,
+                       repeated_comments, dropped_keys, unknown_links, number_problems, replacements, tag_problems,
+                       stale_tags, translations, state_headers]

@@ -192,13 +192,9 @@ class Transactions:
 
     def _refuse_newer_format(self) -> None:
         """Refuse to write where a newer regdraft marked its files' format (`format_marker`)."""
-        from regdraft.workspace.format_marker import MARKER, refuse_newer
+        from regdraft.workspace.format_marker import read_marker, refuse_newer
 
-        try:
-            text = (self.root / MARKER).read_text(encoding="utf-8", errors="replace")
-        except OSError:  # none (a workspace of the format before markers), or no file there
-            return
-        refuse_newer(text)
+        refuse_newer(read_marker(self.root))  # a link, a device or a huge marker is refused, never read
 
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
                allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
