@@ -64,6 +64,11 @@ _LISTED_TESTS = frozenset({
     # vote40's: four votes and an adoption, or a received parts file checked then refused (0.53 s of CPU).
     "test_adoption_without_the_gate_names_the_parts_without_a_majority",
     "test_a_parts_file_that_cannot_be_read_is_named_by_check_and_refused_by_adoption",
+    # sec40's: two clones, a forged adoption reverted, a sync and a check (about 3 s); a refused adoption, status
+    # and number, and a check (about 1.5 s); a marker refused twice with its check (about 1.3 s).
+    "test_a_remote_tag_named_with_shell_code_is_named_in_advice_that_runs_no_code",
+    "test_a_number_a_shell_reads_as_code_is_refused_where_it_would_make_a_tag",
+    "test_a_marker_that_is_a_link_or_huge_is_refused_unread_and_check_names_it",
     # table39's: a WeasyPrint layout of a small comparison-table cell (0.55 s of CPU).
     "test_a_run_of_dots_after_words_inserted_wraps_inside_its_cell",
     # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).

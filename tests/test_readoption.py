@@ -5,6 +5,7 @@ documents of our own, alone and through a shared remote, until `check` is clean.
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -128,12 +129,12 @@ def _follow(ws: Workspace, said: str, before: tuple[Callable[[], object], ...] =
     advice = said.split("Nothing was changed.")[0]
     for command in re.findall(r"`(git [^`]+)`", advice):
         if not command.startswith("git push"):
-            _git(ws.root, *command.split()[1:])
+            _git(ws.root, *shlex.split(command)[1:])  # quoted as a shell reads it (r40 sweep CE F2)
     for step in before:
         step()
     for command in re.findall(r"`regdraft ([^`]+)`", advice):
         if not command.startswith(("show", "sync")):
-            _ok(ws, *command.split())
+            _ok(ws, *shlex.split(command))
 
 
 def _clause(ws: Workspace, address: str, day: str) -> str:
@@ -148,7 +149,7 @@ def test_a_document_that_fails_on_its_own_date_is_told_to_undo_the_later_ones_an
     assert f"It does not apply to {ND} as it stood on 2020-01-01 (`regdraft show '{ND}' --as-of 2020-01-01`)" in said
     assert "one in force before it that changed these provisions is missing from the workspace" in said
     assert re.search(r"undo the adoption of 61/2020/NĐ-CP \(`git revert --no-edit [0-9a-f]{8}` and `git tag -d "
-                     r"adopted/61-2020-NĐ-CP`\); adopt the missing document, or correct its instructions, until "
+                     r"'adopted/61-2020-NĐ-CP'`\); adopt the missing document, or correct its instructions, until "
                      r"`regdraft amend check nd-2019` passes; adopt 01/2019/NĐ-CP \(`regdraft amend adopt nd-2019 "
                      r"--signed 2019-11-01 --effective 2020-01-01`\); then adopt it again \(`regdraft amend adopt "
                      r"nd-2020 --signed 2020-03-01 --effective 2020-04-15`\)\.", said), said
@@ -170,7 +171,7 @@ def test_a_document_between_two_dates_of_another_is_told_to_undo_it_and_adopt_it
     said = _refused(ws, "nd-between", "2020-05-01")
     assert "before khoản 2 Điều 1 of 61/2020/NĐ-CP (in force from 2021-01-01" in said, said
     assert re.search(r"so it must be adopted before that one: undo the adoption of 61/2020/NĐ-CP \(`git revert "
-                     r"--no-edit [0-9a-f]{8}` and `git tag -d adopted/61-2020-NĐ-CP`\), adopt 08/2020/NĐ-CP",
+                     r"--no-edit [0-9a-f]{8}` and `git tag -d 'adopted/61-2020-NĐ-CP'`\), adopt 08/2020/NĐ-CP",
                      said), said
     _follow(ws, said)
     assert _ok(ws, "check").startswith("No problems found")
@@ -198,7 +199,7 @@ def test_the_way_out_through_a_shared_remote(built: Path, tmp_path: Path) -> Non
     lan, minh = two_clones(origin, tmp_path)
     said = _refused(lan, "nd-2019-june", "2019-05-01")
     assert "The workspace shares its history through origin: run `regdraft sync` first" in said, said
-    assert "`git push --delete origin adopted/61-2020-NĐ-CP` deletes origin's tags of the undone adoptions" in said
+    assert "`git push --delete origin 'adopted/61-2020-NĐ-CP'` deletes origin's tags of the undone adoptions" in said
     # Minh adopts another document meanwhile (words of khoản 1 Điều 35a as 61/2020 wrote it, in force in 2022): an
     # adoption since 61/2020's, undone and made again with it, so that no revert meets a later change.
     _ok(minh, "amend", "adopt", "nd-2022", "--signed", "2022-02-01")
@@ -207,10 +208,10 @@ def test_the_way_out_through_a_shared_remote(built: Path, tmp_path: Path) -> Non
     said = _refused(lan, "nd-2019-june", "2019-05-01")  # the advice as of the remote's latest
     assert ("undo the adoptions of 12/2022/NĐ-CP, 61/2020/NĐ-CP, the latest first (12/2022/NĐ-CP too, adopted "
             "since") in said, said
-    assert "`git push --delete origin adopted/12-2022-NĐ-CP adopted/61-2020-NĐ-CP`" in said, said
+    assert "`git push --delete origin 'adopted/12-2022-NĐ-CP' 'adopted/61-2020-NĐ-CP'`" in said, said
     _follow(lan, said)
     for command in re.findall(r"`(git push [^`]+)`", said):
-        _git(lan.root, *command.split()[1:])
+        _git(lan.root, *shlex.split(command)[1:])
     sent = _ok(lan, "sync")
     assert "stale" not in sent and "not sent" not in sent, sent
     _ok(minh, "sync")

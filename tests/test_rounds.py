@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from regdraft.core.anchoring import State
-from regdraft.core.commands import Command, commands_in
+from regdraft.core.commands import Command, commands_in, words
 from regdraft.core.comments import Disposition, RoundStatus
 from regdraft.core.errors import ParseError, RegdraftError, StoreError, UnknownUnit
 from regdraft.render.profile import default_profile
@@ -301,8 +301,9 @@ def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(w
     assert said.startswith("The conference vote of 2025-09-20 was taken on draft 1 of 02-QC/TU "
                            f"(commit {written[:8]}), and its text changed since: ")
     assert "khoản 1 Điều 1 (on điểm c khoản 2 Điều 2) changed" in said and "; it is now draft 2; " in said
-    assert commands_in(said) == [Command.of("amend vote", SLUG, for_=None, against=None, abstain=None, date=None)]
-    assert f"or undo the change so that the text reads as voted (`git show {written[:8]}:{AMENDMENT}`" in said
+    assert commands_in(said) == [Command.of("amend vote", SLUG, for_=None, against=None, abstain=None, date=None),
+                                 Command.git("show", f"{written[:8]}:{AMENDMENT}")]  # quoted as it is written
+    assert f"or undo the change so that the text reads as voted (`git show {written[:8]}:{AMENDMENT}`" in words(said)
     votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)  # the same counts, on draft 2: recorded again
     votes.check_adoptable(ws, SLUG)
     with pytest.raises(StoreError, match="Nothing to record"):  # the same vote on the same text: nothing new

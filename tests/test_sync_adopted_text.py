@@ -117,8 +117,8 @@ def test_a_remote_adoption_of_another_text_is_refused_naming_what_differs(clones
             f"from yours (signed 2025-10-20, in force from 2025-10-20, commit {mine[:8]}): it has "
             + WHAT_DIFFERS.format("yours")) in said, said
     assert f"On origin, its text was changed in {shortened[:8]} by Lan (“shorten”)." in said
-    assert f"If it is Lan's, take your adoption out of your history with `git rebase --onto {mine[:8]}^ " \
-           f"{mine[:8]}`" in said
+    assert f"If it is Lan's, take your adoption out of your history with `git rebase --onto '{mine[:8]}^' " \
+           f"{mine[:8]}`" in said  # `^` quoted for a shell
     assert "set aside" not in said
     # What it says to do, done: Lan's adoption comes in, one adoption everywhere, and the text reads as adopted.
     _git(minh, "rebase", "-q", "--onto", f"{mine[:8]}^", mine[:8])
@@ -140,7 +140,7 @@ def test_an_adoption_of_a_text_the_remote_changed_is_refused(clones: tuple[Works
     assert (f"Refusing to sync: you adopted {SLUG} (05-QC/TU; signed 2025-10-20, in force from 2025-10-20, commit "
             f"{mine[:8]}), but on origin its text was changed since, in {shortened[:8]} by Lan (“shorten”): it has "
             + WHAT_DIFFERS.format("the text you adopted")) in said, said
-    assert f"`git rebase --onto {mine[:8]}^ {mine[:8]}` and `git tag -d {TAG}`" in said
+    assert f"`git rebase --onto '{mine[:8]}^' {mine[:8]}` and `git tag -d {TAG}`" in said  # `^` quoted for a shell
     assert f"ask Lan to undo that change on origin (`git revert --no-edit {shortened[:8]}` in their clone" in said
     _undone_there(invoke, lan, minh, shortened)  # what it says to do, done (the text Minh adopted is the right one)
 

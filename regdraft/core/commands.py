@@ -81,9 +81,15 @@ class Command:
         return ", ".join([head, *given] if head else given)
 
     def git_line(self) -> str:
-        """A command of another program, written in its own syntax: `git checkout --theirs FILE`."""
+        """A command of another program, written in its own syntax: `git checkout --theirs FILE`, each word quoted
+        for a shell as regdraft's own commands are (`git tag -d 'adopted/61-2020-NĐ-CP'`): a tag, a number or a
+        remote's name is a colleague's text, and `;touch${IFS}x;` in one ran when the line was pasted (r40 sweep CE
+        F2)."""
+        import shlex  # a command is written out: not imported by every run
+
         switches = ["-" * (1 if len(name) == 1 else 2) + name for name, _ in self.options]
-        return " ".join([self.program, self.name, *switches, *self.arguments])
+        words = [*self.name.split(" "), *switches, *self.arguments] if self.name else [*switches, *self.arguments]
+        return " ".join([self.program, *(shlex.quote(word) for word in words)])
 
 
 def spell(text: str, write: Callable[[Command], str]) -> str:

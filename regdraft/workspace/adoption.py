@@ -59,6 +59,9 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
         )
     if force is not None and not force.strip():
         raise UsageError("Say why the amendment is adopted past its gates.", options=("force", "reason"))
+    from regdraft.workspace.numbers import refuse_untaggable
+
+    refuse_untaggable(amendment)  # a number git cannot tag, or one a shell reads as code in advice naming its tag
     # A tag name held by anything but another document's adoption or a blob or tree is refused here, before the gates
     # and the texts.
     tag = tag_to_make(ws, amendment)

@@ -16,7 +16,7 @@ from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import decode
 from regdraft.workspace.amendments import load, load_or_front, read_back
-from regdraft.workspace.numbers import PLACEHOLDER, refuse_taken, untaggable_sentence
+from regdraft.workspace.numbers import PLACEHOLDER, refuse_taken, refuse_untaggable, untaggable_sentence
 from regdraft.workspace.store import Workspace, writes
 
 # The statuses `set_status` sets: adoption is `adopt`'s, behind its gates.
@@ -40,6 +40,8 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         status = amendment.status
         if status not in PENDING:
             raise NotPending(f"{amendment.source}: the amendment is {status}; its draft number is final.")
+    if status not in ("withdrawn", "rejected"):  # a document numbered so can still be set aside
+        refuse_untaggable(amendment)
     current = amendment.status
     if status != current and status not in TRANSITIONS.get(current, ()):
         allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"

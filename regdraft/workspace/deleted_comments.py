@@ -63,7 +63,7 @@ def deleted_problem(ws: Workspace, path: str, language: str = "vi") -> Problem:
     if ws.tracked(path):
         fixes = f"`git restore {quoted}` brings it back; if it is meant to go, `git rm {quoted}` and commit that"
     else:  # `git rm`: gone from the index too, which `git restore PATH` alone restores from
-        restore = Command.git("restore", quoted, switches=("staged", "worktree"))
+        restore = Command.git("restore", path, switches=("staged", "worktree"))  # quoted as it is written
         fixes = f"`{restore}` brings it back; if it is meant to go, commit the deletion"
     return Problem(f"{what} is in the last commit, but its file was deleted and the deletion is not committed: the "
                    "list of comments, the round's report and the check of unanswered comments before adoption would "

@@ -73,7 +73,7 @@ def refuse_nested(root: Path) -> None:
         mode, _, rest = entry.partition(b" ")
         if mode.isdigit() and int(mode, 8) & KIND == GITLINK and b"\t" in rest:
             path = rest.split(b"\t", 1)[1].decode("utf-8", "surrogateescape")
-            forget = Command.git("rm", shlex.quote(path), switches=("q", "cached", "f"))
+            forget = Command.git("rm", path, switches=("q", "cached", "f"))  # quoted as it is written
             raise StoreError(
                 f"{path} is another git repository nested in this workspace (git records it as a submodule): git "
                 "would work in it under its own settings, which can name a program to run, and a regulation "

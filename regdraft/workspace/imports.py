@@ -145,8 +145,9 @@ def _commit_amendment(ws: Workspace, path: Path, slug: str, relative: str, data:
                          "(the old text stays in git history).", options=("force",))
     refuse_case_twin(ws, slug)
     if result.amendment is not None and result.amendment.number:  # the same issued document imported twice
-        from regdraft.workspace.numbers import refuse_taken
+        from regdraft.workspace.numbers import refuse_taken, refuse_untaggable
 
+        refuse_untaggable(result.amendment)  # `61/2020/NĐ-CP;touch${IFS}x;` would be its tag's name
         refuse_taken(ws, result.amendment)
     ws.commit({relative: data}, f"Import amending document {result.amendment.number if result.amendment else slug} "
                                 f"from {path.name} as {slug}")

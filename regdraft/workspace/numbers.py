@@ -38,6 +38,10 @@ PLACEHOLDER = "…"  # the part of a suggested number regdraft cannot know (the 
 
 
 _UNTAGGABLE = "~^:?*[\\"  # characters git never allows in a tag's name (`git check-ref-format`)
+# Characters a shell reads as code, which git allows in a tag's name: `61/2020/NĐ-CP;touch${IFS}x;` made the tag
+# `adopted/61-2020-NĐ-CP;touch${IFS}x;`, and advice naming it ran code when pasted (r40 sweep CE F2). No document's
+# number holds one (`05-QC/TU`, `48/2013/NĐ-CP`, `57/2024/QH15`).
+_SHELL = ";&|<>()$`'\"!{}#"
 
 
 def untaggable(number: str) -> str:
@@ -50,11 +54,33 @@ def untaggable(number: str) -> str:
     return " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
 
 
+def unsafe(number: str) -> str:
+    """What in `number` a shell reads as code (`';' and '$'`), '' when nothing."""
+    found = [f"'{ch}'" for ch in dict.fromkeys(number) if ch in _SHELL]
+    found += ["a tab or a line break"] if any(ch.isspace() and ch != " " for ch in number) else []
+    return " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+
+
 def untaggable_sentence(number: str) -> str:
-    """Why `number` cannot be an amending document's number (`untaggable`), '' when it can."""
+    """Why `number` cannot be an amending document's number (`untaggable`, `unsafe`), '' when it can."""
     what = untaggable(number)
-    return (f"the number {number} holds {what}, which git cannot put in the name of the adoption's tag "
-            "(adopted/…); write the number as the document is signed, e.g. 05-QC/TU") if what else ""
+    if what:
+        return (f"the number {number} holds {what}, which git cannot put in the name of the adoption's tag "
+                "(adopted/…); write the number as the document is signed, e.g. 05-QC/TU")
+    what = unsafe(number)
+    return (f"the number {number} holds {what}, which no document's number holds and which a shell reads as a "
+            "command in the adoption's tag (adopted/…) that advice names; write the number as the document is "
+            "signed, e.g. 05-QC/TU") if what else ""
+
+
+def refuse_untaggable(amendment: Amendment) -> None:
+    """Refuse (`UsageError`) an amendment whose number git cannot tag or a shell reads as code (`untaggable_sentence`),
+    naming its file: `amend adopt`, `amend status` and `amend import`."""
+    from regdraft.core.errors import UsageError
+
+    if refused := untaggable_sentence(amendment.number or ""):
+        raise UsageError(f"{amendment.source}: {refused[0].upper() + refused[1:]}; give it its number with "
+                         f"`{Command.of('amend number', amendment.slug, 'NUMBER')}`. Nothing was changed.")
 
 
 def taken(ws: Workspace, number: str, slug: str = "", language: str = "", term: str = "") -> str:
@@ -132,8 +158,11 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
     if refused := untaggable_sentence(amendment.number):
         from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
 
+        # Adopted under it (before round 40 refused such a number), the number is final and its tag made: a warning,
+        # the advice naming the tag quoted for a shell all the same.
         return [Problem(refused[0].upper() + refused[1:] + ".", amendment.source,
-                        key_line(ws.read(amendment.source), "number"))]
+                        key_line(ws.read(amendment.source), "number"),
+                        warning=amendment.status == "adopted" and not untaggable(amendment.number))]
     known = known if known is not None else terms(ws)
     term = known.of(amendment)
     holder = _regulation_holding(known, amendment.number, term, _originals(ws))

@@ -89,10 +89,12 @@ def files_below(top: Path, skip: tuple[str, ...] = (), too_deep: list[Path] | No
                 too_deep.append(Path(entry.path))
             else:
                 nest = "/".join(Path(entry.path).relative_to(top.parent).parts[:2])
+                from regdraft.core.commands import Command  # a refusal: not imported by every run
+
+                remove = Command.git("rm", nest, switches=("r",))
                 raise StoreError(
                     f"The folder {nest} holds folders nested more than {MAX_FOLDER_DEPTH} deep, and regdraft reads "
-                    f"its texts from a few levels of folders only: remove or flatten it (`git rm -r {nest}`, or "
-                    "delete it).")
+                    f"its texts from a few levels of folders only: remove or flatten it (`{remove}`, or delete it).")
     return files
 
 

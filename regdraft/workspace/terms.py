@@ -196,9 +196,15 @@ def tag_to_make(ws: Workspace, amendment: Amendment) -> str | None:
     if other and other != amendment.slug:
         return None  # a tag made before tags named their term: that adoption keeps it, this one has none
     what = f"an earlier adoption of {amendment.slug}" if other else "a commit that adopts nothing"
+    delete = Command.git("tag", tag, switches=("d",))
     raise StoreError(f"{amendment.source}: {amendment.number} ({amendment.slug}) is not adopted: its adoption tag "
                      f"{tag} already names {what} ({held.short}, “{held.subject}”), and regdraft never moves a tag. "
-                     f"If that tag is stale, delete it with `git tag -d {tag}` and adopt again. Nothing was changed.")
+                     f"If that tag is stale, delete it with `{delete}` and adopt again. Nothing was changed.")
+
+
+def _move(tag: str, commit: str) -> Command:
+    """`git tag -f TAG COMMIT`, quoted as it is written (a remote's tag name is a colleague's text)."""
+    return Command.git("tag", tag, commit, switches=("f",))
 
 
 def tag_made(ws: Workspace, amendment: Amendment, sha: str) -> tuple[str | None, str]:
@@ -213,7 +219,8 @@ def tag_made(ws: Workspace, amendment: Amendment, sha: str) -> tuple[str | None,
         return None, "" if listed is None else (
             f"{amendment.number} ({amendment.slug}) has no adoption tag: its name, {tag}, names a {listed.kind} "
             f"({listed.commit[:7]}), not a commit (a tag a remote sent), and a tag is never moved. regdraft finds this "
-            f"adoption by its commit, {sha[:7]}; move the tag onto it with `git tag -f {tag} {sha[:7]}`.")
+            f"adoption by its commit, {sha[:7]}; move the tag onto it with "
+            f"`{Command.git('tag', tag, sha[:7], switches=('f',))}`.")
     other = tagged_slug(held)
     whose = (f"the tag of the adoption of {other}, another document bearing the number ({held.short}), as a "
              "regdraft before tags named their term made it") if other else f"held by commit {held.short}"
@@ -370,13 +377,13 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
             if commit is not None else ""
         listed = ws.tags().get(tag) if tagged is None else None
         if listed is not None:  # a remote's tag on a blob or a tree: `ws.resolve` finds no commit, git the tag
-            move = f"; move it there with `git tag -f {tag} {commit.short}`" if commit is not None else ""
+            move = f"; move it there with `{_move(tag, commit.short)}`" if commit is not None else ""
             problems.append(Problem(f"{amendment.number} ({amendment.slug}) is adopted, but its adoption tag {tag} "
                                     f"names a {listed.kind} ({listed.commit[:7]}), not a commit{found}{move}.",
                                     amendment_path(amendment.slug), warning=True))
             continue
         if tagged is None:
-            make = (f"; `{Command.of('check', repair=True)}` makes it again (`git tag {tag} {commit.short}`)"
+            make = (f"; `{Command.of('check', repair=True)}` makes it again (`{Command.git('tag', tag, commit.short)}`)"
                     if commit is not None and adopts(commit, amendment.slug) else "")
             problems.append(Problem(f"{amendment.number} ({amendment.slug}) is adopted, but its adoption tag {tag} "
                                     f"is missing{found}{make}.", amendment_path(amendment.slug), warning=True))
@@ -388,7 +395,7 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
         several = len({term for term in known.of_regulation.values() if term}) > 1
         of = f", {_term_words(known.of(amendment))}" if several else ""
         # Moving the tag is the fix only where it names no other document's adoption (that one keeps it).
-        move = f"; move it there with `git tag -f {tag} {commit.short}`" if commit is not None and not other else ""
+        move = f"; move it there with `{_move(tag, commit.short)}`" if commit is not None and not other else ""
         problems.append(Problem(f"{amendment.number} ({amendment.slug}{of}) is adopted, but its adoption tag {tag} "
                                 f"names {whose}{found}{move}.", amendment_path(amendment.slug), warning=True))
     return problems

@@ -454,8 +454,8 @@ def _what_changed(ws: Workspace, amendment: Amendment, vote: Vote) -> str:
 def vote_change_fix(amendment: Amendment, vote: Vote | None = None) -> str:
     """The two ways out of instructions changed since the vote: vote again on this text, or undo the change."""
     record = Command.of("amend vote", amendment.slug, for_=None, against=None, abstain=None, date=None)
-    shown = f" (`git show {vote.revision[:8]}:{amendment.source}` shows it)" if vote is not None and vote.revision \
-        else ""
+    shown = f" (`{Command.git('show', f'{vote.revision[:8]}:{amendment.source}')}` shows it)" \
+        if vote is not None and vote.revision else ""  # quoted: vote.yaml's revision is a colleague's text
     return (f"have the conference vote on this text and record it with `{record}`, or undo the change so that the "
             f"text reads as voted{shown}")
 
