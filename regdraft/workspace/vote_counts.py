@@ -106,7 +106,9 @@ def committee_members(ws: Workspace) -> int | None:
 
 
 def _members(value: object) -> int | None:
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+    # Figures past 20 are no count of members, and `int()` refuses over 4,300 of them with a traceback (r40 sweep CE
+    # F3): such a value is none, which the setting's sentence names.
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 20:
         value = int(value.strip())
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
 
@@ -120,5 +122,6 @@ def members_setting_problem(ws: Workspace) -> str | None:
     number = _members(value)
     if number is not None and number <= MOST_MEMBERS:
         return None
-    return (f"{MEMBERS_SETTING} is '{value}'; write the number of members entitled to vote at the conference, a "
+    shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:20]}… ({len(str(value)):,} characters)"
+    return (f"{MEMBERS_SETTING} is '{shown}'; write the number of members entitled to vote at the conference, a "
             f"whole number from 1 to {MOST_MEMBERS:,} (e.g. 49), or remove the setting.")
