@@ -69,6 +69,8 @@ _LISTED_TESTS = frozenset({
     "test_a_remote_tag_named_with_shell_code_is_named_in_advice_that_runs_no_code",
     "test_a_number_a_shell_reads_as_code_is_refused_where_it_would_make_a_tag",
     "test_a_marker_that_is_a_link_or_huge_is_refused_unread_and_check_names_it",
+    # sec40's: 25 comment files deleted, a list and a check (about 1.5 s).
+    "test_a_folder_of_deleted_comments_is_named_by_its_first_files_in_as_many_gits_as_one",
     # table39's: a WeasyPrint layout of a small comparison-table cell (0.55 s of CPU).
     "test_a_run_of_dots_after_words_inserted_wraps_inside_its_cell",
     # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).

@@ -124,3 +124,35 @@ def test_a_file_a_write_in_progress_deletes_is_left_to_that_write(deleted: tuple
 
     monkeypatch.setattr(Workspace, "interrupted", lambda self: Journalled())
     assert deleted_comments(ws, SLUG) == []
+
+
+def test_a_folder_of_deleted_comments_is_named_by_its_first_files_in_as_many_gits_as_one(
+        deleted: tuple[Workspace, str], invoke: Invoke) -> None:
+    # r40 sweep CE F4: 3,000 comment files deleted at once took a git process each (`git ls-files`), about 4 minutes
+    # a command, and `comment list` printed 1.4 MB, a long sentence for each.
+    from regdraft.workspace.deleted_comments import SHOWN
+    from tests.counting import git_processes
+
+    ws, path = deleted
+    with git_processes() as started:
+        one = invoke(ws, "comment", "list", SLUG)
+    assert one.exit_code == 1 and "its file was deleted" in one.output
+    _git(ws, "restore", path)
+    text = (ws.root / path).read_text(encoding="utf-8")
+    comment_id = Path(path).stem
+    copies = {f"amendments/{SLUG}/comments/c{n:03d}.yaml": text.replace(comment_id, f"c{n:03d}").encode()
+              for n in range(24)}
+    ws.commit(copies, "24 comments more")
+    for copy in [path, *copies]:
+        (ws.root / copy).unlink()
+    with git_processes() as many:
+        listed = invoke(ws, "comment", "list", SLUG)
+    said = " ".join(listed.output.split())
+    assert listed.exit_code == 1 and "25 comment files of" in said, said
+    rest = sorted([path, *copies])[SHOWN:SHOWN + 3]  # named by the first three past those shown
+    assert said.count("its file was deleted") == SHOWN and f"{25 - SHOWN} more comment files of {SLUG} were " \
+        f"deleted the same way ({', '.join(Path(p).name for p in rest)}, …)" in said, said
+    assert f"`git diff --name-only --diff-filter=D HEAD -- amendments/{SLUG}/comments` lists them all" in said
+    assert len(many) <= len(started) + 1, ([a[0] for a in started], [a[0] for a in many])
+    checked = " ".join(invoke(ws, "check").output.split())
+    assert checked.count("its file was deleted") == SHOWN and f"{25 - SHOWN} more comment files" in checked, checked
