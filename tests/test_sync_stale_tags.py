@@ -162,3 +162,29 @@ def test_an_adoption_in_force_after_a_revert_and_a_new_adoption_keeps_its_tag(
     assert "undid" not in invoke(lan, "check").output
     minhs = invoke(minh, "sync")
     assert minhs.exit_code == 0 and "undid" not in minhs.output and _git(minh, "tag", "-l", TAG).strip() == TAG
+
+
+def test_a_tag_on_a_commit_that_adopts_nothing_is_never_copied_and_check_names_it(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # r40 sweep CE F5: a remote's `adopted/05-QC-TU` on a comment's commit was copied in without a word, then refused
+    # the adoption of 05-QC/TU ("already names a commit that adopts nothing"), and came back after `git tag -d`.
+    lan, minh = two_clones(tmp_workspace, tmp_path)
+    _git(lan, "commit", "-q", "--allow-empty", "-m", "Comment by Sở Y tế")  # any commit but an adoption
+    comment = _git(lan, "rev-parse", "HEAD").strip()
+    _git(lan, "tag", TAG)
+    _git(lan, "push", "-q", "origin", "HEAD", TAG)
+    synced = invoke(minh, "sync")
+    said = _said(synced.output)
+    assert synced.exit_code == 0, said
+    assert f"Tag {TAG} on origin names commit {comment[:8]} (“Comment" in said and "which adopts nothing: it tags " \
+        "no adoption in force, so it was not copied here" in said and f"`git push --delete origin {TAG}`" in said, said
+    assert TAG not in _git(minh, "tag")
+    again = _said(invoke(minh, "sync").output)
+    assert TAG not in _git(minh, "tag") and "which adopts nothing" in again, again
+    adopted = invoke(minh, "amend", "adopt", SLUG, "--signed", "2026-06-21", "--effective", "2026-08-01", "--force",
+                     "--reason", "thử")
+    assert adopted.exit_code == 0, adopted.output
+    assert _git(minh, "rev-parse", f"{TAG}^{{commit}}").strip() == _git(minh, "rev-parse", "HEAD").strip()
+    checked = _said(invoke(lan, "check").output)
+    assert f"Your tag {TAG} names commit {comment[:8]} (“Comment" in checked and "which adopts nothing" in checked, \
+        checked

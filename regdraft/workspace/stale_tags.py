@@ -8,8 +8,9 @@ Post-conditions:
    last fetch, why it is stale: its commit is not in the history of `head`, or a commit there undid it with
    `git revert` (a revert reverted puts it back), or, whatever the undoing commit's message says (a revert's message
    edited, `git commit --amend -m …`; the adoption undone by hand), `head` holds the amending document the adoption
-   changed as it was before it (`History.put_back`). A few gits for any number of tags; a tag on a blob or a tree is
-   left to `terms.tag_problems`.
+   changed as it was before it (`History.put_back`), or its commit adopts nothing (a comment's commit, tagged
+   `adopted/…` by hand on a remote: copied in, it refused the adoption of that number). A few gits for any number of
+   tags; a tag on a blob or a tree is left to `terms.tag_problems`.
 2. `remote_note` and `local_note` are the sentences a sync reports (the remote's tag is not copied in, nor a stale
    tag of yours sent); `stale_tag_problems` the warnings `check` gives, as of the last sync's fetch. Each names the
    tag, its commit, why, and the `git push --delete REMOTE TAG` or `git tag -d TAG` that removes it; nothing is
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 
 OFF_BRANCH = "which is not in the history of main"
+ADOPTS_NOTHING = "which adopts nothing"
 
 
 class Staleness:
@@ -41,6 +43,7 @@ class Staleness:
         self._merged: dict[str, set[str]] = {}
         self._undone: dict[str, str] | None = None
         self._put_back: dict[str, dict[str, tuple[str, str]]] = {}
+        self._subjects: dict[str, dict[str, str]] = {}  # each tag's commit's subject, by namespace
 
     def why(self, tag: Tag, namespace: str = ADOPTION_TAGS) -> str:
         """Why the tag is stale ("" when it is not): a clause following "names commit X (…),"."""
@@ -61,8 +64,20 @@ class Staleness:
                 t.commit for name, t in tags.items() if name in self._merged[namespace] and t.kind in ("commit", "tag")
             }), self.head)
         undone = self._put_back[namespace].get(tag.commit)
-        return (f"which commit {undone[0][:8]} undid since (it put {undone[1]} back as it was before the adoption)"
-                if undone else "")
+        if undone:
+            return f"which commit {undone[0][:8]} undid since (it put {undone[1]} back as it was before the adoption)"
+        return ADOPTS_NOTHING if self.adopts_nothing(tag, namespace) else ""
+
+    def adopts_nothing(self, tag: Tag, namespace: str = ADOPTION_TAGS) -> bool:
+        """Whether the tag's commit is no adoption at all (a comment's, a hand edit's): such a tag, copied in, blocked
+        the adoption of its number ("already names a commit that adopts nothing") and came back after each
+        `git tag -d` (r40 sweep CE F5). Its subject says, as `terms.tagged_slug` reads it: one git a namespace."""
+        from regdraft.workspace.terms import ADOPTS
+
+        if namespace not in self._subjects:
+            self._subjects[namespace] = self.ws.tag_subjects(namespace)
+        subject = self._subjects[namespace].get(tag.name)
+        return subject is not None and ADOPTS.match(subject) is None
 
     def subject(self, tag: Tag) -> str:
         """The tagged commit's subject, as a message shows it ("" when it cannot be read)."""
@@ -124,9 +139,10 @@ def stale_tag_problems(ws: Workspace) -> list[Problem]:
             branch = ws.writable_branch().removeprefix("refs/heads/") if theirs else ""
         except RegdraftError:
             branch = "main"  # detached, or no commit yet: the branch a sync shares
+        named = _named_by_tag_problems(ws)
         for name, tag in sorted(local.items()):
             why = staleness.why(tag)
-            if why:
+            if why and not (why == ADOPTS_NOTHING and name in named):  # `terms.tag_problems` names that one
                 shared = next((r for r, tags in theirs.items() if name in tags and tags[name].ref == tag.ref), "")
                 problems.append(Problem(local_note(tag, why, staleness.subject(tag), shared), staleness.source(tag),
                                         warning=True))
@@ -141,3 +157,13 @@ def stale_tag_problems(ws: Workspace) -> list[Problem]:
     except RegdraftError:
         return []
     return problems
+
+
+def _named_by_tag_problems(ws: Workspace) -> set[str]:
+    """The tags of adopted amendments, which `terms.tag_problems` names when they name another commit (with the
+    `git tag -f` that moves one back): said once, not again as a tag that adopts nothing."""
+    from regdraft.workspace.amendments import list_amendments
+    from regdraft.workspace.terms import adoption_tag, terms
+
+    known = terms(ws)
+    return {adoption_tag(ws, a, known) for a in list_amendments(ws) if a.status == "adopted"}

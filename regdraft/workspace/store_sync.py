@@ -349,6 +349,16 @@ class SharedHistory(KilledGit):
             found[name] = Tag(name, peeled or obj, obj, peeled_kind or kind)
         return found
 
+    def tag_subjects(self, namespace: str = ADOPTION_TAGS) -> dict[str, str]:
+        """The subject of the commit each tag under `namespace` names (through an annotated tag), by name as `tags`
+        gives it: one git for them all ("" for a tag on a blob or a tree)."""
+        out = self._git("for-each-ref", "--format=%(refname)%00%(objecttype)%00%(subject)%00%(*subject)", namespace)
+        found = {}
+        for line in out.splitlines():
+            ref, kind, subject, peeled = (line.split("\x00") + ["", "", ""])[:4]
+            found["adopted/" + ref[len(namespace):]] = peeled if kind == "tag" else subject if kind == "commit" else ""
+        return found
+
     def remote_tags(self, remote: str) -> dict[str, Tag]:
         """The adoption tags the remote had at the last fetch."""
         return self.tags(f"refs/regdraft/{remote}/adopted/")

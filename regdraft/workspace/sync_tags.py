@@ -75,7 +75,7 @@ def keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
         else:
             notes.append(f"Tag {name} cannot be kept: its commit {tag.commit[:8]} is no longer on {state.branch} "
                          "(the sync dropped it, or it was never there); it was not pushed. Check "
-                         "`regdraft amend list` and the tag (`git show " + name + "`).")
+                         f"`regdraft amend list` and the tag (`{Command.git('show', name)}`).")
     for name, why in sorted(stale.items()):
         mine = local.get(name)
         if mine is None or mine.ref != remote[name].ref:  # a copy of it here was said above, with both commands

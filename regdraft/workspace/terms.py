@@ -136,9 +136,12 @@ def adopts(revision: Revision, slug: str) -> bool:
     return revision.subject.startswith("Adopt amendment ") and f"({slug})" in revision.subject
 
 
+ADOPTS = lazy(r"Adopt amendment .*?\(([^()]+)\)")  # an adoption commit's subject (`adoption.adoption_message`)
+
+
 def tagged_slug(revision: Revision) -> str:
     """The slug of the amendment a commit adopts ('' when its subject is no adoption's)."""
-    found = re.match(r"Adopt amendment .*?\(([^()]+)\)", revision.subject)
+    found = ADOPTS.match(revision.subject)
     return found.group(1) if found else ""
 
 
