@@ -47,3 +47,19 @@ def test_build_line_of_an_installed_package_or_a_broken_checkout(tmp_path: Path)
     assert "not a git checkout" in build_line(tmp_path)
     (tmp_path / ".git").write_text("gitdir: /nonexistent/worktree\n")  # a worktree whose repository is gone
     assert "commit unknown" in build_line(tmp_path)
+
+
+def test_the_checkouts_own_settings_run_no_program(tmp_path: Path) -> None:
+    # r40 sweep CE F6: `--version` ran `git status` in the install checkout with `safe.directory=*` and without
+    # `core.fsmonitor=false`, so another user's `.git/config` ran a program as whoever typed `--version`.
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    _git(tree, "init", "-q")
+    (tree / "a.txt").write_text("one\n")
+    _git(tree, "add", "a.txt")
+    _git(tree, "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-qm", "first")
+    ran = tmp_path / "FSMONITOR-RAN"
+    _git(tree, "config", "core.fsmonitor", f"touch {ran}; false")
+    (tree / "a.txt").write_text("two\n")
+    assert "with local changes" in build_line(tree)
+    assert not ran.exists()

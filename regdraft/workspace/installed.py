@@ -2,7 +2,8 @@
 `scripts/setup.sh` installs it), for `regdraft --version` and the workspace format marker (`format_marker`).
 
 Post-conditions:
-1. `checkout_build(tree)` asks git (no network, no locks taken, a checkout of another owner read all the same) for
+1. `checkout_build(tree)` asks git (no network, no locks taken, a checkout of another owner read all the same, with
+   the settings every git call of regdraft carries: no `core.fsmonitor` program, no hook) for
    the commit `tree` has checked out, its committer date and whether tracked files differ from it; None when git
    is missing, fails or takes longer than `GIT_TIMEOUT`. Never raises.
 2. Nothing here runs unless asked: no command's start reads it.
@@ -46,8 +47,13 @@ def checkout_build(tree: Path, *, changes: bool = True) -> Build | None:
 
 def _git(tree: Path, *args: str) -> str:
     """What git prints for `args` in `tree` (stripped), or "" when it cannot run or fails."""
-    # safe.directory: a checkout installed by another user (root's /opt/regdraft) is only read, never written.
-    command = ["git", "-c", "safe.directory=*", "-C", str(tree), *args]
+    from regdraft.workspace.git_policy import options
+
+    # safe.directory: a checkout installed by another user (root's /opt/regdraft) is only read, never written; with
+    # the settings every git call of regdraft carries (`git_policy.options`), so that its own `.git/config` names no
+    # program git runs: `core.fsmonitor` ran one at `git status` (r40 sweep CE F6).
+    hardened = [part for option in options(hooks=False) for part in ("-c", option)]
+    command = ["git", "-c", "safe.directory=*", *hardened, "-C", str(tree), *args]
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # `git status` refreshes the index otherwise
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False, env=env)
