@@ -71,6 +71,9 @@ _LISTED_TESTS = frozenset({
     "test_a_marker_that_is_a_link_or_huge_is_refused_unread_and_check_names_it",
     # sec40's: 25 comment files deleted, a list and a check (about 1.5 s).
     "test_a_folder_of_deleted_comments_is_named_by_its_first_files_in_as_many_gits_as_one",
+    # sec40's: an adoption and a check with the history bound lowered (about 1 s); a crafted marker refusing a write.
+    "test_an_adopted_copy_over_the_history_bound_is_a_note_not_silence",
+    "test_who_wrote_a_newer_marker_is_quoted_as_words_never_as_a_command",
     # table39's: a WeasyPrint layout of a small comparison-table cell (0.55 s of CPU).
     "test_a_run_of_dots_after_words_inserted_wraps_inside_its_cell",
     # sync39's: a first sync killed in its own process, then one or two syncs (1-2 s of CPU each).

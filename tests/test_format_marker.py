@@ -32,7 +32,7 @@ def test_a_newer_format_refuses_writes_and_allows_reads(circulating: Workspace, 
     refused = invoke(circulating, "comment", "add", "qc-sua-doi-2025", "--by", "Ban Tổ chức Tỉnh ủy", "--text", "Ý")
     assert refused.exit_code == 1 and "Traceback" not in refused.output
     assert f"format {WORKSPACE_FORMAT + 1}" in refused.output
-    assert "regdraft 9.0.0 (commit 0123456789ab of 2027-03-01) or later" in refused.output
+    assert "“regdraft 9.0.0 (commit 0123456789ab of 2027-03-01)” or later" in refused.output
     assert (_git(circulating, "rev-parse", "HEAD"), _git(circulating, "status", "--porcelain", "-uall")) == before
     assert invoke(circulating, "amend", "list").exit_code == 0
     assert invoke(circulating, "comment", "list", "qc-sua-doi-2025").exit_code == 0
@@ -66,3 +66,12 @@ def test_a_marker_that_is_a_link_or_huge_is_refused_unread_and_check_names_it(ci
         checked = " ".join(invoke(circulating, "check").output.split())
         assert f"{MARKER}:1: {MARKER}, the workspace's format marker, {what}" in checked, checked
     assert invoke(circulating, "comment", "list", "qc-sua-doi-2025").exit_code == 0  # reading still works
+
+
+def test_who_wrote_a_newer_marker_is_quoted_as_words_never_as_a_command(circulating: Workspace, invoke: Invoke) -> None:
+    # r40 sweep CE F7: `written_by: `rm -rf ~` $(id)` gave "which needs `rm -rf ~` $(id) or later", a command to type.
+    (circulating.root / MARKER).write_text(f"format: {WORKSPACE_FORMAT + 1}\nwritten_by: `rm -rf ~` $(id)\n")
+    _git(circulating, "commit", "-qam", "A crafted marker")
+    refused = invoke(circulating, "comment", "add", "qc-sua-doi-2025", "--by", "Ban Tổ chức Tỉnh ủy", "--text", "Ý")
+    assert refused.exit_code == 1 and "which needs “'rm -rf ~' $(id)” or later" in refused.output, refused.output
+    assert "`" not in refused.output.split("which needs")[1].split("or later")[0]

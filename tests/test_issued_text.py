@@ -161,3 +161,19 @@ def test_exports_warn_of_an_issued_document_rewritten(adopted: Workspace, invoke
     consolidated = invoke(adopted, "export", "02-QC/TU", "-o", str(adopted.root.parent / "hn.md"))
     assert consolidated.exit_code == 0, consolidated.output
     assert "warning: 07-QC/TU (good) is adopted, and its text was changed" in consolidated.output
+
+
+def test_an_adopted_copy_over_the_history_bound_is_a_note_not_silence(adopted: Workspace, invoke: Invoke,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # r40 sweep CE F7: an adoption commit's copy over HISTORY_BYTES (a 120 MB one packed to 1.3 MB) is not read, and a
+    # rewrite since went unnamed without a word. The bound lowered here, as a copy of 2 MB would take seconds to adopt.
+    import regdraft.workspace.adopted_text as adopted_text
+    import regdraft.workspace.store_history as store_history
+
+    monkeypatch.setattr(adopted_text, "HISTORY_BYTES", 100)
+    monkeypatch.setattr(store_history, "HISTORY_BYTES", 100)
+    _rewrite(adopted, SOURCE, "bảo đảm thực hiện", "bảo đảm thi hành")
+    checked = " ".join(invoke(adopted, "check").output.split())
+    assert f"{SOURCE}: warning: 07-QC/TU ({SLUG}) is adopted, but its copy in its adoption commit (" in checked and \
+        "over the 100 bytes regdraft reads from the history, so a change to its text since its adoption is not " \
+        "looked for." in checked, checked

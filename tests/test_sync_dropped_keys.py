@@ -79,3 +79,18 @@ def test_a_sync_bringing_in_answers_that_keep_the_keys_says_nothing_of_them(circ
     _synced(invoke, minh)
     said = _synced(invoke, lan)
     assert "lost" not in said and "link: 0adf99c2" in (lan.root / relative).read_text(encoding="utf-8")
+
+
+def test_a_dropped_line_of_200000_characters_is_named_by_its_start_and_length() -> None:
+    # r40 sweep CE F7: a 200,000-character `link:` of an older version was quoted whole by `sync` (200,555 bytes) and
+    # by every `check` after it.
+    from regdraft.core.commands import words
+    from regdraft.workspace.dropped_keys import Dropped
+
+    link = "link: " + "A" * 200_000
+    dropped = Dropped("amendments/x/comments/9baa.yaml", "9baa", "f5e589f0" + "0" * 32, "Old", "answer",
+                      (link, "sequence: 3"))
+    said = words(dropped.sentence())  # its git command written out, as a face writes it
+    assert len(said) < 1_000, len(said)
+    assert "link: AAAA" in said and "… (200,006 characters; `git show 'f5e589f0^:amendments/x/comments/9baa.yaml'` " \
+        "shows it whole); sequence: 3." in said, said

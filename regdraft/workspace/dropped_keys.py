@@ -79,16 +79,30 @@ class Dropped:
                 f"know these keys; docs/upgrading.md): {lost}.")
         if back:
             said += (f" `{Command.of('check', repair=True)}` puts back these lines, as they were, in one commit: "
-                     + "; ".join(back) + ".")
+                     + "; ".join(self.shown(line) for line in back) + ".")
         said += "".join(" " + left_sentence(self, key, change) for key, change in changed.items())
         return said + " Upgrade regdraft on that machine before it writes again."
+
+    def shown(self, line: str) -> str:
+        """A lost line as a message quotes it: whole up to `SHOWN_LINE` characters; a longer one by its start, its
+        length and the git command showing it (a 200,000-character `link:` printed whole by every sync and `check`:
+        r40 sweep CE F7)."""
+        from regdraft.core.commands import Command
+
+        if len(line) <= SHOWN_LINE:
+            return line
+        show = Command.git("show", f"{self.commit[:8]}^:{self.path}")
+        return f"{line[:SHOWN_LINE // 2]}… ({len(line):,} characters; `{show}` shows it whole)"
+
+
+SHOWN_LINE = 200  # a lost line longer than this is quoted by its start
 
 
 def left_sentence(dropped: Dropped, key: str, change: Revision) -> str:
     """Why the repair leaves a lost key alone: a commit since the loss set or removed it."""
     line = next(line for line in dropped.lines if _key(line) == key)
     return (f"Commit {change.sha[:8]} by {change.author} (\"{change.subject}\") changed {key} after the loss, so "
-            f"the repair leaves it to you: put back '{line}' by hand if it still belongs there.")
+            f"the repair leaves it to you: put back '{dropped.shown(line)}' by hand if it still belongs there.")
 
 
 @dataclass(frozen=True, slots=True)

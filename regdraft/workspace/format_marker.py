@@ -57,7 +57,9 @@ def refuse_newer(text: str | None) -> None:
     if recorded <= WORKSPACE_FORMAT:
         return
     who = _WRITTEN_BY.search(text or "")
-    needed = f"{who.group(1).strip()} or later" if who else "a newer regdraft"
+    # Quoted as words, never as a line to type: a crafted marker's `rm -rf ~` $(id) read as a command (r40 sweep CE
+    # F7); a control character in it is escaped where the message is printed.
+    needed = f"“{who.group(1).strip().replace('`', chr(39))}” or later" if who else "a newer regdraft"
     raise StoreError(f"This workspace's files are written in format {recorded} ({MARKER}), which needs {needed}; "
                      f"this regdraft ({__version__}) writes format {WORKSPACE_FORMAT} and would drop what it does not "
                      "know, so it writes nothing here. Upgrade regdraft on this machine (docs/upgrading.md); reading "

@@ -221,7 +221,34 @@ def rewritten_problems(ws: Workspace, name: str | None = None, *, warning: bool 
         found = rewritten(ws, amendment)
         if found is not None:
             out.append(found.problem(warning))
+        elif (unread := _unread(ws, amendment)) is not None:
+            out.append(unread)
     return out
+
+
+def _unread(ws: Workspace, amendment: Amendment) -> Problem | None:
+    """The note for an adopted amendment whose copy in its adoption commit is over `HISTORY_BYTES`: it is not read
+    (a clone packs repeated text hundreds of times over), so a rewrite since is not looked for, and `check` says so
+    rather than nothing (r40 sweep CE F7); None otherwise."""
+    from regdraft.importer.archive import size as shown
+    from regdraft.workspace import store_history  # its bound read when called (`adopted_text.text_at` reads it)
+    from regdraft.workspace.terms import adoption_revision
+
+    if amendment.status != "adopted":
+        return None
+    source = amendment_path(amendment.slug)
+    try:
+        found = adoption_revision(ws, amendment)
+        size = ws.size(source, found.sha) if found is not None else 0
+    except RegdraftError:
+        return None
+    bound = store_history.HISTORY_BYTES
+    if size <= bound or found is None:
+        return None
+    name = f"{amendment.number} ({amendment.slug})" if amendment.number else amendment.slug
+    return Problem(f"{name} is adopted, but its copy in its adoption commit ({found.short}) is {shown(size)}, over "
+                   f"the {shown(bound)} regdraft reads from the history, so a change to its text since its "
+                   "adoption is not looked for.", source, warning=True)
 
 
 def _amends(ws: Workspace, amendment: Amendment, name: str) -> bool:
