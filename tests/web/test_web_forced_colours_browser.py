@@ -1,0 +1,40 @@
+"""The review page in forced colours (Windows high contrast), where the browser drops backgrounds and colours: text
+moved away still double struck, the provision chosen for a comment still marked on the text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import BROWSER
+from tests.web.conftest import SLUG
+
+pytestmark = BROWSER
+
+STYLE = """(selector) => { const s = getComputedStyle(document.querySelector(selector));
+    return {line: s.textDecorationLine, style: s.textDecorationStyle, image: s.backgroundImage,
+            outline: s.outlineStyle, width: s.outlineWidth}; }"""
+
+
+def test_in_forced_colours_moved_away_text_is_double_struck_and_the_chosen_provision_outlined(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    page = browser_page
+    page.emulate_media(forced_colors="active")
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    # "gạch ngang kép" (the legend's sample, and any text moved away) was two background bands: none in forced colours.
+    moved = page.evaluate(STYLE, ".legend del.mv")
+    assert moved["line"] == "line-through" and moved["style"] == "double", moved
+    page.locator('[data-on="d12.k1.b"]').first.click()
+    chosen = page.evaluate(STYLE, ".selected-provision")
+    assert chosen["outline"] == "solid" and chosen["width"] == "2px", chosen  # was its yellow background alone
+
+
+def test_without_forced_colours_the_chosen_provision_keeps_its_yellow_alone(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.locator('[data-on="d12.k1.b"]').first.click()
+    assert page.evaluate(STYLE, ".selected-provision")["outline"] == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.selected-provision')).backgroundColor") \
+        == "rgb(255, 244, 194)"
