@@ -52,7 +52,7 @@ PORTED = "65a4b5eaba42d190a58144cf80dde4466679be7fa445dcfd0640816ae8e2f9e7"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "1c7096681f30d0c96a42b1a86a435b0f5fb0a10964af65b294f12ad857b2cd39"
+READS_CHECKED = "d6006c4896c5f76d1734f089f8bb9264250ae382d278a819b069b3b962eb73fb"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
