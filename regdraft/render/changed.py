@@ -88,6 +88,7 @@ class Changed:
             attribute, handles = marks.title
             heading = h.heading_marked(p, side, place)
             head = heading_tag(p.kind) if side == "both" else "p"  # a comparison table's cells hold no headings
+            anchored += str(h.bookmark(p)) if side == "both" else ""  # the PDF bookmark's name
             out.append(f'{handles}<{head} class="article-heading{bar(p.change, heading)}"{anchored}{at}{attribute}>'
                        f'{heading}{own_badge}</{head}>\n')
             out.extend(_printed(para, bar(p.change, para.html), at, text.marks(para.line))

@@ -344,12 +344,14 @@ def _new_text(html: str) -> str:
 
 def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
                 workspace_root: Path | None = None, profile: Any = None, today: dt.date | None = None,
-                page: PageTemplate | None = None) -> str:
+                page: PageTemplate | None = None, bookmarks: bool = False) -> str:
     """The redline as an HTML document (inline marks, or the landscape comparison table).
 
-    `page` renders it through another template that extends the layout's (the review server's).
+    `page` renders it through another template that extends the layout's (the review server's). `bookmarks`: for
+    a PDF, a heading whose printed words are not its name names its bookmark (`Helpers.bookmark`).
     """
-    printed = _render_html(redline, layout, changed_only, workspace_root, profile, today, page, pieces=False)
+    printed = _render_html(redline, layout, changed_only, workspace_root, profile, today, page, pieces=False,
+                           bookmarks=bookmarks)
     assert isinstance(printed, str)
     return printed
 
@@ -365,7 +367,8 @@ def render_html_pieces(redline: Redline, *, layout: str = "inline", changed_only
 
 
 def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_root: Path | None, profile: Any,
-                 today: dt.date | None, page: PageTemplate | None, pieces: bool) -> str | list[str | bytes]:
+                 today: dt.date | None, page: PageTemplate | None, pieces: bool,
+                 bookmarks: bool = False) -> str | list[str | bytes]:
     """`render_html`, or (`pieces`) `render_html_pieces` where the page holds kept articles passed already."""
     from regdraft.render.changed import Changed
     from regdraft.render.closing_parts import compare_closing
@@ -378,6 +381,7 @@ def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_ro
     profile = profile or default_profile()
     comparison = redline.comparison
     helpers = Helpers(redline, profile)
+    helpers.bookmarks = bookmarks
     header = page_header(redline, profile, today or dt.date.today(), landscape=layout == "table")
     # A face's page (`page`) brings its own globals (annotation hooks) into the environment; a printed page has the
     # print globals, and may be printed without Jinja2 (`render.redline_page`).
@@ -394,7 +398,7 @@ def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_ro
     globals_.update(
         unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, globals_, changed_only),
         provision_html=changed, title_marks=changed.title,
-        heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
+        heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked, bookmark=helpers.bookmark,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,

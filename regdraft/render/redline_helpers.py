@@ -51,6 +51,7 @@ class Helpers:
 
     def __init__(self, redline: Redline, profile: Profile) -> None:
         self.redline = redline
+        self.bookmarks = False  # for a PDF: `bookmark` names the headings' bookmarks
         self.language = redline.comparison.new.language
         self.words = words_for(self.language, profile)
         doc = redline.amendment
@@ -80,6 +81,15 @@ class Helpers:
 
     def label(self, unit: Unit) -> str:
         return unit_label_text(unit, self.language)
+
+    def bookmark(self, p: Provision) -> Markup:
+        """A heading's PDF bookmark as an attribute (base.css: `bookmark-label: attr(data-bookmark)`): the heading as
+        it now reads (as it read, when removed), not its struck and inserted words side by side, nor its label and
+        title run together where a line break parts them (`Chương INHỮNG QUY ĐỊNH CHUNG`). Only for a PDF
+        (`bookmarks`): the HTML and the review page stay as they were."""
+        unit = p.new or p.old
+        assert unit is not None
+        return Markup(' data-bookmark="{}"').format(heading_text(unit, self.language)) if self.bookmarks else Markup()
 
     def heading_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
         unit = p.new or p.old

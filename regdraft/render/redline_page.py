@@ -48,11 +48,11 @@ PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-c
                   "base.html.j2", "base.css.j2", "redline.css.j2", "redline-screen.css.j2", "signature.css.j2")
 # Those `content` prints as, and the SHA-256 of their sources joined by NUL in that order.
 CONTENT_TEMPLATES = PAGE_TEMPLATES[:4]
-PORTED = "65a4b5eaba42d190a58144cf80dde4466679be7fa445dcfd0640816ae8e2f9e7"
+PORTED = "4c18f2cf1418f5e380961d9977e1979173c8522776ce89dd08ebea9290c109eb"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "d6006c4896c5f76d1734f089f8bb9264250ae382d278a819b069b3b962eb73fb"
+READS_CHECKED = "31df6d1904fb623edd2bf0d8912b4ec5015413c7a545b6053775efa1f836ed4c"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
@@ -176,7 +176,7 @@ class Page:
                 anchor = f' id="{_e(p.anchor)}"' if p.anchor else ""
                 badge = g["badge"](p.new_address) if g["annotate"] and p.new_address else ""
                 out.append(f'{_e(title[1])}<{_e(h)} class="{_e(p.kind)}{_e(g["change_bar"](p.change, heading))}"'
-                           f"{anchor}{_e(title[0])}>{_e(heading)}{_e(badge)}</{_e(h)}>\n")
+                           f"{anchor}{_e(g['bookmark'](p))}{_e(title[0])}>{_e(heading)}{_e(badge)}</{_e(h)}>\n")
             elif changed_only and not g["touched"](p):
                 out.append(f'<p class="collapsed">{_e(g["heading"](p.new))} — {_e(self.v["words"]["unchanged"])}</p>\n')
             elif p.identical:

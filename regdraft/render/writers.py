@@ -23,7 +23,8 @@ def _redline(redline: Redline, settings: Settings) -> str:
 
     return render_html(redline, layout=str(settings.options.get("layout", "inline")),
                        changed_only=bool(settings.options.get("changed_only", False)),
-                       workspace_root=settings.workspace_root, profile=settings.profile, today=settings.today)
+                       workspace_root=settings.workspace_root, profile=settings.profile, today=settings.today,
+                       bookmarks=True)
 
 
 def redline_pdf(redline: Redline, path: Path, settings: Settings) -> None:
