@@ -415,6 +415,7 @@ _MEASURED_TESTS = frozenset({
     "test_the_code_is_read_for_the_phrases_it_fills_in",
     "test_the_consolidated_pdf_repeats_the_names_of_the_columns_on_each_page",
     "test_the_consolidated_text_prints_the_appendices_after_the_signature_and_they_import_back",
+    "test_an_appendix_is_a_heading_as_a_chapter_is_in_the_html_and_the_tagged_pdf",
     "test_the_consolidated_text_quotes_the_amending_documents_own_provisions_word_for_word",
     "test_the_decisions_text_is_applied_and_the_base_is_cited_with_its_decision",
     "test_the_english_48_2013_is_the_translation_of_the_vietnamese_one",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -137,8 +138,8 @@ def test_the_consolidated_text_prints_the_appendices_after_the_signature_and_the
         result = invoke(decree_workspace, "export", "63/2010/NĐ-CP", "--format", fmt, "-o", str(out))
         assert result.exit_code == 0, result.output
     page = outs["html"].read_text(encoding="utf-8")
-    assert page.index("Nguyễn Tấn Dũng") < page.index('<p class="appendix">PHỤ LỤC I</p>') < page.index(
-        '<p class="appendix">PHỤ LỤC III</p>')
+    assert page.index("Nguyễn Tấn Dũng") < page.index('<span class="appendix">PHỤ LỤC I</span>') < page.index(
+        '<span class="appendix">PHỤ LỤC III</span>')
     # Under each title, `(Ban hành kèm theo …)` centred in italics, as the decree prints it.
     assert page.count('<p class="appendix-note">(Ban hành kèm theo Nghị định số ') == 3
     text = " ".join(pdf_text(outs["pdf"]).split())
@@ -408,3 +409,47 @@ def test_a_quote_ending_in_a_table_may_close_on_a_line_of_its_own() -> None:
     assert new.find("d1.k2").unit.text == ("Biểu mẫu:", table)
     assert parse(render(new), "nd.md") == new  # it reads back as the same provisions
     assert render(new).count(f"{table}\n\n\n") == 0
+
+
+def _tags(node: object, found: list[str]) -> list[str]:
+    """The structure types of a tagged PDF's elements under `node`, in reading order."""
+    import pypdf.generic as g
+
+    node = node.get_object() if isinstance(node, g.IndirectObject) else node
+    if isinstance(node, g.ArrayObject):
+        for child in node:
+            _tags(child, found)
+    elif isinstance(node, g.DictionaryObject):
+        if "/S" in node:
+            found.append(str(node["/S"]))
+        if "/K" in node:
+            _tags(node["/K"], found)
+    return found
+
+
+@needs_corpus
+def test_an_appendix_is_a_heading_as_a_chapter_is_in_the_html_and_the_tagged_pdf(
+        decree_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # `<p class="appendix">PHỤ LỤC I</p>`: a screen reader's list of headings held the seven chapters, not the
+    # three appendices, which the redline and the Word export make headings.
+    import pypdf
+
+    html_out, pdf_out = tmp_path / "nd.html", tmp_path / "nd.pdf"
+    for out in (html_out, pdf_out):
+        result = invoke(decree_workspace, "export", "63/2010/NĐ-CP", "-o", str(out))
+        assert result.exit_code == 0, result.output
+    page = html_out.read_text(encoding="utf-8")
+    assert re.search(r'<h2 class="heading-lines appendix-heading"><span class="appendix">PHỤ LỤC I</span>\s*'
+                     r'<span class="appendix-title">BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH</span></h2>', page)
+    assert len(re.findall(r'<h2 class="heading-lines appendix-heading">', page)) == 3
+    reader = pypdf.PdfReader(pdf_out)
+    catalog: Any = reader.trailer["/Root"]
+    root = catalog["/StructTreeRoot"]
+    assert _tags(root, []).count("/H2") == 7 + 3  # the chapters and the appendices
+    titles = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert titles[-3:] == ["PHỤ LỤC I BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH",
+                           "PHỤ LỤC II BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN, MẪU TỜ KHAI HÀNH CHÍNH",
+                           "PHỤ LỤC III BIỂU MẪU ĐÁNH GIÁ YÊU CẦU, ĐIỀU KIỆN"]
+    # As printed before: the label and the title centred in bold, each a line, the appendix from a new page.
+    text = " ".join(pdf_text(pdf_out).split())
+    assert "PHỤ LỤC I BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH (Ban hành kèm theo Nghị định số" in text

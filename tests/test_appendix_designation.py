@@ -248,7 +248,7 @@ def test_show_the_redline_and_the_exports_print_the_schedules_word(
         result = invoke(ws, "export", "03/2025/SR-NTC", "--format", fmt, "-o", str(out))
         assert result.exit_code == 0, result.output
     page = outs["html"].read_text(encoding="utf-8")
-    assert '<p class="appendix">SCHEDULE 1</p>' in page and '<p class="appendix">SCHEDULE 2</p>' in page
+    assert '<span class="appendix">SCHEDULE 1</span>' in page and '<span class="appendix">SCHEDULE 2</span>' in page
     assert "Appendix" not in page and "APPENDIX " not in page
     assert "# Schedule 1. SALARY SCALE" in outs["md"].read_text(encoding="utf-8")
     words = [p.text for p in docx.Document(str(outs["docx"])).paragraphs]
