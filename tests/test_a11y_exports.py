@@ -107,3 +107,19 @@ def test_an_english_consolidated_text_is_linked_by_english_addresses(tmp_workspa
     ids = re.findall(r' id="([^"]+)"', page)
     assert '<p class="clause" id="a12.c2">2.' in page and re.search(r'<h[34] class="article-heading" id="a12">', page)
     assert not [i for i in ids if re.match(r"d\d", i)] and len(ids) == len(set(ids))
+
+
+def test_the_footnote_links_of_the_consolidated_html_say_what_they_are(tmp_workspace: Workspace, invoke: Invoke,
+                                                                       tmp_path: Path) -> None:
+    # The call was a link named "2", the way back one named "↩" (read "leftwards arrow with hook"), WCAG 2.4.4.
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective",
+                     "2025-04-01", "--force", "--reason", "test: effective after signing")
+    assert adopted.exit_code == 0, adopted.output
+    page = _made(invoke, tmp_workspace, tmp_path / "hn.html", "export", "01-QC/TU", "--as-of", "2025-06-01",
+                 ).read_text(encoding="utf-8")
+    calls = re.findall(r'<sup class="fnref" id="fnref-(\d+)"><a href="#fn-\1" aria-label="([^"]*)">\1</a></sup>', page)
+    assert len(calls) >= 3 and all(name == f"Chú thích {n}" for n, name in calls), calls
+    backs = dict(re.findall(r'<a href="#fnref-(\d+)" aria-label="([^"]*)">↩</a>', page))
+    assert set(backs) == {n for n, _ in calls}
+    assert "Trở lại Điều 7" in backs.values()
+    assert all(name.startswith("Trở lại ") and len(name) > len("Trở lại ") for name in backs.values())

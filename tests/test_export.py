@@ -158,7 +158,8 @@ def test_html_marks_each_changed_label_and_lists_the_notes(adopted: Workspace, l
     exported = export_regulation(adopted, "01-QC/TU", tmp_path / "c.html", as_of=SECOND_EFFECTIVE)
     page = unwrapped(exported.path.read_text())
     n = latest.marker(Address.parse("d20a"))
-    assert f'Điều 20a.<sup class="fnref" id="fnref-{n}"><a href="#fn-{n}">{n}</a></sup> (được bãi bỏ)' in page
+    assert (f'Điều 20a.<sup class="fnref" id="fnref-{n}"><a href="#fn-{n}" aria-label="Chú thích {n}">{n}</a></sup>'
+            ' (được bãi bỏ)') in page
     k = latest.marker(Address.parse("d5.k2"))
     assert f'<p class="clause" id="d5.k2">2.<sup class="fnref" id="fnref-{k}">' in page
     assert page.count('class="fnref"') == len(latest.footnotes)

@@ -70,6 +70,7 @@ FIELDS = {
     "opening_pending": {"provisions", "effective", "date"},
     "opening_close_issued": {"date"},
     "consolidation_blank": {"gap", "code"},
+    "footnote_call": {"n"}, "footnote_back": {"where"}, "footnote_back_document": {"n"},
     "untranslated_note": {"documents", "date"},
     "opening_untranslated": {"document", "date", "is", "has"},
     "note_unit": {"noun"},
