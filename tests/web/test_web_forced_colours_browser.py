@@ -38,3 +38,22 @@ def test_without_forced_colours_the_chosen_provision_keeps_its_yellow_alone(
     assert page.evaluate(STYLE, ".selected-provision")["outline"] == "none"
     assert page.evaluate("getComputedStyle(document.querySelector('.selected-provision')).backgroundColor") \
         == "rgb(255, 244, 194)"
+
+
+def test_a_screen_reader_hears_what_each_mark_means_and_the_page_text_stays_the_documents(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # `<del>`/`<ins>` alone: a reader not set to announce them said "khi có trên ít nhất một phần ba", old and new
+    # words run together. Now as the tagged PDF says them, in the document's words, heard but not seen.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    tree = page.locator(".legend").aria_snapshot()
+    assert "[bổ sung: gạch chân" in tree and "[bỏ: gạch ngang" in tree, tree
+    assert "[chuyển đến: gạch chân kép" in tree and "[đã chuyển đi: gạch ngang kép" in tree, tree
+    # Not in the DOM's text (what review.js prefills a proposal with, and the provision texts), not seen, not printed.
+    assert page.evaluate("document.querySelector('.legend del.del').textContent") == "gạch ngang"
+    assert "[bỏ" not in page.evaluate("document.querySelector('main').textContent")
+    width = page.evaluate("""() => { const e = document.querySelector('.legend del.del'), r = document.createRange();
+        r.selectNodeContents(e); return [e.getBoundingClientRect().width, r.getBoundingClientRect().width]; }""")
+    assert abs(width[0] - width[1]) < 1, width
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.legend del.del'), '::before').content") == "none"
