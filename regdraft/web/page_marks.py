@@ -58,9 +58,12 @@ def _badge(page: pages.RedlinePage, address: Any, ui: Words, document: str = "")
         return Markup("")
     states = " ".join(f"state-{state}" for state, _ in badge.states)
     target = f"/a/{quote(page.slug)}/comments" + (f"?round={page.round.number}" if page.round else "")
-    return Markup('<a class="badge {}" href="{}#on-{}"{}>{}</a> ').format(states, target,
-                                                                         page.anchor(badge.on or str(address)),
-                                                                         _spoken(ui, document), badge.text(ui))
+    # Named once with the provision it is on (`1 ý kiến · không thay đổi về điểm b khoản 1 Điều 12`); its words are
+    # not the provision's, so review.css leaves them out of a copy of its text (`user-select: none`).
+    about = ui("badge_about", badge=badge.text(ui), provision=address.describe(ui.language)) \
+        if hasattr(address, "describe") else badge.text(ui)
+    return Markup('<a class="badge {}" aria-label="{}" href="{}#on-{}"{}>{}</a> ').format(
+        states, about, target, page.anchor(badge.on or str(address)), _spoken(ui, document), badge.text(ui))
 
 
 def _json_data(data: Any) -> Markup:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from regdraft.workspace.rounds import add_comment
 from regdraft.workspace.store import Workspace
 from tests.conftest import BROWSER
-from tests.web.conftest import SLUG
+from tests.web.conftest import BODIES, SLUG
 
 pytestmark = BROWSER
 
@@ -57,3 +58,17 @@ def test_a_screen_reader_hears_what_each_mark_means_and_the_page_text_stays_the_
     assert abs(width[0] - width[1]) < 1, width
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.legend del.del'), '::before').content") == "none"
+
+
+def test_a_comment_badge_is_named_once_by_its_provision_and_left_out_of_a_copy_of_the_text(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # "b) link 1 ý kiến · không thay đổi Bất thường khi cần thiết …": the badge read and copied mid-sentence.
+    add_comment(review_ws, SLUG, BODIES[0], "d12.k1.b", "Đề nghị làm rõ.")
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    point = page.locator('p[data-on="d12.k1.b"]').first
+    link = point.get_by_role("link", name="1 ý kiến · không thay đổi về điểm b khoản 1 Điều 12", exact=True)
+    assert link.count() == 1
+    copied = point.evaluate("""p => { const s = getSelection(), r = document.createRange(); r.selectNodeContents(p);
+        s.removeAllRanges(); s.addRange(r); return s.toString(); }""")
+    assert "ý kiến" not in copied and copied.replace(" ", "").startswith("b)Bấtthường"), copied

@@ -38,8 +38,8 @@ def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(r
     assert 'class="ins"' in text and 'class="del"' in text          # the redline's own marks
     assert "Tóm tắt các thay đổi" in text                             # and its summary
     assert 'data-on="d5.k2"' in text and 'data-on="d5.k2.a"' in text  # every provision is addressable
-    badge = re.search(r'<a class="badge ([^"]*)" href="/a/qc-sua-doi-2025/comments\?round=1#on-d5.k2">([^<]*)</a>',
-                      text)
+    badge = re.search(r'<a class="badge ([^"]*)" aria-label="[^"]*" '
+                      r'href="/a/qc-sua-doi-2025/comments\?round=1#on-d5.k2">([^<]*)</a>', text)
     assert badge and badge.group(1) == "state-unchanged" and badge.group(2) == "2 ý kiến · không thay đổi"
     assert 'id="comment-form"' in text
     assert provision_texts(text)["d5.k2.a"].startswith("a) Báo cáo Ban Chấp hành")
@@ -58,7 +58,8 @@ def test_comments_on_parts_of_a_unit_are_counted_on_the_unit_and_lead_to_the_fir
     text = client(review_ws).get(f"/a/{SLUG}/redline").text
 
     def badge(on: str) -> str:
-        found = re.findall(r'<a class="badge state-unchanged" href="/a/qc-sua-doi-2025/comments\?round=1#on-'
+        found = re.findall(r'<a class="badge state-unchanged" aria-label="[^"]*" '
+                           r'href="/a/qc-sua-doi-2025/comments\?round=1#on-'
                            + re.escape(on) + r'">([^<]*)</a>', text)
         assert len(found) == 1, (on, found)
         return str(found[0])

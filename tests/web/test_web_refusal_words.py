@@ -90,7 +90,9 @@ def test_a_badge_says_the_comments_on_it_were_answered(review_ws: Workspace) -> 
 
     def badge(on: str, lang: str = "vi") -> str:
         text = c.get(f"/a/{SLUG}/redline?lang={lang}").text
-        found = re.search(rf'<a class="badge [^"]*" href="[^"]*#on-{re.escape(on)}"[^>]*>([^<]*)</a>', text)
+        found = re.search(rf'<a class="badge [^"]*" aria-label="[^"]*" '
+                          rf'href="[^"]*#on-{re.escape(on)}"[^>]*>([^<]*)</a>',
+                          text)
         assert found, on
         return found.group(1)
 
