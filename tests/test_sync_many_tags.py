@@ -28,6 +28,10 @@ def test_a_remotes_new_tags_are_copied_by_one_git_and_counted_in_the_report(
     made = invoke(None, "init", "--example", str(lan), "--remote", str(share))
     assert made.exit_code == 0, made.output
     subprocess.run(["git", "clone", "-q", str(share), str(other)], check=True)
+    # The tags name an adoption's commit: a tag on a commit that adopts nothing is not copied (r40 sweep CE F5).
+    git(other, "-c", "user.name=Other", "-c", "user.email=o@example.org", "commit", "-q", "--allow-empty", "-m",
+        "Adopt amendment 05-QC/TU (qc-sua-doi-2025) of 01-QC/TU")
+    git(other, "push", "-q", "origin", "HEAD")
     head = git(other, "rev-parse", "HEAD").strip()
     git(other, "update-ref", "--stdin", stdin="".join(f"create refs/tags/adopted/t{i:03} {head}\n"
                                                       for i in range(TAGS)))
