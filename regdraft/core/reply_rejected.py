@@ -16,6 +16,9 @@ Post-conditions of `rejected`:
    each paragraph missing is given, after the reply's own, as the paragraph as circulated struck out (its text
    as the member left it empty), so the proposal on the provision leaves it out (all of them: the provision
    proposed as not inserted). A redline sent back as it was holds every paragraph it inserted: nothing is given.
+   A paragraph is missing at its place: the reply's paragraphs aligned in order with the text's as printed, it is
+   one with no paragraph of the reply standing for it there (the same words elsewhere, in another provision the
+   draft inserts too, are not it), and one retyped without Track Changes still stands there (no rejection).
 3. A paragraph of a Word table is a cell of its row: one whose text before reads as a cell of a row the draft changed
    (the rows as many cells wide), and whose text as circulated as no cell of the draft, is given as that cell as
    circulated, so its change is placed by its row and column (`reply_cells`) like a typed one.
@@ -96,24 +99,69 @@ def _printed(unit: Unit, language: str) -> list[str]:
     return [f"{label} {lines[0]}".strip(), *lines[1:]] if lines and label else lines
 
 
-def _inserted(base: Regulation, draft: Regulation) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Each provision the draft inserts whole (the outermost: its own provisions are in it), with each paragraph of it
-    as the redline prints it (a table's rows aside: a Word table's cells are no paragraphs of it) and the address of
-    the provision each paragraph is."""
-    had = {str(loc.address) for loc in base.walk()}
-    out: list[tuple[str, list[tuple[str, str]]]] = []
+def _drafted(base: Regulation | None, draft: Regulation) -> list[tuple[str, str, str]]:
+    """Each paragraph of a text as the redline prints it, in its order (a table's rows aside: a Word table's cells
+    are no paragraphs of it): its line, the address of its provision, and that address again when the draft inserts
+    the provision whole (an article, a clause or a point: a paragraph the redline inserts), else ""."""
+    had = {str(loc.address) for loc in base.walk()} if base is not None else None
+    out = []
     for loc in draft.walk():
         at = str(loc.address)
-        if at in had or loc.unit.repealed:
+        # Only an article's, a clause's or a point's lines are looked for: a chapter's or an appendix's heading may be
+        # printed on lines of its own (`Chương VIII`, then its title), which would read as missing when they are not.
+        new = had is not None and at not in had and not loc.unit.repealed and loc.unit.kind in _LOOKED_FOR
+        out += [(line, at, at if new else "") for line in _printed(loc.unit, draft.language)
+                if line.strip() and not line.lstrip().startswith("|")]
+    return out
+
+
+def _paired(held: list[str], drafted: list[str]) -> set[int]:
+    """The drafted lines of a run the reply reads otherwise (by their keys) that a paragraph of the reply stands for:
+    each of them when it holds as many paragraphs (a paragraph changed without Track Changes is no rejection), else
+    those its paragraphs are most like, in order, a paragraph like none of them (under half its words) standing for
+    none; a run too long to weigh, each of them (nothing is said missing that is not surely so)."""
+    if len(held) >= len(drafted) or len(held) * len(drafted) > 10_000:
+        return set(range(len(drafted)))
+    like = [[difflib.SequenceMatcher(None, h, d, autojunk=False).ratio() for d in drafted] for h in held]
+    # best[i][j]: the most likeness pairing the first i paragraphs with the first j lines in order, and its pairs.
+    best: list[list[tuple[float, tuple[int, ...]]]] = [[(0.0, ())] * (len(drafted) + 1)]
+    for i in range(1, len(held) + 1):
+        row = [best[i - 1][0]]
+        for j in range(1, len(drafted) + 1):
+            options = [row[j - 1], best[i - 1][j]]
+            if like[i - 1][j - 1] >= 0.5:
+                score, pairs = best[i - 1][j - 1]
+                options.append((score + like[i - 1][j - 1], (*pairs, j - 1)))
+            row.append(max(options, key=lambda option: option[0]))
+        best.append(row)
+    return set(best[-1][-1][1])
+
+
+def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts) -> list[tuple[str, str, str]]:
+    """Each paragraph of a provision the draft inserts that the reply holds nowhere at its place, with its text's key
+    and its provision's address: the reply's paragraphs aligned, in order, with the texts' as the redline printed
+    them, one missing where the reply has no paragraph between the held ones around it (Word removed it: Reject),
+    not where a paragraph reads otherwise there (changed without Track Changes). A line held as often as the drafts
+    hold it is missing nowhere (the same words may stand in another provision too)."""
+    before = dict(bases)
+    drafted = [(reg, *line) for reg, draft in texts for line in _drafted(before.get(reg), draft)]
+    held = Counter(_key(p.original) for p in paragraphs if p.original.strip() and not p.cell[0])
+    counted = Counter(_key(line) for _, draft in texts for loc in draft.walk()
+                      for line in _printed(loc.unit, draft.language))
+    if not any(new and held[_key(line)] < counted[_key(line)] for _, line, _, new in drafted):
+        return []
+    ours = [key for key in (_key(p.original) for p in paragraphs if not p.cell[0]) if key]
+    theirs = [_key(line) for _, line, _, _ in drafted]
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+        if tag not in ("insert", "replace"):
             continue
-        # Only an article's, a clause's or a point's lines: a chapter's or an appendix's heading may be printed on
-        # lines of its own (`Chương VIII`, then its title), which would read as missing when they are not.
-        printed = _printed(loc.unit, draft.language) if loc.unit.kind in _LOOKED_FOR else []
-        lines = [(line, at) for line in printed if line.strip() and not line.lstrip().startswith("|")]
-        if out and at.startswith(out[-1][0] + "."):
-            out[-1][1].extend(lines)
-        else:
-            out.append((at, lines))
+        standing = _paired(ours[i1:i2], theirs[j1:j2])
+        for k, (reg, line, _, new) in enumerate(drafted[j1:j2]):
+            key = theirs[j1 + k]
+            if new and k not in standing and key and held[key] < counted[key]:
+                held[key] += 1  # one missing line given once
+                out.append((reg, new, line))
     return out
 
 
@@ -147,19 +195,9 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         made = new.strip() if p.cell[0] else label_of(p.original.strip()) + strip_label(new).strip()
         paragraphs[i] = replace(p, original=made)
         undone[i] = (reg, at)
-    # Each paragraph as the reply holds it now, counted: a line of an insertion held fewer times than the drafts hold
-    # it is missing (the same words may stand in another provision too).
-    held = Counter(_key(p.original) for p in paragraphs if p.original.strip() and not p.cell[0])
-    drafted = Counter(_key(line) for _, draft in texts for loc in draft.walk()
-                      for line in _printed(loc.unit, draft.language))
-    for reg, base in bases:
-        for _, unit_lines in _inserted(base, drafts[reg]) if reg in drafts else ():
-            for line, at in unit_lines:
-                key = _key(line)
-                if key and held[key] < drafted[key]:
-                    held[key] += 1  # one missing line given once
-                    undone[len(paragraphs)] = (reg, at)
-                    paragraphs.append(ReplyParagraph(None, line, ""))
+    for reg, at, line in _missing(paragraphs, texts, bases):
+        undone[len(paragraphs)] = (reg, at)
+        paragraphs.append(ReplyParagraph(None, line, ""))
     return (replace(reply, paragraphs=tuple(paragraphs)), undone) if undone else (reply, {})
 
 
