@@ -120,9 +120,15 @@ def test_an_article_the_real_amendment_inserts_rejected_in_the_redline_is_a_prop
     assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
     if keep_mark:
         return
-    # Accepted, the draft no longer inserts it: its instruction is gone, not made a repeal of what no text holds.
+    # Accepted, the draft no longer inserts it: its instruction is gone, not made a repeal of what no text holds. The
+    # real 48/2013 stands here for a draft: its signing date cleared, or it is an issued text, whose instructions keep
+    # their numbers and are not taken out (a correction is a new amending document).
     from regdraft.workspace.proposals import accept_proposal
 
+    source = ws.root / "amendments" / "real" / "amendment.md"
+    text = source.read_text(encoding="utf-8")
+    signed = next(line for line in text.splitlines() if line.startswith("signed:"))
+    ws.commit({"amendments/real/amendment.md": text.replace(signed, "signed: null", 1).encode()}, "Unsigned draft")
     accept_proposal(ws, "real", c["id"])
     amendment = (ws.root / "amendments" / "real" / "amendment.md").read_text(encoding="utf-8")
     assert "Điều 35a" not in amendment and "Điều 35:" not in amendment.split("Bổ sung")[-1]
