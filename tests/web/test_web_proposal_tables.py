@@ -13,33 +13,10 @@ from regdraft.core.amend.proposal import editor_text
 from regdraft.workspace.circulated import draft_text
 from regdraft.workspace.rounds import add_comment, open_round
 from regdraft.workspace.store import Workspace, init_workspace
+from tests.test_report_tables import FORM
 from tests.web.conftest import BODIES, SLUG, client
 
-DECREE = """---
-id: 63/2010/NĐ-CP
-type: Nghị định
-title: Về kiểm soát thủ tục hành chính
-language: vi
-issuer: CHÍNH PHỦ
-signed: 2010-06-08
----
-
-## Điều 1. Phạm vi điều chỉnh
-
-Nghị định này quy định về kiểm soát thủ tục hành chính.
-
-# Phụ lục I. MẪU BÁO CÁO KẾT QUẢ RÀ SOÁT
-
-TÊN CƠ QUAN: ……………………………
-
-| STT | Tên thủ tục hành chính | Kết quả rà soát | Ghi chú |
-| --- | --- | --- | --- |
-| 1 | ……………… | ……………… | ……… |
-| 2 | ……………… | ……………… | ……… |
-| 3 | ……………… | ……………… | ……… |
-
-Người lập biểu: …………………… (ký, ghi rõ họ tên)
-"""
+DECREE = FORM  # Nghị định 63/2010's Phụ lục I, the comment report's table test's form
 AMENDMENT = """---
 type: Nghị định
 title: Nghị định sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính
