@@ -293,7 +293,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
               help="Members entitled to vote; the majority is then more than half of them.")
 @click.option("--present", type=click.IntRange(min=0), default=None,
               help="Members present at the conference (at least the votes cast); checked against vote_quorum.")
-@click.option("--on", "on", default=None, metavar="PART",
+@click.option("--on", "on", type=ADDRESS, default=None, metavar="PART",
               help="A part of the draft voted on by itself: an instruction (\"khoản 3 Điều 1\") or the provision it "
                    "amends; the vote on the whole is recorded without it.")
 @click.option("--force", is_flag=True, help="Record a vote dated before the one it replaces, or before the last "
