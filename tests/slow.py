@@ -57,6 +57,8 @@ _LISTED_MODULES = frozenset({
     "test_web_stop_writes.py",
 })
 _LISTED_TESTS = frozenset({
+    # keys40's: six comments lost, checked twice and repaired (1.2 s of CPU and 0.7 s in git).
+    "test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning",
     # fields40's: two clones and a bare remote, four syncs (0.56 s of CPU).
     "test_sync_never_puts_the_lines_back",
     # web40's: `check` in its own process without root's capabilities, a comment file it may not read (0.94 s of CPU).

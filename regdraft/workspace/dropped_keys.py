@@ -23,7 +23,8 @@ Post-conditions:
    the whole history the first time; so a loss brought in by `git pull`, or committed here before the upgrade, is
    found as one a sync brought. It then warns of each kept one whose file still lacks a key, at line 1 of the file,
    until the lines are back; a key a commit since the loss set or removed is said to be left to the drafter
-   (`still_dropped`: one `git log` of the file for each loss still lacking), the repair does not touch it.
+   (`still_dropped`: one `git log` of the comment files for each commit whose losses are still lacking, and the
+   files read in one batch, however many), the repair does not touch it.
 4. Nothing here writes to the workspace's files or history.
 """
 
@@ -36,10 +37,12 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem, RegdraftError
+from regdraft.core.text import shown_name
 from regdraft.render.files import new_file
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Revision, Workspace
+    from regdraft.workspace.store_history import KeyLines
     from regdraft.workspace.store_sync import CommitInfo
 
 # The comment keys of workspace format 2 that a regdraft of format 1 drops when it rewrites the file.
@@ -74,14 +77,14 @@ class Dropped:
         changed = changed or {}
         lost = "; ".join(said for key, said in _LOSSES if key in self.keys)
         back = [line for line in self.lines if _key(line) not in changed]
-        said = (f"Comment {self.comment} ({self.path}) lost {', '.join(self.keys)} in commit {self.commit[:8]} by "
-                f"{self.author} (\"{self.subject}\"), made by a regdraft older than the workspace's files (it does not "
-                f"know these keys; docs/upgrading.md): {lost}.")
+        said = (f"Comment {self.comment} ({shown_name(self.path)}) lost {', '.join(self.keys)} in commit "
+                f"{self.commit[:8]} by {self.author} (\"{self.subject}\"), made by a regdraft older than the "
+                f"workspace's files (it does not know these keys; docs/upgrading.md): {lost}.")
         if back:
             said += (f" `{Command.of('check', repair=True)}` puts back these lines, as they were, in one commit: "
                      + "; ".join(self.shown(line) for line in back) + ".")
         said += "".join(" " + left_sentence(self, key, change) for key, change in changed.items())
-        return said + " Upgrade regdraft on that machine before it writes again."
+        return f"{said} {MEANT} Upgrade regdraft on that machine before it writes again."
 
     def shown(self, line: str) -> str:
         """A lost line as a message quotes it: whole up to `SHOWN_LINE` characters; a longer one by its start, its
@@ -96,6 +99,10 @@ class Dropped:
 
 
 SHOWN_LINE = 200  # a lost line longer than this is quoted by its start
+
+# How the drafter says a key was removed on purpose (`_meant`): the warning stops.
+MEANT = ("If a key was removed on purpose, write it with no value (as `sequence: null`) in the file and commit it: "
+         "this warning then stops.")
 
 
 def left_sentence(dropped: Dropped, key: str, change: Revision) -> str:
@@ -131,15 +138,36 @@ def _is_comment(path: str) -> bool:
     return len(parts) == 4 and parts[0] == "amendments" and parts[2] == "comments" and path.endswith(".yaml")
 
 
-def _mapping(ws: Workspace, path: str, rev: str) -> tuple[dict[Any, Any], str] | None:
-    """The comment file at `rev` as YAML and as text, or None when it is not there or no mapping."""
+def _mappings(ws: Workspace, names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[dict[Any, Any], str]]:
+    """Each (revision, path) of `names` whose comment file is there and a YAML mapping, as YAML and as text: read
+    in one batch (`read_each`), however many they are."""
+    read_each = getattr(ws, "read_each", None)
+    if read_each is None:  # a workspace with no history to batch (`MemoryWorkspace`)
+        blobs = {}
+        for rev, path in names:
+            try:
+                blobs[rev, path] = ws.read(path, rev)
+            except RegdraftError:
+                continue
+    else:
+        blobs = read_each(names)
+    found = {}
+    for name, blob in blobs.items():
+        read = _parsed(blob)
+        if read is not None:
+            found[name] = read
+    return found
+
+
+def _parsed(blob: bytes) -> tuple[dict[Any, Any], str] | None:
+    """A comment file's bytes as YAML and as text, or None when they are no mapping."""
     import yaml
 
     from regdraft.core.frontmatter import load_yaml
 
     try:
-        text = ws.read(path, rev).decode("utf-8")
-        data = load_yaml(text)
+        text = blob.decode("utf-8")
+        data = load_yaml(text, quick=True)
     except (RegdraftError, yaml.YAMLError, ValueError):
         return None
     return (data, text) if isinstance(data, dict) else None
@@ -162,21 +190,19 @@ def _line(text: str, key: str) -> str:
 
 def dropped_in(ws: Workspace, commits: Sequence[CommitInfo]) -> list[Dropped]:
     """The comment files whose format-2 keys one of `commits` removed and HEAD's file still lacks."""
+    changed = [(commit, path) for commit in commits if commit.parents == 1
+               for status, path in commit.files if status == "M" and _is_comment(path)]
+    read = _mappings(ws, [name for commit, path in changed
+                          for name in ((f"{commit.sha}~1", path), (commit.sha, path), ("HEAD", path))])
     found: list[Dropped] = []
-    for commit in commits:
-        if commit.parents != 1:
+    for commit, path in changed:
+        before, after, now = read.get((f"{commit.sha}~1", path)), read.get((commit.sha, path)), read.get(("HEAD", path))
+        if before is None or after is None or before[0].get("id") != after[0].get("id"):
             continue
-        for status, path in commit.files:
-            if status != "M" or not _is_comment(path):
-                continue
-            before, after = _mapping(ws, path, f"{commit.sha}~1"), _mapping(ws, path, commit.sha)
-            if before is None or after is None or before[0].get("id") != after[0].get("id"):
-                continue
-            gone = [k for k in _held(*before) if k not in after[0]]
-            now = _mapping(ws, path, "HEAD") if gone else None
-            lines = tuple(_line(before[1], k) for k in gone if now is not None and k not in now[0])
-            if lines:
-                found.append(Dropped(path, str(after[0].get("id")), commit.sha, commit.author, commit.subject, lines))
+        gone = [k for k in _held(*before) if k not in after[0]]
+        lines = tuple(_line(before[1], k) for k in gone if now is not None and k not in now[0])
+        if lines:
+            found.append(Dropped(path, str(after[0].get("id")), commit.sha, commit.author, commit.subject, lines))
     return found
 
 
@@ -264,23 +290,24 @@ def still_dropped(ws: Workspace) -> list[Outstanding]:
     path = _note(ws)
     if path is None or not path.is_file():
         return []
+    kept = _kept(ws)
+    read = _mappings(ws, [("HEAD", dropped.path) for dropped in kept])
     lacking = []
-    for dropped in _kept(ws):
-        now = _mapping(ws, dropped.path, "HEAD")
+    for dropped in kept:
+        now = read.get(("HEAD", dropped.path))
         still = tuple(line for line in dropped.lines if now is not None and _key(line) not in now[0])
         if still:
-            lacking.append(Dropped(dropped.path, dropped.comment, dropped.commit, dropped.author, dropped.subject,
-                                   still))
+            lacking.append(replace(dropped, lines=still))
     losses = {(d.path, d.commit, key) for d in lacking for key in d.keys}
+    since = _since(ws, lacking)
     found = []
     for dropped in lacking:
-        since = ws.key_lines(f"{dropped.commit}..HEAD", dropped.keys, f":(literal){dropped.path}", changed_only=False)
         changed: dict[str, Revision] = {}
         later: set[str] = set()
-        for change in since:
+        for change in since.get((dropped.commit, dropped.path), []):
             for key in {_key(line) for line in (*change.removed, *change.added)} & set(dropped.keys):
                 changed[key] = change.revision  # the last one stands
-                if (dropped.path, change.revision.sha, key) in losses:
+                if (dropped.path, change.revision.sha, key) in losses or _meant(change.added, key):
                     later.add(key)
         lines = tuple(line for line in dropped.lines if _key(line) not in later)
         if lines:
@@ -288,6 +315,56 @@ def still_dropped(ws: Workspace) -> list[Outstanding]:
     return found
 
 
+def _meant(added: Sequence[str], key: str) -> bool:
+    """Whether a commit wrote `key` with no value (`sequence: null`): the drafter's word that its loss was meant."""
+    return any(_key(line) == key and line.split(":", 1)[1].split("#", 1)[0].strip() in ("", "null", "~", "''", '""')
+               for line in added)
+
+
+def _since(ws: Workspace, lacking: Sequence[Dropped]) -> dict[tuple[str, str], list[KeyLines]]:
+    """The commits since each loss that set or removed its keys in its file, oldest first, by (loss commit, path):
+    one `git log` of the comment files for each commit that lost keys, however many files it touched."""
+    by_commit: dict[str, set[str]] = {}
+    for dropped in lacking:
+        by_commit.setdefault(dropped.commit, set()).update(dropped.keys)
+    paths = {(d.commit, d.path) for d in lacking}
+    since: dict[tuple[str, str], list[KeyLines]] = {}
+    for commit, keys in by_commit.items():
+        for change in ws.key_lines(f"{commit}..HEAD", tuple(sorted(keys)), COMMENT_FILES, changed_only=False):
+            if (commit, change.path) in paths:
+                since.setdefault((commit, change.path), []).append(change)
+    return since
+
+
+MANY = 3  # the files of one commit's loss of the same keys named one by one; more are named in one warning
+
+
 def dropped_keys(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """`regdraft check`: a warning per comment file found rewritten without keys that it still lacks."""
-    return [Problem(loss.sentence(), loss.dropped.path, 1, warning=True) for loss in still_dropped(ws)]
+    """`regdraft check`: a warning per comment file found rewritten without keys that it still lacks; more than
+    `MANY` files that lost the same keys in one commit in one warning naming the first few and their number."""
+    found = still_dropped(ws)
+    kinds: dict[tuple[str, tuple[str, ...]], list[Outstanding]] = {}
+    for loss in found:
+        kinds.setdefault((loss.dropped.commit, loss.dropped.keys), []).append(loss)
+    problems = []
+    for loss in found:
+        same = [other for other in kinds[loss.dropped.commit, loss.dropped.keys] if not other.changed]
+        if len(same) <= MANY or loss.changed:
+            problems.append(Problem(loss.sentence(), loss.dropped.path, 1, warning=True))
+        elif loss is same[0]:
+            problems.append(Problem(_many([other.dropped for other in same]), loss.dropped.path, 1, warning=True))
+    return problems
+
+
+def _many(losses: Sequence[Dropped]) -> str:
+    """One warning for many files that lost the same keys in one commit."""
+    from regdraft.core.commands import Command
+
+    first = losses[0]
+    lost = "; ".join(said for key, said in _LOSSES if key in first.keys)
+    named = ", ".join(shown_name(dropped.path) for dropped in losses[:MANY])
+    return (f"{len(losses)} comments lost {', '.join(first.keys)} in commit {first.commit[:8]} by {first.author} "
+            f"(\"{first.subject}\"), made by a regdraft older than the workspace's files (it does not know these keys; "
+            f"docs/upgrading.md): {named} and {len(losses) - MANY} more; {lost}. "
+            f"`{Command.of('check', repair=True)}` puts back the lines each file held, as they were, in one commit. "
+            f"{MEANT} Upgrade regdraft on that machine before it writes again.")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regdraft.core.comment_yaml import COMMENT_KEYS, read_comment
-from regdraft.workspace.dropped_keys import Outstanding, left_sentence, still_dropped
+from regdraft.workspace.dropped_keys import MANY, Outstanding, left_sentence, still_dropped
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -37,6 +37,7 @@ def _put_back(ws: Workspace, found: Sequence[Outstanding]) -> list[str]:
     for loss in found:
         by_file.setdefault(loss.dropped.path, []).append(loss)
     dirty = set(ws.dirty(sorted(by_file)))
+    texts = ws.read_each([("HEAD", path) for path in by_file if path not in dirty])  # one batch, however many
     changes: dict[str, bytes | None] = {}
     done: list[str] = []
     for path, losses in sorted(by_file.items()):
@@ -45,7 +46,7 @@ def _put_back(ws: Workspace, found: Sequence[Outstanding]) -> list[str]:
             said.append(f"Left {path} as it is: it has uncommitted changes. Commit or undo them, then repair again to "
                         f"put back {keys}.")
             continue
-        text = ws.read(path, "HEAD").decode("utf-8")
+        text = texts[("HEAD", path)].decode("utf-8") if ("HEAD", path) in texts else ws.read(path, "HEAD").decode()
         now, _ = read_comment(text, path)
         lines: dict[str, str] = {}
         commits: list[str] = []
@@ -74,7 +75,9 @@ def _put_back(ws: Workspace, found: Sequence[Outstanding]) -> list[str]:
         done.append(f"{path} ({', '.join(lines)}; dropped in {', '.join(dict.fromkeys(commits))})")
     if changes:
         sha = ws.commit(changes, "Put back comment keys an older regdraft dropped: " + "; ".join(done))
-        said.insert(0, f"Put back in commit {sha[:8]} the comment keys an older regdraft dropped: {'; '.join(done)}.")
+        shown = done if len(done) <= MANY + 1 else [*done[:MANY], f"and {len(done) - MANY} more files"]  # not 3,000
+        named = "; ".join(shown)
+        said.insert(0, f"Put back in commit {sha[:8]} the comment keys an older regdraft dropped: {named}.")
     return said
 
 

@@ -8,6 +8,7 @@ and the whole history with the files each commit touched. Runs git through the q
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from regdraft.workspace.git_log import LogFormat
@@ -166,6 +167,41 @@ class History(RenamedPaths):
                 undone[sha] = (undoing, files[0][0])
         return undone
 
+    def read_each(self, names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+        """The bytes of each (revision, path) of `names` that git holds as a file of at most `MAX_FILE_BYTES`
+        (the others are left out): two git processes (`cat-file --batch-check`, then `--batch`) however many they
+        are. A path holding a newline, which git's batch cannot be given, is read alone."""
+        from regdraft.core.errors import RegdraftError
+        from regdraft.workspace.store_files import MAX_FILE_BYTES
+
+        found: dict[tuple[str, str], bytes] = {}
+        asked = list(dict.fromkeys(name for name in names if "\n" not in name[1]))
+        for rev, path in dict.fromkeys(name for name in names if "\n" in name[1]):
+            try:
+                found[rev, path] = self.read(path, rev)
+            except RegdraftError:
+                continue
+        if not asked:
+            return found
+        given = "".join(f"{rev}:{path}\n" for rev, path in asked).encode("utf-8", "surrogateescape")
+        sizes = self._query("cat-file", "--batch-check=%(objecttype) %(objectsize)", given=given).split("\n")
+        wanted = [name for name, said in zip(asked, sizes, strict=False)
+                  if said.startswith("blob ") and said[5:].isdigit() and int(said[5:]) <= MAX_FILE_BYTES]
+        if not wanted:
+            return found
+        given = "".join(f"{rev}:{path}\n" for rev, path in wanted).encode("utf-8", "surrogateescape")
+        out = self._query("cat-file", "--batch", given=given).encode("utf-8", "surrogateescape")
+        at = 0
+        for name in wanted:  # each: `<sha> blob <size>`, the bytes, a newline; or `<name> missing` (changed since)
+            end = out.index(b"\n", at)
+            header = out[at:end].split(b" ")
+            at = end + 1
+            if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+                size = int(header[2])
+                found[name] = out[at:at + size]
+                at += size + 1
+        return found
+
     def key_lines(self, span: str, keys: tuple[str, ...], pathspec: str, changed_only: bool = True) -> list[KeyLines]:
         """The commits of `span` (`A..B`, or a revision and its history), oldest first, that add or remove a line
         setting one of the top-level `keys` in a file of `pathspec` (`git log -G`), each file with the lines it
@@ -196,7 +232,7 @@ def _patched(patch: str, keys: tuple[str, ...]) -> list[tuple[str, str, tuple[st
             continue
         elif not in_hunk and line.startswith(("--- ", "+++ ")):
             path, status, removed, added = files[-1]
-            side = _unquoted(line[4:])
+            side = _unquoted(line[4:].removesuffix("\t"))  # git ends a path holding a space with a TAB
             if side == "/dev/null":
                 status = "A" if line.startswith("---") else "D"
             elif not path or line.startswith("+++"):

@@ -41,6 +41,8 @@ class RenamedPaths:
 
         def _commit(self, rev: str) -> git.Commit: ...
 
+        def read(self, relative: str, rev: str | None = None) -> bytes: ...
+
     def first_at(self, paths: list[str], rev: str) -> str | None:
         """The first of `paths` that is a file at `rev`, each folder listed once: `moved_files` tries a moved file's
         earlier paths, and one read each made `check` read 20,000 of them for 200 rounds (r27 sweep W, defect 3)."""
