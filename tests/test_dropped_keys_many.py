@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 
-from regdraft.workspace.dropped_keys import COMMENT_FILES, EXAMINED_FILE, NOTE_FILE
+from regdraft.workspace.dropped_keys import EXAMINED_FILE, NOTE_FILE
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 from tests.counting import git_processes
@@ -38,7 +38,11 @@ def test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning
     with git_processes() as started:
         first = invoke(ws, "check")
     assert first.exit_code == 0, first.output
-    assert len([argv for argv in started if argv[0] == "cat-file" and "--batch" in argv]) <= 3, started  # not a file
+    assert len([argv for argv in started if argv[0] == "cat-file" and "--batch" in argv]) <= 5, started  # not a file
+    with git_processes() as started:
+        checked = invoke(ws, "check")
+    assert not [argv for argv in started if argv[0] == "log" and "-p" in argv], started  # the same HEAD: kept
+    _git(ws, "-c", "user.name=Lan", "-c", "user.email=l@example.org", "commit", "-q", "--allow-empty", "-m", "Later")
     with git_processes() as started:
         checked = invoke(ws, "check")
     warned = [line for line in checked.output.splitlines() if "lost sequence" in line]
@@ -48,9 +52,10 @@ def test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning
         warned[0]
     assert f"{paths[0]}, {paths[1]}, {paths[2]} and 3 more" in warned[0]
     # the files' history since the loss: one git log of the comment files, not one per file
-    assert [argv[-3:] for argv in started if argv[0] == "log" and "-p" in argv] == [
-        [f"{commit}..HEAD", "--", COMMENT_FILES]], started
-    assert len([argv for argv in started if argv[0] == "cat-file" and "--batch" in argv]) <= 2, started
+    logs = [argv for argv in started if argv[0] == "log" and f"{commit}..HEAD" in argv]
+    assert len(logs) == 1, started
+    assert logs[0][logs[0].index("--", logs[0].index(f"{commit}..HEAD")) + 1:] == [f":(literal){p}" for p in paths]
+    assert len([argv for argv in started if argv[0] == "cat-file" and "--batch" in argv]) <= 3, started
     repaired = invoke(ws, "check", "--repair")
     assert repaired.exit_code == 0, repaired.output
     assert "and 3 more files." in repaired.output, repaired.output

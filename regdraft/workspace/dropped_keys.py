@@ -50,6 +50,9 @@ KEYS = ("regulation", "order", "sequence", "link", "edited")
 NOTE_FILE = "regdraft-dropped-keys.json"  # in the git folder: what sync found, for `check` to repeat
 EXAMINED_FILE = "regdraft-dropped-examined"  # in the git folder: the last commit `check` examined for such losses
 COMMENT_FILES = ":(glob)amendments/*/comments/*.yaml"
+FOUND_FILE = "regdraft-dropped-found.json"  # in the git folder: what `still_dropped` found, for the same HEAD
+FOUND_FORMAT = 1  # of what it holds: a regdraft reading another finds all again
+NAMED_PATHS = 200  # the most files `still_dropped`'s git log names one by one (beyond: all comment files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,12 +288,61 @@ def _ids(lines: Sequence[str]) -> set[str]:
 
 def still_dropped(ws: Workspace) -> list[Outstanding]:
     """Each loss found (`examine` first), with only the lines HEAD's file still lacks (none of a file deleted since),
-    and what changed them since: one `git log` of the file for each. A key lost again later is the later loss's."""
+    and what changed them since (`_outstanding`). A key lost again later is the later loss's. What it found is kept
+    in the git folder for the same HEAD and losses kept: a check of the same HEAD reads nothing again."""
+    import hashlib
+
+    from regdraft.workspace.git_head import head_commit
+
     examine(ws)
     path = _note(ws)
     if path is None or not path.is_file():
         return []
-    kept = _kept(ws)
+    try:
+        key = f"{FOUND_FORMAT} {head_commit(path.parent) or ws.head()} {hashlib.sha1(path.read_bytes()).hexdigest()}"
+    except OSError:
+        return []
+    cached = _cached(ws, key)
+    if cached is not None:
+        return cached
+    found = _outstanding(ws, _kept(ws))
+    _keep(ws, key, found)
+    return found
+
+
+def _cached(ws: Workspace, key: str) -> list[Outstanding] | None:
+    """What `still_dropped` found for `key` (HEAD and the losses kept), or None."""
+    from regdraft.workspace.store_history import Revision
+
+    path = _note(ws, FOUND_FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return [Outstanding(Dropped(**{**d["dropped"], "lines": tuple(d["dropped"]["lines"])}),
+                            {k: Revision(**r) for k, r in d["changed"].items()}) for d in data["found"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _keep(ws: Workspace, key: str, found: Sequence[Outstanding]) -> None:
+    path = _note(ws, FOUND_FILE)
+    if path is None:
+        return
+    data = {"key": key, "found": [{"dropped": asdict(loss.dropped),
+                                   "changed": {k: asdict(change) for k, change in loss.changed.items()}}
+                                  for loss in found]}
+    partial = path.with_name(path.name + ".tmp")
+    try:
+        new_file(partial, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        partial.replace(path)
+    except OSError:  # a read-only git folder: found again next time
+        pass
+
+
+def _outstanding(ws: Workspace, kept: Sequence[Dropped]) -> list[Outstanding]:
+    """The losses `kept` whose lines HEAD's files still lack, read in one batch, and the commits since each loss
+    that set or removed its keys: one `git log` for each commit that lost keys, however many files it touched."""
     read = _mappings(ws, [("HEAD", dropped.path) for dropped in kept])
     lacking = []
     for dropped in kept:
@@ -330,7 +382,10 @@ def _since(ws: Workspace, lacking: Sequence[Dropped]) -> dict[tuple[str, str], l
     paths = {(d.commit, d.path) for d in lacking}
     since: dict[tuple[str, str], list[KeyLines]] = {}
     for commit, keys in by_commit.items():
-        for change in ws.key_lines(f"{commit}..HEAD", tuple(sorted(keys)), COMMENT_FILES, changed_only=False):
+        lost = sorted(path for loss, path in paths if loss == commit)
+        # The files by name when they are few (comments added whole since are not printed), else all comment files.
+        spec = tuple(f":(literal){path}" for path in lost) if len(lost) <= NAMED_PATHS else COMMENT_FILES
+        for change in ws.key_lines(f"{commit}..HEAD", tuple(sorted(keys)), spec, changed_only=False):
             if (commit, change.path) in paths:
                 since.setdefault((commit, change.path), []).append(change)
     return since

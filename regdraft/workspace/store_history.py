@@ -169,49 +169,75 @@ class History(RenamedPaths):
 
     def read_each(self, names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
         """The bytes of each (revision, path) of `names` that git holds as a file of at most `MAX_FILE_BYTES`
-        (the others are left out): two git processes (`cat-file --batch-check`, then `--batch`) however many they
-        are. A path holding a newline, which git's batch cannot be given, is read alone."""
+        (the others are left out): three git processes however many they are. Git is given each folder's tree
+        once (`cat-file --batch` of `rev:folder`), then the files by their ids: given `rev:path` for each file it
+        reads the folder's tree again for each, 3 s of CPU for 9,000 comment files in one folder. A path holding a
+        newline, which git's batch cannot be given, is read alone."""
         from regdraft.core.errors import RegdraftError
-        from regdraft.workspace.store_files import MAX_FILE_BYTES
 
         found: dict[tuple[str, str], bytes] = {}
-        asked = list(dict.fromkeys(name for name in names if "\n" not in name[1]))
         for rev, path in dict.fromkeys(name for name in names if "\n" in name[1]):
             try:
                 found[rev, path] = self.read(path, rev)
             except RegdraftError:
                 continue
-        if not asked:
-            return found
-        given = "".join(f"{rev}:{path}\n" for rev, path in asked).encode("utf-8", "surrogateescape")
-        sizes = self._query("cat-file", "--batch-check=%(objecttype) %(objectsize)", given=given).split("\n")
-        wanted = [name for name, said in zip(asked, sizes, strict=False)
-                  if said.startswith("blob ") and said[5:].isdigit() and int(said[5:]) <= MAX_FILE_BYTES]
-        if not wanted:
-            return found
-        given = "".join(f"{rev}:{path}\n" for rev, path in wanted).encode("utf-8", "surrogateescape")
-        out = self._query("cat-file", "--batch", given=given).encode("utf-8", "surrogateescape")
+        asked = list(dict.fromkeys(name for name in names if "\n" not in name[1]))
+        folders = list(dict.fromkeys((rev, path.rpartition("/")[0]) for rev, path in asked))
+        trees = self._batch([f"{rev}:{folder}" for rev, folder in folders], "tree")
+        ids = {}
+        for (rev, folder), tree in zip(folders, trees, strict=True):
+            entries = _tree_blobs(tree) if tree is not None else {}
+            ids.update({(rev, f"{folder}/{name}" if folder else name): blob for name, blob in entries.items()})
+        wanted = [(name, ids[name]) for name in asked if name in ids]
+        for (name, _), data in zip(wanted, self._batch([blob for _, blob in wanted], "blob", sized=True), strict=True):
+            if data is not None:
+                found[name] = data
+        return found
+
+    def _batch(self, objects: Sequence[str], kind: str, sized: bool = False) -> list[bytes | None]:
+        """Each object's bytes when git has it as a `kind` (`sized`: of at most `MAX_FILE_BYTES`, asked first)."""
+        from regdraft.workspace.store_files import MAX_FILE_BYTES
+
+        if not objects:
+            return []
+        given = "".join(f"{name}\n" for name in objects).encode("utf-8", "surrogateescape")
+        read = [True] * len(objects)
+        if sized:
+            said = self._query("cat-file", "--batch-check=%(objecttype) %(objectsize)", given=given).split("\n")
+            read = [line.startswith(f"{kind} ") and line[len(kind) + 1:].isdigit()
+                    and int(line[len(kind) + 1:]) <= MAX_FILE_BYTES for line in said[:len(objects)]]
+            given = "".join(f"{name}\n" for name, ok in zip(objects, read, strict=True) if ok).encode(
+                "utf-8", "surrogateescape")
+        out = self._query("cat-file", "--batch", given=given).encode("utf-8", "surrogateescape") if any(read) else b""
+        found: list[bytes | None] = []
         at = 0
-        for name in wanted:  # each: `<sha> blob <size>`, the bytes, a newline; or `<name> missing` (changed since)
+        for ok in read:  # each: `<sha> <type> <size>`, the bytes, a newline; or `<name> missing`
+            if not ok:
+                found.append(None)
+                continue
             end = out.index(b"\n", at)
             header = out[at:end].split(b" ")
             at = end + 1
-            if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+            if len(header) == 3 and header[2].isdigit() and header[1] in (b"blob", b"tree", b"commit", b"tag"):
                 size = int(header[2])
-                found[name] = out[at:at + size]
+                found.append(out[at:at + size] if header[1] == kind.encode() else None)
                 at += size + 1
+            else:
+                found.append(None)
         return found
 
-    def key_lines(self, span: str, keys: tuple[str, ...], pathspec: str, changed_only: bool = True) -> list[KeyLines]:
+    def key_lines(self, span: str, keys: tuple[str, ...], pathspec: str | tuple[str, ...],
+                  changed_only: bool = True) -> list[KeyLines]:
         """The commits of `span` (`A..B`, or a revision and its history), oldest first, that add or remove a line
-        setting one of the top-level `keys` in a file of `pathspec` (`git log -G`), each file with the lines it
-        removed and added of those keys. `changed_only`: files changed, not added or deleted. One git process,
-        whose output holds only those lines' hunks: a file added whole (a new comment) is not printed."""
+        setting one of the top-level `keys` in a file of `pathspec` (one or several; `git log -G`), each file with
+        the lines it removed and added of those keys. `changed_only`: files changed, not added or deleted. One git
+        process, whose output holds only those lines' hunks: a file added whole (a new comment) is not printed."""
         pattern = "^(" + "|".join(keys) + "):"
         log = LogFormat("%H", "%P", "%an", "%ad", "%s")
         out = self._query("log", "--reverse", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color", "-p",
                           "-U0", *(("--diff-filter=M",) if changed_only else ()), f"-G{pattern}", "--date=short",
-                          log.argument(), "--end-of-options", span, "--", pathspec, unborn="")
+                          log.argument(), "--end-of-options", span, "--",
+                          *((pathspec,) if isinstance(pathspec, str) else pathspec), unborn="")
         found = []
         for (sha, parents, author, date, subject), patch in log.records(out):
             revision = Revision(sha, author, date, subject)
@@ -244,6 +270,20 @@ def _patched(patch: str, keys: tuple[str, ...]) -> list[tuple[str, str, tuple[st
             _, _, removed, added = files[-1]
             (removed if line[0] == "-" else added).append(line[1:].rstrip("\r"))
     return [(path, status, tuple(removed), tuple(added)) for path, status, removed, added in files if path]
+
+
+def _tree_blobs(tree: bytes) -> dict[str, str]:
+    """The files of a git tree object (`<mode> <name>\\0<20-byte id>` each): name -> blob id; not its folders,
+    links or submodules."""
+    found = {}
+    at = 0
+    while at < len(tree):
+        space = tree.index(b" ", at)
+        nul = tree.index(b"\0", space)
+        if tree[at:space] in (b"100644", b"100755"):
+            found[tree[space + 1:nul].decode("utf-8", "surrogateescape")] = tree[nul + 1:nul + 21].hex()
+        at = nul + 21
+    return found
 
 
 def _unquoted(name: str) -> str:
