@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
+from regdraft.workspace import restore_keys
 from regdraft.workspace.dropped_keys import EXAMINED_FILE, NOTE_FILE
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
@@ -31,9 +34,10 @@ def _many_lose_sequence(ws: Workspace, count: int) -> tuple[list[str], str]:
     return paths, _git(ws, "rev-parse", "HEAD")
 
 
-def test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning(circulating: Workspace,
-                                                                                  invoke: Invoke) -> None:
+def test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning(
+        circulating: Workspace, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     ws = circulating
+    monkeypatch.setattr(restore_keys, "IN_MESSAGE", 2, raising=False)  # 3,000 named: too long for git
     paths, commit = _many_lose_sequence(ws, 6)
     with git_processes() as started:
         first = invoke(ws, "check")
@@ -59,6 +63,10 @@ def test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning
     repaired = invoke(ws, "check", "--repair")
     assert repaired.exit_code == 0, repaired.output
     assert "and 3 more files." in repaired.output, repaired.output
+    message = _git(ws, "log", "-1", "--format=%B")
+    named = [f"{path} (sequence; dropped in {commit[:8]})" for path in paths[:2]]
+    said = "; ".join([*named, "and 4 more files"])
+    assert message.startswith(f"Put back comment keys an older regdraft dropped: {said}"), message
     assert all("sequence: 2\n" in (ws.root / path).read_text(encoding="utf-8") for path in paths)
     assert "lost sequence" not in invoke(ws, "check").output
 

@@ -5,7 +5,7 @@ Post-conditions of `put_back_dropped`:
 1. For each comment file `dropped_keys.still_dropped` names, each line it names is written back into HEAD's file at
    the place the current regdraft writes that key (before the first key written after it), nothing else of the
    file changed; every file put back goes into one commit whose message names each file, its keys and the commit
-   that dropped them.
+   that dropped them (the first `IN_MESSAGE` files, and how many more).
 2. A file is left as it is, with a sentence saying why and what to do, when its working copy has uncommitted
    changes, when its comment's `id` is no longer the one that lost the keys, or when a commit since the loss set
    or removed the same key (someone decided about it after the loss: theirs stands). With the same key lost twice,
@@ -74,11 +74,19 @@ def _put_back(ws: Workspace, found: Sequence[Outstanding]) -> list[str]:
         changes[path] = new.encode("utf-8")
         done.append(f"{path} ({', '.join(lines)}; dropped in {', '.join(dict.fromkeys(commits))})")
     if changes:
-        sha = ws.commit(changes, "Put back comment keys an older regdraft dropped: " + "; ".join(done))
-        shown = done if len(done) <= MANY + 1 else [*done[:MANY], f"and {len(done) - MANY} more files"]  # not 3,000
-        named = "; ".join(shown)
+        sha = ws.commit(changes, "Put back comment keys an older regdraft dropped: " + _named(done, IN_MESSAGE))
+        named = _named(done, MANY)
         said.insert(0, f"Put back in commit {sha[:8]} the comment keys an older regdraft dropped: {named}.")
     return said
+
+
+IN_MESSAGE = 200  # the most files the repair's commit message names one by one: git takes it as one argument
+
+
+def _named(done: list[str], most: int) -> str:
+    """The files put back, the first `most` by name and the others counted: 3,000 named were 180 KB, more than
+    one argument may hold (`Argument list too long`), and as many lines on the screen."""
+    return "; ".join(done if len(done) <= most + 1 else [*done[:most], f"and {len(done) - most} more files"])
 
 
 def _key(line: str) -> str:
