@@ -104,8 +104,8 @@ def test_badges_count_the_comments_of_the_round_shown(review_ws: Workspace) -> N
 
     def badges(number: int) -> dict[str, str]:
         page = c.get(f"/a/{SLUG}/redline?round={number}").text
-        return dict(re.findall(rf'<a class="badge[^"]*" href="/a/{SLUG}/comments\?round={number}#on-([^"]+)">'
-                               r'([^<]*)</a>', page))
+        return dict(re.findall(rf'<a class="badge[^"]*"(?: aria-label="[^"]*")? '
+                               rf'href="/a/{SLUG}/comments\?round={number}#on-([^"]+)">([^<]*)</a>', page))
 
     first, second = badges(1), badges(2)
     assert list(first) == ["d5.k2"] and first["d5.k2"].startswith("1 ý kiến")
