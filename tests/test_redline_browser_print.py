@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import BROWSER
 from tests.print_marks import POPPLER, PrintedPage, pages_text
-from tests.test_redline_marks import MOVED, SHIPPED, _draft, _kinds
+from tests.test_redline_marks import LEGEND_SAMPLES, MOVED, SHIPPED, _draft, _kinds
 
 pytestmark = [*BROWSER, pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")]
 
@@ -44,9 +44,7 @@ def browser_printed(tmp_path_factory: pytest.TempPathFactory, chromium_browser: 
 def test_a_browser_prints_every_mark_of_the_legend_and_of_a_move(browser_printed: tuple[Path, list[str]]) -> None:
     pdf, pages = browser_printed
     page = PrintedPage.load(pdf, 1)
-    samples = {"gạch chân: nội": ("inserted", 1), "gạch ngang: nội": ("deleted", 1),
-               "gạch chân kép: nội": ("moved here", 2), "gạch ngang kép: nội": ("moved away", 2)}
-    for sample, (kind, marked) in samples.items():
+    for sample, (kind, marked) in LEGEND_SAMPLES.items():
         [run] = page.find(sample)
         assert _kinds(page, run[:marked]) == {kind}, sample
     number = next(k for k, text in enumerate(pages, 1) if "(chuyển từ khoản 3 Điều 10)" in re.sub(r"\s+", " ", text))

@@ -70,6 +70,9 @@ def _kinds(page: PrintedPage, words: list[Word]) -> set[str]:
     return measured
 
 
+# The legend's samples on page 1, each with the mark its words carry and how many words carry it (`gạch chân: nội`).
+LEGEND_SAMPLES = {"gạch chân: nội": ("inserted", 1), "gạch ngang: nội": ("deleted", 1),
+                  "gạch chân kép: nội": ("moved here", 2), "gạch ngang kép: nội": ("moved away", 2)}
 MOVED = "Trực tiếp làm Trưởng Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh;"
 RENUMBERED = "Ký các văn bản của Ban Chấp hành, Ban Thường vụ,"
 
@@ -118,9 +121,7 @@ def test_the_legend_on_page_one_shows_each_mark_as_printed(printed: Printed) -> 
     page = PrintedPage.load(pdf, 1)
     # Each sample, then the first word of its explanation; the word before the colon carries the
     # colon unmarked, so the words before it are measured.
-    samples = {"gạch chân: nội": ("inserted", 1), "gạch ngang: nội": ("deleted", 1),
-               "gạch chân kép: nội": ("moved here", 2), "gạch ngang kép: nội": ("moved away", 2)}
-    for sample, (kind, marked) in samples.items():
+    for sample, (kind, marked) in LEGEND_SAMPLES.items():
         [run] = page.find(sample)
         assert _kinds(page, run[:marked]) == {kind}, sample
         assert _kinds(page, run[-1:]) == {"plain"}, sample
