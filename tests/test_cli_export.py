@@ -191,3 +191,22 @@ def test_a_provision_inserted_later_is_not_yet_in_force(tmp_workspace: Workspace
     assert invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-04-01").exit_code == 0
     never = invoke(tmp_workspace, "show", "01-QC/TU", "d99", "--as-of", "2025-03-31")
     assert never.exit_code == 2 and "Điều 99 does not exist" in never.output
+
+
+def test_a_text_signed_and_not_yet_in_force_exports_as_it_will_take_effect(tmp_workspace: Workspace, invoke: Invoke,
+                                                                            tmp_path: Path) -> None:
+    """A law is printed between its signing and its effect: without --as-of the text as it takes effect, not a
+    refusal asking for a made-up date; a date before it says "takes effect", not "took" (r41 sweep CJ 6)."""
+    relative = "regulations/01-QC-TU.md"
+    text = tmp_workspace.read(relative).decode("utf-8")
+    assert "\neffective: 2021-01-09\n" in text
+    tmp_workspace.commit({relative: text.replace("\neffective: 2021-01-09\n", "\neffective: 2099-07-01\n")
+                          .encode("utf-8")}, "In force later")
+    out = tmp_path / "sap-co-hieu-luc.md"
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "in force on 2099-07-01" in result.output
+    assert "Điều 1. Phạm vi điều chỉnh" in out.read_text(encoding="utf-8")
+    before = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2026-01-01", "-o", str(tmp_path / "x.md"))
+    assert before.exit_code == 1 and "01-QC/TU takes effect on 2099-07-01" in before.output, before.output
+    assert not (tmp_path / "x.md").exists()

@@ -406,8 +406,9 @@ def consolidate(
     if as_of is None:
         as_of = max([d for d in dates if d is not None] + [start or dt.date.today()])
     if start is not None and as_of < start:
+        tense = "took" if start <= dt.date.today() else "takes"  # a text signed, not yet in force (r41 sweep CJ 6)
         raise RegdraftError(
-            f"{base.id} took effect on {start.isoformat()}, so no text of it was in force on "
+            f"{base.id} {tense} effect on {start.isoformat()}, so no text of it was in force on "
             f"{as_of.isoformat()}; choose a date of {start.isoformat()} or later."
         )
     for (meta, _), effective in zip(steps, dates, strict=True):

@@ -58,9 +58,13 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
     base = base_text(ws, ws.locate_regulation(name))
+    start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
+    if as_of is None and start is not None and day < start:
+        # A text signed and not yet in force is published as it will take effect, not refused for lack of a date
+        # (a law is printed between its signing and its effect: r41 sweep CJ 6).
+        day = start
     # A regulation replaced by a new one on or before `day` is given as it last stood, with a note saying so.
     replaced = replaced_on(ws, original(base.meta), day)
-    start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
     if replaced is not None and replaced.last_day is not None and (start is None or day >= start):
         day = max(replaced.last_day, start or replaced.last_day)
     history = adopted_for(ws, base.id)

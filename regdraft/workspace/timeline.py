@@ -96,7 +96,8 @@ def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulati
     base = base_text(ws, path)
     start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
     if start is not None and day < start:
-        raise RegdraftError(f"{base.id} took effect on {start}; no text of it was in force on {day}.")
+        tense = "took" if start <= dt.date.today() else "takes"  # a text signed, not yet in force (r41 sweep CJ 6)
+        raise RegdraftError(f"{base.id} {tense} effect on {start}; no text of it was in force on {day}.")
     replaced = replaced_on(ws, original(base.meta), day)
     if replaced is not None and replaced.last_day is not None:
         day = max(replaced.last_day, start or replaced.last_day)
