@@ -293,11 +293,14 @@ def _behind(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, h
     """What the translation lacks of its original's amendments in force on `day`: those none of its own adopted
     amending documents (`held`) bears the number of, then what those that bear one leave untranslated
     (`translated_amendments.partly_translated`); '' when nothing."""
+    from regdraft.workspace.replacements import replaced_on
     from regdraft.workspace.translated_amendments import partly_translated
 
+    original = meta.get("translation_of")
+    if replaced_on(ws, str(original or "").strip(), day) is not None:
+        return ""  # no longer in force: a new regulation replaced its original by then (r41 sweep CJ 7)
     missing = untranslated(ws, meta, day, {a.number for a in held})
     clauses = partly_translated(ws, reg_id, meta, day, held, text)
-    original = meta.get("translation_of")
     if missing:
         listed = ", ".join(f"{a.name} (in force from {a.effective})" for a, _ in missing)
         return "; ".join([f"{reg_id} is a translation of {original} and does not contain its amendments in force "
