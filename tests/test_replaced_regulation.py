@@ -239,3 +239,17 @@ def test_a_front_matter_changed_since_it_was_read_is_read_again(tmp_workspace: W
     assert again["id"] == "07-QC/TU"
     path.write_text(text, encoding="utf-8")
     assert dict((p, m) for p, _, m in fronts(tmp_workspace))["regulations/01-QC-TU.md"]["id"] == "01-QC/TU"
+
+
+def test_log_ends_a_replaced_regulation_with_its_replacement(replaced: Workspace, invoke: Invoke) -> None:
+    """No commit of the old file records that it stopped being in force: `log` said nothing of it, for the text or a
+    provision, its translation included (r41 sweep CJ 7)."""
+    line = "01-QC/TU was replaced on 2025-10-28 by Quy chế 01-QC/TU (01-QC/TU-XV): in force until 2025-10-27."
+    whole = invoke(replaced, "log", "01-QC/TU")
+    assert whole.exit_code == 0 and whole.output.splitlines()[-1] == line, whole.output
+    provision = invoke(replaced, "log", "01-QC/TU", "d20")
+    assert provision.exit_code == 0 and provision.output.splitlines()[-1] == line, provision.output
+    english = invoke(replaced, "log", "01-QC/TU-EN").output.splitlines()[-1]
+    assert english == line.replace("01-QC/TU was", "01-QC/TU-EN was"), english
+    assert "replaced" not in invoke(replaced, "log", "01-QC/TU-XV").output
+    assert json.loads(invoke(replaced, "log", "01-QC/TU", "--json").stdout)  # the line is no part of the JSON

@@ -307,17 +307,24 @@ def log(regulation: str, address: str | None, workspace: Path | None) -> Result:
         regdraft log 01-QC/TU
         regdraft log 63/2010/NĐ-CP d22.k2
     """
+    import datetime as dt
+
     from regdraft.core.text import shown_name, shown_text
+    from regdraft.workspace.replacements import replaced_line
 
     ws = open_workspace(workspace)
     if address is not None:
         from regdraft.workspace.provision_history import provision_history
 
-        return _history(provision_history(ws, regulation, address))
-    entries = ws.log(ws.locate_regulation(regulation))
-    done = Result([{"sha": e.sha, "author": e.author, "date": e.date, "subject": e.subject} for e in entries])
-    for e in entries:
-        done.say(f"{e.sha[:8]}  {e.date}  {shown_name(e.author):<20} {shown_text(e.subject)}")  # as git sent them
+        done = _history(provision_history(ws, regulation, address))
+    else:
+        entries = ws.log(ws.locate_regulation(regulation))
+        done = Result([{"sha": e.sha, "author": e.author, "date": e.date, "subject": e.subject} for e in entries])
+        for e in entries:
+            done.say(f"{e.sha[:8]}  {e.date}  {shown_name(e.author):<20} {shown_text(e.subject)}")  # as git sent them
+    replaced = replaced_line(ws, ws.locate_regulation(regulation), dt.date.today())
+    if replaced:  # the end of its history, which no commit of its own file records (r41 sweep CJ 7)
+        done.say(replaced)
     return done
 
 

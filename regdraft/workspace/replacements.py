@@ -307,6 +307,18 @@ def replacement_message(found: Replacement) -> str:
             f"as it last stood, in force until {found.last_day}.")
 
 
+def replaced_line(ws: Workspace, path: str, today: dt.date) -> str:
+    """The line `log` ends the history of the regulation in `path` with when a new one replaced it (a translation
+    by its original's replacement), or is to: by which and the last day it was in force; '' when none does (r41
+    sweep CJ 7)."""
+    meta = next((m for relative, _, m in fronts(ws) if relative == path), None)
+    found = replacement(ws, original(meta)) if meta is not None else None
+    if meta is None or found is None or found.on is None:
+        return ""
+    tense = "was replaced" if found.on <= today else "is to be replaced"
+    return f"{meta.get('id')} {tense} on {found.on} by {found.named()}: in force until {found.last_day}."
+
+
 def replacement_problems(ws: Workspace, name: str | None = None,
                          adopted: Sequence[Amendment] = (),
                          forced: Callable[[Amendment], Forced | None] | None = None) -> list[Problem]:
