@@ -35,6 +35,14 @@ TYPED_FORMS = ("2025-01-15, 15/01/2025, 15-01-2025, 15.01.2025, ngày 15 tháng 
                "January 15, 2025 (in figures the day comes before the month, unless the year comes first)")
 
 
+def signed_after(meta: Mapping[str, Any], day: dt.date) -> dt.date | None:
+    """The date a regulation (its front matter `meta`) was signed, when that is after `day`: an amending document
+    cannot be signed, nor first take effect, before the text it amends was itself signed (a year mistyped, 1925 for
+    2025). The one rule `amend new --signed` and `amend adopt` apply (r39 sweeps BY F3, CC F5)."""
+    own = read_date(meta.get("signed"))
+    return own if own is not None and day < own else None
+
+
 def read_date(value: Any) -> dt.date | None:
     """The date `value` holds (a date, or text in either form); None when it holds none."""
     if isinstance(value, dt.datetime):

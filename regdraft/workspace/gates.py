@@ -208,7 +208,7 @@ def _before_regulation(ws: Workspace, amendment: Amendment, signed: dt.date, eff
     signed (not before it took effect: an amendment may bring a signed text's date forward): a year mistyped (1925
     for 2025) was adopted, and every `--as-of` answer between the two dates showed the amendment in force (r39 sweep
     BY F3)."""
-    from regdraft.core.dates import read_date
+    from regdraft.core.dates import signed_after
     from regdraft.core.errors import RegdraftError
     from regdraft.workspace.api import load_regulation
 
@@ -218,12 +218,11 @@ def _before_regulation(ws: Workspace, amendment: Amendment, signed: dt.date, eff
             meta = load_regulation(ws, reg_id).meta
         except RegdraftError:
             continue  # adopting reads it again and says why it cannot
-        own_signed = read_date(meta.get("signed"))
-        if own_signed is not None and signed < own_signed:
+        if own_signed := signed_after(meta, signed):
             out.append(Refusal("signed", f"its signing date {signed} is before {reg_id} itself was signed "
                                f"({own_signed})", "adopt it with the date it was signed: "
                                f"`{Command.of('amend adopt', amendment.slug, signed=None)}`"))
-        elif own_signed is not None and effective < own_signed:
+        elif own_signed := signed_after(meta, effective):
             # Before the regulation took effect but after it was signed is real: Luật 43/2024/QH15 brought Luật Đất
             # đai 2024's own date forward, taking effect five months before it.
             out.append(Refusal("effective", f"its effective date {effective} is before {reg_id} itself was signed "

@@ -371,11 +371,11 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: 
 
 def _refuse_before(reg: Regulation, signed: dt.date) -> None:
     """Refuse a day to be signed before the regulation was itself signed, as `amend adopt` refuses that signing date
-    (`gates._before_regulation`): a year mistyped (1925 for 2025) was taken without a word (r39 sweep CC F5)."""
-    from regdraft.core.dates import read_date
+    (`gates._before_regulation`, by the same rule): a year mistyped (1925 for 2025) was taken without a word (r39
+    sweep CC F5)."""
+    from regdraft.core.dates import signed_after
 
-    own = read_date(reg.meta.get("signed"))
-    if own is not None and signed < own:
+    if own := signed_after(reg.meta, signed):
         raise UsageError(f"The day the amending document is to be signed, {signed}, is before {reg.id} itself was "
                          f"signed ({own}): give a day on or after {own}. Nothing was changed.", options=("signed",))
 
