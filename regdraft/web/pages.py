@@ -176,8 +176,9 @@ class RedlinePage:
     regulation: str = ""  # the regulation shown, as comments name it (empty: the amendment's main one)
     regulations: tuple[Amended, ...] = ()  # every regulation the amendment amends, when several
     name: str = ""  # the document as reviewers know it (`document_named`)
-    # Why its comments are not listed, as the office reads it (a comment file deleted by mistake, `CommentsDeleted`):
-    # the draft and its redline stay readable; a member is told the office is putting the comments in order.
+    # Why some or all of its comments are not listed, as the office reads it (a comment file that does not read, or
+    # one deleted by mistake, `set_aside`): the draft and its redline stay readable; a member is told the office is
+    # putting the comments in order.
     unsorted: str = ""
     partly: bool = False  # True: some comment files do not read and are set aside, the others are listed
 

@@ -113,12 +113,9 @@ class Words:
         from regdraft.workspace.unreadable_comments import CommentsUnreadable
 
         message = error.report()
-        if isinstance(error, CommentsDeleted) and not office:
-            # A comment file deleted by mistake: git's way back is the office's to take, and in the server's log.
-            logging.getLogger("regdraft.review").warning("%s", message)
-            return self("comments_in_order")
-        if isinstance(error, CommentsUnreadable) and not office:
-            # A comment file that does not read, needed here: its file, line and reason are the office's (the log).
+        if isinstance(error, (CommentsDeleted, CommentsUnreadable)) and not office:
+            # A comment file deleted by mistake or that does not read, needed here: the others are served (set
+            # aside, `unreadable_comments`); its file, reason and git's way back are the office's (the log).
             logging.getLogger("regdraft.review").warning("%s", message)
             return self("some_comments_refused")
         if isinstance(error, Refused):

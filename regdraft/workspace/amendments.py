@@ -293,16 +293,16 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     with `unreadable`, it is added there (path, error) and the others are read (`check` names each such file and
     checks the rest), and so is a file that reads but holds a key regdraft does not know (`proposl:`), its comment
     kept. A workspace keeping unreadable comment files aside (the review server's, `unreadable_comments`) adds them
-    to its own list, a deleted one still raising."""
+    to its own list, a deleted one too: a member reads every other comment (r40 left: the comments page was a 422)."""
     from regdraft.core.comment_order import in_made_order
     from regdraft.workspace.comment_cache import Shelf, now, reading, unchanged
     from regdraft.workspace.deleted_comments import refuse_deleted
     from regdraft.workspace.unreadable_comments import as_parse_error, misplaced, misplaced_error
 
     taken = now()
-    refuse_deleted(ws, slug, unreadable)  # a committed comment file deleted by mistake is named, never left out
     # Where a file that does not read goes: the caller's list, else the review server's (`unreadable_comments`).
     aside = unreadable if unreadable is not None else ws.comments_aside
+    refuse_deleted(ws, slug, aside)  # a committed comment file deleted by mistake is named, never left out
     listed = ws.listed(comments_folder(slug), ".yaml")  # once, for both
     for path in misplaced(ws, listed):  # a folder where the file should be: named, never left out
         if aside is None:

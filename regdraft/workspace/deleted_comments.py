@@ -13,9 +13,11 @@ Post-conditions:
    workspace's deleted files are asked of git once a run (`run_memo`), whatever the number of amendments.
 2. `deleted_problem(ws, path)` names the comment as HEAD records it (its id, body and provision) when that reads,
    and the file alone otherwise; it never fails.
-3. The refusals (`refuse_deleted`, `refuse_deleted_comment`) raise `CommentsDeleted`, a `ParseError`: the review
-   server tells a member, in the page's words, that the office is putting the comments in order, and keeps the draft
-   and its redline readable (r39 sweep CC F4); the office reads this sentence, with its git commands.
+3. The refusals (`refuse_deleted`, `refuse_deleted_comment`) raise `CommentsDeleted`, a `ParseError`; the office
+   reads this sentence, with its git commands. The review server's workspaces (`unreadable_comments.keep_aside`) set
+   such a file aside as one that does not read: a member reads the draft, its redline and every other comment, told
+   in the page's words that some are being put in order (r39 sweep CC F4; the comments page was still a 422, r40
+   left), and what needs that very comment (the report, an answer, an edit) is refused.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ it, a folder where the file should be) stopped every page of the review server, 
 every comment of the amendment (r40 web40). The review server's workspaces keep such files aside
 (`keep_aside`): the draft, its redline and every other comment are served, the page says some comments are being
 put in order, the server's log names each file with its line and reason (as `check` does); what depends on that very
-file (answering or editing its comment, the round's report, which must count every comment) is refused.
+file (answering or editing its comment, the round's report, which must count every comment) is refused. A committed
+comment file deleted by mistake is set aside the same way, with the git command that brings it back
+(`deleted_comments`).
 
 Post-conditions:
 1. A `Workspace` keeps nothing aside unless `keep_aside(ws)` was called on it: every command reads as before.
