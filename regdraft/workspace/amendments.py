@@ -302,13 +302,15 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     taken = now()
     # Where a file that does not read goes: the caller's list, else the review server's (`unreadable_comments`).
     aside = unreadable if unreadable is not None else ws.comments_aside
-    refuse_deleted(ws, slug, aside)  # a committed comment file deleted by mistake is named, never left out
+    # A committed comment file deleted by mistake is named, never left out; one renamed to a name that breaks the
+    # folder's rule too, at its new name, which is then not read again as a comment named otherwise.
+    renamed = refuse_deleted(ws, slug, aside)
     listed = ws.listed(comments_folder(slug), ".yaml")  # once, for both
     for path in misplaced(ws, listed):  # a folder where the file should be: named, never left out
         if aside is None:
             raise misplaced_error(path)
         aside.append((path, misplaced_error(path)))
-    entries = files_listed(ws, slug, listed)
+    entries = [entry for entry in files_listed(ws, slug, listed) if entry[0] not in renamed]
     if not entries:
         return []  # no comment yet: PyYAML is not imported
     comments = []

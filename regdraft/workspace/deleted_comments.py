@@ -11,9 +11,15 @@ Post-conditions:
    (a folder standing in one's place is no deletion: `unreadable_comments.misplaced`),
    but those the journal of a write in progress or interrupted names (its commit or repair settles them); the
    workspace's deleted files are asked of git once a run (`run_memo`), whatever the number of amendments.
+   A comment file renamed, the rename not committed (`git mv`, or by hand), is no deletion: `renamed_comments` finds
+   it by the id on the `id:` line of a file the last commit lacks (read as bytes: it need not read as YAML), once a
+   run and only when a comment file is gone (r40 sweep CD F2). Moved to where a comment with that id is read
+   (`amendments/<slug>/comments/<id>.yaml`) it is read there; under a name that breaks the folder's rule it is
+   `misrenamed`, and `renamed_problem` says so, with the rule and the command that puts it back.
 2. `deleted_problem(ws, path)` names the comment as HEAD records it (its id, body and provision) when that reads,
    and the file alone otherwise; it never fails.
-3. The refusals (`refuse_deleted`, `refuse_deleted_comment`) raise `CommentsDeleted`, a `ParseError`; the office
+3. The refusals (`refuse_deleted`, `refuse_deleted_comment`) raise `CommentsDeleted`, a `ParseError`, for a comment
+   file deleted or misrenamed (the misrenamed file's new name not read again as a comment named otherwise); the office
    reads this sentence, with its git commands. The review server's workspaces (`unreadable_comments.keep_aside`) set
    such a file aside as one that does not read: a member reads the draft, its redline and every other comment, told
    in the page's words that some are being put in order (r39 sweep CC F4; the comments page was still a 422, r40
@@ -22,7 +28,9 @@ Post-conditions:
 
 from __future__ import annotations
 
+import re
 import shlex
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
@@ -36,14 +44,95 @@ if TYPE_CHECKING:
 
 
 class CommentsDeleted(ParseError):
-    """A reader of comments refused: a committed comment file of the amendment was deleted by mistake."""
+    """A reader of comments refused: a committed comment file of the amendment was deleted by mistake, or renamed to
+    a name the comments folder does not read as that comment."""
 
 
-def deleted_comments(ws: Workspace, slug: str) -> list[str]:
-    """The comment files of amendment `slug` deleted from the working tree, the deletion not committed."""
+def deleted_comments(ws: Workspace, slug: str, renamed: bool = False) -> list[str]:
+    """The comment files of amendment `slug` deleted from the working tree, the deletion not committed; not those
+    renamed (`renamed_comments`: their comment is still there) unless `renamed` (their ids stay taken)."""
+    moved = {} if renamed else renamed_comments(ws)
+    return [path for path in _of(slug, _deleted(ws)) if path not in moved and not present(ws, path)]
+
+
+def _of(slug: str, paths: Iterable[str]) -> list[str]:
+    """Those of `paths` that name a comment file of `slug`."""
     folder = comments_folder(slug) + "/"
-    return [path for path in _deleted(ws) if path.startswith(folder) and path.endswith(".yaml")
-            and "/" not in path[len(folder):] and not present(ws, path)]
+    return [path for path in paths if path.startswith(folder) and path.endswith(".yaml")
+            and "/" not in path[len(folder):]]
+
+
+def renamed_comments(ws: Workspace) -> dict[str, tuple[str, bool]]:
+    """Each committed comment file gone from the working tree whose comment now stands in a file the last commit
+    lacks, holding the same id (`git mv`, a rename in a file manager): its path -> that file's, and whether the index
+    has the new file (`git mv`) or not. Asked of git once a run, and only when a comment file is gone."""
+    return kept(ws, "renamed comment files", lambda: _renamed(ws))
+
+
+def _renamed(ws: Workspace) -> dict[str, tuple[str, bool]]:
+    gone = {}
+    for path in _deleted(ws):
+        parts = path.split("/")
+        if len(parts) == 4 and parts[2] == "comments" and path.endswith(".yaml") and not present(ws, path):
+            gone[parts[3][:-len(".yaml")].lower()] = path
+    if not gone:
+        return {}
+    found = {}
+    for new, staged in ws.unrecorded(AMENDMENTS).items():
+        cid = _id_held(ws, new)
+        if cid in gone and gone[cid] not in found:
+            found[gone[cid]] = (new, staged)
+    return found
+
+
+ID_LINE = re.compile(rb"""^id:[ \t]*["']?([0-9A-Za-z][0-9A-Za-z-]*)["']?[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
+READ_AT_MOST = 1 << 20  # bytes of a file that might be a renamed comment: a comment file is a few KiB
+
+
+def _id_held(ws: Workspace, path: str) -> str | None:
+    """The id on the `id:` line of the file at `path` (lower case), read as bytes (a renamed file may also not read
+    as YAML); None when it has none or cannot be read."""
+    try:
+        with open(ws.root / path, "rb") as file:
+            found = ID_LINE.search(file.read(READ_AT_MOST))
+    except OSError:
+        return None
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def named_right(path: str, cid: str) -> bool:
+    """Whether `path` is where a comment with id `cid` is read: `amendments/<slug>/comments/<cid>.yaml`."""
+    parts = path.split("/")
+    return len(parts) == 4 and parts[0] == AMENDMENTS and parts[2] == "comments" and parts[3] == f"{cid}.yaml"
+
+
+def misrenamed(ws: Workspace, slug: str) -> dict[str, tuple[str, bool]]:
+    """The comment files of `slug` renamed (`renamed_comments`) to a name the comments folder does not read as that
+    comment: old path -> (new path, whether the index has it)."""
+    moved = renamed_comments(ws)
+    return {old: moved[old] for old in _of(slug, moved) if not named_right(moved[old][0], _stem(old))}
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1][:-len(".yaml")]
+
+
+def renamed_problem(ws: Workspace, old: str, new: str, staged: bool, language: str = "vi") -> Problem:
+    """The problem of a comment file renamed to a name that breaks the comments folder's rule (`misrenamed`): what
+    it holds, the rule, and how to put it back."""
+    cid = _stem(old)
+    folder = old.rsplit("/", 1)[0]
+    how = "with `git mv`" if staged else "outside git (its new name is untracked)"
+    back = f"`{Command.git('mv', new, old)}`" if staged else f"`mv {shlex.quote(new)} {shlex.quote(old)}`"
+    if not staged and not ws.tracked(old):
+        back += f" and `{Command.git('restore', old, switches=('staged',))}`"
+    inside = new.rsplit("/", 1)[0] == folder
+    rule = (f"a comment's file is named by its id, `{cid}.yaml`" if inside else
+            f"a comment's file stays in its amendment's comments folder, {folder}/, named by its id, `{cid}.yaml`")
+    return Problem(f"{_described(ws, old, language)} was renamed {how} to {shlex.quote(new)}, the rename not "
+                   f"committed; but {rule}: under its new name the list of comments, the round's report and the "
+                   f"check of unanswered comments before adoption would leave it out. {back} puts it back; if it "
+                   "is meant to be another comment, give it an id of its own and name its file so.", new)
 
 
 SHOWN = 10  # the deleted comment files named one by one; the others are counted, with the git command listing them
@@ -52,18 +141,7 @@ SHOWN = 10  # the deleted comment files named one by one; the others are counted
 def deleted_problem(ws: Workspace, path: str, language: str = "vi", tracked: bool | None = None) -> Problem:
     """The problem of a committed comment file deleted from the working tree: what it holds, and how to bring it
     back or to commit its deletion. `tracked`: whether the index still has it, when the caller asked git already."""
-    from regdraft.core.comment_yaml import read_comment
-    from regdraft.core.comments import shown_on
-
-    try:
-        comment, _ = read_comment(ws.read(path, "HEAD"), path)
-    except RegdraftError:
-        comment = None
-    if comment is not None:
-        what = f"comment {comment.id} by {comment.by} on {shown_on(comment.on, language)}"
-        what += f" of {comment.regulation}" if comment.regulation else ""
-    else:
-        what = "a comment"
+    what = _described(ws, path, language)
     quoted = shlex.quote(path)
     if ws.tracked(path) if tracked is None else tracked:
         fixes = f"`git restore {quoted}` brings it back; if it is meant to go, `git rm {quoted}` and commit that"
@@ -75,12 +153,31 @@ def deleted_problem(ws: Workspace, path: str, language: str = "vi", tracked: boo
                    f"leave it out. {fixes}.", path)
 
 
-def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseError]] | None) -> None:
-    """`CommentsDeleted` naming each comment file of `slug` deleted by mistake (`deleted_problem`); with `unreadable`,
-    each is added there (path, error) instead, as a comment file that does not read is (`check`)."""
+def _described(ws: Workspace, path: str, language: str) -> str:
+    """The comment the last commit holds at `path`, as a sentence names it (its id, body and provision) when it reads;
+    "a comment" otherwise."""
+    from regdraft.core.comment_yaml import read_comment
+    from regdraft.core.comments import shown_on
+
+    try:
+        comment, _ = read_comment(ws.read(path, "HEAD"), path)
+    except RegdraftError:
+        comment = None
+    if comment is None:
+        return "a comment"
+    what = f"comment {comment.id} by {comment.by} on {shown_on(comment.on, language)}"
+    return what + (f" of {comment.regulation}" if comment.regulation else "")
+
+
+def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseError]] | None) -> set[str]:
+    """`CommentsDeleted` naming each comment file of `slug` deleted by mistake (`deleted_problem`), or renamed to a
+    name the comments folder does not read as it (`renamed_problem`); with `unreadable`, each is added there (path,
+    error) instead, as a comment file that does not read is (`check`). Returns the new names of those renamed, which
+    the problem names: a reader of the folder does not read them again as comments named otherwise."""
     paths = deleted_comments(ws, slug)
-    if not paths:
-        return
+    moved = misrenamed(ws, slug)
+    if not paths and not moved:
+        return set()
     from regdraft.core.amend.document import front_matter_only
     from regdraft.core.layout import amendment_path
 
@@ -95,13 +192,17 @@ def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseEr
     problems = [deleted_problem(ws, path, language, path in tracked) for path in paths[:SHOWN]]
     if len(paths) > SHOWN:
         problems.append(_counted(slug, paths[SHOWN:]))
+    problems += [renamed_problem(ws, old, new, staged, language) for old, (new, staged) in moved.items()]
     if unreadable is not None:
         unreadable.extend((problem.source, ParseError(problem.message, [problem])) for problem in problems)
-        return
+        return {new for new, _ in moved.values()}
     if len(problems) == 1:
         raise CommentsDeleted(str(problems[0]))
-    raise CommentsDeleted(f"{len(paths):,} comment files of {slug} were deleted, the deletion not committed:",
-                          problems)
+    if not moved:
+        raise CommentsDeleted(f"{len(paths):,} comment files of {slug} were deleted, the deletion not committed:",
+                              problems)
+    raise CommentsDeleted(f"{len(paths) + len(moved):,} comment files of {slug} were deleted or renamed, the change "
+                          "not committed:", problems)
 
 
 def _counted(slug: str, rest: list[str]) -> Problem:
@@ -124,7 +225,11 @@ def refuse_deleted_comment(ws: Workspace, comment_id: str, slug: str | None) -> 
         if len(parts) == 4 and parts[2:] == ["comments", f"{comment_id}.yaml"] and slug in (None, parts[1]):
             if present(ws, path):  # a folder in its place: it is there, and does not read
                 raise unreadable(path, misplaced_error(path))
-            raise CommentsDeleted(str(deleted_problem(ws, path)))
+            moved = renamed_comments(ws).get(path)
+            if moved is None:
+                raise CommentsDeleted(str(deleted_problem(ws, path)))
+            if not named_right(moved[0], comment_id):  # moved to another amendment's comments: it is found there
+                raise CommentsDeleted(str(renamed_problem(ws, path, *moved)))
 
 
 def _deleted(ws: Workspace) -> tuple[str, ...]:

@@ -158,6 +158,11 @@ class MemoryWorkspace(Workspace):
         prefix = folder.rstrip("/") + "/"
         return sorted(p for p in recorded if p.startswith(prefix) and p not in self.store.working)
 
+    def unrecorded(self, folder: str) -> dict[str, bool]:
+        recorded = self.store.history[-1].files if self.store.history else {}
+        prefix = folder.rstrip("/") + "/"
+        return {p: False for p in sorted(self.store.working) if p.startswith(prefix) and p not in recorded}
+
     def recorded_id(self, relative: str, data: bytes) -> str:
         return blob_id(data)  # kept as they are, as a repository without line-end settings keeps them
 

@@ -243,10 +243,10 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str], when: str = "")
 
 
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
-    # Under the write lock: no read, one stat each; a comment file deleted by mistake keeps its id taken.
+    # Under the write lock: no read, one stat each; a comment file deleted by mistake, or renamed, keeps its id taken.
     listed = ws.listed(comments_folder(slug), ".yaml")
     return [PurePosixPath(p).stem for p in [*(p for p, _ in files_listed(ws, slug, listed)),
-                                            *deleted_comments(ws, slug), *misplaced(ws, listed)]]
+                                            *deleted_comments(ws, slug, renamed=True), *misplaced(ws, listed)]]
 
 
 @writes

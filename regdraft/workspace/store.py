@@ -293,6 +293,17 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
                           "--", folder, unborn="")
         return sorted(p for p in out.split("\0") if p and not self.exists(p))
 
+    def unrecorded(self, folder: str) -> dict[str, bool]:
+        """The files under `folder` the working tree holds and the last commit lacks, each with whether the index has
+        it (added, as `git mv` adds its new name) or not (untracked, ignored too): one `git status`."""
+        out = self._query("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--ignored",
+                          "--", folder, unborn="")
+        found = {}
+        for entry in out.split("\0"):
+            if len(entry) > 3 and (entry[:2] in ("??", "!!") or entry[0] == "A") and self.exists(entry[3:]):
+                found[entry[3:]] = entry[0] == "A"
+        return found
+
     def branches(self) -> tuple[str, dict[str, str]]:
         """The branch checked out ("" when none: detached, or no commit yet) and every local branch's commit, by its
         short name: one `git for-each-ref`."""
