@@ -43,6 +43,12 @@ def review(ctx: click.Context, host: str | None, port: int, workspace: Path | No
     # Stopped (Ctrl-C, SIGTERM from `systemctl stop` or `kill`): a write in progress was finished and answered first
     # (`web.context.finished`), so the terminal's last word says so; the JSON announcement on stdout stays alone.
     click.echo(f"Stopped serving the review of {root}; every write it had begun was finished.", err=True)
+    from regdraft.cli.interrupt_phase import Interrupt
+
+    if Interrupt.received:  # uvicorn takes the signal, then hands it on (`on_interrupt`) and swallows what it raised
+        # Ended by a signal, the server exits as every command does (130 for Ctrl-C, 143 for SIGTERM): it exited 0,
+        # which a service manager or a script read as the server having finished its work (r40 left).
+        ctx.exit(128 + Interrupt.signum)
     return Result(streamed=True)
 
 

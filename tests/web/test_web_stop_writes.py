@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -111,4 +112,32 @@ def test_a_comment_being_written_when_the_server_is_stopped_is_committed_and_ans
     assert "Traceback" not in err and "CancelledError" not in err, err
     assert f"Stopped serving the review of {root}; every write it had begun was finished." in err
     assert ("a write in progress is finished first" in err) is held
-    assert server.returncode == 0 and "Serving the review" in out
+    assert server.returncode == 143 and "Serving the review" in out  # ended by SIGTERM, as every command is
+
+
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_stopped_server_exits_as_every_command_stopped_so_does(review_ws: Workspace, stop: int, code: int) -> None:
+    # It exited 0 (uvicorn takes the signal and returns): `systemctl` and scripts read a server stopped by `kill` or
+    # Ctrl-C as one that had finished its work.
+    root, port = review_ws.root, _free_port()
+    command = [sys.executable, "-c", "from regdraft.console import main; main()", "review", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=root, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + GUARD
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/favicon.ico", timeout=GUARD)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.05)
+        server.send_signal(stop)
+        out, err = server.communicate(timeout=GUARD)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert server.returncode == code, (server.returncode, err)
+    assert f"Stopped serving the review of {root}; every write it had begun was finished." in err
+    assert "Traceback" not in err and "Serving the review" in out
