@@ -159,6 +159,7 @@ def document(ws: Workspace, slug: str) -> str:
 
 def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str, str], ui: Words) -> Recorded:
     """Record a comment from the form of the redline page."""
+    from regdraft.workspace.counted_aside import counted_with_aside
     from regdraft.workspace.rounds import add_comment as record
     from regdraft.workspace.rounds import load_comments
 
@@ -188,7 +189,9 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     earlier = _recorded_before(ws, visitor, slug, r, consulted[0], on, values, name, comments)
     if earlier is not None:
         return Recorded(earlier, r.number, again=True)
-    _within_member_bound(ws, visitor, r, comments, values, ui)
+    # A comment whose file is set aside (it does not read, or was deleted by mistake) is still its member's, as last
+    # committed: a file broken by hand freed a place in their bound (r40 left).
+    _within_member_bound(ws, visitor, r, counted_with_aside(ws, slug, comments), values, ui)
     if values["record_anyway"] != "1":
         if on == "general" and values["proposal"].strip():
             # A wording replaces a provision: on none, it could only be recorded as a general comment, never accepted.

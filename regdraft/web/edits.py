@@ -127,6 +127,7 @@ def _within_bound(ws: Workspace, visitor: Visitor, slug: str, comment: Comment, 
     (read afresh, as a new comment's bound): a member could otherwise send short comments and lengthen each one. Words
     no longer than before always pass (a bound lowered since never stops a member shortening a comment)."""
     from regdraft.workspace.access import review_settings
+    from regdraft.workspace.counted_aside import counted_with_aside
     from regdraft.workspace.review_limits import per_member
     from regdraft.workspace.rounds import load_comments
 
@@ -134,7 +135,9 @@ def _within_bound(ws: Workspace, visitor: Visitor, slug: str, comment: Comment, 
     if now <= before:
         return
     bound = per_member(review_settings(ws))[0]
-    mine = [c for c in load_comments(ws, slug) if c.round == comment.round and sent_by(visitor, c)]
+    # Those whose file is set aside too, as last committed (`actions._within_member_bound`).
+    mine = [c for c in counted_with_aside(ws, slug, load_comments(ws, slug))
+            if c.round == comment.round and sent_by(visitor, c)]
     characters = sum(len(c.text) + len(c.proposal) for c in mine)
     if characters - before + now > bound.characters:
         raise refuse(ui, Category.FORBIDDEN, "edit_characters_bound", id=comment.id, number=comment.round,
