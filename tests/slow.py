@@ -55,8 +55,13 @@ _LISTED_MODULES = frozenset({
     "test_sync_dropped_keys.py",
     # web40's: `regdraft review` in its own process stopped by SIGTERM mid-write, then `check` (several s a test).
     "test_web_stop_writes.py",
+    # web41's: a member's comments through the pages, one set aside, the bound reached (0.6-1.8 s of CPU a test).
+    "test_web_member_bound_aside.py",
 })
 _LISTED_TESTS = frozenset({
+    # web41's: two comments through the pages, one file deleted, three to six pages read (0.4-0.73 s of CPU a test).
+    "test_the_office_reads_the_file_and_its_git_and_the_pages_come_back",
+    "test_a_member_reads_every_other_comment_and_is_told_in_their_words",
     # keys40's: six comments lost, checked twice and repaired (1.2 s of CPU and 0.7 s in git).
     "test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning",
     # fields40's: two clones and a bare remote, four syncs (0.56 s of CPU).
