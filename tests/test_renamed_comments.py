@@ -104,3 +104,15 @@ def test_a_workspace_in_memory_lists_the_files_its_last_version_lacks() -> None:
     assert ws.unrecorded("amendments") == {}
     ws.store.working["amendments/a/comments/x.yml"] = ws.store.working.pop("amendments/a/comments/x.yaml")
     assert ws.unrecorded("amendments") == {"amendments/a/comments/x.yml": False}
+
+
+def test_a_link_holding_the_id_is_not_followed_nor_taken_for_the_renamed_comment(recorded: tuple[Workspace, str],
+                                                                                  tmp_path: Path) -> None:
+    """A file the last commit lacks is read for its `id:` line only when it is a plain file: a link to a file outside
+    the workspace (which holds the id) is neither read nor taken for the comment renamed; the comment is deleted."""
+    ws, cid = recorded
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(f"id: {cid}\n", encoding="utf-8")
+    (ws.root / FOLDER / f"{cid}.yaml").unlink()
+    (ws.root / FOLDER / f"{cid}-link.yaml").symlink_to(outside)
+    assert deleted_comments(ws, SLUG) == [f"{FOLDER}/{cid}.yaml"]

@@ -28,8 +28,10 @@ Post-conditions:
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import stat
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -92,11 +94,21 @@ READ_AT_MOST = 1 << 20  # bytes of a file that might be a renamed comment: a com
 def _id_held(ws: Workspace, path: str) -> str | None:
     """The id on the `id:` line of the file at `path` (lower case), read as bytes (a renamed file may also not read
     as YAML); None when it has none or cannot be read."""
-    try:
-        with open(ws.root / path, "rb") as file:
-            found = ID_LINE.search(file.read(READ_AT_MOST))
+    try:  # a plain file only: a link (to a file outside the workspace, to a FIFO) is no comment, and is not followed
+        fd = os.open(ws.root / path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        held = b""
+        while len(held) < READ_AT_MOST and (part := os.read(fd, READ_AT_MOST - len(held))):
+            held += part
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    found = ID_LINE.search(held)
     return found.group(1).decode("ascii").lower() if found else None
 
 
