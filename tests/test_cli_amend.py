@@ -110,6 +110,7 @@ def test_list_and_json(ws: Workspace, invoke: Invoke) -> None:
         "signed": None,
         "effective": None,
         "dated": [],
+        "votes": "",
     }
     text = invoke(ws, "amend", "list").output
     assert "good" in text and "2 instructions" in text

@@ -206,6 +206,7 @@ CASES: dict[str, list[Case]] = {
                      problem("{tmp}/sua-doi.txt", "--slug", SLUG, "-r", "01-QC/TU", setup=AMENDING_TEXT),
                      usage("{tmp}/sua-doi.txt", setup=AMENDING_TEXT)],
     "amend list": [ok(), usage("-C", "{tmp}/nowhere")],
+    "amend show": [ok(SLUG), ok(SLUG, setup=_voted), usage("nope")],
     "amend status": [ok(SLUG, "--draft", "3"), problem(SLUG, "draft", setup=_edit(AMENDMENT, "status: circulating",
                                                                                      "status: withdrawn")),
                      usage("nope", "submitted"), usage(SLUG, "adopted")],

@@ -127,14 +127,37 @@ def list_(workspace: Path | None) -> Result:
     Example:
         regdraft amend list --json
     """
-    from regdraft.workspace.amendments import listed
+    from regdraft.workspace.vote_shown import listed_with_votes
 
-    entries = listed(open_workspace(workspace))
+    entries = listed_with_votes(open_workspace(workspace))
     done = Result([e.row() for e in entries])
     if not entries:
         done.say("No amendments yet: start one with `regdraft amend new SLUG --regulation REG`.")
     for entry in entries:
         done.say(entry.line())
+    return done
+
+
+@amend.command("show")
+@click.argument("name", metavar="SLUG|NUMBER", type=AMENDMENT_SLUG)
+@workspace_option
+@prints_result
+def show(name: str, workspace: Path | None) -> Result:
+    """Show an amendment: its status, draft, number and dates, and the conference votes recorded on it (the
+    whole document and each part voted on by itself: counts, majority, quorum, and whether the text is still the
+    one voted on).
+
+    \b
+    Example:
+        regdraft amend show qc-sua-doi-2025
+        regdraft amend show 05-QC/TU --json
+    """
+    from regdraft.workspace.vote_shown import shown
+
+    data, lines = shown(open_workspace(workspace), name)
+    done = Result(data)
+    for line in lines:
+        done.say(line)
     return done
 
 

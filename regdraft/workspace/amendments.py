@@ -177,6 +177,7 @@ class Entry:
     slug: str
     amendment: Amendment | None
     error: ParseError | None = None
+    votes: str = ""  # the conference votes on it in a word (`vote_shown.VotesOn.word`), as `amend list` says them
 
     def row(self) -> dict[str, Any]:
         """The entry as `amend list --json` lists it."""
@@ -188,7 +189,7 @@ class Entry:
                 "error": counted(len(self.error.problems) or 1, "problem") if self.error else "",
                 "signed": a.signed.isoformat() if a and a.signed else None,
                 "effective": a.effective.isoformat() if a and a.effective else None,
-                "dated": _dated(a) if a else []}
+                "dated": _dated(a) if a else [], "votes": self.votes}
 
     def line(self) -> str:
         """The entry as one aligned line of `amend list`."""
@@ -201,8 +202,9 @@ class Entry:
         signed = f"signed {r['signed']}" if r["signed"] else ""
         effective = f"effective {r['effective']}" if r["effective"] else ""
         dated = "".join(f"; {d['instructions']} effective {d['effective']}" for d in r["dated"])
+        votes = f"; {r['votes']}" if r["votes"] else ""
         return (f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<14} {signed:<18} {effective:<20} "
-                f"{regulations:<12} {detail}{dated}")
+                f"{regulations:<12} {detail}{dated}{votes}")
 
     def order(self) -> tuple[int, dt.date, dt.date, str]:
         """Where `amend list` puts it: the adopted ones first, in the order they take effect (then signed), as a
