@@ -17,6 +17,7 @@ from regdraft.core.errors import ParseError, RegdraftError, StoreError, UnknownU
 from regdraft.render.profile import default_profile
 from regdraft.workspace import rounds, sheet_import, votes
 from regdraft.workspace.store import Workspace
+from regdraft.workspace.vote_gate import check_adoptable
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -265,15 +266,15 @@ def test_vote_and_majority(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_check_adoptable_follows_the_config(ws: Workspace) -> None:
-    votes.check_adoptable(ws, SLUG)  # not required by default
+    check_adoptable(ws, SLUG)  # not required by default
     ws.config["require_vote_majority"] = True
     with pytest.raises(RegdraftError, match="no vote is recorded"):
-        votes.check_adoptable(ws, SLUG)
+        check_adoptable(ws, SLUG)
     votes.record_vote(ws, SLUG, 10, 20, 0, "2025-09-20")
     with pytest.raises(RegdraftError, match="is not a majority"):
-        votes.check_adoptable(ws, SLUG)
+        check_adoptable(ws, SLUG)
     votes.record_vote(ws, SLUG, 20, 10, 0, "2025-09-20")
-    votes.check_adoptable(ws, SLUG)
+    check_adoptable(ws, SLUG)
 
 
 def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(ws: Workspace) -> None:
@@ -292,11 +293,11 @@ def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(w
     text = with_front_matter(ws.read(AMENDMENT).decode(), {"number": "07-QC/TU", "status": "submitted",
                                                              "signed": "2025-09-25", "effective": "2025-09-25"})
     ws.commit({AMENDMENT: text.encode()}, "Number and dates")
-    votes.check_adoptable(ws, SLUG)
+    check_adoptable(ws, SLUG)
     assert votes.changed_since_vote(ws, load(ws, SLUG)) is None
     draft2(ws)  # instructions rewritten after the vote
     with pytest.raises(RegdraftError) as refused:
-        votes.check_adoptable(ws, SLUG)
+        check_adoptable(ws, SLUG)
     said = refused.value.args[0]
     assert said.startswith("The conference vote of 2025-09-20 was taken on draft 1 of 02-QC/TU "
                            f"(commit {written[:8]}), and its text changed since: ")
@@ -305,7 +306,7 @@ def test_a_vote_records_the_draft_it_was_taken_on_and_adoption_refuses_another(w
                                  Command.git("show", f"{written[:8]}:{AMENDMENT}")]  # quoted as it is written
     assert f"or undo the change so that the text reads as voted (`git show {written[:8]}:{AMENDMENT}`" in words(said)
     votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)  # the same counts, on draft 2: recorded again
-    votes.check_adoptable(ws, SLUG)
+    check_adoptable(ws, SLUG)
     with pytest.raises(StoreError, match="Nothing to record"):  # the same vote on the same text: nothing new
         votes.record_vote(ws, SLUG, 30, 2, 0, "2025-09-20", members=49)
 
@@ -317,7 +318,7 @@ def test_a_vote_file_recording_no_text_is_compared_with_nothing(ws: Workspace) -
     draft2(ws)
     vote = votes.load_vote(ws, SLUG)
     assert vote is not None and (vote.draft, vote.revision, vote.instructions) == (None, "", "")
-    votes.check_adoptable(ws, SLUG)
+    check_adoptable(ws, SLUG)
 
 
 def test_a_vote_on_instructions_not_committed_is_refused(ws: Workspace) -> None:
@@ -384,6 +385,6 @@ def test_an_entry_into_force_changed_after_the_vote_is_a_change_of_the_text_vote
     paragraph = closing[-1].paragraphs[0]
     ws.commit({AMENDMENT: text.replace(paragraph, paragraph + " Bổ sung sau biểu quyết.").encode()}, "Changed")
     with pytest.raises(RegdraftError) as refused:
-        votes.check_adoptable(ws, SLUG)
+        check_adoptable(ws, SLUG)
     said = refused.value.args[0]
     assert f"and its text changed since: Điều {closing[-1].label} changed" in said, said

@@ -13,6 +13,7 @@ import yaml
 
 from regdraft.workspace import rounds, votes
 from regdraft.workspace.store import Workspace
+from regdraft.workspace.vote_gate import check_adoptable
 from tests.conftest import Invoke
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
@@ -55,10 +56,10 @@ def test_a_second_vote_says_which_vote_it_replaces_and_the_history_keeps_both(ws
                                   "for, 25 against, 0 abstaining).")
     # The adoption gate reads the vote now on file.
     ws.config["require_vote_majority"] = True
-    votes.check_adoptable(ws, SLUG)
+    check_adoptable(ws, SLUG)
     invoke(ws, "amend", "vote", SLUG, "--for", "10", "--against", "35", "--date", "2025-09-22")
     with pytest.raises(Exception, match=r"\(10 for, 35 against, 0 abstaining on 2025-09-22\) is not a majority"):
-        votes.check_adoptable(ws, SLUG)
+        check_adoptable(ws, SLUG)
 
 
 def test_a_vote_dated_before_the_one_it_replaces_is_refused_unless_recorded_as_a_correction(

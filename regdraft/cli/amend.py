@@ -361,12 +361,10 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     if unvoted is not None:
         done.note(f"Warning: {unvoted}; regdraft.yaml does not require a vote majority, so it was adopted as it "
                   "stands (the adoption commit says so).")
-    from regdraft.workspace.votes import adoption_notes
+    from regdraft.workspace.vote_gate import adoption_vote_notes
 
     gated = "" if ws.config.get("require_vote_majority") else "; regdraft.yaml does not require a vote majority"
-    from regdraft.workspace.vote_parts import adoption_part_notes
-
-    for note in adoption_notes(ws, adopted) + adoption_part_notes(ws, adopted):  # no vote, no majority, of the cast
+    for note in adoption_vote_notes(ws, adopted):  # no vote, no majority, of the votes cast, a part without one
         done.note(f"Warning: {note}{gated}, so it was adopted (the adoption commit says so).")
     return done
 

@@ -296,8 +296,9 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @click.option("--on", "on", type=ADDRESS, default=None, metavar="PART",
               help="A part of the draft voted on by itself: an instruction (\"khoản 3 Điều 1\") or the provision it "
                    "amends; the vote on the whole is recorded without it.")
-@click.option("--force", is_flag=True, help="Record a vote dated before the one it replaces, or before the last "
-                                            "comment round was opened: a correction of the dates on file.")
+@click.option("--force", is_flag=True, help="Record a vote (or a part's, with --on) dated before the one it "
+                                            "replaces, or before the last comment round was opened: a correction "
+                                            "of the dates on file.")
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the vote's commit.")
 @workspace_option
 @prints_result
@@ -324,10 +325,7 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
         raise UsageError("--force and --reason go together: say why the vote is recorded past its date checks.")
     ws = open_workspace(workspace)
     if on is not None:
-        if force:
-            raise UsageError("--force corrects the date of the vote on the whole; record a part's vote with the date "
-                             "it was held, without --force.")
-        return _part_voted(ws, slug, on, for_, against, abstain, date, members, present)
+        return _part_voted(ws, slug, on, for_, against, abstain, date, members, present, reason)
     recorded = record_vote(ws, slug, for_, against, abstain, date, members, force=reason, present=present)
     v, replaced = recorded.vote, recorded.replaced
     keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions",
@@ -344,12 +342,12 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
 
 
 def _part_voted(ws: Workspace, slug: str, on: str, for_: int, against: int, abstain: int, date: str,
-                members: int | None, present: int | None) -> Result:
+                members: int | None, present: int | None, reason: str | None) -> Result:
     """`amend vote --on`: the vote on one part of the draft, recorded and said."""
     from regdraft.workspace.vote_parts import record_part_vote
     from regdraft.workspace.vote_quorum import quorum_notes
 
-    part = record_part_vote(ws, slug, on, for_, against, abstain, date, members, present)
+    part = record_part_vote(ws, slug, on, for_, against, abstain, date, members, present, force=reason)
     v = part.vote
     keys = ("for_", "against", "abstain", "date", "members", "majority", "draft", "revision", "instructions",
             "present", "quorum")

@@ -99,13 +99,14 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     )
     read_back(ws, text, relative, slug, amendment.language)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
-    from regdraft.workspace.votes import adoption_notes, changed_ungated
+    from regdraft.workspace.vote_gate import adoption_vote_notes
+    from regdraft.workspace.vote_parts import part_lines
+    from regdraft.workspace.votes import changed_ungated
 
     unvoted = changed_ungated(ws, amendment)  # without the vote gate: adopted as it stands, the commit says so
-    notes = adoption_notes(ws, amendment)  # no vote, no majority, a majority of the votes cast: the commit says so
-    from regdraft.workspace.vote_parts import adoption_part_notes, part_lines
-
-    notes += adoption_part_notes(ws, amendment) + part_lines(ws, amendment)  # the votes on parts of the draft
+    # No vote, no majority, a majority of the votes cast, a part without one: the commit says so; and the parts that
+    # carried.
+    notes = adoption_vote_notes(ws, amendment) + part_lines(ws, amendment)
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted, own,
                                                notes), tag=tag)
 

@@ -47,7 +47,6 @@ from regdraft.core.text import excerpt
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.numbers import PLACEHOLDER, example_number
 from regdraft.workspace.store import Workspace
-from regdraft.workspace.votes import changed_since_vote, load_vote, vote_change_fix, vote_refusal
 
 if TYPE_CHECKING:
     from regdraft.workspace.replacements import Replacement
@@ -111,27 +110,9 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"{'is' if len(unanswered) == 1 else 'are'} not answered "
                            f"({shown}{more})",
                            f"answer each with `{Command.of('comment respond', 'ID', disposition=None, reply=None)}`"))
-    if ws.config.get("require_vote_majority"):
-        vote = vote_refusal(ws, slug)
-        recorded = load_vote(ws, slug) if vote is not None else None
-        if vote is not None and recorded is not None and recorded.majority:  # of the votes cast, before the size
-            again = Command.of("amend vote", slug, for_=recorded.for_, against=recorded.against,
-                               abstain=recorded.abstain, date=recorded.date, members=None)
-            forced = Command.of("amend adopt", slug, force=True, reason=None)
-            out.append(Refusal("vote", vote, f"record it again with the members entitled to vote at that conference "
-                                             f"(`{again}`), or adopt past the gate with `{forced}`"))
-        elif vote is not None:
-            record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
-            out.append(Refusal("vote", vote, f"record the conference vote with `{record}`"))
-        elif (changed := changed_since_vote(ws, amendment)) is not None:  # the text voted on is not this one
-            out.append(Refusal("vote", changed, vote_change_fix(amendment, load_vote(ws, slug))))
-        from regdraft.workspace.vote_parts import part_notes
+    from regdraft.workspace.vote_gate import vote_refusals
 
-        for said in part_notes(ws, amendment):  # a part voted on by itself without a majority, or changed since
-            again = Command.of("amend vote", slug, on=None, for_=None, against=None, abstain=None, date=None)
-            out.append(Refusal("vote", f"{said}, and regdraft.yaml requires a vote majority",
-                               f"have the conference vote on the part again and record it with `{again}`, or adopt "
-                               f"past the gate with `{Command.of('amend adopt', slug, force=True, reason=None)}`"))
+    out += [Refusal("vote", missing, fix) for missing, fix in vote_refusals(ws, amendment)]  # whole and parts
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)
@@ -185,19 +166,19 @@ def _own(amendment: Amendment) -> str:
 
 
 def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:
-    """A refusal when the signing date is before the date of the conference vote recorded on the amendment."""
-    from regdraft.core.errors import RegdraftError
+    """A refusal when the signing date is before the date of a conference vote recorded on the amendment, on the
+    whole or a part (`vote_gate.last_vote`)."""
+    from regdraft.workspace.vote_gate import last_vote
 
-    try:
-        vote = load_vote(ws, slug)
-        voted = dt.date.fromisoformat(vote.date) if vote is not None else None
-    except (RegdraftError, ValueError):
-        return []  # no vote date to compare (an unreadable vote.yaml is the vote gate's and `check`'s to report)
-    if voted is None or signed >= voted:
-        return []
+    last = last_vote(ws, slug)
+    if last is None or signed >= last[0]:
+        return []  # no vote date to compare (an unreadable vote file is the vote gate's and `check`'s to report)
+    voted, on = last
     # The vote held before the date on file is a correction of that date (`votes.record_vote`).
-    record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None, force=True, reason=None)
-    return [Refusal("voted", f"its signing date {signed} is before the conference vote recorded on it ({voted})",
+    record = Command.of("amend vote", slug, on=on or False, for_=None, against=None, abstain=None, date=None,
+                        force=True, reason=None)
+    which = f"the conference vote on {on}" if on else "the conference vote"
+    return [Refusal("voted", f"its signing date {signed} is before {which} recorded on it ({voted})",
                     f"adopt it with the date it was signed, on or after the vote: "
                     f"`{Command.of('amend adopt', slug, signed=None)}`, or correct the vote's date to the date it "
                     f"was held: `{record}`")]

@@ -14,6 +14,8 @@ Post-conditions:
    `opened` or `due`, is no date to compare (`check` names such a file).
 3. `described(vote)` is the vote as messages and commits quote it: `the vote of 2025-09-20 on draft 2 (45 for,
    2 against, 1 abstaining)`.
+4. The same checks hold for a vote on a part of the draft (`vote_parts.record_part_vote`), against the vote on that
+   part it replaces; `date_refusal` words the refusal of either, with the command recording it as a correction.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError
 from regdraft.workspace.amendments import load_rounds
 from regdraft.workspace.store import Workspace
@@ -37,6 +40,20 @@ def described(vote: Vote) -> str:
     """`the vote of 2025-09-20 on draft 2 (45 for, 2 against, 1 abstaining)`."""
     on = f" on draft {vote.draft}" if vote.draft is not None else ""
     return f"the vote of {vote.date}{on} ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining)"
+
+
+def date_refusal(slug: str, voted: dt.date, refused: list[str], for_: int, against: int, abstain: int,
+                 members: int | None, present: int | None = None, on: str = "") -> str:
+    """Why a vote's date is refused (`date_refusals`), and the two ways on: the date it was held, or the same vote
+    recorded as a correction with its reason. `on` is the part voted on ("" for the whole)."""
+    given: dict[str, object] = {"members": members} if members is not None else {}
+    given.update({"present": present} if present is not None else {})
+    correct = Command.of("amend vote", slug, on=on or False, for_=for_, against=against, abstain=abstain,
+                         date=voted.isoformat(), **given, force=True, reason=None)
+    of = f"{on} of {slug}" if on else slug
+    return (f"The vote of {voted} on {of} is not recorded:\n" + "\n".join(f"  - {clause}" for clause in refused)
+            + f"\nNothing was recorded. Record the vote with the date it was held; if it was held on {voted} all the "
+            f"same, record it as a correction, saying why: `{correct}` (the reason is kept in its commit).")
 
 
 def date_refusals(ws: Workspace, slug: str, voted: dt.date, draft: int | None, replaced: Vote | None) -> list[str]:

@@ -11,8 +11,10 @@ Post-conditions:
    document has one so numbered), else the instructions that amend the provision typed, else those amending a
    provision within it (`khoản 1 Điều 12` for the one on `điểm b khoản 1 Điều 12`). `UsageError` naming the
    instructions the draft has (and what each amends) when it names none.
-2. `record_part_vote` records one part's vote (one commit), replacing that part's vote on file; the counts and the
-   number present are checked as the whole vote's are; nothing is written when they are refused.
+2. `record_part_vote` records one part's vote (one commit), replacing that part's vote on file; the counts, the
+   number present and the date are checked as the whole vote's are (`vote_dates`: not before the vote on the part
+   it replaces, nor before the last comment round was opened, unless a reason is given); nothing is written when
+   they are refused.
 3. `load_part_votes(ws, slug)` reads the file back in the order written (none without a file); `RegdraftError`
    naming the file and the entry when it cannot be read.
 4. `part_notes(ws, amendment)` gives, as clauses, each part vote adoption must say of: no majority, below quorum, or
@@ -136,8 +138,11 @@ def text_of(amendment: Amendment, places: tuple[Place, ...]) -> str:
 
 @writes
 def record_part_vote(ws: Workspace, slug: str, on: str, for_: int, against: int, abstain: int,
-                     date: str | dt.date, members: int | None = None, present: int | None = None) -> PartVote:
-    """Record the vote on one part of the draft (post-condition 2)."""
+                     date: str | dt.date, members: int | None = None, present: int | None = None, *,
+                     force: str | None = None) -> PartVote:
+    """Record the vote on one part of the draft (post-condition 2): its date is checked as the whole vote's is
+    (`vote_dates`), against the vote on the same part it replaces; `force` gives the reason a date those checks
+    refuse is recorded all the same (a correction), kept in the commit."""
     from regdraft.core.dates import parse_date
     from regdraft.core.frontmatter import dump_yaml
     from regdraft.workspace.vote_counts import committee_members, counts_refusal
@@ -166,22 +171,35 @@ def record_part_vote(ws: Workspace, slug: str, on: str, for_: int, against: int,
     if wrong is not None:
         raise UsageError(wrong)
     quorum = quorum_setting(ws)
+    if force is not None and not force.strip():
+        raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
     voted, today = parse_date(date, "the vote date"), dt.date.today()
     if voted > today:
         raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
                          f"conference vote on {cited} of {slug} once it is held.", options=("date",))
+    on_file = load_part_votes(ws, slug)
+    kept = [p for p in on_file if p.places != places]
+    replaced = next((p for p in on_file if p.places == places), None)
+    from regdraft.workspace.vote_dates import CORRECTED, date_refusal, date_refusals
+
+    # The whole vote's date rules (`vote_dates`): not before the vote on this part it replaces, nor before the last
+    # comment round on the draft was opened.
+    refused = date_refusals(ws, slug, voted, amendment.draft, replaced.vote if replaced is not None else None)
+    if refused and force is None:
+        raise RegdraftError(date_refusal(slug, voted, refused, for_, against, abstain, members if given else None,
+                                         present, cited))
     text = text_of(amendment, places)
     vote = Vote(for_, against, abstain, voted.isoformat(), members, amendment.draft, head, text, present=present,
                 quorum=shown(quorum) if quorum is not None else "")
     part = PartVote(cited, places, amends, vote, text)
-    kept = [p for p in load_part_votes(ws, slug) if p.places != places]
-    replaced = next((p for p in load_part_votes(ws, slug) if p.places == places), None)
     entries = [_entry(p) for p in [*kept, part]]
     lines = [f"Record the conference vote on {cited} of {slug}: {for_} for, {against} against, {abstain} abstaining"]
     if replaced is not None:
         lines += ["", f"Replaces {replaced.counted()}."]
     if (short := below_quorum(vote)) is not None:
         lines += ["", f"Below quorum: {short} (regdraft.yaml's vote_quorum); a vote below quorum does not count."]
+    if refused and force is not None:
+        lines += ["", f"{CORRECTED}{' '.join(force.split())}", *(f"- {clause}" for clause in refused)]
     ws.commit({parts_path(slug): dump_yaml(entries, sort_keys=False, allow_unicode=True).encode("utf-8")},
               "\n".join(lines))
     return part

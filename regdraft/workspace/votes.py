@@ -29,7 +29,7 @@ from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 from regdraft.workspace.amendments import amendment_file, load, load_rounds
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.vote_counts import MOST_MEMBERS
-from regdraft.workspace.vote_dates import CORRECTED, REPLACES, date_refusals, described
+from regdraft.workspace.vote_dates import CORRECTED, REPLACES, date_refusal, date_refusals, described
 
 # The commit a vote was taken on, as `record_vote` writes it (an abbreviated id is read too).
 _COMMIT = re.compile(r"[0-9a-fA-F]{7,40}")
@@ -142,7 +142,7 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
         replaced, unreadable = None, vote_path(slug)
     refused = date_refusals(ws, slug, voted, committed.draft, replaced)
     if refused and force is None:
-        raise RegdraftError(_date_refusal(slug, voted, refused, for_, against, abstain, members, present))
+        raise RegdraftError(date_refusal(slug, voted, refused, for_, against, abstain, members, present))
     vote = Vote(for_, against, abstain, voted.isoformat(), members, committed.draft, head, fingerprint(committed),
                 present, shown(quorum) if quorum is not None else "")
     data: dict[str, object] = {
@@ -168,19 +168,6 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
         lines += ["", f"{CORRECTED}{' '.join(force.split())}", *(f"- {clause}" for clause in refused)]
     ws.commit({vote_path(slug): text.encode("utf-8")}, "\n".join(lines))
     return Recorded(vote, replaced, unreadable)
-
-
-def _date_refusal(slug: str, voted: dt.date, refused: list[str], for_: int, against: int, abstain: int,
-                  members: int | None, present: int | None = None) -> str:
-    """Why a vote's date is refused (`vote_dates.date_refusals`), and the two ways on: the date it was held, or the
-    same vote recorded as a correction with its reason."""
-    given: dict[str, object] = {"members": members} if members is not None else {}
-    given.update({"present": present} if present is not None else {})
-    correct = Command.of("amend vote", slug, for_=for_, against=against, abstain=abstain, date=voted.isoformat(),
-                         **given, force=True, reason=None)
-    return (f"The vote of {voted} on {slug} is not recorded:\n" + "\n".join(f"  - {clause}" for clause in refused)
-            + f"\nNothing was recorded. Record the vote with the date it was held; if it was held on {voted} all the "
-            f"same, record it as a correction, saying why: `{correct}` (the reason is kept in its commit).")
 
 
 _KEYS = "keys: for, against, abstain, date, members; draft, revision, instructions; present, quorum"
@@ -331,21 +318,6 @@ def vote_refusal(ws: Workspace, slug: str) -> str | None:
         return (f"the conference vote on '{slug}' ({counts(vote)}) was taken below quorum: {short}; regdraft.yaml "
                 f"requires a vote that counts before adoption")
     return None
-
-
-def check_adoptable(ws: Workspace, slug: str) -> None:
-    """Refuse (RegdraftError) when the workspace requires a vote majority and none is recorded, or the instructions
-    changed since the vote (`changed_since_vote`)."""
-    if not ws.config.get("require_vote_majority"):
-        return
-    missing = vote_refusal(ws, slug)
-    if missing is not None:
-        raise RegdraftError(f"{missing[:1].upper()}{missing[1:]}; record it with `regdraft amend vote {slug}`.",
-                            options=("amend vote:for_", "amend vote:against", "amend vote:abstain", "amend vote:date"))
-    amendment = load(ws, slug)
-    changed = changed_since_vote(ws, amendment)
-    if changed is not None:
-        raise RegdraftError(f"{changed[:1].upper()}{changed[1:]}; {vote_change_fix(amendment, load_vote(ws, slug))}.")
 
 
 def fingerprint(amendment: Amendment) -> str:
