@@ -68,6 +68,8 @@ _LISTED_TESTS = frozenset({
     "test_sync_never_puts_the_lines_back",
     # web40's: `check` in its own process without root's capabilities, a comment file it may not read (0.94 s of CPU).
     "test_check_names_a_comment_file_it_may_not_read_and_checks_the_others",
+    # vote41's: a round, two votes and the comment report written as HTML, DOCX and XLSX (0.59 s of CPU).
+    "test_the_report_of_the_round_voted_on_ends_with_the_votes_in_each_format",
     # vote40's: four votes and an adoption, or a received parts file checked then refused (0.53 s of CPU).
     "test_adoption_without_the_gate_names_the_parts_without_a_majority",
     "test_a_parts_file_that_cannot_be_read_is_named_by_check_and_refused_by_adoption",

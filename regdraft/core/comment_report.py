@@ -33,6 +33,7 @@ from regdraft.core.frontmatter import document_number, issued_with, issued_with_
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.reply_model import Texts
+from regdraft.core.report_votes import ReportVote, vote_lines
 from regdraft.core.text import person
 from regdraft.core.word_diff import DiffSegment, as_written, diff_words
 
@@ -96,11 +97,16 @@ class Report:
     signer: tuple[tuple[str, str], ...] = ()
     withdrawn: int = 0  # comments their bodies took back (`Disposition.WITHDRAWN`): in the total, and said apart
     late: int = 0  # comments recorded after the round closed: in the total, said apart, their rows marked
+    votes: tuple[ReportVote, ...] = ()  # the conference's votes on its draft, ending the report (`report_votes`)
 
     @property
     def title(self) -> str:
         """The amendment's title."""
         return str(self.meta.get("title", self.slug))
+
+    def closing_votes(self, words: Mapping[str, str]) -> list[str]:
+        """The paragraphs after the table stating the conference's votes (`report_votes`): none without votes."""
+        return vote_lines(self.votes, words, self.language)
 
     def preface(self, words: Mapping[str, str]) -> list[str]:
         """The counting paragraphs before the table, in a profile's `words` (`report_consulted` ...)."""

@@ -317,8 +317,15 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
                 shown = styled(value) if isinstance(value, str) and column == answered else cell(value)
                 written = xlsx_text(sheet.cell(at, column, shown))
                 written.alignment, written.border = wrapped, box
+    table_end = at
+    for number, text in enumerate(report.closing_votes(words)):  # the conference's votes, below the table
+        at += 2 if number == 0 else 1
+        xlsx_text(sheet.cell(at, 1, cell(text))).font = Font(bold=number == 0)
+        sheet.cell(at, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(f"A{at}:{last}{at}")
+        sheet.row_dimensions[at].height = 15 * (1 + len(text) // across)
     sheet.freeze_panes = f"A{top + 1}"
-    sheet.auto_filter.ref = f"A{top}:{last}{at}"
+    sheet.auto_filter.ref = f"A{top}:{last}{table_end}"
     sheet.print_title_rows = f"{top}:{top}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -415,6 +422,9 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             first = first or cells[1]
             column.append(cells[1])
         word.merge_down(column)
+    votes = report.closing_votes(words)  # the conference's votes on the draft, after the table (`report_votes`)
+    for number, line in enumerate(votes):
+        word.paragraph(document, line, bold=number == 0, space_after=0 if number == 0 else None)
     from regdraft.render.consolidated_docx import _signature
 
     signer, recipients = closing(report, words)

@@ -487,7 +487,10 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
 
     refuse_unprintable(ws, "report")  # a control character in a line it prints: no DOCX can hold it
     # The amended text's own number, for the report's blank number (its id may be a name: `SR-2026`).
-    return replace(report, amended_number=str(draft.meta.get("number") or "").strip(), **report_settings(ws.config))
+    from regdraft.workspace.vote_report import report_votes
+
+    return replace(report, amended_number=str(draft.meta.get("number") or "").strip(), votes=report_votes(ws, slug, r),
+                   **report_settings(ws.config))
 
 
 def report_settings(config: Mapping[str, Any]) -> dict[str, Any]:
