@@ -8,15 +8,17 @@ meets it:
 3. every comment round is closed (`regdraft round close`);
 4. every comment is answered (`regdraft comment respond`);
 5. a recorded conference vote with a majority, when `regdraft.yaml` sets `require_vote_majority`, taken on the
-   instructions as they stand (`votes.changed_since_vote`: a vote on draft 2 does not adopt a draft 3 changed since);
+   instructions as they stand (`votes.changed_since_vote`: a vote on draft 2 does not adopt a draft 3 changed since),
+   and no part voted on by itself without one, or changed since (`vote_gate.vote_refusals`, which the library's
+   `check_adoptable` reads too);
 6. the effective date agrees with the document's entry-into-force article ("kể từ ngày ký" is
    the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
    absence, is a refusal that quotes what the document says;
 7. the signer is named (`amend new` leaves the name for the drafter: who signs is known when it is signed);
 8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not), nor
-   before the conference vote recorded on it (`regdraft amend vote`): a text is signed once it is voted; nor before
-   a regulation it amends was itself signed, and its effective date not before that either (a year mistyped, 1925
-   for 2025; an amendment may take effect before the text it amends does, as Luật 43/2024/QH15 did);
+   before a conference vote recorded on it, whole or part (`regdraft amend vote`): a text is signed once it is voted;
+   nor before a regulation it amends was itself signed, and its effective date not before that either (a year
+   mistyped, 1925 for 2025; an amendment may take effect before the text it amends does, as Luật 43/2024/QH15 did);
 9. the effective date is not before the signing date: a document takes effect retroactively only when its
    wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
 10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
