@@ -50,11 +50,16 @@ class CommentsDeleted(ParseError):
     a name the comments folder does not read as that comment."""
 
 
-def deleted_comments(ws: Workspace, slug: str, renamed: bool = False) -> list[str]:
+def deleted_comments(ws: Workspace, slug: str, renamed: bool = False,
+                     deleted: tuple[str, ...] | None = None) -> list[str]:
     """The comment files of amendment `slug` deleted from the working tree, the deletion not committed; not those
-    renamed (`renamed_comments`: their comment is still there) unless `renamed` (their ids stay taken)."""
-    moved = {} if renamed else renamed_comments(ws)
-    return [path for path in _of(slug, _deleted(ws)) if path not in moved and not present(ws, path)]
+    renamed (`renamed_comments`: their comment is still there) unless `renamed` (their ids stay taken). `deleted`:
+    the workspace's deleted files (`_deleted`), when the caller asked git already."""
+    gone = [path for path in _of(slug, _deleted(ws) if deleted is None else deleted) if not present(ws, path)]
+    if not gone or renamed:  # nothing gone, nothing renamed: git is asked nothing more (one `git diff` a command)
+        return gone
+    moved = renamed_comments(ws, deleted)
+    return [path for path in gone if path not in moved]
 
 
 def _of(slug: str, paths: Iterable[str]) -> list[str]:
@@ -64,16 +69,17 @@ def _of(slug: str, paths: Iterable[str]) -> list[str]:
             and "/" not in path[len(folder):]]
 
 
-def renamed_comments(ws: Workspace) -> dict[str, tuple[str, bool]]:
+def renamed_comments(ws: Workspace, deleted: tuple[str, ...] | None = None) -> dict[str, tuple[str, bool]]:
     """Each committed comment file gone from the working tree whose comment now stands in a file the last commit
     lacks, holding the same id (`git mv`, a rename in a file manager): its path -> that file's, and whether the index
-    has the new file (`git mv`) or not. Asked of git once a run, and only when a comment file is gone."""
-    return kept(ws, "renamed comment files", lambda: _renamed(ws))
+    has the new file (`git mv`) or not. Asked of git once a run, and only when a comment file is gone. `deleted`: the
+    workspace's deleted files (`_deleted`), when the caller asked git already."""
+    return kept(ws, "renamed comment files", lambda: _renamed(ws, _deleted(ws) if deleted is None else deleted))
 
 
-def _renamed(ws: Workspace) -> dict[str, tuple[str, bool]]:
+def _renamed(ws: Workspace, deleted: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
     gone = {}
-    for path in _deleted(ws):
+    for path in deleted:
         parts = path.split("/")
         if len(parts) == 4 and parts[2] == "comments" and path.endswith(".yaml") and not present(ws, path):
             gone[parts[3][:-len(".yaml")].lower()] = path
@@ -118,10 +124,13 @@ def named_right(path: str, cid: str) -> bool:
     return len(parts) == 4 and parts[0] == AMENDMENTS and parts[2] == "comments" and parts[3] == f"{cid}.yaml"
 
 
-def misrenamed(ws: Workspace, slug: str) -> dict[str, tuple[str, bool]]:
+def misrenamed(ws: Workspace, slug: str, deleted: tuple[str, ...] | None = None) -> dict[str, tuple[str, bool]]:
     """The comment files of `slug` renamed (`renamed_comments`) to a name the comments folder does not read as that
-    comment: old path -> (new path, whether the index has it)."""
-    moved = renamed_comments(ws)
+    comment: old path -> (new path, whether the index has it). `deleted`: as for `deleted_comments`."""
+    deleted = _deleted(ws) if deleted is None else deleted
+    if not _of(slug, deleted):
+        return {}
+    moved = renamed_comments(ws, deleted)
     return {old: moved[old] for old in _of(slug, moved) if not named_right(moved[old][0], _stem(old))}
 
 
@@ -186,8 +195,9 @@ def refuse_deleted(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseEr
     name the comments folder does not read as it (`renamed_problem`); with `unreadable`, each is added there (path,
     error) instead, as a comment file that does not read is (`check`). Returns the new names of those renamed, which
     the problem names: a reader of the folder does not read them again as comments named otherwise."""
-    paths = deleted_comments(ws, slug)
-    moved = misrenamed(ws, slug)
+    gone = _deleted(ws)  # asked of git once here: outside a run nothing keeps it (`run_memo`)
+    paths = deleted_comments(ws, slug, deleted=gone)
+    moved = misrenamed(ws, slug, deleted=gone)
     if not paths and not moved:
         return set()
     from regdraft.core.amend.document import front_matter_only
