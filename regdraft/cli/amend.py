@@ -33,27 +33,42 @@ def amend() -> None:
 
 @amend.command("new")
 @click.argument("slug")
-@click.option("--regulation", "-r", type=REGULATION_ID, required=True,
+@click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="The regulation to amend (id, e.g. 01-QC/TU).")
-@click.option("--title", default=None, help="The amending document's title (default: the usual wording).")
+@click.option("--replacing", type=REGULATION_ID, multiple=True,
+              help="Draft a whole new regulation replacing this one (repeatable), instead of an amending document.")
+@click.option("--id", "new_id", default=None, metavar="ID",
+              help="With --replacing: the new regulation's id in the workspace (e.g. 01-QC/TU-XV).")
+@click.option("--title", default=None, help="The amending document's title (default: the usual wording); with "
+                                            "--replacing, the new regulation's (default: the replaced one's).")
 @click.option("--force", is_flag=True, help="Start it even though a new regulation replaced this one.")
 @click.option("--signed", type=DATE, default=None,
               help=f"The day it is to be signed ({DATE_FORMS}; default: today): its preamble cites the amendments in "
                    "force that day.")
 @workspace_option
 @prints_result
-def new(slug: str, regulation: str, title: str | None, force: bool, signed: dt.date | None,
-        workspace: Path | None) -> Result:
-    """Start a new amending document for a regulation (one commit).
+def new(slug: str, regulation: str | None, replacing: tuple[str, ...], new_id: str | None, title: str | None,
+        force: bool, signed: dt.date | None, workspace: Path | None) -> Result:
+    """Start a new amending document for a regulation, or the draft of a new regulation replacing one (one commit).
 
     Its preamble cites the amending documents adopted and in force on the day it is to be signed
     (--signed, default today); those adopted but not yet in force today are named, each cited or not.
+    With --replacing, amendment.md holds the whole new text (a copy of the first regulation replaced), which the
+    drafter edits; rounds, comments, the vote and adoption then work on it as on an amendment.
 
     \b
     Example:
         regdraft amend new qc-sua-doi-2026 --regulation 01-QC/TU
         regdraft amend new nd-sua-doi-2027 -r 63/2010/NĐ-CP --signed 2027-04-01
+        regdraft amend new quy-che-xv --replacing 01-QC/TU --id 01-QC/TU-XV
     """
+    if replacing:
+        return _new_replacement(slug, regulation, replacing, new_id, title, force, signed, workspace)
+    if regulation is None:
+        raise click.UsageError("Name the regulation to amend (--regulation ID), or the ones a new regulation "
+                               "replaces (--replacing ID --id NEW-ID).")
+    if new_id is not None:
+        raise click.UsageError("--id names a new regulation: give it with --replacing.")
     from regdraft.workspace.scaffold import new as scaffold
 
     started = scaffold(open_workspace(workspace), slug, regulation, title, force=force, signed=signed)
@@ -72,6 +87,25 @@ def new(slug: str, regulation: str, title: str | None, force: bool, signed: dt.d
     if signed is None and started.later:  # a document signed once one is in force cites it
         done.say(f"For a document to be signed later, give its day: `--signed {started.later[0].effective}` or "
                  "later cites the first of them.")
+    return done
+
+
+def _new_replacement(slug: str, regulation: str | None, replacing: tuple[str, ...], new_id: str | None,
+                     title: str | None, force: bool, signed: dt.date | None, workspace: Path | None) -> Result:
+    """`amend new --replacing`: the draft of a new regulation (`workspace.replacing.start`)."""
+    if regulation is not None or force or signed is not None:
+        raise click.UsageError("--replacing starts a new regulation's draft: give it without --regulation, --force "
+                               "and --signed (the day it is signed is given to `amend adopt`).")
+    if not new_id or not new_id.strip():
+        raise click.UsageError("Give the new regulation's id with --id (e.g. --id 01-QC/TU-XV): numbers restart each "
+                               "term, so it needs an id of its own beside the one it replaces.")
+    from regdraft.workspace.replacing import start
+
+    path = start(open_workspace(workspace), slug, replacing, new_id.strip(), title)
+    done = Result({"slug": slug, "replacing": list(replacing), "id": new_id.strip(), "written": path,
+                   **committed()})
+    done.say(f"Created {path}, draft 1 of {new_id.strip()} replacing {', '.join(replacing)}: a copy of "
+             f"{replacing[0]} to edit into the new text, then run `regdraft amend check {slug}`.")
     return done
 
 

@@ -14,7 +14,16 @@ from markupsafe import Markup, escape
 
 from regdraft.core.diff import ChangeKind, Provision, unit_lines
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
+from regdraft.core.model import (
+    CONTAINER_KINDS,
+    HEADING_KINDS,
+    REPEALED_TEXT,
+    TEXT_HEADINGS,
+    Kind,
+    Regulation,
+    Unit,
+    unit_address,
+)
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_head, table_rows
 from regdraft.render.kinds import in_part_alone, in_title_alone, kind_words, only_amends
@@ -46,6 +55,13 @@ _LEGEND_MARKS = {"ins": ('<ins class="ins">', "</ins>"), "del": ('<del class="de
 SHORT_ROW = 240  # characters: about five lines of a comparison table's text column, where a cell may first break
 
 
+def replaces(new: Regulation, old: Regulation) -> bool:
+    """Whether `new` is a regulation (or the draft of one) that replaces `old` whole (its `replaces:` names it)."""
+    from regdraft.core.amend.document import replaced_ids
+
+    return bool(old.id) and old.id in replaced_ids(new.meta)
+
+
 class Helpers:
     """Functions the redline templates call, bound to the document's language."""
 
@@ -58,6 +74,8 @@ class Helpers:
         if doc is not None and doc.issued:
             # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
+        if replaces(redline.comparison.new, redline.comparison.old):  # a new regulation's text: no amending draft
+            self.words = {**self.words, "proposed": self.words.get("new_text", self.words["proposed"])}
         if redline.new_version.adopted:  # two adopted texts compared: the new one is no draft
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
         for side, key in ((redline.old_version, "current"), (redline.new_version, "proposed")):

@@ -101,6 +101,10 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
     instruction, capitals left, closing text dropped) and `notes` (references); `preview`, which returns the applied
     text alone, asks for neither (the capitals' search was 8 ms of every redline against a draft)."""
     amendment, reading = read_with_problems(ws, slug, rev)
+    if amendment.replacing:  # a whole new regulation's draft: its text itself (`workspace.replacing`)
+        from regdraft.workspace.replacing import draft_applied
+
+        return Preview(draft_applied(ws, amendment, rev))
     read = amendment
     if regulation is not None and regulation != amendment.regulation:
         if regulation not in amendment.regulations:
@@ -182,7 +186,7 @@ def no_instruction(amendment: Amendment, regulation_file: str = "") -> list[Prob
     """The problem of an amendment that changes nothing: no instruction under its amending article. With the file of
     the regulation it amends, the first edit's way too: a drafter who starts from the preview of an amendment just
     made was told only to write instructions by hand (r37 sweep BQ 5)."""
-    if any(True for _ in amendment.leaves()):
+    if amendment.replacing or any(True for _ in amendment.leaves()):  # a new regulation's draft has its text instead
         return []
     article = amendment.article
     word = "Article" if amendment.language == "en" else "Điều"
@@ -289,6 +293,10 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
         return Review(exc.problems or (Problem(str(exc), relative),))
     if amendment is None:
         return Review(reading)
+    if amendment.replacing:  # a whole new regulation's draft: checked as `check` checks a regulation file
+        from regdraft.workspace.replacing import draft_problems
+
+        return Review(*draft_problems(ws, amendment), amends=((amendment.regulation, ""),))
     # Every problem in one run: what the instructions that could be read would do is checked too
     # (applied to a copy in memory; nothing is written).
     problems: list[Problem] = _placed(ws, amendment, reading)
@@ -368,6 +376,11 @@ def _placed(ws: Workspace, amendment: Amendment, reading: Sequence[Problem]) -> 
 def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shared | None = None) -> Review:
     if amendment.status not in PENDING:
         return Review(())
+    if amendment.replacing:  # no instruction to apply: its text is checked as a regulation file's
+        from regdraft.workspace.replacing import draft_problems
+
+        problems, warnings = draft_problems(ws, amendment)
+        return Review(problems, warnings=warnings)
     try:
         before = target_regulation(ws, amendment)
         applied = apply(before, amendment)

@@ -284,6 +284,12 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         shell = _shell(existing, relative, slug)
         if shell.status not in PENDING:
             raise NotPending(_not_pending(shell, relative))
+        if shell.replacing:  # a new regulation's draft: the edited text is its text (`workspace.replacing`)
+            from regdraft.workspace.replacing import edit
+
+            sha = edit(ws, shell, edited if edited is not None else ws.read(relative, edited_rev),
+                           edited_name or f"{relative}@{edited_rev}", message, author)
+            return Outcome(relative, False, sha, Regenerated(existing, (), (), 0))
         regulation = _regulation_of(ws, shell, regulation)
     if edited is not None:
         # A unit deleted outright leaves a gap. Read through the cache: it takes the articles it shares with the text in

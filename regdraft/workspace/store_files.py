@@ -28,6 +28,8 @@ from regdraft.core.patterns import lazy
 
 _FRONT_MATTER_ID = lazy(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
 _FRONT_MATTER_REGULATION = lazy(r"^regulation:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
+# A new regulation's draft names the first it replaces (`replaces: 01-QC/TU`, `[01-QC/TU, …]` or a `- ` list)
+_FRONT_MATTER_REPLACES = lazy(r"^replaces:\s*(?:\[\s*|\n-\s*)?[\"']?([^\"'\n#,\]]+?)[\"']?\s*(?:[,\]].*)?$", re.M)
 
 
 def check_relative(relative: str) -> str:
@@ -222,7 +224,7 @@ class WorkingFiles:
             head = readable_head(self.read(f"{AMENDMENTS}/{name}/amendment.md"), 4096)  # UTF-16 too
         except (OSError, StoreError):
             return ""
-        match = _FRONT_MATTER_REGULATION.search(head)
+        match = _FRONT_MATTER_REGULATION.search(head) or _FRONT_MATTER_REPLACES.search(head)
         return match.group(1).strip() if match else ""
 
     def regulation_ids(self) -> list[str]:

@@ -53,6 +53,7 @@ TRANSITIONS: Mapping[str, tuple[str, ...]] = {
 
 __all__ = ["PENDING", "STATUSES", "TRANSITIONS", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
            "front_matter_only", "instruction_markdown", "load_amendment", "read_amendment", "render_amendment",
+           "replaced_ids",
            "with_front_matter"]
 
 
@@ -137,6 +138,12 @@ class Amendment:
         return str(self.meta.get("regulation") or "")
 
     @property
+    def replacing(self) -> tuple[str, ...]:
+        """The regulations a draft of a whole new regulation replaces (`replaces:`), its text in the file in place of
+        instructions (docs/amendments.md, "A new regulation replacing the old one"); empty for an amending document."""
+        return replaced_ids(self.meta)
+
+    @property
     def regulations(self) -> tuple[str, ...]:
         """Every regulation of the workspace this document amends, its main one first."""
         return (self.regulation, *(part.regulation for part in self.others))
@@ -183,6 +190,16 @@ class Amendment:
             yield from ins.leaves()
 
 
+def replaced_ids(meta: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ids a front matter's `replaces:` names (one id, or a list of them), in its order."""
+    value = meta.get("replaces")
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v or "").strip())
+    return ()
+
+
 def _front_matter(lines: list[str], source: str, problems: list[Problem],
                   load: YamlReader | None) -> tuple[str, dict[str, Any], int]:
     raw, data, body_start = read_front_matter(
@@ -197,6 +214,8 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem],
         return raw, {}, body_start
     data = check_values(data, lines[:body_start], source, problems,
                         own=("status", "language", "draft", "signed", "effective"))
+    if (replaced := replaced_ids(data)) and not data.get("regulation"):
+        data = {**data, "regulation": replaced[0]}  # a draft replacing regulations is about the first, in memory only
     _check_meta(data, lines[: body_start - 1], source, problems)
     return raw, data, body_start
 
@@ -316,6 +335,9 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
     if meta.get("language") in (None, "") and default == "en":
         meta = {**meta, "language": default}  # the amended text's (`read_amendment`); the file is as written
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
+    if replaced_ids(meta):  # a whole new regulation's draft: its body is the text, read by `workspace.replacing`
+        empty = Amendment(slug, source, meta, front, (), DocumentArticle("1", None, ()), ())
+        return (None if problems else empty), tuple(problems)
     preamble: list[str] = []
     articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []
     joined: dict[int, list[tuple[str, int]]] = {}  # a paragraph's line: its other lines, as Markdown joined them

@@ -1,0 +1,192 @@
+"""A draft of a whole new regulation that replaces one or more of the workspace's (a new term's Working Regulation):
+started, read, checked and issued as an amendment is (docs/amendments.md, "A new regulation replacing the old one").
+
+Its file is `amendments/<slug>/amendment.md`, as an amendment's, so rounds, comments, votes and the report find it
+where they find any draft; it holds the new text itself (a regulation file: `id`, `title`, `replaces:` …, with the
+amendment's `status` and `draft`, and no `signed` date until it is issued) in place of instructions.
+
+Post-conditions:
+1. `start` writes one commit: the file, a copy of the first regulation replaced with its front matter made the
+   draft's (`id`, `replaces`, `status: draft`, `draft: 1`; no number, signing or effective date, nor signer's name).
+2. `draft_reading(ws, amendment, rev)` is the draft's text read as a regulation (at `rev`, where its file then was),
+   with the problems `regdraft check` would find in a regulation file, a missing `signed` date aside.
+3. `issue` writes one commit (tagged as an adoption is): `regulations/<id>.md` holding the text with its number,
+   signing and effective dates, and the draft's file marked adopted with the same dates; the replaced regulations
+   then read as replaced (`workspace.replacements`) from that effective date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from regdraft.core.amend.applied import Applied
+from regdraft.core.amend.document import Amendment, with_front_matter
+from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
+from regdraft.core.layout import REGULATIONS, amendment_path
+from regdraft.core.markdown import decode
+from regdraft.core.model import Regulation
+from regdraft.workspace.store import Workspace, writes
+
+if TYPE_CHECKING:
+    from regdraft.core.markdown import Reading
+
+UNSIGNED = "The front matter lacks the required key 'signed'."  # a draft's: it is signed when issued
+
+
+def draft_reading(ws: Workspace, amendment: Amendment, rev: str | None = None) -> tuple[Reading, list[Problem]]:
+    """The draft's text as a regulation, and the problems `check` finds in it (post-condition 2)."""
+    from regdraft.workspace.api import file_problems
+    from regdraft.workspace.parse_cache import read_regulation
+
+    data = ws.read(amendment.source, rev)
+    reading = read_regulation(ws, data, amendment.source)
+    problems = [p for p in file_problems(reading) if p.message != UNSIGNED]
+    return reading, problems
+
+
+def draft_applied(ws: Workspace, amendment: Amendment, rev: str | None = None) -> Applied:
+    """The draft's text as `lifecycle.preview` gives an amendment's: the new regulation, no instruction behind it;
+    `ParseError` when its text has a problem that is no warning (a draft that cannot be read is not circulated)."""
+    reading, problems = draft_reading(ws, amendment, rev)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ParseError.collect(errors, "draft")
+    return Applied(reading.regulation, ())
+
+
+def draft_problems(ws: Workspace, amendment: Amendment) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """`amend check` of a draft: its problems and its warnings, as `check` says them of a regulation file."""
+    try:
+        _, found = draft_reading(ws, amendment)
+    except ParseError as exc:
+        return tuple(exc.problems), ()
+    problems = tuple(p for p in found if not p.warning)
+    return problems + tuple(_unknown_replaced(ws, amendment)), tuple(p for p in found if p.warning)
+
+
+def _unknown_replaced(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """A `replaces:` id that is no regulation of the workspace, on its line."""
+    from regdraft.core.frontmatter import key_line
+
+    out = []
+    for reg_id in amendment.replacing:
+        try:
+            ws.locate_regulation(reg_id)
+        except RegdraftError:
+            line = key_line(decode(ws.read(amendment.source), amendment.source).split("\n"), "replaces")
+            out.append(Problem(f"'replaces' names {reg_id}, which is no regulation of the workspace.",
+                               amendment.source, line))
+    return out
+
+
+def edit(ws: Workspace, amendment: Amendment, edited: bytes, edited_name: str, message: str | None = None,
+         author: str | None = None) -> str | None:
+    """The draft's text replaced by `edited`'s (its own front matter kept: status, draft number, `replaces`), in one
+    commit; its sha, or None when the text is the same. `ParseError` when the new text does not read as a
+    regulation."""
+    from regdraft.core.frontmatter import read_front_matter
+
+    existing = decode(ws.read(amendment.source), amendment.source)
+    lines = existing.split("\n")
+    _, _, body_start = read_front_matter(lines, amendment.source, [], absent="")
+    new_lines = decode(edited, edited_name).split("\n")
+    _, _, new_start = read_front_matter(new_lines, edited_name, [], absent="")
+    text = "\n".join([*lines[:body_start], *new_lines[new_start:]])
+    if text == existing:
+        return None
+    from regdraft.workspace.parse_cache import read_regulation
+
+    reading = read_regulation(ws, text.encode("utf-8"), amendment.source)
+    errors = [p for p in reading.problems if p.message != UNSIGNED and not p.warning]
+    if errors:
+        raise ParseError.collect(errors, "draft")
+    return ws.commit({amendment.source: text.encode("utf-8")},
+                     message or f"Edit the draft {amendment.slug} from {edited_name}", author=author)
+
+
+def refuse_id(ws: Workspace, new_id: str, replacing: Sequence[str]) -> None:
+    """A `UsageError` for the new regulation's id when a regulation of the workspace has it already."""
+    if new_id in replacing or ws.exists(f"{REGULATIONS}/{_filename(new_id)}"):
+        raise UsageError(f"{new_id} is the id of a regulation of the workspace already; give the new regulation an "
+                         "id of its own (numbers restart each term: 01-QC/TU-XV beside 01-QC/TU). Nothing was "
+                         "changed.", options=("id",))
+
+
+def _filename(reg_id: str) -> str:
+    from regdraft.core.layout import regulation_filename
+
+    return regulation_filename(reg_id)
+
+
+@writes
+def start(ws: Workspace, slug: str, replacing: Sequence[str], new_id: str, title: str | None = None) -> str:
+    """Create `amendments/<slug>/amendment.md` holding the draft of a new regulation replacing `replacing` (post-
+    condition 1); its path."""
+    from regdraft.workspace.amendments import refuse_case_twin, slugs
+    from regdraft.workspace.api import load_regulation
+
+    relative = amendment_path(slug)
+    if slug in slugs(ws) or ws.exists(relative):
+        raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
+    refuse_case_twin(ws, slug)
+    replaced: list[Regulation] = [load_regulation(ws, reg_id) for reg_id in replacing]
+    _refuse_replaced(ws, replaced)
+    refuse_id(ws, new_id, [r.id for r in replaced])
+    first = replaced[0]
+    text = decode(ws.read(ws.locate_regulation(first.id)), first.source)
+    ids = [r.id for r in replaced]
+    changes: dict[str, object] = {"id": new_id, "replaces": ids[0] if len(ids) == 1 else ids, "status": "draft",
+                                  "draft": 1}
+    if title:
+        changes["title"] = title
+    text = _front(with_front_matter(text, changes), ("id", "replaces", "status", "draft"),
+                  ("number", "signed", "effective", "date_line"), first.meta.get("signer"))
+    ws.commit({relative: text.encode("utf-8")},
+              f"Start the draft {slug} of {new_id}, replacing {', '.join(r.id for r in replaced)}")
+    return relative
+
+
+def _front(text: str, first: Sequence[str], dropped: Sequence[str], signer: object) -> str:
+    """The text with the front matter's `first` keys moved to its top, in that order (a drafter opening the draft
+    sees first what it is), the `dropped` keys left out (a draft has no number or dates yet), and the signer's
+    office kept without the name or the note of a signed copy (who signs is known when it is signed)."""
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    head = lines[1:end]
+
+    def take(key: str) -> list[str]:
+        at = next((i for i, line in enumerate(head) if line.startswith(f"{key}:")), None)
+        if at is None:
+            return []
+        last = at + 1
+        while last < len(head) and head[last][:1] in (" ", "-"):
+            last += 1
+        taken = head[at:last]
+        del head[at:last]
+        return taken
+
+    top = [line for key in first for line in take(key)]
+    for key in dropped:
+        take(key)
+    if isinstance(signer, dict) and take("signer"):
+        kept = [f"  {k}: {v}" for k, v in signer.items() if k not in ("name", "note") and v]
+        at = next((i for i, line in enumerate(head) if line.startswith("recipients:")), len(head))
+        head[at:at] = ["signer:", *kept, "  name: ''"]
+    return "\n".join([lines[0], *top, *head, *lines[end:]])
+
+
+def _refuse_replaced(ws: Workspace, regulations: Sequence[Regulation]) -> None:
+    """Refuse to replace a regulation another one replaced already, or a translation (its original is replaced)."""
+    from regdraft.workspace.replacements import replaced_on
+
+    for reg in regulations:
+        if reg.meta.get("translation_of"):
+            raise UsageError(f"{reg.id} is a translation of {reg.meta['translation_of']}: a new regulation replaces "
+                             f"the original; name {reg.meta['translation_of']}. Nothing was changed.",
+                             options=("replacing",))
+        found = replaced_on(ws, reg.id, dt.date.max)
+        if found is not None:
+            raise RegdraftError(f"{reg.id} is replaced already: {found.named()} replaces it from {found.on}. "
+                                "Nothing was changed.")

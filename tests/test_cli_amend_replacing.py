@@ -1,0 +1,122 @@
+"""A whole new regulation drafted as amendments are (docs/amendments.md, "A new regulation replacing the old one"):
+`amend new --replacing`, rounds and comments on its text, the comment report, accepting a proposal into it, and its
+redline against the regulation it replaces."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import Invoke
+
+DRAFT = "amendments/quy-che-xv/amendment.md"
+
+
+def ok(result: object) -> str:
+    assert getattr(result, "exit_code") == 0, getattr(result, "output")  # noqa: B009
+    return str(getattr(result, "output"))  # noqa: B009
+
+
+def term_xv(ws: Workspace) -> None:
+    """The draft edited into term XV's text: its title and term, Điều 11 khoản 2 rewritten, a new Điều 32."""
+    text = (ws.root / DRAFT).read_text(encoding="utf-8")
+    text = text.replace("khóa XIV, nhiệm kỳ 2020 - 2025", "khóa XV, nhiệm kỳ 2025 - 2030")
+    text = text.replace("huyện ủy, thị ủy, thành ủy, ", "")
+    text = text.rstrip("\n") + ("\n\n## Điều 32. Hiệu lực thi hành\n\nQuy chế này thay thế Quy chế số 01-QC/TU ngày "
+                                "09/01/2021 và có hiệu lực kể từ ngày ký.\n")
+    ws.commit({DRAFT: text.encode("utf-8")}, "Draft 1 of term XV's text")
+
+
+@pytest.fixture
+def drafted(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
+    ok(invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
+    term_xv(tmp_workspace)
+    return tmp_workspace
+
+
+def test_new_replacing_writes_the_old_text_as_the_new_draft(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    head = tmp_workspace.resolve("HEAD").sha
+    out = ok(invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
+    assert f"Created {DRAFT}, draft 1 of 01-QC/TU-XV replacing 01-QC/TU" in out
+    text = (tmp_workspace.root / DRAFT).read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    assert front.startswith("id: 01-QC/TU-XV\nreplaces: 01-QC/TU\nstatus: draft\ndraft: 1\n")
+    assert not re.search(r"^(signed|effective|number):", front, re.M)  # issued later, by `amend adopt`
+    assert "  name: ''" in front and "T/M TỈNH ỦY" in front  # the office signs; who, is known when it is signed
+    old = (tmp_workspace.root / "regulations/01-QC-TU.md").read_text(encoding="utf-8")
+    assert text.split("---\n", 2)[2] == old.split("---\n", 2)[2]  # the body: a copy of the text replaced
+    assert tmp_workspace.resolve("HEAD~1").sha == head  # one commit
+    assert "no problems found" in ok(invoke(tmp_workspace, "amend", "check", "quy-che-xv"))
+    assert "No problems found" in ok(invoke(tmp_workspace, "check"))
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--replacing", "01-QC/TU"), "--id"),
+    (("--replacing", "01-QC/TU", "--id", "01-QC/TU"), "01-QC/TU is the id of a regulation"),
+    (("--replacing", "01-QC/TU-EN", "--id", "X-1"), "is a translation of 01-QC/TU"),
+    (("--replacing", "01-QC/TU", "--id", "X-1", "--regulation", "01-QC/TU"), "without --regulation"),
+    (("--regulation", "01-QC/TU", "--id", "X-1"), "--id names a new regulation"),
+])
+def test_new_replacing_refusals_change_nothing(tmp_workspace: Workspace, invoke: Invoke, args: tuple[str, ...],
+                                               said: str) -> None:
+    head = tmp_workspace.resolve("HEAD").sha
+    result = invoke(tmp_workspace, "amend", "new", "quy-che-xv", *args)
+    assert result.exit_code != 0 and said in " ".join(result.output.split())
+    assert tmp_workspace.resolve("HEAD").sha == head and not (tmp_workspace.root / DRAFT).exists()
+
+
+def test_rounds_comments_and_report_on_the_new_text(drafted: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    ok(invoke(drafted, "round", "open", "quy-che-xv", "--title", "Lấy ý kiến", "--due", "2099-10-15", "--consult",
+              "Ban Tổ chức Tỉnh ủy", "--consult", "Ban Tuyên giáo Tỉnh ủy"))
+    # A provision only the new text has, and one it keeps, are commented on as the draft numbers them.
+    ok(invoke(drafted, "comment", "add", "quy-che-xv", "--by", "Ban Tổ chức Tỉnh ủy", "--on", "Điều 32",
+              "--text", "Đề nghị ghi rõ ngày có hiệu lực."))
+    ok(invoke(drafted, "comment", "add", "quy-che-xv", "--by", "Ban Tuyên giáo Tỉnh ủy", "--on", "Điều 12 khoản 2",
+              "--text", "Đề nghị bổ sung thành phần mời dự."))
+    listed = ok(invoke(drafted, "comment", "list", "quy-che-xv"))
+    assert "d32" in listed and "d12.k2" in listed
+    ok(invoke(drafted, "round", "close", "quy-che-xv"))
+    out = tmp_path / "bao-cao.html"
+    ok(invoke(drafted, "round", "report", "quy-che-xv", "-o", str(out)))
+    report = " ".join(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")).split())
+    assert ("góp ý đối với Dự thảo lần 1 Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - "
+            "2030") in report
+    assert "Điều 32" in report and "Khoản 2 Điều 12" in report
+
+
+def test_accepting_a_proposal_edits_the_new_text(drafted: Workspace, invoke: Invoke) -> None:
+    from regdraft.workspace.proposals import accept_proposal
+
+    ok(invoke(drafted, "round", "open", "quy-che-xv", "--title", "Lấy ý kiến", "--due", "2099-10-15", "--consult",
+              "Ban Tổ chức Tỉnh ủy"))
+    proposal = "2. Phó Bí thư Tỉnh ủy được giới thiệu bầu giữ chức vụ Chủ tịch Ủy ban nhân dân tỉnh."
+    added = ok(invoke(drafted, "comment", "add", "quy-che-xv", "--by", "Ban Tổ chức Tỉnh ủy", "--on",
+                      "Điều 11 khoản 2", "--text", "Gọn hơn.", "--proposal", proposal))
+    cid = added.split()[2]
+    before = (drafted.root / DRAFT).read_text(encoding="utf-8")
+    done = accept_proposal(drafted, "quy-che-xv", cid)
+    after = (drafted.root / DRAFT).read_text(encoding="utf-8")
+    assert "2\\. Phó Bí thư Tỉnh ủy được giới thiệu bầu giữ chức vụ Chủ tịch Ủy ban nhân dân tỉnh.\n" in after
+    changed = [line for line in after.split("\n") if line not in before.split("\n")]
+    assert len(changed) == 1  # the provision alone: the front matter and every other line as they were
+    assert after.split("---\n")[1] == before.split("---\n")[1]
+    assert done.commit and done.comment.accepted_in == done.commit
+    assert "no problems found" in ok(invoke(drafted, "amend", "check", "quy-che-xv"))
+
+
+def test_redline_of_the_draft_against_the_text_it_replaces(drafted: Workspace, invoke: Invoke,
+                                                          tmp_path: Path) -> None:
+    changes = ok(invoke(drafted, "redline", "quy-che-xv", "--changes"))
+    assert "Điều 32 (inserted)" in changes
+    assert "khoản 2 Điều 2 (words deleted)" in changes
+    out = tmp_path / "bang.html"
+    ok(invoke(drafted, "redline", "quy-che-xv", "--layout", "table", "-o", str(out)))
+    page = " ".join(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")).split())
+    assert "Quy định hiện hành Dự thảo Ghi chú, lý do" in page  # not `Dự thảo sửa đổi, bổ sung`
+    assert "DỰ THẢO lần 1" in page
+    assert ("BẢNG SO SÁNH Dự thảo lần 1 Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - "
+            "2030 với Quy chế số 01-QC/TU") in page
