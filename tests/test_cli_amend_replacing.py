@@ -120,3 +120,37 @@ def test_redline_of_the_draft_against_the_text_it_replaces(drafted: Workspace, i
     assert "DỰ THẢO lần 1" in page
     assert ("BẢNG SO SÁNH Dự thảo lần 1 Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - "
             "2030 với Quy chế số 01-QC/TU") in page
+
+
+def test_vote_and_adoption_issue_the_new_regulation(drafted: Workspace, invoke: Invoke) -> None:
+    import datetime as dt
+
+    today = dt.date.today().isoformat()
+    ok(invoke(drafted, "round", "open", "quy-che-xv", "--title", "Lấy ý kiến", "--due", "2099-10-15", "--consult",
+              "Ban Tổ chức Tỉnh ủy"))
+    ok(invoke(drafted, "round", "close", "quy-che-xv"))
+    ok(invoke(drafted, "amend", "status", "quy-che-xv", "circulating"))
+    ok(invoke(drafted, "amend", "status", "quy-che-xv", "submitted"))
+    ok(invoke(drafted, "amend", "vote", "quy-che-xv", "--for", "45", "--against", "2", "--abstain", "1", "--date",
+              today, "--members", "49"))
+    # Numbers restart each term: term XV's 01-QC/TU beside term XIV's, not "already that of the regulation 01-QC/TU".
+    ok(invoke(drafted, "amend", "number", "quy-che-xv", "01-QC/TU"))
+    text = (drafted.root / DRAFT).read_text(encoding="utf-8").replace("  name: ''", "  name: Trần Quốc Cường")
+    drafted.commit({DRAFT: text.encode("utf-8")}, "The signer")
+    head = drafted.resolve("HEAD").sha
+    ok(invoke(drafted, "amend", "adopt", "quy-che-xv", "--signed", today))
+    assert drafted.resolve("HEAD~1").sha == head  # one commit
+    issued = (drafted.root / "regulations/01-QC-TU-XV.md").read_text(encoding="utf-8")
+    front = issued.split("---\n")[1]
+    assert front.startswith("id: 01-QC/TU-XV\nnumber: 01-QC/TU\nreplaces: 01-QC/TU\n")
+    assert f"signed: {today}" in front and f"effective: {today}" in front  # a regulation in force when signed
+    assert not re.search(r"^(status|draft):", front, re.M)
+    assert issued.split("---\n", 2)[2] == text.split("---\n", 2)[2]  # the text as voted
+    assert "status: adopted" in (drafted.root / DRAFT).read_text(encoding="utf-8")
+    assert drafted.resolve("adopted/XV/01-QC-TU").sha == drafted.resolve("HEAD").sha  # tagged in its own term
+    listed = ok(invoke(drafted, "list"))
+    assert re.search(r"^01-QC/TU\s.*replaced by 01-QC/TU-XV on " + today, listed, re.M)
+    assert re.search(r"^01-QC/TU-XV\s.*in force", listed, re.M)
+    # Issued, it is no amendment of the regulation it replaced: no number clash, no amendment of 01-QC/TU in force.
+    assert "No problems found" in ok(invoke(drafted, "check"))
+    assert "01-QC/TU-XV" not in ok(invoke(drafted, "show", "01-QC/TU", "--as-of", "2025-01-01"))

@@ -86,6 +86,10 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
             checked if any(r.gate == "check" for r in blocking) else (),
             options=("force", "reason") if forcible else (),
         )
+    if amendment.replacing:  # a new regulation's draft: issued as that regulation (`workspace.replacing`)
+        from regdraft.workspace.replacing import issue
+
+        return issue(ws, amendment, signed_on, effective_on, missing, force, tag)
     # A document may amend several regulations of the workspace: all of them or none, in one commit.
     paths = {reg_id: ws.locate_regulation(reg_id) for reg_id in amendment.regulations}
     relative = amendment_path(slug)
@@ -159,6 +163,8 @@ def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str]
 def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
     if effective is not None:
         return parse_date(effective, "the effective date")
+    if amendment.replacing:  # a regulation takes effect when signed unless it says otherwise (docs/format.md)
+        return signed
     from regdraft.workspace.gates import effective_from_document
 
     named = effective_from_document(amendment, signed)

@@ -166,6 +166,8 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
     known = known if known is not None else terms(ws)
     term = known.of(amendment)
     holder = _regulation_holding(known, amendment.number, term, _originals(ws))
+    if holder and holder == amendment.meta.get("id") and amendment.replacing:
+        holder = ""  # a new regulation's draft, issued: the regulation bearing its number is the one it became
     holder = f"the regulation {holder}" if holder else ""
     others = [o for o in (list_amendments(ws) if amendments is None else amendments)
               if o.slug != amendment.slug and o.number == amendment.number and o.language == amendment.language

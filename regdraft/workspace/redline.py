@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.align import NEAR
+from regdraft.core.align import MOVE, NEAR
 from regdraft.core.diff import (
     ChangeKind,
     Comparison,
@@ -322,31 +322,35 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     from regdraft.workspace.profiles import profile_for
 
     doc, _ = read_with_problems(ws, slug, rev)  # its problems are all reported by `preview` below
-    if old.id not in doc.regulations:
+    if old.id not in doc.regulations and old.id not in doc.replacing:
         raise RegdraftError(
             f"amendments/{slug}/amendment.md amends {', '.join(doc.regulations)}, not {old.id}; choose an "
             f"amendment to {old.id}."
         )
-    if rev is None and str(doc.status) not in document.PENDING:  # an adopted one is compared by `build`
+    replacing = bool(doc.replacing)  # a new regulation's draft: its text, issued or not, against the one it replaces
+    if rev is None and str(doc.status) not in document.PENDING and not replacing:  # an adopted one: by `build`
         raise NotPending(f"{amendment_path(slug)} is {doc.status}, so it will not change the text; choose a pending "
                          "amendment.", options=("amendment",))
     applied = preview(ws, slug, rev, regulation=old.id)
     words = words_for(old.language, profile_for(ws, old.meta))
-    label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
+    draft = doc.draft if str(doc.status) in document.PENDING or not replacing else None
+    label = f"{words['redline_draft']} {draft}" if draft else words["amended"]
     # at `rev`, the file where it was then (`doc.source`: its folder moved since), whose last commit names the draft
     where = doc.source if rev is not None else amendment_path(slug)
     new_version = _file_version(ws, where, label, str(doc.number or ""), words, rev, dirty)
     meta = doc.meta or {}
     kind = compound_type(str(meta.get("title") or ""), str(meta.get("type") or ""))
     new_version = replace(new_version, kind=kind, number=str(doc.number or ""),
-                          title=str(meta.get("title") or ""), draft=doc.draft,
+                          title=str(meta.get("title") or ""), draft=draft,
                           drafted=meta.get("date") or doc.signed or new_version.date or None)
     stated = _stated([*applied.changes, *applied.punctuation])
     # Its repeals and insertions are the amendment's own words: a repeal beside an insertion is a move only of (near)
     # the same text, not of a text merely alike (`Repeal point b` of `for 20 years;`, `Insert point d`: `for 5 years.`).
-    comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones, move=NEAR), stated)
+    # A new text moves whole articles and chapters where it likes: moves found as `compare` finds them.
+    comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones,
+                                           move=MOVE if replacing else NEAR), stated)
     comparison = with_replaced_words(with_added_words(comparison, _added(applied.changes)), _replaced(applied.changes))
-    return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
+    return Redline(comparison, old_version, new_version, draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))

@@ -31,6 +31,7 @@ from regdraft.workspace.store import Workspace, writes
 
 if TYPE_CHECKING:
     from regdraft.core.markdown import Reading
+    from regdraft.workspace.gates import Refusal
 
 UNSIGNED = "The front matter lacks the required key 'signed'."  # a draft's: it is signed when issued
 
@@ -104,6 +105,53 @@ def edit(ws: Workspace, amendment: Amendment, edited: bytes, edited_name: str, m
         raise ParseError.collect(errors, "draft")
     return ws.commit({amendment.source: text.encode("utf-8")},
                      message or f"Edit the draft {amendment.slug} from {edited_name}", author=author)
+
+
+def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date, forced: Sequence[Refusal],
+          reason: str | None, tag: str | None) -> str:
+    """`amend adopt` of a new regulation's draft, past its gates (post-condition 3): the regulation written to
+    `regulations/`, the draft marked adopted, one commit tagged as an adoption; its sha."""
+    from regdraft.core.errors import StoreError
+    from regdraft.core.layout import regulation_path
+    from regdraft.workspace.amendments import read_back
+    from regdraft.workspace.store_writes import uncommitted
+    from regdraft.workspace.terms import FORCED
+
+    new_id = str(amendment.meta.get("id") or "")
+    if not new_id:
+        raise RegdraftError(f"{amendment.source} has no `id:`, the id the new regulation is issued under; write it "
+                            "in its front matter (e.g. id: 01-QC/TU-XV). Nothing was changed.")
+    target = regulation_path(new_id)
+    if ws.exists(target):
+        raise RegdraftError(f"{target} exists already: the workspace holds a regulation {new_id}, so the draft "
+                            f"{amendment.slug} cannot be issued under that id. Nothing was changed.")
+    dirty = ws.dirty([amendment.source])
+    if dirty:
+        raise StoreError(uncommitted(dirty, "adopting"))
+    draft = decode(ws.read(amendment.source), amendment.source)
+    dates = {"signed": signed, "effective": effective}
+    issued = _front(with_front_matter(draft, {"number": amendment.number, **dates}),
+                    ("id", "number", "replaces"), ("status", "draft"), None)
+    reading = read_regulation_text(ws, issued, target)
+    errors = [p for p in reading.problems if not p.warning]
+    if errors:
+        raise ParseError.collect(errors, "regulation")
+    marked = with_front_matter(draft, {"status": "adopted", **dates})
+    read_back(ws, marked, amendment.source, amendment.slug, amendment.language)
+    lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) as the regulation {new_id}, replacing "
+             f"{', '.join(amendment.replacing)}: signed {signed}, effective {effective}", "",
+             f"{target}: the new text, in force from {effective}; {', '.join(amendment.replacing)} replaced by it."]
+    if reason is not None and forced:
+        lines += ["", f"{FORCED}{reason.strip()}", *(f"- {r.missing}" for r in forced)]
+    return ws.commit({target: issued.encode("utf-8"), amendment.source: marked.encode("utf-8")}, "\n".join(lines),
+                     tag=tag)
+
+
+def read_regulation_text(ws: Workspace, text: str, source: str) -> Reading:
+    """`text` read as the regulation file `source` (through the workspace's cache)."""
+    from regdraft.workspace.parse_cache import read_regulation
+
+    return read_regulation(ws, text.encode("utf-8"), source)
 
 
 def refuse_id(ws: Workspace, new_id: str, replacing: Sequence[str]) -> None:

@@ -67,7 +67,10 @@ class Terms:
     translations: frozenset[str] = frozenset()  # the ids of regulations that translate another (`translation_of`)
 
     def of(self, amendment: Amendment) -> str:
-        """The term of an amendment: its regulation's ('' when unknown)."""
+        """The term of an amendment: its regulation's ('' when unknown); a new regulation's draft's own (`term:`), as
+        the regulation it is issued as numbers in its term's series (01-QC/TU of term XV beside term XIV's)."""
+        if amendment.replacing and (own := term_key(amendment.meta.get("term"))):
+            return own
         return self.of_regulation.get(amendment.regulation, "")
 
     @staticmethod

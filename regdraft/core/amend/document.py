@@ -145,7 +145,10 @@ class Amendment:
 
     @property
     def regulations(self) -> tuple[str, ...]:
-        """Every regulation of the workspace this document amends, its main one first."""
+        """Every regulation of the workspace this document amends, its main one first; none for a new regulation's
+        draft, which replaces them whole (`replacing`): adopted, it is no amendment in their history."""
+        if self.replacing:
+            return ()
         return (self.regulation, *(part.regulation for part in self.others))
 
     @property
