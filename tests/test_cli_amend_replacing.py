@@ -154,3 +154,38 @@ def test_vote_and_adoption_issue_the_new_regulation(drafted: Workspace, invoke: 
     # Issued, it is no amendment of the regulation it replaced: no number clash, no amendment of 01-QC/TU in force.
     assert "No problems found" in ok(invoke(drafted, "check"))
     assert "01-QC/TU-XV" not in ok(invoke(drafted, "show", "01-QC/TU", "--as-of", "2025-01-01"))
+
+
+def _new_term(old: str, draft: str = "") -> str:
+    """The old text made term XV's: its own id, the same number, `replaces:` the old one (and `draft: N`)."""
+    new = old.replace("id: 01-QC/TU\n", f"id: 01-QC/TU-XV\nnumber: 01-QC/TU\nreplaces: 01-QC/TU\n{draft}", 1)
+    return new.replace("khóa XIV, nhiệm kỳ 2020 - 2025", "khóa XV, nhiệm kỳ 2025 - 2030").replace(
+        "signed: 2021-01-09", "signed: 2025-10-28").replace("effective: 2021-01-09", "effective: 2025-10-28")
+
+
+@pytest.mark.parametrize("draft", ["", "draft: 2\n"])
+def test_compare_of_a_new_regulation_names_both_by_title(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path,
+                                                        draft: str) -> None:
+    old = tmp_workspace.root / "regulations/01-QC-TU.md"
+    new = tmp_path / "draft-xv.md"
+    new.write_text(_new_term(old.read_text(encoding="utf-8"), draft), encoding="utf-8")
+    out = tmp_path / "bang.html"
+    ok(invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(out)))
+    page = " ".join(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")).split())
+    assert "Quy định hiện hành Dự thảo Ghi chú, lý do" in page  # a new regulation, not `Dự thảo sửa đổi, bổ sung`
+    xv, xiv = ("Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030 ( 01-QC/TU )",
+               "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025 ( 01-QC/TU )")
+    drafted = "Dự thảo lần 2 " if draft else ""
+    assert f"BẢNG SO SÁNH {drafted}{xv} với {xiv}" in page  # not `Quy chế số 01-QC/TU … với Quy chế số 01-QC/TU …`
+    assert ("DỰ THẢO lần 2" in page) == bool(draft)
+
+
+def test_compare_of_an_amended_copy_keeps_its_columns(tmp_workspace: Workspace, invoke: Invoke,
+                                                      tmp_path: Path) -> None:
+    old = tmp_workspace.root / "regulations/01-QC-TU.md"
+    new = tmp_path / "edited.md"
+    new.write_text(old.read_text(encoding="utf-8").replace("huyện ủy, thị ủy, thành ủy, ", ""), encoding="utf-8")
+    out = tmp_path / "bang.html"
+    ok(invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(out)))
+    page = " ".join(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")).split())
+    assert "Quy định hiện hành Dự thảo sửa đổi, bổ sung Ghi chú, lý do" in page

@@ -39,7 +39,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version
-from regdraft.render.redline_helpers import sentence, words_for
+from regdraft.render.redline_helpers import replaces, sentence, words_for
 from regdraft.workspace.parse_cache import origin, read_regulation
 from regdraft.workspace.roots import workspace_of
 
@@ -446,8 +446,21 @@ def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -
         raise RegdraftError(f"{exc.filename} does not exist.") from None
     old_v = Version(old_path.name, old.id, **_named(old))
     new_v = Version(new_path.name, new.id, **_named(new))
-    return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem,
+    if replaces(new, old):  # a new regulation against the one it replaces: named by their titles, not one number
+        old_v, new_v = _by_titles(old_v, old), _by_titles(new_v, new)
+    return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, new_v.draft, stem=new_path.stem,
                    kept=_kept(new), kept_old=_kept(old), read_notes=tuple(said))
+
+
+def _by_titles(version: Version, reg: Regulation) -> Version:
+    """A side named by its title (`Quy chế làm việc … khóa XV …`), as a new term's regulation and the one it replaces
+    may bear one number; a draft (`draft: 2` in its front matter) as `Dự thảo lần 2`."""
+    draft = reg.meta.get("draft")
+    numbered = draft if isinstance(draft, int) and not isinstance(draft, bool) and draft > 0 else None
+    if numbered is None:
+        return replace(version, title=str(reg.meta.get("title") or ""))
+    label = f"{words_for(reg.language)['redline_draft']} {numbered}"
+    return replace(version, label=label, title=str(reg.meta.get("title") or ""), draft=numbered)
 
 
 def _kept(regulation: Regulation) -> KeptFragments | None:
