@@ -130,8 +130,9 @@ def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.da
         raise StoreError(uncommitted(dirty, "adopting"))
     draft = decode(ws.read(amendment.source), amendment.source)
     dates = {"signed": signed, "effective": effective}
-    issued = _front(with_front_matter(draft, {"number": amendment.number, **dates}),
-                    ("id", "number", "replaces"), ("status", "draft"), None)
+    numbered = {"number": amendment.number} if amendment.number != new_id else {}  # else its id is its number
+    issued = _front(with_front_matter(draft, {**numbered, **dates}), ("id", "number", "replaces"),
+                    ("status", "draft") if numbered else ("status", "draft", "number"), None)
     reading = read_regulation_text(ws, issued, target)
     errors = [p for p in reading.problems if not p.warning]
     if errors:
