@@ -160,7 +160,7 @@ def refuse_id(ws: Workspace, new_id: str, replacing: Sequence[str]) -> None:
     if new_id in replacing or ws.exists(f"{REGULATIONS}/{_filename(new_id)}"):
         raise UsageError(f"{new_id} is the id of a regulation of the workspace already; give the new regulation an "
                          "id of its own (numbers restart each term: 01-QC/TU-XV beside 01-QC/TU). Nothing was "
-                         "changed.", options=("id",))
+                         "changed.", options=("new_id",))
 
 
 def _filename(reg_id: str) -> str:
