@@ -26,6 +26,8 @@ from regdraft.core.reply_wording import (
     wording,
 )
 
+KEPT = {"vi": "Đề nghị giữ nguyên {what} (không bãi bỏ).", "en": "Proposed: keep {what} (not repealed)."}
+
 Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
 
 
@@ -57,6 +59,9 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     if reg not in syllables:
         syllables[reg] = Syllables.of([drafts[reg]])
     words = syllables[reg]
+    if unit.repealed and (unit.kind is Kind.ARTICLE or unit.kind in (Kind.CLAUSE, Kind.POINT) and len(group) > 1):
+        # Its words back (Reject): an article's heading line alone was proposed as its title, its clauses lost.
+        return _kept(at, group, language, words)
     items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
              for p, _ in group}
     item = items.pop() if len(items) == 1 else at
@@ -93,6 +98,19 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     # list showed the words alone, the only proposal naming no provision (r36 committee sweep).
     label = unit_label_text(unit, language) if not labelled and unit.kind in (Kind.CLAUSE, Kind.POINT) else ""
     return at, proposal, describe_change(before, proposal, language, syllables=words), label, instead
+
+
+def _kept(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], language: str, words: Syllables
+          ) -> tuple[Place, str, str, str, list[tuple[Clash, str, str]]]:
+    """A provision the draft repeals whose paragraphs the member brought back (Reject in a Word redline: its heading or
+    first line and its clauses and points): proposed as those paragraphs as they left them, one a line as the wording
+    editor writes them, said as kept (and what they changed in it, when they did)."""
+    kept = "\n".join(" ".join(e.new.split()) for _, e in group if e.new.strip())
+    stood = "\n".join(" ".join(p.before.split()) for p, e in group if e.new.strip())
+    said = KEPT.get(language, KEPT["vi"]).format(what=Address.parse(at[1]).describe(language))
+    if paragraphs_key(stood) != paragraphs_key(kept):
+        said += " " + describe_change(stood, kept, language, syllables=words)
+    return at, kept, said, "", []
 
 
 def _instead(before: str, edits: list[Edit], clashes: list[Clash], own: int, labelled: bool, language: str,

@@ -10,7 +10,10 @@ Post-conditions of `rejected`:
    as circulated (its own changes as Word now holds them) reads as no line of the draft, is given as that paragraph
    with the draft's line as circulated: its change is then a proposal on the provision like any tracked change, the
    text as the member left it (`accepted`) proposed. A provision the draft repeals reads, as circulated, as its
-   label and the placeholder (`5. (được bãi bỏ)`): its words back as plain text propose it kept as it was.
+   label and the placeholder (`5. (được bãi bỏ)`): its words back as plain text propose it kept as it was, and so
+   each of its further paragraphs (an article's clauses and points) the reply holds back as plain text after it, in
+   order (`_restored`: given as added to it, so the proposal keeps them); one still struck out is left out, and one
+   reading as none of its lines ends the reading, which a note names (`unread_note`), never guessed.
 2. A provision the draft inserts (a clause, a point, an article: paragraphs the redline inserts whole), some or all
    of whose paragraphs the reply holds nowhere, was rejected (Word removes a rejected paragraph, its mark with it):
    each paragraph missing is given, after the reply's own, as the paragraph as circulated struck out (its text
@@ -79,6 +82,42 @@ def _changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, 
             if tag == "replace" and i2 - i1 == j2 - j1:
                 out += [(str(loc.address), a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True)]
     return out
+
+
+def _repealed_rest(base: Regulation, draft: Regulation) -> dict[str, list[str]]:
+    """For each provision the draft repeals whole (an article, a clause, a point), the paragraphs the redline strikes
+    out after its first line, as it stood before the draft and in the order printed: its own further lines, its
+    clauses' and points', then its closing text."""
+    had = {str(loc.address): loc.unit for loc in base.walk()}
+    return {str(loc.address): _as_printed(had[str(loc.address)], base.language)[1:] for loc in draft.walk()
+            if loc.unit.repealed and str(loc.address) in had and not had[str(loc.address)].repealed}
+
+
+def _as_printed(unit: Unit, language: str) -> list[str]:
+    """A unit's paragraphs as a Word redline prints them, its children's within it, its closing text last (`_printed`
+    gives a unit's own lines, its closing text among them)."""
+    printed = _printed(unit, language)
+    closing = [line for text in unit.closing for line in text.split("\n")]
+    own = printed[:len(printed) - len(closing)] if closing else printed
+    return [*own, *(line for child in unit.children for line in _as_printed(child, language)), *closing]
+
+
+def _restored(paragraphs: list[ReplyParagraph], i: int, rest: list[str]) -> tuple[list[int], bool]:
+    """The paragraphs after the `i`th that are the lines `rest` of a repealed provision back as plain text (Reject
+    pressed on their deletion), and whether each line was read: one still struck out (no words as circulated) was
+    left deleted by the member, one reading otherwise stops the reading (retyped, or another provision's)."""
+    found: list[int] = []
+    j = i + 1
+    for line in rest:
+        if j >= len(paragraphs) or paragraphs[j].cell[0]:
+            return found, False
+        p = paragraphs[j]
+        if p.original.strip() and _key(p.original) == _key(line):
+            found.append(j)
+        elif p.original.strip() or p.accepted.strip():
+            return found, False
+        j += 1
+    return found, True
 
 
 def _cell_pairs(old: str, new: str) -> list[tuple[str, str]]:
@@ -183,8 +222,11 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
                 if line.lstrip()[:1] == "|" for cell in row_cells(line)}
     known = {_key(line) for _, draft in texts for loc in draft.walk() for line in lines_of(loc.unit)}
     known |= {_key(REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])) for _, draft in texts}
+    rests = {(reg, at): rest for reg, base in bases if reg in drafts
+             for at, rest in _repealed_rest(base, drafts[reg]).items()}
     paragraphs = list(reply.paragraphs)
     undone: dict[int, Place] = {}
+    notes: list[str] = []
     for i, p in enumerate(paragraphs):
         # A paragraph of a Word table is a cell of its row (`reply_cells`): matched as a cell the draft changed.
         found = (cells if p.cell[0] else lines).get(_key(p.before), set()) if p.before.strip() else set()
@@ -195,10 +237,31 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         made = new.strip() if p.cell[0] else label_of(p.original.strip()) + strip_label(new).strip()
         paragraphs[i] = replace(p, original=made)
         undone[i] = (reg, at)
+        if (reg, at) in rests and not p.cell[0]:
+            # The rest of a repealed provision (its clauses and points) back as plain text: paragraphs the draft
+            # does not print, each given as added to it, so that the proposal keeps them (only its heading was).
+            back, read = _restored(paragraphs, i, rests[reg, at])
+            for j in back:
+                paragraphs[j] = replace(paragraphs[j], original="")
+                undone[j] = (reg, at)
+            if not read:
+                notes.append(unread_note(at, drafts[reg].language, reply.source))
     for reg, at, line in _missing(paragraphs, texts, bases):
         undone[len(paragraphs)] = (reg, at)
         paragraphs.append(ReplyParagraph(None, line, ""))
-    return (replace(reply, paragraphs=tuple(paragraphs)), undone) if undone else (reply, {})
+    if not undone:
+        return reply, {}
+    return replace(reply, paragraphs=tuple(paragraphs), notes=(*reply.notes, *notes)), undone
+
+
+def unread_note(address: str, language: str, source: str) -> str:
+    """A note that a repealed provision's rejection was read up to a paragraph that reads as none of its lines: what
+    follows is not proposed kept, and the office should read the reply there."""
+    from regdraft.core.model import Address
+
+    return (f"{source}: the draft's repeal of {Address.parse(address).describe(language)} was rejected in the "
+            "redline, but a paragraph after its first line reads as none of its lines as they stood (retyped, or "
+            "moved): only the lines read are proposed kept; read the reply there and add the rest by hand if meant.")
 
 
 def undone_note(address: str, language: str, inserted: bool = False) -> str:
