@@ -262,6 +262,8 @@ _MEASURED_MODULES = frozenset({
     "test_word_reply_redline_rejected_place.py",
     # word41's: Luật Du lịch imported, amended and its Word redline written once, an import a test.
     "test_word_reply_rejected_repeal.py",
+    # word41's: Nghị định 63/2010 imported, amended and its Word redline written once, an import a test.
+    "test_word_reply_cell_paragraphs.py",
 })
 _MEASURED_TESTS = frozenset({
     "test_a_bracketed_note_is_deleted_as_it_stands", "test_a_broken_thread_part_leaves_each_comment_standing",

@@ -316,3 +316,43 @@ def rejected_paragraphs(first: Any, last: Any, keep_mark: bool = False) -> None:
         mark.getparent().remove(mark)
     for p in run:
         p.getparent().remove(p)
+
+
+def split_paragraph(p: Any, before: str) -> Any:
+    """The `w:p` `p` split in two before the words `before` (counting the words a redline strikes out), as Enter
+    typed there with Track Changes off leaves it: in a table cell, a cell of two paragraphs. Returns the second."""
+    order = "{urn:regdraft-test}order"
+
+    def words(run: Any) -> str:
+        return "".join(t.text or "" for t in run.iter(qn("w:t"), qn("w:delText")))
+
+    at = "".join(words(r) for r in p.iter(qn("w:r"))).index(before)
+    seen = 0
+    for run in list(p.iter(qn("w:r"))):
+        if seen < at < seen + len(words(run)):  # the words split inside a run: two runs of it
+            text = next(run.iter(qn("w:t"), qn("w:delText")))
+            piece = copy.deepcopy(run)
+            rest = next(piece.iter(qn("w:t"), qn("w:delText")))
+            rest.text, text.text = (text.text or "")[at - seen:], (text.text or "")[:at - seen]
+            for t in (text, rest):
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.addnext(piece)
+            break
+        seen += len(words(run))
+    seen, cut = 0, 0
+    for k, run in enumerate(p.iter(qn("w:r"))):
+        run.set(order, str(k))
+        cut = k if seen <= at else cut
+        seen += len(words(run))
+    second = copy.deepcopy(p)
+    for element, kept in ((p, range(cut)), (second, range(cut, 10**6))):
+        for run in list(element.iter(qn("w:r"))):
+            if int(run.attrib.pop(order)) not in kept:
+                run.getparent().remove(run)
+        for wrapper in list(element.iter(qn("w:ins"), qn("w:del"))):
+            if wrapper.getparent().tag != qn("w:rPr") and not len(wrapper):
+                wrapper.getparent().remove(wrapper)
+    for mark in list(second.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        mark.getparent().remove(mark)
+    p.addnext(second)
+    return second

@@ -61,7 +61,7 @@ from regdraft.core.errors import ParseError
 from regdraft.core.model import Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
-from regdraft.core.reply_cells import cell_edit, unsure, unsure_note
+from regdraft.core.reply_cells import cell_edit, unsure, unsure_note, whole_cells
 from regdraft.core.reply_model import UNANCHORED as UNANCHORED  # the values, imported from here by their callers
 from regdraft.core.reply_model import Place as Place
 from regdraft.core.reply_model import Placed as Placed
@@ -133,6 +133,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     """
     language = draft.language
     texts = tuple(texts) or (("", draft),)
+    reply = whole_cells(reply, texts, bases)  # a cell of several paragraphs is one cell of its row
     reply, undone = rejected(reply, texts, bases)
     drafts = dict(texts)
     where = ([_bookmarked(p, texts) for p in reply.paragraphs] if reply.bookmarked

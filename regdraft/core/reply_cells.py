@@ -10,16 +10,23 @@ Post-conditions:
    when no such line is found for sure.
 3. `unsure` says when a cell's change cannot be placed for sure (its row not found, and its words none or those of
    another cell too): it is then named (`unsure_note`), never put in as a line of its own, which broke the table.
+4. `whole_cells` gives a cell of several paragraphs (Enter typed in it: a table's row is one line of the text, each
+   cell one paragraph as printed) as one paragraph, their words joined by a space, when its words so joined, as
+   circulated or before the draft, are a cell of a table of the texts: a change or a Reject in one of them is a change
+   of that cell, placed by its row, the other paragraph's words kept (a paragraph half a cell was placed nowhere and
+   refused the reply, and a Reject in it was missed). The reply's Word comments are on the joined paragraph; any other
+   cell of several paragraphs (the recipients' and signature's) is left as it was.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from regdraft.core.model import Address
-from regdraft.core.reply_model import ReplyParagraph
-from regdraft.core.reply_wording import Edit, line_key
+from regdraft.core.reply_model import Reply, ReplyParagraph, Texts
+from regdraft.core.reply_wording import Edit, fold, line_key, lines_of
 
 
 def cells(line: str) -> list[str]:
@@ -85,3 +92,53 @@ def unsure_note(p: ReplyParagraph, edit: Edit, address: str, source: str, langua
     return (f"The tracked change by {who} in {source} on {Address.parse(address).describe(language)}, in row "
             f"{edit.row_number}, column {edit.column} of the reply's table {p.cell[0]}, {did}: that row of the "
             "provision's table could not be found for sure, so it is not imported; add it by hand if it is meant.")
+
+
+def _cell_key(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text))
+
+
+def _joined(run: Sequence[ReplyParagraph]) -> ReplyParagraph:
+    """The paragraphs of one cell as one: their words joined by a space, their changes and marks together."""
+    def words(texts: Sequence[str]) -> str:
+        return " ".join(" ".join(texts).split())
+
+    first = run[0]
+    return replace(first, original=words([q.original for q in run]), accepted=words([q.accepted for q in run]),
+                   before=words([q.before for q in run]), mark="",
+                   authors=tuple(dict.fromkeys(a for q in run for a in q.authors)),
+                   date=max(q.date for q in run), formatting=tuple(f for q in run for f in q.formatting),
+                   in_struck=tuple(c for q in run for c in q.in_struck))
+
+
+def whole_cells(reply: Reply, texts: Texts, bases: Texts = ()) -> Reply:
+    """The reply with each cell of several paragraphs whose joined words are a cell of a table of `texts` (or, on a
+    Word redline, of `bases`: the text before the draft) given as one paragraph, its Word comments on it."""
+    paragraphs = reply.paragraphs
+    if not any(p.cell[0] and k and paragraphs[k - 1].cell == p.cell and paragraphs[k - 1].grid == p.grid
+               for k, p in enumerate(paragraphs)):
+        return reply
+    known = {_cell_key(cell) for _, text in (*texts, *bases) for loc in text.walk() for line in lines_of(loc.unit)
+             if line.lstrip()[:1] == "|" for cell in cells(line)}
+    out: list[ReplyParagraph] = []
+    moved: dict[int, int] = {}  # a paragraph of the reply -> the one it is now
+    k = 0
+    while k < len(paragraphs):
+        p, end = paragraphs[k], k + 1
+        while p.cell[0] and end < len(paragraphs) and paragraphs[end].cell == p.cell and \
+                paragraphs[end].grid == p.grid:
+            end += 1
+        run = paragraphs[k:end]
+        one = _joined(run) if len(run) > 1 else p
+        if len(run) > 1 and not ({_cell_key(one.original), _cell_key(one.before)} & known):
+            run, one, end = run[:1], p, k + 1
+        moved.update((j, len(out)) for j in range(k, end))
+        out.append(one)
+        k = end
+    if len(out) == len(paragraphs):
+        return reply
+    comments = tuple(replace(c, start=moved.get(c.start, c.start), end=moved.get(c.end, c.end),
+                             thread=tuple(replace(t, start=moved.get(t.start, t.start), end=moved.get(t.end, t.end))
+                                          for t in c.thread))
+                     for c in reply.comments)
+    return replace(reply, paragraphs=tuple(out), comments=comments)

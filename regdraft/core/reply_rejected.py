@@ -26,7 +26,7 @@ Post-conditions of `rejected`:
    (the rows as many cells wide), and whose text as circulated as no cell of the draft, is given as that cell as
    circulated, so its change is placed by its row and column (`reply_cells`) like a typed one.
    Any other paragraph is left as it was: one the draft did not change, one changed without Track Changes (its text
-   before is no line of the text before the draft), a cell of several paragraphs.
+   before is no line of the text before the draft). A cell of several paragraphs is one paragraph here (`whole_cells`).
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
