@@ -176,3 +176,38 @@ def test_an_inserted_point_rejected_and_a_word_typed_in_the_next_are_both_propos
     proposals = "\n".join(c["proposal"] for c in found.values())
     assert "Công tác rà soát, đánh giá thủ tục hành chính;" not in proposals and "kịp thời" in proposals, found
     assert any(c["text"].startswith("Từ chối nội dung bổ sung") for c in found.values()), found
+
+
+def _retyped_as_before(paragraph: Paragraph, words: str | None = None) -> None:
+    """The redline's inserted words of `paragraph` deleted and, with Track Changes off, the words it strikes out
+    typed again in their place (or `words`): the struck words left struck, as a member undoing the draft's change by
+    hand leaves them."""
+    for inserted in [e for e in paragraph._p.iter(qn("w:ins")) if e.getparent().tag != qn("w:rPr")]:
+        struck = inserted.getprevious()
+        typed = words if words is not None else "".join(t.text or "" for t in struck.iter(qn("w:delText")))
+        run = next(inserted.iter(qn("w:r")))
+        next(run.iter(qn("w:t"))).text = typed
+        inserted.addprevious(run)
+        inserted.getparent().remove(inserted)
+
+
+def test_the_drafts_words_retyped_untracked_as_they_were_before_are_a_rejection(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Read as the paragraph now is, it is khoản 2 Điều 26 before the draft: it was missed (the reply "holds no Word
+    # comments and no tracked changes"), as the struck words left struck read as no text before the draft.
+    document = kit.open_docx(decree.parent / "redline.docx")
+    _retyped_as_before(kit.paragraph_with(document, K2))
+    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
+    assert c["provision"] == "d26.k2" and c["proposal"].startswith(f"2. {OLD} {K2}"), c
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 2 Điều 26 trong bản so sánh"), c["text"]
+
+
+def test_the_drafts_words_retyped_untracked_otherwise_are_no_rejection(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Like the text before (`Cơ quan quản lý kiểm soát`), not it: an edit without Track Changes, left as such edits are.
+    document = kit.open_docx(decree.parent / "redline.docx")
+    paragraph = kit.paragraph_with(document, K2)
+    struck = "".join(t.text or "" for t in paragraph._p.iter(qn("w:delText")))
+    _retyped_as_before(paragraph, struck.replace("Cơ quan", "Cơ quan quản lý"))
+    result = invoke(ws, "comment", "import", "real", str(kit.save(document, tmp_path / "tra-loi.docx")), "--by", BODY)
+    assert result.exit_code == 1 and "holds no Word comments and no tracked changes" in result.output, result.output

@@ -26,7 +26,10 @@ Post-conditions of `rejected`:
    (the rows as many cells wide), and whose text as circulated as no cell of the draft, is given as that cell as
    circulated, so its change is placed by its row and column (`reply_cells`) like a typed one.
    Any other paragraph is left as it was: one the draft did not change, one changed without Track Changes (its text
-   before is no line of the text before the draft). A cell of several paragraphs is one paragraph here (`whole_cells`).
+   before is no line of the text before the draft). A paragraph whose words as they now read (the draft's words
+   retyped without Track Changes, the redline's struck words left struck) are a line before the draft that the draft
+   changed, and no line of the draft, is a rejection as by Reject: decided by the words, never by likeness. A cell
+   of several paragraphs is one paragraph here (`whole_cells`).
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -229,7 +232,12 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     notes: list[str] = []
     for i, p in enumerate(paragraphs):
         # A paragraph of a Word table is a cell of its row (`reply_cells`): matched as a cell the draft changed.
-        found = (cells if p.cell[0] else lines).get(_key(p.before), set()) if p.before.strip() else set()
+        # Its words before the draft, Reject pressed; or, read as it is now, the draft's words retyped without Track
+        # Changes as they were before (the redline's struck words left struck): decided by the words, as a Reject.
+        found: set[tuple[str, str, str]] = set()
+        for text in dict.fromkeys((p.before, p.original)):
+            if not found and text.strip():
+                found = (cells if p.cell[0] else lines).get(_key(text), set())
         if len(found) != 1 or _key(p.original) in (in_cells if p.cell[0] else known):
             continue
         (reg, at, new), = found
