@@ -21,7 +21,11 @@ Post-conditions of `rejected`:
    proposed as not inserted). A redline sent back as it was holds every paragraph it inserted: nothing is given.
    A paragraph is missing at its place: the reply's paragraphs aligned in order with the text's as printed, it is
    one with no paragraph of the reply standing for it there (the same words elsewhere, in another provision the
-   draft inserts too, are not it), and one retyped without Track Changes still stands there (no rejection).
+   draft inserts too, are not it), and one retyped without Track Changes still stands there (no rejection). A
+   paragraph holding a line of the texts word for word (moved there with Track Changes off, or a chapter's label
+   printed on a line of its own) stands for that line alone, never for another beside it. Where the reply holds,
+   beside the missing line, a paragraph of words no text holds that stands for nothing, or, anywhere, one so like it
+   that it may be it moved and retyped (`MOVED_LIKE`), it is not given: a note names its provision (`unsure_note`).
 3. A paragraph of a Word table is a cell of its row: one whose text before reads as a cell of a row the draft changed
    (the rows as many cells wide), and whose text as circulated as no cell of the draft, is given as that cell as
    circulated, so its change is placed by its row and column (`reply_cells`) like a typed one.
@@ -37,6 +41,7 @@ Post-conditions of `rejected`:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -57,9 +62,12 @@ NOT_INSERTED = {
 }
 
 
+MOVED_LIKE = 0.75  # how alike (difflib's ratio of their keys) a paragraph elsewhere is to a line it may be, moved
+
 _LOOKED_FOR = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a line is keyed again and again: as drafted, printed, held, counted
 def _key(text: str) -> str:
     """The words of a line as matched here: folded, its label aside, spaces left out (a struck run leaves two)."""
     return re.sub(r"\s+", "", fold(strip_label(text)))
@@ -157,54 +165,94 @@ def _drafted(base: Regulation | None, draft: Regulation) -> list[tuple[str, str,
     return out
 
 
-def _paired(held: list[str], drafted: list[str]) -> set[int]:
-    """The drafted lines of a run the reply reads otherwise (by their keys) that a paragraph of the reply stands for:
-    each of them when it holds as many paragraphs (a paragraph changed without Track Changes is no rejection), else
-    those its paragraphs are most like, in order, a paragraph like none of them (under half its words) standing for
-    none; a run too long to weigh, each of them (nothing is said missing that is not surely so)."""
-    if len(held) >= len(drafted) or len(held) * len(drafted) > 10_000:
-        return set(range(len(drafted)))
-    like = [[difflib.SequenceMatcher(None, h, d, autojunk=False).ratio() for d in drafted] for h in held]
+def _like(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _paired(held: list[str], drafted: list[str], accounted: set[str]) -> tuple[set[int], set[int]]:
+    """The drafted lines of a run the reply reads otherwise (by their keys) that a paragraph of the reply stands for,
+    and the reply's paragraphs of the run whose words are no line of the texts that stand for none of them.
+
+    A line the run holds word for word stands for itself; a paragraph whose words are a line of the texts (moved
+    there, or a chapter's label printed on a line of its own) stands for no other. Each other paragraph stands for
+    the line it is most like, in order, none when it is like none of them (under half its words); a run too long to
+    weigh, each line (nothing is said missing that is not surely so)."""
+    if len(held) * len(drafted) > 10_000:
+        return set(range(len(drafted))), set()
+    standing = {j for j, line in enumerate(drafted) if line in held}
+    unknown = [i for i, h in enumerate(held) if h not in accounted]
+    rest = [j for j in range(len(drafted)) if j not in standing]
+    like = [[_like(held[i], drafted[j]) for j in rest] for i in unknown]
     # best[i][j]: the most likeness pairing the first i paragraphs with the first j lines in order, and its pairs.
-    best: list[list[tuple[float, tuple[int, ...]]]] = [[(0.0, ())] * (len(drafted) + 1)]
-    for i in range(1, len(held) + 1):
+    best: list[list[tuple[float, tuple[tuple[int, int], ...]]]] = [[(0.0, ())] * (len(rest) + 1)]
+    for i in range(1, len(unknown) + 1):
         row = [best[i - 1][0]]
-        for j in range(1, len(drafted) + 1):
+        for j in range(1, len(rest) + 1):
             options = [row[j - 1], best[i - 1][j]]
             if like[i - 1][j - 1] >= 0.5:
                 score, pairs = best[i - 1][j - 1]
-                options.append((score + like[i - 1][j - 1], (*pairs, j - 1)))
+                options.append((score + like[i - 1][j - 1], (*pairs, (i - 1, j - 1))))
             row.append(max(options, key=lambda option: option[0]))
         best.append(row)
-    return set(best[-1][-1][1])
+    pairs = best[-1][-1][1]
+    return standing | {rest[j] for _, j in pairs}, set(unknown) - {unknown[i] for i, _ in pairs}
 
 
-def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts) -> list[tuple[str, str, str]]:
+def _headings(texts: Texts) -> set[str]:
+    """The keys of a titled unit's label and title apart: a Word redline may print a chapter's on lines of their own
+    (`Chương VII`, then `ĐIỀU KHOẢN THI HÀNH`)."""
+    out = set()
+    for _, draft in texts:
+        for loc in draft.walk():
+            if loc.unit.title:
+                heading = unit_label_text(loc.unit, draft.language)
+                label = heading[:-len(loc.unit.title)] if heading.endswith(loc.unit.title) else heading
+                out |= {_key(label.rstrip(" .:")), _key(loc.unit.title)}
+    return out - {""}
+
+
+def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
+             ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
     """Each paragraph of a provision the draft inserts that the reply holds nowhere at its place, with its text's key
     and its provision's address: the reply's paragraphs aligned, in order, with the texts' as the redline printed
     them, one missing where the reply has no paragraph between the held ones around it (Word removed it: Reject),
     not where a paragraph reads otherwise there (changed without Track Changes). A line held as often as the drafts
-    hold it is missing nowhere (the same words may stand in another provision too)."""
+    hold it is missing nowhere (the same words may stand in another provision too, or the paragraph was moved).
+    Then the provisions (text's key, address) of the lines that cannot be told missing or not: a paragraph of words
+    no text holds stands beside them standing for none, or is like one of them (moved or retyped without Track
+    Changes, or both): never said rejected."""
     before = dict(bases)
     drafted = [(reg, *line) for reg, draft in texts for line in _drafted(before.get(reg), draft)]
     held = Counter(_key(p.original) for p in paragraphs if p.original.strip() and not p.cell[0])
     counted = Counter(_key(line) for _, draft in texts for loc in draft.walk()
                       for line in _printed(loc.unit, draft.language))
     if not any(new and held[_key(line)] < counted[_key(line)] for _, line, _, new in drafted):
-        return []
+        return [], []
     ours = [key for key in (_key(p.original) for p in paragraphs if not p.cell[0]) if key]
     theirs = [_key(line) for _, line, _, _ in drafted]
-    out = []
+    accounted = set(counted) | _headings(texts) | set(theirs)  # the words of a paragraph some text prints
+    found: list[tuple[bool, tuple[str, str, str], str]] = []  # unsure, (text, provision, line), key
+    loose: list[str] = []  # paragraphs of words no text holds standing for no line
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+        if tag == "delete":
+            loose += [key for key in ours[i1:i2] if key not in accounted]
         if tag not in ("insert", "replace"):
             continue
-        standing = _paired(ours[i1:i2], theirs[j1:j2])
+        standing, free = _paired(ours[i1:i2], theirs[j1:j2], accounted)
+        loose += [ours[i1 + i] for i in sorted(free)]
         for k, (reg, line, _, new) in enumerate(drafted[j1:j2]):
             key = theirs[j1 + k]
             if new and k not in standing and key and held[key] < counted[key]:
                 held[key] += 1  # one missing line given once
-                out.append((reg, new, line))
-    return out
+                found.append((bool(free), (reg, new, line), key))
+    out, unsure = [], []
+    for beside, (reg, at, line), key in found:
+        # Beside it, a paragraph of the reply standing for none; elsewhere, one so like it that it may be it moved.
+        if beside or any(_like(other, key) >= MOVED_LIKE for other in loose):
+            unsure.append((reg, at))
+        else:
+            out.append((reg, at, line))
+    return out, list(dict.fromkeys(unsure))
 
 
 def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int, Place]]:
@@ -254,12 +302,26 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
                 undone[j] = (reg, at)
             if not read:
                 notes.append(unread_note(at, drafts[reg].language, reply.source))
-    for reg, at, line in _missing(paragraphs, texts, bases):
+    gone, unsure = _missing(paragraphs, texts, bases)
+    for reg, at, line in gone:
         undone[len(paragraphs)] = (reg, at)
         paragraphs.append(ReplyParagraph(None, line, ""))
+    notes += [unsure_note(at, drafts[reg].language, reply.source) for reg, at in unsure]
     if not undone:
-        return reply, {}
+        return (replace(reply, notes=(*reply.notes, *notes)) if notes else reply), {}
     return replace(reply, paragraphs=tuple(paragraphs), notes=(*reply.notes, *notes)), undone
+
+
+def unsure_note(address: str, language: str, source: str) -> str:
+    """A note that a provision the draft inserts is not in a redline's reply where it was printed, beside paragraphs
+    moved or retyped without Track Changes, so whether the member rejected it cannot be told."""
+    from regdraft.core.model import Address
+
+    what = Address.parse(address).describe(language)
+    return (f"{what[:1].upper()}{what[1:]}, which the draft inserts, is not in {source} where the "
+            "redline printed it, but paragraphs there or like it were moved or retyped without Track "
+            "Changes, so whether its insertion was rejected cannot be told: it is not imported as a rejection; read "
+            "the reply there and add a comment by hand if it was.")
 
 
 def unread_note(address: str, language: str, source: str) -> str:
@@ -267,8 +329,8 @@ def unread_note(address: str, language: str, source: str) -> str:
     follows is not proposed kept, and the office should read the reply there."""
     from regdraft.core.model import Address
 
-    return (f"{source}: the draft's repeal of {Address.parse(address).describe(language)} was rejected in the "
-            "redline, but a paragraph after its first line reads as none of its lines as they stood (retyped, or "
+    return (f"The draft's repeal of {Address.parse(address).describe(language)} was rejected in {source}, "
+            "but a paragraph after its first line reads as none of its lines as they stood (retyped, or "
             "moved): only the lines read are proposed kept; read the reply there and add the rest by hand if meant.")
 
 
