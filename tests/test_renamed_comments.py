@@ -116,3 +116,13 @@ def test_a_link_holding_the_id_is_not_followed_nor_taken_for_the_renamed_comment
     (ws.root / FOLDER / f"{cid}.yaml").unlink()
     (ws.root / FOLDER / f"{cid}-link.yaml").symlink_to(outside)
     assert deleted_comments(ws, SLUG) == [f"{FOLDER}/{cid}.yaml"]
+
+
+def test_a_folder_in_a_comment_files_place_is_said_once(recorded: tuple[Workspace, str], invoke: Invoke) -> None:
+    """`comment list` printed the sentence twice ("Error: …" and the same line again, indented): the one problem of a
+    refusal is its summary (r41 sweep CH F1)."""
+    ws, _ = recorded
+    (ws.root / FOLDER / "c999.yaml").mkdir()
+    result = invoke(ws, "comment", "list", SLUG)
+    assert result.exit_code == 1
+    assert result.output.count("stands where this comment file should be") == 1, result.output

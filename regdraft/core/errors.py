@@ -100,6 +100,8 @@ class RegdraftError(Exception):
         """The whole message: the summary line, then one line per problem (commands in neutral words)."""
         head = words(str(self.args[0])) if self.args else ""
         lines = [str(p) for p in self.problems]
+        if lines == [head]:  # the one problem is the summary (a folder where a comment file should be): said once
+            return head
         if head and lines:
             return "\n".join([head, *("  " + line for line in lines)])
         return head or "\n".join(lines)
