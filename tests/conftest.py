@@ -328,6 +328,16 @@ def luat_57_2024_copy(built: Path, tmp_path: Path) -> Workspace:
     return Workspace(Path(shutil.copytree(built, tmp_path / "ws", symlinks=True)))
 
 
+def standing_for_a_draft(root: Path | Workspace, slug: str) -> None:
+    """An imported real amending document (issued: numbered and signed) made a draft modelled on it, its signing date
+    taken out in one commit: a draft's instructions are revised where its preview is edited, an issued one's stay
+    word for word (tests/test_cli_amend_from_edits_issued.py)."""
+    ws = root if isinstance(root, Workspace) else Workspace(root)
+    path = f"amendments/{slug}/amendment.md"
+    text = (ws.root / path).read_text(encoding="utf-8")
+    ws.commit({path: re.sub(r"\nsigned: [^\n]*", "", text, count=1).encode("utf-8")}, f"A draft modelled on {slug}")
+
+
 def two_clones(origin: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:
     """Lan's and Minh's clones of `origin`, sharing a bare remote in `tmp_path` (each with its git name)."""
     import subprocess

@@ -15,7 +15,7 @@ import pytest
 
 from regdraft.workspace.store import Workspace
 
-from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
+from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, standing_for_a_draft
 
 BODY = "Bộ Tư pháp"
 
@@ -45,13 +45,18 @@ def _accepted(invoke: Invoke, root: Path, slug: str, on: str, opening: str, old:
 
 
 def _enacted(invoke: Invoke, root: Path, folder: str, base: str, amending: str, slug: str) -> None:
-    """A workspace with the enacted amending document imported, circulated in round 1."""
+    """A workspace with the enacted amending document imported as a draft modelled on it (its signing date taken out:
+    an issued text's instructions keep their words, tests/test_cli_amend_from_edits_issued.py), circulated in round
+    1."""
     source = SHARED / "corpus" / "amendments" / folder
     for args in (("init", str(root)), ("import", str(source / base)),
-                 ("amend", "import", str(source / amending), "--slug", slug),
-                 ("amend", "status", slug, "--draft", "1"),
-                 ("round", "open", slug, "--title", "Lấy ý kiến", "--due", "2030-07-15", "--consult", BODY)):
+                 ("amend", "import", str(source / amending), "--slug", slug)):
         result = invoke(root if args[0] != "init" else None, *args)
+        assert result.exit_code == 0, result.output
+    standing_for_a_draft(root, slug)
+    for command in (("amend", "status", slug, "--draft", "1"),
+                    ("round", "open", slug, "--title", "Lấy ý kiến", "--due", "2030-07-15", "--consult", BODY)):
+        result = invoke(root, *command)
         assert result.exit_code == 0, result.output
 
 

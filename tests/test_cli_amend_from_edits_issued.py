@@ -13,6 +13,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from regdraft.workspace.adoption import adopt
 from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
@@ -87,3 +89,56 @@ def test_from_edits_of_an_adopted_amendment_says_a_correction_is_a_new_amending_
             "or a correction of it, is a new amending document (`regdraft amend from-edits NEW-SLUG --edited FILE`, "
             "from a copy of the text in force).") in said, said
     assert _head(tmp_workspace) == head
+
+
+# An edit of text an issued instruction writes: khoản 2 Điều 55 (instruction 17 amends it) was written into 17's quote
+# (`“2\.`, its number kept, its words no longer the law's); Điều 34a (12 inserts it), likewise into 12's.
+INSIDE = {"17": ("thì cơ sở y tế được tự quyết định mua sắm", "thì cơ sở y tế công lập được tự quyết định mua sắm",
+                 "Sửa đổi, bổ sung khoản 2 Điều 55 như sau:"),
+          "12": ("2\\. Chính phủ quy định chi tiết Điều này.\n\n### Điều 35.",
+                 "2\\. Chính phủ quy định chi tiết và hướng dẫn thi hành Điều này.\n\n### Điều 35.",
+                 "Bổ sung Điều 34a vào sau Điều 34 như sau:")}
+
+
+@pytest.mark.parametrize("number", sorted(INSIDE))
+def test_an_edit_of_what_an_issued_instruction_writes_is_refused_naming_it(empty_workspace: Workspace, invoke: Invoke,
+                                                                           tmp_path: Path, number: str) -> None:
+    original = _office(empty_workspace, invoke)
+    head = _head(empty_workspace)
+    old, new, sentence = INSIDE[number]
+    refused = invoke(empty_workspace, "amend", "from-edits", SLUG, "--edited",
+                     str(_edited(empty_workspace, invoke, tmp_path, (old, new))))
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and "Traceback" not in said, said
+    assert (f"{PATH}: 57/2024/QH15 is an issued text, and the edited text changes what its instruction {number} "
+            f"writes (line ") in said, said
+    assert (f": {sentence}), whose words stay as issued; an amending document changes a provision by one instruction "
+            "only, so the edit cannot be a new instruction of it either. Put that text back in the edited copy as the "
+            "amendment's preview has it, and make the change by a new amending document (`regdraft amend from-edits "
+            "NEW-SLUG --edited FILE`).") in said, said
+    assert _head(empty_workspace) == head and (empty_workspace.root / PATH).read_text(encoding="utf-8") == original
+
+
+def test_an_edit_beside_an_issued_instruction_is_a_new_instruction_not_joined_to_it(
+        empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Điểm b khoản 1 Điều 30, beside điểm a that instruction 9 amends: 9 became `Sửa đổi, bổ sung điểm a và điểm b
+    # khoản 1 Điều 30 như sau:` with b's text in its quote. Now 9 stays as issued and the edit is 22.
+    original = _office(empty_workspace, invoke)
+    point = ("b) Chào hàng cạnh tranh đối với gói thầu", "b) Chào hàng cạnh tranh trong nước đối với gói thầu")
+    done = invoke(empty_workspace, "amend", "from-edits", SLUG, "--edited",
+                  str(_edited(empty_workspace, invoke, tmp_path, point)))
+    assert done.exit_code == 0, done.output
+    region = split_instructions((empty_workspace.root / PATH).read_text(encoding="utf-8"), "4")[1]
+    issued = split_instructions(original, "4")[1]
+    assert region.startswith(issued + "\n\n22\\. Sửa đổi, bổ sung điểm b khoản 1 Điều 30 như sau:\n\n“b) Chào hàng "
+                             "cạnh tranh trong nước đối với gói thầu"), region[-600:]
+    assert region.count("\n\n“") == issued.count("\n\n“") + 1
+    # 22 is the drafter's, not the law's: an edit of the same point again rewords it in place.
+    again = ("b) Chào hàng cạnh tranh trong nước đối với", "b) Chào hàng cạnh tranh trong nước hoặc quốc tế đối với")
+    done = invoke(empty_workspace, "amend", "from-edits", SLUG, "--edited",
+                  str(_edited(empty_workspace, invoke, tmp_path, again)))
+    assert done.exit_code == 0, done.output
+    region = split_instructions((empty_workspace.root / PATH).read_text(encoding="utf-8"), "4")[1]
+    assert region.startswith(issued + "\n\n22\\. Sửa đổi, bổ sung điểm b khoản 1 Điều 30 như sau:\n\n“b) Chào hàng "
+                             "cạnh tranh trong nước hoặc quốc tế đối với gói thầu"), region[-600:]
+    assert "\n23\\. " not in region

@@ -16,7 +16,7 @@ from regdraft.core.amend import load_amendment
 from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
 
-from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
+from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, standing_for_a_draft
 
 ND_63 = SHARED / "corpus" / "amendments" / "nd-63-2010"
 POINT_A = "a) Chỉ đạo của Chính phủ, Thủ tướng Chính phủ;"  # điểm a khoản 1 Điều 30 of Nghị định 63/2010
@@ -77,7 +77,9 @@ def test_an_edit_beside_an_instruction_group_adds_one_instruction(nd48: Path, in
 def test_an_edit_inside_a_unit_an_instruction_quotes_changes_that_line_alone(nd48: Path, invoke: Invoke,
                                                                              tmp_path: Path) -> None:
     # khoản 4 Điều 30 (quoted after the heading of Điều 30, `Sửa đổi Khoản 4 Điều 30:`), a dash item of khoản 2 Điều
-    # 31 (a blank line between dash items, as the decree has them) and điểm e khoản 2 of the inserted Điều 35a.
+    # 31 (a blank line between dash items, as the decree has them) and điểm e khoản 2 of the inserted Điều 35a. In a
+    # draft modelled on the decree: the issued decree's instructions stay as issued (test_cli_amend_from_edits_issued).
+    standing_for_a_draft(nd48, "nd48")
     path = nd48 / "amendments" / "nd48" / "amendment.md"
     before = path.read_text(encoding="utf-8").split("\n")
     changes = (("Bộ Tư pháp xây dựng kế hoạch rà soát trọng tâm, trình",
@@ -173,7 +175,9 @@ def test_an_edit_of_the_clause_beside_one_an_instruction_amends_joins_it(nd48: P
                                                                          tmp_path: Path) -> None:
     # `3. Sửa đổi Khoản 2 Điều 10:` and an edit of khoản 3 Điều 10: it was a new instruction 4, the later ones
     # renumbered. Now one instruction names both clauses, as Luật 57/2024 does (`Sửa đổi, bổ sung khoản 2 và khoản 3
-    # …`), the heading of Điều 10 and the decree's line for khoản 2 kept; no other line changes.
+    # …`), the heading of Điều 10 and the decree's line for khoản 2 kept; no other line changes. In a draft modelled on
+    # the decree: an issued instruction is not joined (test_cli_amend_from_edits_issued).
+    standing_for_a_draft(nd48, "nd48")
     path = nd48 / "amendments" / "nd48" / "amendment.md"
     before = path.read_text(encoding="utf-8").split("\n")
     old, new = "phải thuyết minh rõ tính đơn giản", "phải thuyết minh đầy đủ, rõ tính đơn giản"

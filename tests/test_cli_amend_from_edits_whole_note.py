@@ -13,7 +13,7 @@ from pathlib import Path
 
 from regdraft.workspace.store import Workspace
 
-from .conftest import SHARED, Invoke, needs_corpus
+from .conftest import SHARED, Invoke, needs_corpus, standing_for_a_draft
 from .test_cli_amend_from_edits_revised import _edited as edited
 from .test_cli_amend_from_edits_undo import TRADITION
 from .test_cli_amend_real_forms import YOUTH, YOUTH_FILE, started, with_instructions
@@ -64,6 +64,7 @@ def test_no_note_of_a_whole_article_an_instruction_kept_as_it_stood_amends(invok
     assert invoke(None, "init", str(root)).exit_code == 0
     assert invoke(root, "import", str(source / "base-22-2023-QH15.txt")).exit_code == 0
     assert invoke(root, "amend", "import", str(source / "amending-57-2024-QH15.txt"), "--slug", "l57").exit_code == 0
+    standing_for_a_draft(root, "l57")  # an issued law's Điều 29 is not rewritten (test_cli_amend_from_edits_issued)
     preview = tmp_path / "preview.md"
     assert invoke(root, "amend", "preview", "l57", "-o", str(preview)).exit_code == 0
     text = preview.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from regdraft.workspace.proposals import accept_proposal
 from regdraft.workspace.rounds import draft_text
 from regdraft.workspace.store import Workspace, init_workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
+from tests.conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, standing_for_a_draft
 
 BODY = "Ban Tổ chức Tỉnh ủy"
 # Khoản 2 Điều 21 of the shipped regulation, left as it is by the amendment: a lead-in, points a to đ and a
@@ -159,6 +159,7 @@ def test_luat_57_2024_a_comment_and_a_change_in_the_closing_text_of_khoan_3_dieu
     assert said["proposal"] == CLOSING_42.replace("theo quy định của nhà tài trợ nước ngoài",
                                                   "theo quy định của điều ước quốc tế")
     assert said["author"] == "Nguyễn Văn An, Trần Thị Bình"
+    standing_for_a_draft(ws, "l57")  # the law as a draft: an issued text's instructions keep their words
     assert accept_proposal(ws, "l57", said["id"]).commit
     clause = draft_text(ws, "l57").find("d42.k3").unit
     assert clause.closing == (said["proposal"],)

@@ -18,7 +18,7 @@ from regdraft.workspace import rounds
 from regdraft.workspace.proposals import accept_proposal
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.conftest import SHARED, Invoke, needs_corpus, standing_for_a_draft
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
@@ -190,6 +190,7 @@ def test_reply_on_the_copy_of_nghi_dinh_48_2013(empty_workspace: Workspace, invo
     assert comments["d35.k3"]["proposal"].split("\n")[-2:] == [
         "h) Nội dung khác theo yêu cầu của Bộ Tư pháp hoặc theo chỉ đạo của Thủ tướng Chính phủ.",
         "i) Kết quả thực hiện kiểm tra."]
+    standing_for_a_draft(ws, "nd48")  # the decree as a draft: an issued text's instructions keep their words
     accept_proposal(ws, "nd48", comments["d35.k3"]["id"])
     draft = rounds.draft_text(ws, "nd48")
     assert draft.find("d35.k3.i").unit.text == ("Kết quả thực hiện kiểm tra.",)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from regdraft.core.amend.appended import appended
+from regdraft.core.amend.appended import appended, appended_note
 from regdraft.core.amend.document import (
     PENDING,
     Amendment,
@@ -92,10 +92,12 @@ class Regenerated:
 
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
                allow_renumber: bool = False, reasons: Mapping[Address, str] | None = None,
-               regulation: str | None = None, numbers_kept: str | None = None) -> Regenerated:
+               regulation: str | None = None, numbers_kept: str | None = None,
+               as_issued: frozenset[str] = frozenset()) -> Regenerated:
     """`existing` with the instructions of the article amending `regulation` (default: `old`'s id) replaced
     by those from the edits; all else kept. `numbers_kept`: why the document's instructions keep their numbers (an
-    issued text), and then new ones follow them (`core.amend.appended`).
+    issued text), and then new ones follow them (`core.amend.appended`); `as_issued`, the numbers of those that stay
+    word for word (`workspace.as_issued`).
 
     The front matter's reasons follow their changes to the new instructions; `reasons` adds some by
     provision; the reasons of the other amending articles' instructions are kept.
@@ -123,10 +125,11 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     kept_note = ""
     if was is not None and reg in was.regulations:
         standing = was.for_regulation(reg).instructions
-        written = revised(old, shell, reg, standing, written, edited, allow_renumber=allow_renumber)
+        fixed = {ins.line for ins in standing if ins.location.partition(".")[0] in as_issued}
+        written = revised(old, shell, reg, standing, written, edited, allow_renumber=allow_renumber, fixed=fixed)
         if numbers_kept is not None:
-            written, added = appended(old, shell, reg, standing, written, numbers_kept)
-            kept_note = _appended_note(numbers_kept, added)
+            written, added = appended(old, shell, reg, standing, written, numbers_kept, fixed)
+            kept_note = appended_note(numbers_kept, added)
         unchanged = len(written) == len(standing) and all(a is b for a, b in zip(written, standing, strict=True))
     else:
         unchanged = False
@@ -162,16 +165,6 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     notes = (*notes, spaces_note(spaced, edited.source, old.language)) if spaced else notes
     notes = (*notes, kept_note) if kept_note else notes
     return Regenerated(text, diff, notes, len(written), written, document)
-
-
-def _appended_note(why: str, added: tuple[Instruction, ...]) -> str:
-    """The note on new instructions placed after those of a document whose numbers are kept."""
-    if not added:
-        return ""
-    listed = "; ".join(f"{ins.location} ({ins.text.strip()})" for ins in added)
-    return (f"{why}, so its instructions keep their numbers (they are cited by them) and the new "
-            f"{'one follows them' if len(added) == 1 else 'ones follow them'}, not in the order of the provisions: "
-            f"{listed}")
 
 
 def _as_stands(ins: Instruction) -> tuple[object, ...]:
@@ -326,10 +319,13 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         profile = profile_for(ws, old.meta)
         base = document_text(old, default_title(old, profile), profile, amended_by(ws, old, profile))
     from regdraft.workspace.amendments import numbers_kept
+    from regdraft.workspace.as_issued import issued_numbers
 
+    issued = issued_numbers(ws, relative, shell, regulation) if existing is not None else None
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
                         reasons=reasons, regulation=regulation if existing is not None else None,
-                        numbers_kept=numbers_kept(ws, (shell,)) if existing is not None else None)
+                        numbers_kept=numbers_kept(ws, (shell,)) if existing is not None else None,
+                        as_issued=issued or frozenset())
     if existing is not None and result.text == existing:
         return Outcome(relative, False, None, result, edited_here)
     if existing is None and not result.instructions:

@@ -13,26 +13,41 @@ Post-conditions of `appended`:
 2. The result makes the change `written` makes (the same articles as they leave them, applied to `old`).
 3. `RegdraftError`, naming the instruction and `why` (the reason its numbers are kept), when `written` leaves out or
    moves an instruction of `was`, or when a new instruction placed last would change the text otherwise.
+4. An instruction of `was` whose line is in `fixed` (one of the text as issued: `workspace.as_issued`) is in the
+   result word for word (its sentence, its quote, its nested instructions); `written` rewording one (an edit
+   `core.amend.revised` could not write as a new instruction) is `RegdraftError` naming it, and what to do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.kept import Effects, relocated
+from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError
 from regdraft.core.model import Regulation
 
 
 def appended(old: Regulation, amendment: Amendment, regulation: str, was: Sequence[Instruction],
-             written: Sequence[Instruction], why: str) -> tuple[tuple[Instruction, ...], tuple[Instruction, ...]]:
+             written: Sequence[Instruction], why: str,
+             fixed: Collection[int] = ()) -> tuple[tuple[Instruction, ...], tuple[Instruction, ...]]:
     """`written` with `was`'s instructions under their own numbers and the new ones after them (see the module), and
-    the new ones as numbered; `amendment` is the document they stand in, `regulation` the id of `old`."""
+    the new ones as numbered; `amendment` is the document they stand in, `regulation` the id of `old`, `fixed` the
+    lines of `was`'s instructions kept word for word."""
     own = {ins.line: ins for ins in was if ins.line > 0}
     kept = [ins for ins in written if ins.line in own]
     new = [ins for ins in written if ins.line not in own]
+    reworded = next((ins for ins in kept if ins.line in fixed and _words(ins) != _words(own[ins.line])), None)
+    if reworded is not None:
+        one = own[reworded.line]
+        raise RegdraftError(f"{amendment.source}: {why}, and the edited text changes what its instruction "
+                            f"{one.location} writes (line {one.line}: {one.text.strip()}), whose words stay as "
+                            "issued; an amending document changes a provision by one instruction only, so the edit "
+                            "cannot be a new instruction of it either. Put that text back in the edited copy as the "
+                            "amendment's preview has it, and make the change by a new amending document "
+                            f"(`{Command.of('amend from-edits', 'NEW-SLUG', edited='FILE')}`).")
     where = f"{amendment.source}: {why}, so its instructions keep their numbers"
     taken = [ins for ins in was if ins.line not in {k.line for k in kept}]
     if taken:
@@ -58,3 +73,18 @@ def appended(old: Regulation, amendment: Amendment, regulation: str, was: Sequen
                             "text does, as an instruction after it changes the same provision: make this change by "
                             "a new amending document.")
     return result, added
+
+
+def appended_note(why: str, added: tuple[Instruction, ...]) -> str:
+    """The note on new instructions placed after those of a document whose numbers are kept."""
+    if not added:
+        return ""
+    listed = "; ".join(f"{ins.location} ({ins.text.strip()})" for ins in added)
+    return (f"{why}, so its instructions keep their numbers (they are cited by them) and the new "
+            f"{'one follows them' if len(added) == 1 else 'ones follow them'}, not in the order of the provisions: "
+            f"{listed}")
+
+
+def _words(ins: Instruction) -> tuple[object, ...]:
+    """An instruction as written, wherever it is numbered: its sentence, its quote, its nested instructions so."""
+    return ins.text, ins.quote, tuple(_words(child) for child in ins.children)

@@ -27,11 +27,14 @@ Post-conditions of `revised`:
 6. No instruction undoes another: where the preview's edits take back words a word replacement of `was` wrote
    (or write again words it deleted), that replacement names the places that keep them (`trong toàn bộ Luật` with
    its last place put back: `tại điểm c khoản 2 Điều 74, …`), in its number, and is left out where none does.
+7. An instruction of `was` whose line is in `fixed` (an issued text's, `core.amend.appended`) is never written into:
+   no edit goes into its quote (2), none joins it (3) and it is not narrowed (6); the edit is a new instruction,
+   written from the preview it leaves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from regdraft.core.amend.apply import apply
@@ -52,20 +55,22 @@ _QUOTED_WHOLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 
 def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequence[Instruction],
             written: Sequence[Instruction], edited: Regulation, *,
-            allow_renumber: bool = False) -> tuple[Instruction, ...]:
+            allow_renumber: bool = False, fixed: Collection[int] = ()) -> tuple[Instruction, ...]:
     """`was` with the edits of its preview that `edited` makes written in (see the module's post-conditions);
     `amendment` is the document they stand in, `regulation` the id of the regulation `old` they amend, `written`
-    the instructions generated from `old` to `edited`."""
+    the instructions generated from `old` to `edited`; `fixed`, the lines of those of `was` kept word for word."""
     was, written = tuple(was), tuple(written)
     if not was:
         return written
     effects = Effects(old, amendment, regulation)
     whole = effects.of(written, whole=True)
-    candidates = _revised(effects, was, edited, allow_renumber) if whole is not None else []
-    if candidates and candidates[0] is not was and _undone(effects, was, edited):
+    kept = frozenset(id(ins) for ins in was if ins.line in fixed)
+    candidates = _revised(effects, was, edited, allow_renumber, kept) if whole is not None else []
+    if candidates and candidates[0] is not was and _undone(effects, was, edited, kept):
         # Words an instruction wrote are taken back: it names the places that keep them, not undone by another.
-        narrowed = _narrowed(effects, was, edited)
-        candidates = _revised(effects, narrowed, edited, allow_renumber) if narrowed is not None else []
+        narrowed = _narrowed(effects, was, edited, kept)
+        candidates = [] if narrowed is None else _revised(
+            effects, narrowed, edited, allow_renumber, frozenset(id(ins) for ins in narrowed if ins.line in fixed))
     for found in candidates:
         if effects.of(found) == whole:  # `was` too: a placeholder it quotes is not a unit left out
             return found
@@ -108,16 +113,16 @@ def _holds(text: Regulation, address: Address) -> bool:
 
 
 def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
-             allow_renumber: bool) -> list[tuple[Instruction, ...]]:
+             allow_renumber: bool, fixed: frozenset[int] = frozenset()) -> list[tuple[Instruction, ...]]:
     """`was` revised: with the new instructions folded into those of `was` amending the units next to theirs
     (`core.amend.siblings`), then without; `[was]` when the preview is the edited text, none when the preview cannot
-    be had or compared."""
+    be had or compared. Those of `was` in `fixed` (by id) are never written into (post-condition 7)."""
     amended = effects.applied(was)
     delta = _delta(amended, edited, allow_renumber) if amended is not None else None
     if not delta:
         return [] if delta is None else [was]
     assert amended is not None
-    requoted = _requoted(amended, edited, was, delta)
+    requoted = _requoted(amended, edited, was, delta, fixed)
     if requoted is None:
         return []
     current, rest = was, delta
@@ -132,7 +137,7 @@ def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
     assert amended is not None
     new = [_in_article(one, was[0].article) for ins in rest for one in _worded(ins, current, amended, edited, effects)]
     out = []
-    together = _folded(list(current), new, edited)
+    together = _folded(list(current), new, edited, fixed)
     for kept, added in ([together] if together is not None else []) + [(list(current), new)]:
         # A new instruction goes after every instruction of the document changing what it changes: it was written
         # from the text they leave (`Sửa cụm từ … tại Khoản 2 Điều 26` of Nghị định 48/2013, then khoản 2 amended).
@@ -141,10 +146,12 @@ def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
     return out
 
 
-def _undone(effects: Effects, was: tuple[Instruction, ...], edited: Regulation) -> bool:
-    """True when `edited` takes back words an instruction of `was` wrote (`_taken_back_at`)."""
+def _undone(effects: Effects, was: tuple[Instruction, ...], edited: Regulation, fixed: frozenset[int]) -> bool:
+    """True when `edited` takes back words an instruction of `was` wrote (`_taken_back_at`), one not `fixed`: words
+    an issued one wrote, taken back, are a new instruction's change."""
     amended = effects.applied(was)
-    return amended is not None and any(_taken_back_at(effects, ins, amended, edited) for ins in was)
+    return amended is not None and any(_taken_back_at(effects, ins, amended, edited) for ins in was
+                                       if id(ins) not in fixed)
 
 
 def _taken_back_at(effects: Effects, ins: Instruction, amended: Regulation, edited: Regulation) -> list[Address]:
@@ -163,7 +170,8 @@ def _taken_back_at(effects: Effects, ins: Instruction, amended: Regulation, edit
     return out
 
 
-def _narrowed(effects: Effects, was: tuple[Instruction, ...], edited: Regulation) -> tuple[Instruction, ...] | None:
+def _narrowed(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
+              fixed: frozenset[int] = frozenset()) -> tuple[Instruction, ...] | None:
     """`was` with each word replacement whose words `edited` takes back somewhere naming only the provisions that
     keep them (`… tại điểm c khoản 2 Điều 74, Điều 79, khoản 1 Điều 80 và khoản 1 Điều 83.` for `… trong toàn bộ
     Luật.`), left out where none does; None when such an instruction is not a word replacement of its own."""
@@ -173,7 +181,7 @@ def _narrowed(effects: Effects, was: tuple[Instruction, ...], edited: Regulation
     order = {loc.address: n for n, loc in enumerate(effects.old.walk())}
     out: list[Instruction] = []
     for ins in was:
-        back = _taken_back_at(effects, ins, amended, edited)
+        back = _taken_back_at(effects, ins, amended, edited) if id(ins) not in fixed else []
         effect = effects.one(ins)
         if not back:
             out.append(ins)
@@ -239,14 +247,16 @@ def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
     return lambda _old: [unit]
 
 
-def _folded(current: list[Instruction], new: list[Instruction],
-            edited: Regulation) -> tuple[list[Instruction], list[Instruction]] | None:
+def _folded(current: list[Instruction], new: list[Instruction], edited: Regulation,
+            fixed: frozenset[int] = frozenset()) -> tuple[list[Instruction], list[Instruction]] | None:
     """`current` with each instruction of `new` amending a point (clause) whole folded into the one amending the
-    point (clause) next to it (`Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 30 như sau:`), and those of `new`
-    left; None when none folds."""
+    point (clause) next to it (`Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 30 như sau:`), none `fixed` (by id),
+    and those of `new` left; None when none folds."""
     kept, left = list(current), []
     for ins in new:
         found = folded(ins, kept, edited, edited.language)
+        if found is not None and id(kept[found[0]]) in fixed:
+            found = None
         if found is None:
             left.append(ins)
         else:
@@ -280,20 +290,22 @@ def _delta(amended: Regulation, edited: Regulation, allow_renumber: bool) -> tup
 
 
 def _requoted(amended: Regulation, edited: Regulation, was: tuple[Instruction, ...],
-              delta: tuple[Instruction, ...]) -> dict[int, Instruction] | None:
+              delta: tuple[Instruction, ...], fixed: frozenset[int] = frozenset()) -> dict[int, Instruction] | None:
     """The leaves of `was` (by id) quoting whole a unit that `delta` changes inside, with the new text of that unit;
-    None when `delta` cannot be applied."""
+    None when `delta` cannot be applied. A leaf of an instruction `fixed` (by id) is not requoted: the change is a
+    new instruction's."""
     try:
         applied = apply(amended, document(amended, delta), checked=False)
     except RegdraftError:
         return None
     leaves = [leaf for ins in was for leaf in ins.leaves()]
+    issued = {id(leaf) for ins in was if id(ins) in fixed for leaf in ins.leaves()}
     covering: dict[int, Instruction] = {}
     for change in applied.changes:
         # The last instruction quoting a unit holding the change: its text is the one that stands.
         holder = next((leaf for leaf in reversed(leaves) if _quotes_whole(leaf)
                        and _target(leaf).contains(change.address)), None)
-        if holder is not None:
+        if holder is not None and id(holder) not in issued:
             covering[id(holder)] = holder
     if not covering:
         return {}
