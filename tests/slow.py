@@ -44,6 +44,8 @@ _LISTED_MODULES = frozenset({
     "test_sync_corpus_merge.py",
     # misc40's: Luật Đấu thầu and Luật 57/2024 imported, one or two from-edits on them (2-4 s of CPU a test).
     "test_cli_amend_from_edits_issued.py",
+    # issued41's: Luật Đấu thầu and Luật 57/2024 imported, one from-edits on them (about 3 s of CPU a test).
+    "test_cli_amend_from_edits_quoted_numbers.py",
     # misc40's: Luật Đấu thầu imported, `amend check` of an amendment on it (1-2 s of CPU a test).
     "test_amend_check_read_back.py",
     # misc40's: the shipped workspace adopted, an English amendment adopted, three exports (about 3 s of CPU).

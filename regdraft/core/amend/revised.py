@@ -49,8 +49,10 @@ from regdraft.core.amend.siblings import folded
 from regdraft.core.amend.wording import instruction, quote
 from regdraft.core.errors import RegdraftError
 from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
+from regdraft.core.patterns import lazy
 
 _QUOTED_WHOLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+_QUOTED_NUMBER = lazy(r"^.(\d+[a-z]?)\\\.")  # `“4a\\.`: a clause's number escaped after the opening mark
 
 
 def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequence[Instruction],
@@ -354,12 +356,24 @@ def _with_quote(ins: Instruction, unit: Unit, language: str) -> Instruction | No
         paragraphs[0] = paragraphs[0][1:]
         paragraphs.insert(0, ins.quote[0])
     else:
-        paragraphs[0] = ins.quote[0][0] + paragraphs[0][1:]  # the opening mark as written
+        paragraphs[0] = _opened_as(ins.quote[0], paragraphs[0])
     try:
         new = quoted_unit(ins.op, [(p, ins.line) for p in paragraphs], language)
     except GrammarError:
         return None
     return replace(ins, quote=tuple(paragraphs), unit=new)
+
+
+def _opened_as(written: str, first: str) -> str:
+    """The first quoted paragraph `first` (`“4a\\. …`, as `wording.quote` writes it) opened as `written` (the quote's
+    first paragraph as the document has it) opens: its quotation mark, and its number unescaped where the document
+    writes it so (`“4a. …`, as Luật 57/2024 is issued and imported): after the mark it cannot read as a list, and the
+    escape rewrote an issued line the edit did not change."""
+    first = written[0] + first[1:]
+    number = _QUOTED_NUMBER.match(first)
+    if number is not None and not _QUOTED_NUMBER.match(written) and written[1:].startswith(f"{number.group(1)}. "):
+        return f"{first[0]}{number.group(1)}.{first[number.end():]}"
+    return first
 
 
 def _with_leaves(ins: Instruction, leaves: dict[int, Instruction]) -> Instruction:
