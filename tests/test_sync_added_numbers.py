@@ -148,12 +148,17 @@ def _first(ws: Workspace, sentence: str) -> None:
 def test_an_issued_law_whose_numbers_cannot_all_be_kept_still_stops(law: Workspace, tmp_path: Path,
                                                                      invoke: Invoke) -> None:
     # Lan and Minh each put an instruction first, numbering the law's 1 to 21 as 2 to 22: the law's numbers cannot all
-    # be kept, so git's conflict stands for a person to settle (a draft's would be merged, numbered anew).
+    # be kept, so git's conflict stands for a person to settle (a draft's would be merged, numbered anew). Lan's
+    # renumbering is not sent unless the office means it (r41: an issued text's instructions keep their words).
     lan, minh = two_clones(law, tmp_path)
     _first(lan, ON_3)
     _first(minh, ON_2)
     mine = (minh.root / LAW_PATH).read_text(encoding="utf-8")
-    assert invoke(lan, "sync").exit_code == 0
+    refused = invoke(lan, "sync")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and "instruction 1 of Điều 4 (" in said, said
+    assert "of 57/2024/QH15, an issued text, reads otherwise than as issued" in said, said
+    assert invoke(lan, "sync", "--send-hand-edits").exit_code == 0
     stopped = invoke(minh, "sync")
     assert stopped.exit_code == 1 and "you and a colleague changed the same provisions" in stopped.output
     assert invoke(minh, "sync", "--abort").exit_code == 0

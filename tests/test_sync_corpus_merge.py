@@ -137,3 +137,55 @@ def test_two_additions_git_numbers_alike_in_a_signed_document_are_not_sent(empty
             "instruction 22 on line 958: the merge numbered them so, not the issued text") in said, said
     assert _git(tmp_path / "office.git", "rev-parse", "main") == remote and _git(minh, "rev-parse", "HEAD") == head
     assert (minh.root / PATH).read_text(encoding="utf-8") == minhs
+
+
+# Instruction 17 of Điều 4 (khoản 2 Điều 55) as Lan changes it by hand: `amend from-edits` refuses that edit (r41), a
+# text editor does not.
+ISSUED_17 = ("thì cơ sở y tế được tự quyết định mua sắm", "thì cơ sở y tế công lập được tự quyết định mua sắm")
+
+
+@pytest.mark.parametrize("apart", [False, True], ids=["one-commit", "two-commits"])
+def test_an_issued_instruction_changed_beside_two_additions_is_merged_and_not_sent(empty_workspace: Workspace,
+                                                                                  invoke: Invoke, tmp_path: Path,
+                                                                                  apart: bool) -> None:
+    # Lan changed instruction 17's quote in her copy and added 22; Minh added 22. In one commit the sync stopped on
+    # git's conflict (r40 sweep CG F4: the merge took a side changing an issued instruction for more than additions);
+    # in two, the change of 17 was replayed after the merge and sent. Now both additions are merged (22, 23) and the
+    # change of 17, an issued text's words, is not sent: refused by name, Lan's commits kept here.
+    original = _office(empty_workspace, invoke)
+    lan, minh = two_clones(empty_workspace, tmp_path)
+    _from_edits(minh, invoke, tmp_path, ON_60)
+    _from_edits(lan, invoke, tmp_path, ON_10)
+    path = lan.root / PATH
+    path.write_text(path.read_text(encoding="utf-8").replace(*ISSUED_17), encoding="utf-8")
+    _git(lan, "commit", "-qam", "Khoản 2 Điều 55 sửa tay") if apart else _git(lan, "commit", "-qa", "--amend",
+                                                                               "--no-edit")
+    assert invoke(minh, "sync").exit_code == 0
+    remote = _git(tmp_path / "office.git", "rev-parse", "main")
+    refused = invoke(lan, "sync")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and "Traceback" not in said, said
+    assert "conflict" not in said.lower(), said
+    assert (f"Nothing was sent to origin: {PATH}:") in said, said
+    assert ("instruction 17 of Điều 4 (Sửa đổi, bổ sung khoản 2 Điều 55 như sau:) of 57/2024/QH15, an issued text, "
+            "reads otherwise than as issued (`git show ") in said, said
+    assert (f":{PATH}` shows it as issued). An issued text's instructions keep their words: put its lines back as "
+            "issued and commit; a change of what it says is a new amending document (`regdraft amend from-edits "
+            "NEW-SLUG --edited FILE`).") in said, said
+    assert "The work from origin was brought in" in said and "`regdraft sync --send-hand-edits`" in said, said
+    assert _git(tmp_path / "office.git", "rev-parse", "main") == remote
+    region = split_instructions(path.read_text(encoding="utf-8"), "4")[1]
+    issued = split_instructions(original, "4")[1]
+    assert region.replace(*ISSUED_17).startswith(issued.replace(*ISSUED_17)), region[-300:]
+    assert region.endswith(f"\n\n22\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 10 như sau:\n\n“{ON_10[1]}”."
+                           f"\n\n23\\. Sửa đổi, bổ sung điểm d khoản 1 Điều 60 như sau:\n\n“{ON_60[1]}”.") or \
+        region.endswith(f"\n\n22\\. Sửa đổi, bổ sung điểm d khoản 1 Điều 60 như sau:\n\n“{ON_60[1]}”."
+                        f"\n\n23\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 10 như sau:\n\n“{ON_10[1]}”."), region[-600:]
+    assert ISSUED_17[1] in region and _git(lan, "status", "--porcelain") == "", said
+    # Put back as issued, the sync sends both additions, 17 as the law has it.
+    path.write_text(path.read_text(encoding="utf-8").replace(ISSUED_17[1], ISSUED_17[0]), encoding="utf-8")
+    _git(lan, "commit", "-qam", "Khoản 17 như đã ban hành")
+    sent = invoke(lan, "sync")
+    assert sent.exit_code == 0, sent.output
+    assert _git(tmp_path / "office.git", "show", f"main:{PATH}") == path.read_text(encoding="utf-8")
+    assert split_instructions(path.read_text(encoding="utf-8"), "4")[1].startswith(issued + "\n\n22\\. ")

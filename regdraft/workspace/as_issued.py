@@ -13,7 +13,10 @@ file) are the drafter's and are revised as any draft's.
    was first committed (`Workspace.since_added`: added, or written by `amend import`) when it was issued then; the
    numbers of all its instructions now when that version cannot be found, read, or was not issued yet (it was
    numbered and signed later): nothing is taken for a draft that might not be one.
-3. One git log and one read of the file's first version; nothing is written.
+3. `issued_instructions(ws, relative, amendment, regulation)`: those instructions themselves, by number, as that
+   version has them (as the document has them now, when it does not do); None when it is not issued. `sync` compares
+   what it sends with them (`workspace.sent_issued`).
+4. One git log and one read of the file's first version; nothing is written.
 """
 
 from __future__ import annotations
@@ -24,26 +27,33 @@ from regdraft.core.errors import ParseError, RegdraftError
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.core.amend.instructions import Instruction
     from regdraft.workspace.store import Workspace
 
 
 def issued_numbers(ws: Workspace, relative: str, amendment: Amendment, regulation: str) -> frozenset[str] | None:
     """The numbers of the instructions of `amendment` (at `relative`) on `regulation` that stand as issued (see the
     module); None when it is not issued."""
+    found = issued_instructions(ws, relative, amendment, regulation)
+    return None if found is None else frozenset(found)
+
+
+def issued_instructions(ws: Workspace, relative: str, amendment: Amendment,
+                        regulation: str) -> dict[str, Instruction] | None:
+    """The instructions of `amendment` (at `relative`) on `regulation` as issued, by number (post-condition 3)."""
     if not amendment.issued:
         return None
-    now = _numbers(amendment, regulation)
     first = _first_version(ws, relative, amendment)
     if first is None or not first.issued or regulation not in first.regulations:
-        return now
-    return _numbers(first, regulation)
+        first = amendment
+    return _numbered(first, regulation)
 
 
-def _numbers(amendment: Amendment, regulation: str) -> frozenset[str]:
-    """The numbers of the instructions of `amendment` on `regulation`."""
+def _numbered(amendment: Amendment, regulation: str) -> dict[str, Instruction]:
+    """The instructions of `amendment` on `regulation`, by number."""
     if regulation not in amendment.regulations:
-        return frozenset()
-    return frozenset(ins.location.partition(".")[0] for ins in amendment.for_regulation(regulation).instructions)
+        return {}
+    return {ins.location.partition(".")[0]: ins for ins in amendment.for_regulation(regulation).instructions}
 
 
 def _first_version(ws: Workspace, relative: str, amendment: Amendment) -> Amendment | None:

@@ -23,7 +23,9 @@ Post-conditions of `merge_added` (a stopped rebase or merge; [] when it does not
    instructions added, those added on one side naming no provision (or one inside it, or holding it) that those
    added on the other name. In a document whose numbers are kept (issued: numbered and signed, as an imported law
    is; adopted, rejected or withdrawn; a translation numbered as its original), each side must hold the common
-   version's instructions first and under their numbers.
+   version's instructions first and under their numbers; one of them changed in place on one side alone is that
+   side's in the merge, said in the note (r41, r40 sweep CG F4: the sync stopped on git's conflict), and an issued
+   text's own changed so is then not sent (`workspace.sent_issued`).
 2. In an article both changed, the file written holds the instructions both had with the remote's lines
    (`core.amend.spliced`), and both sides' additions in the house order of `amend from-edits` (`core.amend.kept`:
    by the provision each amends, word replacements last; the remote's first between two alike): in a draft each
@@ -173,6 +175,8 @@ class _Joined:
     old: Regulation
     renumbered: tuple[tuple[str, str], ...]
     as_given: bool = False
+    base: tuple[Instruction, ...] = ()  # the remote's instructions, an instruction both had as yours changed it
+    changed: tuple[tuple[str, bool], ...] = ()  # the instructions both had one side changed: number, whether yours
 
 
 def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendment, there: Amendment,
@@ -186,6 +190,14 @@ def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendme
     remotes = there.for_regulation(reg_id).instructions
     start = common.for_regulation(reg_id).instructions
     heres = here.for_regulation(reg_id).instructions
+    standing = remotes  # the lines of the remote's region
+    changed: tuple[tuple[str, bool], ...] = ()
+    if kept is not None:
+        both = _in_place(start, remotes, heres)
+        if both is None:
+            return None  # a side numbered the document's own instructions anew: that is for a person to settle
+        start, changed = both
+        remotes, heres = (*start, *remotes[len(start):]), (*start, *heres[len(start):])
     added_there, added_here = _added(start, remotes), _added(start, heres)
     if added_there is None or added_here is None or not added_here:
         return None
@@ -193,8 +205,6 @@ def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendme
     added_here = [ins for ins in added_here if _signature(ins) not in known]  # one both added is kept once
     if _overlap(added_there, added_here) or any(not ins.location.isdigit() for ins in remotes):
         return None
-    if kept is not None and not (_appended(start, remotes) and _appended(start, heres)):
-        return None  # a side numbered the document's own instructions anew: that is for a person to settle
     old = _regulation(ws, reg_id)
     if old is None:
         return None
@@ -220,12 +230,13 @@ def _joined(ws: Workspace, reg_id: str, label: str, region: str, common: Amendme
         order = placed(had, added, effects)
         at = {id(ins): str(n) for n, ins in enumerate(order, 1)}
     numbered = tuple(relocated(ins, at[id(ins)]) for ins in order)
-    written = spliced(region, remotes, numbered)
+    written = spliced(region, standing, numbered)
     if written is None:
         return None
     renumbered = tuple((was.location, at[id(ins)]) for was, ins in zip(start, had, strict=True)
                        if was.location != at[id(ins)])
-    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old, renumbered, as_given)
+    return _Joined(reg_id, label, written, numbered, tuple(added_there), tuple(added_here), old, renumbered, as_given,
+                   tuple(remotes), changed)
 
 
 def _number(ins: Instruction) -> int:
@@ -234,10 +245,30 @@ def _number(ins: Instruction) -> int:
     return int(head) if head.isdigit() else 0
 
 
-def _appended(common: Sequence[Instruction], side: Sequence[Instruction]) -> bool:
-    """Whether `side` opens with `common`'s instructions under their numbers (what it added comes after them)."""
-    return [(_signature(ins), ins.location) for ins in side[:len(common)]] == \
-        [(_signature(ins), ins.location) for ins in common]
+def _in_place(common: Sequence[Instruction], there: Sequence[Instruction],
+              here: Sequence[Instruction]) -> tuple[tuple[Instruction, ...], tuple[tuple[str, bool], ...]] | None:
+    """The instructions both sides had, in a document whose numbers are kept, as the merge writes them: each side must
+    open with `common`'s under their numbers; one changed in place on one side alone is that side's (yours as
+    `render_amendment` writes it: its lines are not the remote's), with its number and whether it was yours. None when
+    a side numbered them otherwise or both changed one, each its own way (`workspace.sent_issued` refuses sending a
+    change of an issued text's own)."""
+    if len(there) < len(common) or len(here) < len(common):
+        return None
+    out: list[Instruction] = []
+    changed: list[tuple[str, bool]] = []
+    for was, theirs, yours in zip(common, there[:len(common)], here[:len(common)], strict=True):
+        if not was.location == theirs.location == yours.location:
+            return None
+        if _signature(yours) in (_signature(was), _signature(theirs)):
+            out.append(theirs)
+            if _signature(theirs) != _signature(was):
+                changed.append((was.location, False))
+        elif _signature(theirs) == _signature(was):
+            out.append(replace(yours, line=0))
+            changed.append((was.location, True))
+        else:
+            return None
+    return tuple(out), tuple(changed)
 
 
 def _read(ws: Workspace, text: str, path: str, slug: str) -> Amendment | None:
@@ -322,7 +353,8 @@ def _holds(ws: Workspace, text: str, path: str, slug: str, theirs: Amendment, yo
     try:
         for one in joined:
             together = apply(one.old, back).regulation
-            one_then_other = apply(apply(one.old, theirs).regulation,
+            remote = with_instructions(theirs, one.regulation, one.base) if one.base else theirs
+            one_then_other = apply(apply(one.old, remote).regulation,
                                    with_instructions(yours, one.regulation, one.here)).regulation
             if not same(back, one.regulation, one.numbered) or \
                     (together.units, together.preamble) != (one_then_other.units, one_then_other.preamble):
@@ -368,6 +400,8 @@ def _note(path: str, remote: str, joined: Sequence[_Joined], taken: Sequence[tup
             how = ("both were kept, placed among the instructions in the order of the provisions they amend, as amend "
                    "from-edits places them")
         said.append(f"you and a colleague ({remote}) each added instructions to {where}; {how}: {'; '.join(listed)}")
+        said += [f"instruction {number} of {article(one.label, one.regulation)}, which both had, is as "
+                 f"{'you' if mine else 'the colleague'} changed it" for one in joined for number, mine in one.changed]
         if kept is None:
             moved = [f"{'in ' + article(one.label, one.regulation) + ', ' if len(joined) > 1 else ''}"
                      f"{_moves(one.renumbered)}" for one in joined if one.renumbered]

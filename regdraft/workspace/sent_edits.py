@@ -34,6 +34,7 @@ from regdraft.core.text import shown_name
 from regdraft.workspace.activity import describe
 from regdraft.workspace.receiving import Receiving
 from regdraft.workspace.resolve import SyncState
+from regdraft.workspace.sent_issued import issued_rewordings, refusal
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
@@ -69,6 +70,14 @@ def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[Commit
             Receiving.clear(ws)
             came = describe(ws, ws.commits(state.before, theirs)) if theirs and theirs != state.before else []
             raise StoreError(_refusal(state.remote, said, commits, came, "issued text"))
+    for said, commits in issued_rewordings(ws, outgoing, theirs, ADOPTS):  # a pending issued text's own (`as_issued`)
+        if meant:
+            notes.append(f"Sent to {state.remote} as you asked: {said}")
+        else:
+            SyncState.clear(ws)
+            Receiving.clear(ws)
+            came = describe(ws, ws.commits(state.before, theirs)) if theirs and theirs != state.before else []
+            raise StoreError(refusal(state.remote, said, commits, came))
     for path in paths:
         if theirs and _same_at(ws, path, theirs):
             continue  # the remote holds the file as it is here: nothing of it is sent

@@ -39,7 +39,7 @@ def appended(old: Regulation, amendment: Amendment, regulation: str, was: Sequen
     own = {ins.line: ins for ins in was if ins.line > 0}
     kept = [ins for ins in written if ins.line in own]
     new = [ins for ins in written if ins.line not in own]
-    reworded = next((ins for ins in kept if ins.line in fixed and _words(ins) != _words(own[ins.line])), None)
+    reworded = next((ins for ins in kept if ins.line in fixed and wording_of(ins) != wording_of(own[ins.line])), None)
     if reworded is not None:
         one = own[reworded.line]
         raise RegdraftError(f"{amendment.source}: {why}, and the edited text changes what its instruction "
@@ -85,6 +85,6 @@ def appended_note(why: str, added: tuple[Instruction, ...]) -> str:
             f"{listed}")
 
 
-def _words(ins: Instruction) -> tuple[object, ...]:
+def wording_of(ins: Instruction) -> tuple[object, ...]:
     """An instruction as written, wherever it is numbered: its sentence, its quote, its nested instructions so."""
-    return ins.text, ins.quote, tuple(_words(child) for child in ins.children)
+    return ins.text, ins.quote, tuple(wording_of(child) for child in ins.children)
