@@ -69,6 +69,15 @@ CAUSES = {
         "Đối với trường hợp quy định tại điểm m” tại khoản 2 Điều 43.) leaves a text that does not read back as the "
         "same provisions: a paragraph is read back as a second khoản 3 Điều 43 (“3. Đối với trường hợp quy định tại "
         "điểm m khoản 1 …”), a provision the amended text does not have."),
+    # A paragraph made an article heading: quoted as the article reads, “Điều 43a. …” (it was “43a Đối với …”, r41
+    # sweep CH F2).
+    "an article made of a clause's words": (
+        "3\\. Thay thế cụm từ “Đối với gói thầu mua sắm hàng hóa, xây lắp” bằng cụm từ “## Điều 43a. Đối với gói "
+        "thầu mua sắm hàng hóa, xây lắp” tại khoản 1 Điều 43.",
+        "instruction 3 on khoản 1 Điều 43 (Thay thế cụm từ “Đối với gói thầu mua sắm hàng hóa, xây lắp” bằng cụm từ "
+        "“## Điều 43a. Đối với gói thầu mua sắm hàng hóa, xây lắp” tại khoản 1 Điều 43.) leaves a text that does not "
+        "read back as the same provisions: a paragraph is read back as Điều 43a (“Điều 43a. Đối với gói thầu mua sắm "
+        "hàng hóa, xây lắp, …”), a provision the amended text does not have."),
     # A group's lettered instruction: the letter is named, with the provision it amends.
     "a lettered instruction of a group": (
         "3\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 43 như sau:\n\n"

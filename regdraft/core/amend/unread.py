@@ -107,7 +107,7 @@ def read_otherwise(amended: Regulation, again: Regulation, language: str) -> tup
             # Of two units of one number, the one the amended text does not hold is the paragraph read as it.
             unit = next((u for u in units if u != mine.get(address)), units[0])
             second = "a second " if len(units) > 1 else ""
-            return (f"a paragraph is read back as {second}{address.describe(language)} (“{_opening(unit)}”), "
+            return (f"a paragraph is read back as {second}{address.describe(language)} (“{_opening(unit, language)}”), "
                     "a provision the amended text does not have", address)
     theirs = {address: units[0] for address, units in read.items()}
     for loc in amended.walk():
@@ -134,10 +134,16 @@ def read_otherwise(amended: Regulation, again: Regulation, language: str) -> tup
     return "the preamble reads back otherwise", None
 
 
-def _opening(unit: Unit) -> str:
-    """The first words of a unit as read: its label as the text writes it, its title and text."""
-    label = {Kind.POINT: f"{unit.label})", Kind.CLAUSE: f"{unit.label}."}.get(unit.kind, unit.label)
-    return _shortened(" ".join(filter(None, (label, unit.title or "", *unit.text[:1]))))
+def _opening(unit: Unit, language: str) -> str:
+    """The first words of a unit as read: its label as the text writes it (`3.`, `b)`, `Điều 43a.` with its title:
+    an article's was quoted “43a Đối với …”, r41 sweep CH F2), its title and text."""
+    from regdraft.core.markdown_writer import heading_text
+
+    if unit.kind in (Kind.CLAUSE, Kind.POINT):
+        head = " ".join(filter(None, ({Kind.POINT: f"{unit.label})"}.get(unit.kind, f"{unit.label}."), unit.title)))
+    else:
+        head = heading_text(unit, language)
+    return _shortened(" ".join(filter(None, (head, *unit.text[:1]))))
 
 
 def _shortened(text: str, words: int = 12) -> str:
