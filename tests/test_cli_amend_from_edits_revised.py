@@ -16,22 +16,32 @@ from regdraft.core.amend import load_amendment
 from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
 
-from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, standing_for_a_draft
+from .conftest import (SHARED, SHIPPED_AMENDMENT, Invoke, copied_folder, in_corpus, module_git, needs_corpus, run_cli,
+                       standing_for_a_draft)
 
 ND_63 = SHARED / "corpus" / "amendments" / "nd-63-2010"
 POINT_A = "a) Chỉ đạo của Chính phủ, Thủ tướng Chính phủ;"  # điểm a khoản 1 Điều 30 of Nghị định 63/2010
 EDITED_A = "a) Chỉ đạo của Chính phủ, Thủ tướng Chính phủ, Bộ trưởng Bộ Tư pháp;"
 
 
-@pytest.fixture
-def nd48(invoke: Invoke, tmp_path: Path) -> Path:
-    """A workspace holding Nghị định 63/2010/NĐ-CP and Nghị định 48/2013/NĐ-CP amending it (slug nd48)."""
-    root = tmp_path / "ws"
-    for args in (("init", str(root)), ("import", str(ND_63 / "base-63-2010-ND-CP.txt")),
-                 ("amend", "import", str(ND_63 / "amending-48-2013-ND-CP.txt"), "--slug", "nd48")):
-        result = invoke(root if args[0] != "init" else None, *args)
-        assert result.exit_code == 0, result.output
+@pytest.fixture(scope="module")
+def nd48_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace holding Nghị định 63/2010/NĐ-CP and Nghị định 48/2013/NĐ-CP amending it (slug nd48), built once a
+    module (the import of the decree and its amending decree), never handed to a test."""
+    in_corpus(ND_63)
+    root = tmp_path_factory.mktemp("nd48") / "ws"
+    with module_git(tmp_path_factory):
+        for args in (("init", str(root)), ("import", str(ND_63 / "base-63-2010-ND-CP.txt")),
+                     ("amend", "import", str(ND_63 / "amending-48-2013-ND-CP.txt"), "--slug", "nd48")):
+            result = run_cli(root if args[0] != "init" else None, *args)
+            assert result.exit_code == 0, result.output
     return root
+
+
+@pytest.fixture
+def nd48(nd48_built: Path, tmp_path: Path) -> Path:
+    """A copy of the test's own of `nd48_built`, to change freely."""
+    return copied_folder(nd48_built, tmp_path / "ws")
 
 
 def _preview(invoke: Invoke, ws: Workspace | Path, slug: str, out: Path) -> str:

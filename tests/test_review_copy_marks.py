@@ -5,9 +5,11 @@ comment on them instead of refusing it as matching no provision."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -15,7 +17,7 @@ from docx.text.paragraph import Paragraph
 from regdraft.core.reply_marks import bookmark_address
 from regdraft.workspace.store import Workspace, init_workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.conftest import SHARED, Invoke, copied_folder, needs_corpus, run_cli
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
@@ -217,21 +219,38 @@ def test_a_tracked_change_in_a_table_cell_is_a_proposal_changing_that_cell(
 # -- the real documents -----------------------------------------------------------------------
 
 
-def _real(invoke: Invoke, tmp_path: Path, folder: str, base: str, amending: str, slug: str) -> tuple[Path, Path]:
-    """A workspace holding a real regulation and its real amending document, and the copy of round 1."""
-    root = init_workspace(tmp_path / slug).root
-    for args in (("import", str(AMENDMENTS / folder / base)),
-                 ("amend", "import", str(AMENDMENTS / folder / amending), "--slug", slug),
-                 ("amend", "status", slug, "--draft", "1")):
-        result = invoke(root, *args)
-        assert result.exit_code == 0, result.output
-    return root, _copy(invoke, root, slug, tmp_path / f"{slug}.docx")
+Real = Callable[[Path, str, str, str, str], tuple[Path, Path]]
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Real:
+    """`real(tmp_path, folder, base, amending, slug)`: a workspace of the test's own holding a real regulation and its
+    real amending document (draft 1, round 1 open), and the copy of round 1. Each is built once a module, the first
+    time a test asks for it (the import of the law and its amending document, the round and the copy of a whole law:
+    1-2 s of CPU), and copied for each test; the copy is only read (each test saves its reply beside it)."""
+    built: dict[tuple[str, str, str, str], tuple[Path, Path]] = {}
+
+    def make(tmp_path: Path, folder: str, base: str, amending: str, slug: str) -> tuple[Path, Path]:
+        key = (folder, base, amending, slug)
+        if key not in built:
+            root = init_workspace(tmp_path_factory.mktemp(slug) / "ws").root
+            for args in (("import", str(AMENDMENTS / folder / base)),
+                         ("amend", "import", str(AMENDMENTS / folder / amending), "--slug", slug),
+                         ("amend", "status", slug, "--draft", "1")):
+                result = run_cli(root, *args)
+                assert result.exit_code == 0, result.output
+            built[key] = root, _copy(run_cli, root, slug, root.parent / f"{slug}.docx")
+        root, copy = built[key]
+        return copied_folder(root, tmp_path / slug), copy
+
+    return make
 
 
 @needs_corpus
-def test_luat_57_2024_group_headings_are_marked_and_comments_on_them_placed(invoke: Invoke, tmp_path: Path) -> None:
-    root, copy = _real(invoke, tmp_path, "luat-dau-thau-2023", "base-22-2023-QH15.txt",
-                       "amending-57-2024-QH15.txt", "l57")
+def test_luat_57_2024_group_headings_are_marked_and_comments_on_them_placed(invoke: Invoke, tmp_path: Path,
+                                                                            real: Real) -> None:
+    root, copy = real(tmp_path, "luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
+                      "luat-57-2024")
     document = kit.open_docx(copy)
     article = _article(document, "Điều 4. Sửa đổi, bổ sung một số điều của Luật Đấu thầu", "Điều 5.")
     assert [p.text for p in article[1:] if not _addresses(p)] == []
@@ -242,35 +261,33 @@ def test_luat_57_2024_group_headings_are_marked_and_comments_on_them_placed(invo
     for text, (needle, address) in groups.items():
         assert _addresses(heading[text]) == [address]
         _comment(document, heading[text], needle, f"Góp ý {address}.")
-    placed = _placed(invoke, root, "l57", kit.save(document, tmp_path / "reply.docx"))
+    placed = _placed(invoke, root, "luat-57-2024", kit.save(document, tmp_path / "reply.docx"))
     assert placed == {f"Góp ý {address}.": (address, needle) for needle, address in groups.values()}
 
 
 @needs_corpus
 def test_nghi_dinh_63_2010_a_comment_on_an_appendix_form_cell_lands_on_its_appendix(
-        invoke: Invoke, tmp_path: Path) -> None:
-    root, copy = _real(invoke, tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
-                       "nd48")
+        invoke: Invoke, tmp_path: Path, real: Real) -> None:
+    root, copy = real(tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt", "nd-48-2013")
     document = kit.open_docx(copy)
     cells = _cells(document, "Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?")
     # The forms are Phụ lục I, no longer text of khoản 3 Điều 37.
     assert {a for p in cells for a in _addresses(p)} == {"pli"} and all(_addresses(p) for p in cells)
     [cell] = [p for p in cells if p.text == "1. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?"]
     _comment(document, cell, "mục tiêu gì", "Đề nghị nêu rõ mục tiêu.")
-    placed = _placed(invoke, root, "nd48", kit.save(document, tmp_path / "reply.docx"))
+    placed = _placed(invoke, root, "nd-48-2013", kit.save(document, tmp_path / "reply.docx"))
     assert placed == {"Đề nghị nêu rõ mục tiêu.": ("pli", "mục tiêu gì")}
 
 
 @needs_corpus
 def test_nghi_dinh_63_2010_a_tracked_change_in_an_appendix_form_can_be_accepted(
-        invoke: Invoke, tmp_path: Path) -> None:
+        invoke: Invoke, tmp_path: Path, real: Real) -> None:
     # The proposal written from the reply was the appendix's text without its heading line ("BIỂU MẪU ĐÁNH GIÁ …"),
     # which accepting refused: "The proposed wording for Phụ lục I must begin with its heading line".
     from regdraft.workspace.proposals import accept_proposal
     from regdraft.workspace.rounds import draft_text
 
-    root, copy = _real(invoke, tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
-                       "nd-48-2013")
+    root, copy = real(tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt", "nd-48-2013")
     document = kit.open_docx(copy)
     question = "7. Thủ tục hành chính có xác định rõ trình tự, cách thức thực hiện hay không?"
     [cell] = [p for p in _cells(document, question) if p.text == question]
@@ -293,12 +310,12 @@ def test_nghi_dinh_63_2010_a_tracked_change_in_an_appendix_form_can_be_accepted(
 
 
 @needs_corpus
-def test_luat_57_2024_comments_outside_the_law_under_review_are_said_to_be_so(invoke: Invoke,
-                                                                              tmp_path: Path) -> None:
+def test_luat_57_2024_comments_outside_the_law_under_review_are_said_to_be_so(invoke: Invoke, tmp_path: Path,
+                                                                              real: Real) -> None:
     # Comments on Điều 1 (amending the Luật Quy hoạch) and on the entry into force were refused with "ask the body
     # to reply on the review copy (regdraft round copy …)": the reply was that copy.
-    root, copy = _real(invoke, tmp_path, "luat-dau-thau-2023", "base-22-2023-QH15.txt",
-                       "amending-57-2024-QH15.txt", "luat-57-2024")
+    root, copy = real(tmp_path, "luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
+                      "luat-57-2024")
     document = kit.open_docx(copy)
     planning = kit.paragraph_with(document, "Quy hoạch không gian biển quốc gia, quy hoạch sử dụng đất quốc gia phải",
                                   last=False)

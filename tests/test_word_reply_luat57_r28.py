@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke, luat_57_2024_copy, luat_57_2024_once, needs_corpus
+from tests.conftest import Invoke, luat_57_2024_copy, luat_57_2024_once, module_git, needs_corpus, run_cli
 from tests.test_word_reply_paragraph_marks import _mark, split_before
 
 SLUG = "luat-57-2024"
@@ -34,11 +34,15 @@ def ws(built: Path, tmp_path: Path) -> Iterator[Workspace]:
     yield luat_57_2024_copy(built, tmp_path)
 
 
-@pytest.fixture
-def copy(ws: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    result = invoke(ws, "round", "copy", SLUG, "-o", str(tmp_path / "copy.docx"))
+@pytest.fixture(scope="module")
+def copy(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The review copy of round 1, written once a module beside the module's workspace (a copy of a whole law, about
+    0.5 s of CPU): each test only reads it, and saves its reply in its own folder."""
+    out = built.parent / "copy.docx"
+    with module_git(tmp_path_factory):
+        result = run_cli(built, "round", "copy", SLUG, "-o", str(out))
     assert result.exit_code == 0, result.output
-    return tmp_path / "copy.docx"
+    return out
 
 
 def _comments(ws: Workspace) -> list[dict[str, Any]]:
