@@ -180,7 +180,7 @@ def test_a_repealed_point_is_not_quoted_as_a_placeholder_in_a_new_text() -> None
         "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.",
         "3\\. Công khai, minh bạch theo quy định tại khoản 1 và khoản 2 Điều này.")
     old, edited = parse(MINI, "old.md"), parse(new, "edited.md", numbering=False)
-    text = split_instructions(render_amendment(document(old, instructions_from_edits(old, edited).instructions)))[1]
+    text = split_instructions(render_amendment(document(old, generated(old, edited).instructions)))[1]
     assert text == (
         "1\\. Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Điều 2 như sau:\n\n"
         "a) Bãi bỏ điểm b khoản 2;\n\n"  # in the middle of its group: `;`
@@ -302,7 +302,7 @@ def test_consecutive_changes_to_the_clauses_of_one_article_are_nested() -> None:
     new = (text.replace("nói đi đôi với làm,", "nói đi đôi với làm, làm theo cam kết,")
            .replace("quyết định theo đa số.", "quyết định theo đa số; khi biểu quyết phải ghi rõ kết quả."))
     old, edited = parse(text, "old.md"), parse(new, "edited.md")
-    (group,) = instructions_from_edits(old, edited).instructions
+    (group,) = generated(old, edited).instructions
     # Named in the heading, as Luật 57/2024 heads `Sửa đổi, bổ sung khoản 4 và khoản 10 Điều 78 như sau:` and a), b).
     assert group.text == "Sửa đổi, bổ sung khoản 2 và khoản 5 Điều 3 như sau:"
     assert [(c.location, c.text) for c in group.children] == [
@@ -329,9 +329,9 @@ def test_an_appended_clause_and_a_deleted_one() -> None:
         "1\\. Bổ sung khoản 4 vào sau khoản 3 Điều 2 như sau:\n\n“4\\. Giữ gìn đoàn kết nội bộ.”.")
     deleted = MINI.replace("\n\n3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "")
     old, new = parse(MINI, "old.md"), parse(deleted, "edited.md")
-    generated = instructions_from_edits(old, new)
-    assert [i.text for i in generated.instructions] == ["Bãi bỏ khoản 3 Điều 2."]
-    assert "khoản 3 Điều 2 is missing from edited.md" in generated.notes[0]
+    made = generated(old, new)
+    assert [i.text for i in made.instructions] == ["Bãi bỏ khoản 3 Điều 2."]
+    assert "khoản 3 Điều 2 is missing from edited.md" in made.notes[0]
     reproduces(old, new)
 
 
@@ -424,7 +424,7 @@ def test_the_shipped_amendment_renumbers_clauses_of_dieu_9_so_it_needs_allow_ren
     with pytest.raises(RegdraftError, match="khoản 4 Điều 9 is now numbered khoản 5 Điều 9"):
         instructions_from_edits(SHIPPED, edited)
     reproduces(SHIPPED, edited, allow_renumber=True)
-    text = split_instructions(render_amendment(document(SHIPPED, instructions_from_edits(
+    text = split_instructions(render_amendment(document(SHIPPED, generated(
         SHIPPED, edited, allow_renumber=True).instructions)))[1]
     assert "7\\. Sửa đổi, bổ sung Điều 9 như sau:" in text
     # Whole citations and whole names, as the office wrote them in the shipped amendment.

@@ -29,7 +29,7 @@ from regdraft.importer import import_file
 from regdraft.workspace.regenerate import split_instructions
 
 from .conftest import CORPUS, FIXTURES, needs_corpus
-from .test_amend_edits import ENGLISH, PROPERTY, SHIPPED, SHIPPED_TEXT, Pair, body, edited, reproduces
+from .test_amend_edits import ENGLISH, PROPERTY, SHIPPED, SHIPPED_TEXT, Pair, body, edited, generated, reproduces
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
 
@@ -190,8 +190,8 @@ def test_sub_instructions_end_with_semicolon_and_the_group_with_a_full_stop() ->
 
 def written(old: Regulation, edited_: Regulation) -> str:
     """The instructions generated for an edited text that deletes units, as the amending document writes them."""
-    generated = instructions_from_edits(old, edited_, allow_renumber=True)
-    return split_instructions(render_amendment(document(old, generated.instructions)))[1]
+    made = instructions_from_edits(old, edited_, allow_renumber=True)
+    return split_instructions(render_amendment(document(old, made.instructions)))[1]
 
 
 @needs_corpus
@@ -222,7 +222,7 @@ def test_word_replacements_come_after_the_structural_instructions() -> None:
            .replace("hằng năm", "hàng năm")
            .replace("Bí thư Tỉnh ủy làm Bí thư Đảng ủy Quân sự tỉnh;", "Bí thư Tỉnh ủy làm Bí thư Đảng ủy Quân sự "
                     "tỉnh, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh;"))
-    texts = [i.text for i in instructions_from_edits(SHIPPED, parse(new)).instructions]
+    texts = [i.text for i in generated(SHIPPED, parse(new)).instructions]
     assert texts[0] == "Sửa đổi, bổ sung khoản 3 Điều 9 như sau:"
     assert [t.split(" “")[0] for t in texts[1:]] == ["Thay thế cụm từ", "Thay thế cụm từ"]
     assert "hằng năm" in texts[1] and "Quy định số 30-QĐ/TW" in texts[2]  # in the order of their first edit
@@ -235,9 +235,9 @@ def test_word_replacements_come_after_the_structural_instructions() -> None:
 def test_a_point_deleted_in_the_middle_is_repealed() -> None:
     new = deleted(MINI, "b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;")
     old, edited_ = parse(MINI, "old.md"), parse(new, "edited.md", numbering=False)
-    generated = instructions_from_edits(old, edited_)
-    assert [i.text for i in generated.instructions] == ["Bãi bỏ điểm b khoản 2 Điều 2."]
-    assert generated.notes[0].startswith("điểm b khoản 2 Điều 2 is missing from edited.md; it is repealed")
+    made = generated(old, edited_)
+    assert [i.text for i in made.instructions] == ["Bãi bỏ điểm b khoản 2 Điều 2."]
+    assert made.notes[0].startswith("điểm b khoản 2 Điều 2 is missing from edited.md; it is repealed")
     reproduces(old, edited_)
 
 
@@ -247,7 +247,7 @@ def test_a_clause_and_an_article_deleted_in_the_middle_are_repealed() -> None:
                       "- Hội nghị thường lệ;\n- Hội nghị bất thường.\n\n2\\. Thường trực Tỉnh ủy chuẩn bị nội dung "
                       "hội nghị theo Điều 2.\n\n", "")
     old, edited_ = parse(MINI, "old.md"), parse(new, "edited.md", numbering=False)
-    assert [i.text for i in instructions_from_edits(old, edited_).instructions] == [
+    assert [i.text for i in generated(old, edited_).instructions] == [
         "Bãi bỏ khoản 1 Điều 2 và Điều 3."]
     reproduces(old, edited_)
 
@@ -304,15 +304,15 @@ def _whole_where_it_stands(regulation: Regulation, op: ReplaceWords) -> Regulati
 
 def _phrases_are_whole(pair: Pair) -> None:
     old, new = pair
-    generated = instructions_from_edits(old, new)
-    ops = [c.op for i in generated.instructions for c in (i, *i.children) if isinstance(c.op, ReplaceWords)]
+    made = generated(old, new)  # kept for `reproduces`, below: the same instructions, generated once
+    ops = [c.op for i in made.instructions for c in (i, *i.children) if isinstance(c.op, ReplaceWords)]
     current = old
     for op in ops:
         assert op.old[0].isalnum() and op.old[-1].isalnum(), op.old
         assert op.new is None or (op.new[0].isalnum() and op.new[-1].isalnum()), op.new
         assert not only_function_words(op.old)
         current = _whole_where_it_stands(current, op)
-    text = render_amendment(document(old, generated.instructions))
+    text = render_amendment(document(old, made.instructions))
     load_amendment(text, "generated.md", "generated")
     reproduces(old, new)
 
@@ -462,10 +462,10 @@ def test_a_change_of_tone_placement_alone_is_no_amendment() -> None:
     new_text = (old_text.replace("dân chủ, hoà hợp;", "dân chủ, hòa hợp;")
                 .replace("Thiểu số phục tùng đa số.", "Thiểu số phục tùng đa số, đa số tôn trọng thiểu số."))
     old, new = parse(old_text, "old.md"), parse(new_text, "new.md")
-    generated = instructions_from_edits(old, new)
-    written = render_amendment(document(old, generated.instructions))
+    made = instructions_from_edits(old, new)
+    written = render_amendment(document(old, made.instructions))
     assert "điểm c khoản 2 Điều 2" in written and "điểm a" not in written and "hòa hợp" not in written
-    assert any("tone marks" in note and "điểm a khoản 2 Điều 2" in note for note in generated.notes), generated.notes
+    assert any("tone marks" in note and "điểm a khoản 2 Điều 2" in note for note in made.notes), made.notes
     kept, where = kept_tones(old, new)
     assert [str(a) for a in where] == ["d2.k2.a"]
     assert kept.find("d2.k2.a").unit == old.find("d2.k2.a").unit
