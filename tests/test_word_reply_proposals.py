@@ -18,7 +18,7 @@ from regdraft.workspace import rounds
 from regdraft.workspace.proposals import accept_proposal
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, needs_corpus, standing_for_a_draft
+from tests.conftest import SHARED, Invoke, module_git, needs_corpus, run_cli, standing_for_a_draft, workspace_copy
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
@@ -26,17 +26,20 @@ CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
 
 
 @pytest.fixture
-def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
-                    "--consult", BODY)
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
+def ws(circulating: Workspace) -> Workspace:
+    """The shipped workspace with round 1 open on SLUG, consulting BODY (`circulating`: built once a worker, copied)."""
+    return circulating
 
 
-@pytest.fixture
-def copy_docx(ws: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
-    out = tmp_path / "ban-lay-y-kien.docx"
-    result = invoke(ws, "round", "copy", SLUG, "-o", str(out))
+@pytest.fixture(scope="module")
+def copy_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Word copy of round 1 of `ws`'s workspace, written once a module from a copy of it: each test only reads it
+    (and saves its reply in its own folder)."""
+    folder = tmp_path_factory.mktemp("copy")
+    out = folder / "ban-lay-y-kien.docx"
+    with module_git(tmp_path_factory):
+        result = run_cli(workspace_copy(tmp_path_factory, "circulating", folder / "ws"), "round", "copy", SLUG, "-o",
+                         str(out))
     assert result.exit_code == 0, result.output
     return out
 
