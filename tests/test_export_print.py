@@ -54,7 +54,9 @@ def test_the_signature_never_stands_alone_on_the_last_page(tmp_path: Path) -> No
     """Whatever the length of the text, the page of the signature also carries the last article's words."""
     profile = load_profile({})
     alone_without_the_rule = 0
-    for clauses in range(22, 46, 2):  # one page's worth of lengths: the page break falls everywhere
+    # One page's worth of lengths, the page break falling everywhere; the longest first, as the shorter leave the
+    # signature alone without the rule less often (at 42 and 44 clauses alone when measured, 2026-12-07).
+    for clauses in range(44, 21, -2):
         regulation = parse(_regulation(clauses))
         ct = consolidate(regulation, [], dt.date(2021, 1, 9), words=words_of(regulation))
         html = consolidated_html(ct, environment(None), profile, paged=True)
@@ -65,7 +67,10 @@ def test_the_signature_never_stands_alone_on_the_last_page(tmp_path: Path) -> No
         assert "Phạm Đức Thịnh" in pages[signature]
         assert LAST_WORDS in pages[signature], (clauses, pages[signature][:200])
         # The same text without the keep rule: some of these lengths do leave the signature alone,
-        # so the assertion above is not true by luck of the page breaks.
+        # so the assertion above is not true by luck of the page breaks. One such length is the proof: the
+        # lengths after it are printed with the rule alone (each a PDF the more: 0.2-0.4 s of CPU).
+        if alone_without_the_rule:
+            continue
         write_pdf(html.replace('class="keep-with-signature"', ""), out)
         pages = page_texts(out)
         signature = next(i for i, page in enumerate(pages) if "Nơi nhận" in page)
