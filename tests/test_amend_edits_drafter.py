@@ -18,7 +18,7 @@ from regdraft.importer import import_file
 from regdraft.workspace.store import Workspace
 
 from .conftest import CORPUS, Invoke, needs_corpus
-from .test_amend_edits import body, reproduces
+from .test_amend_edits import body, generated, reproduces
 
 
 def law(name: str) -> str:
@@ -35,8 +35,8 @@ def edit(text: str, *changes: tuple[str, str]) -> str:
 def applied(old_text: str, new_text: str) -> str:
     """The text in force with the generated instructions (written out and read back) applied."""
     old = parse(old_text, "old.md")
-    generated = instructions_from_edits(old, parse(new_text, "edited.md"))
-    amendment = load_amendment(render_amendment(document(old, generated.instructions)), "generated.md", "generated")
+    made = generated(old, parse(new_text, "edited.md"))  # what `body` and `reproduces` ask of the same texts
+    amendment = load_amendment(render_amendment(document(old, made.instructions)), "generated.md", "generated")
     return render(apply(old, amendment).regulation)
 
 
@@ -85,8 +85,8 @@ def test_words_added_in_a_title_and_its_clauses_are_one_phrase_instruction_that_
     written = body(old, new)
     assert written.startswith("1\\. Bổ sung cụm từ “, trường hữu nghị” vào sau cụm từ “đại học” tại tên Điều 61")
     assert "2\\." not in written and "“học”" not in written
-    generated = instructions_from_edits(parse(old, "old.md"), parse(new, "edited.md")).instructions
-    op = generated[0].op
+    made = generated(parse(old, "old.md"), parse(new, "edited.md")).instructions
+    op = made[0].op
     assert isinstance(op, ReplaceWords)
     assert [str(a) for a in op.targets] == ["d61.k1", "d61.k2", "d61.k3"] and op.titles == (Address.parse("d61"),)
     assert applied(old, new) == render(parse(new, "edited.md"))
@@ -123,9 +123,9 @@ def test_a_clause_repealed_at_the_end_of_an_article_amended_whole_is_never_quote
     assert written.startswith("1\\. Sửa đổi, bổ sung Điều 10 như sau:\n\n“Điều 10. Đối thoại với thanh niên")
     assert written.endswith("thì thời hạn này là 12 ngày.”."), written[-200:]
     assert "được bãi bỏ" not in written
-    generated = instructions_from_edits(parse(old, "old.md"), parse(new, "edited.md"))
-    assert generated.notes == (f"Điều 10 is amended as a whole, and its new text leaves out what edited.md {said}: "
-                               "khoản 4 Điều 10.",)
+    made = generated(parse(old, "old.md"), parse(new, "edited.md"))
+    assert made.notes == (f"Điều 10 is amended as a whole, and its new text leaves out what edited.md {said}: "
+                          "khoản 4 Điều 10.",)
     reproduces(parse(old, "old.md"), parse(new, "edited.md"))
 
 
@@ -184,10 +184,9 @@ def test_a_clause_repealed_already_at_the_end_of_an_article_amended_whole_is_nev
         assert written.startswith("1\\. Sửa đổi, bổ sung Điều 10 như sau:\n\n“Điều 10. Đối thoại với thanh niên")
         assert written.endswith("thì thời hạn này là 12 ngày.”."), written[-200:]
         assert "được bãi bỏ" not in written
-        generated = instructions_from_edits(parse(in_force, "old.md"), parse(new, "edited.md"))
-        assert generated.notes == ("Điều 10 is amended as a whole, and its new text leaves out khoản 4 Điều 10, "
-                                   "repealed already in the text in force (no amending document quotes a "
-                                   "placeholder).",)
+        made = generated(parse(in_force, "old.md"), parse(new, "edited.md"))
+        assert made.notes == ("Điều 10 is amended as a whole, and its new text leaves out khoản 4 Điều 10, "
+                              "repealed already in the text in force (no amending document quotes a placeholder).",)
         reproduces(parse(in_force, "old.md"), parse(new, "edited.md"))
     edited.write_text(new, encoding="utf-8")
     result = invoke(root, "amend", "from-edits", "tn", "--new", "-r", reg.name, "--edited", str(edited))
