@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, Invoke, unwrapped
+from tests.conftest import FIXTURES, Invoke, module_git, run_cli, unwrapped, workspace_copy
 from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts
 
@@ -26,10 +26,16 @@ def _pages(pdf: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
 
 
-@pytest.fixture
-def shipped_pdf(tmp_workspace: Workspace, invoke: Invoke) -> Path:
-    pdf = tmp_workspace.root / "out" / "r.pdf"
-    result = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(pdf), catch=False)
+@pytest.fixture(scope="module")
+def shipped_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace's redline PDF, printed once a module (two tests read it, about 1 s of CPU a print) from a
+    copy of the workspace each test's `tmp_workspace` copies: the same files and history, so the same versions, ids
+    and dates as the test's own."""
+    folder = tmp_path_factory.mktemp("shipped")
+    pdf = folder / "r.pdf"
+    with module_git(tmp_path_factory):
+        result = run_cli(workspace_copy(tmp_path_factory, "tmp_workspace", folder / "ws"), "redline", "01-QC/TU",
+                         "-o", str(pdf), catch=False)
     assert result.exit_code == 0, result.output
     return pdf
 
