@@ -16,8 +16,17 @@ from regdraft.core.amend import load_amendment
 from regdraft.workspace.regenerate import split_instructions
 from regdraft.workspace.store import Workspace
 
-from .conftest import (SHARED, SHIPPED_AMENDMENT, Invoke, copied_folder, in_corpus, module_git, needs_corpus, run_cli,
-                       standing_for_a_draft)
+from .conftest import (
+    SHARED,
+    SHIPPED_AMENDMENT,
+    Invoke,
+    copied_folder,
+    in_corpus,
+    module_git,
+    needs_corpus,
+    run_cli,
+    standing_for_a_draft,
+)
 
 ND_63 = SHARED / "corpus" / "amendments" / "nd-63-2010"
 POINT_A = "a) Chỉ đạo của Chính phủ, Thủ tướng Chính phủ;"  # điểm a khoản 1 Điều 30 of Nghị định 63/2010
