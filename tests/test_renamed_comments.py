@@ -74,14 +74,22 @@ def test_a_move_into_a_subfolder_names_the_folder_rule(recorded: tuple[Workspace
     assert f"`git mv {new} {old}` puts it back" in said
 
 
-def test_a_comment_moved_to_where_it_is_read_is_no_problem_and_keeps_its_id_taken(
-        recorded: tuple[Workspace, str]) -> None:
+def test_a_comment_moved_into_another_amendment_is_named_not_dropped_from_its_report(
+        recorded: tuple[Workspace, str], invoke: Invoke) -> None:
+    """Moved with `git mv` into another amendment's comments folder, it was read there, and its own round's list and
+    report went on without it, exit 0 (r41 sweep CK F3): it is named as renamed, with the way back, and its id stays
+    taken."""
     ws, cid = recorded
     other = ws.root / "amendments" / "khac" / "comments"
     other.mkdir(parents=True)
-    _git(ws, "mv", f"{FOLDER}/{cid}.yaml", f"amendments/khac/comments/{cid}.yaml")
-    assert deleted_comments(ws, SLUG) == []
-    assert refuse_deleted(ws, SLUG, None) == set()  # nothing deleted, nothing misnamed: no refusal
+    old, new = f"{FOLDER}/{cid}.yaml", f"amendments/khac/comments/{cid}.yaml"
+    _git(ws, "mv", old, new)
+    assert deleted_comments(ws, SLUG) == []  # not deleted: renamed
+    for command in (("comment", "list", SLUG), ("round", "report", SLUG, "-o", "bc.html")):
+        result = invoke(ws, *command)
+        said = _said(result.output)
+        assert result.exit_code == 1, result.output
+        assert f"was renamed with `git mv` to {new}" in said and f"`git mv {new} {old}` puts it back" in said
     assert rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d20a", "Ý kiến khác.").id != cid
 
 

@@ -13,9 +13,10 @@ Post-conditions:
    workspace's deleted files are asked of git once a run (`run_memo`), whatever the number of amendments.
    A comment file renamed, the rename not committed (`git mv`, or by hand), is no deletion: `renamed_comments` finds
    it by the id on the `id:` line of a file the last commit lacks (read as bytes: it need not read as YAML), once a
-   run and only when a comment file is gone (r40 sweep CD F2). Moved to where a comment with that id is read
-   (`amendments/<slug>/comments/<id>.yaml`) it is read there; under a name that breaks the folder's rule it is
-   `misrenamed`, and `renamed_problem` says so, with the rule and the command that puts it back.
+   run and only when a comment file is gone (r40 sweep CD F2). Under any new name it is `misrenamed`, and
+   `renamed_problem` says so, with the rule and the command that puts it back: moved into another amendment's
+   comments folder (`amendments/<other>/comments/<id>.yaml`) it was read as that amendment's and dropped out of its
+   own round's list and report without a word (r41 sweep CK F3).
 2. `deleted_problem(ws, path)` names the comment as HEAD records it (its id, body and provision) when that reads,
    and the file alone otherwise; it never fails.
 3. The refusals (`refuse_deleted`, `refuse_deleted_comment`) raise `CommentsDeleted`, a `ParseError`, for a comment
@@ -118,20 +119,14 @@ def _id_held(ws: Workspace, path: str) -> str | None:
     return found.group(1).decode("ascii").lower() if found else None
 
 
-def named_right(path: str, cid: str) -> bool:
-    """Whether `path` is where a comment with id `cid` is read: `amendments/<slug>/comments/<cid>.yaml`."""
-    parts = path.split("/")
-    return len(parts) == 4 and parts[0] == AMENDMENTS and parts[2] == "comments" and parts[3] == f"{cid}.yaml"
-
-
 def misrenamed(ws: Workspace, slug: str, deleted: tuple[str, ...] | None = None) -> dict[str, tuple[str, bool]]:
-    """The comment files of `slug` renamed (`renamed_comments`) to a name the comments folder does not read as that
-    comment: old path -> (new path, whether the index has it). `deleted`: as for `deleted_comments`."""
+    """The comment files of `slug` renamed (`renamed_comments`), which its comments folder no longer reads: old path
+    -> (new path, whether the index has it). `deleted`: as for `deleted_comments`."""
     deleted = _deleted(ws) if deleted is None else deleted
     if not _of(slug, deleted):
         return {}
     moved = renamed_comments(ws, deleted)
-    return {old: moved[old] for old in _of(slug, moved) if not named_right(moved[old][0], _stem(old))}
+    return {old: moved[old] for old in _of(slug, moved)}
 
 
 def _stem(path: str) -> str:
@@ -250,8 +245,8 @@ def refuse_deleted_comment(ws: Workspace, comment_id: str, slug: str | None) -> 
             moved = renamed_comments(ws).get(path)
             if moved is None:
                 raise CommentsDeleted(str(deleted_problem(ws, path)))
-            if not named_right(moved[0], comment_id):  # moved to another amendment's comments: it is found there
-                raise CommentsDeleted(str(renamed_problem(ws, path, *moved)))
+            # Renamed: named with the way back, in its own folder or into another amendment's (r41 sweep CK F3).
+            raise CommentsDeleted(str(renamed_problem(ws, path, *moved)))
 
 
 def _deleted(ws: Workspace) -> tuple[str, ...]:
