@@ -60,6 +60,8 @@ _LISTED_MODULES = frozenset({
     "test_web_stop_writes.py",
     # web41's: a member's comments through the pages, one set aside, the bound reached (0.6-1.8 s of CPU a test).
     "test_web_member_bound_aside.py",
+    # keys41's: histories of dozens of commits made by fast-import, then `check` twice or three times (1-3 s a test).
+    "test_dropped_keys_cost.py",
 })
 _LISTED_TESTS = frozenset({
     # web41's: two comments through the pages, one file deleted, three to six pages read (0.4-0.73 s of CPU a test).

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from regdraft.workspace import restore_keys
-from regdraft.workspace.dropped_keys import EXAMINED_FILE, NOTE_FILE
+from regdraft.workspace.dropped_keys import COMMENT_FILES, EXAMINED_FILE, NOTE_FILE
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 from tests.counting import git_processes
@@ -55,10 +55,11 @@ def test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning
     assert warned[0].startswith(f"{paths[0]}:1: warning: 6 comments lost sequence in commit {commit[:8]} by Minh "), \
         warned[0]
     assert f"{paths[0]}, {paths[1]}, {paths[2]} and 3 more" in warned[0]
-    # the files' history since the loss: one git log of the comment files, not one per file
-    logs = [argv for argv in started if argv[0] == "log" and f"{commit}..HEAD" in argv]
+    # the files' history since the loss (the HEAD checked last): one git log of the comment files, not one per file
+    span = f"{commit}..{_git(ws, 'rev-parse', 'HEAD')}"
+    logs = [argv for argv in started if argv[0] == "log" and span in argv and COMMENT_FILES not in argv]
     assert len(logs) == 1, started
-    assert logs[0][logs[0].index("--", logs[0].index(f"{commit}..HEAD")) + 1:] == [f":(literal){p}" for p in paths]
+    assert logs[0][logs[0].index("--", logs[0].index(span)) + 1:] == [f":(literal){p}" for p in paths]
     assert len([argv for argv in started if argv[0] == "cat-file" and "--batch" in argv]) <= 3, started
     repaired = invoke(ws, "check", "--repair")
     assert repaired.exit_code == 0, repaired.output

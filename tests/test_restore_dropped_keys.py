@@ -88,9 +88,13 @@ def test_check_examines_each_commit_once(circulating: Workspace, invoke: Invoke)
     assert f"lost sequence, link, edited in commit {commit[:8]}" in checked.output, checked.output
     logs = [argv for argv in started if argv[0] == "log" and COMMENT_FILES in argv and f"{commit}..HEAD" not in argv]
     assert len(logs) == 1 and f"{first}..{commit}" in logs[0]  # the new commits only, in one git log
-    # and one of the file the loss was found in, since the loss (did someone decide about the keys since?)
+    # the loss is HEAD: no commit since it to read of its file (did someone decide about the keys since?)
+    assert not [argv for argv in started if argv[0] == "log" and f":(literal){PATH}" in argv], started
+    later = _commit(ws, ANSWERED + "# a line\n", "A later edit")
+    with git_processes() as started:
+        invoke(ws, "check")
     assert [argv[-3:] for argv in started if argv[0] == "log" and f":(literal){PATH}" in argv] == [
-        [f"{commit}..HEAD", "--", f":(literal){PATH}"]]
+        [f"{commit}..{later}", "--", f":(literal){PATH}"]]
     # A commit examined last that the repository no longer has (history rewritten): all of it again.
     (ws.root / ".git" / EXAMINED_FILE).write_text("1" * 40 + "\n", encoding="ascii")
     (ws.root / ".git" / "regdraft-dropped-keys.json").unlink()

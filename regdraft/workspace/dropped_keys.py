@@ -23,8 +23,9 @@ Post-conditions:
    the whole history the first time; so a loss brought in by `git pull`, or committed here before the upgrade, is
    found as one a sync brought. It then warns of each kept one whose file still lacks a key, at line 1 of the file,
    until the lines are back; a key a commit since the loss set or removed is said to be left to the drafter
-   (`still_dropped`: one `git log` of the comment files for each commit whose losses are still lacking, and the
-   files read in one batch, however many), the repair does not touch it.
+   (`still_dropped`: one `git log` of the lost files for all losses, from a commit in the history of each to HEAD,
+   then of the commits since the HEAD it last read: `dropped_since`; and HEAD's files read in one batch, however
+   many), the repair does not touch it.
 4. Nothing here writes to the workspace's files or history.
 """
 
@@ -51,8 +52,7 @@ NOTE_FILE = "regdraft-dropped-keys.json"  # in the git folder: what sync found, 
 EXAMINED_FILE = "regdraft-dropped-examined"  # in the git folder: the last commit `check` examined for such losses
 COMMENT_FILES = ":(glob)amendments/*/comments/*.yaml"
 FOUND_FILE = "regdraft-dropped-found.json"  # in the git folder: what `still_dropped` found, for the same HEAD
-FOUND_FORMAT = 1  # of what it holds: a regdraft reading another finds all again
-NAMED_PATHS = 200  # the most files `still_dropped`'s git log names one by one (beyond: all comment files)
+FOUND_FORMAT = 2  # of what it holds: a regdraft reading another finds all again (2: with the commits since each loss)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,9 +289,11 @@ def _ids(lines: Sequence[str]) -> set[str]:
 def still_dropped(ws: Workspace) -> list[Outstanding]:
     """Each loss found (`examine` first), with only the lines HEAD's file still lacks (none of a file deleted since),
     and what changed them since (`_outstanding`). A key lost again later is the later loss's. What it found is kept
-    in the git folder for the same HEAD and losses kept: a check of the same HEAD reads nothing again."""
+    in the git folder for the same HEAD and losses kept: a check of the same HEAD reads nothing again; with the
+    commits since each loss (`dropped_since`), so that a check of a later HEAD reads only the commits since."""
     import hashlib
 
+    from regdraft.workspace.dropped_since import kept_since, walked
     from regdraft.workspace.git_head import head_commit
 
     examine(ws)
@@ -299,39 +301,56 @@ def still_dropped(ws: Workspace) -> list[Outstanding]:
     if path is None or not path.is_file():
         return []
     try:
-        key = f"{FOUND_FORMAT} {head_commit(path.parent) or ws.head()} {hashlib.sha1(path.read_bytes()).hexdigest()}"
+        head = head_commit(path.parent) or ws.head() or ""
+        key = f"{FOUND_FORMAT} {head} {hashlib.sha1(path.read_bytes()).hexdigest()}"
     except OSError:
         return []
-    cached = _cached(ws, key)
+    data = _found(ws)
+    cached = _cached(data, key)
     if cached is not None:
         return cached
-    found = _outstanding(ws, _kept(ws))
-    _keep(ws, key, found)
+    kept = _kept(ws)
+    losses = [(dropped.commit, dropped.path) for dropped in kept]
+    since = walked(ws, losses, head, kept_since(data), KEYS, COMMENT_FILES) if head else {}
+    found = _outstanding(ws, kept, since)
+    _keep(ws, key, head, found, since)
     return found
 
 
-def _cached(ws: Workspace, key: str) -> list[Outstanding] | None:
-    """What `still_dropped` found for `key` (HEAD and the losses kept), or None."""
-    from regdraft.workspace.store_history import Revision
-
+def _found(ws: Workspace) -> dict[str, Any]:
+    """What `still_dropped` kept (`_keep`), or nothing when it reads as something else (another format)."""
     path = _note(ws, FOUND_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8")) if path is not None else None
-        if not isinstance(data, dict) or data.get("key") != key:
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("format") == FOUND_FORMAT else {}
+
+
+def _cached(data: dict[str, Any], key: str) -> list[Outstanding] | None:
+    """What `still_dropped` found for `key` (HEAD and the losses kept), or None."""
+    from regdraft.workspace.store_history import Revision
+
+    try:
+        if data.get("key") != key:
             return None
         return [Outstanding(Dropped(**{**d["dropped"], "lines": tuple(d["dropped"]["lines"])}),
                             {k: Revision(**r) for k, r in d["changed"].items()}) for d in data["found"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError):
         return None
 
 
-def _keep(ws: Workspace, key: str, found: Sequence[Outstanding]) -> None:
+def _keep(ws: Workspace, key: str, head: str, found: Sequence[Outstanding],
+          since: dict[tuple[str, str], list[KeyLines]]) -> None:
+    from regdraft.workspace.dropped_since import written
+
     path = _note(ws, FOUND_FILE)
     if path is None:
         return
-    data = {"key": key, "found": [{"dropped": asdict(loss.dropped),
-                                   "changed": {k: asdict(change) for k, change in loss.changed.items()}}
-                                  for loss in found]}
+    data = {"format": FOUND_FORMAT, "key": key,
+            "found": [{"dropped": asdict(loss.dropped),
+                       "changed": {k: asdict(change) for k, change in loss.changed.items()}} for loss in found],
+            **written(head, since)}
     partial = path.with_name(path.name + ".tmp")
     try:
         new_file(partial, json.dumps(data, ensure_ascii=False).encode("utf-8"))
@@ -340,9 +359,10 @@ def _keep(ws: Workspace, key: str, found: Sequence[Outstanding]) -> None:
         pass
 
 
-def _outstanding(ws: Workspace, kept: Sequence[Dropped]) -> list[Outstanding]:
-    """The losses `kept` whose lines HEAD's files still lack, read in one batch, and the commits since each loss
-    that set or removed its keys: one `git log` for each commit that lost keys, however many files it touched."""
+def _outstanding(ws: Workspace, kept: Sequence[Dropped],
+                 since: Mapping[tuple[str, str], Sequence[KeyLines]]) -> list[Outstanding]:
+    """The losses `kept` whose lines HEAD's files still lack, read in one batch, with the commits since each loss
+    that set or removed its keys (`since`, by loss commit and file)."""
     read = _mappings(ws, [("HEAD", dropped.path) for dropped in kept])
     lacking = []
     for dropped in kept:
@@ -351,7 +371,6 @@ def _outstanding(ws: Workspace, kept: Sequence[Dropped]) -> list[Outstanding]:
         if still:
             lacking.append(replace(dropped, lines=still))
     losses = {(d.path, d.commit, key) for d in lacking for key in d.keys}
-    since = _since(ws, lacking)
     found = []
     for dropped in lacking:
         changed: dict[str, Revision] = {}
@@ -371,24 +390,6 @@ def _meant(added: Sequence[str], key: str) -> bool:
     """Whether a commit wrote `key` with no value (`sequence: null`): the drafter's word that its loss was meant."""
     return any(_key(line) == key and line.split(":", 1)[1].split("#", 1)[0].strip() in ("", "null", "~", "''", '""')
                for line in added)
-
-
-def _since(ws: Workspace, lacking: Sequence[Dropped]) -> dict[tuple[str, str], list[KeyLines]]:
-    """The commits since each loss that set or removed its keys in its file, oldest first, by (loss commit, path):
-    one `git log` of the comment files for each commit that lost keys, however many files it touched."""
-    by_commit: dict[str, set[str]] = {}
-    for dropped in lacking:
-        by_commit.setdefault(dropped.commit, set()).update(dropped.keys)
-    paths = {(d.commit, d.path) for d in lacking}
-    since: dict[tuple[str, str], list[KeyLines]] = {}
-    for commit, keys in by_commit.items():
-        lost = sorted(path for loss, path in paths if loss == commit)
-        # The files by name when they are few (comments added whole since are not printed), else all comment files.
-        spec = tuple(f":(literal){path}" for path in lost) if len(lost) <= NAMED_PATHS else COMMENT_FILES
-        for change in ws.key_lines(f"{commit}..HEAD", tuple(sorted(keys)), spec, changed_only=False):
-            if (commit, change.path) in paths:
-                since.setdefault((commit, change.path), []).append(change)
-    return since
 
 
 MANY = 3  # the files of one commit's loss of the same keys named one by one; more are named in one warning

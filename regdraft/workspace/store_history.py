@@ -226,6 +226,30 @@ class History(RenamedPaths):
                 found.append(None)
         return found
 
+    def common_base(self, commits: Sequence[str]) -> str | None:
+        """A commit in the history of each of `commits` (the newest, as `git merge-base --octopus` finds it, taken
+        by parts of `BASES_AT_ONCE`), or None when they share none or one of them is unknown."""
+        from regdraft.core.errors import StoreError
+
+        base: str | None = None
+        given = list(dict.fromkeys(commits))
+        for at in range(0, len(given), BASES_AT_ONCE):
+            try:
+                base = self._query("merge-base", "--octopus", *([base] if base else []),
+                                   *given[at:at + BASES_AT_ONCE]).strip() or None
+            except StoreError:
+                return None
+            if base is None:
+                return None
+        return base
+
+    def parents(self, tips: Sequence[str], stop: str | None) -> list[tuple[str, tuple[str, ...]]]:
+        """Each commit in the history of `tips` and not in `stop`'s, children before their parents
+        (`git rev-list --topo-order`), with its parents; a tip git does not hold is passed over."""
+        given = "".join(f"{rev}\n" for rev in [*tips, *([f"^{stop}"] if stop else [])]).encode("ascii")
+        out = self._query("rev-list", "--parents", "--topo-order", "--ignore-missing", "--stdin", given=given)
+        return [(words[0], tuple(words[1:])) for words in (line.split() for line in out.splitlines()) if words]
+
     def key_lines(self, span: str, keys: tuple[str, ...], pathspec: str | tuple[str, ...],
                   changed_only: bool = True) -> list[KeyLines]:
         """The commits of `span` (`A..B`, or a revision and its history), oldest first, that add or remove a line
@@ -244,6 +268,9 @@ class History(RenamedPaths):
             found += [KeyLines(revision, len(parents.split()), path, status, removed, added)
                       for path, status, removed, added in _patched(patch, keys)]
         return found
+
+
+BASES_AT_ONCE = 500  # commits given to one `git merge-base` (one argument each)
 
 
 def _patched(patch: str, keys: tuple[str, ...]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
