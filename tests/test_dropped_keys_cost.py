@@ -9,7 +9,9 @@ before it does not."""
 from __future__ import annotations
 
 import subprocess
+import tracemalloc
 
+from regdraft.workspace import dropped_keys
 from regdraft.workspace.dropped_keys import FOUND_FILE
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
@@ -72,6 +74,7 @@ def test_losses_in_many_commits_cost_two_walks_and_a_new_commit_only_its_own(cir
     assert [line for line in checked.output.splitlines() if " lost sequence in commit " in line] == warned
     # only the commit since the HEAD checked last: examined, and read for the lost files
     assert [argv[argv.index("--end-of-options") + 1] for argv in _walks(started)] == [f"{head}..{later}"] * 2
+    assert len([argv for argv in started if argv[0] == "cat-file"]) <= 3, started
     # a commit changing every lost file, its subject long (as the repair's naming 200 files): kept once, not per file
     subject = "Links typed again: " + "x" * 20_000
     _imported(ws, [("Lan", subject, {path: text.replace("0adf99c2", "1bef00d3").replace("sequence: 2\n", "")
@@ -130,3 +133,26 @@ def test_what_a_later_check_finds_from_what_it_kept_is_what_it_finds_from_nothin
         (ws.root / ".git" / FOUND_FILE).unlink()
         assert invoke(ws, "check").output == kept
     assert "lost sequence" not in kept, kept
+
+
+def test_the_texts_of_many_commits_are_held_a_pair_at_a_time(circulating: Workspace) -> None:
+    ws = circulating
+    files = _comments(300, 0xe400)  # a folder's tree of about 16 KB, read once per commit before (3 times)
+    _imported(ws, [("Lan", "Comments sent", files)])
+    dropped = dict(list(files.items())[:40])
+    _each_dropped(ws, dropped)
+    dropped_keys.examine(Workspace(ws.root))  # imports made
+    (ws.root / ".git" / dropped_keys.EXAMINED_FILE).unlink()
+    (ws.root / ".git" / dropped_keys.NOTE_FILE).unlink()
+    opened = Workspace(ws.root)
+    opened.git_options()  # the repository's settings checked first (64 MB at their peak, not this test's matter)
+    tracemalloc.start()
+    try:
+        dropped_keys.examine(opened)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(dropped_keys._kept(ws)) == 40
+    # a pair of texts at a time (the 40 files hold 40 KB), HEAD's folder's tree and the history's key lines, read
+    # once: 0.3 MB; the folder's tree read for each commit, twice, and held as text too, was 8.5 MB
+    assert peak < 1_000_000, peak

@@ -46,6 +46,8 @@ from regdraft.workspace.store_writes import HOOK_POLICIES as HOOK_POLICIES
 from regdraft.workspace.store_writes import MANY_PATHS, failure, run_hooks
 
 if TYPE_CHECKING:
+    import subprocess
+
     import git
 
 CONFIG_NAME = CONFIG
@@ -368,11 +370,8 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
         branch with no commit yet, `given` its input."""
         import subprocess
 
-        # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
-        settings = [part for option in self.git_options() for part in ("-c", option)]
-        done = subprocess.run(["git", "--no-optional-locks", *settings, command, *git_policy.arguments(command, args)],
-                              cwd=self.root, capture_output=True, env=git_policy.environment(self.root), check=False,
-                              input=given)
+        done = subprocess.run(self._reading(command, args), cwd=self.root, capture_output=True,
+                              env=git_policy.environment(self.root), check=False, input=given)
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
             if unborn is not None and head is None:
@@ -381,6 +380,21 @@ class Workspace(WorkingFiles, SharedHistory, FirstSync, NewFiles, UndoneWrites, 
             detail = done.stderr.decode("utf-8", "replace").strip()
             raise StoreError(f"git {command} failed in {self.root}: {detail}")
         return done.stdout.decode("utf-8", "surrogateescape")
+
+    def _reading(self, command: str, args: tuple[str, ...]) -> list[str]:
+        """The command line of a git command that only reads (`_query`, `_started`)."""
+        # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
+        settings = [part for option in self.git_options() for part in ("-c", option)]
+        return ["git", "--no-optional-locks", *settings, command, *git_policy.arguments(command, args)]
+
+    def _started(self, command: str, *args: str) -> subprocess.Popen[bytes]:
+        """A git command that only reads, started under `_query`'s policy with its input and output as pipes, for
+        a caller that reads its output as it comes (`History.objects`); its errors are not read."""
+        import subprocess
+
+        pipe = subprocess.PIPE
+        return subprocess.Popen(self._reading(command, args), cwd=self.root, stdin=pipe, stdout=pipe,
+                                stderr=subprocess.DEVNULL, env=git_policy.environment(self.root))
 
     def restart_git(self) -> None:
         """Forget the git processes GitPython keeps running for this repository (a Ctrl-C stopped them with the

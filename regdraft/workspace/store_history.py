@@ -8,11 +8,17 @@ and the whole history with the files each commit touched. Runs git through the q
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from regdraft.workspace.git_log import LogFormat
+from regdraft.workspace.store_files import MAX_FILE_BYTES
 from regdraft.workspace.store_renames import RenamedPaths
+
+if TYPE_CHECKING:
+    import subprocess
 
 IMPORTED = "Import "  # how the commit of `regdraft import` that writes a regulation begins (`workspace.imports`)
 
@@ -68,6 +74,9 @@ def history_bound(now: int) -> int:
 
 class History(RenamedPaths):
     """The commits of a file and of the workspace; `Workspace` gives the git queries."""
+
+    if TYPE_CHECKING:
+        def _started(self, command: str, *args: str) -> subprocess.Popen[bytes]: ...
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         """The commits that touched a file, newest first, following its renames (up to `rev`, at most `limit`).
@@ -169,10 +178,11 @@ class History(RenamedPaths):
 
     def read_each(self, names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
         """The bytes of each (revision, path) of `names` that git holds as a file of at most `MAX_FILE_BYTES`
-        (the others are left out): three git processes however many they are. Git is given each folder's tree
-        once (`cat-file --batch` of `rev:folder`), then the files by their ids: given `rev:path` for each file it
-        reads the folder's tree again for each, 3 s of CPU for 9,000 comment files in one folder. A path holding a
-        newline, which git's batch cannot be given, is read alone."""
+        (the others are left out): one git process however many they are. Git is given each folder's tree
+        once (`rev:folder`), then the files by their ids: given `rev:path` for each file it reads the folder's tree
+        again for each, 3 s of CPU for 9,000 comment files in one folder. A path holding a newline, which git's
+        batch cannot be given, is read alone. For a file's versions in many commits, `changed_blobs` gives their ids
+        without a tree: one folder's tree per revision held them all (r41 sweep CI F2)."""
         from regdraft.core.errors import RegdraftError
 
         found: dict[tuple[str, str], bytes] = {}
@@ -183,47 +193,57 @@ class History(RenamedPaths):
                 continue
         asked = list(dict.fromkeys(name for name in names if "\n" not in name[1]))
         folders = list(dict.fromkeys((rev, path.rpartition("/")[0]) for rev, path in asked))
-        trees = self._batch([f"{rev}:{folder}" for rev, folder in folders], "tree")
         ids = {}
-        for (rev, folder), tree in zip(folders, trees, strict=True):
-            entries = _tree_blobs(tree) if tree is not None else {}
-            ids.update({(rev, f"{folder}/{name}" if folder else name): blob for name, blob in entries.items()})
-        wanted = [(name, ids[name]) for name in asked if name in ids]
-        for (name, _), data in zip(wanted, self._batch([blob for _, blob in wanted], "blob", sized=True), strict=True):
-            if data is not None:
-                found[name] = data
+        if not asked:
+            return found
+        with self._cat_file() as batch:
+            for (rev, folder), tree in zip(folders, batch.each([f"{rev}:{folder}" for rev, folder in folders], "tree",
+                                                               most=None), strict=True):
+                entries = _tree_blobs(tree) if tree is not None else {}
+                ids.update({(rev, f"{folder}/{name}" if folder else name): blob for name, blob in entries.items()})
+            wanted = [(name, ids[name]) for name in asked if name in ids]
+            for (name, _), data in zip(wanted, batch.each([blob for _, blob in wanted]), strict=True):
+                if data is not None:
+                    found[name] = data
         return found
 
-    def _batch(self, objects: Sequence[str], kind: str, sized: bool = False) -> list[bytes | None]:
-        """Each object's bytes when git has it as a `kind` (`sized`: of at most `MAX_FILE_BYTES`, asked first)."""
-        from regdraft.workspace.store_files import MAX_FILE_BYTES
+    def objects(self, names: Sequence[str], kind: str = "blob", most: int | None = MAX_FILE_BYTES
+                ) -> Iterator[bytes | None]:
+        """The bytes of each object of `names` (ids, or `rev:path` holding no line break), in their order, when git
+        holds it as a `kind` of at most `most` bytes (None: any size), else None. One `git cat-file --batch`, read as
+        it comes: one object in memory at a time, one too large read past, however many they are (its whole output,
+        held and decoded to text and back, was 1.4 GB: r41 sweep CI F2)."""
+        if names:
+            with self._cat_file() as batch:
+                yield from batch.each(names, kind, most)
 
-        if not objects:
-            return []
-        given = "".join(f"{name}\n" for name in objects).encode("utf-8", "surrogateescape")
-        read = [True] * len(objects)
-        if sized:
-            said = self._query("cat-file", "--batch-check=%(objecttype) %(objectsize)", given=given).split("\n")
-            read = [line.startswith(f"{kind} ") and line[len(kind) + 1:].isdigit()
-                    and int(line[len(kind) + 1:]) <= MAX_FILE_BYTES for line in said[:len(objects)]]
-            given = "".join(f"{name}\n" for name, ok in zip(objects, read, strict=True) if ok).encode(
-                "utf-8", "surrogateescape")
-        out = self._query("cat-file", "--batch", given=given).encode("utf-8", "surrogateescape") if any(read) else b""
-        found: list[bytes | None] = []
-        at = 0
-        for ok in read:  # each: `<sha> <type> <size>`, the bytes, a newline; or `<name> missing`
-            if not ok:
-                found.append(None)
-                continue
-            end = out.index(b"\n", at)
-            header = out[at:end].split(b" ")
-            at = end + 1
-            if len(header) == 3 and header[2].isdigit() and header[1] in (b"blob", b"tree", b"commit", b"tag"):
-                size = int(header[2])
-                found.append(out[at:at + size] if header[1] == kind.encode() else None)
-                at += size + 1
+    @contextmanager
+    def _cat_file(self) -> Iterator[CatFile]:
+        batch = CatFile(self._started("cat-file", "--batch"))
+        try:
+            yield batch
+        finally:
+            batch.close()
+
+    def changed_blobs(self, commits: Sequence[str], pathspec: str) -> dict[tuple[str, str], tuple[str, str]]:
+        """For each of `commits` with one parent, each file of `pathspec` it changed (added or deleted): (commit,
+        path) -> the ids of its text before and after (`0…0` for none). One `git diff-tree` for them all: no tree
+        of a folder read here, one per commit held them all (r41 sweep CI F2)."""
+        if not commits:
+            return {}
+        out = self._query("diff-tree", "--stdin", "-r", "--no-renames", "--no-abbrev", "-z", "--", pathspec,
+                          given="".join(f"{sha}\n" for sha in dict.fromkeys(commits)).encode("ascii"))
+        words = out.split("\0")
+        found, commit, at = {}, "", 0
+        while at < len(words):  # the commit's id, then `:100644 100644 OLD NEW M` and the path, for each file
+            if words[at].startswith(":") and at + 1 < len(words):
+                meta = words[at].split()
+                if len(meta) == 5:
+                    found[commit, words[at + 1]] = (meta[2], meta[3])
+                at += 2
             else:
-                found.append(None)
+                commit = words[at].strip() or commit
+                at += 1
         return found
 
     def common_base(self, commits: Sequence[str]) -> str | None:
@@ -270,9 +290,6 @@ class History(RenamedPaths):
         return found
 
 
-BASES_AT_ONCE = 500  # commits given to one `git merge-base` (one argument each)
-
-
 def _patched(patch: str, keys: tuple[str, ...]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
     """Each file of a `git log -p` record: its path, status, and its removed and added lines setting `keys`."""
     files: list[tuple[str, str, list[str], list[str]]] = []  # the last one is being read
@@ -297,6 +314,64 @@ def _patched(patch: str, keys: tuple[str, ...]) -> list[tuple[str, str, tuple[st
             _, _, removed, added = files[-1]
             (removed if line[0] == "-" else added).append(line[1:].rstrip("\r"))
     return [(path, status, tuple(removed), tuple(added)) for path, status, removed, added in files if path]
+
+
+BASES_AT_ONCE = 500  # commits given to one `git merge-base` (one argument each)
+_KINDS = (b"blob", b"tree", b"commit", b"tag")
+_CHUNK = 1 << 20  # an object too large is read past by this many bytes at a time
+
+
+class CatFile:
+    """A `git cat-file --batch` asked for objects and read as it answers (`History.objects`)."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.whole = True  # every answer read
+
+    def each(self, names: Sequence[str], kind: str = "blob", most: int | None = MAX_FILE_BYTES
+             ) -> Iterator[bytes | None]:
+        """Each object of `names` as `History.objects` says."""
+        import threading
+
+        out, given = self.process.stdout, b"".join(name.encode("utf-8", "surrogateescape") + b"\n" for name in names)
+        assert out is not None
+        feeding = threading.Thread(target=self._feed, args=(given,), daemon=True)  # git writes as it reads
+        feeding.start()
+        self.whole = False
+        for _ in names:  # each: `<id> <type> <size>`, the bytes, a newline; or `<name> missing`
+            header = out.readline().split()
+            if len(header) != 3 or header[1] not in _KINDS or not header[2].isdigit():
+                yield None
+                continue
+            size = int(header[2])
+            data = out.read(size) if header[1] == kind.encode("ascii") and (most is None or size <= most) else None
+            if data is None:
+                for part in range(0, size, _CHUNK):
+                    out.read(min(_CHUNK, size - part))
+            out.read(1)
+            yield data if data is None or len(data) == size else None
+        feeding.join()
+        self.whole = True
+
+    def _feed(self, given: bytes) -> None:
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.write(given)
+                self.process.stdin.flush()
+        except (OSError, ValueError):  # git stopped (or was stopped) before reading it all
+            pass
+
+    def close(self) -> None:
+        """End git: asked nothing more, or stopped when an answer was left unread."""
+        if not self.whole:
+            self.process.kill()
+        for pipe in (self.process.stdin, self.process.stdout):
+            try:
+                if pipe is not None:
+                    pipe.close()
+            except OSError:
+                pass
+        self.process.wait()
 
 
 def _tree_blobs(tree: bytes) -> dict[str, str]:
