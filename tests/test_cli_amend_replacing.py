@@ -189,3 +189,19 @@ def test_compare_of_an_amended_copy_keeps_its_columns(tmp_workspace: Workspace, 
     ok(invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(out)))
     page = " ".join(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")).split())
     assert "Quy định hiện hành Dự thảo sửa đổi, bổ sung Ghi chú, lý do" in page
+
+
+def test_replaces_in_an_amending_document_is_named_not_taken_for_a_draft(tmp_workspace: Workspace,
+                                                                         invoke: Invoke) -> None:
+    """`replaces:` written into an amending document made its 14 instructions vanish from `amend list` and the
+    redline, and `check` found nothing (r41 sweep CK F5): without the new regulation's own `id` it is a problem at
+    its line."""
+    path = tmp_workspace.root / "amendments" / "qc-sua-doi-2025" / "amendment.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus: ", "\nreplaces: 01-QC/TU\nstatus: ", 1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index("replaces: 01-QC/TU") + 1
+    checked = invoke(tmp_workspace, "check")
+    assert checked.exit_code == 1
+    assert f"amendments/qc-sua-doi-2025/amendment.md:{line}: 'replaces' marks the draft of a whole new regulation" \
+        in checked.output, checked.output
+    assert "unreadable" in invoke(tmp_workspace, "amend", "list").output

@@ -338,6 +338,13 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
     if meta.get("language") in (None, "") and default == "en":
         meta = {**meta, "language": default}  # the amended text's (`read_amendment`); the file is as written
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
+    if replaced_ids(meta) and not str(meta.get("id") or "").strip():
+        # `replaces:` in an amending document made its instructions vanish from `amend list`, the redline and
+        # `check` without a word (r41 sweep CK F5): a new regulation's draft is told by its own id beside it.
+        problems.append(Problem("'replaces' marks the draft of a whole new regulation, which also gives the new "
+                                "regulation's own 'id' (e.g. id: 01-QC/TU-XV); an amending document replaces no "
+                                "regulation: remove the 'replaces' line, or give the draft its 'id'.", source,
+                                _key_line(lines, "replaces")))
     if replaced_ids(meta):  # a whole new regulation's draft: its body is the text, read by `workspace.replacing`
         empty = Amendment(slug, source, meta, front, (), DocumentArticle("1", None, ()), ())
         return (None if problems else empty), tuple(problems)
