@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.workspace import rounds
-from regdraft.workspace.deleted_comments import deleted_comments, refuse_deleted
+from regdraft.workspace.deleted_comments import deleted_comments
 from regdraft.workspace.store import Workspace
 
 from .conftest import SHIPPED_AMENDMENT, Invoke

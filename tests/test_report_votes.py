@@ -30,11 +30,11 @@ def test_a_vote_reads_as_the_minutes_state_it_in_either_language() -> None:
     assert vote_lines([part, whole], VI, "vi") == [
         "Kết quả biểu quyết tại Hội nghị",
         "Toàn văn Dự thảo lần 2, biểu quyết ngày 20 tháng 9 năm 2025. Có mặt: 48/49 đồng chí. Tán thành: 45/49 đồng "
-        "chí (91,8 %); không tán thành: 2/49 đồng chí (4,1 %); không biểu quyết: 1/49 đồng chí (2,0 %). Đạt quá một "
-        "nửa tổng số 49 đồng chí.",
+        "chí (91,8\u00a0%); không tán thành: 2/49 đồng chí (4,1\u00a0%); không biểu quyết: 1/49 đồng chí "
+        "(2,0\u00a0%). Đạt quá một nửa tổng số 49 đồng chí.",
         "Khoản 3 Điều 1 (về khoản 4a Điều 6), biểu quyết riêng ngày 20 tháng 9 năm 2025. Tán thành: 20/49 đồng chí "
-        "(40,8 %); không tán thành: 25/49 đồng chí (51,0 %); không biểu quyết: 0/49 đồng chí (0,0 %). Không đạt quá "
-        "một nửa tổng số 49 đồng chí."]
+        "(40,8\u00a0%); không tán thành: 25/49 đồng chí (51,0\u00a0%); không biểu quyết: 0/49 đồng chí "
+        "(0,0\u00a0%). Không đạt quá một nửa tổng số 49 đồng chí."]
     cast = ReportVote("2025-09-20", 10, 2, 1, draft=2)  # no members recorded: shares of the votes cast
     assert vote_lines([cast], EN, "en")[1] == (
         "The whole of Draft 2, voted on 20 September 2025. For: 10 members (76.9%); against: 2 (15.4%); abstaining: "
@@ -63,7 +63,7 @@ def test_the_report_of_the_round_voted_on_ends_with_the_votes_in_each_format(ws:
                  ("--on", "khoản 1 Điều 1", "--for", "40", "--against", "6", "--members", "49")):
         done = invoke(ws, "amend", "vote", SLUG, *args, "--date", today)
         assert done.exit_code == 0, done.output
-    tally = "Tán thành: 45/49 đồng chí (91,8 %); không tán thành: 2/49 đồng chí (4,1 %)"
+    tally = "Tán thành: 45/49 đồng chí (91,8\u00a0%); không tán thành: 2/49 đồng chí (4,1\u00a0%)"
     _report(invoke, ws, tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Kết quả biểu quyết tại Hội nghị" in html and tally in html
@@ -91,4 +91,13 @@ def test_a_round_followed_by_another_before_the_vote_does_not_state_it(ws: Works
     _report(invoke, ws, tmp_path / "first.html", "--round", "1")
     _report(invoke, ws, tmp_path / "second.html", "--round", "2")
     assert "Kết quả biểu quyết" not in (tmp_path / "first.html").read_text(encoding="utf-8")
-    assert "Tán thành: 45 đồng chí (95,7 %)" in (tmp_path / "second.html").read_text(encoding="utf-8")
+    assert "Tán thành: 45 đồng chí (95,7\u00a0%)" in (tmp_path / "second.html").read_text(encoding="utf-8")
+
+
+def test_a_share_is_rounded_half_up_its_sign_kept_with_it() -> None:
+    """1 of 16 is 6.25 %: a tally reads 6,3 %, where the float's rounding gave 6,2 %; the space before the sign does
+    not break, so the sign never starts a line of the PDF alone (r41 sweep CK F8)."""
+    from regdraft.core.report_votes import _share
+
+    assert _share(1, 16, "vi") == "6,3\u00a0%" and _share(1, 16, "en") == "6.3%"
+    assert _share(45, 49, "vi") == "91,8\u00a0%" and _share(0, 0, "vi") == "0,0\u00a0%"

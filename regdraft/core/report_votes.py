@@ -53,8 +53,12 @@ class ReportVote:
 
 
 def _share(count: int, base: int, language: str) -> str:
-    share = f"{count * 100 / base:.1f}" if base else "0.0"
-    return share.replace(".", ",") if language == "vi" else share
+    """`91,8 %` (the space before the sign unbreakable: the sign ran onto the next line of the PDF) or `91.8%`,
+    rounded half up as a tally is read (1/16 is 6,3 %, not the float's 6,2 %; r41 sweep CK F8)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    share = str((Decimal(count * 100) / Decimal(base)).quantize(Decimal("0.1"), ROUND_HALF_UP)) if base else "0.0"
+    return share.replace(".", ",") + "\u00a0%" if language == "vi" else share + "%"
 
 
 def _count(count: int, vote: ReportVote) -> str:
