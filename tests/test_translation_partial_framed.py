@@ -51,7 +51,8 @@ def test_a_numbered_copy_of_a_partial_translation_is_refused_naming_what_it_leav
     assert written.exit_code == 0, said
     assert ("01-QC/TU-EN does not translate every instruction of its original's amendments in force on 2025-06-01, "
             "so this is a copy for reference, without VĂN PHÒNG TỈNH ỦY's header") in said, said
-    assert said.count("clause 4a, Article 6 inserted") == 1, said  # named once, by the line on what the translation lacks (r41 sweep CH F3)
+    # Named once, by the line on what the translation lacks (r41 sweep CH F3).
+    assert said.count("clause 4a, Article 6 inserted") == 1, said
     html = out.read_text(encoding="utf-8")
     assert "XÁC THỰC VĂN BẢN HỢP NHẤT" not in html and "VBHN" not in html
     # The original, amended whole, is still numbered and authenticated.
