@@ -17,7 +17,7 @@ from docx.text.run import Run
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, in_corpus, run_cli
+from tests.conftest import Invoke
 
 BODY = "Bộ Tư pháp"
 # khoản 2 Điều 26 of Nghị định 63/2010, which Nghị định 48/2013 rewords (`Cơ quan kiểm soát thủ tục hành chính` made
@@ -30,17 +30,7 @@ OLD, NEW = "Cơ quan kiểm soát thủ tục hành chính", "Cục Kiểm soát
 def decree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Nghị định 63/2010 with its real amendment, Nghị định 48/2013, as draft 1 of `real`, round 1 consulting Bộ Tư
     pháp, and the Word redline of the draft beside the workspace."""
-    root = tmp_path_factory.mktemp("nd48") / "ws"
-    folder = in_corpus(SHARED / "corpus") / "amendments" / "nd-63-2010"
-    assert run_cli(None, "init", str(root)).exit_code == 0
-    for step in (("import", str(folder / "base-63-2010-ND-CP.txt")),
-                 ("amend", "import", str(folder / "amending-48-2013-ND-CP.txt"), "--slug", "real"),
-                 ("amend", "status", "real", "--draft", "1"),
-                 ("round", "open", "real", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY),
-                 ("redline", "63/2010/NĐ-CP", "--amendment", "real", "-o", str(root.parent / "redline.docx"))):
-        result = run_cli(root, *step)
-        assert result.exit_code == 0, result.output
-    return root
+    return kit.decree_48_redline(tmp_path_factory.mktemp("nd48") / "ws", BODY)
 
 
 @pytest.fixture

@@ -356,3 +356,21 @@ def split_paragraph(p: Any, before: str) -> Any:
         mark.getparent().remove(mark)
     p.addnext(second)
     return second
+
+
+def decree_48_redline(root: Path, body: str) -> Path:
+    """Nghị định 63/2010 with its real amendment, Nghị định 48/2013, as draft 1 of `real` in a new workspace at
+    `root`, round 1 consulting `body`, and the Word redline of the draft beside the workspace (`redline.docx`): the
+    workspace, for a module's fixture."""
+    from tests.conftest import SHARED, in_corpus, run_cli
+
+    folder = in_corpus(SHARED / "corpus") / "amendments" / "nd-63-2010"
+    assert run_cli(None, "init", str(root)).exit_code == 0
+    for step in (("import", str(folder / "base-63-2010-ND-CP.txt")),
+                 ("amend", "import", str(folder / "amending-48-2013-ND-CP.txt"), "--slug", "real"),
+                 ("amend", "status", "real", "--draft", "1"),
+                 ("round", "open", "real", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", body),
+                 ("redline", "63/2010/NĐ-CP", "--amendment", "real", "-o", str(root.parent / "redline.docx"))):
+        result = run_cli(root, *step)
+        assert result.exit_code == 0, result.output
+    return root
