@@ -178,6 +178,10 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
             # A renamed unit is a title changed, as the footnotes, instructions and summary say (r38 sweep BV 8).
             kind = ("end punctuation changed" if change.anchor in ends else
                     "title changed" if change.kind is ChangeKind.HEADING_CHANGED else change.kind)
+            if change.kind is ChangeKind.MOVED and change.old_address is not None \
+                    and change.old_address.parent() != (change.new_address and change.new_address.parent()):
+                with designating(own):  # from another article or clause: say which (`moved from khoản 1 Điều 11`)
+                    kind = f"moved from {change.old_address.describe(comparison.new.language)}"
             # A title and the text under it are two lines of the provision: not run together.
             gap = (DiffSegment(Op.EQUAL, " / "),) if change.title and change.segments else ()
             words = marked(change.title + gap + change.segments, context=40)

@@ -18,7 +18,8 @@ Post-conditions of `compare`:
    text, the kind of the text change). A clause is no change of its own because its article was
    renumbered or moved. A clause or point removed from one article or clause and found (the same,
    or at least `MOVE` similar sharing `MOVE_WORDS` words) in another is moved: `moved_to` where it
-   stood, `moved_from` (and the word comparison) where it stands; only the latter is listed. One repealed in place (its
+   stood, `moved_from` (and the word comparison) where it stands; only the latter is listed, also inside an article
+   inserted whole (one split in two); so is one inside an article removed whole (two merged). One repealed in place (its
    `(được bãi bỏ)` placeholder in the new text) is listed too, as repealed, with its `moved_to`.
 6. The work is bounded whatever the texts (`regdraft.core.word_diff`, post-condition 4).
    Post-condition 2 always holds.
@@ -481,8 +482,15 @@ def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
             if any(s.op is not Op.EQUAL for s in p.closing):
                 segments = (*p.text, DiffSegment(Op.EQUAL, "\n"), *p.closing) if p.text else p.closing
             yield Change(p.change, p.kind, p.old_address, p.new_address, segments, p.title, p.anchor, p.parts)
-        if p.children and p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):  # most have none: no generator
+        if p.children and (p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED)  # most have none: no generator
+                           or p.change is ChangeKind.INSERTED and holds_moves(p)):
             yield from _changes(p.children)
+
+
+def holds_moves(p: Provision) -> bool:
+    """Whether an inserted provision holds a clause or point moved into it from elsewhere (`cross_moves`: an article
+    split in two), listed on its own as the move it is; nothing else inside an inserted provision is."""
+    return any(c.moved_from is not None or (c.children and holds_moves(c)) for c in p.children)
 
 
 def unit_lines(unit: Unit, language: str) -> list[str]:

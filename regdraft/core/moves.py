@@ -117,6 +117,10 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
     amendment leaves it: `Bãi bỏ khoản 5 Điều 8` beside `Bổ sung khoản 3 vào sau khoản 2 Điều 6`),
     is removed as well: it stays a listed repeal, only `moved_to` the place its text now stands. So is an
     article repealed in place beside an inserted one of its text (`Bãi bỏ Điều 8`, `Bổ sung Điều 6a`).
+    A removed or inserted article or clause not paired whole is looked into: its clauses, then its points,
+    are paired as listed ones are (two articles merged, one split in two: `Điều 11` become `khoản 4-6 Điều 10`).
+    The three rounds score at most `_FUZZY_LIMIT` pairs together (a round over what is left scores none, and
+    finds only the same texts); each provision is in one round of each side.
     """
     gone: list[Provision] = []
     added: list[Provision] = []
@@ -135,32 +139,12 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
     if not gone or not added:
         return provisions
     pairs: dict[int, Provision] = {}
-    by_text: dict[tuple[Kind, str], list[Provision]] = {}
-    for p in gone:
-        assert p.old is not None
-        by_text.setdefault((p.kind, fold(p.old.all_text())), []).append(p)
-    rest = []
-    for q in added:
-        assert q.new is not None
-        same = by_text.get((q.kind, fold(q.new.all_text())))
-        if same:
-            p = same.pop(0)
-            pairs[id(p)], pairs[id(q)] = q, p
-        else:
-            rest.append(q)
-    left = [p for p in gone if id(p) not in pairs]
-    if left and rest and len(left) * len(rest) <= _FUZZY_LIMIT:
-        olds = [word_bag(p.old.all_text()) for p in left]  # type: ignore[union-attr]
-        news = [word_bag(q.new.all_text()) for q in rest]  # type: ignore[union-attr]
-        scored = sorted(((dice(a, b), k, m) for k, (p, a) in enumerate(zip(left, olds, strict=True))
-                         for m, (q, b) in enumerate(zip(rest, news, strict=True)) if p.kind is q.kind), reverse=True)
-        for score, k, m in scored:
-            if score < max(move, MOVE):
-                break
-            if score < 1 and round(score * (olds[k].total() + news[m].total()) / 2) < MOVE_WORDS:
-                continue  # a few words alike, not all: no safe inference
-            if id(left[k]) not in pairs and id(rest[m]) not in pairs:
-                pairs[id(left[k])], pairs[id(rest[m])] = rest[m], left[k]
+    budget = _paired(gone, added, pairs, fold, move, _FUZZY_LIMIT)
+    # What was not paired whole: its clauses, then its points, with the listed clauses and points left.
+    for level in (Kind.CLAUSE, Kind.POINT):
+        gone = [c for p in gone if id(p) not in pairs for c in _inside(p, level, p.new is None)]
+        added = [c for p in added if id(p) not in pairs for c in _inside(p, level, p.old is None)]
+        budget = _paired(gone, added, pairs, fold, move, budget)
     if not pairs:
         return provisions
 
@@ -183,3 +167,48 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
         return tuple(out)
 
     return rebuild(provisions)
+
+
+def _inside(p: Provision, level: Kind, one_sided: bool) -> list[Provision]:
+    """`p` itself when it is of `level` (a listed clause, a listed point), and the children of that kind of `p`
+    when `p` exists on one side only (removed or inserted whole: its clauses are not listed on their own)."""
+    found = [p] if p.kind is level else []
+    if one_sided:
+        found.extend(c for c in p.children if c.kind is level)
+    return found
+
+
+def _paired(gone: Sequence[Provision], added: Sequence[Provision], pairs: dict[int, Provision],
+            fold: Callable[[str], str], move: float, budget: int) -> int:
+    """Pair removed and inserted provisions into `pairs` (both ways, by `id`): the same text first, then the most
+    similar (`cross_moves`), scoring no more than `budget` pairs; the budget left."""
+    if not gone or not added:
+        return budget
+    by_text: dict[tuple[Kind, str], list[Provision]] = {}
+    for p in gone:
+        assert p.old is not None
+        by_text.setdefault((p.kind, fold(p.old.all_text())), []).append(p)
+    rest = []
+    for q in added:
+        assert q.new is not None
+        same = by_text.get((q.kind, fold(q.new.all_text())))
+        if same:
+            p = same.pop(0)
+            pairs[id(p)], pairs[id(q)] = q, p
+        else:
+            rest.append(q)
+    left = [p for p in gone if id(p) not in pairs]
+    if left and rest and len(left) * len(rest) <= budget:
+        budget -= len(left) * len(rest)
+        olds = [word_bag(p.old.all_text()) for p in left]  # type: ignore[union-attr]
+        news = [word_bag(q.new.all_text()) for q in rest]  # type: ignore[union-attr]
+        scored = sorted(((dice(a, b), k, m) for k, (p, a) in enumerate(zip(left, olds, strict=True))
+                         for m, (q, b) in enumerate(zip(rest, news, strict=True)) if p.kind is q.kind), reverse=True)
+        for score, k, m in scored:
+            if score < max(move, MOVE):
+                break
+            if score < 1 and round(score * (olds[k].total() + news[m].total()) / 2) < MOVE_WORDS:
+                continue  # a few words alike, not all: no safe inference
+            if id(left[k]) not in pairs and id(rest[m]) not in pairs:
+                pairs[id(left[k])], pairs[id(rest[m])] = rest[m], left[k]
+    return budget

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from regdraft.core.diff import ChangeKind, Provision, unit_lines
+from regdraft.core.diff import ChangeKind, Provision, holds_moves, unit_lines
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import (
     CONTAINER_KINDS,
@@ -175,10 +175,12 @@ class Helpers:
                  side: str = "both") -> list[tuple[Provision, str]]:
         """A level in reading order: each moved provision also where it stood (`core.moves`).
 
-        One side alone (the comparison table's columns) keeps the new order.
+        One side alone (the comparison table's columns) keeps the new order; its old column prints a clause moved to
+        another article where it stood, with `(chuyển đến …)` (a table's note names one provision only).
         """
         if side != "both" or not any(p.change is not None for p in level):
-            return [(p, Place.HERE) for p in level]
+            return [(p, Place.MOVED_AWAY if side == "old" and p.moved_to and p.new is None else Place.HERE)
+                    for p in level]
         ranks = top_ranks(self.redline.comparison.old) if parent is None else child_ranks(parent)
         # A clause moved to or from another article is where reading order puts a removal or an insertion.
         return [(p, Place.MOVED_AWAY if p.moved_to else Place.MOVED_HERE if p.moved_from else str(place))
@@ -361,5 +363,6 @@ def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
     for p in provisions:
         if p.change is not None and p.anchor:
             yield p
-        if p.children and p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):  # most have none: no generator
+        if p.children and (p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED)  # most have none: no generator
+                           or p.change is ChangeKind.INSERTED and holds_moves(p)):
             yield from changed_provisions(p.children)
