@@ -85,7 +85,8 @@ def _page(result: Comparison, layout: str) -> str:
 
 
 def _shipped_rewritten() -> tuple[str, str]:
-    new = merged(SHIPPED_TEXT, "10", "11")
+    new = merged(SHIPPED_TEXT, "10", "11").replace("Điều 10. Trách nhiệm, quyền hạn của Phó Bí thư Thường trực Tỉnh ủy",
+                                                   "Điều 10. Trách nhiệm, quyền hạn của các Phó Bí thư Tỉnh ủy")
     new = split(new, "15", (1, 4), "Điều 15a. Hình thức biểu quyết")
     # Moved and edited: the split article's clause now points at its new number.
     return SHIPPED_TEXT, new.replace("quy định tại khoản 4 Điều này phải biểu quyết",
@@ -119,6 +120,20 @@ def test_the_redline_and_the_table_say_where_a_moved_clause_went_and_came_from(l
     assert "(chuyển đến khoản 6 Điều 10)" in text and "(chuyển đến khoản 9 Điều 10)" in text
     if layout == "inline":
         assert "(chuyển đến khoản 2 Điều 15a)" in text
+
+
+def test_the_tables_old_column_of_the_article_a_clause_moved_into_leaves_it_out() -> None:
+    """The row of Điều 10 (its title changed) printed in its old column the clauses that came from Điều 11, with
+    their old labels (`1.`, `2.`, `4.` after its own `5.`): they never stood there; their own rows show them."""
+    old, new = _shipped_rewritten()
+    result = compare(parse(old), parse(new, numbering=False))
+    page = rr.render_html(Redline(result, Version("old.md", "x"), Version("new.md", "y")), layout="table")
+    rows = [[" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)]
+    row = next(cells for cells in rows if len(cells) > 3 and cells[1] == "Điều 10")
+    came = "Phó Bí thư Tỉnh ủy được Ban Chấp hành giới thiệu bầu giữ chức vụ Chủ tịch Hội đồng nhân dân tỉnh"
+    assert came not in row[2] and came in row[3]
+    assert "5. Thực hiện các nhiệm vụ khác" in row[2]
 
 
 @needs_corpus

@@ -176,11 +176,14 @@ class Helpers:
         """A level in reading order: each moved provision also where it stood (`core.moves`).
 
         One side alone (the comparison table's columns) keeps the new order; its old column prints a clause moved to
-        another article where it stood, with `(chuyển đến …)` (a table's note names one provision only).
+        another article where it stood, with `(chuyển đến …)` (a table's note names one provision only), and not one
+        moved in from another article, which did not stand there (its own row and the other article's show it).
         """
+        if side == "old":
+            return [(p, Place.MOVED_AWAY if p.moved_to and p.new is None else Place.HERE)
+                    for p in level if p.moved_from is None]
         if side != "both" or not any(p.change is not None for p in level):
-            return [(p, Place.MOVED_AWAY if side == "old" and p.moved_to and p.new is None else Place.HERE)
-                    for p in level]
+            return [(p, Place.HERE) for p in level]
         ranks = top_ranks(self.redline.comparison.old) if parent is None else child_ranks(parent)
         # A clause moved to or from another article is where reading order puts a removal or an insertion.
         return [(p, Place.MOVED_AWAY if p.moved_to else Place.MOVED_HERE if p.moved_from else str(place))
