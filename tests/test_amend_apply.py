@@ -303,9 +303,10 @@ def test_shipped_amendment_applies_and_round_trips(tmp_workspace: object) -> Non
     assert isinstance(tmp_workspace, Workspace)
     result = preview(tmp_workspace, "qc-sua-doi-2025")
     kinds = {c.kind for c in result.changes}
-    # Moves and renumbering are the diff's; the shipped amendment adds no words next to a phrase (words added:
-    # tests/test_words_added_capitals.py).
-    assert kinds == set(ChangeKind) - {ChangeKind.MOVED, ChangeKind.RENUMBERED, ChangeKind.WORDS_ADDED}
+    # Moves, renumbering and a placeholder left out are the diff's (an amendment keeps placeholders); the shipped
+    # amendment adds no words next to a phrase (words added: tests/test_words_added_capitals.py).
+    assert kinds == set(ChangeKind) - {ChangeKind.MOVED, ChangeKind.RENUMBERED, ChangeKind.WORDS_ADDED,
+                                       ChangeKind.PLACE_LEFT_OUT}
     assert parse(render(result.regulation)) == result.regulation
     assert result.regulation.find(Address.parse("d20a")).unit.title
 

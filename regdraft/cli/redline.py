@@ -179,9 +179,12 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
             kind = ("end punctuation changed" if change.anchor in ends else
                     "title changed" if change.kind is ChangeKind.HEADING_CHANGED else change.kind)
             if change.kind is ChangeKind.MOVED and change.old_address is not None \
-                    and change.old_address.parent() != (change.new_address and change.new_address.parent()):
-                with designating(own):  # from another article or clause: say which (`moved from khoản 1 Điều 11`)
-                    kind = f"moved from {change.old_address.describe(comparison.new.language)}"
+                    and change.old_address.parent() != (change.new_address and change.new_address.parent()) \
+                    or change.kind is ChangeKind.RENUMBERED and change.old_address is not None:
+                # From another article or clause, or a new number: say which (`moved from khoản 1 Điều 11`,
+                # `renumbered from khoản 4 Điều 10`), so a clause renumbered into the place of another reads apart.
+                with designating(own):
+                    kind = f"{change.kind} from {change.old_address.describe(comparison.new.language)}"
             # A title and the text under it are two lines of the provision: not run together.
             gap = (DiffSegment(Op.EQUAL, " / "),) if change.title and change.segments else ()
             words = marked(change.title + gap + change.segments, context=40)

@@ -20,7 +20,8 @@ Post-conditions of `compare`:
    or at least `MOVE` similar sharing `MOVE_WORDS` words) in another is moved: `moved_to` where it
    stood, `moved_from` (and the word comparison) where it stands; only the latter is listed, also inside an article
    inserted whole (one split in two); so is one inside an article removed whole (two merged). One repealed in place (its
-   `(được bãi bỏ)` placeholder in the new text) is listed too, as repealed, with its `moved_to`.
+   `(được bãi bỏ)` placeholder in the new text) is listed too, as repealed, with its `moved_to`. A placeholder of the
+   old text the new one leaves out is PLACE_LEFT_OUT, its text the placeholder's words; one on both sides is no change.
 6. The work is bounded whatever the texts (`regdraft.core.word_diff`, post-condition 4).
    Post-condition 2 always holds.
 7. A change of a few phrases is words replaced or deleted, wherever they stand (text, lead-in,
@@ -69,6 +70,9 @@ class ChangeKind(StrEnum):
     WORDS_DELETED = "words deleted"
     WORDS_ADDED = "words added"  # `Bổ sung cụm từ “A” vào sau cụm từ “B”`: only as an instruction states it
     HEADING_CHANGED = "heading changed"
+    # A repealed provision's `(được bãi bỏ)` placeholder, kept by the old (consolidated) text, that the new text
+    # leaves out, numbering on without it: no repeal of the new text's, only a place no longer kept.
+    PLACE_LEFT_OUT = "repealed earlier, its place left out"
 
 
 # An instruction that amends without supplementing (`Sửa đổi Điều 5:`, not `Sửa đổi, bổ sung Điều 5 như sau:`).
@@ -210,7 +214,8 @@ class _Comparer:
                 assert j is not None
                 yield self.one_sided(new[j], Op.INSERT, ChangeKind.INSERTED, top=True)
             elif j is None:
-                yield self.one_sided(old[i], Op.DELETE, ChangeKind.REPEALED, top=True)
+                yield self.one_sided(old[i], Op.DELETE, ChangeKind.PLACE_LEFT_OUT if old[i].unit.repealed
+                                     else ChangeKind.REPEALED, top=True)
             else:
                 yield self.pair(old[i], new[j], moved=k not in stays)
 
@@ -221,8 +226,11 @@ class _Comparer:
         title = (DiffSegment(op, unit.title),) if unit.title else ()
         text = (DiffSegment(op, "\n".join(unit.text)),) if unit.text else ()
         closing = (DiffSegment(op, "\n".join(unit.closing)),) if unit.closing and not item.heading_only else ()
-        if unit.repealed:
-            title, text = (), ()
+        if unit.repealed:  # its placeholder, where the old text leaves it and the new one does not: as it reads
+            said = (DiffSegment(op, REPEALED_TEXT.get(self.language, REPEALED_TEXT["vi"])),) \
+                if kind is ChangeKind.PLACE_LEFT_OUT and top else ()
+            # An article's (a heading's) placeholder stands in its title: `Điều 8. (được bãi bỏ)`.
+            title, text = (said, ()) if unit.kind in HEADING_KINDS else ((), said)
         gone = op is Op.DELETE
         return Provision(unit.kind, unit if gone else None, None if gone else unit,
                          item.address if gone else None, None if gone else item.address,

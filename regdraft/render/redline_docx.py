@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.diff import Provision
+from regdraft.core.diff import ChangeKind, Provision
 from regdraft.core.inline import Span, spans
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import (
@@ -276,9 +276,10 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
                                        list(as_written(p.closing)))
         if p.old is not None and p.new is not None and p.children and p.old_address is not None:
             children = _in_order(p.children, child_ranks(p), top=False)
-        # A repealed unit prints its placeholder, which neither side's segments hold.
+        # A repealed unit prints its placeholder, which neither side's segments hold (but a placeholder the new text
+        # leaves out, whose deleted text is its words: `core.diff`, post-condition 5).
         old_gone, new_gone = p.old is not None and p.old.repealed, p.new is not None and p.new.repealed
-        if old_gone or new_gone:
+        if (old_gone or new_gone) and p.change is not ChangeKind.PLACE_LEFT_OUT:
             op = Op.EQUAL if old_gone and new_gone else Op.INSERT if new_gone else Op.DELETE
             (title if p.kind in HEADING_KINDS else text).append(DiffSegment(op, repealed))
     kind = _STYLE_KIND.get(p.kind, "para")
