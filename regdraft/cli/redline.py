@@ -147,6 +147,9 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
                         options={"layout": layout, "changed_only": changed_only})
     written = None if _listing_only(output, fmt) else write("redline", kind, result, target, settings)
     shown = _written(written, kind, result.comparison)
+    if click.get_current_context().meta.get(_LISTED):  # with --changes, the references to check after the changes
+        for said in result.references:
+            shown.say(f"reference to check: {said}")
     for said in result.read_notes:  # a .txt or .docx converted from TCVN3, VNI or Windows-1258, as `import` says
         shown.note(f"note: {said}")
     return shown

@@ -27,6 +27,7 @@ FIELDS = {
     "reference_changed_by": {"source", "target", "quoted", "verb", "changed"},
     "reference_changed_by_signed": {"source", "target", "quoted", "verb", "changed", "document"},
     "reference_changed": {"source", "target", "quoted"},
+    "reference_renumbered": {"source", "target", "quoted", "was", "now"},
     "comparison_summary": {"new", "old"},
     "comparison_before_after": {"document", "documents"},
     "comparison_running": {"new", "old"},

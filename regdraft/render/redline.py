@@ -165,6 +165,9 @@ class Redline:
     commits: bool = True  # the metadata line names the commits read (the review server leaves them out for members)
     # What reading the two files said, for `compare` to print: a .txt or .docx converted from a legacy encoding.
     read_notes: tuple[str, ...] = ()
+    # The references the comparison table lists after its rows: two files compared, those the new text kept whose
+    # target now stands under another number (an amendment's table, the dossier's Bảng so sánh, lists none).
+    table_references: tuple[str, ...] = ()
 
     @property
     def documents(self) -> tuple[Amendment, ...]:
@@ -414,6 +417,7 @@ def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_ro
         metadata_line=redline.metadata_line(profile), changes=comparison.changes,
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
         changed_only=changed_only, references=redline.references,
+        table_references=redline.table_references,
         preamble=preamble, preamble_changed=bool(preamble_segments), preamble_segments=preamble_segments,
         closing=compare_closing(comparison.old.meta, comparison.new.meta),
         first_appendix=next((k for k, p in enumerate(comparison.provisions) if p.kind == "appendix"),
