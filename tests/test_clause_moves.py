@@ -9,6 +9,8 @@ articles' moves were found; a clause inside an article removed or inserted whole
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -146,3 +148,50 @@ def test_clauses_moved_between_articles_of_a_real_law_are_found() -> None:
     assert _moves(result.provisions) == [("d14.k1", "d13.k7"), ("d14.k2", "d13.k8"), ("d14.k3", "d13.k9"),
                                          ("d15.k2", "d15a.k1"), ("d15.k3", "d15a.k2")]
     assert not [c for c in result.changes if c.kind is ChangeKind.INSERTED and c.unit_kind.value == "clause"]
+
+
+def _random_text(kept: int, removed: int, inserted: int, seed: int) -> tuple[str, str]:
+    """Two texts: `kept` articles alike, then `removed` articles the new text has not and `inserted` it alone has,
+    two clauses each, of words drawn at random (alike in a few words: scored, never paired)."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = [f"{a}{b}" for a in "bcdghklmnpqrstvx" for b in ("a", "o", "u", "an", "ong", "inh")]
+
+    def clause(k: int) -> str:
+        return f"{k}\\. " + " ".join(rng.choice(syllables) for _ in range(14)) + "."
+
+    def article(n: int) -> str:
+        return f"## Điều {n}. Tên {n}\n\n{clause(1)}\n\n{clause(2)}\n"
+
+    head = MINI_HEAD + "\n# Chương I. CHUNG\n\n"
+    same = [article(n) for n in range(1, kept + 1)]
+    old = head + "\n".join([*same, *(article(n) for n in range(kept + 1, kept + removed + 1))])
+    new = head + "\n".join([*same, *(article(n) for n in range(kept + removed + 1, kept + removed + inserted + 1))])
+    return old, new
+
+
+MINI_HEAD = (Path(__file__).resolve().parent / "fixtures" / "mini.md").read_text(encoding="utf-8").split("\n# ")[0]
+
+
+@pytest.mark.parametrize("limit", [100, 300, 320])
+def test_the_rounds_looking_into_articles_share_one_budget_of_scored_pairs(limit: int,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """8 articles removed and 8 others inserted, two clauses each: 64 pairs of articles, then 256 of clauses.
+    Whatever the limit, the pairs scored in all rounds together stay within it (`cross_moves`): at 300, a limit
+    each round would have scored 320."""
+    from regdraft.core import moves
+    from regdraft.core.align import dice as real
+
+    scored = 0
+
+    def counted(a: Any, b: Any) -> float:
+        nonlocal scored
+        scored += 1
+        return real(a, b)
+
+    monkeypatch.setattr(moves, "_FUZZY_LIMIT", limit)
+    monkeypatch.setattr(moves, "dice", counted)
+    old, new = _random_text(2, 8, 8, seed=limit)
+    compare(parse(old), parse(new, numbering=False))
+    assert scored == (64 if limit < 320 else 320)  # the clauses' round only when the articles' left room for it
