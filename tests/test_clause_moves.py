@@ -19,7 +19,7 @@ from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import render
 from regdraft.render import redline as rr
 from regdraft.render.redline import Redline, Version
-from tests.conftest import CORPUS, SHIPPED_REGULATION, in_corpus, needs_corpus
+from tests.conftest import CORPUS, SHIPPED_REGULATION, Invoke, in_corpus, needs_corpus
 
 SHIPPED_TEXT = SHIPPED_REGULATION.read_text(encoding="utf-8")
 
@@ -195,3 +195,17 @@ def test_the_rounds_looking_into_articles_share_one_budget_of_scored_pairs(limit
     old, new = _random_text(2, 8, 8, seed=limit)
     compare(parse(old), parse(new, numbering=False))
     assert scored == (64 if limit < 320 else 320)  # the clauses' round only when the articles' left room for it
+
+
+def test_changes_say_where_a_moved_provision_came_from(tmp_path: Path, invoke: Invoke) -> None:
+    """`--changes` said `khoản 6 Điều 10 (moved)` and `Điều 19 (moved)`, where only the page said from where."""
+    old, new = _shipped_rewritten()
+    (s19, e19), (s20, e20) = _article(new, "19"), _article(new, "20")
+    first, second = new[s19:e19], new[s20:e20]
+    swapped = second.replace("Điều 20.", "Điều 19.", 1) + first.replace("Điều 19.", "Điều 20.", 1)
+    new = new[:s19] + swapped + new[e20:]  # Điều 20's text first, numbered 19: one of the two moved
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    out = invoke(None, "compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--changes", catch=False).output
+    assert "khoản 6 Điều 10 (moved from khoản 1 Điều 11): " in out, out
+    assert "Điều 19 (moved from Điều 20): " in out or "Điều 20 (moved from Điều 19): " in out, out

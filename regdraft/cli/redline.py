@@ -181,10 +181,9 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
             # A renamed unit is a title changed, as the footnotes, instructions and summary say (r38 sweep BV 8).
             kind = ("end punctuation changed" if change.anchor in ends else
                     "title changed" if change.kind is ChangeKind.HEADING_CHANGED else change.kind)
-            if change.kind is ChangeKind.MOVED and change.old_address is not None \
-                    and change.old_address.parent() != (change.new_address and change.new_address.parent()) \
-                    or change.kind is ChangeKind.RENUMBERED and change.old_address is not None:
-                # From another article or clause, or a new number: say which (`moved from khoản 1 Điều 11`,
+            if change.kind in (ChangeKind.MOVED, ChangeKind.RENUMBERED) and change.old_address is not None \
+                    and change.old_address != change.new_address:
+                # From another place or number: say which (`moved from khoản 1 Điều 11`, `moved from Điều 22`,
                 # `renumbered from khoản 4 Điều 10`), so a clause renumbered into the place of another reads apart.
                 with designating(own):
                     kind = f"{change.kind} from {change.old_address.describe(comparison.new.language)}"
