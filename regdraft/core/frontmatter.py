@@ -456,3 +456,15 @@ def signature_block(meta: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]
     if not isinstance(recipients, list):
         recipients = [recipients]
     return block, [str(r) for r in recipients]
+
+
+def replaced_ids(meta: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ids a front matter's `replaces:` names (one id, or a list of them), in its order: a regulation's (the
+    ones it replaces) or a new regulation's draft (`core.amend.document`). Here, not with the amendments' reader: a
+    comparison asks it of two texts and imports nothing of amendments (`tests/test_warm_imports.py`)."""
+    value = meta.get("replaces")
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v or "").strip())
+    return ()

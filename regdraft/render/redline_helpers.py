@@ -57,7 +57,7 @@ SHORT_ROW = 240  # characters: about five lines of a comparison table's text col
 
 def replaces(new: Regulation, old: Regulation) -> bool:
     """Whether `new` is a regulation (or the draft of one) that replaces `old` whole (its `replaces:` names it)."""
-    from regdraft.core.amend.document import replaced_ids
+    from regdraft.core.frontmatter import replaced_ids
 
     return bool(old.id) and old.id in replaced_ids(new.meta)
 

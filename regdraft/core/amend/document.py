@@ -30,6 +30,7 @@ from regdraft.core.frontmatter import (
     check_values,
     dump_yaml,
     read_front_matter,
+    replaced_ids,
     without_control_characters,
 )
 from regdraft.core.markdown import blocks, decode
@@ -191,16 +192,6 @@ class Amendment:
         """Every instruction that changes the text, nested ones in place of their group."""
         for ins in self.instructions:
             yield from ins.leaves()
-
-
-def replaced_ids(meta: Mapping[str, Any]) -> tuple[str, ...]:
-    """The ids a front matter's `replaces:` names (one id, or a list of them), in its order."""
-    value = meta.get("replaces")
-    if isinstance(value, str):
-        return (value.strip(),) if value.strip() else ()
-    if isinstance(value, list):
-        return tuple(str(v).strip() for v in value if str(v or "").strip())
-    return ()
 
 
 def _front_matter(lines: list[str], source: str, problems: list[Problem],
