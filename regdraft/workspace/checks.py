@@ -23,7 +23,7 @@ from regdraft.workspace.forced_references import excused
 from regdraft.workspace.hand_edits import hand_edit
 from regdraft.workspace.issued_text import as_adopted, rewritten_problems
 from regdraft.workspace.late_comments import late_comments
-from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
+from regdraft.workspace.lifecycle import check, check_amendment, no_instruction, replaced_warnings
 from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
@@ -197,6 +197,9 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             if name is None and entry.error is not None:
                 # What its readable instructions would do is checked too: every problem in one run.
                 problems.extend(check(ws, entry.slug, shared) or [Problem(str(entry.error), entry.slug)])
+        elif entry.amendment.status in PENDING and entry.amendment.replacing:  # a new regulation's draft: its text
+            if name is None or any(reg_id in ids for reg_id in entry.amendment.replacing):
+                problems.extend(check_amendment(ws, entry.amendment, shared))
         elif entry.amendment.status in PENDING:
             checked = [reg_id for reg_id in entry.amendment.regulations if reg_id in ids]
             for reg_id in checked:
@@ -206,6 +209,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             problems.extend(no_instruction(entry.amendment, amended.source if amended else "") if checked
                             else [])  # as `amend check` says it
             problems.extend(_unwritable(ws, entry.amendment))
+            problems.extend(replaced_warnings(ws, entry.amendment) if checked else [])  # `amend check`'s, a warning
             if entry.amendment.regulation in texts:  # written in another language than the text (as `amend check` says)
                 problems.extend(language_differs(entry.amendment, texts[entry.amendment.regulation]))
     return problems

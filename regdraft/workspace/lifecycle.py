@@ -334,6 +334,15 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
                   tuple(broken), tuple(reverts), tuple(replaced))
 
 
+def replaced_warnings(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """`regdraft check`: what `amend check` says of a pending amendment to a regulation a new one replaced, as a
+    warning (it fails only the amendment's adoption): after a new term's regulation was issued, `check` said "No
+    problems found" of the amendment still circulating on the old one (r41 sweep CK F4)."""
+    if amendment.replacing or amendment.status not in PENDING:
+        return []
+    return [replace(p, warning=True) for p in _amends_replaced(ws, amendment)]
+
+
 def _amends_replaced(ws: Workspace, amendment: Amendment) -> list[Problem]:
     """`amend check`: a regulation it amends that a new one replaced by the day it would take effect (its
     `effective`, else what its entry-into-force article says of its `signed` date or today, else that date), which

@@ -64,7 +64,55 @@ def draft_problems(ws: Workspace, amendment: Amendment) -> tuple[tuple[Problem, 
     except ParseError as exc:
         return tuple(exc.problems), ()
     problems = tuple(p for p in found if not p.warning)
-    return problems + tuple(_unknown_replaced(ws, amendment)), tuple(p for p in found if p.warning)
+    ours = (*_unknown_replaced(ws, amendment), *_replaced_by_another(ws, amendment), *_id_twice(ws, amendment))
+    return problems + ours, tuple(p for p in found if p.warning)
+
+
+def _replaces_line(ws: Workspace, amendment: Amendment, key: str = "replaces") -> int:
+    from regdraft.core.frontmatter import key_line
+
+    return key_line(decode(ws.read(amendment.source), amendment.source).split("\n"), key)
+
+
+def _replaced_by_another(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """A regulation it replaces that another new regulation replaced already (an adopted draft of the same term):
+    `amend adopt` issued it anyway, and `check` then failed on the two replacements (r41 sweep CK F4). `amend new`
+    refuses to start such a draft (`_refuse_replaced`); this says it of one started before the other was adopted."""
+    from regdraft.workspace.replacements import replacement
+
+    own = str(amendment.meta.get("id") or "")
+    out = []
+    for reg_id in amendment.replacing:
+        found = replacement(ws, reg_id)
+        if found is not None and found.new != own:
+            out.append(Problem(f"{reg_id} is replaced already: {found.named()} replaces it from {found.on}, so "
+                               f"{amendment.slug} can never replace it (a regulation is replaced once). Draft the "
+                               f"new text from {found.new}, the regulation in force, in a draft replacing it.",
+                               amendment.source, _replaces_line(ws, amendment)))
+    return out
+
+
+def _id_twice(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """The new regulation's id when another pending draft is to be issued under it too: only one of them can be."""
+    from regdraft.core.amend.document import PENDING
+
+    own = str(amendment.meta.get("id") or "")
+    if not own or amendment.status not in PENDING:
+        return []
+    others = sorted(slug for slug, given in pending_ids(ws) if given == own and slug != amendment.slug)
+    if not others:
+        return []
+    return [Problem(f"{', '.join(others)} is to be issued as {own} too; give each new regulation's draft an id of "
+                    "its own.", amendment.source, _replaces_line(ws, amendment, "id"))]
+
+
+def pending_ids(ws: Workspace) -> list[tuple[str, str]]:
+    """Each pending draft of a new regulation (slug) with the id it is to be issued under."""
+    from regdraft.core.amend.document import PENDING
+    from regdraft.workspace.amendments import survey
+
+    return [(e.slug, str(e.amendment.meta.get("id") or "")) for e in survey(ws)
+            if e.amendment is not None and e.amendment.replacing and e.amendment.status in PENDING]
 
 
 def _unknown_replaced(ws: Workspace, amendment: Amendment) -> list[Problem]:
@@ -156,11 +204,17 @@ def read_regulation_text(ws: Workspace, text: str, source: str) -> Reading:
 
 
 def refuse_id(ws: Workspace, new_id: str, replacing: Sequence[str]) -> None:
-    """A `UsageError` for the new regulation's id when a regulation of the workspace has it already."""
+    """A `UsageError` for the new regulation's id when a regulation of the workspace has it already, or a pending
+    draft is to be issued under it (two drafts of one id: only one could ever be adopted)."""
     if new_id in replacing or ws.exists(f"{REGULATIONS}/{_filename(new_id)}"):
         raise UsageError(f"{new_id} is the id of a regulation of the workspace already; give the new regulation an "
                          "id of its own (numbers restart each term: 01-QC/TU-XV beside 01-QC/TU). Nothing was "
                          "changed.", options=("new_id",))
+    drafts = sorted(slug for slug, given in pending_ids(ws) if given == new_id)
+    if drafts:
+        raise UsageError(f"{new_id} is the id the pending draft {', '.join(drafts)} is to be issued under; give this "
+                         "new regulation an id of its own, or go on with that draft. Nothing was changed.",
+                         options=("new_id",))
 
 
 def _filename(reg_id: str) -> str:

@@ -1,0 +1,85 @@
+"""A new regulation's draft, the rough edges a second look found (r41 sweep CK F4, F6, F7): a second draft replacing
+a regulation another one replaced already, two drafts of one id, a pending amendment to the regulation replaced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from click.testing import Result
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import Invoke
+
+
+def ok(result: object) -> str:
+    assert getattr(result, "exit_code") == 0, getattr(result, "output")  # noqa: B009
+    return str(getattr(result, "output"))  # noqa: B009
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def draft(ws: Workspace, invoke: Invoke, slug: str, new_id: str) -> str:
+    """The draft `slug` of `new_id` replacing 01-QC/TU, made term XV's text; its path."""
+    ok(invoke(ws, "amend", "new", slug, "--replacing", "01-QC/TU", "--id", new_id))
+    path = f"amendments/{slug}/amendment.md"
+    text = (ws.root / path).read_text(encoding="utf-8")
+    ws.commit({path: text.replace("khóa XIV, nhiệm kỳ 2020 - 2025", "khóa XV, nhiệm kỳ 2025 - 2030").encode()},
+              f"{slug}: term XV")
+    return path
+
+
+def adopt(ws: Workspace, invoke: Invoke, slug: str, number: str) -> Result:
+    ok(invoke(ws, "amend", "number", slug, number))
+    return invoke(ws, "amend", "adopt", slug, "--signed", dt.date.today().isoformat(), "--force", "--reason",
+                  "Hội nghị đã thông qua")
+
+
+def test_a_second_new_regulation_replacing_one_replaced_already_is_refused(tmp_workspace: Workspace,
+                                                                          invoke: Invoke) -> None:
+    """`amend adopt` issued a second regulation replacing 01-QC/TU, without --force, and `check` then failed on it."""
+    draft(tmp_workspace, invoke, "a", "01-QC/TU-XV")
+    path = draft(tmp_workspace, invoke, "b", "01-QC/TU-XVb")
+    ok(adopt(tmp_workspace, invoke, "a", "01-QC/TU"))
+    checked = words(invoke(tmp_workspace, "amend", "check", "b").output)
+    line = (tmp_workspace.root / path).read_text(encoding="utf-8").split("\n").index("replaces: 01-QC/TU") + 1
+    assert f"{path}:{line}: 01-QC/TU is replaced already: Quy chế 01-QC/TU (01-QC/TU-XV) replaces it from" in checked
+    head = tmp_workspace.resolve("HEAD").sha
+    refused = adopt(tmp_workspace, invoke, "b", "02-QC/TU")
+    assert refused.exit_code == 1 and "01-QC/TU is replaced already" in words(refused.output), refused.output
+    assert not (tmp_workspace.root / "regulations/01-QC-TU-XVb.md").exists()
+    assert tmp_workspace.resolve("HEAD~1").sha == head  # the number alone was written
+    assert "01-QC/TU is replaced already" in words(invoke(tmp_workspace, "check").output)
+
+
+def test_a_second_draft_of_a_pending_drafts_id_is_refused(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    draft(tmp_workspace, invoke, "a", "01-QC/TU-XV")
+    head = tmp_workspace.resolve("HEAD").sha
+    refused = invoke(tmp_workspace, "amend", "new", "d", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV")
+    assert refused.exit_code != 0
+    assert "01-QC/TU-XV is the id the pending draft a is to be issued under" in words(refused.output)
+    assert tmp_workspace.resolve("HEAD").sha == head and not (tmp_workspace.root / "amendments/d").exists()
+
+
+def test_two_drafts_of_one_id_written_by_hand_are_named_by_check(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    draft(tmp_workspace, invoke, "a", "01-QC/TU-XV")
+    path = draft(tmp_workspace, invoke, "d", "01-QC/TU-XVd")
+    text = (tmp_workspace.root / path).read_text(encoding="utf-8").replace("id: 01-QC/TU-XVd\n", "id: 01-QC/TU-XV\n")
+    tmp_workspace.commit({path: text.encode()}, "d: the same id, by hand (or from a colleague's clone)")
+    checked = invoke(tmp_workspace, "check")
+    assert checked.exit_code == 1
+    assert f"{path}:2: a is to be issued as 01-QC/TU-XV too" in words(checked.output), checked.output
+
+
+def test_check_warns_of_a_pending_amendment_to_the_regulation_replaced(tmp_workspace: Workspace,
+                                                                       invoke: Invoke) -> None:
+    draft(tmp_workspace, invoke, "a", "01-QC/TU-XV")
+    ok(adopt(tmp_workspace, invoke, "a", "01-QC/TU"))
+    checked = invoke(tmp_workspace, "check")
+    said = words(checked.output)
+    assert checked.exit_code == 0, checked.output  # a warning: it fails only that amendment's adoption
+    assert re.search(r"amendments/qc-sua-doi-2025/amendment\.md:\d+: warning: qc-sua-doi-2025 cannot be adopted: "
+                     r"it amends 01-QC/TU, which is no longer in force", said), said
