@@ -83,3 +83,33 @@ def test_check_warns_of_a_pending_amendment_to_the_regulation_replaced(tmp_works
     assert checked.exit_code == 0, checked.output  # a warning: it fails only that amendment's adoption
     assert re.search(r"amendments/qc-sua-doi-2025/amendment\.md:\d+: warning: qc-sua-doi-2025 cannot be adopted: "
                      r"it amends 01-QC/TU, which is no longer in force", said), said
+
+
+def test_a_new_regulations_draft_is_voted_article_by_article(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """`amend vote --on "Điều 11"` on a new regulation's draft was refused, "its instructions are none" (r41 sweep CK
+    F6): a conference votes a new Working Regulation article by article."""
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.vote_parts import load_part_votes, part_notes
+
+    path = draft(tmp_workspace, invoke, "a", "01-QC/TU-XV")
+    today = dt.date.today().isoformat()
+    said = ok(invoke(tmp_workspace, "amend", "vote", "a", "--on", "Điều 11", "--for", "30", "--against", "15",
+                     "--abstain", "3", "--date", today, "--members", "49"))
+    assert "Recorded the vote on Điều 11 of a" in said and "a majority" in said
+    ok(invoke(tmp_workspace, "amend", "vote", "a", "--on", "khoản 2 Điều 12", "--for", "40", "--against", "5",
+              "--date", today, "--members", "49"))
+    assert [(p.on, p.places) for p in load_part_votes(tmp_workspace, "a")] == [
+        ("Điều 11", (("11", ""),)), ("khoản 2 Điều 12", (("12", "2"),))]
+    assert part_notes(tmp_workspace, load(tmp_workspace, "a")) == []
+    # Điều 11 edited after its vote: that vote was on another wording; Điều 12 khoản 2's still stands.
+    text = (tmp_workspace.root / path).read_text(encoding="utf-8")
+    edited = text.replace("4\\. Các Phó Bí thư Tỉnh ủy chịu trách", "4\\. Các Phó Bí thư chịu trách", 1)
+    assert edited != text
+    tmp_workspace.commit({path: edited.encode()}, "Điều 11 reworded")
+    notes = part_notes(tmp_workspace, load(tmp_workspace, "a"))
+    assert len(notes) == 1 and "on another wording of Điều 11: it changed since" in notes[0], notes
+    refused = invoke(tmp_workspace, "amend", "vote", "a", "--on", "Điều 99", "--for", "30", "--against", "1",
+                     "--date", today)
+    assert refused.exit_code != 0
+    assert "“Điều 99” names no article, clause or point of the text of" in words(refused.output), refused.output
+    assert "(its articles 1–" in words(refused.output)

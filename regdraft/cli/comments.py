@@ -295,7 +295,8 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
               help="Members present at the conference (at least the votes cast); checked against vote_quorum.")
 @click.option("--on", "on", type=ADDRESS, default=None, metavar="PART",
               help="A part of the draft voted on by itself: an instruction (\"khoản 3 Điều 1\") or the provision it "
-                   "amends; the vote on the whole is recorded without it.")
+                   "amends; in a new regulation's draft, an article, clause or point of its text (\"Điều 11\"). The "
+                   "vote on the whole is recorded without it.")
 @click.option("--force", is_flag=True, help="Record a vote (or a part's, with --on) dated before the one it "
                                             "replaces, or before the last comment round was opened: a correction "
                                             "of the dates on file.")

@@ -1,16 +1,19 @@
 """Votes on parts of the draft (biểu quyết từng nội dung), kept in `amendments/<slug>/vote-parts.yaml`.
 
 A conference may vote on a part of the draft on its own before voting on the whole: an instruction of the amending
-document (`khoản 3 Điều 1`), which the secretary may also name by the provision it amends (`khoản 2 Điều 5`). Each
-part vote is recorded beside the vote on the whole (`vote.yaml`), which stays what adoption needs; a part voted again
-replaces its vote.
+document (`khoản 3 Điều 1`), which the secretary may also name by the provision it amends (`khoản 2 Điều 5`); in
+the draft of a whole new regulation (`workspace.replacing`), which has no instructions, an article, clause or point
+of its text (a conference votes a new Working Regulation article by article). Each part vote is recorded beside the
+vote on the whole (`vote.yaml`), which stays what adoption needs; a part voted again replaces its vote.
 
 Post-conditions:
 1. `resolve(amendment, typed)` gives the places (`(article, location)`) of the instructions `typed` names, and how
    they are cited: an instruction's own citation first (`khoản 3 Điều 1` is the instruction of Điều 1 when the
    document has one so numbered), else the instructions that amend the provision typed, else those amending a
    provision within it (`khoản 1 Điều 12` for the one on `điểm b khoản 1 Điều 12`). `UsageError` naming the
-   instructions the draft has (and what each amends) when it names none.
+   instructions the draft has (and what each amends) when it names none. In a new regulation's draft, the place is
+   the provision of its text (`("11", "2")` for khoản 2 Điều 11, `("11", "")` for Điều 11), fingerprinted by that
+   provision's text; `UsageError` naming its articles when it has no such provision.
 2. `record_part_vote` records one part's vote (one commit), replacing that part's vote on file; the counts, the
    number present and the date are checked as the whole vote's are (`vote_dates`: not before the vote on the part
    it replaces, nor before the last comment round was opened, unless a reason is given); nothing is written when
@@ -28,6 +31,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from regdraft.core.amend.document import Amendment, instruction_markdown
 from regdraft.core.amend.instructions import Instruction
@@ -36,6 +40,9 @@ from regdraft.core.layout import vote_parts_path
 from regdraft.workspace.amendments import load
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.votes import MAX_COUNT, Vote
+
+if TYPE_CHECKING:
+    from regdraft.core.model import Regulation, Unit
 
 Place = tuple[str, str]  # (amending article, instruction location): ("1", "3"), ("1", "3.a")
 
@@ -88,13 +95,17 @@ def _amends(found: list[Instruction], language: str) -> str:
     return ", ".join(said)
 
 
-def resolve(amendment: Amendment, typed: str) -> tuple[tuple[Place, ...], str, str]:
-    """The places `typed` names, their citation and what they amend (post-condition 1)."""
+def resolve(amendment: Amendment, typed: str, ws: Workspace | None = None) -> tuple[tuple[Place, ...], str, str]:
+    """The places `typed` names, their citation and what they amend (post-condition 1); `ws` reads a new regulation's
+    draft, whose parts are its provisions."""
     from regdraft.core.address import parse_address
     from regdraft.core.amend.operations import targets
     from regdraft.core.model import Kind
 
     language = amendment.language
+    if amendment.replacing and ws is not None:
+        place = _draft_place(ws, amendment, typed)
+        return (place,), _cited((place,), language), ""
     every = _all(amendment)
     try:
         address = parse_address(typed, language)
@@ -125,8 +136,71 @@ def resolve(amendment: Amendment, typed: str) -> tuple[tuple[Place, ...], str, s
     return places, _cited(places, language), _amends(found, language)
 
 
-def text_of(amendment: Amendment, places: tuple[Place, ...]) -> str:
-    """`sha256:…` of the instructions at `places` ("" when one is gone)."""
+def _draft_place(ws: Workspace, amendment: Amendment, typed: str) -> Place:
+    """The place of the article, clause or point `typed` names in a new regulation's draft (post-condition 1)."""
+    from regdraft.core.address import parse_address
+    from regdraft.core.model import Kind
+
+    regulation = _draft_text(ws, amendment)
+    try:
+        address = parse_address(typed, amendment.language)
+    except RegdraftError:
+        address = None
+    kinds = [s.kind for s in address.segments] if address is not None else []
+    if address is not None and not address.part and kinds == [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT][:len(kinds)]:
+        place = (address.segments[0].label, ".".join(s.label for s in address.segments[1:]))
+        if _provision(regulation, place) is not None:
+            return place
+    labels = [loc.unit.label for loc in regulation.articles()]
+    said = typed if len(typed) <= 80 else typed[:79] + "…"
+    having = f"articles {labels[0]}–{labels[-1]}" if len(labels) > 1 else f"article {labels[0]}" if labels else "none"
+    raise UsageError(f"{amendment.source}: “{said}” names no article, clause or point of the text of {amendment.name}, "
+                     f"the draft of a new regulation (its {having}). Name the part voted on as the draft numbers it "
+                     "(e.g. “Điều 11” or “khoản 2 Điều 11”).", options=("on",))
+
+
+def _draft_text(ws: Workspace, amendment: Amendment) -> Regulation:
+    from regdraft.workspace.replacing import draft_reading
+
+    return draft_reading(ws, amendment)[0].regulation
+
+
+def _provision(regulation: Regulation, place: Place) -> Unit | None:
+    from regdraft.core.address import Address, Segment
+    from regdraft.core.model import Kind
+
+    article, location = place
+    labels = [article, *(location.split(".") if location else [])]
+    address = Address(tuple(Segment(kind, label) for kind, label in zip((Kind.ARTICLE, Kind.CLAUSE, Kind.POINT),
+                                                                        labels, strict=False)))
+    found = regulation.index().get(address)
+    return found.unit if found is not None else None
+
+
+def _unit_words(unit: Unit) -> Iterator[str]:
+    """A provision's label, title and paragraphs, and its children's, as the fingerprint of its text."""
+    yield f"{unit.kind.name} {unit.label} {unit.title or ''}"
+    yield from unit.text
+    for child in unit.children:
+        yield from _unit_words(child)
+    yield from unit.closing
+
+
+def text_of(amendment: Amendment, places: tuple[Place, ...], ws: Workspace | None = None) -> str:
+    """`sha256:…` of the instructions at `places` ("" when one is gone); in a new regulation's draft (read from `ws`),
+    of the provisions of its text there."""
+    if amendment.replacing and ws is not None:
+        try:
+            regulation = _draft_text(ws, amendment)
+        except RegdraftError:
+            return ""
+        units = [unit for place in places if (unit := _provision(regulation, place)) is not None]
+        if len(units) != len(places):
+            return ""
+        digest = hashlib.sha256()
+        for unit in units:
+            digest.update("\n".join(_unit_words(unit)).encode("utf-8") + b"\0")
+        return f"sha256:{digest.hexdigest()}"
     at = {(ins.article, ins.location): ins for ins in _all(amendment)}
     if any(place not in at for place in places):
         return ""
@@ -152,7 +226,7 @@ def record_part_vote(ws: Workspace, slug: str, on: str, for_: int, against: int,
     if amendment.status == "adopted":
         raise NotPending(f"{amendment.source}: the amendment is adopted; the votes that led to it are part of its "
                          "record and are not recorded again.")
-    places, cited, amends = resolve(amendment, on)
+    places, cited, amends = resolve(amendment, on, ws)
     from regdraft.core.errors import StoreError
     from regdraft.workspace.amendments import amendment_file
 
@@ -188,7 +262,7 @@ def record_part_vote(ws: Workspace, slug: str, on: str, for_: int, against: int,
     if refused and force is None:
         raise RegdraftError(date_refusal(slug, voted, refused, for_, against, abstain, members if given else None,
                                          present, cited))
-    text = text_of(amendment, places)
+    text = text_of(amendment, places, ws)
     vote = Vote(for_, against, abstain, voted.isoformat(), members, amendment.draft, head, text, present=present,
                 quorum=shown(quorum) if quorum is not None else "")
     part = PartVote(cited, places, amends, vote, text)
@@ -271,7 +345,7 @@ def _part(path: str, number: int, entry: object) -> PartVote:
                     vote, str(entry.get("text") or ""))
 
 
-def _troubles(amendment: Amendment, part: PartVote) -> list[str]:
+def _troubles(ws: Workspace, amendment: Amendment, part: PartVote) -> list[str]:
     from regdraft.workspace.vote_counts import basis
     from regdraft.workspace.vote_quorum import below_quorum
 
@@ -280,9 +354,10 @@ def _troubles(amendment: Amendment, part: PartVote) -> list[str]:
         out.append(f"{part.counted()} was not a majority: a majority is {basis(part.vote)}")
     if (short := below_quorum(part.vote)) is not None:
         out.append(f"{part.counted()} was taken below quorum: {short}")
-    now = text_of(amendment, part.places)
+    now = text_of(amendment, part.places, ws)
     if not now:
-        out.append(f"{part.counted()} was taken on instructions the text no longer has")
+        out.append(f"{part.counted()} was taken on {'a provision' if amendment.replacing else 'instructions'} the "
+                   "text no longer has")
     elif part.text and now != part.text:
         out.append(f"{part.counted()} was taken on another wording of {part.on}: it changed since")
     return out
@@ -290,7 +365,7 @@ def _troubles(amendment: Amendment, part: PartVote) -> list[str]:
 
 def part_notes(ws: Workspace, amendment: Amendment) -> list[str]:
     """What adoption must say of the part votes (post-condition 4): each with no majority, below quorum, changed."""
-    return [said for part in load_part_votes(ws, amendment.slug) for said in _troubles(amendment, part)]
+    return [said for part in load_part_votes(ws, amendment.slug) for said in _troubles(ws, amendment, part)]
 
 
 def adoption_part_notes(ws: Workspace, amendment: Amendment) -> list[str]:
@@ -305,4 +380,4 @@ def part_lines(ws: Workspace, amendment: Amendment) -> list[str]:
         parts = load_part_votes(ws, amendment.slug)
     except RegdraftError:
         return []
-    return [f"{part.counted()} was a majority" for part in parts if not _troubles(amendment, part)]
+    return [f"{part.counted()} was a majority" for part in parts if not _troubles(ws, amendment, part)]

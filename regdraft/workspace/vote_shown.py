@@ -135,7 +135,7 @@ def votes_on(ws: Workspace, amendment: Amendment) -> VotesOn:
         unreadable.append(str(exc))
     shown = []
     for part in parts:
-        now = text_of(amendment, part.places)
+        now = text_of(amendment, part.places, ws)
         shown.append(PartOn(part, bool(now) and (not part.text or now == part.text), not now))
     return VotesOn(vote, changed, tuple(shown), tuple(unreadable))
 
