@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from click.testing import Result
 
@@ -113,3 +114,51 @@ def test_a_new_regulations_draft_is_voted_article_by_article(tmp_workspace: Work
     assert refused.exit_code != 0
     assert "“Điều 99” names no article, clause or point of the text of" in words(refused.output), refused.output
     assert "(its articles 1–" in words(refused.output)
+
+
+def test_a_new_regulations_draft_is_named_as_one_not_as_an_amendment(tmp_workspace: Workspace, invoke: Invoke,
+                                                                       tmp_path: Path) -> None:
+    """r41 sweep CK F7: `amend show`/`list` said "amends 01-QC/TU; 0 instructions", `from-edits` "0 instructions",
+    the round report "số 01-QC/TU-XV" (the workspace id, before any number), the adoption commit "Adopt amendment"
+    and sync "adopted as 01-QC/TU of term XIV (to 01-QC/TU)"."""
+    from regdraft.workspace.activity import describe
+
+    start = tmp_workspace.resolve("HEAD").sha
+    path = draft(tmp_workspace, invoke, "a", "01-QC/TU-XV")
+    shown = ok(invoke(tmp_workspace, "amend", "show", "a"))
+    assert shown.startswith("a: no number yet, draft, draft 1; new regulation 01-QC/TU-XV replacing 01-QC/TU, "
+                            "31 articles\n"), shown
+    listed = ok(invoke(tmp_workspace, "amend", "list"))
+    assert re.search(r"^a\s.*new regulation 01-QC/TU-XV replacing 01-QC/TU 31 articles$", listed, re.M), listed
+    assert re.search(r"^qc-sua-doi-2025\s.*01-QC/TU\s+\d+ instructions", listed, re.M)  # an amendment as it was
+    edited = tmp_path / "xv.md"
+    edited.write_text((tmp_workspace.root / path).read_text(encoding="utf-8").replace(
+        "4\\. Các Phó Bí thư Tỉnh ủy chịu trách", "4\\. Các Phó Bí thư chịu trách", 1), encoding="utf-8")
+    said = ok(invoke(tmp_workspace, "amend", "from-edits", "a", "--edited", str(edited)))
+    assert "instruction" not in said and f"Updated {path}, the draft's text of 01-QC/TU-XV, in commit" in said, said
+    ok(invoke(tmp_workspace, "round", "open", "a", "--title", "Lấy ý kiến", "--due", "2099-10-15", "--consult",
+              "Ban Tổ chức Tỉnh ủy"))
+    ok(invoke(tmp_workspace, "comment", "add", "a", "--by", "Ban Tổ chức Tỉnh ủy", "--on", "Điều 11 khoản 2",
+              "--text", "Đề nghị làm rõ."))
+    ok(invoke(tmp_workspace, "round", "close", "a"))
+    out = tmp_path / "bc.html"
+    ok(invoke(tmp_workspace, "round", "report", "a", "-o", str(out)))
+    report = words(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+    assert "01-QC/TU-XV" not in report
+    assert "là điều, khoản của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030 theo " \
+           "Dự thảo lần 1" in report, report
+    ok(adopt(tmp_workspace, invoke, "a", "01-QC/TU"))
+    subject = tmp_workspace.resolve("HEAD").subject
+    assert subject.startswith("Issue the regulation 01-QC/TU (a) as 01-QC/TU-XV, replacing 01-QC/TU: signed "), subject
+    assert tmp_workspace.resolve("adopted/XV/01-QC-TU").sha == tmp_workspace.resolve("HEAD").sha
+    assert re.search(r"^a\s+adopted .*new regulation 01-QC/TU-XV replacing 01-QC/TU 31 articles",
+                     ok(invoke(tmp_workspace, "amend", "list")), re.M)
+    checked = ok(invoke(tmp_workspace, "check"))  # the tag is an adoption's: no stale tag, no problem
+    assert "adopts nothing" not in checked and "problem" not in checked.replace("No problems", ""), checked
+    history = describe(tmp_workspace, tmp_workspace.commits(start, "HEAD"))
+    assert "new draft a of the regulation 01-QC/TU-XV replacing 01-QC/TU by" in " | ".join(history), history
+    issued = [line for line in history if "issued as" in line]
+    assert len(issued) == 1 and issued[0].startswith(
+        "a issued as the regulation 01-QC/TU-XV replacing 01-QC/TU (01-QC/TU of term XV) by "), history
+    assert not any("adopted as" in line or "term XIV" in line for line in history), history
+

@@ -66,7 +66,8 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
         done.note(f"note: {note}")
     for warning in outcome.warnings:
         done.note(f"warning: {warning}")
-    done.say("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
+    if not outcome.new_regulation:  # a new regulation's draft has its text, no instructions (`summary` says it)
+        done.say("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
     return done.say(outcome.summary())
 
 

@@ -318,6 +318,10 @@ def _named(draft: Regulation, words: Mapping[str, str]) -> str:
     name it, never by its workspace id `01-QC/TU-EN`); with several texts, each provision names its own."""
     title = str(draft.meta.get("title") or "")
     number = document_number(draft.meta) or draft.id
+    if draft.meta.get("replaces") and not draft.meta.get("number") and not draft.meta.get("signed"):
+        # A new regulation's draft, unsigned, has no number yet: its workspace id (`01-QC/TU-XV`) is none, and an
+        # official report prints none (r41 sweep CK F7). Issued, its id may be its number (`number` left out).
+        number = ""
     decision = issued_with(draft.meta)
     if decision and number:  # `Quy chế làm việc … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`
         return issued_with_name(title or str(draft.meta.get("type") or ""),

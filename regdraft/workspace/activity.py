@@ -29,6 +29,7 @@ from regdraft.core.layout import CONFIG
 from regdraft.core.text import shown_name
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES
 from regdraft.workspace.access import INVITED, REVOKED
+from regdraft.workspace.adoption_subjects import PREFIXES
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -137,7 +138,7 @@ def _adoption(commit: CommitInfo) -> bool:
     an amendment's file. An adoption replayed on another (the same amendment adopted on the remote with the same
     dates) keeps its title and changes the regulation alone: it was sent unsaid, "To origin: nothing to send" (r37
     sweep BP F1)."""
-    return commit.subject.startswith("Adopt amendment") and any(
+    return commit.subject.startswith(PREFIXES) and any(
         path.startswith("amendments/") and path.endswith("/amendment.md") for _, path in commit.files)
 
 
@@ -208,6 +209,27 @@ def _replacing(meta: dict[str, Any]) -> str:
         return ""
     when = meta.get("effective") or meta.get("signed")
     return f", replacing {shown_name(str(replaced))}" + (f" from {shown_name(str(when))}" if when else "")
+
+
+def _read_amendment(ws: Workspace, slug: str, sha: str) -> Amendment | None:
+    """The amendment `slug` as commit `sha` left it; None when it cannot be read."""
+    from regdraft.core.amend.document import read_amendment
+
+    path = f"amendments/{slug}/amendment.md"
+    data = _bounded(ws, path, sha, DOCUMENT_BYTES)
+    try:
+        return read_amendment(data, path, slug)[0] if data is not None else None
+    except RegdraftError:
+        return None
+
+
+def _new_regulation(amendment: Amendment | None) -> str:
+    """`the regulation 01-QC/TU-XV replacing 01-QC/TU` for a new regulation's draft (`workspace.replacing`), which
+    amends nothing (r41 sweep CK F7: "adopted as 01-QC/TU of term XIV (to 01-QC/TU)"); '' for an amendment."""
+    if amendment is None or not amendment.replacing:
+        return ""
+    new_id = shown_name(str(amendment.meta.get("id") or ""))
+    return f"the regulation {new_id} replacing {shown_name(', '.join(amendment.replacing))}"
 
 
 def _term_of(ws: Workspace, regulation: str) -> str:
@@ -293,24 +315,26 @@ def _round(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: 
 def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, slug: str) -> None:
     who, on = commit.author, shown_name(slug)
     if status == "A":
-        tally.add(("amendment-new", slug), lambda n: f"new amendment {on} by {who}")
+        drafted = _new_regulation(_read_amendment(ws, slug, commit.sha))
+        what = f"draft {on} of {drafted}" if drafted else f"amendment {on}"
+        tally.add(("amendment-new", slug), lambda n: f"new {what} by {who}")
     elif status == "D":
         tally.add(("amendment-gone", slug), lambda n: f"amendment {on} deleted by {who}")
-    elif commit.subject.startswith("Adopt amendment"):
-        from regdraft.core.amend.document import read_amendment
-
-        path = f"amendments/{slug}/amendment.md"
-        data = _bounded(ws, path, commit.sha, DOCUMENT_BYTES)
-        try:
-            amendment = read_amendment(data, path, slug)[0] if data is not None else None
-        except RegdraftError:
-            amendment = None
+    elif commit.subject.startswith(PREFIXES):
+        amendment = _read_amendment(ws, slug, commit.sha)
         meta = amendment.meta if amendment is not None else {}
         number = shown_name(str(meta.get("number") or slug))
-        if meta.get("number") and amendment is not None:
-            number = f"{number}{_term_of(ws, amendment.regulation)}"
         effective = f", in force from {shown_name(str(meta['effective']))}{_dated(amendment)}" \
             if meta.get("effective") else ""
+        if (issued := _new_regulation(amendment)) and amendment is not None:  # its own term's: not the one replaced
+            from regdraft.workspace.terms import term_key
+
+            term = f" of term {shown_name(term_key(meta['term']))}" if meta.get("term") else ""
+            numbered = f" ({number}{term})" if meta.get("number") else ""
+            tally.add(("adopted", slug), lambda n: f"{on} issued as {issued}{numbered} by {who}{effective}")
+            return
+        if meta.get("number") and amendment is not None:
+            number = f"{number}{_term_of(ws, amendment.regulation)}"
         tally.add(("adopted", slug), lambda n: f"{on} adopted as {number} by {who}{effective}")
     elif commit.subject.startswith(f"Number amendment {slug} as "):  # `amend number`: said as "edited" (r37 BQ 5)
         number, was = (shown_name(part) for part in

@@ -16,17 +16,17 @@ Post-conditions:
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.layout import REGULATIONS
 from regdraft.core.text import shown_name
+from regdraft.workspace.adoption_subjects import SUBJECT
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
 
-_ADOPTS = re.compile(r"Adopt amendment (.*?) \(([^()]+)\)")  # the subject `adoption` gives its commit
+_ADOPTS = SUBJECT  # the subject `adoption` gives its commit
 
 
 def adoption_in(ws: Workspace, path: str, before: str, theirs: str) -> str:

@@ -170,6 +170,14 @@ def list_amendments(ws: Workspace) -> list[Amendment]:
     return [a for a in (entry.amendment for entry in survey(ws)) if a is not None]
 
 
+def new_regulation_words(row: Mapping[str, Any]) -> tuple[str, str]:
+    """`new regulation 01-QC/TU-XV replacing 01-QC/TU` and `31 articles`: a new regulation's draft as `amend list`
+    and `amend show` say it, in place of the regulation it amends and its instructions (it has none)."""
+    articles = row["articles"]
+    size = "" if articles is None else f"{articles} article{'' if articles == 1 else 's'}"
+    return f"new regulation {row['new_regulation']} replacing {', '.join(row['replacing'])}", size
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One amendment of `amend list`: the document, or why it cannot be read."""
@@ -178,6 +186,7 @@ class Entry:
     amendment: Amendment | None
     error: ParseError | None = None
     votes: str = ""  # the conference votes on it in a word (`vote_shown.VotesOn.word`), as `amend list` says them
+    articles: int | None = None  # a new regulation's draft: the articles of its text (`vote_shown.with_articles`)
 
     def row(self) -> dict[str, Any]:
         """The entry as `amend list --json` lists it."""
@@ -186,6 +195,9 @@ class Entry:
                 "number": a.number if a else "", "regulation": a.regulation if a else "",
                 "regulations": [reg for reg, _ in a.amending_articles] if a else [],
                 "instructions": len(a.instructions) + sum(len(part.instructions) for part in a.others) if a else 0,
+                "replacing": list(a.replacing) if a else [],
+                "new_regulation": str(a.meta.get("id") or "") if a and a.replacing else "",
+                "articles": self.articles,
                 "error": counted(len(self.error.problems) or 1, "problem") if self.error else "",
                 "signed": a.signed.isoformat() if a and a.signed else None,
                 "effective": a.effective.isoformat() if a and a.effective else None,
@@ -199,6 +211,8 @@ class Entry:
         detail = r["error"] or f"{count} instruction{'' if count == 1 else 's'}"
         number = r["number"] or "-"
         regulations = ", ".join(r["regulations"]) or r["regulation"]
+        if r["replacing"] and not r["error"]:  # a new regulation's draft amends nothing: what it replaces, its size
+            regulations, detail = new_regulation_words(r)
         signed = f"signed {r['signed']}" if r["signed"] else ""
         effective = f"effective {r['effective']}" if r["effective"] else ""
         dated = "".join(f"; {d['instructions']} effective {d['effective']}" for d in r["dated"])

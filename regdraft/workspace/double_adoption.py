@@ -25,7 +25,6 @@ Nothing here runs git: the commits and files are read through the workspace.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,11 +35,12 @@ from regdraft.core.layout import REGULATIONS, amendment_path
 from regdraft.core.text import shown_name
 from regdraft.workspace.adopted_text import changed_by, difference, named, rewrites
 from regdraft.workspace.adoption_proof import front_at, not_applied
+from regdraft.workspace.adoption_subjects import SUBJECT
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
 
-_ADOPTS = re.compile(r"Adopt amendment (.*?) \(([^()]+)\)")
+_ADOPTS = SUBJECT
 # What the sentences of a set-aside adoption begin with (the sync report reads it to say nothing of "the same changes").
 OPENING = "Both you and "
 

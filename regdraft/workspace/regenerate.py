@@ -231,9 +231,15 @@ class Outcome:
     commit: str | None
     result: Regenerated
     warnings: tuple[str, ...] = ()
+    new_regulation: str = ""  # a new regulation's draft (`workspace.replacing`): its id; the edit is its text
 
     def summary(self) -> str:
-        """The closing line of `amend from-edits`: what was written, in which commit."""
+        """The closing line of `amend from-edits`: what was written, in which commit; of a new regulation's draft,
+        its text (it has no instructions: "with 0 instructions" read as if nothing was written, r41 sweep CK F7)."""
+        if self.new_regulation:
+            if self.commit is None:
+                return f"{self.path} is unchanged: the edited text is the draft's text of {self.new_regulation}."
+            return f"Updated {self.path}, the draft's text of {self.new_regulation}, in commit {self.commit[:8]}."
         count = self.result.count
         if self.commit is None:
             return f"{self.path} is unchanged ({counted(count, 'instruction')})."
@@ -282,7 +288,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
 
             sha = edit(ws, shell, edited if edited is not None else ws.read(relative, edited_rev),
                            edited_name or f"{relative}@{edited_rev}", message, author)
-            return Outcome(relative, False, sha, Regenerated(existing, (), (), 0))
+            return Outcome(relative, False, sha, Regenerated(existing, (), (), 0),
+                           new_regulation=str(shell.meta.get("id") or "") or shell.slug)
         regulation = _regulation_of(ws, shell, regulation)
     if edited is not None:
         # A unit deleted outright leaves a gap. Read through the cache: it takes the articles it shares with the text in

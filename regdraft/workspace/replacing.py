@@ -187,7 +187,10 @@ def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.da
         raise ParseError.collect(errors, "regulation")
     marked = with_front_matter(draft, {"status": "adopted", **dates})
     read_back(ws, marked, amendment.source, amendment.slug, amendment.language)
-    lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) as the regulation {new_id}, replacing "
+    from regdraft.workspace.adoption_subjects import REGULATION
+
+    # Issued, not an amendment adopted (`adoption_subjects`: sync, tags and `log` read it back as an adoption).
+    lines = [f"{REGULATION}{amendment.number} ({amendment.slug}) as {new_id}, replacing "
              f"{', '.join(amendment.replacing)}: signed {signed}, effective {effective}", "",
              f"{target}: the new text, in force from {effective}; {', '.join(amendment.replacing)} replaced by it."]
     if reason is not None and forced:

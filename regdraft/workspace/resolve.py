@@ -24,6 +24,7 @@ from regdraft.core.layout import VOTE_FILE, VOTE_PARTS_FILE
 from regdraft.core.markers import placed, second_is_replayed, side_by_side, split
 from regdraft.core.text import shown_name, shown_text
 from regdraft.render.files import write_atomic
+from regdraft.workspace.adoption_subjects import PREFIXES
 from regdraft.workspace.conflict_places import comment_answers, dropped_whole, provisions_in
 from regdraft.workspace.settled import first_unfinished, marked, marked_files
 from regdraft.workspace.store import writes
@@ -458,7 +459,7 @@ def settle_adoptions(ws: Workspace) -> list[str]:
     """
     commit = ws.stopped_commit()
     unmerged = ws.unmerged()
-    if ws.operation() != "rebase" or commit is None or not commit.subject.startswith("Adopt amendment"):
+    if ws.operation() != "rebase" or commit is None or not commit.subject.startswith(PREFIXES):
         return []
     paths = [p for p, code in unmerged if code == "UU" and p.startswith("regulations/") and p.count("/") == 1]
     slugs = [Path(p).parts[1] for _, p in commit.files if p.startswith("amendments/") and p.endswith("amendment.md")]

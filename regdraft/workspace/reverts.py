@@ -26,6 +26,7 @@ from regdraft.core.amend.operations import ReplaceUnit
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import amendment_path
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
+from regdraft.workspace.adoption_subjects import PREFIXES
 
 if TYPE_CHECKING:
     from regdraft.core.amend.apply import Applied
@@ -107,7 +108,8 @@ def _adopted_again(slug: str, history: list[Revision]) -> bool:
     from regdraft.workspace.terms import tagged_slug
 
     adopted = next((n for n, revision in enumerate(history) if tagged_slug(revision) == slug), None)
-    return adopted is not None and all(r.subject.startswith('Revert "Adopt amendment ') for r in history[:adopted])
+    return adopted is not None and all(r.subject.startswith(tuple(f'Revert "{p}' for p in PREFIXES))
+                                   for r in history[:adopted])
 
 
 def _text(regulation: Regulation, address: Address) -> str | None:

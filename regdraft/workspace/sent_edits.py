@@ -32,6 +32,7 @@ from regdraft.core.errors import ParseError, RegdraftError, StoreError
 from regdraft.core.layout import AMENDMENTS, REGULATIONS, amendment_path
 from regdraft.core.text import shown_name
 from regdraft.workspace.activity import describe
+from regdraft.workspace.adoption_subjects import PREFIXES
 from regdraft.workspace.receiving import Receiving
 from regdraft.workspace.resolve import SyncState
 from regdraft.workspace.sent_issued import issued_rewordings, refusal
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
     from regdraft.workspace.store_sync import CommitInfo
 
-ADOPTS = "Adopt amendment "  # the subject of an adoption commit (`adoption`)
+ADOPTS = PREFIXES  # the subjects of adoption commits (`adoption_subjects`)
 
 
 def refuse_hand_edits(ws: Workspace, state: SyncState, outgoing: Sequence[CommitInfo], *, meant: bool = False

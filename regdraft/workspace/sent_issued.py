@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 
 def issued_rewordings(ws: Workspace, outgoing: Sequence[CommitInfo], theirs: str | None,
-                      adopts: str) -> list[tuple[str, list[CommitInfo]]]:
+                      adopts: str | tuple[str, ...]) -> list[tuple[str, list[CommitInfo]]]:
     """The issued instructions the commits `outgoing` (`adopts`: an adoption's subject, skipped) change, each as a
     sentence with the commits that changed its file (see the module)."""
     touched: dict[str, list[CommitInfo]] = {}

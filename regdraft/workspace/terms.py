@@ -43,6 +43,7 @@ from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.patterns import lazy
 from regdraft.core.text import shown_name
+from regdraft.workspace.adoption_subjects import PREFIXES
 from regdraft.workspace.run_memo import kept
 from regdraft.workspace.store import Revision, Tag, Workspace
 
@@ -136,10 +137,11 @@ def adoption_tag(ws: Workspace, amendment: Amendment, known: Terms | None = None
 
 def adopts(revision: Revision, slug: str) -> bool:
     """Whether a commit is the adoption of amendment `slug` (`Adopt amendment 20-QC/TU (qc-hist) to …`)."""
-    return revision.subject.startswith("Adopt amendment ") and f"({slug})" in revision.subject
+    return revision.subject.startswith(PREFIXES) and f"({slug})" in revision.subject
 
 
-ADOPTS = lazy(r"Adopt amendment .*?\(([^()]+)\)")  # an adoption commit's subject (`adoption.adoption_message`)
+# An adoption commit's subject (`adoption_subjects`): an amendment's, or a new regulation's issued.
+ADOPTS = lazy(r"(?:Adopt amendment|Issue the regulation) .*?\(([^()]+)\)")
 
 
 def tagged_slug(revision: Revision) -> str:

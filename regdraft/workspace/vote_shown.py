@@ -163,12 +163,19 @@ def shown(ws: Workspace, typed: str) -> tuple[dict[str, Any], list[str]]:
 
     amendment = named_amendment(ws, typed)
     votes = votes_on(ws, amendment)
-    entry = Entry(amendment.slug, amendment, votes=votes.word())
+    entry = with_articles(ws, Entry(amendment.slug, amendment, votes=votes.word()))
     row = entry.row()
     draft = f", draft {row['draft']}" if row["draft"] else ""
     count = row["instructions"]
-    lines = [f"{amendment.slug}: {amendment.number or 'no number yet'}, {row['status']}{draft}; amends "
-             f"{', '.join(row['regulations']) or row['regulation']}; {count} instruction{'' if count == 1 else 's'}"]
+    if amendment.replacing:  # amends nothing, has no instructions: the regulation it is, what it replaces, its size
+        from regdraft.workspace.amendments import new_regulation_words
+
+        replaced, size = new_regulation_words(row)
+        what = f"{replaced}, {size}" if size else replaced
+    else:
+        what = (f"amends {', '.join(row['regulations']) or row['regulation']}; "
+                f"{count} instruction{'' if count == 1 else 's'}")
+    lines = [f"{amendment.slug}: {amendment.number or 'no number yet'}, {row['status']}{draft}; {what}"]
     if row["signed"] or row["effective"]:
         lines.append(", ".join(f"{key} {row[key]}" for key in ("signed", "effective") if row[key]))
     lines += votes.lines() or ["No conference vote is recorded."]
@@ -181,4 +188,21 @@ def listed_with_votes(ws: Workspace) -> list[Entry]:
 
     from regdraft.workspace.amendments import listed
 
-    return [replace(e, votes=votes_on(ws, e.amendment).word()) if e.amendment is not None else e for e in listed(ws)]
+    return [with_articles(ws, replace(e, votes=votes_on(ws, e.amendment).word())) if e.amendment is not None else e
+            for e in listed(ws)]
+
+
+def with_articles(ws: Workspace, entry: Entry) -> Entry:
+    """The entry with the articles of its text counted, when it is a new regulation's draft (`workspace.replacing`);
+    as it was otherwise, or when its text cannot be read."""
+    from dataclasses import replace
+
+    if entry.amendment is None or not entry.amendment.replacing:
+        return entry
+    from regdraft.workspace.replacing import draft_reading
+
+    try:
+        regulation = draft_reading(ws, entry.amendment)[0].regulation
+    except RegdraftError:
+        return entry
+    return replace(entry, articles=sum(1 for _ in regulation.articles()))
