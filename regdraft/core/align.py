@@ -8,10 +8,11 @@ Post-conditions of `align`:
    document's order, each removed item right after the item that preceded it in the old one.
 2. Items with the same key and the same content are paired first.
 3. With `detect_moves`, an unpaired item is then paired with one under another key whose content
-   is the same (tone-folded unless strict), before items with the same key at least `CONFIRM`
-   similar are paired; failing both, with the most similar one of the same kind at least `MOVE`
-   similar and sharing at least `MOVE_WORDS` words, or all their words (a few words alike, `b) 20 năm;`
-   and `d) 5 năm.`, are no provision moved; `c) … đa số.` renumbered `d) … đa số;` is); items with the
+   is the same (tone-folded unless strict), or the same but for the numbers of the articles it cites
+   (`regdraft.core.citation_numbers`: `Điều 16` corrected to `Điều 15`, as Điều 16 became 15), before items with
+   the same key at least `CONFIRM` similar are paired; failing both, with the most similar one of the same kind at
+   least `MOVE` similar and sharing at least `MOVE_WORDS` words, or all their words (a few words alike, `b) 20
+   năm;` and `d) 5 năm.`, are no provision moved; `c) … đa số.` renumbered `d) … đa số;` is); items with the
    same key left over are paired last. A repealed item is never moved,
    and an item whose key holds its repealed placeholder in the new list is paired with it (repealed
    in place, as `Bãi bỏ Điều 8` leaves it), even where its content stands word for word elsewhere:
@@ -31,7 +32,9 @@ from dataclasses import dataclass, field
 from itertools import chain, islice, repeat
 from operator import itemgetter, lt
 
+from regdraft.core.citation_numbers import CANDIDATES, cited_aside, cited_numbers, closest
 from regdraft.core.model import CONTAINER_KINDS, Address, Kind, Regulation, Unit, unit_address
+from regdraft.core.shared_ends import shared_ends_similarity
 from regdraft.core.text import tone_key
 
 CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
@@ -82,36 +85,6 @@ def _line_words(line: str) -> tuple[str, ...]:
     # A long line: fold each distinct word once; words in ASCII have no tone mark to fold.
     folded = {word: token_key(word) for word in set(words) if not word.isascii()}
     return tuple(map(folded.get, words, words))
-
-
-def _shared_ends_similarity(a: str, b: str, threshold: float) -> float:
-    """A lower bound of `similarity(a, b)` from the words of their common beginning and end
-    (0, without counting words, when the ends share too few characters to be worth it).
-
-    The words are counted as `word_bag` reads them (in lower case). Every whole word of the common
-    prefix and suffix is in both word bags (folding only merges words), so it counts towards
-    the shared words; the word cut by each end may not.
-    """
-    a, b = a.lower(), b.lower()
-    prefix = _common_prefix(a, b)
-    suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
-    if 2 * (prefix + suffix) < threshold * (len(a) + len(b)):
-        return 0.0  # too little is shared at the ends to reach the threshold: words not counted
-    shared = max(0, len(_WORD.findall(a, 0, prefix)) - 1) + max(0, len(_WORD.findall(a, len(a) - suffix)) - 1)
-    total = len(_WORD.findall(a)) + len(_WORD.findall(b))
-    return 2 * shared / total if total else 0.0
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """The length of the common beginning of two strings (binary search over slice comparisons)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
@@ -188,7 +161,7 @@ class Item:
         """`similarity(other) >= threshold`, decided without the word bags for long texts whose
         unchanged beginning and end alone reach the threshold."""
         a, b = self.content(), other.content()
-        if len(a) + len(b) > _LONG and _shared_ends_similarity(a, b, threshold) >= threshold:
+        if len(a) + len(b) > _LONG and shared_ends_similarity(a, b, threshold) >= threshold:
             return True
         return self.similarity(other) >= threshold
 
@@ -265,6 +238,9 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
         # Text found word for word under another label has moved there, even when the provision
         # now under its old label resembles it (clause 3 moved to the end, 4 and 5 renumbered).
         _match_same_content(old, new, match_old, match_new, fold)
+        # So is an article renumbered whose citations were corrected by the same renumbering (`Điều 16` now
+        # `Điều 15`): its old self, though an article now under its old label resembles it.
+        _match_same_content(old, new, match_old, match_new, fold, aside=True)
     weak: list[tuple[int, int]] = []
     for i, j in keyed:
         if i in match_old or j in match_new:
@@ -286,37 +262,51 @@ def _free(items: Sequence[Item], matched: dict[int, int]) -> list[int]:
 
 
 def _match_same_content(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int],
-                        match_new: dict[int, int], fold: Callable[[str], str]) -> None:
+                        match_new: dict[int, int], fold: Callable[[str], str], aside: bool = False) -> None:
+    # With `aside`, texts the same once the numbers of the articles they cite are set aside (`citation_numbers`): of
+    # several old ones so, the one citing the most numbers alike.
     # Folding moves tone marks inside words, so equal folded contents have as many code points
     # once decomposed: only those are folded (a long article costs a second to fold). Before that, as many spaces:
     # folding writes none and drops none (a word's key holds letters and tone marks, and no character's canonical
     # decomposition or composition holds a space), and counting them costs a fraction of decomposing the text.
-    free_new, free_old = _free(new, match_new), _free(old, match_old)
-    new_spaces = {(new[j].unit.kind, new[j].content().count(" ")) for j in free_new}
-    free_old = [i for i in free_old if (old[i].unit.kind, old[i].content().count(" ")) in new_spaces]
-    old_spaces = {(old[i].unit.kind, old[i].content().count(" ")) for i in free_old}
-    free_new = [j for j in free_new if (new[j].unit.kind, new[j].content().count(" ")) in old_spaces]
-    new_sizes = {j: (new[j].unit.kind, _decomposed_size(new[j].content())) for j in free_new}
+    read = _cited_aside if aside else Item.content
+    old_texts = {i: text for i in _free(old, match_old) if (text := read(old[i])) or not aside}
+    new_texts = {j: text for j in _free(new, match_new) if (text := read(new[j])) or not aside}
+    new_spaces = {(new[j].unit.kind, text.count(" ")) for j, text in new_texts.items()}
+    free_old = [i for i, text in old_texts.items() if (old[i].unit.kind, text.count(" ")) in new_spaces]
+    old_spaces = {(old[i].unit.kind, old_texts[i].count(" ")) for i in free_old}
+    free_new = [j for j, text in new_texts.items() if (new[j].unit.kind, text.count(" ")) in old_spaces]
+    new_sizes = {j: (new[j].unit.kind, _decomposed_size(new_texts[j])) for j in free_new}
     sizes = set(new_sizes.values())
     by_content: dict[tuple[Kind, str], list[int]] = {}
     old_sizes: set[tuple[Kind, int]] = set()
     for i in free_old:
-        size = (old[i].unit.kind, _decomposed_size(old[i].content()))
+        size = (old[i].unit.kind, _decomposed_size(old_texts[i]))
         if size not in sizes:
             continue
-        text = fold(old[i].content())
+        text = fold(old_texts[i])
         if text.strip():
             by_content.setdefault((old[i].unit.kind, text), []).append(i)
             old_sizes.add(size)
     if not by_content:
         return
+    cited: dict[int, tuple[str, ...]] = {}
     for j, size in new_sizes.items():
         if size not in old_sizes:  # no old text of its size: none folds to the same
             continue
-        same = by_content.get((new[j].unit.kind, fold(new[j].content())))
+        same = by_content.get((new[j].unit.kind, fold(new_texts[j])))
         if same:
-            i = same.pop(0)
+            k = 0
+            if aside and len(same) > 1:
+                candidates = [(old[i].key, cited.get(i) or cited.setdefault(i, cited_numbers(old[i].content())))
+                              for i in same[:CANDIDATES]]
+                k = closest(new[j].key, cited_numbers(new[j].content()), candidates)
+            i = same.pop(k)
             match_old[i], match_new[j] = j, i
+
+
+def _cited_aside(item: Item) -> str:
+    return "" if item.heading_only else cited_aside(item.content())
 
 
 def _decomposed_size(text: str) -> int:
