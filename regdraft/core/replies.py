@@ -378,8 +378,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                        for place, group in groups.items()}
     undoing = {place for place, group in groups.items() if any(k in undone for k, _, _ in group)}
     # … the draft's insertion of it rejected whole or in part (paragraphs given as struck out: `reply_rejected`)
+    # (not a provision rewritten whole whose paragraph the member brought back as it was: its change undone)
     not_inserted = {place for place, group in groups.items()
-                    if any(k in undone and not p.accepted for k, p, _ in group)}
+                    if any(k in undone and not p.accepted for k, p, _ in group)
+                    and not any(k in undone and p.accepted.strip() for k, p, _ in group)}
     for unit_at, group in changed_by_unit.items():
         proposed = _proposal(unit_at, group, drafts, language, syllables)
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))

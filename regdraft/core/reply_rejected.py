@@ -34,6 +34,14 @@ Post-conditions of `rejected`:
    retyped without Track Changes, the redline's struck words left struck) are a line before the draft that the draft
    changed, and no line of the draft, is a rejection as by Reject: decided by the words, never by likeness. A cell
    of several paragraphs is one paragraph here (`whole_cells`).
+4. A provision the draft rewrites whole (`Sửa đổi Điều 5 như sau:`) is printed as a word diff across its paragraphs
+   (`_rewritten`). A paragraph back as a line before the draft in a run rewritten into more or fewer lines is given
+   as the draft's line printed with it (the first with the first; past the draft's lines, as added); one of a clause
+   or point the rewrite leaves out, as added to the nearest provision above it the draft has (its deletion
+   rejected: kept). A line of the draft such a run adds, or a run inserts, missing at its place is one Reject removed
+   (2.); a line paired with a line before, missing with neither standing there, is named (`unsure_note`), never given.
+   The old line's end the redline printed after the paragraphs it inserts, left alone by Reject on them, stands for
+   no line; an old line back whose full stop stands alone in the next paragraph is read with it.
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -95,6 +103,53 @@ def _changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, 
     return out
 
 
+Lines = set[tuple[str, str]]  # lines of provisions: each provision's address and the line's key (`_key`)
+
+
+def _rewritten(base: Regulation, draft: Regulation
+               ) -> tuple[list[tuple[str, str, str]], Lines, list[tuple[str, str]], Lines]:
+    """What a provision rewritten whole changed besides the lines paired one for one (`_changed_lines`), as the
+    redline prints it (a word diff across the provision's paragraphs, old and new interleaved):
+    1. each line before the draft in a run the draft rewrote into more or fewer lines, the provision's address and
+       the line of the draft it is printed with (the first with the first, in order; "" past the draft's lines);
+    2. the lines of the draft such a run adds or a run of lines inserts (address, key): Reject removes them;
+    3. each line of a provision the rewrite left out (no such address in the draft, not repealed: `Sửa đổi Điều 5 như
+       sau` with four clauses of five), with the nearest provision above it that the draft has;
+    4. the lines of the draft paired one for one with a line before (address, key): Reject leaves the line before
+       there, so one the reply holds neither way was changed otherwise (or its rejection cannot be read)."""
+    before = {str(loc.address): loc.unit for loc in base.walk()}
+    after = {str(loc.address) for loc in draft.walk()}
+    uneven: list[tuple[str, str, str]] = []
+    added: Lines = set()
+    paired: Lines = set()
+    for loc in draft.walk():
+        at = str(loc.address)
+        if at not in before or loc.unit.repealed or before[at].repealed:
+            continue
+        old, new = _printed(before[at], base.language), _printed(loc.unit, draft.language)
+        if old == new:
+            continue
+        matcher = difflib.SequenceMatcher(None, [_key(x) for x in old], [_key(x) for x in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                paired |= {(at, _key(line)) for line in new[j1:j2]}
+            if tag == "insert" or tag == "replace" and i2 - i1 != j2 - j1:
+                added |= {(at, _key(line)) for line in new[j1:j2]}
+            if tag == "replace" and i2 - i1 != j2 - j1:
+                uneven += [(at, line, new[j1 + k] if j1 + k < j2 else "") for k, line in enumerate(old[i1:i2])]
+    dropped = []
+    for loc in base.walk():
+        at = str(loc.address)
+        if at in after or loc.unit.repealed or "." not in at:
+            continue
+        above = at.rsplit(".", 1)[0]
+        while "." in above and above not in after:
+            above = above.rsplit(".", 1)[0]
+        if above in after:
+            dropped += [(above, line) for line in _printed(loc.unit, base.language) if line.strip()]
+    return uneven, added, dropped, paired
+
+
 def _repealed_rest(base: Regulation, draft: Regulation) -> dict[str, list[str]]:
     """For each provision the draft repeals whole (an article, a clause, a point), the paragraphs the redline strikes
     out after its first line, as it stood before the draft and in the order printed: its own further lines, its
@@ -149,19 +204,24 @@ def _printed(unit: Unit, language: str) -> list[str]:
     return [f"{label} {lines[0]}".strip(), *lines[1:]] if lines and label else lines
 
 
-def _drafted(base: Regulation | None, draft: Regulation) -> list[tuple[str, str, str]]:
+def _drafted(base: Regulation | None, draft: Regulation) -> list[tuple[str, str, str, bool]]:
     """Each paragraph of a text as the redline prints it, in its order (a table's rows aside: a Word table's cells
     are no paragraphs of it): its line, the address of its provision, and that address again when the draft inserts
-    the provision whole (an article, a clause or a point: a paragraph the redline inserts), else ""."""
+    the provision whole (an article, a clause or a point: a paragraph the redline inserts), or inserts the line in a
+    provision it rewrites (`_rewritten`), or rewrites it there (then not `sure`: the line before there is no rejection
+    read, and the line missing is named, never said rejected), else ""."""
     had = {str(loc.address) for loc in base.walk()} if base is not None else None
+    _, added, _, paired = _rewritten(base, draft) if base is not None else ([], set(), [], set())
     out = []
     for loc in draft.walk():
         at = str(loc.address)
         # Only an article's, a clause's or a point's lines are looked for: a chapter's or an appendix's heading may be
         # printed on lines of its own (`Chương VIII`, then its title), which would read as missing when they are not.
         new = had is not None and at not in had and not loc.unit.repealed and loc.unit.kind in _LOOKED_FOR
-        out += [(line, at, at if new else "") for line in _printed(loc.unit, draft.language)
-                if line.strip() and not line.lstrip().startswith("|")]
+        for line in _printed(loc.unit, draft.language):
+            if line.strip() and not line.lstrip().startswith("|"):
+                sure = new or (at, _key(line)) in added
+                out.append((line, at, at if sure or (at, _key(line)) in paired else "", sure))
     return out
 
 
@@ -221,7 +281,7 @@ def _headings(texts: Texts) -> set[str]:
 
 
 def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
-             ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+             ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """Each paragraph of a provision the draft inserts that the reply holds nowhere at its place, with its text's key
     and its provision's address: the reply's paragraphs aligned, in order, with the texts' as the redline printed
     them, one missing where the reply has no paragraph between the held ones around it (Word removed it: Reject),
@@ -235,12 +295,18 @@ def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
     held = Counter(_key(p.original) for p in paragraphs if p.original.strip() and not p.cell[0])
     counted = Counter(_key(line) for _, draft in texts for loc in draft.walk()
                       for line in _printed(loc.unit, draft.language))
-    if not any(new and held[_key(line)] < counted[_key(line)] for _, line, _, new in drafted):
+    if not any(new and held[_key(line)] < counted[_key(line)] for _, line, _, new, _ in drafted):
         return [], []
     ours = [key for key in (_key(p.original) for p in paragraphs if not p.cell[0]) if key]
-    theirs = [_key(line) for _, line, _, _ in drafted]
+    theirs = [_key(line) for _, line, _, _, _ in drafted]
     accounted = set(counted) | _headings(texts) | set(theirs)  # the words of a paragraph some text prints
-    found: list[tuple[bool, tuple[str, str, str], str]] = []  # unsure, (text, provision, line), key
+    # … or the end of a line before the draft that the redline printed after the paragraphs it inserts (its word diff
+    # across a rewritten provision: `) ngày làm việc …`, or its full stop alone), left there by Reject on them: no line
+    # moved or retyped.
+    # Its beginning is not (the old line back, its end still struck out: Reject pressed on part of it).
+    old = "".join(_key(line) + "\0" for _, base in bases for loc in base.walk() for line in lines_of(loc.unit))
+    accounted |= {key for key in ours if key not in accounted and key + "\0" in old}
+    found: list[tuple[bool, bool, tuple[str, str, str], str]] = []  # unsure, sure, (text, provision, line), key
     loose: list[str] = []  # paragraphs of words no text holds standing for no line
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
         if tag == "delete":
@@ -249,16 +315,16 @@ def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
             continue
         standing, free = _paired(ours[i1:i2], theirs[j1:j2], accounted)
         loose += [ours[i1 + i] for i in sorted(free)]
-        for k, (reg, line, _, new) in enumerate(drafted[j1:j2]):
+        for k, (reg, line, _, new, sure) in enumerate(drafted[j1:j2]):
             key = theirs[j1 + k]
             if new and k not in standing and key and held[key] < counted[key]:
                 held[key] += 1  # one missing line given once
-                found.append((bool(free), (reg, new, line), key))
+                found.append((bool(free), sure, (reg, new, line), key))
     out, unsure = [], []
-    for beside, (reg, at, line), key in found:
+    for beside, sure, (reg, at, line), key in found:
         # Beside it, a paragraph of the reply standing for none; elsewhere, one so like it that it may be it moved.
-        if beside or any(_like(other, key) >= MOVED_LIKE for other in loose):
-            unsure.append((reg, at))
+        if beside or not sure or any(_like(other, key) >= MOVED_LIKE for other in loose):
+            unsure.append((reg, at, "" if sure else "rewrites"))
         else:
             out.append((reg, at, line))
     return out, list(dict.fromkeys(unsure))
@@ -284,6 +350,17 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     known |= {_key(REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])) for _, draft in texts}
     rests = {(reg, at): rest for reg, base in bases if reg in drafts
              for at, rest in _repealed_rest(base, drafts[reg]).items()}
+    # A provision rewritten whole: a line rejected where the draft has more or fewer, or one of a provision it left out.
+    uneven: dict[str, set[tuple[str, str, str]]] = {}
+    dropped: dict[str, set[tuple[str, str]]] = {}
+    for reg, base in bases:
+        if reg in drafts:
+            rewrite = _rewritten(base, drafts[reg])
+            for at, old, new in rewrite[0]:
+                uneven.setdefault(_key(old), set()).add((reg, at, new))
+            for above, line in rewrite[2]:
+                dropped.setdefault(_key(line), set()).add((reg, above))
+    held = Counter(_key(p.original) for p in reply.paragraphs if p.original.strip() and not p.cell[0])
     paragraphs = list(reply.paragraphs)
     undone: dict[int, Place] = {}
     notes: list[str] = []
@@ -292,9 +369,16 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         # Its words before the draft, Reject pressed; or, read as it is now, the draft's words retyped without Track
         # Changes as they were before (the redline's struck words left struck): decided by the words, as a Reject.
         found: set[tuple[str, str, str]] = set()
-        for text in dict.fromkeys((p.before, p.original)):
+        # The line's full stop may stand in the next paragraph: the redline printed it after the paragraphs the draft
+        # inserts (its word diff), and Reject on this paragraph alone left it there.
+        stop = paragraphs[i + 1].original if i + 1 < len(paragraphs) and not p.cell[0] else ""
+        ended = p.original + stop.strip() if stop.strip() and not any(ch.isalnum() for ch in stop) else ""
+        for text in dict.fromkeys((p.before, p.original, ended)):
             if not found and text.strip():
                 found = (cells if p.cell[0] else lines).get(_key(text), set())
+        if len(found) != 1 and not p.cell[0] and p.original.strip() and _key(p.original) not in known:
+            if _rewritten_back(paragraphs, i, p, uneven, dropped, held, undone, ended):
+                continue
         if len(found) != 1 or _key(p.original) in (in_cells if p.cell[0] else known):
             continue
         (reg, at, new), = found
@@ -315,22 +399,54 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     for reg, at, line in gone:
         undone[len(paragraphs)] = (reg, at)
         paragraphs.append(ReplyParagraph(None, line, ""))
-    notes += [unsure_note(at, drafts[reg].language, reply.source) for reg, at in unsure]
+    had = {(reg, str(loc.address)) for reg, base in bases for loc in base.walk()}
+    notes += [unsure_note(at, drafts[reg].language, reply.source, how or ("inserts" if (reg, at) in had else ""))
+              for reg, at, how in unsure]
     if not undone:
         return (replace(reply, notes=(*reply.notes, *notes)) if notes else reply), {}
     return replace(reply, paragraphs=tuple(paragraphs), notes=(*reply.notes, *notes)), undone
 
 
-def unsure_note(address: str, language: str, source: str) -> str:
-    """A note that a provision the draft inserts is not in a redline's reply where it was printed, beside paragraphs
-    moved or retyped without Track Changes, so whether the member rejected it cannot be told."""
+def _rewritten_back(paragraphs: list[ReplyParagraph], i: int, p: ReplyParagraph,
+                   uneven: dict[str, set[tuple[str, str, str]]], dropped: dict[str, set[tuple[str, str]]],
+                   held: Counter[str], undone: dict[int, Place], ended: str = "") -> bool:
+    """Whether paragraph `i`, reading as a line before the draft of a provision it rewrote whole, was given: as the
+    draft's line printed with it (its words rejected there), as added to the provision (a line past the draft's, or
+    of a provision the rewrite left out: its deletion rejected). A draft's line the reply holds word for word is not
+    the one it stands for (moved there, or another provision's words): nothing is given. `ended`: its words with the
+    full stop the next paragraph holds alone."""
+    for text in dict.fromkeys((p.before, p.original, ended)):
+        if not text.strip():
+            continue
+        if len(found := uneven.get(_key(text), set())) == 1:
+            (reg, at, new), = found
+            if new and held[_key(new)]:
+                return False
+            paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip() if new else "")
+            undone[i] = (reg, at)
+            return True
+        if len(places := dropped.get(_key(text), set())) == 1:
+            (reg, above), = places
+            paragraphs[i] = replace(p, original="")
+            undone[i] = (reg, above)
+            return True
+    return False
+
+
+def unsure_note(address: str, language: str, source: str, how: str = "") -> str:
+    """A note that a provision the draft inserts (`how`: "inserts", a paragraph the draft inserts in a provision it
+    rewrites; "rewrites", one it rewrites there) is not in a redline's reply where it was printed, beside paragraphs
+    moved or retyped without Track Changes (or, rewritten, reading as no line before the draft either), so whether
+    the member rejected it cannot be told."""
     from regdraft.core.model import Address
 
     what = Address.parse(address).describe(language)
-    return (f"{what[:1].upper()}{what[1:]}, which the draft inserts, is not in {source} where the "
-            "redline printed it, but paragraphs there or like it were moved or retyped without Track "
-            "Changes, so whether its insertion was rejected cannot be told: it is not imported as a rejection; read "
-            "the reply there and add a comment by hand if it was.")
+    what = (f"A paragraph the draft {how} in {what}" if how else
+            f"{what[:1].upper()}{what[1:]}, which the draft inserts,")
+    change = "change" if how == "rewrites" else "insertion"
+    return (f"{what} is not in {source} where the redline printed it, but paragraphs there or like it were moved or "
+            f"retyped without Track Changes, so whether its {change} was rejected cannot be told: it is not imported "
+            "as a rejection; read the reply there and add a comment by hand if it was.")
 
 
 def unread_note(address: str, language: str, source: str) -> str:

@@ -168,8 +168,13 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         # What else it held is said (formatting changes, which are not taken): "no tracked changes" alone misleads.
         held = "no comment that can be imported" if reply.comments else \
             "no Word comments and no tracked changes of wording"
+        redlined = reply.redline and any(p.before != p.original for p in reply.paragraphs)
+        if redlined and not reply.comments:
+            # A redline holds the draft's changes as tracked changes: "no tracked changes" read as "the member agreed".
+            held = ("no Word comments, and the only tracked changes in it are the redline's own (the draft's "
+                    "changes), none of them found rejected")
         raise RegdraftError(" ".join([f"{reply_file.name} holds {held}; nothing was imported.", *result.notes])
-                            if result.notes else
+                            if result.notes or redlined else
                             f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     known = {c.source: c for c in recorded if c.source}
     # A comment imported before, from this file or another (a copy forwarded from body to body, or saved again,
