@@ -16,37 +16,20 @@ from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import SHARED, Invoke, in_corpus, run_cli
+from tests.conftest import Invoke
 
 BODY = "Bộ Tư pháp"
-CORPUS = SHARED / "corpus" / "amendments"
-
-
-def _consulting(root: Path, folder: str, base: str, amending: str, regulation: str) -> Path:
-    """A workspace with `amending` imported as draft 1 of `real` over `base`, round 1 consulting Bộ Tư pháp, and the
-    draft's Word redline beside it."""
-    where = in_corpus(SHARED / "corpus") / "amendments" / folder
-    assert run_cli(None, "init", str(root)).exit_code == 0
-    for step in (("import", str(where / base)),
-                 ("amend", "import", str(where / amending), "--slug", "real"),
-                 ("amend", "status", "real", "--draft", "1"),
-                 ("round", "open", "real", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY),
-                 ("redline", regulation, "--amendment", "real", "-o", str(root.parent / "redline.docx"))):
-        result = run_cli(root, *step)
-        assert result.exit_code == 0, result.output
-    return root
 
 
 @pytest.fixture(scope="module")
 def decree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _consulting(tmp_path_factory.mktemp("nd48") / "ws", "nd-63-2010", "base-63-2010-ND-CP.txt",
-                       "amending-48-2013-ND-CP.txt", "63/2010/NĐ-CP")
+    return kit.decree_48_redline(tmp_path_factory.mktemp("nd48") / "ws", BODY)
 
 
 @pytest.fixture(scope="module")
 def tender(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _consulting(tmp_path_factory.mktemp("dt57") / "ws", "luat-dau-thau-2023", "base-22-2023-QH15.txt",
-                       "amending-57-2024-QH15.txt", "22/2023/QH15")
+    return kit.amended_redline(tmp_path_factory.mktemp("dt57") / "ws", BODY, "luat-dau-thau-2023",
+                               "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt", "22/2023/QH15")
 
 
 def _plain(p: Any) -> None:

@@ -362,15 +362,23 @@ def decree_48_redline(root: Path, body: str) -> Path:
     """Nghị định 63/2010 with its real amendment, Nghị định 48/2013, as draft 1 of `real` in a new workspace at
     `root`, round 1 consulting `body`, and the Word redline of the draft beside the workspace (`redline.docx`): the
     workspace, for a module's fixture."""
+    return amended_redline(root, body, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
+                           "63/2010/NĐ-CP")
+
+
+def amended_redline(root: Path, body: str, folder: str, base: str, amending: str, regulation: str) -> Path:
+    """A real text and its real amending document (`base`, `amending` in the corpus's `amendments/folder`), the
+    amending document as draft 1 of `real` in a new workspace at `root`, round 1 consulting `body`, and the Word
+    redline of the draft of `regulation` beside the workspace (`redline.docx`): the workspace."""
     from tests.conftest import SHARED, in_corpus, run_cli
 
-    folder = in_corpus(SHARED / "corpus") / "amendments" / "nd-63-2010"
+    where = in_corpus(SHARED / "corpus") / "amendments" / folder
     assert run_cli(None, "init", str(root)).exit_code == 0
-    for step in (("import", str(folder / "base-63-2010-ND-CP.txt")),
-                 ("amend", "import", str(folder / "amending-48-2013-ND-CP.txt"), "--slug", "real"),
+    for step in (("import", str(where / base)),
+                 ("amend", "import", str(where / amending), "--slug", "real"),
                  ("amend", "status", "real", "--draft", "1"),
                  ("round", "open", "real", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", body),
-                 ("redline", "63/2010/NĐ-CP", "--amendment", "real", "-o", str(root.parent / "redline.docx"))):
+                 ("redline", regulation, "--amendment", "real", "-o", str(root.parent / "redline.docx"))):
         result = run_cli(root, *step)
         assert result.exit_code == 0, result.output
     return root
