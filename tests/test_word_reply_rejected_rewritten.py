@@ -175,3 +175,16 @@ def test_part_of_a_rewritten_clause_rejected_that_reads_as_no_line_is_named_neve
     assert result.exit_code == 1 and "A paragraph the draft rewrites in khoản 1 Điều 5 is not in tra-loi.docx" in said
     assert "whether its change was rejected cannot be told" in said, said
     assert not list((ws.root / "amendments" / "real" / "comments").glob("*.yaml"))
+
+
+def test_an_old_clause_back_in_the_place_of_an_inserted_one_is_named_not_half_read(
+        decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    # Reject on khoản 3 Điều 31, which the redline printed with the old khoản 2 struck out in it: the old clause is
+    # back there whole, and the new khoản 2 still stands above. Read as khoản 3 repealed alone, the old clause back
+    # was dropped without a word; where it goes cannot be told, so khoản 3 is named and nothing is made up.
+    ws = Workspace(Path(shutil.copytree(decree, tmp_path / "ws", symlinks=True)))
+    reply = _rejected(decree, "Điều 31. Xử lý kết quả rà soát, đánh giá", 9, 9, tmp_path / "tra-loi.docx")
+    result = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "Khoản 3 Điều 31, which the draft inserts, is not in tra-loi.docx" in said, said
+    assert not list((ws.root / "amendments" / "real" / "comments").glob("*.yaml"))

@@ -302,10 +302,10 @@ def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
     accounted = set(counted) | _headings(texts) | set(theirs)  # the words of a paragraph some text prints
     # … or the end of a line before the draft that the redline printed after the paragraphs it inserts (its word diff
     # across a rewritten provision: `) ngày làm việc …`, or its full stop alone), left there by Reject on them: no line
-    # moved or retyped.
-    # Its beginning is not (the old line back, its end still struck out: Reject pressed on part of it).
-    old = "".join(_key(line) + "\0" for _, base in bases for loc in base.walk() for line in lines_of(loc.unit))
-    accounted |= {key for key in ours if key not in accounted and key + "\0" in old}
+    # moved or retyped. Its beginning is not (the old line back, its end still struck out: Reject pressed on part of
+    # it), nor is the whole line: back there, it is no rejection read, and the line missing beside it is named.
+    old = "".join("\0" + _key(line) + "\0" for _, base in bases for loc in base.walk() for line in lines_of(loc.unit))
+    accounted |= {key for key in ours if key not in accounted and key + "\0" in old and f"\0{key}\0" not in old}
     found: list[tuple[bool, bool, tuple[str, str, str], str]] = []  # unsure, sure, (text, provision, line), key
     loose: list[str] = []  # paragraphs of words no text holds standing for no line
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
