@@ -52,7 +52,7 @@ PORTED = "4c18f2cf1418f5e380961d9977e1979173c8522776ce89dd08ebea9290c109eb"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "ebf87dd7fbee08d27c2d85b26d22cccac3e320aecd31a81ed9ab483e44218718"
+READS_CHECKED = "3d7865da74a626300397b13a9b83a93234d190141b30894d907bee2653dca729"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
