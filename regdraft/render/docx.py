@@ -240,7 +240,32 @@ def borderless_table(document: Document, columns: int, widths_mm: Sequence[float
         line.set(qn("w:val"), "nil")
         borders.append(line)
     table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLBORDERS)
+    layout_only(table)
     return table
+
+
+def layout_only(table: Table) -> None:
+    """Mark a table that only places blocks side by side (the issuing body beside the national motto, the
+    recipients beside the signature) as layout, not data: no header row or first column for its style to set
+    apart or a screen reader to read cells by (`w:tblLook` all off, python-docx's default turned them on), and a
+    description saying so (`w:tblDescription`, Word's alt text), as the data tables' header rows say theirs
+    (`repeat_row`)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        properties.insert_element_before(look, *_AFTER_TBLBORDERS[_AFTER_TBLBORDERS.index("w:tblLook") + 1:])
+    for edge in ("firstRow", "lastRow", "firstColumn", "lastColumn"):
+        look.set(qn(f"w:{edge}"), "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+    look.set(qn("w:val"), "0600")
+    description = OxmlElement("w:tblDescription")
+    description.set(qn("w:val"), "layout")
+    properties.insert_element_before(description, "w:tblPrChange")
 
 
 def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[float],
