@@ -362,7 +362,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     from regdraft.core.reply_marks import redline_mark
     from regdraft.render.closing_parts import compare_closing
     from regdraft.render.consolidated_docx import _front, _styles
-    from regdraft.render.docx import hidden_mark, new_document, paragraph, save
+    from regdraft.render.docx import hidden_mark, new_document, paragraph, paragraph_style, save
     from regdraft.render.redline import page_header
     from regdraft.render.redline_helpers import Helpers, words_for
 
@@ -379,7 +379,9 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     # circulated, not as a reviewer's changes.
     hidden_mark(paragraph(document, redline.cover_line(profile), italic=True, align="center"),
                 redline_mark(tracked_author(redline)))
-    paragraph(document, words["summary"], bold=True)
+    # A heading (Word's navigation pane and table of contents list it beside the chapters), named by its words.
+    paragraph(document, words["summary"], bold=True).style = paragraph_style(
+        document, words["summary"], bold=True, outline_level=0, keep_with_next=True)
     helpers = Helpers(redline, profile)
     for n, change in enumerate(comparison.changes, 1):
         kind = helpers.kind_label(change.kind, change)

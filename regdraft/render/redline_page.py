@@ -48,11 +48,11 @@ PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-c
                   "base.html.j2", "base.css.j2", "redline.css.j2", "redline-screen.css.j2", "signature.css.j2")
 # Those `content` prints as, and the SHA-256 of their sources joined by NUL in that order.
 CONTENT_TEMPLATES = PAGE_TEMPLATES[:4]
-PORTED = "4c18f2cf1418f5e380961d9977e1979173c8522776ce89dd08ebea9290c109eb"
+PORTED = "2b5a0bbcb368c1b436cd4dba6df031b560302654abb40dcf87c86801641fbe5e"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "3d7865da74a626300397b13a9b83a93234d190141b30894d907bee2653dca729"
+READS_CHECKED = "85b543a65aa9fe4ce7fd3080c74d3d9f240c93da571f2c8e968c6eb9c6538901"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
@@ -118,7 +118,7 @@ class Page:
                f'<p class="legend"><span class="legend-title">{_e(words["legend"])}</span> ']
         items = list(g["legend"]())
         out.extend(f"{_e(item)}{'; ' if k < len(items) - 1 else '.'}" for k, item in enumerate(items))
-        out.append(f'</p>\n<div class="summary">\n<p class="summary-title">{_e(words["summary"])}</p>\n')
+        out.append(f'</p>\n<div class="summary">\n<h2 class="summary-title">{_e(words["summary"])}</h2>\n')
         changes = v["changes"]
         if changes:
             out.append('<table class="summary-table">\n')
@@ -132,7 +132,7 @@ class Page:
         else:
             out.append(f"<p>{_e(words['no_changes'])}</p>\n")
         if v["references"]:
-            out.append(f'<p class="summary-title references-title">{_e(words["references"])}</p>\n'
+            out.append(f'<h2 class="summary-title references-title">{_e(words["references"])}</h2>\n'
                        '<ul class="references">\n')
             out.extend(f"<li>{_e(sentence)}</li>\n" for sentence in v["references"])
             out.append("</ul>\n")
