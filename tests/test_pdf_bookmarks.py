@@ -65,8 +65,18 @@ def test_the_redline_pdf_has_bookmarks_for_its_summary_and_headings_as_they_now_
     tree = _tree(reader.outline)
     titles = [title for title, _ in tree]
     assert titles[0] == "Tóm tắt các thay đổi"
-    # A chapter's label and title were two lines run together ("Chương INHỮNG …").
-    assert "Chương I. NHỮNG QUY ĐỊNH CHUNG" in titles
-    chapter_iii = next(children for title, children in tree if title.startswith("Chương III."))
+    # A chapter's label and title were two lines run together ("Chương INHỮNG …"); then "Chương I. NHỮNG …", where
+    # the consolidated text's read "Chương I NHỮNG …": both now as the heading prints, its two lines.
+    assert "Chương I NHỮNG QUY ĐỊNH CHUNG" in titles
+    chapter_iii = next(children for title, children in tree if title.startswith("Chương III "))
     # Điều 7's title changed: its heading prints "Trách nhiệm" struck and "Nhiệm vụ, …" inserted.
     assert chapter_iii[0][0] == "Điều 7. Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên"
+
+
+def test_the_comparison_table_pdf_has_a_bookmark_for_each_row(tmp_workspace: Workspace, invoke: Invoke,
+                                                              tmp_path: Path) -> None:
+    # The inline redline had bookmarks (a11y40), the comparison table none: 20 rows over landscape pages to scroll.
+    reader = _made(invoke, tmp_workspace, tmp_path / "t.pdf", "redline", SHIPPED_AMENDMENT, "--layout", "table")
+    titles = [title for title, _ in _tree(reader.outline)]
+    assert titles[:2] == ["1. Khoản 1 Điều 3", "2. Điểm c khoản 1 Điều 4"]
+    assert len(titles) == len(set(titles)) >= 20 and all(re.match(r"\d+\. [A-ZĐ]", t) for t in titles), titles

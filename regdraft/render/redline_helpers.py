@@ -60,6 +60,8 @@ def replaces(new: Regulation, old: Regulation) -> bool:
     from regdraft.core.frontmatter import replaced_ids
 
     return bool(old.id) and old.id in replaced_ids(new.meta)
+# The headings the redline prints as two lines, label then title (`Chương I` / `NHỮNG QUY ĐỊNH CHUNG`).
+_TWO_LINES = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
 
 
 class Helpers:
@@ -100,14 +102,22 @@ class Helpers:
     def label(self, unit: Unit) -> str:
         return unit_label_text(unit, self.language)
 
-    def bookmark(self, p: Provision) -> Markup:
+    def bookmark(self, p: Provision, name: str | None = None) -> Markup:
         """A heading's PDF bookmark as an attribute (base.css: `bookmark-label: attr(data-bookmark)`): the heading as
         it now reads (as it read, when removed), not its struck and inserted words side by side, nor its label and
-        title run together where a line break parts them (`Chương INHỮNG QUY ĐỊNH CHUNG`). Only for a PDF
-        (`bookmarks`): the HTML and the review page stay as they were."""
+        title run together where a line break parts them (`Chương INHỮNG QUY ĐỊNH CHUNG`). A part's, chapter's or
+        section's reads as it prints, its label's line then its title's (`Chương I NHỮNG QUY ĐỊNH CHUNG`), as the
+        consolidated text's bookmark does. `name`: a comparison table's row, named by its first column. Only for a
+        PDF (`bookmarks`): the HTML and the review page stay as they were."""
+        if not self.bookmarks:
+            return Markup()
         unit = p.new or p.old
         assert unit is not None
-        return Markup(' data-bookmark="{}"').format(heading_text(unit, self.language)) if self.bookmarks else Markup()
+        text = name if name is not None else heading_text(unit, self.language)
+        if name is None and unit.kind in _TWO_LINES and unit.title and not unit.repealed \
+                and text.endswith(f". {unit.title}"):
+            text = f"{text[:-len(unit.title) - 2]} {unit.title}"
+        return Markup(' data-bookmark="{}"').format(text)
 
     def heading_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
         unit = p.new or p.old
