@@ -60,6 +60,8 @@ def replaces(new: Regulation, old: Regulation) -> bool:
     from regdraft.core.frontmatter import replaced_ids
 
     return bool(old.id) and old.id in replaced_ids(new.meta)
+
+
 # The headings the redline prints as two lines, label then title (`Chương I` / `NHỮNG QUY ĐỊNH CHUNG`).
 _TWO_LINES = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
 
