@@ -111,6 +111,9 @@ def test_list_and_json(ws: Workspace, invoke: Invoke) -> None:
         "effective": None,
         "dated": [],
         "votes": "",
+        "replacing": [],
+        "new_regulation": "",
+        "articles": None,
     }
     text = invoke(ws, "amend", "list").output
     assert "good" in text and "2 instructions" in text

@@ -11,7 +11,7 @@ import pytest
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, SHARED, Invoke, needs_corpus
+from tests.conftest import FIXTURES, SHARED, Invoke, needs_corpus, standing_for_a_draft
 from tests.test_importer_real_laws import _cp1258 as cp1258
 
 CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
@@ -365,6 +365,8 @@ def test_accepting_a_proposal_rewords_no_other_instruction_of_luat_57_2024(invok
                  ("round", "open", "l57", "--title", "Lấy ý kiến", "--due", "2030-07-15", "--consult", "Bộ Tư pháp")):
         result = invoke(root if args[0] != "init" else None, *args)
         assert result.exit_code == 0, result.output
+    # A draft modelled on the law: an issued text's instructions stay word for word, a proposal into one refused (r41).
+    standing_for_a_draft(root, "l57")
     before = (root / "amendments" / "l57" / "amendment.md").read_text(encoding="utf-8")
     proposal = ("Gói thầu cung cấp dịch vụ tư vấn, phi tư vấn, hàng hóa, xây lắp phục vụ công tác đền bù, giải phóng "
                 "mặt bằng, di dời công trình hạ tầng, kỹ thuật, rà phá bom, mìn, vật nổ, quy hoạch, tái định cư;")
