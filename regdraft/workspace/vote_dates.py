@@ -42,6 +42,21 @@ def described(vote: Vote) -> str:
     return f"the vote of {vote.date}{on} ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining)"
 
 
+def vote_day(date: str | dt.date, force: str | None, cited: str) -> dt.date:
+    """The day a vote on `cited` (`qc-sua-doi-2025`, `khoản 3 Điều 1 of qc-sua-doi-2025`) was held, as given: a
+    `UsageError` for a reason given empty, or a day after today (one rule for the whole vote and a part's)."""
+    from regdraft.core.dates import parse_date
+    from regdraft.core.errors import UsageError
+
+    if force is not None and not force.strip():
+        raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
+    voted, today = parse_date(date, "the vote date"), dt.date.today()
+    if voted > today:
+        raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
+                         f"conference vote on {cited} once it is held, with the date it was held.", options=("date",))
+    return voted
+
+
 def date_refusal(slug: str, voted: dt.date, refused: list[str], for_: int, against: int, abstain: int,
                  members: int | None, present: int | None = None, on: str = "") -> str:
     """Why a vote's date is refused (`date_refusals`), and the two ways on: the date it was held, or the same vote

@@ -217,7 +217,6 @@ def record_part_vote(ws: Workspace, slug: str, on: str, for_: int, against: int,
     """Record the vote on one part of the draft (post-condition 2): its date is checked as the whole vote's is
     (`vote_dates`), against the vote on the same part it replaces; `force` gives the reason a date those checks
     refuse is recorded all the same (a correction), kept in the commit."""
-    from regdraft.core.dates import parse_date
     from regdraft.core.frontmatter import dump_yaml
     from regdraft.workspace.vote_counts import committee_members, counts_refusal
     from regdraft.workspace.vote_quorum import attendance_refusal, below_quorum, quorum_setting, shown
@@ -245,12 +244,9 @@ def record_part_vote(ws: Workspace, slug: str, on: str, for_: int, against: int,
     if wrong is not None:
         raise UsageError(wrong)
     quorum = quorum_setting(ws)
-    if force is not None and not force.strip():
-        raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
-    voted, today = parse_date(date, "the vote date"), dt.date.today()
-    if voted > today:
-        raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
-                         f"conference vote on {cited} of {slug} once it is held.", options=("date",))
+    from regdraft.workspace.vote_dates import vote_day
+
+    voted = vote_day(date, force, f"{cited} of {slug}")
     on_file = load_part_votes(ws, slug)
     kept = [p for p in on_file if p.places != places]
     replaced = next((p for p in on_file if p.places == places), None)

@@ -20,7 +20,6 @@ import yaml
 
 from regdraft.core.amend.document import Amendment, DocumentArticle, instruction_markdown
 from regdraft.core.commands import Command
-from regdraft.core.dates import parse_date
 from regdraft.core.encodings import Unreadable, strict_text
 from regdraft.core.errors import NotPending, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
@@ -29,7 +28,7 @@ from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 from regdraft.workspace.amendments import amendment_file, load, load_rounds
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.vote_counts import MOST_MEMBERS
-from regdraft.workspace.vote_dates import CORRECTED, REPLACES, date_refusal, date_refusals, described
+from regdraft.workspace.vote_dates import CORRECTED, REPLACES, date_refusal, date_refusals, described, vote_day
 
 # The commit a vote was taken on, as `record_vote` writes it (an abbreviated id is read too).
 _COMMIT = re.compile(r"[0-9a-fA-F]{7,40}")
@@ -120,12 +119,7 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     if absent is not None:
         raise UsageError(absent, options=("present",))
     quorum = quorum_setting(ws)
-    if force is not None and not force.strip():
-        raise UsageError("Say why the vote is recorded past its date checks.", options=("force", "reason"))
-    voted, today = parse_date(date, "the vote date"), dt.date.today()
-    if voted > today:
-        raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
-                         f"conference vote on {slug} once it is held, with the date it was held.", options=("date",))
+    voted = vote_day(date, force, slug)
     # The text voted on is the one committed: instructions changed since the last commit are the drafter's next
     # draft or the conference's own changes, which are committed (and voted on) first. Its revision is the last
     # commit that wrote it, the same when the same vote is recorded again (nothing to record).
