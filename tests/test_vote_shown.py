@@ -73,3 +73,25 @@ def test_show_names_a_vote_file_that_cannot_be_read_and_shows_the_rest(ws: Works
     said = _show(invoke, ws, SLUG)
     assert "Vote: amendments/good/vote.yaml: cannot read the vote" in said and "draft 1" in said
     assert "vote unreadable" in invoke(ws, "amend", "list").output
+
+
+def test_show_quotes_a_colleague_s_vote_files_without_sending_control_characters(ws: Workspace,
+                                                                                invoke: Invoke) -> None:
+    """A part's label and a vote file's value are a colleague's words: `amend show` prints their control characters
+    escaped, as `check` does (r42 sweep CI F1: a window title, a screen clear and a carriage return reached the
+    terminal)."""
+    _voted(invoke, ws, "--on", "khoản 1 Điều 1", "--for", "40", "--against", "5", "--members", "49")
+    import yaml
+
+    parts = f"amendments/{SLUG}/vote-parts.yaml"
+    data = yaml.safe_load((ws.root / parts).read_text(encoding="utf-8"))
+    data[0]["on"] = "khoản 1 Điều 1\x1b]0;pwned\x07\x1b[2J\rFAKE"
+    crafted = yaml.safe_dump(data, allow_unicode=True)
+    assert "\\e" in crafted  # written escaped, read back as the characters
+    vote = "for: 45\nagainst: 2\nabstain: 0\ndate: 2025-10-20\nmembers: 49\nquorum: \"2/3\\e[2Jx\"\n"
+    ws.commit({parts: crafted.encode(), f"amendments/{SLUG}/vote.yaml": vote.encode()}, "A colleague's")
+    result = invoke(ws, "amend", "show", SLUG)
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.output for c in "\x1b\x07\r")
+    assert "khoản 1 Điều 1\\x1b]0;pwned\\a\\x1b[2J\\rFAKE" in result.output
+    assert "\\x1b[2Jx" in result.output

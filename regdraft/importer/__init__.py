@@ -124,14 +124,22 @@ def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool, bool]
 # `24-QĐ/TW`, `12/2012/QH13`, `1.2-HD`); it names a file under regulations/, so nothing that
 # could climb out of that folder (`..`, a leading dot or slash) is accepted.
 _DOCUMENT_NUMBER = re.compile(r"[^\W_](?:[-/.]?[^\W_])*")
+ID_BYTES = 200  # a document number's longest, in UTF-8: its file name, with `.md`, well within 255 bytes
 
 
 def check_id(reg_id: str, given_as: str, hint: str = "", options: tuple[str, ...] = ()) -> str:
-    """`reg_id` when it is a document number; otherwise a `UsageError` saying what one looks like."""
+    """`reg_id` when it is a document number; otherwise a `UsageError` saying what one looks like (the id quoted with
+    its control characters escaped). A number whose file name (`/` written `-`, then `.md`) would pass the 255 bytes
+    a file system allows is refused here, not at the end of an adoption (r42 sweep CI F2)."""
+    from regdraft.core.text import shown_text
+
+    if len(reg_id.encode("utf-8")) > ID_BYTES and _DOCUMENT_NUMBER.fullmatch(reg_id):
+        raise UsageError(f"{given_as} is {len(reg_id.encode('utf-8'))} bytes long: a document number of at most "
+                         f"{ID_BYTES} bytes names a file a file system can hold.", options=options)
     if _DOCUMENT_NUMBER.fullmatch(reg_id):
         return reg_id
     raise UsageError(
-        f"{given_as} '{reg_id}' is not a document number: use letters and digits with '-', '/' or '.' "
+        f"{given_as} '{shown_text(reg_id)}' is not a document number: use letters and digits with '-', '/' or '.' "
         f"between them, e.g. 01-QC/TU (no spaces, no '..', no leading or trailing '.', '/' or '-').{hint}",
         options=options,
     )

@@ -64,7 +64,8 @@ def draft_problems(ws: Workspace, amendment: Amendment) -> tuple[tuple[Problem, 
     except ParseError as exc:
         return tuple(exc.problems), ()
     problems = tuple(p for p in found if not p.warning)
-    ours = (*_unknown_replaced(ws, amendment), *_replaced_by_another(ws, amendment), *_id_twice(ws, amendment))
+    ours = (*_bad_id(ws, amendment), *_unknown_replaced(ws, amendment), *_replaced_by_another(ws, amendment),
+            *_id_twice(ws, amendment))
     return problems + ours, tuple(p for p in found if p.warning)
 
 
@@ -90,6 +91,23 @@ def _replaced_by_another(ws: Workspace, amendment: Amendment) -> list[Problem]:
                                f"new text from {found.new}, the regulation in force, in a draft replacing it.",
                                amendment.source, _replaces_line(ws, amendment)))
     return out
+
+
+def _bad_id(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """The new regulation's `id:` when it is no document number (`importer.check_id`, as `import` and `amend new`
+    check one): `..` was issued as `regulations/...md`, a 5,000-character id failed only at adoption's last step
+    (r42 sweep CI F2)."""
+    from regdraft.core.text import shown_text
+    from regdraft.importer import check_id
+
+    own = str(amendment.meta.get("id") or "")
+    if not own:  # said where a draft of a new regulation lacks its id
+        return []
+    try:
+        check_id(own, "The new regulation's id")
+    except UsageError as exc:
+        return [Problem(shown_text(str(exc)), amendment.source, _replaces_line(ws, amendment, "id"))]
+    return []
 
 
 def _id_twice(ws: Workspace, amendment: Amendment) -> list[Problem]:
@@ -209,6 +227,9 @@ def read_regulation_text(ws: Workspace, text: str, source: str) -> Reading:
 def refuse_id(ws: Workspace, new_id: str, replacing: Sequence[str]) -> None:
     """A `UsageError` for the new regulation's id when a regulation of the workspace has it already, or a pending
     draft is to be issued under it (two drafts of one id: only one could ever be adopted)."""
+    from regdraft.importer import check_id
+
+    check_id(new_id, "The new regulation's id", options=("new_id",))
     if new_id in replacing or ws.exists(f"{REGULATIONS}/{_filename(new_id)}"):
         raise UsageError(f"{new_id} is the id of a regulation of the workspace already; give the new regulation an "
                          "id of its own (numbers restart each term: 01-QC/TU-XV beside 01-QC/TU). Nothing was "

@@ -179,7 +179,11 @@ def shown(ws: Workspace, typed: str) -> tuple[dict[str, Any], list[str]]:
     if row["signed"] or row["effective"]:
         lines.append(", ".join(f"{key} {row[key]}" for key in ("signed", "effective") if row[key]))
     lines += votes.lines() or ["No conference vote is recorded."]
-    return {**row, **votes.row()}, lines
+    from regdraft.core.text import shown_text
+
+    # What a colleague's files hold (a part's label, a vote file's unreadable value, a title) is quoted: no control
+    # character reaches the terminal (r42 sweep CI F1), as `check` and `sync` quote them.
+    return {**row, **votes.row()}, [shown_text(line) for line in lines]
 
 
 def listed_with_votes(ws: Workspace) -> list[Entry]:
