@@ -63,4 +63,21 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
 
     run_long()  # the command line froze what it built for one command; a server collects its cycles
     # Deadlines for slow requests and bounds on connections: any host of the network may connect (`connections`).
+    _stopped_by_hangup_too()
     uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, **uvicorn_options(bounds))
+
+
+def _stopped_by_hangup_too() -> None:
+    """uvicorn stops gracefully on SIGINT and SIGTERM only (`uvicorn.server.HANDLED_SIGNALS`): a closed terminal's
+    SIGHUP reached the command's own handler inside the server's loop and was logged as a `CancelledError`
+    traceback (r41 left). Handled as SIGTERM is: the writes in flight finished, then the signal handed on to the
+    command's handler, which exits 129. Not where SIGHUP is ignored on purpose (`nohup regdraft review`): there the
+    server goes on, as every command does."""
+    import signal
+
+    import uvicorn.server
+
+    hangup = getattr(signal, "SIGHUP", None)  # none on Windows
+    handled = uvicorn.server.HANDLED_SIGNALS
+    if hangup is not None and hangup not in handled and signal.getsignal(hangup) is not signal.SIG_IGN:
+        uvicorn.server.HANDLED_SIGNALS = (*handled, hangup)

@@ -115,7 +115,7 @@ def test_a_comment_being_written_when_the_server_is_stopped_is_committed_and_ans
     assert server.returncode == 143 and "Serving the review" in out  # ended by SIGTERM, as every command is
 
 
-@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
 def test_a_stopped_server_exits_as_every_command_stopped_so_does(review_ws: Workspace, stop: int, code: int) -> None:
     # It exited 0 (uvicorn takes the signal and returns): `systemctl` and scripts read a server stopped by `kill` or
     # Ctrl-C as one that had finished its work.
@@ -140,4 +140,6 @@ def test_a_stopped_server_exits_as_every_command_stopped_so_does(review_ws: Work
             server.wait()
     assert server.returncode == code, (server.returncode, err)
     assert f"Stopped serving the review of {root}; every write it had begun was finished." in err
-    assert "Traceback" not in err and "Serving the review" in out
+    # A closed terminal (SIGHUP) too: uvicorn handles no SIGHUP, and the stop reached the server as an exception
+    # inside its loop, logged with a CancelledError traceback (r41 left).
+    assert "Traceback" not in err and "CancelledError" not in err and "Serving the review" in out
