@@ -32,7 +32,7 @@ from markupsafe import Markup
 from regdraft.core.collector import paused
 from regdraft.core.diff import Comparison, Provision
 from regdraft.core.errors import UsageError
-from regdraft.core.model import REPEALED_TEXT, Kind
+from regdraft.core.model import Kind
 from regdraft.core.moves import Place
 from regdraft.core.word_diff import DiffSegment
 from regdraft.render.marked import Paragraph, marked, para_class
@@ -407,7 +407,7 @@ def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_ro
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
         reasons=helpers.reasons, line=helpers.line,
         touched=helpers.touched, prune=changed_only and layout == "table", whole=helpers.whole,
-        marked=marked, para_class=para_class, change_bar=bar, repealed_text=REPEALED_TEXT[helpers.language],
+        marked=marked, para_class=para_class, change_bar=bar, removed_text=helpers.removed_text,
     )
     preamble, preamble_segments = _preamble(comparison)
     values = dict(

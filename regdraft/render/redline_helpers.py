@@ -78,7 +78,10 @@ class Helpers:
         if doc is not None and doc.issued:
             # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
-        if replaces(redline.comparison.new, redline.comparison.old):  # a new regulation's text: no amending draft
+        # A new regulation's text (its draft, or it issued) against the one it replaces: no amending draft, and what
+        # it lacks is not carried over, not repealed (`not_carried_over`).
+        self.replacing = replaces(redline.comparison.new, redline.comparison.old)
+        if self.replacing:
             self.words = {**self.words, "proposed": self.words.get("new_text", self.words["proposed"])}
         if redline.new_version.adopted:  # two adopted texts compared: the new one is no draft
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
@@ -315,6 +318,8 @@ class Helpers:
         that it was amended."""
         if not kind:
             return ""
+        if kind is ChangeKind.REPEALED and self.not_carried_over(item):
+            return self.words.get("kind_not_carried_over") or kind_words(self.words, kind)
         parts = getattr(item, "parts", ())
         unit_kind = item.kind if isinstance(item, Provision) else getattr(item, "unit_kind", Kind.CLAUSE)
         only = only_amends(self.redline.documents, item)
@@ -322,6 +327,22 @@ class Helpers:
         if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
             return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
         return own
+
+    def not_carried_over(self, item: Any) -> bool:
+        """Whether a listed change (or the table's row) is a provision a new regulation's text lacks: it does not
+        say `(được bãi bỏ)`, an amending document's repeal, so the draft column and the note say it is not carried
+        over. A placeholder the new text itself writes (`3. (được bãi bỏ)`) is its own words, and stays."""
+        if not self.replacing:
+            return False
+        p = self._provision(item)
+        return p is not None and p.change is ChangeKind.REPEALED and p.new is None
+
+    def removed_text(self, p: Provision) -> str:
+        """What the draft column of a comparison table prints for a provision the new text lacks: the placeholder
+        `(được bãi bỏ)` of a repeal, or a new regulation's `(không còn quy định)` (`not_carried_over`)."""
+        if self.not_carried_over(p):
+            return self.words.get("not_carried_over_text") or REPEALED_TEXT[self.language]
+        return REPEALED_TEXT[self.language]
 
     def _provision(self, item: Any) -> Provision | None:
         """The provision of a listed change (the summary's `Change`), or the table's row itself."""
