@@ -172,13 +172,15 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
         from regdraft.core.diff import ChangeKind
         from regdraft.core.item_ends import end_only_changes
         from regdraft.core.word_diff import DiffSegment, Op
-        from regdraft.render.redline_helpers import changed_provisions, replaces
+        from regdraft.render.redline_helpers import changed_provisions, moved_children, replaces
 
         ends = end_only_changes(comparison.provisions)  # named as the documents name them, not `amended`
         # A new regulation's text lacking a provision does not repeal it: it is not carried over (the table says so).
         lacking = {p.anchor for p in changed_provisions(comparison.provisions)
                    if p.change is ChangeKind.REPEALED and p.new is None} \
             if replaces(comparison.new, comparison.old) else set()
+        # One whose clauses mostly moved elsewhere says where they went (the table's row does too).
+        split = {p.anchor: moved for p in changed_provisions(comparison.provisions) if (moved := moved_children(p))}
         own = {**designations(comparison.new.units), **designations(comparison.old.units)}  # `Schedule 1`
         for change in comparison.changes:
             with designating(own):
@@ -187,6 +189,9 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
             kind = ("end punctuation changed" if change.anchor in ends else
                     "title changed" if change.kind is ChangeKind.HEADING_CHANGED else
                     "not carried over" if change.anchor in lacking else change.kind)
+            if change.anchor in split:
+                kind = "clauses moved to " + ", ".join(c.moved_to.describe(comparison.new.language)
+                                                       for c in split[change.anchor] if c.moved_to is not None)
             if change.kind in (ChangeKind.MOVED, ChangeKind.RENUMBERED) and change.old_address is not None \
                     and change.old_address != change.new_address:
                 # From another place or number: say which (`moved from khoản 1 Điều 11`, `moved from Điều 22`,

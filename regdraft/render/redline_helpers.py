@@ -318,6 +318,8 @@ class Helpers:
         that it was amended."""
         if not kind:
             return ""
+        if kind is ChangeKind.REPEALED and moved_children(self._provision(item)):
+            return kind_words(self.words, ChangeKind.MOVED)  # its clauses moved: the note says where (`moved_note`)
         if kind is ChangeKind.REPEALED and self.not_carried_over(item):
             return self.words.get("kind_not_carried_over") or kind_words(self.words, kind)
         parts = getattr(item, "parts", ())
@@ -340,6 +342,10 @@ class Helpers:
     def removed_text(self, p: Provision) -> str:
         """What the draft column of a comparison table prints for a provision the new text lacks: the placeholder
         `(được bãi bỏ)` of a repeal, or a new regulation's `(không còn quy định)` (`not_carried_over`)."""
+        moved = moved_children(p)
+        if moved:  # `(chuyển đến khoản 5 Điều 22, khoản 6 Điều 22)`: where its clauses now stand
+            places = ", ".join(c.moved_to.describe(self.language) for c in moved if c.moved_to is not None)
+            return f"({self.words['moved_to_note']} {places})"
         if self.not_carried_over(p):
             return self.words.get("not_carried_over_text") or REPEALED_TEXT[self.language]
         return REPEALED_TEXT[self.language]
@@ -365,9 +371,26 @@ class Helpers:
         `Chuyển đến khoản 3 Điều 6` where it stood (a repeal whose text an insertion takes elsewhere); else ""."""
         if p.moved_to is not None:
             return sentence(f"{self.words['moved_to_note']} {p.moved_to.describe(self.language)}")
+        if moved_children(p):
+            return self._children_moved(p)
         if p.old_address is None or (p.change is not ChangeKind.MOVED and p.moved_from is None):
             return ""
         return f"{self.words['moved_from']} {p.old_address.describe(self.language)}"
+
+    def _children_moved(self, p: Provision) -> str:
+        """Where each clause of a removed article went (`Khoản 1 chuyển đến khoản 5 Điều 22; khoản 3 không còn quy
+        định`): the row of an article whose clauses mostly moved, which no repeal took away whole."""
+        said = []
+        for child in p.children:
+            if child.old is None:
+                continue
+            own = unit_address(Unit(child.old.kind, child.old.label), None).describe(self.language)
+            if child.moved_to is not None:
+                said.append(f"{own} {self.words['moved_to_note']} {child.moved_to.describe(self.language)}")
+            elif child.change is ChangeKind.REPEALED:
+                word = self.words.get("kind_not_carried_over") if self.replacing else None
+                said.append(f"{own} {word or kind_words(self.words, ChangeKind.REPEALED)}")
+        return sentence("; ".join(said))
 
     def reasons(self, p: Provision) -> tuple[str, ...]:
         """The instructions behind a change: its own, else those of the nearest enclosing unit."""
@@ -392,6 +415,16 @@ def _bare(unit: Unit | None) -> Unit:
     """The unit with its title dropped, so `heading_text` gives only `Điều 5` (`Schedule 1`)."""
     assert unit is not None
     return Unit(unit.kind, unit.label, designation=unit.designation)
+
+
+def moved_children(p: Provision | None) -> tuple[Provision, ...]:
+    """The clauses (points) moved elsewhere of a provision the new text lacks, when more than half of its own moved
+    (an article split among others, Điều 26's clauses now khoản 5 and 6 of Điều 22): its row says they moved and
+    where, not that it was repealed; else ()."""
+    if p is None or p.change is not ChangeKind.REPEALED or p.new is not None or p.old is None or not p.old.children:
+        return ()
+    moved = tuple(c for c in p.children if c.moved_to is not None)
+    return moved if 2 * len(moved) > len(p.old.children) else ()
 
 
 def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
