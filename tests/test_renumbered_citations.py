@@ -104,7 +104,7 @@ def test_a_law_of_the_corpus_renumbered_with_its_citations_keeps_every_article()
 
 @pytest.mark.parametrize(("text", "aside"), [
     ("theo quy định tại Điều 16 Quy chế này", "theo quy định tại Điều # Quy chế này"),
-    ("điểm a khoản 1 Điều 12", "điểm a khoản 1 Điều #"),
+    ("điểm a khoản 1 Điều 12", "điểm a khoản # Điều #"),  # the clause too: renumbered when one before it goes
     ("các Điều 15, 16 và 17a", "các Điều #, # và #a"),
     ("từ Điều 3 đến Điều 5", "từ Điều # đến Điều #"),
     ("as Article 4 provides", "as Article # provides"),
