@@ -385,8 +385,12 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
     work_done()  # adopted: a Ctrl-C from now on leaves the command to say so (it said "Adopted …", then exited 130)
     stop_point("adopted")
-    done = _adopted(ws, slug, sha, f"Adopted {slug} in commit {sha[:8]}.", resumed=False)
     adopted = load(ws, slug)
+    from regdraft.workspace.replacing import issued_sentence
+
+    # A new regulation's draft is issued as that regulation, not adopted into one: say which, and what it replaces.
+    said = issued_sentence(adopted, sha) if adopted.replacing else f"Adopted {slug} in commit {sha[:8]}."
+    done = _adopted(ws, slug, sha, said, resumed=False)
     for line in described(adopted):  # instructions its entry-into-force article dates on their own
         done.say(line)
     from regdraft.workspace.votes import changed_ungated
@@ -414,6 +418,8 @@ def _adopted(ws: Workspace, slug: str, sha: str, said: str, *, resumed: bool) ->
                      "regulations": [reg for reg, _ in adopted.amending_articles],
                      "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
                      "commit": sha, "tag": tag, **committed()}).say(said)
+    if adopted.replacing:  # issued as a new regulation: its id, and the ones it replaces
+        result.data.update(issued=str(adopted.meta.get("id") or ""), replaces=list(adopted.replacing))
     return result.note(untagged) if untagged else result
 
 

@@ -217,6 +217,17 @@ def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.da
                      tag=tag)
 
 
+def issued_sentence(amendment: Amendment, sha: str) -> str:
+    """What `amend adopt` says of a new regulation's draft it issued: the regulation, its number, dates, the ones it
+    replaces, the draft and the commit (it said "Adopted quy-che-xv", as of an amendment, while the commit said
+    "Issue the regulation …")."""
+    new_id = str(amendment.meta.get("id") or "")
+    numbered = f" (number {amendment.number})" if amendment.number and amendment.number != new_id else ""
+    return (f"Issued the regulation {new_id}{numbered} from the draft {amendment.slug} in commit {sha[:8]}: signed "
+            f"{amendment.signed}, effective {amendment.effective}; it replaces {', '.join(amendment.replacing)} from "
+            f"{amendment.effective}.")
+
+
 def read_regulation_text(ws: Workspace, text: str, source: str) -> Reading:
     """`text` read as the regulation file `source` (through the workspace's cache)."""
     from regdraft.workspace.parse_cache import read_regulation
