@@ -41,3 +41,11 @@ def test_adopt_says_it_issued_the_regulation(tmp_workspace: Workspace, invoke: I
             f"{today}, effective {today}; it replaces 01-QC/TU from {today}.") in " ".join(said.split()), said
     assert "Adopted quy-che-xv" not in said
     assert message.startswith("Issue the regulation 01-QC/TU (quy-che-xv) as 01-QC/TU-XV")
+
+
+def test_the_issuing_commit_records_the_part_votes(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    _, message, today = _issued(tmp_workspace, invoke, ("Điều 11", "40/5"), ("khoản 2 Điều 12", "20/25"))
+    assert (f"\nVote: the conference vote on Điều 11 (40 for, 5 against, 0 abstaining on {today}) was a majority."
+            in message), message
+    assert (f"\nVote: the conference vote on khoản 2 Điều 12 (20 for, 25 against, 0 abstaining on {today}) was not a "
+            "majority") in message, message

@@ -89,7 +89,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     if amendment.replacing:  # a new regulation's draft: issued as that regulation (`workspace.replacing`)
         from regdraft.workspace.replacing import issue
 
-        return issue(ws, amendment, signed_on, effective_on, missing, force, tag)
+        return issue(ws, amendment, signed_on, effective_on, missing, force, tag, vote_lines(ws, amendment))
     # A document may amend several regulations of the workspace: all of them or none, in one commit.
     paths = {reg_id: ws.locate_regulation(reg_id) for reg_id in amendment.regulations}
     relative = amendment_path(slug)
@@ -103,16 +103,31 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     )
     read_back(ws, text, relative, slug, amendment.language)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
-    from regdraft.workspace.vote_gate import adoption_vote_notes
-    from regdraft.workspace.vote_parts import part_lines
     from regdraft.workspace.votes import changed_ungated
 
     unvoted = changed_ungated(ws, amendment)  # without the vote gate: adopted as it stands, the commit says so
-    # No vote, no majority, a majority of the votes cast, a part without one: the commit says so; and the parts that
-    # carried.
-    notes = adoption_vote_notes(ws, amendment) + part_lines(ws, amendment)
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force, unvoted, own,
-                                               notes), tag=tag)
+                                               _vote_notes(ws, amendment)), tag=tag)
+
+
+def _vote_notes(ws: Workspace, amendment: Amendment) -> list[str]:
+    """What the adoption commit says of the votes: no vote, no majority, a majority of the votes cast, a part without
+    one; and the parts that carried (`amend vote --on "Điều 11"`)."""
+    from regdraft.workspace.vote_gate import adoption_vote_notes
+    from regdraft.workspace.vote_parts import part_lines
+
+    return adoption_vote_notes(ws, amendment) + part_lines(ws, amendment)
+
+
+def vote_lines(ws: Workspace, amendment: Amendment) -> list[str]:
+    """The adoption commit's lines on the votes (`Vote: …`) and on a text changed since its vote (`Not as voted:
+    …`, the workspace not requiring one), as `adoption_message` writes them: for a new regulation's draft too, whose
+    commit recorded none (r42 newreg42, 5)."""
+    from regdraft.workspace.votes import changed_ungated
+
+    unvoted = changed_ungated(ws, amendment)
+    return [*(f"Vote: {note}." for note in _vote_notes(ws, amendment)),
+            *([f"Not as voted: {unvoted}."] if unvoted is not None else [])]
 
 
 def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: bool) -> Refusal:

@@ -174,9 +174,10 @@ def edit(ws: Workspace, amendment: Amendment, edited: bytes, edited_name: str, m
 
 
 def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date, forced: Sequence[Refusal],
-          reason: str | None, tag: str | None) -> str:
+          reason: str | None, tag: str | None, votes: Sequence[str] = ()) -> str:
     """`amend adopt` of a new regulation's draft, past its gates (post-condition 3): the regulation written to
-    `regulations/`, the draft marked adopted, one commit tagged as an adoption; its sha."""
+    `regulations/`, the draft marked adopted, one commit tagged as an adoption, its message ending with `votes` (what
+    is said of the votes, `adoption.vote_lines`); its sha."""
     from regdraft.core.errors import StoreError
     from regdraft.core.layout import regulation_path
     from regdraft.workspace.amendments import read_back
@@ -211,6 +212,7 @@ def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.da
     lines = [f"{REGULATION}{amendment.number} ({amendment.slug}) as {new_id}, replacing "
              f"{', '.join(amendment.replacing)}: signed {signed}, effective {effective}", "",
              f"{target}: the new text, in force from {effective}; {', '.join(amendment.replacing)} replaced by it."]
+    lines += ["", *votes] if votes else []  # as an amendment's adoption records them (`adoption.vote_lines`)
     if reason is not None and forced:
         lines += ["", f"{FORCED}{reason.strip()}", *(f"- {r.missing}" for r in forced)]
     return ws.commit({target: issued.encode("utf-8"), amendment.source: marked.encode("utf-8")}, "\n".join(lines),
