@@ -22,6 +22,7 @@ _LISTED_MODULES = frozenset({
     "test_replacing_second_look.py",
     # newreg42's: a draft or a real law compared (0.6-1.5 s each)
     "test_not_carried_over.py", "test_article_clauses_moved.py", "test_replacing_issued.py",
+    "test_compare_page_title.py",
     # Measured over 0.45 s a test, most of their tests (pytest --durations=0, 2026-12-03): the contract over
     # every command, link and fault injection, fuzzing the front matter, large imports, Word round trips.
     "test_cli_contract.py", "test_read_guard.py", "test_fuzz_frontmatter.py", "test_comment_import_large.py",

@@ -213,6 +213,11 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
                 for v, meta, shorten in sides)
     if redline.adopted and redline.new_version.adopted:  # the text a run of adoptions made: named by their documents
         new = _adopted_names(redline, words)
+    elif new[-1] == old[-1] and redline.new_version.draft is None and new[0] != old[0]:
+        # Two documents of one number (term XV's 01-QC/TU beside term XIV's): each named by its title, shortened as
+        # the line needs, never by the number alone, so that the two are told apart as the page's heading does.
+        new, old = (_titled(_running_names(v, str(v.title or meta.get("title") or ""), words, True,
+                                           str(meta.get("type") or ""))) for v, meta, _ in sides)
     # The landscape page is the comparison table's, titled BẢNG SO SÁNH: its header says so (it read "Bản so sánh").
     running = words["table_running" if landscape else "comparison_running"]
     if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
@@ -222,6 +227,12 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
         lines = [running.format(new=f"{o} ({new_label})", old=f"{o} ({old_label})") for o in old]
         return one_line(lambda n, _o: n, lines, [""], budget(profile, landscape))
     return one_line(lambda n, o: running.format(new=n, old=o), new, old, budget(profile, landscape))
+
+
+def _titled(names: list[str]) -> list[str]:
+    """A side's names (`document_names`) that hold its title: all but the last two (by type and number, by number
+    alone), when it has any."""
+    return names[:-2] if len(names) > 2 else names
 
 
 def _running_names(version: Version, title: str, words: Mapping[str, str], shorten: bool,
