@@ -25,7 +25,7 @@ def _look(table: Any) -> dict[str, str]:
 def _layout(table: Any) -> bool:
     description = table._tbl.tblPr.find(qn("w:tblDescription"))
     look = _look(table)
-    return (description is not None and description.get(qn("w:val")) == "layout"
+    return (description is not None and description.get(qn("w:val")) == "bố cục"
             and look["firstRow"] == look["firstColumn"] == "0"
             and not any(row._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for row in table.rows))
 

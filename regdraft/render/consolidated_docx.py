@@ -251,7 +251,8 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
     if not any(signer.values()) and not recipients:
         return
     width = text_width_mm(document)
-    left, right = borderless_table(document, 2, [width * 0.5, width * 0.5]).rows[0].cells
+    left, right = borderless_table(document, 2, [width * 0.5, width * 0.5],
+                                   profile.words(language)["layout_table"]).rows[0].cells
     if recipients:
         paragraph(left, profile.words(language)["recipients"], bold=True, italic=True,
                   underline=profile.recipients_title_underline, size=profile.recipients_pt + 1, align="left",

@@ -226,8 +226,9 @@ def _first(cell: _Cell, text: str, **style: Any) -> Paragraph:
     return para
 
 
-def borderless_table(document: Document, columns: int, widths_mm: Sequence[float]) -> Table:
-    """A one-row table without borders, for side-by-side blocks."""
+def borderless_table(document: Document, columns: int, widths_mm: Sequence[float], description: str) -> Table:
+    """A one-row table without borders, for side-by-side blocks, described as layout by `description`, in the
+    document's language (the profile's `layout_table`: `bố cục`)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -240,16 +241,16 @@ def borderless_table(document: Document, columns: int, widths_mm: Sequence[float
         line.set(qn("w:val"), "nil")
         borders.append(line)
     table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLBORDERS)
-    layout_only(table)
+    layout_only(table, description)
     return table
 
 
-def layout_only(table: Table) -> None:
+def layout_only(table: Table, description: str) -> None:
     """Mark a table that only places blocks side by side (the issuing body beside the national motto, the
     recipients beside the signature) as layout, not data: no header row or first column for its style to set
     apart or a screen reader to read cells by (`w:tblLook` all off, python-docx's default turned them on), and a
-    description saying so (`w:tblDescription`, Word's alt text), as the data tables' header rows say theirs
-    (`repeat_row`)."""
+    description saying so (`w:tblDescription`, Word's alt text, read in the document's language: `description`), as
+    the data tables' header rows say theirs (`repeat_row`)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -263,9 +264,9 @@ def layout_only(table: Table) -> None:
     look.set(qn("w:noHBand"), "1")
     look.set(qn("w:noVBand"), "1")
     look.set(qn("w:val"), "0600")
-    description = OxmlElement("w:tblDescription")
-    description.set(qn("w:val"), "layout")
-    properties.insert_element_before(description, "w:tblPrChange")
+    said = OxmlElement("w:tblDescription")
+    said.set(qn("w:val"), description)
+    properties.insert_element_before(said, "w:tblPrChange")
 
 
 def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[float],

@@ -27,7 +27,7 @@ def party_header(document: Document, header: DocumentHeader, profile: Profile) -
     """
     width = text_width_mm(document)
     widths = _header_widths(width, header, profile)
-    table = borderless_table(document, 2, widths)
+    table = borderless_table(document, 2, widths, profile.words(header.language)["layout_table"])
     left, right = table.rows[0].cells
     size = profile.issuer_pt
     lines: list[tuple[str, dict[str, Any]]] = []

@@ -420,7 +420,7 @@ def _closing(w: _Writer, closing: ClosingParts, profile: Profile, words: Mapping
         _body(w, closing.adoption)
     document = w.document
     width = text_width_mm(document)
-    left, right = borderless_table(document, 2, [width * 0.5, width * 0.5]).rows[0].cells
+    left, right = borderless_table(document, 2, [width * 0.5, width * 0.5], words["layout_table"]).rows[0].cells
     try:
         if closing.recipients:
             w.document = left
