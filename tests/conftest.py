@@ -73,6 +73,12 @@ def unwrapped(html: str) -> str:
     return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
 
 
+def unsaid(html: str) -> str:
+    """A redline's screen page without the words saying what each mark means (`render.said_marks`): its markup as the
+    renderer made it, `<del class="del">.</del>`."""
+    return re.sub(r'<span class="said">[^<]*</span>', "", html)
+
+
 def word_text(text: str) -> str:
     """A Word paragraph's text as regdraft's import reads it: the no-break space the DOCX writers put before the
     hyphen of ` - ` (`render.dashes`) a plain space (`core.text.plain_spaces`)."""

@@ -73,6 +73,8 @@ _LISTED_TESTS = frozenset({
     # web41's: two comments through the pages, one file deleted, three to six pages read (0.4-0.73 s of CPU a test).
     "test_the_office_reads_the_file_and_its_git_and_the_pages_come_back",
     "test_a_member_reads_every_other_comment_and_is_told_in_their_words",
+    # a11y41's: the shipped redline rendered three times, its pieces and two pages (1.2 s of CPU).
+    "test_the_html_redline_says_its_marks_and_the_pdfs_page_does_not",
     # keys40's: six comments lost, checked twice and repaired (1.2 s of CPU and 0.7 s in git).
     "test_many_losses_of_one_commit_cost_one_git_log_and_are_named_in_one_warning",
     # fields40's: two clones and a bare remote, four syncs (0.56 s of CPU).

@@ -9,7 +9,7 @@ from pathlib import Path
 from regdraft.core.amend import load_amendment
 from regdraft.workspace.store import Workspace
 
-from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
+from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke, unsaid
 
 REG = "regulations/01-QC-TU.md"
 AMENDMENT = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
@@ -287,5 +287,5 @@ def test_an_article_moved_within_its_section_is_named_and_how_to_write_it_said(
     assert "Bãi bỏ Điều 13." in written and "Bổ sung Điều 15a vào sau Điều 15 như sau:" in written
     redline = invoke(tmp_workspace, "redline", REG, "--amendment", "qc-moi", "-o", str(tmp_path / "moved.html"))
     assert redline.exit_code == 0, redline.output
-    shown = re.sub(r"<[^>]+>", "", (tmp_path / "moved.html").read_text(encoding="utf-8"))
+    shown = re.sub(r"<[^>]+>", "", unsaid((tmp_path / "moved.html").read_text(encoding="utf-8")))
     assert "(chuyển đến Điều 15a)" in shown and "Điều 15a (chuyển từ Điều 13)" in shown

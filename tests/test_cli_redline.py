@@ -16,7 +16,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.render.output import Settings, write
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, REPO_ROOT, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, unwrapped
+from tests.conftest import FIXTURES, REPO_ROOT, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, unsaid, unwrapped
 from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
@@ -38,7 +38,7 @@ def test_compare_two_files_writes_html(tmp_path: Path, invoke: Invoke) -> None:
     result = invoke(None, "compare", str(old), str(new), "-o", str(out), catch=False)
     assert result.exit_code == 0, result.output
     assert str(out) in result.output and "(1 change)" in result.output
-    html = out.read_text(encoding="utf-8")
+    html = unsaid(out.read_text(encoding="utf-8"))
     assert 'href="#chg-1"' in html and 'id="chg-1"' in html
     assert '<del class="del">.</del><ins class="ins">;</ins>' in html
 
@@ -55,8 +55,8 @@ def test_compare_names_its_default_file_after_both_texts(tmp_path: Path, invoke:
     for old in ("v1", "v2"):
         result = invoke(None, "compare", f"{old}.md", "v3.md", "--format", "html", catch=False)
         assert result.exit_code == 0, result.output
-    first = (tmp_path / "redline-v1-to-v3.html").read_text(encoding="utf-8")
-    second = (tmp_path / "redline-v2-to-v3.html").read_text(encoding="utf-8")
+    first = unsaid((tmp_path / "redline-v1-to-v3.html").read_text(encoding="utf-8"))
+    second = unsaid((tmp_path / "redline-v2-to-v3.html").read_text(encoding="utf-8"))
     assert '<ins class="ins">tuyệt đối </ins>' in first and '<ins class="ins">tuyệt đối </ins>' in second
     assert '<del class="del">;</del>' not in first  # v1 ends the sentence as v3 does
     assert '<del class="del">;</del><ins class="ins">.</ins>' in second
@@ -479,7 +479,7 @@ def test_a_changed_table_is_printed_as_a_table_marked_row_by_row_and_cell_by_cel
     for out, layout in ((html, "inline"), (pdf, "inline"), (table, "table"), (word, "inline")):
         result = invoke(None, "compare", str(old), str(new), "--layout", layout, "-o", str(out))
         assert result.exit_code == 0, result.output
-    page = html.read_text(encoding="utf-8")
+    page = unsaid(html.read_text(encoding="utf-8"))
     # Its first row names the columns: printed again at the top of a page it runs onto.
     assert ('<table class="provision-table chg">\n<thead><tr><td>Việc</td><td>Người</td><td></td></tr>\n</thead>\n'
             '<tbody>\n<tr><td>Họp</td><td><del class="del">Bí thư</del> <ins class="ins">Thường trực</ins></td>'
@@ -494,7 +494,7 @@ def test_a_changed_table_is_printed_as_a_table_marked_row_by_row_and_cell_by_cel
     assert "Quý I" in text and "Ủy ban Kiểm tra" in text and "|" not in text
     # The comparison table: the old column holds the old rows, the new column the new ones.
     old_column, new_column = re.findall(r'<table class="provision-table chg">(.*?)</table>',
-                                        table.read_text(encoding="utf-8"), re.S)
+                                        unsaid(table.read_text(encoding="utf-8")), re.S)
     assert "Kiểm tra" not in old_column and '<del class="del">Bí thư</del>' in old_column
     assert "<del" not in new_column and '<ins class="ins">Kiểm tra</ins>' in new_column
     # Word: a table whose new row is a tracked row insertion, its cells' words tracked.
@@ -525,7 +525,7 @@ def test_a_form_of_nghi_dinh_63_2010_changed_in_its_appendix(invoke: Invoke, tmp
     for out in (html, pdf):
         result = invoke(None, "compare", str(imported), str(edited), "-o", str(out))
         assert result.exit_code == 0, result.output
-    page = html.read_text(encoding="utf-8")
+    page = unsaid(html.read_text(encoding="utf-8"))
     assert ('<tr><td>II. Về tính hợp lý<ins class="ins">, khả thi</ins> của thủ tục hành chính</td><td></td></tr>'
             in page)
     assert not re.search(r"<p[^>]*>\|", page)
@@ -567,7 +567,7 @@ def test_redlines_of_two_revision_pairs_do_not_overwrite_each_other(mini_workspa
         result = invoke(ws, "redline", "MINI-QC", *options, "--format", "html", catch=False)
         assert str(out / name) in result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(runs)
-    pages = {name: unwrapped((out / name).read_text(encoding="utf-8")) for name in runs}
+    pages = {name: unwrapped(unsaid((out / name).read_text(encoding="utf-8"))) for name in runs}
     marked = {name: re.findall(r'<ins class="ins">([^<]*)</ins>', page) for name, page in pages.items()}
     assert marked[f"redline-MINI-QC-{first}-to-{second}.html"][1:] == ["Chấp hành", "Hiệu lực thi hành"]
     assert marked[f"redline-MINI-QC-{second}-to-{third}.html"][1:] == [", công khai"]  # [0]: the legend's

@@ -13,11 +13,11 @@ from click.testing import CliRunner, Result
 from regdraft.cli import cli
 from regdraft.workspace.store import Workspace, init_workspace
 
-from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke, _command_depth, unwrapped
+from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke, _command_depth, unsaid, unwrapped
 
 
 def _text(path: Path) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", unwrapped(path.read_text(encoding="utf-8"))).split())
+    return " ".join(re.sub(r"<[^>]+>", " ", unwrapped(unsaid(path.read_text(encoding="utf-8")))).split())
 
 
 def test_a_revision_that_is_an_adoption_is_named_by_its_document(tmp_workspace: Workspace, tmp_path: Path,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import FIXTURES, Invoke
+from tests.conftest import FIXTURES, Invoke, unsaid
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
 
@@ -24,7 +24,7 @@ def test_an_edited_basis_is_marked_above_the_first_provision_and_noted(tmp_path:
     result = invoke(None, "compare", str(old), str(new), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "The preamble (its bases) differs" in result.output
-    page = out.read_text(encoding="utf-8")
+    page = unsaid(out.read_text(encoding="utf-8"))
     body = page.split('<div class="body-text">', 1)[1]
     assert body.index("Căn cứ Điều lệ Đảng") < body.index("Điều 1")
     assert re.search(r'<p class="preamble para chg">Căn cứ Điều lệ Đảng<ins class="ins"> Cộng sản Việt Nam</ins>;</p>',
@@ -35,7 +35,7 @@ def test_the_comparison_table_gives_the_edited_preamble_a_row_of_its_own(tmp_pat
     old, new = _files(tmp_path)
     out = tmp_path / "bang.html"
     assert invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(out)).exit_code == 0
-    row = next(r for r in out.read_text(encoding="utf-8").split("<tr") if "Phần căn cứ ban hành" in r)
+    row = next(r for r in unsaid(out.read_text(encoding="utf-8")).split("<tr") if "Phần căn cứ ban hành" in r)
     old_cell, new_cell = row.split("<td>")[1:3]
     assert "Căn cứ Điều lệ Đảng;" in old_cell and "<ins" not in old_cell
     assert '<ins class="ins"> Cộng sản Việt Nam</ins>' in new_cell

@@ -24,7 +24,7 @@ from regdraft.render.html import inline_markdown
 from regdraft.render.marked import marked
 from regdraft.render.redline import render_html
 from regdraft.workspace import redline as rl
-from tests.conftest import FIXTURES, SHARED, Invoke, in_corpus, module_workspace, needs_corpus
+from tests.conftest import FIXTURES, SHARED, Invoke, in_corpus, module_workspace, needs_corpus, unsaid
 
 AMENDMENTS = SHARED / "corpus" / "amendments"
 TODAY = dt.date(2026, 7, 1)
@@ -181,7 +181,7 @@ def _compared(tmp_path: Path, invoke: Invoke, old: str, new: str) -> str:
     out = tmp_path / "r.html"
     result = invoke(None, "compare", *map(str, paths), "-o", str(out), catch=False)
     assert result.exit_code == 0, result.output
-    return out.read_text(encoding="utf-8")
+    return unsaid(out.read_text(encoding="utf-8"))
 
 
 def test_a_renumbering_note_only_where_the_words_stayed(tmp_path: Path, invoke: Invoke) -> None:

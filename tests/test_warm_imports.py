@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from regdraft.workspace.store import Workspace
+from tests.conftest import unsaid
 
 NOT_WHEN_WARM = ("yaml", "jinja2", "regdraft.workspace.resolve", "regdraft.render.consolidated",
                  "regdraft.core.consolidate", "regdraft.core.comments", "regdraft.core.anchoring",
@@ -70,7 +71,7 @@ def test_compare_outside_a_workspace_leaves_the_store_and_git_unloaded(tmp_path:
     loaded = _loaded(["compare", str(old), str(new), "--format", "html", "-o", str(tmp_path / "c.html")], env, tmp_path)
     assert sorted(m for m in loaded if m in ("regdraft.workspace.store", "regdraft.workspace.journal", "git",
                                              "regdraft.core.amend")) == []
-    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    page = unsaid((tmp_path / "c.html").read_text(encoding="utf-8"))
     assert '<ins class="ins">thử nghiệm so sánh, </ins>' in page
     assert page.count("sửa dấu câu cuối") == 1  # điểm k khoản 1 Điều 5
     assert page.count("summary-kind\">sửa đổi, bổ sung<") == 1
@@ -120,5 +121,5 @@ def test_a_warm_compare_loads_no_store_repair_code(tmp_path: Path) -> None:
               "regdraft.workspace.held_files", "regdraft.workspace.store_line_ends", "regdraft.core.markers", "json",
               "shlex", "textwrap")
     assert sorted(m for m in unused if m in loaded) == []
-    assert '<ins class="ins">thử, </ins>' in (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert '<ins class="ins">thử, </ins>' in unsaid((tmp_path / "c.html").read_text(encoding="utf-8"))
 

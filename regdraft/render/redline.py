@@ -38,7 +38,7 @@ from regdraft.core.word_diff import DiffSegment
 from regdraft.render.marked import Paragraph, marked, para_class
 from regdraft.render.paragraphs import bar
 from regdraft.render.profile import cited_date, mid_sentence
-from regdraft.render.redline_helpers import Helpers, changed_provisions
+from regdraft.render.redline_helpers import Helpers, changed_provisions, words_for
 from regdraft.render.redline_page import KeptRun, passed_page, passed_pieces
 
 if TYPE_CHECKING:
@@ -365,8 +365,13 @@ def render_html_pieces(redline: Redline, *, layout: str = "inline", changed_only
     """`render_html(...)` in pieces, for a file: the page's UTF-8 is theirs joined, each text encoded. A warm printed
     page's kept articles are the bytes their cache entry holds (`render.fragments.KeptFragments`), never decoded into
     the page and encoded again (docs/performance.md, thirty-eighth round)."""
+    from regdraft.render.profile import default_profile
+    from regdraft.render.said_marks import said_pieces
+
     printed = _render_html(redline, layout, changed_only, workspace_root, profile, today, None, pieces=True)
-    return [printed] if isinstance(printed, str) else printed
+    # A screen page: its marks said in words a copy holds (the PDF's are said by its tags, `render.spoken`).
+    words = words_for(redline.comparison.new.language, profile or default_profile())
+    return said_pieces([printed] if isinstance(printed, str) else printed, words)
 
 
 def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_root: Path | None, profile: Any,
@@ -480,7 +485,9 @@ def _render_html(redline: Redline, layout: str, changed_only: bool, workspace_ro
     # then "TW"), or open with the hyphen of ` - ` ("- nghề nghiệp", read as a dash item). The review server's
     # page (`page`) is screen text beside a comment panel, left as it is.
     if page is not None:
-        return rendered
+        from regdraft.render.said_marks import said
+
+        return said(rendered, helpers.words)  # a screen page: its marks said in words a copy holds
     if passed:
         whole = passed_pieces(rendered, passed) if pieces else passed_page(rendered, passed)
         if whole is not None:

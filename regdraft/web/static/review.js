@@ -37,7 +37,7 @@
   const was = bar ? bar.dataset.headingWas || "" : "";
   function readAs(heading, left) {
     const copy = heading.cloneNode(true);
-    copy.querySelectorAll(left + ", .badge, .part-picks").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll(left + ", .said, .badge, .part-picks").forEach(function (el) { el.remove(); });
     copy.querySelectorAll("br").forEach(function (br) { br.replaceWith(" "); });
     // The space a redline keeps between a deletion and an insertion is no space before a comma on one side.
     return copy.textContent.replace(/\s+/g, " ").replace(/ ([,.;:)])/g, "$1").trim();
@@ -394,7 +394,7 @@
   function selectedPhrase(selection) {
     const copy = document.createElement("div");
     copy.appendChild(selection.getRangeAt(0).cloneContents());
-    copy.querySelectorAll("del, .badge, .part-picks").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("del, .said, .badge, .part-picks").forEach(function (el) { el.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
