@@ -95,6 +95,36 @@ def test_accept_all_and_reject_all_give_each_version(tmp_path: Path, data: st.Da
     assert rejected == plain_old
 
 
+_FRONT = ("---\nid: 99-QC/TU\ntype: Quy chế\ntitle: Quy chế thử\nlanguage: vi\nissuer: TỈNH ỦY ĐIỆN BIÊN\n"
+          "signed: 2021-01-09\n---\n\n")
+
+
+def test_a_point_moved_into_an_inserted_article_is_inserted_whole_there(tmp_path: Path) -> None:
+    """A point moved, edited, out of a clause the new text drops into an article it inserts was written there with
+    its edits inline (its unchanged words plain), so rejecting every change kept those words where the old text has
+    none: a Hypothesis example found it (`'a) Kiểm:'` once too often, r41 left). Like any move it is inserted whole
+    where it now stands and deleted whole where it stood."""
+    from regdraft.core.markdown import parse
+
+    old = parse(_FRONT + "".join(f"{line}\n\n" for line in (
+        "## Điều 1. Nhiệm vụ", "1\\. Ban Thường vụ Tỉnh ủy lãnh đạo công tác kiểm tra.",
+        "2\\. Thường trực Tỉnh ủy có nhiệm vụ:", "a) Chuẩn bị nội dung các hội nghị;",
+        "b) Chỉ đạo công tác văn phòng;", "c) Kiểm tra, giám sát việc thực hiện các nghị quyết của Tỉnh ủy.",
+        "## Điều 2. Hiệu lực", "Quy chế này có hiệu lực kể từ ngày ký.")))
+    new = parse(_FRONT + "".join(f"{line}\n\n" for line in (
+        "## Điều 1. Nhiệm vụ", "1\\. Ban Thường vụ Tỉnh ủy lãnh đạo công tác kiểm tra.",
+        "## Điều 1a. Kiểm tra, giám sát", "1\\. Công tác kiểm tra được tiến hành thường xuyên.",
+        "2\\. Ủy ban Kiểm tra Tỉnh ủy có nhiệm vụ:", "a) Tham mưu chương trình kiểm tra hằng năm;",
+        "a1) Kiểm tra, giám sát việc thực hiện các nghị quyết của Tỉnh ủy",
+        "## Điều 2. Hiệu lực", "Quy chế này có hiệu lực kể từ ngày ký.")))
+    moved = [p for a in compare(old, new).provisions for c in a.children for p in c.children if p.moved_from]
+    assert [str(p.new_address) for p in moved] == ["d1a.k2.a1"]  # the case: a move into an inserted article
+    rejected, accepted, plain_old, plain_new = _sides(old, new, tmp_path, "moved")
+    assert accepted == plain_new
+    assert rejected == plain_old
+    assert rejected.count("c) Kiểm tra, giám sát việc thực hiện các nghị quyết của Tỉnh ủy.") == 1
+
+
 def test_redline_command_writes_docx_and_refuses_table_layout(tmp_workspace: Workspace, invoke: Invoke,
                                                               tmp_path: Path) -> None:
     out = tmp_path / "r.docx"

@@ -276,6 +276,9 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
                                        list(as_written(p.closing)))
         if p.old is not None and p.new is not None and p.children and p.old_address is not None:
             children = _in_order(p.children, child_ranks(p), top=False)
+        elif p.children:  # a provision the new text inserts (or the old one had alone) holding one moved into it
+            children = [_one_sided(c.new, Op.INSERT, c.new_address, False) if c.moved_from is not None
+                        and c.new is not None else c for c in p.children]
         # A repealed unit prints its placeholder, which neither side's segments hold (but a placeholder the new text
         # leaves out, whose deleted text is its words: `core.diff`, post-condition 5).
         old_gone, new_gone = p.old is not None and p.old.repealed, p.new is not None and p.new.repealed
