@@ -111,6 +111,7 @@ HELPERS = {
     "edited_note",  # the comment report: when a comment its member reworded was edited, in the profile's words (edit32)
     "proposal_html",  # the comment report: a proposal on a form, its changed rows as a table (table39)
     "bookmark",  # the redline PDF: a heading's bookmark name as an escaped attribute (a11y40)
+    "removed_text",  # the comparison table: what the new column says of a provision it lacks (newreg42)
 }
 DEPTH = 7
 ITEMS = 40  # of each list, tuple, set or dict: enough for every type it holds, few enough to stay quick
