@@ -101,7 +101,7 @@ from regdraft.core.reply_places import (
     renumbering,
 )
 from regdraft.core.reply_proposed import clash_note
-from regdraft.core.reply_provision import _earlier, _proposal
+from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind
 from regdraft.core.reply_rejected import rejected, undone_note
 from regdraft.core.reply_wording import (
     Edit,
@@ -383,7 +383,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                     if any(k in undone and not p.accepted for k, p, _ in group)
                     and not any(k in undone and p.accepted.strip() for k, p, _ in group)}
     for unit_at, group in changed_by_unit.items():
-        proposed = _proposal(unit_at, group, drafts, language, syllables)
+        undoes = unit_at in undoing
+        proposed = _proposal(unit_at, group, drafts, language, syllables, undoing=undoes)
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
         if proposed is None:
             # Enter typed right after `1.` is named (r28 AH 1); any other change leaving the wording as it was, too.
@@ -393,7 +394,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             void += [] if said else [(unit_at, authors)]
             continue
         at, proposal, summary, label, clashes = proposed
-        joined_then, then = _earlier(unit_at, group, plain, drafts, language, syllables, proposed)
+        joined_then, then = _earlier(unit_at, group, plain, drafts, language, syllables, proposed, undoes)
         # Known again by the words proposed as the import wrote them before they had their label (`fingerprint`).
         written = f"{label} {proposal.lstrip()}" if label else proposal
         reg, address = at
@@ -410,13 +411,20 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             earlier.update({main: fingerprint(was, then[1])} if then else {})
             together.update({main: fingerprint(was, joined_then[1])} if joined_then else {})
         else:
-            if unit_at in undoing:
+            kind, former = CommentType.EDITORIAL, None
+            if undoes:
+                # Undoing the draft's change keeps a provision or its words: substance, unless only punctuation.
+                kind = rejected_kind(e for k, _, e in groups[unit_at] if k in undone)
                 struck = undone_note(at[1], language, unit_at in not_inserted)
+                former = _former(unit_at, group, drafts, language, syllables, proposed, struck)
                 summary = Said(struck + summary, struck + plain_said(summary))
-            made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
+            made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=kind,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")
             add(replace(made, proposal=written), first_changed[unit_at])
             main = made.source
+            if former is not None and not then:  # as r39 to r41 wrote it: known again, not imported twice
+                earlier[main] = comment(at, former[1], ", ".join(authors), date, proposal=former[0],
+                                        key=f"changes:{reg}:{address}" if reg else f"changes:{address}").source
             for wrote, sources in ((then, earlier), (joined_then, together)):
                 if wrote:  # the comment as imports before r37/r38 wrote it, keyed by its place then
                     (was_reg, was_on), was_said = wrote[0], wrote[2]

@@ -4,9 +4,10 @@ the same changes (so a reply imported then is known again). Pure core; `replies.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
-from regdraft.core.comments import anchor_text
+from regdraft.core.comments import CommentType, anchor_text
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation, repealed_unit
@@ -21,46 +22,54 @@ from regdraft.core.reply_wording import (
     new_kind,
     opening_label,
     paragraphs_key,
+    plain_said,
     relabelled,
     renumbers,
     wording,
+    wording_key,
 )
 
 KEPT = {"vi": "Đề nghị giữ nguyên {what} (không bãi bỏ).", "en": "Proposed: keep {what} (not repealed)."}
+_WORD = re.compile(r"\w+")
 
 Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
 
 
 def _earlier(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], plain: dict[Edit, Edit],
              drafts: dict[str, Regulation], language: str, syllables: dict[str | None, Syllables],
-             proposed: tuple[Place, str, str, str, object]) -> tuple[Earlier | None, Earlier | None]:
+             proposed: tuple[Place, str, str, str, object], undoing: bool = False
+             ) -> tuple[Earlier | None, Earlier | None]:
     """Where, what and saying what imports before r38 proposed for these changes, each when it differs from
     `proposed`: paragraphs a deleted mark joins run together (before the space at a join: `plain`'s edits), and so
     too a second change of a line (before r37) or of a table's cell (before r38) replacing the first or left out."""
     together = [(q, plain.get(e, e)) for q, e in group]
-    run = _proposal(at, together, drafts, language, syllables) if together != list(group) else None
+    run = _proposal(at, together, drafts, language, syllables, undoing=undoing) if together != list(group) else None
     joined_then = run[:3] if run is not None and run[:3] != proposed[:3] else None
-    old = _proposal(at, together, drafts, language, syllables, merge=False) if len(group) > 1 else None
+    old = (_proposal(at, together, drafts, language, syllables, merge=False, undoing=undoing) if len(group) > 1
+           else None)
     return joined_then, old[:3] if old is not None and old[:3] != (joined_then or proposed[:3]) else None
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
-              language: str, syllables: dict[str | None, Syllables], merge: bool = True
+              language: str, syllables: dict[str | None, Syllables], merge: bool = True, undoing: bool = False
               ) -> tuple[Place, str, str, str, list[tuple[Clash, str, str]]] | None:
     """Where the changes to one provision's paragraphs are proposed, the wording proposed, what it changes, the
     label the wording is written after (a clause or point without points: `9.`, else empty), and each change that
     cannot stand beside an earlier one on the same words with the wording it proposes instead and what that changes;
     None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
     closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
-    `d42.k3.end`), so a comment on another part of the unit stays its own."""
+    `d42.k3.end`), so a comment on another part of the unit stays its own. `undoing`: the changes undo the draft's
+    there (Reject in a Word redline): a provision it repeals brought back is proposed kept, one paragraph or many."""
     reg, address = at
     unit = drafts[reg].find(address).unit
     edits = [edit for _, edit in group]
     if reg not in syllables:
         syllables[reg] = Syllables.of([drafts[reg]])
     words = syllables[reg]
-    if unit.repealed and (unit.kind is Kind.ARTICLE or unit.kind in (Kind.CLAUSE, Kind.POINT) and len(group) > 1):
-        # Its words back (Reject): an article's heading line alone was proposed as its title, its clauses lost.
+    if unit.repealed and (unit.kind is Kind.ARTICLE or unit.kind in (Kind.CLAUSE, Kind.POINT)
+                          and (len(group) > 1 or undoing)):
+        # Its words back (Reject): an article's heading line alone was proposed as its title, its clauses lost; a
+        # clause of one paragraph was said as `thay “(được bãi bỏ)” bằng “…”` (r42 sweep F9), not as kept.
         return _kept(at, group, language, words)
     items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
              for p, _ in group}
@@ -122,3 +131,24 @@ def _instead(before: str, edits: list[Edit], clashes: list[Clash], own: int, lab
         other = proposed_text(before, [clash.edit, *(e for e in edits if e is not clash.edit)], own, labelled)
         out.append((clash, other, describe_change(before, other, language, syllables=words)))
     return out
+
+
+def rejected_kind(edits: Iterable[Edit]) -> CommentType:
+    """The type of a proposal undoing the draft's changes `edits` (each line as drafted, as the member left it): it
+    keeps a provision or its words as they were, which is substance, but for a change of punctuation or spacing alone
+    (the same words and numbers either way, capitals counted), which is editorial."""
+    same = all(_WORD.findall(wording_key(e.old)) == _WORD.findall(wording_key(e.new)) for e in edits)
+    return CommentType.EDITORIAL if same else CommentType.SUBSTANTIVE
+
+
+def _former(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation], language: str,
+            syllables: dict[str | None, Syllables], proposed: tuple[Place, str, str, str, object], struck: str
+            ) -> tuple[str, str] | None:
+    """What imports from r39 to r41 proposed, and said, for changes undoing the draft's (`struck`: the sentence they
+    open with), when it differs from `proposed`: a clause or point the draft repeals, brought back, said as words
+    replacing `(được bãi bỏ)`."""
+    unit = drafts[at[0]].find(at[1]).unit
+    then = _proposal(at, group, drafts, language, syllables) if unit.repealed else proposed
+    if then is None or then[:3] == proposed[:3]:
+        return None
+    return then[1], struck + plain_said(then[2])

@@ -1,0 +1,29 @@
+"""How a proposal undoing a draft's change is typed (r42 word42): substantive, but for punctuation alone. Pure core:
+`reply_provision`."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.comments import CommentType
+from regdraft.core.reply_provision import rejected_kind
+from regdraft.core.reply_wording import Edit
+
+# khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
+K5 = ("5. Cơ quan kiểm soát thủ tục hành chính thực hiện việc rà soát, đánh giá độc lập thủ tục hành chính thông qua "
+      "việc chủ trì tổ chức rà soát, đánh giá thủ tục hành chính hoặc xem xét kết quả rà soát, đánh giá thủ tục hành "
+      "chính của Bộ, cơ quan ngang Bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.")
+
+
+@pytest.mark.parametrize(("old", "new", "kind"), [
+    ("2. Văn phòng có trách nhiệm đăng tải dữ liệu;", "2. Văn phòng có trách nhiệm đăng tải dữ liệu.",
+     CommentType.EDITORIAL),
+    ("2. Văn phòng, Bộ có trách nhiệm", "2. Văn phòng Bộ có trách nhiệm", CommentType.EDITORIAL),
+    ("2. Cục Kiểm soát có trách nhiệm", "2. Cơ quan kiểm soát có trách nhiệm", CommentType.SUBSTANTIVE),
+    ("5. (được bãi bỏ)", K5, CommentType.SUBSTANTIVE),
+    ("3. Bộ Tư pháp chịu trách nhiệm theo dõi.", "", CommentType.SUBSTANTIVE),
+    ("trong 10 ngày", "trong 15 ngày", CommentType.SUBSTANTIVE),
+    ("cơ quan nhà nước", "cơ quan Nhà nước", CommentType.SUBSTANTIVE),
+], ids=["full-stop", "comma", "words", "repeal", "insertion", "number", "capital"])
+def test_a_rejection_is_substantive_but_for_punctuation_alone(old: str, new: str, kind: CommentType) -> None:
+    assert rejected_kind([Edit(old, new)]) is kind

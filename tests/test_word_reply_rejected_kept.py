@@ -1,0 +1,86 @@
+"""Reject pressed on a clause or point a draft repeals (r42 word42), with the real amending documents: Nghị định
+48/2013 over 63/2010 (`Bãi bỏ Khoản 5 Điều 29.`), Luật 57/2024 over Luật Đấu thầu 22/2023 (`Bãi bỏ điểm b khoản 1
+Điều 79.`). A clause brought back was said as `thay “(được bãi bỏ)” bằng “…”` and typed editorial."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx.text.paragraph import Paragraph
+
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import Invoke
+
+BODY = "Bộ Tư pháp"
+# khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
+K5 = ("5. Cơ quan kiểm soát thủ tục hành chính thực hiện việc rà soát, đánh giá độc lập thủ tục hành chính thông qua "
+      "việc chủ trì tổ chức rà soát, đánh giá thủ tục hành chính hoặc xem xét kết quả rà soát, đánh giá thủ tục hành "
+      "chính của Bộ, cơ quan ngang Bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.")
+# điểm b khoản 1 Điều 79 of Luật Đấu thầu 22/2023, which 57/2024 repeals.
+POINT_B = ("b) Quyết định thành lập tổ chuyên gia trong trường hợp bên mời thầu là đơn vị tư vấn được chủ đầu tư lựa "
+           "chọn;")
+
+
+@pytest.fixture(scope="module")
+def decree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return kit.decree_48_redline(tmp_path_factory.mktemp("nd48") / "ws", BODY)
+
+
+@pytest.fixture(scope="module")
+def tender(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return kit.amended_redline(tmp_path_factory.mktemp("dt57") / "ws", BODY, "luat-dau-thau-2023",
+                               "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt", "22/2023/QH15")
+
+
+def _copy(root: Path, tmp_path: Path) -> Workspace:
+    return Workspace(Path(shutil.copytree(root, tmp_path / "ws", symlinks=True)))
+
+
+def _reject_paragraph(root: Path, words: str, out: Path) -> Path:
+    """The redline with Reject pressed on the paragraph holding `words`: the draft's `(được bãi bỏ)` gone, the words
+    it struck out plain again."""
+    document = kit.open_docx(root.parent / "redline.docx")
+    kit.rejected(Paragraph(kit.paragraph_holding(document, words), document.part), "w:ins", "w:del")
+    return kit.save(document, out)
+
+
+def test_a_repealed_clause_rejected_is_proposed_kept_as_a_substantive_comment(
+        decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    ws = _copy(decree, tmp_path)
+    reply = _reject_paragraph(decree, "thực hiện việc rà soát, đánh giá độc lập", tmp_path / "tra-loi.docx")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    # Said as an article rejected whole is: kept, not `thay “(được bãi bỏ)” bằng “…”`; and it is substance.
+    assert (c["provision"], c["proposal"], c["type"]) == ("d29.k5", K5, "substantive"), c
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 5 Điều 29") and c["text"].endswith(
+        "Đề nghị giữ nguyên khoản 5 Điều 29 (không bãi bỏ)."), c["text"]
+    assert "(được bãi bỏ)" not in c["text"], c["text"]
+    again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
+
+
+def test_a_repealed_point_of_the_real_57_2024_rejected_is_proposed_kept(
+        tender: Path, tmp_path: Path, invoke: Invoke) -> None:
+    ws = _copy(tender, tmp_path)
+    reply = _reject_paragraph(tender, "là đơn vị tư vấn được chủ đầu tư lựa chọn", tmp_path / "tra-loi.docx")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert (c["provision"], c["proposal"], c["type"]) == ("d79.k1.b", POINT_B, "substantive"), c
+    assert c["text"].endswith("Đề nghị giữ nguyên điểm b khoản 1 Điều 79 (không bãi bỏ)."), c["text"]
+
+
+@pytest.mark.parametrize("which", ["repealed-clause"])
+def test_a_reply_imported_before_r42_is_known_again_not_imported_twice(
+        decree: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, which: str) -> None:
+    from regdraft.core import replies, reply_provision
+
+    ws = _copy(decree, tmp_path)
+    reply = _reject_paragraph(decree, "thực hiện việc rà soát, đánh giá độc lập", tmp_path / "tra-loi.docx")
+    proposal = reply_provision._proposal
+    with monkeypatch.context() as then:  # as r41 said it: words replacing `(được bãi bỏ)`
+        then.setattr(replies, "_proposal", lambda *args, undoing=False, **kw: proposal(*args, **kw))
+        (was,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert "thay “" in was["text"], was["text"]
+    again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    assert again.exit_code == 0 and f"was imported before ({was['id']})" in again.output, again.output
