@@ -1,18 +1,28 @@
-"""How a proposal undoing a draft's change is typed (r42 word42): substantive, but for punctuation alone. Pure core:
-`reply_provision`."""
+"""What a proposal undoing a draft's change says and is typed (r42 word42): past a few changes named one by one, the
+provision's wording whole; substantive, but for punctuation alone. Pure core: `reply_provision`."""
 
 from __future__ import annotations
 
 import pytest
 
 from regdraft.core.comments import CommentType
-from regdraft.core.reply_provision import rejected_kind
-from regdraft.core.reply_wording import Edit
+from regdraft.core.reply_provision import rejected_kind, said_whole
+from regdraft.core.reply_wording import Edit, Said, describe_change
 
 # khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
 K5 = ("5. Cơ quan kiểm soát thủ tục hành chính thực hiện việc rà soát, đánh giá độc lập thủ tục hành chính thông qua "
       "việc chủ trì tổ chức rà soát, đánh giá thủ tục hành chính hoặc xem xét kết quả rà soát, đánh giá thủ tục hành "
       "chính của Bộ, cơ quan ngang Bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.")
+
+
+def test_the_wording_whole_past_a_few_changes_in_english() -> None:
+    old = "1. The Office shall publish the forms on its website, with their fees and the dates, within ten days."
+    new = "1. The Ministry may publish the forms on its portal, with their charges and the times, in five days."
+    said = describe_change(old, new, "en")
+    assert isinstance(said, Said) and said.phrases > 3, said
+    assert said_whole(said, "d5.k1", new, "en") == f"Proposed: clause 1, Article 5 to read as follows: “{new}”."
+    few = describe_change(old, old.replace("Office", "Ministry"), "en")
+    assert said_whole(few, "d5.k1", old, "en") == few == "Proposed wording: replace “Office” with “Ministry”."
 
 
 @pytest.mark.parametrize(("old", "new", "kind"), [

@@ -1,6 +1,7 @@
-"""Reject pressed on a clause or point a draft repeals (r42 word42), with the real amending documents: Nghị định
-48/2013 over 63/2010 (`Bãi bỏ Khoản 5 Điều 29.`), Luật 57/2024 over Luật Đấu thầu 22/2023 (`Bãi bỏ điểm b khoản 1
-Điều 79.`). A clause brought back was said as `thay “(được bãi bỏ)” bằng “…”` and typed editorial."""
+"""Reject pressed on a clause or point a draft repeals, and on an article it rewrites whole (r42 word42), with the real
+amending documents: Nghị định 48/2013 over 63/2010 (`Bãi bỏ Khoản 5 Điều 29.`, `Sửa đổi Điều 5`), Luật 57/2024 over
+Luật Đấu thầu 22/2023 (`Bãi bỏ điểm b khoản 1 Điều 79.`). A clause brought back was said as `thay “(được bãi bỏ)”
+bằng “…”` and typed editorial; an article rejected whole named a score of `thay “…” bằng “…”`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from docx.text.paragraph import Paragraph
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
+from tests.test_word_reply_rejected_rewritten import _rejected
 
 BODY = "Bộ Tư pháp"
 # khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
@@ -22,6 +24,7 @@ K5 = ("5. Cơ quan kiểm soát thủ tục hành chính thực hiện việc r�
 # điểm b khoản 1 Điều 79 of Luật Đấu thầu 22/2023, which 57/2024 repeals.
 POINT_B = ("b) Quyết định thành lập tổ chuyên gia trong trường hợp bên mời thầu là đơn vị tư vấn được chủ đầu tư lựa "
            "chọn;")
+D5 = "Điều 5. Cơ quan, đơn vị kiểm soát thủ tục hành chính"
 
 
 @pytest.fixture(scope="module")
@@ -70,15 +73,37 @@ def test_a_repealed_point_of_the_real_57_2024_rejected_is_proposed_kept(
     assert c["text"].endswith("Đề nghị giữ nguyên điểm b khoản 1 Điều 79 (không bãi bỏ)."), c["text"]
 
 
-@pytest.mark.parametrize("which", ["repealed-clause"])
+def test_a_whole_rewritten_article_rejected_is_said_as_its_wording_proposed_whole(
+        decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    ws = _copy(decree, tmp_path)
+    reply = _rejected(decree, D5, 1, 9, tmp_path / "tra-loi.docx")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    # A score of `thay “…” bằng “…”` was said; now the article as proposed, quoted as an amending document quotes it.
+    assert c["provision"] == "d5" and "thay “" not in c["text"] and c["type"] == "substantive", c["text"]
+    assert c["text"].endswith(f"Đề nghị sửa Điều 5 như sau:\n“{c['proposal']}”."), c["text"]
+    assert c["proposal"].startswith(D5 + "\n1. Cơ quan kiểm soát thủ tục hành chính trực thuộc Văn phòng Chính phủ")
+
+
+def test_a_rejection_of_few_changes_still_names_them(decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    # khoản 2 Điều 26: `Cục Kiểm soát` made `Cơ quan kiểm soát` again, one change, said as it is.
+    ws = _copy(decree, tmp_path)
+    reply = _reject_paragraph(decree, "có trách nhiệm đăng tải dữ liệu về thủ tục hành chính", tmp_path / "t.docx")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert c["provision"] == "d26.k2" and "Đề nghị sửa như sau: thay “Cục Kiểm” bằng “Cơ quan kiểm”" in c["text"], c
+    assert "như sau: “" not in c["text"] and c["type"] == "substantive", c["text"]
+
+
+@pytest.mark.parametrize("which", ["repealed-clause", "rewritten-article"])
 def test_a_reply_imported_before_r42_is_known_again_not_imported_twice(
         decree: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, which: str) -> None:
     from regdraft.core import replies, reply_provision
 
     ws = _copy(decree, tmp_path)
-    reply = _reject_paragraph(decree, "thực hiện việc rà soát, đánh giá độc lập", tmp_path / "tra-loi.docx")
+    reply = (_reject_paragraph(decree, "thực hiện việc rà soát, đánh giá độc lập", tmp_path / "tra-loi.docx")
+             if which == "repealed-clause" else _rejected(decree, D5, 1, 9, tmp_path / "tra-loi.docx"))
     proposal = reply_provision._proposal
-    with monkeypatch.context() as then:  # as r41 said it: words replacing `(được bãi bỏ)`
+    with monkeypatch.context() as then:  # as r41 said it: words replacing `(được bãi bỏ)`, the changes one by one
+        then.setattr(replies, "said_whole", lambda summary, *_: summary)
         then.setattr(replies, "_proposal", lambda *args, undoing=False, **kw: proposal(*args, **kw))
         (was,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
     assert "thay “" in was["text"], was["text"]

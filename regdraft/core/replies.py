@@ -101,7 +101,7 @@ from regdraft.core.reply_places import (
     renumbering,
 )
 from regdraft.core.reply_proposed import clash_note
-from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind
+from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind, said_whole
 from regdraft.core.reply_rejected import rejected, undone_note
 from regdraft.core.reply_wording import (
     Edit,
@@ -417,6 +417,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 kind = rejected_kind(e for k, _, e in groups[unit_at] if k in undone)
                 struck = undone_note(at[1], language, unit_at in not_inserted)
                 former = _former(unit_at, group, drafts, language, syllables, proposed, struck)
+                summary = said_whole(summary, at[1], written, language)
                 summary = Said(struck + summary, struck + plain_said(summary))
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=kind,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")

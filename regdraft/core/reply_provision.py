@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from regdraft.core.comments import CommentType, anchor_text
+from regdraft.core.comments import MAX_TEXT, CommentType, anchor_text
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation, repealed_unit
@@ -18,6 +18,7 @@ from regdraft.core.reply_proposed import Clash, own_count, proposed_text
 from regdraft.core.reply_wording import (
     WORDS,
     Edit,
+    Said,
     describe_change,
     new_kind,
     opening_label,
@@ -30,6 +31,9 @@ from regdraft.core.reply_wording import (
 )
 
 KEPT = {"vi": "Đề nghị giữ nguyên {what} (không bãi bỏ).", "en": "Proposed: keep {what} (not repealed)."}
+# A proposal undoing the draft's change, said as the provision's wording whole past `FEW` changes named one by one.
+WHOLE = {"vi": "Đề nghị sửa {what} như sau:{gap}“{text}”.", "en": "Proposed: {what} to read as follows:{gap}“{text}”."}
+FEW = 3
 _WORD = re.compile(r"\w+")
 
 Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
@@ -133,6 +137,19 @@ def _instead(before: str, edits: list[Edit], clashes: list[Clash], own: int, lab
     return out
 
 
+def said_whole(summary: str, address: str, written: str, language: str) -> str:
+    """What a proposal undoing the draft's change (Reject in a Word redline) says: `summary` (`describe_change`'s),
+    but past `FEW` changes named one by one (an article rewritten whole, rejected, named a score of `thay “…” bằng
+    “…”` no reader could follow) the provision's wording `written` proposed whole, quoted as an amending document
+    quotes it: `Đề nghị sửa khoản 2 Điều 5 như sau: “2. …”.` (several lines: from the next line)."""
+    text = written.strip()
+    if not isinstance(summary, Said) or summary.phrases <= FEW or not text:
+        return summary
+    whole = WHOLE.get(language, WHOLE["vi"]).format(what=Address.parse(address).describe(language),
+                                                    gap="\n" if "\n" in text else " ", text=text)
+    return whole if len(whole) < MAX_TEXT - 1_000 else summary  # room for the sentence before it
+
+
 def rejected_kind(edits: Iterable[Edit]) -> CommentType:
     """The type of a proposal undoing the draft's changes `edits` (each line as drafted, as the member left it): it
     keeps a provision or its words as they were, which is substance, but for a change of punctuation or spacing alone
@@ -146,9 +163,9 @@ def _former(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dic
             ) -> tuple[str, str] | None:
     """What imports from r39 to r41 proposed, and said, for changes undoing the draft's (`struck`: the sentence they
     open with), when it differs from `proposed`: a clause or point the draft repeals, brought back, said as words
-    replacing `(được bãi bỏ)`."""
+    replacing `(được bãi bỏ)`; a provision rewritten whole, its changes named one by one."""
     unit = drafts[at[0]].find(at[1]).unit
     then = _proposal(at, group, drafts, language, syllables) if unit.repealed else proposed
-    if then is None or then[:3] == proposed[:3]:
+    if then is None or then[:3] == proposed[:3] and not (isinstance(then[2], Said) and then[2].phrases > FEW):
         return None
     return then[1], struck + plain_said(then[2])

@@ -184,21 +184,24 @@ def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence
     words = WORDS.get(language, WORDS["vi"])
     old, moves, moved_labels = _moves(old, new, words, language)
     renumbered = [_renumbering(a, b, words, language) for a, b in (*moved_labels, *relabels)]
-    said = [words["lead"].format(changes="; ".join([*moves, *_parts(old, new, words, syllables, rows), *renumbered])
-                                 or words["replace"].format(a=old, b=new)) for rows in (True, False)]
-    return Said(said[0], said[1])
+    changes = [[*moves, *_parts(old, new, words, syllables, rows), *renumbered] for rows in (True, False)]
+    said = [words["lead"].format(changes="; ".join(each) or words["replace"].format(a=old, b=new)) for each in changes]
+    return Said(said[0], said[1], max(len(changes[1]), 1))
 
 
 class Said(str):
     """A sentence `describe_change` makes, and `plain`: the same without the rows of a table it names, as regdraft
     before r39 wrote it. An imported comment's fingerprint (`replies.fingerprint`) keeps the plain one, so that a
-    reply imported by an earlier version is known again and not imported twice."""
+    reply imported by an earlier version is known again and not imported twice. `phrases`: how many changes it names
+    (`thay “A” bằng “B”` one; 0: not counted)."""
 
     plain: str
+    phrases: int
 
-    def __new__(cls, text: str, plain: str) -> Said:
+    def __new__(cls, text: str, plain: str, phrases: int = 0) -> Said:
         made = super().__new__(cls, text)
         made.plain = plain
+        made.phrases = phrases
         return made
 
 
