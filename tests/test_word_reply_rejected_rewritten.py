@@ -177,13 +177,36 @@ def test_part_of_a_rewritten_clause_rejected_that_reads_as_no_line_is_named_neve
     assert not list((ws.root / "amendments" / "real" / "comments").glob("*.yaml"))
 
 
-def test_an_old_clause_back_in_the_place_of_an_inserted_one_is_named_not_half_read(
+D31 = "Điều 31. Xử lý kết quả rà soát, đánh giá"
+OLD_K2 = ("Trên cơ sở kết quả rà soát, đánh giá tổng thể hoặc kết quả rà soát, đánh giá độc lập, Văn phòng Chính phủ "
+          "trình")
+
+
+def test_an_old_clause_back_whole_in_the_place_of_an_inserted_one_is_proposed_kept_there(
         decree: Path, tmp_path: Path, invoke: Invoke) -> None:
     # Reject on khoản 3 Điều 31, which the redline printed with the old khoản 2 struck out in it: the old clause is
-    # back there whole, and the new khoản 2 still stands above. Read as khoản 3 repealed alone, the old clause back
-    # was dropped without a word; where it goes cannot be told, so khoản 3 is named and nothing is made up.
+    # back there whole, word for word, and the new khoản 2 still stands above. It was only named (r41, sweep G3): it
+    # is the old clause kept instead of the inserted one, a proposal on khoản 3.
     ws = Workspace(Path(shutil.copytree(decree, tmp_path / "ws", symlinks=True)))
-    reply = _rejected(decree, "Điều 31. Xử lý kết quả rà soát, đánh giá", 9, 9, tmp_path / "tra-loi.docx")
+    reply = _rejected(decree, D31, 9, 9, tmp_path / "tra-loi.docx")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert (c["provision"], c["type"]) == ("d31.k3", "substantive"), c
+    assert c["proposal"].startswith(f"3. {OLD_K2}") and "\n" not in c["proposal"], c["proposal"]
+    assert c["proposal"].endswith("trong việc thực hiện các quyết định này của Chính phủ, Thủ tướng Chính phủ."), c
+    assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 3 Điều 31"), c["text"]
+    assert "Bộ Tư pháp chịu trách nhiệm theo dõi" not in c["proposal"]
+
+
+def test_an_old_clause_back_in_the_place_of_an_inserted_one_but_retyped_is_named_not_guessed(
+        decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    # The same, a word of the old clause then retyped without Track Changes: no longer the old clause word for word,
+    # so what it stands for cannot be told; khoản 3 is named and nothing is made up.
+    ws = Workspace(Path(shutil.copytree(decree, tmp_path / "ws", symlinks=True)))
+    reply = _rejected(decree, D31, 9, 9, tmp_path / "tra-loi.docx")
+    document = kit.open_docx(reply)
+    for t in kit.paragraph_holding(document, OLD_K2).iter(qn("w:t")):
+        t.text = (t.text or "").replace("tổng thể", "toàn diện")
+    kit.save(document, reply)
     result = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
     said = " ".join(result.output.split())
     assert result.exit_code == 1 and "Khoản 3 Điều 31, which the draft inserts, is not in tra-loi.docx" in said, said

@@ -25,7 +25,9 @@ Post-conditions of `rejected`:
    paragraph holding a line of the texts word for word (moved there with Track Changes off, or a chapter's label
    printed on a line of its own) stands for that line alone, never for another beside it. Where the reply holds,
    beside the missing line, a paragraph of words no text holds that stands for nothing, or, anywhere, one so like it
-   that it may be it moved and retyped (`MOVED_LIKE`), it is not given: a note names its provision (`unsure_note`).
+   that it may be it moved and retyped (`MOVED_LIKE`), it is not given: a note names its provision (`unsure_note`);
+   but one standing alone there that reads, word for word, as the line before the draft the redline printed in it
+   (Reject on the whole paragraph) is the old line kept in its place: given as the missing line, under its label.
 3. A paragraph of a Word table is a cell of its row: one whose text before reads as a cell of a row the draft changed
    (the rows as many cells wide), and whose text as circulated as no cell of the draft, is given as that cell as
    circulated, so its change is placed by its row and column (`reply_cells`) like a typed one.
@@ -281,7 +283,7 @@ def _headings(texts: Texts) -> set[str]:
 
 
 def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
-             ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+             ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], list[tuple[int, str, str, str]]]:
     """Each paragraph of a provision the draft inserts that the reply holds nowhere at its place, with its text's key
     and its provision's address: the reply's paragraphs aligned, in order, with the texts' as the redline printed
     them, one missing where the reply has no paragraph between the held ones around it (Word removed it: Reject),
@@ -289,15 +291,18 @@ def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
     hold it is missing nowhere (the same words may stand in another provision too, or the paragraph was moved).
     Then the provisions (text's key, address) of the lines that cannot be told missing or not: a paragraph of words
     no text holds stands beside them standing for none, or is like one of them (moved or retyped without Track
-    Changes, or both): never said rejected."""
+    Changes, or both): never said rejected. Last, each paragraph standing alone beside one missing line that reads,
+    word for word, as the line before the draft the redline printed there (`_back_whole`), with that line's text's
+    key, provision and line: the old line kept in the inserted one's place, no guess."""
     before = dict(bases)
     drafted = [(reg, *line) for reg, draft in texts for line in _drafted(before.get(reg), draft)]
     held = Counter(_key(p.original) for p in paragraphs if p.original.strip() and not p.cell[0])
     counted = Counter(_key(line) for _, draft in texts for loc in draft.walk()
                       for line in _printed(loc.unit, draft.language))
     if not any(new and held[_key(line)] < counted[_key(line)] for _, line, _, new, _ in drafted):
-        return [], []
-    ours = [key for key in (_key(p.original) for p in paragraphs if not p.cell[0]) if key]
+        return [], [], []
+    ours_at = [k for k, p in enumerate(paragraphs) if not p.cell[0] and _key(p.original)]  # their places in the reply
+    ours = [_key(paragraphs[k].original) for k in ours_at]
     theirs = [_key(line) for _, line, _, _, _ in drafted]
     accounted = set(counted) | _headings(texts) | set(theirs)  # the words of a paragraph some text prints
     # … or the end of a line before the draft that the redline printed after the paragraphs it inserts (its word diff
@@ -308,6 +313,7 @@ def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
     accounted |= {key for key in ours if key not in accounted and key + "\0" in old and f"\0{key}\0" not in old}
     found: list[tuple[bool, bool, tuple[str, str, str], str]] = []  # unsure, sure, (text, provision, line), key
     loose: list[str] = []  # paragraphs of words no text holds standing for no line
+    instead: dict[int, int] = {}  # a line before the draft back whole in the place of one missing: paragraph → found
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
         if tag == "delete":
             loose += [key for key in ours[i1:i2] if key not in accounted]
@@ -315,19 +321,35 @@ def _missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
             continue
         standing, free = _paired(ours[i1:i2], theirs[j1:j2], accounted)
         loose += [ours[i1 + i] for i in sorted(free)]
+        had = len(found)
         for k, (reg, line, _, new, sure) in enumerate(drafted[j1:j2]):
             key = theirs[j1 + k]
             if new and k not in standing and key and held[key] < counted[key]:
                 held[key] += 1  # one missing line given once
                 found.append((bool(free), sure, (reg, new, line), key))
-    out, unsure = [], []
-    for beside, sure, (reg, at, line), key in found:
+        if len(free) == 1 and len(found) == had + 1 and found[-1][1] and _back_whole(
+                paragraphs[alone := ours_at[i1 + min(free)]], old):
+            instead[alone] = had
+    out, unsure, kept = [], [], []
+    back = {n: k for k, n in instead.items()}
+    for n, (beside, sure, (reg, at, line), key) in enumerate(found):
         # Beside it, a paragraph of the reply standing for none; elsewhere, one so like it that it may be it moved.
-        if beside or not sure or any(_like(other, key) >= MOVED_LIKE for other in loose):
+        elsewhere = any(_like(other, key) >= MOVED_LIKE for other in loose
+                        if n not in back or other != _key(paragraphs[back[n]].original))
+        if n in back and not elsewhere:
+            kept.append((back[n], reg, at, line))
+        elif beside or not sure or elsewhere:
             unsure.append((reg, at, "" if sure else "rewrites"))
         else:
             out.append((reg, at, line))
-    return out, list(dict.fromkeys(unsure))
+    return out, list(dict.fromkeys(unsure)), kept
+
+
+def _back_whole(p: ReplyParagraph, old: str) -> bool:
+    """Whether a paragraph reads, word for word, as the line before the draft the redline printed in it (Reject
+    pressed on the whole paragraph: the draft's words gone, the old ones back), a whole line of the text before."""
+    key = _key(p.original)
+    return bool(p.before.strip()) and _key(p.before) == key and f"\0{key}\0" in old
 
 
 def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int, Place]]:
@@ -395,7 +417,13 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
                 undone[j] = (reg, at)
             if not read:
                 notes.append(unread_note(at, drafts[reg].language, reply.source))
-    gone, unsure = _missing(paragraphs, texts, bases)
+    gone, unsure, kept = _missing(paragraphs, texts, bases)
+    for i, reg, at, line in kept:
+        # An old line back whole in the place of one the draft inserts (the redline printed them as one word diff):
+        # the inserted line's change is rejected there, the old words kept in its place, under its label.
+        p = paragraphs[i]
+        paragraphs[i] = replace(p, original=line, accepted=label_of(line) + strip_label(p.original).strip())
+        undone[i] = (reg, at)
     for reg, at, line in gone:
         undone[len(paragraphs)] = (reg, at)
         paragraphs.append(ReplyParagraph(None, line, ""))
