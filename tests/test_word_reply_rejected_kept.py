@@ -64,6 +64,18 @@ def test_a_repealed_clause_rejected_is_proposed_kept_as_a_substantive_comment(
     assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
 
 
+def test_the_placeholder_alone_rejected_brings_nothing_back_and_keeps_nothing(
+        decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    # Reject on `(được bãi bỏ)` alone, the clause's words left struck out: only `5.` is left, which was proposed kept
+    # as the clause's whole wording (accepted, an empty clause).
+    ws = _copy(decree, tmp_path)
+    document = kit.open_docx(decree.parent / "redline.docx")
+    words = "thực hiện việc rà soát, đánh giá độc lập"
+    kit.rejected(Paragraph(kit.paragraph_holding(document, words), document.part), "w:ins")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "t.docx"), BODY).values()
+    assert c["provision"] == "d29.k5" and "giữ nguyên" not in c["text"] and c["proposal"].strip() != "5.", c
+
+
 def test_a_repealed_point_of_the_real_57_2024_rejected_is_proposed_kept(
         tender: Path, tmp_path: Path, invoke: Invoke) -> None:
     ws = _copy(tender, tmp_path)

@@ -26,6 +26,7 @@ from regdraft.core.reply_wording import (
     plain_said,
     relabelled,
     renumbers,
+    strip_label,
     wording,
     wording_key,
 )
@@ -70,10 +71,11 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     if reg not in syllables:
         syllables[reg] = Syllables.of([drafts[reg]])
     words = syllables[reg]
-    if unit.repealed and (unit.kind is Kind.ARTICLE or unit.kind in (Kind.CLAUSE, Kind.POINT)
-                          and (len(group) > 1 or undoing)):
+    if unit.repealed and (unit.kind is Kind.ARTICLE or unit.kind in (Kind.CLAUSE, Kind.POINT) and (
+            len(group) > 1 or undoing and any(strip_label(e.new).strip() for e in edits))):
         # Its words back (Reject): an article's heading line alone was proposed as its title, its clauses lost; a
-        # clause of one paragraph was said as `thay “(được bãi bỏ)” bằng “…”` (r42 sweep F9), not as kept.
+        # clause of one paragraph was said as `thay “(được bãi bỏ)” bằng “…”` (r42 sweep F9), not as kept. Its label
+        # alone left (the placeholder rejected, its words still struck out) brings nothing back.
         return _kept(at, group, language, words)
     items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
              for p, _ in group}
