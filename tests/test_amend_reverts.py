@@ -84,3 +84,38 @@ def test_a_draft_begun_after_the_adoption_quoting_the_text_in_force_is_no_proble
     _adopt_words(mini_workspace)
     _draft(mini_workspace, "sau", QUOTE.replace("Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Tỉnh ủy"))
     assert lifecycle.check(mini_workspace, "sau") == []
+
+
+QC_K1 = ("Ban Chấp hành Đảng bộ tỉnh làm việc theo nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách; "
+         "chấp hành nghiêm Điều lệ Đảng, các nghị quyết, chỉ thị, quy định, quyết định, kết luận của Ban Chấp hành "
+         "Trung ương Đảng khóa XII, Bộ Chính trị, Ban Bí thư và pháp luật của Nhà nước.")
+QC_WORDS = ("1\\. Thay thế cụm từ “nghị quyết, chỉ thị, quy định, quyết định, kết luận” bằng cụm từ “văn bản” tại "
+            "khoản 1 Điều 3.")
+
+
+def _qc_draft(ws: Workspace, slug: str, instructions: str, number: str = "null") -> None:
+    text = HEAD.format(number=number, instructions=instructions).replace("regulation: MINI-QC", "regulation: 01-QC/TU")
+    ws.commit({f"amendments/{slug}/amendment.md": text.encode("utf-8")}, f"Draft {slug}")
+
+
+def test_a_quote_with_a_word_of_its_own_among_those_an_adoption_replaced_still_undoes_it(
+        tmp_workspace: Workspace) -> None:
+    # Its own “hướng dẫn” stands in the middle of the words `van-ban` replaced: no run of its edit holds them whole.
+    spliced = QC_K1.replace("quy định, quyết định", "quy định, hướng dẫn, quyết định")
+    _qc_draft(tmp_workspace, "tron-ven", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. {spliced}”.")
+    _qc_draft(tmp_workspace, "van-ban", QC_WORDS, "07-QC/TU")
+    adoption.adopt(tmp_workspace, "van-ban", "2025-03-01", force="test")
+    [problem] = lifecycle.check(tmp_workspace, "tron-ven")
+    assert ("quotes khoản 1 Điều 3 as it read before 07-QC/TU (van-ban) was adopted" in problem.message
+            and "where 07-QC/TU put “văn bản”, so adopting it would undo" in problem.message), problem.message
+
+
+def test_a_quote_that_changes_words_the_adoption_did_not_touch_is_no_problem(tmp_workspace: Workspace) -> None:
+    in_force = QC_K1.replace("nghị quyết, chỉ thị, quy định, quyết định, kết luận", "văn bản")
+    _qc_draft(tmp_workspace, "tron-ven", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. {QC_K1}”.")
+    _qc_draft(tmp_workspace, "van-ban", QC_WORDS, "07-QC/TU")
+    adoption.adopt(tmp_workspace, "van-ban", "2025-03-01", force="test")
+    # Redrafted on the text in force, with a change of its own elsewhere: its base is still the first version.
+    _qc_draft(tmp_workspace, "tron-ven", "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. "
+              f"{in_force.replace('khóa XII', 'khóa XIII')}”.")
+    assert lifecycle.check(tmp_workspace, "tron-ven") == []

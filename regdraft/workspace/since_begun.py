@@ -1,0 +1,143 @@
+"""What an adoption made since a pending draft was begun does to the draft's instructions, other than its quotes.
+
+Draft B (`bs-cum-tu`) was written on Luật Đấu thầu as it stood before 57/2024/QH15 was adopted. Since then:
+- `Bổ sung cụm từ “, hồ sơ mời thầu qua mạng” vào sau cụm từ “hồ sơ yêu cầu” tại khoản 1 Điều 19` reaches one more
+  place, the point c 57/2024/QH15 added to that clause: applying it says nothing (`reach_changed` warns);
+- `Thay thế cụm từ “đơn vị tư vấn đấu thầu” … tại khoản 1 Điều 19` finds the phrase 0 times, 57/2024/QH15 having
+  rewritten the clause, and a `Bổ sung khoản 4a` meets a khoản 4a another adoption inserted: the refusal read like
+  the drafter's typo (`explained` names the adoption and, for a label, the next free one).
+(Quotes that undo such an adoption: `reverts`.)
+
+Post-conditions:
+1. The adoptions are those made since the draft was begun (`adopted_since`); each instruction is applied alone to
+   the text just before and just after each, in memory: nothing is written.
+2. `reach_changed`: a warning for each instruction changing words in named provisions or throughout whose places
+   (the provisions it changes) are not the same after an adoption as before it, naming the adoption, the count
+   before and after, and the places it brought in or took away, on the instruction's line.
+3. `explained`: each problem on the line of an instruction that applied before such an adoption and does not after
+   it, said again with the adoption (number, slug, its instructions that make the difference, effective date) and
+   what to do; for a label that adoption took, the next free label. Other problems are returned as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from regdraft.core.amend.operations import InsertUnit, ReplaceWords
+from regdraft.core.errors import Problem, RegdraftError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from regdraft.core.amend.document import Amendment, Instruction
+    from regdraft.core.model import Address, Regulation
+    from regdraft.workspace.adopted_since import Since
+    from regdraft.workspace.store import Workspace
+
+
+def reach_changed(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """A warning for each words instruction that reaches other places than when the draft was begun (see the
+    module)."""
+    words = [ins for ins in amendment.leaves() if isinstance(ins.op, ReplaceWords)]
+    if not words:
+        return []
+    from regdraft.workspace.adopted_since import adoptions_since
+
+    language = amendment.language
+    out: list[Problem] = []
+    for since in adoptions_since(ws, amendment):
+        for ins in words:
+            before, after = _places(since.before, amendment, ins), _places(since.after, amendment, ins)
+            if before is None or after is None or before == after:
+                continue
+            brought = [a.describe(language) for a in after if a not in before]
+            gone = [a.describe(language) for a in before if a not in after]
+            what = "; ".join(([f"it now also reaches {', '.join(brought)}"] if brought else [])
+                             + ([f"no longer {', '.join(gone)}"] if gone else []))
+            out.append(Problem(
+                f"instruction {ins.location} changes words in {len(after)} "
+                f"{'place' if len(after) == 1 else 'places'} now, {len(before)} when this draft was begun: "
+                f"{since.named}, adopted since{since.effective}, changed the text it applies to ({what}); check "
+                "that the instruction is meant to reach them as they stand now, or name the provisions",
+                amendment.source, ins.line, warning=True))
+    return out
+
+
+def explained(ws: Workspace, amendment: Amendment, problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    """`problems`, each on an instruction that no longer applies because of an adoption made since the draft was
+    begun said with that adoption (see the module)."""
+    lines = {p.line for p in problems if p.line}
+    failing = [ins for ins in amendment.leaves() if ins.line in lines]
+    if not failing:
+        return tuple(problems)
+    from regdraft.workspace.adopted_since import adoptions_since
+
+    said: dict[int, str] = {}
+    for since in adoptions_since(ws, amendment):
+        for ins in failing:
+            if ins.line in said or _places(since.before, amendment, ins) is None \
+                    or _places(since.after, amendment, ins) is not None:
+                continue
+            said[ins.line] = _why(since, amendment, ins)
+    return tuple(replace(p, message=f"{p.message.rstrip('.')}; {said[p.line]}") if p.line in said else p
+                 for p in problems)
+
+
+def _why(since: Since, amendment: Amendment, ins: Instruction) -> str:
+    """What adoption `since` changed that `ins` relied on, and what to do."""
+    by = _culprits(since, amendment, ins)
+    who = f"{since.adopted.number} ({since.adopted.slug}" + (
+        f", {'instruction' if len(by) == 1 else 'instructions'} {', '.join(by)})" if by else ")")
+    if isinstance(ins.op, InsertUnit):
+        free = _free_label(since.after, ins.op.target)
+        return (f"{who}, adopted since this draft was begun{since.effective}, inserted "
+                f"{ins.op.target.describe(amendment.language)}: label this one {free} (the next free label)")
+    return (f"the instruction applied to the text this draft was begun on: {who}, adopted since{since.effective}, "
+            "changed it; quote the words as they stand now, or drop the instruction")
+
+
+def _culprits(since: Since, amendment: Amendment, ins: Instruction) -> list[str]:
+    """The instructions of the adoption each of which, applied alone to the text before it, leaves `ins` unable
+    to apply."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.core.amend.kept import with_instructions
+
+    adopted = since.adopted
+    found: list[str] = []
+    for theirs in adopted.leaves():
+        try:
+            one = apply(since.before, with_instructions(adopted, adopted.regulation, (theirs,)), checked=False)
+        except RegdraftError:
+            continue
+        if _places(one.regulation, amendment, ins) is None:
+            found.append(theirs.location)
+    return found
+
+
+def _places(regulation: Regulation, amendment: Amendment, ins: Instruction) -> list[Address] | None:
+    """The provisions `ins`, applied alone to `regulation`, changes, in order; None when it does not apply."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.core.amend.kept import with_instructions
+
+    try:
+        applied = apply(regulation, with_instructions(amendment, amendment.regulation, (ins,)), checked=False)
+    except RegdraftError:
+        return None
+    return list(dict.fromkeys(change.address for change in applied.changes))
+
+
+def _free_label(regulation: Regulation, target: Address) -> str:
+    """The label after `target`'s that no unit of `regulation` has (`4a` taken: `4b`)."""
+    from regdraft.core.address import Address as Addressed
+    from regdraft.core.address import Segment
+    from regdraft.core.amend.insertion import next_insert_label
+
+    label = target.label
+    while True:
+        label = next_insert_label(target.kind, label)
+        address = Addressed((*target.segments[:-1], Segment(target.kind, label)))
+        try:
+            regulation.find(address)
+        except RegdraftError:
+            return address.describe(regulation.language)

@@ -1,0 +1,84 @@
+"""A draft of Luật Đấu thầu 22/2023 begun before Luật 57/2024 was adopted (sweep r42 CM, findings 1-5).
+
+Draft `bs-cum-tu` is begun while 57/2024 (`luat-57-2024`) is pending, written on the text 57/2024 then changes:
+instruction 1 replaces words of khoản 1 Điều 19 that 57/2024 rewrites, 2 adds words after “hồ sơ yêu cầu” there
+(57/2024 adds a point c holding it too), 3 replaces words of khoản 2 Điều 55, 4 quotes điểm a khoản 3 Điều 58 as it
+read before 57/2024 with “, chuyển đổi số” of its own in the middle of the words 57/2024 replaced, 5 replaces a phrase
+throughout that 57/2024 takes out. 57/2024 is then adopted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.errors import RegdraftError
+from regdraft.workspace import adoption, lifecycle, rounds
+from regdraft.workspace.store import Workspace
+
+from .conftest import luat_57_2024_copy, luat_57_2024_once, module_git, run_cli
+
+SLUG = "bs-cum-tu"
+PATH = f"amendments/{SLUG}/amendment.md"
+WORDS_1 = ("1\\. Thay thế cụm từ “đơn vị tư vấn đấu thầu” bằng cụm từ “đơn vị tư vấn đấu thầu chuyên nghiệp” tại "
+           "khoản 1 Điều 19.")
+WORDS_2 = "2\\. Bổ sung cụm từ “, hồ sơ mời thầu qua mạng” vào sau cụm từ “hồ sơ yêu cầu” tại khoản 1 Điều 19."
+WORDS_3 = ("3\\. Thay thế cụm từ “trách nhiệm giải trình” bằng cụm từ “trách nhiệm giải trình theo quy định của pháp "
+           "luật” tại khoản 2 Điều 55.")
+QUOTE_4 = ("4\\. Sửa đổi, bổ sung điểm a khoản 3 Điều 58 như sau:\n\n“a) Phương pháp kết hợp giữa kỹ thuật và giá có "
+           "thể được áp dụng đối với gói thầu công nghệ thông tin, viễn thông, bảo hiểm, chuyển đổi số; gói thầu hàng "
+           "hóa, xây lắp có đặc thù, yêu cầu kỹ thuật cao mà không áp dụng được phương pháp giá đánh giá và gói thầu "
+           "cần xem xét trên cơ sở chú trọng tới các yếu tố kỹ thuật và giá;”.")
+WORDS_5 = ("5\\. Thay thế cụm từ “vốn vay ưu đãi của nhà tài trợ nước ngoài” bằng cụm từ “vốn vay ưu đãi của nhà tài "
+           "trợ” trong toàn bộ Luật.")
+PUT_BY_57 = "quy định tại điểm b khoản 1 Điều 31 của Luật này"
+HEADING = "## Điều 1. Sửa đổi, bổ sung một số điều của Luật Đấu thầu số 22/2023/QH15\n"
+
+
+def _instructions(ws: Workspace, *instructions: str) -> None:
+    text = (ws.root / PATH).read_text(encoding="utf-8")
+    head, _, rest = text.partition(HEADING)
+    tail = rest[rest.index("## Điều 2."):]
+    numbered = [f"{n}{i[i.index(chr(92)):]}" for n, i in enumerate(instructions, 1)]  # `1\.`, `2\.` as they stand
+    ws.commit({PATH: f"{head}{HEADING}\n{chr(10).join(i + chr(10) for i in numbered)}\n{tail}".encode()},
+              f"Instructions of {SLUG}")
+
+
+@pytest.fixture(scope="module")
+def adopted_since(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The workspace: `bs-cum-tu` begun with its five instructions, then 57/2024 adopted."""
+    with module_git(tmp_path_factory):
+        root = luat_57_2024_once(tmp_path_factory, "Bộ Tài chính")
+        result = run_cli(root, "amend", "new", SLUG, "--regulation", "22/2023/QH15")
+        assert result.exit_code == 0, result.output
+        ws = Workspace(root)
+        _instructions(ws, WORDS_1, WORDS_2, WORDS_3, QUOTE_4, WORDS_5)
+        assert lifecycle.check(ws, SLUG) == []  # it applies to the text it was written on
+        rounds.open_round(ws, SLUG, "Lấy ý kiến", "2099-07-15", ["Bộ Tài chính"])
+        added = run_cli(root, "comment", "add", SLUG, "--on", "d55.k2", "--by", "Bộ Tài chính",
+                        "--text", "Đề nghị giữ nguyên.")
+        assert added.exit_code == 0, added.output
+        adoption.adopt(ws, "luat-57-2024", "2024-11-29", "2025-01-15", force="test")
+        yield root
+
+
+@pytest.fixture
+def ws(adopted_since: Path, tmp_path: Path) -> Workspace:
+    return luat_57_2024_copy(adopted_since, tmp_path)
+
+
+def test_a_quote_with_its_own_words_inside_those_an_adoption_replaced_is_said_to_undo_it(ws: Workspace) -> None:
+    _instructions(ws, QUOTE_4)
+    problems = lifecycle.review(ws, SLUG).problems
+    assert len(problems) == 1, [p.message for p in problems]
+    [problem] = problems
+    assert ("instruction 1 quotes điểm a khoản 3 Điều 58 as it read before 57/2024/QH15 (luat-57-2024) was adopted"
+            in problem.message and f"where 57/2024/QH15 put “{PUT_BY_57}”" in problem.message), problem.message
+    checked = run_cli(ws, "check")
+    assert checked.exit_code == 1 and "would undo that change" in checked.output, checked.output
+    lifecycle.set_number(ws, SLUG, "60/2024/QH15")
+    with pytest.raises(RegdraftError, match="would undo that change"):
+        adoption.adopt(ws, SLUG, "2025-02-10", "2025-03-01")
+    assert PUT_BY_57 in (ws.root / "regulations" / "22-2023-QH15.md").read_text(encoding="utf-8")
