@@ -82,3 +82,16 @@ def test_a_quote_with_its_own_words_inside_those_an_adoption_replaced_is_said_to
     with pytest.raises(RegdraftError, match="would undo that change"):
         adoption.adopt(ws, SLUG, "2025-02-10", "2025-03-01")
     assert PUT_BY_57 in (ws.root / "regulations" / "22-2023-QH15.md").read_text(encoding="utf-8")
+
+
+def test_words_reaching_a_point_an_adoption_added_since_are_a_warning(ws: Workspace) -> None:
+    _instructions(ws, WORDS_2)
+    reviewed = lifecycle.review(ws, SLUG)
+    assert reviewed.problems == ()
+    [warning] = [w for w in reviewed.warnings if "places now" in w.message]
+    assert ("instruction 1 changes words in 2 places now, 1 when this draft was begun: 57/2024/QH15 (luat-57-2024), "
+            "adopted since (effective 2025-01-15)" in warning.message
+            and "it now also reaches điểm c khoản 1 Điều 19" in warning.message), warning.message
+    for command in (("check",), ("redline", SLUG, "--changes")):
+        result = run_cli(ws, *command)
+        assert result.exit_code == 0 and "2 places now, 1 when this draft was begun" in result.output, result.output

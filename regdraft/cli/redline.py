@@ -108,6 +108,11 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         compared = (f"{amendment} is adopted: {result.comparison.old.id or regulation} as it stood before its adoption "
                     f"({tag}~1) against the text it left ({tag})")
     shown = _written(written, kind, result.comparison, compared)
+    if a is not None and adoption is None and click.get_current_context().meta.get(_LISTED):
+        from regdraft.workspace.since_begun import reach_changed  # words reaching places not written on
+
+        for problem in reach_changed(ws, a.for_regulation(result.comparison.old.id or regulation)):
+            shown.note(str(problem))
     if a is not None or adoption is not None:
         shown.data["amendment"] = a.slug if a is not None else amendment
     if adoption is not None:

@@ -252,6 +252,7 @@ class Review:
     reverts: tuple[Problem, ...] = ()  # those of `problems` that undo an adoption since it was begun (a gate of theirs)
     replaced: tuple[Problem, ...] = ()  # those of `problems` amending a replaced regulation (a gate of theirs)
     unchanging: tuple[Problem, ...] = ()  # those of `warnings` on an instruction that changes nothing (`check` too)
+    reach: tuple[Problem, ...] = ()  # those of `warnings` on words reaching other places since it was begun (too)
 
     def as_json(self) -> dict[str, list[dict[str, Any]]]:
         """What `amend check --json` prints: the problems, the references to check, the warnings and
@@ -278,7 +279,7 @@ def check_amendment(ws: Workspace, amendment: Amendment, shared: Shared | None =
     pending amendments applied (`awaited`) for the next amendment a command that writes nothing checks. The
     warnings on an instruction that changes nothing come with them (`regdraft check` says them too)."""
     checked = _checked(ws, amendment, references=False, shared=shared)
-    return [*checked.problems, *checked.unchanging]
+    return [*checked.problems, *checked.unchanging, *checked.reach]
 
 
 def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = None) -> Review:
@@ -390,6 +391,8 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
 
         problems, warnings = draft_problems(ws, amendment)
         return Review(problems, warnings=warnings)
+    from regdraft.workspace.since_begun import reach_changed  # words reaching other places since it was begun
+
     try:
         before = target_regulation(ws, amendment)
         applied = apply(before, amendment)
@@ -397,8 +400,9 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
         from regdraft.workspace.awaited import awaited  # a provision missing that another pending one brings in
         from regdraft.workspace.hidden_words import explained  # a phrase's words hidden by an invisible character
 
+        reach = tuple(reach_changed(ws, amendment))
         return Review(awaited(ws, amendment, explained(ws, amendment, exc.problems), shared) if exc.problems
-                      else (Problem(str(exc), amendment.source),))
+                      else (Problem(str(exc), amendment.source),), warnings=reach, reach=reach)
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left
@@ -420,18 +424,20 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
 
     # An instruction whose new text is the text in force (a copy of the text in force given to `from-edits`).
     unchanging = tuple(changes_nothing(amendment, before))
+    reach = tuple(reach_changed(ws, amendment))
     warnings = (*closings_quoted(applied, amendment, before), *continuations_dropped(applied, amendment, before),
-                *placeholders_quoted(amendment, before), *unchanging,
+                *placeholders_quoted(amendment, before), *unchanging, *reach,
                 *capitals_left(applied, amendment), *chained_words(before, applied, amendment),
                 *wrong_type_words(amendment, before), *language_differs(amendment, before),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
-        return Review(problems, warnings=warnings, reverts=reverts, unchanging=unchanging)
+        return Review(problems, warnings=warnings, reverts=reverts, unchanging=unchanging, reach=reach)
     from regdraft.workspace.order import order_warning
 
     warnings += (*order_warning(ws, amendment, applied.regulation),)  # before an adopted (dated) change in force later
     broken, to_check = reference_problems(before, applied, amendment)
-    return Review(problems + broken, to_check, warnings, broken=broken, reverts=reverts, unchanging=unchanging)
+    return Review(problems + broken, to_check, warnings, broken=broken, reverts=reverts, unchanging=unchanging,
+                  reach=reach)
 
 
 def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:
