@@ -119,3 +119,15 @@ def test_a_quote_that_changes_words_the_adoption_did_not_touch_is_no_problem(tmp
     _qc_draft(tmp_workspace, "tron-ven", "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. "
               f"{in_force.replace('khóa XII', 'khóa XIII')}”.")
     assert lifecycle.check(tmp_workspace, "tron-ven") == []
+
+
+def test_a_label_an_adoption_took_since_the_draft_was_begun_names_it_and_the_next_free_label(
+        tmp_workspace: Workspace) -> None:
+    insert = "1\\. Bổ sung khoản 5a vào sau khoản 5 Điều 3 như sau:\n\n“5a. {}”."
+    _qc_draft(tmp_workspace, "muon", insert.format("Bảo đảm đúng tiến độ."))
+    _qc_draft(tmp_workspace, "som", insert.format("Bảo đảm công khai."), "07-QC/TU")
+    adoption.adopt(tmp_workspace, "som", "2025-03-01", force="test")
+    [problem] = lifecycle.check(tmp_workspace, "muon")
+    assert "khoản 5a Điều 3 already exists" in problem.message
+    assert ("07-QC/TU (som, instruction 1), adopted since this draft was begun (effective 2025-03-01), inserted "
+            "khoản 5a Điều 3: label this one khoản 5b Điều 3" in problem.message), problem.message

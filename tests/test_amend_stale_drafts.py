@@ -95,3 +95,15 @@ def test_words_reaching_a_point_an_adoption_added_since_are_a_warning(ws: Worksp
     for command in (("check",), ("redline", SLUG, "--changes")):
         result = run_cli(ws, *command)
         assert result.exit_code == 0 and "2 places now, 1 when this draft was begun" in result.output, result.output
+
+
+def test_instructions_an_adoption_left_without_their_words_name_it_and_the_reverts_are_said_in_the_same_run(
+        ws: Workspace) -> None:
+    problems = {p.line: p.message for p in lifecycle.review(ws, SLUG).problems}
+    first, quote, throughout = (problems[line] for line in sorted(problems))
+    assert "“đơn vị tư vấn đấu thầu” is found 0 times in khoản 1 Điều 19" in first
+    assert ("the instruction applied to the text this draft was begun on: 57/2024/QH15 (luat-57-2024, instruction 6), "
+            "adopted since (effective 2025-01-15), changed it" in first), first
+    assert "does not occur anywhere" in throughout and "57/2024/QH15 (luat-57-2024" in throughout, throughout
+    # The quote of instruction 4, which applies, is checked in the same run (sweep CM 4).
+    assert "instruction 4 quotes điểm a khoản 3 Điều 58" in quote and "would undo that change" in quote, quote

@@ -393,16 +393,24 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
         return Review(problems, warnings=warnings)
     from regdraft.workspace.since_begun import reach_changed  # words reaching other places since it was begun
 
+    before: Regulation | None = None
     try:
         before = target_regulation(ws, amendment)
         applied = apply(before, amendment)
     except (AmendmentConflict, ParseError) as exc:
+        if not exc.problems:
+            return Review((Problem(str(exc), amendment.source),))
         from regdraft.workspace.awaited import awaited  # a provision missing that another pending one brings in
         from regdraft.workspace.hidden_words import explained  # a phrase's words hidden by an invisible character
+        from regdraft.workspace.reverts import reverted_in_part
+        from regdraft.workspace.since_begun import explained as since  # what an adoption since it was begun changed
 
+        # Every problem in one run: the quotes of the instructions that do apply are checked for reverts too.
+        reverts = reverted_in_part(ws, amendment, before, exc.problems) if before is not None else ()
         reach = tuple(reach_changed(ws, amendment))
-        return Review(awaited(ws, amendment, explained(ws, amendment, exc.problems), shared) if exc.problems
-                      else (Problem(str(exc), amendment.source),), warnings=reach, reach=reach)
+        said = since(ws, amendment, awaited(ws, amendment, explained(ws, amendment, exc.problems), shared))
+        return Review(tuple(sorted(said + reverts, key=lambda p: p.line)), warnings=reach, reverts=reverts,
+                      reach=reach)
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left

@@ -19,8 +19,8 @@ Post-conditions of `reverted`:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from regdraft.core.amend.operations import ReplaceUnit
@@ -29,7 +29,7 @@ from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
 if TYPE_CHECKING:
     from regdraft.core.amend.apply import Applied
-    from regdraft.core.amend.document import Amendment
+    from regdraft.core.amend.document import Amendment, Instruction
     from regdraft.core.model import Address, Regulation
     from regdraft.workspace.store import Workspace
 
@@ -42,6 +42,38 @@ def reverted(ws: Workspace, amendment: Amendment, applied: Applied) -> list[Prob
     return [Problem(f"{finding}; quote the text in force, keeping only the changes intended, or, to undo it on "
                     "purpose, adopt past this check with the reason", amendment.source, line)
             for line, finding in findings(ws, amendment, applied)]
+
+
+def reverted_in_part(ws: Workspace, amendment: Amendment, before: Regulation,
+                     problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    """`reverted` of an amendment some of whose instructions do not apply (`problems`, on their lines): the others
+    applied to `before` (the text in force), so that `amend check` says both kinds in one run."""
+    from regdraft.core.amend.apply import apply
+
+    lines = {p.line for p in problems}
+    applicable = _without(amendment.instructions, lines)
+    if applicable == amendment.instructions or not any(isinstance(i.op, ReplaceUnit) for i in amendment.leaves()):
+        return ()
+    from regdraft.core.amend.kept import with_instructions
+
+    try:
+        applied = apply(before, with_instructions(amendment, amendment.regulation, applicable), checked=False)
+    except RegdraftError:
+        return ()  # what is left does not apply on its own either: said once those problems are fixed
+    return tuple(reverted(ws, amendment, applied))
+
+
+def _without(instructions: tuple[Instruction, ...], lines: set[int]) -> tuple[Instruction, ...]:
+    """`instructions` without those on `lines` (a group keeps its other instructions)."""
+    out: list[Instruction] = []
+    for ins in instructions:
+        if ins.line in lines and not ins.children:
+            continue
+        children = _without(ins.children, lines) if ins.children else ()
+        if ins.children and not children:
+            continue
+        out.append(replace(ins, children=children) if children != ins.children else ins)
+    return tuple(out)
 
 
 def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tuple[int, str]]:
