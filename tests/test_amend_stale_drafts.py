@@ -107,3 +107,10 @@ def test_instructions_an_adoption_left_without_their_words_name_it_and_the_rever
     assert "does not occur anywhere" in throughout and "57/2024/QH15 (luat-57-2024" in throughout, throughout
     # The quote of instruction 4, which applies, is checked in the same run (sweep CM 4).
     assert "instruction 4 quotes điểm a khoản 3 Điều 58" in quote and "would undo that change" in quote, quote
+
+
+def test_the_comments_of_a_draft_that_no_longer_applies_are_listed_with_a_warning(ws: Workspace) -> None:
+    listed = run_cli(ws, "comment", "list", SLUG)
+    assert listed.exit_code == 0, listed.output
+    assert "Đề nghị giữ nguyên" in listed.output and "no longer applies" in listed.output, listed.output
+    assert "is found 0 times in khoản 1 Điều 19" in listed.output, listed.output

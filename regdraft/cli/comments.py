@@ -17,6 +17,8 @@ from regdraft.cli.options import (
     workspace_option,
 )
 from regdraft.cli.printing import Result, committed, prints_result
+from regdraft.core.anchoring import State
+from regdraft.core.commands import Command
 from regdraft.core.comments import shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem
@@ -209,6 +211,8 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
                     "now_at": item.placement.address} for item in listed])
     if not listed:
         done.say("No comments match.")
+    if any(item.placement.state is State.UNKNOWN for item in listed):
+        _no_longer_applies(done, ws, slug)
     for item in listed:
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
@@ -221,6 +225,16 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         where = f"{on:<10} {item.placement.describe(language):<24}"  # U+009B, U+202E escaped (r36 sweep BK F5)
         done.say(shown_text(f"{c.id:<6} r{c.round} {where} {answer:<9} {line}", joiners=True))
     return done
+
+
+def _no_longer_applies(done: Result, ws: Workspace, slug: str) -> None:
+    """The warning before comments listed on a draft that no longer applies to the text in force, and why."""
+    from regdraft.workspace.lifecycle import check
+
+    done.note(f"warning: {slug} no longer applies to the text in force, so where each commented provision stands in "
+              f"it is unknown; redraft it (`{Command.of('amend check', slug)}` lists the same):")
+    for problem in check(ws, slug):
+        done.note(f"  {problem}")
 
 
 def _language(ws: Workspace, slug: str) -> str:

@@ -42,6 +42,7 @@ class State(StrEnum):
     MOVED = "moved"
     REMOVED = "removed"
     GENERAL = "general"
+    UNKNOWN = "unknown"  # the current draft cannot be read: it no longer applies to the text in force
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ from regdraft.core.comments import (
 from regdraft.core.counts import count, first_few
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
+    AmendmentConflict,
     Category,
     NotPending,
     Problem,
@@ -361,8 +362,11 @@ def _place(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Placement:
         return Placement(State.GENERAL, GENERAL)
     try:
         later = [drafts.at(r.revision, c.regulation) for r in rounds if r.number > c.round]
-        return follow(c.on, _own_anchor(c, rounds, drafts), [*later, drafts.at(None, c.regulation)],
-                      _circulated(c, rounds, drafts))
+        try:
+            now = drafts.at(None, c.regulation)
+        except AmendmentConflict:  # an adoption since took what it relies on: its comments are needed most now
+            return Placement(State.UNKNOWN, c.on)
+        return follow(c.on, _own_anchor(c, rounds, drafts), [*later, now], _circulated(c, rounds, drafts))
     except RegdraftError:
         if not c.regulation:
             raise
