@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from regdraft.workspace.adopted_since import Since
     from regdraft.workspace.store import Workspace
 
+_CHOOSE = "; choose the next free label."  # `apply`'s advice, said with the label itself when an adoption took it
+
 
 def reach_changed(ws: Workspace, amendment: Amendment) -> list[Problem]:
     """A warning for each words instruction that reaches other places than when the draft was begun (see the
@@ -80,8 +82,8 @@ def explained(ws: Workspace, amendment: Amendment, problems: Sequence[Problem]) 
                     or _places(since.after, amendment, ins) is not None:
                 continue
             said[ins.line] = _why(since, amendment, ins)
-    return tuple(replace(p, message=f"{p.message.rstrip('.')}; {said[p.line]}") if p.line in said else p
-                 for p in problems)
+    return tuple(replace(p, message=f"{p.message.removesuffix(_CHOOSE).rstrip('.')}; {said[p.line]}")
+                 if p.line in said else p for p in problems)
 
 
 def _why(since: Since, amendment: Amendment, ins: Instruction) -> str:
