@@ -82,3 +82,75 @@ def test_a_real_laws_references_kept_after_renumbering_are_found() -> None:
     assert found and all(was != now for *_, was, now in found)
     # Every article after Điều 2 is one lower: each reference kept to one of them names the old number.
     assert all(int(str(was).split(".")[0][1:]) - 1 == int(str(now).split(".")[0][1:]) for *_, was, now in found)
+
+
+def citations_renumbered(md: str, n: int, keep: str = "") -> str:
+    """`md` with the citations `Điều N Quy chế này` / `Điều N của Luật này` of an article after `n` numbered one
+    lower, as a drafter who took out Điều `n` corrects them; `keep` (words of the text) left as they are."""
+    def lower(m: re.Match[str]) -> str:
+        return f"{m[1]}{int(m[2]) - 1 if int(m[2]) > n else m[2]}{m[3]}"
+
+    def fix(text: str) -> str:
+        return re.sub(r"(Điều )(\d+)( (?:Quy chế này|Luật này|của Luật này))", lower, text)
+
+    head, kept, tail = md.partition(keep) if keep else (md, "", "")
+    return fix(head) + kept + fix(tail)
+
+
+LIST = ("quy định tại Điều 16 Quy chế này và gửi", "quy định tại Điều 15 và Điều 16 Quy chế này và gửi")
+
+
+def test_a_member_kept_in_a_list_the_drafter_half_renumbered_is_found() -> None:
+    # Khoản 3 Điều 12 (Điều 11 once Điều 3 is out) cites `Điều 15 và Điều 16`: the drafter's correction of
+    # `Điều N Quy chế này` reached the second member (Điều 16 → Điều 15) and missed the first, which still names
+    # Điều 15, now the old Điều 16.
+    old = SHIPPED.replace(*LIST)
+    half = citations_renumbered(without_article(old, 3), 3)
+    assert "quy định tại Điều 15 và Điều 15 Quy chế này" in half
+    found = _found(old, half)
+    assert [row for row in found if row[0] == "d11.k3"] == [("d11.k3", "d15", "d15", "d14")], found
+    # Both members corrected, or both kept (the whole reference as it was): the same list read member by member.
+    whole = half.replace("Điều 15 và Điều 15 Quy chế này", "Điều 14 và Điều 15 Quy chế này")
+    assert not [row for row in _found(old, whole) if row[0] == "d11.k3"]
+    stale = half.replace("Điều 15 và Điều 15 Quy chế này", "Điều 15 và Điều 16 Quy chế này")
+    assert [row for row in _found(old, stale) if row[0] == "d11.k3"] == [
+        ("d11.k3", "d15", "d15", "d14"), ("d11.k3", "d16", "d16", "d15")]
+
+
+def test_a_list_that_lost_a_member_and_a_range_are_paired_by_what_each_member_names() -> None:
+    old = SHIPPED.replace(LIST[0], "quy định tại Điều 3, Điều 15 và Điều 16 Quy chế này và gửi")
+    base = citations_renumbered(without_article(old, 3), 3)
+    listed = "quy định tại Điều 3, Điều 15 và Điều 15 Quy chế này"
+    assert listed in base
+    # The repealed Điều 3 dropped from the list and the rest corrected: nothing to check; the rest not corrected:
+    # both members named.
+    dropped = base.replace(listed, "quy định tại Điều 14 và Điều 15 Quy chế này")
+    assert not [row for row in _found(old, dropped) if row[0] == "d11.k3"]
+    kept = base.replace(listed, "quy định tại Điều 15 và Điều 16 Quy chế này")
+    assert [row[1:] for row in _found(old, kept) if row[0] == "d11.k3"] == [
+        ("d15", "d15", "d14"), ("d16", "d16", "d15")]
+    # A range is read by its two ends: the end corrected, the start kept, only the start is named.
+    ranged = SHIPPED.replace(LIST[0], "quy định từ Điều 15 đến Điều 17 Quy chế này và gửi")
+    new = without_article(ranged, 3).replace("từ Điều 15 đến Điều 17 Quy chế này", "từ Điều 15 đến Điều 16 Quy chế này")
+    assert [row[1:] for row in _found(ranged, new) if row[0] == "d11.k3"] == [("d15", "d15", "d14")]
+
+
+@needs_corpus
+def test_compare_names_the_kept_member_of_a_real_laws_half_renumbered_list(tmp_path: Path, invoke: Invoke) -> None:
+    # r42 sweep CH F1: Luật Du lịch without Điều 5, its `Điều N của Luật này` corrected but for the first member of
+    # khoản 1 Điều 22's `Điều 20 và Điều 21`, now khoản 1 Điều 21's `Điều 20 và Điều 20`.
+    from regdraft.importer import import_file
+
+    law = render(import_file(in_corpus(CORPUS / "luat-du-lich.txt")).regulation)
+    assert "quy định tại Điều 20 và Điều 21 của Luật này" in law
+    new = citations_renumbered(without_article(law, 5), 5, keep="quy định tại Điều 20 và Điều 21 của Luật này")
+    new = new.replace("quy định tại Điều 20 và Điều 21 của Luật này", "quy định tại Điều 20 và Điều 20 của Luật này")
+    (tmp_path / "old.md").write_text(law, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    listed = invoke(None, "compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--changes",
+                    catch=False).output
+    said = ("reference to check: Khoản 1 Điều 21 dẫn chiếu Điều 20 như văn bản cũ, nhưng Điều 20 của văn bản cũ nay "
+            "là Điều 19: cần rà soát.")
+    assert said in listed, listed
+    # The member the drafter corrected (Điều 21 → Điều 20) is not named.
+    assert "Khoản 1 Điều 21 dẫn chiếu Điều 20 như văn bản cũ, nhưng Điều 21" not in listed

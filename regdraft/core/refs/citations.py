@@ -202,6 +202,7 @@ class Node:
     kind: Kind
     label: str | None
     children: list[Node] = field(default_factory=list)
+    written: bool = True  # False: a unit a range runs over (`Điều 6`, `Điều 7` of `Điều 5 đến Điều 8`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,7 @@ def _bracket_after(text: str, at: int, how: str, chain: list[Node], g: Grammar,
         label = canonical_label(Kind.CLAUSE, found.group(1))
         labels = (_expand(Kind.CLAUSE, clause.label, label, budget, g.alphabet)[1:]
                   if how == "range" and found.group(2) is None and clause.label is not None else [label])
-        new = [Node(Kind.CLAUSE, lab) for lab in labels]
+        new = [Node(Kind.CLAUSE, lab, written=i == len(labels) - 1) for i, lab in enumerate(labels)]
         article.children.extend(new)
         if found.group(2) is None:
             return [article, new[-1]], found.end()
@@ -268,7 +269,7 @@ def _bracket_after(text: str, at: int, how: str, chain: list[Node], g: Grammar,
     label = canonical_label(Kind.POINT, found.group(1))
     labels = (_expand(Kind.POINT, point.label, label, budget, g.alphabet)[1:]
               if how == "range" and point.label is not None else [label])
-    new = [Node(Kind.POINT, lab) for lab in labels]
+    new = [Node(Kind.POINT, lab, written=i == len(labels) - 1) for i, lab in enumerate(labels)]
     clause.children.extend(new)
     return [chain[0], clause, new[-1]], found.end()
 
@@ -370,8 +371,8 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
             if how == "range" and last.label is not None and not last.children:
                 labels = _expand(last.kind, last.label, labels[0], _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
                 expanded += len(labels)
-            for lab in labels:
-                last = Node(last.kind, lab)
+            for i, lab in enumerate(labels):
+                last = Node(last.kind, lab, written=i == len(labels) - 1)
                 add(last)
             last, end, chain = _bracketed(text, bare.end(), last, g)  # `Articles 5 and 12(2)`
             continue
@@ -382,8 +383,8 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         if how == "range" and kind is last.kind and label is not None and last.label is not None:
             labels = _expand(kind, last.label, label, _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
             expanded += len(labels)
-            for lab in labels:
-                last = Node(kind, lab)
+            for i, lab in enumerate(labels):
+                last = Node(kind, lab, written=i == len(labels) - 1)
                 add(last)
         elif (
             how == "of"

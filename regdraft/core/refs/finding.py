@@ -22,7 +22,7 @@ Post-conditions of `find_references`:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from regdraft.core.model import Address, Kind, Located, Regulation, Segment
 from regdraft.core.refs.citations import (
@@ -39,6 +39,10 @@ from regdraft.core.refs.citations import (
 )
 from regdraft.core.text import fold_letters
 
+# A unit as the words name it: kind and label from the largest cited down, `THIS` for `này`
+# (`khoản 2 Điều này`: (clause, 2), (article, THIS)).
+Written = tuple[tuple[Kind, str | None], ...]
+
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -46,6 +50,8 @@ class Reference:
 
     `targets` are absolute addresses in this regulation (several for a list or a range);
     for an external reference `external` names the other document and `targets` is empty.
+    `members` are the units the words name one by one, in the order written, a unit written twice twice, and a
+    range by its two ends: each as written (`Written`) with the address it resolves to.
     """
 
     source: Address
@@ -53,6 +59,7 @@ class Reference:
     text: str
     targets: tuple[Address, ...]
     external: str | None = None
+    members: tuple[tuple[Written, Address], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +179,16 @@ def _internal(
         yield Reference(loc.address, loc.unit.line, words, (), amended)
         return
     targets: dict[Address, None] = {}  # in the order cited, each once
+    members: list[tuple[Written, Address]] = []
     for node in nodes:
         for chain in chains(node):
             address = _resolve(chain, ctx)
             if address is not None:
                 targets.setdefault(address)
+                if all(n.written for n in chain):
+                    members.append((tuple((n.kind, n.label) for n in chain), address))
     if targets:
-        yield Reference(loc.address, loc.unit.line, words, tuple(targets), None)
+        yield Reference(loc.address, loc.unit.line, words, tuple(targets), None, tuple(members))
 
 
 def find_references(reg: Regulation) -> list[Reference]:

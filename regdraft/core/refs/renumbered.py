@@ -5,13 +5,20 @@ it meant the old Điều 20 (`Chế độ thông tin, báo cáo`), now Điều 2
 trực Tỉnh ủy`. The reference still resolves, so `check` passes it; the comparison, which knows `Điều 20 → Điều 27`,
 names it (r41 sweep CJ 5).
 
+A list is read member by member (each unit it names, a range by its two ends): Luật Du lịch without its Điều 5,
+citations corrected but for the first member of `Điều 20 và Điều 21 của Luật này`, reads `Điều 20 và Điều 20`; the
+kept `Điều 20` (old Điều 20 is now Điều 19) is named although the reference's words changed (r42 sweep CH F1).
+
 Post-conditions of `renumbered_references`:
-1. A reference of the new text is listed when the provision it stands in came from one of the old text (the same,
-   renumbered or moved) holding a reference of the same words, and the provision that reference named in the old
-   text now stands elsewhere than the new reference names: `was`, its old address; `now`, where it stands.
-2. A reference whose words the drafter changed (`Điều 27`), one new to the text, one to a provision the new text
-   no longer has, and an external one are not listed.
-3. Nothing is looked up (no reference read) when no provision changed its address.
+1. A reference of the new text is paired with one of the provision it stands in came from (the same, renumbered or
+   moved): one of the same words, else, in order, one naming a unit it names (as written, or where that unit now
+   stands). Their members are paired in order, the most pairs, a member written alike before one the drafter
+   renumbered. A member written alike is listed when the unit it named in the old text now stands elsewhere than
+   the new member names: `target`, what the new words name; `was`, its old address; `now`, where it stands.
+2. A member whose words the drafter changed (`Điều 27`), a reference new to the text, one to a provision the new
+   text no longer has, and an external one are not listed.
+3. Nothing is looked up (no reference read) when no provision changed its address; the time is linear in the
+   references (a source's references are paired within a bounded window, a long list's members by position).
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from regdraft.core.model import Address, Regulation
-from regdraft.core.refs.finding import Reference, find_references
+from regdraft.core.refs.finding import Reference, Written, find_references
 
 if TYPE_CHECKING:
     from regdraft.core.diff import Provision
@@ -83,27 +90,103 @@ def _through(address: Address, table: dict[str, Address], gone: set[str]) -> Add
 
 
 def renumbered_references(old: Regulation, new: Regulation, provisions: Sequence[Provision]) -> list[Renumbered]:
-    """The references of `new` kept from `old` whose target now stands elsewhere (the module's post-conditions);
-    `provisions` are `compare(old, new)`'s."""
+    """The members of references of `new` kept from `old` whose target now stands elsewhere (the module's
+    post-conditions); `provisions` are `compare(old, new)`'s."""
     places = _Places(provisions)
     if not places.moved:
         return []
-    before: dict[tuple[str, str], Reference] = {}
+    before: dict[str, list[Reference]] = {}
     for ref in find_references(old):
         if ref.external is None and ref.targets:
-            before.setdefault((str(ref.source), ref.text), ref)
-    return list(dict.fromkeys(_found(new, places, before)))
-
-
-def _found(new: Regulation, places: _Places, before: dict[tuple[str, str], Reference]) -> Iterator[Renumbered]:
+            before.setdefault(str(ref.source), []).append(ref)
+    after: dict[str, list[Reference]] = {}  # by the old address of the provision they stand in
     for ref in find_references(new):
-        if ref.external is not None or not ref.targets:
+        source = places.old_of(ref.source) if ref.external is None and ref.targets else None
+        if source is not None:
+            after.setdefault(str(source), []).append(ref)
+    found: list[tuple[int, Renumbered]] = []
+    for code, refs in after.items():
+        for ref, was in _paired(before.get(code, []), refs, places):
+            found.extend((ref.line, f) for f in _kept(ref, was, places))
+    found.sort(key=lambda pair: pair[0])  # stable: in the order of the new text
+    # Each once (a member written twice is found twice), told apart without hashing the reference: a list of
+    # thousands of members would hash its thousands of targets for each one found.
+    once: dict[tuple[int, Address, Address, Address], Renumbered] = {}
+    for _, f in found:
+        once.setdefault((id(f.reference), f.target, f.was, f.now), f)
+    return list(once.values())
+
+
+_WINDOW = 8  # the old references of a provision looked at for each new one whose words changed
+_LONG = 10_000  # members of two lists past which they are paired by position
+
+
+def _paired(olds: list[Reference], news: list[Reference], places: _Places) -> Iterator[tuple[Reference, Reference]]:
+    """Each new reference with the old one it stands for (post-condition 1), in the new text's order."""
+    by_words: dict[str, Reference] = {}
+    for ref in olds:
+        by_words.setdefault(ref.text, ref)
+    words = {ref.text for ref in news}
+    rest = [ref for ref in olds if ref.text not in words]  # old references whose words no new one has
+    at = 0
+    for ref in news:
+        same = by_words.get(ref.text)
+        if same is not None:
+            yield ref, same
             continue
-        source = places.old_of(ref.source)
-        kept = before.get((str(source), ref.text)) if source is not None else None
-        if kept is None or len(kept.targets) != len(ref.targets):
-            continue
-        for target, was in zip(ref.targets, kept.targets, strict=True):
-            now = places.new_of(was)
-            if now is not None and now != target:
-                yield Renumbered(ref, target, was, now)
+        for k in range(at, min(at + _WINDOW, len(rest))):
+            if _share(rest[k], ref, places):
+                yield ref, rest[k]
+                at = k + 1
+                break
+
+
+def _share(old: Reference, new: Reference, places: _Places) -> bool:
+    written = {w for w, _ in old.members}
+    stands = {places.new_of(a) for _, a in old.members}
+    return any(w in written or a in stands for w, a in new.members)
+
+
+def _kept(new: Reference, old: Reference, places: _Places) -> Iterator[Renumbered]:
+    for (_, was), (_, target) in _alike(old.members, new.members, places):
+        now = places.new_of(was)
+        if now is not None and now != target:
+            yield Renumbered(new, target, was, now)
+
+
+Member = tuple[Written, Address]
+
+
+def _alike(olds: tuple[Member, ...], news: tuple[Member, ...], places: _Places) -> list[tuple[Member, Member]]:
+    """The members of a new list written as the old member they are paired with (post-condition 1): the longest
+    pairing in order where each pair is written alike or renumbered (the new member names where the old one's unit
+    now stands), a pair written alike preferred; by position past `_LONG`."""
+    n, m = len(olds), len(news)
+    if n * m > _LONG:
+        return [(o, w) for o, w in zip(olds, news, strict=False) if o[0] == w[0]]
+    alike = min(n, m) + 2  # a pair written alike outweighs one renumbered; one pair more outweighs both
+    now = [places.new_of(a) for _, a in olds]
+
+    def weight(i: int, j: int) -> int:
+        if olds[i][0] == news[j][0]:
+            return alike
+        return alike - 1 if now[i] == news[j][1] else 0
+
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            w = weight(i, j)
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + w if w else 0)
+    pairs: list[tuple[Member, Member]] = []
+    i = j = 0
+    while i < n and j < m:
+        w = weight(i, j)
+        if w and best[i][j] == best[i + 1][j + 1] + w:
+            if w == alike:
+                pairs.append((olds[i], news[j]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
