@@ -499,6 +499,7 @@ _MEASURED_TESTS = frozenset({
     "test_a_copy_of_a_regulation_in_its_folder_is_not_to_be_renamed_over_it",  # check of a second copy (0.8 s)
     # cc39's: seven review pages, the deleted comment file restored between them (0.53 s).
     "test_the_office_reads_the_sentence_with_its_git_and_the_pages_come_back",
+    "test_the_comparison_tables_line_names_the_old_text_as_its_heading_does",  # two table PDFs (2 s)
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

@@ -32,17 +32,19 @@ def _margin_line(pdf: Path) -> str:
 @pytest.mark.parametrize(("folder", "base", "amending", "redline", "table", "consolidated", "amendment"), [
     ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
      "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
-     # The comparison table, titled BẢNG SO SÁNH, is named so in its header too (it read "Bản so sánh").
-     "Bảng so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
+     # The comparison table, titled BẢNG SO SÁNH, is named so in its header too (it read "Bản so sánh"); the law it
+     # compares against as the table's heading names it, with its date (r42 sweep CH F3).
+     "Bảng so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15",
      # The amending law's long title names four laws: cut short, it read `… Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư …
      # số 57/2024/QH15`, one law named twice to a reader and the list taken for whole; cited by type and number.
      "Luật số 57/2024/QH15"),
     # The decree's subject shortened by whole words where both names do not fit a portrait line; the comparison
-    # table's landscape line holds it whole (it was fitted to the portrait line: `… thủ tục hành …` there too).
+    # table's landscape line names the decree as the table's heading does, by type, number and date (it was
+    # fitted to the portrait line once, `… thủ tục hành …` there too, then named it by its subject whole).
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
      "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành …",
-     "Bảng so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
+     "Bảng so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
      "Nghị định số 48/2013/NĐ-CP sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát …"),
 ], ids=["luat-22-2023", "nghi-dinh-63-2010"])
@@ -266,3 +268,28 @@ def test_a_name_cut_short_reads_type_and_number_first_in_every_format(tmp_worksp
         "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Quy chế số 01-QC/TU làm việc của Ban Chấp hành … khóa XIV")
     assert named["english", ".html"] == named["english", ".docx"] == (
         "CONSOLIDATED TEXT (for reference) - Working Regulations of the … term XIV, No. 01-QC/TU")
+
+
+def test_the_comparison_tables_line_names_the_old_text_as_its_heading_does(tmp_workspace: Workspace, invoke: Invoke,
+                                                                           tmp_path: Path) -> None:
+    """r42 sweep CH F3: the table of a new regulation's draft read `… với Quy chế số 01-QC/TU làm việc của … khóa
+    XIV` in every page's margin, the number inside the title cut short, where its heading says `với Quy chế số
+    01-QC/TU ngày 09/01/2021`; an ordinary amendment's table named the old text otherwise than its heading too."""
+    result = invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV")
+    assert result.exit_code == 0, result.output
+    draft = tmp_workspace.root / "amendments" / "quy-che-xv" / "amendment.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace(
+        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025",
+        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030", 1), encoding="utf-8")
+    old = "với Quy chế số 01-QC/TU ngày 09/01/2021"
+    for slug, new in (("quy-che-xv", "Dự thảo lần 1 Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ "
+                                      "2025 - 2030"),
+                      (SHIPPED_AMENDMENT, "Dự thảo lần 2 (05-QC/TU)")):
+        out = tmp_path / f"{slug}.pdf"
+        result = invoke(tmp_workspace, "redline", slug, "--layout", "table", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        heading = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+        assert old in heading, heading
+        margin = [line for line in PdfReader(str(out)).pages[1].extract_text().splitlines()
+                  if line.startswith("Bảng so sánh")]
+        assert margin == [f"Bảng so sánh {new} {old}"], margin

@@ -17,7 +17,9 @@ Post-conditions of `one_line`:
    Inside the comparison's line a document is named as its sentence reads (the profile's `running_compared`, whole
    or cut short, else `running_document` and `running_shortened`): `Comparison of Draft 1 with the Working
    Regulations …, No. 01-QC/TU`.
-3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`.
+3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`. Its line
+   (`redline_line`) names the text compared against as the table's heading does: type, number and date (`Quy chế số
+   01-QC/TU ngày 09/01/2021`), else type and number, else number.
 """
 
 from __future__ import annotations
@@ -202,7 +204,7 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
     """The redline's running header naming both documents by type, number and short title, on one line of its
     page (`landscape`: the comparison table's, wider): `Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số
     22/2023/QH15`, `Bản so sánh Dự thảo lần 1 với …`."""
-    words, _ = redline._words(profile)
+    words, style = redline._words(profile)
     # Named inside the line's sentence: `… with the Working Regulations …, No. 01-QC/TU` (`running_compared`).
     compared = words.get("running_compared")
     words = {**words, "running_document": compared, "running_shortened": compared} if compared else words
@@ -226,6 +228,11 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
         new_label, old_label = redline.new_version.label, redline.old_version.label
         lines = [running.format(new=f"{o} ({new_label})", old=f"{o} ({old_label})") for o in old]
         return one_line(lambda n, _o: n, lines, [""], budget(profile, landscape))
+    if landscape:
+        # The table's line names the text compared against as its heading does, by type, number and date (`… với
+        # Quy chế số 01-QC/TU ngày 09/01/2021`): its title cut short put the number inside the title (`với Quy chế
+        # số 01-QC/TU làm việc của … khóa XIV`, r42 sweep CH F3). By type and number, or number, where it does not fit.
+        old = list(dict.fromkeys([redline.old_version.document(words, style), *old[-2:]]))
     return one_line(lambda n, o: running.format(new=n, old=o), new, old, budget(profile, landscape))
 
 
