@@ -80,4 +80,4 @@ def _stopped_by_hangup_too() -> None:
     hangup = getattr(signal, "SIGHUP", None)  # none on Windows
     handled = uvicorn.server.HANDLED_SIGNALS
     if hangup is not None and hangup not in handled and signal.getsignal(hangup) is not signal.SIG_IGN:
-        uvicorn.server.HANDLED_SIGNALS = (*handled, hangup)
+        uvicorn.server.HANDLED_SIGNALS = (*handled, hangup)  # type: ignore[assignment]
