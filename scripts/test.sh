@@ -24,7 +24,11 @@ fi
 # worksteal: a worker that runs out of tests takes half of the other's, so the run does not end on one worker
 # finishing a long module while the other waits.
 status=0
-.venv/bin/python -m pytest -q -n 2 --dist worksteal -p no:cacheprovider "$@" || status=$?
+# One worker more than the machine has cores: alone on two cores the suite used 168 % of them with two workers (1,219 s
+# of CPU in 725 s, r42): a test waiting on a server's timeout, a lock, chromium or LibreOffice left its core idle, which
+# a third worker fills (docs/performance.md, "2026-12-07 (r42)").
+workers=$(( $(nproc 2>/dev/null || echo 2) + 1 ))
+.venv/bin/python -m pytest -q -n "$workers" --dist worksteal -p no:cacheprovider "$@" || status=$?
 if [ -n "$run" ]; then
     if [ "$status" -eq 0 ]; then
         rm -rf "$run"
