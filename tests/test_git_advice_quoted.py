@@ -30,17 +30,6 @@ def test_each_word_of_a_git_command_is_quoted_as_a_shell_reads_it() -> None:
         ["git", "checkout", "REVISION", "--", "a b/c'd.yaml"]
 
 
-def test_a_word_beginning_with_a_dash_is_never_read_as_a_switch() -> None:
-    """A colleague's tag or file named `-d` or `--force` would be taken by git for a switch (r41 sweep CI F5): the
-    words follow `--`, unless the command has its own `--` already."""
-    assert shlex.split(Command.git("tag", "--force", switches=("d",)).git_line()) == ["git", "tag", "-d", "--",
-                                                                                       "--force"]
-    assert shlex.split(Command.git("checkout", "HEAD", "--", "-x.yaml").git_line()) == \
-        ["git", "checkout", "HEAD", "--", "-x.yaml"]
-    done = subprocess.run(["git", "tag", "-d", "--", "--force"], capture_output=True, text=True, cwd=Path.cwd())
-    assert "unknown option" not in done.stderr  # git reads `--` so: the tag is not found, no switch taken
-
-
 def test_a_remote_tag_named_with_shell_code_is_named_in_advice_that_runs_no_code(
         tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
     lan, minh = two_clones(tmp_workspace, tmp_path)

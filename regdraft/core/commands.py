@@ -88,13 +88,7 @@ class Command:
         import shlex  # a command is written out: not imported by every run
 
         switches = ["-" * (1 if len(name) == 1 else 2) + name for name, _ in self.options]
-        # A word of a colleague's beginning with `-` (a tag `-d`, a file `--force`) would be read by git as a switch:
-        # after `--` every word is an argument (r41 sweep CI F5). A command that has its `--` (before its paths) keeps
-        # it where it is.
-        arguments = list(self.arguments)
-        if "--" not in arguments and any(a.startswith("-") for a in arguments):
-            arguments.insert(0, "--")
-        words = [*self.name.split(" "), *switches, *arguments] if self.name else [*switches, *arguments]
+        words = [*self.name.split(" "), *switches, *self.arguments] if self.name else [*switches, *self.arguments]
         return " ".join([self.program, *(shlex.quote(word) for word in words)])
 
 
