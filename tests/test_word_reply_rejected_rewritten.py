@@ -69,9 +69,10 @@ def _rejected(root: Path, heading: str, first: int, last: int, out: Path, marks:
     return kit.save(document, out)
 
 
-def _proposal(root: Path, tmp_path: Path, invoke: Invoke, heading: str, first: int, last: int) -> tuple[str, list[str]]:
+def _proposal(root: Path, tmp_path: Path, invoke: Invoke, heading: str, first: int, last: int,
+              marks: bool = True) -> tuple[str, list[str]]:
     ws = Workspace(Path(shutil.copytree(root, tmp_path / "ws", symlinks=True)))
-    reply = _rejected(root, heading, first, last, tmp_path / "tra-loi.docx")
+    reply = _rejected(root, heading, first, last, tmp_path / "tra-loi.docx", marks)
     (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
     assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại"), c["text"]
     return c["provision"], c["proposal"].split("\n")
@@ -211,3 +212,16 @@ def test_an_old_clause_back_in_the_place_of_an_inserted_one_but_retyped_is_named
     said = " ".join(result.output.split())
     assert result.exit_code == 1 and "Khoản 3 Điều 31, which the draft inserts, is not in tra-loi.docx" in said, said
     assert not list((ws.root / "amendments" / "real" / "comments").glob("*.yaml"))
+
+
+def test_a_line_back_without_the_full_stop_the_draft_s_insertion_held_is_read_as_rejected(
+        decree: Path, tmp_path: Path, invoke: Invoke) -> None:
+    # Reject on khoản 1's second paragraph, its mark left (r42 sweep CH F2): the redline printed it `[bỏ: Thủ trưởng
+    # … miễn nhiệm][bổ sung: Bộ Tư pháp … hành chính.]`, the old line's own full stop after the next paragraph's
+    # words, so the paragraph reads as the old line without its stop. It was said "moved or retyped" and nothing was
+    # imported; then, paired by the texts' order, it was given as the draft's second line, which the reply still holds.
+    provision, lines = _proposal(decree, tmp_path, invoke, D5, 2, 2, marks=False)
+    assert provision == "d5.k1" and len(lines) == 2, lines
+    assert lines[0] == ("1. Thủ trưởng Cơ quan kiểm soát thủ tục hành chính do Bộ trưởng, Chủ nhiệm Văn phòng Chính "
+                        "phủ bổ nhiệm, miễn nhiệm."), lines
+    assert lines[1].startswith("Cục Kiểm soát thủ tục hành chính thuộc Bộ Tư pháp"), lines

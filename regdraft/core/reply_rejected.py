@@ -43,7 +43,10 @@ Post-conditions of `rejected`:
    rejected: kept). A line of the draft such a run adds, or a run inserts, missing at its place is one Reject removed
    (2.); a line paired with a line before, missing with neither standing there, is named (`unsure_note`), never given.
    The old line's end the redline printed after the paragraphs it inserts, left alone by Reject on them, stands for
-   no line; an old line back whose full stop stands alone in the next paragraph is read with it.
+   no line; an old line back whose full stop stands alone in the next paragraph is read with it, and one back without
+   the final punctuation the draft's insertion held (`reply_stops`) is the line, its stop given back in the proposal.
+   A line paired with a draft's line the reply holds word for word elsewhere stands for the provision's one line the
+   reply does not hold (the word diff printed it there), if there is one.
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -60,6 +63,7 @@ from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Kind, Regulation, Unit
 from regdraft.core.reply_cells import cells as row_cells
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
+from regdraft.core.reply_stops import stopped, unended
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
 
 UNDONE = {
@@ -105,6 +109,7 @@ def _changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, 
     return out
 
 
+Drafted = tuple[str, str, str]  # the text (its key in `Texts`), the provision's address, the line as drafted
 Lines = set[tuple[str, str]]  # lines of provisions: each provision's address and the line's key (`_key`)
 
 
@@ -382,6 +387,7 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
                 uneven.setdefault(_key(old), set()).add((reg, at, new))
             for above, line in rewrite[2]:
                 dropped.setdefault(_key(line), set()).add((reg, above))
+    bare, bare_uneven, bare_dropped = unended(lines), unended(uneven), unended(dropped)
     held = Counter(_key(p.original) for p in reply.paragraphs if p.original.strip() and not p.cell[0])
     paragraphs = list(reply.paragraphs)
     undone: dict[int, Place] = {}
@@ -398,15 +404,23 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         for text in dict.fromkeys((p.before, p.original, ended)):
             if not found and text.strip():
                 found = (cells if p.cell[0] else lines).get(_key(text), set())
+        stop = ""  # the old line's final punctuation, left by Reject in the next paragraph (`reply_stops`)
+        if not found and not p.cell[0] and p.original.strip() and not ended:
+            stop, found = bare.get(_key(p.original), ("", set()))
         if len(found) != 1 and not p.cell[0] and p.original.strip() and _key(p.original) not in known:
-            if _rewritten_back(paragraphs, i, p, uneven, dropped, held, undone, ended):
+            if _rewritten_back(paragraphs, i, p, (uneven, bare_uneven), (dropped, bare_dropped), held, undone, ended):
                 continue
         if len(found) != 1 or _key(p.original) in (in_cells if p.cell[0] else known):
             continue
         (reg, at, new), = found
+        if held[_key(new)] and not p.cell[0]:
+            # The draft's line paired with it stands elsewhere in the reply word for word: the redline's word diff
+            # printed this line before the draft with another of the provision's (`1. [bỏ: …]`, then `[bỏ: Thủ
+            # trưởng …][bổ sung: Bộ Tư pháp …]`), the one line of it the reply does not hold.
+            new = _unheld(drafts[reg], at, held) or new
         # The paragraph as the redline circulated it: its label (as the redline writes it) and the draft's words.
         made = new.strip() if p.cell[0] else label_of(p.original.strip()) + strip_label(new).strip()
-        paragraphs[i] = replace(p, original=made)
+        paragraphs[i] = replace(p, original=made, accepted=stopped(p.accepted, stop))
         undone[i] = (reg, at)
         if (reg, at) in rests and not p.cell[0]:
             # The rest of a repealed provision (its clauses and points) back as plain text: paragraphs the draft
@@ -435,27 +449,40 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     return replace(reply, paragraphs=tuple(paragraphs), notes=(*reply.notes, *notes)), undone
 
 
+def _unheld(draft: Regulation, at: str, held: Counter[str]) -> str:
+    """The one line of the draft's provision `at` (as printed) that no paragraph of the reply holds, or ""."""
+    unit = next((loc.unit for loc in draft.walk() if str(loc.address) == at), None)
+    lines = [line for line in _printed(unit, draft.language) if line.strip() and not held[_key(line)]] if unit else []
+    return lines[0] if len(lines) == 1 else ""
+
+
 def _rewritten_back(paragraphs: list[ReplyParagraph], i: int, p: ReplyParagraph,
-                   uneven: dict[str, set[tuple[str, str, str]]], dropped: dict[str, set[tuple[str, str]]],
+                   uneven: tuple[dict[str, set[Drafted]], dict[str, tuple[str, set[Drafted]]]],
+                   dropped: tuple[dict[str, set[tuple[str, str]]], dict[str, tuple[str, set[tuple[str, str]]]]],
                    held: Counter[str], undone: dict[int, Place], ended: str = "") -> bool:
     """Whether paragraph `i`, reading as a line before the draft of a provision it rewrote whole, was given: as the
     draft's line printed with it (its words rejected there), as added to the provision (a line past the draft's, or
     of a provision the rewrite left out: its deletion rejected). A draft's line the reply holds word for word is not
     the one it stands for (moved there, or another provision's words): nothing is given. `ended`: its words with the
-    full stop the next paragraph holds alone."""
-    for text in dict.fromkeys((p.before, p.original, ended)):
-        if not text.strip():
-            continue
-        if len(found := uneven.get(_key(text), set())) == 1:
+    full stop the next paragraph holds alone. Each table (`uneven`, `dropped`) comes with its lines keyed without
+    their final punctuation (`reply_stops`): the old line back without the stop the draft's insertion held is it."""
+    readings = [(_key(text), "") for text in dict.fromkeys((p.before, p.original, ended)) if text.strip()]
+    if not ended:
+        readings.append((_key(p.original), "*"))
+    for key, bare in readings:
+        stop, found = uneven[1].get(key, ("", set())) if bare else ("", uneven[0].get(key, set()))
+        if len(found) == 1:
             (reg, at, new), = found
             if new and held[_key(new)]:
                 return False
-            paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip() if new else "")
+            paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip() if new else "",
+                                    accepted=stopped(p.accepted, stop))
             undone[i] = (reg, at)
             return True
-        if len(places := dropped.get(_key(text), set())) == 1:
+        stop, places = dropped[1].get(key, ("", set())) if bare else ("", dropped[0].get(key, set()))
+        if len(places) == 1:
             (reg, above), = places
-            paragraphs[i] = replace(p, original="")
+            paragraphs[i] = replace(p, original="", accepted=stopped(p.accepted, stop))
             undone[i] = (reg, above)
             return True
     return False
