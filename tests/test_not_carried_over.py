@@ -9,14 +9,15 @@ import re
 from pathlib import Path
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import CORPUS, SHIPPED_REGULATION, Invoke, in_corpus, needs_corpus
+from tests.conftest import CORPUS, SHIPPED_REGULATION, Invoke, in_corpus, needs_corpus, unsaid
 from tests.test_compare_renumbered_references import without_article
 
 DRAFT = "amendments/quy-che-xv/amendment.md"
 
 
 def words(path: Path) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")).split())
+    """The page's words as it draws them (without the marks' meaning said for a copy or a screen reader)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", unsaid(path.read_text(encoding="utf-8"))).split())
 
 
 def row(page: str, start: str) -> str:
@@ -34,6 +35,10 @@ def test_an_article_the_new_text_lacks_is_not_carried_over(tmp_workspace: Worksp
     tmp_workspace.commit({DRAFT: without_article(text, 26).encode("utf-8")}, "Điều 26 left out")
     out = tmp_path / "bang.html"
     assert invoke(tmp_workspace, "redline", "quy-che-xv", "--layout", "table", "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    # A note of the table's, not text the new version inserts: neither marked nor said inserted (r42 sweep CK 3).
+    assert '<span class="table-note">(không còn quy định)</span>' in html
+    assert "[bổ sung: (không còn quy định)" not in " ".join(re.sub(r"<[^>]+>", "", html).split())
     page = words(out)
     gone = row(page, "Điều 26 Điều 26 . Quan hệ với Ủy ban Kiểm tra Tỉnh ủy")
     assert "(không còn quy định) không còn quy định" in gone, gone

@@ -339,16 +339,19 @@ class Helpers:
         p = self._provision(item)
         return p is not None and p.change is ChangeKind.REPEALED and p.new is None
 
-    def removed_text(self, p: Provision) -> str:
+    def removed_text(self, p: Provision) -> Markup:
         """What the draft column of a comparison table prints for a provision the new text lacks: the placeholder
-        `(được bãi bỏ)` of a repeal, or a new regulation's `(không còn quy định)` (`not_carried_over`)."""
+        `(được bãi bỏ)` of a repeal, text the new version holds, marked inserted; a new regulation's `(không còn quy
+        định)` (`not_carried_over`) or where an article's clauses went, a note of the table's, not text of either
+        version: not marked inserted, so neither a copy nor a screen reader reads "[bổ sung: (không còn quy định)]"
+        (r42 sweep CK 3)."""
         moved = moved_children(p)
         if moved:  # `(chuyển đến khoản 5 Điều 22, khoản 6 Điều 22)`: where its clauses now stand
             places = ", ".join(c.moved_to.describe(self.language) for c in moved if c.moved_to is not None)
-            return f"({self.words['moved_to_note']} {places})"
-        if self.not_carried_over(p):
-            return self.words.get("not_carried_over_text") or REPEALED_TEXT[self.language]
-        return REPEALED_TEXT[self.language]
+            return Markup('<span class="table-note">{}</span>').format(f"({self.words['moved_to_note']} {places})")
+        if self.not_carried_over(p) and self.words.get("not_carried_over_text"):
+            return Markup('<span class="table-note">{}</span>').format(self.words["not_carried_over_text"])
+        return Markup('<ins class="ins">{}</ins>').format(REPEALED_TEXT[self.language])
 
     def _provision(self, item: Any) -> Provision | None:
         """The provision of a listed change (the summary's `Change`), or the table's row itself."""
