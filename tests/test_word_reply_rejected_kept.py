@@ -14,9 +14,10 @@ from docx.text.paragraph import Paragraph
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
-from tests.test_word_reply_rejected_rewritten import _rejected
+from tests.test_word_reply_rejected_rewritten import BODY, _rejected, decree, tender
 
-BODY = "Bộ Tư pháp"
+__all__ = ["decree", "tender"]  # the module's fixtures: the same two real redlines, made once a module
+
 # khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
 K5 = ("5. Cơ quan kiểm soát thủ tục hành chính thực hiện việc rà soát, đánh giá độc lập thủ tục hành chính thông qua "
       "việc chủ trì tổ chức rà soát, đánh giá thủ tục hành chính hoặc xem xét kết quả rà soát, đánh giá thủ tục hành "
@@ -25,17 +26,6 @@ K5 = ("5. Cơ quan kiểm soát thủ tục hành chính thực hiện việc r�
 POINT_B = ("b) Quyết định thành lập tổ chuyên gia trong trường hợp bên mời thầu là đơn vị tư vấn được chủ đầu tư lựa "
            "chọn;")
 D5 = "Điều 5. Cơ quan, đơn vị kiểm soát thủ tục hành chính"
-
-
-@pytest.fixture(scope="module")
-def decree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return kit.decree_48_redline(tmp_path_factory.mktemp("nd48") / "ws", BODY)
-
-
-@pytest.fixture(scope="module")
-def tender(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return kit.amended_redline(tmp_path_factory.mktemp("dt57") / "ws", BODY, "luat-dau-thau-2023",
-                               "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt", "22/2023/QH15")
 
 
 def _copy(root: Path, tmp_path: Path) -> Workspace:
