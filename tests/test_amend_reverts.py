@@ -8,10 +8,12 @@ back, naming `cum-tu`, the provision and the words.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from regdraft.core.errors import RegdraftError
-from regdraft.workspace import adoption, lifecycle
+from regdraft.workspace import adoption, amendments, gates, lifecycle
 from regdraft.workspace.store import Workspace
 
 HEAD = """---
@@ -131,3 +133,28 @@ def test_a_label_an_adoption_took_since_the_draft_was_begun_names_it_and_the_nex
     assert "khoản 5a Điều 3 already exists" in problem.message and "choose the next" not in problem.message
     assert ("07-QC/TU (som, instruction 1), adopted since this draft was begun (effective 2025-03-01), inserted "
             "khoản 5a Điều 3: label this one khoản 5b Điều 3" in problem.message), problem.message
+
+
+def test_words_a_later_adoption_already_took_out_are_not_blamed_on_a_quote_of_the_text_in_force(
+        mini_workspace: Workspace) -> None:
+    # `cum-tu` puts “Tỉnh ủy” into khoản 1 Điều 2; `viet-lai`, adopted after it, rewrites the clause without those
+    # words. `tron-ven`, begun before both, quotes the text in force with words of its own (sweep r42 CK 1).
+    rewritten = "Bảo đảm sự lãnh đạo tập trung, thống nhất của cấp ủy."
+    _draft(mini_workspace, "tron-ven", QUOTE)
+    _draft(mini_workspace, "cum-tu", WORDS.replace("trong toàn bộ Quy chế", "tại khoản 1 Điều 2"), "05-QC/TU")
+    _draft(mini_workspace, "viet-lai", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {rewritten}”.",
+           "06-QC/TU")
+    _adopt_words(mini_workspace)
+    adoption.adopt(mini_workspace, "viet-lai", "2025-04-01", force="test")
+    # Quoting the text as `cum-tu` left it undoes `viet-lai` only.
+    between = QUOTE.replace("Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Tỉnh ủy")
+    _draft(mini_workspace, "tron-ven", between)
+    problems = lifecycle.check(mini_workspace, "tron-ven")
+    assert problems and all("06-QC/TU (viet-lai)" in p.message and "cum-tu" not in p.message
+                            for p in problems), [p.message for p in problems]
+    own = rewritten.replace("cấp ủy.", "cấp ủy theo Điều lệ Đảng.")
+    _draft(mini_workspace, "tron-ven", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {own}”.", "07-QC/TU")
+    assert lifecycle.check(mini_workspace, "tron-ven") == []
+    tron_ven = amendments.load(mini_workspace, "tron-ven")
+    day = dt.date(2025, 5, 1)
+    assert [r.gate for r in gates.refusals(mini_workspace, tron_ven, day, day) if r.gate == "reverts"] == []

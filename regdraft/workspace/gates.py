@@ -225,12 +225,13 @@ def _reverting(ws: Workspace, amendment: Amendment) -> list[Refusal]:
     for reg_id in amendment.regulations:
         part = amendment.for_regulation(reg_id)
         try:
-            applied = apply(target_regulation(ws, part), part)
+            in_force = target_regulation(ws, part)
+            applied = apply(in_force, part)
         except RegdraftError:
             continue  # adopting applies it again and says why it cannot
         out.extend(Refusal("reverts", f"{part.source}:{line}: {finding}",
                            "quote the text in force, keeping only the changes intended, or adopt it anyway with "
-                           "the reason") for line, finding in findings(ws, part, applied))
+                           "the reason") for line, finding in findings(ws, part, applied, in_force))
     return out
 
 

@@ -422,7 +422,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     from regdraft.core.amend.undone import changes_nothing
     from regdraft.workspace.reverts import reverted
 
-    reverts = tuple(reverted(ws, amendment, applied))
+    reverts = tuple(reverted(ws, amendment, applied, before))
     problems = _read_back(ws, applied, amendment, before) + reverts
     # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10), or dropped with the
     # clause it is stored in (`Sửa đổi, bổ sung khoản 10 Điều 10` not quoting it), or a placeholder quoted

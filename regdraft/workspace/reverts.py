@@ -11,7 +11,9 @@ Post-conditions of `reverted`:
    since, `readoption`).
 2. A problem is returned for each provision the amendment amends whole (`ReplaceUnit`) where its new text leaves
    out every word an edit of such an adoption put in, or has again most of the words it took out where they stood,
-   judged word by word (`undone`): the quote's own edits among those words hide nothing. The adopted amendment
+   judged word by word (`undone`): the quote's own edits among those words hide nothing. An edit the text in force
+   itself no longer holds (a later adoption rewrote the provision without it) is none: the quote keeps the text in
+   force, not an older one. The adopted amendment
    (number, slug and effective date), the provision and the words are named, on the instruction's line.
 3. Nothing is written.
 """
@@ -19,6 +21,7 @@ Post-conditions of `reverted`:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -36,12 +39,12 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+")
 
 
-def reverted(ws: Workspace, amendment: Amendment, applied: Applied) -> list[Problem]:
-    """Each provision `amendment` (as it amends `amendment.regulation`, applied to the text in force as `applied`)
-    quotes so that it undoes words of an amendment adopted after it was begun (see the module)."""
+def reverted(ws: Workspace, amendment: Amendment, applied: Applied, in_force: Regulation) -> list[Problem]:
+    """Each provision `amendment` (as it amends `amendment.regulation`, applied to the text in force `in_force` as
+    `applied`) quotes so that it undoes words of an amendment adopted after it was begun (see the module)."""
     return [Problem(f"{finding}; quote the text in force, keeping only the changes intended, or, to undo it on "
                     "purpose, adopt past this check with the reason", amendment.source, line)
-            for line, finding in findings(ws, amendment, applied)]
+            for line, finding in findings(ws, amendment, applied, in_force)]
 
 
 def reverted_in_part(ws: Workspace, amendment: Amendment, before: Regulation,
@@ -60,7 +63,7 @@ def reverted_in_part(ws: Workspace, amendment: Amendment, before: Regulation,
         applied = apply(before, with_instructions(amendment, amendment.regulation, applicable), checked=False)
     except RegdraftError:
         return ()  # what is left does not apply on its own either: said once those problems are fixed
-    return tuple(reverted(ws, amendment, applied))
+    return tuple(reverted(ws, amendment, applied, before))
 
 
 def _without(instructions: tuple[Instruction, ...], lines: set[int]) -> tuple[Instruction, ...]:
@@ -76,8 +79,9 @@ def _without(instructions: tuple[Instruction, ...], lines: set[int]) -> tuple[In
     return tuple(out)
 
 
-def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tuple[int, str]]:
-    """`reverted`'s findings without the advice: (the instruction's line, what its quote undoes)."""
+def findings(ws: Workspace, amendment: Amendment, applied: Applied, in_force: Regulation) -> list[tuple[int, str]]:
+    """`reverted`'s findings without the advice: (the instruction's line, what its quote undoes). An adoption's edit
+    that a later one undid already (its words no longer stand in `in_force`) is no quote's doing."""
     quoted = [ins for ins in amendment.leaves() if isinstance(ins.op, ReplaceUnit)]
     if not quoted:
         return []
@@ -93,7 +97,9 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tupl
             if old is None or new is None or now is None or old == new:
                 continue
             where = target.describe(amendment.language)
-            for edit in undone(old, new, now):  # `now`: its quote, applied to the text in force
+            # `now`: its quote, applied to the text in force; `standing`: the text in force, which a later adoption
+            # may have rewritten without this one's words already
+            for edit in undone(old, new, now, _text(in_force, target)):
                 said = (f"quotes {where} as it read before {since.named} was adopted{since.effective}, after this "
                         "amendment was begun" if edit.back else
                         f"rewrites {where}, which {since.named} changed when it was adopted{since.effective}, after "
@@ -129,20 +135,39 @@ class Undone:
         return f"leaves out “{self.put}”, which {number} put in"
 
 
-def undone(old: str, new: str, quoted: str) -> Iterator[Undone]:
+def undone(old: str, new: str, quoted: str, standing: str | None = None) -> Iterator[Undone]:
     """Each edit of an adoption (`old` to `new`) that `quoted` (the quote, applied to `new`) reverses, judged word by
     word: every word the edit put in is left out, or most of the words it took out stand again where they stood.
     The quote's own edits may sit among those words (a draft quoting the old text with a word of its own added in
-    the middle of what the adoption replaced), which no run of its insertions holds whole."""
+    the middle of what the adoption replaced), which no run of its insertions holds whole. With `standing` (the text
+    in force), only what the quote itself changes of it counts: a word the edit put in that the quote has fewer of
+    than the text in force, a word it took out that the quote has more of; an edit a later adoption undid already
+    (`- xã hội` put in, then the clause rewritten without it) is not the quote's doing."""
     kept_new = _kept(new, quoted)  # for each character of `new`, whether the quote keeps it
     kept_old = _kept(old, quoted)  # for each character of `old`, whether the quote has it where it stood
+    ours, now = (_bag(quoted), _bag(standing)) if standing is not None else (None, None)
     for (old_start, old_end), (new_start, new_end) in _spans(diff_words(old, new)):
         put = _words(new, new_start, new_end)
         took = _words(old, old_start, old_end)
         dropped = bool(put) and not any(all(kept_new[start:end]) for start, end in put)
         back = bool(took) and 2 * sum(all(kept_old[start:end]) for start, end in took) > len(took)
+        if ours is not None and now is not None:
+            # Word counts, not an alignment: a syllable as common as “ủy” aligns with another word by chance.
+            dropped = dropped and _moved(_bag(new, put), now, ours) > 0
+            back = back and 2 * _moved(_bag(old, took), ours, now) > len(took)
         if dropped or back:
             yield Undone(new[new_start:new_end].strip(), old[old_start:old_end].strip(), dropped, back)
+
+
+def _bag(text: str, spans: list[tuple[int, int]] | None = None) -> Counter[str]:
+    """How many times each word of `text` (or of its `spans`) occurs, case folded."""
+    words = [text[start:end] for start, end in spans] if spans is not None else _WORD.findall(text)
+    return Counter(word.casefold() for word in words)
+
+
+def _moved(words: Counter[str], more: Counter[str], fewer: Counter[str]) -> int:
+    """How many of `words` `more` has more of than `fewer` does."""
+    return sum(min(n, max(0, more[word] - fewer[word])) for word, n in words.items())
 
 
 def _kept(text: str, other: str) -> list[bool]:
