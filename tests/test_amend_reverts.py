@@ -158,3 +158,23 @@ def test_words_a_later_adoption_already_took_out_are_not_blamed_on_a_quote_of_th
     tron_ven = amendments.load(mini_workspace, "tron-ven")
     day = dt.date(2025, 5, 1)
     assert [r.gate for r in gates.refusals(mini_workspace, tron_ven, day, day) if r.gate == "reverts"] == []
+
+
+def test_words_found_more_times_in_the_same_clause_since_the_draft_was_begun_are_a_warning(
+        mini_workspace: Workspace) -> None:
+    # `viet-lai`, adopted since `cum-tu-2` was begun, rewrites khoản 1 Điều 2 so that it holds the phrase twice: the
+    # places are the same, the words are replaced twice (sweep r42 CK 2).
+    words = "1\\. Thay thế cụm từ “Đảng bộ tỉnh” bằng cụm từ “Tỉnh ủy” tại khoản 1 Điều 2."
+    twice = ("Bảo đảm sự lãnh đạo của Ban Chấp hành Đảng bộ tỉnh; Ban Chấp hành Đảng bộ tỉnh làm việc theo "
+             "nguyên tắc tập trung dân chủ.")
+    _draft(mini_workspace, "cum-tu-2", words)
+    assert lifecycle.review(mini_workspace, "cum-tu-2").warnings == ()
+    _draft(mini_workspace, "viet-lai", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {twice}”.",
+           "06-QC/TU")
+    adoption.adopt(mini_workspace, "viet-lai", "2025-04-01", force="test")
+    reviewed = lifecycle.review(mini_workspace, "cum-tu-2")
+    assert reviewed.problems == ()
+    [warning] = [w.message for w in reviewed.warnings if "when this draft was begun" in w.message]
+    assert ("instruction 1 changes words at 2 occurrences now, 1 when this draft was begun, in the same provision: "
+            "06-QC/TU (viet-lai), adopted since (effective 2025-04-01)" in warning
+            and "khoản 1 Điều 2 holds “Đảng bộ tỉnh” 2 times now, once before" in warning), warning

@@ -12,8 +12,10 @@ Post-conditions:
 1. The adoptions are those made since the draft was begun (`adopted_since`); each instruction is applied alone to
    the text just before and just after each, in memory: nothing is written.
 2. `reach_changed`: a warning for each instruction changing words in named provisions or throughout whose places
-   (the provisions it changes) are not the same after an adoption as before it, naming the adoption, the count
-   before and after, and the places it brought in or took away, on the instruction's line.
+   (the provisions it changes), or the number of times its words occur in them, are not the same after an adoption
+   as before it, naming the adoption, the counts before and after, the places it brought in or took away and those
+   holding the words more or fewer times, on the instruction's line (a second “hồ sơ yêu cầu” in the same clause
+   gets the added words twice).
 3. `explained`: each problem on the line of an instruction that applied before such an adoption and does not after
    it, said again with the adoption (number, slug, its instructions that make the difference, effective date) and
    what to do; for a label that adoption took, the next free label. Other problems are returned as they were.
@@ -30,6 +32,7 @@ from regdraft.core.errors import Problem, RegdraftError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from regdraft.core.amend.applied import AppliedChange
     from regdraft.core.amend.document import Amendment, Instruction
     from regdraft.core.model import Address, Regulation
     from regdraft.workspace.adopted_since import Since
@@ -50,20 +53,43 @@ def reach_changed(ws: Workspace, amendment: Amendment) -> list[Problem]:
     out: list[Problem] = []
     for since in adoptions_since(ws, amendment):
         for ins in words:
-            before, after = _places(since.before, amendment, ins), _places(since.after, amendment, ins)
+            before, after = _reach(since.before, amendment, ins), _reach(since.after, amendment, ins)
             if before is None or after is None or before == after:
                 continue
-            brought = [a.describe(language) for a in after if a not in before]
-            gone = [a.describe(language) for a in before if a not in after]
-            what = "; ".join(([f"it now also reaches {', '.join(brought)}"] if brought else [])
-                             + ([f"no longer {', '.join(gone)}"] if gone else []))
+            assert isinstance(ins.op, ReplaceWords)
+            moved = list(before) != list(after)
             out.append(Problem(
-                f"instruction {ins.location} changes words in {len(after)} "
-                f"{'place' if len(after) == 1 else 'places'} now, {len(before)} when this draft was begun: "
-                f"{since.named}, adopted since{since.effective}, changed the text it applies to ({what}); check "
-                "that the instruction is meant to reach them as they stand now, or name the provisions",
+                f"instruction {ins.location} changes words {_reach_said(before, after)}: {since.named}, adopted "
+                f"since{since.effective}, changed the text it applies to "
+                f"({_what_changed(before, after, ins.op.old, language)}); check that the instruction is meant to "
+                "reach them as they stand now, or " + ("name the provisions" if moved else
+                                                       "quote words that occur only where it is meant to apply"),
                 amendment.source, ins.line, warning=True))
     return out
+
+
+def _reach_said(before: dict[Address, int], after: dict[Address, int]) -> str:
+    """`in 2 places now, 1 when this draft was begun`, or, the places the same, `at 2 occurrences now, 1 …`."""
+    if list(before) != list(after):
+        return (f"in {len(after)} {'place' if len(after) == 1 else 'places'} now, {len(before)} when this draft "
+                "was begun")
+    now, then = sum(after.values()), sum(before.values())
+    return (f"at {now} {'occurrence' if now == 1 else 'occurrences'} now, {then} when this draft was begun, in "
+            f"the same {'provision' if len(after) == 1 else 'provisions'}")
+
+
+def _what_changed(before: dict[Address, int], after: dict[Address, int], words: str, language: str) -> str:
+    """The places an adoption brought in or took away, and those where `words` occur more or fewer times."""
+    brought = [a.describe(language) for a in after if a not in before]
+    gone = [a.describe(language) for a in before if a not in after]
+    times = [f"{a.describe(language)} holds “{words}” {_times(n)} now, {_times(before[a])} before"
+             for a, n in after.items() if a in before and before[a] != n]
+    return "; ".join(([f"it now also reaches {', '.join(brought)}"] if brought else [])
+                     + ([f"no longer {', '.join(gone)}"] if gone else []) + times)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
 
 
 def explained(ws: Workspace, amendment: Amendment, problems: Sequence[Problem]) -> tuple[Problem, ...]:
@@ -119,6 +145,13 @@ def _culprits(since: Since, amendment: Amendment, ins: Instruction) -> list[str]
 
 def _places(regulation: Regulation, amendment: Amendment, ins: Instruction) -> list[Address] | None:
     """The provisions `ins`, applied alone to `regulation`, changes, in order; None when it does not apply."""
+    reach = _reach(regulation, amendment, ins)
+    return None if reach is None else list(reach)
+
+
+def _reach(regulation: Regulation, amendment: Amendment, ins: Instruction) -> dict[Address, int] | None:
+    """Each provision `ins`, applied alone to `regulation`, changes, in order, with how many times the words it
+    changes occur there (1 for an instruction that does not change words); None when it does not apply."""
     from regdraft.core.amend.apply import apply
     from regdraft.core.amend.kept import with_instructions
 
@@ -126,7 +159,28 @@ def _places(regulation: Regulation, amendment: Amendment, ins: Instruction) -> l
         applied = apply(regulation, with_instructions(amendment, amendment.regulation, (ins,)), checked=False)
     except RegdraftError:
         return None
-    return list(dict.fromkeys(change.address for change in applied.changes))
+    found: dict[Address, int] = {}
+    for change in applied.changes:
+        found[change.address] = found.get(change.address, 0) + _occurrences(regulation, change)
+    return found
+
+
+def _occurrences(regulation: Regulation, change: AppliedChange) -> int:
+    """How many times the words `change` changes occur in the text it changed, as `regulation` reads (1 when it
+    changes no words, or the place cannot be read)."""
+    from regdraft.core.amend.phrases import count
+    from regdraft.core.parts import part_paragraphs
+
+    if change.old_words is None:
+        return 1
+    address = change.address
+    try:
+        unit = regulation.find(address.unit if address.part else address).unit
+    except RegdraftError:
+        return 1
+    texts = ((unit.title or "",) if change.in_title else part_paragraphs(unit, address.part) if address.part
+             else (*((unit.title,) if unit.title else ()), *unit.text, *unit.closing))
+    return max(1, sum(count(text, change.old_words) for text in texts))
 
 
 def _free_label(regulation: Regulation, target: Address) -> str:
