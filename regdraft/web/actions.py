@@ -409,7 +409,16 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
     _within(values, ("reply", "field_reply"), ui=ui)
     if not before.accepted_in:  # written in already (the button pressed twice): `accept_proposal` says so
         _not_answered_since(ws, slug, before, values, Disposition.ACCEPTED, "accept_proposal", ui)
-    done = accept_proposal(ws, slug, cid, values["reply"], author=ws.person(visitor.name) if visitor.name else None)
+    from regdraft.workspace.not_applying import DraftNotApplying
+
+    try:
+        done = accept_proposal(ws, slug, cid, values["reply"],
+                               author=ws.person(visitor.name) if visitor.name else None)
+    except DraftNotApplying as exc:  # said in the page's words, the adoption named, the details for the office
+        from regdraft.web.answers import not_applying_said
+
+        raise refuse(ui, Category.DOCUMENT, "accept_draft_not_applying", id=cid, why=not_applying_said(exc.why, ui),
+                     detail=exc.fields["detail"]) from None
     return AcceptedAsIs(done.comment) if done.already else done.comment
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from regdraft.core.anchoring import State
 from regdraft.core.comment_report import by_regulation, marked, provision_of
 from regdraft.core.comments import Comment, Round, RoundStatus
 from regdraft.core.errors import Category, RegdraftError
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from regdraft.core.amend.instruction_changes import InstructionChange
+    from regdraft.workspace.not_applying import NotApplying
     from regdraft.workspace.rounds import Listed
 
 SHOWN = 8  # the instructions changed a notice names; the others are counted
@@ -139,6 +141,8 @@ class AnswerPage:
     name: str = ""  # the document as reviewers know it (`document_named`)
     language: str = ""  # the draft's: of its provisions' names and the dispositions, whatever the interface's
     unsorted: str = ""  # the comment files set aside (`pages.set_aside`): the others are listed, the page says so
+    not_applying: str = ""  # the draft no longer applies to the text in force: which instructions and since what
+    not_applying_detail: str = ""  # its problems, as `amend check` says them (the library's English), for the office
 
     @property
     def open(self) -> bool:
@@ -170,8 +174,24 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
                               marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
         groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
+    why = None
+    if any(item.placement.state is State.UNKNOWN for item in listed.values()):
+        from regdraft.workspace.not_applying import not_applying
+
+        why = not_applying(ws, slug)
     return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug), draft.language,
-                      set_aside(ws, slug))
+                      set_aside(ws, slug), not_applying_said(why, ui) if why else "",
+                      " ".join(str(p) for p in why.problems) if why else "")
+
+
+def not_applying_said(why: NotApplying, ui: Words) -> str:
+    """Why a draft no longer applies, in the page's words: its instructions cited as the page cites them, the
+    adoptions by number."""
+    since = ui("draft_not_applying_since", adoptions=", ".join(why.adoptions)) if why.adoptions else ""
+    if not why.instructions:
+        return ui("draft_not_applying_plain")
+    return ui("draft_not_applying", since=since,
+              instructions=", ".join(ins.cite(ui.language) for ins in why.instructions))
 
 
 def _answer_item(comment: Comment, listed: Listed, ui: Words) -> AnswerItem:

@@ -82,6 +82,12 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      "to replace, so edit the text and run `regdraft amend from-edits`.", "general_proposal",
                      id=comment.id, slug=where)
     placement = next(item.placement for item in list_comments(ws, where) if item.comment.id == comment.id)
+    if placement.state is State.UNKNOWN:  # an adoption since it was begun (or its own text): nothing to write on
+        from regdraft.workspace.not_applying import DraftNotApplying, not_applying
+
+        why = not_applying(ws, where)
+        if why is not None:
+            raise DraftNotApplying(why, comment.id)
     if placement.state is State.REMOVED:
         raise Worded(f"{describe_on(comment.on, _language(ws, where))} of comment {comment.id} is no longer in the "
                      "draft; its proposal has no provision to replace.", "provision_gone", id=comment.id,

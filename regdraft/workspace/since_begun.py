@@ -95,21 +95,28 @@ def _times(n: int) -> str:
 def explained(ws: Workspace, amendment: Amendment, problems: Sequence[Problem]) -> tuple[Problem, ...]:
     """`problems`, each on an instruction that no longer applies because of an adoption made since the draft was
     begun said with that adoption (see the module)."""
-    lines = {p.line for p in problems if p.line}
-    failing = [ins for ins in amendment.leaves() if ins.line in lines]
-    if not failing:
-        return tuple(problems)
-    from regdraft.workspace.adopted_since import adoptions_since
-
-    said: dict[int, str] = {}
-    for since in adoptions_since(ws, amendment):
-        for ins in failing:
-            if ins.line in said or _places(since.before, amendment, ins) is None \
-                    or _places(since.after, amendment, ins) is not None:
-                continue
-            said[ins.line] = _why(since, amendment, ins)
+    blamed = blamed_on(ws, amendment, {p.line for p in problems if p.line})
+    said = {line: _why(since, amendment, ins) for line, (ins, since) in blamed.items()}
     return tuple(replace(p, message=f"{p.message.removesuffix(_CHOOSE).rstrip('.')}; {said[p.line]}")
                  if p.line in said else p for p in problems)
+
+
+def blamed_on(ws: Workspace, amendment: Amendment, lines: set[int]) -> dict[int, tuple[Instruction, Since]]:
+    """For each instruction on `lines` that applied to the text the draft was begun on and does not since an
+    adoption made after, that instruction and the first such adoption, by the instruction's line."""
+    failing = [ins for ins in amendment.leaves() if ins.line in lines]
+    if not failing:
+        return {}
+    from regdraft.workspace.adopted_since import adoptions_since
+
+    found: dict[int, tuple[Instruction, Since]] = {}
+    for since in adoptions_since(ws, amendment):
+        for ins in failing:
+            if ins.line in found or _places(since.before, amendment, ins) is None \
+                    or _places(since.after, amendment, ins) is not None:
+                continue
+            found[ins.line] = (ins, since)
+    return found
 
 
 def _why(since: Since, amendment: Amendment, ins: Instruction) -> str:
