@@ -178,3 +178,16 @@ def test_words_found_more_times_in_the_same_clause_since_the_draft_was_begun_are
     assert ("instruction 1 changes words at 2 occurrences now, 1 when this draft was begun, in the same provision: "
             "06-QC/TU (viet-lai), adopted since (effective 2025-04-01)" in warning
             and "khoản 1 Điều 2 holds “Đảng bộ tỉnh” 2 times now, once before" in warning), warning
+
+
+def test_words_an_adoption_since_replaced_the_same_way_say_the_change_is_made_already(
+        mini_workspace: Workspace) -> None:
+    # `cum-tu`, adopted since `tinh-uy` was begun, replaced “Ban Chấp hành Đảng bộ tỉnh” throughout: khoản 1 Điều 2
+    # reads “Tỉnh ủy” already, there is nothing to quote as it stands now (sweep r42 CK 5).
+    _draft(mini_workspace, "tinh-uy", "1\\. Thay thế cụm từ “Đảng bộ tỉnh” bằng cụm từ “Tỉnh ủy” tại khoản 1 Điều 2.")
+    _draft(mini_workspace, "cum-tu", WORDS, "05-QC/TU")
+    _adopt_words(mini_workspace)
+    [problem] = lifecycle.check(mini_workspace, "tinh-uy")
+    assert "“Đảng bộ tỉnh” is found 0 times in khoản 1 Điều 2" in problem.message, problem.message
+    assert ("05-QC/TU (cum-tu, instruction 1), adopted since (effective 2025-03-01), made the same change already; "
+            "drop the instruction" in problem.message and "as they stand now" not in problem.message), problem.message

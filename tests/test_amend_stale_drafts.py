@@ -9,6 +9,7 @@ throughout that 57/2024 takes out. 57/2024 is then adopted.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,6 +106,9 @@ def test_instructions_an_adoption_left_without_their_words_name_it_and_the_rever
     assert ("the instruction applied to the text this draft was begun on: 57/2024/QH15 (luat-57-2024, instruction 6), "
             "adopted since (effective 2025-01-15), changed it" in first), first
     assert "does not occur anywhere" in throughout and "57/2024/QH15 (luat-57-2024" in throughout, throughout
+    # Nothing to quote as it stands now: 57/2024 replaced the words everywhere (sweep r42 CK 5).
+    assert ("took these words out; drop the instruction, or write it on the words that stand in their place"
+            in throughout and "as they stand now" not in throughout), throughout
     # The quote of instruction 4, which applies, is checked in the same run (sweep CM 4).
     assert "instruction 4 quotes điểm a khoản 3 Điều 58" in quote and "would undo that change" in quote, quote
 
@@ -112,5 +116,16 @@ def test_instructions_an_adoption_left_without_their_words_name_it_and_the_rever
 def test_the_comments_of_a_draft_that_no_longer_applies_are_listed_with_a_warning(ws: Workspace) -> None:
     listed = run_cli(ws, "comment", "list", SLUG)
     assert listed.exit_code == 0, listed.output
-    assert "Đề nghị giữ nguyên" in listed.output and "no longer applies" in listed.output, listed.output
+    assert "Đề nghị giữ nguyên" in listed.output, listed.output
     assert "is found 0 times in khoản 1 Điều 19" in listed.output, listed.output
+    # Which instructions no longer apply, and the quote of instruction 4, which applies, said apart (sweep r42 CK 5).
+    warning, _, reverts = listed.output.partition("Its other instructions apply, but their quotes would undo")
+    assert ("warning: instructions 1 and 5 of bs-cum-tu no longer apply to the text in force since 57/2024/QH15 was "
+            "adopted" in warning and "instruction 4 quotes" not in warning), listed.output
+    assert "instruction 4 quotes điểm a khoản 3 Điều 58" in reverts, listed.output
+    # --json says it too, on each comment placed nowhere, and claims no place for it.
+    [item] = json.loads(run_cli(ws, "comment", "list", SLUG, "--json").stdout)
+    assert item["state"] == "unknown" and item["now_at"] is None, item
+    said = [w["message"] for w in item["warnings"]]
+    assert said[0].startswith("instructions 1 and 5 of bs-cum-tu no longer apply") and any(
+        "is found 0 times in khoản 1 Điều 19" in m for m in said) and any("would undo" in m for m in said), said

@@ -195,7 +195,8 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
                  regulation: str | None, workspace: Path | None) -> Result:
     """List comments and where each provision stands in the current draft.
 
-    The state is unchanged, changed, moved to ADDRESS (found by its text) or removed.
+    The state is unchanged, changed, moved to ADDRESS (found by its text), removed, or unknown when the draft no
+    longer applies to the text in force (a warning says why).
 
     \b
     Example:
@@ -207,12 +208,16 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     ws = open_workspace(workspace)
     listed = rounds.list_comments(ws, slug, number, open_only, on, by, regulation)
     language = _language(ws, slug) if listed else "vi"
+    unknown = any(item.placement.state is State.UNKNOWN for item in listed)
+    lines, warnings = _no_longer_applies(ws, slug) if unknown else ([], [])
+    said = [p.as_dict() for p in warnings]
     done = Result([{**_comment_fields(item.comment), "state": item.placement.state.value,
-                    "now_at": item.placement.address} for item in listed])
+                    "now_at": None if item.placement.state is State.UNKNOWN else item.placement.address,
+                    "warnings": said if item.placement.state is State.UNKNOWN else []} for item in listed])
     if not listed:
         done.say("No comments match.")
-    if any(item.placement.state is State.UNKNOWN for item in listed):
-        _no_longer_applies(done, ws, slug)
+    for line in lines:
+        done.note(line)
     for item in listed:
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
@@ -227,14 +232,24 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     return done
 
 
-def _no_longer_applies(done: Result, ws: Workspace, slug: str) -> None:
-    """The warning before comments listed on a draft that no longer applies to the text in force, and why."""
-    from regdraft.workspace.lifecycle import check
+def _no_longer_applies(ws: Workspace, slug: str) -> tuple[list[str], list[Problem]]:
+    """The warning before comments listed on a draft that no longer applies to the text in force, as lines (which
+    instructions and since which adoption, their problems, then apart the quotes of the others that would undo an
+    adoption) and as problems for --json (the first saying which instructions)."""
+    from regdraft.core.layout import amendment_path
+    from regdraft.workspace.not_applying import not_applying
 
-    done.note(f"warning: {slug} no longer applies to the text in force, so where each commented provision stands in "
-              f"it is unknown; redraft it (`{Command.of('amend check', slug)}` lists the same):")
-    for problem in check(ws, slug):
-        done.note(f"  {problem}")
+    why = not_applying(ws, slug)
+    if why is None:  # applies again (written since the comments were read): nothing to say
+        return [], []
+    them = "them" if len(why.instructions) > 1 else "it"
+    headline = (f"{why.sentence()}, so where each commented provision stands in it is unknown; redraft {them} "
+                f"(`{Command.of('amend check', slug)}` lists the same)")
+    lines = [f"warning: {headline}:", *(f"  {p}" for p in why.problems)]
+    if why.reverts:
+        lines.append("Its other instructions apply, but their quotes would undo an adoption made since it was begun:")
+        lines.extend(f"  {p}" for p in why.reverts)
+    return lines, [Problem(headline, amendment_path(slug), warning=True), *why.problems, *why.reverts]
 
 
 def _language(ws: Workspace, slug: str) -> str:

@@ -128,8 +128,47 @@ def _why(since: Since, amendment: Amendment, ins: Instruction) -> str:
         free = _free_label(since.after, ins.op.target)
         return (f"{who}, adopted since this draft was begun{since.effective}, inserted "
                 f"{ins.op.target.describe(amendment.language)}: label this one {free} (the next free label)")
+    if _already_made(since, amendment, ins):  # nothing to quote: the words it puts in stand where it would
+        return (f"the instruction applied to the text this draft was begun on: {who}, adopted since"
+                f"{since.effective}, made the same change already; drop the instruction")
+    if isinstance(ins.op, ReplaceWords) and not _occurs(since.after, ins.op.old):
+        return (f"the instruction applied to the text this draft was begun on: {who}, adopted since"
+                f"{since.effective}, took these words out; drop the instruction, or write it on "
+                "the words that stand in their place")
     return (f"the instruction applied to the text this draft was begun on: {who}, adopted since{since.effective}, "
             "changed it; quote the words as they stand now, or drop the instruction")
+
+
+def _occurs(regulation: Regulation, words: str) -> bool:
+    """Whether `words` occur anywhere in `regulation`, as a words instruction matches them."""
+    from regdraft.core.amend.phrases import count_in_unit
+
+    return any(count_in_unit(unit, words) for unit in regulation.units)
+
+
+def _already_made(since: Since, amendment: Amendment, ins: Instruction) -> bool:
+    """Whether words instruction `ins` (replacing or deleting words) changed, in the text before adoption `since`,
+    only provisions that read, after it, without its old words and with its new ones as often as `ins` puts them."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.core.amend.kept import with_instructions
+    from regdraft.core.amend.phrases import count
+
+    op = ins.op
+    if not isinstance(op, ReplaceWords) or op.position:
+        return False
+    try:
+        mine = apply(since.before, with_instructions(amendment, amendment.regulation, (ins,)), checked=False)
+    except RegdraftError:
+        return False
+    places = list(dict.fromkeys(change.address.unit for change in mine.changes))
+    for address in places:
+        try:
+            wanted, theirs = mine.regulation.find(address).unit.all_text(), since.after.find(address).unit.all_text()
+        except RegdraftError:
+            return False
+        if count(theirs, op.old) or (op.new is not None and count(theirs, op.new) < count(wanted, op.new)):
+            return False
+    return bool(places)
 
 
 def _culprits(since: Since, amendment: Amendment, ins: Instruction) -> list[str]:
