@@ -32,7 +32,7 @@ from regdraft.core.errors import Problem, RegdraftError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from regdraft.core.amend.applied import AppliedChange
+    from regdraft.core.amend.applied import Applied, AppliedChange
     from regdraft.core.amend.document import Amendment, Instruction
     from regdraft.core.model import Address, Regulation
     from regdraft.workspace.adopted_since import Since
@@ -149,16 +149,13 @@ def _occurs(regulation: Regulation, words: str) -> bool:
 def _already_made(since: Since, amendment: Amendment, ins: Instruction) -> bool:
     """Whether words instruction `ins` (replacing or deleting words) changed, in the text before adoption `since`,
     only provisions that read, after it, without its old words and with its new ones as often as `ins` puts them."""
-    from regdraft.core.amend.apply import apply
-    from regdraft.core.amend.kept import with_instructions
     from regdraft.core.amend.phrases import count
 
     op = ins.op
     if not isinstance(op, ReplaceWords) or op.position:
         return False
-    try:
-        mine = apply(since.before, with_instructions(amendment, amendment.regulation, (ins,)), checked=False)
-    except RegdraftError:
+    mine = _alone(since.before, amendment, ins)
+    if mine is None:
         return False
     places = list(dict.fromkeys(change.address.unit for change in mine.changes))
     for address in places:
@@ -198,17 +195,24 @@ def _places(regulation: Regulation, amendment: Amendment, ins: Instruction) -> l
 def _reach(regulation: Regulation, amendment: Amendment, ins: Instruction) -> dict[Address, int] | None:
     """Each provision `ins`, applied alone to `regulation`, changes, in order, with how many times the words it
     changes occur there (1 for an instruction that does not change words); None when it does not apply."""
-    from regdraft.core.amend.apply import apply
-    from regdraft.core.amend.kept import with_instructions
-
-    try:
-        applied = apply(regulation, with_instructions(amendment, amendment.regulation, (ins,)), checked=False)
-    except RegdraftError:
+    applied = _alone(regulation, amendment, ins)
+    if applied is None:
         return None
     found: dict[Address, int] = {}
     for change in applied.changes:
         found[change.address] = found.get(change.address, 0) + _occurrences(regulation, change)
     return found
+
+
+def _alone(regulation: Regulation, amendment: Amendment, ins: Instruction) -> Applied | None:
+    """`ins` of `amendment` applied alone to `regulation`, in memory; None when it does not apply."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.core.amend.kept import with_instructions
+
+    try:
+        return apply(regulation, with_instructions(amendment, amendment.regulation, (ins,)), checked=False)
+    except RegdraftError:
+        return None
 
 
 def _occurrences(regulation: Regulation, change: AppliedChange) -> int:
