@@ -500,6 +500,8 @@ _MEASURED_TESTS = frozenset({
     # cc39's: seven review pages, the deleted comment file restored between them (0.53 s).
     "test_the_office_reads_the_sentence_with_its_git_and_the_pages_come_back",
     "test_the_comparison_tables_line_names_the_old_text_as_its_heading_does",  # two table PDFs (2 s)
+    # office42's: an amendment started, refused and given a status (0.9 s).
+    "test_the_commit_amend_new_advises_lets_the_next_command_through",
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

@@ -77,7 +77,11 @@ def new(slug: str, regulation: str | None, replacing: tuple[str, ...], new_id: s
     done = Result({"slug": slug, "regulation": regulation, "written": started.path,
                    "signed": signed.isoformat() if signed else None, "not_yet_in_force": later, **committed()})
     done.say(f"Created {started.path}; write the instructions under {started.article} 1, then run `regdraft amend "
-             f"check {slug}`.")
+             f"check {slug}` (it reads the file as saved).")
+    # docs/amendments.md: a command that records something refuses an amendment with uncommitted edits; said now, not
+    # first by the refusal of `amend status` after the drafter's edit (r42 sweep CM 7).
+    done.say(f"Commit each edit before a command that records something (`amend status`, `amend number`, `round "
+             f"open`, `amend adopt`), which refuses uncommitted edits: `git commit -m \"…\" {started.path}`.")
     if started.later:
         done.say("Adopted, not yet in force today: " + "; ".join(a.said(signed) for a in started.later) + ".")
     if signed is not None:  # docs/amendments.md: the day is not written into the document
