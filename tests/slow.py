@@ -36,6 +36,8 @@ _LISTED_MODULES = frozenset({
     "test_page_refs.py",
     # sync37's: two clones and a bare remote, two to four syncs a test (0.4-1.4 s of CPU each).
     "test_sync_adopted_text.py",
+    # office42's: review pages of three drafts in flight (0.7-1.2 s a test).
+    "test_web_pending_overlaps.py",
     # en37's: chromium switching the interface's language.
     "test_web_interface_language_browser.py",
     # office37's: two clones, an adoption and a bare remote (0.6-1.5 s of CPU a test).

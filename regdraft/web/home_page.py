@@ -42,6 +42,9 @@ class AmendmentRow:
     title: str = ""  # its title, as the document names itself (the slug is the drafting office's handle)
     language: str = ""  # the language it is written in (`lang` on its title where the page speaks another)
     issued: bool = False  # numbered and signed (`Amendment.issued`): an issued text imported, recorded `submitted`
+    # True when another row has the same title and number (two drafts of one law from `amend new`, not yet numbered):
+    # the row then names its folder too, else nothing but the links' addresses told the two apart (r42 sweep CM 6).
+    alike: bool = False
 
     @property
     def shown(self) -> str:
@@ -100,4 +103,16 @@ def _home(ws: Workspace) -> Home:
                                  str(entry.error) if entry.error else "", tuple(rounds),
                                  str(a.meta.get("title") or "").strip() if a else "", a.language if a else "",
                                  bool(a and a.issued)))
-    return Home(list(list_regulations(ws)), rows)
+    return Home(list(list_regulations(ws)), _told_apart(rows))
+
+
+def _told_apart(rows: list[AmendmentRow]) -> list[AmendmentRow]:
+    """The rows, those sharing a title (or, untitled, a folder name) and a number with another marked `alike`."""
+    from collections import Counter
+    from dataclasses import replace
+
+    def named(row: AmendmentRow) -> tuple[str, str]:
+        return (row.title or row.slug, row.number)
+
+    seen = Counter(named(row) for row in rows)
+    return [replace(row, alike=True) if seen[named(row)] > 1 else row for row in rows]

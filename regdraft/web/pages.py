@@ -181,6 +181,7 @@ class RedlinePage:
     # putting the comments in order.
     unsorted: str = ""
     partly: bool = False  # True: some comment files do not read and are set aside, the others are listed
+    overlaps: tuple[str, ...] = ()  # other pending amendments changing the same provisions, a sentence each
 
 
     def unasked(self, visitor: Visitor) -> bool:
@@ -223,12 +224,23 @@ def anchor(address: str, regulation: str = "") -> str:
 def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_from: str | None = None,
                  rev_to: str | None = None, regulation: str | None = None,
                  ui: Words | None = None) -> tuple[Redline, RedlinePage]:
-    """The redline of an amendment's draft, and the page around it with its comments placed on the provisions.
+    """The redline of an amendment's draft, and the page around it with its comments placed on the provisions, and
+    what other pending amendments change the same provisions (`web.overlaps`).
 
     `regulation` chooses the regulation shown when the amendment amends several (default: the
     first one its document amends); `ui` words the page (default: the amendment's language), the document's own lines
     (the versions compared) keep the amendment's.
     """
+    from dataclasses import replace
+
+    from regdraft.web.overlaps import notices
+
+    redline, page = _redline_page(ws, slug, round_number, rev_from, rev_to, regulation, ui)
+    return redline, replace(page, overlaps=notices(ws, slug, ui or Words.of(language(ws, slug))))
+
+
+def _redline_page(ws: Workspace, slug: str, round_number: int | None, rev_from: str | None, rev_to: str | None,
+                  regulation: str | None, ui: Words | None) -> tuple[Redline, RedlinePage]:
     from regdraft.workspace.amendments import load
     from regdraft.workspace.redline import build
     from regdraft.workspace.rounds import load_rounds

@@ -477,14 +477,6 @@ def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Re
 
 def pending_conflicts(ws: Workspace) -> list[Conflict]:
     """Pairs of instructions of different pending amendments touching the same or nested provisions."""
-    from regdraft.core.amend.conflicts import between
+    from regdraft.workspace.overlaps import conflicts_among
 
-    pending = [a for a in list_amendments(ws) if a.status in PENDING]
-    texts = {}
-    for amendment in pending:  # for phrases replaced throughout: where they stand
-        if amendment.regulation not in texts:
-            try:
-                texts[amendment.regulation] = target_regulation(ws, amendment)
-            except RegdraftError:
-                continue  # a text that cannot be read: its own problems say why
-    return between(pending, texts)
+    return conflicts_among(ws, [a for a in list_amendments(ws) if a.status in PENDING])

@@ -1,0 +1,100 @@
+"""Pending amendments that change the same provisions: as `check` notes them, and as an amendment's review page says
+them (`amend conflicts` lists each pair of instructions, `core.amend.conflicts.between`).
+
+Post-conditions:
+1. `conflicts_among(ws, amendments)` is `between` over them, each regulation's text in force read once (a text that
+   cannot be read leaves out only the phrases replaced throughout, whose places it would say).
+2. `overlap_note(ws, name)` is one sentence, or "" when no two pending amendments (of `name`, when given) touch the
+   same or nested provisions: how many provisions they both change (two nested ones counted once, as the inner one),
+   how many pairs of instructions, and the command that lists them. A note, never a problem: two drafts of one law
+   in flight are usual.
+3. `overlaps_of(ws, slug)`: for a pending amendment, each other pending amendment of its regulation that touches a
+   provision it touches, with those provisions (the inner of two nested) in the order first met; nothing for one
+   not pending. Its cost is one comparison with each other pending amendment, not every pair of the workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from regdraft.core.amend.conflicts import Conflict, between
+from regdraft.core.amend.document import PENDING, Amendment
+from regdraft.core.commands import Command
+from regdraft.core.counts import count as counted
+from regdraft.core.errors import RegdraftError
+from regdraft.core.model import Address, Regulation
+from regdraft.workspace.amendments import list_amendments, target_regulation
+from regdraft.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """Another pending amendment that changes provisions an amendment changes."""
+
+    other: Amendment
+    provisions: tuple[Address, ...]
+
+
+def conflicts_among(ws: Workspace, amendments: Sequence[Amendment]) -> list[Conflict]:
+    """Pairs of instructions of different amendments of `amendments` touching the same or nested provisions."""
+    return between(amendments, _texts(ws, amendments))
+
+
+def _texts(ws: Workspace, amendments: Sequence[Amendment]) -> dict[str, Regulation]:
+    """Each regulation the amendments amend, in force, by id: where phrases replaced throughout stand."""
+    texts: dict[str, Regulation] = {}
+    for amendment in amendments:
+        if amendment.regulation not in texts:
+            try:
+                texts[amendment.regulation] = target_regulation(ws, amendment)
+            except RegdraftError:
+                continue  # a text that cannot be read: its own problems say why
+    return texts
+
+
+def _inner(c: Conflict) -> Address:
+    """The provision both change: of two nested ones, the one inside the other."""
+    return c.second_address if c.first_address.contains(c.second_address) else c.first_address
+
+
+def overlap_note(ws: Workspace, name: str | None = None) -> str:
+    """`check`'s note on pending amendments that change the same provisions ("" when none do)."""
+    from regdraft.workspace.amendments import amended_id
+
+    pending = [a for a in list_amendments(ws) if a.status in PENDING
+               and (name is None or amended_id(ws, a, name) is not None)]
+    found = conflicts_among(ws, pending) if len(pending) > 1 else []
+    if not found:
+        return ""
+    places = {(c.first.regulation, _inner(c)) for c in found}
+    both = "provision" if len(places) == 1 else "provisions"
+    return (f"Note: pending amendments both change {len(places)} {both} ({counted(len(found), 'pair')} of "
+            f"instructions); `{Command.of('amend conflicts')}` lists them.")
+
+
+def overlaps_of(ws: Workspace, slug: str) -> list[Overlap]:
+    """The other pending amendments of `slug`'s regulation that change provisions it changes, each with those
+    provisions; none when `slug` is not pending (or cannot be read)."""
+    every = list_amendments(ws)
+    this = next((a for a in every if a.slug == slug), None)
+    if this is None or this.status not in PENDING:
+        return []
+    texts = _texts(ws, [this])
+    text = texts.get(this.regulation)
+    order = {loc.address: n for n, loc in enumerate(text.walk())} if text is not None else {}
+    out = []
+    for other in every:
+        if other.slug == slug or other.status not in PENDING or other.regulation != this.regulation:
+            continue
+        provisions = {_inner(c) for c in between([this, other], texts)}
+        if provisions:  # in the order of the text (one either inserts: after, as its neighbours stand)
+            out.append(Overlap(other, tuple(sorted(provisions, key=lambda a: (_place(order, a), str(a))))))
+    return out
+
+
+def _place(order: dict[Address, int], address: Address) -> int:
+    """Where `address` stands in the text in force: a provision it lacks (inserted) where its nearest holder does."""
+    while address not in order and len(address.segments) > 1:
+        address = Address(address.segments[:-1])
+    return order.get(address, len(order))
