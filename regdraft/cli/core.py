@@ -260,6 +260,8 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     from regdraft.core.commands import Command
     from regdraft.core.text import shown_name
     from regdraft.workspace.checks import check_summary, check_workspace, remove_git_lock, remove_leftovers
+    from regdraft.workspace.overlaps import overlap_note
+    from regdraft.workspace.run_memo import run
     from regdraft.workspace.terms import repair_tags
 
     ws = open_workspace(workspace)
@@ -281,10 +283,14 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
                 done.note(line)
             else:
                 done.say(line)
-    problems = check_workspace(ws, regulation)
+    with run(ws):  # the note reads the amendments the checks read, once
+        problems = check_workspace(ws, regulation)
+        overlapping = overlap_note(ws, regulation)
     done.data = problems_json(problems)
     for p in problems:
         done.say(problem_line(p))
+    if overlapping:  # two drafts in flight on one text are no problem, but each is redrafted after the other's adoption
+        done.note(overlapping)
     summary = check_summary(problems)
     done.say(painted(summary, bool(problems), fg="red" if done_badly(problems) else "green"), err=bool(problems))
     done.exit_code = 1 if done_badly(problems) else 0
