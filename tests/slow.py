@@ -504,6 +504,7 @@ _MEASURED_TESTS = frozenset({
     "test_the_comparison_tables_line_names_the_old_text_as_its_heading_does",  # two table PDFs (2 s)
     # office42's: an amendment started, refused and given a status (0.9 s).
     "test_the_commit_amend_new_advises_lets_the_next_command_through",
+    "test_words_replaced_and_added_in_one_clause_are_labelled_both",  # a law imported, three redlines (3.4 s)
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES

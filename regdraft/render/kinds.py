@@ -12,6 +12,11 @@ Post-conditions of `kind_words`:
 4. A provision amended by an instruction that says only `Sửa đổi` (`Sửa đổi Điều 5:`, Nghị định 48/2013) is
    `sửa đổi` (`kind_amended_only`, `kind_part_amended_only`), the instruction's own verb, as the consolidated
    text's note says it (`Điều này được sửa đổi`); `Sửa đổi, bổ sung …` is `sửa đổi, bổ sung`.
+5. Words changed in a provision (no part named) are labelled by what the instructions changing them there do, not by
+   the comparison alone: `thay thế, bổ sung cụm từ` for one replacing words and one adding words in one clause (it read
+   `bổ sung cụm từ`, the replacement's new words holding the old), `thay thế cụm từ` for `Thay thế cụm từ “A” bằng
+   cụm từ “A B”` (`words_done`); the comparison's kind where no instruction of the documents compared says it, or the
+   profile lacks the words for what they do together (`kind_words_replaced_added` …).
 """
 
 from __future__ import annotations
@@ -96,3 +101,34 @@ def in_part_alone(provision: Provision | None) -> str:
         return next(iter(named)) if len(named) == 1 and named <= {INTRO, END} else ""
     lead_in, closing = (any(s.op is not Op.EQUAL for s in side) for side in (provision.text, provision.closing))
     return INTRO if lead_in and not closing else END if closing and not lead_in else ""
+
+
+_DONE = ("replaced", "deleted", "added")
+
+
+def words_done(amendments: Sequence[Amendment], provision: Provision | None) -> tuple[str, ...]:
+    """What the instructions of `amendments` changing words in `provision` do to them (`replaced`, `deleted`,
+    `added`, in that order): each instruction naming it, a unit it lies in or one inside it, whose phrase stands in
+    its old text, and each changing a phrase throughout that stands there (post-condition 5)."""
+    if provision is None or provision.old is None or provision.old_address is None or not amendments:
+        return ()
+    from regdraft.core.amend.grammar import ReplaceWords
+
+    address, old = provision.old_address.unit, provision.old
+    text = "\n".join((old.title or "", old.all_text()))
+    done: set[str] = set()
+    for amendment in amendments:
+        for ins in amendment.leaves():
+            op = ins.op
+            if not isinstance(op, ReplaceWords) or not op.old or op.old not in text:
+                continue
+            if op.throughout or any(t.unit.contains(address) or address.contains(t.unit)
+                                    for t in (*op.targets, *op.titles)):
+                done.add("added" if op.position else "replaced" if op.new else "deleted")
+    return tuple(verb for verb in _DONE if verb in done)
+
+
+def words_label(words: Mapping[str, str], done: Sequence[str]) -> str:
+    """The label of words changed as `done` says (`thay thế, bổ sung cụm từ`); "" when the profile has no words for
+    it (an office's own profile)."""
+    return words.get(f"kind_words_{'_'.join(done)}", "") if done else ""

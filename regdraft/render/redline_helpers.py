@@ -26,7 +26,7 @@ from regdraft.core.model import (
 )
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_head, table_rows
-from regdraft.render.kinds import in_part_alone, in_title_alone, kind_words, only_amends
+from regdraft.render.kinds import in_part_alone, in_title_alone, kind_words, only_amends, words_done, words_label
 from regdraft.render.marked import Paragraph, marked, para_class
 from regdraft.render.paragraphs import relabelled, renumbered_only
 
@@ -326,6 +326,9 @@ class Helpers:
         unit_kind = item.kind if isinstance(item, Provision) else getattr(item, "unit_kind", Kind.CLAUSE)
         only = only_amends(self.redline.documents, item)
         own = kind_words(self.words, kind, parts, unit_kind, self.language, only)
+        if kind in (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED, ChangeKind.WORDS_ADDED) and not parts:
+            # as its instructions say it: `thay thế, bổ sung cụm từ`, not the comparison's `bổ sung cụm từ` alone
+            own = words_label(self.words, words_done(self.redline.documents, self._provision(item))) or own
         if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
             return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
         return own
