@@ -505,6 +505,7 @@ _MEASURED_TESTS = frozenset({
     # office42's: an amendment started, refused and given a status (0.9 s).
     "test_the_commit_amend_new_advises_lets_the_next_command_through",
     "test_words_replaced_and_added_in_one_clause_are_labelled_both",  # a law imported, three redlines (3.4 s)
+    "test_check_notes_how_many_provisions_pending_drafts_both_change",  # two checks (0.75 s of CPU)
 })
 
 SLOW_MODULES = _LISTED_MODULES | _MEASURED_MODULES
