@@ -10,7 +10,8 @@ Post-conditions of `reverted`:
    git history, for an amendment not yet committed, or for one adopted, undone with `git revert` and not written
    since, `readoption`).
 2. A problem is returned for each provision the amendment amends whole (`ReplaceUnit`) where its new text leaves
-   out every word an edit of such an adoption put in, or has again most of the words it took out where they stood,
+   out every word an edit of such an adoption inserted (taking none out), or has again most of the words an edit
+   took out where they stood,
    judged word by word (`undone`): the quote's own edits among those words hide nothing. An edit the text in force
    itself no longer holds (a later adoption rewrote the provision without it) is none: the quote keeps the text in
    force, not an older one. The adopted amendment
@@ -149,7 +150,10 @@ def undone(old: str, new: str, quoted: str, standing: str | None = None) -> Iter
     for (old_start, old_end), (new_start, new_end) in _spans(diff_words(old, new)):
         put = _words(new, new_start, new_end)
         took = _words(old, old_start, old_end)
-        dropped = bool(put) and not any(all(kept_new[start:end]) for start, end in put)
+        # Words an edit put in where it took none out (a pure insertion), all left out: the quote reads as before the
+        # adoption there. Where it replaced words, leaving its words out is no revert unless the old ones are back:
+        # a draft rewriting what an adoption wrote (`2 tháng` → `mỗi tháng`) is a further amendment, not an undoing.
+        dropped = bool(put) and not took and not any(all(kept_new[start:end]) for start, end in put)
         back = bool(took) and 2 * sum(all(kept_old[start:end]) for start, end in took) > len(took)
         if ours is not None and now is not None:
             # Word counts, not an alignment: a syllable as common as “ủy” aligns with another word by chance.
