@@ -230,6 +230,8 @@ _LISTED_TESTS = frozenset({
     "test_both_clones_name_the_same_copy_to_withdraw_and_check_warns_when_every_copy_is_withdrawn",
     "test_a_number_given_and_late_comments_are_said_as_such",
     "test_a_write_beside_a_file_a_killed_export_left_removes_it",
+    # fe42's: phrase searches on the shipped regulation, counted (1-3 s of CPU).
+    "test_a_phrase_whose_edits_cost_is_never_asked_whether_it_is_a_few_words",
     # accept37's: two (one) accepted proposals on the shipped workspace, 1-2 s of CPU.
     "test_a_second_accept_widens_no_edit_the_first_widened",
     "test_an_accepted_text_equal_to_the_proposal_is_not_searched_for_instructions",

@@ -12,9 +12,10 @@ exactly what `apply` changes.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace as replaced
 
 from regdraft.core.model import Address, Unit, unit_address
@@ -90,6 +91,13 @@ def _keys(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((at[m.start()], at[m.end()], _key(m.group())) for m in _TOKEN.finditer(read))
 
 
+@functools.lru_cache(maxsize=1024)
+def _key_list(text: str) -> tuple[str, ...]:
+    """The keys of `_keys(text)` alone, as `_starts` reads them (kept with them: `find` asks for one text's keys
+    again for each phrase looked for in it)."""
+    return tuple(k for _, _, k in _keys(text))
+
+
 def tokens(text: str) -> list[str]:
     """`text` cut into the tokens phrases are matched by: words, whitespace runs, single marks; a backslash escape
     (`\\*`) is one, so that no phrase taken from the tokens begins or ends inside it."""
@@ -103,10 +111,10 @@ def find(text: str, phrase: str) -> list[tuple[int, int]]:
         return []
     pattern = [k for _, _, k in _keys(wanted)]
     tokens = _keys(text)
-    return [(tokens[i][0], tokens[i + len(pattern) - 1][1]) for i in _starts([k for _, _, k in tokens], pattern)]
+    return [(tokens[i][0], tokens[i + len(pattern) - 1][1]) for i in _starts(_key_list(text), pattern)]
 
 
-def _starts(keys: list[str], pattern: list[str]) -> list[int]:
+def _starts(keys: Sequence[str], pattern: list[str]) -> list[int]:
     """Where `pattern` starts in `keys`, leftmost first, each match after the one before it ends.
 
     Each distinct key of `pattern` is written as its number, any other key as `-`, each between two commas: the
@@ -115,7 +123,7 @@ def _starts(keys: list[str], pattern: list[str]) -> list[int]:
     """
     numbers = {key: str(n) for n, key in enumerate(dict.fromkeys(pattern))}
     needle = "," + ",".join(map(numbers.__getitem__, pattern)) + ","
-    haystack = "," + ",".join(numbers.get(key, "-") for key in keys) + ","
+    haystack = "," + ",".join(map(numbers.get, keys, itertools.repeat("-", len(keys)))) + ","
     starts: list[int] = []
     token = counted = 0  # the commas before `counted`: the number of the token after the comma there
     at = haystack.find(needle)

@@ -90,6 +90,7 @@ def citations(paragraph: str) -> tuple[tuple[int, int], ...]:
 
 
 BRACKETS = {"(": ")", "[": "]"}
+_BRACKET_MARK = re.compile("[" + re.escape("".join((*BRACKETS, *BRACKETS.values()))) + "]")
 
 
 def _valued(inner: str) -> bool:
@@ -120,6 +121,8 @@ def word_edges(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def balanced(phrase: str) -> bool:
     """True when each bracket the phrase opens it closes, and each it closes it opens (`(nếu có)`, not `thầu (nếu`)."""
+    if not _BRACKET_MARK.search(phrase):
+        return True  # most phrases hold no bracket: no character of them is looked at in Python
     stack: list[str] = []
     for char in phrase:
         if char in BRACKETS:

@@ -188,10 +188,12 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
             break
         holders = list(dict.fromkeys(hit.site.holder for hit in hits.values()))
         if (len(holders) < 2 and not before[holders[0]].children and not alone
-                and (holders[0] in taken or not few_words(old, new) or any(
-                    h.cost or not starts_naturally(h.site.paragraph, h.start, old)
+                and (holders[0] in taken or any(h.cost for h in hits.values()) or not few_words(old, new) or any(
+                    not starts_naturally(h.site.paragraph, h.start, old)
                     or not names(h.site.paragraph, h.start, old, new) for h in hits.values()))):
-            continue  # one provision: a word instruction only for a few words that read (`one_provision`)
+            # one provision: a word instruction only for a few words that read (`one_provision`); an edit that costs
+            # is asked about first, before the word diff of `few_words` (Nghị định 48/2013 edited: 336 diffs, was 3,520)
+            continue
         candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
                               excluded, whole_only, alone, mixed, folded)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):

@@ -1,0 +1,82 @@
+"""`amend from-edits` does not do the same work twice for the same inputs (round 42: 25 % of eight heavy test modules'
+time was the phrase search of `replacements.choose` on real laws, and accepting a proposal on Luật Đấu thầu took
+seconds).
+
+- A candidate phrase in one provision is asked whether it is a few words (`one_provision.few_words`, a word diff)
+  only where no edit it explains costs anything: one that does is never an instruction on one provision, whatever
+  its words.
+
+The work is counted here, not timed; what is written stays the same (`tests/test_replacements_*.py`, and the round's
+byte-for-byte check in docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import replace
+
+import pytest
+
+from regdraft.core.amend import one_provision, replacements
+from regdraft.core.amend.readable import balanced
+from regdraft.core.markdown import parse
+from regdraft.core.model import Regulation, Unit
+from tests.conftest import REPO_ROOT
+
+WORDS = (("Tỉnh ủy", "Tỉnh ủy khóa XIV"), ("Ban Thường vụ", "Thường trực"), ("công tác", "nhiệm vụ"))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Regulation:
+    return parse((REPO_ROOT / "regulations" / "01-QC-TU.md").read_bytes(), "01-QC-TU.md")
+
+
+def _edited(reg: Regulation, seed: int = 3) -> Regulation:
+    """`reg` with one of `WORDS` replaced in about a third of the paragraphs holding it, picked by `seed`: phrases
+    changed in several provisions and in one alone, some of them cutting names (edits that cost)."""
+    rnd = random.Random(seed)
+
+    def edit(unit: Unit) -> Unit:
+        text = list(unit.text)
+        for i, paragraph in enumerate(text):
+            for old, new in WORDS:
+                if old in paragraph and rnd.random() < 0.35:
+                    text[i] = paragraph.replace(old, new, 1)
+                    break
+        return replace(unit, text=tuple(text), children=tuple(edit(c) for c in unit.children))
+
+    return reg.with_units(tuple(edit(u) for u in reg.units))
+
+
+def test_a_phrase_whose_edits_cost_is_never_asked_whether_it_is_a_few_words(shipped: Regulation,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, str | None, bool]] = []
+    real_few_words = one_provision.few_words
+
+    def few_words(old: str, new: str | None) -> bool:
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "_best":  # the candidates' filter (`_evaluate` asks it of one it keeps)
+            hits = caller.f_locals["hits"]  # the candidate's edits, at the cost they are read at
+            asked.append((old, new, any(hit.cost for hit in hits.values())))
+        return real_few_words(old, new)
+
+    monkeypatch.setattr(replacements, "few_words", few_words)
+    chosen, _ = replacements.choose(shipped, _edited(shipped))
+    assert chosen and asked, "no phrase instruction was weighed: the edits do not exercise the search"
+    dear = [(old, new) for old, new, costs in asked if costs]
+    assert not dear, f"{len(dear)} of {len(asked)} questions were about phrases whose edits cost: {dear[:3]}"
+
+
+@pytest.mark.parametrize("phrase", ["", "thầu", "(nếu có)", "thầu (nếu", "có)", "[a (b] c)", "((a) b)", "a) b (c",
+                                    "Điều 3 (khoản 2)", ")("])
+def test_brackets_balance_as_they_are_read_one_by_one(phrase: str) -> None:
+    stack: list[str] = []
+    expected = True
+    for char in phrase:
+        if char in "([":
+            stack.append(")" if char == "(" else "]")
+        elif char in ")]" and (not stack or stack.pop() != char):
+            expected = False
+            break
+    assert balanced(phrase) == (expected and not stack)
