@@ -5,6 +5,8 @@ seconds).
 - A candidate phrase in one provision is asked whether it is a few words (`one_provision.few_words`, a word diff)
   only where no edit it explains costs anything: one that does is never an instruction on one provision, whatever
   its words.
+- The cohesion of the text in force (`readable.Cohesion`, every word of the law with where it stands) is built once
+  for the searches of one command, and of the accepts after it, not once for each.
 
 The work is counted here, not timed; what is written stays the same (`tests/test_replacements_*.py`, and the round's
 byte-for-byte check in docs/performance.md).
@@ -14,12 +16,14 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
-from regdraft.core.amend import one_provision, replacements
-from regdraft.core.amend.readable import balanced
+from regdraft.core.amend import one_provision, reading, replacements
+from regdraft.core.amend.edits import instructions_from_edits
+from regdraft.core.amend.readable import Cohesion, balanced
 from regdraft.core.markdown import parse
 from regdraft.core.model import Regulation, Unit
 from tests.conftest import REPO_ROOT
@@ -49,6 +53,23 @@ def _edited(reg: Regulation, seed: int = 3) -> Regulation:
     return reg.with_units(tuple(edit(u) for u in reg.units))
 
 
+@pytest.fixture
+def fresh_cohesions(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Each `Cohesion` built inside the test, counted (by the number of its paragraphs), none kept from before it."""
+    built: list[int] = []
+
+    class Counted(Cohesion):
+        def __init__(self, paragraphs: list[str], language: str | None = None) -> None:
+            built.append(len(paragraphs))
+            super().__init__(paragraphs, language)
+
+    monkeypatch.setattr(reading, "Cohesion", Counted)
+    monkeypatch.setattr(reading, "_COHESIONS", {}, raising=False)
+    reading._widened.cache_clear()
+    yield built
+    reading._widened.cache_clear()
+
+
 def test_a_phrase_whose_edits_cost_is_never_asked_whether_it_is_a_few_words(shipped: Regulation,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple[str, str | None, bool]] = []
@@ -66,6 +87,31 @@ def test_a_phrase_whose_edits_cost_is_never_asked_whether_it_is_a_few_words(ship
     assert chosen and asked, "no phrase instruction was weighed: the edits do not exercise the search"
     dear = [(old, new) for old, new, costs in asked if costs]
     assert not dear, f"{len(dear)} of {len(asked)} questions were about phrases whose edits cost: {dear[:3]}"
+
+
+def test_one_search_builds_the_cohesion_of_the_text_in_force_once(shipped: Regulation,
+                                                                  fresh_cohesions: list[int]) -> None:
+    edited = _edited(shipped)
+    first = instructions_from_edits(shipped, edited)
+    assert fresh_cohesions, "no phrase search was made"
+    assert len(fresh_cohesions) == len(set(fresh_cohesions)), f"built {fresh_cohesions} (paragraphs each)"
+    # An accept after it (the same text in force, another edited text) builds none again.
+    count = len(fresh_cohesions)
+    instructions_from_edits(shipped, _edited(shipped, seed=5))
+    assert len(fresh_cohesions) == count, "the text in force's cohesion was built again"
+    assert first
+
+
+def test_a_kept_cohesion_answers_as_a_new_one(shipped: Regulation, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cohesion kept from one search (with what it counted there) chooses what a new one chooses.
+    edited = _edited(shipped, seed=11)
+    monkeypatch.setattr(reading, "_COHESIONS", {}, raising=False)
+    reading._widened.cache_clear()
+    kept = replacements.choose(shipped, edited)
+    assert reading._COHESIONS, "the cohesion was not kept"
+    monkeypatch.setattr(reading, "_COHESIONS", {}, raising=False)
+    reading._widened.cache_clear()
+    assert replacements.choose(shipped, edited) == kept
 
 
 @pytest.mark.parametrize("phrase", ["", "thầu", "(nếu có)", "thầu (nếu", "có)", "[a (b] c)", "((a) b)", "a) b (c",

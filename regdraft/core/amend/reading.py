@@ -17,7 +17,8 @@ Post-conditions (`tests/test_replacements_reading.py` checks `choose` against re
 5. `replaced(unit, old, new)` is `apply.replace_words(unit, old, new)`; `distance(a, b, apart)` is
    `replacements._distance(a, b, apart)` as `compute` gives it.
 6. `cohesion(old)` is `Cohesion` of `old`'s titles and paragraphs in its language, whose widenings (`Cohesion.widened`)
-   are those found so far in a text of the same words, while it is among the last `TEXTS_KEPT` asked for. Accepting
+   are those found so far in a text of the same words, while it is among the last `TEXTS_KEPT` asked for; the same
+   `Cohesion` for a text of the same words while it is among the last `COHESIONS_KEPT`. Accepting
    a proposal on the review server writes the amendment's instructions anew from the text in force (`amend
    from-edits`): each accept widened every edit of the amendment again (Luật 57/2024's 21 instructions on Luật Đấu
    thầu: 4,055 phrases at 127 edits, two thirds of the search), though only the proposal's were new.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 
 from regdraft.core.amend import phrases
@@ -41,9 +43,12 @@ __all__ = ["Reading", "cohesion"]
 Widening = tuple[str, str | None, Hit]
 
 # Texts whose widenings are kept: the text in force, the preview, the preview with a proposal, and one more. Those of
-# Luật Đấu thầu's text in force for 57/2024 hold 2.6 MB; a text's whole `Cohesion` (11 MB) is not kept, but built
-# again for each search (0.03 s).
+# Luật Đấu thầu's text in force for 57/2024 hold 2.6 MB.
 TEXTS_KEPT = 4
+# Texts whose whole `Cohesion` (11 MB for Luật Đấu thầu) is kept: the last two searched. One `amend from-edits` searches
+# the same text in force three or four times (`plan`, then the instructions checked), and each accept of a proposal
+# on the review server searches it again; each search built it anew (0.04-0.2 s, 23 builds in two test modules).
+COHESIONS_KEPT = 2
 # Edits whose widenings are kept for one text (about 20 kB each, with their paragraphs): past them, they are widened
 # afresh. 57/2024's instructions make 127 edits of Luật Đấu thầu.
 SITES_KEPT = 1_000
@@ -57,9 +62,23 @@ def cohesion(old: Regulation) -> Cohesion:
         data = paragraph.encode("utf-8")
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
-    found = Cohesion(paragraphs, old.language)
-    found.widened = _widened(digest.digest(), old.language)
+    key = (digest.digest(), old.language)
+    with _KEEPING:
+        found = _COHESIONS.pop(key, None)
+    if found is None:
+        found = Cohesion(paragraphs, old.language)
+        found.widened = _widened(*key)
+    with _KEEPING:  # the review server's threads search at once
+        _COHESIONS[key] = found  # the last one asked for last
+        while len(_COHESIONS) > COHESIONS_KEPT:
+            del _COHESIONS[next(iter(_COHESIONS))]
     return found
+
+
+# The cohesions kept, by digest of the text and language, the one asked for last at the end. A `Cohesion` answers from
+# the text alone (what it has counted so far kept in it), so one built for a text answers any search of the same words.
+_COHESIONS: dict[tuple[bytes, str], Cohesion] = {}
+_KEEPING = threading.Lock()
 
 
 @functools.lru_cache(maxsize=TEXTS_KEPT)
