@@ -233,6 +233,7 @@ _LISTED_TESTS = frozenset({
     # fe42's: phrase searches on the shipped regulation, counted (1-3 s of CPU).
     "test_a_phrase_whose_edits_cost_is_never_asked_whether_it_is_a_few_words",
     "test_one_search_builds_the_cohesion_of_the_text_in_force_once", "test_a_kept_cohesion_answers_as_a_new_one",
+    "test_the_phrases_of_a_round_are_gathered_without_hashing_an_address_each",
     # accept37's: two (one) accepted proposals on the shipped workspace, 1-2 s of CPU.
     "test_a_second_accept_widens_no_edit_the_first_widened",
     "test_an_accepted_text_equal_to_the_proposal_is_not_searched_for_instructions",

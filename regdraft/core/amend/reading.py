@@ -30,7 +30,7 @@ import bisect
 import functools
 import hashlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from regdraft.core.amend import phrases
 from regdraft.core.amend.apply import replace_words
@@ -96,6 +96,11 @@ class Reading:
         self._units: dict[int, _Read] = {}  # by id; the unit is held, so its id is not reused
         self._replaced: dict[tuple[int, str, str | None], tuple[Unit, Unit]] = {}
         self._distances: dict[tuple[int, int, str], tuple[Unit, Unit, int | None]] = {}
+        # Each edit's place (its provision and paragraph) and provision, numbered: by the edit's id, the edit held.
+        self._sites: dict[int, tuple[Site, int, int]] = {}
+        self._places: dict[tuple[Address, int], int] = {}
+        self._holders: dict[Address, int] = {}
+        self._held: list[Address] = []
 
     def holding(self, units: Sequence[Unit], phrase: str, capitals: bool = False) -> list[Unit]:
         """The units of `units` in which `phrase` may occur (with `capitals`, in any capitals: `phrases.other_capitals`
@@ -150,6 +155,27 @@ class Reading:
             if len(kept) >= SITES_KEPT:
                 kept.clear()
             found = kept[site] = list(widenings(site, cohesion))
+        return found
+
+    def place(self, site: Site) -> int:
+        """A number for the place of `site` (its provision and paragraph, `Hit.occurrence` but the start), the same
+        for every edit at that place."""
+        return self._numbered(site)[1]
+
+    def holders(self, sites: Iterable[Site]) -> list[Address]:
+        """The provisions of `sites`, each once, in the order they first come (`dict.fromkeys` of their holders)."""
+        held = self._held
+        return [held[n] for n in dict.fromkeys(self._numbered(site)[2] for site in sites)]
+
+    def _numbered(self, site: Site) -> tuple[Site, int, int]:
+        found = self._sites.get(id(site))
+        if found is None or found[0] is not site:
+            holder = self._holders.get(site.holder)
+            if holder is None:
+                holder = self._holders[site.holder] = len(self._held)
+                self._held.append(site.holder)
+            place = self._places.setdefault((site.holder, site.index), len(self._places))
+            found = self._sites[id(site)] = (site, place, holder)
         return found
 
     def replaced(self, unit: Unit, old: str, new: str | None) -> Unit:

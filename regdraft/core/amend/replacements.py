@@ -135,15 +135,18 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
           excluded: frozenset[Address], cohesion: Cohesion, folded: Reading, pruned: bool = False,
           whole_only: frozenset[Address] | None = frozenset(), alone: bool = False,
           taken: frozenset[Address] = frozenset()) -> Chosen | None:
-    found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
+    # Each phrase's hits by occurrence (`Hit.occurrence`), its place numbered (`Reading.place`): an address is hashed
+    # once a site, not once for each of its phrases (Nghị định 48/2013 edited: 241,438 phrases in 29 rounds).
+    found: dict[tuple[str, str | None], dict[tuple[int, int], Hit]] = {}
     # Each top unit's edits, and each edit's phrases, as read in an earlier round where the unit is the same.
     edits = [s for unit in current.units for s in folded.sites(unit, after)] if pruned else sites(current, after)
     for site in edits:
+        place = folded.place(site)
         for old, new, hit in folded.widenings(site, cohesion):
             seen = found.setdefault((old, new), {})
-            known = seen.get(hit.occurrence)
+            known = seen.get((place, hit.start))
             if known is None or (hit.cost, hit.loose) < (known.cost, known.loose):
-                seen[hit.occurrence] = hit
+                seen[place, hit.start] = hit
     before = folded.index(current.units)
     totals: dict[str, tuple[int, bool]] = {}
 
@@ -186,7 +189,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
     for (old, new), hits in sorted(found.items(), key=lambda item: -len(item[1])):
         if best is not None and len(hits) < best[0][0]:
             break
-        holders = list(dict.fromkeys(hit.site.holder for hit in hits.values()))
+        holders = folded.holders(hit.site for hit in hits.values())
         if (len(holders) < 2 and not before[holders[0]].children and not alone
                 and (holders[0] in taken or any(h.cost for h in hits.values()) or not few_words(old, new) or any(
                     not starts_naturally(h.site.paragraph, h.start, old)
