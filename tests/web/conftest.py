@@ -119,6 +119,16 @@ def entered(ws: Workspace, secret: str) -> TestClient:
     return c
 
 
+def draft_of_01(instructions: str, subject: str = "một số điều", number: str = "null",
+                title: str = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc") -> str:
+    """A draft amendment of the shipped 01-QC/TU (draft 1) whose Điều 1, `Sửa đổi, bổ sung {subject} của Quy chế làm
+    việc`, holds `instructions`: a second draft in flight beside the shipped one."""
+    return (f"---\nnumber: {number}\ntype: Quy chế\ntitle: {title}\nregulation: 01-QC/TU\nlanguage: vi\n"
+            "status: draft\ndraft: 1\nissuer: TỈNH ỦY ĐIỆN BIÊN\nnational: ĐẢNG CỘNG SẢN VIỆT NAM\nplace: Điện Biên\n"
+            f"---\n\n## Điều 1. Sửa đổi, bổ sung {subject} của Quy chế làm việc\n\n{instructions}\n\n"
+            "## Điều 2. Hiệu lực thi hành\n\nQuy chế này có hiệu lực kể từ ngày ký.\n")
+
+
 def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
     """Change words of the amendment's text, committed (or left as an uncommitted edit)."""
     relative = f"amendments/{SLUG}/amendment.md"

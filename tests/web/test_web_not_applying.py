@@ -12,32 +12,12 @@ import html
 from regdraft.workspace import adoption
 from regdraft.workspace.rounds import add_comment
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import BODIES, SLUG, client, head, token
+from tests.web.conftest import BODIES, SLUG, client, draft_of_01, head, token
 from tests.web.test_web_answered import _proposal
 
-SOM = """---
-number: 08-QC/TU
-type: Quy chế
-title: Quy chế sửa đổi, bổ sung Điều 6 của Quy chế làm việc
-regulation: 01-QC/TU
-language: vi
-status: draft
-draft: 1
-issuer: TỈNH ỦY ĐIỆN BIÊN
-national: ĐẢNG CỘNG SẢN VIỆT NAM
-place: Điện Biên
----
-
-## Điều 1. Sửa đổi, bổ sung Điều 6 của Quy chế làm việc
-
-1\\. Bổ sung khoản 4a vào sau khoản 4 Điều 6 như sau:
-
-“4a\\. Chỉ đạo công tác bảo vệ bí mật nhà nước trong các cơ quan đảng tỉnh.”.
-
-## Điều 2. Hiệu lực thi hành
-
-Quy chế này có hiệu lực kể từ ngày ký.
-"""
+SOM = draft_of_01("1\\. Bổ sung khoản 4a vào sau khoản 4 Điều 6 như sau:\n\n“4a\\. Chỉ đạo công tác bảo vệ bí mật nhà "
+                  "nước trong các cơ quan đảng tỉnh.”.", "Điều 6", "08-QC/TU",
+                  "Quy chế sửa đổi, bổ sung Điều 6 của Quy chế làm việc")
 
 
 def _text(page: str) -> str:

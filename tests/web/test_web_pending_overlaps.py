@@ -11,38 +11,18 @@ from starlette.testclient import TestClient
 
 from regdraft.workspace.access import invite
 from regdraft.workspace.store import Workspace
-from tests.web.conftest import SLUG, entered
+from tests.web.conftest import SLUG, draft_of_01, entered
 
 TITLE = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh"
-DRAFT = f"""---
-number: null
-type: Quy chế
-title: {TITLE}
-regulation: 01-QC/TU
-language: vi
-status: draft
-draft: 1
-issuer: TỈNH ỦY ĐIỆN BIÊN
-national: ĐẢNG CỘNG SẢN VIỆT NAM
-place: Điện Biên
----
-
-## Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc
-
-{{instruction}}
-
-## Điều 2. Hiệu lực thi hành
-
-Quy chế này có hiệu lực kể từ ngày ký.
-"""
 IN_D = "1\\. Thay thế cụm từ “{old}” bằng cụm từ “{new}” tại điểm {point} khoản 1 Điều 5."
 
 
 def _drafts(ws: Workspace, *slugs: str) -> None:
     words = {"moi-a": ("lãng phí", "lãng phí, tiêu cực", "d"), "moi-b": ("tham nhũng", "tham nhũng, tiêu cực", "d"),
              "moi-c": ("đối ngoại", "đối ngoại, hội nhập", "c")}
-    ws.commit({f"amendments/{slug}/amendment.md": DRAFT.format(instruction=IN_D.format(
-        old=words[slug][0], new=words[slug][1], point=words[slug][2])).encode("utf-8") for slug in slugs}, "Drafts")
+    ws.commit({f"amendments/{slug}/amendment.md": draft_of_01(IN_D.format(
+        old=words[slug][0], new=words[slug][1], point=words[slug][2]), title=TITLE).encode("utf-8")
+        for slug in slugs}, "Drafts")
 
 
 def _text(page: str) -> str:
