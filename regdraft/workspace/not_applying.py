@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from regdraft.core.counts import listed
 from regdraft.core.errors import Problem, RegdraftError, Worded
 
 if TYPE_CHECKING:
@@ -38,10 +39,10 @@ class NotApplying:
     def sentence(self) -> str:
         """`instructions 1 and 5 of bs-cum-tu no longer apply to the text in force since 57/2024/QH15 was adopted`."""
         locations = tuple(ins.location for ins in self.instructions)
-        which = (f"{'instruction' if len(locations) == 1 else 'instructions'} {_and(locations)} "
+        which = (f"{'instruction' if len(locations) == 1 else 'instructions'} {listed(locations)} "
                  f"of {self.slug} {'no longer applies' if len(locations) == 1 else 'no longer apply'}"
                  if self.instructions else f"{self.slug} no longer applies")
-        since = (f" since {_and(self.adoptions)} {'was' if len(self.adoptions) == 1 else 'were'} adopted"
+        since = (f" since {listed(self.adoptions)} {'was' if len(self.adoptions) == 1 else 'were'} adopted"
                  if self.adoptions else "")
         return f"{which} to the text in force{since}"
 
@@ -79,7 +80,3 @@ def not_applying(ws: Workspace, slug: str) -> NotApplying | None:
         for _, (_, since) in sorted(blamed_on(ws, part, lines).items()):
             adoptions[since.adopted.number or since.adopted.slug] = None
     return NotApplying(slug, instructions, tuple(adoptions), failing, reviewed.reverts)
-
-
-def _and(items: tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
