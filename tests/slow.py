@@ -38,6 +38,7 @@ _LISTED_MODULES = frozenset({
     "test_sync_adopted_text.py",
     # office42's: review pages of three drafts in flight (0.7-1.2 s a test).
     "test_web_pending_overlaps.py",
+    "test_drafts_in_flight.py",  # office43: Luật 22/2023 with 57/2024 and drafts written, redlines in each format
     # en37's: chromium switching the interface's language.
     "test_web_interface_language_browser.py",
     # office37's: two clones, an adoption and a bare remote (0.6-1.5 s of CPU a test).

@@ -253,8 +253,13 @@ def check(slug: str, workspace: Path | None) -> Result:
         regdraft amend check qc-sua-doi-2025
     """
     from regdraft.workspace.lifecycle import review
+    from regdraft.workspace.overlaps import overlaps_line
+    from regdraft.workspace.run_memo import run
 
-    found = review(open_workspace(workspace), slug)
+    ws = open_workspace(workspace)
+    with run(ws):  # the note reads the amendments and the text in force the review read, once
+        found = review(ws, slug)
+        overlapping = overlaps_line(ws, slug)
     problems = found.problems
     done = Result({"amendment": slug, **found.as_json()}, exit_code=1 if problems else 0)
     for p in problems:
@@ -263,6 +268,8 @@ def check(slug: str, workspace: Path | None) -> Result:
         done.say(f"{painted('requires checking:', fg='yellow')} {p}")
     for p in found.warnings:  # a command a warning names written as a command line (`amend from-edits …`)
         done.say(f"{painted('warning:', fg='yellow')} {replace(p, message=spelled(p.message), warning=False)}")
+    if overlapping:  # a note, not a problem: each is redrafted after the other's adoption
+        done.note(overlapping)
     checked = "" if len(found.amends) < 2 else " ({})".format(
         "; ".join(f"{reg}, as {article} amends it" for reg, article in found.amends))
     return done.say(f"{slug}: no problems found{checked}." if not problems
@@ -293,8 +300,13 @@ def preview(slug: str, rev: str | None, regulation: str | None, output: Path | N
     from regdraft.core.markdown_writer import render
     from regdraft.render.files import write_atomic
     from regdraft.workspace.lifecycle import preview_each
+    from regdraft.workspace.overlaps import overlaps_line
+    from regdraft.workspace.run_memo import run
 
-    shown = preview_each(open_workspace(workspace), slug, rev, regulation)
+    ws = open_workspace(workspace)
+    with run(ws):  # the note reads the amendments and the text in force the preview read, once
+        shown = preview_each(ws, slug, rev, regulation)
+        overlapping = overlaps_line(ws, slug) if rev is None else ""  # as pending now, not at an old revision
     several = len(shown) > 1
     texts = [render(each.preview.applied.regulation) for each in shown]
     targets = [_beside(output, each.regulation, force) if several and output is not None else output
@@ -306,6 +318,8 @@ def preview(slug: str, rev: str | None, regulation: str | None, output: Path | N
     done = Result({"amendment": slug, "written": rows[0]["written"] if not several else None,
                    "text": rows[0]["text"] if not several else None,
                    "notes": [p.as_dict() for each in shown for p in each.preview.notes], "regulations": rows})
+    if overlapping:
+        done.note(overlapping)
     for each, text, target in zip(shown, texts, targets, strict=True):
         for problem in each.preview.notes:
             done.note(f"note: {problem}")

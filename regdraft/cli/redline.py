@@ -76,7 +76,9 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     from regdraft.render.output import Settings, write
     from regdraft.workspace import redline as rl
     from regdraft.workspace.forced_references import read_as_checked
+    from regdraft.workspace.overlaps import overlaps_line
     from regdraft.workspace.profiles import profile_for
+    from regdraft.workspace.run_memo import run
 
     kind = output_format("redline", output, fmt)
     ws = open_workspace(workspace)
@@ -87,8 +89,10 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
                              f"`{Command.of('redline', amended, rev_from=rev_from or 'REV', rev_to=rev_to)}`.")
         regulation, amendment = amended, regulation  # `redline qc-sua-doi-2026`: that amendment's redline
     note_problems(read_as_checked(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
-    result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
-                      strict_tones=strict_tones)
+    with run(ws):  # the note reads the amendments and the text in force the redline read, once
+        result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
+                          strict_tones=strict_tones)
+        overlapping = overlaps_line(ws, result.amendment.slug) if result.amendment is not None else ""
     written = None
     if not _listing_only(output, fmt):
         target = output if output is not None else rl.default_output(ws, result, kind)
@@ -113,6 +117,8 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
 
         for problem in reach_changed(ws, a.for_regulation(result.comparison.old.id or regulation)):
             shown.note(str(problem))
+    if overlapping and adoption is None:  # other drafts in flight on the same provisions (`amend conflicts`)
+        shown.note(overlapping)
     if a is not None or adoption is not None:
         shown.data["amendment"] = a.slug if a is not None else amendment
     if adoption is not None:

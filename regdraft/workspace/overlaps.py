@@ -10,7 +10,9 @@ Post-conditions:
    in flight are usual.
 3. `overlaps_of(ws, slug)`: for a pending amendment, each other pending amendment of its regulation that touches a
    provision it touches, with those provisions (the inner of two nested) in the order first met; nothing for one
-   not pending. Its cost is one comparison with each other pending amendment, not every pair of the workspace.
+   not pending. Its cost is one comparison with each other pending amendment, not every pair of the workspace;
+   with no other pending amendment of its regulation, the text in force is not read.
+4. `overlaps_line(ws, slug)` is `overlaps_of` said in one line for `slug`'s own commands, or "" when it is empty.
 """
 
 from __future__ import annotations
@@ -80,17 +82,33 @@ def overlaps_of(ws: Workspace, slug: str) -> list[Overlap]:
     this = next((a for a in every if a.slug == slug), None)
     if this is None or this.status not in PENDING:
         return []
+    others = [other for other in every
+              if other.slug != slug and other.status in PENDING and other.regulation == this.regulation]
+    if not others:  # the usual case: the text in force is not read for nothing
+        return []
     texts = _texts(ws, [this])
     text = texts.get(this.regulation)
     order = {loc.address: n for n, loc in enumerate(text.walk())} if text is not None else {}
     out = []
-    for other in every:
-        if other.slug == slug or other.status not in PENDING or other.regulation != this.regulation:
-            continue
+    for other in others:
         provisions = {_inner(c) for c in between([this, other], texts)}
         if provisions:  # in the order of the text (one either inserts: after, as its neighbours stand)
             out.append(Overlap(other, tuple(sorted(provisions, key=lambda a: (_place(order, a), str(a))))))
     return out
+
+
+def overlaps_line(ws: Workspace, slug: str) -> str:
+    """The note an amendment's own commands print (its redline, preview and check): the other pending amendments
+    changing provisions `slug` changes, how many provisions each, and the command that lists the instructions; ""
+    when none do (or `slug` is not pending)."""
+    found = overlaps_of(ws, slug)
+    if not found:
+        return ""
+    each = "; ".join(f"{o.other.slug}{f' ({o.other.number})' if o.other.number else ''}, "
+                     f"{counted(len(o.provisions), 'provision')}" for o in found)
+    others = counted(len(found), "other pending amendment", plural_form="other pending amendments")
+    verb = "changes" if len(found) == 1 else "change"
+    return f"Note: {others} {verb} provisions {slug} changes: {each}. `{Command.of('amend conflicts')}` lists them."
 
 
 def _place(order: dict[Address, int], address: Address) -> int:

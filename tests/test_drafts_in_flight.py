@@ -1,0 +1,104 @@
+"""Several drafts of Luật Đấu thầu 22/2023 in flight (r43): Luật 57/2024 pending as `luat-57-2024` and two drafts
+from `amend new`, `du-thao-a` and `du-thao-b`, alike in title and unnumbered, each changing provisions 57/2024
+changes (`du-thao-a` điểm d khoản 7 Điều 3 and điểm a khoản 1 Điều 5, `du-thao-b` khoản 5 Điều 3); `du-thao-c` changes
+none of them.
+
+1. An amendment's own commands (its redline in each format, `amend preview`, `amend check`) say on stderr which other
+   pending drafts change the same provisions, as `check` and the review server's pages do (r42): they said nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import luat_57_2024_copy, luat_57_2024_once, module_git, run_cli
+
+HEADING = "## Điều 1. Sửa đổi, bổ sung một số điều của Luật Đấu thầu số 22/2023/QH15\n"
+INSTRUCTIONS = {
+    "du-thao-a": ("1\\. Sửa đổi, bổ sung điểm d khoản 7 Điều 3 như sau:\n\n“d) Lựa chọn nhà thầu để bảo đảm tính liên "
+                  "tục cho hoạt động sản xuất, kinh doanh;”\n\n2\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 5 như sau:\n\n"
+                  "“a) Đối với nhà thầu, nhà đầu tư trong nước: là doanh nghiệp, hợp tác xã, tổ chức khác đăng ký "
+                  "thành lập, hoạt động theo pháp luật Việt Nam;”\n\n3\\. Sửa đổi, bổ sung khoản 4 Điều 9 như sau:\n\n"
+                  "“4. Trường hợp hủy thầu, hồ sơ liên quan được lưu trữ trong thời hạn 10 năm kể từ ngày quyết định "
+                  "hủy thầu được ban hành.”\n"),
+    "du-thao-b": ("1\\. Sửa đổi, bổ sung khoản 5 Điều 3 như sau:\n\n“5. Việc lựa chọn nhà thầu thuộc dự án có sử dụng "
+                  "vốn ODA thực hiện theo điều ước quốc tế.”\n\n2\\. Sửa đổi, bổ sung điểm d khoản 1 Điều 5 như "
+                  "sau:\n\n“d) Có tên trên Hệ thống mạng đấu thầu quốc gia;”\n"),
+    "du-thao-c": ("1\\. Sửa đổi, bổ sung khoản 4 Điều 9 như sau:\n\n“4. Trường hợp hủy thầu, hồ sơ liên quan được lưu "
+                  "trữ trong thời hạn 07 năm kể từ ngày quyết định hủy thầu được ban hành.”\n"),
+}
+
+
+def write_draft(ws: Workspace, slug: str) -> None:
+    """Draft `slug` begun with `amend new` and its instructions (`INSTRUCTIONS`) written and committed."""
+    started = run_cli(ws, "amend", "new", slug, "--regulation", "22/2023/QH15")
+    assert started.exit_code == 0, started.output
+    path = f"amendments/{slug}/amendment.md"
+    text = (ws.root / path).read_text(encoding="utf-8")
+    assert HEADING in text, text
+    ws.commit({path: text.replace(HEADING, f"{HEADING}\n{INSTRUCTIONS[slug]}", 1).encode("utf-8")}, f"{slug}'s text")
+
+
+@pytest.fixture(scope="module")
+def in_flight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The workspace: 57/2024 pending, `du-thao-a` and `du-thao-b` begun and written."""
+    with module_git(tmp_path_factory):
+        root = luat_57_2024_once(tmp_path_factory, "Bộ Tài chính")
+        for slug in ("du-thao-a", "du-thao-b"):
+            write_draft(Workspace(root), slug)
+        yield root
+
+
+@pytest.fixture
+def ws(in_flight: Path, tmp_path: Path) -> Workspace:
+    return luat_57_2024_copy(in_flight, tmp_path)
+
+
+NOTE_A = ("Note: 1 other pending amendment changes provisions du-thao-a changes: luat-57-2024 (57/2024/QH15), "
+          "2 provisions. `regdraft amend conflicts` lists them.")
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
+def test_a_draft_s_redline_names_the_other_pending_drafts_changing_its_provisions(ws: Workspace, tmp_path: Path,
+                                                                                   fmt: str) -> None:
+    out = tmp_path / f"a.{fmt}"
+    done = run_cli(ws, "redline", "22/2023/QH15", "--amendment", "du-thao-a", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert NOTE_A in done.stderr.splitlines(), done.stderr  # one line, on stderr
+    assert "amend conflicts" not in done.stdout
+    if fmt == "html":  # a note to the drafter, not a line of the document
+        assert "amend conflicts" not in out.read_text(encoding="utf-8")
+
+
+def test_the_note_names_each_other_draft_with_its_count_of_provisions(ws: Workspace, tmp_path: Path) -> None:
+    done = run_cli(ws, "redline", "luat-57-2024", "--format", "html", "-o", str(tmp_path / "57.html"))
+    assert ("Note: 2 other pending amendments change provisions luat-57-2024 changes: du-thao-a, 2 provisions; "
+            "du-thao-b, 1 provision. `regdraft amend conflicts` lists them.") in done.stderr.splitlines(), done.stderr
+
+
+def test_amend_preview_and_amend_check_say_it_too(ws: Workspace, tmp_path: Path) -> None:
+    checked = run_cli(ws, "amend", "check", "du-thao-a")
+    assert checked.exit_code == 0, checked.output  # a note, not a problem
+    assert NOTE_A in checked.stderr.splitlines(), checked.stderr
+    previewed = run_cli(ws, "amend", "preview", "du-thao-a", "-o", str(tmp_path / "a.md"))
+    assert NOTE_A in previewed.stderr.splitlines(), previewed.stderr
+    as_json = run_cli(ws, "amend", "check", "du-thao-a", "--json")
+    assert NOTE_A in as_json.stderr.splitlines() and "Note:" not in as_json.stdout
+
+
+def test_a_draft_changing_no_provision_another_changes_says_nothing(ws: Workspace, tmp_path: Path) -> None:
+    write_draft(ws, "du-thao-c")  # khoản 4 Điều 9, as du-thao-a: the two overlap, 57/2024 does not
+    alone = run_cli(ws, "amend", "new", "du-thao-d", "--regulation", "22/2023/QH15")
+    assert alone.exit_code == 0, alone.output
+    for args in (("redline", "22/2023/QH15", "--amendment", "du-thao-d", "--format", "html", "-o",
+                  str(tmp_path / "d.html")), ("amend", "check", "du-thao-d"), ("amend", "preview", "du-thao-d")):
+        done = run_cli(ws, *args)
+        assert "pending amendment" not in done.stderr and "amend conflicts" not in done.stderr, (args, done.stderr)
+    said = run_cli(ws, "amend", "check", "du-thao-c").stderr
+    assert ("Note: 1 other pending amendment changes provisions du-thao-c changes: du-thao-a, 1 provision. "
+            "`regdraft amend conflicts` lists them.") in said.splitlines(), said
