@@ -106,6 +106,9 @@ def test_instructions_an_adoption_left_without_their_words_name_it_and_the_rever
     assert ("the instruction applied to the text this draft was begun on: 57/2024/QH15 (luat-57-2024, instruction 6), "
             "adopted since (effective 2025-01-15), changed it" in first), first
     assert "does not occur anywhere" in throughout and "57/2024/QH15 (luat-57-2024" in throughout, throughout
+    # No one instruction took the phrase out: 1.a rewrote khoản 5 Điều 3, 14 Điều 42, 21 replaced it in the other
+    # places; the three are named, where the adoption alone was (r43).
+    assert "57/2024/QH15 (luat-57-2024, instructions 1.a, 14 and 21 together), adopted since" in throughout, throughout
     # Nothing to quote as it stands now: 57/2024 replaced the words everywhere (sweep r42 CK 5).
     assert ("took these words out; drop the instruction, or write it on the words that stand in their place"
             in throughout and "as they stand now" not in throughout), throughout

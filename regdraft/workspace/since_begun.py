@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from regdraft.core.amend.operations import InsertUnit, ReplaceWords
+from regdraft.core.counts import listed
 from regdraft.core.errors import Problem, RegdraftError
 
 if TYPE_CHECKING:
@@ -122,8 +123,7 @@ def blamed_on(ws: Workspace, amendment: Amendment, lines: set[int]) -> dict[int,
 def _why(since: Since, amendment: Amendment, ins: Instruction) -> str:
     """What adoption `since` changed that `ins` relied on, and what to do."""
     by = _culprits(since, amendment, ins)
-    who = f"{since.adopted.number} ({since.adopted.slug}" + (
-        f", {'instruction' if len(by) == 1 else 'instructions'} {', '.join(by)})" if by else ")")
+    who = f"{since.adopted.number} ({since.adopted.slug}" + (f", {by})" if by else ")")
     if isinstance(ins.op, InsertUnit):
         free = _free_label(since.after, ins.op.target)
         return (f"{who}, adopted since this draft was begun{since.effective}, inserted "
@@ -168,14 +168,17 @@ def _already_made(since: Since, amendment: Amendment, ins: Instruction) -> bool:
     return bool(places)
 
 
-def _culprits(since: Since, amendment: Amendment, ins: Instruction) -> list[str]:
+def _culprits(since: Since, amendment: Amendment, ins: Instruction) -> str:
     """The instructions of the adoption each of which, applied alone to the text before it, leaves `ins` unable
-    to apply."""
+    to apply (`instruction 6`, `instructions 3, 5`); when none does alone, those that do together (`instructions
+    1.a, 12 and 21 together`); "" when neither."""
     from regdraft.core.amend.apply import apply
     from regdraft.core.amend.kept import with_instructions
 
     adopted = since.adopted
+    mine = [a.unit for a in _places(since.before, amendment, ins) or ()]
     found: list[str] = []
+    near: list[Instruction] = []  # those changing a provision `ins` changes, or one inside or around it
     for theirs in adopted.leaves():
         try:
             one = apply(since.before, with_instructions(adopted, adopted.regulation, (theirs,)), checked=False)
@@ -183,7 +186,38 @@ def _culprits(since: Since, amendment: Amendment, ins: Instruction) -> list[str]
             continue
         if _places(one.regulation, amendment, ins) is None:
             found.append(theirs.location)
-    return found
+        elif any(a.contains(c.address.unit) or c.address.unit.contains(a) for c in one.changes for a in mine):
+            near.append(theirs)
+    if found:
+        return f"{'instruction' if len(found) == 1 else 'instructions'} {', '.join(found)}"
+    together = _together(since, amendment, ins, near)
+    return f"instructions {listed(together)} together" if together else ""
+
+
+def _together(since: Since, amendment: Amendment, ins: Instruction, near: Sequence[Instruction]) -> list[str]:
+    """Of `near` (the adoption's instructions changing provisions `ins` changes, none of which alone leaves `ins`
+    unable to apply), those that together do, each of them needed: a phrase used throughout that several rewrites
+    took out, each from its own provision (57/2024/QH15's instructions 1.a, 12 and 21 all took “vốn vay ưu đãi của
+    nhà tài trợ nước ngoài” out of 22/2023/QH15); none when all of them together leave it applying."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.core.amend.kept import with_instructions
+
+    adopted = since.adopted
+
+    def stops(chosen: Sequence[Instruction]) -> bool:
+        try:
+            some = apply(since.before, with_instructions(adopted, adopted.regulation, tuple(chosen)), checked=False)
+        except RegdraftError:
+            return False
+        return _places(some.regulation, amendment, ins) is None
+
+    if len(near) < 2 or not stops(near):
+        return []
+    needed = list(near)
+    for theirs in near:  # left out where the others do without it (one pass: each application is the whole text)
+        if len(needed) > 2 and stops([t for t in needed if t is not theirs]):
+            needed.remove(theirs)
+    return [t.location for t in needed]
 
 
 def _places(regulation: Regulation, amendment: Amendment, ins: Instruction) -> list[Address] | None:
