@@ -5,15 +5,24 @@ none of them.
 
 1. An amendment's own commands (its redline in each format, `amend preview`, `amend check`) say on stderr which other
    pending drafts change the same provisions, as `check` and the review server's pages do (r42): they said nothing.
+2. The redlines of `du-thao-a` and `du-thao-b` (HTML, PDF, the review server's page) opened with the same heading:
+   the line under the title names each one's folder, draft number and state; 57/2024's, alone of its name, is as it
+   was (`tests/golden/redline-shipped.html`: a single draft's page, byte for byte).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from regdraft.render.profile import default_profile
+from regdraft.render.told_apart import told_apart
+from regdraft.web.pages import redline_page
+from regdraft.web.words import Words
+from regdraft.workspace.amendments import load
 from regdraft.workspace.store import Workspace
 
 from .conftest import luat_57_2024_copy, luat_57_2024_once, module_git, run_cli
@@ -102,3 +111,59 @@ def test_a_draft_changing_no_provision_another_changes_says_nothing(ws: Workspac
     said = run_cli(ws, "amend", "check", "du-thao-c").stderr
     assert ("Note: 1 other pending amendment changes provisions du-thao-c changes: du-thao-a, 1 provision. "
             "`regdraft amend conflicts` lists them.") in said.splitlines(), said
+
+
+def _told(page: str) -> list[str]:
+    return re.findall(r'<p class="told-apart">([^<]*)</p>', page)
+
+
+@pytest.mark.parametrize("layout", ["inline", "table"])
+def test_two_drafts_alike_name_their_folders_under_the_title(ws: Workspace, tmp_path: Path, layout: str) -> None:
+    pages = {}
+    for slug in ("du-thao-a", "du-thao-b", "luat-57-2024"):
+        out = tmp_path / f"{slug}.html"
+        done = run_cli(ws, "redline", "22/2023/QH15", "--amendment", slug, "--layout", layout, "-o", str(out))
+        assert done.exit_code == 0, done.output
+        pages[slug] = out.read_text(encoding="utf-8")
+    assert _told(pages["du-thao-a"]) == ["(Thư mục du-thao-a: dự thảo lần 1, đang soạn thảo)"]
+    assert _told(pages["du-thao-b"]) == ["(Thư mục du-thao-b: dự thảo lần 1, đang soạn thảo)"]
+    assert "told-apart" not in pages["luat-57-2024"]  # its title and number are its own
+    # Otherwise their headings are the same: the line is what tells them apart.
+    heading = [re.search(r'<h1 class="doc-title">.*?</h1>', pages[s], re.S) for s in ("du-thao-a", "du-thao-b")]
+    assert heading[0] and heading[1] and heading[0].group(0) == heading[1].group(0)
+
+
+def test_the_pdf_says_it_under_the_title(ws: Workspace, tmp_path: Path) -> None:
+    from tests.test_render_pdf import pdf_text
+
+    done = run_cli(ws, "amend", "status", "du-thao-b", "circulating")
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "b.pdf"
+    assert run_cli(ws, "redline", "du-thao-b", "-o", str(out)).exit_code == 0
+    said = pdf_text(out)
+    assert "(Thư mục du-thao-b: dự thảo lần 1, đang lấy ý kiến)" in said, said[:800]
+    assert said.index("du-thao-b") < said.index("so với văn bản hiện hành")  # under the title, above the cover line
+
+
+def test_the_word_redline_says_it_under_the_title(ws: Workspace, tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "a.docx"
+    assert run_cli(ws, "redline", "du-thao-a", "-o", str(out)).exit_code == 0
+    said = [p.text for p in Document(str(out)).paragraphs]
+    assert "(Thư mục du-thao-a: dự thảo lần 1, đang soạn thảo)" in said, said[:12]
+
+
+def test_the_review_server_s_page_names_the_folder_in_the_page_s_language(ws: Workspace) -> None:
+    for language, folder in (("vi", "thư mục du-thao-a"), ("en", "folder du-thao-a")):
+        redline, page = redline_page(ws, "du-thao-a", ui=Words.of(language))
+        assert page.heading.endswith(f" · {folder}"), page.heading
+        assert redline.alike
+    redline, page = redline_page(ws, "luat-57-2024", ui=Words.of("en"))
+    assert not redline.alike and "folder" not in page.heading
+
+
+def test_an_english_document_says_it_in_english(ws: Workspace) -> None:
+    draft = load(ws, "du-thao-a")
+    assert told_apart(draft, True, default_profile().words("en")) == "(Folder du-thao-a: draft 1, being drafted)"
+    assert told_apart(draft, False, default_profile().words("en")) == ""

@@ -375,6 +375,7 @@ class DocumentHeader:
     page: str = "Trang"
     language: str = "vi"  # the document's: its page number's format (the profile's `page_number_format_en`)
     summary_rule: bool = False  # a short rule under the summary (the profile's `summary_rule`; never a law's name)
+    told_apart: str = ""  # a draft's comparison: the line naming its folder where another draft has its name
 
     @property
     def issuer_lines(self) -> tuple[str, ...]:

@@ -29,6 +29,8 @@ FIELDS = {
     "reference_changed": {"source", "target", "quoted"},
     "reference_renumbered": {"source", "target", "quoted", "was", "now"},
     "comparison_summary": {"new", "old"},
+    "told_apart": {"folder", "draft"},
+    "told_apart_draft": {"draft", "state"},
     "comparison_before_after": {"document", "documents"},
     "comparison_running": {"new", "old"},
     "table_running": {"new", "old"},

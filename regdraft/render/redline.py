@@ -168,6 +168,8 @@ class Redline:
     # The references the comparison table lists after its rows: two files compared, those the new text kept whose
     # target now stands under another number (an amendment's table, the dossier's Bảng so sánh, lists none).
     table_references: tuple[str, ...] = ()
+    # Another amendment of the workspace has the amendment's title and number (`render.told_apart`): its folder said.
+    alike: bool = False
 
     @property
     def documents(self) -> tuple[Amendment, ...]:
@@ -305,8 +307,11 @@ def page_header(redline: Redline, profile: Profile, today: dt.date, landscape: b
     from regdraft.render.html import amendment_header
 
     # The amendment's draft banner and date line; an adopted run's latest document's date (as its redline had it).
+    from regdraft.render.told_apart import told_apart
+
     own = amendment_header(redline.documents[-1], profile, today)
-    return dataclasses.replace(header, draft=own.draft, place_date=own.place_date)
+    return dataclasses.replace(header, draft=own.draft, place_date=own.place_date,
+                               told_apart=told_apart(redline.amendment, redline.alike, words))
 
 
 def _preamble(comparison: Comparison) -> tuple[list[Paragraph], tuple[DiffSegment, ...]]:

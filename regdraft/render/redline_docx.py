@@ -378,6 +378,8 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
     document.core_properties.title = as_text(header.running)[:255]
     _front(document, header, profile)
+    if header.told_apart:  # another draft has its title and number: its folder (`render.told_apart`)
+        paragraph(document, header.told_apart, align="center")
     # Names the author of the redline's own tracked changes: a reply made on it reads them as the text it
     # circulated, not as a reviewer's changes.
     hidden_mark(paragraph(document, redline.cover_line(profile), italic=True, align="center"),

@@ -52,7 +52,7 @@ PORTED = "2b5a0bbcb368c1b436cd4dba6df031b560302654abb40dcf87c86801641fbe5e"
 # The SHA-256 of every page template's source (`PAGE_TEMPLATES`, in that order, joined by NUL) whose outer part
 # `outer_reads` found to read only `OUTER_VALUES` and the globals (`tests/test_redline_page.py` checks it): those
 # templates are not parsed again on a first run to tell.
-READS_CHECKED = "3f92bb8bf713f8bb29f92afc4715039047c05445c3319acec24489e9df2d1310"
+READS_CHECKED = "112a63f55c39a827691890a119a6163ef99684242131a25d257c5ab08ca2763e"
 # What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
 OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
 _JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")

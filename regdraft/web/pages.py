@@ -236,7 +236,11 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     from regdraft.web.overlaps import notices
 
     redline, page = _redline_page(ws, slug, round_number, rev_from, rev_to, regulation, ui)
-    return redline, replace(page, overlaps=notices(ws, slug, ui or Words.of(language(ws, slug))))
+    ui = ui or Words.of(language(ws, slug))
+    # Another draft has its title and number: the heading names its folder in the page's words, as the document's
+    # line under its title does in its own (`render.told_apart`) and the start page's row (r43).
+    heading = f"{page.heading} · {ui('amendment_folder', slug=slug)}" if redline.alike else page.heading
+    return redline, replace(page, heading=heading, overlaps=notices(ws, slug, ui))
 
 
 def _redline_page(ws: Workspace, slug: str, round_number: int | None, rev_from: str | None, rev_to: str | None,

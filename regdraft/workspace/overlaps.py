@@ -13,6 +13,7 @@ Post-conditions:
    not pending. Its cost is one comparison with each other pending amendment, not every pair of the workspace;
    with no other pending amendment of its regulation, the text in force is not read.
 4. `overlaps_line(ws, slug)` is `overlaps_of` said in one line for `slug`'s own commands, or "" when it is empty.
+5. `named_alike(ws, amendment)`: another amendment has its title and number (two drafts alike, their folders told).
 """
 
 from __future__ import annotations
@@ -109,6 +110,17 @@ def overlaps_line(ws: Workspace, slug: str) -> str:
     others = counted(len(found), "other pending amendment", plural_form="other pending amendments")
     verb = "changes" if len(found) == 1 else "change"
     return f"Note: {others} {verb} provisions {slug} changes: {each}. `{Command.of('amend conflicts')}` lists them."
+
+
+def named_alike(ws: Workspace, amendment: Amendment) -> bool:
+    """Whether another amendment of the workspace has `amendment`'s title (untitled: its folder name) and number, as
+    two drafts from `amend new` not yet numbered do: its pages then name its folder (the start page's rule,
+    `web.home_page`)."""
+    def named(a: Amendment) -> tuple[str, str]:
+        return (str(a.meta.get("title") or "").strip() or a.slug, a.number)
+
+    mine = named(amendment)
+    return any(a.slug != amendment.slug and named(a) == mine for a in list_amendments(ws))
 
 
 def _place(order: dict[Address, int], address: Address) -> int:

@@ -319,6 +319,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     default file name's stem, after the slug."""
     from regdraft.core.amend import document
     from regdraft.workspace.lifecycle import preview, read_with_problems
+    from regdraft.workspace.overlaps import named_alike
     from regdraft.workspace.profiles import profile_for
 
     doc, _ = read_with_problems(ws, slug, rev)  # its problems are all reported by `preview` below
@@ -353,7 +354,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     return Redline(comparison, old_version, new_version, draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
-                   kept_old=_kept(old))
+                   kept_old=_kept(old), alike=named_alike(ws, doc))
 
 
 def _added(changes: Sequence[Any]) -> dict[str, list[str]]:
