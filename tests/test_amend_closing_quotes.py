@@ -46,7 +46,7 @@ def law(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, R
         def run(*args: str) -> str:
             result = runner.invoke(cli, [*args, "-C", str(ws.root)], catch_exceptions=False)
             assert result.exit_code == 0, result.output  # a warning, never a refusal
-            return result.output
+            return result.stdout if "--json" in args else result.output  # JSON on stdout, notes on stderr
 
         written = tmp_path_factory.mktemp("imported") / "cd.md"
         run("import", str(CORPUS / "luat-cong-doan.txt"), "-o", str(written))
@@ -87,7 +87,7 @@ def test_from_edits_and_check_warn_where_the_articles_closing_sentence_is_quoted
                "it belongs to khoản 10 Điều 10, leave it as it is.")
     assert "warning: amendments/cd/amendment.md:" in said and warning in said
     checked = _one_line(run("amend", "check", "cd"))
-    assert warning in checked and "cd: no problems found." in checked
+    assert warning in checked and "cd: no problems found (1 warning)." in checked
     found = json.loads(run("amend", "check", "cd", "--json"))
     assert found["problems"] == [] and [w["message"] for w in found["warnings"]] == [warning]
 
@@ -192,7 +192,7 @@ def test_a_clause_replaced_without_the_closing_like_sentence_it_holds_is_warned_
     line = _written(ws, run, "drop", f"1\\. Sửa đổi, bổ sung khoản 10 Điều 10 như sau:\n\n“{NEW_10}”.")
     checked = _one_line(run("amend", "check", "drop"))
     assert f"warning: amendments/drop/amendment.md:{line}: {DROPPED}" in checked, checked
-    assert "drop: no problems found." in checked  # a warning, never a refusal
+    assert "drop: no problems found (1 warning)." in checked  # a warning, never a refusal
     found = json.loads(run("amend", "check", "drop", "--json"))
     assert [(w["line"], w["message"]) for w in found["warnings"]] == [(line, DROPPED)]
     previewed = _one_line(run("amend", "preview", "drop"))
@@ -250,7 +250,7 @@ def test_a_clause_inserted_after_a_last_clause_holding_the_closing_like_sentence
             f"như sau:) inserts khoản 7 Điều 11 after khoản 6 Điều 11, whose paragraph «{SENTENCE}» {FILE} keeps in "
             "khoản 6 Điều 11 ('<!-- tiếp -->' before it), though it reads like the closing text of Điều 11: as "
             "written it stays in khoản 6 Điều 11, before the new provision.") in checked, checked
-    assert "after: no problems found." in checked
+    assert "after: no problems found (1 warning)." in checked
     assert "note:" in run("amend", "preview", "after")
     _written(ws, run, "inner", "1\\. Bổ sung khoản 9a vào sau khoản 9 Điều 10 như sau:\n\n“9a\\. Đại diện.”.")
     assert "warning" not in run("amend", "check", "inner")

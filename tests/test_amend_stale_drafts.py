@@ -132,3 +132,19 @@ def test_the_comments_of_a_draft_that_no_longer_applies_are_listed_with_a_warnin
     said = [w["message"] for w in item["warnings"]]
     assert said[0].startswith("instructions 1 and 5 of bs-cum-tu no longer apply") and any(
         "is found 0 times in khoản 1 Điều 19" in m for m in said) and any("would undo" in m for m in said), said
+
+
+def test_a_redline_and_a_round_say_which_adoption_took_an_inserted_label(ws: Workspace, tmp_path: Path) -> None:
+    """A redline (also `--changes`) and `amend preview` of a draft whose `Bổ sung khoản 4a` meets the khoản 4a 57/2024
+    inserted name 57/2024 and the next free label, as `amend check` does; they said only "choose the next free
+    label" (r43 sweep CH F2)."""
+    _instructions(ws, "1\\. Bổ sung khoản 4a vào sau khoản 4 Điều 6 như sau:\n\n“4a. Nhà thầu nước ngoài được "
+                      "tham dự thầu theo quy định của Luật này.”.")
+    label = "label this one khoản 4b Điều 6 (the next free label)"
+    assert any(label in p.message for p in lifecycle.review(ws, SLUG).problems)
+    for command in (("redline", SLUG, "--format", "html", "-o", str(tmp_path / "r.html")),
+                    ("redline", "22/2023/QH15", "--amendment", SLUG, "--changes"), ("amend", "preview", SLUG)):
+        said = run_cli(ws, *command)
+        assert said.exit_code == 1, (command, said.output)
+        assert label in said.output and "57/2024/QH15 (luat-57-2024" in said.output, (command, said.output)
+        assert "choose the next free label" not in said.output, (command, said.output)

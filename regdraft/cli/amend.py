@@ -272,8 +272,12 @@ def check(slug: str, workspace: Path | None) -> Result:
         done.note(overlapping)
     checked = "" if len(found.amends) < 2 else " ({})".format(
         "; ".join(f"{reg}, as {article} amends it" for reg, article in found.amends))
-    return done.say(f"{slug}: no problems found{checked}." if not problems
-                    else f"{counted(len(problems), 'problem')} found{checked}.", err=bool(problems))
+    # The warnings counted as `check` counts them: "2 problems found." under a warning line read as if the warning
+    # were one of them (r43 sweep CH F3).
+    warned = counted(len(found.warnings), "warning") if found.warnings else ""
+    return done.say(f"{slug}: no problems found{f' ({warned})' if warned else ''}{checked}." if not problems
+                    else f"{counted(len(problems), 'problem')} found{f' and {warned}' if warned else ''}{checked}.",
+                    err=bool(problems))
 
 
 @amend.command("preview")

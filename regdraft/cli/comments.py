@@ -16,7 +16,7 @@ from regdraft.cli.options import (
     open_workspace,
     workspace_option,
 )
-from regdraft.cli.printing import Result, committed, prints_result
+from regdraft.cli.printing import Result, committed, prints_result, problem_line
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
 from regdraft.core.comments import shown_on
@@ -80,8 +80,6 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
 
 def _warned(done: Result, warnings: Sequence[Problem]) -> Result:
     """The result with each warning on stderr (and under `warnings` for --json)."""
-    from regdraft.cli.printing import problem_line
-
     if warnings:
         done.data["warnings"] = [w.as_dict() for w in warnings]
     for w in warnings:
@@ -243,12 +241,17 @@ def _no_longer_applies(ws: Workspace, slug: str) -> tuple[list[str], list[Proble
     if why is None:  # applies again (written since the comments were read): nothing to say
         return [], []
     them = "them" if len(why.instructions) > 1 else "it"
-    headline = (f"{why.sentence()}, so where each commented provision stands in it is unknown; redraft {them} "
+    # A draft no adoption left behind (begun with no instruction yet, or one that never applied) is corrected, not
+    # redrafted (r43 sweep CH R1).
+    redo = "redraft" if why.adoptions else "correct"
+    headline = (f"{why.sentence()}, so where each commented provision stands in it is unknown; {redo} {them} "
                 f"(`{Command.of('amend check', slug)}` lists the same)")
-    lines = [f"warning: {headline}:", *(f"  {p}" for p in why.problems)]
+    # Each problem as `amend check` prints it: a command it names written as one to type, not in the review
+    # server's neutral words (r43 sweep CH R1).
+    lines = [f"warning: {headline}:", *(f"  {problem_line(p, err=True)}" for p in why.problems)]
     if why.reverts:
         lines.append("Its other instructions apply, but their quotes would undo an adoption made since it was begun:")
-        lines.extend(f"  {p}" for p in why.reverts)
+        lines.extend(f"  {problem_line(p, err=True)}" for p in why.reverts)
     return lines, [Problem(headline, amendment_path(slug), warning=True), *why.problems, *why.reverts]
 
 

@@ -115,8 +115,13 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
         return Preview(replay_through(ws, amendment))
     before = target_regulation(ws, amendment, rev)
     # The same readings give the same draft: built once (`kept_previews`), not again by each asker of one request.
-    applied = applied_once(before, read, reading, lambda: applied_at_once(before, amendment, reading)) \
-        if amendment is read else applied_at_once(before, amendment, reading)
+    try:
+        applied = applied_once(before, read, reading, lambda: applied_at_once(before, amendment, reading)) \
+            if amendment is read else applied_at_once(before, amendment, reading)
+    except AmendmentConflict as exc:
+        if rev is not None or amendment.status not in PENDING or not exc.problems:
+            raise
+        raise AmendmentConflict(str(exc.args[0]), said_since(ws, amendment, exc.problems)) from None
     if not with_notes:
         return Preview(applied)
     from regdraft.core.amend.capitals import capitals_left
@@ -180,6 +185,19 @@ def applied_at_once(before: Regulation, amendment: Amendment, reading: tuple[Pro
             f"{amendment.source}: {counted(count, 'problem')} reading and applying {amendment.name} "
             f"to {before.id or before.source}; nothing was changed:", problems)
     return applied
+
+
+def said_since(ws: Workspace, amendment: Amendment, problems: Sequence[Problem],
+               shared: Shared | None = None) -> tuple[Problem, ...]:
+    """A pending draft's problems applying it to the text in force, each said as `amend check` says it: naming a
+    provision another pending amendment brings in, a phrase hidden by an invisible character, or the adoption made
+    since the draft was begun that took a label or a phrase (a redline, `round open` and `round report` said only
+    "choose the next free label", r43 sweep CH F2)."""
+    from regdraft.workspace.awaited import awaited
+    from regdraft.workspace.hidden_words import explained
+    from regdraft.workspace.since_begun import explained as since
+
+    return tuple(since(ws, amendment, awaited(ws, amendment, explained(ws, amendment, problems), shared)))
 
 
 def no_instruction(amendment: Amendment, regulation_file: str = "") -> list[Problem]:
@@ -400,15 +418,12 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     except (AmendmentConflict, ParseError) as exc:
         if not exc.problems:
             return Review((Problem(str(exc), amendment.source),))
-        from regdraft.workspace.awaited import awaited  # a provision missing that another pending one brings in
-        from regdraft.workspace.hidden_words import explained  # a phrase's words hidden by an invisible character
         from regdraft.workspace.reverts import reverted_in_part
-        from regdraft.workspace.since_begun import explained as since  # what an adoption since it was begun changed
 
         # Every problem in one run: the quotes of the instructions that do apply are checked for reverts too.
         reverts = reverted_in_part(ws, amendment, before, exc.problems) if before is not None else ()
         reach = tuple(reach_changed(ws, amendment))
-        said = since(ws, amendment, awaited(ws, amendment, explained(ws, amendment, exc.problems), shared))
+        said = said_since(ws, amendment, exc.problems, shared)
         return Review(tuple(sorted(said + reverts, key=lambda p: p.line)), warnings=reach, reverts=reverts,
                       reach=reach)
     except StoreError as exc:

@@ -41,7 +41,7 @@ class NotApplying:
         locations = tuple(ins.location for ins in self.instructions)
         which = (f"{'instruction' if len(locations) == 1 else 'instructions'} {listed(locations)} "
                  f"of {self.slug} {'no longer applies' if len(locations) == 1 else 'no longer apply'}"
-                 if self.instructions else f"{self.slug} no longer applies")
+                 if self.instructions else f"{self.slug} {'no longer applies' if self.adoptions else 'does not apply'}")
         since = (f" since {listed(self.adoptions)} {'was' if len(self.adoptions) == 1 else 'were'} adopted"
                  if self.adoptions else "")
         return f"{which} to the text in force{since}"

@@ -63,8 +63,8 @@ def reach_changed(ws: Workspace, amendment: Amendment) -> list[Problem]:
                 f"instruction {ins.location} changes words {_reach_said(before, after)}: {since.named}, adopted "
                 f"since{since.effective}, changed the text it applies to "
                 f"({_what_changed(before, after, ins.op.old, language)}); check that the instruction is meant to "
-                "reach them as they stand now, or " + ("name the provisions" if moved else
-                                                       "quote words that occur only where it is meant to apply"),
+                "reach them as they stand now, or " + ("name the provisions." if moved else
+                                                       "quote words that occur only where it is meant to apply."),
                 amendment.source, ins.line, warning=True))
     return out
 
