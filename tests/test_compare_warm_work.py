@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from regdraft.core import align, markdown_writer, moves
+from regdraft.core import align, citation_numbers, markdown_writer, moves
 from regdraft.core.address import Address
 from regdraft.core.diff import Provision, compare
 from regdraft.core.markdown import parse
@@ -277,3 +277,67 @@ def test_the_comparison_walks_only_provisions_with_children(monkeypatch: pytest.
     assert [c.anchor for c in comparison.changes] == ["chg-1"]
     assert len(listed) == 1 + _with_children(comparison.provisions)
     assert len(collected) == 1 + _with_children(comparison.provisions)
+
+
+# `core.align._match_same_content` with the numbers of cited articles set aside (the forty-third round): a text is
+# read for its citations only when a text of the other side has its kind and count of spaces.
+
+_CITING = ("Điều", "điều", "khoản", "Article", "clause", "of", "các", "và", "đến", "từ", "này", ",", "1", "2", "16",
+           "3a", "quy", "định", "tại", "Quy", "chế", "  ", "\t")
+
+
+def _citing_text() -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(_CITING), max_size=12).map(" ".join)
+
+
+def _sides() -> st.SearchStrategy[dict[int, tuple[Kind, str]]]:
+    return st.lists(st.tuples(st.sampled_from((Kind.ARTICLE, Kind.CLAUSE)), _citing_text()), max_size=8).map(
+        lambda texts: {position * 2 + 1: text for position, text in enumerate(texts)})
+
+
+def _kept(old: dict[int, str], new: dict[int, str], old_kinds: dict[int, tuple[Kind, str]],
+          new_kinds: dict[int, tuple[Kind, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """What `_match_same_content` keeps of the texts set aside: as many spaces as a text of the other side."""
+    new_spaces = {(new_kinds[j][0], text.count(" ")) for j, text in new.items()}
+    free_old = [(i, text) for i, text in old.items() if (old_kinds[i][0], text.count(" ")) in new_spaces]
+    old_spaces = {(old_kinds[i][0], text.count(" ")) for i, text in free_old}
+    return free_old, [(j, text) for j, text in new.items() if (new_kinds[j][0], text.count(" ")) in old_spaces]
+
+
+@given(_citing_text())
+def test_setting_citations_aside_keeps_the_spaces(text: str) -> None:
+    aside = citation_numbers.cited_aside(text)
+    assert aside == "" or aside.count(" ") == text.count(" ")
+
+
+@given(_sides(), _sides())
+def test_texts_set_aside_where_they_may_match_are_kept_as_from_every_text(
+        old: dict[int, tuple[Kind, str]], new: dict[int, tuple[Kind, str]]) -> None:
+    every_old = {i: aside for i, (_, text) in old.items() if (aside := citation_numbers.cited_aside(text))}
+    every_new = {j: aside for j, (_, text) in new.items() if (aside := citation_numbers.cited_aside(text))}
+    old_aside, new_aside = citation_numbers.aside_alike(old, new)
+    assert _kept(old_aside, new_aside, old, new) == _kept(every_old, every_new, old, new)
+    assert all(aside == every_old[i] for i, aside in old_aside.items())
+    assert all(aside == every_new[j] for j, aside in new_aside.items())
+
+
+def test_texts_of_other_space_counts_are_not_read_for_citations(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    real = citation_numbers.cited_aside
+
+    def counted(text: str) -> str:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(citation_numbers, "cited_aside", counted)
+
+    def items(texts: dict[str, str]) -> list[align.Item]:
+        units = [Unit(Kind.CLAUSE, label, text=(text,)) for label, text in texts.items()]
+        return [align.Item(f"khoan:{unit.label}", unit, unit_address(unit, None)) for unit in units]
+
+    old = items({"1": "Theo quy định tại Điều 16 Quy chế này.", "2": "Áp dụng khoản 2 Điều 5 của Quy chế này."})
+    new = items({"1": "Theo quy định tại Điều 15 và Điều 16 Quy chế này.",
+                 "2": "Áp dụng khoản 3 Điều 5.", "3": "Theo quy định tại Điều 15 Quy chế này."})
+    pairs = align.align(old, new, fold=tone_key)
+    assert (0, 2) in pairs  # the old clause 1, found as the new clause 3: the same but for the article it cites
+    assert read == [old[0].content(), new[2].content()]  # not the others: no text of the other side has their spaces

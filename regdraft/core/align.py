@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice, repeat
 from operator import itemgetter, lt
 
-from regdraft.core.citation_numbers import CANDIDATES, cited_aside, cited_numbers, closest
+from regdraft.core.citation_numbers import CANDIDATES, aside_alike, cited_numbers, closest
 from regdraft.core.model import CONTAINER_KINDS, Address, Kind, Regulation, Unit, unit_address
 from regdraft.core.shared_ends import shared_ends_similarity
 from regdraft.core.text import tone_key
@@ -269,9 +269,11 @@ def _match_same_content(old: Sequence[Item], new: Sequence[Item], match_old: dic
     # once decomposed: only those are folded (a long article costs a second to fold). Before that, as many spaces:
     # folding writes none and drops none (a word's key holds letters and tone marks, and no character's canonical
     # decomposition or composition holds a space), and counting them costs a fraction of decomposing the text.
-    read = _cited_aside if aside else Item.content
-    old_texts = {i: text for i in _free(old, match_old) if (text := read(old[i])) or not aside}
-    new_texts = {j: text for j in _free(new, match_new) if (text := read(new[j])) or not aside}
+    if aside:
+        old_texts, new_texts = aside_alike(_article_texts(old, match_old), _article_texts(new, match_new))
+    else:
+        old_texts = {i: old[i].content() for i in _free(old, match_old)}
+        new_texts = {j: new[j].content() for j in _free(new, match_new)}
     new_spaces = {(new[j].unit.kind, text.count(" ")) for j, text in new_texts.items()}
     free_old = [i for i, text in old_texts.items() if (old[i].unit.kind, text.count(" ")) in new_spaces]
     old_spaces = {(old[i].unit.kind, old_texts[i].count(" ")) for i in free_old}
@@ -305,8 +307,9 @@ def _match_same_content(old: Sequence[Item], new: Sequence[Item], match_old: dic
             match_old[i], match_new[j] = j, i
 
 
-def _cited_aside(item: Item) -> str:
-    return "" if item.heading_only else cited_aside(item.content())
+def _article_texts(items: Sequence[Item], matched: dict[int, int]) -> dict[int, tuple[Kind, str]]:
+    """The free items' kinds and texts, but a heading's: its title and text cite nothing to set aside."""
+    return {i: (items[i].unit.kind, items[i].content()) for i in _free(items, matched) if not items[i].heading_only}
 
 
 def _decomposed_size(text: str) -> int:
