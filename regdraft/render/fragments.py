@@ -27,6 +27,11 @@ Post-conditions:
 4. An identical provision's old and new units are equal, so in a comparison whose two texts
    have the same language the old reading's kept fragments print the new text's unchanged
    articles too (`keep_old`, `unchanged(..., same=)`), and what is printed is kept for both.
+5. A kept fragment holds no mark of a change and no script, and closes each element it opens: it prints an
+   article as it stands, its text escaped (`<` written `&lt;`: no tag comes from the text) and its tags this
+   module's (`<p>`, a heading, a moved provision's class ` moved`, which is not kept) and the page's pass's (a
+   `<span class="nobr">`), no `<del>`, `<ins>` or `class="mv"` element. So a page's marks said in words
+   (`render.said_marks`) pass a kept fragment's bytes on unread.
 """
 
 from __future__ import annotations
