@@ -291,6 +291,8 @@ _MEASURED_MODULES = frozenset({
     "test_word_reply_rejected_rewritten.py",
     # word42's: 63/2010 with 48/2013 and 22/2023 with 57/2024 imported, their Word redlines written once each.
     "test_word_reply_rejected_kept.py",
+    # reply43's: 63/2010 with 48/2013 imported and its Word redline written once, two imports a test.
+    "test_word_reply_rejected_split.py",
 })
 _MEASURED_TESTS = frozenset({
     "test_a_bracketed_note_is_deleted_as_it_stands", "test_a_broken_thread_part_leaves_each_comment_standing",

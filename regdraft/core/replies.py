@@ -102,7 +102,8 @@ from regdraft.core.reply_places import (
 )
 from regdraft.core.reply_proposed import clash_note
 from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind, said_whole
-from regdraft.core.reply_rejected import rejected, undone_note
+from regdraft.core.reply_rejected import rejected
+from regdraft.core.reply_rejected_notes import undone_note
 from regdraft.core.reply_wording import (
     Edit,
     Said,

@@ -62,6 +62,9 @@ class ReplyParagraph:
     in_struck: tuple[StruckChange, ...] = ()
     grid: tuple[int, int] = (0, 0)  # in a table: the row of its table and the cell of the row (each from 1)
     before: str = ""  # on a Word redline, its words with the redline's own changes rejected (the text before the draft)
+    # … where the redline splits or joins paragraphs there (`before` is then ""), those words all the same: a part of
+    # a line before the draft, the rest in the paragraphs beside it (`reply_split`)
+    part: str = ""
 
     @property
     def changed(self) -> bool:

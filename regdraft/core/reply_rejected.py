@@ -46,7 +46,9 @@ Post-conditions of `rejected`:
    no line; an old line back whose full stop stands alone in the next paragraph is read with it, and one back without
    the final punctuation the draft's insertion held (`reply_stops`) is the line, its stop given back in the proposal.
    A line paired with a draft's line the reply holds word for word elsewhere stands for the provision's one line the
-   reply does not hold (the word diff printed it there), if there is one.
+   reply does not hold (the word diff printed it there), if there is one. An old line the word diff split over
+   paragraphs (their words before the draft, joined, are it: `reply_split`) is read by its parts: each paragraph of
+   them reading as no line, Reject pressed on some of its changes, is given as the draft's line printed there.
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -63,18 +65,10 @@ from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Kind, Regulation, Unit
 from regdraft.core.reply_cells import cells as row_cells
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
+from regdraft.core.reply_rejected_notes import unread_note, unsure_note
+from regdraft.core.reply_split import split_lines
 from regdraft.core.reply_stops import stopped, unended
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
-
-UNDONE = {
-    "vi": "Từ chối sửa đổi của dự thảo tại {what} trong bản so sánh (muốn giữ từ ngữ như trước khi sửa ở đó). ",
-    "en": "Rejects the draft's change of {what} in the redline (wants the wording as it was before the draft there). ",
-}
-NOT_INSERTED = {
-    "vi": "Từ chối nội dung bổ sung của dự thảo tại {what} trong bản so sánh (muốn bỏ nội dung bổ sung đó). ",
-    "en": "Rejects what the draft inserts at {what} in the redline (wants it left out). ",
-}
-
 
 MOVED_LIKE = 0.75  # how alike (difflib's ratio of their keys) a paragraph elsewhere is to a line it may be, moved
 
@@ -390,6 +384,7 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     bare, bare_uneven, bare_dropped = unended(lines), unended(uneven), unended(dropped)
     held = Counter(_key(p.original) for p in reply.paragraphs if p.original.strip() and not p.cell[0])
     paragraphs = list(reply.paragraphs)
+    split = split_lines(paragraphs, (lines, uneven), _key, functools.partial(_lines_at, drafts))
     undone: dict[int, Place] = {}
     notes: list[str] = []
     for i, p in enumerate(paragraphs):
@@ -409,6 +404,13 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
             stop, found = bare.get(_key(p.original), ("", set()))
         if len(found) != 1 and not p.cell[0] and p.original.strip() and _key(p.original) not in known:
             if _rewritten_back(paragraphs, i, p, (uneven, bare_uneven), (dropped, bare_dropped), held, undone, ended):
+                continue
+            if i in split:
+                # Part of an old line the word diff split over paragraphs, some of its changes rejected there: the
+                # draft's line printed in this paragraph, changed to the words as the member left them.
+                reg, at, new = split[i]
+                paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip())
+                undone[i] = (reg, at)
                 continue
         if len(found) != 1 or _key(p.original) in (in_cells if p.cell[0] else known):
             continue
@@ -449,6 +451,12 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     return replace(reply, paragraphs=tuple(paragraphs), notes=(*reply.notes, *notes)), undone
 
 
+def _lines_at(drafts: dict[str, Regulation], reg: str, at: str) -> list[str]:
+    """The lines of the provision `at` of the draft `reg`, as the redline prints them."""
+    unit = next((loc.unit for loc in drafts[reg].walk() if str(loc.address) == at), None)
+    return _printed(unit, drafts[reg].language) if unit is not None else []
+
+
 def _unheld(draft: Regulation, at: str, held: Counter[str]) -> str:
     """The one line of the draft's provision `at` (as printed) that no paragraph of the reply holds, or ""."""
     unit = next((loc.unit for loc in draft.walk() if str(loc.address) == at), None)
@@ -486,38 +494,3 @@ def _rewritten_back(paragraphs: list[ReplyParagraph], i: int, p: ReplyParagraph,
             undone[i] = (reg, above)
             return True
     return False
-
-
-def unsure_note(address: str, language: str, source: str, how: str = "") -> str:
-    """A note that a provision the draft inserts (`how`: "inserts", a paragraph the draft inserts in a provision it
-    rewrites; "rewrites", one it rewrites there) is not in a redline's reply where it was printed, beside paragraphs
-    moved or retyped without Track Changes (or, rewritten, reading as no line before the draft either), so whether
-    the member rejected it cannot be told."""
-    from regdraft.core.model import Address
-
-    what = Address.parse(address).describe(language)
-    what = (f"A paragraph the draft {how} in {what}" if how else
-            f"{what[:1].upper()}{what[1:]}, which the draft inserts,")
-    change = "change" if how == "rewrites" else "insertion"
-    return (f"{what} is not in {source} where the redline printed it, but paragraphs there or like it were moved or "
-            f"retyped without Track Changes, so whether its {change} was rejected cannot be told: it is not imported "
-            "as a rejection; read the reply there and add a comment by hand if it was.")
-
-
-def unread_note(address: str, language: str, source: str) -> str:
-    """A note that a repealed provision's rejection was read up to a paragraph that reads as none of its lines: what
-    follows is not proposed kept, and the office should read the reply there."""
-    from regdraft.core.model import Address
-
-    return (f"The draft's repeal of {Address.parse(address).describe(language)} was rejected in {source}, "
-            "but a paragraph after its first line reads as none of its lines as they stood (retyped, or "
-            "moved): only the lines read are proposed kept; read the reply there and add the rest by hand if meant.")
-
-
-def undone_note(address: str, language: str, inserted: bool = False) -> str:
-    """The sentence opening a comment whose proposal undoes the draft's change of a provision (`inserted`: leaves out
-    a provision the draft inserts)."""
-    from regdraft.core.model import Address
-
-    said = NOT_INSERTED if inserted else UNDONE
-    return said.get(language, said["vi"]).format(what=Address.parse(address).describe(language))

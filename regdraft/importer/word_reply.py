@@ -432,8 +432,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     reader.walk(body)
     # Where the redline joins or splits paragraphs, a paragraph is part of a line before and after: no text before.
     joined = [p.own_mark or bool(k and reader.paragraphs[k - 1].own_mark) for k, p in enumerate(reader.paragraphs)]
-    paragraphs = tuple(_paragraph(p, bool(reader.own) and not cut)
-                       for p, cut in zip(reader.paragraphs, joined, strict=True))
+    paragraphs = tuple(_paragraph(p, bool(reader.own), cut) for p, cut in zip(reader.paragraphs, joined, strict=True))
     comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
     circulated = [_dashes("".join(p.original)) for p in reader.paragraphs]
     shown = [_dashes("".join(p.shown)) for p in reader.paragraphs]
@@ -470,10 +469,11 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
                  bool(reader.own))
 
 
-def _paragraph(p: _Paragraph, redline: bool = False) -> ReplyParagraph:
+def _paragraph(p: _Paragraph, redline: bool = False, cut: bool = False) -> ReplyParagraph:
     """A paragraph as read, its reviewer's changes inside words a Word redline strikes out set apart: text typed
     there is in neither version (it was read as typed into the new text), and its author is not among the
-    paragraph's (`word_struck`); on a redline, with the text it reads as with the redline's own changes rejected."""
+    paragraph's (`word_struck`); on a redline, with the text it reads as with the redline's own changes rejected
+    (`cut`: where the redline splits or joins paragraphs, as part of a line, not a line before the draft)."""
     apart, in_struck = inside_struck(p.pieces) if _holds_struck(p.pieces) else (set(), ())
     accepted, authors = p.accepted, p.authors
     if apart:
@@ -484,7 +484,8 @@ def _paragraph(p: _Paragraph, redline: bool = False) -> ReplyParagraph:
                           nfc(_dashes("".join(accepted))), tuple(visible(nfc(a)) for a in authors), p.date, p.mark,
                           p.address[0] if p.address else 0, p.cell, tuple(p.formatting),
                           tuple(replace(c, authors=tuple(visible(nfc(a)) for a in c.authors)) for c in in_struck),
-                          p.grid, nfc(_dashes("".join(p.before))) if redline else "")
+                          p.grid, nfc(_dashes("".join(p.before))) if redline and not cut else "",
+                          nfc(_dashes("".join(p.before))) if redline and cut else "")
 
 
 def _holds_struck(pieces: list[tuple[str, str, str]]) -> bool:
