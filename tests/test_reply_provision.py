@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from regdraft.core.comments import CommentType
-from regdraft.core.reply_provision import rejected_kind, said_whole
+from regdraft.core.markdown import parse
+from regdraft.core.reply_provision import rejected_kind, said_instead, said_whole
 from regdraft.core.reply_wording import Edit, Said, describe_change
 
 # khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
@@ -23,6 +24,38 @@ def test_the_wording_whole_past_a_few_changes_in_english() -> None:
     assert said_whole(said, "d5.k1", new, "en") == f"Proposed: clause 1, Article 5 to read as follows: “{new}”."
     few = describe_change(old, old.replace("Office", "Ministry"), "en")
     assert said_whole(few, "d5.k1", old, "en") == few == "Proposed wording: replace “Office” with “Ministry”."
+
+
+_BASE = """---
+id: T-QC-EN
+type: Regulations
+title: Test Regulations
+language: en
+issuer: DIEN BIEN PROVINCIAL PARTY COMMITTEE
+signed: 2021-01-09
+---
+
+## Article 1. The Office
+
+1\\. The Office shall keep the records.
+
+2\\. The Office shall publish the forms within ten days.
+
+3\\. The Office shall report each year.
+"""
+
+
+@pytest.mark.parametrize(("at", "written", "said"), [
+    ("d1.k4", "4. The Office shall publish the forms within ten days.",
+     "Proposed: keep clause 2, Article 1 as in force, instead of the draft's clause 4, Article 1: "
+     "“4. The Office shall publish the forms within ten days.”."),
+    ("d1.k2", "2. The Office shall publish the forms within ten days.", "summary"),
+    ("d1.k4", "4. The Office shall publish the forms within five days.", "summary"),
+], ids=["another-clause-back", "the-same-clause-back", "no-clause-word-for-word"])
+def test_an_old_clause_back_in_another_s_place_is_named_kept_as_in_force(at: str, written: str, said: str) -> None:
+    # Reject in a Word redline brought the old clause 2 back word for word where the draft puts a clause 4.
+    bases = (("", parse(_BASE)),)
+    assert said_instead("summary", ("", at), written, bases, "en") == said
 
 
 @pytest.mark.parametrize(("old", "new", "kind"), [

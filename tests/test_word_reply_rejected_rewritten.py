@@ -196,6 +196,9 @@ def test_an_old_clause_back_whole_in_the_place_of_an_inserted_one_is_proposed_ke
     assert c["proposal"].endswith("trong việc thực hiện các quyết định này của Chính phủ, Thủ tướng Chính phủ."), c
     assert c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 3 Điều 31"), c["text"]
     assert "Bộ Tư pháp chịu trách nhiệm theo dõi" not in c["proposal"]
+    # Which old clause it is, said (r42 said only `Đề nghị sửa khoản 3 Điều 31 như sau: “3. …”`).
+    assert c["text"].endswith("Đề nghị giữ nguyên khoản 2 Điều 31 như quy định hiện hành, thay cho khoản 3 Điều 31 "
+                              f"của dự thảo: “{c['proposal']}”."), c["text"]
 
 
 def test_an_old_clause_back_in_the_place_of_an_inserted_one_but_retyped_is_named_not_guessed(
@@ -225,3 +228,17 @@ def test_a_line_back_without_the_full_stop_the_draft_s_insertion_held_is_read_as
     assert lines[0] == ("1. Thủ trưởng Cơ quan kiểm soát thủ tục hành chính do Bộ trưởng, Chủ nhiệm Văn phòng Chính "
                         "phủ bổ nhiệm, miễn nhiệm."), lines
     assert lines[1].startswith("Cục Kiểm soát thủ tục hành chính thuộc Bộ Tư pháp"), lines
+
+
+def test_an_old_clause_back_in_another_s_place_imported_by_r42_is_known_again_not_imported_twice(
+        decree: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regdraft.core import replies
+
+    ws = Workspace(Path(shutil.copytree(decree, tmp_path / "ws", symlinks=True)))
+    reply = _rejected(decree, D31, 9, 9, tmp_path / "tra-loi.docx")
+    with monkeypatch.context() as then:  # as r42 said it: `Đề nghị sửa khoản 3 Điều 31 như sau: “3. …”.`
+        then.setattr(replies, "said_instead", lambda summary, *_: summary)
+        (was,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert "Đề nghị sửa khoản 3 Điều 31 như sau" in was["text"], was["text"]
+    again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    assert again.exit_code == 0 and f"was imported before ({was['id']})" in again.output, again.output

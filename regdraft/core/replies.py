@@ -101,7 +101,7 @@ from regdraft.core.reply_places import (
     renumbering,
 )
 from regdraft.core.reply_proposed import clash_note
-from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind, said_whole
+from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind, said_instead, said_whole
 from regdraft.core.reply_rejected import rejected
 from regdraft.core.reply_rejected_notes import undone_note
 from regdraft.core.reply_wording import (
@@ -419,6 +419,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 struck = undone_note(at[1], language, unit_at in not_inserted)
                 former = _former(unit_at, group, drafts, language, syllables, proposed, struck)
                 summary = said_whole(summary, at[1], written, language)
+                if (instead := said_instead(summary, at, written, bases, language)) != summary:
+                    # An old provision back in another's place, named: as r42 said it, known again (nothing earlier).
+                    former, summary = (proposal, struck + plain_said(summary)), instead
                 summary = Said(struck + summary, struck + plain_said(summary))
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=kind,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")

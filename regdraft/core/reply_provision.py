@@ -35,6 +35,9 @@ KEPT = {"vi": "Đề nghị giữ nguyên {what} (không bãi bỏ).", "en": "Pr
 # A proposal undoing the draft's change, said as the provision's wording whole past `FEW` changes named one by one.
 WHOLE = {"vi": "Đề nghị sửa {what} như sau:{gap}“{text}”.", "en": "Proposed: {what} to read as follows:{gap}“{text}”."}
 FEW = 3
+# An old provision brought back word for word in the place of one the draft puts there (Reject in a Word redline).
+INSTEAD = {"vi": "Đề nghị giữ nguyên {old} như quy định hiện hành, thay cho {what} của dự thảo:{gap}“{text}”.",
+           "en": "Proposed: keep {old} as in force, instead of the draft's {what}:{gap}“{text}”."}
 _WORD = re.compile(r"\w+")
 
 Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
@@ -150,6 +153,28 @@ def said_whole(summary: str, address: str, written: str, language: str) -> str:
     whole = WHOLE.get(language, WHOLE["vi"]).format(what=Address.parse(address).describe(language),
                                                     gap="\n" if "\n" in text else " ", text=text)
     return whole if len(whole) < MAX_TEXT - 1_000 else summary  # room for the sentence before it
+
+
+def said_instead(summary: str, at: Place, written: str, bases: Sequence[tuple[str, Regulation]], language: str) -> str:
+    """What a proposal undoing the draft's change says where it is, word for word, another provision of the text
+    before the draft (48/2013's khoản 3 Điều 31, printed as a word diff over the old khoản 2: Reject brings the old
+    clause back in its place): that provision named, kept as in force there, `Đề nghị giữ nguyên khoản 2 Điều 31 như
+    quy định hiện hành, thay cho khoản 3 Điều 31 của dự thảo: “3. …”.`; else `summary`. The provision before the
+    draft at the same place holding the same words is a plain undoing (`summary`); two holding them, nothing named."""
+    base = dict(bases).get(at[0])
+    text = written.strip()
+    if base is None or not text:
+        return summary
+    key = paragraphs_key("\n".join(strip_label(line) for line in text.split("\n")))
+    found = [str(loc.address) for loc in base.walk() if loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+             and not loc.unit.repealed and paragraphs_key(
+                 "\n".join(strip_label(line) for line in anchor_text(base, str(loc.address)).split("\n"))) == key]
+    if len(found) != 1 or found[0] == at[1]:
+        return summary
+    said = INSTEAD.get(language, INSTEAD["vi"]).format(
+        old=Address.parse(found[0]).describe(language), what=Address.parse(at[1]).describe(language),
+        gap="\n" if "\n" in text else " ", text=text)
+    return said if len(said) < MAX_TEXT - 1_000 else summary
 
 
 def rejected_kind(edits: Iterable[Edit]) -> CommentType:
