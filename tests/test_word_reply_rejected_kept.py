@@ -75,6 +75,24 @@ def test_a_repealed_point_of_the_real_57_2024_rejected_is_proposed_kept(
     assert c["text"].endswith("Đề nghị giữ nguyên điểm b khoản 1 Điều 79 (không bãi bỏ)."), c["text"]
 
 
+@pytest.mark.parametrize(("which", "words", "provision", "kept", "named"), [
+    ("decree", "thực hiện việc rà soát, đánh giá độc lập", "d29.k5", K5, "khoản 5 Điều 29"),
+    ("tender", "là đơn vị tư vấn được chủ đầu tư lựa chọn", "d79.k1.b", POINT_B, "điểm b khoản 1 Điều 79"),
+], ids=["clause-of-48-2013", "point-of-57-2024"])
+def test_the_deletion_alone_rejected_the_placeholder_left_is_proposed_kept_without_it(
+        request: pytest.FixtureRequest, tmp_path: Path, invoke: Invoke, which: str, words: str, provision: str,
+        kept: str, named: str) -> None:
+    # Reject on the repeal's deletion, not on `(được bãi bỏ)`: the words back read `… Trung ương.(được bãi bỏ)`, and
+    # that was proposed, the placeholder at the end of the provision kept.
+    root: Path = request.getfixturevalue(which)
+    ws = _copy(root, tmp_path)
+    document = kit.open_docx(root.parent / "redline.docx")
+    kit.rejected(Paragraph(kit.paragraph_holding(document, words), document.part), "w:del")
+    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "t.docx"), BODY).values()
+    assert (c["provision"], c["proposal"], c["type"]) == (provision, kept, "substantive"), c
+    assert c["text"].endswith(f"Đề nghị giữ nguyên {named} (không bãi bỏ)."), c["text"]
+
+
 def test_a_whole_rewritten_article_rejected_is_said_as_its_wording_proposed_whole(
         decree: Path, tmp_path: Path, invoke: Invoke) -> None:
     ws = _copy(decree, tmp_path)

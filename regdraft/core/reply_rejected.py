@@ -12,7 +12,8 @@ Post-conditions of `rejected`:
    text as the member left it (`accepted`) proposed. A provision the draft repeals reads, as circulated, as its
    label and the placeholder (`5. (được bãi bỏ)`): its words back as plain text propose it kept as it was, and so
    each of its further paragraphs (an article's clauses and points) the reply holds back as plain text after it, in
-   order (`_restored`: given as added to it, so the proposal keeps them); one still struck out is left out, and one
+   order (`_restored`: given as added to it, so the proposal keeps them); the placeholder left after words back (Reject
+   on the deletion alone) is left out of them; one of those paragraphs still struck out is left out, and one
    reading as none of its lines ends the reading, which a note names (`unread_note`), never guessed.
 2. A provision the draft inserts (a clause, a point, an article: paragraphs the redline inserts whole), some or all
    of whose paragraphs the reply holds nowhere, was rejected (Word removes a rejected paragraph, its mark with it):
@@ -67,7 +68,7 @@ from regdraft.core.reply_cells import cells as row_cells
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 from regdraft.core.reply_rejected_notes import unread_note, unsure_note
 from regdraft.core.reply_split import split_lines
-from regdraft.core.reply_stops import stopped, unended
+from regdraft.core.reply_stops import stopped, unended, unplaced
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
 
 MOVED_LIKE = 0.75  # how alike (difflib's ratio of their keys) a paragraph elsewhere is to a line it may be, moved
@@ -368,7 +369,8 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     in_cells = {_key(cell) for _, draft in texts for loc in draft.walk() for line in lines_of(loc.unit)
                 if line.lstrip()[:1] == "|" for cell in row_cells(line)}
     known = {_key(line) for _, draft in texts for loc in draft.walk() for line in lines_of(loc.unit)}
-    known |= {_key(REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])) for _, draft in texts}
+    repeals = {_key(REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])) for _, draft in texts}
+    known |= repeals
     rests = {(reg, at): rest for reg, base in bases if reg in drafts
              for at, rest in _repealed_rest(base, drafts[reg]).items()}
     # A provision rewritten whole: a line rejected where the draft has more or fewer, or one of a provision it left out.
@@ -422,7 +424,9 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
             new = _unheld(drafts[reg], at, held) or new
         # The paragraph as the redline circulated it: its label (as the redline writes it) and the draft's words.
         made = new.strip() if p.cell[0] else label_of(p.original.strip()) + strip_label(new).strip()
-        paragraphs[i] = replace(p, original=made, accepted=stopped(p.accepted, stop))
+        # A repeal's deletion rejected, its placeholder left: the words back are the provision kept (`reply_stops`).
+        left = unplaced(p.accepted, REPEALED_TEXT.get(drafts[reg].language, "")) if _key(new) in repeals else p.accepted
+        paragraphs[i] = replace(p, original=made, accepted=stopped(left, stop))
         undone[i] = (reg, at)
         if (reg, at) in rests and not p.cell[0]:
             # The rest of a repealed provision (its clauses and points) back as plain text: paragraphs the draft

@@ -4,12 +4,16 @@ The redline prints a provision rewritten whole as a word diff across its paragra
 full stop as the draft's: `[bỏ: Thủ trưởng … miễn nhiệm][bổ sung: Bộ Tư pháp … hành chính.]` (48/2013's khoản 1
 Điều 5), the old line's own stop after the next paragraph's words. Reject on that paragraph leaves the old line
 without it, a paragraph like the line but not word for word: it is the line, Reject pressed, never a paragraph retyped.
+The placeholder of a provision repealed (`(được bãi bỏ)`) is the draft's end of the line: Reject on the repeal's
+deletion alone brings the words back before it, and they are the provision kept (`unplaced`).
 Pure core, used by `reply_rejected`.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
+
+from regdraft.core.reply_wording import strip_label
 
 STOPS = ".;:,…"  # a line's final punctuation
 T = TypeVar("T")
@@ -31,3 +35,14 @@ def stopped(text: str, stop: str) -> str:
     """`text` given its line's final punctuation `stop` where it has none: the member's text with the stop Reject left
     in the next paragraph, the old line whole."""
     return text.rstrip() + stop if stop and text.strip() and text.rstrip()[-1] not in STOPS else text
+
+
+def unplaced(text: str, placeholder: str) -> str:
+    """`text` without the `placeholder` of a repeal after its words (`5. Cơ quan … Trung ương.(được bãi bỏ)`: Reject
+    on the deletion alone, the inserted placeholder left), the words back being the provision kept; the placeholder
+    after a label alone (nothing back) or nowhere at the end, `text` as it is."""
+    kept = text.rstrip()
+    if not placeholder or not kept.endswith(placeholder):
+        return text
+    kept = kept[:-len(placeholder)].rstrip()
+    return kept if any(ch.isalpha() for ch in strip_label(kept)) else text
