@@ -35,6 +35,7 @@ from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing, separate_closings
 from regdraft.core.refs import missing_problems
+from regdraft.core.refs.twice import twice_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.appendices import read_appendices
 from regdraft.importer.archive import not_importable
@@ -110,7 +111,8 @@ def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool, bool]
     fails is only units missing from the numbering (a unit deleted: `gaps`)."""
     text = render(reg)
     reading = read(text, target)
-    problems = [*reading.problems, *missing_problems(reading.regulation), *reading.warnings]
+    problems = [*reading.problems, *missing_problems(reading.regulation), *twice_problems(reading.regulation),
+                *reading.warnings]
     if "effective" not in reading.regulation.meta:
         problems.extend(effective_unsaid(reading.regulation))
     after_gaps = {line for _, line in missing_units(reading.regulation)}

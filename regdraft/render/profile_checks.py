@@ -28,6 +28,7 @@ FIELDS = {
     "reference_changed_by_signed": {"source", "target", "quoted", "verb", "changed", "document"},
     "reference_changed": {"source", "target", "quoted"},
     "reference_renumbered": {"source", "target", "quoted", "was", "now"},
+    "reference_twice": {"source", "target", "quoted"},
     "comparison_summary": {"new", "old"},
     "told_apart": {"folder", "draft"},
     "told_apart_draft": {"draft", "state"},

@@ -67,8 +67,9 @@ def file_problems(reading: Reading, relative: str | None = None, data: bytes = b
 
     reg = reading.regulation
     missing = kept_beside(reg, "missing-references", lambda: _missing_problems(reg))
+    twice = kept_beside(reg, "cited-twice", lambda: _twice_problems(reg))
     stored = reading.problems if relative is None else stored_problems(reading.problems, data, relative)
-    problems = [*stored, *reading.warnings, *missing]
+    problems = [*stored, *reading.warnings, *missing, *twice]
     if "effective" not in reg.meta:
         from regdraft.core.dates import effective_unsaid  # kept beside the reading: core code, as its key says
 
@@ -92,6 +93,12 @@ def _missing_problems(reg: Regulation) -> list[Problem]:
     from regdraft.core.refs import missing_problems  # the citation grammar: only for a text not checked before
 
     return missing_problems(reg)
+
+
+def _twice_problems(reg: Regulation) -> list[Problem]:
+    from regdraft.core.refs.twice import twice_problems  # as `_missing_problems`: only for a text not checked before
+
+    return twice_problems(reg)
 
 
 def problems_note(problems: list[Problem], relative: str) -> str | None:

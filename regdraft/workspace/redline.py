@@ -445,14 +445,14 @@ def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -
         old, new = _read_any(old_path, said), _read_any(new_path, said)
     except FileNotFoundError as exc:
         raise RegdraftError(f"{exc.filename} does not exist.") from None
-    from regdraft.workspace.renumbered_refs import renumbered_sentences
+    from regdraft.workspace.renumbered_refs import renumbered_sentences, twice_sentences
 
     old_v = Version(old_path.name, old.id, **_named(old))
     new_v = Version(new_path.name, new.id, **_named(new))
     if replaces(new, old):  # a new regulation against the one it replaces: named by their titles, not one number
         old_v, new_v = _by_titles(old_v, old), _by_titles(new_v, new)
     comparison = compare(old, new, strict_tones=strict_tones)
-    references = renumbered_sentences(comparison)
+    references = renumbered_sentences(comparison) + twice_sentences(comparison)
     return Redline(comparison, old_v, new_v, new_v.draft, stem=new_path.stem, references=references,
                    table_references=references, kept=_kept(new), kept_old=_kept(old), read_notes=tuple(said))
 

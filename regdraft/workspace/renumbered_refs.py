@@ -26,3 +26,21 @@ def renumbered_sentences(comparison: Comparison) -> tuple[str, ...]:
                 quoted=quoted(found.reference, target), was=found.was.describe(language),
                 now=found.now.describe(language)))
             for found in renumbered_references(old, new, comparison.provisions)))
+
+
+def twice_sentences(comparison: Comparison) -> tuple[str, ...]:
+    """Sentences naming the citations of the new text that name one provision twice (`core.refs.twice`: `Điều 20 và
+    Điều 20`, a number a renumbering left), in the default profile's words: references to check of two texts
+    compared, as `check` warns of them."""
+    from regdraft.core.refs.cited import quoted
+    from regdraft.core.refs.twice import cited_twice, said_twice
+
+    new = comparison.new
+    words, language = words_for(new.language), new.language
+    found = cited_twice(new)
+    index = new.index() if found else None
+    return tuple(dict.fromkeys(
+        sentence(words["reference_twice"].format(
+            source=ref.source.describe(language), target=(target := said_twice(ref, twice, language, index)),
+            quoted=quoted(ref, target, "“", "”")))
+        for ref, twice in found))

@@ -203,6 +203,7 @@ class Node:
     label: str | None
     children: list[Node] = field(default_factory=list)
     written: bool = True  # False: a unit a range runs over (`Điều 6`, `Điều 7` of `Điều 5 đến Điều 8`)
+    ranged: bool = False  # True: an end of a range (`Điều 5`, `Điều 8` of `Điều 5 đến Điều 8`), not cited twice
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +256,9 @@ def _bracket_after(text: str, at: int, how: str, chain: list[Node], g: Grammar,
         label = canonical_label(Kind.CLAUSE, found.group(1))
         labels = (_expand(Kind.CLAUSE, clause.label, label, budget, g.alphabet)[1:]
                   if how == "range" and found.group(2) is None and clause.label is not None else [label])
-        new = [Node(Kind.CLAUSE, lab, written=i == len(labels) - 1) for i, lab in enumerate(labels)]
+        new = [Node(Kind.CLAUSE, lab, written=i == len(labels) - 1, ranged=how == "range")
+               for i, lab in enumerate(labels)]
+        clause.ranged = clause.ranged or how == "range"
         article.children.extend(new)
         if found.group(2) is None:
             return [article, new[-1]], found.end()
@@ -269,7 +272,8 @@ def _bracket_after(text: str, at: int, how: str, chain: list[Node], g: Grammar,
     label = canonical_label(Kind.POINT, found.group(1))
     labels = (_expand(Kind.POINT, point.label, label, budget, g.alphabet)[1:]
               if how == "range" and point.label is not None else [label])
-    new = [Node(Kind.POINT, lab, written=i == len(labels) - 1) for i, lab in enumerate(labels)]
+    new = [Node(Kind.POINT, lab, written=i == len(labels) - 1, ranged=how == "range") for i, lab in enumerate(labels)]
+    point.ranged = point.ranged or how == "range"
     clause.children.extend(new)
     return [chain[0], clause, new[-1]], found.end()
 
@@ -371,8 +375,9 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
             if how == "range" and last.label is not None and not last.children:
                 labels = _expand(last.kind, last.label, labels[0], _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
                 expanded += len(labels)
+            last.ranged = last.ranged or how == "range"
             for i, lab in enumerate(labels):
-                last = Node(last.kind, lab, written=i == len(labels) - 1)
+                last = Node(last.kind, lab, written=i == len(labels) - 1, ranged=how == "range")
                 add(last)
             last, end, chain = _bracketed(text, bare.end(), last, g)  # `Articles 5 and 12(2)`
             continue
@@ -383,8 +388,9 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         if how == "range" and kind is last.kind and label is not None and last.label is not None:
             labels = _expand(kind, last.label, label, _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
             expanded += len(labels)
+            last.ranged = True
             for i, lab in enumerate(labels):
-                last = Node(kind, lab, written=i == len(labels) - 1)
+                last = Node(kind, lab, written=i == len(labels) - 1, ranged=True)
                 add(last)
         elif (
             how == "of"

@@ -52,6 +52,9 @@ class Reference:
     for an external reference `external` names the other document and `targets` is empty.
     `members` are the units the words name one by one, in the order written, a unit written twice twice, and a
     range by its two ends: each as written (`Written`) with the address it resolves to.
+    `twice` are the targets two members of the list name written alike, neither an end of a range (`Điều 20 và Điều
+    20`, `khoản 2 và khoản 2 Điều 7`; not `từ Điều 5 đến Điều 5`, nor `khoản 3 Điều này và khoản này` in khoản 3),
+    each once, in the order cited.
     """
 
     source: Address
@@ -60,6 +63,7 @@ class Reference:
     targets: tuple[Address, ...]
     external: str | None = None
     members: tuple[tuple[Written, Address], ...] = field(default=(), compare=False, repr=False)
+    twice: tuple[Address, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,15 +184,22 @@ def _internal(
         return
     targets: dict[Address, None] = {}  # in the order cited, each once
     members: list[tuple[Written, Address]] = []
+    listed: set[tuple[Written, Address]] = set()  # the members named outside any range
+    twice: dict[Address, None] = {}
     for node in nodes:
         for chain in chains(node):
             address = _resolve(chain, ctx)
             if address is not None:
                 targets.setdefault(address)
                 if all(n.written for n in chain):
-                    members.append((tuple((n.kind, n.label) for n in chain), address))
+                    member = (tuple((n.kind, n.label) for n in chain), address)
+                    members.append(member)
+                    if not any(n.ranged for n in chain):
+                        if member in listed:
+                            twice.setdefault(address)
+                        listed.add(member)
     if targets:
-        yield Reference(loc.address, loc.unit.line, words, tuple(targets), None, tuple(members))
+        yield Reference(loc.address, loc.unit.line, words, tuple(targets), None, tuple(members), tuple(twice))
 
 
 def find_references(reg: Regulation) -> list[Reference]:
