@@ -261,6 +261,8 @@ _LISTED_TESTS = frozenset({
     # cmp43's: every real text imported (2.7 s), a check (1.1 s), a real law compared (0.8 s).
     "test_no_real_text_names_a_provision_twice", "test_check_warns_of_a_provision_cited_twice",
     "test_compare_names_a_real_laws_half_renumbered_list_cited_twice",
+    # cmp43's: three redline PDFs read page by page (24 s).
+    "test_the_inline_redlines_line_names_the_old_text_as_its_heading_does",
 })
 
 

@@ -87,7 +87,7 @@ def test_the_text_before_an_adoption_is_named_as_the_amendments_redline_names_it
     # is dated by it (29/11/2024), not by the text it amends (23/6/2023).
     title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert title is not None and html.unescape(title[1]).strip() == \
-        "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15"
+        "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023"
     assert "Hà Nội, ngày 29 tháng 11 năm 2024" in text and "Hà Nội, ngày 23 tháng 6 năm 2023" not in text
 
 

@@ -18,8 +18,9 @@ from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts
 
 # The running header: both documents named as the title names them, shortened by whole words to one line.
-# The term kept when the title is cut (r23 s11terms: term XIV's and term XV's 01-QC/TU read alike without it).
-RUNNING = "Bản so sánh Dự thảo lần 2 (05-QC/TU) với Quy chế số 01-QC/TU làm việc của Ban Chấp hành … khóa XIV"
+# The term kept when the title is cut (r23 s11terms: term XIV's and term XV's 01-QC/TU read alike without it). The
+# text in force as the title line names it (r43 cmp43 2).
+RUNNING = "Bản so sánh Dự thảo lần 2 (05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021"
 
 
 def _pages(pdf: Path) -> list[str]:
@@ -169,7 +170,7 @@ def test_the_english_title_reads_on_from_comparison(tmp_workspace: Workspace, in
     for text in (pages[0], _docx_text(word)):  # the PDF and the Word redline alike
         assert title in text and versions in text
         assert " with with " not in text and "Dự thảo" not in text and " với " not in text
-    running = "Comparison of Draft 1 with the Working Regulations of the Provincial … term XIV, No. 01-QC/TU"
+    running = "Comparison of Draft 1 with Regulations No. 01-QC/TU of 9 January 2021"  # as the title (r43 cmp43 2)
     assert running in pages[1]  # the running header
     with zipfile.ZipFile(word) as z:  # and the Word file's title, as Word's File > Info shows it
         assert f"<dc:title>{running}</dc:title>" in z.read("docProps/core.xml").decode()

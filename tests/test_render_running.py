@@ -31,7 +31,8 @@ def _margin_line(pdf: Path) -> str:
 @needs_corpus
 @pytest.mark.parametrize(("folder", "base", "amending", "redline", "table", "consolidated", "amendment"), [
     ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
-     "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
+     # The law compared against as the page's heading names it, with its date (r43 cmp43 2), as the table's line does.
+     "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023",
      # The comparison table, titled BẢNG SO SÁNH, is named so in its header too (it read "Bản so sánh"); the law it
      # compares against as the table's heading names it, with its date (r42 sweep CH F3).
      "Bảng so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023",
@@ -39,11 +40,11 @@ def _margin_line(pdf: Path) -> str:
      # The amending law's long title names four laws: cut short, it read `… Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư …
      # số 57/2024/QH15`, one law named twice to a reader and the list taken for whole; cited by type and number.
      "Luật số 57/2024/QH15"),
-    # The decree's subject shortened by whole words where both names do not fit a portrait line; the comparison
-    # table's landscape line names the decree as the table's heading does, by type, number and date (it was
-    # fitted to the portrait line once, `… thủ tục hành …` there too, then named it by its subject whole).
+    # Both lines name the decree as the page's heading does, by type, number and date: the portrait line shortened its
+    # subject by whole words (`… thủ tục hành …`, until r43 cmp43 2), the table's was fitted to the portrait line once,
+    # then named it by its subject whole (r42 sweep CH F3).
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
-     "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành …",
+     "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010",
      "Bảng so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
      "Nghị định số 48/2013/NĐ-CP sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát …"),
@@ -293,3 +294,36 @@ def test_the_comparison_tables_line_names_the_old_text_as_its_heading_does(tmp_w
         margin = [line for line in PdfReader(str(out)).pages[1].extract_text().splitlines()
                   if line.startswith("Bảng so sánh")]
         assert margin == [f"Bảng so sánh {new} {old}"], margin
+
+
+def test_the_inline_redlines_line_names_the_old_text_as_its_heading_does(tmp_workspace: Workspace, invoke: Invoke,
+                                                                          tmp_path: Path) -> None:
+    """r43 cmp43 2: the portrait redline's margin read `Bản so sánh Dự thảo lần 1 với Quy chế số 01-QC/TU làm việc của
+    Ban Chấp hành Đảng bộ … khóa XIV` on every page, the number inside the title cut short, where its heading says
+    `với Quy chế số 01-QC/TU ngày 09/01/2021` (the table's line was put right in r42); an amendment's and an English
+    one's too. Every page from the second has the line."""
+    from tests.conftest import FIXTURES
+
+    result = invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV")
+    assert result.exit_code == 0, result.output
+    draft = tmp_workspace.root / "amendments" / "quy-che-xv" / "amendment.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace(
+        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025",
+        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030", 1), encoding="utf-8")
+    english = tmp_workspace.root / "amendments" / "en1" / "amendment.md"
+    english.parent.mkdir()
+    english.write_bytes((FIXTURES / "export" / "en-amendment.md").read_bytes())
+    vi, en = "với Quy chế số 01-QC/TU ngày 09/01/2021", "with Regulations No. 01-QC/TU of 9 January 2021"
+    for args, heading, line in (
+            (("quy-che-xv",), vi, f"Bản so sánh Dự thảo lần 1 {vi}"),
+            ((SHIPPED_AMENDMENT,), vi, f"Bản so sánh Dự thảo lần 2 (05-QC/TU) {vi}"),
+            (("01-QC/TU-EN", "--amendment", "en1"), en, f"Comparison of Draft 1 {en}")):
+        out = tmp_path / f"{args[-1]}.pdf"
+        result = invoke(tmp_workspace, "redline", *args, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+        assert heading in " ".join(pages[0].split()), pages[0]
+        assert len(pages) > 10
+        margins = [[text for text in page.splitlines() if text.startswith(" ".join(line.split()[:2]))]
+                   for page in pages[1:]]
+        assert margins == [[line]] * len(margins), margins

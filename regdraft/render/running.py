@@ -17,9 +17,10 @@ Post-conditions of `one_line`:
    Inside the comparison's line a document is named as its sentence reads (the profile's `running_compared`, whole
    or cut short, else `running_document` and `running_shortened`): `Comparison of Draft 1 with the Working
    Regulations …, No. 01-QC/TU`.
-3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`. Its line
-   (`redline_line`) names the text compared against as the table's heading does: type, number and date (`Quy chế số
-   01-QC/TU ngày 09/01/2021`), else type and number, else number.
+3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`. A redline's
+   line (`redline_line`), the table's and the inline redline's, names the text compared against as the page's heading
+   does: type, number and date (`Quy chế số 01-QC/TU ngày 09/01/2021`), else type and number, else number; two
+   revisions of one document by their labels.
 """
 
 from __future__ import annotations
@@ -213,9 +214,11 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
              (redline.old_version, redline.comparison.old.meta, True))
     new, old = (_running_names(v, str(v.title or meta.get("title") or ""), words, shorten, str(meta.get("type") or ""))
                 for v, meta, shorten in sides)
+    titled = bool(redline.old_version.title)  # a side named by its title: the portrait line keeps its names
     if redline.adopted and redline.new_version.adopted:  # the text a run of adoptions made: named by their documents
         new = _adopted_names(redline, words)
     elif new[-1] == old[-1] and redline.new_version.draft is None and new[0] != old[0]:
+        titled = True
         # Two documents of one number (term XV's 01-QC/TU beside term XIV's): each named by its title, shortened as
         # the line needs, never by the number alone, so that the two are told apart as the page's heading does.
         new, old = (_titled(_running_names(v, str(v.title or meta.get("title") or ""), words, True,
@@ -228,10 +231,12 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
         new_label, old_label = redline.new_version.label, redline.old_version.label
         lines = [running.format(new=f"{o} ({new_label})", old=f"{o} ({old_label})") for o in old]
         return one_line(lambda n, _o: n, lines, [""], budget(profile, landscape))
-    if landscape:
-        # The table's line names the text compared against as its heading does, by type, number and date (`… với
-        # Quy chế số 01-QC/TU ngày 09/01/2021`): its title cut short put the number inside the title (`với Quy chế
-        # số 01-QC/TU làm việc của … khóa XIV`, r42 sweep CH F3). By type and number, or number, where it does not fit.
+    # The line names the text compared against as the page's heading does, by type, number and date (`… với Quy chế
+    # số 01-QC/TU ngày 09/01/2021`): its title cut short put the number inside the title (`với Quy chế số 01-QC/TU làm
+    # việc của … khóa XIV`: the table's, r42 sweep CH F3; the inline redline's, r43 cmp43 2). By type and number, or
+    # number, where it does not fit. On the portrait page a text named by its title, or told apart from another of
+    # its number by it (`compare` of two files), keeps its names.
+    if landscape or not titled:
         old = list(dict.fromkeys([redline.old_version.document(words, style), *old[-2:]]))
     return one_line(lambda n, o: running.format(new=n, old=o), new, old, budget(profile, landscape))
 
