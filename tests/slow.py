@@ -263,6 +263,8 @@ _LISTED_TESTS = frozenset({
     "test_compare_names_a_real_laws_half_renumbered_list_cited_twice",
     # cmp43's: three redline PDFs read page by page (24 s).
     "test_the_inline_redlines_line_names_the_old_text_as_its_heading_does",
+    # cmp43's: a real law's comparison written as HTML and PDF in both layouts (18 s).
+    "test_the_inline_and_table_redlines_mark_them_moved_and_say_where",
 })
 
 

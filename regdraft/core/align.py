@@ -10,7 +10,8 @@ Post-conditions of `align`:
 3. With `detect_moves`, an unpaired item is then paired with one under another key whose content
    is the same (tone-folded unless strict), or the same but for the numbers of the articles it cites
    (`regdraft.core.citation_numbers`: `Điều 16` corrected to `Điều 15`, as Điều 16 became 15), before items with
-   the same key at least `CONFIRM` similar are paired; failing both, with the most similar one of the same kind at
+   the same key at least `CONFIRM` similar, or articles of the same key bearing one title no other article of either
+   text bears (clauses moved in or out of it), are paired; failing both, with the most similar one of the same kind at
    least `MOVE` similar and sharing at least `MOVE_WORDS` words, or all their words (a few words alike, `b) 20
    năm;` and `d) 5 năm.`, are no provision moved; `c) … đa số.` renumbered `d) … đa số;` is); items with the
    same key left over are paired last. A repealed item is never moved,
@@ -242,10 +243,15 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
         # `Điều 15`): its old self, though an article now under its old label resembles it.
         _match_same_content(old, new, match_old, match_new, fold, aside=True)
     weak: list[tuple[int, int]] = []
+    titles: tuple[Counter[str], Counter[str]] | None = None  # each side's articles' titles, counted once needed
     for i, j in keyed:
         if i in match_old or j in match_new:
             continue
         if old[i].similar(new[j], CONFIRM):
+            match_old[i], match_new[j] = j, i
+            continue
+        titles = titles or (_titles(old, fold), _titles(new, fold))
+        if _same_title(old[i], new[j], fold, titles):
             match_old[i], match_new[j] = j, i
         else:
             weak.append((i, j))
@@ -255,6 +261,25 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
         if i not in match_old and j not in match_new:
             match_old[i], match_new[j] = j, i
     return _document_order(len(old), len(new), match_old, match_new)
+
+
+def _titles(items: Sequence[Item], fold: Callable[[str], str]) -> Counter[str]:
+    """How many articles of a text bear each title (`fold`ed); untitled ones are not counted."""
+    return Counter(fold(item.unit.title) for item in items if item.unit.kind is Kind.ARTICLE and item.unit.title)
+
+
+def _same_title(old: Item, new: Item, fold: Callable[[str], str], titles: tuple[Counter[str], Counter[str]]) -> bool:
+    """Whether two articles of one number bear one title (`fold`ed) that no other article of either text bears: the
+    same article, however many clauses moved in or out of it. Luật Du lịch's Điều 26 (khu du lịch) giving its two
+    clauses with their points to Điều 23 (điểm du lịch) made Điều 23 too unlike its old self, and old Điều 26 the
+    likest: `Điều 26 moved to Điều 23`, its title changed, Điều 23 emptied and Điều 26 inserted (r43 cmp43 3).
+    Untitled articles, and a title several articles bear (`Điều 5. Điều`), tell nothing."""
+    a, b = old.unit, new.unit
+    if a.kind is not Kind.ARTICLE or b.kind is not Kind.ARTICLE or not a.title or not b.title or a.repealed \
+            or b.repealed:
+        return False
+    title = fold(a.title)
+    return title == fold(b.title) and titles[0][title] == 1 and titles[1][title] == 1
 
 
 def _free(items: Sequence[Item], matched: dict[int, int]) -> list[int]:
