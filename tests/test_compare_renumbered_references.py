@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from regdraft.core.diff import compare
 from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import render
@@ -154,3 +156,45 @@ def test_compare_names_the_kept_member_of_a_real_laws_half_renumbered_list(tmp_p
     assert said in listed, listed
     # The member the drafter corrected (Điều 21 → Điều 20) is not named.
     assert "Khoản 1 Điều 21 dẫn chiếu Điều 20 như văn bản cũ, nhưng Điều 21" not in listed
+
+
+def _list_against_sentences(n: int, k: int) -> tuple[str, str]:
+    """r43 sweep CI F1's input, small: the old khoản 1 Điều 1 cites a list of `n` members, the new one (Điều 5
+    dropped, the articles after it renumbered) holds `k` sentences citing Điều 15, which shares none of them."""
+    def doc(new: bool) -> str:
+        out = ["---\nid: T-1\ntype: Quy chế\ntitle: Quy chế thử\nlanguage: vi\nissuer: X\nsigned: 2020-01-01\n---\n\n"]
+        number = 0
+        for a in range(1, 21):
+            if new and a == 5:
+                continue
+            number += 1
+            out.append(f"## Điều {number}. Điều thứ {a}\n\n")
+            if a == 1 and not new:
+                out.append(f"1. Theo các Điều {', '.join(str(3 + i % 2) for i in range(n))} của Quy chế này.\n\n")
+            elif a == 1:
+                out.append("1. " + " ".join(f"Việc {i} theo Điều 15 của Quy chế này." for i in range(k)) + "\n\n")
+            else:
+                out.append("1. Nội dung khoản một.\n\n")
+        return "".join(out)
+    return doc(False), doc(True)
+
+
+def test_a_long_old_list_is_read_once_however_many_new_references_it_is_set_against(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # r43 sweep CI F1: each new reference whose words changed was set against the old list, whose members' new
+    # places were worked out again each time: K × N lookups (N = K = 3,000: 1 min 41 s of `compare`).
+    from regdraft.core.refs import renumbered
+    old, new = _list_against_sentences(100, 100)
+    result = compare(parse(old), parse(new))
+    calls = 0
+    real = renumbered._Places.new_of
+
+    def counted(self: renumbered._Places, address: object) -> object:
+        nonlocal calls
+        calls += 1
+        return real(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(renumbered._Places, "new_of", counted)
+    found = renumbered_references(result.old, result.new, result.provisions)
+    assert [(str(f.target), str(f.was)) for f in found] == []
+    assert calls <= 2 * (100 + 100), calls  # linear in the members, not 100 × 100

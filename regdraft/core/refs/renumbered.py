@@ -128,6 +128,9 @@ def _paired(olds: list[Reference], news: list[Reference], places: _Places) -> It
         by_words.setdefault(ref.text, ref)
     words = {ref.text for ref in news}
     rest = [ref for ref in olds if ref.text not in words]  # old references whose words no new one has
+    # What each old reference names, worked out once: the window sets it against up to `_WINDOW` new references
+    # each time `at` stays put, and a list of N members set against K new ones would cost K × N (r43 sweep CI F1).
+    named: list[tuple[set[Written], set[Address | None]] | None] = [None] * len(rest)
     at = 0
     for ref in news:
         same = by_words.get(ref.text)
@@ -135,15 +138,22 @@ def _paired(olds: list[Reference], news: list[Reference], places: _Places) -> It
             yield ref, same
             continue
         for k in range(at, min(at + _WINDOW, len(rest))):
-            if _share(rest[k], ref, places):
+            sets = named[k]
+            if sets is None:
+                sets = named[k] = _names(rest[k], places)
+            if _share(sets, ref):
                 yield ref, rest[k]
                 at = k + 1
                 break
 
 
-def _share(old: Reference, new: Reference, places: _Places) -> bool:
-    written = {w for w, _ in old.members}
-    stands = {places.new_of(a) for _, a in old.members}
+def _names(old: Reference, places: _Places) -> tuple[set[Written], set[Address | None]]:
+    """The members of an old reference as written and where each unit they name now stands."""
+    return {w for w, _ in old.members}, {places.new_of(a) for _, a in old.members}
+
+
+def _share(names: tuple[set[Written], set[Address | None]], new: Reference) -> bool:
+    written, stands = names
     return any(w in written or a in stands for w, a in new.members)
 
 
