@@ -7,7 +7,8 @@ Post-conditions:
 2. `overlap_note(ws, name)` is one sentence, or "" when no two pending amendments (of `name`, when given) touch the
    same or nested provisions: how many provisions they both change (two nested ones counted once, as the inner one),
    how many pairs of instructions, and the command that lists them. A note, never a problem: two drafts of one law
-   in flight are usual.
+   in flight are usual. Counted by `core.amend.overlap_tally.tally`: its cost follows the pairs that overlap, not
+   every pair of pending amendments.
 3. `overlaps_of(ws, slug)`: for a pending amendment, each other pending amendment of its regulation that touches a
    provision it touches, with those provisions (the inner of two nested) in the order first met; nothing for one
    not pending. Its cost is one comparison with each other pending amendment, not every pair of the workspace;
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.conflicts import Conflict, between
 from regdraft.core.amend.document import PENDING, Amendment
+from regdraft.core.amend.overlap_tally import tally
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
@@ -67,12 +69,13 @@ def overlap_note(ws: Workspace, name: str | None = None) -> str:
 
     pending = [a for a in list_amendments(ws) if a.status in PENDING
                and (name is None or amended_id(ws, a, name) is not None)]
-    found = conflicts_among(ws, pending) if len(pending) > 1 else []
+    if len(pending) < 2:
+        return ""
+    places, found = tally(pending, _texts(ws, pending))  # `between`'s conflicts counted, not every pair compared
     if not found:
         return ""
-    places = {(c.first.regulation, _inner(c)) for c in found}
     both = "provision" if len(places) == 1 else "provisions"
-    return (f"Note: pending amendments both change {len(places)} {both} ({counted(len(found), 'pair')} of "
+    return (f"Note: pending amendments both change {len(places)} {both} ({counted(found, 'pair')} of "
             f"instructions); `{Command.of('amend conflicts')}` lists them.")
 
 
