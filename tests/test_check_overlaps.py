@@ -47,3 +47,21 @@ def test_the_note_compares_only_drafts_touching_the_same_provisions(tmp_workspac
     note = overlap_note(tmp_workspace)
     assert note.startswith("Note: pending amendments both change 1 provision (1 pair of instructions); "), note
     assert compared <= 6, compared  # 4 now; 68 before (every pair of drafts)
+
+
+def test_an_inserted_point_is_named_after_the_points_before_it(tmp_workspace: Workspace) -> None:
+    # r43 sweep CI F6: the review page's notice read "điểm e và điểm c khoản 1 Điều 4": the inserted điểm e was
+    # placed where its holder khoản 1 stands, before the points of that clause.
+    from regdraft.core.amend.wording import cite
+    from regdraft.workspace.overlaps import overlaps_of
+    from tests.web.conftest import draft_of_01
+
+    body = ("1\\. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:\n\n"
+            "a) Bổ sung điểm e vào sau điểm đ như sau:\n\n“e) Lãnh đạo công tác chuyển đổi số.”.\n\n"
+            "b) Sửa đổi, bổ sung điểm c như sau:\n\n“c) Thảo luận, cho ý kiến về kế hoạch.”.\n\n"
+            "2\\. Bổ sung khoản 6 vào sau khoản 5 Điều 3 như sau:\n\n“6\\. Nội dung mới.”.")
+    tmp_workspace.commit({f"amendments/{slug}/amendment.md": draft_of_01(body).encode("utf-8")
+                          for slug in ("moi-a", "moi-b")}, "Two drafts")
+    [overlap] = [o for o in overlaps_of(tmp_workspace, "moi-a") if o.other.slug == "moi-b"]
+    assert [cite(a, "vi") for a in overlap.provisions] == [
+        "khoản 6 Điều 3", "điểm c khoản 1 Điều 4", "điểm e khoản 1 Điều 4"], overlap.provisions

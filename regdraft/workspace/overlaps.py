@@ -28,6 +28,7 @@ from regdraft.core.amend.overlap_tally import tally
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
+from regdraft.core.labels import label_order
 from regdraft.core.model import Address, Regulation
 from regdraft.workspace.amendments import list_amendments, target_regulation
 from regdraft.workspace.store import Workspace
@@ -93,11 +94,12 @@ def overlaps_of(ws: Workspace, slug: str) -> list[Overlap]:
     texts = _texts(ws, [this])
     text = texts.get(this.regulation)
     order = {loc.address: n for n, loc in enumerate(text.walk())} if text is not None else {}
+    alphabet = text.alphabet if text is not None else "vi"
     out = []
     for other in others:
         provisions = {_inner(c) for c in between([this, other], texts)}
         if provisions:  # in the order of the text (one either inserts: after, as its neighbours stand)
-            out.append(Overlap(other, tuple(sorted(provisions, key=lambda a: (_place(order, a), str(a))))))
+            out.append(Overlap(other, tuple(sorted(provisions, key=lambda a: (_place(order, a, alphabet), str(a))))))
     return out
 
 
@@ -126,8 +128,20 @@ def named_alike(ws: Workspace, amendment: Amendment) -> bool:
     return any(a.slug != amendment.slug and named(a) == mine for a in list_amendments(ws))
 
 
-def _place(order: dict[Address, int], address: Address) -> int:
-    """Where `address` stands in the text in force: a provision it lacks (inserted) where its nearest holder does."""
-    while address not in order and len(address.segments) > 1:
-        address = Address(address.segments[:-1])
-    return order.get(address, len(order))
+def _place(order: dict[Address, int], address: Address, alphabet: str = "vi") -> float:
+    """Where `address` stands in the text in force: a provision it lacks (inserted) after the provisions of its
+    holder labelled before it, before those labelled after (`điểm e` after `điểm đ`, not at `khoản 1`)."""
+    if address in order:
+        return order[address]
+    child = address
+    while child.segments[:-1] and Address(child.segments[:-1]) not in order:
+        child = Address(child.segments[:-1])
+    if not child.segments[:-1]:
+        return len(order)
+    holder, step = Address(child.segments[:-1]), child.segments[-1]
+    rank = label_order(step.kind, step.label, alphabet)
+    after = [n for a, n in order.items() if a.segments[:-1] == holder.segments and a.segments[-1].kind is step.kind
+             and label_order(step.kind, a.segments[-1].label, alphabet) > rank]
+    if after:
+        return min(after) - 0.5
+    return max(n for a, n in order.items() if holder.contains(a)) + 0.5  # past its holder's last provision
