@@ -36,3 +36,51 @@ def test_a_draft_whose_id_is_no_document_number_is_a_problem_at_its_line(tmp_wor
         result = invoke(tmp_workspace, *command)
         assert result.exit_code == 1, result.output
         assert f"{DRAFT}:{line}: The new regulation's id '../../x' is not a document number" in result.output
+
+
+def test_an_id_whose_file_is_another_regulations_is_refused_naming_both(tmp_workspace: Workspace,
+                                                                         invoke: Invoke) -> None:
+    # r43 sweep CI F5: `id: 01-QC-TU-EN` is written to regulations/01-QC-TU-EN.md, the file of 01-QC/TU-EN.
+    # `amend check` and `check` passed the draft; `amend adopt` refused naming "a regulation 01-QC-TU-EN".
+    head = tmp_workspace.repo.head.commit.hexsha
+    new = invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC-TU-EN")
+    assert new.exit_code == 2, new.output
+    said = " ".join(new.output.split())
+    assert ("The new regulation's id 01-QC-TU-EN would be issued as regulations/01-QC-TU-EN.md, the file of the "
+            "regulation 01-QC/TU-EN") in said, said
+    assert tmp_workspace.repo.head.commit.hexsha == head
+    ok(invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
+    text = (tmp_workspace.root / DRAFT).read_text(encoding="utf-8")
+    line = text.split("\n").index("id: 01-QC/TU-XV") + 1
+    tmp_workspace.commit({DRAFT: text.replace("id: 01-QC/TU-XV", "id: 01-QC-TU-EN").encode()}, "A colleague's id")
+    for command in (("amend", "check", "quy-che-xv"), ("check",)):
+        result = invoke(tmp_workspace, *command)
+        assert result.exit_code == 1, result.output
+        said = " ".join(result.output.split())
+        assert (f"{DRAFT}:{line}: The new regulation's id 01-QC-TU-EN would be issued as "
+                "regulations/01-QC-TU-EN.md, the file of the regulation 01-QC/TU-EN") in said, said
+    adopt = invoke(tmp_workspace, "amend", "adopt", "quy-che-xv", "--signed", "2026-12-01", "--force", "--reason",
+                   "test")
+    assert adopt.exit_code == 1, adopt.output
+    assert "a regulation 01-QC-TU-EN" not in adopt.output and "01-QC/TU-EN" in adopt.output, adopt.output
+    # Past the gates, the issuing itself names the regulation whose file it is.
+    import datetime as dt
+
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.amendments import list_amendments
+    from regdraft.workspace.replacing import issue
+
+    [draft] = [a for a in list_amendments(tmp_workspace) if a.slug == "quy-che-xv"]
+    with pytest.raises(RegdraftError) as refused:
+        issue(tmp_workspace, draft, dt.date(2026, 12, 1), dt.date(2026, 12, 1), (), "test", None)
+    assert ("regulations/01-QC-TU-EN.md exists already: the workspace holds the regulation 01-QC/TU-EN there (the "
+            "file the id 01-QC-TU-EN is written to)") in str(refused.value), str(refused.value)
+
+
+def test_two_pending_drafts_whose_ids_share_a_file_are_told_apart(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    ok(invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
+    second = invoke(tmp_workspace, "amend", "new", "quy-che-khac", "--replacing", "01-QC/TU", "--id", "01-QC-TU-XV")
+    assert second.exit_code == 2, second.output
+    said = " ".join(second.output.split())
+    assert ("The new regulation's id 01-QC-TU-XV would be issued as regulations/01-QC-TU-XV.md, the file the "
+            "pending draft quy-che-xv is to issue 01-QC/TU-XV as") in said, said

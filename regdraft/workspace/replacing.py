@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.amend.applied import Applied
 from regdraft.core.amend.document import Amendment, with_front_matter
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
-from regdraft.core.layout import REGULATIONS, amendment_path
+from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import decode
 from regdraft.core.model import Regulation
 from regdraft.workspace.store import Workspace, writes
@@ -65,7 +65,7 @@ def draft_problems(ws: Workspace, amendment: Amendment) -> tuple[tuple[Problem, 
         return tuple(exc.problems), ()
     problems = tuple(p for p in found if not p.warning)
     ours = (*_bad_id(ws, amendment), *_unknown_replaced(ws, amendment), *_replaced_by_another(ws, amendment),
-            *_id_twice(ws, amendment))
+            *_id_twice(ws, amendment), *_file_taken(ws, amendment))
     return problems + ours, tuple(p for p in found if p.warning)
 
 
@@ -122,6 +122,43 @@ def _id_twice(ws: Workspace, amendment: Amendment) -> list[Problem]:
         return []
     return [Problem(f"{', '.join(others)} is to be issued as {own} too; give each new regulation's draft an id of "
                     "its own.", amendment.source, _replaces_line(ws, amendment, "id"))]
+
+
+def _file_taken(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """The new regulation's id when the file it would be issued as is another regulation's, in the workspace or to
+    be issued by another pending draft: `01-QC-TU-EN` is written to `regulations/01-QC-TU-EN.md`, 01-QC/TU-EN's
+    file (r43 sweep CI F5: `check` passed it, and `amend adopt` refused naming "a regulation 01-QC-TU-EN")."""
+    from regdraft.core.amend.document import PENDING
+
+    own = str(amendment.meta.get("id") or "")
+    if not own or amendment.status not in PENDING or _bad_id(ws, amendment):
+        return []
+    said = file_taken(ws, own, amendment.slug)
+    return [Problem(said, amendment.source, _replaces_line(ws, amendment, "id"))] if said else []
+
+
+def file_taken(ws: Workspace, new_id: str, slug: str | None = None) -> str | None:
+    """A sentence naming the regulation whose file `new_id` would be issued as, when another regulation's (an
+    existing one, or one another pending draft than `slug` is to be issued under); None when the file is free."""
+    from regdraft.core.layout import regulation_path
+
+    target = regulation_path(new_id)
+    if ws.exists(target):
+        holder = ws.regulation_id_in(target)
+        if holder == new_id:
+            return (f"{new_id} is the id of a regulation of the workspace already ({target}); give the new "
+                    "regulation an id of its own (numbers restart each term: 01-QC/TU-XV beside 01-QC/TU).")
+        return (f"The new regulation's id {new_id} would be issued as {target}, the file of the regulation "
+                f"{holder}; give it an id whose file is no other regulation's (ids are made file names by "
+                "writing `/` and spaces as `-`).")
+    drafts = sorted((other, given) for other, given in pending_ids(ws)
+                    if other != slug and given and given != new_id and regulation_path(given) == target)
+    if drafts:
+        other, given = drafts[0]
+        return (f"The new regulation's id {new_id} would be issued as {target}, the file the pending draft {other} "
+                f"is to issue {given} as; give it an id whose file is no other regulation's (ids are made file "
+                "names by writing `/` and spaces as `-`).")
+    return None
 
 
 def pending_ids(ws: Workspace) -> list[tuple[str, str]]:
@@ -190,7 +227,9 @@ def issue(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.da
                             "in its front matter (e.g. id: 01-QC/TU-XV). Nothing was changed.")
     target = regulation_path(new_id)
     if ws.exists(target):
-        raise RegdraftError(f"{target} exists already: the workspace holds a regulation {new_id}, so the draft "
+        holder = ws.regulation_id_in(target)
+        named = new_id if holder == new_id else f"{holder} there (the file the id {new_id} is written to)"
+        raise RegdraftError(f"{target} exists already: the workspace holds the regulation {named}, so the draft "
                             f"{amendment.slug} cannot be issued under that id. Nothing was changed.")
     dirty = ws.dirty([amendment.source])
     if dirty:
@@ -243,21 +282,18 @@ def refuse_id(ws: Workspace, new_id: str, replacing: Sequence[str]) -> None:
     from regdraft.importer import check_id
 
     check_id(new_id, "The new regulation's id", options=("new_id",))
-    if new_id in replacing or ws.exists(f"{REGULATIONS}/{_filename(new_id)}"):
+    if new_id in replacing:
         raise UsageError(f"{new_id} is the id of a regulation of the workspace already; give the new regulation an "
                          "id of its own (numbers restart each term: 01-QC/TU-XV beside 01-QC/TU). Nothing was "
                          "changed.", options=("new_id",))
+    taken = file_taken(ws, new_id)
+    if taken is not None:
+        raise UsageError(f"{taken} Nothing was changed.", options=("new_id",))
     drafts = sorted(slug for slug, given in pending_ids(ws) if given == new_id)
     if drafts:
         raise UsageError(f"{new_id} is the id the pending draft {', '.join(drafts)} is to be issued under; give this "
                          "new regulation an id of its own, or go on with that draft. Nothing was changed.",
                          options=("new_id",))
-
-
-def _filename(reg_id: str) -> str:
-    from regdraft.core.layout import regulation_filename
-
-    return regulation_filename(reg_id)
 
 
 @writes

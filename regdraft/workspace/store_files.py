@@ -233,15 +233,16 @@ class WorkingFiles:
 
     def _named_regulations(self) -> list[tuple[str, str]]:
         """Each regulation file and the id its front matter gives (else its file name)."""
-        found = []
-        for relative in self.regulation_files():
-            try:
-                head = readable_head(self.read(relative), 4096)  # UTF-16 too; never an id with U+FFFD in it
-            except (OSError, StoreError):
-                head = ""
-            match = _FRONT_MATTER_ID.search(head)
-            found.append((relative, match.group(1).strip() if match else PurePosixPath(relative).stem))
-        return found
+        return [(relative, self.regulation_id_in(relative)) for relative in self.regulation_files()]
+
+    def regulation_id_in(self, relative: str) -> str:
+        """The id the front matter of the regulation file `relative` gives (else its file name)."""
+        try:
+            head = readable_head(self.read(relative), 4096)  # UTF-16 too; never an id with U+FFFD in it
+        except (OSError, StoreError):
+            head = ""
+        match = _FRONT_MATTER_ID.search(head)
+        return match.group(1).strip() if match else PurePosixPath(relative).stem
 
     def write_path(self, relative: str) -> Path:
         """Where to write a workspace file: inside the workspace, outside git's own folder (`.git`, in any spelling a
