@@ -81,3 +81,30 @@ def test_a_range_within_the_limits_is_read_whole() -> None:
     assert [str(t) for r in refs for t in r.targets] == [f"d{k}" for k in range(1, 201)]
     refs = [r for r in find_references(_regulation("Theo Điều 1 đến 202.")) if str(r.source) == "d2"]
     assert [str(t) for r in refs for t in r.targets] == ["d1", "d202"]
+
+
+def test_many_citations_of_ranges_expand_to_a_total_in_proportion_to_the_text() -> None:
+    # r43 sweep CI F2: each citation's ranges were bounded, a document's not: 2,000 × `Điều 1 đến Điều 200;` in 73 KB
+    # held 400,000 targets (`check` 12.9 s, 119 MB). Here 300 citations of 150 units, 6,600 characters: 45,000 units
+    # before; now the first citations are read whole, up to the document's budget (at least one citation's 1,000
+    # units, else one unit per ten characters), and the rest kept as their two ends.
+    reg = _regulation("Theo " + "; ".join(["Điều 1 đến Điều 150"] * 300) + ".")
+    refs = [r for r in find_references(reg) if str(r.source) == "d2"]
+    assert len(refs) == 300
+    assert [str(t) for t in refs[0].targets] == [f"d{k}" for k in range(1, 151)]  # within the budget: whole
+    assert [str(t) for t in refs[-1].targets] == ["d1", "d150"]  # past it: its two ends
+    units = sum(len(r.targets) for r in refs)
+    assert units <= 1000 + 150 + 2 * 300, units  # the budget, the citation that crossed it, two ends each
+
+
+def test_a_longer_text_has_a_larger_budget() -> None:
+    # The same citations in a text of 200 clauses of 120 characters: its budget, one unit per ten characters, reads
+    # more of them whole; the bound follows the text's size, not a fixed number.
+    filler = "Nội dung của khoản này được viết đủ dài để văn bản có kích thước như một văn bản thật, " * 2
+    reg = parse(HEAD + "## Điều 1. A\n\n" + "\n\n".join(f"{n}\\. {filler}" for n in range(1, 201)) + "\n\n## Điều 2. B"
+                "\n\nTheo " + "; ".join(["Điều 1 đến Điều 150"] * 300) + ".\n", "x.md")
+    refs = [r for r in find_references(reg) if str(r.source) == "d2"]
+    whole = sum(1 for r in refs if len(r.targets) == 150)
+    characters = sum(len(p) for loc in reg.walk() for p in loc.unit.text)
+    assert whole == characters // 10 // 150 + 1 or whole == characters // 10 // 150, (whole, characters)
+    assert whole > 1000 // 150 + 1

@@ -220,6 +220,7 @@ class Phrase:
     internal: tuple[Node, ...] = ()
     internal_end: int = 0
     external_start: int = 0
+    expanded: int = 0  # the units its ranges added, ends aside (against the caller's budget)
 
 
 # An English article's clause and point in brackets right after its number: `Article 12(2)`, `Article 12(2)(b)`.
@@ -333,8 +334,9 @@ def _add(pending: list[Node], node: Node) -> int:
     return keep
 
 
-def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
-    """Read a citation starting at `pos`, or None when the words there are not one."""
+def read_phrase(text: str, pos: int, g: Grammar, budget: int = _EXPANSION_LIMIT) -> Phrase | None:
+    """Read a citation starting at `pos`, or None when the words there are not one; its ranges add at most
+    `budget` units (never more than `_EXPANSION_LIMIT`), a range past it kept as its two ends."""
     first = _unit_at(text, pos, g)
     if first is None:
         return None
@@ -343,7 +345,8 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     pending: list[Node] = []
     _add(pending, last)
     last, end, chain = _bracketed(text, end, last, g)
-    expanded = 0  # the units ranges have added, against `_EXPANSION_LIMIT`
+    expanded = 0  # the units ranges have added, against `limit`
+    limit = min(budget, _EXPANSION_LIMIT)
     # The last `, <noun>`: glue start, unit start, and how many pending nodes (from the first) are the
     # items it closed; later units only ever take nodes off the end of `pending`, so these stay its head.
     split: tuple[int, int] | None = None
@@ -360,7 +363,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         how = glue.lastgroup
         after = glue.end()
         assert how is not None
-        went_on = _bracket_after(text, after, how, chain, g, _EXPANSION_LIMIT - expanded) if chain and how in (
+        went_on = _bracket_after(text, after, how, chain, g, limit - expanded) if chain and how in (
             "list", "range") else None
         if went_on is not None:  # `Article 12(2)(a) and (e)`: point e of the same clause
             before = len(chain[-2].children)
@@ -373,7 +376,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         if bare:
             labels = [canonical_label(last.kind, _label(bare))]
             if how == "range" and last.label is not None and not last.children:
-                labels = _expand(last.kind, last.label, labels[0], _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
+                labels = _expand(last.kind, last.label, labels[0], limit - expanded, g.alphabet)[1:]
                 expanded += len(labels)
             last.ranged = last.ranged or how == "range"
             for i, lab in enumerate(labels):
@@ -386,7 +389,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
             break
         kind, label, _, unit_end = unit
         if how == "range" and kind is last.kind and label is not None and last.label is not None:
-            labels = _expand(kind, last.label, label, _EXPANSION_LIMIT - expanded, g.alphabet)[1:]
+            labels = _expand(kind, last.label, label, limit - expanded, g.alphabet)[1:]
             expanded += len(labels)
             last.ranged = True
             for i, lab in enumerate(labels):
@@ -416,16 +419,17 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     closed = min(closed, len(pending))
     own = g.own_document.match(text, end)
     if own:
-        return Phrase(tuple(pending), end, own.end(), None)
+        return Phrase(tuple(pending), end, own.end(), None, expanded=expanded)
     other = g.other_document.match(text, end)
     if other is None and pending and pending[-1].kind is Kind.APPENDIX and (joined := g.annexed.match(text, end)):
         other = g.other_document.match(text, joined.end())  # another document's appendix, not this text's
     if other and _names_a_document(other):
         name = " ".join(other.group("name").split())
         if split is None or not closed:
-            return Phrase(tuple(pending), other.end(), other.end(), name)
-        return Phrase(tuple(pending[closed:]), other.end(), other.end(), name, tuple(pending[:closed]), *split)
-    return Phrase(tuple(pending), end, end, None)
+            return Phrase(tuple(pending), other.end(), other.end(), name, expanded=expanded)
+        return Phrase(tuple(pending[closed:]), other.end(), other.end(), name, tuple(pending[:closed]), *split,
+                      expanded=expanded)
+    return Phrase(tuple(pending), end, end, None, expanded=expanded)
 
 
 # Document types that never continue a sentence: `Điều 57 luật hàng không` names a law.

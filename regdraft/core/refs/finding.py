@@ -17,6 +17,11 @@ Post-conditions of `find_references`:
    one article; `"..."` within a paragraph) is quoted text, such as the new wording an amending
    article gives another document: no reference is read in it.
 6. Citations are read after folding lookalike letters (`Ðiều 5` with U+00D0 reads as `Điều 5`).
+7. The cost is linear in the text: the ranges of one citation add at most `citations._EXPANSION_LIMIT` units, those
+   of the whole document at most one per ten characters of its provisions' text (`UNITS_PER_CHARACTER`, never
+   fewer than one citation may add). A range past either budget is kept as its two ends: its targets are the first
+   and last unit it names, so a unit inside it is neither checked to exist (`check`'s warning of a reference to a
+   provision the text lacks) nor found to cite what it names (the units cited, renumbered references).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 
 from regdraft.core.model import Address, Kind, Located, Regulation, Segment
 from regdraft.core.refs.citations import (
+    _EXPANSION_LIMIT,
     AMENDING_WORDS,
     PROVISION,
     THIS,
@@ -130,9 +136,17 @@ def _resolve(chain: list[Node], ctx: _Context) -> Address | None:
     return found.child(Kind.SECTION, section.label)
 
 
+class _Budget:
+    """The units the ranges of one document may still add (post-condition 7)."""
+
+    def __init__(self, units: int) -> None:
+        self.left = units
+        self.spent = 0
+
+
 def _paragraph_references(
     text: str, loc: Located, g: Grammar, own_id: str, amended: str | None, instruction: bool = False,
-    own_title: str = "",
+    own_title: str = "", budget: _Budget | None = None,
 ) -> Iterator[Reference]:
     ctx: _Context | None = None
     pos = 0
@@ -150,10 +164,14 @@ def _paragraph_references(
                 yield Reference(loc.address, loc.unit.line, name, (), name)
             pos = doc.end()
             continue
-        phrase = read_phrase(text, start.start(), g)
+        phrase = read_phrase(text, start.start(), g) if budget is None else read_phrase(
+            text, start.start(), g, max(budget.left, 0))
         if phrase is None:
             pos = start.end()
             continue
+        if budget is not None:
+            budget.left -= phrase.expanded
+            budget.spent += phrase.expanded
         pos = max(phrase.scan_end, start.end())
         words = text[start.start() : phrase.end]
         own = phrase.external is not None and (
@@ -210,6 +228,7 @@ def find_references(reg: Regulation) -> list[Reference]:
     amended: str | None = None
     own_title = reg.title.casefold()
     quotes = _Quotes()
+    budget = _Budget(_document_budget(reg))
 
     def read(paragraphs: Iterable[str], loc: Located, amended: str | None) -> None:
         for paragraph in paragraphs:
@@ -218,7 +237,7 @@ def find_references(reg: Regulation) -> list[Reference]:
             # An amending instruction (`Bãi bỏ điểm d khoản 2 Điều này.`) cites the document it
             # amends, even with `này`: the article meant is the one being amended.
             instruction = amended is not None and bool(AMENDING_WORDS.match(text))
-            found.extend(_paragraph_references(text, loc, g, own_id, amended, instruction, own_title))
+            found.extend(_paragraph_references(text, loc, g, own_id, amended, instruction, own_title, budget))
 
     # A closing text (đoạn cuối) follows its unit's children: it is read after them, in the order
     # of the document, so that a quotation closed there is tracked right.
@@ -242,6 +261,20 @@ def find_references(reg: Regulation) -> list[Reference]:
         _, holder, held = closings.pop()
         read(holder.unit.closing, holder, held)
     return found
+
+
+# The units the ranges of a whole document may add, per character of its provisions' text (post-condition 7); never
+# fewer than one citation may add. `Điều 1 đến Điều 200;` is 20 characters adding 199 units: 2,000 of them in a 73 KB
+# text cost `check` 12.9 s and 119 MB (r43 sweep CI F2). The corpus's real laws (five, and two amended with their
+# amending texts) write no range at all; `từ Điều 5 đến Điều 20` adds 15 units in some 20 characters.
+UNITS_PER_CHARACTER = 0.1
+
+
+def _document_budget(reg: Regulation) -> int:
+    """The units the ranges of `reg` may add: `UNITS_PER_CHARACTER` of its provisions' characters, at least
+    `_EXPANSION_LIMIT`."""
+    characters = sum(len(p) for loc in reg.walk() for p in (*loc.unit.text, *loc.unit.closing))
+    return max(_EXPANSION_LIMIT, int(characters * UNITS_PER_CHARACTER))
 
 
 _MASK = "\x00"
