@@ -191,3 +191,22 @@ def test_words_an_adoption_since_replaced_the_same_way_say_the_change_is_made_al
     assert "“Đảng bộ tỉnh” is found 0 times in khoản 1 Điều 2" in problem.message, problem.message
     assert ("05-QC/TU (cum-tu, instruction 1), adopted since (effective 2025-03-01), made the same change already; "
             "drop the instruction" in problem.message and "as they stand now" not in problem.message), problem.message
+
+
+def test_a_quote_too_long_to_compare_word_by_word_is_a_warning_not_silence(mini_workspace: Workspace) -> None:
+    # r43 sweep CI F4: khoản 1 Điều 2 one sentence of 1,100 words; an adoption since the draft was begun changes every
+    # fourth word, so no stretch of the sentence is left alike and the word comparison (its work bounded) reads it
+    # all taken out and all put in: the quote undoing every edit went unsaid ("no problems found").
+    words = [f"mục{k}" for k in range(1100)]
+    long = " ".join(words) + "."
+    edited = " ".join(f"điểm{k}" if k % 4 == 0 else w for k, w in enumerate(words)) + "."
+    _draft(mini_workspace, "dai", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {long}”.", "05-QC/TU")
+    adoption.adopt(mini_workspace, "dai", "2025-03-01", force="test")
+    _draft(mini_workspace, "tron-ven", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {long} Thêm.”.")
+    _draft(mini_workspace, "moi", f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {edited}”.", "06-QC/TU")
+    adoption.adopt(mini_workspace, "moi", "2025-04-01", force="test")
+    reviewed = lifecycle.review(mini_workspace, "tron-ven")
+    [warning] = [w for w in reviewed.warnings if "word by word" in w.message]
+    assert warning.line == 16 and warning.warning
+    assert ("instruction 1 quotes khoản 1 Điều 2, which 06-QC/TU (moi) changed when it was adopted" in warning.message
+            and "of 1100 words changed there" in warning.message and "was not checked" in warning.message), warning

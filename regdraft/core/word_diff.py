@@ -125,12 +125,14 @@ RUN_WORDS = 4_000_000  # a changed run is compared word by word when its word co
 WORD_BUDGET = 40_000_000  # ... and while the runs of one text compared so far stay under this in total
 
 
-def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffSegment, ...]:
-    """A word-level diff readable as phrases (see the module's post-conditions)."""
+def diff_words(old: str, new: str, *, strict_tones: bool = False,
+               whole: list[str] | None = None) -> tuple[DiffSegment, ...]:
+    """A word-level diff readable as phrases (see the module's post-conditions); each changed run too long to compare
+    word by word (post-condition 4) appended, as the old text has it, to `whole` when given."""
     if old == new:
         return (DiffSegment(Op.EQUAL, new),) if new else ()
     if len(old) + len(new) > LONG_TEXT:
-        return _merge(_long_segments(old, new, strict_tones))
+        return _merge(_long_segments(old, new, strict_tones, whole))
     return _merge(_word_segments(old, new, strict_tones))
 
 
@@ -190,7 +192,7 @@ def _token_segments(a: list[str], b: list[str], strict_tones: bool) -> list[Diff
     return _to_segments(runs, a, b)
 
 
-def _long_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
+def _long_segments(old: str, new: str, strict_tones: bool, whole: list[str] | None = None) -> list[DiffSegment]:
     """Sentences paired first (`regdraft.core.sentences`), then words inside each changed run.
 
     Sentences are paired as written; a run of sentences differing only in tone placement is
@@ -204,14 +206,15 @@ def _long_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
     i = j = 0
     for pi, pj in [*match_pieces(a, b, _matching_pieces), (len(a), len(b))]:
         if pi > i or pj > j:
-            out.extend(_changed_run("".join(a[i:pi]), "".join(b[j:pj]), strict_tones, budget))
+            out.extend(_changed_run("".join(a[i:pi]), "".join(b[j:pj]), strict_tones, budget, whole))
         if pi < len(a):
             out.append(DiffSegment(Op.EQUAL, b[pj]))
         i, j = pi + 1, pj + 1
     return out
 
 
-def _changed_run(old: str, new: str, strict_tones: bool, budget: list[int]) -> list[DiffSegment]:
+def _changed_run(old: str, new: str, strict_tones: bool, budget: list[int],
+                 whole: list[str] | None = None) -> list[DiffSegment]:
     """The word diff of one run of changed sentences, or the run deleted and inserted whole
     when it is too long to compare word by word within the budget."""
     if not old or not new:
@@ -222,6 +225,8 @@ def _changed_run(old: str, new: str, strict_tones: bool, budget: list[int]) -> l
         return _word_segments(old, new, strict_tones)
     if not strict_tones and tone_key(old) == tone_key(new):
         return [DiffSegment(Op.EQUAL, new, old)]
+    if whole is not None:
+        whole.append(old)
     return [DiffSegment(Op.DELETE, old), DiffSegment(Op.INSERT, new)]
 
 

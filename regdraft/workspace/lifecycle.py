@@ -435,9 +435,10 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
     from regdraft.core.amend.placeholders_quoted import placeholders_quoted
     from regdraft.core.amend.type_words import wrong_type_words
     from regdraft.core.amend.undone import changes_nothing
-    from regdraft.workspace.reverts import reverted
+    from regdraft.workspace.reverts import reverted_and_unjudged
 
-    reverts = tuple(reverted(ws, amendment, applied, before))
+    found, unjudged = reverted_and_unjudged(ws, amendment, applied, before)
+    reverts = tuple(found)
     problems = _read_back(ws, applied, amendment, before) + reverts
     # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10), or dropped with the
     # clause it is stored in (`Sửa đổi, bổ sung khoản 10 Điều 10` not quoting it), or a placeholder quoted
@@ -452,7 +453,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool, shared: Shar
                 *placeholders_quoted(amendment, before), *unchanging, *reach,
                 *capitals_left(applied, amendment), *chained_words(before, applied, amendment),
                 *wrong_type_words(amendment, before), *language_differs(amendment, before),
-                *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
+                *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment), *unjudged)
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts, unchanging=unchanging, reach=reach)
     from regdraft.workspace.order import order_warning

@@ -16,7 +16,10 @@ Post-conditions of `reverted`:
    itself no longer holds (a later adoption rewrote the provision without it) is none: the quote keeps the text in
    force, not an older one. The adopted amendment
    (number, slug and effective date), the provision and the words are named, on the instruction's line.
-3. Nothing is written.
+3. Where the texts compared change a stretch too long to compare word by word (`word_diff`'s post-condition 4:
+   sentences changed throughout, their word counts multiplying past `RUN_WORDS`), an edit inside it is not seen:
+   `reverted_and_unjudged` says so in a warning on the instruction's line, never in silence (r43 sweep CI F4).
+4. Nothing is written.
 """
 
 from __future__ import annotations
@@ -43,9 +46,18 @@ _WORD = re.compile(r"\w+")
 def reverted(ws: Workspace, amendment: Amendment, applied: Applied, in_force: Regulation) -> list[Problem]:
     """Each provision `amendment` (as it amends `amendment.regulation`, applied to the text in force `in_force` as
     `applied`) quotes so that it undoes words of an amendment adopted after it was begun (see the module)."""
-    return [Problem(f"{finding}; quote the text in force, keeping only the changes intended, or, to undo it on "
-                    "purpose, adopt past this check with the reason", amendment.source, line)
-            for line, finding in findings(ws, amendment, applied, in_force)]
+    return reverted_and_unjudged(ws, amendment, applied, in_force)[0]
+
+
+def reverted_and_unjudged(ws: Workspace, amendment: Amendment, applied: Applied,
+                          in_force: Regulation) -> tuple[list[Problem], list[Problem]]:
+    """`reverted`, and a warning for each quoted provision an adoption since changed whose text is too long to
+    compare word by word (post-condition 4): what the quote does to that adoption's words there was not checked."""
+    unjudged: list[tuple[int, str]] = []
+    problems = [Problem(f"{finding}; quote the text in force, keeping only the changes intended, or, to undo it on "
+                        "purpose, adopt past this check with the reason", amendment.source, line)
+                for line, finding in findings(ws, amendment, applied, in_force, unjudged)]
+    return problems, [Problem(said, amendment.source, line, warning=True) for line, said in unjudged]
 
 
 def reverted_in_part(ws: Workspace, amendment: Amendment, before: Regulation,
@@ -80,9 +92,11 @@ def _without(instructions: tuple[Instruction, ...], lines: set[int]) -> tuple[In
     return tuple(out)
 
 
-def findings(ws: Workspace, amendment: Amendment, applied: Applied, in_force: Regulation) -> list[tuple[int, str]]:
+def findings(ws: Workspace, amendment: Amendment, applied: Applied, in_force: Regulation,
+             unjudged: list[tuple[int, str]] | None = None) -> list[tuple[int, str]]:
     """`reverted`'s findings without the advice: (the instruction's line, what its quote undoes). An adoption's edit
-    that a later one undid already (its words no longer stand in `in_force`) is no quote's doing."""
+    that a later one undid already (its words no longer stand in `in_force`) is no quote's doing. Each quoted
+    provision too long to judge is added to `unjudged` (the line, a sentence saying so), when given."""
     quoted = [ins for ins in amendment.leaves() if isinstance(ins.op, ReplaceUnit)]
     if not quoted:
         return []
@@ -100,13 +114,21 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied, in_force: Re
             where = target.describe(amendment.language)
             # `now`: its quote, applied to the text in force; `standing`: the text in force, which a later adoption
             # may have rewritten without this one's words already
-            for edit in undone(old, new, now, _text(in_force, target)):
+            whole: list[str] = []
+            for edit in undone(old, new, now, _text(in_force, target), whole):
                 said = (f"quotes {where} as it read before {since.named} was adopted{since.effective}, after this "
                         "amendment was begun" if edit.back else
                         f"rewrites {where}, which {since.named} changed when it was adopted{since.effective}, after "
                         "this amendment was begun")
                 found.append((ins.line, f"instruction {ins.location} {said}: the quote {edit.what(number)}, so "
                               "adopting it would undo that change"))
+            if whole and unjudged is not None:
+                longest = max(len(_WORD.findall(run)) for run in whole)
+                unjudged.append((ins.line, f"instruction {ins.location} quotes {where}, which {since.named} changed "
+                                 f"when it was adopted{since.effective}, after this amendment was begun; a stretch "
+                                 f"of {longest} words changed there with no sentence left alike is too long to "
+                                 "compare word by word, so whether the quote undoes that change was not checked: "
+                                 "compare the quote with the text in force by eye"))
     return found
 
 
@@ -136,18 +158,21 @@ class Undone:
         return f"leaves out “{self.put}”, which {number} put in"
 
 
-def undone(old: str, new: str, quoted: str, standing: str | None = None) -> Iterator[Undone]:
+def undone(old: str, new: str, quoted: str, standing: str | None = None,
+           whole: list[str] | None = None) -> Iterator[Undone]:
     """Each edit of an adoption (`old` to `new`) that `quoted` (the quote, applied to `new`) reverses, judged word by
     word: every word the edit put in is left out, or most of the words it took out stand again where they stood.
     The quote's own edits may sit among those words (a draft quoting the old text with a word of its own added in
     the middle of what the adoption replaced), which no run of its insertions holds whole. With `standing` (the text
     in force), only what the quote itself changes of it counts: a word the edit put in that the quote has fewer of
     than the text in force, a word it took out that the quote has more of; an edit a later adoption undid already
-    (`- xã hội` put in, then the clause rewritten without it) is not the quote's doing."""
-    kept_new = _kept(new, quoted)  # for each character of `new`, whether the quote keeps it
-    kept_old = _kept(old, quoted)  # for each character of `old`, whether the quote has it where it stood
+    (`- xã hội` put in, then the clause rewritten without it) is not the quote's doing. A run of changed sentences
+    too long to compare word by word (`word_diff`'s post-condition 4) is appended to `whole` when given: its words
+    read as all taken out and all put in, so an edit inside it goes unseen."""
+    kept_new = _kept(new, quoted, whole)  # for each character of `new`, whether the quote keeps it
+    kept_old = _kept(old, quoted, whole)  # for each character of `old`, whether the quote has it where it stood
     ours, now = (_bag(quoted), _bag(standing)) if standing is not None else (None, None)
-    for (old_start, old_end), (new_start, new_end) in _spans(diff_words(old, new)):
+    for (old_start, old_end), (new_start, new_end) in _spans(diff_words(old, new, whole=whole)):
         put = _words(new, new_start, new_end)
         took = _words(old, old_start, old_end)
         # Words an edit put in where it took none out (a pure insertion), all left out: the quote reads as before the
@@ -174,10 +199,10 @@ def _moved(words: Counter[str], more: Counter[str], fewer: Counter[str]) -> int:
     return sum(min(n, max(0, more[word] - fewer[word])) for word, n in words.items())
 
 
-def _kept(text: str, other: str) -> list[bool]:
+def _kept(text: str, other: str, whole: list[str] | None = None) -> list[bool]:
     """For each character of `text`, whether it stands unchanged in `other` (word-level comparison)."""
     marks: list[bool] = []
-    for seg in diff_words(text, other):
+    for seg in diff_words(text, other, whole=whole):
         if seg.op is not Op.INSERT:
             marks.extend([seg.op is Op.EQUAL] * len(seg.old_text))
     return marks
