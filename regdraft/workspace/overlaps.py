@@ -10,9 +10,10 @@ Post-conditions:
    in flight are usual. Counted by `core.amend.overlap_tally.tally`: its cost follows the pairs that overlap, not
    every pair of pending amendments.
 3. `overlaps_of(ws, slug)`: for a pending amendment, each other pending amendment of its regulation that touches a
-   provision it touches, with those provisions (the inner of two nested) in the order first met; nothing for one
-   not pending. Its cost is one comparison with each other pending amendment, not every pair of the workspace;
-   with no other pending amendment of its regulation, the text in force is not read.
+   provision it touches, with those provisions (the inner of two nested) in the order of the text in force, one it
+   lacks (inserted) after its holder's provisions labelled before it; nothing for one not pending. Its cost is one
+   comparison with each other pending amendment, not every pair of the workspace; with no other pending amendment
+   of its regulation, the text in force is not read.
 4. `overlaps_line(ws, slug)` is `overlaps_of` said in one line for `slug`'s own commands, or "" when it is empty.
 5. `named_alike(ws, amendment)`: another amendment has its title and number (two drafts alike, their folders told).
 """
