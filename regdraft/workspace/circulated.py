@@ -77,13 +77,46 @@ def commentable_round(rounds: Sequence[Round], number: int | None, slug: str, ws
             if rounds and rounds[-1].status is RoundStatus.CLOSED:
                 raise StateError(f"No round of '{slug}' is open: {_closed_round(slug, rounds[-1])}")
             raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
+        if ws is not None:
+            refuse_no_longer_pending(ws, slug)
         return current[-1]
     for r in rounds:
         if r.number == number:
             if r.status is RoundStatus.CLOSED:
                 raise StateError(f"Round {number} of '{slug}' is closed: {_closed_round(slug, r)}")
+            if ws is not None:
+                refuse_no_longer_pending(ws, slug)
             return r
     raise UnknownName(f"The amendment '{slug}' has no round {number}.")
+
+
+def refuse_no_longer_pending(ws: Workspace, slug: str) -> None:
+    """`NotPending` when the amendment, as committed, is no longer pending though a round of it is open: adopted with
+    its round left open (`amend adopt --force`), or adopted in another terminal while this comment waited for the
+    write lock. A comment recorded then is one `check` reports as late (r43 sweep CX F1). For an adoption, the
+    sentence says when and in which commit. Called under the write lock, with the comment's reading: the front matter
+    at HEAD alone (one `git cat-file`, no instruction parsed)."""
+    from regdraft.core.amend.document import front_matter_only
+    from regdraft.workspace.moved_files import read_at
+
+    try:
+        relative, data = read_at(ws, amendment_path(slug), "HEAD")
+    except RegdraftError:
+        return  # not committed yet, or not readable there: the draft's own reading says what is wrong
+    front = front_matter_only(data, relative, slug)
+    status = front.status if front is not None else None
+    if status is None or status in PENDING:
+        return
+    if status != "adopted":
+        raise NotPending(f"The amendment '{slug}' is {status}: a round of it is still open, but comments on it are "
+                         "no longer taken (nothing was changed).")
+    from regdraft.workspace.late_comments import adoption_of
+
+    adoption = adoption_of(ws, slug)
+    when = f" on {(adoption.when or adoption.date)[:16].replace('T', ' ')} in commit {adoption.sha[:8]}" \
+        if adoption is not None else ""
+    raise NotPending(f"The amendment '{slug}' was adopted{when}: comments on it are no longer taken, though its round "
+                     "was left open (nothing was changed).")
 
 
 def _closed_round(slug: str, closed: Round) -> str:

@@ -215,6 +215,11 @@ def _adopted(ws: Workspace, slug: str, walk: _Walk | None = None) -> Revision | 
     return None
 
 
+def adoption_of(ws: Workspace, slug: str) -> Revision | None:
+    """The commit that adopted the amendment `slug` (`circulated.refuse_no_longer_pending` names it)."""
+    return _adopted(ws, slug)
+
+
 def _same(ws: Workspace, regulation: str, name: str) -> bool:
     try:
         return ws.locate_regulation(regulation) == ws.locate_regulation(name)

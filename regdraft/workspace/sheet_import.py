@@ -36,7 +36,7 @@ from regdraft.importer.comment_sheet import cut_said, iter_sheet, restored, with
 from regdraft.importer.plaintext import LeftOut
 from regdraft.workspace import rounds as rounds_module
 from regdraft.workspace.amendments import load_comments, load_rounds
-from regdraft.workspace.circulated import Drafts
+from regdraft.workspace.circulated import Drafts, refuse_no_longer_pending
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -73,6 +73,8 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     drafts = Drafts(ws, slug, rounds)
     current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     default_round = current[-1] if current else None
+    if current:  # adopted with its round left open, or while the import waited for the write lock
+        refuse_no_longer_pending(ws, slug)
     known = load_comments(ws, slug)
 
     by_number = {r.number: r for r in rounds}
