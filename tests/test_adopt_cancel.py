@@ -9,11 +9,17 @@ import pytest
 
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
-from tests.test_cli_interrupted import said
 from tests.test_comment_import_large import git, regdraft
 from tests.test_store_safety import ADOPT
 
 SLUG = ADOPT[2]
+
+
+def killed(ws: Workspace, where: str) -> None:
+    """The adoption killed (kill -9, a power cut) at `where`: its journal waits. A Ctrl-C before the commit is undone
+    at once, and after it the adoption stands (`test_write_ctrl_c`): the journal, and so the cancel, are a kill's."""
+    assert regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT=where).returncode == 137
+    assert ws.journal.exists()
 
 
 def _state(ws: Workspace) -> tuple[str, ...]:
@@ -26,13 +32,11 @@ def _state(ws: Workspace) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("where", ["file-written", "committed", "tagged"])
-def test_an_interrupted_adoption_is_undone_exactly_by_the_cancel_it_names(tmp_workspace: Workspace, invoke: Invoke,
+def test_a_killed_adoption_is_undone_exactly_by_the_cancel_it_names(tmp_workspace: Workspace, invoke: Invoke,
                                                                           where: str) -> None:
     ws = tmp_workspace
     before = _state(ws)
-    line = said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT=where))
-    assert line.endswith(f"run `regdraft check --repair`, which finishes it, or `regdraft amend adopt {SLUG} "
-                         "--cancel`, which undoes it: the workspace as it was before the adoption."), line
+    killed(ws, where)
     refused = invoke(ws, "comment", "add", SLUG, "--by", "Ban Tổ chức", "--on", "d5.k2", "--text", "Ý kiến.")
     assert refused.exit_code == 1 and f"or undo it with `regdraft amend adopt {SLUG} --cancel`," in refused.output
     checked = invoke(ws, "check")
@@ -51,7 +55,7 @@ def test_a_cancel_refuses_over_an_edit_made_since_and_when_nothing_was_interrupt
     ws = tmp_workspace
     nothing = invoke(ws, "amend", "adopt", SLUG, "--cancel")
     assert nothing.exit_code == 2 and f"There is no interrupted adoption of '{SLUG}' to cancel." in nothing.output
-    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="file-written"))
+    killed(ws, "file-written")
     regulation = ws.root / "regulations/01-QC-TU.md"
     regulation.write_text(regulation.read_text(encoding="utf-8") + "\nGhi chú.\n", encoding="utf-8")
     refused = invoke(ws, "amend", "adopt", SLUG, "--cancel")
@@ -76,7 +80,7 @@ def test_a_cancel_leaves_a_tag_of_the_adoptions_name_that_points_elsewhere(tmp_w
     # waited (a colleague's adoption of the same amendment) was lost.
     ws = tmp_workspace
     before = git(ws, "rev-parse", "HEAD").strip()
-    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="committed"))
+    killed(ws, "committed")
     made = git(ws, "rev-parse", "HEAD").strip()
     assert made != before and git(ws, "tag").strip() == ""
     git(ws, "-c", "user.name=B", "-c", "user.email=b@x", "tag", "-a", "adopted/05-QC-TU", "-m", "Theirs", before)
@@ -96,7 +100,7 @@ def test_a_cancel_in_json_names_the_tag_it_left_and_where_it_points(tmp_workspac
 
     ws = tmp_workspace
     before = git(ws, "rev-parse", "HEAD").strip()
-    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="committed"))
+    killed(ws, "committed")
     git(ws, "-c", "user.name=B", "-c", "user.email=b@x", "tag", "-a", "adopted/05-QC-TU", "-m", "Theirs", before)
     undone = invoke(ws, "amend", "adopt", SLUG, "--cancel", "--json")
     assert undone.exit_code == 0, undone.output
@@ -109,7 +113,7 @@ def test_a_cancel_in_json_with_no_tag_left_says_null(tmp_workspace: Workspace, i
     import json
 
     ws = tmp_workspace
-    said(regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="tagged"))
+    killed(ws, "tagged")
     undone = invoke(ws, "amend", "adopt", SLUG, "--cancel", "--json")
     assert undone.exit_code == 0, undone.output
     data = json.loads(undone.output)

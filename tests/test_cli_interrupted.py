@@ -84,20 +84,17 @@ def test_an_import_interrupted_while_git_runs_says_what_it_left(ws: Workspace, t
     assert state(ws) == before
 
 
-def test_an_adoption_interrupted_mid_write_is_finished_by_the_repair_it_names(tmp_workspace: Workspace,
-                                                                               invoke: Invoke) -> None:
-    """Interrupted in a process of its own; the repair it names runs in this one, reading what it left on disk."""
+def test_an_adoption_interrupted_mid_write_is_put_back(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """Before its commit, a Ctrl-C undoes the write at once (r43 sweep CX F2: it left a journal that the repair
+    finished, committing what the drafter had stopped); a kill's journal: `test_adopt_cancel`."""
     from tests.test_store_safety import ADOPT
 
     ws = tmp_workspace
+    before = git(ws, "rev-parse", "HEAD")
     interrupted = regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="file-written")
-    line = said(interrupted)
-    assert line.startswith("Interrupted in the middle of a write ('Adopt amendment") and line.endswith(
-        "run `regdraft check --repair`, which finishes it, or `regdraft amend adopt qc-sua-doi-2025 --cancel`, which "
-        "undoes it: the workspace as it was before the adoption."), line
-    repaired = invoke(ws, "check", "--repair")
-    assert "Finished the interrupted write" in repaired.stdout, repaired.stdout + repaired.stderr
-    assert git(ws, "status", "--porcelain") == ""
+    assert said(interrupted) == "Interrupted: nothing was changed."
+    assert git(ws, "rev-parse", "HEAD") == before and git(ws, "status", "--porcelain") == ""
+    assert not ws.journal.exists() and invoke(ws, "check").exit_code == 0
 
 
 def test_an_interrupt_before_the_command_starts_changes_nothing(ws: Workspace) -> None:

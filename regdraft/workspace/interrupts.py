@@ -11,15 +11,19 @@ noted (`note`); `left_behind` then reads what is on disk, not where the interrup
    or had brought the remote's work in (HEAD moved since the sync began): said so, and what is left to do.
    A push under way (noted in the git folder) and not seen done: `regdraft sync` finishes it.
 4. The command made its commit before the interrupt: the work is recorded.
-5. Otherwise nothing was changed (a failed write is undone before it ends).
+5. A write the interrupt stopped before its commit was put back as it was (`store_writes`): "Interrupted: nothing was
+   changed." Otherwise nothing was changed either (a failed write is undone before it ends).
 """
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from regdraft import STOPPING_SIGNALS
 from regdraft.core.commands import Command
 
 if TYPE_CHECKING:
@@ -41,12 +45,15 @@ class Syncing:
 
 
 _syncs: weakref.WeakKeyDictionary[Workspace, Syncing] = weakref.WeakKeyDictionary()
+_undone: weakref.WeakSet[Workspace] = weakref.WeakSet()  # a write stopped before its commit and put back
+UNDONE = "Interrupted: nothing was changed."
 
 
 def begin() -> None:
     """A command starts: forget the workspaces earlier commands of this process wrote to."""
     _writers.clear()
     _syncs.clear()
+    _undone.clear()
 
 
 def syncing(ws: Workspace, remote: str, branch: str, before: str, *, theirs: str | None = None,
@@ -56,6 +63,28 @@ def syncing(ws: Workspace, remote: str, branch: str, before: str, *, theirs: str
     _syncs[ws] = Syncing(remote, branch, known.before if known else before,
                          theirs if theirs is not None else known.theirs if known else None,
                          how if how != "none" else known.how if known else "none")
+
+
+def undone(ws: Workspace) -> None:
+    """Note that a write of `ws` stopped by Ctrl-C before its commit was put back as it was (`store_writes`)."""
+    _undone.add(ws)
+
+
+@contextmanager
+def held_off() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP back from this thread while undoing a write (they come after; the command
+    line's handler ignores them once the first came): a second Ctrl-C must not leave the undoing half done."""
+    import signal
+
+    held = {getattr(signal, name) for name in STOPPING_SIGNALS if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def note(ws: Workspace) -> None:
@@ -86,6 +115,8 @@ def _left_behind() -> str:
     if made:
         return (f"Interrupted after the work was committed ({made[-1][:8]}): it is recorded; there is nothing to "
                 "repair.")
+    if _undone:
+        return UNDONE
     return "Interrupted before anything was changed; run the command again when you are ready."
 
 

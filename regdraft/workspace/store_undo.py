@@ -3,7 +3,8 @@
 A secretary who pressed Ctrl-C in `amend adopt` because the signing date was wrong meant "stop"; the interrupted
 adoption could only be finished (`check --repair`, `amend adopt --resume`), and every write refused until it was
 (r37 sweep BQ 4). `undo_interrupted`, mixed into `Workspace`, puts the workspace back exactly as it was before the
-write instead: `amend adopt SLUG --cancel`.
+write instead: `amend adopt SLUG --cancel`. A Ctrl-C now undoes a write stopped before its commit itself (`_stopped`,
+from `store_writes.commit`): the journal left to undo is a kill's.
 
 Post-conditions of `undo_interrupted` (None when no write waits; else the write, described, and what was left):
 1. The files the journal names, git's index for them, HEAD and the write's tag are as they were before the write
@@ -22,11 +23,12 @@ Post-conditions of `undo_interrupted` (None when no write waits; else the write,
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
 from regdraft.core.commands import Command
-from regdraft.core.errors import StoreError
+from regdraft.core.errors import RegdraftError, StoreError
 from regdraft.workspace.journal import changed_while_stopped
 from regdraft.workspace.store_interrupted import InterruptedWrites
 
@@ -110,3 +112,29 @@ class UndoneWrites(InterruptedWrites):
                         break
                     place.rmdir()
         return kept, tagged
+
+    def _stopped(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None, tag: str | None,
+                 new_folders: Sequence[str], message: str) -> None:
+        """A write stopped by Ctrl-C: before its commit was made, put back exactly as it was (`_undo_commit`); once
+        it was made, the write stands, its tag made when the Ctrl-C came first. Either way the journal goes, and
+        `interrupts.left_behind` says which in one sentence. When this fails too, the journal stays for
+        `check --repair`, as after a kill (r43 sweep CX F2: a Ctrl-C before the commit left the journal, every
+        other write refused until the repair, which committed what the drafter had stopped)."""
+        import git
+
+        from regdraft.workspace import interrupts
+
+        self.restart_git()  # the Ctrl-C stopped the git processes GitPython keeps running with the command
+        try:
+            made = self._head()
+            if made is not None and made != head:
+                if tag and not self._tag_exists(tag):
+                    with self.repo.git.custom_environment(**self.identity_env()):
+                        self.repo.git.tag("-a", tag, "-m", message)
+                self._made(made, sorted(saved))
+            else:
+                self._undo_commit(saved, head, index, tag, new_folders)
+                interrupts.undone(self)  # type: ignore[arg-type]  # mixed into Workspace
+        except (git.GitError, OSError, RegdraftError, ValueError):
+            return  # the journal stays: `check --repair` finishes the write
+        self.journal.end()

@@ -123,6 +123,11 @@ class Transactions:
 
         def _refuse_interrupted(self) -> None: ...
 
+        def restart_git(self) -> None: ...
+
+        def _stopped(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None,
+                     tag: str | None, new_folders: Sequence[str], message: str) -> None: ...
+
     @contextmanager
     def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
         """Git arguments naming `paths`: on the command line, or in a file when there are many.
@@ -232,15 +237,19 @@ class Transactions:
             index = self._index_file()
             index_before = index.read_bytes() if index.is_file() else None
             journal = self.journal
+            import git
+
             try:
                 journal.begin(head, branch, message, tag, changes, author)
             except OSError as exc:
                 journal.end()
                 raise StoreError(f"cannot record the write ({exc.strerror or exc}); nothing was changed.") from None
-            stop_point("journal-written")
-            import git
-
+            except KeyboardInterrupt:  # Ctrl-C as the journal was written: nothing else was
+                with interrupts.held_off():
+                    journal.end()
+                raise
             try:
+                stop_point("journal-written")
                 # Files that were there are tracked and clean (the check above): `git commit` stages them itself.
                 sha = self._write_and_commit(changes, paths, message, tag, author,
                                              None if allow_dirty else [p for p in paths if saved[p] is None])
@@ -259,6 +268,10 @@ class Transactions:
                     raise GitFailed(f"The write failed: {locked}; then run the command again (the workspace is as "
                                     "it was).", detail) from None
                 raise GitFailed(write_failed(exc, self.root), detail) from None
+            except KeyboardInterrupt:  # Ctrl-C (`cli.on_interrupt`): undone before the commit, standing after it
+                with interrupts.held_off():  # a second Ctrl-C does not cut the undoing short
+                    self._stopped(saved, head, index_before, tag, new_folders, message)
+                raise
             self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
             journal.end()
             return sha
