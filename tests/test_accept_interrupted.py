@@ -1,0 +1,43 @@
+"""The review server killed between the two commits of accepting a proposal (r43 sweep CX F3): `check --repair`
+finished the first (the wording into the draft) and said nothing of the second; the comment read `changed open`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
+
+PROPOSAL = ("1. Ban Chấp hành Đảng bộ tỉnh làm việc theo nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ "
+            "trách; chấp hành nghiêm Điều lệ Đảng, các nghị quyết, chỉ thị, quy định, quyết định, kết luận của Ban "
+            "Chấp hành Trung ương Đảng khóa XIII, Bộ Chính trị, Ban Bí thư và pháp luật của Nhà nước.")
+# The accept in a process of its own, killed (kill -9) once its first commit is made.
+ACCEPT = ("import sys; from pathlib import Path; from regdraft.workspace.proposals import accept_proposal; "
+          "from regdraft.workspace.store import Workspace; accept_proposal(Workspace(Path(sys.argv[1])), sys.argv[2], "
+          "sys.argv[3])")
+
+
+def test_the_repair_names_the_comment_whose_accepted_wording_is_in_the_draft(circulating: Workspace,
+                                                                             invoke: Invoke) -> None:
+    ws = circulating
+    added = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3.k1", "--text",
+                   "Sửa khóa XIII.", "--proposal", PROPOSAL, "--json")
+    cid = json.loads(added.output)["comment"]["id"]
+    killed = subprocess.run([sys.executable, "-c", ACCEPT, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT),
+                                                         "REGDRAFT_TEST_STOP_AT": "committed"})
+    assert killed.returncode == 137, killed.stderr
+    repaired = invoke(ws, "check", "--repair")
+    said = " ".join(repaired.output.split())
+    assert "Finished the interrupted write 'Accept the proposal of comment" in said, said
+    assert (f"The proposal of comment {cid} on {SHIPPED_AMENDMENT} is in the draft now, but the comment is not "
+            "answered yet") in said and f"`regdraft comment respond {cid} --disposition accepted --reply" in said, said
+    # Pressing accept again answers it, pointing at the commit that wrote the wording.
+    from regdraft.workspace.proposals import accept_proposal
+
+    again = accept_proposal(Workspace(ws.root), SHIPPED_AMENDMENT, cid)
+    assert again.already and again.comment.disposition is not None
+    assert f"The proposal of comment {cid}" not in invoke(ws, "check", "--repair").output
