@@ -266,6 +266,9 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
 
     ws = open_workspace(workspace)
     done = Result()
+    from regdraft.workspace.checks import remove_stale_journal
+
+    remove_stale_journal(ws)
     if repair:
         from regdraft.workspace.restore_keys import put_back_dropped  # reads YAML: not loaded by a plain check
 

@@ -341,6 +341,21 @@ def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:
     return problems
 
 
+def remove_stale_journal(ws: Workspace) -> None:
+    """Remove a journal half written by a write killed as it wrote it (`.git/regdraft/journal.json.tmp`), silently:
+    taking the write lock at once proves no write is running, so it is stale (`Transactions.writing` removes it);
+    while a writer runs it is left to it (r43 sweep CX F5: `check` said "No problems found" beside 157 KB of it)."""
+    from regdraft.workspace.journal import WriterBusy
+
+    if not (ws.git_dir() / "regdraft" / "journal.json.tmp").is_file():
+        return
+    try:
+        with ws.writing("check", repairing=True, wait=0):
+            pass
+    except WriterBusy:
+        pass
+
+
 def remove_git_lock(ws: Workspace) -> list[str]:
     """Remove git's index lock and its ref locks when no git process holds them (`git_lock`); what was done, in
     sentences."""

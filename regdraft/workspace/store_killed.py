@@ -141,7 +141,18 @@ class KilledGit:
         if lock.is_symlink() or not lock.is_file() or not _abandoned(lock):  # a folder or link: not ours to remove
             return False
         lock.unlink(missing_ok=True)
+        self._remove_next_indexes()
         return True
+
+    def _remove_next_indexes(self) -> None:
+        """git's temporary index of a `git commit <paths>` (`next-index-<pid>.lock`) that a killed git left beside its
+        index lock, by the index lock's rules, its git's process gone too (r43 sweep CX F5: the repair left it)."""
+        for lock in self.git_dir().glob("next-index-*.lock"):
+            pid = lock.name.removeprefix("next-index-").removesuffix(".lock")
+            if lock.is_symlink() or not lock.is_file() or not pid.isdigit() or _alive(int(pid)) or \
+                    not _abandoned(lock, 0):
+                continue
+            lock.unlink(missing_ok=True)
 
     def ref_locks(self) -> list[Path]:
         """git's ref locks that are there (the module's 5): `REF_LOCKS` in the git directory (and in the common one
@@ -415,6 +426,17 @@ def _on_disk(path: Path) -> str | None:
         return None
     except OSError:
         return "other"
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` runs (one of another user's counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _abandoned(lock: Path, wait: float | None = None, git_in: tuple[Path, ...] = ()) -> bool:

@@ -189,6 +189,8 @@ class Transactions:
         `wait` seconds (`journal.lock_timeout()` unless given), then `WriterBusy`.
         """
         with self._workspace_lock().held(what, wait):
+            # A journal half written by a write killed as it wrote it: stale, as no other writer runs (r43 CX F5).
+            (self._regdraft_dir / "journal.json.tmp").unlink(missing_ok=True)
             if not repairing:
                 self._refuse_interrupted()
                 self._refuse_newer_format()
