@@ -10,6 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 required_packages=(fonts-croscore fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+# poppler-utils: the tests read the PDFs regdraft prints with its pdftotext (tests/pdf_text.py; pypdf, ten times
+# slower, where it is missing) and render pages with pdftoppm.
 optional_packages=(poppler-utils)
 # The test suite also opens exported DOCX files in LibreOffice (headless) when it can, and drives
 # Debian's chromium (through the playwright package, never a browser download) for the review server.

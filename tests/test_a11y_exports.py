@@ -12,6 +12,7 @@ import docx
 import pypdf
 
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 
 
@@ -52,13 +53,14 @@ def test_the_redline_html_is_headed_too(tmp_workspace: Workspace, invoke: Invoke
 
 def test_the_redline_pdf_is_tagged_and_its_pages_keep_their_text(tmp_workspace: Workspace, invoke: Invoke,
                                                                  tmp_path: Path) -> None:
-    reader = pypdf.PdfReader(_made(invoke, tmp_workspace, tmp_path / "r.pdf", "redline", SHIPPED_AMENDMENT))
+    pdf = _made(invoke, tmp_workspace, tmp_path / "r.pdf", "redline", SHIPPED_AMENDMENT)
+    reader = pypdf.PdfReader(pdf)
     root: Any = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     # Headings styled as the paragraphs they were, the heading line as it printed; bookmarks since round 40
     # (tests/test_pdf_bookmarks.py).
     assert reader.outline
-    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(pdf_text.pages(pdf))
     assert "Điều 7." in text and f"Trang {len(reader.pages)}/{len(reader.pages)}" in text
 
 

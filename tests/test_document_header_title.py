@@ -10,6 +10,7 @@ import pytest
 from regdraft.render.html import document_header
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import init_workspace
+from tests import pdf_text
 from tests.conftest import Invoke
 
 
@@ -76,7 +77,6 @@ def test_a_joint_circular_is_named_by_its_whole_type_in_every_export(invoke: Inv
     # The consolidated opening read `Thông tư số 01/2024/TTLT-BNV-BTC … của Bộ nội vụ - bộ tài chính liên tịch hướng
     # dẫn …`, the running header `Thông tư số 01/2024/TTLT-BNV-BTC liên tịch hướng dẫn …`.
     from docx import Document
-    from pypdf import PdfReader
 
     root = init_workspace(tmp_path / "ws").root
     source = tmp_path / "ttlt.txt"
@@ -90,7 +90,7 @@ def test_a_joint_circular_is_named_by_its_whole_type_in_every_export(invoke: Inv
         if fmt == "docx":
             texts[fmt] = "\n".join(p.text for p in Document(str(out)).paragraphs)
         elif fmt == "pdf":
-            texts[fmt] = "\n".join(PdfReader(str(out)).pages[0].extract_text().splitlines())
+            texts[fmt] = "\n".join(pdf_text.pages(out)[0].splitlines())
         else:
             texts[fmt] = out.read_text(encoding="utf-8")
     running = re.search(r'@(?:top|bottom)-center \{ content: "(VĂN BẢN HỢP NHẤT[^"]*)"', texts["html"])
@@ -154,7 +154,6 @@ def test_the_summary_under_the_type_is_printed_as_the_document_form_prints_it(pr
 def test_a_consolidated_law_prints_its_name_in_capitals_and_word_names_it_by_its_running_header(
         invoke: Invoke, tmp_path: Path) -> None:
     from docx import Document
-    from pypdf import PdfReader
 
     from tests.test_cli_core import LAW
 
@@ -172,5 +171,5 @@ def test_a_consolidated_law_prints_its_name_in_capitals_and_word_names_it_by_its
             title = document.core_properties.title
             assert title == "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Thanh niên số 57/2020/QH14"
         else:
-            text = "\n".join(PdfReader(str(out)).pages[0].extract_text().splitlines())
+            text = "\n".join(pdf_text.pages(out)[0].splitlines())
         assert "LUẬT\nTHANH NIÊN\n" in text, fmt

@@ -23,6 +23,7 @@ from regdraft.render.docx_notes import read_footnotes
 from regdraft.workspace.adoption import adopt
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
 from regdraft.workspace.store import Workspace, init_workspace
+from tests import pdf_text as read_pdf
 from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT, Invoke, unwrapped, word_text
 from tests.test_consolidate import unmarked
 from tests.test_render_pdf import pdf_fonts, pdf_text
@@ -172,11 +173,8 @@ def test_html_marks_each_changed_label_and_lists_the_notes(adopted: Workspace, l
 
 def test_pdf_text_fonts_and_footnotes_on_the_page_of_their_call(adopted: Workspace, latest: ConsolidatedText,
                                                                 tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     done = export_regulation(adopted, "01-QC/TU", tmp_path / "c.pdf", "pdf", as_of=SECOND_EFFECTIVE)
-    reader = PdfReader(done.path)
-    pages = [page.extract_text() for page in reader.pages]
+    pages = list(read_pdf.pages(done.path))
     whole = "\n".join(pages)
     assert unicodedata.normalize("NFC", whole) == whole
     for words in ("VĂN BẢN HỢP NHẤT (bản để tham khảo)", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 01-QC/TU",
@@ -222,9 +220,7 @@ def test_libreoffice_converts_the_docx(adopted: Workspace, tmp_path: Path) -> No
     done = export_regulation(adopted, "01-QC/TU", tmp_path / "c.docx", as_of=SECOND_EFFECTIVE)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(done.path)],
                    check=True, capture_output=True, timeout=180)
-    from pypdf import PdfReader
-
-    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "c.pdf").pages)
+    text = read_pdf.text(tmp_path / "c.pdf")
     flat = " ".join(text.split())
     # By SECOND_EFFECTIVE the second amendment has repealed the Điều 20a the first one inserted.
     assert re.search(r"Điều 20a\.\d+ \(được bãi bỏ\)", flat)
@@ -296,10 +292,8 @@ def test_pending_amendment_prints_as_a_draft(tmp_workspace: Workspace, tmp_path:
 
 
 def test_adopted_amendment_has_its_date_and_no_draft_banner(adopted: Workspace, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     done = export_amendment(adopted, SHIPPED_AMENDMENT, tmp_path / "a.pdf")
-    text = "\n".join(p.extract_text() for p in PdfReader(done.path).pages)
+    text = read_pdf.text(done.path)
     assert "DỰ THẢO" not in text
     assert "Điện Biên, ngày 15 tháng 3 năm 2025" in re.sub(r"\s+", " ", text)
     assert "Bổ sung Điều 20a vào sau Điều 20 như sau:" in re.sub(r"\s+", " ", text)

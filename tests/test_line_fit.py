@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from regdraft.render.pdf import ENGINE
+from tests import pdf_text
 from tests.conftest import SHARED, Invoke, needs_corpus
 
 RUN = "Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số "
@@ -85,9 +86,7 @@ def test_nghi_dinh_48_2013_prints_its_enacting_sentence_from_its_first_word(tmp_
                  ("amend", "export", "nd48", "-o", str(tmp_path / "nd48.pdf"))):
         result = invoke(ws, *step)
         assert result.exit_code == 0, result.output
-    from pypdf import PdfReader
-
-    text = "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "nd48.pdf")).pages)
+    text = pdf_text.text(tmp_path / "nd48.pdf")
     lines = [line.strip() for line in text.splitlines()]
     assert "Chính" not in lines
     assert any(line.startswith("Chính phủ ban hành Nghị định sửa đổi, bổ sung") for line in lines)

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render.profile import load_profile
 from regdraft.workspace.export import export_regulation
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 
 OF = {"profile": {"name": "party-36", "page_number_format_en": "{word} {page} of {pages}"}}
 
@@ -29,7 +29,7 @@ def test_the_english_format_is_used_for_english_documents_only() -> None:
 
 def _pages(ws: Workspace, regulation: str, path: Path) -> list[str]:
     path = export_regulation(ws, regulation, path).path
-    return [" ".join(page.extract_text().split()[-4:]) for page in PdfReader(str(path)).pages]
+    return [" ".join(page.split()[-4:]) for page in pdf_text.pages(path)]
 
 
 def test_an_english_pdf_and_docx_say_page_x_of_y_and_a_vietnamese_text_trang_x_y(tmp_workspace: Workspace,

@@ -12,6 +12,7 @@ import pypdf
 
 from regdraft.render.spoken import said
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 
 WORDS = {"spoken_deleted": "bỏ", "spoken_inserted": "bổ sung", "spoken_moved_away": "đã chuyển đi",
@@ -57,7 +58,7 @@ def test_a_redline_pdf_says_which_words_are_struck_and_which_inserted(tmp_worksp
         assert depth in (0, 1), spoken
     assert depth == 0 and any(not t.startswith("[") for t in spoken)  # at least one mark ran onto a second line
     # The page and the text extracted from it are as they were: the marks are heard, not printed.
-    text = " ".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    text = " ".join(pdf_text.pages(out))
     assert "Điều 7. Trách nhiệm Nhiệm vụ" in " ".join(text.split()) and "[bỏ:" not in text
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import pdf_text
 from tests.conftest import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
@@ -67,10 +68,8 @@ def test_every_workflow_command_runs(tmp_path: Path) -> None:
     assert "“a) Thường lệ hai tháng một lần" in amendment
     assert "Traceback" not in done.stderr
     # The outputs are the documents the README promises, not just files.
-    from pypdf import PdfReader
-
     def text(name: str) -> str:
-        return " ".join(" ".join(p.extract_text() for p in PdfReader(office / name).pages).split())
+        return " ".join(pdf_text.text(office / name, " ").split())
 
     assert "DỰ THẢO lần 2" in text("out/redline-01-QC-TU-qc-sua-doi-2025.pdf")
     assert "BẢNG SO SÁNH" in text("out/bang-so-sanh.pdf")

@@ -24,6 +24,7 @@ from regdraft.render.redline import Redline, Version
 from regdraft.render.redline_docx import write_redline_docx
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import Invoke, unsaid
 from tests.strategies import regulations
 
@@ -160,14 +161,12 @@ def test_compare_reads_word_files(tmp_workspace: Workspace, invoke: Invoke, tmp_
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_word_redline(tmp_workspace: Workspace, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     out = tmp_path / "redline.docx"
     write_redline_docx(rl.build(tmp_workspace, "01-QC/TU"), out, load_profile({}), TODAY)
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
                    check=True, capture_output=True, timeout=180)
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "redline.pdf").pages).split())
+    text = " ".join(pdf_text.text(tmp_path / "redline.pdf", " ").split())
     assert "Dự thảo lần 2" in text or "DỰ THẢO" in text
     assert "kế hoạch đầu tư công trung hạn" in text  # an insertion is shown
 

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import FIXTURES, Invoke, module_git, run_cli, unwrapped, workspace_copy
 from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts
@@ -24,7 +25,7 @@ RUNNING = "Bản so sánh Dự thảo lần 2 (05-QC/TU) với Quy chế số 01
 
 
 def _pages(pdf: Path) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
+    return [" ".join(page.split()) for page in pdf_text.pages(pdf)]
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from regdraft.render.pdf import contained_fetcher, write_pdf
 from regdraft.render.profile import default_profile
 from regdraft.workspace.redline import build_files
 from regdraft.workspace.store import Workspace
+from tests import pdf_text as read_pdf
 from tests.conftest import Invoke
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -23,9 +24,8 @@ MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
 
 
 def pdf_text(path: Path) -> str:
-    """All the text of a PDF, pages joined."""
-    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
-    return " ".join(text.split())
+    """All the text of a PDF, pages joined, white space made one space (read once a process: `tests.pdf_text`)."""
+    return " ".join(read_pdf.text(path).split())
 
 
 def pdf_fonts(path: Path) -> set[str]:

@@ -17,6 +17,7 @@ from regdraft.render.pdf import write_pdf
 from regdraft.render.profile import load_profile
 from regdraft.render.running import budget, cut, document_line, one_line, width
 from regdraft.workspace.store import Workspace, init_workspace
+from tests import pdf_text
 from tests.conftest import REPO_ROOT, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
 
 AMENDMENTS = SHARED / "corpus" / "amendments"
@@ -24,7 +25,7 @@ AMENDMENTS = SHARED / "corpus" / "amendments"
 
 def _margin_line(pdf: Path) -> str:
     """Page 2's running header: its last line (state-30 prints the page number at the top, the header below)."""
-    lines = PdfReader(str(pdf)).pages[1].extract_text().splitlines()
+    lines = pdf_text.pages(pdf)[1].splitlines()
     return lines[-1]
 
 
@@ -98,7 +99,7 @@ def test_the_running_header_prints_from_page_2(profile: str, tmp_path: Path) -> 
     out = tmp_path / "c.pdf"
     write_pdf(consolidated_html(consolidate(regulation, [], words=chosen.words("vi")), environment(None), chosen,
                                 paged=True), out)
-    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    pages = pdf_text.pages(out)
     running = "VĂN BẢN HỢP NHẤT (bản để tham khảo) - "  # page 1's banner has no dash after it
     assert len(pages) > 2 and running not in pages[0]
     assert all(running in page for page in pages[1:])
@@ -128,7 +129,7 @@ def test_the_amending_regulation_is_named_by_its_short_title_and_number_on_one_l
     pdf = tmp_path / "du-thao.pdf"
     result = invoke(tmp_workspace, "amend", "export", SHIPPED_AMENDMENT, "-o", str(pdf))
     assert result.exit_code == 0, result.output
-    lines = PdfReader(str(pdf)).pages[1].extract_text().splitlines()
+    lines = pdf_text.pages(pdf)[1].splitlines()
     # Its term kept (term XV's draft reads alike but for it): `… Đảng bộ … số 05-QC/TU` before r23 s11terms. A
     # draft has no number until it is issued (r37; `Quy chế số 05-QC/TU sửa đổi, … khóa XIV` before): its title.
     header = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV …"
@@ -289,9 +290,9 @@ def test_the_comparison_tables_line_names_the_old_text_as_its_heading_does(tmp_w
         out = tmp_path / f"{slug}.pdf"
         result = invoke(tmp_workspace, "redline", slug, "--layout", "table", "-o", str(out))
         assert result.exit_code == 0, result.output
-        heading = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+        heading = " ".join(pdf_text.pages(out)[0].split())
         assert old in heading, heading
-        margin = [line for line in PdfReader(str(out)).pages[1].extract_text().splitlines()
+        margin = [line for line in pdf_text.pages(out)[1].splitlines()
                   if line.startswith("Bảng so sánh")]
         assert margin == [f"Bảng so sánh {new} {old}"], margin
 

@@ -17,6 +17,7 @@ from regdraft.core.errors import UsageError
 from regdraft.render.profile import default_profile
 from regdraft.render.report import csv_text, write_report
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import CORPUS, needs_corpus
 from tests.test_render_pdf import pdf_fonts
 
@@ -122,7 +123,7 @@ def test_pdf_text_and_landscape(report: Report, mini_workspace: Workspace, tmp_p
     pdf = PdfReader(str(out))
     page = pdf.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)
-    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    text = " ".join(" ".join(p.split()) for p in pdf_text.pages(out))
     for expected in ("BÁO CÁO", "ĐẢNG CỘNG SẢN VIỆT NAM", "Nội dung tiếp thu, giải trình", "Khoản 1 Điều 2",
                      "Ban Tổ chức Tỉnh ủy", "Không tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2.",
                      "1 cơ quan, đơn vị không có văn bản góp ý"):
@@ -134,8 +135,6 @@ def test_pdf_text_and_landscape(report: Report, mini_workspace: Workspace, tmp_p
 def test_pdf_names_the_provision_again_on_each_page_its_comments_run_onto(
         report: Report, mini_workspace: Workspace, tmp_path: Path) -> None:
     """A cell spanning a provision's rows is not carried onto the next page: the rows there had no provision."""
-    from pypdf import PdfReader
-
     text = ("Đề nghị cân nhắc lại quy định về đối thoại với thanh niên, vì việc tổ chức hai lần mỗi năm có thể gây "
             "tốn kém về nguồn lực và thời gian của cơ quan, tổ chức; đề nghị giữ như Luật hiện hành.")
     rows = tuple(ReportRow(n, "Bộ Nội vụ", f"Ý kiến số {n}: {text}", "", "", "") for n in range(1, 25))
@@ -144,7 +143,7 @@ def test_pdf_names_the_provision_again_on_each_page_its_comments_run_onto(
                                    ReportGroup("d12.k3", "Khoản 3 Điều 12", (last,))))
     out = tmp_path / "bao-cao.pdf"
     write_report(many, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
-    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages]
+    pages = [" ".join(page.split()) for page in pdf_text.pages(out)]
     assert len(pages) >= 3
     assert pages[0].count("Điều 10") == 1 and "(tiếp)" not in pages[0]
     for page in pages[1:]:
@@ -161,8 +160,6 @@ def test_unknown_suffix_writes_nothing(report: Report, mini_workspace: Workspace
 
 
 def test_shipped_amendment_report_pdf(tmp_workspace: Workspace, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     from regdraft.workspace import rounds
     from tests.conftest import SHIPPED_AMENDMENT as slug
 
@@ -177,7 +174,7 @@ def test_shipped_amendment_report_pdf(tmp_workspace: Workspace, tmp_path: Path) 
     assert later.anchor.startswith("Làm việc trên môi trường điện tử")
     out = tmp_path / "bao-cao.pdf"
     write_report(report, out, workspace_root=tmp_workspace.root, config=tmp_workspace.config, today=TODAY)
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
+    text = " ".join(" ".join(p.split()) for p in pdf_text.pages(out))
     for expected in (f"Dự thảo lần {r.draft}", "đã gửi xin ý kiến 4 cơ quan, đơn vị", "Khoản 2 Điều 5", "Điều 20a",
                      "Ghi nhận", "Ghi nhận, giữ như dự thảo.", "2 cơ quan, đơn vị không có văn bản góp ý",
                      # The table's `Điều 20a` is the regulation's, as the draft amends it.

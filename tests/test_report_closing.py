@@ -15,6 +15,7 @@ from regdraft.render.profile import load_profile
 from regdraft.render.report import write_report
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
+from tests import pdf_text as read_pdf
 from tests.conftest import Invoke
 from tests.test_render_pdf import pdf_text
 
@@ -155,8 +156,6 @@ def test_check_names_a_report_setting_it_cannot_read(opened: Workspace, invoke: 
 def test_the_signature_block_takes_the_tables_last_row_to_its_page(opened: Workspace, tmp_path: Path) -> None:
     # 11 comments end the table at the foot of page 2 (Tinos or Liberation Serif, metric-compatible): the recipients
     # and the signature stood alone on page 3. They now take row 11 with them, under the repeated header.
-    from pypdf import PdfReader
-
     report = rounds.build_report(opened, SLUG)
     group = report.groups[-1]
     rows = tuple(replace(group.rows[0], number=k, text=f"Nội dung góp ý số {k} về điều khoản này, đề nghị cân nhắc "
@@ -164,7 +163,7 @@ def test_the_signature_block_takes_the_tables_last_row_to_its_page(opened: Works
     out = tmp_path / "r.pdf"
     write_report(replace(report, groups=(replace(group, rows=rows),)), out, workspace_root=opened.root,
                  config=opened.config, today=TODAY)
-    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(out)).pages]
+    pages = [" ".join(page.split()) for page in read_pdf.pages(out)]
     closing = next(k for k, page in enumerate(pages) if "Nơi nhận:" in page)
     assert closing > 0  # the table runs over a page: the case this is about
     assert "Nội dung góp ý số 11 về" in pages[closing], pages

@@ -10,6 +10,7 @@ from typing import Any
 
 from regdraft.workspace.rounds import add_comment, respond_comment
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import Invoke
 from tests.web.conftest import client
 
@@ -73,7 +74,6 @@ def test_an_image_in_a_comment_is_shown_as_written_in_every_output(
         recording_server: tuple[str, list[str]]) -> None:
     import docx
     import openpyxl
-    from pypdf import PdfReader
 
     base, requests = recording_server
     ws = consulting_workspace
@@ -92,7 +92,7 @@ def test_an_image_in_a_comment_is_shown_as_written_in_every_output(
         if suffix == "html":
             shown[suffix] = html.unescape(re.sub(r"<[^>]*>", "", out.read_text(encoding="utf-8")))
         elif suffix == "pdf":
-            shown[suffix] = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+            shown[suffix] = "".join(pdf_text.pages(out))
         elif suffix == "docx":
             shown[suffix] = "".join(c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells)
         else:
@@ -115,7 +115,6 @@ def test_a_comments_asterisks_are_printed_as_typed_in_every_output(
     # comments page and in the HTML, PDF, DOCX and XLSX reports (sweep r28/AF, defect 3).
     import docx
     import openpyxl
-    from pypdf import PdfReader
 
     ws = consulting_workspace
     notes = "Số liệu (*) lấy từ báo cáo năm 2024; (*) là số ước tính."
@@ -134,7 +133,7 @@ def test_a_comments_asterisks_are_printed_as_typed_in_every_output(
             italic[suffix] = re.findall(r"<em>(.*?)</em>", page)
             shown[suffix] = html.unescape(re.sub(r"<[^>]*>", "", page))
         elif suffix == "pdf":
-            shown[suffix] = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+            shown[suffix] = "".join(pdf_text.pages(out))
         elif suffix == "docx":
             cells = [c for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
             shown[suffix] = "\n".join(c.text for c in cells)

@@ -11,6 +11,7 @@ from regdraft.core.comment_report import Report
 from regdraft.render.report import write_report
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.test_report_closing import SLUG, TODAY
 from tests.test_report_closing import opened as opened  # noqa: F401  (the fixture: a mini amendment in round 1)
 
@@ -29,11 +30,9 @@ def _long_first(ws: Workspace) -> Report:
 
 def test_a_first_row_taller_than_what_page_1_leaves_begins_on_page_1(opened: Workspace,  # noqa: F811
                                                                      tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     out = tmp_path / "r.pdf"
     write_report(_long_first(opened), out, workspace_root=opened.root, config=opened.config, today=TODAY)
-    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(out)).pages]
+    pages = [" ".join(page.split()) for page in pdf_text.pages(out)]
     assert len(pages) > 1 and "Câu trích thứ 15" not in pages[0]  # the row is taller than page 1 leaves
     assert "Câu trích thứ 1 của" in pages[0], pages[0]
     assert "Câu trích thứ 15" in pages[1]

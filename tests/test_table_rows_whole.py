@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
+from tests import pdf_text
 from tests.conftest import FIXTURES, Invoke
 
 ROWS = 10
@@ -28,7 +28,7 @@ def _text(rows: int, changed: bool = False) -> str:
 
 
 def _pages(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(str(pdf)).pages]
+    return list(pdf_text.pages(pdf))
 
 
 def _rows_on_pages(pdf: Path) -> dict[int, set[int]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from regdraft.core.comments import RoundStatus
 from regdraft.workspace.rounds import add_comment, close_round, load_comments, open_round
 from regdraft.workspace.store import Workspace, init_workspace
+from tests import pdf_text
 from tests.conftest import REPO_ROOT, unsaid
 from tests.web.conftest import BODIES, SLUG, client, edit_draft, provision_texts
 
@@ -170,9 +171,7 @@ def test_report_page_and_downloads(review_ws: Workspace) -> None:
     word = c.get(f"/a/{SLUG}/report.docx?round=1")
     assert word.status_code == 200 and word.content[:2] == b"PK"
     pdf = c.get(f"/a/{SLUG}/report.pdf?round=1")
-    from pypdf import PdfReader
-
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = " ".join(pdf_text.pages(pdf.content))
     assert "BÁO CÁO" in text and "Ban Tổ chức Tỉnh ủy" in text
     assert c.get(f"/a/{SLUG}/report.exe").status_code == 400
 

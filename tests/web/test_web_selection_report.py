@@ -10,6 +10,7 @@ from pathlib import Path
 
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
+from tests import pdf_text
 from tests.conftest import Invoke
 from tests.web.conftest import SLUG, client, comment_form, token
 
@@ -48,9 +49,7 @@ def test_a_selection_made_in_the_browser_is_shown_by_every_report(review_ws: Wor
     assert xml.count(f"Về đoạn “{PHRASE}”:") == 1 and SAID in xml
     html = made["html"].read_text(encoding="utf-8")
     assert html.count(f"Về đoạn “{PHRASE}”:") == 1 and SAID in html
-    from pypdf import PdfReader
-
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(made["pdf"]).pages).split())
+    text = " ".join(pdf_text.text(made["pdf"], " ").split())
     assert f"Về đoạn “{PHRASE}”:" in text and SAID in text
 
 
