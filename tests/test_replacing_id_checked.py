@@ -84,3 +84,30 @@ def test_two_pending_drafts_whose_ids_share_a_file_are_told_apart(tmp_workspace:
     said = " ".join(second.output.split())
     assert ("The new regulation's id 01-QC-TU-XV would be issued as regulations/01-QC-TU-XV.md, the file the "
             "pending draft quy-che-xv is to issue 01-QC/TU-XV as") in said, said
+
+
+@pytest.mark.parametrize("twin", ["01-qc/tu-en", "01-QC/TU-en"])
+def test_an_id_whose_file_differs_from_anothers_only_in_capitals_is_refused(tmp_workspace: Workspace,
+                                                                             invoke: Invoke, twin: str) -> None:
+    # r43 sweep CK F2: regulations/01-qc-tu-en.md beside regulations/01-QC-TU-EN.md are two files on Linux and one
+    # on Windows or macOS, where a colleague's clone would hold one of the two texts.
+    head = tmp_workspace.repo.head.commit.hexsha
+    new = invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", twin)
+    assert new.exit_code == 2, new.output
+    said = " ".join(new.output.split())
+    assert ("differs only in capitals from regulations/01-QC-TU-EN.md, the file of the regulation 01-QC/TU-EN"
+            in said), said
+    assert tmp_workspace.repo.head.commit.hexsha == head and not (tmp_workspace.root / DRAFT).exists()
+
+
+def test_import_refuses_an_id_whose_file_differs_from_anothers_only_in_capitals(tmp_workspace: Workspace,
+                                                                                 invoke: Invoke) -> None:
+    source = tmp_workspace.root / "regulations/01-QC-TU.md"
+    head = tmp_workspace.repo.head.commit.hexsha
+    result = invoke(tmp_workspace, "import", str(source), "--id", "01-qc/tu")
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert ("regulations/01-qc-tu.md differs only in capitals from regulations/01-QC-TU.md, the file of the "
+            "regulation 01-QC/TU") in said and "nothing was imported" in said, said
+    assert tmp_workspace.repo.head.commit.hexsha == head
+    assert not (tmp_workspace.root / "regulations/01-qc-tu.md").exists()

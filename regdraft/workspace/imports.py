@@ -74,6 +74,13 @@ def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     if ws.exists(relative) and not force:
         raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
                          "(the old text stays in git history).", options=("force",))
+    from regdraft.workspace.replacing import regulation_case_twin
+
+    twin = regulation_case_twin(ws, relative)
+    if twin is not None:  # `--id 01-qc/tu` beside 01-QC/TU: one file where names ignore capitals (r43 sweep CK F2)
+        raise UsageError(f"{relative} differs only in capitals from {twin}, the file of the regulation "
+                         f"{ws.regulation_id_in(twin)}: where file names ignore capitals (Windows, macOS) they are one "
+                         "file; nothing was imported. Give the regulation an id of its own, or replace that one.")
     if same and not ws.dirty([relative]):
         return relative  # the same text is already committed: nothing to record
     ws.commit({relative: data},

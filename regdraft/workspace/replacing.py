@@ -151,14 +151,29 @@ def file_taken(ws: Workspace, new_id: str, slug: str | None = None) -> str | Non
         return (f"The new regulation's id {new_id} would be issued as {target}, the file of the regulation "
                 f"{holder}; give it an id whose file is no other regulation's (ids are made file names by "
                 "writing `/` and spaces as `-`).")
+    twin = regulation_case_twin(ws, target)
+    if twin is not None:
+        return (f"The new regulation's id {new_id} would be issued as {target}, which differs only in capitals from "
+                f"{twin}, the file of the regulation {ws.regulation_id_in(twin)}: where file names ignore capitals "
+                "(Windows, macOS) they are one file; give it an id of its own.")
+    folded = target.casefold()
     drafts = sorted((other, given) for other, given in pending_ids(ws)
-                    if other != slug and given and given != new_id and regulation_path(given) == target)
+                    if other != slug and given and given != new_id and regulation_path(given).casefold() == folded)
     if drafts:
         other, given = drafts[0]
         return (f"The new regulation's id {new_id} would be issued as {target}, the file the pending draft {other} "
-                f"is to issue {given} as; give it an id whose file is no other regulation's (ids are made file "
-                "names by writing `/` and spaces as `-`).")
+                f"is to issue {given} as{'' if regulation_path(given) == target else ' (but for capitals)'}; give it "
+                "an id whose file is no other regulation's (ids are made file names by writing `/` and spaces as "
+                "`-`).")
     return None
+
+
+def regulation_case_twin(ws: Workspace, target: str) -> str | None:
+    """The regulation file that differs from `target` only in capitals (`regulations/01-qc-tu.md` beside
+    `regulations/01-QC-TU.md`), or None: two files on Linux, one where file names ignore capitals, so a colleague's
+    clone on Windows or macOS would hold one of the two texts (r43 sweep CK F2)."""
+    folded = target.casefold()
+    return next((path for path in ws.regulation_files() if path != target and path.casefold() == folded), None)
 
 
 def pending_ids(ws: Workspace) -> list[tuple[str, str]]:
