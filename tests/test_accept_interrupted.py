@@ -41,3 +41,32 @@ def test_the_repair_names_the_comment_whose_accepted_wording_is_in_the_draft(cir
     again = accept_proposal(Workspace(ws.root), SHIPPED_AMENDMENT, cid)
     assert again.already and again.comment.disposition is not None
     assert f"The proposal of comment {cid}" not in invoke(ws, "check", "--repair").output
+
+
+# Killed after the first write ended (its journal closed) and before the answering write began: nothing to finish.
+BETWEEN = ("import os, sys; from pathlib import Path; import regdraft.workspace.rounds as rounds; "
+           "rounds.respond_comment = lambda *a, **k: os._exit(137); "
+           "from regdraft.workspace.proposals import accept_proposal; from regdraft.workspace.store import Workspace; "
+           "accept_proposal(Workspace(Path(sys.argv[1])), sys.argv[2], sys.argv[3])")
+
+
+def test_check_names_the_comment_when_the_kill_came_between_the_two_writes(circulating: Workspace,
+                                                                           invoke: Invoke) -> None:
+    ws = circulating
+    added = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3.k1", "--text",
+                   "Sửa khóa XIII.", "--proposal", PROPOSAL, "--json")
+    cid = json.loads(added.output)["comment"]["id"]
+    killed = subprocess.run([sys.executable, "-c", BETWEEN, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+    assert killed.returncode == 137, killed.stderr
+    assert not (ws.root / ".git" / "regdraft" / "journal.json").exists()
+    for args in (("check",), ("check", "--repair")):
+        said = " ".join(invoke(ws, *args).output.split())
+        assert (f"amendments/{SHIPPED_AMENDMENT}/comments/{cid}.yaml: warning: The proposal of comment {cid} on "
+                f"{SHIPPED_AMENDMENT} is in the draft now, but the comment is not answered yet") in said, said
+        assert f"`regdraft comment respond {cid} --disposition accepted --reply" in said, said
+    from regdraft.workspace.proposals import accept_proposal
+
+    again = accept_proposal(Workspace(ws.root), SHIPPED_AMENDMENT, cid)
+    assert again.already and again.comment.disposition is not None
+    assert f"The proposal of comment {cid}" not in invoke(ws, "check").output

@@ -274,10 +274,6 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
 
         finished = ws.resume()
         said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
-        if finished:
-            from regdraft.workspace.accept_unanswered import unanswered_after
-
-            said += [line for line in (unanswered_after(ws, finished),) if line]
         said += remove_git_lock(ws)
         removed, committed = remove_leftovers(ws)
         said += [f"Removed {shown_name(path)}, left half written by a regdraft that was stopped." for path in removed]

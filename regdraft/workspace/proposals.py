@@ -357,7 +357,9 @@ def recorded_losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> li
 def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: the unanswered comments whose proposals would delete points or clauses when accepted, the
     comments whose body's name is a mistyped consulted body's (`rounds.body_warnings`), and wording accepted as typed
-    that reads as Markdown (`accepted_wording`)."""
+    that reads as Markdown (`accepted_wording`), and the comments whose proposal was written in but which are still
+    unanswered (`accept_unanswered`)."""
+    from regdraft.workspace.accept_unanswered import unanswered_accepts
     from regdraft.workspace.accepted_wording import unmeant_markdown
     from regdraft.workspace.amendments import load_comments, survey
 
@@ -375,6 +377,7 @@ def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
             problems.extend(body_warnings(ws, entry.slug, comments, typos_only=True))
             problems.extend(recorded_losses(ws, entry.slug, [c for c in comments if c.is_open and c.proposal]))
             problems.extend(unmeant_markdown(ws, amendment, comments))  # wording accepted as typed (warnings)
+            problems.extend(unanswered_accepts(entry.slug, amendment, comments))  # accepting stopped halfway
         except RegdraftError:
             continue  # unreadable rounds or comments: `late_comments` names them
     return problems
