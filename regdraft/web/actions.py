@@ -68,6 +68,7 @@ from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownU
 from regdraft.core.model import Address
 from regdraft.core.text import visible
 from regdraft.web.guard import Visitor
+from regdraft.web.not_taken import no_longer_taking
 from regdraft.web.pages import language  # the amendment's: a profile's words are quoted in it, whatever the page's
 from regdraft.web.senders import _namesake, own, sent_by, sent_through
 from regdraft.web.words import Refused, Words, only_quoted, quoted_selection, refuse
@@ -165,6 +166,10 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
 
     r = _round(ws, slug, values["round"], ui)
     _open(ws, r, slug, ui)
+    key, fields = no_longer_taking(ws, slug, ui)
+    if key:  # adopted with its round left open, the form sent from a tab opened before (r43 sweep CK F7); the
+        # office still answers the round's comments (`_answerable`), as `comment respond` does
+        raise refuse(ui, Category.STATE, f"not_taken_{key}", document=document(ws, slug), **fields)
     body = values["body"].strip() or visitor.body
     if not body:
         raise refuse(ui, Category.USAGE, "choose_body_first")

@@ -34,6 +34,7 @@ from regdraft.web.home_page import AmendmentRow as AmendmentRow  # the home page
 from regdraft.web.home_page import Home as Home
 from regdraft.web.home_page import RoundRow as RoundRow
 from regdraft.web.home_page import home as home
+from regdraft.web.not_taken import no_longer_taking
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -182,6 +183,7 @@ class RedlinePage:
     unsorted: str = ""
     partly: bool = False  # True: some comment files do not read and are set aside, the others are listed
     overlaps: tuple[str, ...] = ()  # other pending amendments changing the same provisions, a sentence each
+    ended: str = ""  # why an open round takes no comments (its amendment adopted), in the page's words
 
 
     def unasked(self, visitor: Visitor) -> bool:
@@ -281,7 +283,9 @@ def _redline_page(ws: Workspace, slug: str, round_number: int | None, rev_from: 
     # The round's own comments only: the badges lead to its comments page, which lists no other round's.
     badges = _badges([(item.comment.on, item) for item in listed if item.comment.round == shown.number],
                      redline.comparison.new)
-    commenting = shown.status is RoundStatus.OPEN
+    # Its amendment adopted with the round left open: the page says so in place of the form (r43 sweep CK F7).
+    ended, fields = no_longer_taking(ws, slug, ui) if shown.status is RoundStatus.OPEN else ("", {})
+    commenting = shown.status is RoundStatus.OPEN and not ended
     texts: dict[str, str] = {}
     provisions: list[tuple[str, str]] = []
     if commenting:
@@ -304,9 +308,10 @@ def _redline_page(ws: Workspace, slug: str, round_number: int | None, rev_from: 
         provisions.sort(key=lambda entry: reading_place(order, entry[0]))
     heading = ui("heading_round", draft=shown.draft, number=shown.number,
                  of=ui("heading_of", regulation=reg_id) if amended else "",
-                 state=ui("heading_open") if commenting else ui("heading_closed"))
+                 state=ui("heading_open" if commenting else "heading_not_taken" if ended else "heading_closed"))
     return redline, RedlinePage(slug, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
-                                key, amended, name, unsorted, partly)
+                                key, amended, name, unsorted, partly,
+                                ended=ui(f"panel_{ended}", **fields) if ended else "")
 
 
 def _comments_listed(ws: Workspace, slug: str) -> tuple[list[Listed], str, bool]:

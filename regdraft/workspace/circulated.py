@@ -20,6 +20,7 @@ from regdraft.core.parts import reading_order
 from regdraft.workspace.amendments import amended_id, load, load_rounds, slugs
 from regdraft.workspace.lifecycle import preview
 from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_history import Revision
 
 
 def amendment_at(ws: Workspace, slug: str, rev: str | None = None) -> Any:
@@ -96,27 +97,39 @@ def refuse_no_longer_pending(ws: Workspace, slug: str) -> None:
     write lock. A comment recorded then is one `check` reports as late (r43 sweep CX F1). For an adoption, the
     sentence says when and in which commit. Called under the write lock, with the comment's reading: the front matter
     at HEAD alone (one `git cat-file`, no instruction parsed)."""
+    ended = no_longer_pending(ws, slug)
+    if ended is None:
+        return
+    status, adoption = ended
+    if status != "adopted":
+        raise NotPending(f"The amendment '{slug}' is {status}: a round of it is still open, but comments on it are "
+                         "no longer taken (nothing was changed).")
+    when = f" on {(adoption.when or adoption.date)[:16].replace('T', ' ')} in commit {adoption.sha[:8]}" \
+        if adoption is not None else ""
+    raise NotPending(f"The amendment '{slug}' was adopted{when}: comments on it are no longer taken, though its round "
+                     "was left open (nothing was changed).")
+
+
+def no_longer_pending(ws: Workspace, slug: str) -> tuple[str, Revision | None] | None:
+    """The amendment's status as committed, and for an adoption the commit that made it, when it is no longer
+    pending (adopted, rejected, withdrawn); None while it is pending, or when its committed file does not read. The
+    review page reads it to take its form away (r43 sweep CK F7)."""
     from regdraft.core.amend.document import front_matter_only
     from regdraft.workspace.moved_files import read_at
 
     try:
         relative, data = read_at(ws, amendment_path(slug), "HEAD")
     except RegdraftError:
-        return  # not committed yet, or not readable there: the draft's own reading says what is wrong
+        return None  # not committed yet, or not readable there: the draft's own reading says what is wrong
     front = front_matter_only(data, relative, slug)
     status = front.status if front is not None else None
     if status is None or status in PENDING:
-        return
+        return None
     if status != "adopted":
-        raise NotPending(f"The amendment '{slug}' is {status}: a round of it is still open, but comments on it are "
-                         "no longer taken (nothing was changed).")
+        return status, None
     from regdraft.workspace.late_comments import adoption_of
 
-    adoption = adoption_of(ws, slug)
-    when = f" on {(adoption.when or adoption.date)[:16].replace('T', ' ')} in commit {adoption.sha[:8]}" \
-        if adoption is not None else ""
-    raise NotPending(f"The amendment '{slug}' was adopted{when}: comments on it are no longer taken, though its round "
-                     "was left open (nothing was changed).")
+    return status, adoption_of(ws, slug)
 
 
 def _closed_round(slug: str, closed: Round) -> str:
