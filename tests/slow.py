@@ -44,6 +44,7 @@ _LISTED_MODULES = frozenset({
     # office37's: two clones, an adoption and a bare remote (0.6-1.5 s of CPU a test).
     "test_sync_hand_edits.py", "test_sync_added_instructions.py", "test_adopt_cancel.py",
     "test_write_ctrl_c.py", "test_comment_after_adoption.py", "test_accept_interrupted.py",  # intr43: a process each
+    "test_ctrl_c_dropped.py",  # ck43: a regdraft process each
     # sync38's: two clones, a forged adoption reverted, six syncs (about 4 s of CPU).
     "test_sync_stale_tags.py",
     # clean38's: two clones and a bare remote, three syncs (about 2 s of CPU a test).

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
-from regdraft.cli.interrupt_phase import work_done
+from regdraft.cli.interrupt_phase import not_dropped, work_done
 
 if TYPE_CHECKING:
     from regdraft.core.errors import Problem
@@ -131,6 +131,7 @@ def prints_result(func: F) -> F:
         if takes_json:
             kwargs["as_json"] = as_json
         result: Result = func(*args, **kwargs)
+        not_dropped()  # a Ctrl-C raised where Python dropped it: the command stops here, its write said recorded
         if committed()["commits"]:  # a write is recorded: its result is said whole, not cut by a Ctrl-C into 130
             work_done()
         shown = [(spelled(text), err, nl) for text, err, nl, always in result.lines if always or not as_json]
