@@ -332,6 +332,10 @@ def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:
         if locked is not None:
             abandoned, said = locked
             problems.append(Problem(said[0].upper() + said[1:] + ".", ws.relative_link(lock), warning=not abandoned))
+    from regdraft.workspace.git_leftovers import said as leftover_said
+
+    problems += [Problem(leftover_said(lock, ws.relative_link(lock)), ws.relative_link(lock), warning=True)
+                 for lock in ws.leftover_git_locks()]
     for gitdir, why in ws.left_out_worktrees():
         problems.append(Problem(
             f"This file names no checkout ({why}), so git's linked worktree '{gitdir.parent.name}' is left out: a git "
@@ -365,6 +369,9 @@ def remove_git_lock(ws: Workspace) -> list[str]:
             if ws.remove_abandoned_lock() else []
         said += [f"Removed {ws.relative_link(lock)}, a lock of git's, which a git that was stopped had left: "
                  f"{ws.freed(lock)}." for lock in ws.remove_abandoned_ref_locks()]
+        for lock in ws.leftover_git_locks():  # git's maintenance lock, a temporary index alone (r43 sweep CK F9)
+            lock.unlink(missing_ok=True)
+            said.append(f"Removed {ws.relative_link(lock)}, which a git that was stopped had left.")
     return said
 
 

@@ -55,7 +55,8 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.layout import TEMPORARY
-from regdraft.workspace import git_policy
+from regdraft.workspace import git_leftovers, git_policy
+from regdraft.workspace.git_leftovers import alive
 from regdraft.workspace.held_files import git_running, left_behind, open_files, unheld
 from regdraft.workspace.settled import files_below
 from regdraft.workspace.store_line_ends import blob_id as _blob_id
@@ -149,10 +150,18 @@ class KilledGit:
         index lock, by the index lock's rules, its git's process gone too (r43 sweep CX F5: the repair left it)."""
         for lock in self.git_dir().glob("next-index-*.lock"):
             pid = lock.name.removeprefix("next-index-").removesuffix(".lock")
-            if lock.is_symlink() or not lock.is_file() or not pid.isdigit() or _alive(int(pid)) or \
+            if lock.is_symlink() or not lock.is_file() or not pid.isdigit() or alive(int(pid)) or \
                     not _abandoned(lock, 0):
                 continue
             lock.unlink(missing_ok=True)
+
+    def leftover_git_locks(self) -> list[Path]:
+        """git's maintenance lock and lone temporary indexes a git that was stopped left (`git_leftovers`); one a git
+        running now holds is not listed."""
+        found = git_leftovers.leftover_locks(self.git_dir(), self._common_dir())
+        places = self._git_places() if found else ()  # the worktrees are read only when there is a lock to judge
+        return [lock for lock in found
+                if git_leftovers.abandoned(lock, lambda held, where: _abandoned(held, 0, git_in=where), places)]
 
     def ref_locks(self) -> list[Path]:
         """git's ref locks that are there (the module's 5): `REF_LOCKS` in the git directory (and in the common one
@@ -426,17 +435,6 @@ def _on_disk(path: Path) -> str | None:
         return None
     except OSError:
         return "other"
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process `pid` runs (one of another user's counts as running)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
 
 
 def _abandoned(lock: Path, wait: float | None = None, git_in: tuple[Path, ...] = ()) -> bool:
