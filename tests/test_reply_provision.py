@@ -7,7 +7,7 @@ import pytest
 
 from regdraft.core.comments import CommentType
 from regdraft.core.markdown import parse
-from regdraft.core.reply_provision import rejected_kind, said_instead, said_whole
+from regdraft.core.reply_provision import rejected_kind, said_instead, said_left_out, said_whole
 from regdraft.core.reply_wording import Edit, Said, describe_change
 
 # khoản 5 Điều 29 of Nghị định 63/2010, which 48/2013 repeals.
@@ -70,3 +70,12 @@ def test_an_old_clause_back_in_another_s_place_is_named_kept_as_in_force(at: str
 ], ids=["full-stop", "comma", "words", "repeal", "insertion", "number", "capital"])
 def test_a_rejection_is_substantive_but_for_punctuation_alone(old: str, new: str, kind: CommentType) -> None:
     assert rejected_kind([Edit(old, new)]) is kind
+
+
+@pytest.mark.parametrize(("summary", "language", "said"), [
+    ("Proposed: repeal Article 35a.", "en", "Proposed: do not insert Article 35a."),
+    ("Đề nghị bãi bỏ Điều 35a.", "vi", "Đề nghị không bổ sung Điều 35a."),
+    ("Proposed wording: delete “Kiểm tra”.", "en", "Proposed wording: delete “Kiểm tra”."),
+], ids=["en", "vi", "not-whole"])
+def test_an_inserted_provision_rejected_whole_is_proposed_not_inserted(summary: str, language: str, said: str) -> None:
+    assert said_left_out(summary, "d35a", language) == said

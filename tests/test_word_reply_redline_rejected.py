@@ -106,6 +106,8 @@ def test_an_article_the_real_amendment_inserts_rejected_in_the_redline_is_a_prop
     (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
     assert (c["provision"], c["proposal"]) == ("d35a", "Điều 35a. (được bãi bỏ)")
     assert c["text"].startswith("Từ chối nội dung bổ sung của dự thảo tại Điều 35a trong bản so sánh"), c["text"]
+    # Left out, not repealed: no text in force holds Điều 35a (r43 said `Đề nghị bãi bỏ Điều 35a.`).
+    assert c["text"].rstrip().endswith("Đề nghị không bổ sung Điều 35a."), c["text"]
     again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
     assert again.exit_code == 0 and "Nothing imported" in again.output, again.output
     if keep_mark:
@@ -132,6 +134,22 @@ def test_a_point_of_an_inserted_article_rejected_is_a_proposal_leaving_that_poin
     (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "tra-loi.docx"), BODY).values()
     assert (c["provision"], c["proposal"]) == ("d35a.k2.d", "d) (được bãi bỏ)")
     assert c["text"].startswith("Từ chối nội dung bổ sung của dự thảo tại điểm d khoản 2 Điều 35a"), c["text"]
+    assert c["text"].rstrip().endswith("Đề nghị không bổ sung điểm d khoản 2 Điều 35a."), c["text"]
+
+
+def test_an_inserted_article_left_out_imported_by_r43_is_known_again_not_imported_twice(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regdraft.core import replies
+
+    document = kit.open_docx(decree.parent / "redline.docx")
+    kit.rejected_paragraphs(kit.paragraph_holding(document, "Điều 35a"), kit.paragraph_holding(document, D35A_LAST))
+    reply = kit.save(document, tmp_path / "tra-loi.docx")
+    with monkeypatch.context() as then:  # as r43 said it: `Đề nghị bãi bỏ Điều 35a.`
+        then.setattr(replies, "said_left_out", lambda summary, *_: summary)
+        (was,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert "Đề nghị bãi bỏ Điều 35a" in was["text"], was["text"]
+    again = invoke(ws, "comment", "import", "real", str(reply), "--by", BODY)
+    assert again.exit_code == 0 and f"was imported before ({was['id']})" in again.output, again.output
 
 
 def test_a_clause_the_real_amendment_repeals_rejected_in_the_redline_is_a_proposal_keeping_it(

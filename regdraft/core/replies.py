@@ -101,7 +101,15 @@ from regdraft.core.reply_places import (
     renumbering,
 )
 from regdraft.core.reply_proposed import clash_note
-from regdraft.core.reply_provision import _earlier, _former, _proposal, rejected_kind, said_instead, said_whole
+from regdraft.core.reply_provision import (
+    _earlier,
+    _former,
+    _proposal,
+    rejected_kind,
+    said_instead,
+    said_left_out,
+    said_whole,
+)
 from regdraft.core.reply_rejected import rejected
 from regdraft.core.reply_rejected_notes import undone_note
 from regdraft.core.reply_wording import (
@@ -422,6 +430,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 if (instead := said_instead(summary, at, written, bases, language)) != summary:
                     # An old provision back in another's place, named: as r42 said it, known again (nothing earlier).
                     former, summary = (proposal, struck + plain_said(summary)), instead
+                elif unit_at in not_inserted and (left_out := said_left_out(summary, at[1], language)) != summary:
+                    # Inserted by the draft, left out whole: not repealed. As imports up to r43 said it, known again.
+                    former, summary = (proposal, struck + plain_said(summary)), left_out
                 summary = Said(struck + summary, struck + plain_said(summary))
             made = comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=kind,
                            key=f"changes:{reg}:{address}" if reg else f"changes:{address}")

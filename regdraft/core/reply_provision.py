@@ -38,6 +38,8 @@ FEW = 3
 # An old provision brought back word for word in the place of one the draft puts there (Reject in a Word redline).
 INSTEAD = {"vi": "Đề nghị giữ nguyên {old} như quy định hiện hành, thay cho {what} của dự thảo:{gap}“{text}”.",
            "en": "Proposed: keep {old} as in force, instead of the draft's {what}:{gap}“{text}”."}
+# A provision the draft inserts, every paragraph of it rejected: nothing in force to repeal, so not "bãi bỏ".
+LEFT_OUT = {"vi": "Đề nghị không bổ sung {what}.", "en": "Proposed: do not insert {what}."}
 _WORD = re.compile(r"\w+")
 
 Earlier = tuple[Place, str, str]  # where, what and saying what an earlier import proposed (`_earlier`)
@@ -175,6 +177,16 @@ def said_instead(summary: str, at: Place, written: str, bases: Sequence[tuple[st
         old=Address.parse(found[0]).describe(language), what=Address.parse(at[1]).describe(language),
         gap="\n" if "\n" in text else " ", text=text)
     return said if len(said) < MAX_TEXT - 1_000 else summary
+
+
+def said_left_out(summary: str, address: str, language: str) -> str:
+    """What a proposal leaving out a provision the draft inserts (every paragraph of it rejected in a Word redline)
+    says: `Đề nghị không bổ sung Điều 35a.`, where `summary` proposes it repealed (`Đề nghị bãi bỏ Điều 35a.`, as
+    imports up to r43 said it: no text in force holds it to repeal); any other `summary` as it is."""
+    what = Address.parse(address).describe(language)
+    if summary != WORDS.get(language, WORDS["vi"])["repeal"].format(what=what):
+        return summary
+    return LEFT_OUT.get(language, LEFT_OUT["vi"]).format(what=what)
 
 
 def rejected_kind(edits: Iterable[Edit]) -> CommentType:
