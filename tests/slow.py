@@ -290,6 +290,8 @@ _MEASURED_MODULES = frozenset({
     "test_word_reply_redline_rejected.py",
     # rej40's: Luật Du lịch imported, amended and its Word redline written once, an import a test.
     "test_word_reply_redline_rejected_place.py",
+    # reply43b's: Nghị định 63/2010 amended by 48/2013 and its Word redline written once, an import a test.
+    "test_word_reply_redline_label.py",
     # word41's: Luật Du lịch imported, amended and its Word redline written once, an import a test.
     "test_word_reply_rejected_repeal.py",
     # word41's: Nghị định 63/2010 imported, amended and its Word redline written once, an import a test.

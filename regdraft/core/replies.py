@@ -62,6 +62,7 @@ from regdraft.core.model import Address, Regulation
 from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_cells import cell_edit, unsure, unsure_note, whole_cells
+from regdraft.core.reply_label_rejected import label_notes
 from regdraft.core.reply_model import UNANCHORED as UNANCHORED  # the values, imported from here by their callers
 from regdraft.core.reply_model import Place as Place
 from regdraft.core.reply_model import Placed as Placed
@@ -153,6 +154,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     spots_in_reply: list[tuple[int, int, int]] = []  # each placed comment's place in the reply (paragraph, …)
     unplaced: list[Unplaced] = []
     notes: list[str] = list(reply.notes)
+    notes += label_notes(reply.paragraphs, texts, bases, undone, reply.source)  # a label alone rejected
     taken: dict[Place, int] = {}
     people: dict[Place, tuple[str, ...]] = {}  # the persons of the comment (its thread's) each place's changes join
     void: list[tuple[Place | None, Sequence[str]]] = []  # tracked changes that change nothing, where and by whom
