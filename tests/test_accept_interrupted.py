@@ -14,6 +14,13 @@ from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
 PROPOSAL = ("1. Ban Chấp hành Đảng bộ tỉnh làm việc theo nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ "
             "trách; chấp hành nghiêm Điều lệ Đảng, các nghị quyết, chỉ thị, quy định, quyết định, kết luận của Ban "
             "Chấp hành Trung ương Đảng khóa XIII, Bộ Chính trị, Ban Bí thư và pháp luật của Nhà nước.")
+def _proposed(ws: Workspace, invoke: Invoke) -> str:
+    """A member's comment on khoản 1 Điều 3 with a proposal of its wording: its id."""
+    added = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3.k1", "--text",
+                   "Sửa khóa XIII.", "--proposal", PROPOSAL, "--json")
+    return str(json.loads(added.output)["comment"]["id"])
+
+
 # The accept in a process of its own, killed (kill -9) once its first commit is made.
 ACCEPT = ("import sys; from pathlib import Path; from regdraft.workspace.proposals import accept_proposal; "
           "from regdraft.workspace.store import Workspace; accept_proposal(Workspace(Path(sys.argv[1])), sys.argv[2], "
@@ -23,9 +30,7 @@ ACCEPT = ("import sys; from pathlib import Path; from regdraft.workspace.proposa
 def test_the_repair_names_the_comment_whose_accepted_wording_is_in_the_draft(circulating: Workspace,
                                                                              invoke: Invoke) -> None:
     ws = circulating
-    added = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3.k1", "--text",
-                   "Sửa khóa XIII.", "--proposal", PROPOSAL, "--json")
-    cid = json.loads(added.output)["comment"]["id"]
+    cid = _proposed(ws, invoke)
     killed = subprocess.run([sys.executable, "-c", ACCEPT, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
                             text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT),
                                                          "REGDRAFT_TEST_STOP_AT": "committed"})
@@ -53,9 +58,7 @@ BETWEEN = ("import os, sys; from pathlib import Path; import regdraft.workspace.
 def test_check_names_the_comment_when_the_kill_came_between_the_two_writes(circulating: Workspace,
                                                                            invoke: Invoke) -> None:
     ws = circulating
-    added = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3.k1", "--text",
-                   "Sửa khóa XIII.", "--proposal", PROPOSAL, "--json")
-    cid = json.loads(added.output)["comment"]["id"]
+    cid = _proposed(ws, invoke)
     killed = subprocess.run([sys.executable, "-c", BETWEEN, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
                             text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
     assert killed.returncode == 137, killed.stderr

@@ -156,6 +156,9 @@ def test_compare_names_the_kept_member_of_a_real_laws_half_renumbered_list(tmp_p
     assert said in listed, listed
     # The member the drafter corrected (Điều 21 → Điều 20) is not named.
     assert "Khoản 1 Điều 21 dẫn chiếu Điều 20 như văn bản cũ, nhưng Điều 21" not in listed
+    # The list now cites Điều 20 twice: a renumbering slip of its own (r43 cmp43, test_refs_cited_twice).
+    assert ("reference to check: Khoản 1 Điều 21 dẫn chiếu Điều 20 hai lần (“Điều 20 và Điều 20”): cần rà soát."
+            in listed), listed
 
 
 def _list_against_sentences(n: int, k: int) -> tuple[str, str]:
