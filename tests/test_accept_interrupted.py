@@ -21,6 +21,13 @@ def _proposed(ws: Workspace, invoke: Invoke) -> str:
     return str(json.loads(added.output)["comment"]["id"])
 
 
+def _killed(ws: Workspace, script: str, cid: str, **env: str) -> None:
+    """`script` accepting comment `cid`'s proposal in a process of its own, which is killed (exit 137) on the way."""
+    killed = subprocess.run([sys.executable, "-c", script, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT), **env})
+    assert killed.returncode == 137, killed.stderr
+
+
 # The accept in a process of its own, killed (kill -9) once its first commit is made.
 ACCEPT = ("import sys; from pathlib import Path; from regdraft.workspace.proposals import accept_proposal; "
           "from regdraft.workspace.store import Workspace; accept_proposal(Workspace(Path(sys.argv[1])), sys.argv[2], "
@@ -31,10 +38,7 @@ def test_the_repair_names_the_comment_whose_accepted_wording_is_in_the_draft(cir
                                                                              invoke: Invoke) -> None:
     ws = circulating
     cid = _proposed(ws, invoke)
-    killed = subprocess.run([sys.executable, "-c", ACCEPT, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT),
-                                                         "REGDRAFT_TEST_STOP_AT": "committed"})
-    assert killed.returncode == 137, killed.stderr
+    _killed(ws, ACCEPT, cid, REGDRAFT_TEST_STOP_AT="committed")
     repaired = invoke(ws, "check", "--repair")
     said = " ".join(repaired.output.split())
     assert "Finished the interrupted write 'Accept the proposal of comment" in said, said
@@ -59,9 +63,7 @@ def test_check_names_the_comment_when_the_kill_came_between_the_two_writes(circu
                                                                            invoke: Invoke) -> None:
     ws = circulating
     cid = _proposed(ws, invoke)
-    killed = subprocess.run([sys.executable, "-c", BETWEEN, str(ws.root), SHIPPED_AMENDMENT, cid], capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
-    assert killed.returncode == 137, killed.stderr
+    _killed(ws, BETWEEN, cid)
     assert not (ws.root / ".git" / "regdraft" / "journal.json").exists()
     for args in (("check",), ("check", "--repair")):
         said = " ".join(invoke(ws, *args).output.split())

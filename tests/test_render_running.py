@@ -272,17 +272,22 @@ def test_a_name_cut_short_reads_type_and_number_first_in_every_format(tmp_worksp
         "CONSOLIDATED TEXT (for reference) - Working Regulations of the … term XIV, No. 01-QC/TU")
 
 
+def _term_xv_draft(ws: Workspace, invoke: Invoke) -> None:
+    """`quy-che-xv`: the draft of a new regulation replacing 01-QC/TU for the next term, its title the new term's."""
+    result = invoke(ws, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV")
+    assert result.exit_code == 0, result.output
+    draft = ws.root / "amendments" / "quy-che-xv" / "amendment.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace(
+        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025",
+        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030", 1), encoding="utf-8")
+
+
 def test_the_comparison_tables_line_names_the_old_text_as_its_heading_does(tmp_workspace: Workspace, invoke: Invoke,
                                                                            tmp_path: Path) -> None:
     """r42 sweep CH F3: the table of a new regulation's draft read `… với Quy chế số 01-QC/TU làm việc của … khóa
     XIV` in every page's margin, the number inside the title cut short, where its heading says `với Quy chế số
     01-QC/TU ngày 09/01/2021`; an ordinary amendment's table named the old text otherwise than its heading too."""
-    result = invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV")
-    assert result.exit_code == 0, result.output
-    draft = tmp_workspace.root / "amendments" / "quy-che-xv" / "amendment.md"
-    draft.write_text(draft.read_text(encoding="utf-8").replace(
-        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025",
-        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030", 1), encoding="utf-8")
+    _term_xv_draft(tmp_workspace, invoke)
     old = "với Quy chế số 01-QC/TU ngày 09/01/2021"
     for slug, new in (("quy-che-xv", "Dự thảo lần 1 Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ "
                                       "2025 - 2030"),
@@ -305,12 +310,7 @@ def test_the_inline_redlines_line_names_the_old_text_as_its_heading_does(tmp_wor
     one's too. Every page from the second has the line."""
     from tests.conftest import FIXTURES
 
-    result = invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV")
-    assert result.exit_code == 0, result.output
-    draft = tmp_workspace.root / "amendments" / "quy-che-xv" / "amendment.md"
-    draft.write_text(draft.read_text(encoding="utf-8").replace(
-        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025",
-        "title: Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030", 1), encoding="utf-8")
+    _term_xv_draft(tmp_workspace, invoke)
     english = tmp_workspace.root / "amendments" / "en1" / "amendment.md"
     english.parent.mkdir()
     english.write_bytes((FIXTURES / "export" / "en-amendment.md").read_bytes())

@@ -26,12 +26,18 @@ def test_amend_new_refuses_an_id_that_is_no_document_number(tmp_workspace: Works
     assert tmp_workspace.repo.head.commit.hexsha == head and not (tmp_workspace.root / "amendments/quy-che-xv").exists()
 
 
+def _colleagues_id(ws: Workspace, invoke: Invoke, given: str) -> int:
+    """Draft `quy-che-xv` of a new regulation made with a good id, then committed with `given` as its `id:`, as a
+    colleague might write it: the line of that `id:`."""
+    ok(invoke(ws, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
+    text = (ws.root / DRAFT).read_text(encoding="utf-8")
+    ws.commit({DRAFT: text.replace("id: 01-QC/TU-XV", f"id: {given}").encode()}, "A colleague's id")
+    return text.split("\n").index("id: 01-QC/TU-XV") + 1
+
+
 def test_a_draft_whose_id_is_no_document_number_is_a_problem_at_its_line(tmp_workspace: Workspace,
                                                                          invoke: Invoke) -> None:
-    ok(invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
-    text = (tmp_workspace.root / DRAFT).read_text(encoding="utf-8")
-    line = text.split("\n").index("id: 01-QC/TU-XV") + 1
-    tmp_workspace.commit({DRAFT: text.replace("id: 01-QC/TU-XV", "id: ../../x").encode()}, "A colleague's id")
+    line = _colleagues_id(tmp_workspace, invoke, "../../x")
     for command in (("amend", "check", "quy-che-xv"), ("check",)):
         result = invoke(tmp_workspace, *command)
         assert result.exit_code == 1, result.output
@@ -49,10 +55,7 @@ def test_an_id_whose_file_is_another_regulations_is_refused_naming_both(tmp_work
     assert ("The new regulation's id 01-QC-TU-EN would be issued as regulations/01-QC-TU-EN.md, the file of the "
             "regulation 01-QC/TU-EN") in said, said
     assert tmp_workspace.repo.head.commit.hexsha == head
-    ok(invoke(tmp_workspace, "amend", "new", "quy-che-xv", "--replacing", "01-QC/TU", "--id", "01-QC/TU-XV"))
-    text = (tmp_workspace.root / DRAFT).read_text(encoding="utf-8")
-    line = text.split("\n").index("id: 01-QC/TU-XV") + 1
-    tmp_workspace.commit({DRAFT: text.replace("id: 01-QC/TU-XV", "id: 01-QC-TU-EN").encode()}, "A colleague's id")
+    line = _colleagues_id(tmp_workspace, invoke, "01-QC-TU-EN")
     for command in (("amend", "check", "quy-che-xv"), ("check",)):
         result = invoke(tmp_workspace, *command)
         assert result.exit_code == 1, result.output

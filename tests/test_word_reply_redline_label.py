@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from docx.oxml.ns import qn
 
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
@@ -35,15 +34,8 @@ def tender(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _label_rejected(decree: Path, out: Path, holding: str, label: str) -> Path:
     """The real redline with Reject pressed on the change of `label` alone in the paragraph holding `holding`."""
     document = kit.open_docx(decree.parent / "redline.docx")
-    paragraph = kit.paragraph_holding(document, holding)
-    (change,) = [el for el in paragraph.iter(qn("w:ins"), qn("w:del")) if el.getparent().tag != qn("w:rPr")
-                 and "".join(t.text or "" for t in el.iter(qn("w:t"), qn("w:delText"))) == label]
-    if change.tag == qn("w:del"):
-        for text in change.iter(qn("w:delText")):
-            text.tag = qn("w:t")
-        for child in list(change):
-            change.addprevious(child)
-    change.getparent().remove(change)
+    (change,) = [c for c, said in kit.word_changes(kit.paragraph_holding(document, holding)) if said == label]
+    kit.reject_change(change)
     return kit.save(document, out)
 
 

@@ -32,11 +32,11 @@ def _copy(root: Path, tmp_path: Path) -> Workspace:
     return Workspace(Path(shutil.copytree(root, tmp_path / "ws", symlinks=True)))
 
 
-def _reject_paragraph(root: Path, words: str, out: Path) -> Path:
-    """The redline with Reject pressed on the paragraph holding `words`: the draft's `(được bãi bỏ)` gone, the words
-    it struck out plain again."""
+def _reject_paragraph(root: Path, words: str, out: Path, tags: tuple[str, ...] = ("w:ins", "w:del")) -> Path:
+    """The redline with Reject pressed on the paragraph holding `words` (on its changes of `tags`): the draft's
+    `(được bãi bỏ)` gone, the words it struck out plain again."""
     document = kit.open_docx(root.parent / "redline.docx")
-    kit.rejected(Paragraph(kit.paragraph_holding(document, words), document.part), "w:ins", "w:del")
+    kit.rejected(Paragraph(kit.paragraph_holding(document, words), document.part), *tags)
     return kit.save(document, out)
 
 
@@ -59,10 +59,8 @@ def test_the_placeholder_alone_rejected_brings_nothing_back_and_keeps_nothing(
     # Reject on `(được bãi bỏ)` alone, the clause's words left struck out: only `5.` is left, which was proposed kept
     # as the clause's whole wording (accepted, an empty clause).
     ws = _copy(decree, tmp_path)
-    document = kit.open_docx(decree.parent / "redline.docx")
-    words = "thực hiện việc rà soát, đánh giá độc lập"
-    kit.rejected(Paragraph(kit.paragraph_holding(document, words), document.part), "w:ins")
-    (c,) = kit.imported_by_provision(invoke, ws, "real", kit.save(document, tmp_path / "t.docx"), BODY).values()
+    reply = _reject_paragraph(decree, "thực hiện việc rà soát, đánh giá độc lập", tmp_path / "t.docx", ("w:ins",))
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
     assert c["provision"] == "d29.k5" and "giữ nguyên" not in c["text"] and c["proposal"].strip() != "5.", c
 
 

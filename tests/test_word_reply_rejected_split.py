@@ -10,8 +10,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
@@ -27,17 +25,9 @@ def _reject_one(root: Path, holding: str, *words: str, out: Path) -> Path:
     """The redline with Reject pressed on the tracked changes (insertions or deletions of words, marks aside) of the
     paragraph holding `holding` whose words begin with one of `words`, and on nothing else."""
     document = kit.open_docx(root.parent / "redline.docx")
-    p = kit.paragraph_holding(document, holding)
-    for change in [c for c in p.iter(qn("w:ins"), qn("w:del")) if c.getparent().tag != qn("w:rPr")]:
-        said = "".join(t.text or "" for t in change.iter(qn("w:t"), qn("w:delText")))
-        if not any(said.startswith(w) for w in words):
-            continue
-        if change.tag == qn("w:del"):
-            for t in change.iter(qn("w:delText")):
-                t.tag = qn("w:t")
-            for child in list(change):
-                change.addprevious(child)
-        change.getparent().remove(change)
+    for change, said in kit.word_changes(kit.paragraph_holding(document, holding)):
+        if any(said.startswith(w) for w in words):
+            kit.reject_change(change)
     return kit.save(document, out)
 
 

@@ -254,14 +254,26 @@ def rejected(paragraph: Paragraph, *tags: str) -> None:
     redline's own changes: an insertion is gone, a deletion plain text again; nothing records it."""
     for tag in tags:
         for element in list(paragraph._p.iter(qn(tag))):
-            if element.getparent().tag == qn("w:rPr"):  # a change of the paragraph mark: left as it is
-                continue
-            if tag == "w:del":
-                for text in element.iter(qn("w:delText")):
-                    text.tag = qn("w:t")
-                for child in list(element):
-                    element.addprevious(child)
-            element.getparent().remove(element)
+            if element.getparent().tag != qn("w:rPr"):  # a change of the paragraph mark: left as it is
+                reject_change(element)
+
+
+def word_changes(p: Any) -> list[tuple[Any, str]]:
+    """The tracked changes of words in the `w:p` `p` (insertions and deletions, its paragraph mark's aside), each with
+    the words it inserts or strikes out."""
+    return [(c, "".join(t.text or "" for t in c.iter(qn("w:t"), qn("w:delText"))))
+            for c in p.iter(qn("w:ins"), qn("w:del")) if c.getparent().tag != qn("w:rPr")]
+
+
+def reject_change(element: Any) -> None:
+    """Word's Reject pressed on one tracked change of words (`w:ins` or `w:del`): an insertion gone, a deletion's
+    words plain again."""
+    if element.tag == qn("w:del"):
+        for text in element.iter(qn("w:delText")):
+            text.tag = qn("w:t")
+        for child in list(element):
+            element.addprevious(child)
+    element.getparent().remove(element)
 
 
 def decree_63_consulting(root: Path, old: str, new: str, slug: str, body: str, *copy: str,
