@@ -77,31 +77,36 @@ def test_tone_folding_keeps_the_spaces_of_any_text(text: str) -> None:
     assert tone_key(text).count(" ") == text.count(" ")
 
 
-def test_texts_of_other_space_counts_are_not_decomposed(monkeypatch: pytest.MonkeyPatch) -> None:
-    decomposed: list[str] = []
-    real = align._decomposed_size
+def _texts_given(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[str]:
+    """The texts `module.name` is called with from now on, in order (the function still does its work)."""
+    given: list[str] = []
+    real = getattr(module, name)
 
-    def counted(text: str) -> int:
-        decomposed.append(text)
+    def counted(text: str) -> object:
+        given.append(text)
         return real(text)
 
-    monkeypatch.setattr(align, "_decomposed_size", counted)
+    monkeypatch.setattr(module, name, counted)
+    return given
+
+
+def _clauses(texts: dict[str, str]) -> list[align.Item]:
+    """Clauses labelled and worded as `texts` says, as `align` pairs them."""
+    units = [Unit(Kind.CLAUSE, label, text=(text,)) for label, text in texts.items()]
+    return [align.Item(f"khoan:{unit.label}", unit, unit_address(unit, None)) for unit in units]
+
+
+def test_texts_of_other_space_counts_are_not_decomposed(monkeypatch: pytest.MonkeyPatch) -> None:
+    decomposed = _texts_given(monkeypatch, align, "_decomposed_size")
     result = compare(parse(SHIPPED), parse(_edited()))  # two more words in one clause: no free text shares its spaces
     assert [c.kind.value for c in result.changes] != []
     assert decomposed == []
 
 
 def test_a_clause_moved_with_its_tones_placed_otherwise_is_still_found() -> None:
-    def items(texts: dict[str, str]) -> list[align.Item]:
-        out = []
-        for label, text in texts.items():
-            unit = Unit(Kind.CLAUSE, label, text=(text,))
-            out.append(align.Item(f"khoan:{label}", unit, unit_address(unit, None)))
-        return out
-
     moved = "Ủy ban hòa giải cơ sở thực hiện việc hòa giải theo quy định."
-    old = items({"1": "Nội dung thứ nhất của khoản.", "2": moved, "3": "Một câu khác hẳn, có năm chữ."})
-    new = items({"1": "Nội dung thứ nhất của khoản.", "3": "Câu mới.", "4": moved.replace("hòa", "hoà")})
+    old = _clauses({"1": "Nội dung thứ nhất của khoản.", "2": moved, "3": "Một câu khác hẳn, có năm chữ."})
+    new = _clauses({"1": "Nội dung thứ nhất của khoản.", "3": "Câu mới.", "4": moved.replace("hòa", "hoà")})
     pairs = align.align(old, new, fold=tone_key)
     assert (1, 2) in pairs  # the old clause 2, found as the new clause 4: the same text but for its tone marks
     assert (0, 0) in pairs
@@ -322,21 +327,9 @@ def test_texts_set_aside_where_they_may_match_are_kept_as_from_every_text(
 
 
 def test_texts_of_other_space_counts_are_not_read_for_citations(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    real = citation_numbers.cited_aside
-
-    def counted(text: str) -> str:
-        read.append(text)
-        return real(text)
-
-    monkeypatch.setattr(citation_numbers, "cited_aside", counted)
-
-    def items(texts: dict[str, str]) -> list[align.Item]:
-        units = [Unit(Kind.CLAUSE, label, text=(text,)) for label, text in texts.items()]
-        return [align.Item(f"khoan:{unit.label}", unit, unit_address(unit, None)) for unit in units]
-
-    old = items({"1": "Theo quy định tại Điều 16 Quy chế này.", "2": "Áp dụng khoản 2 Điều 5 của Quy chế này."})
-    new = items({"1": "Theo quy định tại Điều 15 và Điều 16 Quy chế này.",
+    read = _texts_given(monkeypatch, citation_numbers, "cited_aside")
+    old = _clauses({"1": "Theo quy định tại Điều 16 Quy chế này.", "2": "Áp dụng khoản 2 Điều 5 của Quy chế này."})
+    new = _clauses({"1": "Theo quy định tại Điều 15 và Điều 16 Quy chế này.",
                  "2": "Áp dụng khoản 3 Điều 5.", "3": "Theo quy định tại Điều 15 Quy chế này."})
     pairs = align.align(old, new, fold=tone_key)
     assert (0, 2) in pairs  # the old clause 1, found as the new clause 3: the same but for the article it cites
