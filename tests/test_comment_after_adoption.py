@@ -37,3 +37,34 @@ def test_a_comment_on_an_amendment_adopted_with_its_round_open_is_refused(circul
     assert git(ws, "rev-parse", "HEAD").strip() == adopted
     assert git(ws, "status", "--porcelain", "-uall") == before
     assert "after the amendment was adopted" not in invoke(ws, "check").output
+
+
+def test_round_comment_and_amend_commands_say_the_round_left_open_takes_no_comment(circulating: Workspace,
+                                                                                 invoke: Invoke) -> None:
+    """`round list` and `round show` printed the round left open by the adoption as `open`, `comment list` and `amend
+    show` said nothing of it (r44 office44): each says it is adopted, when and in which commit, and that comments are no
+    longer taken; `--json` says `taking_comments` false and the adoption."""
+    import json
+
+    ws = circulating
+    assert invoke(ws, *ADD).exit_code == 0
+    assert invoke(ws, "round", "list", SLUG, "--json").stdout.count('"taking_comments": true') == 1
+    assert invoke(ws, *ADOPT).exit_code == 0
+    adopted = git(ws, "rev-parse", "HEAD").strip()
+    day = git(ws, "log", "-1", "--format=%ad", "--date=short").strip()
+    sentence = (f"Round 1 is still open, but the amendment '{SLUG}' was adopted on {day} (commit {adopted[:8]}): "
+                "comments are no longer taken; those received are still answered (`regdraft comment respond`).")
+    for command in (("round", "list", SLUG), ("round", "show", SLUG), ("amend", "show", SLUG)):
+        shown = invoke(ws, *command)
+        assert shown.exit_code == 0 and sentence in " ".join(shown.stdout.split()), (command, shown.output)
+    listed = invoke(ws, "comment", "list", SLUG)
+    assert listed.exit_code == 0 and f"note: {sentence}" in " ".join(listed.stderr.split()), listed.output
+    left = {"taking_comments": False, "left_open": {"status": "adopted", "adopted": day, "commit": adopted}}
+    rounds = json.loads(invoke(ws, "round", "list", SLUG, "--json").stdout)
+    assert {key: rounds[0][key] for key in left} == left
+    one = json.loads(invoke(ws, "round", "show", SLUG, "--json").stdout)
+    assert {key: one[key] for key in left} == left
+    # Closed, the round says so alone: nothing left open.
+    assert invoke(ws, "round", "close", SLUG).exit_code == 0
+    assert "still open" not in invoke(ws, "round", "show", SLUG).output
+    assert json.loads(invoke(ws, "round", "list", SLUG, "--json").stdout)[0]["left_open"] is None

@@ -192,10 +192,17 @@ def show(name: str, workspace: Path | None) -> Result:
     """
     from regdraft.workspace.vote_shown import shown
 
-    data, lines = shown(open_workspace(workspace), name)
+    ws = open_workspace(workspace)
+    data, lines = shown(ws, name)
     done = Result(data)
     for line in lines:
         done.say(line)
+    if data["status"] in ("adopted", "rejected", "withdrawn"):  # a round left open then takes no comment (r44)
+        from regdraft.workspace.amendments import load_rounds
+        from regdraft.workspace.left_open import left_open_lines
+
+        for line in left_open_lines(ws, data["slug"], load_rounds(ws, data["slug"])):
+            done.say(line)
     return done
 
 

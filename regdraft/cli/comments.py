@@ -216,6 +216,12 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         done.say("No comments match.")
     for line in lines:
         done.note(line)
+    if listed:  # their round left open at an adoption: answered still, but no comment taken (r44)
+        from regdraft.workspace.left_open import left_open_lines
+
+        shown = {item.comment.round for item in listed}
+        for line in left_open_lines(ws, slug, [r for r in rounds.load_rounds(ws, slug) if r.number in shown]):
+            done.note(f"note: {line}")
     for item in listed:
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"

@@ -100,14 +100,19 @@ def round_list(slug: str, workspace: Path | None) -> Result:
     """
     from regdraft.core.round_yaml import round_fields
     from regdraft.workspace import rounds
+    from regdraft.workspace.left_open import left_open, round_taking
 
-    found = rounds.load_rounds(open_workspace(workspace), slug)
-    done = Result([round_fields(r) for r in found])
+    ws = open_workspace(workspace)
+    found = rounds.load_rounds(ws, slug)
+    ended = left_open(ws, slug, found)
+    done = Result([{**round_fields(r), **round_taking(r, ended)} for r in found])
     if not found:
         done.say(f"No rounds on {slug} yet.")
     for r in found:
         line = f"{r.number:>3}  {r.status.value:<6}  draft {r.draft:<3} due {r.due}  {r.revision[:8]}  {r.title}"
         done.say(shown_text(line))  # a round file's title holding U+009B or U+202E, escaped (r36 sweep BK F5)
+        if ended is not None and r.status.value == "open":  # adopted with it left open: no comment taken (r44)
+            done.say(f"     {ended.sentence(slug, r.number)}")
     return done
 
 
@@ -124,9 +129,15 @@ def round_show(slug: str, number: int | None, workspace: Path | None) -> Result:
         regdraft round show qc-sua-doi-2025 --round 1
     """
     from regdraft.workspace import rounds
+    from regdraft.workspace.left_open import left_open, round_taking
 
-    summary = rounds.summarise(open_workspace(workspace), slug, number)
-    return Result(summary.fields()).say(shown_text("\n".join(summary.lines(slug))))
+    ws = open_workspace(workspace)
+    summary = rounds.summarise(ws, slug, number)
+    ended = left_open(ws, slug, [summary.round])
+    lines = summary.lines(slug)
+    if ended is not None:  # adopted with the round left open: it takes no comment (r44)
+        lines.insert(1, ended.sentence(slug, summary.round.number))
+    return Result({**summary.fields(), **round_taking(summary.round, ended)}).say(shown_text("\n".join(lines)))
 
 
 @round_.command("close")

@@ -146,6 +146,16 @@ def _open(ws: Workspace, r: Round, slug: str, ui: Words) -> None:
         raise refuse(ui, Category.STATE, "round_is_closed", number=r.number, document=document(ws, slug))
 
 
+def _taking(ws: Workspace, r: Round, slug: str, ui: Words) -> None:
+    """Refuse a member's comment, or their edit or withdrawal of one, in round `r` when it takes none: closed, or
+    left open by its amendment's adoption, the form sent from a tab opened before (r43 sweep CK F7, r44 office44).
+    The office still answers the round's comments (`_answerable`), as `comment respond` does."""
+    _open(ws, r, slug, ui)
+    key, fields = no_longer_taking(ws, slug, ui)
+    if key:
+        raise refuse(ui, Category.STATE, f"not_taken_{key}", document=document(ws, slug), **fields)
+
+
 def document(ws: Workspace, slug: str) -> str:
     """The amending document as its readers know it: `05-QC/TU “Quy chế sửa đổi, bổ sung …”`, not its slug."""
     from regdraft.workspace.amendments import load
@@ -165,11 +175,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     from regdraft.workspace.rounds import load_comments
 
     r = _round(ws, slug, values["round"], ui)
-    _open(ws, r, slug, ui)
-    key, fields = no_longer_taking(ws, slug, ui)
-    if key:  # adopted with its round left open, the form sent from a tab opened before (r43 sweep CK F7); the
-        # office still answers the round's comments (`_answerable`), as `comment respond` does
-        raise refuse(ui, Category.STATE, f"not_taken_{key}", document=document(ws, slug), **fields)
+    _taking(ws, r, slug, ui)
     body = values["body"].strip() or visitor.body
     if not body:
         raise refuse(ui, Category.USAGE, "choose_body_first")
@@ -451,7 +457,7 @@ def withdrawable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words
     if not own(visitor, comment):
         raise refuse(ui, Category.FORBIDDEN, "withdraw_ask_office" if _namesake(visitor, comment)
                      else "not_your_comment", id=comment.id)
-    _open(ws, find_round(ws, slug, comment.round), slug, ui)
+    _taking(ws, find_round(ws, slug, comment.round), slug, ui)
     # Any answer: a reply the office recorded with no disposition yet ("asking the leadership") was replaced.
     if comment.disposition is not Disposition.WITHDRAWN and answer_mark(comment):
         raise refuse(ui, Category.STATE, "answered_already", id=comment.id)

@@ -143,6 +143,10 @@ class AnswerPage:
     unsorted: str = ""  # the comment files set aside (`pages.set_aside`): the others are listed, the page says so
     not_applying: str = ""  # the draft no longer applies to the text in force: which instructions and since what
     not_applying_detail: str = ""  # its problems, as `amend check` says them (the library's English), for the office
+    # The round left open by its amendment's adoption (`amend adopt --force`): its state and why it takes no comments,
+    # in the page's words (`web.not_taken`); the office still answers those received (r44 office44).
+    state: str = ""
+    ended: str = ""
 
     @property
     def open(self) -> bool:
@@ -179,9 +183,15 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
         from regdraft.workspace.not_applying import not_applying
 
         why = not_applying(ws, slug)
+    from regdraft.web.not_taken import round_state, said
+    from regdraft.workspace.left_open import left_open
+
+    left = left_open(ws, slug, [shown])
+    key, fields = said(left, ui)
     return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug), draft.language,
                       set_aside(ws, slug), not_applying_said(why, ui) if why else "",
-                      " ".join(str(p) for p in why.problems) if why else "")
+                      " ".join(str(p) for p in why.problems) if why else "",
+                      round_state(shown.status.value, left, ui), ui(f"comments_{key}", **fields) if key else "")
 
 
 def not_applying_said(why: NotApplying, ui: Words) -> str:

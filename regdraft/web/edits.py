@@ -37,7 +37,7 @@ from regdraft.web.actions import (
     PROPOSAL_SENT,
     AnsweredAgain,
     WouldDrop,
-    _open,
+    _taking,
     _within,
     not_dropping,
     withdrawable,
@@ -82,7 +82,7 @@ def editable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) ->
     if not own(visitor, comment):
         raise refuse(ui, Category.FORBIDDEN, "edit_ask_office" if _namesake(visitor, comment)
                      else "edit_not_yours", id=comment.id)
-    _open(ws, find_round(ws, slug, comment.round), slug, ui)
+    _taking(ws, find_round(ws, slug, comment.round), slug, ui)
     if comment.disposition is Disposition.WITHDRAWN:
         raise refuse(ui, Category.STATE, "edit_withdrawn", id=comment.id)
     if answer_mark(comment):  # any answer: a reply recorded with no disposition yet too

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from regdraft.web.words import Words
+from regdraft.workspace.left_open import LeftOpen
 from regdraft.workspace.store import Workspace
 
 
@@ -26,6 +28,19 @@ class RoundRow:
     open: int
     counted: bool = True  # False: its comments could not be counted (a comment file deleted by mistake)
     partly: bool = False  # True: some comment files of its amendment do not read, and are not counted
+    ended: LeftOpen | None = None  # open, its amendment no longer pending (adopted with it left open): takes none
+
+    @property
+    def taking(self) -> bool:
+        """Whether the round takes comments: open, its amendment pending (its due date is then shown)."""
+        return self.status == "open" and self.ended is None
+
+    def state(self, ui: Words) -> str:
+        """The round's state in the page's words (`not_taken.round_state`): adopted on its date, not open, when
+        its amendment was adopted with it left open (r44 office44)."""
+        from regdraft.web.not_taken import round_state
+
+        return round_state(self.status, self.ended, ui)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +93,11 @@ def home(ws: Workspace) -> Home:
 
 
 def _home(ws: Workspace) -> Home:
+    from regdraft.core.comments import RoundStatus
     from regdraft.workspace.amendments import survey
     from regdraft.workspace.api import list_regulations
     from regdraft.workspace.deleted_comments import CommentsDeleted
+    from regdraft.workspace.left_open import left_open
     from regdraft.workspace.rounds import load_rounds, summarise
     from regdraft.workspace.unreadable_comments import aside_of
 
@@ -88,15 +105,19 @@ def _home(ws: Workspace) -> Home:
     for entry in survey(ws):
         a = entry.amendment
         rounds = []
-        for r in load_rounds(ws, entry.slug) if a else []:
+        held = load_rounds(ws, entry.slug) if a else []
+        ended = left_open(ws, entry.slug, held)  # adopted with a round left open: it reads adopted, not open (r44)
+        for r in held:
+            left = ended if r.status is RoundStatus.OPEN else None
             try:
                 s = summarise(ws, entry.slug, r.number)
             except CommentsDeleted:  # the office puts them in order; the round and its draft are still listed
                 rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted), 0, 0, 0,
-                                       counted=False))
+                                       counted=False, ended=left))
                 continue
             rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted),
-                                   len(s.replied), s.comments, s.open, partly=bool(aside_of(ws, entry.slug))))
+                                   len(s.replied), s.comments, s.open, partly=bool(aside_of(ws, entry.slug)),
+                                   ended=left))
         amends = ", ".join(reg for reg, _ in a.amending_articles) if a else ""
         rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
                                  a.status if a else "unreadable", a.draft if a else None,
