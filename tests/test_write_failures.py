@@ -139,8 +139,8 @@ def test_an_amendment_import_is_refused_while_an_interrupted_write_waits(consult
 # -- the file an error is about -----------------------------------------------------------------------------------
 
 
-def test_an_export_on_a_full_disk_names_its_file(mini_workspace: Workspace, invoke: Invoke,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file opened for writing runs out of space at its first write, as a full disk says it (no file named)."""
     real = os.fdopen
 
     class Full:
@@ -164,6 +164,11 @@ def test_an_export_on_a_full_disk_names_its_file(mini_workspace: Workspace, invo
 
     monkeypatch.setattr(os, "fdopen", lambda fd, mode="r", *a, **k:
                         Full(real(fd, mode, *a, **k)) if mode == "wb" else real(fd, mode, *a, **k))
+
+
+def test_an_export_on_a_full_disk_names_its_file(mini_workspace: Workspace, invoke: Invoke,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    _disk_full(monkeypatch)
     monkeypatch.chdir(mini_workspace.root)
     result = invoke(mini_workspace, "export", "MINI-QC", "-o", "hop-nhat.html")
     monkeypatch.undo()
@@ -171,6 +176,51 @@ def test_an_export_on_a_full_disk_names_its_file(mini_workspace: Workspace, invo
     assert ("Error: cannot write hop-nhat.html: the disk is full (No space left on device); nothing was written."
             in result.output), result.output
     assert not list(mini_workspace.root.glob("hop-nhat.html*"))
+
+
+def test_a_failed_export_or_redline_removes_the_folders_it_made_and_no_other(consulting_workspace: Workspace,
+                                                                             invoke: Invoke,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """`export … -o out/x.pdf` (or `redline`) that failed left `out/` it had made, empty (r44 office44): the folders
+    the command made are removed again; one that was there before, or that holds a file, stays."""
+    ws = consulting_workspace
+    root = ws.root
+    kept = root / "kept"
+    kept.mkdir()
+    (root / "full").mkdir()
+    (root / "full" / "other.txt").write_text("giữ lại", encoding="utf-8")
+    _disk_full(monkeypatch)
+    monkeypatch.chdir(root)
+    for command in (("export", "MINI-QC", "-o", "out/nam/hop-nhat.html"), ("redline", "MINI-QC", "-o", "out/r.html"),
+                    ("export", "MINI-QC", "-o", "kept/x.html"), ("export", "MINI-QC", "-o", "full/moi/x.html")):
+        result = invoke(ws, *command)
+        assert result.exit_code == 1 and "the disk is full" in result.output, (command, result.output)
+    monkeypatch.undo()
+    assert not (root / "out").exists()  # out/ and out/nam/ both made by the command
+    assert kept.is_dir() and not list(kept.iterdir())  # there before: stays, empty as it was
+    assert sorted(p.name for p in (root / "full").iterdir()) == ["other.txt"]  # full/moi/ made, removed
+    assert git_out(root, "status", "--porcelain", "-uall") == "?? full/other.txt\n"
+
+
+def test_a_render_error_removes_the_folder_made_but_not_one_holding_a_file(tmp_path: Path) -> None:
+    """A PDF renders into its temporary file (`write_atomic` given a function): a render error there left the folder
+    made for it; a file written into it meanwhile (another command's) keeps it."""
+    from regdraft.render.files import write_atomic
+
+    def fails(path: Path) -> None:
+        raise ValueError("render error")
+
+    with pytest.raises(ValueError, match="render error"):
+        write_atomic(tmp_path / "out" / "a" / "x.pdf", fails)
+    assert list(tmp_path.iterdir()) == []
+
+    def beside(path: Path) -> None:
+        (path.parent.parent / "other.pdf").write_bytes(b"%PDF")
+        raise ValueError("render error")
+
+    with pytest.raises(ValueError, match="render error"):
+        write_atomic(tmp_path / "out" / "a" / "x.pdf", beside)
+    assert [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*"))] == ["out", "out/other.pdf"]
 
 
 def test_a_file_that_cannot_be_changed_is_named(consulting_workspace: Workspace, invoke: Invoke,

@@ -20,17 +20,21 @@ from regdraft.core.errors import RegdraftError
 Pieces = tuple[bytes | memoryview, ...]
 
 
-def prepare_folder(output: Path) -> None:
-    """Create the folders `output` goes in; a `RegdraftError` when a file stands where one must be."""
+def prepare_folder(output: Path) -> list[Path]:
+    """Create the folders `output` goes in, and return those it made, outermost first; a `RegdraftError` when a
+    file stands where one must be."""
     if output.is_dir():
         raise RegdraftError(f"cannot write {output}: it is a folder; give a file name.")
+    missing: list[Path] = []
     for folder in (output.parent, *output.parent.parents):
         if folder.exists() or folder.is_symlink():
             if not folder.is_dir():
                 raise RegdraftError(f"cannot write {output}: {folder} is a file, not a folder.")
             break
+        missing.insert(0, folder)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
+        return missing
     except OSError as exc:  # a read-only disk said only "cannot access out: Read-only file system."
         if exc.errno not in _WRITING:
             raise
@@ -153,18 +157,34 @@ def write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object
     """Write `output` whole or not at all: `content` is the bytes (or pieces of them, written in turn), or a function
     writing to the path it is given.
 
-    Missing folders are created (see `prepare_folder`). Stopped by Ctrl-C or SIGTERM, it removes its temporary file
-    first (`_removing_on_sigterm`).
+    Missing folders are created (see `prepare_folder`); when the write fails (a full disk, a render error, Ctrl-C),
+    those it made are removed again while they are empty: `-o out/x.pdf` failing left `out/` behind, empty. A folder
+    that was there before, or that holds a file, is never removed. Stopped by Ctrl-C or SIGTERM, it removes its
+    temporary file first (`_removing_on_sigterm`).
     """
-    prepare_folder(output)
-    with _removing_on_sigterm():
+    made = prepare_folder(output)
+    try:
+        with _removing_on_sigterm():
+            try:
+                _write_atomic(output, content)
+            except OSError as exc:  # a full disk said only "cannot access: No space left on device"
+                if exc.errno not in _WRITING and exc.filename is not None:
+                    raise  # perhaps not the writing's (a font a PDF could not read): the error names its own file
+                raise RegdraftError(f"cannot write {shown_path(output)}: {reason(exc)}; nothing was written."
+                                    f"{_elsewhere(output, exc)}") from None
+    except BaseException:
+        _remove_empty(made)
+        raise
+
+
+def _remove_empty(made: list[Path]) -> None:
+    """Remove the folders a failed write made (`prepare_folder`), innermost first, while each is empty: `rmdir`
+    removes none that holds anything (another command's file written there meanwhile)."""
+    for folder in reversed(made):
         try:
-            _write_atomic(output, content)
-        except OSError as exc:  # a full disk said only "cannot access: No space left on device"
-            if exc.errno not in _WRITING and exc.filename is not None:
-                raise  # perhaps not the writing's (a font a PDF could not read): the error names its own file
-            raise RegdraftError(f"cannot write {shown_path(output)}: {reason(exc)}; nothing was written."
-                                f"{_elsewhere(output, exc)}") from None
+            folder.rmdir()
+        except OSError:
+            return  # not empty, or not ours to remove: the folders around it are not empty either
 
 
 def _write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object]) -> None:
