@@ -46,7 +46,7 @@ def test_proc_is_read_once_for_all_the_leftovers_not_once_a_file(tmp_workspace: 
 def test_the_repair_asks_git_once_which_leftovers_it_tracks(tmp_workspace: Workspace,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     # `check --repair` over 1,000 leftovers took 15.6 s: one `git ls-files` a file.
-    from regdraft.workspace.checks import remove_leftovers
+    from regdraft.workspace.stopped_writes import remove_leftovers
 
     tmp_workspace.commit({"d/f0.pdf.regdraft-tmp": b""}, "A leftover committed by mistake")
     (tmp_workspace.root / "d" / "f0.pdf.regdraft-tmp").unlink()

@@ -40,9 +40,9 @@ def test_check_names_a_write_running_in_another_process_as_in_progress(consultin
     import subprocess
     import sys
 
-    import regdraft.workspace.checks as checks
+    import regdraft.workspace.stopped_writes as stopped
 
-    monkeypatch.setattr(checks, "WRITE_WAIT", 0.1, raising=False)
+    monkeypatch.setattr(stopped, "WRITE_WAIT", 0.1)
     ws = consulting_workspace
     holder = ("import sys\nfrom pathlib import Path\nfrom regdraft.workspace.store import Workspace\n"
               "w = Workspace(Path(sys.argv[1]))\n"

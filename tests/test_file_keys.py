@@ -12,7 +12,7 @@ import pytest
 from regdraft.core.markdown_writer import render
 from regdraft.render import signed
 from regdraft.workspace import file_keys, parse_cache
-from regdraft.workspace.redline import build_files
+from regdraft.workspace.compared_files import build_files
 from tests.conftest import SHIPPED_REGULATION
 
 

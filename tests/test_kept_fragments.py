@@ -104,10 +104,11 @@ def test_a_review_page_keeps_nothing_and_a_workspace_redline_keeps_the_regulatio
     from regdraft.render.html import PageTemplate
     from regdraft.render.redline import render_html
     from regdraft.web.app import TEMPLATES
+    from regdraft.workspace import compared_files
     from regdraft.workspace import redline as rl
 
     old, new = _files(tmp_path)
-    redline = rl.build_files(old, new)
+    redline = compared_files.build_files(old, new)
     assert redline.kept is not None
     page = PageTemplate("web-redline.html.j2", TEMPLATES, {"annotate": True})
     with pytest.raises(RegdraftError):  # the page needs the server's globals; nothing is kept before it fails
@@ -161,10 +162,10 @@ def test_texts_in_two_languages_share_no_fragments(tmp_path: Path, monkeypatch: 
     import dataclasses
 
     from regdraft.render.redline import render_html
-    from regdraft.workspace import redline as rl
+    from regdraft.workspace import compared_files
 
     old, new = _files(tmp_path)
-    redline = rl.build_files(old, new)
+    redline = compared_files.build_files(old, new)
     render_html(redline)  # both texts' fragments kept, in Vietnamese
     assert redline.kept is not None and redline.kept_old is not None
     # The same provisions, the new text declared English: nothing of the Vietnamese text may print it.

@@ -20,8 +20,7 @@ from regdraft.render import redline as rr
 from regdraft.render import redline_page, signed
 from regdraft.render.fragments import kept_whole_all, kept_whole_alone, text_of, unpassed
 from regdraft.render.redline_page import PASSED
-from regdraft.workspace import parse_cache
-from regdraft.workspace import redline as rl
+from regdraft.workspace import compared_files, parse_cache
 from tests.conftest import CORPUS, SHIPPED_ENGLISH, SHIPPED_REGULATION
 
 
@@ -85,7 +84,7 @@ def _pages(tmp_path: Path, text: str, layout: str) -> tuple[str, str, list[int],
         with pytest.MonkeyPatch.context() as m:
             m.setattr(rhtml, "kept_whole", counted)
             m.setattr(rr, "passed_page", counted_parts)
-            pages.append(rr.render_html(rl.build_files(old, new), layout=layout))
+            pages.append(rr.render_html(compared_files.build_files(old, new), layout=layout))
     return pages[0], pages[1], sizes, parts
 
 
@@ -97,7 +96,7 @@ def _whole_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, layo
         parse_cache._memory.clear()
         parse_cache._origins.clear()
         folder = tmp_path / "files"
-        return rr.render_html(rl.build_files(folder / "old.md", folder / "new.md"), layout=layout)
+        return rr.render_html(compared_files.build_files(folder / "old.md", folder / "new.md"), layout=layout)
 
 
 @pytest.mark.parametrize("name, text", TEXTS, ids=[n for n, _ in TEXTS])

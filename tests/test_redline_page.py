@@ -18,7 +18,7 @@ from regdraft.render import html, redline_page
 from regdraft.render import redline as rr
 from regdraft.render.profile import default_profile, load_profile
 from regdraft.workspace import parse_cache
-from regdraft.workspace.redline import build_files
+from regdraft.workspace.compared_files import build_files
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_REGULATION, Invoke
 

@@ -16,7 +16,7 @@ import pytest
 
 from regdraft.core.errors import StoreError
 from regdraft.workspace import store_killed
-from regdraft.workspace.checks import git_lock, remove_git_lock
+from regdraft.workspace.stopped_writes import git_lock, remove_git_lock
 from regdraft.workspace.store import Workspace
 
 from .conftest import Invoke

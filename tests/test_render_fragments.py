@@ -26,6 +26,7 @@ from regdraft.render import html as rhtml
 from regdraft.render.fragments import Fragments, para_class
 from regdraft.render.html import PACKAGE_TEMPLATES, PageTemplate, environment, inline_markdown
 from regdraft.render.redline import render_html
+from regdraft.workspace import compared_files
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
 from tests.conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
@@ -155,7 +156,7 @@ def test_a_corpus_law_against_an_edited_copy_is_byte_identical_to_the_templates_
     for i in edited:
         lines[i] = lines[i].replace(" ", " thay đổi ", 1)
     new_file.write_text("\n".join(lines), encoding="utf-8")
-    redline = rl.build_files(old_file, new_file)
+    redline = compared_files.build_files(old_file, new_file)
     assert redline.comparison.changes
     old_root = tmp_path / "old-templates"
     _old_templates(old_root / "templates")
@@ -236,7 +237,7 @@ def test_a_decree_with_a_moved_clause_and_a_changed_form_prints_as_the_macro_did
     blocks[clauses[10]] = blocks[clauses[10]].replace(" ", " sửa ", 2)
     new_file.write_text("\n\n".join(blocks), encoding="utf-8")
     assert edited != text
-    redline = rl.build_files(old_file, new_file)
+    redline = compared_files.build_files(old_file, new_file)
     kinds = {p.change for p in _all(redline.comparison.provisions)}
     assert len(redline.comparison.changes) >= 3 and len(kinds) >= 3, kinds
     old_root = tmp_path / "old-templates"

@@ -23,7 +23,7 @@ from regdraft.core.parts import paragraph_parts, part_paragraphs, unit_parts
 from regdraft.render.fragments import Fragments
 from regdraft.render.html import PageTemplate
 from regdraft.render.redline import render_html
-from regdraft.workspace import redline as rl
+from regdraft.workspace import compared_files
 from tests.conftest import SHIPPED_REGULATION, unsaid
 from tests.test_render_fragments import REGULATIONS  # the shipped regulation (vi, en) and the corpus laws
 
@@ -136,7 +136,7 @@ def _words(fragment: str) -> str:
 
 
 def test_a_changed_provision_marks_the_paragraphs_that_show_its_new_text(tmp_path: Path) -> None:
-    redline = rl.build_files(SHIPPED_REGULATION, _edited(tmp_path))
+    redline = compared_files.build_files(SHIPPED_REGULATION, _edited(tmp_path))
     today = dt.date(2026, 3, 1)
     page = render_html(redline, today=today, page=_page(tmp_path, True))
     assert _unmarked(page) == render_html(redline, today=today, page=_page(tmp_path, False))

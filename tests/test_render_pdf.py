@@ -14,7 +14,7 @@ from regdraft.render import pdf as pdf_module
 from regdraft.render.output import Settings, write
 from regdraft.render.pdf import contained_fetcher, write_pdf
 from regdraft.render.profile import default_profile
-from regdraft.workspace.redline import build_files
+from regdraft.workspace.compared_files import build_files
 from regdraft.workspace.store import Workspace
 from tests import pdf_text as read_pdf
 from tests.conftest import Invoke

@@ -10,7 +10,7 @@ import pytest
 
 from regdraft.render.redline import render_html, render_html_pieces
 from regdraft.render.said_marks import said, said_pieces
-from regdraft.workspace import parse_cache
+from regdraft.workspace import compared_files, parse_cache
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_ENGLISH, SHIPPED_REGULATION
@@ -53,7 +53,6 @@ def test_a_page_in_pieces_is_said_as_the_page_is() -> None:
 
 
 def test_the_html_redline_says_its_marks_and_the_pdfs_page_does_not(tmp_workspace: Workspace) -> None:
-    from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
     page = "".join(p if isinstance(p, str) else p.decode() for p in render_html_pieces(
@@ -113,7 +112,7 @@ def test_a_warm_pages_kept_articles_open_no_mark_and_close_what_they_open(tmp_pa
     for _ in range(2):  # cold: the fragments printed and kept; warm: loaded as their bytes
         parse_cache._memory.clear()
         parse_cache._origins.clear()
-        pieces = render_html_pieces(rl.build_files(old, new))
+        pieces = render_html_pieces(compared_files.build_files(old, new))
     kept = [piece for piece in pieces if isinstance(piece, bytes)]
     assert len(kept) > 3
     marks = {'<del class="del">', '<ins class="ins">', '<del class="mv">', '<ins class="mv">', '<span class="mv">'}

@@ -328,7 +328,7 @@ def test_a_file_an_export_to_another_folder_left_is_named_and_removed_and_nothin
 def test_a_file_an_export_is_writing_is_not_taken_for_a_leftover(tmp_workspace: Workspace) -> None:
     """A PDF takes seconds to render into its temporary file, closed meanwhile: a repair then removed it."""
     from regdraft.render.files import write_atomic
-    from regdraft.workspace.checks import remove_leftovers
+    from regdraft.workspace.stopped_writes import remove_leftovers
 
     output = tmp_workspace.root / "out" / "hop-nhat.pdf"
     seen: list[tuple[list[str], list[str]]] = []

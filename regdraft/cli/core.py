@@ -259,14 +259,15 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     """
     from regdraft.core.commands import Command
     from regdraft.core.text import shown_name
-    from regdraft.workspace.checks import check_summary, check_workspace, remove_git_lock, remove_leftovers
+    from regdraft.workspace.checks import check_summary, check_workspace
     from regdraft.workspace.overlaps import overlap_note
     from regdraft.workspace.run_memo import run
+    from regdraft.workspace.stopped_writes import remove_git_lock, remove_leftovers
     from regdraft.workspace.terms import repair_tags
 
     ws = open_workspace(workspace)
     done = Result()
-    from regdraft.workspace.checks import remove_stale_journal
+    from regdraft.workspace.stopped_writes import remove_stale_journal
 
     remove_stale_journal(ws)
     if repair:

@@ -146,11 +146,11 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     """
     from regdraft.render.output import Settings, write
     from regdraft.render.profile import load_profile
-    from regdraft.workspace import redline as rl
+    from regdraft.workspace.compared_files import build_files
     from regdraft.workspace.roots import workspace_of
 
     kind = output_format("redline", output, fmt)
-    result = rl.build_files(old, new, strict_tones=strict_tones)
+    result = build_files(old, new, strict_tones=strict_tones)
     # Named after both files, so comparing another old text with the same new one writes a second file.
     stem = new.stem if old.stem == new.stem else f"{old.stem}-to-{new.stem}"
     target = output if output is not None else Path(f"redline-{stem}.{kind}")

@@ -1,8 +1,8 @@
 """Redlines of a workspace: choose the two versions of a regulation and compare them.
 
 `build(ws, name, ...)` picks the two versions (working tree, revisions, or the text with a
-pending amendment applied) and compares them; `build_files` does it for two files. The document
-is laid out by `regdraft.render.redline`.
+pending amendment applied) and compares them; `compared_files.build_files` does it for two files. The
+document is laid out by `regdraft.render.redline`.
 
 Post-conditions:
 1. Without `-o`, output goes to `out/redline-<stem>-<slug>.<ext>` inside the workspace for an amendment's redline
@@ -39,13 +39,11 @@ from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version
-from regdraft.render.redline_helpers import replaces, sentence, words_for
+from regdraft.render.redline_helpers import sentence, words_for
 from regdraft.workspace.parse_cache import origin, read_regulation
-from regdraft.workspace.roots import workspace_of
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
-    from regdraft.importer.report import ImportReport
     from regdraft.workspace.redline_adopted import Adoption
     from regdraft.workspace.store import Workspace
 
@@ -91,7 +89,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
             comparison = compare(old, new, strict_tones=strict_tones)
             return Redline(comparison, old_version, new_version, stem=stem,
                            references=_references(comparison, _changed_addresses(comparison), words),
-                           kept=_kept(new), kept_old=_kept(old))
+                           kept=kept_fragments(new), kept_old=kept_fragments(old))
         stated: list[dict[str, ChangeKind]] = []
         notes: list[dict[str, tuple[str, ...]]] = []
         added: dict[str, list[str]] = {}
@@ -113,10 +111,10 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         kinds = adopted.across(stated, old, new) if len(run) > 1 else stated[0]
         comparison = with_replaced_words(with_added_words(with_stated_kinds(comparison, kinds), added), replaced)
         if to is not None:  # one adoption or several: the old side is the text before them, no longer in force
-            old_version, new_version = _run_named(old_version, new_version, found, to, len(run), words)
+            old_version, new_version = _runnamed_by(old_version, new_version, found, to, len(run), words)
         return Redline(comparison, old_version, new_version, stem=stem, references=tuple(references),
                        reasons=adopted.by_rows(comparison, notes) if len(run) > 1 else notes[0],
-                       kept=_kept(new), kept_old=_kept(old), adopted=tuple(doc for doc, _ in run))
+                       kept=kept_fragments(new), kept_old=kept_fragments(old), adopted=tuple(doc for doc, _ in run))
     if amendment is not None and rev_from is None:
         from regdraft.workspace import redline_adopted as adopted
 
@@ -133,7 +131,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
                            f"-at-{at[rev_from]}" if rev_from is not None else "")
 
 
-def _run_named(old: Version, new: Version, found: list[Adoption], to: int, count: int,
+def _runnamed_by(old: Version, new: Version, found: list[Adoption], to: int, count: int,
                words: Mapping[str, str]) -> tuple[Version, Version]:
     """The two sides of a run of `count` adoptions ending at `to` (`redline_adopted`, post-condition 5), one adoption
     too (`redline luat-57-2024`): the new one named by each of them, the old one, when it is the text as enacted, as
@@ -172,7 +170,7 @@ def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regula
     is no date of the document (it goes to the metadata line)."""
     from regdraft.workspace import redline_adopted as adopted
 
-    named = _named(reg)
+    named = named_by(reg)
     if rev is None:
         version = _file_version(ws, relative, words["in_force"], reg.id, words, dirty=dirty)
         return replace(version, **named, **_in_force_since(ws, reg, words, today))
@@ -202,7 +200,8 @@ def _unless_amended_since(ws: Workspace, relative: str, rev: str | None, version
 def _at_revision(ws: Workspace, rev: str, reg: Regulation, words: Mapping[str, str]) -> Version:
     """The text at a revision by its name, its commit and the commit's date: no text in force, no adopted text."""
     revision = ws.resolve(rev)
-    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **_named(reg), by_revision=True)
+    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named_by(reg),
+                   by_revision=True)
 
 
 def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str],
@@ -215,10 +214,10 @@ def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words:
         since = _in_force_since(ws, reg, words, today)
     else:  # amended since: what was adopted by then is not asked of git; its own date is the file's
         since = {"effective": reg.meta.get("effective") or reg.meta.get("signed"), "amended_by": ()}
-    return replace(version, **_named(reg), **since)
+    return replace(version, **named_by(reg), **since)
 
 
-def _named(reg: Regulation) -> dict[str, Any]:
+def named_by(reg: Regulation) -> dict[str, Any]:
     """How a regulation is cited: its type (a law by its name, `Luật Đấu thầu`, as its running header names it:
     Nghị định 30/2020/NĐ-CP, Phụ lục I), printed number (a translation's is its original's) and date."""
     meta = reg.meta
@@ -354,7 +353,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     return Redline(comparison, old_version, new_version, draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
-                   kept_old=_kept(old), alike=named_alike(ws, doc))
+                   kept_old=kept_fragments(old), alike=named_alike(ws, doc))
 
 
 def _added(changes: Sequence[Any]) -> dict[str, list[str]]:
@@ -438,71 +437,10 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
     return {k: tuple(v) for k, v in out.items()}
 
 
-def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:
-    """Compare two regulation files anywhere on disk."""
-    said: list[str] = []
-    try:
-        old, new = _read_any(old_path, said), _read_any(new_path, said)
-    except FileNotFoundError as exc:
-        raise RegdraftError(f"{exc.filename} does not exist.") from None
-    from regdraft.workspace.renumbered_refs import renumbered_sentences, twice_sentences
-
-    old_v = Version(old_path.name, old.id, **_named(old))
-    new_v = Version(new_path.name, new.id, **_named(new))
-    if replaces(new, old):  # a new regulation against the one it replaces: named by their titles, not one number
-        old_v, new_v = _by_titles(old_v, old), _by_titles(new_v, new)
-    comparison = compare(old, new, strict_tones=strict_tones)
-    references = renumbered_sentences(comparison) + twice_sentences(comparison)
-    return Redline(comparison, old_v, new_v, new_v.draft, stem=new_path.stem, references=references,
-                   table_references=references, kept=_kept(new), kept_old=_kept(old), read_notes=tuple(said))
-
-
-def _by_titles(version: Version, reg: Regulation) -> Version:
-    """A side named by its title (`Quy chế làm việc … khóa XV …`), as a new term's regulation and the one it replaces
-    may bear one number; a draft (`draft: 2` in its front matter) as `Dự thảo lần 2`."""
-    draft = reg.meta.get("draft")
-    numbered = draft if isinstance(draft, int) and not isinstance(draft, bool) and draft > 0 else None
-    if numbered is None:
-        return replace(version, title=str(reg.meta.get("title") or ""))
-    label = f"{words_for(reg.language)['redline_draft']} {numbered}"
-    return replace(version, label=label, title=str(reg.meta.get("title") or ""), draft=numbered)
-
-
-def _kept(regulation: Regulation) -> KeptFragments | None:
+def kept_fragments(regulation: Regulation) -> KeptFragments | None:
     """Where the printed fragments of a reading from the parse cache are kept (None: not from it)."""
     found = origin(regulation)
     return KeptFragments(*found) if found is not None else None
-
-
-def _read_any(path: Path, said: list[str]) -> Regulation:
-    """A regulation file, or a Word or text document read by the importer (`.docx`, `.txt`); what the importer said
-    of a legacy encoding it converted is added to `said`, as `import` says it."""
-    if path.suffix.lower() in (".docx", ".txt"):
-        from regdraft.importer import import_file
-
-        result = import_file(path)
-        said.extend(_legacy_read(path.name, result.report))
-        return result.regulation
-    from regdraft.workspace.file_keys import read_regulation_file
-
-    return read_regulation_file(workspace_of(path), path).regulation
-
-
-_LEGACY = {"tcvn3": "TCVN3", "vni": "VNI", "cp1258": "Windows-1258"}
-
-
-def _legacy_read(name: str, report: ImportReport) -> list[str]:
-    """What `compare` says of a file the importer read in a legacy encoding (`report`): the encoding and the capitals
-    put back. Nothing for a Unicode file."""
-    from regdraft.importer.legacy import CAPITALS_SAID
-
-    named = " and ".join(shown for code, shown in _LEGACY.items() if code in report.encoding.split(" with ")[-1])
-    if not named:
-        return []
-    read = (f"{name}: its runs in {named} fonts were converted to Unicode" if report.unit == "paragraph"
-            else f"{name} was read as {named} and converted to Unicode")
-    return [f"{read}.", *(f"{name}, {report.unit} {note.where}: {note.message}" for note in report.notes
-                          if note.message.startswith(CAPITALS_SAID))]
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:

@@ -43,12 +43,12 @@ from regdraft.core.amend.spaces import plain_spaced, spaces_note
 from regdraft.core.amend.spliced import spliced
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.commands import Command
-from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.model import Address, Kind, Regulation, noun
-from regdraft.workspace.amendments import amended_id, load_rounds, refuse_case_twin
+from regdraft.workspace.amendments import amended_id, refuse_case_twin
 from regdraft.workspace.store import writes
+from regdraft.workspace.written_warnings import closings_quoted_said, drafts_left_behind, unchanging_said
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
@@ -345,8 +345,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     written = result.document or load_amendment(result.text, relative, slug, old.language)
     if vet is not None:
         vet(result.text, written)
-    warnings = ((_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
-                + _unchanging(old, written))
+    warnings = ((drafts_left_behind(ws, written) if existing is not None else ()) + closings_quoted_said(old, written)
+                + unchanging_said(old, written))
     from regdraft.core.address.designated import designating, designations
 
     with designating(designations(old.units)):  # `renames Schedule 1`, as the text names it
@@ -404,42 +404,6 @@ def draft_message(amendment: Amendment, instructions: tuple[Instruction, ...], e
     if warnings:
         lines += ["", *warnings]
     return "\n".join(lines)
-
-
-def _circulated(ws: Workspace, amendment: Amendment) -> tuple[str, ...]:
-    """A warning for each open round whose circulated draft this change of the text leaves behind."""
-    out = []
-    for r in load_rounds(ws, amendment.slug):
-        if r.status is RoundStatus.OPEN and (amendment.draft or 0) <= r.draft:
-            out.append(f"Round {r.number} is open on draft {r.draft}, and this changes the text it circulated: "
-                       f"comments are still checked against draft {r.draft}; number this text as the next draft "
-                       f"with `{Command.of('amend status', amendment.slug, draft=r.draft + 1)}` before the next round "
-                       "opens.")
-    return tuple(out)
-
-
-def _closings_quoted(old: Regulation, written: Amendment) -> tuple[str, ...]:
-    """A warning for each instruction written that quotes a closing-like sentence into a last clause or point
-    (`core.amend.closing_quotes`): Luật Công đoàn's "Chính phủ quy định chi tiết Điều này …" in khoản 10 Điều 10."""
-    from regdraft.core.amend import apply
-    from regdraft.core.amend.closing_quotes import closings_quoted
-
-    try:
-        applied = apply(old, written.for_regulation(old.id), checked=False)
-    except RegdraftError:
-        return ()  # `amend check` reports why it cannot be applied
-    return tuple(f"{p.source}:{p.line}: {p.message}" for p in closings_quoted(applied, written, old))
-
-
-def _unchanging(old: Regulation, written: Amendment) -> tuple[str, ...]:
-    """A warning for each instruction written that gives its provision the text in force (`core.amend.undone`): a
-    provision put back in the edited text keeps its instruction, now changing nothing (r34 sweep BF F1); said when
-    it is written, not only by the next `check`."""
-    from regdraft.core.amend.undone import changes_nothing
-
-    if old.id not in written.regulations:
-        return ()
-    return tuple(f"{p.source}:{p.line}: {p.message}" for p in changes_nothing(written.for_regulation(old.id), old))
 
 
 def _shell(existing: str, source: str, slug: str) -> Amendment:

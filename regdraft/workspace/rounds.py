@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from regdraft.core.amend.document import PENDING
-from regdraft.core.anchoring import Placement, State, follow
+from regdraft.core.anchoring import Placement
 from regdraft.core.commands import Command
 from regdraft.core.comment_order import next_sequence
 from regdraft.core.comment_report import Report, report_of
@@ -31,7 +31,6 @@ from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.comments import (
-    GENERAL,
     Comment,
     Round,
     RoundStatus,
@@ -40,7 +39,6 @@ from regdraft.core.comments import (
     canonical_on,
     name_words,
     new_comment_id,
-    own_anchor,
     prepare,
     provision_words,
     replied_and_agreeing,
@@ -53,7 +51,6 @@ from regdraft.core.comments import (
 from regdraft.core.counts import count, first_few
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
-    AmendmentConflict,
     Category,
     NotPending,
     Problem,
@@ -68,8 +65,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 
 # The report's classes stay importable from here, where the report is built.
 from regdraft.core.layout import comment_id as literal_comment_id
-from regdraft.core.model import Address, Regulation
-from regdraft.core.parts import reading_place
+from regdraft.core.model import Address
 from regdraft.core.round_yaml import round_fields, round_to_yaml
 from regdraft.core.text import setting_text
 from regdraft.workspace.amendments import amendment_file, files_listed
@@ -77,6 +73,7 @@ from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
 from regdraft.workspace.circulated import draft_text as draft_text  # read by many from here
+from regdraft.workspace.comment_places import place, reading_order
 from regdraft.workspace.deleted_comments import deleted_comments, refuse_deleted, refuse_deleted_comment
 from regdraft.workspace.late_comments import late_ids
 from regdraft.workspace.repeated import around, refuse_repeat
@@ -334,68 +331,11 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
             continue
         if by is not None and body_key(by) not in body_key(c.by):
             continue
-        placement = _place(c, rounds, drafts)
+        placement = place(c, rounds, drafts)
         if target is not None and target not in (c.on, placement.address):
             continue
         out.append(Listed(c, placement))
-    return sorted(out, key=lambda listed: (*_reading_order(listed.comment, rounds, drafts), made[id(listed.comment)]))
-
-
-def _reading_order(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> tuple[int, bool, bool, int]:
-    """Comments as a reader goes through them: by round, the main regulation first, general comments
-    first, then in the order of the provisions in the draft the round circulated; then (the caller's) as made
-    (`comment_order.in_made_order`: those recorded in one second in the order they were recorded, those of one import
-    in its order)."""
-    position = 0
-    if c.on != GENERAL:
-        revision = next((r.revision for r in rounds if r.number == c.round), None)
-        try:
-            order = drafts.order(revision, c.regulation)
-        except RegdraftError:
-            order = {}
-        position = reading_place(order, c.on)
-    return c.round, bool(c.regulation), c.on != GENERAL, position
-
-
-def _place(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Placement:
-    if c.on == GENERAL:
-        return Placement(State.GENERAL, GENERAL)
-    try:
-        later = [drafts.at(r.revision, c.regulation) for r in rounds if r.number > c.round]
-        try:
-            now = drafts.at(None, c.regulation)
-        except AmendmentConflict:  # an adoption since took what it relies on: its comments are needed most now
-            return Placement(State.UNKNOWN, c.on)
-        return follow(c.on, _own_anchor(c, rounds, drafts), [*later, now], _circulated(c, rounds, drafts))
-    except RegdraftError:
-        if not c.regulation:
-            raise
-        return Placement(State.REMOVED, c.on)  # the amendment no longer amends the comment's regulation
-
-
-def _circulated(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Regulation | None:
-    """The draft the comment's round circulated (None when it cannot be read)."""
-    revision = next((r.revision for r in rounds if r.number == c.round), None)
-    if revision is None:
-        return None
-    try:
-        return drafts.at(revision, c.regulation)
-    except RegdraftError:
-        return None
-
-
-def _own_anchor(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> str:
-    """The comment's anchor; for a comment on a lead-in, closing text or dash item recorded with its unit's
-    whole text (as regdraft recorded them before), the part's own text in the draft the round circulated."""
-    if not Address.parse(c.on).part:
-        return c.anchor
-    revision = next((r.revision for r in rounds if r.number == c.round), None)
-    if revision is None:
-        return c.anchor
-    try:
-        return own_anchor(c.on, c.anchor, drafts.at(revision, c.regulation))
-    except RegdraftError:
-        return c.anchor
+    return sorted(out, key=lambda listed: (*reading_order(listed.comment, rounds, drafts), made[id(listed.comment)]))
 
 
 def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tuple[str, Comment]:
@@ -481,7 +421,7 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     rounds = load_rounds(ws, slug)
     drafts = Drafts(ws, slug, rounds)
     try:
-        placed = {c.id: _place(c, rounds, drafts) for c in comments}
+        placed = {c.id: place(c, rounds, drafts) for c in comments}
     except RegdraftError:  # a working draft that does not read (`check` names why) says nothing of where they are now
         placed = {}
     now_draft = getattr(amendment_at(ws, slug, None), "draft", None)
