@@ -57,6 +57,8 @@ def test_round_comment_and_amend_commands_say_the_round_left_open_takes_no_comme
     for command in (("round", "list", SLUG), ("round", "show", SLUG), ("amend", "show", SLUG)):
         shown = invoke(ws, *command)
         assert shown.exit_code == 0 and sentence in " ".join(shown.stdout.split()), (command, shown.output)
+    heading = invoke(ws, "round", "show", SLUG).stdout.splitlines()[0]
+    assert heading.startswith(f"Round 1 on {SLUG} (left open, no longer taking comments):"), heading
     listed = invoke(ws, "comment", "list", SLUG)
     assert listed.exit_code == 0 and f"note: {sentence}" in " ".join(listed.stderr.split()), listed.output
     left = {"taking_comments": False, "left_open": {"status": "adopted", "adopted": day, "commit": adopted}}

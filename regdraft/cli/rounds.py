@@ -136,6 +136,8 @@ def round_show(slug: str, number: int | None, workspace: Path | None) -> Result:
     ended = left_open(ws, slug, [summary.round])
     lines = summary.lines(slug)
     if ended is not None:  # adopted with the round left open: it takes no comment (r44)
+        # its heading no longer says a bare "(open)" above the sentence that says it takes nothing
+        lines[0] = lines[0].replace("(open)", "(left open, no longer taking comments)", 1)
         lines.insert(1, ended.sentence(slug, summary.round.number))
     return Result({**summary.fields(), **round_taking(summary.round, ended)}).say(shown_text("\n".join(lines)))
 

@@ -162,6 +162,9 @@ def write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object
     that was there before, or that holds a file, is never removed. Stopped by Ctrl-C or SIGTERM, it removes its
     temporary file first (`_removing_on_sigterm`).
     """
+    if _special(output):  # `-o /dev/null`, a named pipe: written into, never replaced (see `_write_into`)
+        _write_into(output, content)
+        return
     made = prepare_folder(output)
     try:
         with _removing_on_sigterm():
@@ -175,6 +178,43 @@ def write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object
     except BaseException:
         _remove_empty(made)
         raise
+
+
+def _special(output: Path) -> bool:
+    """Whether `output` is there and neither a file nor a folder: a device such as /dev/null or /dev/stdout, a named
+    pipe. Renaming a file over it replaced the device itself: `amend preview -o /dev/null`, run as root, left
+    /dev/null a plain file holding the preview, and every program writing to it after wrote into that file."""
+    import stat
+
+    try:
+        mode = output.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_into(output: Path, content: bytes | Pieces | Callable[[Path], object]) -> None:
+    """Write `content` into the device or pipe `output` (`_special`), as a shell's `>` does: there is no half-written
+    file to fear, and nothing to rename. A function writing to a path writes to a temporary file first (in the
+    system's temporary folder, not beside the device), whose bytes are then copied."""
+    import shutil
+    import tempfile
+
+    try:
+        with output.open("wb") as sink:  # the device itself: no temporary file beside it
+            if not callable(content):
+                for piece in (content,) if isinstance(content, bytes) else content:
+                    sink.write(piece)
+                return
+            with tempfile.TemporaryDirectory(prefix="regdraft-") as folder:
+                written = Path(folder) / output.name
+                content(written)
+                with written.open("rb") as source:
+                    shutil.copyfileobj(source, sink)
+    except OSError as exc:
+        if exc.errno not in _WRITING and exc.filename not in (None, str(output)):
+            raise
+        raise RegdraftError(f"cannot write {shown_path(output)}: {reason(exc)}.") from None
 
 
 def _remove_empty(made: list[Path]) -> None:
