@@ -123,3 +123,23 @@ def test_a_warm_compare_loads_no_store_repair_code(tmp_path: Path) -> None:
     assert sorted(m for m in unused if m in loaded) == []
     assert '<ins class="ins">thử, </ins>' in unsaid((tmp_path / "c.html").read_text(encoding="utf-8"))
 
+
+
+def test_a_warm_compare_reads_no_citation_and_still_says_one_named_twice(tmp_path: Path) -> None:
+    """The citations of the new text naming a provision twice (`Điều 20 và Điều 20`, `workspace.renumbered_refs`)
+    are found once per text, kept beside its reading: a warm compare neither reads them nor imports their grammar
+    (`core.refs.finding`, `core.refs.citations`; forty-fourth round: half a warm 1,000-article compare's
+    instructions), and says what the first run found."""
+    args, env = _compare(tmp_path)
+    grammar = ("regdraft.core.refs.finding", "regdraft.core.refs.citations")
+    assert set(grammar) <= _loaded(args, env, tmp_path)  # the first run reads the new text's citations
+    assert sorted(m for m in grammar if m in _loaded(args, env, tmp_path)) == []
+    new = tmp_path / "new.md"
+    new.write_text(new.read_text(encoding="utf-8").replace("tại khoản 1 và khoản 2 Điều này",
+                                                           "tại khoản 1 và khoản 1 Điều này", 1), encoding="utf-8")
+    pages = []
+    for _ in range(2):  # read, then warm: the citation named twice kept beside the reading
+        _loaded(args, env, tmp_path)
+        pages.append(unsaid((tmp_path / "c.html").read_text(encoding="utf-8")))
+    assert "Khoản 3 Điều 11 dẫn chiếu khoản 1 Điều 11 hai lần (“khoản 1 và khoản 1 Điều này”)" in pages[0]
+    assert pages[1] == pages[0]

@@ -3,8 +3,15 @@ another number (`core.refs.renumbered`), as sentences in the default profile's w
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from regdraft.core.diff import ChangeKind, Comparison
 from regdraft.render.redline_helpers import sentence, words_for
+
+if TYPE_CHECKING:
+    from regdraft.core.model import Address, Regulation
+    from regdraft.core.refs.finding import Reference
 
 
 def renumbered_sentences(comparison: Comparison) -> tuple[str, ...]:
@@ -31,16 +38,26 @@ def renumbered_sentences(comparison: Comparison) -> tuple[str, ...]:
 def twice_sentences(comparison: Comparison) -> tuple[str, ...]:
     """Sentences naming the citations of the new text that name one provision twice (`core.refs.twice`: `Điều 20 và
     Điều 20`, a number a renumbering left), in the default profile's words: references to check of two texts
-    compared, as `check` warns of them."""
-    from regdraft.core.refs.cited import quoted
-    from regdraft.core.refs.twice import cited_twice, said_twice
+    compared, as `check` warns of them. They are found once per text (`parse_cache.kept_beside`: a warm compare
+    reads no citation, nor imports their grammar)."""
+    from regdraft.workspace.parse_cache import kept_beside
 
     new = comparison.new
-    words, language = words_for(new.language), new.language
-    found = cited_twice(new)
-    index = new.index() if found else None
+    found = kept_beside(new, "cited-twice-found", partial(_cited_twice, new))
+    if not found:
+        return ()
+    from regdraft.core.refs.cited import quoted
+    from regdraft.core.refs.twice import said_twice
+
+    words, language, index = words_for(new.language), new.language, new.index()
     return tuple(dict.fromkeys(
         sentence(words["reference_twice"].format(
             source=ref.source.describe(language), target=(target := said_twice(ref, twice, language, index)),
             quoted=quoted(ref, target, "“", "”")))
         for ref, twice in found))
+
+
+def _cited_twice(new: Regulation) -> list[tuple[Reference, tuple[Address, ...]]]:
+    from regdraft.core.refs.twice import cited_twice  # the citation grammar: only for a text not compared before
+
+    return cited_twice(new)
