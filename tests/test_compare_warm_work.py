@@ -334,3 +334,26 @@ def test_texts_of_other_space_counts_are_not_read_for_citations(monkeypatch: pyt
     pairs = align.align(old, new, fold=tone_key)
     assert (0, 2) in pairs  # the old clause 1, found as the new clause 3: the same but for the article it cites
     assert read == [old[0].content(), new[2].content()]  # not the others: no text of the other side has their spaces
+
+
+def test_the_ranges_budget_counts_the_characters_without_walking_the_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`refs.finding._document_budget` counts the characters of every unit's text and closing text as a walk of the
+    regulation would, without building each unit's address and ancestors (forty-fourth round: a second walk of the
+    new text, 3 % of an edited compare's instructions, since the text's citations are read on every compare)."""
+    from regdraft.core import model
+    from regdraft.core.refs import citations, finding
+
+    reg = parse(_edited())
+    walked = sum(len(p) for loc in reg.walk() for p in (*loc.unit.text, *loc.unit.closing))
+    addresses: list[int] = []
+    real = model.unit_address
+
+    def counted(unit: Unit, parent: Address | None) -> Address:
+        addresses.append(1)
+        return real(unit, parent)
+
+    monkeypatch.setattr(model, "unit_address", counted)
+    fresh = parse(_edited())  # a tree not walked before
+    assert finding._document_budget(fresh) == max(citations._EXPANSION_LIMIT,
+                                                  int(walked * finding.UNITS_PER_CHARACTER))
+    assert addresses == []

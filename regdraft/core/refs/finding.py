@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from regdraft.core.model import Address, Kind, Located, Regulation, Segment
+from regdraft.core.model import Address, Kind, Located, Regulation, Segment, Unit
 from regdraft.core.refs.citations import (
     _EXPANSION_LIMIT,
     AMENDING_WORDS,
@@ -273,8 +273,13 @@ UNITS_PER_CHARACTER = 0.1
 def _document_budget(reg: Regulation) -> int:
     """The units the ranges of `reg` may add: `UNITS_PER_CHARACTER` of its provisions' characters, at least
     `_EXPANSION_LIMIT`."""
-    characters = sum(len(p) for loc in reg.walk() for p in (*loc.unit.text, *loc.unit.closing))
-    return max(_EXPANSION_LIMIT, int(characters * UNITS_PER_CHARACTER))
+    return max(_EXPANSION_LIMIT, int(_characters(reg.units) * UNITS_PER_CHARACTER))
+
+
+def _characters(units: Iterable[Unit]) -> int:
+    """The characters of the text and closing text of `units` and every unit below them (`Regulation.walk`'s units,
+    without the addresses and ancestors it builds for each)."""
+    return sum(sum(map(len, unit.text)) + sum(map(len, unit.closing)) + _characters(unit.children) for unit in units)
 
 
 _MASK = "\x00"
