@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import hashlib
 import http.server
 import os
 import re
@@ -280,18 +281,13 @@ def luat_57_2024(root: Path, body: str) -> Path:
 THANH_NIEN_SLUG, THANH_NIEN_BODY = "tn-sua", "Bộ Nội vụ"
 
 
-@pytest.fixture(scope="module")
-def thanh_nien_built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """`thanh_nien_round`'s workspace (draft `tn-sua`, round 1 consulting Bộ Nội vụ), built once a module."""
-    in_corpus(CORPUS)
-    with module_git(tmp_path_factory):
-        yield thanh_nien_round(tmp_path_factory.mktemp("thanh-nien") / "ws", THANH_NIEN_SLUG, THANH_NIEN_BODY)
-
-
 @pytest.fixture
-def thanh_nien_ws(thanh_nien_built: Path, tmp_path: Path) -> Workspace:
-    """A copy of the module's `thanh_nien_built` workspace, the test's own."""
-    return Workspace(Path(shutil.copytree(thanh_nien_built, tmp_path / "ws", symlinks=True)))
+def thanh_nien_ws(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A copy of `thanh_nien_round`'s workspace (draft `tn-sua`, round 1 consulting Bộ Nội vụ), the test's own: built
+    once a worker (`built_once`; four modules ask for it), skipped where the corpus is absent."""
+    in_corpus(CORPUS)
+    return copied(built_once(tmp_path_factory, "thanh-nien", lambda root: thanh_nien_round(
+        root, THANH_NIEN_SLUG, THANH_NIEN_BODY)), tmp_path / "ws")
 
 
 def thanh_nien_round(root: Path, slug: str, body: str) -> Path:
@@ -322,9 +318,13 @@ ONE_LINE_19 = "Tổ chuyên gia có ít nhất 03 thành viên."
 
 
 def luat_57_2024_once(factory: pytest.TempPathFactory, body: str) -> Path:
-    """`luat_57_2024` in a folder of its own, for a module's fixture; skipped where the corpus is absent."""
+    """`luat_57_2024` in a folder of its own, for a module's fixture; skipped where the corpus is absent. A copy of
+    the workspace built once a worker for `body` (`built_once`): eight modules ask, with three bodies, and a build is
+    0.6-1.5 s of CPU, a copy 0.01 s (docs/performance.md, r44 suite44)."""
     in_corpus(SHARED / "corpus")
-    return luat_57_2024(factory.mktemp("luat57") / "ws", body)
+    name = "luat57-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+    built = built_once(factory, name, lambda root: luat_57_2024(root, body))
+    return copied_folder(built, factory.mktemp("luat57") / "ws")
 
 
 def luat_57_2024_copy(built: Path, tmp_path: Path) -> Workspace:

@@ -7,22 +7,22 @@ niên 57/2020/QH14 (../shared/corpus) is the regulation the draft amends."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from regdraft.workspace.rounds import load_rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import CORPUS, Invoke, in_corpus, thanh_nien_round
+from tests.conftest import THANH_NIEN_SLUG, Invoke
 
-SLUG = "tn-sua"
+SLUG = THANH_NIEN_SLUG
 ROUND = f"amendments/{SLUG}/rounds/1.yaml"
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    in_corpus(CORPUS)
-    return Workspace(thanh_nien_round(tmp_path / "ws", SLUG, "Bộ Nội vụ"))
+def ws(thanh_nien_ws: Workspace) -> Workspace:
+    """A copy of Luật Thanh niên's workspace with round 1 of `tn-sua` open, consulting Bộ Nội vụ
+    (`conftest.thanh_nien_ws`), the test's own."""
+    return thanh_nien_ws
 
 
 def _received(ws: Workspace) -> str:
