@@ -141,6 +141,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
         raise Worded(f"The proposal of comment {comment.id} is already the text of "
                      f"{describe_on(placement.address, draft.language).lower()} in the draft.", "already_text",
                      id=comment.id, provisions={"provision": placement.address})
+    _refuse_issued(ws, where, comment, address, regulation, draft.language)
     # A renumbering the draft already makes is the amendment's own, which `from_edits` does not refuse; one the
     # proposal would make is refused as the command refuses it without the drafter's say (docs/from-edits.md).
     try:
@@ -150,7 +151,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                                      f"{address.short(draft.language)}{of} into amendment {where}", author=author,
                              reasons={address: from_comment(comment.by, comment.id, draft.language)},
                              vet=_others_kept(ws, where, regulation, comment, address, edited),
-                             allow_undo=True)  # a proposal putting back the text in force is accepted as such
+                             allow_undo=True,  # a proposal putting back the text in force is accepted as such
+                             take_out=True)  # and the instruction it puts back taken out, the others kept
     except Worded:
         raise
     except RegdraftError as exc:
@@ -175,6 +177,42 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _refuse_issued(ws: Workspace, slug: str, comment: Comment, address: Address, regulation: str,
+                   language: str) -> None:
+    """Refuse, naming it, a proposal on a provision an instruction of an issued document (numbered and signed:
+    `workspace.as_issued`) changes: its words stay as issued, and a change of the provision is no new instruction of
+    the same document either (`amend from-edits` refuses both). The page had said the draft "does not make amending
+    instructions that check clean" and sent the drafter to that command, which refuses it too (r44 sweep CH F6)."""
+    from regdraft.core.amend.operations import targets
+    from regdraft.workspace.amendments import amended_id, load
+    from regdraft.workspace.as_issued import issued_numbers
+
+    amendment = load(ws, slug)
+    path = amendment_path(slug)
+    reg = amended_id(ws, amendment, regulation) or amendment.regulation
+    numbers = issued_numbers(ws, path, amendment, reg) if reg in amendment.regulations else None
+    if not numbers:
+        return
+    part = amendment.for_regulation(reg)
+    on = [ins for ins in part.instructions if ins.location.partition(".")[0] in numbers and any(
+        a.unit.contains(address.unit) or address.unit.contains(a.unit)
+        for leaf in (ins.leaves() or [ins]) for a in targets(leaf.op))]
+    if not on:
+        return
+    ins = on[0]
+    number = amendment.number or slug
+    provision = address.describe(language)
+    raise Worded(f"The proposal of comment {comment.id} cannot be written into {provision}: {number} is an issued "
+                 f"text (numbered and signed), and instruction {ins.location} of its {noun(Kind.ARTICLE, language)} "
+                 f"{part.article.label} ({path}, line {ins.line}: {ins.text}), which changes {provision}, keeps its "
+                 "words as issued. Make the change by a new amending document "
+                 f"(`{Command.of('amend from-edits', 'NEW-SLUG', edited='FILE')}`), or, if {slug} is a draft "
+                 "modelled on that text, "
+                 "take its signing date out of its front matter and accept again.", "issued", id=comment.id,
+                 slug=slug, number=number, instruction=ins.location, article=part.article.label,
+                 line=str(ins.line), sentence=ins.text, provisions={"provision": str(address)})
 
 
 def _in_force(ws: Workspace, regulation: str, address: Address) -> bool:

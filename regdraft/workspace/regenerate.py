@@ -93,7 +93,7 @@ class Regenerated:
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
                allow_renumber: bool = False, reasons: Mapping[Address, str] | None = None,
                regulation: str | None = None, numbers_kept: str | None = None,
-               as_issued: frozenset[str] = frozenset()) -> Regenerated:
+               as_issued: frozenset[str] = frozenset(), take_out: bool = False) -> Regenerated:
     """`existing` with the instructions of the article amending `regulation` (default: `old`'s id) replaced
     by those from the edits; all else kept. `numbers_kept`: why the document's instructions keep their numbers (an
     issued text), and then new ones follow them (`core.amend.appended`); `as_issued`, the numbers of those that stay
@@ -126,7 +126,8 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     if was is not None and reg in was.regulations:
         standing = was.for_regulation(reg).instructions
         fixed = {ins.line for ins in standing if ins.location.partition(".")[0] in as_issued}
-        written = revised(old, shell, reg, standing, written, edited, allow_renumber=allow_renumber, fixed=fixed)
+        written = revised(old, shell, reg, standing, written, edited, allow_renumber=allow_renumber, fixed=fixed,
+                          take_out=take_out)
         if numbers_kept is not None:
             written, added = appended(old, shell, reg, standing, written, numbers_kept, fixed)
             kept_note = appended_note(numbers_kept, added)
@@ -252,7 +253,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                edited_rev: str | None = None, regulation: str | None = None,
                allow_renumber: bool = False, message: str | None = None, author: str | None = None,
                reasons: Mapping[Address, str] | None = None, another: bool = False,
-               vet: Callable[[str, Amendment], None] | None = None, allow_undo: bool = False) -> Outcome:
+               vet: Callable[[str, Amendment], None] | None = None, allow_undo: bool = False,
+               take_out: bool = False) -> Outcome:
     """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
 
     `message` replaces the commit message (accepting a proposal names the comment in it); `reasons`
@@ -330,6 +332,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
 
     issued = issued_numbers(ws, relative, shell, regulation) if existing is not None else None
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
+                        take_out=take_out,
                         reasons=reasons, regulation=regulation if existing is not None else None,
                         numbers_kept=numbers_kept(ws, (shell,)) if existing is not None else None,
                         as_issued=issued or frozenset())

@@ -30,6 +30,10 @@ Post-conditions of `revised`:
 7. An instruction of `was` whose line is in `fixed` (an issued text's, `core.amend.appended`) is never written into:
    no edit goes into its quote (2), none joins it (3) and it is not narrowed (6); the edit is a new instruction,
    written from the preview it leaves.
+8. With `take_out` (a comment's proposal accepted), an instruction of `was` (not in `fixed`) whose every change
+   `edited` takes back, leaving its provisions as in force (a repeal rejected), is taken out when the others, kept
+   or revised, then make `written`'s change (`core.amend.put_back`): they are not rewritten for it. Without it (a
+   drafter's edited preview), such an instruction is kept and `check` says it changes nothing.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from regdraft.core.amend.edits import document, instructions_from_edits, restore
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit, ReplaceWords, Several, targets
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.kept import Effects, ending, kept_as_written, placed, relocated
+from regdraft.core.amend.put_back import put_back
 from regdraft.core.amend.quote import HEADING, quoted_unit, strip_quotes
 from regdraft.core.amend.replacements import choose
 from regdraft.core.amend.siblings import folded
@@ -57,7 +62,8 @@ _QUOTED_NUMBER = lazy(r"^.(\d+[a-z]?)\\\.")  # `“4a\\.`: a clause's number esc
 
 def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequence[Instruction],
             written: Sequence[Instruction], edited: Regulation, *,
-            allow_renumber: bool = False, fixed: Collection[int] = ()) -> tuple[Instruction, ...]:
+            allow_renumber: bool = False, fixed: Collection[int] = (),
+            take_out: bool = False) -> tuple[Instruction, ...]:
     """`was` with the edits of its preview that `edited` makes written in (see the module's post-conditions);
     `amendment` is the document they stand in, `regulation` the id of the regulation `old` they amend, `written`
     the instructions generated from `old` to `edited`; `fixed`, the lines of those of `was` kept word for word."""
@@ -67,6 +73,14 @@ def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequenc
     effects = Effects(old, amendment, regulation)
     whole = effects.of(written, whole=True)
     kept = frozenset(id(ins) for ins in was if ins.line in fixed)
+    back = put_back(effects, was, edited, kept) if take_out and whole is not None else None
+    if back is not None:
+        # An instruction whose every change the edit takes back (a repeal rejected, the clause kept as in force) is
+        # taken out, the others kept as they stand (post-condition 8).
+        fixed_back = frozenset(id(ins) for ins in back if ins.line in fixed)
+        for found in _revised(effects, back, edited, allow_renumber, fixed_back):
+            if effects.of(found) == whole:
+                return found
     candidates = _revised(effects, was, edited, allow_renumber, kept) if whole is not None else []
     if candidates and candidates[0] is not was and _undone(effects, was, edited, kept):
         # Words an instruction wrote are taken back: it names the places that keep them, not undone by another.
