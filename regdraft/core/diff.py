@@ -22,6 +22,9 @@ Post-conditions of `compare`:
    inserted whole (one split in two); so is one inside an article removed whole (two merged). One repealed in place (its
    `(được bãi bỏ)` placeholder in the new text) is listed too, as repealed, with its `moved_to`. A placeholder of the
    old text the new one leaves out is PLACE_LEFT_OUT, its text the placeholder's words; one on both sides is no change.
+   In a free comparison (`move` at most `MOVE`), a clause or point paired only by its label, its text quite another,
+   whose old text is found elsewhere or whose new text came from elsewhere is that move, its other side removed or
+   inserted (bodies of two articles swapped under their headings: their clauses moved, not rewritten).
 6. The work is bounded whatever the texts (`regdraft.core.word_diff`, post-condition 4).
    Post-condition 2 always holds.
 7. A change of a few phrases is words replaced or deleted, wherever they stand (text, lead-in,
@@ -288,6 +291,12 @@ class _Comparer:
         return replace(self.pair(old, Item("", added.new, added.new_address, added.depth), moved=True),
                        moved_from=gone.old_address)
 
+    def split(self, p: Provision) -> tuple[Provision, Provision]:
+        """A provision's two sides apart: its old text removed and its new text inserted (`cross_moves`)."""
+        assert p.old is not None and p.new is not None and p.old_address is not None and p.new_address is not None
+        return (self.one_sided(Item("", p.old, p.old_address, p.depth), Op.DELETE, ChangeKind.REPEALED, top=True),
+                self.one_sided(Item("", p.new, p.new_address, p.depth), Op.INSERT, ChangeKind.INSERTED, top=True))
+
     def words(self, old: str, new: str) -> tuple[DiffSegment, ...]:
         # NFC texts differing only in tone placement have the same length: skip folding otherwise.
         if old == new or (not self.strict and len(old) == len(new) and tone_key(old) == tone_key(new)):
@@ -359,7 +368,9 @@ def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
         comparer = _Comparer(new.language, strict_tones, detect_moves, move)
         provisions = tuple(comparer.level(flatten(old), flatten(new)))
         if detect_moves:
-            provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED, move)
+            # One amendment states each provision's change: a clause it rewrites is amended, as its instruction says.
+            provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED, move,
+                                     comparer.split if move <= MOVE else None)
         provisions = _numbered(provisions)
         return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
 

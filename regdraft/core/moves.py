@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from enum import StrEnum
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.align import MOVE, MOVE_WORDS, dice, flatten, increasing, word_bag
+from regdraft.core.align import CONFIRM, MOVE, MOVE_WORDS, dice, dice_at_most, flatten, increasing, word_bag
 from regdraft.core.model import Address, Kind, Regulation, unit_address
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> li
 
 
 def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, Provision], Provision],
-                fold: Callable[[str], str], kind: Any, move: float = MOVE) -> tuple[Provision, ...]:
+                fold: Callable[[str], str], kind: Any, move: float = MOVE,
+                split: Callable[[Provision], tuple[Provision, Provision]] | None = None) -> tuple[Provision, ...]:
     """The provisions with each article, clause or point that left its place for another paired.
 
     A removed article, clause or point whose text (folded) reappears as an inserted one elsewhere, or
@@ -121,24 +123,52 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
     are paired as listed ones are (two articles merged, one split in two: `Điều 11` become `khoản 4-6 Điều 10`).
     The three rounds score at most `_FUZZY_LIMIT` pairs together (a round over what is left scores none, and
     finds only the same texts); each provision is in one round of each side.
+    With `split` (a free comparison; one amendment's instructions state each provision's change themselves), a
+    clause or point whose text under its label is now quite another (`rewritten`: less than `CONFIRM` alike, paired
+    only by its label) is looked for first as two provisions, its old text removed and its new one inserted
+    (`split(p)`), as `regdraft.core.align` pairs such a clause within one article only when neither side is found
+    under another label: a side paired so (with a listed provision, or a side of another such clause) is moved
+    there or from there, and the other side, unless paired too, is removed or inserted where it stood. The bodies
+    of Điều 10 and Điều 11 swapped under their headings are khoản 1 Điều 11 moved to khoản 1 Điều 10 and back, not
+    two articles rewritten end to end; a clause's old text moved to another article, a new text in its place, is
+    that text moved and the new one inserted, not an amendment hiding the move. This search scores at most
+    `_FUZZY_LIMIT` pairs of its own and keeps only the pairs with a side of a rewritten clause; the rounds above then
+    pair what is left as they would (what lay inside a clause split goes with its sides).
     """
     gone: list[Provision] = []
     added: list[Provision] = []
+    rewritten: list[Provision] = []
+    within: dict[int, int] = {}  # a listed provision inside a rewritten one: the `id` of that one
 
-    def collect(level: Sequence[Provision]) -> None:
+    def collect(level: Sequence[Provision], inside: Provision | None) -> None:
         for p in level:
             if p.anchor and p.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
                 if p.old is not None and not p.old.repealed and (p.new is None or p.new.repealed):
                     gone.append(p)
                 elif p.old is None and p.new is not None and not p.new.repealed:
                     added.append(p)
+                elif split is not None and inside is None and _rewritten(p):
+                    rewritten.append(p)
+                    collect(p.children, p)
+                    continue
+                if inside is not None:
+                    within[id(p)] = id(inside)
             if p.children:  # most have none (a text compared with itself but for a few articles)
-                collect(p.children)
+                collect(p.children, inside)
 
-    collect(provisions)
-    if not gone or not added:
-        return provisions
+    collect(provisions, None)
     pairs: dict[int, Provision] = {}
+    halves: dict[int, tuple[Provision, Provision]] = {}
+    if rewritten and split is not None:
+        halves = _bodies(rewritten, [p for p in gone if id(p) not in within],
+                         [p for p in added if id(p) not in within], pairs, split, fold, move)
+        # What lay inside a clause split goes with its sides; a side not yet paired is removed or inserted as others.
+        gone = [p for p in (*gone, *(away for away, _ in halves.values()))
+                if id(p) not in pairs and within.get(id(p)) not in halves]
+        added = [p for p in (*added, *(here for _, here in halves.values()))
+                 if id(p) not in pairs and within.get(id(p)) not in halves]
+    if not halves and (not gone or not added):
+        return provisions
     budget = _paired(gone, added, pairs, fold, move, _FUZZY_LIMIT)
     # What was not paired whole: its clauses, then its points, with the listed clauses and points left.
     for level in (Kind.CLAUSE, Kind.POINT):
@@ -150,7 +180,8 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
 
     def rebuild(level: Sequence[Provision]) -> tuple[Provision, ...]:
         out = []
-        for p in level:
+        # A clause split stands as its two sides, its old text first (where `align` puts a removed one).
+        for p in level if not halves else chain.from_iterable(halves.get(id(q), (q,)) for q in level):
             other = pairs.get(id(p))
             if other is not None and p.new is None:
                 out.append(replace(p, change=kind, moved_to=other.new_address, anchor=""))
@@ -202,13 +233,41 @@ def _paired(gone: Sequence[Provision], added: Sequence[Provision], pairs: dict[i
         budget -= len(left) * len(rest)
         olds = [word_bag(p.old.all_text()) for p in left]  # type: ignore[union-attr]
         news = [word_bag(q.new.all_text()) for q in rest]  # type: ignore[union-attr]
-        scored = sorted(((dice(a, b), k, m) for k, (p, a) in enumerate(zip(left, olds, strict=True))
-                         for m, (q, b) in enumerate(zip(rest, news, strict=True)) if p.kind is q.kind), reverse=True)
+        least = max(move, MOVE)
+        old_sizes, new_sizes = [a.total() for a in olds], [b.total() for b in news]
+        # Only the pairs reaching `least` are kept, and only those whose word counts allow it are scored.
+        scored = sorted(((score, k, m) for k, (p, a) in enumerate(zip(left, olds, strict=True))
+                         for m, (q, b) in enumerate(zip(rest, news, strict=True))
+                         if p.kind is q.kind and dice_at_most(old_sizes[k], new_sizes[m]) >= least
+                         and (score := dice(a, b)) >= least), reverse=True)
         for score, k, m in scored:
-            if score < max(move, MOVE):
-                break
             if score < 1 and round(score * (olds[k].total() + news[m].total()) / 2) < MOVE_WORDS:
                 continue  # a few words alike, not all: no safe inference
             if id(left[k]) not in pairs and id(rest[m]) not in pairs:
                 pairs[id(left[k])], pairs[id(rest[m])] = rest[m], left[k]
     return budget
+
+
+def _rewritten(p: Provision) -> bool:
+    """Whether a clause or point, on both sides and in force on both, now reads quite otherwise: less than `CONFIRM`
+    alike, paired only by its label (`regdraft.core.align`)."""
+    if p.kind not in (Kind.CLAUSE, Kind.POINT) or p.old is None or p.new is None or p.old.repealed \
+            or p.new.repealed or p.moved_from is not None:
+        return False
+    return dice(word_bag(p.old.all_text()), word_bag(p.new.all_text())) < CONFIRM
+
+
+def _bodies(rewritten: Sequence[Provision], gone: Sequence[Provision], added: Sequence[Provision],
+            pairs: dict[int, Provision], split: Callable[[Provision], tuple[Provision, Provision]],
+            fold: Callable[[str], str], move: float) -> dict[int, tuple[Provision, Provision]]:
+    """The rewritten provisions with a side moved elsewhere or from elsewhere, by `id`, each with its two sides apart
+    (`split`: removed, inserted); the pairs of those sides, with listed ones or with another's sides, go into
+    `pairs`."""
+    sides = {id(p): split(p) for p in rewritten}
+    found: dict[int, Provision] = {}
+    _paired([*(away for away, _ in sides.values()), *gone], [*(here for _, here in sides.values()), *added], found,
+            fold, move, _FUZZY_LIMIT)
+    mine = {id(side) for two in sides.values() for side in two}
+    # Only what pairs a side of a rewritten provision is this search's: the rest is paired as it was.
+    pairs.update((k, v) for k, v in found.items() if k in mine or id(v) in mine)
+    return {key: two for key, two in sides.items() if id(two[0]) in pairs or id(two[1]) in pairs}
