@@ -20,6 +20,7 @@ from regdraft.core.align import align, dice, flatten
 from regdraft.core.markdown import parse
 from regdraft.core.model import Kind
 from regdraft.core.text import tone_key
+from regdraft.core.word_index import WordLevels, candidates
 from regdraft.importer import import_file
 from tests import counting
 
@@ -57,7 +58,7 @@ def test_reordered_articles_are_paired_in_a_few_steps_a_pair() -> None:
 @given(st.lists(st.dictionaries(st.sampled_from("abcdefghij"), st.integers(1, 6)), min_size=2, max_size=5))
 def test_the_bit_levels_count_what_dice_counts(bags: list[dict[str, int]]) -> None:
     counters = [Counter(bag) for bag in bags]
-    levels = aligning._WordLevels(counters)
+    levels = WordLevels(counters)
     for a in counters:
         for b in counters:
             shared = sum((x & y).bit_count() for x, y in zip(levels.of(a), levels.of(b), strict=False))
@@ -166,7 +167,7 @@ def test_the_index_finds_the_pairs_scoring_every_pair_finds(versions: tuple[list
                                                           headings: bool) -> None:
     old, new = _document(versions[0], headings), _document(versions[1], headings)
     assert _aligned(old, new, _INDEXED) == _aligned(old, new, _BRUTE)
-    found = aligning._candidates(old, new, math.inf)
+    found = candidates(old, new, math.inf, aligning.MOVE)
     assert found is not None
     for i, a in enumerate(old):
         for j, b in enumerate(new):

@@ -4,7 +4,7 @@
   object, without writing the address out again (a 1,000-article page wrote 1,177 twice);
 - `core.align._match_same_content` decomposes (NFD) only texts whose count of spaces some free text on the other
   side shares: tone folding writes and drops no space, so no other text can fold to the same;
-- `render.redline_helpers.changed_provisions`, `core.diff._changes` and the search for moves across articles
+- `render.redline_helpers.changed_provisions`, `core.diff.changes` and the search for moves across articles
   start no walk of a provision without children;
 - `core.align.increasing` answers ranks that rise throughout (most levels: nothing moved) without its search;
 - `core.align.Item.same` takes a unit both texts share (a reading's articles kept from the other's) as the same,
@@ -253,20 +253,20 @@ def _with_children(level: Sequence[Provision]) -> int:
 
 
 def test_the_comparison_walks_only_provisions_with_children(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its listed changes (`diff._changes`) and the search for moves across articles (`moves.cross_moves`'s
+    """Its listed changes (`diff.changes`) and the search for moves across articles (`moves.cross_moves`'s
     `collect`) step into no provision without children."""
     import sys
 
     from regdraft.core import diff
 
     listed: list[int] = []
-    real = diff._changes
+    real = diff.changes
 
     def counted(level: Sequence[Provision]) -> Iterator[diff.Change]:
         listed.append(len(level))
         return real(level)
 
-    monkeypatch.setattr(diff, "_changes", counted)
+    monkeypatch.setattr(diff, "changes", counted)
     collected: list[int] = []
 
     def profile(frame: object, event: str, arg: object) -> None:

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regdraft.core import word_diff as word_diff_module
-from regdraft.core.diff import ChangeKind, Provision, compare, with_stated_kinds
+from regdraft.core.diff import ChangeKind, Provision, compare
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address
+from regdraft.core.stated_changes import with_stated_kinds
 from regdraft.core.word_diff import DiffSegment, Op, as_written, diff_phrases, diff_words, new_side, old_side
 from tests.strategies import VI_WORDS
 

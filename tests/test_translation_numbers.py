@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from regdraft.cli import cli
-from regdraft.core.text import number_key, numbered_as
+from regdraft.core.document_names import number_key, numbered_as
 from regdraft.workspace.store import init_workspace
 
 from .conftest import FIXTURES, SHARED, in_corpus

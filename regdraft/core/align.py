@@ -27,16 +27,17 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from operator import itemgetter, lt
 
 from regdraft.core.citation_numbers import CANDIDATES, aside_alike, cited_numbers, closest
 from regdraft.core.model import CONTAINER_KINDS, Address, Kind, Regulation, Unit, unit_address
 from regdraft.core.shared_ends import shared_ends_similarity
 from regdraft.core.text import tone_key
+from regdraft.core.word_index import WordLevels, candidates
 
 CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
 MOVE = 0.6      # different address, at least this similar: the same provision, moved
@@ -354,14 +355,14 @@ def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int
     # reaching MOVE: the pairs are the same either way. No more than `_FUZZY_LIMIT` pairs are scored.
     found = None
     if pairs >= _INDEX_FROM:
-        found = _candidates([old[i] for i in olds], [new[j] for j in rest_new],
-                            _STEPS_A_PAIR * pairs if pairs <= _FUZZY_LIMIT else _INDEX_STEPS)
+        found = candidates([old[i] for i in olds], [new[j] for j in rest_new],
+                           _STEPS_A_PAIR * pairs if pairs <= _FUZZY_LIMIT else _INDEX_STEPS, MOVE)
     if found is None and pairs > _FUZZY_LIMIT or found is not None and sum(map(len, found)) > _FUZZY_LIMIT:
         return
     every = range(len(rest_new))
     scored = []
     sizes = [new[j].bag().total() for j in rest_new]
-    levels = _WordLevels([old[i].bag() for i in olds] + [new[j].bag() for j in rest_new])
+    levels = WordLevels([old[i].bag() for i in olds] + [new[j].bag() for j in rest_new])
     new_levels = [levels.of(new[j].bag()) for j in rest_new]
     for n, i in enumerate(olds):
         bag = old[i].bag()
@@ -384,100 +385,9 @@ def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int
             match_old[i], match_new[j] = j, i
 
 
-def _candidates(olds: Sequence[Item], news: Sequence[Item], bound: float) -> list[list[int]] | None:
-    """For each of `olds`, in order, the positions in `news` of the items of its kind that may be at least `MOVE`
-    similar to it (every one that is, and few that are not); None when finding them would take `bound` steps or
-    more, a step for each rarer word an old and a new item share.
-
-    A prefix filter. A word a bag holds k times counts as k tokens (its first, second, … occurrence), so the
-    words two bags share, each as often as both hold it, are the tokens they share. Two bags of s and t tokens at
-    least `MOVE` similar share o >= MOVE * (s + t) / 2 tokens, and o <= t, so o >= MOVE * s / (2 - MOVE) =: o(s).
-    With every bag's tokens in one order, the rarest first, the h-th token two bags share has at least o - h
-    shared tokens after it in each bag: it is among the first s - o(s) + h tokens of one and t - o(t) + h of the
-    other. So each bag is indexed by its first s - o(s) + h(s) tokens, h(s) = o(s) / 4, and only pairs whose
-    indexed tokens share h of the one or h of the other are scored: words every article holds (`của`, `và`,
-    `quy định`) come last and rarely count.
-    """
-    old_tokens = [_tokens(item.bag()) for item in olds]
-    new_tokens = [_tokens(item.bag()) for item in news]
-    frequency = Counter(chain.from_iterable(chain(old_tokens, new_tokens)))
-    rank = {token: n for n, token in enumerate(sorted(frequency, key=lambda token: (frequency[token], str(token))))}
-    postings: dict[Kind, defaultdict[int, list[int]]] = {}
-    needs: list[int] = []  # for each new item, the indexed tokens it shares with any item at least MOVE similar
-    for m, (item, tokens) in enumerate(zip(news, new_tokens, strict=True)):
-        prefix, need = _prefix(tokens, rank)
-        needs.append(need)
-        index = postings.setdefault(item.unit.kind, defaultdict(list))
-        for found in map(index.__getitem__, prefix):
-            found.append(m)
-    probes = []
-    steps = 0
-    for item, tokens in zip(olds, old_tokens, strict=True):
-        prefix, need = _prefix(tokens, rank)
-        index = postings.get(item.unit.kind, defaultdict(list))
-        lists = [index[r] for r in prefix if r in index]
-        steps += sum(map(len, lists))
-        if steps >= bound:
-            return None
-        probes.append((lists, need))
-    candidates = []
-    for lists, need in probes:
-        shared = Counter(chain.from_iterable(lists))
-        candidates.append(sorted(m for m, count in shared.items() if count >= need or count >= needs[m]))
-    return candidates
-
-
-# o(s) / s, the least share of its tokens a bag MOVE similar holds, is MOVE / (2 - MOVE): exactly, with MOVE as
-# the ratio of integers it is (`_SHARE_TOP / _SHARE_BOTTOM`; the `fractions` module is not imported for it).
-_MOVE_TOP, _MOVE_BOTTOM = MOVE.as_integer_ratio()
-_SHARE_TOP, _SHARE_BOTTOM = _MOVE_TOP, 2 * _MOVE_BOTTOM - _MOVE_TOP
 _INDEX_FROM = 2_000  # fewer pairs are all scored: indexing them would cost more than it saves
 _STEPS_A_PAIR = 20  # an index step (a count, in C) costs about a thirtieth of scoring a pair (a margin left)
 _INDEX_STEPS = 20_000_000  # over the pair limit, an index is used if it takes fewer steps (about a second)
-
-
-def _tokens(bag: Counter[str]) -> list[str | tuple[str, int]]:
-    """A bag's tokens: each word, then (word, k) for its k-th occurrence after the first."""
-    tokens: list[str | tuple[str, int]] = list(bag)
-    for word, count in bag.items():
-        if count > 1:
-            tokens += zip(repeat(word), range(1, count))
-    return tokens
-
-
-def _prefix(tokens: list[str | tuple[str, int]], rank: dict[str | tuple[str, int], int]) -> tuple[list[int], int]:
-    """The ranks of the tokens a bag is indexed by, rarest first, and how many of them it shares at the least with
-    an item at least MOVE similar that indexes as many. o(s) is taken a little low, and at least 1: a longer
-    prefix, or fewer tokens to share, misses nothing."""
-    least = max(1, _SHARE_TOP * len(tokens) // _SHARE_BOTTOM)
-    need = max(1, least // 4)
-    return sorted(map(rank.__getitem__, tokens))[:len(tokens) - least + need], need
-
-
-class _WordLevels:
-    """Word bags as bit sets, one a level: level k holds the words a bag has at least k times, so the words
-    two bags share, each as often as both hold it (what `dice` counts), are the bits their levels share.
-
-    A pair costs a few machine-level ANDs and bit counts instead of a dictionary look-up a word (a
-    reordered draft of 500 long articles compared 250,000 pairs: ten seconds). Words are numbered from the
-    most common, so the levels above the first, which hold the words a bag repeats, are short.
-    """
-
-    def __init__(self, bags: Sequence[Counter[str]]) -> None:
-        frequency = Counter(chain.from_iterable(bags))
-        ranked = sorted(frequency, key=lambda word: (-frequency[word], word))
-        self.bit = {word: n for n, word in enumerate(ranked)}
-
-    def of(self, bag: Counter[str]) -> tuple[int, ...]:
-        bit = self.bit
-        levels = []
-        words = list(bag)
-        held = 0
-        while words:  # the words held more than `held` times: bits summed, as no two are the same
-            levels.append(sum(map((1).__lshift__, map(bit.__getitem__, words))))
-            held += 1
-            words = [word for word in words if bag[word] > held]
-        return tuple(levels) or (0,)
 
 
 def _document_order(n_old: int, n_new: int, match_old: dict[int, int],

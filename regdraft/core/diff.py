@@ -37,7 +37,7 @@ Post-conditions of `compare`:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -58,7 +58,7 @@ from regdraft.core.model import (
 from regdraft.core.moves import cross_moves
 from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
-from regdraft.core.word_diff import DiffSegment, Op, diff_phrases, diff_words, new_side, old_side, placed
+from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
 
 class ChangeKind(StrEnum):
@@ -272,7 +272,7 @@ class _Comparer:
             change = (_phrase_change((*text, *closing)) if not title_changed else None) or ChangeKind.AMENDED
             if change is ChangeKind.AMENDED and not title_changed and (o.children or n.children):
                 parts = tuple((part, _phrase_change(segments) or _part_change(segments))
-                              for part, segments in ((INTRO, text), (END, closing)) if _differs(segments))
+                              for part, segments in ((INTRO, text), (END, closing)) if differs(segments))
                 change = part_kind(parts)
         elif title_changed:
             change = ChangeKind.HEADING_CHANGED
@@ -334,7 +334,7 @@ def _phrase_change(segments: Sequence[DiffSegment]) -> ChangeKind | None:
     return ChangeKind.WORDS_REPLACED if replaced else ChangeKind.WORDS_DELETED
 
 
-def _differs(segments: Sequence[DiffSegment]) -> bool:
+def differs(segments: Sequence[DiffSegment]) -> bool:
     return any(s.op is not Op.EQUAL for s in segments)
 
 
@@ -371,113 +371,11 @@ def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
             # One amendment states each provision's change: a clause it rewrites is amended, as its instruction says.
             provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED, move,
                                      comparer.split if move <= MOVE else None)
-        provisions = _numbered(provisions)
-        return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
+        provisions = numbered(provisions)
+        return Comparison(old, new, provisions, tuple(changes(provisions)), strict_tones)
 
 
-# Kinds an amendment states for a whole provision: what changed inside it is part of that change.
-_WHOLE = (ChangeKind.AMENDED, ChangeKind.INSERTED, ChangeKind.REPEALED)
-
-
-def with_stated_kinds(comparison: Comparison, stated: Mapping[str, ChangeKind]) -> Comparison:
-    """The comparison with the provisions an amendment names labelled as the amendment states.
-
-    `stated` maps address codes (`d5.k2`, or a part of it: `d5.k2.intro`) to the kind of change the amending
-    instruction makes.
-
-    Post-conditions:
-    1. A provision named in `stated` that differs between the versions is listed with the stated
-       kind, also when only its clauses or points changed (`khoản 2 Điều 5` amended, not just its
-       point b).
-    2. Changes inside a provision stated as amended, inserted or repealed belong to it: they stay
-       marked in the text but are not listed on their own, unless `stated` names them too.
-    3. A provision whose parts alone are named (`Sửa đổi, bổ sung đoạn mở đầu khoản 2`, `Bãi bỏ đoạn cuối`)
-       is listed with those parts and their stated kinds in `parts`, and `part_kind` of them as its kind;
-       its clauses and points keep their own listing.
-    4. Every other change keeps the kind read from the text.
-    5. Listed changes are anchored `chg-1`, `chg-2` ... in document order.
-    """
-    whole: dict[str, ChangeKind] = {}
-    parts: dict[str, list[tuple[str, ChangeKind]]] = {}
-    for code, kind in stated.items():
-        address = Address.parse(code)
-        if address.part:
-            parts.setdefault(str(address.unit), []).append((address.part, kind))
-        else:
-            whole[code] = kind
-    provisions = _numbered(tuple(_stated(p, whole, parts, False) for p in comparison.provisions))
-    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
-
-
-def with_added_words(comparison: Comparison, added: Mapping[str, Sequence[str]]) -> Comparison:
-    """The comparison with the words an amendment adds marked as it states them: `added` maps address codes to the
-    phrases its instructions add there (`Bổ sung cụm từ “, bảo hiểm thất nghiệp” vào sau …`), and an insertion the
-    word diff put a few characters off (`bảo {+hiểm thất nghiệp, bảo +}hộ`) is moved onto them (`placed`)."""
-    if not added:
-        return comparison
-    by_unit: dict[str, list[str]] = {}
-    for code, phrases in added.items():
-        by_unit.setdefault(str(Address.parse(code).unit), []).extend(phrases)
-    provisions = tuple(_placed_words(p, by_unit) for p in comparison.provisions)
-    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
-
-
-def with_replaced_words(comparison: Comparison, replaced: Mapping[str, Sequence[str]]) -> Comparison:
-    """The comparison with the phrases an amendment replaces or deletes marked whole, as its instructions state them:
-    `replaced` maps address codes to the old and new phrases of the instructions there (`Thay thế cụm từ “A” bằng
-    cụm từ “B”`), and each provision so named is compared again with those phrases as single words
-    (`word_diff.diff_phrases`): `[-A-]{+B+}`, not a word diff of A against B."""
-    if not replaced:
-        return comparison
-    by_unit: dict[str, list[str]] = {}
-    for code, phrases in replaced.items():
-        by_unit.setdefault(str(Address.parse(code).unit), []).extend(phrases)
-    provisions = tuple(_whole_phrases(p, by_unit, comparison.strict_tones) for p in comparison.provisions)
-    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
-
-
-def _whole_phrases(p: Provision, replaced: Mapping[str, Sequence[str]], strict: bool) -> Provision:
-    if p.identical:
-        return p
-    children = tuple(_whole_phrases(c, replaced, strict) for c in p.children)
-    phrases = replaced.get(str(p.address))
-    if not phrases or p.change not in (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED):
-        return replace(p, children=children)
-
-    def again(segments: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
-        if not _differs(segments):
-            return segments
-        return diff_phrases(old_side(segments), new_side(segments), phrases, strict_tones=strict)
-
-    return replace(p, title=again(p.title), text=again(p.text), closing=again(p.closing), children=children)
-
-
-def _placed_words(p: Provision, added: Mapping[str, Sequence[str]]) -> Provision:
-    if p.identical:
-        return p
-    text, closing = p.text, p.closing
-    for phrase in added.get(str(p.address), ()):
-        text, closing = placed(text, phrase), placed(closing, phrase)
-    return replace(p, text=text, closing=closing, children=tuple(_placed_words(c, added) for c in p.children))
-
-
-def _stated(p: Provision, whole: Mapping[str, ChangeKind], parts: Mapping[str, list[tuple[str, ChangeKind]]],
-            inside: bool) -> Provision:
-    if p.identical:
-        return p
-    kind = whole.get(str(p.address))
-    children = tuple(_stated(c, whole, parts, inside or kind in _WHOLE) for c in p.children)
-    if kind is not None:
-        return replace(p, change=kind, children=children, anchor="listed", parts=())
-    # A part restated as it was is no change of it (its clause is listed for its points, if at all).
-    named = [(part, k) for part, k in parts.get(str(p.address), ()) if _differs(p.closing if part == END else p.text)]
-    named.sort(key=lambda pk: (pk[0] == END, pk[0] != INTRO))  # lead-in, dash items, closing text: reading order
-    if named:
-        return replace(p, change=part_kind(named), children=children, anchor="listed", parts=tuple(named))
-    return replace(p, children=children, anchor="" if inside else p.anchor)
-
-
-def _numbered(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
+def numbered(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
     """The provisions with the listed ones anchored `chg-1`, `chg-2` ... in document order."""
     count = 0
 
@@ -494,7 +392,7 @@ def _numbered(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
     return tuple(number(p) for p in provisions)
 
 
-def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
+def changes(provisions: Sequence[Provision]) -> Iterator[Change]:
     for p in provisions:
         if p.change is not None and p.anchor:
             segments = p.text
@@ -503,7 +401,7 @@ def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
             yield Change(p.change, p.kind, p.old_address, p.new_address, segments, p.title, p.anchor, p.parts)
         if p.children and (p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED)  # most have none: no generator
                            or p.change is ChangeKind.INSERTED and holds_moves(p)):
-            yield from _changes(p.children)
+            yield from changes(p.children)
 
 
 def holds_moves(p: Provision) -> bool:

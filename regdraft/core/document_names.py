@@ -1,6 +1,7 @@
 """How a document is named and cited, from its front matter's values: the number it prints (a translation's, its
 original's), the document it was issued with, its type (a compound one: `Thông tư liên tịch`) and the rest of its
-title. Pure: values in, words out. Most of these names are importable from `regdraft.core.frontmatter` too.
+title; and a document number as a reader compares it (`number_key`: `48/2013/ND-CP` is `48/2013/NĐ-CP`).
+Pure: values in, words out. Most of these names are importable from `regdraft.core.frontmatter` too.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+
+from regdraft.core.text import nfc
 
 # Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên"):
 # `Luật Đấu thầu số 22/2023/QH15`; any other by its type, `Nghị định số 63/2010/NĐ-CP`.
@@ -93,3 +96,21 @@ def type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
         if lowered.startswith(head.lower()) and (len(title) == len(head) or title[len(head)].isspace()):
             return title[:len(head)] if head != doc_type else doc_type, title[len(head):].strip()
     return doc_type, title
+
+
+# Đ (and its lookalike Ð) as English texts write it, D: `48/2013/ND-CP` is `48/2013/NĐ-CP`, `QD` is `QĐ`.
+_NUMBER_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
+
+
+def number_key(number: str) -> str:
+    """A document number as a reader compares it: Đ read as D, case and spacing ignored, so that `48/2013/ND-CP`
+    (as an English translation writes it), `48/2013/NĐ-CP` and ` 48/2013/nđ-cp` are one key."""
+    return "".join(nfc(number).translate(_NUMBER_LETTERS).split()).upper()
+
+
+def numbered_as(number: str, original: str, written: str) -> str:
+    """`number` written as a text writes its original's number: with D for Đ when the text writes `original`
+    (`63/2010/NĐ-CP`) as `written` (`63/2010/ND-CP`), else as it is."""
+    unlettered = number_key(original) == number_key(written) and not any(ch in "Đđ" for ch in written)
+    return nfc(number).translate(_NUMBER_LETTERS) if unlettered and any(ch in "Đđ" for ch in nfc(original)) \
+        else number

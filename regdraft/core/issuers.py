@@ -1,7 +1,8 @@
 """The issuer of a document as running text writes it: `Tỉnh ủy Điện Biên` for `TỈNH ỦY ĐIỆN BIÊN`, `Bộ Kế hoạch và
 Đầu tư`, `Bộ Nội vụ - Bộ Tài chính` for a joint header, `the Dien Bien Provincial Party Committee` in English
 (Nghị định 30/2020/NĐ-CP Phụ lục II, Hướng dẫn 36-HD/VPTW). Used by the consolidated text's opening and notes
-(`core.consolidate`) and every citation of a document by its issuer.
+(`core.consolidate`) and every citation of a document by its issuer; and the lines a header prints its name on
+(`name_lines`: a local authority's council, then its locality).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
 
 # The types of body that issue texts jointly (`BỘ NỘI VỤ - BỘ TÀI CHÍNH`, `TÒA ÁN NHÂN DÂN TỐI CAO - VIỆN KIỂM SÁT …`,
@@ -207,3 +209,17 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
         text = re.sub(re.escape(place), lambda m: place, text, flags=re.IGNORECASE)
     text = _SPECIAL.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + m.group(2), text)
     return _numerals_kept(_acronyms_kept(text, raw, place))  # `CÔNG TY CỔ PHẦN ABC`: "Công ty cổ phần ABC" (r27 R2)
+
+
+# A local authority's name, printed over two lines in a header (Nghị định 30/2020, Phụ lục I: `ỦY BAN NHÂN DÂN` /
+# `TỈNH LÀO CAI`): the council, then its locality.
+COUNCIL = r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN"
+LOCALITY = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)"
+_COUNCIL_NAME = lazy(rf"^({COUNCIL})\s+({LOCALITY}\s.+)$", re.I)
+
+
+def name_lines(name: str) -> tuple[str, ...]:
+    """The lines an issuing body's name prints on in a header: a local authority's before its locality
+    (`Ủy ban nhân dân tỉnh Lào Cai`: `Ủy ban nhân dân` / `tỉnh Lào Cai`), any other name on one."""
+    found = _COUNCIL_NAME.match(" ".join(name.split()))
+    return (found.group(1), found.group(2)) if found else (name,)

@@ -149,7 +149,8 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
                     added.append(p)
                 elif split is not None and inside is None and _rewritten(p):
                     rewritten.append(p)
-                    collect(p.children, p)
+                    if p.children:
+                        collect(p.children, p)
                     continue
                 if inside is not None:
                     within[id(p)] = id(inside)

@@ -469,38 +469,6 @@ def folded_letters(text: str) -> list[str]:
     return found
 
 
-# A local authority's name, printed over two lines in a header (Nghị định 30/2020, Phụ lục I: `ỦY BAN NHÂN DÂN` /
-# `TỈNH LÀO CAI`): the council, then its locality.
-COUNCIL = r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN"
-LOCALITY = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)"
-_COUNCIL_NAME = lazy(rf"^({COUNCIL})\s+({LOCALITY}\s.+)$", re.I)
-
-
-def name_lines(name: str) -> tuple[str, ...]:
-    """The lines an issuing body's name prints on in a header: a local authority's before its locality
-    (`Ủy ban nhân dân tỉnh Lào Cai`: `Ủy ban nhân dân` / `tỉnh Lào Cai`), any other name on one."""
-    found = _COUNCIL_NAME.match(" ".join(name.split()))
-    return (found.group(1), found.group(2)) if found else (name,)
-
-
-# Đ (and its lookalike Ð) as English texts write it, D: `48/2013/ND-CP` is `48/2013/NĐ-CP`, `QD` is `QĐ`.
-_NUMBER_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
-
-
-def number_key(number: str) -> str:
-    """A document number as a reader compares it: Đ read as D, case and spacing ignored, so that `48/2013/ND-CP`
-    (as an English translation writes it), `48/2013/NĐ-CP` and ` 48/2013/nđ-cp` are one key."""
-    return "".join(nfc(number).translate(_NUMBER_LETTERS).split()).upper()
-
-
-def numbered_as(number: str, original: str, written: str) -> str:
-    """`number` written as a text writes its original's number: with D for Đ when the text writes `original`
-    (`63/2010/NĐ-CP`) as `written` (`63/2010/ND-CP`), else as it is."""
-    unlettered = number_key(original) == number_key(written) and not any(ch in "Đđ" for ch in written)
-    return nfc(number).translate(_NUMBER_LETTERS) if unlettered and any(ch in "Đđ" for ch in nfc(original)) \
-        else number
-
-
 def escape_html(text: str, quote: bool = True) -> str:
     """`html.escape(text, quote)`, the same replacements in the same order, without importing `html`: it loads its
     table of 2,231 named entities (for `unescape`) on every start."""

@@ -20,7 +20,8 @@ from datetime import date
 from typing import Any
 
 from regdraft.core.dates import DATE_LINE, date_line
-from regdraft.core.text import COUNCIL, LOCALITY, fold_letters
+from regdraft.core.issuers import COUNCIL, LOCALITY
+from regdraft.core.text import fold_letters
 from regdraft.importer.classify import decorative
 from regdraft.importer.names import cased_like
 from regdraft.importer.report import Note, Paragraph

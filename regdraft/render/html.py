@@ -380,7 +380,7 @@ class DocumentHeader:
     @property
     def issuer_lines(self) -> tuple[str, ...]:
         """The issuer's name as the header prints it: `ỦY BAN NHÂN DÂN` / `TỈNH LÀO CAI`, never broken mid-name."""
-        from regdraft.core.text import name_lines
+        from regdraft.core.issuers import name_lines
 
         return name_lines(self.issuer)
 

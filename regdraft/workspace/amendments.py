@@ -431,7 +431,7 @@ def kept_numbers(ws: Workspace, amendment: Amendment | None, rev: str | None = N
     (`translated_amendments`' post-condition 2). Read from front matter only: loading the original's amendments must
     not read this one. Here, not in `translated_amendments`: that module reads the original's adoptions (`timeline`),
     which read amendments through this one."""
-    from regdraft.core.text import number_key
+    from regdraft.core.document_names import number_key
 
     if amendment is None or len(amendment.regulations) != 1:
         return False

@@ -206,8 +206,8 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], as_of: dt.date,
     is amended by a Quyết định, a `Decision` in an English text that cites `Decision No. …`), else untyped; never
     with Vietnamese words."""
     from regdraft.core.consolidate import source_of
+    from regdraft.core.document_names import number_key, numbered_as
     from regdraft.core.frontmatter import document_number, issued_with
-    from regdraft.core.text import number_key, numbered_as
     from regdraft.workspace.replacements import fronts
     from regdraft.workspace.timeline import adopted_for
 

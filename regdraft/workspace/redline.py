@@ -25,18 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.align import MOVE, NEAR
-from regdraft.core.diff import (
-    ChangeKind,
-    Comparison,
-    compare,
-    with_added_words,
-    with_replaced_words,
-    with_stated_kinds,
-)
+from regdraft.core.diff import ChangeKind, Comparison, compare
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.frontmatter import NAMED_ALONE, compound_type, issued_with
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
+from regdraft.core.stated_changes import with_added_words, with_replaced_words, with_stated_kinds
 from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version
 from regdraft.render.redline_helpers import sentence, words_for

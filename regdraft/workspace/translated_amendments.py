@@ -41,7 +41,7 @@ def partly_translated(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: 
     force on `day` that it holds by number (`held`: its own adopted amending documents), `text` its text to look in
     for the articles they inserted (post-condition 1)."""
     from regdraft.core.amend.translated_changes import changes, described, numbered, untranslated
-    from regdraft.core.text import number_key
+    from regdraft.core.document_names import number_key
 
     original = str(meta.get("translation_of") or "").strip()
     ours = {number_key(a.number): a for a in held if a.number}
@@ -92,7 +92,7 @@ def partly_held(ws: Workspace, meta: Mapping[str, Any], day: dt.date,
     """Each amending document of the translation (`held`) bearing the number of an amendment of its original in force
     on `day`, with the original's instructions it does not translate, when there are some."""
     from regdraft.core.amend.translated_changes import untranslated
-    from regdraft.core.text import number_key
+    from regdraft.core.document_names import number_key
 
     ours = {number_key(a.number): a for a in held if a.number}
     out: list[tuple[Amendment, list[Instruction]]] = []
@@ -136,7 +136,7 @@ def numbers_unlike(ws: Workspace, amendment: Amendment) -> list[Problem]:
     instruction of its number, and the original's instructions it does not translate."""
     from regdraft.core.amend.quote import short
     from regdraft.core.amend.translated_changes import described, numbered, unlike, untranslated
-    from regdraft.core.text import number_key
+    from regdraft.core.document_names import number_key
     from regdraft.workspace.api import load_regulation
 
     if not amendment.number or len(amendment.regulations) != 1:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from regdraft.core.amend.capitals_cited import Capital, capital_warnings
+from regdraft.core.amend.front_matter import PENDING, STATUSES, TRANSITIONS, amendment_front_matter, key_at
 from regdraft.core.amend.instructions import Instruction, Unmatched, read_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import check_reasons, reason_for
@@ -27,9 +28,7 @@ from regdraft.core.dates import issue_dates, read_date
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
     YamlReader,
-    check_values,
     dump_yaml,
-    read_front_matter,
     replaced_ids,
     without_control_characters,
 )
@@ -38,19 +37,6 @@ from regdraft.core.markdown_writer import list_line
 from regdraft.core.model import Kind, label_order, noun
 from regdraft.core.text import plain
 from regdraft.core.unwritable import instruction_places, placed, unwritable_lines
-
-STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
-PENDING = ("draft", "circulating", "submitted")
-# Status changes `amend status` accepts: draft → circulating → submitted, back a step for another
-# draft, or out (rejected, withdrawn); `adopted` is reached only through `amend adopt`.
-TRANSITIONS: Mapping[str, tuple[str, ...]] = {
-    "draft": ("circulating", "withdrawn"),
-    "circulating": ("draft", "submitted", "withdrawn"),
-    "submitted": ("draft", "circulating", "rejected", "withdrawn"),
-    "adopted": (),
-    "rejected": ("draft",),
-    "withdrawn": ("draft",),
-}
 
 __all__ = ["PENDING", "STATUSES", "TRANSITIONS", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
            "front_matter_only", "instruction_markdown", "load_amendment", "read_amendment", "render_amendment",
@@ -194,72 +180,6 @@ class Amendment:
             yield from ins.leaves()
 
 
-def _front_matter(lines: list[str], source: str, problems: list[Problem],
-                  load: YamlReader | None) -> tuple[str, dict[str, Any], int]:
-    raw, data, body_start = read_front_matter(
-        lines,
-        source,
-        problems,
-        load=load,
-        absent="does not start with front matter ('---', keys such as number, title, "
-        "regulation and status, then '---').",
-    )
-    if data is None:
-        return raw, {}, body_start
-    data = check_values(data, lines[:body_start], source, problems,
-                        own=("status", "language", "draft", "signed", "effective"))
-    if (replaced := replaced_ids(data)) and not data.get("regulation"):
-        data = {**data, "regulation": replaced[0]}  # a draft replacing regulations is about the first, in memory only
-    _check_meta(data, lines[: body_start - 1], source, problems)
-    return raw, data, body_start
-
-
-def _key_line(lines: list[str], key: str) -> int:
-    for i, line in enumerate(lines):
-        if line.startswith(f"{key}:"):
-            return i + 1
-    return 1
-
-
-def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: list[Problem]) -> None:
-    if not data.get("regulation") and not data.get("amends"):
-        problems.append(
-            Problem(
-                "The front matter lacks 'regulation', the id of the regulation this amends "
-                "(e.g. regulation: 01-QC/TU).",
-                source,
-                1,
-            )
-        )
-    status = data.get("status", "draft")
-    if status not in STATUSES:
-        problems.append(
-            Problem(f"The status '{status}' is not one of {', '.join(STATUSES)}.", source, _key_line(lines, "status"))
-        )
-    if data.get("language", "vi") not in ("vi", "en"):
-        problems.append(
-            Problem(f"The language '{data.get('language')}' is not vi or en.", source, _key_line(lines, "language"))
-        )
-    draft = data.get("draft")
-    if draft is not None and (not isinstance(draft, int) or isinstance(draft, bool) or draft < 1):
-        problems.append(
-            Problem(f"The draft number '{draft}' is not a whole number from 1.", source, _key_line(lines, "draft"))
-        )
-    for key in ("signed", "effective"):
-        if data.get(key) not in (None, "") and read_date(data.get(key)) is None:
-            problems.append(
-                Problem(
-                    f"The {key} date '{data.get(key)}' is not a date written YYYY-MM-DD.", source, _key_line(lines, key)
-                )
-            )
-    if status == "adopted" and (read_date(data.get("signed")) is None or read_date(data.get("effective")) is None):
-        problems.append(
-            Problem(
-                "An adopted amendment needs both its signed and its effective date.", source, _key_line(lines, "status")
-            )
-        )
-
-
 def load_amendment(data: bytes | str, source: str, slug: str, language: str = "vi",
                    kept_numbers: bool = False) -> Amendment:
     """Read an amending document; `ParseError` listing every problem with its file and line. `language`: the one it
@@ -276,7 +196,7 @@ def front_matter_only(data: bytes | str, source: str, slug: str) -> Amendment | 
     matter has a problem. For `amend status` withdrawing or rejecting a draft whose instructions do not read."""
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
-    front, meta, _ = _front_matter(text.split("\n"), source, problems, None)
+    front, meta, _ = amendment_front_matter(text.split("\n"), source, problems, None)
     if problems or not meta:
         return None
     return Amendment(slug, source, meta, front, (), DocumentArticle("1", None, ()), ())
@@ -325,7 +245,7 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
         text = without_control_characters(text, source, problems)
     hidden = len(problems)  # the lines holding a control or invisible character: named by instruction below
     lines = text.split("\n")
-    front, meta, body_start = _front_matter(lines, source, problems, load)
+    front, meta, body_start = amendment_front_matter(lines, source, problems, load)
     if meta.get("language") in (None, "") and default == "en":
         meta = {**meta, "language": default}  # the amended text's (`read_amendment`); the file is as written
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
@@ -335,7 +255,7 @@ def _read_amendment(data: bytes | str, source: str, slug: str, load: YamlReader 
         problems.append(Problem("'replaces' marks the draft of a whole new regulation, which also gives the new "
                                 "regulation's own 'id' (e.g. id: 01-QC/TU-XV); an amending document replaces no "
                                 "regulation: remove the 'replaces' line, or give the draft its 'id'.", source,
-                                _key_line(lines, "replaces")))
+                                key_at(lines, "replaces")))
     if replaced_ids(meta):  # a whole new regulation's draft: its body is the text, read by `workspace.replacing`
         empty = Amendment(slug, source, meta, front, (), DocumentArticle("1", None, ()), ())
         return (None if problems else empty), tuple(problems)
@@ -435,7 +355,7 @@ def _amending_articles(meta: Mapping[str, Any], labels: list[str], source: str, 
             word = noun(Kind.ARTICLE, str(meta.get("language") or "vi"))
             problems.append(Problem(
                 f"The front matter names {word} {label} as amending a regulation, but the document has no "
-                f"{word} {label}.", source, _key_line(head, "amends" if isinstance(amends, Mapping) else "article")))
+                f"{word} {label}.", source, key_at(head, "amends" if isinstance(amends, Mapping) else "article")))
     return {label: reg for label, reg in chosen.items() if label in labels}
 
 
