@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from regdraft.core import reply_rejected
-from regdraft.core.reply_rejected import LIKENESS_BUDGET, _paired
+from regdraft.core import reply_missing
+from regdraft.core.reply_missing import LIKENESS_BUDGET, _paired
 
 
 def _never(a: str, b: str) -> float:
@@ -20,7 +20,7 @@ def test_a_run_past_the_budget_is_not_weighed_and_its_lines_are_unsure(monkeypat
     held = [f"{i} {long}" for i in range(3)] + ["dòng giữ nguyên"]
     drafted = [f"khác {i} {long}" for i in range(3)] + ["dòng giữ nguyên"]
     assert 3 * len(held[0]) * 3 * len(drafted[0]) > LIKENESS_BUDGET
-    monkeypatch.setattr(reply_rejected, "_like", _never)
+    monkeypatch.setattr(reply_missing, "_like", _never)
     standing, free = _paired(held, drafted, set(drafted))
     assert standing == {3}  # held word for word: it stands for itself
     assert free == {0, 1, 2}  # standing for none: the lines beside them are unsure, never rejected

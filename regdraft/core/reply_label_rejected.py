@@ -27,8 +27,8 @@ from collections.abc import Collection
 
 from regdraft.core.labels import Kind
 from regdraft.core.model import Address
+from regdraft.core.reply_drafted import printed_lines
 from regdraft.core.reply_model import ReplyParagraph, Texts
-from regdraft.core.reply_rejected import _printed
 from regdraft.core.reply_wording import fold, label_of, lines_of, strip_label
 
 _KINDS = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
@@ -57,7 +57,7 @@ def _first_lines(texts: Texts) -> dict[str, set[tuple[str, str, str]]]:
     for reg, text in texts:
         for loc in text.walk():
             if loc.unit.kind in _KINDS and not loc.unit.repealed and lines_of(loc.unit):
-                line = _printed(loc.unit, text.language)[0]
+                line = printed_lines(loc.unit, text.language)[0]
                 if _label(line) and _words(line):
                     out.setdefault(_words(line), set()).add((reg, str(loc.address), label_of(line.strip()).strip()))
     return out

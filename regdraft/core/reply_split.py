@@ -49,7 +49,7 @@ def split_lines(paragraphs: list[ReplyParagraph], tables: tuple[Mapping[str, set
             first = held[0] if held else keys.index(key(new)) if key(new) in keys else None
             if first is not None and 0 <= first and first + len(run) <= len(lines):
                 # A later part reading as its old words alone is the old line's end the redline printed after the
-                # draft's words, left there by Reject on them: no line (`reply_rejected._missing` reads it so).
+                # draft's words, left there by Reject on them: no line (`reply_missing.missing` reads it so).
                 out |= {i + k: (reg, at, lines[first + k]) for k in range(len(run))
                         if not k or key(run[k].original) != key(run[k].part)}
             break

@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 
 def unended(lines: dict[str, set[T]]) -> dict[str, tuple[str, set[T]]]:
-    """A table of lines keyed by their words (`reply_rejected._key`) keyed again without their final punctuation, each
+    """A table of lines keyed by their words (`line_key`) keyed again without their final punctuation, each
     with that punctuation. A line without its punctuation that is another line (`a` beside `a.`), or two lines' (`a.`
     and `a;`), is left out: nothing is read by a key that may stand for either."""
     out: dict[str, tuple[str, set[T]]] = {}

@@ -1,0 +1,128 @@
+"""What a draft changed, line by line, as a Word redline prints it (a provision's label before its first line, a word
+diff across the paragraphs of one it rewrites whole): the tables a member's Reject in the redline is read against.
+Pure core, used by `reply_rejected`, `reply_missing` and `reply_label_rejected`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from regdraft.core.markdown_writer import unit_label_text
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Regulation, Unit
+from regdraft.core.reply_cells import cells as row_cells
+from regdraft.core.reply_wording import fold, lines_of, strip_label
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a line is keyed again and again: as drafted, printed, held, counted
+def line_key(text: str) -> str:
+    """The words of a line as matched here: folded, its label aside, spaces left out (a struck run leaves two)."""
+    return re.sub(r"\s+", "", fold(strip_label(text)))
+
+
+def changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, str]]:
+    """Each line the draft changed: the provision's address, the line before and in the draft (paired where both
+    texts have as many lines in a changed run; a provision repealed: its first line, and the placeholder)."""
+    before = {str(loc.address): (lines_of(loc.unit), loc.unit.repealed) for loc in base.walk()}
+    placeholder = REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])
+    out = []
+    for loc in draft.walk():
+        old, was_repealed = before.get(str(loc.address), (None, False))
+        new = lines_of(loc.unit)
+        if old is None or old == new:
+            continue
+        if loc.unit.repealed and not was_repealed and old:
+            # The redline strikes out its words and inserts the placeholder in the same paragraph.
+            out.append((str(loc.address), old[0], placeholder))
+            continue
+        matcher = difflib.SequenceMatcher(None, [line_key(x) for x in old], [line_key(x) for x in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                out += [(str(loc.address), a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True)]
+    return out
+
+
+Drafted = tuple[str, str, str]  # the text (its key in `Texts`), the provision's address, the line as drafted
+Lines = set[tuple[str, str]]  # lines of provisions: each provision's address and the line's key (`line_key`)
+
+
+def rewritten_lines(base: Regulation, draft: Regulation
+               ) -> tuple[list[tuple[str, str, str]], Lines, list[tuple[str, str]], Lines]:
+    """What a provision rewritten whole changed besides the lines paired one for one (`changed_lines`), as the
+    redline prints it (a word diff across the provision's paragraphs, old and new interleaved):
+    1. each line before the draft in a run the draft rewrote into more or fewer lines, the provision's address and
+       the line of the draft it is printed with (the first with the first, in order; "" past the draft's lines);
+    2. the lines of the draft such a run adds or a run of lines inserts (address, key): Reject removes them;
+    3. each line of a provision the rewrite left out (no such address in the draft, not repealed: `Sửa đổi Điều 5 như
+       sau` with four clauses of five), with the nearest provision above it that the draft has;
+    4. the lines of the draft paired one for one with a line before (address, key): Reject leaves the line before
+       there, so one the reply holds neither way was changed otherwise (or its rejection cannot be read)."""
+    before = {str(loc.address): loc.unit for loc in base.walk()}
+    after = {str(loc.address) for loc in draft.walk()}
+    uneven: list[tuple[str, str, str]] = []
+    added: Lines = set()
+    paired: Lines = set()
+    for loc in draft.walk():
+        at = str(loc.address)
+        if at not in before or loc.unit.repealed or before[at].repealed:
+            continue
+        old, new = printed_lines(before[at], base.language), printed_lines(loc.unit, draft.language)
+        if old == new:
+            continue
+        matcher = difflib.SequenceMatcher(None, [line_key(x) for x in old], [line_key(x) for x in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                paired |= {(at, line_key(line)) for line in new[j1:j2]}
+            if tag == "insert" or tag == "replace" and i2 - i1 != j2 - j1:
+                added |= {(at, line_key(line)) for line in new[j1:j2]}
+            if tag == "replace" and i2 - i1 != j2 - j1:
+                uneven += [(at, line, new[j1 + k] if j1 + k < j2 else "") for k, line in enumerate(old[i1:i2])]
+    dropped = []
+    for loc in base.walk():
+        at = str(loc.address)
+        if at in after or loc.unit.repealed or "." not in at:
+            continue
+        above = at.rsplit(".", 1)[0]
+        while "." in above and above not in after:
+            above = above.rsplit(".", 1)[0]
+        if above in after:
+            dropped += [(above, line) for line in printed_lines(loc.unit, base.language) if line.strip()]
+    return uneven, added, dropped, paired
+
+
+def repealed_rest(base: Regulation, draft: Regulation) -> dict[str, list[str]]:
+    """For each provision the draft repeals whole (an article, a clause, a point), the paragraphs the redline strikes
+    out after its first line, as it stood before the draft and in the order printed: its own further lines, its
+    clauses' and points', then its closing text."""
+    had = {str(loc.address): loc.unit for loc in base.walk()}
+    return {str(loc.address): printed_whole(had[str(loc.address)], base.language)[1:] for loc in draft.walk()
+            if loc.unit.repealed and str(loc.address) in had and not had[str(loc.address)].repealed}
+
+
+def printed_whole(unit: Unit, language: str) -> list[str]:
+    """A unit's paragraphs as a Word redline prints them, its children's within it, its closing text last
+    (`printed_lines` gives a unit's own lines, its closing text among them)."""
+    printed = printed_lines(unit, language)
+    closing = [line for text in unit.closing for line in text.split("\n")]
+    own = printed[:len(printed) - len(closing)] if closing else printed
+    return [*own, *(line for child in unit.children for line in printed_whole(child, language)), *closing]
+
+
+def cell_pairs(old: str, new: str) -> list[tuple[str, str]]:
+    """Each cell a table's row changed (`| a | b |`, the rows as many cells wide), before and in the draft."""
+    if old.lstrip()[:1] != "|" or new.lstrip()[:1] != "|" or len(row_cells(old)) != len(row_cells(new)):
+        return []
+    return [(was, made) for was, made in zip(row_cells(old), row_cells(new), strict=True)
+            if line_key(was) != line_key(made)]
+
+
+def printed_lines(unit: Unit, language: str) -> list[str]:
+    """A unit's own paragraphs as a Word redline prints them: its heading line or label before its first line."""
+    lines = lines_of(unit)
+    if unit.kind in TEXT_HEADINGS and unit.title:
+        from regdraft.core.markdown_writer import heading_text
+
+        return [heading_text(unit, language), *lines[1:]]
+    label = unit_label_text(unit, language) if not unit.title else ""
+    return [f"{label} {lines[0]}".strip(), *lines[1:]] if lines and label else lines
