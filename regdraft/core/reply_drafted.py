@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterator, Sequence
 
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Regulation, Unit
@@ -48,7 +49,7 @@ Lines = set[tuple[str, str]]  # lines of provisions: each provision's address an
 
 
 def rewritten_lines(base: Regulation, draft: Regulation
-               ) -> tuple[list[tuple[str, str, str]], Lines, list[tuple[str, str]], Lines]:
+                    ) -> tuple[list[tuple[str, str, str]], Lines, list[tuple[str, str]], Lines]:
     """What a provision rewritten whole changed besides the lines paired one for one (`changed_lines`), as the
     redline prints it (a word diff across the provision's paragraphs, old and new interleaved):
     1. each line before the draft in a run the draft rewrote into more or fewer lines, the provision's address and
@@ -58,20 +59,12 @@ def rewritten_lines(base: Regulation, draft: Regulation
        sau` with four clauses of five), with the nearest provision above it that the draft has;
     4. the lines of the draft paired one for one with a line before (address, key): Reject leaves the line before
        there, so one the reply holds neither way was changed otherwise (or its rejection cannot be read)."""
-    before = {str(loc.address): loc.unit for loc in base.walk()}
     after = {str(loc.address) for loc in draft.walk()}
     uneven: list[tuple[str, str, str]] = []
     added: Lines = set()
     paired: Lines = set()
-    for loc in draft.walk():
-        at = str(loc.address)
-        if at not in before or loc.unit.repealed or before[at].repealed:
-            continue
-        old, new = printed_lines(before[at], base.language), printed_lines(loc.unit, draft.language)
-        if old == new:
-            continue
-        matcher = difflib.SequenceMatcher(None, [line_key(x) for x in old], [line_key(x) for x in new], autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for at, old, new, opcodes in _rewrites(base, draft):
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag == "replace" and i2 - i1 == j2 - j1:
                 paired |= {(at, line_key(line)) for line in new[j1:j2]}
             if tag == "insert" or tag == "replace" and i2 - i1 != j2 - j1:
@@ -90,6 +83,29 @@ def rewritten_lines(base: Regulation, draft: Regulation
             dropped += [(above, line) for line in printed_lines(loc.unit, base.language) if line.strip()]
     return uneven, added, dropped, paired
 
+
+
+def _rewrites(base: Regulation, draft: Regulation
+              ) -> Iterator[tuple[str, list[str], list[str], Sequence[tuple[str, int, int, int, int]]]]:
+    """Each provision the draft changed that both texts hold unrepealed: its address, its lines before and in the
+    draft as printed, and how they pair (difflib's opcodes over their keys)."""
+    before = {str(loc.address): loc.unit for loc in base.walk()}
+    for loc in draft.walk():
+        at = str(loc.address)
+        if at not in before or loc.unit.repealed or before[at].repealed:
+            continue
+        old, new = printed_lines(before[at], base.language), printed_lines(loc.unit, draft.language)
+        if old != new:
+            keys = [line_key(x) for x in old], [line_key(x) for x in new]
+            yield at, old, new, difflib.SequenceMatcher(None, *keys, autojunk=False).get_opcodes()
+
+
+def joined_runs(base: Regulation, draft: Regulation) -> list[tuple[str, tuple[str, ...], str]]:
+    """Each run of lines before the draft that it made one line (48/2013's khoản 2 Điều 10 of 63/2010: two lines,
+    one), as printed: the provision's address, the old lines in order and the draft's line. The redline prints the
+    draft's line over the old lines' paragraphs, each break between them struck out."""
+    return [(at, tuple(old[i1:i2]), new[j1]) for at, old, new, opcodes in _rewrites(base, draft)
+            for tag, i1, i2, j1, j2 in opcodes if tag == "replace" and j2 - j1 == 1 < i2 - i1]
 
 def repealed_rest(base: Regulation, draft: Regulation) -> dict[str, list[str]]:
     """For each provision the draft repeals whole (an article, a clause, a point), the paragraphs the redline strikes

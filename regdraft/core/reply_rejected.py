@@ -40,6 +40,8 @@ Post-conditions of `rejected`:
    reply does not hold (the word diff printed it there), if there is one. An old line the word diff split over
    paragraphs (their words before the draft, joined, are it: `reply_split`) is read by its parts: each paragraph of
    them reading as no line, Reject pressed on some of its changes, is given as the draft's line printed there.
+   Old lines the draft joins into one, printed over their paragraphs (`reply_joined`), are read as one: Reject on
+   some of their changes gives the draft's line, the words of those paragraphs as the member left them joined.
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -56,11 +58,13 @@ from regdraft.core.reply_drafted import (
     Drafted,
     cell_pairs,
     changed_lines,
+    joined_runs,
     line_key,
     printed_lines,
     repealed_rest,
     rewritten_lines,
 )
+from regdraft.core.reply_joined import joined_lines, joined_words
 from regdraft.core.reply_missing import missing
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 from regdraft.core.reply_rejected_notes import unread_note, unsure_note
@@ -113,6 +117,7 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     # A provision rewritten whole: a line rejected where the draft has more or fewer, or one of a provision it left out.
     uneven: dict[str, set[tuple[str, str, str]]] = {}
     dropped: dict[str, set[tuple[str, str]]] = {}
+    runs: dict[tuple[str, ...], set[Drafted]] = {}  # the old lines the draft joins into one, by their keys
     for reg, base in bases:
         if reg in drafts:
             rewrite = rewritten_lines(base, drafts[reg])
@@ -120,13 +125,30 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
                 uneven.setdefault(line_key(old), set()).add((reg, at, new))
             for above, line in rewrite[2]:
                 dropped.setdefault(line_key(line), set()).add((reg, above))
+            for at, olds, new in joined_runs(base, drafts[reg]):
+                runs.setdefault(tuple(line_key(old) for old in olds), set()).add((reg, at, new))
     bare, bare_uneven, bare_dropped = unended(lines), unended(uneven), unended(dropped)
     held = Counter(line_key(p.original) for p in reply.paragraphs if p.original.strip() and not p.cell[0])
     paragraphs = list(reply.paragraphs)
     split = split_lines(paragraphs, (lines, uneven), line_key, functools.partial(_lines_at, drafts))
+    joins = joined_lines(paragraphs, runs, line_key)
     undone: dict[int, Place] = {}
     notes: list[str] = []
+    end = 0
     for i, p in enumerate(paragraphs):
+        if i < end:
+            continue
+        if i in joins:
+            # Old lines the draft joins into one, Reject pressed on some of the changes there (`reply_joined`).
+            end, (reg, at, new) = joins[i]
+            run = paragraphs[i:end]
+            paragraphs[i] = replace(p, original=label_of(p.original.strip()) + strip_label(new).strip(),
+                                    accepted=joined_words(run), date=max(q.date for q in run),
+                                    authors=tuple(dict.fromkeys(a for q in run for a in q.authors)))
+            for k in range(i + 1, end):
+                paragraphs[k] = replace(paragraphs[k], original="", accepted="")
+            undone |= dict.fromkeys(range(i, end), (reg, at))
+            continue
         # A paragraph of a Word table is a cell of its row (`reply_cells`): matched as a cell the draft changed.
         # Its words before the draft, Reject pressed; or, read as it is now, the draft's words retyped without Track
         # Changes as they were before (the redline's struck words left struck): decided by the words, as a Reject.
