@@ -102,3 +102,18 @@ def test_the_second_paragraph_of_a_joined_line_rejected_is_imported_with_both(
     assert c["provision"] == "d10.k2" and c["text"].startswith("Từ chối sửa đổi của dự thảo tại khoản 2 Điều 10"), c
     assert c["proposal"] == "2. Việc đánh giá tác động của thủ tục hành chính.", c
 
+
+# A line the redline prints whole in a paragraph whose break it inserts, the draft's new provision after it: khoản 1
+# Điều 31 (the new khoản 2 after it) and khoản 5 Điều 35 (the new Điều 35a after it).
+BEFORE_INSERTED = {
+    "d31.k1": ("đánh giá thủ tục hành chính của Bộ, cơ quan ngang Bộ, Ủy ban nhân dân tỉnh",),
+    "d35.k5": ("thường xuyên trên Trang tin thủ tục hành chính của",),
+}
+
+
+@pytest.mark.parametrize("provision", sorted(BEFORE_INSERTED))
+def test_each_change_of_a_line_before_an_inserted_provision_rejected_alone_is_proposed_undone(
+        decree: Path, provision: str) -> None:
+    # Its words before the draft were read as part of a line (the break after it is the redline's), never as the line:
+    # each Reject there was passed over, or said "moved or retyped".
+    _each_proposed(decree, provision, BEFORE_INSERTED[provision])

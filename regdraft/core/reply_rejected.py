@@ -42,6 +42,8 @@ Post-conditions of `rejected`:
    them reading as no line, Reject pressed on some of its changes, is given as the draft's line printed there.
    Old lines the draft joins into one, printed over their paragraphs (`reply_joined`), are read as one: Reject on
    some of their changes gives the draft's line, the words of those paragraphs as the member left them joined.
+   A line printed whole in a paragraph whose break the redline inserts (the draft's new provision after it: khoản 1
+   Điều 31 of 63/2010 before 48/2013's khoản 2) is its text before the draft (`_whole`), read as in 1.
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -157,7 +159,7 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         # inserts (its word diff), and Reject on this paragraph alone left it there.
         stop = paragraphs[i + 1].original if i + 1 < len(paragraphs) and not p.cell[0] else ""
         ended = p.original + stop.strip() if stop.strip() and not any(ch.isalnum() for ch in stop) else ""
-        for text in dict.fromkeys((p.before, p.original, ended)):
+        for text in dict.fromkeys((p.before or _whole(paragraphs, i), p.original, ended)):
             if not found and text.strip():
                 found = (cells if p.cell[0] else lines).get(line_key(text), set())
         stop = ""  # the old line's final punctuation, left by Reject in the next paragraph (`reply_stops`)
@@ -213,6 +215,14 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
     if not undone:
         return (replace(reply, notes=(*reply.notes, *notes)) if notes else reply), {}
     return replace(reply, paragraphs=tuple(paragraphs), notes=(*reply.notes, *notes)), undone
+
+
+def _whole(paragraphs: list[ReplyParagraph], i: int) -> str:
+    """The words before the draft of paragraph `i` whose break the redline inserts, when they are a whole line: the
+    paragraphs after it up to the old line's break hold none (the draft inserts them after the line: khoản 1 Điều 31
+    of 63/2010, then the new khoản 2), else ""."""
+    p = paragraphs[i]
+    return p.part if p.part.strip() and (i + 1 == len(paragraphs) or not paragraphs[i + 1].part.strip()) else ""
 
 
 def _lines_at(drafts: dict[str, Regulation], reg: str, at: str) -> list[str]:
