@@ -22,6 +22,23 @@ def line_key(text: str) -> str:
     return re.sub(r"\s+", "", fold(strip_label(text)))
 
 
+@functools.lru_cache(maxsize=4)  # asked for each table of one import: the comparison is made once
+def printed_at(base: Regulation, draft: Regulation) -> dict[str, str | None]:
+    """Each provision of the draft the redline prints with another before it than the one at its address, with that
+    one's address: one renumbered (48/2013's điểm h khoản 3 Điều 35 of 63/2010 is the old điểm g, a new g inserted
+    before it); None for one it prints inserted where the text before has a provision of that address (the new g).
+    The redline pairs provisions by their words (`diff.compare`), not by their addresses."""
+    from regdraft.core.diff import compare
+
+    out: dict[str, str | None] = {}
+    provisions = list(compare(base, draft).provisions)
+    while provisions:
+        p = provisions.pop()
+        provisions += p.children
+        if p.new_address is not None and str(p.old_address) != str(p.new_address):
+            out[str(p.new_address)] = str(p.old_address) if p.old_address is not None else None
+    return out
+
 def changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, str]]:
     """Each line the draft changed: the provision's address, the line before and in the draft (paired where both
     texts have as many lines in a changed run; a provision repealed: its first line, and the placeholder)."""
@@ -29,7 +46,8 @@ def changed_lines(base: Regulation, draft: Regulation) -> list[tuple[str, str, s
     placeholder = REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"])
     out = []
     for loc in draft.walk():
-        old, was_repealed = before.get(str(loc.address), (None, False))
+        at = printed_at(base, draft).get(str(loc.address), str(loc.address))
+        old, was_repealed = before.get(at, (None, False)) if at is not None else (None, False)
         new = lines_of(loc.unit)
         if old is None or old == new:
             continue
@@ -90,11 +108,13 @@ def _rewrites(base: Regulation, draft: Regulation
     """Each provision the draft changed that both texts hold unrepealed: its address, its lines before and in the
     draft as printed, and how they pair (difflib's opcodes over their keys)."""
     before = {str(loc.address): loc.unit for loc in base.walk()}
+    paired = printed_at(base, draft)
     for loc in draft.walk():
         at = str(loc.address)
-        if at not in before or loc.unit.repealed or before[at].repealed:
+        was = paired.get(at, at)
+        if was is None or was not in before or loc.unit.repealed or before[was].repealed:
             continue
-        old, new = printed_lines(before[at], base.language), printed_lines(loc.unit, draft.language)
+        old, new = printed_lines(before[was], base.language), printed_lines(loc.unit, draft.language)
         if old != new:
             keys = [line_key(x) for x in old], [line_key(x) for x in new]
             yield at, old, new, difflib.SequenceMatcher(None, *keys, autojunk=False).get_opcodes()

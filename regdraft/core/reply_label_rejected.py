@@ -35,7 +35,7 @@ _KINDS = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 _LEAD = re.compile(r"^[\s.:)\-]+")
 
 
-def _words(text: str) -> str:
+def label_words(text: str) -> str:
     """A line's words as matched here: its labels (one kept beside another: `2.3. …`) and the punctuation after them
     aside, folded, spaces left out."""
     text = text.strip()
@@ -58,8 +58,9 @@ def _first_lines(texts: Texts) -> dict[str, set[tuple[str, str, str]]]:
         for loc in text.walk():
             if loc.unit.kind in _KINDS and not loc.unit.repealed and lines_of(loc.unit):
                 line = printed_lines(loc.unit, text.language)[0]
-                if _label(line) and _words(line):
-                    out.setdefault(_words(line), set()).add((reg, str(loc.address), label_of(line.strip()).strip()))
+                if _label(line) and label_words(line):
+                    label = label_of(line.strip()).strip()
+                    out.setdefault(label_words(line), set()).add((reg, str(loc.address), label))
     return out
 
 
@@ -77,7 +78,7 @@ def label_notes(paragraphs: tuple[ReplyParagraph, ...], texts: Texts, bases: Tex
             continue  # … or a paragraph the redline printed unchanged: its words as before the draft
         if p.part.strip() and (not p.original.strip() or strip_label(p.original).strip()):
             continue  # part of a line the redline splits or joins: its label may stand in the paragraph beside it
-        now, words = label_of(p.original.strip()).strip(), _words(p.original)
+        now, words = label_of(p.original.strip()).strip(), label_words(p.original)
         found = drafted.get(words, set()) if words else set()
         if len(found) == 1:
             (_, at, label), = found
@@ -90,7 +91,7 @@ def label_notes(paragraphs: tuple[ReplyParagraph, ...], texts: Texts, bases: Tex
                          f"In {source}, the label “{label}” the draft gives {what} was rejected alone, its words kept "
                          "as drafted (Reject pressed on the label alone). " + _NOTHING)
         elif not words and now and (p.before.strip() or p.part.strip()):
-            was = before.get(_words(p.before or p.part), set())
+            was = before.get(label_words(p.before or p.part), set())
             if len(was) == 1 and not any((reg, at) in kept for reg, at, _ in was):
                 (_, at, _), = was
                 what = Address.parse(at).describe(language)

@@ -25,7 +25,7 @@ from collections import Counter
 
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import Kind, Regulation
-from regdraft.core.reply_drafted import line_key, printed_lines, rewritten_lines
+from regdraft.core.reply_drafted import line_key, printed_at, printed_lines, rewritten_lines
 from regdraft.core.reply_model import ReplyParagraph, Texts
 from regdraft.core.reply_wording import lines_of
 
@@ -46,7 +46,9 @@ def _drafted(base: Regulation | None, draft: Regulation) -> list[tuple[str, str,
         at = str(loc.address)
         # Only an article's, a clause's or a point's lines are looked for: a chapter's or an appendix's heading may be
         # printed on lines of its own (`Chương VIII`, then its title), which would read as missing when they are not.
-        new = had is not None and at not in had and not loc.unit.repealed and loc.unit.kind in _LOOKED_FOR
+        was = printed_at(base, draft).get(at, at) if base is not None else at
+        new = had is not None and (was is None or was not in had) and not loc.unit.repealed and \
+            loc.unit.kind in _LOOKED_FOR
         for line in printed_lines(loc.unit, draft.language):
             if line.strip() and not line.lstrip().startswith("|"):
                 sure = new or (at, line_key(line)) in added

@@ -44,6 +44,9 @@ Post-conditions of `rejected`:
    some of their changes gives the draft's line, the words of those paragraphs as the member left them joined.
    A line printed whole in a paragraph whose break the redline inserts (the draft's new provision after it: khoản 1
    Điều 31 of 63/2010 before 48/2013's khoản 2) is its text before the draft (`_whole`), read as in 1.
+   A line before the draft is the draft's line the redline prints it with: of the provision the comparison pairs it
+   with by its words (`printed_at`: 48/2013's điểm h khoản 3 Điều 35 is the old điểm g), not by its address; its
+   label alone rejected, the old label kept beside the new, is no rejection read here (`reply_label_rejected`).
 5. The paragraphs given are listed by their place in the reply with the provision (its text's key and address):
    they are placed there, and the comment says that the draft's change is undone (`undone_note`).
 """
@@ -67,6 +70,7 @@ from regdraft.core.reply_drafted import (
     rewritten_lines,
 )
 from regdraft.core.reply_joined import joined_lines, joined_words
+from regdraft.core.reply_label_rejected import label_words
 from regdraft.core.reply_missing import missing
 from regdraft.core.reply_model import Place, Reply, ReplyParagraph, Texts
 from regdraft.core.reply_rejected_notes import unread_note, unsure_note
@@ -178,6 +182,8 @@ def rejected(reply: Reply, texts: Texts, bases: Texts) -> tuple[Reply, dict[int,
         if len(found) != 1 or line_key(p.original) in (in_cells if p.cell[0] else known):
             continue
         (reg, at, new), = found
+        if not p.cell[0] and label_words(p.original) == label_words(new):
+            continue  # its label alone rejected, the old one kept beside the draft's: named (`reply_label_rejected`)
         if held[line_key(new)] and not p.cell[0]:
             # The draft's line paired with it stands elsewhere in the reply word for word: the redline's word diff
             # printed this line before the draft with another of the provision's (`1. [bỏ: …]`, then `[bỏ: Thủ
