@@ -6,6 +6,9 @@ BV findings 1 and 2).
    missing from the English text.
 2. Numbered as in the original (1 and 4), `amend check` refused "instruction 4 follows instruction 1: number it 2",
    so the English footnotes cited clause 2 of Article 1 where the issued 05-QC/TU's change is clause 4.
+3. Numbered 1-5 for the original's 2, 4, 9, 11 and 12, `amend check` warned but `amend adopt` went ahead, and the
+   English notes cited "clause 1 of Article 1 of Regulations No. 05-QC/TU" for its clause 2 (r44 sweep CR F3): an
+   instruction numbered otherwise than the one instruction of the original it translates is refused while pending.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from regdraft.workspace.store import Workspace
 
 from .conftest import Invoke, unwrapped
+from .test_cli_amend import snapshot
 from .test_replaced_regulation import adopted, adopted_built  # noqa: F401  (fixtures)
 
 EN = "regulations/01-QC-TU-EN.md"
@@ -55,13 +59,13 @@ def test_a_partial_translation_of_an_amendment_is_warned_of_by_check_list_and_sh
         adopted: Workspace, invoke: Invoke) -> None:  # noqa: F811
     from regdraft.workspace.checks import check_workspace
 
-    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=2))
+    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=4))
     found = [p for p in check_workspace(adopted) if "is a translation of" in p.message]
     assert len(found) == 1 and found[0].warning and found[0].source == EN, found
     said = found[0].message
     assert said.startswith("01-QC/TU-EN is a translation of 01-QC/TU and does not contain all of its amendments in "
                            "force on "), said
-    # Instructions 1 and 4 are translated (under other numbers: what they change is compared, not their numbers).
+    # Instructions 1 and 4 are translated (what they change is compared, whatever their numbers).
     assert "05-QC/TU's instructions 2, 3, 5–14 (clause 2, Article 5 amended; clause 4a, Article 6 inserted;" in said
     assert "Article 20a inserted" in said and "Article 9 amended" in said
     assert f"have no translation in {SLUG}, adopted to 01-QC/TU-EN as 05-QC/TU" in said
@@ -80,7 +84,7 @@ def test_a_translation_lacking_an_article_its_amendment_inserted_is_warned_of(ad
     """Every instruction translated, but Article 20a then taken out of the English text by hand."""
     from regdraft.workspace.checks import check_workspace
 
-    _translated(adopted, invoke, "1\\. The following Article 20a is inserted after Article 20:\n\n"
+    _translated(adopted, invoke, "9\\. The following Article 20a is inserted after Article 20:\n\n"
                 "“Article 20a. Working in the electronic environment\n\n1\\. Documents are sent electronically.”")
     text = (adopted.root / EN).read_text(encoding="utf-8")
     start = text.index("## Article 20a")
@@ -121,12 +125,33 @@ def test_a_translation_keeps_its_original_s_instruction_numbers_and_its_footnote
 
 def test_a_kept_number_that_changes_another_provision_is_warned_of(adopted: Workspace,  # noqa: F811
                                                                    invoke: Invoke) -> None:
-    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=3), adopt=False)
+    _translated(adopted, invoke, GROUP + "\n\n3\\. Repeal clause 2, Article 2.", adopt=False)
     checked = invoke(adopted, "amend", "check", SLUG)
     assert checked.exit_code == 0, checked.output
-    assert ("instruction 3 (The title of Article 7 is amended to read:): 05-QC/TU's instruction 3 "
-            "(qc-sua-doi-2025) changes clause 4a, Article 6 inserted, this one the title of Article 7 amended. "
-            "A translation of 05-QC/TU keeps its instruction numbers") in unwrapped(checked.output)
+    assert ("instruction 3 (Repeal clause 2, Article 2.): 05-QC/TU's instruction 3 (qc-sua-doi-2025) changes clause "
+            "4a, Article 6 inserted, this one clause 2, Article 2 repealed. A translation of 05-QC/TU keeps its "
+            "instruction numbers") in unwrapped(checked.output)
+
+
+def test_an_instruction_numbered_otherwise_than_the_one_it_translates_is_refused(
+        adopted: Workspace, invoke: Invoke) -> None:  # noqa: F811
+    """Finding 3: the title of Article 7 (05-QC/TU's instruction 4) numbered 3, then beyond the original's own."""
+    path = _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=3), adopt=False)
+    for number, why in ((3, ", not its instruction 3"), (15, "; 05-QC/TU has no instruction 15")):
+        if number != 3:
+            text = (adopted.root / path).read_text(encoding="utf-8")
+            adopted.commit({path: text.replace("\n3\\. The title", f"\n{number}\\. The title").encode()}, "No.")
+        checked = invoke(adopted, "amend", "check", SLUG)
+        said = unwrapped(checked.output)
+        assert checked.exit_code == 1, said
+        assert (f"instruction {number} (The title of Article 7 is amended to read:): it translates 05-QC/TU's "
+                f"instruction 4 (the title of Article 7 amended){why}. The notes of the consolidated text cite a "
+                "translation's instructions by their numbers, which are its original's: number it 4, as in 05-QC/TU "
+                "(qc-sua-doi-2025).") in said, said
+    before = snapshot(adopted)
+    refused = invoke(adopted, "amend", "adopt", SLUG, "--signed", "2025-03-28", "--force", "--reason", "test")
+    assert refused.exit_code == 1 and "number it 4, as in 05-QC/TU" in unwrapped(refused.output), refused.output
+    assert snapshot(adopted) == before
 
 
 def test_kept_numbers_must_still_increase_and_a_vietnamese_amendment_has_none(adopted: Workspace,  # noqa: F811
@@ -158,3 +183,26 @@ def test_a_translation_numbered_with_gaps_moves_on_from_draft(adopted: Workspace
         assert "number it" not in unwrapped(moved.output)
     text = (adopted.root / f"amendments/{SLUG}/amendment.md").read_text(encoding="utf-8")
     assert "status: circulating" in text and "draft: 2" in text
+
+
+def test_an_instruction_translated_in_part_is_said_lacking_only_what_it_leaves_out(
+        adopted: Workspace, invoke: Invoke, tmp_path: Path) -> None:  # noqa: F811
+    """r44 sweep CR F1: 05-QC/TU's instruction 11 repeals clause 3 of Article 10 and point c of clause 2 of Article 16;
+    its translation repealing only the clause was said to lack the clause's repeal too, and `amend check` advised
+    renumbering the instruction although it has the original's number."""
+    _translated(adopted, invoke, TITLE.format(n=4) + "\n\n11\\. Repeal clause 3, Article 10.", adopt=False)
+    checked = invoke(adopted, "amend", "check", SLUG)
+    said = unwrapped(checked.output)
+    assert checked.exit_code == 0 and "instruction 11 (" not in said, said
+    lacking = "05-QC/TU's instructions 1–3, 5–14 ("
+    assert lacking in said and "point c, clause 2, Article 16 repealed" in said, said
+    assert "clause 3, Article 10 repealed" not in said, said
+    done = invoke(adopted, "amend", "adopt", SLUG, "--signed", "2025-03-28", "--force", "--reason", "test")
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "en.md"
+    exported = invoke(adopted, "export", "01-QC/TU-EN", "--as-of", "2025-04-01", "-o", str(out))
+    assert exported.exit_code == 0, exported.output
+    for text in (out.read_text(encoding="utf-8").split("**")[3], exported.output, invoke(adopted, "check").output):
+        flat = " ".join(unwrapped(text).split())
+        assert "point c, clause 2, Article 16 repealed" in flat and "clause 3, Article 10 repealed" not in flat, flat
+    assert "clauses 1–3, 5–14 of Article 1 of Regulations No. 05-QC/TU" in out.read_text(encoding="utf-8")

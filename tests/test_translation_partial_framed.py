@@ -34,7 +34,7 @@ def _consolidating(ws: Workspace) -> None:
 
 def test_a_numbered_copy_of_a_partial_translation_is_refused_naming_what_it_leaves_out(
         adopted: Workspace, invoke: Invoke, tmp_path: Path) -> None:  # noqa: F811
-    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=2))
+    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=4))
     _consolidating(adopted)
     out = tmp_path / "en.html"
     refused = invoke(adopted, "export", "01-QC/TU-EN", "--as-of", "2025-06-01", "--number", "07/VBHN-VPTU",

@@ -28,7 +28,7 @@ def test_the_exported_translation_names_its_untranslated_instructions_in_every_f
         adopted: Workspace, invoke: Invoke, tmp_path: Path) -> None:  # noqa: F811
     import docx
 
-    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=2))
+    _translated(adopted, invoke, GROUP + "\n\n" + TITLE.format(n=4))
     texts = {}
     for fmt in ("md", "pdf", "docx"):
         out = tmp_path / f"en.{fmt}"

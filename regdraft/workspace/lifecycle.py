@@ -327,7 +327,8 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
     # a date for provisions it cannot find; a date before the document is signed
     from regdraft.workspace.translated_amendments import numbers_unlike
 
-    warnings = [*amendment.warnings, *unresolved(amendment), *numbers_unlike(ws, amendment),
+    unlike = numbers_unlike(ws, amendment)  # a translation numbered otherwise than its original: refused pending
+    warnings = [*amendment.warnings, *unresolved(amendment), *(p for p in unlike if p.warning),
                 *(early(amendment) if amendment.status in PENDING else [])]
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references, shared)
@@ -342,7 +343,7 @@ def _review(ws: Workspace, slug: str, references: bool, shared: Shared | None = 
         from regdraft.workspace.accepted_wording import unmeant_markdown
 
         warnings.extend(unmeant_markdown(ws, amendment))
-    problems.extend(numbered_as_another(ws, amendment))
+    problems.extend([*numbered_as_another(ws, amendment), *(p for p in unlike if not p.warning)])
     replaced = _amends_replaced(ws, amendment) if references and amendment.status in PENDING else []
     problems.extend(replaced)
     problems.sort(key=lambda p: (p.line == 0, p.line))

@@ -13,8 +13,9 @@ Post-conditions:
    its own language (`clauses 2, 3, 5–14 of Article 1 of Regulations No. 05-QC/TU of 28 March 2025 (…)`).
 2. `amendments.kept_numbers` says whether an amending document of a translation bears the number of an amending
    document of its original (or none yet): its instructions may then keep the original's numbers, with gaps; and
-   `numbers_unlike` gives `amend check`'s warnings for its instructions that change other provisions than the
-   original's instructions of their numbers, and for the original's it does not translate.
+   `numbers_unlike` gives `amend check`'s problems for its instructions numbered otherwise than the original's one
+   instruction they translate (refused while pending), and its warnings for those that change other provisions than
+   the original's instructions of their numbers, and for the original's it does not translate.
 Nothing here writes.
 """
 
@@ -40,7 +41,7 @@ def partly_translated(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: 
     """The clauses naming what the translation `reg_id` (front matter `meta`) lacks of the original's amendments in
     force on `day` that it holds by number (`held`: its own adopted amending documents), `text` its text to look in
     for the articles they inserted (post-condition 1)."""
-    from regdraft.core.amend.translated_changes import changes, described, numbered, untranslated
+    from regdraft.core.amend.translated_changes import described, numbered, unheld, untranslated
     from regdraft.core.document_names import number_key
 
     original = str(meta.get("translation_of") or "").strip()
@@ -50,13 +51,12 @@ def partly_translated(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: 
         translation = ours.get(number_key(theirs.number))
         if translation is None:
             continue
-        missing = untranslated(theirs, translation)
+        missing, said = untranslated(theirs, translation), unheld(theirs, translation)
         if missing:
             language = translation.language
             out.append(f"{theirs.number}'s {_instructions(missing)} {numbered(missing)} "
-                       f"({described(missing, language)}) {'have' if len(missing) > 1 else 'has'} no translation in "
-                       f"{translation.slug}, adopted to {reg_id} as {translation.number}")
-        said = {change for ins in missing for change in changes(ins)}
+                       f"({described(missing, language, said)}) {'have' if len(missing) > 1 else 'has'} no "
+                       f"translation in {translation.slug}, adopted to {reg_id} as {translation.number}")
         inserted = [leaf.op.target for leaf in theirs.leaves() if isinstance(leaf.op, InsertUnit)
                     and ("insert", leaf.op.target) not in said and _article(leaf.op.target)]
         lacking = [a for a in inserted if not _holds(text(), a)]
@@ -75,32 +75,33 @@ def untranslated_parts(ws: Workspace, meta: Mapping[str, Any], day: dt.date, hel
     1), as `partly_translated` names them to the command."""
     import dataclasses
 
-    from regdraft.core.amend.translated_changes import cited, worded
+    from regdraft.core.amend.translated_changes import cited, unheld, worded
     from regdraft.core.consolidate import reference, source_of
 
     language = str(meta.get("language") or "vi")
     of = " of " if language == "en" else " của "
     out: list[str] = []
-    for translation, missing in partly_held(ws, meta, day, held):
+    for translation, theirs, missing in partly_held(ws, meta, day, held):
         document = reference(dataclasses.replace(source_of(translation.meta), title="", issuer=""), words)
-        out.append(f"{cited(missing, language)}{of}{document} ({worded(missing, language)})")
+        out.append(f"{cited(missing, language)}{of}{document} "
+                   f"({worded(missing, language, unheld(theirs, translation))})")
     return out
 
 
 def partly_held(ws: Workspace, meta: Mapping[str, Any], day: dt.date,
-                held: Sequence[Amendment]) -> list[tuple[Amendment, list[Instruction]]]:
+                held: Sequence[Amendment]) -> list[tuple[Amendment, Amendment, list[Instruction]]]:
     """Each amending document of the translation (`held`) bearing the number of an amendment of its original in force
-    on `day`, with the original's instructions it does not translate, when there are some."""
+    on `day`, with that amendment and the original's instructions it does not translate, when there are some."""
     from regdraft.core.amend.translated_changes import untranslated
     from regdraft.core.document_names import number_key
 
     ours = {number_key(a.number): a for a in held if a.number}
-    out: list[tuple[Amendment, list[Instruction]]] = []
+    out: list[tuple[Amendment, Amendment, list[Instruction]]] = []
     for theirs in _originals(ws, str(meta.get("translation_of") or "").strip(), day):
         translation = ours.get(number_key(theirs.number))
         missing = untranslated(theirs, translation) if translation is not None else []
         if translation is not None and missing:
-            out.append((translation, missing))
+            out.append((translation, theirs, missing))
     return out
 
 
@@ -131,11 +132,14 @@ def _originals(ws: Workspace, original: str, day: dt.date | None) -> list[Amendm
 
 
 def numbers_unlike(ws: Workspace, amendment: Amendment) -> list[Problem]:
-    """`amend check`'s warnings for a translation's amending document that bears its original's number
-    (post-condition 2): each instruction that changes other provisions (or in another way) than the original's
-    instruction of its number, and the original's instructions it does not translate."""
+    """`amend check`'s problems for a translation's amending document that bears its original's number
+    (post-condition 2): each instruction numbered otherwise than the one instruction of the original it translates
+    (a problem while the document is pending: adopted so, the notes of the consolidated text would cite the wrong
+    instruction; a warning once adopted), each that changes other provisions (or in another way) than the original's
+    instruction of its number (a warning), and the original's instructions it does not translate (a warning)."""
+    from regdraft.core.amend.document import PENDING
     from regdraft.core.amend.quote import short
-    from regdraft.core.amend.translated_changes import described, numbered, unlike, untranslated
+    from regdraft.core.amend.translated_changes import described, numbered, translates, unheld, unlike, untranslated
     from regdraft.core.document_names import number_key
     from regdraft.workspace.api import load_regulation
 
@@ -152,6 +156,17 @@ def numbers_unlike(ws: Workspace, amendment: Amendment) -> list[Problem]:
     language, out = amendment.language, []
     for ins, other in unlike(theirs, amendment):
         where = f"instruction {ins.location} ({short(ins.text)})"
+        meant = translates(theirs, ins)
+        if meant is not None:  # r44 sweep CR F3: 1-5 for the original's 2, 4, 9, 11, 12, adopted, cited as 1-5
+            why = (f"it translates {theirs.number}'s instruction {meant.location} ({described([ins], language)}), "
+                   f"not its instruction {ins.location}" if other is not None
+                   else f"it translates {theirs.number}'s instruction {meant.location} "
+                        f"({described([ins], language)}); {theirs.number} has no instruction {ins.location}")
+            out.append(Problem(f"{where}: {why}. The notes of the consolidated text cite a translation's instructions "
+                               f"by their numbers, which are its original's: number it {meant.location}, as in "
+                               f"{theirs.number} ({theirs.slug}).", amendment.source, ins.line,
+                               warning=amendment.status not in PENDING))
+            continue
         if other is None:
             why = f"{theirs.number} ({theirs.slug}) has no instruction {ins.location}"
         else:
@@ -163,7 +178,8 @@ def numbers_unlike(ws: Workspace, amendment: Amendment) -> list[Problem]:
     missing = untranslated(theirs, amendment)
     if missing:
         out.append(Problem(
-            f"{theirs.number}'s {_instructions(missing)} {numbered(missing)} ({described(missing, language)}) "
+            f"{theirs.number}'s {_instructions(missing)} {numbered(missing)} "
+            f"({described(missing, language, unheld(theirs, amendment))}) "
             f"{'have' if len(missing) > 1 else 'has'} no translation here: adopted so, {amendment.regulations[0]} "
             f"would lack those changes while holding {theirs.number}. Translate them, unless the translation leaves "
             "them out on purpose.", amendment.source, amendment.article.line, warning=True))

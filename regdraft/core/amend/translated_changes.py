@@ -12,20 +12,24 @@ Post-conditions:
    change of words throughout the text has the provision None.
 2. `untranslated(original, translation)` lists the original's instructions whose changes are not all among the
    translation's (any of its instructions, whatever their numbers): a numbered instruction when none of its changes
-   is, else the lettered ones of it that are missing; in the original's order.
-3. `unlike(original, translation)` lists the translation's numbered instructions whose number the original has
-   (or lacks) and whose changes are not that instruction's: what a translation keeping its original's numbers must
-   match (`amend check` warns).
-4. `described(instructions, language)` says what they change, provision by provision (`Article 20a inserted`), and
-   `numbered(instructions)` their numbers (`3, 5–14, 1.b`).
-5. `worded(instructions, language)` says the same in the words of a document in `language` (`bổ sung Điều 20a`),
+   is, or when it has no lettered parts, else the lettered ones of it that are missing; in the original's order.
+   `unheld(original, translation)` is the set of those changes: of an instruction translated in part (05-QC/TU's
+   instruction 11 repeals clause 3 of Article 10 and point c of clause 2 of Article 16; a translation repealing only
+   the clause), only what the translation lacks (r44 sweep CR F1).
+3. `unlike(original, translation)` lists the translation's numbered instructions whose number the original lacks,
+   or whose changes are not all among that instruction's (a part of it translated is alike): what a translation
+   keeping its original's numbers must match (`amend check` says so). `translates(original, ins)` is the one
+   instruction of the original, numbered otherwise, that makes all of `ins`'s changes, when just one does.
+4. `described(instructions, language, only)` says what they change, provision by provision (`Article 20a
+   inserted`), of the changes in `only` when given, and `numbered(instructions)` their numbers (`3, 5–14, 1.b`).
+5. `worded(instructions, language, only)` says the same in the words of a document in `language` (`bổ sung Điều 20a`),
    and `cited(instructions, language)` cites them as provisions of the amending document (`clauses 2, 3, 5–14 of
    Article 1`, `khoản 2, 3, 5–14 Điều 1`), for the note heading a translation's consolidated text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
@@ -51,9 +55,18 @@ def changes(ins: Instruction) -> frozenset[Change]:
     return frozenset(out)
 
 
+def _held(translation: Amendment) -> frozenset[Change]:
+    return frozenset().union(*(changes(ins) for ins in translation.instructions))
+
+
+def unheld(original: Amendment, translation: Amendment) -> frozenset[Change]:
+    """The original's changes that none of the translation's instructions makes (post-condition 2)."""
+    return frozenset().union(*(changes(ins) for ins in original.instructions)) - _held(translation)
+
+
 def untranslated(original: Amendment, translation: Amendment) -> list[Instruction]:
     """The original's instructions the translation does not translate (post-condition 2)."""
-    held = frozenset().union(*(changes(ins) for ins in translation.instructions))
+    held = _held(translation)
     out: list[Instruction] = []
     for ins in original.instructions:
         if changes(ins) <= held:
@@ -71,24 +84,38 @@ def unlike(original: Amendment, translation: Amendment) -> list[tuple[Instructio
     out: list[tuple[Instruction, Instruction | None]] = []
     for ins in translation.instructions:
         other = theirs.get(ins.location)
-        if other is None or changes(ins) != changes(other):
+        if other is None or not changes(ins) <= changes(other):
             out.append((ins, other))
     return out
 
 
-def described(instructions: Sequence[Instruction], language: str) -> str:
-    """What the instructions change, one provision at a time: `clause 2, Article 5 amended; Article 20a inserted`."""
+def translates(original: Amendment, ins: Instruction) -> Instruction | None:
+    """The original's instruction, numbered otherwise than `ins`, that makes all of `ins`'s changes, when exactly one
+    does (post-condition 3): the instruction `ins` translates under another number."""
+    made = changes(ins)
+    found = [o for o in original.instructions if o.location != ins.location and made and made <= changes(o)]
+    return found[0] if len(found) == 1 else None
+
+
+def _made(instructions: Sequence[Instruction], only: Collection[Change] | None) -> list[Change]:
+    """The (kind, provision) pairs the instructions change, in their order, of `only` when given."""
+    made = [(_kind(leaf), address) for ins in instructions for leaf in ins.leaves()
+            for address in (targets(leaf.op) or (None,))]
+    return [change for change in dict.fromkeys(made) if only is None or change in only]
+
+
+def described(instructions: Sequence[Instruction], language: str, only: Collection[Change] | None = None) -> str:
+    """What the instructions change (of `only`, when given), one provision at a time: `clause 2, Article 5 amended;
+    Article 20a inserted`."""
     said: list[str] = []
-    for leaf in (leaf for ins in instructions for leaf in ins.leaves()):
-        kind = _kind(leaf)
-        for address in targets(leaf.op) or (None,):
-            where = address.describe(language) if address is not None else ""
-            if kind == "title":
-                said.append(f"the title of {where} amended")
-            elif kind == "words":
-                said.append(f"words changed in {where}" if where else "words changed throughout")
-            else:
-                said.append(f"{where} {_DONE[kind]}")
+    for kind, address in _made(instructions, only):
+        where = address.describe(language) if address is not None else ""
+        if kind == "title":
+            said.append(f"the title of {where} amended")
+        elif kind == "words":
+            said.append(f"words changed in {where}" if where else "words changed throughout")
+        else:
+            said.append(f"{where} {_DONE[kind]}")
     return "; ".join(dict.fromkeys(said))
 
 
@@ -111,16 +138,13 @@ _WORDED = {"replace": "sửa đổi {where}", "insert": "bổ sung {where}", "re
            "title": "sửa đổi tên {where}", "words": "thay đổi cụm từ tại {where}"}
 
 
-def worded(instructions: Sequence[Instruction], language: str) -> str:
-    """What the instructions change, in the words of a document in `language` (post-condition 5)."""
+def worded(instructions: Sequence[Instruction], language: str, only: Collection[Change] | None = None) -> str:
+    """What the instructions change (of `only`, when given), in the words of a document in `language`
+    (post-condition 5)."""
     if language == "en":
-        return described(instructions, language)
-    said: list[str] = []
-    for leaf in (leaf for ins in instructions for leaf in ins.leaves()):
-        kind = _kind(leaf)
-        for address in targets(leaf.op) or (None,):
-            said.append(_WORDED[kind].format(where=address.describe(language)) if address is not None
-                        else "thay đổi cụm từ trong toàn văn bản")
+        return described(instructions, language, only)
+    said = [_WORDED[kind].format(where=address.describe(language)) if address is not None
+            else "thay đổi cụm từ trong toàn văn bản" for kind, address in _made(instructions, only)]
     return "; ".join(dict.fromkeys(said))
 
 
