@@ -21,22 +21,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from regdraft.core.commands import Command
+from regdraft.core.counts import count, first_few
 
 MAINTENANCE = Path("objects") / "maintenance.lock"
+SHOWN_APART = 5  # temporary indexes named one a line; more are said in one line with their count
 
 
 def leftover_locks(git_dir: Path, common: Path) -> list[Path]:
     """The maintenance lock and the temporary indexes with no index lock beside them, those that are there."""
     found = [common / MAINTENANCE] if (common / MAINTENANCE).is_file() else []
     if not (git_dir / "index.lock").exists():  # beside it, they go with it (`KilledGit.remove_abandoned_lock`)
-        found += sorted(lock for lock in git_dir.glob("next-index-*.lock") if _pid(lock) is not None)
+        found += sorted(lock for lock in git_dir.glob("next-index-*.lock") if pid_of(lock) is not None)
     return [lock for lock in found if not lock.is_symlink() and lock.is_file()]
 
 
 def abandoned(lock: Path, left: Callable[[Path, tuple[Path, ...]], bool], places: tuple[Path, ...]) -> bool:
     """Whether `lock` was left by a git that was stopped: its pid gone (a temporary index), and `left` (the index
     lock's test, `store_killed._abandoned`) finding no process holding it, no git running in `places` either."""
-    pid = _pid(lock)
+    pid = pid_of(lock)
     if pid is not None and alive(pid):
         return False
     return left(lock, places if pid is None else ())
@@ -53,9 +55,30 @@ def said(lock: Path, shown: str) -> str:
             f"blocks nothing; `{repair}` removes it.")
 
 
-def _pid(lock: Path) -> int | None:
+def apart(locks: list[Path]) -> tuple[list[Path], list[Path]]:
+    """`locks` (`leftover_locks`) as `check` names them: those named one a line, and the temporary indexes said
+    together (`said_together`) when there are more than `SHOWN_APART` of them."""
+    indexes = [lock for lock in locks if pid_of(lock) is not None]
+    if len(indexes) <= SHOWN_APART:
+        return locks, []
+    return [lock for lock in locks if pid_of(lock) is None], indexes
+
+
+def said_together(shown: list[str]) -> str:
+    """What `check` says of many temporary indexes at once (more than `SHOWN_APART`): their count and the first few
+    names; one line each made 1,200 lines (r44 sweep CI F2)."""
+    return (f"{count(len(shown), 'temporary index', plural_form='temporary indexes')} of git's are there, their gits "
+            f"gone ({first_few(shown)}; `git commit`s that were stopped left them): they block nothing; "
+            f"`{Command.of('check', repair=True)}` removes them.")
+
+
+def pid_of(lock: Path) -> int | None:
+    """The pid in a temporary index's name (`next-index-<pid>.lock`); None for any other name. Only ASCII digits
+    make git's name: `str.isdigit()` took '²', which `int()` refuses (a traceback), and '٣', read as pid 3 (r44
+    sweep CI F1); such a file is not git's, and is left alone."""
     number = lock.name.removeprefix("next-index-").removesuffix(".lock")
-    return int(number) if lock.name.startswith("next-index-") and number.isdigit() else None
+    named = lock.name.startswith("next-index-") and lock.name.endswith(".lock")
+    return int(number) if named and number.isascii() and number.isdigit() else None
 
 
 def alive(pid: int) -> bool:

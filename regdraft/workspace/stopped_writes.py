@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
+from regdraft.core.counts import first_few
 from regdraft.core.errors import Problem, StoreError
 from regdraft.core.layout import TEMPORARY
 from regdraft.core.text import shown_name
@@ -56,10 +57,15 @@ def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:
         if locked is not None:
             abandoned, said = locked
             problems.append(Problem(said[0].upper() + said[1:] + ".", ws.relative_link(lock), warning=not abandoned))
+    from regdraft.workspace.git_leftovers import apart, said_together
     from regdraft.workspace.git_leftovers import said as leftover_said
 
+    alone, indexes = apart(ws.leftover_git_locks())
     problems += [Problem(leftover_said(lock, ws.relative_link(lock)), ws.relative_link(lock), warning=True)
-                 for lock in ws.leftover_git_locks()]
+                 for lock in alone]
+    if indexes:
+        problems.append(Problem(said_together([ws.relative_link(lock) for lock in indexes]),
+                                ws.relative_link(ws.git_dir()), warning=True))
     for gitdir, why in ws.left_out_worktrees():
         problems.append(Problem(
             f"This file names no checkout ({why}), so git's linked worktree '{gitdir.parent.name}' is left out: a git "
@@ -93,9 +99,17 @@ def remove_git_lock(ws: Workspace) -> list[str]:
             if ws.remove_abandoned_lock() else []
         said += [f"Removed {ws.relative_link(lock)}, a lock of git's, which a git that was stopped had left: "
                  f"{ws.freed(lock)}." for lock in ws.remove_abandoned_ref_locks()]
-        for lock in ws.leftover_git_locks():  # git's maintenance lock, a temporary index alone (r43 sweep CK F9)
+        from regdraft.workspace.git_leftovers import apart
+
+        locks = ws.leftover_git_locks()  # git's maintenance lock, a temporary index alone (r43 sweep CK F9)
+        for lock in locks:
             lock.unlink(missing_ok=True)
-            said.append(f"Removed {ws.relative_link(lock)}, which a git that was stopped had left.")
+        alone, indexes = apart(locks)  # many temporary indexes in one line (r44 sweep CI F2: 1,200 lines)
+        said += [f"Removed {ws.relative_link(lock)}, which a git that was stopped had left." for lock in alone]
+        if indexes:
+            shown = [ws.relative_link(lock) for lock in indexes]
+            said.append(f"Removed {counted(len(shown), 'temporary index', plural_form='temporary indexes')} of "
+                        f"git's ({first_few(shown)}), which gits that were stopped had left.")
     return said
 
 
