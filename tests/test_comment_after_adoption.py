@@ -25,8 +25,9 @@ def test_a_comment_on_an_amendment_adopted_with_its_round_open_is_refused(circul
     refused = invoke(ws, *ADD)
     assert refused.exit_code == 2, refused.output
     said = " ".join(refused.output.split())
-    assert f"The amendment '{SLUG}' was adopted on " in said and f"in commit {adopted[:8]}: comments on it are " \
-        "no longer taken, though its round was left open (nothing was changed)." in said, said
+    # The document's own date (`--signed`), the commit's beside it (r44 sweep CI F5: the commit's alone).
+    assert f"The amendment '{SLUG}' was adopted on 2025-10-20 (recorded on " in said and f"in commit {adopted[:8]}): " \
+        "comments on it are no longer taken, though its round was left open (nothing was changed)." in said, said
     sheet = tmp_path / "gop-y.csv"
     sheet.write_text("by,on,text\nBan Tổ chức Tỉnh ủy,Điều 5,Ý kiến muộn.\n", encoding="utf-8")
     imported = invoke(ws, "comment", "import", SLUG, str(sheet))
@@ -51,7 +52,7 @@ def test_round_comment_and_amend_commands_say_the_round_left_open_takes_no_comme
     assert invoke(ws, "round", "list", SLUG, "--json").stdout.count('"taking_comments": true') == 1
     assert invoke(ws, *ADOPT).exit_code == 0
     adopted = git(ws, "rev-parse", "HEAD").strip()
-    day = git(ws, "log", "-1", "--format=%ad", "--date=short").strip()
+    day = "2025-10-20"  # the document's own date (`--signed`), not the adoption commit's (r44 sweep CI F5)
     sentence = (f"Round 1 is still open, but the amendment '{SLUG}' was adopted on {day} (commit {adopted[:8]}): "
                 "comments are no longer taken; those received are still answered (`regdraft comment respond`).")
     for command in (("round", "list", SLUG), ("round", "show", SLUG), ("amend", "show", SLUG)):

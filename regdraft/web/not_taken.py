@@ -18,10 +18,10 @@ from regdraft.workspace.store import Workspace
 
 
 def no_longer_taking(ws: Workspace, slug: str, ui: Words) -> tuple[str, dict[str, str]]:
-    """Why the amendment's open round takes no comments: `adopted` (with the date of its adoption) or `ended` (with
-    its status, an adoption whose commit is not found too), the end of the keys of the page's words saying it
-    (`not_taken_*`, `panel_*`, `round_*`, `comments_*`), and their fields; ("", {}) while it is pending
-    (`circulated.no_longer_pending`)."""
+    """Why the amendment's open round takes no comments: `adopted` (with the date of its adoption, the document's
+    own: `LeftOpen.adopted_on`) or `ended` (with its status, an adoption dated neither by it nor by a commit
+    found), the end of the keys of the page's words saying it (`not_taken_*`, `panel_*`, `round_*`, `comments_*`),
+    and their fields; ("", {}) while it is pending (`circulated.no_longer_pending`)."""
     from regdraft.workspace.circulated import no_longer_pending
 
     ended = no_longer_pending(ws, slug)
@@ -32,8 +32,8 @@ def said(ended: LeftOpen | None, ui: Words) -> tuple[str, dict[str, str]]:
     """`no_longer_taking` of an amendment read already (`workspace.left_open`)."""
     if ended is None:
         return "", {}
-    if ended.adoption is not None:
-        return "adopted", {"date": ui.date(ended.adoption.date)}
+    if ended.adopted_on is not None:  # the document's own date, the commit's only when it gives none
+        return "adopted", {"date": ui.date(ended.adopted_on)}
     return "ended", {"status": ui.maybe(f"status_{ended.status}", ended.status)}
 
 

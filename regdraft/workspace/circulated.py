@@ -100,20 +100,23 @@ def refuse_no_longer_pending(ws: Workspace, slug: str) -> None:
     ended = no_longer_pending(ws, slug)
     if ended is None:
         return
-    status, adoption = ended
+    status, adoption, signed = ended
     if status != "adopted":
         raise NotPending(f"The amendment '{slug}' is {status}: a round of it is still open, but comments on it are "
                          "no longer taken (nothing was changed).")
-    when = f" on {(adoption.when or adoption.date)[:16].replace('T', ' ')} in commit {adoption.sha[:8]}" \
+    recorded = f"{(adoption.when or adoption.date)[:16].replace('T', ' ')} in commit {adoption.sha[:8]}" \
         if adoption is not None else ""
+    # The document's own date, not the commit's: one adopted on 28/03/2025 and committed today (r44 sweep CI F5).
+    when = f" on {signed}" + (f" (recorded on {recorded})" if recorded else "") if signed else \
+        f" on {recorded}" if recorded else ""
     raise NotPending(f"The amendment '{slug}' was adopted{when}: comments on it are no longer taken, though its round "
                      "was left open (nothing was changed).")
 
 
-def no_longer_pending(ws: Workspace, slug: str) -> tuple[str, Revision | None] | None:
-    """The amendment's status as committed, and for an adoption the commit that made it, when it is no longer
-    pending (adopted, rejected, withdrawn); None while it is pending, or when its committed file does not read. The
-    review page reads it to take its form away (r43 sweep CK F7)."""
+def no_longer_pending(ws: Workspace, slug: str) -> tuple[str, Revision | None, str | None] | None:
+    """The amendment's status as committed, and for an adoption the commit that made it and the date the document
+    gives (its `signed`, ISO), when it is no longer pending (adopted, rejected, withdrawn); None while it is pending,
+    or when its committed file does not read. The review page reads it to take its form away (r43 sweep CK F7)."""
     from regdraft.core.amend.document import front_matter_only
     from regdraft.workspace.moved_files import read_at
 
@@ -126,10 +129,11 @@ def no_longer_pending(ws: Workspace, slug: str) -> tuple[str, Revision | None] |
     if status is None or status in PENDING:
         return None
     if status != "adopted":
-        return status, None
+        return status, None, None
     from regdraft.workspace.late_comments import adoption_of
 
-    return status, adoption_of(ws, slug)
+    signed = front.signed if front is not None else None
+    return status, adoption_of(ws, slug), signed.isoformat() if signed is not None else None
 
 
 def _closed_round(slug: str, closed: Round) -> str:

@@ -11,6 +11,7 @@ Post-conditions:
    front matter at HEAD once (and, adopted, the history for its adoption's commit) only when a round is open.
 2. `LeftOpen.fields` is what `--json` adds to a round (`taking_comments`, `left_open`): `taking_comments` is false
    for a closed round too, `left_open` set only on the open round the amendment left behind.
+3. An adoption is dated as the document dates it (its `signed`), by its commit only when it gives no date.
 """
 
 from __future__ import annotations
@@ -30,13 +31,20 @@ class LeftOpen:
 
     status: str  # adopted, rejected or withdrawn, as committed
     adoption: Revision | None = None  # the commit that adopted it (None: not adopted, or its commit not found)
+    signed: str | None = None  # the date its front matter gives it (`signed`, ISO): the day it was adopted
+
+    @property
+    def adopted_on(self) -> str | None:
+        """The day it was adopted: the document's own (`signed`), the adoption commit's only when it gives none (a
+        document signed 28/03/2025 and adopted in regdraft today read adopted today, r44 sweep CI F5)."""
+        return self.signed or (self.adoption.date if self.adoption is not None else None)
 
     def clause(self, slug: str) -> str:
-        """`the amendment 'qc-sua-doi-2025' was adopted on 2026-12-08 (commit 7688fbaa)`, or `… is withdrawn`."""
+        """`the amendment 'qc-sua-doi-2025' was adopted on 2025-03-28 (commit 7688fbaa)`, or `… is withdrawn`."""
         if self.status != "adopted":
             return f"the amendment '{slug}' is {self.status}"
-        when = f" on {self.adoption.date} (commit {self.adoption.sha[:8]})" if self.adoption is not None else ""
-        return f"the amendment '{slug}' was adopted{when}"
+        commit = f" (commit {self.adoption.sha[:8]})" if self.adoption is not None else ""
+        return f"the amendment '{slug}' was adopted" + (f" on {self.adopted_on}{commit}" if self.adopted_on else "")
 
     def sentence(self, slug: str, number: int) -> str:
         """Why open round `number` takes no comments, and what the office may still do: one sentence."""
@@ -49,7 +57,7 @@ class LeftOpen:
             return {"taking_comments": False, "left_open": None}
         adoption = self.adoption
         return {"taking_comments": False,
-                "left_open": {"status": self.status, "adopted": adoption.date if adoption is not None else None,
+                "left_open": {"status": self.status, "adopted": self.adopted_on,
                               "commit": adoption.sha if adoption is not None else None}}
 
 
