@@ -31,3 +31,19 @@ def test_a_run_within_the_budget_is_weighed_as_before() -> None:
     drafted = ["điểm a được sửa đổi", "điểm b hoàn toàn khác hẳn", "điểm c"]
     standing, free = _paired(held, drafted, set(drafted))
     assert standing == {0, 2} and free == set()  # điểm b stands for nothing the reply holds: it may be missing
+
+
+def test_a_line_is_said_maybe_moved_as_difflib_weighs_it_and_past_the_budget() -> None:
+    """r44 sweep CI F3: each line missing was weighed against every paragraph standing for none, unbounded. Told
+    apart by length or by the characters counted, it is not weighed (the answer as difflib's); past the budget, a
+    line is taken as maybe moved: named in a note, never given as rejected."""
+    from regdraft.core.reply_moved import maybe_moved
+
+    line = "công tác tiếp nhận, xử lý phản ánh, kiến nghị"
+    retyped = "công tác tiếp nhận và xử lý các phản ánh, kiến nghị"
+    loose = [retyped, "lấy ý kiến " * 5_000, "zzzz zzzz zzzz zzzz zzzz zzzz zzzz zzzz zzzz zzzz zzzz"]
+    lines = [(line, None), (line, retyped), ("nội dung khác theo yêu cầu", None)]
+    expected = [any(reply_missing._like(other, key) >= reply_missing.MOVED_LIKE for other in loose if other != not_it)
+                for key, not_it in lines]
+    assert maybe_moved(lines, loose, reply_missing.MOVED_LIKE) == expected == [True, False, False]
+    assert maybe_moved(lines, loose, reply_missing.MOVED_LIKE, budget=200) == [True, True, True]

@@ -8,6 +8,7 @@ provision and nothing is guessed."""
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,3 +81,27 @@ def test_a_point_moved_and_retyped_is_never_said_rejected_but_named(decree: Path
     assert "cannot be told" in said, said
     found = [p.read_text(encoding="utf-8") for p in (ws.root / "amendments" / "real" / "comments").glob("*.yaml")]
     assert len(found) == 1 and "provision: d35a.k2.d" in found[0], found
+
+
+def test_a_long_plain_paragraph_is_not_weighed_against_each_line_missing(
+        decree: Path, ws: Workspace, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """r44 sweep CI F3: a paragraph of words no text holds (one of 100,000 runs, typed without Track Changes) was
+    weighed character by character against every line missing (60.9 s of CPU). Its length alone keeps it from being
+    any of them: point e, rejected, is still read as rejected, and it is weighed against none."""
+    document = kit.open_docx(decree.parent / "redline.docx")
+    kit.rejected_paragraphs(kit.paragraph_holding(document, POINTS["e"]), kit.paragraph_holding(document, POINTS["e"]))
+    long = document.add_paragraph()
+    for i in range(3_000):
+        long.add_run(f"lấy ý kiến {i} ")
+    reply = kit.save(document, tmp_path / "tra-loi.docx")
+    weighed: list[int] = []
+    ratio = difflib.SequenceMatcher.ratio
+
+    def counted(self: difflib.SequenceMatcher[str]) -> float:
+        weighed.append(len(self.a) * len(self.b))
+        return ratio(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counted)
+    (c,) = kit.imported_by_provision(invoke, ws, "real", reply, BODY).values()
+    assert (c["provision"], c["proposal"]) == ("d35a.k2.e", "e) (được bãi bỏ)"), c
+    assert max(weighed, default=0) < 1_000_000, max(weighed)

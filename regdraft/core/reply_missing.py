@@ -13,7 +13,7 @@ Post-conditions of `missing`:
    paragraph holding a line of the texts word for word (moved there with Track Changes off, or a chapter's label
    printed on a line of its own) stands for that line alone, never for another beside it. Where the reply holds,
    beside the missing line, a paragraph of words no text holds that stands for nothing, or, anywhere, one so like it
-   that it may be it moved and retyped (`MOVED_LIKE`), it is not given: a note names its provision (`unsure_note`);
+   that it may be it moved and retyped (`reply_moved`), it is not given: a note names its provision (`unsure_note`);
    but one standing alone there that reads, word for word, as the line before the draft the redline printed in it
    (Reject on the whole paragraph) is the old line kept in its place: given as the missing line, under its label.
 """
@@ -27,6 +27,7 @@ from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import Kind, Regulation
 from regdraft.core.reply_drafted import line_key, printed_at, printed_lines, rewritten_lines
 from regdraft.core.reply_model import ReplyParagraph, Texts
+from regdraft.core.reply_moved import maybe_moved
 from regdraft.core.reply_wording import lines_of
 
 MOVED_LIKE = 0.75  # how alike (difflib's ratio of their keys) a paragraph elsewhere is to a line it may be, moved
@@ -162,10 +163,10 @@ def missing(paragraphs: list[ReplyParagraph], texts: Texts, bases: Texts
             instead[alone] = had
     out, unsure, kept = [], [], []
     back = {n: k for k, n in instead.items()}
-    for n, (beside, sure, (reg, at, line), key) in enumerate(found):
-        # Beside it, a paragraph of the reply standing for none; elsewhere, one so like it that it may be it moved.
-        elsewhere = any(_like(other, key) >= MOVED_LIKE for other in loose
-                        if n not in back or other != line_key(paragraphs[back[n]].original))
+    # Beside it, a paragraph of the reply standing for none; elsewhere, one so like it that it may be it moved.
+    moved = maybe_moved([(key, line_key(paragraphs[back[n]].original) if n in back else None)
+                         for n, (*_, key) in enumerate(found)], loose, MOVED_LIKE)  # bounded (r44 sweep CI F3)
+    for n, ((beside, sure, (reg, at, line), _), elsewhere) in enumerate(zip(found, moved, strict=True)):
         if n in back and not elsewhere:
             kept.append((back[n], reg, at, line))
         elif beside or not sure or elsewhere:
