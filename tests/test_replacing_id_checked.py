@@ -114,3 +114,18 @@ def test_import_refuses_an_id_whose_file_differs_from_anothers_only_in_capitals(
             "regulation 01-QC/TU") in said and "nothing was imported" in said, said
     assert tmp_workspace.repo.head.commit.hexsha == head
     assert not (tmp_workspace.root / "regulations/01-qc-tu.md").exists()
+
+
+def test_capitals_are_compared_as_file_systems_compare_them(tmp_workspace: Workspace) -> None:
+    """r44 sweep CI F6: casefold made `02-straße` one file with `02-STRASSE.md` (it is two on Windows and macOS, whose
+    file systems take each character's simple uppercase: ß has none of one character) and `03-ı` none with `03-I.md`
+    (ı's uppercase is I)."""
+    from regdraft.core.layout import name_case
+    from regdraft.workspace.replacing import regulation_case_twin
+
+    for name in ("02-STRASSE", "03-I"):
+        (tmp_workspace.root / "regulations" / f"{name}.md").write_text("# x\n", encoding="utf-8")
+    assert regulation_case_twin(tmp_workspace, "regulations/02-straße.md") is None
+    assert regulation_case_twin(tmp_workspace, "regulations/03-ı.md") == "regulations/03-I.md"
+    assert regulation_case_twin(tmp_workspace, "regulations/02-strasse.md") == "regulations/02-STRASSE.md"
+    assert name_case("Điều 5 ǆ ß ﬁ") == "ĐIỀU 5 Ǆ ß ﬁ"

@@ -45,6 +45,13 @@ def regulation_path(reg_id: str) -> str:
     return f"{REGULATIONS}/{regulation_filename(reg_id)}"
 
 
+def name_case(name: str) -> str:
+    """A file name as a file system that ignores capitals compares it (Windows' NTFS, macOS's APFS): each character
+    by its simple uppercase, one whose uppercase is longer as itself (`straße` stays, and is not `STRASSE`; `ı` is
+    `I`); casefold made `02-straße` one with `02-STRASSE` and `03-ı` none with `03-I` (r44 sweep CI F6)."""
+    return "".join(upper if len(upper := c.upper()) == 1 else c for c in name)
+
+
 def base_path(regulation: str) -> str:
     """Where the text a regulation (at this path) had before its first adopted amendment is kept."""
     return f"{REGULATIONS}/history/{PurePosixPath(regulation).stem}/base.md"

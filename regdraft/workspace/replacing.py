@@ -140,7 +140,7 @@ def _file_taken(ws: Workspace, amendment: Amendment) -> list[Problem]:
 def file_taken(ws: Workspace, new_id: str, slug: str | None = None) -> str | None:
     """A sentence naming the regulation whose file `new_id` would be issued as, when another regulation's (an
     existing one, or one another pending draft than `slug` is to be issued under); None when the file is free."""
-    from regdraft.core.layout import regulation_path
+    from regdraft.core.layout import name_case, regulation_path
 
     target = regulation_path(new_id)
     if ws.exists(target):
@@ -156,9 +156,9 @@ def file_taken(ws: Workspace, new_id: str, slug: str | None = None) -> str | Non
         return (f"The new regulation's id {new_id} would be issued as {target}, which differs only in capitals from "
                 f"{twin}, the file of the regulation {ws.regulation_id_in(twin)}: where file names ignore capitals "
                 "(Windows, macOS) they are one file; give it an id of its own.")
-    folded = target.casefold()
+    folded = name_case(target)
     drafts = sorted((other, given) for other, given in pending_ids(ws)
-                    if other != slug and given and given != new_id and regulation_path(given).casefold() == folded)
+                    if other != slug and given and given != new_id and name_case(regulation_path(given)) == folded)
     if drafts:
         other, given = drafts[0]
         return (f"The new regulation's id {new_id} would be issued as {target}, the file the pending draft {other} "
@@ -172,8 +172,10 @@ def regulation_case_twin(ws: Workspace, target: str) -> str | None:
     """The regulation file that differs from `target` only in capitals (`regulations/01-qc-tu.md` beside
     `regulations/01-QC-TU.md`), or None: two files on Linux, one where file names ignore capitals, so a colleague's
     clone on Windows or macOS would hold one of the two texts (r43 sweep CK F2)."""
-    folded = target.casefold()
-    return next((path for path in ws.regulation_files() if path != target and path.casefold() == folded), None)
+    from regdraft.core.layout import name_case
+
+    folded = name_case(target)
+    return next((path for path in ws.regulation_files() if path != target and name_case(path) == folded), None)
 
 
 def pending_ids(ws: Workspace) -> list[tuple[str, str]]:
