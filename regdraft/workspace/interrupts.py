@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from regdraft import STOPPING_SIGNALS
 from regdraft.core.commands import Command
@@ -72,19 +72,36 @@ def undone(ws: Workspace) -> None:
 
 @contextmanager
 def held_off() -> Iterator[None]:
-    """Hold Ctrl-C, SIGTERM and SIGHUP back from this thread while undoing a write (they come after; the command
-    line's handler ignores them once the first came): a second Ctrl-C must not leave the undoing half done."""
-    import signal
+    """Hold Ctrl-C, SIGTERM and SIGHUP back from the undoing of a write (the command line's handler ignores them once
+    the first came): a second Ctrl-C must not leave the undoing half done.
 
-    held = {getattr(signal, name) for name in STOPPING_SIGNALS if hasattr(signal, name)}
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
+    Not by the signal mask, which the git processes started meanwhile inherited: a git that hung could then be
+    stopped by SIGKILL alone (r44 sweep CI F6). Ctrl-C is ignored meanwhile (the undoing runs for a Ctrl-C, raised
+    again after it), as are the gits started then, which the terminal's Ctrl-C reaches too: their undoing is not cut
+    short either. SIGTERM and SIGHUP are noted by a handler and sent again once it is done; those gits start with
+    them as they come, so `kill` stops one. Only in the main thread, where Python runs handlers: a write undone in
+    another (the review server's) is cut short by none."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    came: list[int] = []
+    before: dict[int, Any] = {}
+    for name in STOPPING_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None or signal.getsignal(signum) is signal.SIG_IGN:  # `nohup`'s ignored SIGHUP stays so
+            continue
+        before[signum] = signal.signal(signum, signal.SIG_IGN if name == "SIGINT" else
+                                       lambda number, frame: came.append(number))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        for signum, handler in before.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(came):
+            signal.raise_signal(signum)
 
 
 def note(ws: Workspace) -> None:
