@@ -335,6 +335,12 @@ def log(regulation: str, address: str | None, workspace: Path | None) -> Result:
     replaced = replaced_line(ws, ws.locate_regulation(regulation), dt.date.today())
     if replaced:  # the end of its history, which no commit of its own file records (r41 sweep CJ 7)
         done.say(replaced)
+    from regdraft.workspace.unread_adopted import unread_said
+
+    unread = unread_said(ws, ws.regulation_id_in(ws.locate_regulation(regulation)) or regulation)
+    if unread:  # its history reads without it (r44 sweep CI F4)
+        done.note(f"warning: {unread}; what it changed is not in this history: correct it (`regdraft check` names "
+                  "every problem).")
     return done
 
 

@@ -31,6 +31,7 @@ from regdraft.workspace.stopped_writes import git_lock, interrupted, leftovers
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.terms import forced_past, tag_problems
 from regdraft.workspace.timeline import base_text, replay
+from regdraft.workspace.unread_adopted import nowhere
 
 if TYPE_CHECKING:
     from regdraft.workspace.awaited import Shared
@@ -210,6 +211,8 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             problems.extend(replaced_warnings(ws, entry.amendment) if checked else [])  # `amend check`'s, a warning
             if entry.amendment.regulation in texts:  # written in another language than the text (as `amend check` says)
                 problems.extend(language_differs(entry.amendment, texts[entry.amendment.regulation]))
+        if entry.amendment is not None and name is None:  # amending no regulation, adopted too (r44 sweep CI F4)
+            problems.extend(nowhere(ws, entry.amendment))
     return problems
 
 

@@ -67,6 +67,9 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     replaced = replaced_on(ws, original(base.meta), day)
     if replaced is not None and replaced.last_day is not None and (start is None or day >= start):
         day = max(replaced.last_day, start or replaced.last_day)
+    from regdraft.workspace.unread_adopted import refuse_unread
+
+    refuse_unread(ws, base.id)  # an adopted amendment that cannot be read: not the text without it (r44 sweep CI F4)
     history = adopted_for(ws, base.id)
     timeline = replay(base, history, day)
     words = profile_for(ws, base.meta).words(base.language)

@@ -101,6 +101,9 @@ def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulati
     replaced = replaced_on(ws, original(base.meta), day)
     if replaced is not None and replaced.last_day is not None:
         day = max(replaced.last_day, start or replaced.last_day)
+    from regdraft.workspace.unread_adopted import refuse_unread
+
+    refuse_unread(ws, base.id)  # not the text without it (r44 sweep CI F4)
     return replay(base, adopted_for(ws, base.id), day).regulation
 
 
