@@ -98,7 +98,7 @@ def test_a_long_plain_paragraph_is_not_weighed_against_each_line_missing(
     ratio = difflib.SequenceMatcher.ratio
 
     def counted(self: difflib.SequenceMatcher[str]) -> float:
-        weighed.append(len(self.a) * len(self.b))
+        weighed.append(len(vars(self)["a"]) * len(vars(self)["b"]))  # typeshed names neither
         return ratio(self)
 
     monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counted)

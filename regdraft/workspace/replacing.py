@@ -189,17 +189,10 @@ def pending_ids(ws: Workspace) -> list[tuple[str, str]]:
 
 def _unknown_replaced(ws: Workspace, amendment: Amendment) -> list[Problem]:
     """A `replaces:` id that is no regulation of the workspace, on its line."""
-    from regdraft.core.frontmatter import key_line
+    from regdraft.workspace.unread_adopted import unknown_ids
 
-    out = []
-    for reg_id in amendment.replacing:
-        try:
-            ws.locate_regulation(reg_id)
-        except RegdraftError:
-            line = key_line(decode(ws.read(amendment.source), amendment.source).split("\n"), "replaces")
-            out.append(Problem(f"'replaces' names {reg_id}, which is no regulation of the workspace.",
-                               amendment.source, line))
-    return out
+    return [Problem(f"'replaces' names {reg_id}, which is no regulation of the workspace.", amendment.source, line)
+            for reg_id, line in unknown_ids(ws, amendment, amendment.replacing, "replaces")]
 
 
 def edit(ws: Workspace, amendment: Amendment, edited: bytes, edited_name: str, message: str | None = None,

@@ -16,6 +16,7 @@ Post-conditions:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.commands import Command
@@ -59,18 +60,23 @@ def unread_said(ws: Workspace, reg_id: str) -> str:
 
 def nowhere(ws: Workspace, amendment: Amendment) -> list[Problem]:
     """A problem for each regulation `amendment` names that is no regulation of the workspace (post-condition 2)."""
+    adopted = ", and the text in force leaves out what it changes" if amendment.status == "adopted" else ""
+    return [Problem(f"This amendment ({amendment.status}) amends {reg_id}, which is no regulation of the workspace: "
+                    f"its instructions apply to no text{adopted}. Correct `regulation:`.", amendment.source, line)
+            for reg_id, line in unknown_ids(ws, amendment, amendment.regulations, "regulation")]
+
+
+def unknown_ids(ws: Workspace, amendment: Amendment, ids: Sequence[str], key: str) -> list[tuple[str, int]]:
+    """Those of `ids` (given at the front matter's `key`) that are no regulation of the workspace, with that line."""
     from regdraft.core.frontmatter import key_line
+    from regdraft.core.markdown import decode
 
     out = []
-    for reg_id in amendment.regulations:
+    for reg_id in ids:
         try:
             ws.locate_regulation(reg_id)
         except RegdraftError:
-            lines = ws.read(amendment.source).decode("utf-8", errors="replace").split("\n")
-            adopted = ", and the text in force leaves out what it changes" if amendment.status == "adopted" else ""
-            out.append(Problem(f"This amendment ({amendment.status}) amends {reg_id}, which is no regulation of the "
-                               f"workspace: its instructions apply to no text{adopted}. Correct `regulation:`.",
-                               amendment.source, key_line(lines, "regulation")))
+            out.append((reg_id, key_line(decode(ws.read(amendment.source), amendment.source).split("\n"), key)))
     return out
 
 
