@@ -38,6 +38,8 @@ from regdraft.render.consolidated import (
 )
 
 if TYPE_CHECKING:
+    from docx.document import Document
+
     from regdraft.core.amend import Amendment
     from regdraft.core.consolidation_frame import Frame
     from regdraft.render.html import DocumentHeader
@@ -65,6 +67,32 @@ STYLE_NAMES = {
            "closing": CLOSING_STYLES["en"]["article"],
            "closing-clause": CLOSING_STYLES["en"]["clause"]},
 }
+
+
+# Each profile's and language's new document with the styles (`styled_document`): None once asked for, then its
+# file and the styles' ids by kind. A few kept (a server shows documents of several workspaces).
+_STYLED: dict[tuple[str, str], tuple[bytes, dict[str, str]] | None] = {}
+_STYLED_KEPT = 8
+
+
+def styled_document(profile: Profile, language: str) -> tuple[Document, dict[str, str]]:
+    """A new document (`docx.new_document`) with the text's named styles (`_styles`), and their ids by kind.
+
+    Adding the styles (each looked up among the template's some 180) was a fifth of a small Word redline's writing:
+    the second document of a profile and language in a process saves its file, and each after is opened from it
+    (`docx.reopened`), the same file as one made anew. The first is only made: a command writes one document."""
+    from regdraft.render.docx import new_document, package, reopened
+
+    key = (repr(profile), language)
+    kept = _STYLED.get(key)
+    if kept is not None:
+        return reopened(kept[0]), dict(kept[1])
+    document = new_document(profile, language)
+    names = _styles(document, profile, language)
+    if key not in _STYLED and len(_STYLED) >= _STYLED_KEPT:
+        del _STYLED[next(iter(_STYLED))]  # the first made
+    _STYLED[key] = (package(document), names) if key in _STYLED else None
+    return document, dict(names)
 
 
 def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
@@ -318,11 +346,10 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
     """Write the consolidated text as a Word document with real footnotes; `frame` the consolidating body's header
     and authentication (`core.consolidation_frame`)."""
     from regdraft.core.consolidation_frame import closing
-    from regdraft.render.docx import new_document, save
+    from regdraft.render.docx import save
     from regdraft.render.docx_notes import add_footnotes, footnote_reference
 
-    document = new_document(profile, ct.language)
-    names = _styles(document, profile, ct.language)
+    document, names = styled_document(profile, ct.language)
     _front(document, consolidated_header(ct, profile, frame, today), profile, banner(ct, profile, frame))
     opening = names["opening"]
     for text in (*ct.opening.notes, ct.opening.lead, *(f"{i}. {t}" for i, t in enumerate(ct.opening.items, 1)),
@@ -352,11 +379,10 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
 def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, today: dt.date,
                          amended_number: str = "") -> None:
     """Write the amending document as a Word document, ready for signature (`amended_number`: as `amendment_html`)."""
-    from regdraft.render.docx import new_document, save
+    from regdraft.render.docx import save
     from regdraft.render.html import amendment_header
 
-    document = new_document(profile, amendment.language)
-    names = _styles(document, profile, amendment.language)
+    document, names = styled_document(profile, amendment.language)
     header = amendment_header(amendment, profile, today, amended_number)
     _front(document, header, profile)
     for text in amendment.preamble:

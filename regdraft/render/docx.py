@@ -357,12 +357,29 @@ def merge_down(column: Sequence[_Cell]) -> None:
 def save(document: Document, output: Path, day: dt.date | None = None) -> None:
     """Write the document whole or not at all, made on `day` (default: the day its properties say it was created):
     `files.dated_package`."""
+    created = document.core_properties.created
+    write_atomic(output, dated_package(package(document), day or (created.date() if created else dt.date.today())))
+
+
+def package(document: Document) -> bytes:
+    """The document's file as python-docx writes it (not dated: `save` dates it)."""
     import io
 
     made = io.BytesIO()
     document.save(made)
-    created = document.core_properties.created
-    write_atomic(output, dated_package(made.getvalue(), day or (created.date() if created else dt.date.today())))
+    return made.getvalue()
+
+
+def reopened(made: bytes) -> Document:
+    """A new document opened from `made`, the `package` of one `new_document` made (with styles added, say): made
+    today, as `new_document` makes one, and the same file as one made anew."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(made))
+    _own_properties(document)
+    return document
 
 
 def _named_style(document: Document, name: str) -> Any:

@@ -364,16 +364,15 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     """Write the redline as a Word document whose changes are Word tracked changes."""
     from regdraft.core.reply_marks import redline_mark
     from regdraft.render.closing_parts import compare_closing
-    from regdraft.render.consolidated_docx import _front, _styles
-    from regdraft.render.docx import hidden_mark, new_document, paragraph, paragraph_style, save
+    from regdraft.render.consolidated_docx import _front, styled_document
+    from regdraft.render.docx import hidden_mark, paragraph, paragraph_style, save
     from regdraft.render.redline import page_header
     from regdraft.render.redline_helpers import Helpers, words_for
 
     comparison = redline.comparison
     language = comparison.new.language
     words = words_for(language, profile)
-    document = new_document(profile, language)
-    names = _styles(document, profile, language)
+    document, names = styled_document(profile, language)
     header = page_header(redline, profile, today)
     # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
     document.core_properties.title = as_text(header.running)[:255]

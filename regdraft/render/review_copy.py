@@ -30,9 +30,9 @@ from regdraft.render.consolidated_docx import (
     _front,
     _runs,
     _signature,
-    _styles,
     _write_blocks,
     opening_style,
+    styled_document,
 )
 from regdraft.render.html import amendment_header
 from regdraft.render.profile import cited_date
@@ -61,12 +61,11 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     of its amending articles, each under its key in comments (`regdraft.core.replies.Texts`);
     `draft`, the main regulation's, alone otherwise.
     """
-    from regdraft.render.docx import add_run, hidden_mark, new_document, paragraph, save
+    from regdraft.render.docx import add_run, hidden_mark, paragraph, save
 
     language = amendment.language
     words = profile.words(language)
-    document = new_document(profile, language)
-    names = _styles(document, profile, language)
+    document, names = styled_document(profile, language)
     # Its banner (`BẢN LẤY Ý KIẾN`) in place of the draft mark: the page header names the draft (`… – Dự thảo lần 2`).
     header = replace(amendment_header(amendment, profile, today, str(draft.meta.get("number") or "")), draft="")
     _front(document, header, profile, words["review_banner"])
