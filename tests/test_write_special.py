@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 
 from regdraft.render.files import write_atomic
 from regdraft.workspace.store import Workspace
-from tests.conftest import Invoke
+from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
 
 
 def _reading(pipe: Path) -> tuple[threading.Thread, list[bytes]]:
@@ -60,3 +62,25 @@ def test_a_link_to_dev_null_is_written_through_and_a_rendered_file_copied_into_a
     reader.join(timeout=60)
     assert got == [b"%PDF-1.7 rendered"] and stat.S_ISFIFO(pipe.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "x.pdf"]
+
+
+def test_dev_stdout_redirected_to_a_file_gets_the_document_and_the_words_go_to_stderr(tmp_path: Path,
+                                                                                     tmp_workspace: Workspace
+                                                                                     ) -> None:
+    """`-o /dev/stdout > o.txt` was refused ("a symbolic link … Remove the link"), and with `--force` the link was
+    resolved to o.txt, a plain file, and renamed over: here a link of the test's own to /proc/self/fd/1 became a plain
+    file holding the preview, the run's stdout only "Wrote …" (r44 sweep CK F4). Now the preview goes into the
+    command's standard output, the link stays, and "Wrote …" goes to stderr, not into the document."""
+    mine = tmp_path / "stdout"
+    mine.symlink_to("/proc/self/fd/1")
+    for target in (mine, Path("/dev/stdout")):
+        with (tmp_path / "o.txt").open("wb") as out:
+            done = subprocess.run([sys.executable, "-c", "from regdraft.console import main; main()", "amend",
+                                   "preview", SHIPPED_AMENDMENT, "-o", str(target)], stdout=out, stderr=subprocess.PIPE,
+                                  cwd=tmp_workspace.root, text=True, timeout=120,
+                                  env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+        written = (tmp_path / "o.txt").read_text(encoding="utf-8")
+        assert done.returncode == 0, done.stderr
+        assert written.startswith("---\nid: 01-QC/TU\n") and "Wrote" not in written, written[:300]
+        assert f"Wrote {target}." in done.stderr
+        assert mine.is_symlink() and os.readlink(mine) == "/proc/self/fd/1"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,6 +136,9 @@ def prints_result(func: F) -> F:
         if committed()["commits"]:  # a write is recorded: its result is said whole, not cut by a Ctrl-C into 130
             work_done()
         shown = [(spelled(text), err, nl) for text, err, nl, always in result.lines if always or not as_json]
+        files = sys.modules.get("regdraft.render.files")  # loaded by every command that writes an output
+        if files is not None and files.stdout_written():  # `-o /dev/stdout`: the document is stdout, words go aside
+            shown = [(text, True, nl) for text, _err, nl in shown]
         paged = result.paged or click.get_current_context().meta.get(PAGED, False)
         if paged and not as_json and _long_for_the_screen(shown):
             click.echo_via_pager("".join(text + ("\n" if nl else "") for text, err, nl in shown if not err),

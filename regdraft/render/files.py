@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -186,11 +187,48 @@ def _special(output: Path) -> bool:
     /dev/null a plain file holding the preview, and every program writing to it after wrote into that file."""
     import stat
 
+    if through_descriptor(output):
+        return True
     try:
         mode = output.stat().st_mode
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+_wrote_stdout = False  # a write went to this process's standard output (`stdout_written`)
+
+
+def stdout_written() -> bool:
+    """Whether an output was written into this process's standard output (`-o /dev/stdout`): the command's own
+    sentences ("Wrote …") then go to stderr, not into the document's stream."""
+    return _wrote_stdout
+
+
+def _is_stdout(fd: int) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.fstat(1))
+    except OSError:  # no standard output at all
+        return False
+
+
+_DESCRIPTOR = re.compile(r"/(?:proc/(?:self|thread-self|\d+)|dev)/fd/\d+")
+
+
+def through_descriptor(output: Path) -> bool:
+    """Whether `output` names a process's open file (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`) or is a link that
+    leads to one: `-o /dev/stdout` with the output redirected to a file resolved to that file, a plain file, and
+    renaming over it replaced the link /dev/stdout itself (r44 sweep CK F4). Written into, as a shell's `>` does."""
+    hop = os.path.abspath(output)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if _DESCRIPTOR.fullmatch(hop):
+            return True
+        try:
+            target = os.readlink(hop)
+        except OSError:  # not a link (or not there): its own file
+            return False
+        hop = os.path.normpath(os.path.join(os.path.dirname(hop), target))
+    return False
 
 
 def _write_into(output: Path, content: bytes | Pieces | Callable[[Path], object]) -> None:
@@ -200,8 +238,10 @@ def _write_into(output: Path, content: bytes | Pieces | Callable[[Path], object]
     import shutil
     import tempfile
 
+    global _wrote_stdout
     try:
         with output.open("wb") as sink:  # the device itself: no temporary file beside it
+            _wrote_stdout = _wrote_stdout or (through_descriptor(output) and _is_stdout(sink.fileno()))
             if not callable(content):
                 for piece in (content,) if isinstance(content, bytes) else content:
                     sink.write(piece)

@@ -36,6 +36,10 @@ def check_output(path: Path, force: bool = False, opening: Callable[[Path], Work
     if ".git" in absolute.parts or ".git" in resolved.parts:
         raise RegdraftError(f"{path} is inside a .git folder, where git keeps the repository itself; "
                             "writing there could destroy the history. Choose another file (nothing was written).")
+    from regdraft.render.files import through_descriptor
+
+    if through_descriptor(absolute):  # `-o /dev/stdout`: the command's own output, written into (render.files)
+        return
     if absolute.is_symlink() and not force:
         raise RegdraftError(f"{path} is a symbolic link (to {resolved}); regdraft does not write through links "
                             "unless asked to. Remove the link, or ask (nothing was written).", options=("force",))
