@@ -85,6 +85,42 @@ def test_a_quote_with_its_own_words_inside_those_an_adoption_replaced_is_said_to
     assert PUT_BY_57 in (ws.root / "regulations" / "22-2023-QH15.md").read_text(encoding="utf-8")
 
 
+# Khoản 1 Điều 19 as it read before 57/2024 (which rewrote it into a lead-in and points a-c), with “có liên quan”
+# of the draft's own: the words 57/2024 took out stand again, and those it put in, counted, mostly do not.
+QUOTE_19 = ("1\\. Sửa đổi, bổ sung khoản 1 Điều 19 như sau:\n\n“1\\. Tổ chuyên gia gồm các cá nhân có năng lực, kinh "
+            "nghiệm được chủ đầu tư hoặc đơn vị tư vấn đấu thầu đối với lựa chọn nhà thầu, bên mời thầu đối với lựa "
+            "chọn nhà đầu tư thành lập hoặc giao nhiệm vụ để thực hiện một hoặc các công việc: lập hồ sơ mời quan "
+            "tâm, hồ sơ mời sơ tuyển, hồ sơ mời thầu, hồ sơ yêu cầu; đánh giá hồ sơ quan tâm, hồ sơ dự sơ tuyển, hồ "
+            "sơ dự thầu, hồ sơ đề xuất, hồ sơ đăng ký thực hiện dự án đầu tư kinh doanh; thực hiện các nhiệm vụ khác "
+            "có liên quan trong quá trình lựa chọn nhà thầu, nhà đầu tư.”.")
+
+REDRAFTED_19 = ("1\\. Sửa đổi, bổ sung khoản 1 Điều 19 như sau:\n\n“1\\. Tổ chuyên gia gồm các cá nhân có năng lực, "
+                "kinh nghiệm, có trách nhiệm thực hiện một hoặc các công việc: lập hồ sơ mời quan tâm, hồ sơ mời sơ "
+                "tuyển, hồ sơ mời thầu, hồ sơ yêu cầu; đánh giá hồ sơ quan tâm, hồ sơ dự sơ tuyển, hồ sơ dự thầu, hồ "
+                "sơ đề xuất, hồ sơ đăng ký thực hiện dự án đầu tư kinh doanh; thực hiện các nhiệm vụ khác có liên "
+                "quan trong quá trình lựa chọn nhà thầu, nhà đầu tư. Việc thành lập tổ chuyên gia được thực hiện theo "
+                "quy định sau:\n\na) Chủ đầu tư thành lập hoặc giao nhiệm vụ đối với lựa chọn nhà thầu;\n\nb) Bên "
+                "mời quan tâm, bên mời thầu thành lập hoặc giao nhiệm vụ đối với lựa chọn nhà đầu tư;\n\nc) Đơn vị "
+                "tư vấn thành lập đối với trường hợp thuê tư vấn để lập hồ sơ mời quan tâm, hồ sơ mời sơ tuyển, hồ sơ "
+                "mời thầu, hồ sơ yêu cầu; đánh giá hồ sơ quan tâm, hồ sơ dự sơ tuyển, hồ sơ dự thầu, hồ sơ đề xuất, "
+                "hồ sơ đăng ký thực hiện dự án đầu tư kinh doanh.”.")
+
+
+def test_a_whole_clause_quoted_in_the_wording_an_adoption_rewrote_into_points_is_said_to_undo_it(
+        ws: Workspace) -> None:
+    # Sweep r44 CH F2: the quote of the old clause struck 57/2024's lead-in and points a-c with nothing said.
+    _instructions(ws, QUOTE_19)
+    [problem] = lifecycle.review(ws, SLUG).problems
+    assert ("instruction 1 quotes khoản 1 Điều 19 as it read before 57/2024/QH15 (luat-57-2024) was adopted"
+            in problem.message and "where 57/2024/QH15 put “, có trách nhiệm thực hiện" in problem.message
+            and "would undo that change" in problem.message and "\n" not in problem.message), problem.message
+    checked = run_cli(ws, "amend", "check", SLUG)
+    assert checked.exit_code == 1 and "amend from-edits bs-cum-tu --edited FILE" in checked.output, checked.output
+    # Redrafted on the text in force (57/2024's lead-in and points a-c kept), the same “có liên quan” is no problem.
+    _instructions(ws, REDRAFTED_19)
+    assert lifecycle.review(ws, SLUG).problems == ()
+
+
 def test_words_reaching_a_point_an_adoption_added_since_are_a_warning(ws: Workspace) -> None:
     _instructions(ws, WORDS_2)
     reviewed = lifecycle.review(ws, SLUG)

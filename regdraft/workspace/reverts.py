@@ -11,11 +11,13 @@ Post-conditions of `reverted`:
    since, `readoption`).
 2. A problem is returned for each provision the amendment amends whole (`ReplaceUnit`) where its new text leaves
    out every word an edit of such an adoption inserted (taking none out), or has again most of the words an edit
-   took out where they stood,
-   judged word by word (`undone`): the quote's own edits among those words hide nothing. An edit the text in force
-   itself no longer holds (a later adoption rewrote the provision without it) is none: the quote keeps the text in
-   force, not an older one. The adopted amendment
-   (number, slug and effective date), the provision and the words are named, on the instruction's line.
+   took out where they stood while, counted, it has more of them than the text in force or fewer of the words the
+   edit put in (57/2024 rewrote khoản 1 Điều 19 into points a-c reusing its words: r44 sweep CH F2), judged word by
+   word (`undone`): the quote's own edits among those words hide nothing. An edit the text in force itself no
+   longer holds (a later adoption rewrote the provision without it) is none: the quote keeps the text in force, not
+   an older one. The adopted amendment (number, slug and effective date), the provision and the words (on one line,
+   a long run cut in its middle) are named, on the instruction's line, with the ways on: quote the text in force
+   (`amend from-edits` writes instructions from an edited copy of it) or adopt past the check with a reason.
 3. Where the texts compared change a stretch too long to compare word by word (`word_diff`'s post-condition 4:
    sentences changed throughout, their word counts multiplying past `RUN_WORDS`), an edit inside it is not seen:
    `reverted_and_unjudged` says so in a warning on the instruction's line, never in silence (r43 sweep CI F4).
@@ -31,7 +33,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from regdraft.core.amend.operations import ReplaceUnit
+from regdraft.core.commands import Command
 from regdraft.core.errors import Problem, RegdraftError
+from regdraft.core.text import excerpt
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
 if TYPE_CHECKING:
@@ -54,8 +58,10 @@ def reverted_and_unjudged(ws: Workspace, amendment: Amendment, applied: Applied,
     """`reverted`, and a warning for each quoted provision an adoption since changed whose text is too long to
     compare word by word (post-condition 4): what the quote does to that adoption's words there was not checked."""
     unjudged: list[tuple[int, str]] = []
-    problems = [Problem(f"{finding}; quote the text in force, keeping only the changes intended, or, to undo it on "
-                        "purpose, adopt past this check with the reason", amendment.source, line)
+    redraft = Command.of("amend from-edits", amendment.slug, edited="FILE")
+    problems = [Problem(f"{finding}; quote the text in force, keeping only the changes intended (or edit a copy of "
+                        f"the text in force and let `{redraft}` write the instructions), or, to undo it on purpose, "
+                        "adopt past this check with the reason", amendment.source, line)
                 for line, finding in findings(ws, amendment, applied, in_force, unjudged)]
     return problems, [Problem(said, amendment.source, line, warning=True) for line, said in unjudged]
 
@@ -150,12 +156,19 @@ class Undone:
     back: bool
 
     def what(self, number: str) -> str:
-        """What the quote does to the words amendment `number` changed, in words."""
+        """What the quote does to the words amendment `number` changed, in words: each on one line, a long one cut in
+        its middle (57/2024's points a-c of khoản 1 Điều 19 ran to 700 characters)."""
+        put, took = _quoted(self.put), _quoted(self.took)
         if self.back and self.put:
-            return f"reads “{self.took}” where {number} put “{self.put}”"
+            return f"reads {took} where {number} put {put}"
         if self.back:
-            return f"puts back “{self.took}”, which {number} took out"
-        return f"leaves out “{self.put}”, which {number} put in"
+            return f"puts back {took}, which {number} took out"
+        return f"leaves out {put}, which {number} put in"
+
+
+def _quoted(words: str) -> str:
+    """`words` on one line (a provision's points joined by spaces), quoted, cut in the middle past 200 characters."""
+    return excerpt(" ".join(words.split()), limit=200)
 
 
 def undone(old: str, new: str, quoted: str, standing: str | None = None,
@@ -183,7 +196,11 @@ def undone(old: str, new: str, quoted: str, standing: str | None = None,
         if ours is not None and now is not None:
             # Word counts, not an alignment: a syllable as common as “ủy” aligns with another word by chance.
             dropped = dropped and _moved(_bag(new, put), now, ours) > 0
-            back = back and 2 * _moved(_bag(old, took), ours, now) > len(took)
+            # The old words back where they stood, and counted: more of them than the text in force has, or fewer
+            # of the words the edit put in (57/2024 rewrote khoản 1 Điều 19 of 22/2023 into points a-c reusing
+            # its words: a quote of the old clause has no more of them, but lacks most of the new ones).
+            back = back and (2 * _moved(_bag(old, took), ours, now) > len(took)
+                             or 2 * _moved(_bag(new, put), now, ours) > len(put))
         if dropped or back:
             yield Undone(new[new_start:new_end].strip(), old[old_start:old_end].strip(), dropped, back)
 
