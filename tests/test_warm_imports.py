@@ -22,16 +22,24 @@ NOT_WHEN_WARM = ("yaml", "jinja2", "regdraft.workspace.resolve", "regdraft.rende
                  "regdraft.core.comment_yaml",
                  "regdraft.workspace.gates", "regdraft.workspace.votes", "regdraft.cli.amend", "regdraft.cli.comments",
                  "regdraft.cli.rounds",
-                 "regdraft.cli.core")
+                 "regdraft.cli.core",
+                 # r43's note on other drafts of the same provisions and the told-apart line: nothing to say with no
+                 # other pending draft of the regulation; git's leftover locks are `check`'s (r44 sweep CH R2)
+                 "regdraft.core.amend.overlap_tally", "regdraft.workspace.git_leftovers")
 
 
 def _loaded(args: list[str], env: dict[str, str], cwd: Path) -> set[str]:
+    return _run(args, env, cwd)[0]
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[set[str], str]:
+    """The modules a run of `args` loaded, and what it said on standard error."""
     script = ("import sys, json\nfrom regdraft.cli import cli\n"
               f"try:\n    cli({args!r}, prog_name='regdraft')\n"
               "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
               "print(json.dumps(sorted(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=cwd, check=True)
-    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return set(json.loads(done.stdout.strip().splitlines()[-1])), done.stderr
 
 
 def test_a_warm_redline_imports_only_what_it_uses(tmp_workspace: Workspace, tmp_path: Path) -> None:
@@ -43,6 +51,24 @@ def test_a_warm_redline_imports_only_what_it_uses(tmp_workspace: Workspace, tmp_
     assert sorted(m for m in NOT_WHEN_WARM if m in warm) == []
     assert {"regdraft.core.amend.apply", "regdraft.core.refs", "regdraft.render.redline"} <= warm  # its own work
     assert "Điều" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_note_on_another_draft_of_the_same_provisions_loads_no_comment_machinery(
+        tmp_workspace: Workspace, tmp_path: Path) -> None:
+    # Spelling `amend conflicts` in the note loaded every command module, the comments' anchoring with them (r44
+    # sweep CH R2): only the `amend` commands' module is needed to write it.
+    shipped = "amendments/qc-sua-doi-2025/amendment.md"
+    tmp_workspace.commit({"amendments/qc-khac/amendment.md": tmp_workspace.read(shipped)}, "Another draft")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    args = ["redline", "01-QC/TU", "--amendment", "qc-sua-doi-2025", "--format", "html", "-C",
+            str(tmp_workspace.root), "-o", str(tmp_path / "r.html")]
+    _run(args, env, tmp_path)
+    warm, said = _run(args, env, tmp_path)
+    assert "Note: 1 other pending amendment changes provisions qc-sua-doi-2025 changes: qc-khac" in said, said
+    assert "`regdraft amend conflicts` lists them" in said, said
+    assert sorted(m for m in ("regdraft.core.anchoring", "regdraft.core.comments", "regdraft.cli.comments",
+                              "regdraft.cli.export", "regdraft.core.amend.overlap_tally",
+                              "regdraft.workspace.git_leftovers") if m in warm) == []
 
 
 def test_a_conflict_is_still_found_and_reported_before_the_command(tmp_workspace: Workspace, tmp_path: Path) -> None:

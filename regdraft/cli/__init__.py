@@ -150,6 +150,22 @@ class RegdraftGroup(click.Group):
         """Every command's name, nothing loaded."""
         return sorted(WHERE)
 
+    def command_at(self, words: Sequence[str]) -> click.Command | None:
+        """The command at `words` (`amend conflicts`), the modules of its top-level command loaded one by one, in
+        `WHERE`'s order, until it is found (all of them for one not found): a message naming a command (`hints`)
+        loads no module it needs not."""
+        if not words:
+            return self
+        modules = WHERE.get(words[0], ())
+        for n in range(1, len(modules) + 1):
+            _load(*modules[:n])
+            command: click.Command | None = self._loaded.get(words[0])
+            for word in words[1:]:
+                command = command.commands.get(word) if isinstance(command, click.Group) else None
+            if command is not None:
+                return command
+        return None
+
 
 def on_interrupt(signum: int, frame: object) -> None:
     """The handler of SIGINT, and of SIGTERM and SIGHUP alike: before a command runs, nothing changed; while it runs,

@@ -17,7 +17,13 @@ from regdraft.core.commands import Command, spell
 
 
 def command_at(root: click.Command, path: str) -> click.Command | None:
-    """The command at `path` (`amend vote`) under the group `root`, or None."""
+    """The command at `path` (`amend vote`) under the group `root`, or None. A group that loads its commands lazily
+    (`RegdraftGroup.command_at`) loads only the modules it takes to find it: a note naming `amend conflicts` loads
+    the `amend` commands' module, not every command module (the comments' machinery with them)."""
+    lazy = getattr(root, "command_at", None)
+    if callable(lazy):
+        found: click.Command | None = lazy(path.split())
+        return found
     command: click.Command | None = root
     for word in path.split():
         command = command.commands.get(word) if isinstance(command, click.Group) else None

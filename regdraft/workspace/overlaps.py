@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from regdraft.core.amend.conflicts import Conflict, between
 from regdraft.core.amend.document import PENDING, Amendment
-from regdraft.core.amend.overlap_tally import tally
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
@@ -33,6 +32,9 @@ from regdraft.core.labels import label_order
 from regdraft.core.model import Address, Regulation
 from regdraft.workspace.amendments import list_amendments, target_regulation
 from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.conflicts import Conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class Overlap:
 
 def conflicts_among(ws: Workspace, amendments: Sequence[Amendment]) -> list[Conflict]:
     """Pairs of instructions of different amendments of `amendments` touching the same or nested provisions."""
+    from regdraft.core.amend.conflicts import between
+
     return between(amendments, _texts(ws, amendments))
 
 
@@ -73,6 +77,8 @@ def overlap_note(ws: Workspace, name: str | None = None) -> str:
                and (name is None or amended_id(ws, a, name) is not None)]
     if len(pending) < 2:
         return ""
+    from regdraft.core.amend.overlap_tally import tally
+
     places, found = tally(pending, _texts(ws, pending))  # `between`'s conflicts counted, not every pair compared
     if not found:
         return ""
@@ -90,8 +96,10 @@ def overlaps_of(ws: Workspace, slug: str) -> list[Overlap]:
         return []
     others = [other for other in every
               if other.slug != slug and other.status in PENDING and other.regulation == this.regulation]
-    if not others:  # the usual case: the text in force is not read for nothing
+    if not others:  # the usual case: the text in force is not read, nor the comparing code imported, for nothing
         return []
+    from regdraft.core.amend.conflicts import between
+
     texts = _texts(ws, [this])
     text = texts.get(this.regulation)
     order = {loc.address: n for n, loc in enumerate(text.walk())} if text is not None else {}

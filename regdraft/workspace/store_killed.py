@@ -55,8 +55,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.layout import TEMPORARY
-from regdraft.workspace import git_leftovers, git_policy
-from regdraft.workspace.git_leftovers import alive
+from regdraft.workspace import git_policy
 from regdraft.workspace.held_files import Held, git_running, left_behind, not_held, open_files, unheld
 from regdraft.workspace.settled import files_below
 from regdraft.workspace.store_line_ends import blob_id as _blob_id
@@ -148,6 +147,9 @@ class KilledGit:
     def _remove_next_indexes(self) -> None:
         """git's temporary index of a `git commit <paths>` (`next-index-<pid>.lock`) that a killed git left beside its
         index lock, by the index lock's rules, its git's process gone too (r43 sweep CX F5: the repair left it)."""
+        from regdraft.workspace import git_leftovers  # `check --repair`'s, not every run's
+        from regdraft.workspace.git_leftovers import alive
+
         held: Held = None
         for lock in self.git_dir().glob("next-index-*.lock"):
             pid = git_leftovers.pid_of(lock)
@@ -160,6 +162,8 @@ class KilledGit:
     def leftover_git_locks(self) -> list[Path]:
         """git's maintenance lock and lone temporary indexes a git that was stopped left (`git_leftovers`); one a git
         running now holds is not listed."""
+        from regdraft.workspace import git_leftovers  # `check`'s, not every run's
+
         found = git_leftovers.leftover_locks(self.git_dir(), self._common_dir())
         places = self._git_places() if found else ()  # the worktrees are read only when there is a lock to judge
         held = open_files() if found else None  # /proc read once for them all (once a lock: 1,200 took 22.8 s)
