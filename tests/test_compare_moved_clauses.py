@@ -163,3 +163,22 @@ def test_the_pages_show_the_swapped_bodies_moved_under_their_headings(law: str, 
     # No clause said amended (`sửa đổi, bổ sung` 9 times in each): only the law's own words inline (`yêu cầu sửa đổi,
     # bổ sung` of Điều 50) and the table's column heading (`Dự thảo sửa đổi, bổ sung`).
     assert inline.count("sửa đổi, bổ sung") == table.count("sửa đổi, bổ sung") == 1
+
+
+def test_the_changes_line_of_an_article_renumbered_and_retitled_says_both(law: str, tmp_path: Path,
+                                                                          invoke: Invoke) -> None:
+    # Luật Du lịch without Điều 5, the articles after it numbered on; Điều 10 retitled as Điều 9: its line
+    # said `Điều 9 (title changed)` alone, while the page marked [bỏ: Điều 10][bổ sung: Điều 9] (r44 sweep CH F4).
+    start, end = _article(law, 5)
+    new = law[:start] + law[end:]
+    new = re.sub(r"^## Điều (\d+)\.", lambda m: f"## Điều {int(m[1]) - 1}." if int(m[1]) > 5 else m[0], new,
+                 flags=re.M)
+    start, end = _article(new, 9)
+    assert new[start:end].startswith("## Điều 9. Các loại khách du lịch\n")
+    new = new[:start] + new[start:end].replace("du lịch", "du lịch bền vững", 1) + new[end:]
+    old_path, new_path = tmp_path / "old.md", tmp_path / "new.md"
+    old_path.write_text(law, encoding="utf-8")
+    new_path.write_text(new, encoding="utf-8")
+    said = invoke(None, "compare", str(old_path), str(new_path), "--changes", catch=False).output
+    assert "Điều 9 (title changed, renumbered from Điều 10): Các loại khách du lịch{+ bền vững+}" in said, said
+    assert "Điều 8 (renumbered from Điều 9):" in said and "Điều 5 (repealed)" in said, said

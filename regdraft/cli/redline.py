@@ -16,6 +16,7 @@ from regdraft.core.errors import UsageError
 
 if TYPE_CHECKING:
     from regdraft.core.diff import Comparison
+    from regdraft.core.model import Address
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
@@ -209,11 +210,24 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
                 # `renumbered from khoản 4 Điều 10`), so a clause renumbered into the place of another reads apart.
                 with designating(own):
                     kind = f"{change.kind} from {change.old_address.describe(comparison.new.language)}"
+            elif _relabelled(change.old_address, change.new_address):
+                # Retitled or amended under a new number (Luật Du lịch without Điều 5: Điều 10 retitled as Điều 9):
+                # both said, as the page marks both (r44 sweep CH F4).
+                assert change.old_address is not None
+                with designating(own):
+                    kind = f"{kind}, renumbered from {change.old_address.describe(comparison.new.language)}"
             # A title and the text under it are two lines of the provision: not run together.
             gap = (DiffSegment(Op.EQUAL, " / "),) if change.title and change.segments else ()
             words = marked(change.title + gap + change.segments, context=40)
             shown.say(f"{painted(where, bold=True)} ({kind}): {words}")
     return shown
+
+
+def _relabelled(old: Address | None, new: Address | None) -> bool:
+    """Whether a provision stands under a label of its own other than its old one, in the same place (a clause of
+    an article renumbered keeps its own label: its article's line says the renumbering)."""
+    return old is not None and new is not None and old != new and old.segments[:-1] == new.segments[:-1] \
+        and old.segments[-1] != new.segments[-1]
 
 
 COMMANDS = [redline, compare]
