@@ -13,7 +13,17 @@ from typing import Any
 import click
 
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import DATE, DATE_FORMS, encoding_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import (
+    DATE,
+    DATE_FORMS,
+    TO_STDOUT,
+    encoding_option,
+    open_workspace,
+    output_named,
+    output_option,
+    workspace_option,
+)
+from regdraft.cli.printing import TO_STDOUT as TO_STDOUT_KEY
 from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line, spelled
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
@@ -150,7 +160,7 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
     # Counted as `amend list` counts them (numbered instructions), with the lettered ones inside groups besides.
     top = len(result.amendment.instructions) if result.amendment is not None else 0
     inside = f", {count} with the lettered ones in groups" if count != top else ""
-    done.say(f"Wrote {written} ({where}; {counted(top, 'instruction')}{inside}).")
+    done.say(f"Wrote {output_named(written)} ({where}; {counted(top, 'instruction')}{inside}).")
     return done.say(result.report.text())
 
 
@@ -314,6 +324,9 @@ def preview(slug: str, rev: str | None, regulation: str | None, output: Path | N
     from regdraft.workspace.overlaps import overlaps_line
     from regdraft.workspace.run_memo import run
 
+    if output == TO_STDOUT:  # `-o -`: printed, as without -o (each of several headed)
+        output = None
+        click.get_current_context().meta.pop(TO_STDOUT_KEY, None)
     ws = open_workspace(workspace)
     with run(ws):  # the note reads the amendments and the text in force the preview read, once
         shown = preview_each(ws, slug, rev, regulation)

@@ -18,6 +18,7 @@ from regdraft.cli.options import (
     note_problems,
     open_workspace,
     output_format,
+    output_named,
     output_option,
     workspace_option,
 )
@@ -81,7 +82,7 @@ def export(regulation: str, as_of: str | None, fmt: str | None, number: str | No
     # Without --as-of, an authenticated copy is the text in force on the day it is authenticated (export_regulation).
     on_signing = not as_of and done.as_of is not None and done.as_of == authenticated
     day = f"{done.as_of}, the day it is authenticated (--signed)" if on_signing else f"{done.as_of}"
-    shown.say(f"Wrote {done.path} ({done.format}): the text in force on {day} "
+    shown.say(f"Wrote {output_named(done.path)} ({done.format}): the text in force on {day} "
               f"({amended}; {counted(done.footnotes, 'footnote')}).")
     if done.replaced:
         shown.note(done.replaced)
@@ -164,7 +165,7 @@ def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Pat
     ws = open_workspace(workspace)
     done = export_amendment(ws, slug, output, chosen, progress=sys.stderr.isatty())
     shown = Result({"amendment": slug, "written": str(done.path), "format": done.format}).say(
-        f"Wrote {done.path} ({done.format}).")
+        f"Wrote {output_named(done.path)} ({done.format}).")
     found = rewritten(ws, load(ws, slug))
     return shown.note(f"{found.problem(warning=True)} The document written reads as the file now does, not as "
                       "adopted.") if found is not None else shown

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import encoding_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import encoding_option, open_workspace, output_named, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
 
@@ -56,7 +56,7 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
         done.say(f"{written} is unchanged ({counted(articles, 'article')}): the workspace already holds this text; "
                  "nothing was committed.")
     else:
-        done.say(f"Wrote {written} ({counted(articles, 'article')}).")
+        done.say(f"Wrote {output_named(written)} ({counted(articles, 'article')}).")
     return done.say(result.report.text())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -35,6 +36,17 @@ def encoding_option(func: F) -> F:
     )(func)
 
 
+# `-o -` writes the document to standard output (`render.files.STDOUT`); the command's own lines then go to standard
+# error (`printing.prints_result`), so that the output is the document alone.
+TO_STDOUT = Path("-")
+_BINARY = ("pdf", "docx", "xlsx")
+
+
+def output_named(path: Path | str) -> str:
+    """How a command names the file it wrote: `standard output` for `-o -`."""
+    return "standard output" if Path(path) == TO_STDOUT else str(path)
+
+
 def output_option(func: F) -> F:
     """`-o/--output FILE` and `--force`: where to write the result, checked before anything is done.
 
@@ -46,6 +58,18 @@ def output_option(func: F) -> F:
 
     @functools.wraps(func)
     def checked(*args: Any, output: Path | None = None, force: bool = False, **kwargs: Any) -> Any:
+        if output == TO_STDOUT:  # `-o -`: the document to standard output, what the command says to stderr
+            from regdraft.cli.printing import JSON_FLAG
+            from regdraft.cli.printing import TO_STDOUT as TO_STDOUT_KEY
+
+            ctx = click.get_current_context()
+            if kwargs.get("as_json") or ctx.meta.get(JSON_FLAG):
+                raise click.UsageError("-o - writes the document to standard output, where --json prints too: name "
+                                       "a file with -o FILE, or leave out --json.")
+            ctx.meta[TO_STDOUT_KEY] = True
+            if takes_force:
+                kwargs["force"] = force
+            return func(*args, output=output, **kwargs)
         if output is not None:
             from regdraft.cli.printing import opened_at
             from regdraft.workspace.outputs import check_output
@@ -71,7 +95,7 @@ def output_option(func: F) -> F:
     )(checked)
     return cast(F, click.option(
         "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="The file to write.",
+        help="The file to write; - writes it to standard output.",
     )(checked))
 
 
@@ -176,18 +200,29 @@ def output_format(name: str, output: Path | None, fmt: str | None, *, has_format
     from regdraft.render.output import FormatError, choose
 
     try:
-        return choose(name, output, fmt)
+        chosen = choose(name, output, fmt)
     except FormatError as exc:
         if exc.mismatch:
             raise click.UsageError(f"--format {exc.given} does not match the output file {output}: give a file "
                                    f"ending in .{exc.given}, or leave out --format.") from None
         what = f"'{exc.given}'" if exc.given else "no format"
+        if output == TO_STDOUT and not exc.given:  # `-o -` has no suffix to tell the format by
+            formats = "|".join(exc.output.formats)
+            raise click.UsageError(f"-o - (standard output) names no format for {exc.output.title}: "
+                                   + (f"choose --format {formats}." if has_format else
+                                      f"name the file with -o FILE ending in "
+                                      f"{', '.join('.' + f for f in exc.output.formats)}.")) from None
         if has_format:
             formats = "|".join(exc.output.formats)
             hint = f"choose --format {formats} (or give an output file ending in one of those suffixes)"
         else:
             hint = f"give an output file ending in {', '.join('.' + f for f in exc.output.formats)}"
         raise click.UsageError(f"Cannot write {exc.output.title} as {what}: {hint}.") from None
+    if output == TO_STDOUT and chosen in _BINARY and sys.stdout.isatty():
+        raise click.UsageError(f"-o - writes the {chosen.upper()} file to standard output, which is a terminal here: "
+                               f"send it to a file or a program (`-o - > out.{chosen}`, `-o - | …`), or name the file "
+                               f"with -o FILE.{chosen}.")
+    return chosen
 
 
 def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:

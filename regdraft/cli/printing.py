@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 JSON_FLAG = "regdraft.json"  # in click's context meta (shared by every nested context): --json was given
+TO_STDOUT = "regdraft.to_stdout"  # `-o -` given: the document goes to standard output (`options.output_option`)
 PAGED = "regdraft.paged"  # in click's context meta: long output may go through a pager (see pager_option)
 OPENED = "regdraft.workspaces"  # the workspaces the command opened, for the commits it made
 
@@ -135,11 +136,14 @@ def prints_result(func: F) -> F:
         not_dropped()  # a Ctrl-C raised where Python dropped it: the command stops here, its write said recorded
         if committed()["commits"]:  # a write is recorded: its result is said whole, not cut by a Ctrl-C into 130
             work_done()
-        shown = [(spelled(text), err, nl) for text, err, nl, always in result.lines if always or not as_json]
+        # `-o -`: the document went to standard output; what the command says goes to standard error after it.
+        to_stdout = bool(click.get_current_context().meta.get(TO_STDOUT))
         files = sys.modules.get("regdraft.render.files")  # loaded by every command that writes an output
-        if files is not None and files.stdout_written():  # `-o /dev/stdout`: the document is stdout, words go aside
-            shown = [(text, True, nl) for text, _err, nl in shown]
-        paged = result.paged or click.get_current_context().meta.get(PAGED, False)
+        if files is not None and files.stdout_written():  # `-o /dev/stdout`: the same, reached through the link
+            to_stdout = True
+        shown = [(spelled(text), err or to_stdout, nl) for text, err, nl, always in result.lines
+                 if always or not as_json]
+        paged = (result.paged or click.get_current_context().meta.get(PAGED, False)) and not to_stdout
         if paged and not as_json and _long_for_the_screen(shown):
             click.echo_via_pager("".join(text + ("\n" if nl else "") for text, err, nl in shown if not err),
                                  color=colour(err=False))

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 import click
 
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.options import (
+    note_problems,
+    open_workspace,
+    output_format,
+    output_named,
+    output_option,
+    workspace_option,
+)
 from regdraft.cli.printing import Result, marked, painted, prints_result
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
@@ -175,7 +182,8 @@ def _written(written: Path | None, kind: str, comparison: Comparison, compared: 
     if written is None:
         shown = Result({"changes": changes}).say(said[:1].upper() + said[1:] + ":" if changes else said + ".")
     else:
-        shown = Result({"written": str(written), "format": kind, "changes": changes}).say(f"{written} ({said})")
+        shown = Result({"written": str(written), "format": kind, "changes": changes}).say(
+            f"{output_named(written)} ({said})")
     if comparison.old.preamble != comparison.new.preamble:
         shown.note("note: The preamble (its bases) differs between the two texts: the redline marks it above the "
                    "first provision; it is not counted among the changes of provisions.")

@@ -6,6 +6,7 @@ The comments made in a round are `regdraft.cli.comments`'s commands.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -15,9 +16,11 @@ from regdraft.cli.options import (
     DATE,
     DATE_FORMS,
     LINE,
+    TO_STDOUT,
     confirm_past,
     open_workspace,
     output_format,
+    output_named,
     output_option,
     workspace_option,
     yes_option,
@@ -202,7 +205,7 @@ def round_report(slug: str, number: int | None, dated: dt.date | None, report_nu
     write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta), today=dated)
     done = Result({"amendment": slug, "round": report.round.number, "written": str(output),
                    "format": output.suffix.lower().lstrip(".")})
-    return done.say(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
+    return done.say(f"Wrote the comment report of round {report.round.number} on {slug} to {output_named(output)}.")
 
 
 @round_.command("copy")
@@ -227,8 +230,12 @@ def round_copy(slug: str, number: int | None, output: Path | None, workspace: Pa
 
     if output is None:
         raise UsageError("Name the review copy with -o FILE.docx.")
+    if output == TO_STDOUT and sys.stdout.isatty():
+        raise UsageError("-o - writes the Word file to standard output, which is a terminal here: send it to a file "
+                         "or a program (`-o - > copy.docx`), or name the file with -o FILE.docx.")
     written = write_review_copy(open_workspace(workspace), slug, output, number)
-    return Result({"amendment": slug, "written": str(written)}).say(f"Wrote the review copy of {slug} to {written}.")
+    return Result({"amendment": slug, "written": str(written)}).say(
+        f"Wrote the review copy of {slug} to {output_named(written)}.")
 
 
 COMMANDS = [round_]

@@ -12,10 +12,14 @@ import errno
 import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from regdraft.core.errors import RegdraftError
+
+# `-o -`: the output written to standard output, as `cat`'s and most tools' `-` means (r44 sweep CH F7: it wrote a
+# file named `-` in the workspace).
+STDOUT = Path("-")
 
 # A file's bytes in pieces, written one after the other (`write_page`: a page's head and its own encoding after it).
 Pieces = tuple[bytes | memoryview, ...]
@@ -163,6 +167,9 @@ def write_atomic(output: Path, content: bytes | Pieces | Callable[[Path], object
     that was there before, or that holds a file, is never removed. Stopped by Ctrl-C or SIGTERM, it removes its
     temporary file first (`_removing_on_sigterm`).
     """
+    if output == STDOUT:  # `-o -`: standard output, as the shell gave it (a pipe, a file, a terminal)
+        _write_into(output, content)
+        return
     if _special(output):  # `-o /dev/null`, a named pipe: written into, never replaced (see `_write_into`)
         _write_into(output, content)
         return
@@ -232,25 +239,39 @@ def through_descriptor(output: Path) -> bool:
 
 
 def _write_into(output: Path, content: bytes | Pieces | Callable[[Path], object]) -> None:
-    """Write `content` into the device or pipe `output` (`_special`), as a shell's `>` does: there is no half-written
+    """Write `content` into the device or pipe `output` (`_special`), or standard output (`STDOUT`, `-o -`), as a
+    shell's `>` does: there is no half-written
     file to fear, and nothing to rename. A function writing to a path writes to a temporary file first (in the
     system's temporary folder, not beside the device), whose bytes are then copied."""
     import shutil
+    import sys
     import tempfile
+    from contextlib import nullcontext
+    from typing import IO
 
     global _wrote_stdout
     try:
-        with output.open("wb") as sink:  # the device itself: no temporary file beside it
-            _wrote_stdout = _wrote_stdout or (through_descriptor(output) and _is_stdout(sink.fileno()))
+        if output == STDOUT:
+            sys.stdout.flush()  # what was printed before stays before
+        opened: AbstractContextManager[IO[bytes]] = nullcontext(sys.stdout.buffer) if output == STDOUT \
+            else output.open("wb")
+        with opened as sink:  # the device itself: no temporary file beside it
+            _wrote_stdout = _wrote_stdout or (output != STDOUT and through_descriptor(output)
+                                              and _is_stdout(sink.fileno()))
             if not callable(content):
                 for piece in (content,) if isinstance(content, bytes) else content:
                     sink.write(piece)
-                return
-            with tempfile.TemporaryDirectory(prefix="regdraft-") as folder:
-                written = Path(folder) / output.name
-                content(written)
-                with written.open("rb") as source:
-                    shutil.copyfileobj(source, sink)
+            else:
+                with tempfile.TemporaryDirectory(prefix="regdraft-") as folder:
+                    written = Path(folder) / ("output" if output == STDOUT else output.name)
+                    content(written)
+                    with written.open("rb") as source:
+                        shutil.copyfileobj(source, sink)
+            sink.flush()
+    except BrokenPipeError:
+        if output == STDOUT:  # its reader gone (`-o - | head`): the command line ends quietly, as `cat` does
+            raise
+        raise RegdraftError(f"cannot write {shown_path(output)}: its reader is gone.") from None
     except OSError as exc:
         if exc.errno not in _WRITING and exc.filename not in (None, str(output)):
             raise

@@ -61,11 +61,12 @@ MAX_REPLY_BYTES = 50 * 1024 * 1024
 def write_review_copy(ws: Workspace, slug: str, output: Path, round_number: int | None = None,
                       today: dt.date | None = None) -> Path:
     """Write the Word review copy of the draft circulated in a round (the latest when None)."""
+    from regdraft.render.files import STDOUT
     from regdraft.render.review_copy import write_review_copy as write
     from regdraft.workspace.amendments import load
     from regdraft.workspace.profiles import profile_for
 
-    if output.suffix.lower() != ".docx":
+    if output != STDOUT and output.suffix.lower() != ".docx":  # standard output: a Word file all the same
         raise UsageError(f"{output.name}: the review copy is a Word file; name it with .docx.")
     r = find_round(ws, slug, round_number)
     amendment = load(ws, slug, rev=r.revision)
